@@ -1,0 +1,75 @@
+// Shared helpers for the browser tests.
+import 'axe-core/axe.min.js';
+import type * as Axe from 'axe-core';
+
+const axe = (window as unknown as { axe: typeof Axe }).axe;
+
+/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on an element, its shadow DOM included; fails listing violations. */
+export async function expectAccessible(el: Element): Promise<void> {
+  const result = await axe.run(el, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  });
+  if (result.violations.length) {
+    const text = result.violations
+      .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
+      .join('\n');
+    throw new Error(`axe found ${result.violations.length} violation(s):\n${text}`);
+  }
+}
+
+let counter = 0;
+/** A unique name so parallel tests never share a stored feed. */
+export const uniqueName = (prefix = 'feed') => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+
+export interface StoreOptions { status?: number; type?: string; delay?: number; etag?: string }
+
+/** Stores a body on the test server and returns the URL that serves it. */
+export async function storeFeed(body: unknown, opts: StoreOptions = {}, name = uniqueName()): Promise<string> {
+  const headers: Record<string, string> = {};
+  if (opts.status) headers['x-status'] = String(opts.status);
+  if (opts.type) headers['x-type'] = opts.type;
+  if (opts.delay) headers['x-delay'] = String(opts.delay);
+  if (opts.etag) headers['x-etag'] = opts.etag;
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const r = await fetch(`/__feeds/store/${encodeURIComponent(name)}`, { method: 'PUT', headers, body: text });
+  if (!r.ok) throw new Error(`could not store feed ${name}`);
+  return `/__feeds/store/${encodeURIComponent(name)}`;
+}
+
+export interface ScriptStep {
+  status?: number; body?: unknown; type?: string; delay?: number; headers?: Record<string, string>; destroy?: boolean;
+}
+/** Scripts a sequence of responses; returns the URL that answers them in turn. */
+export async function scriptEndpoint(steps: ScriptStep[], name = uniqueName('api')): Promise<string> {
+  await fetch(`/__feeds/script/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(steps) });
+  return `/__feeds/run/${encodeURIComponent(name)}`;
+}
+
+export interface LoggedRequest { method: string; url: string; headers: Record<string, string>; body: string }
+/** The requests the test server recorded for a stored feed or scripted endpoint URL. */
+export async function requestsTo(url: string): Promise<LoggedRequest[]> {
+  const name = url.split('/').pop()!.split('?')[0];
+  const r = await fetch(`/__feeds/log/${name}`);
+  return r.json();
+}
+
+/** Resolves when `check` returns a truthy value (polled each frame), or rejects after `timeout` ms. */
+export async function waitUntil<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 5000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+/** Text content of the first match in an element's shadow root, whitespace collapsed. */
+export function shadowText(el: Element, selector = ':host'): string {
+  const root = el.shadowRoot!;
+  const node = selector === ':host' ? root : root.querySelector(selector);
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Sends real key presses through the browser (Chrome DevTools protocol), so focus and default actions are real. */
+export { sendKeys } from '@web/test-runner-commands';

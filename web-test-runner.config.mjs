@@ -1,0 +1,25 @@
+// @web/test-runner: every test file under test/ runs in headless Chromium (Debian's, or CHROME_PATH).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
+import { testFeedsMiddleware } from './test/server/feeds-middleware.mjs';
+import { findChrome, chromeArgs } from './scripts/chrome.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  console.error('No Chromium found. Set CHROME_PATH, or run `npm test`, which installs one (as root on Debian).');
+  process.exit(1);
+}
+
+export default {
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [testFeedsMiddleware()],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  reporters: [defaultReporter(), countsReporter()],
+  testFramework: { config: { timeout: 15000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+};
