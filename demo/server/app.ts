@@ -1,0 +1,756 @@
+/**
+ * The reference intake server for 依申请公开 applications (feeds.md §2): submissions, status lookup and a
+ * small staff API, on plain node:http with SQLite storage. `createIntakeServer` builds it without listening.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { resolve as resolvePath } from 'node:path';
+import { addWorkingDays, dueDate, isOverdue, localDate } from '../../src/core/working-days.js';
+import {
+  allFields,
+  checkAnswers,
+  cleanSubmission,
+  codePointLength,
+  fileExtension,
+  findField,
+  isOutcome,
+  isRequestStatus,
+  parseRequestForm,
+  resolveRules,
+  visibleFields,
+} from '../../src/schema/request-form.js';
+import type {
+  FieldValue,
+  Outcome,
+  Receipt,
+  RequestFormFeed,
+  RequestStatus,
+  StatusAnswer,
+  Submission,
+  SubmittedFile,
+} from '../../src/schema/request-form.js';
+import {
+  canonicalJson,
+  nameDigest,
+  nameMatches,
+  newQueryCode,
+  normalizeQueryCode,
+  secretEquals,
+  sha256,
+  UUID_RE,
+} from './codes.js';
+import { csvDocument } from './csv.js';
+import { HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
+import { boundaryOf } from './multipart.js';
+import { TokenBucketLimiter } from './rate-limit.js';
+import { OTHER_MEDIA_TYPES, SNIFFED_EXTENSIONS, sniff } from './sniff.js';
+import { IntakeStore, isConstraintError } from './store.js';
+import type { AttachmentRow, RequestRow } from './store.js';
+import { receiveMultipart, removeUploads } from './uploads.js';
+import type { Upload } from './uploads.js';
+
+export interface RateLimitOptions {
+  /** Submissions per minute and address (burst of the same size). Default 10. */
+  submitPerMinute?: number;
+  /** Status lookups per minute and address. Default 60. */
+  statusPerMinute?: number;
+  /** Staff API requests per minute and address. Default 120. */
+  staffPerMinute?: number;
+}
+
+export interface IntakeServerOptions {
+  /** SQLite file; its directory is created. */
+  dbPath: string;
+  /** Directory for attachments; created. */
+  uploadDir: string;
+  /** The request-form feed (JSON file) submissions are checked against. Re-read when it changes. */
+  formFeedPath: string;
+  /** Bearer token of the staff API; unset/empty disables the staff API (503). */
+  staffToken?: string | null;
+  /** Token-bucket limits per client address; `false` switches rate limiting off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Origins allowed to call the public API from a browser (exact match, e.g. http://127.0.0.1:5173), or '*'. */
+  allowedOrigins?: string[];
+  /** Body limits in bytes: JSON 1 MiB, multipart 25 MiB by default. */
+  limits?: { jsonBytes?: number; multipartBytes?: number };
+  /** Take the client address from the first X-Forwarded-For entry (only behind a trusted reverse proxy). */
+  trustProxy?: boolean;
+  /** Where log lines go (default console.log). Lines never carry bodies, names, ID numbers or query codes. */
+  log?: (line: string) => void;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+export interface IntakeServer {
+  server: Server;
+  /** Stops listening, closes idle connections and the database. */
+  close(): Promise<void>;
+}
+
+/** Accepted when a file field sets no `accept`, and its size limit when it sets no `maxSizeMB`. */
+const DEFAULT_ACCEPT = '.pdf,.jpg,.jpeg,.png';
+const DEFAULT_MAX_SIZE_MB = 10;
+const NOTE_MAX = 2000;
+const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['answered', 'withdrawn']);
+const PUBLIC_ALLOWED_HEADERS = 'Content-Type, Idempotency-Key';
+
+interface Route {
+  /** Template logged instead of the real path (paths may carry ids). */
+  name: string;
+  methods: string[];
+  public: boolean;
+  params?: string[];
+}
+
+function matchRoute(path: string): Route | null {
+  if (path === '/api/requests') return { name: '/api/requests', methods: ['POST'], public: true };
+  if (path === '/api/requests/status') return { name: '/api/requests/status', methods: ['GET'], public: true };
+  if (path === '/api/request-form.json') return { name: '/api/request-form.json', methods: ['GET'], public: true };
+  if (path === '/api/health') return { name: '/api/health', methods: ['GET'], public: true };
+  if (path === '/api/staff/requests') return { name: '/api/staff/requests', methods: ['GET'], public: false };
+  if (path === '/api/staff/requests.csv') return { name: '/api/staff/requests.csv', methods: ['GET'], public: false };
+  let m = /^\/api\/staff\/requests\/([0-9a-f-]{36})$/i.exec(path);
+  if (m) return { name: '/api/staff/requests/:id', methods: ['GET'], public: false, params: [m[1]!] };
+  m = /^\/api\/staff\/requests\/([0-9a-f-]{36})\/status$/i.exec(path);
+  if (m) return { name: '/api/staff/requests/:id/status', methods: ['POST'], public: false, params: [m[1]!] };
+  m = /^\/api\/staff\/requests\/([0-9a-f-]{36})\/attachments\/([0-9a-f-]{36})$/i.exec(path);
+  if (m) return { name: '/api/staff/requests/:id/attachments/:attachmentId', methods: ['GET'], public: false, params: [m[1]!, m[2]!] };
+  return null;
+}
+
+/** Loads the form feed, parsing it again only when the file changed. */
+class FormSource {
+  private cached: { key: string; form: RequestFormFeed; raw: Buffer } | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  get(): { form: RequestFormFeed; raw: Buffer } {
+    let key: string;
+    try {
+      const st = statSync(this.path);
+      key = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      throw new HttpError(503, 'formUnavailable', 'The application form is not available.');
+    }
+    if (this.cached?.key === key) return this.cached;
+    let json: unknown;
+    let raw: Buffer;
+    try {
+      raw = readFileSync(this.path);
+      json = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      this.log('form feed: not readable JSON');
+      throw new HttpError(503, 'formUnavailable', 'The application form is not available.');
+    }
+    const result = parseRequestForm(json, 'http://localhost/api/request-form.json');
+    if (!result.ok) {
+      this.log(`form feed: ${result.error}: ${result.message}`);
+      throw new HttpError(503, 'formUnavailable', 'The application form is not available.');
+    }
+    for (const w of result.warnings) this.log(`form feed warning: ${w.path}: ${w.message}`);
+    // Server-side defaults: file fields without accept/maxSizeMB get the safe defaults.
+    for (const f of allFields(result.form)) {
+      if (f.type !== 'file') continue;
+      if (!f.accept) f.accept = DEFAULT_ACCEPT;
+      if (f.maxSizeMB === undefined) f.maxSizeMB = DEFAULT_MAX_SIZE_MB;
+    }
+    this.cached = { key, form: result.form, raw };
+    return this.cached;
+  }
+}
+
+/** JSON values a client may send for a field, as strings; null when the value has another shape. */
+function coerceJsonValue(v: unknown): string | string[] | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v)) {
+    const out: string[] = [];
+    for (const x of v) {
+      const c = coerceJsonValue(x);
+      if (typeof c !== 'string') return null;
+      out.push(c);
+    }
+    return out;
+  }
+  return null;
+}
+
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const fwd = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+interface StoredFile {
+  attachmentId: string;
+  name: string;
+  size: number;
+  mediaType: string;
+}
+
+export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? (() => new Date());
+  const jsonLimit = options.limits?.jsonBytes ?? 1024 * 1024;
+  const multipartLimit = options.limits?.multipartBytes ?? 25 * 1024 * 1024;
+  const staffToken = options.staffToken ? options.staffToken : null;
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const uploadDir = resolvePath(options.uploadDir);
+  mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
+  const store = new IntakeStore(options.dbPath);
+  const forms = new FormSource(options.formFeedPath, log);
+  const clock = () => now().getTime();
+  const rl = options.rateLimit === false ? null : (options.rateLimit ?? {});
+  const limiters = rl
+    ? {
+        submit: new TokenBucketLimiter(rl.submitPerMinute ?? 10, clock),
+        status: new TokenBucketLimiter(rl.statusPerMinute ?? 60, clock),
+        staff: new TokenBucketLimiter(rl.staffPerMinute ?? 120, clock),
+      }
+    : null;
+  const pruneTimer = setInterval(() => {
+    if (limiters) for (const l of Object.values(limiters)) l.prune();
+  }, 60_000);
+  pruneTimer.unref();
+
+  if (!staffToken) log('staff API disabled: INTAKE_STAFF_TOKEN is not set');
+  else if (staffToken.length < 24) log('warning: the staff token is short; use at least 32 random characters');
+  try {
+    forms.get();
+  } catch {
+    log(`form feed not available yet; submissions answer 503 until it is`);
+  }
+
+  /* ------------------------------------------------------------- helpers */
+
+  function limit(kind: 'submit' | 'status' | 'staff', req: IncomingMessage): void {
+    if (!limiters) return;
+    const r = limiters[kind].take(clientAddress(req, options.trustProxy === true));
+    if (!r.ok) {
+      throw new HttpError(429, 'rateLimited', 'Too many requests; try again later.', undefined, { 'Retry-After': String(r.retryAfter) });
+    }
+  }
+
+  function originAllowed(origin: string): boolean {
+    return allowedOrigins.has('*') || allowedOrigins.has(origin);
+  }
+
+  function receiptOf(row: RequestRow): Receipt {
+    return {
+      requestId: row.id,
+      queryCode: row.query_code,
+      receivedAt: row.received_at,
+      dueDate: row.receipt_due_date,
+      status: 'received',
+    };
+  }
+
+  function overdueOf(row: RequestRow): boolean {
+    if (FINAL_STATUSES.has(row.status)) return false;
+    return isOverdue(row.due_date, localDate(now().toISOString(), row.time_zone));
+  }
+
+  function staffView(row: RequestRow, withHistory: boolean): Record<string, unknown> {
+    const view: Record<string, unknown> = {
+      requestId: row.id,
+      queryCode: row.query_code,
+      applicantType: row.applicant_type,
+      applicantName: row.applicant_name,
+      receivedAt: row.received_at,
+      dueDate: row.due_date,
+      receiptDueDate: row.receipt_due_date,
+      extended: row.extended === 1,
+      status: row.status,
+      outcome: row.outcome,
+      overdue: overdueOf(row),
+      updatedAt: row.updated_at,
+      fields: JSON.parse(row.fields) as unknown,
+      attachments: store.attachments(row.id).map((a) => ({
+        id: a.id,
+        field: a.field,
+        name: a.original_name,
+        mediaType: a.media_type,
+        size: a.size,
+        sha256: a.sha256,
+        href: `/api/staff/requests/${row.id}/attachments/${a.id}`,
+      })),
+    };
+    if (withHistory) view.history = historyOf(row.id);
+    return view;
+  }
+
+  function historyOf(id: string): StatusAnswer['history'] {
+    return store.history(id).map((h) => (h.note ? { status: h.status, at: h.at, note: h.note } : { status: h.status, at: h.at }));
+  }
+
+  /* ------------------------------------------------------------- POST /api/requests */
+
+  async function submit(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    limit('submit', req);
+    const keyHeader = req.headers['idempotency-key'];
+    const key = (Array.isArray(keyHeader) ? keyHeader[0] : keyHeader)?.trim().replace(/^"(.*)"$/, '$1');
+    if (!key) throw new HttpError(400, 'idempotencyKeyMissing', 'The Idempotency-Key header (a UUID) is required.');
+    if (!UUID_RE.test(key)) throw new HttpError(400, 'idempotencyKeyInvalid', 'The Idempotency-Key header must be a UUID.');
+    const type = mediaType(req);
+    if (type !== 'application/json' && type !== 'multipart/form-data') {
+      throw new HttpError(415, 'unsupportedMediaType', 'Send application/json or multipart/form-data.');
+    }
+    const { form } = forms.get();
+
+    let submission: Submission;
+    let hashInput: unknown;
+    let uploads: Upload[] = [];
+    const shapeProblems: Record<string, string> = {};
+
+    if (type === 'application/json') {
+      const body = await readJson(req, jsonLimit);
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        throw new HttpError(400, 'invalidBody', 'The body must be {"applicantType": "…", "fields": {…}}.');
+      }
+      const b = body as { applicantType?: unknown; fields?: unknown };
+      if (b.fields === null || typeof b.fields !== 'object' || Array.isArray(b.fields)) {
+        throw new HttpError(400, 'invalidBody', 'The body must be {"applicantType": "…", "fields": {…}}.');
+      }
+      if (b.applicantType !== undefined && typeof b.applicantType !== 'string') {
+        throw new HttpError(400, 'invalidBody', '"applicantType" must be text.');
+      }
+      const fields: Record<string, FieldValue> = {};
+      for (const [name, value] of Object.entries(b.fields as Record<string, unknown>)) {
+        if (value === null || value === undefined) continue;
+        const v = coerceJsonValue(value);
+        if (v === null) shapeProblems[name] = 'invalidValue';
+        else fields[name] = v;
+      }
+      submission = { applicantType: b.applicantType ?? '', fields };
+      hashInput = { encoding: 'json', applicantType: submission.applicantType, fields };
+    } else {
+      const boundary = boundaryOf(req.headers['content-type'] ?? '');
+      if (!boundary) throw new HttpError(400, 'invalidMultipart', 'The multipart boundary is missing.');
+      const parsed = await receiveMultipart(req, boundary, form, uploadDir, {
+        maxBytes: multipartLimit,
+        maxTextBytes: 256 * 1024,
+        maxTotalTextBytes: jsonLimit,
+        maxFiles: 20,
+        maxParts: 500,
+        defaultMaxSizeMB: DEFAULT_MAX_SIZE_MB,
+      });
+      uploads = parsed.uploads.filter((u) => u.name !== '' || u.size > 0);
+      removeUploads(parsed.uploads.filter((u) => !uploads.includes(u)));
+      const applicantTypes = parsed.texts.get('applicantType');
+      parsed.texts.delete('applicantType');
+      if (applicantTypes && applicantTypes.length > 1) {
+        removeUploads(uploads);
+        throw new HttpError(400, 'invalidBody', '"applicantType" was sent more than once.');
+      }
+      const fields: Record<string, FieldValue> = {};
+      const hashFields: Record<string, unknown> = {};
+      for (const [name, values] of parsed.texts) {
+        const field = findField(form, name);
+        const list = field && (field.type === 'checkbox' || field.multiple) ? values : values.length === 1 ? values[0]! : values;
+        fields[name] = list;
+        hashFields[name] = list;
+      }
+      const byField = new Map<string, Upload[]>();
+      for (const u of uploads) byField.set(u.field, [...(byField.get(u.field) ?? []), u]);
+      for (const [name, list] of byField) {
+        if (fields[name] !== undefined) shapeProblems[name] = 'invalidValue';
+        const files: SubmittedFile[] = list.map((u) => ({ name: u.name, size: u.size, type: sniff(u.head) ?? '' }));
+        fields[name] = files;
+        hashFields[name] = list.map((u) => ({ name: u.name, size: u.size, sha256: u.sha256 }));
+      }
+      submission = { applicantType: applicantTypes?.[0] ?? '', fields };
+      hashInput = { encoding: 'multipart', applicantType: submission.applicantType, fields: hashFields };
+    }
+    const bodyHash = sha256(canonicalJson(hashInput)).toString('hex');
+    let stored = false;
+
+    try {
+      // A retry of a stored application: answer with its receipt, store nothing.
+      const replay = (): boolean => {
+        const existing = store.byIdempotencyKey(key);
+        if (!existing) return false;
+        if (existing.body_hash !== bodyHash) {
+          throw new HttpError(
+            422,
+            'idempotencyKeyReused',
+            'This Idempotency-Key was already used for a different application. Use a new key for a new application.',
+          );
+        }
+        removeUploads(uploads);
+        sendJson(res, 200, receiptOf(existing), { 'Idempotent-Replayed': 'true' });
+        return true;
+      };
+      if (replay()) return;
+
+      const problems: Record<string, string> = {};
+      for (const [name, p] of Object.entries(checkAnswers(form, submission))) problems[name] = p.code;
+      for (const [name, code] of Object.entries(shapeProblems)) problems[name] ??= code;
+      // Content must be what the extension says (pdf/png/jpeg are sniffed).
+      const visible = new Set(visibleFields(form, submission.applicantType).map((f) => f.name));
+      for (const u of uploads) {
+        if (!visible.has(u.field) || problems[u.field]) continue;
+        const expected = SNIFFED_EXTENSIONS[fileExtension(u.name)];
+        if (expected && sniff(u.head) !== expected) problems[u.field] = 'fileType';
+      }
+      if (Object.keys(problems).length > 0) {
+        throw new HttpError(422, 'invalidFields', 'Some answers need attention.', problems);
+      }
+
+      const clean = cleanSubmission(form, submission);
+      const storedFields: Record<string, unknown> = { ...clean.fields };
+      const attachments: Omit<AttachmentRow, 'request_id'>[] = [];
+      const kept = new Set<Upload>();
+      for (const f of allFields(form)) {
+        if (f.type !== 'file' || clean.fields[f.name] === undefined) continue;
+        const files: StoredFile[] = [];
+        for (const u of uploads.filter((x) => x.field === f.name && x.storedName)) {
+          const ext = fileExtension(u.name);
+          const media = sniff(u.head) ?? OTHER_MEDIA_TYPES[ext] ?? 'application/octet-stream';
+          const id = randomUUID();
+          attachments.push({
+            id,
+            field: f.name,
+            original_name: u.name,
+            stored_name: u.storedName!,
+            media_type: media,
+            size: u.size,
+            sha256: u.sha256,
+          });
+          files.push({ attachmentId: id, name: u.name, size: u.size, mediaType: media });
+          kept.add(u);
+        }
+        storedFields[f.name] = files;
+      }
+      // Files of fields hidden for this applicant type are not kept.
+      removeUploads(uploads.filter((u) => !kept.has(u)));
+
+      const rules = resolveRules(form);
+      const receivedAt = now().toISOString();
+      const due = dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone);
+      const names = ['name', 'orgName']
+        .map((n) => clean.fields[n])
+        .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+      const id = randomUUID();
+      for (let attempt = 0; ; attempt++) {
+        const code = newQueryCode();
+        try {
+          store.insert({
+            row: {
+              id,
+              query_code: code,
+              idempotency_key: key,
+              body_hash: bodyHash,
+              applicant_type: clean.applicantType,
+              applicant_name: names[0] ?? '',
+              lookup_names: JSON.stringify(names.map(nameDigest)),
+              fields: JSON.stringify(storedFields),
+              received_at: receivedAt,
+              receipt_due_date: due,
+              due_date: due,
+              time_zone: rules.timeZone,
+            },
+            attachments,
+          });
+          stored = true;
+          const receipt: Receipt = { requestId: id, queryCode: code, receivedAt, dueDate: due, status: 'received' };
+          sendJson(res, 201, receipt);
+          return;
+        } catch (error) {
+          // The same key was stored meanwhile (a concurrent retry): answer as a retry.
+          if (isConstraintError(error, 'idempotency_key') && replay()) return;
+          if (isConstraintError(error, 'query_code') && attempt < 5) continue;
+          throw error;
+        }
+      }
+    } catch (error) {
+      if (!stored) removeUploads(uploads);
+      throw error;
+    }
+  }
+
+  /* ------------------------------------------------------------- GET /api/requests/status */
+
+  function status(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    limit('status', req);
+    const rawCode = query.get('queryCode') ?? '';
+    const name = query.get('name') ?? '';
+    const missing: Record<string, string> = {};
+    if (!rawCode.trim()) missing.queryCode = 'required';
+    if (!name.trim()) missing.name = 'required';
+    if (Object.keys(missing).length) throw new HttpError(400, 'missingParameter', 'Give the query code and the applicant name.', missing);
+    const code = normalizeQueryCode(rawCode);
+    const row = code ? store.byQueryCode(code) : undefined;
+    // The name is compared even when the code is unknown, so both failures take about as long.
+    const ok = nameMatches(row?.lookup_names ?? '[]', name);
+    if (!row || !ok) {
+      throw new HttpError(404, 'notFound', 'No application matches this query code and name.');
+    }
+    const answer: StatusAnswer = {
+      queryCode: row.query_code,
+      status: row.status,
+      outcome: row.outcome,
+      receivedAt: row.received_at,
+      dueDate: row.due_date,
+      overdue: overdueOf(row),
+      history: historyOf(row.id),
+    };
+    sendJson(res, 200, answer);
+  }
+
+  /* ------------------------------------------------------------- staff API */
+
+  function requireStaff(req: IncomingMessage): void {
+    if (!staffToken) throw new HttpError(503, 'staffApiDisabled', 'The staff API is disabled on this server.');
+    limit('staff', req);
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m || !secretEquals(m[1]!, staffToken)) {
+      throw new HttpError(401, 'unauthorized', 'A valid staff token is required.', undefined, {
+        'WWW-Authenticate': 'Bearer realm="intake-staff"',
+      });
+    }
+  }
+
+  function statusFilter(query: URLSearchParams): RequestStatus | undefined {
+    const s = query.get('status');
+    if (s === null || s === '') return undefined;
+    if (!isRequestStatus(s)) throw new HttpError(400, 'invalidParameter', 'Unknown status.', { status: 'option' });
+    return s;
+  }
+
+  function staffList(res: ServerResponse, query: URLSearchParams): void {
+    const st = statusFilter(query);
+    const lim = Math.min(Math.max(Number(query.get('limit') ?? 100) || 100, 1), 500);
+    const offset = Math.max(Number(query.get('offset') ?? 0) || 0, 0);
+    const items = store.list({ status: st, limit: lim, offset }).map((r) => staffView(r, false));
+    sendJson(res, 200, { items, total: store.count(st), limit: lim, offset });
+  }
+
+  function staffOne(res: ServerResponse, id: string): void {
+    const row = store.byId(id);
+    if (!row) throw new HttpError(404, 'notFound', 'No such application.');
+    sendJson(res, 200, staffView(row, true));
+  }
+
+  async function staffChangeStatus(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    if (mediaType(req) !== 'application/json') throw new HttpError(415, 'unsupportedMediaType', 'Send application/json.');
+    const body = await readJson(req, 64 * 1024);
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new HttpError(400, 'invalidBody', 'The body must be {"status": "…", "outcome"?: "…", "note"?: "…"}.');
+    }
+    const b = body as { status?: unknown; outcome?: unknown; note?: unknown };
+    const problems: Record<string, string> = {};
+    if (b.status === undefined || b.status === '') problems.status = 'required';
+    else if (!isRequestStatus(b.status)) problems.status = 'option';
+    const hasOutcome = b.outcome !== undefined && b.outcome !== null && b.outcome !== '';
+    if (hasOutcome && !isOutcome(b.outcome)) problems.outcome = 'option';
+    else if (b.status === 'answered' && !hasOutcome) problems.outcome = 'required';
+    else if (hasOutcome && b.status !== 'answered') problems.outcome = 'invalidValue';
+    let note: string | null = null;
+    if (b.note !== undefined && b.note !== null) {
+      if (typeof b.note !== 'string') problems.note = 'invalidValue';
+      else if (codePointLength(b.note) > NOTE_MAX) problems.note = 'tooLong';
+      else note = b.note.trim() || null;
+    }
+    if (Object.keys(problems).length) throw new HttpError(422, 'invalidFields', 'The status change is not valid.', problems);
+    const newStatus = b.status as RequestStatus;
+    const outcome = hasOutcome ? (b.outcome as Outcome) : null;
+
+    const row = store.byId(id);
+    if (!row) throw new HttpError(404, 'notFound', 'No such application.');
+    if (FINAL_STATUSES.has(row.status)) {
+      throw new HttpError(409, 'finalStatus', `The application is already ${row.status}; its status cannot change.`);
+    }
+    const at = now().toISOString();
+    let due = row.due_date;
+    let extended = row.extended === 1;
+    if (newStatus === 'extended') {
+      if (extended) throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
+      const rules = resolveRules(forms.get().form);
+      due = addWorkingDays(row.due_date, rules.extensionWorkingDays, rules.calendar);
+      extended = true;
+    } else if (newStatus === 'received' && row.status === 'correctionRequested') {
+      // 条例 Art. 30: the reply period starts again when the corrected application arrives.
+      const rules = resolveRules(forms.get().form);
+      due = dueDate(at, rules.replyWorkingDays, rules.calendar, row.time_zone);
+      extended = false;
+    }
+    store.changeStatus(id, { status: newStatus, outcome, note, at, dueDate: due, extended });
+    sendJson(res, 200, staffView(store.byId(id)!, true));
+  }
+
+  function staffCsv(res: ServerResponse, query: URLSearchParams): void {
+    const st = statusFilter(query);
+    let formFields: { name: string; label: string }[] = [];
+    try {
+      formFields = allFields(forms.get().form).map((f) => ({ name: f.name, label: f.label }));
+    } catch {
+      /* the form is unavailable: export with the stored field names only */
+    }
+    const rows = store.list({ status: st });
+    const parsed = rows.map((r) => ({ row: r, fields: JSON.parse(r.fields) as Record<string, unknown> }));
+    const known = new Set(formFields.map((f) => f.name));
+    const extra = [...new Set(parsed.flatMap((p) => Object.keys(p.fields)))].filter((n) => !known.has(n)).sort();
+    const columns = [...formFields, ...extra.map((n) => ({ name: n, label: n }))];
+    const header = [
+      'requestId', 'queryCode', 'receivedAt', 'dueDate', 'status', 'outcome', 'overdue', 'applicantType',
+      ...columns.map((c) => (c.label && c.label !== c.name ? `${c.label} (${c.name})` : c.name)),
+    ];
+    const cell = (v: unknown): string => {
+      if (v === undefined || v === null) return '';
+      if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' ? String((x as StoredFile).name ?? '') : String(x))).join('; ');
+      return String(v);
+    };
+    const lines = parsed.map(({ row, fields }) => [
+      row.id, row.query_code, row.received_at, row.due_date, row.status, row.outcome ?? '', overdueOf(row) ? 'yes' : 'no',
+      row.applicant_type, ...columns.map((c) => cell(fields[c.name])),
+    ]);
+    const data = Buffer.from(csvDocument([header, ...lines]), 'utf8');
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="requests.csv"');
+    res.setHeader('Content-Length', String(data.length));
+    res.end(data);
+  }
+
+  function staffAttachment(res: ServerResponse, id: string, attachmentId: string): Promise<void> {
+    const a = store.attachment(id, attachmentId);
+    if (!a) throw new HttpError(404, 'notFound', 'No such attachment.');
+    const path = resolvePath(uploadDir, a.stored_name);
+    return new Promise<void>((resolve) => {
+      const stream = createReadStream(path);
+      stream.once('open', () => {
+        res.statusCode = 200;
+        res.setHeader('Content-Type', a.media_type);
+        res.setHeader('Content-Length', String(a.size));
+        res.setHeader('Content-Disposition', `attachment; filename="attachment${fileExtension(a.original_name).replace(/[^.\w]/g, '')}"; filename*=UTF-8''${encodeURIComponent(a.original_name)}`);
+        stream.pipe(res);
+      });
+      stream.once('error', () => {
+        if (!res.headersSent) sendError(res, new HttpError(410, 'gone', 'The attachment file is missing.'));
+        else res.destroy();
+        resolve();
+      });
+      stream.once('close', () => resolve());
+    });
+  }
+
+  /* ------------------------------------------------------------- dispatch */
+
+  async function handle(req: IncomingMessage, res: ServerResponse, route: Route | null, query: URLSearchParams): Promise<void> {
+    const origin = req.headers.origin;
+    if (route?.public && origin && originAllowed(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', allowedOrigins.has('*') ? '*' : origin);
+      res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
+    }
+    if (route?.public) res.setHeader('Vary', 'Origin');
+
+    if (req.method === 'OPTIONS') {
+      if (!route?.public || !origin || !originAllowed(origin)) {
+        throw new HttpError(403, 'corsRefused', 'This origin may not call this API.');
+      }
+      res.statusCode = 204;
+      res.setHeader('Access-Control-Allow-Methods', [...route.methods, 'OPTIONS'].join(', '));
+      res.setHeader('Access-Control-Allow-Headers', PUBLIC_ALLOWED_HEADERS);
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.end();
+      return;
+    }
+    if (!route) throw new HttpError(404, 'notFound', 'Not found.');
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? '');
+    if (!route.methods.includes(method)) {
+      throw new HttpError(405, 'methodNotAllowed', 'Method not allowed.', undefined, { Allow: route.methods.join(', ') });
+    }
+    switch (route.name) {
+      case '/api/requests':
+        return submit(req, res);
+      case '/api/requests/status':
+        return status(req, res, query);
+      case '/api/health':
+        return sendJson(res, 200, { ok: true });
+      case '/api/request-form.json': {
+        const { raw } = forms.get();
+        res.statusCode = 200;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.setHeader('Content-Length', String(raw.length));
+        res.end(raw);
+        return;
+      }
+    }
+    requireStaff(req);
+    const [id, attachmentId] = route.params ?? [];
+    switch (route.name) {
+      case '/api/staff/requests':
+        return staffList(res, query);
+      case '/api/staff/requests.csv':
+        return staffCsv(res, query);
+      case '/api/staff/requests/:id':
+        return staffOne(res, id!);
+      case '/api/staff/requests/:id/status':
+        return staffChangeStatus(req, res, id!);
+      case '/api/staff/requests/:id/attachments/:attachmentId':
+        return staffAttachment(res, id!, attachmentId!);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const query = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
+    const route = matchRoute(path);
+    res.once('close', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // Only the route template: paths and query strings may carry ids, names or query codes.
+      log(`${req.method ?? '-'} ${route?.name ?? '(unmatched)'} ${res.statusCode}${res.writableFinished ? '' : ' aborted'} ${ms.toFixed(1)}ms`);
+    });
+    setSecurityHeaders(res);
+    handle(req, res, route, query).then(
+      () => {
+        // A handler that ended without answering would leave the client hanging.
+        if (!res.headersSent) sendError(res, new HttpError(500, 'internal', 'Internal error.'));
+      },
+      (error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (error instanceof HttpError) {
+          sendError(res, error);
+          return;
+        }
+        // Never log messages: they might quote request data. The class and code are enough to start looking.
+        const e = error as { name?: string; code?: string };
+        log(`internal error: ${e?.name ?? 'Error'}${e?.code ? ` (${e.code})` : ''}`);
+        sendError(res, new HttpError(500, 'internal', 'Internal error.'));
+      },
+    );
+  });
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(pruneTimer);
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+/** Query codes, applicant-name matching, idempotency hashing and token comparison. */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** 32 letters and digits without the look-alikes 0/O and 1/I: 5 random bits per character. */
+export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const QUERY_CODE_LENGTH = 10;
+
+/** A fresh query code: 10 characters, 50 random bits. */
+export function newQueryCode(): string {
+  const bytes = randomBytes(QUERY_CODE_LENGTH);
+  let code = '';
+  for (const b of bytes) code += QUERY_CODE_ALPHABET[b & 31];
+  return code;
+}
+
+/**
+ * A query code as typed by a person: full-width forms, lower case, spaces and hyphens are forgiven.
+ * Null when it cannot be a query code (8–10 characters of the alphabet).
+ */
+export function normalizeQueryCode(input: string): string | null {
+  const code = input.normalize('NFKC').toUpperCase().replace(/[\s\-_]/g, '');
+  return /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8,10}$/.test(code) ? code : null;
+}
+
+/** The comparison form of a name: NFKC (full-width → half-width), no whitespace, lower-cased (Latin names). */
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+export function sha256(data: string | Buffer): Buffer {
+  return createHash('sha256').update(data).digest();
+}
+
+/** Digests stored for status lookup, so names are compared without early exit on the first differing byte. */
+export function nameDigest(name: string): string {
+  return sha256(normalizeName(name)).toString('hex');
+}
+
+/** Whether `name` matches one of the stored digests; the comparisons take the same time whether or not it does. */
+export function nameMatches(storedDigestsJson: string, name: string): boolean {
+  let digests: unknown;
+  try {
+    digests = JSON.parse(storedDigestsJson);
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(digests) || normalizeName(name) === '') return false;
+  const given = sha256(normalizeName(name));
+  let match = false;
+  for (const d of digests) {
+    if (typeof d !== 'string' || d.length !== 64) continue;
+    if (timingSafeEqual(Buffer.from(d, 'hex'), given)) match = true;
+  }
+  return match;
+}
+
+/** Constant-time comparison of a presented secret with the configured one (both hashed to equal length first). */
+export function secretEquals(presented: string, expected: string): boolean {
+  return timingSafeEqual(sha256(presented), sha256(expected));
+}
+
+/** JSON with object keys sorted at every level: equal data, equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj)
+      .sort()
+      .filter((k) => obj[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,173 @@
+/** HTTP plumbing for the intake server: errors, JSON answers, bounded body reading, security headers. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** An answer with a 4xx/5xx status and the feeds.md error shape. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Headers every answer carries. The API serves JSON and CSV only: nothing may be framed, run or sniffed. */
+export function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox");
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const data = Buffer.from(JSON.stringify(body), 'utf8');
+  res.statusCode = status;
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', String(data.length));
+  res.end(data);
+}
+
+export function sendError(res: ServerResponse, error: HttpError): void {
+  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    error: { code: error.code, message: error.message },
+  };
+  if (error.fields && Object.keys(error.fields).length) body.error.fields = error.fields;
+  sendJson(res, error.status, body, error.headers);
+}
+
+/** Beyond this many extra bytes after a refused body the connection is cut instead of drained. */
+const DRAIN_CAP = 32 * 1024 * 1024;
+
+/**
+ * Reads and throws away the rest of a request body we will not use, so the client can read our answer
+ * (closing a socket with unread data makes TCP reset it, and the client may never see the 413). A client
+ * that keeps sending past the cap is cut off.
+ */
+export function discardBody(req: IncomingMessage): void {
+  if (req.readableEnded) return;
+  let n = 0;
+  req.on('data', (c: Buffer) => {
+    n += c.length;
+    if (n > DRAIN_CAP) req.destroy();
+  });
+  req.on('error', () => {});
+  req.resume();
+}
+
+/**
+ * Feeds the request body to `onChunk`, chunk by chunk, refusing more than `limit` bytes (413). When `onChunk`
+ * returns a promise (a file write waiting for drain), reading pauses until it settles. On any failure the rest
+ * of the body is drained (see discardBody) and the promise rejects.
+ */
+export function pumpBody(req: IncomingMessage, limit: number, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    discardBody(req);
+    return Promise.reject(tooLarge(limit));
+  }
+  return new Promise<void>((resolve, reject) => {
+    let size = 0;
+    let settled = false;
+    let pending: Promise<void> | null = null;
+    let ended = false;
+    const cleanup = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      if (!req.destroyed) discardBody(req);
+      reject(error);
+    };
+    const succeed = (): void => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      resolve();
+    };
+    const onData = (chunk: Buffer): void => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) return fail(tooLarge(limit));
+      let result: void | Promise<void>;
+      try {
+        result = onChunk(chunk);
+      } catch (error) {
+        return fail(error);
+      }
+      if (result && typeof (result as Promise<void>).then === 'function') {
+        req.pause();
+        const p = (result as Promise<void>).then(
+          () => {
+            if (pending === p) pending = null;
+            if (settled) return;
+            if (ended) succeed();
+            else req.resume();
+          },
+          (error: unknown) => fail(error),
+        );
+        pending = p;
+      }
+    };
+    const onEnd = (): void => {
+      ended = true;
+      if (!pending) succeed();
+    };
+    const onError = (error: unknown): void => fail(error);
+    const onClose = (): void => {
+      if (!ended) fail(new HttpError(400, 'aborted', 'The request was aborted.'));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'payloadTooLarge', `The request body is larger than ${Math.floor(limit / 1024)} KiB.`);
+}
+
+/** The whole body as one buffer, at most `limit` bytes (413 beyond). */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await pumpBody(req, limit, (c) => {
+    chunks.push(c);
+  });
+  return Buffer.concat(chunks);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses a JSON body (UTF-8, an optional BOM); 400 when it is not valid UTF-8 JSON. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const body = await readBody(req, limit);
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new HttpError(400, 'invalidBody', 'The body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // Never echo parser messages: they quote the body.
+    throw new HttpError(400, 'invalidBody', 'The body is not valid JSON.');
+  }
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}

@@ -1,0 +1,52 @@
+/**
+ * Entry of the intake server bundle (see run.mjs). `main` reads the environment and listens;
+ * importing this module alone starts nothing.
+ */
+import { join } from 'node:path';
+import { createIntakeServer } from './app.js';
+
+export { createIntakeServer } from './app.js';
+export type { IntakeServer, IntakeServerOptions, RateLimitOptions } from './app.js';
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** Starts the server from environment variables (see README.md); `rootDir` is the repository root. */
+export async function main({ rootDir, env = process.env }: { rootDir: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+  const port = positiveInt(env.INTAKE_PORT, 8787);
+  const host = env.INTAKE_HOST || '127.0.0.1';
+  const origins = (env.INTAKE_ALLOWED_ORIGINS ?? 'http://127.0.0.1:5173,http://localhost:5173')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const intake = createIntakeServer({
+    dbPath: env.INTAKE_DB || join(rootDir, 'demo/server/data/intake.sqlite'),
+    uploadDir: env.INTAKE_UPLOAD_DIR || join(rootDir, 'demo/server/data/uploads'),
+    formFeedPath: env.INTAKE_FORM_FEED || join(rootDir, 'demo/feeds/request-form.json'),
+    staffToken: env.INTAKE_STAFF_TOKEN || null,
+    allowedOrigins: origins,
+    trustProxy: env.INTAKE_TRUST_PROXY === '1' || env.INTAKE_TRUST_PROXY === 'true',
+    rateLimit: {
+      submitPerMinute: positiveInt(env.INTAKE_RATE_SUBMIT_PER_MIN, 10),
+      statusPerMinute: positiveInt(env.INTAKE_RATE_STATUS_PER_MIN, 60),
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    intake.server.once('error', reject);
+    intake.server.listen(port, host, () => resolve());
+  });
+  const address = intake.server.address();
+  const shownPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  console.log(`intake server listening on http://${shownHost}:${shownPort}/ (allowed origins: ${origins.join(', ') || 'none'})`);
+  const stop = (): void => {
+    intake.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

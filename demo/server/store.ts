@@ -1,0 +1,214 @@
+/** SQLite storage of applications, their status history and attachments (better-sqlite3, WAL mode). */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Outcome, RequestStatus } from '../../src/schema/request-form.js';
+
+export interface RequestRow {
+  id: string;
+  query_code: string;
+  idempotency_key: string;
+  body_hash: string;
+  applicant_type: string;
+  applicant_name: string;
+  /** JSON array of sha256 hex digests of the normalized names accepted at status lookup. */
+  lookup_names: string;
+  /** JSON object: field name → value (file fields: attachment descriptors). */
+  fields: string;
+  received_at: string;
+  /** Due date in the receipt (the first reply deadline). */
+  receipt_due_date: string;
+  due_date: string;
+  time_zone: string;
+  extended: number;
+  status: RequestStatus;
+  outcome: Outcome | null;
+  updated_at: string;
+}
+
+export interface HistoryRow {
+  id: number;
+  request_id: string;
+  status: RequestStatus;
+  outcome: Outcome | null;
+  at: string;
+  note: string | null;
+}
+
+export interface AttachmentRow {
+  id: string;
+  request_id: string;
+  field: string;
+  original_name: string;
+  stored_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS requests (
+  id               TEXT PRIMARY KEY,
+  query_code       TEXT NOT NULL UNIQUE,
+  idempotency_key  TEXT NOT NULL UNIQUE,
+  body_hash        TEXT NOT NULL,
+  applicant_type   TEXT NOT NULL,
+  applicant_name   TEXT NOT NULL,
+  lookup_names     TEXT NOT NULL,
+  fields           TEXT NOT NULL,
+  received_at      TEXT NOT NULL,
+  receipt_due_date TEXT NOT NULL,
+  due_date         TEXT NOT NULL,
+  time_zone        TEXT NOT NULL,
+  extended         INTEGER NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL,
+  outcome          TEXT,
+  updated_at       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS requests_by_status ON requests (status, received_at);
+CREATE INDEX IF NOT EXISTS requests_by_received ON requests (received_at);
+CREATE TABLE IF NOT EXISTS request_history (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  request_id TEXT NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  status     TEXT NOT NULL,
+  outcome    TEXT,
+  at         TEXT NOT NULL,
+  note       TEXT
+);
+CREATE INDEX IF NOT EXISTS history_by_request ON request_history (request_id, id);
+CREATE TABLE IF NOT EXISTS attachments (
+  id            TEXT PRIMARY KEY,
+  request_id    TEXT NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  field         TEXT NOT NULL,
+  original_name TEXT NOT NULL,
+  stored_name   TEXT NOT NULL UNIQUE,
+  media_type    TEXT NOT NULL,
+  size          INTEGER NOT NULL,
+  sha256        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attachments_by_request ON attachments (request_id);
+`;
+
+export interface NewRequest {
+  row: Omit<RequestRow, 'extended' | 'outcome' | 'updated_at' | 'status'>;
+  attachments: Omit<AttachmentRow, 'request_id'>[];
+}
+
+export class IntakeStore {
+  readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    this.db = new Database(path, { timeout: 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    this.db.pragma('user_version = 1');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  byIdempotencyKey(key: string): RequestRow | undefined {
+    return this.db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE idempotency_key = ?').get(key);
+  }
+
+  byQueryCode(code: string): RequestRow | undefined {
+    return this.db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE query_code = ?').get(code);
+  }
+
+  byId(id: string): RequestRow | undefined {
+    return this.db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE id = ?').get(id);
+  }
+
+  history(id: string): HistoryRow[] {
+    return this.db.prepare<[string], HistoryRow>('SELECT * FROM request_history WHERE request_id = ? ORDER BY id').all(id);
+  }
+
+  attachments(id: string): AttachmentRow[] {
+    return this.db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE request_id = ? ORDER BY rowid').all(id);
+  }
+
+  attachment(requestId: string, attachmentId: string): AttachmentRow | undefined {
+    return this.db
+      .prepare<[string, string], AttachmentRow>('SELECT * FROM attachments WHERE request_id = ? AND id = ?')
+      .get(requestId, attachmentId);
+  }
+
+  count(status?: RequestStatus): number {
+    const r = status
+      ? this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM requests WHERE status = ?').get(status)
+      : this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM requests').get();
+    return r?.n ?? 0;
+  }
+
+  list(options: { status?: RequestStatus; limit?: number; offset?: number } = {}): RequestRow[] {
+    const limit = options.limit ?? -1;
+    const offset = options.offset ?? 0;
+    return options.status
+      ? this.db
+          .prepare<[string, number, number], RequestRow>(
+            'SELECT * FROM requests WHERE status = ? ORDER BY received_at, id LIMIT ? OFFSET ?',
+          )
+          .all(options.status, limit, offset)
+      : this.db
+          .prepare<[number, number], RequestRow>('SELECT * FROM requests ORDER BY received_at, id LIMIT ? OFFSET ?')
+          .all(limit, offset);
+  }
+
+  /**
+   * Stores a new application with its first history entry and attachments, in one transaction.
+   * Throws the SQLite constraint error when the idempotency key or the query code is taken.
+   */
+  insert(req: NewRequest): void {
+    const tx = this.db.transaction(() => {
+      const r = req.row;
+      this.db
+        .prepare(
+          `INSERT INTO requests (id, query_code, idempotency_key, body_hash, applicant_type, applicant_name, lookup_names,
+             fields, received_at, receipt_due_date, due_date, time_zone, extended, status, outcome, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'received', NULL, ?)`,
+        )
+        .run(
+          r.id, r.query_code, r.idempotency_key, r.body_hash, r.applicant_type, r.applicant_name, r.lookup_names,
+          r.fields, r.received_at, r.receipt_due_date, r.due_date, r.time_zone, r.received_at,
+        );
+      this.db
+        .prepare("INSERT INTO request_history (request_id, status, outcome, at, note) VALUES (?, 'received', NULL, ?, NULL)")
+        .run(r.id, r.received_at);
+      const insertAttachment = this.db.prepare(
+        `INSERT INTO attachments (id, request_id, field, original_name, stored_name, media_type, size, sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const a of req.attachments) {
+        insertAttachment.run(a.id, r.id, a.field, a.original_name, a.stored_name, a.media_type, a.size, a.sha256);
+      }
+    });
+    tx();
+  }
+
+  /** Records a status change (and the due date and extension flag that go with it). */
+  changeStatus(
+    id: string,
+    change: { status: RequestStatus; outcome: Outcome | null; note: string | null; at: string; dueDate: string; extended: boolean },
+  ): void {
+    const tx = this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE requests SET status = ?, outcome = ?, due_date = ?, extended = ?, updated_at = ? WHERE id = ?')
+        .run(change.status, change.outcome, change.dueDate, change.extended ? 1 : 0, change.at, id);
+      this.db
+        .prepare('INSERT INTO request_history (request_id, status, outcome, at, note) VALUES (?, ?, ?, ?, ?)')
+        .run(id, change.status, change.outcome, change.at, change.note);
+    });
+    tx();
+  }
+}
+
+/** True for SQLite UNIQUE / PRIMARY KEY violations. */
+export function isConstraintError(error: unknown, column?: string): boolean {
+  const e = error as { code?: string; message?: string };
+  if (typeof e?.code !== 'string' || !e.code.startsWith('SQLITE_CONSTRAINT')) return false;
+  return column === undefined || (e.message ?? '').includes(column);
+}

@@ -1,0 +1,82 @@
+// Builds every distributable:
+//   dist/disclosure-elements.js          one classic script (IIFE) registering every element, Lit bundled in
+//   dist/disclosure-elements.esm.js      the same as an ES module
+//   dist/disclosure-elements.charts.js   chart code, fetched only by pages that use <annual-stats>
+//   dist/npm/*.js                        per-element ES modules for bundlers, Lit and chart.js left external
+//   dist/types/*.d.ts                    type declarations
+//   custom-elements.json                 the Custom Elements Manifest (IDE support, Storybook docs)
+import { build } from 'vite';
+import { rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const quiet = { logLevel: 'warn', configFile: false, root };
+const base = { target: 'es2022', sourcemap: true, emptyOutDir: false, copyPublicDir: false, minify: true };
+
+/** npm entry points: one per element (the names are package.json "exports"). */
+export const NPM_ENTRIES = {
+  index: 'src/index.ts',
+  provider: 'src/provider.ts',
+  catalogue: 'src/catalogue.ts',
+  ...(existsSync('src/annual-stats.ts') ? { 'annual-stats': 'src/annual-stats.ts' } : {}),
+  ...(existsSync('src/request-form.ts') ? { 'request-form': 'src/request-form.ts' } : {}),
+  ...(existsSync('src/request-status.ts') ? { 'request-status': 'src/request-status.ts' } : {}),
+  ...(existsSync('src/autoload.ts') ? { autoload: 'src/autoload.ts' } : {}),
+};
+
+rmSync('dist', { recursive: true, force: true });
+
+await build({
+  ...quiet,
+  build: {
+    ...base,
+    outDir: 'dist/npm',
+    minify: false,
+    lib: { entry: NPM_ENTRIES, formats: ['es'], fileName: (_f, name) => `${name}.js` },
+    rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/] },
+  },
+});
+
+for (const format of ['iife', 'es']) {
+  await build({
+    ...quiet,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      ...base,
+      outDir: 'dist',
+      lib: {
+        entry: 'src/cdn.ts',
+        name: 'DisclosureElements',
+        formats: [format],
+        fileName: () => (format === 'iife' ? 'disclosure-elements.js' : 'disclosure-elements.esm.js'),
+      },
+    },
+  });
+}
+
+if (existsSync('src/elements/annual-stats/charts.ts')) {
+  await build({
+    ...quiet,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      ...base,
+      outDir: 'dist',
+      lib: { entry: 'src/elements/annual-stats/charts.ts', formats: ['es'], fileName: () => 'disclosure-elements.charts.js' },
+    },
+  });
+}
+
+// Type declarations for the npm entry points.
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+// Custom Elements Manifest.
+execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement',
+  '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--quiet'], { stdio: 'inherit' });
+
+const sizes = ['dist/disclosure-elements.js', 'dist/disclosure-elements.esm.js', 'dist/disclosure-elements.charts.js']
+  .filter(existsSync)
+  .map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(1)} KiB`);
+console.log(`build: done\n  ${sizes.join('\n  ')}`);
+void writeFileSync;

@@ -1,0 +1,79 @@
+// A small static file server for the demo portal, the end-to-end tests and the benchmark: serves the project folder,
+// forwards /api/ to the intake server, and can add response headers (e.g. a strict Content-Security-Policy) per path.
+import { createServer, request as httpRequest } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8', '.pdf': 'application/pdf', '.woff2': 'font/woff2',
+};
+
+/**
+ * @param {{ root?: string, port?: number, host?: string, apiTarget?: string | null,
+ *           headers?: (path: string) => Record<string, string> | undefined }} options
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url)), port = 0, host = '127.0.0.1', apiTarget = null, headers } = {}) {
+  const rootDir = resolve(root);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (apiTarget && url.pathname.startsWith('/api/')) return proxy(req, res, apiTarget);
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(rootDir, path));
+    if (!file.startsWith(rootDir) || path.includes('\0')) {
+      res.writeHead(403).end('Forbidden');
+      return;
+    }
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    if (stat.isDirectory()) {
+      res.writeHead(302, { location: `${url.pathname}/` }).end();
+      return;
+    }
+    const etag = `"${stat.size.toString(16)}-${stat.mtimeMs.toString(16)}"`;
+    const extra = headers?.(url.pathname) ?? {};
+    const common = { etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', ...extra };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, common).end();
+      return;
+    }
+    res.writeHead(200, { ...common, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': stat.size });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePromise({
+        url: `http://${host}:${address.port}`,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+      });
+    });
+  });
+}
+
+function proxy(req, res, target) {
+  const t = new URL(target);
+  const upstream = httpRequest(
+    { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host, 'x-forwarded-for': req.socket.remoteAddress } },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'intakeUnavailable', message: 'The intake server is not running.' } }));
+  });
+  req.pipe(upstream);
+}

@@ -1,0 +1,137 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { providerContext, type ProviderSettings } from './context.js';
+import { LocaleController, messagesFor, type LocaleId } from './locale.js';
+import { coreMessages } from '../locales/core.js';
+import { documentBase, resolveUrl } from './url.js';
+import { VERSION } from '../version.js';
+import type { FeedController, FeedError, FeedIssue } from './feed.js';
+import { classMap } from 'lit/directives/class-map.js';
+
+/**
+ * What every element shares: language (own `lang`, ancestors, provider), the provider's feed base, the theme
+ * switches (`theme`, `large-text`) and the rendering of loading, error and warning states.
+ */
+export class DisclosureElement extends LitElement {
+  static readonly libraryVersion = VERSION;
+
+  /** `light` (default), `dark`, or `auto` (follows the reader's system setting). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Larger text and targets for elderly readers (适老化). */
+  @property({ type: Boolean, reflect: true, attribute: 'large-text' }) largeText = false;
+
+  @consume({ context: providerContext, subscribe: true })
+  @state()
+  protected provider?: ProviderSettings;
+
+  protected readonly localeController = new LocaleController(this, () => this.provider?.lang);
+
+  /** The current UI locale. */
+  get locale(): LocaleId {
+    return this.localeController.locale;
+  }
+
+  protected get core() {
+    return messagesFor(coreMessages, this.locale);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('provider')) this.localeController.refresh();
+  }
+
+  /** Resolves a `src` value against the provider's `feed-base`, else the document. */
+  protected resolveSrc(src: string | null | undefined): string | null {
+    if (!src) return null;
+    const base = this.provider?.feedBase ? resolveUrl(this.provider.feedBase, documentBase()) : null;
+    return resolveUrl(src, base ?? documentBase());
+  }
+
+  /** Classes for the inner `.root` wrapper that carries the theme tokens. */
+  protected rootClasses(extra: Record<string, boolean> = {}) {
+    const theme = this.theme ?? (this.provider?.theme as typeof this.theme) ?? 'light';
+    return classMap({
+      root: true,
+      large: this.largeText || !!this.provider?.largeText,
+      dark: theme === 'dark',
+      auto: theme === 'auto',
+      ...extra,
+    });
+  }
+
+  /** The loading or error state of a feed, or `nothing` when it has loaded. */
+  protected renderFeedState(feed: FeedController<unknown>, label: string): TemplateResult | typeof nothing {
+    const t = this.core;
+    if (feed.status === 'loading') {
+      return html`<div class="loading" part="loading" aria-busy="true">
+        <p>${feed.slow ? t.slow : t.loading}</p>
+        <div class="skeleton" aria-hidden="true"><span></span><span></span><span style="width:70%"></span></div>
+      </div>`;
+    }
+    if (feed.status === 'error' && feed.error) {
+      return html`<div class="panel error" part="error" role="alert">
+        <h2>${t.errorTitle}: ${label}</h2>
+        <p>${this.errorText(feed.error)}</p>
+        <button class="btn" type="button" part="retry-button" @click=${() => this.retryFeed(feed)}>${t.retry}</button>
+      </div>`;
+    }
+    if (feed.status === 'idle') {
+      return html`<div class="panel warning" part="error" role="status"><p>${t.errorNoSrc}</p></div>`;
+    }
+    return nothing;
+  }
+
+  /** Retries a feed and moves focus to the element so keyboard users are not left on a removed button. */
+  protected async retryFeed(feed: FeedController<unknown>): Promise<void> {
+    const done = feed.retry();
+    await this.updateComplete;
+    this.focusAfterRetry();
+    await done;
+  }
+
+  /** Where focus goes when the retry button disappears; elements override to pick a better target. */
+  protected focusAfterRetry(): void {
+    const target = this.shadowRoot?.querySelector<HTMLElement>('[part~="loading"], [part~="error"]');
+    if (target) {
+      target.tabIndex = -1;
+      target.focus();
+    }
+  }
+
+  /** A feed error in plain words. */
+  protected errorText(error: FeedError): string {
+    const t = this.core;
+    switch (error.kind) {
+      case 'notFound': return t.errorNotFound;
+      case 'server': return t.errorServer(error.status ?? 500);
+      case 'http': return t.errorHttp(error.status ?? 400);
+      case 'invalidJson': return t.errorInvalidJson;
+      case 'html': return t.errorHtml;
+      case 'timeout': return t.errorTimeout(Math.round((this.feedTimeout ?? 20000) / 1000));
+      case 'schemaVersion': return t.errorSchemaVersion(error.detail ?? '?');
+      case 'invalidRoot': return t.errorInvalidRoot(error.detail ?? error.message);
+      default: return t.errorNetwork;
+    }
+  }
+
+  /** Milliseconds before a feed request is given up (attribute `timeout`). */
+  @property({ type: Number, attribute: 'timeout' }) feedTimeout?: number;
+
+  /** Problems in an otherwise usable feed: counted, the first few named. */
+  protected renderWarnings(warnings: readonly FeedIssue[], skipped: number): TemplateResult | typeof nothing {
+    if (!warnings.length) return nothing;
+    const t = this.core;
+    const shown = warnings.slice(0, 5);
+    return html`<div class="panel warning" part="warning" role="status">
+      <p>${t.warningSkipped(skipped || warnings.length)}</p>
+      <details>
+        <summary>${t.warningDetails}</summary>
+        <ul>
+          ${shown.map((w) => html`<li><code>${w.path}</code>: ${w.message}</li>`)}
+        </ul>
+        ${warnings.length > shown.length ? html`<p>${t.warningMore(warnings.length - shown.length)}</p>` : nothing}
+      </details>
+    </div>`;
+  }
+}

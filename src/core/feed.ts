@@ -1,0 +1,235 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What went wrong while loading a feed, in categories a reader can be told about in plain words. */
+export type FeedErrorKind =
+  | 'network' | 'timeout' | 'notFound' | 'http' | 'server' | 'invalidJson' | 'html' | 'schemaVersion' | 'invalidRoot';
+
+export class FeedError extends Error {
+  constructor(
+    readonly kind: FeedErrorKind,
+    message: string,
+    readonly url: string,
+    readonly status?: number,
+    /** For schemaVersion: the version found; for invalidRoot: what is missing. */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}
+
+/** One problem found in a feed: a JSON path and what was wrong there. */
+export interface FeedIssue { path: string; message: string }
+
+export type ParseResult<T> =
+  | { ok: true; data: T; warnings: FeedIssue[] }
+  | { ok: false; error: 'schemaVersion' | 'invalidRoot'; message: string; detail?: string };
+
+export type FeedParser<T> = (json: unknown, feedUrl: string) => ParseResult<T>;
+
+export interface FetchOptions { signal?: AbortSignal; timeout?: number }
+
+/** The schema version this library reads; a feed with a higher major version is refused with a clear error. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Checks the root rule every feed shares: an object whose `schemaVersion` is 1.
+ * Returns a failed ParseResult, or null when the root is fine.
+ */
+export function checkSchemaVersion(json: unknown): Extract<ParseResult<never>, { ok: false }> | null {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
+    return { ok: false, error: 'invalidRoot', message: 'The feed is not a JSON object.', detail: 'schemaVersion' };
+  }
+  const v = (json as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    return { ok: false, error: 'invalidRoot', message: 'schemaVersion is missing.', detail: 'schemaVersion' };
+  }
+  if (Math.floor(v) > SCHEMA_VERSION) {
+    return { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is newer than ${SCHEMA_VERSION}.`, detail: String(v) };
+  }
+  return null;
+}
+
+/**
+ * Fetches JSON with a timeout and an abort signal, telling apart the failures a reader cares about.
+ * `cache: 'no-cache'` makes the browser revalidate with ETag / Last-Modified (If-None-Match), so an unchanged feed
+ * costs a 304 and no download, without adding a header that would need a CORS preflight.
+ */
+export async function fetchJson(url: string, options: FetchOptions = {}): Promise<{ json: unknown; etag: string | null; text: string }> {
+  const timeout = options.timeout ?? 20000;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: controller.signal,
+        cache: 'no-cache',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
+    } catch (error) {
+      if (timedOut) throw new FeedError('timeout', `No answer within ${timeout} ms`, url);
+      if (options.signal?.aborted) throw error;
+      throw new FeedError('network', String(error), url);
+    }
+    if (response.status === 404 || response.status === 410) throw new FeedError('notFound', 'Not found', url, response.status);
+    if (response.status >= 500) throw new FeedError('server', `Server error ${response.status}`, url, response.status);
+    if (!response.ok) throw new FeedError('http', `HTTP ${response.status}`, url, response.status);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (timedOut) throw new FeedError('timeout', `No answer within ${timeout} ms`, url);
+      if (options.signal?.aborted) throw error;
+      throw new FeedError('network', String(error), url);
+    }
+    const type = response.headers.get('content-type') ?? '';
+    const start = text.trimStart().slice(0, 200).toLowerCase();
+    if (type.includes('text/html') || start.startsWith('<!doctype') || start.startsWith('<html') || start.startsWith('<')) {
+      throw new FeedError('html', 'An HTML page was served instead of JSON', url, response.status);
+    }
+    try {
+      // A UTF-8 byte-order mark is allowed in front of the JSON.
+      return { json: JSON.parse(text.replace(/^\uFEFF/, '')), etag: response.headers.get('etag'), text };
+    } catch (error) {
+      throw new FeedError('invalidJson', String(error), url, response.status);
+    }
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Parsed feeds by URL and ETag: an unchanged feed (same ETag) is not parsed and validated again. */
+const parsedCache = new Map<string, { etag: string; result: { data: unknown; warnings: FeedIssue[] } }>();
+
+export interface FeedLoadDetail<T> { url: string; data: T; warnings: FeedIssue[] }
+export interface FeedErrorDetail { url: string; kind: FeedErrorKind; status?: number; message: string }
+
+/**
+ * Loads one feed for an element: a new `load()` aborts the previous request; states for rendering; the events
+ * `disclosure-load` and `disclosure-error` (bubbling, composed) on the host.
+ */
+export class FeedController<T> implements ReactiveController {
+  status: FeedStatus = 'idle';
+  data: T | undefined;
+  warnings: FeedIssue[] = [];
+  error: FeedError | undefined;
+  url: string | undefined;
+  /** True once a load has taken longer than `slowAfter` ms. */
+  slow = false;
+  /** Resolves when the current load has settled (successfully or not). */
+  loaded: Promise<void> = Promise.resolve();
+  timeout = 20000;
+  slowAfter = 4000;
+  private abort: AbortController | undefined;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly parse: FeedParser<T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+
+  /** Stops the request in flight, if any. */
+  cancel(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    clearTimeout(this.slowTimer);
+  }
+
+  /** Loads `url` (absolute), replacing whatever was loading. `null` clears the element. */
+  load(url: string | null): Promise<void> {
+    this.cancel();
+    this.url = url ?? undefined;
+    this.slow = false;
+    if (!url) {
+      this.status = 'idle';
+      this.data = undefined;
+      this.error = undefined;
+      this.warnings = [];
+      this.host.requestUpdate();
+      return (this.loaded = Promise.resolve());
+    }
+    const abort = (this.abort = new AbortController());
+    this.status = 'loading';
+    this.error = undefined;
+    this.host.requestUpdate();
+    this.slowTimer = setTimeout(() => {
+      this.slow = true;
+      this.host.requestUpdate();
+    }, this.slowAfter);
+    return (this.loaded = this.run(url, abort.signal));
+  }
+
+  /** Loads the same URL again (the retry button). */
+  retry(): Promise<void> {
+    return this.load(this.url ?? null);
+  }
+
+  private async run(url: string, signal: AbortSignal): Promise<void> {
+    try {
+      const { json, etag } = await fetchJson(url, { signal, timeout: this.timeout });
+      if (signal.aborted) return;
+      const cached = etag ? parsedCache.get(url) : undefined;
+      let data: T;
+      let warnings: FeedIssue[];
+      if (cached && cached.etag === etag) {
+        data = cached.result.data as T;
+        warnings = cached.result.warnings;
+      } else {
+        const result = this.parse(json, url);
+        if (!result.ok) throw new FeedError(result.error, result.message, url, undefined, result.detail);
+        data = result.data;
+        warnings = result.warnings;
+        if (etag) parsedCache.set(url, { etag, result: { data, warnings } });
+      }
+      this.data = data;
+      this.warnings = warnings;
+      this.status = 'ready';
+      this.finish();
+      this.host.dispatchEvent(
+        new CustomEvent<FeedLoadDetail<T>>('disclosure-load', { bubbles: true, composed: true, detail: { url, data, warnings } }),
+      );
+    } catch (error) {
+      if (signal.aborted && !(error instanceof FeedError)) return;
+      if (signal.aborted) return;
+      const feedError = error instanceof FeedError ? error : new FeedError('network', String(error), url);
+      this.error = feedError;
+      this.data = undefined;
+      this.warnings = [];
+      this.status = 'error';
+      this.finish();
+      this.host.dispatchEvent(
+        new CustomEvent<FeedErrorDetail>('disclosure-error', {
+          bubbles: true,
+          composed: true,
+          detail: { url, kind: feedError.kind, status: feedError.status, message: feedError.message },
+        }),
+      );
+    }
+  }
+
+  private finish(): void {
+    clearTimeout(this.slowTimer);
+    this.slow = false;
+    this.abort = undefined;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,53 @@
+import type { LocaleId } from './locale.js';
+
+/** Locale-aware formatting of numbers, dates and sizes, all through Intl. */
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: LocaleId, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+function dateFormat(locale: LocaleId, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
+export function formatNumber(value: number, locale: LocaleId, options?: Intl.NumberFormatOptions): string {
+  return numberFormat(locale, options).format(value);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A `YYYY-MM-DD` date as the reader expects it (2013年3月5日 / 5 Mar 2013); other text is returned as it is. */
+export function formatDate(value: string | null | undefined, locale: LocaleId): string {
+  if (!value) return '';
+  const m = ISO_DATE.exec(value);
+  if (!m) return value;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return dateFormat(locale, { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** An ISO timestamp with date and time, in the reader's time zone. */
+export function formatDateTime(value: string | null | undefined, locale: LocaleId, timeZone?: string): string {
+  if (!value) return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(d);
+}
+
+/** A byte count as KB/MB (1 KB = 1024 bytes). */
+export function formatBytes(bytes: number, locale: LocaleId): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${formatNumber(v, locale, { maximumFractionDigits: i === 0 ? 0 : 1 })} ${units[i]}`;
+}

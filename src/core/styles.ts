@@ -1,0 +1,182 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens and shared styles. The theming contract is the `--de-*` custom properties (documented in the
+ * README); everything is sized in `em` from a host font size of `medium` (the reader's own default size), so a host
+ * page's `html { font-size: 62.5% }` or a 12px CMS body does not shrink the elements.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    contain: layout style;
+  }
+  :host([hidden]) { display: none; }
+  *, *::before, *::after { box-sizing: inherit; }
+
+  /* Typography is set on .root, not :host: a host page's rules (e.g. "* { font-size: 12px }") match the host element
+     itself and would win over :host, but they cannot reach inside the shadow root. */
+  .root {
+    font-size: var(--de-font-size, medium);
+    line-height: var(--de-line-height, 1.6);
+    font-family: var(--de-font-family, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    text-align: start;
+    font-weight: normal;
+    font-style: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+    --_text: var(--de-color-text, #1f1f1f);
+    --_muted: var(--de-color-text-muted, #595959);
+    --_bg: var(--de-color-background, #ffffff);
+    --_surface: var(--de-color-surface, #f5f6f7);
+    --_border: var(--de-color-border, #c4c8cc);
+    --_primary: var(--de-color-primary, #0b5cad);
+    --_on-primary: var(--de-color-primary-contrast, #ffffff);
+    --_link: var(--de-color-link, #0b5cad);
+    --_focus: var(--de-color-focus, #c25400);
+    --_danger: var(--de-color-danger, #b3261e);
+    --_danger-bg: var(--de-color-danger-background, #fdecea);
+    --_warning: var(--de-color-warning, #7a4b00);
+    --_warning-bg: var(--de-color-warning-background, #fff4d6);
+    --_success: var(--de-color-success, #1e6b34);
+    --_mark: var(--de-color-highlight, #ffe58f);
+    --_radius: var(--de-radius, 0.25em);
+    --_space: var(--de-space, 1em);
+    color: var(--_text);
+    background: var(--_bg);
+  }
+  /* Large-text mode (适老化): every child of .root is scaled, so em-based sizes and targets grow together. */
+  .root.large > * {
+    font-size: 1.25em;
+  }
+  .root.large {
+    line-height: 1.8;
+  }
+  .root.dark {
+    --_text: var(--de-dark-color-text, #ececec);
+    --_muted: var(--de-dark-color-text-muted, #b8b8b8);
+    --_bg: var(--de-dark-color-background, #16181b);
+    --_surface: var(--de-dark-color-surface, #23272b);
+    --_border: var(--de-dark-color-border, #5c636a);
+    --_primary: var(--de-dark-color-primary, #8cc4ff);
+    --_on-primary: var(--de-dark-color-primary-contrast, #0b1a2a);
+    --_link: var(--de-dark-color-link, #8cc4ff);
+    --_focus: var(--de-dark-color-focus, #ffb347);
+    --_danger: var(--de-dark-color-danger, #ffb4ab);
+    --_danger-bg: var(--de-dark-color-danger-background, #3b1512);
+    --_warning: var(--de-dark-color-warning, #ffd27a);
+    --_warning-bg: var(--de-dark-color-warning-background, #33280e);
+    --_success: var(--de-dark-color-success, #8fd6a1);
+    --_mark: var(--de-dark-color-highlight, #6b5400);
+  }
+  @media (prefers-color-scheme: dark) {
+    .root.auto {
+      --_text: var(--de-dark-color-text, #ececec);
+      --_muted: var(--de-dark-color-text-muted, #b8b8b8);
+      --_bg: var(--de-dark-color-background, #16181b);
+      --_surface: var(--de-dark-color-surface, #23272b);
+      --_border: var(--de-dark-color-border, #5c636a);
+      --_primary: var(--de-dark-color-primary, #8cc4ff);
+      --_on-primary: var(--de-dark-color-primary-contrast, #0b1a2a);
+      --_link: var(--de-dark-color-link, #8cc4ff);
+      --_focus: var(--de-dark-color-focus, #ffb347);
+      --_danger: var(--de-dark-color-danger, #ffb4ab);
+      --_danger-bg: var(--de-dark-color-danger-background, #3b1512);
+      --_warning: var(--de-dark-color-warning, #ffd27a);
+      --_warning-bg: var(--de-dark-color-warning-background, #33280e);
+      --_success: var(--de-dark-color-success, #8fd6a1);
+      --_mark: var(--de-dark-color-highlight, #6b5400);
+    }
+  }
+
+  a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
+  a:hover { text-decoration-thickness: 0.15em; }
+  :focus-visible { outline: 0.2em solid var(--_focus); outline-offset: 0.15em; }
+  mark { background: var(--_mark); color: inherit; padding: 0 0.05em; }
+
+  button, input, select, textarea {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    margin: 0;
+  }
+  button { cursor: pointer; }
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-height: 2.5em;
+    min-width: 2.5em;
+    padding: 0.35em 0.9em;
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    line-height: 1.3;
+    text-decoration: none;
+  }
+  .btn:hover { background: var(--_surface); }
+  .btn.primary { background: var(--_primary); border-color: var(--_primary); color: var(--_on-primary); }
+  .btn.primary:hover { filter: brightness(1.08); }
+  .btn[disabled], .btn[aria-disabled='true'] { opacity: 0.6; cursor: not-allowed; }
+  .btn.link { border-color: transparent; background: transparent; color: var(--_link); text-decoration: underline; padding-inline: 0.3em; }
+
+  input[type='search'], input[type='text'], input[type='email'], input[type='tel'], input[type='date'], select, textarea {
+    min-height: 2.5em;
+    padding: 0.35em 0.6em;
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    max-width: 100%;
+  }
+  input[type='checkbox'], input[type='radio'] { width: 1.15em; height: 1.15em; accent-color: var(--_primary); margin: 0; }
+
+  .vh {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+    padding: 0 !important;
+    margin: -1px !important;
+  }
+
+  .panel {
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin: 0.75em 0;
+  }
+  .panel.error { border-color: var(--_danger); background: var(--_danger-bg); color: var(--_text); }
+  .panel.warning { border-color: var(--_warning); background: var(--_warning-bg); color: var(--_text); }
+  .panel h2, .panel h3 { margin: 0 0 0.4em; font-size: 1.05em; }
+  .panel p { margin: 0.25em 0; }
+  .loading { min-height: 12em; color: var(--_muted); padding: 1em 0; }
+  .skeleton { display: grid; gap: 0.6em; margin-top: 0.75em; }
+  .skeleton span { display: block; height: 1.1em; border-radius: var(--_radius); background: var(--_surface); }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton span { animation: de-pulse 1.4s ease-in-out infinite; }
+  }
+  @keyframes de-pulse { 50% { opacity: 0.5; } }
+  @media (prefers-reduced-motion: reduce) {
+    *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
+  }
+  @media (forced-colors: active) {
+    .btn, input, select, textarea, .panel { border-color: CanvasText; }
+    .btn.primary { background: ButtonText; color: ButtonFace; forced-color-adjust: none; }
+    mark { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+    :focus-visible { outline-color: Highlight; }
+  }
+  @media print {
+    .no-print, button, .btn { display: none !important; }
+    .root { background: #fff; color: #000; }
+    a { color: #000; }
+  }
+`;

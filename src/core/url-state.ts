@@ -1,0 +1,38 @@
+/**
+ * Keeps an element's state in the page URL's query string under its own key prefix (`<key>.q`, `<key>.page` …), so
+ * results can be bookmarked and shared, the back button works, and two elements on one page do not clash. Parameters
+ * that belong to the host page or to other elements are left alone.
+ */
+
+export type StateRecord = Record<string, string>;
+
+export function readUrlState(prefix: string, search: string = location.search): StateRecord {
+  const params = new URLSearchParams(search);
+  const out: StateRecord = {};
+  const p = `${prefix}.`;
+  params.forEach((value, key) => {
+    if (key.startsWith(p)) out[key.slice(p.length)] = value;
+  });
+  return out;
+}
+
+/** The URL with this prefix's parameters replaced by `state` (empty values are removed). */
+export function urlWithState(prefix: string, state: StateRecord, href: string = location.href): string {
+  const url = new URL(href);
+  const p = `${prefix}.`;
+  for (const key of [...url.searchParams.keys()]) if (key.startsWith(p)) url.searchParams.delete(key);
+  for (const [k, v] of Object.entries(state)) if (v !== '') url.searchParams.set(p + k, v);
+  return url.href;
+}
+
+/** Writes the state into the address bar: `push` makes a new history entry, `replace` amends the current one. */
+export function writeUrlState(prefix: string, state: StateRecord, mode: 'push' | 'replace'): void {
+  const next = urlWithState(prefix, state);
+  if (next === location.href) return;
+  try {
+    if (mode === 'push') history.pushState(history.state, '', next);
+    else history.replaceState(history.state, '', next);
+  } catch {
+    // Sandboxed iframes and some file:// pages refuse history changes; the element still works without them.
+  }
+}

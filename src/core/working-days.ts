@@ -1,0 +1,161 @@
+/**
+ * Working-day arithmetic for reply deadlines (条例 Art. 33, FOIA). Dates are calendar dates
+ * `YYYY-MM-DD`, computed as whole UTC days, so local time zones and DST never shift a result.
+ * China's 调休: `extraWorkdays` are weekend days that are worked; `holidays` are days off.
+ */
+
+/** A feed's `rules.calendar`: days off (法定节假日) and weekend days worked (调休). */
+export interface WorkCalendar {
+  holidays?: readonly string[];
+  extraWorkdays?: readonly string[];
+}
+
+export type Jurisdiction = 'CN-OGI-2019' | 'CN-OGI-2007' | 'US-FOIA' | 'UK-FOIA' | 'custom';
+
+/** Statutory reply period, maximum extension and the time zone that decides the date of receipt. */
+export interface JurisdictionRules {
+  replyWorkingDays: number;
+  extensionWorkingDays: number;
+  timeZone: string;
+}
+
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A zone-less local date-time: its date part is already the local date. */
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+const JURISDICTIONS: Readonly<Record<Jurisdiction, JurisdictionRules>> = {
+  // 2019 条例 Art. 33: 20 working days, extension of at most 20.
+  'CN-OGI-2019': { replyWorkingDays: 20, extensionWorkingDays: 20, timeZone: 'Asia/Shanghai' },
+  // 2007 条例 Art. 24: 15 + 15 working days.
+  'CN-OGI-2007': { replyWorkingDays: 15, extensionWorkingDays: 15, timeZone: 'Asia/Shanghai' },
+  // 5 U.S.C. § 552(a)(6): 20 working days, 10 more in unusual circumstances.
+  'US-FOIA': { replyWorkingDays: 20, extensionWorkingDays: 10, timeZone: 'America/New_York' },
+  // FOIA 2000 s.10: 20 working days. The public-interest extension (s.10(3)) has no fixed
+  // length; ICO guidance caps it at 20 more working days, as WhatDoTheyKnow assumes.
+  'UK-FOIA': { replyWorkingDays: 20, extensionWorkingDays: 20, timeZone: 'Europe/London' },
+  custom: { replyWorkingDays: 20, extensionWorkingDays: 20, timeZone: 'Asia/Shanghai' },
+};
+
+/**
+ * Default rules for a jurisdiction id; unknown ids (and 'custom') get the CN-OGI-2019 values.
+ * A feed's `rules` override these.
+ */
+export function jurisdictionDefaults(j: string): JurisdictionRules {
+  const rules = Object.prototype.hasOwnProperty.call(JURISDICTIONS, j)
+    ? JURISDICTIONS[j as Jurisdiction]
+    : JURISDICTIONS['CN-OGI-2019'];
+  return { ...rules };
+}
+
+/** Days since 1970-01-01 for a `YYYY-MM-DD` string. @throws RangeError if not a real date. */
+function toDayNumber(date: string): number {
+  const m = ISO_DATE.exec(date);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    if (t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d) return t.getTime() / DAY_MS;
+  }
+  throw new RangeError(`Invalid date "${date}" (expected a real date as YYYY-MM-DD)`);
+}
+
+function fromDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+function weekday(day: number): number {
+  return new Date(day * DAY_MS).getUTCDay();
+}
+
+interface CalendarSets {
+  holidays: ReadonlySet<string>;
+  extraWorkdays: ReadonlySet<string>;
+}
+
+function calendarSets(cal?: WorkCalendar): CalendarSets {
+  return { holidays: new Set(cal?.holidays ?? []), extraWorkdays: new Set(cal?.extraWorkdays ?? []) };
+}
+
+/** Holidays win over extra workdays; otherwise Monday–Friday are working days. */
+function isWorkingDayNumber(day: number, sets: CalendarSets): boolean {
+  const iso = fromDayNumber(day);
+  if (sets.holidays.has(iso)) return false;
+  if (sets.extraWorkdays.has(iso)) return true;
+  const wd = weekday(day);
+  return wd !== 0 && wd !== 6;
+}
+
+/**
+ * True if `date` (YYYY-MM-DD) is a working day: Monday–Friday unless listed in `holidays`, or a
+ * weekend day listed in `extraWorkdays`. @throws RangeError for an invalid date.
+ */
+export function isWorkingDay(date: string, cal?: WorkCalendar): boolean {
+  return isWorkingDayNumber(toDayNumber(date), calendarSets(cal));
+}
+
+/**
+ * The day `date` itself is not counted; the result is the last of the n working days after it.
+ * n = 0 returns `date` unchanged.
+ * @throws RangeError for an invalid date or a negative or non-integer n.
+ */
+export function addWorkingDays(date: string, n: number, cal?: WorkCalendar): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working-day count must be a non-negative integer, got ${n}`);
+  const sets = calendarSets(cal);
+  let day = toDayNumber(date);
+  for (let left = n; left > 0; ) {
+    day += 1;
+    if (isWorkingDayNumber(day, sets)) left -= 1;
+  }
+  return fromDayNumber(day);
+}
+
+/**
+ * The reply deadline: `workingDays` working days after the calendar date of receipt.
+ * receivedAt: ISO timestamp; the calendar date of receipt is taken in timeZone (default Asia/Shanghai).
+ */
+export function dueDate(receivedAt: string, workingDays: number, cal?: WorkCalendar, timeZone = DEFAULT_TIME_ZONE): string {
+  return addWorkingDays(localDate(receivedAt, timeZone), workingDays, cal);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in `timeZone` (default Asia/Shanghai).
+ * A plain date is returned as is; a date-time without offset is taken as already local.
+ * @throws RangeError for an unparseable timestamp or unknown time zone.
+ */
+export function localDate(timestamp: string, timeZone = DEFAULT_TIME_ZONE): string {
+  if (ISO_DATE.test(timestamp)) return fromDayNumber(toDayNumber(timestamp));
+  const local = LOCAL_DATE_TIME.exec(timestamp);
+  if (local) return fromDayNumber(toDayNumber(local[1]!));
+  const ms = Date.parse(timestamp);
+  if (Number.isNaN(ms)) throw new RangeError(`Invalid timestamp "${timestamp}"`);
+  const parts = formatterFor(timeZone).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/** Working days strictly after `from` up to and including `to` (0 if to <= from). */
+export function workingDaysBetween(from: string, to: string, cal?: WorkCalendar): number {
+  const sets = calendarSets(cal);
+  const end = toDayNumber(to);
+  let count = 0;
+  for (let day = toDayNumber(from) + 1; day <= end; day++) if (isWorkingDayNumber(day, sets)) count++;
+  return count;
+}
+
+/** True when `today` is later than `due` (both YYYY-MM-DD); the due date itself is not overdue. */
+export function isOverdue(due: string, today: string): boolean {
+  return toDayNumber(today) > toDayNumber(due);
+}

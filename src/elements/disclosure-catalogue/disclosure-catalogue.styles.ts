@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+export const catalogueStyles = css`
+  .root { container-type: inline-size; }
+  header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
+  header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
+  header .publisher { color: var(--_muted); }
+  .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
+  @container (min-width: 52em) {
+    .cols { grid-template-columns: 15em minmax(0, 1fr); }
+    .filters-toggle { display: none !important; }
+  }
+  @container (max-width: 51.99em) {
+    .filters:not(.open) { display: none; }
+  }
+  .filters { display: grid; gap: 1em; align-content: start; }
+  .filters h3, .filters legend { font-size: 1em; font-weight: bold; margin: 0 0 0.3em; padding: 0; }
+  fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+  .facet ul { list-style: none; margin: 0; padding: 0; }
+  .facet li label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
+  .facet li label .text { flex: 1; overflow-wrap: anywhere; }
+  .count { color: var(--_muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
+
+  [role='tree'], [role='group'] { list-style: none; margin: 0; padding: 0; }
+  [role='group'] { padding-inline-start: 1.1em; }
+  [role='treeitem'] { outline: none; }
+  [role='treeitem'] > .node {
+    display: flex; align-items: center; gap: 0.3em; min-height: 2.2em; padding: 0.1em 0.3em;
+    border-radius: var(--_radius); cursor: pointer;
+  }
+  [role='treeitem'] > .node:hover { background: var(--_surface); }
+  [role='treeitem'][aria-selected='true'] > .node { background: var(--_primary); color: var(--_on-primary); }
+  [role='treeitem'][aria-selected='true'] > .node .count { color: inherit; }
+  [role='treeitem']:focus-visible > .node { outline: 0.2em solid var(--_focus); outline-offset: -0.1em; }
+  .twisty { width: 1.2em; flex: none; text-align: center; }
+  .node .text { flex: 1; overflow-wrap: anywhere; }
+
+  form.search { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
+  form.search label { font-weight: bold; }
+  form.search input { flex: 1 1 12em; }
+  .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }
+  .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin: 0.75em 0; }
+  .toolbar .summary { flex: 1 1 100%; font-weight: bold; margin: 0; }
+  .toolbar label { display: inline-flex; gap: 0.4em; align-items: center; }
+  .chips { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; margin: 0 0 0.75em; padding: 0; align-items: center; }
+  .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: 1em; }
+
+  ol.items { list-style: none; margin: 0; padding: 0; border-top: 0.0625em solid var(--_border); }
+  ol.items > li { padding: 0.75em 0; border-bottom: 0.0625em solid var(--_border); }
+  .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; overflow-wrap: anywhere; }
+  dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; font-size: 0.9375em; }
+  dl.meta dt { color: var(--_muted); }
+  dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+  @container (min-width: 40em) {
+    dl.meta.summary-meta { grid-template-columns: repeat(3, max-content minmax(0, 1fr)); }
+  }
+  .validity-expired, .validity-repealed { color: var(--_danger); }
+  .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); }
+  .detail p { margin: 0 0 0.5em; white-space: pre-line; }
+  .detail ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
+  .item .actions { margin-top: 0.3em; }
+
+  .empty { padding: 1.5em 1em; text-align: center; border: 0.0625em dashed var(--_border); border-radius: var(--_radius); }
+  .empty p { margin: 0 0 0.75em; }
+  nav.pages ul { display: flex; flex-wrap: wrap; gap: 0.3em; list-style: none; padding: 0; margin: 1em 0 0; align-items: center; }
+  nav.pages .btn[aria-current='page'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); font-weight: bold; }
+  nav.pages .gap { padding: 0 0.3em; color: var(--_muted); }
+  .progress { color: var(--_muted); margin: 0.5em 0; }
+  [aria-busy='true'] ol.items { opacity: 0.6; }
+
+  @media print {
+    .filters, form.search, .toolbar label, .chips, nav.pages, .actions, .filters-toggle { display: none !important; }
+    .cols { display: block; }
+    .detail { background: none; padding: 0; }
+    ol.items > li { break-inside: avoid; }
+  }
+`;

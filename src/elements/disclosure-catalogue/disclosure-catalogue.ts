@@ -1,0 +1,817 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DisclosureElement } from '../../core/base.js';
+import { baseStyles } from '../../core/styles.js';
+import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
+import { messagesFor } from '../../core/locale.js';
+import { formatBytes, formatDate, formatNumber } from '../../core/format.js';
+import { downloadText, toCsv } from '../../core/csv.js';
+import { readUrlState, writeUrlState } from '../../core/url-state.js';
+import { IssueList } from '../../schema/common.js';
+import { parseCatalogue, parseItems, type CatalogueFeed, type CatalogueItem, type Category, type Term } from '../../schema/catalogue.js';
+import { catalogueMessages } from '../../locales/catalogue.js';
+import { catalogueStyles } from './disclosure-catalogue.styles.js';
+import { highlight, queryTerms } from './search.js';
+import {
+  CatalogueIndex, FACETS, PAGE_SIZES, defaultQuery, emptyFacets, queryToState, stateToQuery,
+  type CatalogueQuery, type FacetKey, type QueryResult, type SortKey,
+} from './query.js';
+
+const FACET_PREVIEW = 8;
+const MAX_PAGES = 1000;
+const PRINT_LIMIT = 2000;
+let instances = 0;
+
+interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: CatalogueFeed['facetCounts']; error?: FeedError; busy: boolean }
+
+/**
+ * @tagname disclosure-catalogue
+ * @summary The government information disclosure catalogue (政府信息公开目录): search, filter, sort, page and open
+ * documents from a JSON feed.
+ *
+ * @event disclosure-load - The feed loaded. `detail: { url, data, warnings }`.
+ * @event disclosure-error - The feed could not be loaded. `detail: { url, kind, status, message }`.
+ * @event disclosure-query - The reader changed the search, filters, sort or page. `detail: { query, total }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart header - The heading area.
+ * @csspart filters - The category tree and facets.
+ * @csspart search - The search form.
+ * @csspart results - The result list area.
+ * @csspart item - One catalogue entry.
+ * @csspart pagination - The page navigation.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart warning - The warning about entries that could not be shown.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssprop --de-color-primary - Buttons, the selected category, the current page.
+ * @cssprop --de-color-text - Body text.
+ * @cssprop --de-color-text-muted - Labels and counts.
+ * @cssprop --de-color-background - Background.
+ * @cssprop --de-color-surface - Hover and detail backgrounds.
+ * @cssprop --de-color-border - Borders and separators.
+ * @cssprop --de-color-link - Links.
+ * @cssprop --de-color-focus - The focus outline.
+ * @cssprop --de-color-highlight - Background of matched search words.
+ * @cssprop --de-font-family - Font family.
+ * @cssprop --de-font-size - Base font size (default: the reader's browser setting).
+ */
+export class DisclosureCatalogue extends DisclosureElement {
+  static override styles = [baseStyles, catalogueStyles];
+
+  /** URL of the catalogue feed (relative URLs resolve against the provider's `feed-base`, else the page). */
+  @property() src?: string;
+
+  /** Entries per page at first (10, 20, 50 or 100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Prefix of this catalogue's parameters in the page URL (default: the element's id, else `catalogue`, `catalogue2`…). */
+  @property({ attribute: 'url-key' }) urlKey?: string;
+
+  /** Set to keep the state out of the page URL. */
+  @property({ type: Boolean, attribute: 'no-url-state' }) noUrlState = false;
+
+  /** Heading shown above the catalogue (default: the feed's `title`, else 政府信息公开目录). */
+  @property() heading?: string;
+
+  @state() private query: CatalogueQuery = defaultQuery();
+  @state() private result: QueryResult | null = null;
+  @state() private expanded = new Set<string>();
+  @state() private treeOpen = new Set<string>();
+  @state() private facetOpen = new Set<FacetKey>();
+  @state() private filtersOpen = false;
+  @state() private announcement = '';
+  @state() private printing = false;
+  @state() private extraLoading: { loaded: number; total?: number; failed: boolean } | null = null;
+  @state() private remote: RemoteState | null = null;
+  @state() private focusedTreeId: string = '';
+
+  private readonly feed = new FeedController<CatalogueFeed>(this, parseCatalogue);
+  private index: CatalogueIndex | null = null;
+  private items: CatalogueItem[] = [];
+  private instanceNo = ++instances;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private remoteAbort: AbortController | undefined;
+  private remoteTimer: ReturnType<typeof setTimeout> | undefined;
+  private pagesAbort: AbortController | undefined;
+  private readonly onPopState = () => this.restoreFromUrl();
+
+  /** Resolves when the feed (first page) has loaded or failed. */
+  get loaded(): Promise<void> {
+    return this.feed.loaded;
+  }
+
+  private get t() {
+    return messagesFor(catalogueMessages, this.locale);
+  }
+
+  private get stateKey(): string {
+    return this.urlKey || this.id || (this.instanceNo === 1 ? 'catalogue' : `catalogue${this.instanceNo}`);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    this.pagesAbort?.abort();
+    this.remoteAbort?.abort();
+    clearTimeout(this.announceTimer);
+    clearTimeout(this.remoteTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
+    if (changed.has('src') || (changed.has('provider') && this.src)) {
+      const url = this.resolveSrc(this.src);
+      if (url !== (this.feed.url ?? null) || changed.has('src')) this.startLoading(url);
+    }
+  }
+
+  private startLoading(url: string | null): void {
+    this.pagesAbort?.abort();
+    this.remoteAbort?.abort();
+    this.index = null;
+    this.items = [];
+    this.result = null;
+    this.remote = null;
+    this.extraLoading = null;
+    this.query = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
+    void this.feed.load(url).then(() => this.onFeedLoaded());
+  }
+
+  private normalPageSize(): number {
+    return (PAGE_SIZES as readonly number[]).includes(this.pageSize) ? this.pageSize : 20;
+  }
+
+  private onFeedLoaded(): void {
+    const data = this.feed.data;
+    if (this.feed.status !== 'ready' || !data) return;
+    this.items = data.items;
+    if (data.search) {
+      this.remote = { items: data.items, total: data.page?.total ?? data.items.length, facetCounts: data.facetCounts, busy: false };
+      this.openAncestors(this.query.category);
+      this.runRemote(true);
+      return;
+    }
+    this.rebuildIndex();
+    this.openAncestors(this.query.category);
+    this.announce(this.t.loadedAnnouncement(this.fmt(this.items.length)), 0);
+    if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
+  }
+
+  private rebuildIndex(): void {
+    const data = this.feed.data;
+    if (!data) return;
+    this.index = new CatalogueIndex(this.items, data.categories, this.locale);
+    this.runQuery(false);
+  }
+
+  /** Fetches the rest of a feed split into pages (`page.next`), one after another, showing progress. */
+  private async loadMorePages(next: string, total?: number): Promise<void> {
+    const abort = (this.pagesAbort = new AbortController());
+    const seenUrls = new Set<string>([this.feed.url ?? '']);
+    const seenIds = new Set(this.items.map((i) => i.id));
+    let url: string | null = next;
+    let pages = 0;
+    this.extraLoading = { loaded: this.items.length, total, failed: false };
+    while (url && !seenUrls.has(url) && pages++ < MAX_PAGES) {
+      seenUrls.add(url);
+      try {
+        const { json } = await fetchJson(url, { signal: abort.signal, timeout: this.feed.timeout });
+        if (abort.signal.aborted) return;
+        const root = json as { items?: unknown; page?: { next?: unknown } };
+        if (!root || !Array.isArray(root.items)) throw new FeedError('invalidRoot', 'items missing', url);
+        const issues = new IssueList();
+        const soft = new IssueList();
+        const { items, skipped } = parseItems(root.items, url, issues, soft, seenIds, this.items.length);
+        this.items = this.items.concat(items);
+        if (this.feed.data) this.feed.data.skipped += skipped;
+        this.feed.warnings = [...this.feed.warnings, ...issues.issues, ...soft.issues];
+        const n: unknown = root.page?.next;
+        url = typeof n === 'string' && n ? new URL(n, url).href : null;
+        this.extraLoading = { loaded: this.items.length, total, failed: false };
+        this.rebuildIndex();
+      } catch {
+        if (abort.signal.aborted) return;
+        this.extraLoading = { loaded: this.items.length, total, failed: true };
+        return;
+      }
+    }
+    this.extraLoading = null;
+    this.announce(this.t.loadedAnnouncement(this.fmt(this.items.length)), 0);
+  }
+
+  // ---- querying -------------------------------------------------------------------------------------------------
+
+  /** Applies a change to the query, runs it and records it in the URL. */
+  private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', resetPage = true): void {
+    this.query = { ...this.query, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.query.page };
+    if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.query, this.normalPageSize()), history);
+    if (this.remote) this.runRemote(history === 'push');
+    else this.runQuery(true);
+    this.dispatchEvent(
+      new CustomEvent('disclosure-query', { bubbles: true, composed: true, detail: { query: this.query, total: this.total } }),
+    );
+  }
+
+  private runQuery(announce: boolean): void {
+    if (!this.index) return;
+    this.result = this.index.run(this.query);
+    const pages = Math.max(1, Math.ceil(this.result.matches.length / this.query.pageSize));
+    if (this.query.page > pages) this.query = { ...this.query, page: pages };
+    if (announce) this.announce(this.t.results(this.fmt(this.result.matches.length)));
+  }
+
+  private restoreFromUrl(): void {
+    if (this.noUrlState || this.feed.status !== 'ready') return;
+    const next = stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
+    if (JSON.stringify(next) === JSON.stringify(this.query)) return;
+    this.query = next;
+    this.openAncestors(next.category);
+    if (this.remote) this.runRemote(false);
+    else this.runQuery(true);
+  }
+
+  private get total(): number {
+    return this.remote ? this.remote.total : this.result?.matches.length ?? 0;
+  }
+
+  /** Remote mode (`search.endpoint`): the server filters; the element asks for one page at a time. */
+  private runRemote(immediate: boolean): void {
+    clearTimeout(this.remoteTimer);
+    const go = () => void this.fetchRemote();
+    if (immediate) go();
+    else this.remoteTimer = setTimeout(go, 300);
+  }
+
+  private remoteUrl(): string {
+    const data = this.feed.data!;
+    const u = new URL(data.search!.endpoint);
+    const q = this.query;
+    const set = (k: string, v: string) => v && u.searchParams.set(k, v);
+    set('q', q.q.trim());
+    set('category', q.category ?? '');
+    set('topic', q.facets.topic.join(','));
+    set('genre', q.facets.genre.join(','));
+    set('publisher', q.facets.publisher.join(','));
+    set('validity', q.facets.validity.join(','));
+    if (q.facets.year.length) {
+      const years = [...q.facets.year].sort();
+      set('from', `${years[0]}-01-01`);
+      set('to', `${years[years.length - 1]}-12-31`);
+    }
+    set('sort', q.sort);
+    u.searchParams.set('page', String(q.page));
+    u.searchParams.set('pageSize', String(q.pageSize));
+    return u.href;
+  }
+
+  private async fetchRemote(): Promise<void> {
+    this.remoteAbort?.abort();
+    const abort = (this.remoteAbort = new AbortController());
+    const url = this.remoteUrl();
+    this.remote = { ...this.remote!, busy: true, error: undefined };
+    try {
+      const { json } = await fetchJson(url, { signal: abort.signal, timeout: this.feed.timeout });
+      const parsed = parseCatalogue(json, url);
+      if (!parsed.ok) throw new FeedError(parsed.error, parsed.message, url, undefined, parsed.detail);
+      if (abort.signal.aborted) return;
+      this.remote = {
+        items: parsed.data.items,
+        total: parsed.data.page?.total ?? parsed.data.items.length,
+        facetCounts: parsed.data.facetCounts,
+        busy: false,
+      };
+      this.announce(this.t.results(this.fmt(this.remote.total)));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const e = error instanceof FeedError ? error : new FeedError('network', String(error), url);
+      this.remote = { ...this.remote!, busy: false, error: e };
+    }
+  }
+
+  private announce(text: string, delay = 600): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      // Clearing first makes a repeated identical message be announced again.
+      this.announcement = '';
+      requestAnimationFrame(() => (this.announcement = text));
+    }, delay);
+  }
+
+  private fmt(n: number): string {
+    return formatNumber(n, this.locale);
+  }
+
+  // ---- vocabularies -------------------------------------------------------------------------------------------
+
+  private facetTerms(facet: FacetKey): Term[] {
+    const data = this.feed.data;
+    if (!data) return [];
+    if (facet === 'topic' || facet === 'genre' || facet === 'publisher') {
+      const vocab = data.facets[facet];
+      const known = new Set(vocab.map((t) => t.id));
+      // Values items name that the vocabulary lacks are shown as their raw value, not dropped.
+      const extra = (this.index?.facetValues(facet) ?? []).filter((v) => !known.has(v)).map((v) => ({ id: v, label: v }));
+      return [...vocab, ...extra];
+    }
+    if (facet === 'validity') {
+      const values = this.index?.facetValues('validity') ?? ['valid', 'expired', 'repealed', 'amended', 'unknown'];
+      return values.map((v) => ({ id: v, label: this.t.validityValues[v] ?? v }));
+    }
+    const years = [...(this.index?.facetValues('year') ?? [])].sort().reverse();
+    return years.map((y) => ({ id: y, label: y }));
+  }
+
+  private facetLabel(facet: FacetKey): string {
+    const t = this.t;
+    return { topic: t.facetTopic, genre: t.facetGenre, publisher: t.facetPublisher, year: t.facetYear, validity: t.facetValidity }[facet];
+  }
+
+  private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
+    if (!id) return '';
+    return this.feed.data?.facets[facet].find((t) => t.id === id)?.label ?? id;
+  }
+
+  private categoryLabel(id: string): string {
+    return this.feed.data?.categories.find((c) => c.id === id)?.label ?? id;
+  }
+
+  private childrenOf(): Map<string | null, Category[]> {
+    const map = new Map<string | null, Category[]>();
+    for (const c of this.feed.data?.categories ?? []) {
+      const list = map.get(c.parentId) ?? [];
+      list.push(c);
+      map.set(c.parentId, list);
+    }
+    for (const list of map.values()) list.sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9));
+    return map;
+  }
+
+  private openAncestors(id: string | null): void {
+    if (!id) return;
+    const cats = this.feed.data?.categories ?? [];
+    const open = new Set(this.treeOpen);
+    let p = cats.find((c) => c.id === id)?.parentId ?? null;
+    const seen = new Set<string>();
+    while (p && !seen.has(p)) {
+      seen.add(p);
+      open.add(p);
+      p = cats.find((c) => c.id === p)?.parentId ?? null;
+    }
+    this.treeOpen = open;
+    this.focusedTreeId = id;
+  }
+
+  private facetCount(facet: FacetKey, id: string): number | undefined {
+    if (this.remote) return this.remote.facetCounts?.[facet]?.[id];
+    return this.result?.facetCounts[facet].get(id) ?? 0;
+  }
+
+  private categoryCount(id: string | null): number | undefined {
+    if (this.remote) return id === null ? undefined : this.remote.facetCounts?.category?.[id];
+    if (!this.result) return undefined;
+    if (id === null) {
+      // "All" counts every item that matches the search and facets, whatever its category.
+      return this.index!.run({ ...this.query, category: null }).matches.length;
+    }
+    return this.result.categoryCounts.get(id) ?? 0;
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------------------------
+
+  protected override render() {
+    const data = this.feed.data;
+    const t = this.t;
+    const title = this.heading || data?.title || t.title;
+    const publisher = data?.publisher?.name || this.provider?.agency;
+    return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
+      <header part="header">
+        <h2>${title}</h2>
+        ${publisher ? html`<span class="publisher">${t.publishedBy(publisher)}</span>` : nothing}
+        ${data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}
+      </header>
+      ${this.renderFeedState(this.feed as FeedController<unknown>, title)}
+      ${this.feed.status === 'ready' && data ? this.renderCatalogue(data) : nothing}
+      <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderCatalogue(data: CatalogueFeed): TemplateResult {
+    const t = this.t;
+    const skipped = data.skipped;
+    return html`
+      ${this.renderWarnings(this.feed.warnings, skipped)}
+      ${this.extraLoading
+        ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : 'status'}>
+            ${this.extraLoading.failed
+              ? t.loadMoreFailed
+              : this.extraLoading.total
+                ? t.loadingMore(this.fmt(this.extraLoading.loaded), this.fmt(this.extraLoading.total))
+                : t.loadingMoreUnknown(this.fmt(this.extraLoading.loaded))}
+          </p>`
+        : nothing}
+      <div class="cols">
+        <div>
+          <button class="btn filters-toggle" type="button" aria-expanded=${String(this.filtersOpen)} aria-controls="filters"
+            @click=${() => (this.filtersOpen = !this.filtersOpen)}>${t.showFilters}</button>
+          <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>
+            ${data.categories.length ? this.renderTree() : nothing}
+            ${FACETS.map((f) => this.renderFacet(f))}
+          </div>
+        </div>
+        <div class="results" part="results" aria-busy=${this.remote?.busy ? 'true' : 'false'}>
+          ${this.renderSearch()} ${this.renderToolbar()} ${this.renderChips()} ${this.renderList()} ${this.renderPagination()}
+        </div>
+      </div>`;
+  }
+
+  private renderTree(): TemplateResult {
+    const t = this.t;
+    const children = this.childrenOf();
+    const selected = this.query.category;
+    const focusId = this.focusedTreeId || selected || '';
+    const node = (c: Category | null, level: number): TemplateResult => {
+      const id = c?.id ?? '';
+      const kids = c ? children.get(c.id) ?? [] : [];
+      const open = c ? this.treeOpen.has(c.id) : true;
+      const count = this.categoryCount(c?.id ?? null);
+      const label = c?.label ?? t.allCategories;
+      const isSelected = (selected ?? '') === id;
+      return html`<li role="treeitem" data-id=${id} aria-level=${level}
+        aria-selected=${String(isSelected)} aria-expanded=${kids.length ? String(open) : nothing}
+        aria-label=${count === undefined ? label : `${label} (${this.fmt(count)})`}
+        tabindex=${focusId === id ? 0 : -1}
+        @click=${(e: Event) => { e.stopPropagation(); this.selectCategory(c?.id ?? null); }}>
+        <span class="node">
+          <span class="twisty" aria-hidden="true"
+            @click=${(e: Event) => { if (c && kids.length) { e.stopPropagation(); this.toggleTree(c.id); } }}
+            >${kids.length ? (open ? '▾' : '▸') : ''}</span>
+          <span class="text">${label}</span>
+          ${count === undefined ? nothing : html`<span class="count" aria-hidden="true">${this.fmt(count)}</span>`}
+        </span>
+        ${kids.length && open ? html`<ul role="group">${kids.map((k) => node(k, level + 1))}</ul>` : nothing}
+      </li>`;
+    };
+    const roots = children.get(null) ?? [];
+    return html`<nav aria-labelledby="tree-label">
+      <h3 id="tree-label">${t.categories}</h3>
+      <ul role="tree" aria-labelledby="tree-label" @keydown=${this.onTreeKey} @focusin=${this.onTreeFocus}>
+        ${node(null, 1)} ${roots.map((r) => node(r, 1))}
+      </ul>
+    </nav>`;
+  }
+
+  private onTreeFocus = (e: FocusEvent) => {
+    const item = (e.target as HTMLElement).closest?.('[role="treeitem"]') as HTMLElement | null;
+    if (item) this.focusedTreeId = item.dataset.id ?? '';
+  };
+
+  private onTreeKey = (e: KeyboardEvent) => {
+    const tree = e.currentTarget as HTMLElement;
+    const items = [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+    const current = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
+    if (!current) return;
+    const i = items.indexOf(current);
+    const id = current.dataset.id ?? '';
+    const focus = (el: HTMLElement | undefined) => {
+      if (!el) return;
+      this.focusedTreeId = el.dataset.id ?? '';
+      el.focus();
+    };
+    const expanded = current.getAttribute('aria-expanded');
+    switch (e.key) {
+      case 'ArrowDown': focus(items[i + 1]); break;
+      case 'ArrowUp': focus(items[i - 1]); break;
+      case 'Home': focus(items[0]); break;
+      case 'End': focus(items[items.length - 1]); break;
+      case 'ArrowRight':
+        if (expanded === 'false') this.toggleTree(id);
+        else if (expanded === 'true') focus(current.querySelector<HTMLElement>('[role="treeitem"]') ?? undefined);
+        break;
+      case 'ArrowLeft':
+        if (expanded === 'true') this.toggleTree(id);
+        else focus(current.parentElement?.closest<HTMLElement>('[role="treeitem"]') ?? undefined);
+        break;
+      case 'Enter':
+      case ' ':
+        this.selectCategory(id || null);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  private toggleTree(id: string): void {
+    const open = new Set(this.treeOpen);
+    if (open.has(id)) open.delete(id);
+    else open.add(id);
+    this.treeOpen = open;
+  }
+
+  private async selectCategory(id: string | null): Promise<void> {
+    this.focusedTreeId = id ?? '';
+    this.setQuery({ category: id });
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id ?? '')}"]`)?.focus();
+  }
+
+  private renderFacet(facet: FacetKey): TemplateResult | typeof nothing {
+    const terms = this.facetTerms(facet);
+    if (!terms.length) return nothing;
+    const selected = new Set(this.query.facets[facet]);
+    const withCounts = terms.map((term) => ({ term, count: this.facetCount(facet, term.id) }));
+    // Keep choices that have results (or are selected); an empty facet is not offered.
+    const visible = withCounts.filter(({ term, count }) => count === undefined || count > 0 || selected.has(term.id));
+    if (!visible.length) return nothing;
+    const all = this.facetOpen.has(facet);
+    const shown = all ? visible : visible.slice(0, FACET_PREVIEW);
+    const t = this.t;
+    const legendId = `facet-${facet}`;
+    return html`<fieldset class="facet" aria-labelledby=${legendId}>
+      <legend id=${legendId}>${this.facetLabel(facet)}</legend>
+      <ul>
+        ${shown.map(({ term, count }) => html`<li><label>
+          <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked)} />
+          <span class="text">${term.label}</span>
+          ${count === undefined ? nothing : html`<span class="count">${this.fmt(count)}</span>`}
+        </label></li>`)}
+      </ul>
+      ${visible.length > FACET_PREVIEW
+        ? html`<button class="btn link" type="button" aria-expanded=${String(all)} @click=${() => this.toggleFacetOpen(facet)}>
+            ${all ? t.showFewer : t.showAll(visible.length)}</button>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private toggleFacetOpen(facet: FacetKey): void {
+    const s = new Set(this.facetOpen);
+    if (s.has(facet)) s.delete(facet);
+    else s.add(facet);
+    this.facetOpen = s;
+  }
+
+  private toggleFacet(facet: FacetKey, id: string, on: boolean): void {
+    const current = this.query.facets[facet].filter((v) => v !== id);
+    if (on) current.push(id);
+    this.setQuery({ facets: { ...this.query.facets, [facet]: current } });
+  }
+
+  private renderSearch(): TemplateResult {
+    const t = this.t;
+    return html`<form class="search" role="search" part="search" aria-label=${t.searchLabel} @submit=${this.onSubmit}>
+      <label for="q">${t.searchLabel}</label>
+      <input id="q" type="search" name="q" .value=${this.query.q} placeholder=${t.searchPlaceholder}
+        aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} />
+      <button class="btn primary" type="submit">${t.searchButton}</button>
+      <p class="hint" id="q-hint">${t.searchHint}</p>
+    </form>`;
+  }
+
+  private onInput = (e: Event) => {
+    this.setQuery({ q: (e.target as HTMLInputElement).value }, 'replace');
+  };
+
+  private onSubmit = (e: Event) => {
+    e.preventDefault();
+    const value = (this.shadowRoot?.querySelector<HTMLInputElement>('#q')?.value ?? '').trim();
+    this.setQuery({ q: value }, 'push');
+    this.announce(this.t.results(this.fmt(this.total)), 0);
+  };
+
+  private renderToolbar(): TemplateResult {
+    const t = this.t;
+    const total = this.total;
+    const { page, pageSize } = this.query;
+    const from = total ? (page - 1) * pageSize + 1 : 0;
+    const to = Math.min(total, page * pageSize);
+    const sortLabels: Record<SortKey, string> = {
+      'published-desc': t.sortPublishedDesc, 'published-asc': t.sortPublishedAsc, 'created-desc': t.sortCreatedDesc, title: t.sortTitle,
+    };
+    return html`<div class="toolbar">
+      <p class="summary" id="summary">${t.results(this.fmt(total))}${total > pageSize ? html` <span class="count">(${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))})</span>` : nothing}</p>
+      <label>${t.sortLabel}
+        <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
+          ${(Object.keys(sortLabels) as SortKey[]).map((k) => html`<option value=${k} ?selected=${this.query.sort === k}>${sortLabels[k]}</option>`)}
+        </select>
+      </label>
+      <label>${t.pageSizeLabel}
+        <select @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
+          ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${pageSize === n}>${n}</option>`)}
+        </select>
+      </label>
+      <button class="btn" type="button" @click=${this.exportCsv} ?disabled=${!total}>${t.exportCsv}</button>
+      <button class="btn" type="button" @click=${this.print} ?disabled=${!total}>${t.print}</button>
+    </div>`;
+  }
+
+  private activeFilters(): { label: string; remove: () => void }[] {
+    const q = this.query;
+    const out: { label: string; remove: () => void }[] = [];
+    if (q.q.trim()) out.push({ label: `${this.t.searchLabel}: ${q.q.trim()}`, remove: () => this.setQuery({ q: '' }) });
+    if (q.category) out.push({ label: `${this.t.categories}: ${this.categoryLabel(q.category)}`, remove: () => this.setQuery({ category: null }) });
+    for (const f of FACETS) {
+      const terms = this.facetTerms(f);
+      for (const v of q.facets[f]) {
+        const label = terms.find((x) => x.id === v)?.label ?? v;
+        out.push({ label: `${this.facetLabel(f)}: ${label}`, remove: () => this.toggleFacet(f, v, false) });
+      }
+    }
+    return out;
+  }
+
+  private renderChips(): TemplateResult | typeof nothing {
+    const active = this.activeFilters();
+    if (!active.length) return nothing;
+    const t = this.t;
+    return html`<ul class="chips" aria-label=${t.activeFilters}>
+      ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(a.label)} @click=${a.remove}>${a.label} <span aria-hidden="true">×</span></button></li>`)}
+      <li><button class="btn link" type="button" @click=${this.clearAll}>${t.clearAll}</button></li>
+    </ul>`;
+  }
+
+  private clearAll = async () => {
+    this.setQuery({ q: '', category: null, facets: emptyFacets() });
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLInputElement>('#q')?.focus();
+  };
+
+  /** The items of the current page (or, while printing, of every page up to a limit). */
+  private visibleItems(): CatalogueItem[] {
+    if (this.remote) return this.remote.items;
+    if (!this.result) return [];
+    const { page, pageSize } = this.query;
+    const slice = this.printing
+      ? this.result.matches.subarray(0, PRINT_LIMIT)
+      : this.result.matches.subarray((page - 1) * pageSize, page * pageSize);
+    return Array.from(slice, (i) => this.items[i]);
+  }
+
+  private renderList(): TemplateResult {
+    const t = this.t;
+    if (this.remote?.error) {
+      return html`<div class="panel error" role="alert"><p>${t.remoteError} ${this.errorText(this.remote.error)}</p>
+        <button class="btn" type="button" @click=${() => this.runRemote(true)}>${this.core.retry}</button></div>`;
+    }
+    const items = this.visibleItems();
+    if (!items.length) {
+      const filtered = this.activeFilters().length > 0;
+      return html`<div class="empty" part="empty">
+        <p><strong>${filtered ? t.noResults : t.noItems}</strong></p>
+        ${filtered ? html`<p>${t.noResultsHelp}</p><button class="btn primary" type="button" @click=${this.clearAll}>${t.clearAll}</button>` : nothing}
+      </div>`;
+    }
+    const terms = queryTerms(this.query.q);
+    return html`<ol class="items" aria-labelledby="summary" start=${(this.query.page - 1) * this.query.pageSize + 1}>
+      ${items.map((item) => this.renderItem(item, terms))}
+    </ol>`;
+  }
+
+  private marked(text: string, terms: readonly string[]): TemplateResult | string {
+    if (!terms.length) return text;
+    return html`${highlight(text, terms).map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}`;
+  }
+
+  private renderItem(item: CatalogueItem, terms: readonly string[]): TemplateResult {
+    const t = this.t;
+    const open = this.expanded.has(item.id) || this.printing;
+    const detailId = `d-${item.id}`;
+    const validity = item.validity ?? 'unknown';
+    const publisher = this.termLabel('publisher', item.publisher);
+    const title = this.marked(item.title, terms);
+    return html`<li class="item" part="item">
+      <h3>${item.href ? html`<a href=${item.href} target="_blank" rel="noopener noreferrer">${title}</a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
+      <dl class="meta summary-meta">
+        ${item.indexNo ? html`<dt>${t.indexNo}</dt><dd>${this.marked(item.indexNo, terms)}</dd>` : nothing}
+        ${publisher ? html`<dt>${t.publisher}</dt><dd>${publisher}</dd>` : nothing}
+        ${item.docNo ? html`<dt>${t.docNo}</dt><dd>${this.marked(item.docNo, terms)}</dd>` : nothing}
+        ${item.dateCreated ? html`<dt>${t.dateCreated}</dt><dd>${formatDate(item.dateCreated, this.locale)}</dd>` : nothing}
+        ${item.datePublished ? html`<dt>${t.datePublished}</dt><dd>${formatDate(item.datePublished, this.locale)}</dd>` : nothing}
+        ${item.validity ? html`<dt>${t.validity}</dt><dd class="validity-${validity}">${t.validityValues[validity] ?? validity}</dd>` : nothing}
+      </dl>
+      <div class="actions">
+        <button class="btn link" type="button" aria-expanded=${String(open)} aria-controls=${detailId}
+          aria-label=${t.detailsFor(item.title)} @click=${() => this.toggleItem(item.id)}>${t.details}</button>
+      </div>
+      <div class="detail" id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms) : nothing}</div>
+    </li>`;
+  }
+
+  private renderDetail(item: CatalogueItem, terms: readonly string[]): TemplateResult {
+    const t = this.t;
+    const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join('、');
+    const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join('、');
+    return html`
+      ${item.summary ? html`<p><strong>${t.summary}：</strong>${this.marked(item.summary, terms)}</p>` : nothing}
+      <dl class="meta">
+        ${topics ? html`<dt>${t.topic}</dt><dd>${topics}</dd>` : nothing}
+        ${item.genreId ? html`<dt>${t.genre}</dt><dd>${this.termLabel('genre', item.genreId)}</dd>` : nothing}
+        ${item.keywords.length ? html`<dt>${t.keywords}</dt><dd>${this.marked(item.keywords.join('、'), terms)}</dd>` : nothing}
+        ${categories ? html`<dt>${t.category}</dt><dd>${categories}</dd>` : nothing}
+        ${item.href ? html`<dt>${t.link}</dt><dd>${item.href}</dd>` : nothing}
+      </dl>
+      ${item.attachments.length
+        ? html`<p><strong>${t.attachments}：</strong></p>
+            <ul>
+              ${item.attachments.map((a) => {
+                const meta = [this.fileType(a.mediaType, a.name), a.size !== undefined ? formatBytes(a.size, this.locale) : '']
+                  .filter(Boolean).join(', ');
+                return html`<li>${a.href ? html`<a href=${a.href} target="_blank" rel="noopener noreferrer">${a.name}</a>` : a.name}
+                  ${meta ? html`<span class="count">(${meta})</span>` : nothing}</li>`;
+              })}
+            </ul>`
+        : nothing}`;
+  }
+
+  private fileType(mediaType: string | undefined, name: string): string {
+    const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1];
+    if (ext) return ext.toUpperCase();
+    if (mediaType) return mediaType.split('/').pop()!.toUpperCase();
+    return this.t.typeUnknown;
+  }
+
+  private toggleItem(id: string): void {
+    const s = new Set(this.expanded);
+    if (s.has(id)) s.delete(id);
+    else s.add(id);
+    this.expanded = s;
+  }
+
+  private renderPagination(): TemplateResult | typeof nothing {
+    const t = this.t;
+    const pages = Math.ceil(this.total / this.query.pageSize);
+    if (pages <= 1) return nothing;
+    const page = Math.min(this.query.page, pages);
+    const numbers = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages));
+    const list = [...numbers].sort((a, b) => a - b);
+    const parts: (number | 'gap')[] = [];
+    list.forEach((n, i) => {
+      if (i && n - list[i - 1] > 1) parts.push('gap');
+      parts.push(n);
+    });
+    return html`<nav class="pages" part="pagination" aria-label=${t.pagination}>
+      <ul>
+        <li><button class="btn" type="button" ?disabled=${page <= 1} @click=${() => this.goPage(page - 1)}>${t.prev}</button></li>
+        ${parts.map((p) => p === 'gap'
+          ? html`<li class="gap" aria-hidden="true">…</li>`
+          : html`<li><button class="btn" type="button" aria-label=${t.pageN(this.fmt(p))} aria-current=${p === page ? 'page' : nothing}
+              @click=${() => this.goPage(p)}>${this.fmt(p)}</button></li>`)}
+        <li><button class="btn" type="button" ?disabled=${page >= pages} @click=${() => this.goPage(page + 1)}>${t.next}</button></li>
+        <li class="count">${t.pageOf(this.fmt(page), this.fmt(pages))}</li>
+      </ul>
+    </nav>`;
+  }
+
+  private async goPage(page: number): Promise<void> {
+    this.setQuery({ page }, 'push', false);
+    this.announce(this.t.pageOf(this.fmt(page), this.fmt(Math.ceil(this.total / this.query.pageSize))), 0);
+    await this.updateComplete;
+    // Take the reader to the top of the new page's results.
+    const summary = this.shadowRoot?.querySelector<HTMLElement>('#summary');
+    if (summary) {
+      summary.tabIndex = -1;
+      summary.focus();
+    }
+  }
+
+  /** All current results (every page) as CSV. */
+  csv(): string {
+    const t = this.t;
+    const rows: string[][] = [[t.indexNo, t.title, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
+    const items = this.remote ? this.remote.items : Array.from(this.result?.matches ?? [], (i) => this.items[i]);
+    for (const item of items) {
+      rows.push([
+        item.indexNo ?? '', item.title, item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',
+        item.datePublished ?? '', t.validityValues[item.validity ?? 'unknown'] ?? '', item.href ?? '',
+      ]);
+    }
+    return toCsv(rows);
+  }
+
+  private exportCsv = () => downloadText(this.t.csvFilename, this.csv());
+
+  private print = async () => {
+    this.printing = true;
+    await this.updateComplete;
+    const done = () => {
+      this.printing = false;
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+    // Browsers that print synchronously have fired afterprint already; make sure the view returns.
+    setTimeout(done, 1000);
+  };
+
+  protected override focusAfterRetry(): void {
+    super.focusAfterRetry();
+  }
+}

@@ -1,0 +1,68 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { providerContext, type ProviderSettings } from '../../core/context.js';
+import { documentBase, resolveUrl } from '../../core/url.js';
+import { VERSION } from '../../version.js';
+
+/**
+ * @tagname disclosure-provider
+ * @summary Shared settings for the disclosure elements inside it: where feeds live, the language, the agency.
+ *
+ * @slot - The elements (and any other content) that use these settings.
+ *
+ * @example
+ * <disclosure-provider feed-base="https://www.example.gov.cn/feeds/" lang="zh-CN" agency="岳阳市君山区人民政府">
+ *   <disclosure-catalogue src="catalogue.json"></disclosure-catalogue>
+ * </disclosure-provider>
+ */
+export class DisclosureProvider extends LitElement {
+  static readonly libraryVersion = VERSION;
+  static override styles = css`:host { display: contents; }`;
+
+  /** Base URL that relative `src` values of the elements inside resolve against (itself relative to the page). */
+  @property({ attribute: 'feed-base' }) feedBase?: string;
+
+  /** The agency (publisher) name shown by the elements inside. */
+  @property() agency?: string;
+
+  /** Larger text for every element inside (适老化). */
+  @property({ type: Boolean, attribute: 'large-text' }) largeText = false;
+
+  /** Theme for every element inside: light, dark or auto. */
+  @property() theme?: string;
+
+  @provide({ context: providerContext })
+  settings: ProviderSettings = {};
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  protected override willUpdate(_changed: PropertyValues): void {
+    const feedBase = this.feedBase ? resolveUrl(this.feedBase, documentBase()) ?? undefined : undefined;
+    const next: ProviderSettings = {
+      feedBase,
+      lang: this.getAttribute('lang') || undefined,
+      agency: this.agency || undefined,
+      largeText: this.largeText,
+      theme: this.theme || undefined,
+    };
+    const prev = this.settings;
+    if (
+      prev.feedBase !== next.feedBase || prev.lang !== next.lang || prev.agency !== next.agency ||
+      prev.largeText !== next.largeText || prev.theme !== next.theme
+    ) {
+      this.settings = next;
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

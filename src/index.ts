@@ -1,0 +1,5 @@
+/** Registers every element. The entry of the npm package root and of the single-file CDN builds. */
+export * from './provider.js';
+export * from './catalogue.js';
+export { defineElement } from './define.js';
+export { VERSION } from './version.js';

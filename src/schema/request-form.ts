@@ -1,0 +1,785 @@
+/**
+ * The request-form feed (feeds.md §2): types, tolerant parsing, and the answer rules that the
+ * browser element `<request-form>` and the reference intake server (demo/server) both apply.
+ * Pure functions only: no DOM, no Node APIs, so the same code runs in both places.
+ */
+import type { FeedIssue } from '../core/feed.js';
+import { safeHref } from '../core/url.js';
+import { jurisdictionDefaults } from '../core/working-days.js';
+import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
+import type { ValidatorCode, ValidatorName } from '../validators/index.js';
+
+/* ------------------------------------------------------------------ value unions */
+
+export const JURISDICTIONS = ['CN-OGI-2019', 'CN-OGI-2007', 'US-FOIA', 'UK-FOIA', 'custom'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+export const FIELD_TYPES = ['text', 'textarea', 'email', 'tel', 'date', 'select', 'radio', 'checkbox', 'file'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Where an application stands (feeds.md §2, "Status values"). */
+export const REQUEST_STATUSES = [
+  'received',
+  'correctionRequested',
+  'extended',
+  'consultingThirdParty',
+  'answered',
+  'withdrawn',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** How an answered application ended: one value per leaf row of the national Table 三. */
+export const OUTCOMES = [
+  'granted',
+  'partiallyGranted',
+  'withheld.stateSecret',
+  'withheld.lawForbidden',
+  'withheld.safetyStability',
+  'withheld.thirdPartyRights',
+  'withheld.internalAffairs',
+  'withheld.processInfo',
+  'withheld.enforcementFile',
+  'withheld.adminQuery',
+  'unable.notHeld',
+  'unable.needsCreation',
+  'unable.stillUnclear',
+  'notProcessed.petition',
+  'notProcessed.repeat',
+  'notProcessed.publication',
+  'notProcessed.excessive',
+  'notProcessed.confirmReissue',
+  'other.noCorrection',
+  'other.unpaidFee',
+  'other.other',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export function isRequestStatus(x: unknown): x is RequestStatus {
+  return typeof x === 'string' && (REQUEST_STATUSES as readonly string[]).includes(x);
+}
+
+export function isOutcome(x: unknown): x is Outcome {
+  return typeof x === 'string' && (OUTCOMES as readonly string[]).includes(x);
+}
+
+export function isFieldType(x: unknown): x is FieldType {
+  return typeof x === 'string' && (FIELD_TYPES as readonly string[]).includes(x);
+}
+
+/* ------------------------------------------------------------------ feed types */
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** Shows a field only for the given applicant type(s). */
+export interface ShowWhen {
+  applicantType: string | string[];
+}
+
+export interface FormField {
+  /** Unique across the whole form; standard names (feeds.md §2) get built-in behaviour. */
+  name: string;
+  type: FieldType;
+  label: string;
+  help?: string;
+  required?: boolean;
+  showWhen?: ShowWhen;
+  /** Built-in validator; `null` switches off the default one a standard name or type would get. */
+  validator?: ValidatorName | null;
+  /**
+   * Extension (optional): apply `validator` only when these other fields have one of these values,
+   * e.g. `{ "idType": ["residentId"] }` so a passport number is not checked as a resident ID number.
+   */
+  validatorWhen?: Record<string, string | string[]>;
+  /** Anchored like the HTML `pattern` attribute: the whole value must match. */
+  pattern?: string | null;
+  /** In characters (Unicode code points), not UTF-16 units. */
+  maxLength?: number | null;
+  /** select | radio | checkbox. A checkbox without options is a single yes/no box. */
+  options?: FieldOption[];
+  multiple?: boolean;
+  /** file: comma-separated extensions (`.pdf`) and media types (`image/png`, `image/*`). */
+  accept?: string;
+  /** file: largest size of one file, in MiB. */
+  maxSizeMB?: number;
+}
+
+export interface FormSection {
+  id: string;
+  title: string;
+  help?: string;
+  fields: FormField[];
+}
+
+export interface ApplicantTypeOption {
+  id: string;
+  label: string;
+}
+
+export interface OfficeInfo {
+  name?: string;
+  address?: string;
+  hours?: string;
+  phone?: string;
+  email?: string;
+  postcode?: string;
+}
+
+export interface AgencyInfo {
+  name: string;
+  office?: OfficeInfo;
+}
+
+export interface WorkingCalendar {
+  /** 法定节假日: dates (YYYY-MM-DD) that are not working days although they fall on Monday–Friday. */
+  holidays?: string[];
+  /** 调休: weekend dates (YYYY-MM-DD) that are working days. */
+  extraWorkdays?: string[];
+}
+
+export interface RequestRules {
+  replyWorkingDays?: number;
+  extensionWorkingDays?: number;
+  calendar?: WorkingCalendar;
+}
+
+export interface SubmitConfig {
+  mode: 'api' | 'print';
+  /** Absolute after parsing (resolved against the feed URL). Absent in print mode. */
+  endpoint?: string;
+  encoding?: 'json' | 'multipart';
+}
+
+export interface StatusConfig {
+  /** Absolute after parsing. */
+  endpoint: string;
+}
+
+export interface RequestFormFeed {
+  schemaVersion: 1;
+  jurisdiction: Jurisdiction;
+  agency: AgencyInfo;
+  intro?: string;
+  privacyNotice?: string;
+  rules?: RequestRules;
+  applicantTypes: ApplicantTypeOption[];
+  sections: FormSection[];
+  submit: SubmitConfig;
+  status?: StatusConfig;
+}
+
+/* ------------------------------------------------------------------ submissions and answers */
+
+/** A file as the rules see it: a browser `File` fits, and so does the server's description of an uploaded part. */
+export interface SubmittedFile {
+  name: string;
+  size: number;
+  /** Media type, e.g. `application/pdf`; may be empty. */
+  type?: string;
+}
+
+export type FieldValue = string | string[] | SubmittedFile | SubmittedFile[];
+
+/** The body of `POST submit.endpoint` (JSON encoding; multipart carries the same names as parts). */
+export interface Submission {
+  applicantType: string;
+  fields: Record<string, FieldValue>;
+}
+
+/** `201` answer to a submission. */
+export interface Receipt {
+  requestId: string;
+  queryCode: string;
+  receivedAt: string;
+  dueDate: string;
+  status: RequestStatus;
+}
+
+export interface StatusHistoryEntry {
+  status: RequestStatus;
+  at: string;
+  note?: string;
+}
+
+/** Answer of `GET status.endpoint?queryCode=…&name=…`. */
+export interface StatusAnswer {
+  queryCode: string;
+  status: RequestStatus;
+  outcome?: Outcome | null;
+  receivedAt: string;
+  dueDate: string;
+  /** Extension (optional): the due date has passed and the application is not answered or withdrawn. */
+  overdue?: boolean;
+  history: StatusHistoryEntry[];
+}
+
+/** `4xx` answer of the intake API. `fields` maps field names to FieldProblem codes. */
+export interface ApiError {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export type FieldProblemCode =
+  | 'required'
+  | 'tooLong'
+  | 'pattern'
+  | 'option'
+  | ValidatorCode
+  | 'fileType'
+  | 'fileSize'
+  | 'unknownField'
+  /** The value has the wrong shape: a list where one value belongs, not a date, several files for one, … */
+  | 'invalidValue';
+
+export interface FieldProblem {
+  code: FieldProblemCode;
+}
+
+/* ------------------------------------------------------------------ form helpers */
+
+/** Every field of the form, in order, regardless of visibility. */
+export function allFields(form: RequestFormFeed): FormField[] {
+  return form.sections.flatMap((s) => s.fields);
+}
+
+export function findField(form: RequestFormFeed, name: string): FormField | undefined {
+  for (const s of form.sections) for (const f of s.fields) if (f.name === name) return f;
+  return undefined;
+}
+
+function showsFor(field: FormField, applicantType: string): boolean {
+  const want = field.showWhen?.applicantType;
+  if (want === undefined) return true;
+  return Array.isArray(want) ? want.includes(applicantType) : want === applicantType;
+}
+
+/** The fields an applicant of this type sees (and may submit), in form order. */
+export function visibleFields(form: RequestFormFeed, applicantType: string): FormField[] {
+  return allFields(form).filter((f) => showsFor(f, applicantType));
+}
+
+/** The reply rules in force: the feed's `rules` over the jurisdiction defaults (working days, calendar, time zone). */
+export function resolveRules(form: RequestFormFeed): {
+  replyWorkingDays: number;
+  extensionWorkingDays: number;
+  timeZone: string;
+  calendar: { holidays: string[]; extraWorkdays: string[] };
+} {
+  const d = jurisdictionDefaults(form.jurisdiction);
+  return {
+    replyWorkingDays: form.rules?.replyWorkingDays ?? d.replyWorkingDays,
+    extensionWorkingDays: form.rules?.extensionWorkingDays ?? d.extensionWorkingDays,
+    timeZone: d.timeZone,
+    calendar: { holidays: [...(form.rules?.calendar?.holidays ?? [])], extraWorkdays: [...(form.rules?.calendar?.extraWorkdays ?? [])] },
+  };
+}
+
+/** `description` is always required; other fields when the feed says so. */
+export function isRequired(field: FormField): boolean {
+  return field.required === true || field.name === 'description';
+}
+
+/** True for fields whose value is a list: checkbox groups and multiple selects. */
+export function isListField(field: FormField): boolean {
+  if (field.type === 'checkbox') return (field.options?.length ?? 0) > 0;
+  return field.type === 'select' && field.multiple === true;
+}
+
+/** A checkbox without options: one yes/no box (e.g. `declaration`). */
+export function isSingleCheckbox(field: FormField): boolean {
+  return field.type === 'checkbox' && (field.options?.length ?? 0) === 0;
+}
+
+const CHECKED_VALUES = new Set(['true', 'on', 'yes', '1']);
+const UNCHECKED_VALUES = new Set(['', 'false', 'off', 'no', '0']);
+
+/** The validator a field gets: its own (`null` = none), else `email` for email fields. */
+export function effectiveValidator(field: FormField): ValidatorName | null {
+  if (field.validator !== undefined) return field.validator;
+  if (field.type === 'email' || field.name === 'email') return 'email';
+  return null;
+}
+
+/** Characters as a reader counts them (code points), so one rare 汉字 outside the BMP counts once. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+const patternCache = new Map<string, RegExp | null>();
+
+/** The field's pattern as an anchored RegExp (like HTML's `pattern`), or null when absent or invalid. */
+export function compilePattern(pattern: string | null | undefined): RegExp | null {
+  if (typeof pattern !== 'string' || pattern === '') return null;
+  if (!patternCache.has(pattern)) {
+    let re: RegExp | null = null;
+    try {
+      re = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      re = null;
+    }
+    patternCache.set(pattern, re);
+  }
+  return patternCache.get(pattern) ?? null;
+}
+
+function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function isFileValue(x: unknown): x is SubmittedFile {
+  return (
+    typeof x === 'object' && x !== null && typeof (x as SubmittedFile).name === 'string' && typeof (x as SubmittedFile).size === 'number'
+  );
+}
+
+/** Extensions and media types of an `accept` list, lower-cased. Empty when there is no list. */
+export function parseAccept(accept: string | undefined): { extensions: string[]; types: string[] } {
+  const tokens = (accept ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  return { extensions: tokens.filter((t) => t.startsWith('.')), types: tokens.filter((t) => t.includes('/')) };
+}
+
+/** The lower-cased extension of a file name, with its dot (`.pdf`), or '' when it has none. */
+export function fileExtension(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** Whether a file fits an `accept` list (by extension or media type); any file fits when there is no list. */
+export function fileMatchesAccept(file: SubmittedFile, accept: string | undefined): boolean {
+  const { extensions, types } = parseAccept(accept);
+  if (extensions.length === 0 && types.length === 0) return true;
+  const ext = fileExtension(file.name);
+  if (ext && extensions.includes(ext)) return true;
+  const type = (file.type ?? '').toLowerCase().split(';')[0]!.trim();
+  if (!type) return false;
+  return types.some((t) => (t.endsWith('/*') ? type.startsWith(t.slice(0, -1)) : t === type));
+}
+
+function valueOf(submission: Submission, name: string): FieldValue | undefined {
+  const fields = submission.fields;
+  return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+}
+
+/** Whether `validatorWhen` (if any) holds for this submission. */
+function validatorApplies(field: FormField, submission: Submission): boolean {
+  const when = field.validatorWhen;
+  if (!when) return true;
+  for (const [other, wanted] of Object.entries(when)) {
+    const v = other === 'applicantType' ? submission.applicantType : valueOf(submission, other);
+    const list = Array.isArray(wanted) ? wanted : [wanted];
+    const actual = typeof v === 'string' ? [v.trim()] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    if (!actual.some((a) => list.includes(a))) return false;
+  }
+  return true;
+}
+
+/** Checks one field's value; null when it is fine. */
+export function checkField(field: FormField, value: FieldValue | undefined, submission: Submission): FieldProblem | null {
+  const required = isRequired(field);
+
+  if (field.type === 'file') {
+    const files = value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+    if (!files.every(isFileValue)) return { code: 'invalidValue' };
+    const real = (files as SubmittedFile[]).filter((f) => f.name !== '' || f.size > 0);
+    if (real.length === 0) return required ? { code: 'required' } : null;
+    if (real.length > 1 && field.multiple !== true) return { code: 'invalidValue' };
+    for (const f of real) if (!fileMatchesAccept(f, field.accept)) return { code: 'fileType' };
+    if (typeof field.maxSizeMB === 'number') {
+      const max = field.maxSizeMB * 1024 * 1024;
+      for (const f of real) if (f.size > max) return { code: 'fileSize' };
+    }
+    return null;
+  }
+
+  if (value !== undefined && typeof value !== 'string' && !Array.isArray(value)) return { code: 'invalidValue' };
+  if (Array.isArray(value) && !value.every((v) => typeof v === 'string')) return { code: 'invalidValue' };
+  const list = value === undefined ? [] : (Array.isArray(value) ? (value as string[]) : [value]).map((v) => v.trim()).filter((v) => v !== '');
+
+  if (isSingleCheckbox(field)) {
+    if (list.length > 1) return { code: 'invalidValue' };
+    const v = (list[0] ?? '').toLowerCase();
+    if (!CHECKED_VALUES.has(v) && !UNCHECKED_VALUES.has(v)) return { code: 'invalidValue' };
+    return required && !CHECKED_VALUES.has(v) ? { code: 'required' } : null;
+  }
+
+  if (list.length === 0) return required ? { code: 'required' } : null;
+
+  if (isListField(field)) {
+    const allowed = new Set((field.options ?? []).map((o) => o.value));
+    return list.every((v) => allowed.has(v)) ? null : { code: 'option' };
+  }
+  if (list.length > 1) return { code: 'invalidValue' };
+  const v = list[0]!;
+
+  if (field.type === 'select' || field.type === 'radio') {
+    return (field.options ?? []).some((o) => o.value === v) ? null : { code: 'option' };
+  }
+  if (field.type === 'date' && !isIsoDate(v)) return { code: 'invalidValue' };
+  if (typeof field.maxLength === 'number' && codePointLength(v) > field.maxLength) return { code: 'tooLong' };
+  const re = compilePattern(field.pattern);
+  if (re && !re.test(v)) return { code: 'pattern' };
+  const validator = effectiveValidator(field);
+  if (validator && validatorApplies(field, submission)) {
+    const code = validate(validator, v);
+    if (code) return { code };
+  }
+  return null;
+}
+
+/**
+ * Checks a submission against the form: applicant type, every visible field (required, length in code points,
+ * pattern, options, validator, file type and size), and names the form does not know (`unknownField`).
+ * Values of fields hidden for this applicant type are ignored. An empty result means the answers are fine.
+ */
+export function checkAnswers(form: RequestFormFeed, submission: Submission): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  const known = new Set(allFields(form).map((f) => f.name));
+  const applicantType = typeof submission.applicantType === 'string' ? submission.applicantType : '';
+  if (form.applicantTypes.length > 0) {
+    if (applicantType === '') problems.applicantType = { code: 'required' };
+    else if (!form.applicantTypes.some((t) => t.id === applicantType)) problems.applicantType = { code: 'option' };
+  }
+  const fields = submission.fields && typeof submission.fields === 'object' ? submission.fields : {};
+  const normalized: Submission = { applicantType, fields };
+  for (const key of Object.keys(fields)) {
+    if (!known.has(key) && key !== 'applicantType') problems[key] = { code: 'unknownField' };
+  }
+  for (const field of visibleFields(form, applicantType)) {
+    let value = valueOf(normalized, field.name);
+    if (field.name === 'applicantType' && value === undefined) value = applicantType;
+    if (problems[field.name]) continue;
+    const problem = checkField(field, value, normalized);
+    if (problem) problems[field.name] = problem;
+  }
+  return problems;
+}
+
+/**
+ * The submission as it should be stored: only the visible fields of the form, strings trimmed, empty values
+ * dropped, and validated values in their normalized form (e.g. a lower-case `x` in an ID number upper-cased).
+ * Run `checkAnswers` first; this does not check anything.
+ */
+export function cleanSubmission(form: RequestFormFeed, submission: Submission): Submission {
+  const fields: Record<string, FieldValue> = {};
+  for (const field of visibleFields(form, submission.applicantType)) {
+    const value = valueOf(submission, field.name);
+    if (value === undefined) continue;
+    if (field.type === 'file') {
+      fields[field.name] = value;
+      continue;
+    }
+    const list = (Array.isArray(value) ? value : [value])
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
+    if (list.length === 0) continue;
+    if (isListField(field)) {
+      fields[field.name] = list;
+      continue;
+    }
+    let v = list[0]!;
+    if (isSingleCheckbox(field)) v = CHECKED_VALUES.has(v.toLowerCase()) ? 'true' : 'false';
+    const validator = effectiveValidator(field);
+    if (validator && validatorApplies(field, submission) && validate(validator, v) === null) v = normalizeValue(validator, v);
+    fields[field.name] = v;
+  }
+  return { applicantType: submission.applicantType, fields };
+}
+
+/* ------------------------------------------------------------------ parsing */
+
+export type RequestFormParseResult =
+  | { ok: true; form: RequestFormFeed; /** Same object as `form`, for the shared feed loader. */ data: RequestFormFeed; warnings: FeedIssue[] }
+  | { ok: false; error: 'schemaVersion' | 'invalidRoot'; message: string; detail?: string };
+
+type Json = Record<string, unknown>;
+
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const nonEmpty = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x : undefined);
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+class Issues {
+  readonly list: FeedIssue[] = [];
+  add(path: string, message: string): void {
+    this.list.push({ path, message });
+  }
+}
+
+function parseOptions(raw: unknown, path: string, issues: Issues): FieldOption[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) {
+    issues.add(path, 'must be a list of {value, label}');
+    return undefined;
+  }
+  const out: FieldOption[] = [];
+  const seen = new Set<string>();
+  raw.forEach((o, i) => {
+    if (!isObject(o) || typeof o.value !== 'string' || o.value === '' || typeof o.label !== 'string') {
+      issues.add(`${path}[${i}]`, 'needs a value and a label (text)');
+      return;
+    }
+    if (seen.has(o.value)) {
+      issues.add(`${path}[${i}].value`, `"${o.value}" appears twice`);
+      return;
+    }
+    seen.add(o.value);
+    out.push({ value: o.value, label: o.label });
+  });
+  return out;
+}
+
+function positiveNumber(raw: unknown, path: string, issues: Issues, integer: boolean): number | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw <= 0 || (integer && !Number.isInteger(raw))) {
+    issues.add(path, integer ? 'must be a positive whole number' : 'must be a positive number');
+    return undefined;
+  }
+  return raw;
+}
+
+function parseField(raw: unknown, path: string, issues: Issues, names: Set<string>): FormField | null {
+  if (!isObject(raw)) {
+    issues.add(path, 'must be an object; field skipped');
+    return null;
+  }
+  const name = nonEmpty(raw.name);
+  if (!name) {
+    issues.add(`${path}.name`, 'is missing; field skipped');
+    return null;
+  }
+  const label = nonEmpty(raw.label);
+  if (!label) {
+    issues.add(`${path}.label`, 'is missing; field skipped');
+    return null;
+  }
+  if (!isFieldType(raw.type)) {
+    issues.add(`${path}.type`, `unknown field type ${JSON.stringify(raw.type)}; field skipped`);
+    return null;
+  }
+  if (names.has(name)) {
+    issues.add(`${path}.name`, `"${name}" is used twice; field skipped`);
+    return null;
+  }
+  const field: FormField = { name, type: raw.type, label };
+  const help = text(raw.help);
+  if (help) field.help = help;
+  if (raw.required === true) field.required = true;
+
+  if (raw.showWhen !== undefined && raw.showWhen !== null) {
+    const at = isObject(raw.showWhen) ? raw.showWhen.applicantType : undefined;
+    if (typeof at === 'string' || (Array.isArray(at) && at.length > 0 && at.every((x) => typeof x === 'string'))) {
+      field.showWhen = { applicantType: at as string | string[] };
+    } else {
+      issues.add(`${path}.showWhen`, 'must be {"applicantType": "…"}; the field is shown to everyone');
+    }
+  }
+
+  if (raw.validator === null) field.validator = null;
+  else if (raw.validator !== undefined) {
+    if (isValidatorName(raw.validator)) field.validator = raw.validator;
+    else issues.add(`${path}.validator`, `unknown validator ${JSON.stringify(raw.validator)}; ignored`);
+  }
+  if (raw.validatorWhen !== undefined && raw.validatorWhen !== null) {
+    const w = raw.validatorWhen;
+    if (
+      isObject(w) &&
+      Object.values(w).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))
+    ) {
+      field.validatorWhen = w as Record<string, string | string[]>;
+    } else {
+      issues.add(`${path}.validatorWhen`, 'must map field names to values; ignored');
+    }
+  }
+
+  if (raw.pattern !== undefined && raw.pattern !== null) {
+    if (typeof raw.pattern === 'string' && compilePattern(raw.pattern)) field.pattern = raw.pattern;
+    else issues.add(`${path}.pattern`, 'is not a valid regular expression; ignored');
+  }
+  const maxLength = positiveNumber(raw.maxLength, `${path}.maxLength`, issues, true);
+  if (maxLength !== undefined) field.maxLength = maxLength;
+
+  if (field.type === 'select' || field.type === 'radio' || field.type === 'checkbox') {
+    const options = parseOptions(raw.options, `${path}.options`, issues);
+    if ((field.type === 'select' || field.type === 'radio') && (!options || options.length === 0)) {
+      issues.add(`${path}.options`, `a ${field.type} needs options; field skipped`);
+      return null;
+    }
+    if (options && options.length > 0) field.options = options;
+  }
+  if (raw.multiple === true && (field.type === 'select' || field.type === 'file' || field.type === 'checkbox')) field.multiple = true;
+
+  if (field.type === 'file') {
+    if (raw.accept !== undefined) {
+      if (typeof raw.accept === 'string') field.accept = raw.accept;
+      else issues.add(`${path}.accept`, 'must be text such as ".pdf,.jpg"; ignored');
+    }
+    const maxSizeMB = positiveNumber(raw.maxSizeMB, `${path}.maxSizeMB`, issues, false);
+    if (maxSizeMB !== undefined) field.maxSizeMB = maxSizeMB;
+  }
+  names.add(name);
+  return field;
+}
+
+function parseCalendar(raw: unknown, path: string, issues: Issues): WorkingCalendar | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) {
+    issues.add(path, 'must be {"holidays": [...], "extraWorkdays": [...]}; ignored');
+    return undefined;
+  }
+  const cal: WorkingCalendar = {};
+  for (const key of ['holidays', 'extraWorkdays'] as const) {
+    const list = raw[key];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      issues.add(`${path}.${key}`, 'must be a list of YYYY-MM-DD dates; ignored');
+      continue;
+    }
+    cal[key] = list.filter((d, i) => {
+      const ok = typeof d === 'string' && DATE_RE.test(d) && isIsoDate(d);
+      if (!ok) issues.add(`${path}.${key}[${i}]`, 'is not a YYYY-MM-DD date; skipped');
+      return ok;
+    }) as string[];
+  }
+  return cal;
+}
+
+function parseRules(raw: unknown, issues: Issues): RequestRules | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) {
+    issues.add('rules', 'must be an object; the jurisdiction defaults apply');
+    return undefined;
+  }
+  const rules: RequestRules = {};
+  const reply = positiveNumber(raw.replyWorkingDays, 'rules.replyWorkingDays', issues, true);
+  if (reply !== undefined) rules.replyWorkingDays = reply;
+  const ext = positiveNumber(raw.extensionWorkingDays, 'rules.extensionWorkingDays', issues, true);
+  if (ext !== undefined) rules.extensionWorkingDays = ext;
+  const cal = parseCalendar(raw.calendar, 'rules.calendar', issues);
+  if (cal) rules.calendar = cal;
+  return rules;
+}
+
+function parseEndpoint(raw: unknown, path: string, feedUrl: string, issues: Issues): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const href = safeHref(raw, feedUrl);
+  if (!href) issues.add(path, 'must be an http(s) URL or relative to the feed; ignored');
+  return href ?? undefined;
+}
+
+/**
+ * Parses a request-form feed: strict at the root (schemaVersion 1, a `sections` list), tolerant below it —
+ * a field with an unknown type or without name or label is skipped and reported in `warnings`.
+ * Relative endpoints are resolved against `feedUrl`; only http(s) endpoints are kept.
+ */
+export function parseRequestForm(json: unknown, feedUrl: string): RequestFormParseResult {
+  if (!isObject(json)) return { ok: false, error: 'invalidRoot', message: 'The form feed is not a JSON object.' };
+  const v = json.schemaVersion;
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    return { ok: false, error: 'invalidRoot', message: 'schemaVersion is missing.', detail: 'schemaVersion' };
+  }
+  if (Math.floor(v) > 1) {
+    return { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is newer than 1.`, detail: String(v) };
+  }
+  if (Math.floor(v) < 1) {
+    return { ok: false, error: 'invalidRoot', message: `schemaVersion ${v} is not supported.`, detail: 'schemaVersion' };
+  }
+  if (!Array.isArray(json.sections)) {
+    return { ok: false, error: 'invalidRoot', message: 'The form feed has no "sections" list.', detail: 'sections' };
+  }
+  const issues = new Issues();
+
+  let jurisdiction: Jurisdiction = 'custom';
+  if (typeof json.jurisdiction === 'string' && (JURISDICTIONS as readonly string[]).includes(json.jurisdiction)) {
+    jurisdiction = json.jurisdiction as Jurisdiction;
+  } else if (json.jurisdiction !== undefined) {
+    issues.add('jurisdiction', `unknown jurisdiction ${JSON.stringify(json.jurisdiction)}; "custom" is used`);
+  }
+
+  const agencyRaw = isObject(json.agency) ? json.agency : {};
+  const agency: AgencyInfo = { name: text(agencyRaw.name) ?? '' };
+  if (!agency.name) issues.add('agency.name', 'is missing');
+  if (isObject(agencyRaw.office)) {
+    const office: OfficeInfo = {};
+    for (const key of ['name', 'address', 'hours', 'phone', 'email', 'postcode'] as const) {
+      const t = text(agencyRaw.office[key]);
+      if (t !== undefined) office[key] = t;
+    }
+    agency.office = office;
+  }
+
+  const applicantTypes: ApplicantTypeOption[] = [];
+  if (json.applicantTypes !== undefined) {
+    if (!Array.isArray(json.applicantTypes)) issues.add('applicantTypes', 'must be a list; ignored');
+    else
+      json.applicantTypes.forEach((t, i) => {
+        if (isObject(t) && nonEmpty(t.id) && typeof t.label === 'string' && !applicantTypes.some((a) => a.id === t.id)) {
+          applicantTypes.push({ id: t.id as string, label: t.label });
+        } else issues.add(`applicantTypes[${i}]`, 'needs a unique id and a label; skipped');
+      });
+  }
+
+  const names = new Set<string>();
+  const sections: FormSection[] = [];
+  json.sections.forEach((s, i) => {
+    const path = `sections[${i}]`;
+    if (!isObject(s) || !Array.isArray(s.fields)) {
+      issues.add(path, 'needs a "fields" list; section skipped');
+      return;
+    }
+    const section: FormSection = {
+      id: nonEmpty(s.id) ?? `section-${i + 1}`,
+      title: text(s.title) ?? '',
+      fields: [],
+    };
+    const help = text(s.help);
+    if (help) section.help = help;
+    s.fields.forEach((f, j) => {
+      const field = parseField(f, `${path}.fields[${j}]`, issues, names);
+      if (field) section.fields.push(field);
+    });
+    sections.push(section);
+  });
+  if (!names.has('description')) issues.add('sections', 'no "description" field: every application needs one');
+
+  let submit: SubmitConfig = { mode: 'print' };
+  if (isObject(json.submit)) {
+    const encoding = json.submit.encoding === 'multipart' ? 'multipart' : 'json';
+    if (json.submit.encoding !== undefined && json.submit.encoding !== 'json' && json.submit.encoding !== 'multipart') {
+      issues.add('submit.encoding', 'must be "json" or "multipart"; "json" is used');
+    }
+    if (json.submit.mode === 'api') {
+      const endpoint = parseEndpoint(json.submit.endpoint, 'submit.endpoint', feedUrl, issues);
+      if (endpoint) submit = { mode: 'api', endpoint, encoding };
+      else issues.add('submit', 'api mode needs an endpoint; the form can only be printed');
+    } else if (json.submit.mode !== 'print') {
+      issues.add('submit.mode', 'must be "api" or "print"; "print" is used');
+    }
+  } else if (json.submit !== undefined) {
+    issues.add('submit', 'must be an object; the form can only be printed');
+  }
+
+  const form: RequestFormFeed = { schemaVersion: 1, jurisdiction, agency, applicantTypes, sections, submit };
+  const intro = text(json.intro);
+  if (intro) form.intro = intro;
+  const privacyNotice = text(json.privacyNotice);
+  if (privacyNotice) form.privacyNotice = privacyNotice;
+  const rules = parseRules(json.rules, issues);
+  if (rules) form.rules = rules;
+  if (json.status !== undefined && json.status !== null) {
+    const endpoint = isObject(json.status) ? parseEndpoint(json.status.endpoint, 'status.endpoint', feedUrl, issues) : undefined;
+    if (endpoint) form.status = { endpoint };
+    else if (!isObject(json.status)) issues.add('status', 'must be {"endpoint": "…"}; ignored');
+  }
+  return { ok: true, form, data: form, warnings: issues.list };
+}
