@@ -20,6 +20,6 @@ export default {
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],
-  testFramework: { config: { timeout: 15000 } },
-  testsFinishTimeout: 10 * 60 * 1000,
+  testFramework: { config: { timeout: 15000, ...(process.env.WTR_GREP ? { grep: process.env.WTR_GREP } : {}) } },
+  testsFinishTimeout: Number(process.env.WTR_FINISH_TIMEOUT ?? 5 * 60 * 1000),
 };

@@ -1,28 +1,442 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
-import { expectAccessible, shadowText, storeFeed } from './helpers.js';
-import { smallCatalogue } from './fixtures/catalogue.js';
+import { setViewport } from '@web/test-runner-commands';
+import { expectAccessible, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
 
-async function mount(feed: unknown = smallCatalogue(), attrs = ''): Promise<DisclosureCatalogue> {
+async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
   const src = await storeFeed(feed);
-  const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
-  void attrs;
+  const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} ?no-url-state=${!extra.urlKey}
+    url-key=${extra.urlKey ?? ''} page-size=${extra.pageSize ?? 20}></disclosure-catalogue>`);
   await el.loaded;
   await el.updateComplete;
   return el;
 }
 
-const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('.item h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel as string) as T;
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel as string)] as T[];
+const titles = (el: Element) => $$(el, '.item h3').map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+const ids = (el: Element) => $$(el, '.item h3 a').map((a) => (a as HTMLAnchorElement).href.split('/').pop());
 
-describe('<disclosure-catalogue> rendering', () => {
-  it('renders the entries from the feed, newest first', async () => {
+async function search(el: DisclosureCatalogue, q: string) {
+  const input = $<HTMLInputElement>(el, '#q');
+  input.value = q;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+function facetBox(el: Element, facet: string, label: string): HTMLInputElement {
+  const fs = $$(el, 'fieldset.facet').find((f) => f.querySelector('legend')!.textContent!.trim() === facet);
+  if (!fs) throw new Error(`no facet ${facet}`);
+  const lab = [...fs.querySelectorAll('label')].find((l) => l.querySelector('.text')!.textContent!.trim() === label);
+  if (!lab) throw new Error(`no value ${label} in ${facet}: ${fs.textContent}`);
+  return lab.querySelector('input')!;
+}
+
+function facetCount(el: Element, facet: string, label: string): string {
+  return facetBox(el, facet, label).closest('label')!.querySelector('.count')!.textContent!.trim();
+}
+
+async function check(el: DisclosureCatalogue, facet: string, label: string) {
+  facetBox(el, facet, label).click();
+  await el.updateComplete;
+}
+
+before(async () => {
+  await setViewport({ width: 1280, height: 900 });
+});
+
+/** Compares the focused element by identity (chai's failure message for DOM nodes can hang the browser). */
+function expectFocused(el: Element, target: Element) {
+  const active = el.shadowRoot!.activeElement;
+  expect(active === target, `focused: ${active?.outerHTML.slice(0, 80)}`).to.be.true;
+}
+
+afterEach(() => {
+  history.replaceState(null, '', location.pathname);
+});
+
+describe('<disclosure-catalogue>: rendering', () => {
+  it('renders every entry with its metadata, newest first, and passes axe', async () => {
     const el = await mount();
     expect(titles(el)).to.deep.equal([
       '关于印发农业补贴办法的通知', '县教育局关于义务教育招生工作的公告', '关于做好春季农业生产工作的通知', '防汛抗旱工作会议召开',
     ]);
     expect(shadowText(el, 'header h2')).to.equal('测试目录');
-    expect(shadowText(el, '.summary')).to.contain('4');
+    expect(shadowText(el, 'header')).to.contain('测试县人民政府');
+    expect(shadowText(el, '#summary')).to.equal('共找到 4 条信息');
+    const first = $$(el, '.item')[2];
+    const text = first.textContent!.replace(/\s+/g, ' ');
+    for (const s of ['006991234/2013-00001', '县政府', '君政发〔2013〕5号', '2013年3月1日', '2013年3月5日', '有效']) expect(text).to.contain(s);
     await expectAccessible(el);
+  });
+
+  it('opens an expandable detail with all metadata and attachments (name, type, size)', async () => {
+    const el = await mount();
+    const item = $$(el, '.item')[2];
+    const button = item.querySelector<HTMLButtonElement>('.actions button')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(item.querySelector<HTMLElement>('.detail')!.hidden).to.be.true;
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const detail = item.querySelector<HTMLElement>('.detail')!;
+    expect(detail.hidden).to.be.false;
+    const text = detail.textContent!.replace(/\s+/g, ' ');
+    for (const s of ['部署春耕备耕', '综合政务', '通知', '农业、春耕', '文件公报', '附件1.pdf', 'PDF', '120.6 KB']) expect(text).to.contain(s);
+    // The relative attachment URL resolves against the feed URL.
+    const a = detail.querySelector<HTMLAnchorElement>('ul a')!;
+    expect(a.href).to.match(/\/__feeds\/store\/files\/a1\.pdf$/);
+    await expectAccessible(el);
+  });
+
+  it('shows facet values that the vocabulary lacks as their raw value', async () => {
+    const el = await mount();
+    expect(facetCount(el, '发布机构', 'ad-hoc office')).to.equal('1');
+    expect(facetCount(el, '主题分类', 'unlisted-topic')).to.equal('1');
+  });
+
+  it('has a stacked layout on narrow screens, with the filters behind a button', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
+    const src = await storeFeed(smallCatalogue());
+    const el = document.createElement('disclosure-catalogue') as DisclosureCatalogue;
+    el.setAttribute('no-url-state', '');
+    el.src = src;
+    wrapper.append(el);
+    await el.loaded;
+    await el.updateComplete;
+    const toggle = $<HTMLButtonElement>(el, '.filters-toggle');
+    expect(getComputedStyle(toggle).display).to.not.equal('none');
+    expect(getComputedStyle($(el, '#filters')).display).to.equal('none');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle($(el, '#filters')).display).to.not.equal('none');
+    // Wide: side by side, no toggle.
+    wrapper.style.width = '1100px';
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(getComputedStyle(toggle).display).to.equal('none');
+  });
+});
+
+describe('<disclosure-catalogue>: facets and categories', () => {
+  it('filters by each facet, counting values under the other conditions', async () => {
+    const el = await mount();
+    expect(facetCount(el, '体裁分类', '通知')).to.equal('3');
+    await check(el, '体裁分类', '通知');
+    expect(titles(el)).to.have.length(3);
+    // Counts of another facet follow the genre filter; the genre facet keeps counting the alternatives.
+    expect(facetCount(el, '有效性', '有效')).to.equal('1');
+    expect(facetCount(el, '体裁分类', '公告')).to.equal('1');
+    await check(el, '有效性', '废止');
+    expect(titles(el)).to.deep.equal(['关于印发农业补贴办法的通知']);
+    await check(el, '有效性', '废止');
+    await check(el, '体裁分类', '通知');
+    await check(el, '主题分类', '科技、教育');
+    expect(titles(el)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    await check(el, '主题分类', '科技、教育');
+    await check(el, '发布机构', '县政府');
+    expect(titles(el)).to.have.length(2);
+    await check(el, '发布机构', '县政府');
+    await check(el, '年份', '2012');
+    expect(titles(el)).to.deep.equal(['防汛抗旱工作会议召开']);
+    await expectAccessible(el);
+  });
+
+  it('selecting a category shows items under it and all its descendants, with counts in the tree', async () => {
+    const el = await mount();
+    const tree = $(el, '[role="tree"]');
+    const label = (id: string) => tree.querySelector(`[data-id="${id}"] > .node`)!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(label('')).to.equal('全部信息 4');
+    expect(label('zw')).to.equal('▸ 政务信息 3');
+    tree.querySelector<HTMLElement>('[data-id="zw"]')!.click();
+    await el.updateComplete;
+    expect(titles(el)).to.have.members(['关于印发农业补贴办法的通知', '县教育局关于义务教育招生工作的公告', '防汛抗旱工作会议召开']);
+    expect(tree.querySelector('[data-id="zw"]')!.getAttribute('aria-selected')).to.equal('true');
+    expect(shadowText(el, '.chips')).to.contain('栏目分类: 政务信息');
+  });
+
+  it('the category tree works by keyboard (arrows, Home/End, Enter)', async () => {
+    const el = await mount();
+    const item = (id: string) => $(el, `[role="treeitem"][data-id="${id}"]`);
+    item('').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expectFocused(el, item('zw'));
+    expect(item('zw').getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(item('zw').getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowRight' });
+    expectFocused(el, item('bm'));
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowDown' });
+    expectFocused(el, item('jyj'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    expectFocused(el, item('jyj'));
+    await sendKeys({ press: 'ArrowLeft' });
+    expectFocused(el, item('bm'));
+    await sendKeys({ press: 'End' });
+    expectFocused(el, item('wj'));
+    await sendKeys({ press: 'Home' });
+    expectFocused(el, item(''));
+    // Only one tree item is in the tab order.
+    expect($$(el, '[role="treeitem"][tabindex="0"]')).to.have.length(1);
+  });
+});
+
+describe('<disclosure-catalogue>: search', () => {
+  it('finds Chinese text without spaces and highlights the match', async () => {
+    const el = await mount();
+    await search(el, '农业');
+    expect(titles(el)).to.deep.equal(['关于印发农业补贴办法的通知', '关于做好春季农业生产工作的通知']);
+    const marks = $$(el, '.item h3 mark').map((m) => m.textContent);
+    expect(marks).to.deep.equal(['农业', '农业']);
+    expect(shadowText(el, '#summary')).to.equal('共找到 2 条信息');
+  });
+
+  it('matches 文号 across 〔〕 [] () （） and full-width/half-width forms', async () => {
+    const el = await mount();
+    await search(el, '君政发[2013]5号');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    expect($$(el, '.item mark').map((m) => m.textContent).join('')).to.equal('君政发〔2013〕5号');
+    await search(el, '君教发〔2013〕12号');
+    expect(titles(el)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    await search(el, '君政办发(2013)7号');
+    expect(titles(el)).to.deep.equal(['关于印发农业补贴办法的通知']);
+    await search(el, '君政发（２０１３）５号');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+  });
+
+  it('ANDs several words and searches 索引号, keywords and summary', async () => {
+    const el = await mount();
+    await search(el, '农业 通知');
+    expect(titles(el)).to.have.length(2);
+    await search(el, '农业　公告'); // full-width space separates too
+    expect(titles(el)).to.have.length(0);
+    await search(el, '2013-00002');
+    expect(titles(el)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    await search(el, '春耕备耕');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    await search(el, '招生');
+    expect(titles(el)).to.have.length(1);
+  });
+
+  it('"no results" offers a way back, announces the count, and passes axe', async () => {
+    const el = await mount();
+    await search(el, '不存在的词');
+    expect(shadowText(el, '.empty')).to.contain('没有找到符合条件的信息');
+    await waitUntil(() => shadowText(el, '[role="status"][aria-live="polite"]').includes('共找到 0 条信息'), 'announcement');
+    await expectAccessible(el);
+    $<HTMLButtonElement>(el, '.empty button').click();
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(4);
+    expectFocused(el, $(el, '#q'));
+  });
+});
+
+describe('<disclosure-catalogue>: sorting and paging', () => {
+  it('sorts by date published (both ways), date created and title', async () => {
+    const el = await mount();
+    const select = $<HTMLSelectElement>(el, '.toolbar select');
+    const sortBy = async (v: string) => {
+      select.value = v;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    await sortBy('published-asc');
+    expect(titles(el)[0]).to.equal('防汛抗旱工作会议召开');
+    await sortBy('created-desc');
+    expect(titles(el)[0]).to.equal('关于印发农业补贴办法的通知');
+    await sortBy('title');
+    // Pinyin order: fang (防) < guan (关) < xian (县)
+    expect(titles(el)[0]).to.equal('防汛抗旱工作会议召开');
+    expect(titles(el)[3]).to.equal('县教育局关于义务教育招生工作的公告');
+  });
+
+  it('pages through results, changes page size, and moves focus to the results', async () => {
+    const feed = { ...smallCatalogue(), items: manyItems(45) };
+    const el = await mount(feed);
+    expect(titles(el)).to.have.length(20);
+    expect(shadowText(el, 'nav.pages')).to.contain('第 1 页，共 3 页');
+    const next = $$<HTMLButtonElement>(el, 'nav.pages button').find((b) => b.textContent!.trim() === '下一页')!;
+    next.click();
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'summary', 'focus on summary');
+    expect(shadowText(el, '#summary')).to.contain('第 21–40 条');
+    expect($(el, 'nav.pages [aria-current="page"]').textContent!.trim()).to.equal('2');
+    const size = $$<HTMLSelectElement>(el, '.toolbar select')[1];
+    size.value = '50';
+    size.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(45);
+    expect($(el, 'nav.pages') === null).to.be.true;
+  });
+});
+
+describe('<disclosure-catalogue>: URL state', () => {
+  it('keeps query, facets, category and page in the URL; the back button restores them', async () => {
+    const el = await mount({ ...smallCatalogue(), items: [...(smallCatalogue().items as unknown[]), ...manyItems(30)] }, { urlKey: 'cat1' });
+    await check(el, '体裁分类', '通知');
+    expect(new URL(location.href).searchParams.get('cat1.genre')).to.equal('tz');
+    $<HTMLElement>(el, '[data-id="zw"]').click();
+    await el.updateComplete;
+    expect(new URL(location.href).searchParams.get('cat1.cat')).to.equal('zw');
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await el.updateComplete;
+    expect(new URL(location.href).searchParams.get('cat1.cat')).to.equal(null);
+    expect($(el, '[data-id=""]').getAttribute('aria-selected')).to.equal('true');
+    expect(facetBox(el, '体裁分类', '通知').checked).to.be.true;
+  });
+
+  it('restores its state from a shared link', async () => {
+    history.replaceState(null, '', `${location.pathname}?shared.q=${encodeURIComponent('农业')}&shared.validity=valid`);
+    const el = await mount(smallCatalogue(), { urlKey: 'shared' });
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    expect($<HTMLInputElement>(el, '#q').value).to.equal('农业');
+  });
+
+  it('two catalogues on one page do not clash', async () => {
+    const a = await storeFeed(smallCatalogue());
+    const b = await storeFeed(smallCatalogue());
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <disclosure-catalogue id="one" src=${a}></disclosure-catalogue>
+      <disclosure-catalogue id="two" src=${b}></disclosure-catalogue></div>`);
+    const [one, two] = [...wrap.querySelectorAll('disclosure-catalogue')] as DisclosureCatalogue[];
+    await Promise.all([one.loaded, two.loaded]);
+    await one.updateComplete;
+    await search(one, '农业');
+    await check(two, '有效性', '失效');
+    const params = new URL(location.href).searchParams;
+    expect(params.get('one.q')).to.equal('农业');
+    expect(params.get('two.validity')).to.equal('expired');
+    expect(params.get('two.q')).to.equal(null);
+    expect(titles(one)).to.have.length(2);
+    expect(titles(two)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+  });
+});
+
+describe('<disclosure-catalogue>: feed errors', () => {
+  const cases: [string, unknown, { status?: number; type?: string }, string][] = [
+    ['404', 'nope', { status: 404, type: 'text/plain' }, '找不到数据文件（404）'],
+    ['500', 'boom', { status: 500, type: 'text/plain' }, '服务器出错（500）'],
+    ['invalid JSON', '{"schemaVersion": 1, "items": [', {}, '不是有效的 JSON'],
+    ['HTML served as JSON', '<!DOCTYPE html><html><body>登录</body></html>', { type: 'application/json' }, '收到的是一个网页'],
+    ['a newer schemaVersion', { schemaVersion: 2, items: [] }, {}, '更新的格式（版本 2）'],
+    ['no items', { schemaVersion: 1 }, {}, '缺少必要内容：items'],
+  ];
+  for (const [name, body, opts, message] of cases) {
+    it(`${name}: a plain-words error with a working retry`, async () => {
+      const feedName = uniqueName();
+      const src = await storeFeed(body, opts, feedName);
+      const errors: CustomEvent[] = [];
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state
+        @disclosure-error=${(e: CustomEvent) => errors.push(e)}></disclosure-catalogue>`);
+      await el.loaded;
+      await el.updateComplete;
+      expect($(el, '[part="error"]').getAttribute('role')).to.equal('alert');
+      expect(shadowText(el, '[part="error"]')).to.contain(message);
+      expect(errors).to.have.length(1);
+      expect(errors[0].composed).to.be.true;
+      await expectAccessible(el);
+      // The server is fixed; retry loads the catalogue.
+      await storeFeed(smallCatalogue(), {}, feedName);
+      $<HTMLButtonElement>(el, '[part="retry-button"]').click();
+      await el.loaded;
+      await el.updateComplete;
+      expect(titles(el)).to.have.length(4);
+    });
+  }
+
+  it('times out on a slow server, says so, and retries', async () => {
+    const name = uniqueName();
+    const src = await storeFeed(smallCatalogue(), { delay: 2000 }, name);
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} timeout="300" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    expect(shadowText(el, '[part="error"]')).to.contain('秒没有响应');
+    await storeFeed(smallCatalogue(), {}, name);
+    $<HTMLButtonElement>(el, '[part="retry-button"]').click();
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(4);
+  });
+
+  it('a new src cancels the old request; the old answer never shows', async () => {
+    const slow = await storeFeed({ ...smallCatalogue(), title: '旧目录' }, { delay: 600 });
+    const fast = await storeFeed({ ...smallCatalogue(), title: '新目录' });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${slow} no-url-state></disclosure-catalogue>`);
+    el.src = fast;
+    await el.updateComplete;
+    await el.loaded;
+    await new Promise((r) => setTimeout(r, 800));
+    await el.updateComplete;
+    expect(shadowText(el, 'header h2')).to.equal('新目录');
+  });
+
+  it('shows the rest of a feed with some invalid items, and a warning naming the first problems', async () => {
+    const feed = smallCatalogue();
+    (feed.items as unknown[]).push({ id: 'bad1', title: 42 }, 'not an object', { title: 'no id' }, { id: 'a1', title: 'duplicate' });
+    const el = await mount(feed);
+    expect(titles(el)).to.have.length(4);
+    const warning = shadowText(el, '[part="warning"]');
+    expect(warning).to.contain('有 4 条数据有误，未能显示');
+    expect(warning).to.contain('items[4].title');
+    expect(warning).to.contain('items[5]');
+    await expectAccessible(el);
+  });
+
+  it('revalidates with ETag (If-None-Match) and keeps showing the data on 304', async () => {
+    const src = await storeFeed(smallCatalogue(), { etag: '"v1"' });
+    const first = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await first.loaded;
+    fixtureCleanup();
+    const second = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await second.loaded;
+    await second.updateComplete;
+    expect(titles(second)).to.have.length(4);
+    const log = await requestsTo(src);
+    expect(log).to.have.length(2);
+    expect(log[1].headers['if-none-match']).to.equal('"v1"');
+  });
+});
+
+describe('<disclosure-catalogue>: untrusted feed text', () => {
+  it('renders markup in titles as text, and makes no link from javascript: or data: URLs', async () => {
+    const feed = smallCatalogue();
+    const items = feed.items as Record<string, unknown>[];
+    items[0].title = '<img src=x onerror="window.__pwned=1">通知';
+    items[0].url = 'javascript:window.__pwned=2';
+    items[1].url = 'data:text/html,<script>alert(1)</script>';
+    items[1].summary = '<script>window.__pwned=3</script>';
+    items[2].attachments = [{ name: '<b>附件</b>', url: 'javascript:alert(1)' }];
+    const el = await mount(feed);
+    $$<HTMLButtonElement>(el, '.actions button').forEach((b) => b.click());
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img, script, b') === null).to.be.true;
+    expect(shadowText(el, 'ol.items')).to.contain('<img src=x onerror="window.__pwned=1">通知');
+    for (const a of $$<HTMLAnchorElement>(el, 'a')) expect(a.protocol).to.match(/^https?:$/);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
+
+describe('<disclosure-catalogue>: export', () => {
+  it('exports the current results (every page) as CSV, defusing formulas', async () => {
+    const feed = smallCatalogue();
+    (feed.items as Record<string, unknown>[])[0].title = '=HYPERLINK("http://evil")';
+    const el = await mount(feed);
+    await search(el, '农业');
+    const csv = el.csv();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).to.equal('索引号,名称,文号,发布机构,成文日期,发布日期,有效性,链接');
+    expect(lines).to.have.length(3); // header + the two matches
+    await search(el, '');
+    const all = el.csv().split('\r\n');
+    expect(all.some((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`))).to.be.true;
   });
 });

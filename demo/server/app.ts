@@ -391,9 +391,9 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       };
       if (replay()) return;
 
-      const problems: Record<string, string> = {};
-      for (const [name, p] of Object.entries(checkAnswers(form, submission))) problems[name] = p.code;
-      for (const [name, code] of Object.entries(shapeProblems)) problems[name] ??= code;
+      // Values of the wrong shape are reported as such, before what the form rules make of them.
+      const problems: Record<string, string> = { ...shapeProblems };
+      for (const [name, p] of Object.entries(checkAnswers(form, submission))) problems[name] ??= p.code;
       // Content must be what the extension says (pdf/png/jpeg are sniffed).
       const visible = new Set(visibleFields(form, submission.applicantType).map((f) => f.name));
       for (const u of uploads) {

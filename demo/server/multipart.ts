@@ -55,7 +55,9 @@ export function headerParams(value: string): Map<string, string> {
   let m: RegExpExecArray | null;
   while ((m = re.exec(value))) {
     const key = m[1]!.toLowerCase();
-    const v = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3] ?? '').trim();
+    // Browsers percent-encode quotes (HTML spec) and send backslashes as they are (old IE: whole Windows paths);
+    // other clients escape `"` and `\` with a backslash. Only those two escapes are undone.
+    const v = m[2] !== undefined ? m[2].replace(/\\(["\\])/g, '$1') : (m[3] ?? '').trim();
     if (!params.has(key)) params.set(key, v);
   }
   return params;

@@ -1,5 +1,5 @@
 /** SQLite storage of applications, their status history and attachments (better-sqlite3, WAL mode). */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Outcome, RequestStatus } from '../../src/schema/request-form.js';
@@ -100,6 +100,8 @@ export class IntakeStore {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     this.db = new Database(path, { timeout: 5000 });
+    // Personal data: readable by the server's user only (SQLite gives the -wal/-shm files the same mode).
+    if (path !== ':memory:') chmodSync(path, 0o600);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -150,11 +152,11 @@ export class IntakeStore {
     return options.status
       ? this.db
           .prepare<[string, number, number], RequestRow>(
-            'SELECT * FROM requests WHERE status = ? ORDER BY received_at, id LIMIT ? OFFSET ?',
+            'SELECT * FROM requests WHERE status = ? ORDER BY received_at, rowid LIMIT ? OFFSET ?',
           )
           .all(options.status, limit, offset)
       : this.db
-          .prepare<[number, number], RequestRow>('SELECT * FROM requests ORDER BY received_at, id LIMIT ? OFFSET ?')
+          .prepare<[number, number], RequestRow>('SELECT * FROM requests ORDER BY received_at, rowid LIMIT ? OFFSET ?')
           .all(limit, offset);
   }
 

@@ -137,6 +137,8 @@ export class FeedController<T> implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly parse: FeedParser<T>,
+    /** Called each time a load succeeds (first load, retry, new URL), before `disclosure-load` is dispatched. */
+    private readonly onReady?: (data: T) => void,
   ) {
     host.addController(this);
   }
@@ -204,6 +206,7 @@ export class FeedController<T> implements ReactiveController {
       this.warnings = warnings;
       this.status = 'ready';
       this.finish();
+      this.onReady?.(data);
       this.host.dispatchEvent(
         new CustomEvent<FeedLoadDetail<T>>('disclosure-load', { bubbles: true, composed: true, detail: { url, data, warnings } }),
       );

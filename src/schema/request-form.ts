@@ -388,7 +388,8 @@ export function checkField(field: FormField, value: FieldValue | undefined, subm
   const required = isRequired(field);
 
   if (field.type === 'file') {
-    const files = value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+    // '' stands for "no file chosen" (what some FormData encoders send for an empty file input).
+    const files = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f !== '');
     if (!files.every(isFileValue)) return { code: 'invalidValue' };
     const real = (files as SubmittedFile[]).filter((f) => f.name !== '' || f.size > 0);
     if (real.length === 0) return required ? { code: 'required' } : null;
@@ -475,7 +476,8 @@ export function cleanSubmission(form: RequestFormFeed, submission: Submission): 
     const value = valueOf(submission, field.name);
     if (value === undefined) continue;
     if (field.type === 'file') {
-      fields[field.name] = value;
+      const files = (Array.isArray(value) ? value : [value]).filter((f): f is SubmittedFile => isFileValue(f));
+      if (files.length) fields[field.name] = field.multiple === true || Array.isArray(value) ? files : files[0]!;
       continue;
     }
     const list = (Array.isArray(value) ? value : [value])

@@ -6,11 +6,11 @@ export const catalogueStyles = css`
   header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   header .publisher { color: var(--_muted); }
   .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
-  @container (min-width: 52em) {
+  @container (min-width: 44em) {
     .cols { grid-template-columns: 15em minmax(0, 1fr); }
     .filters-toggle { display: none !important; }
   }
-  @container (max-width: 51.99em) {
+  @container (max-width: 43.99em) {
     .filters:not(.open) { display: none; }
   }
   .filters { display: grid; gap: 1em; align-content: start; }

@@ -87,7 +87,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   @state() private remote: RemoteState | null = null;
   @state() private focusedTreeId: string = '';
 
-  private readonly feed = new FeedController<CatalogueFeed>(this, parseCatalogue);
+  private readonly feed = new FeedController<CatalogueFeed>(this, parseCatalogue, () => this.onFeedLoaded());
   private index: CatalogueIndex | null = null;
   private items: CatalogueItem[] = [];
   private instanceNo = ++instances;
@@ -99,7 +99,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   /** Resolves when the feed (first page) has loaded or failed. */
   get loaded(): Promise<void> {
-    return this.feed.loaded;
+    return this.updateComplete.then(() => this.feed.loaded);
   }
 
   private get t() {
@@ -142,7 +142,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.remote = null;
     this.extraLoading = null;
     this.query = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
-    void this.feed.load(url).then(() => this.onFeedLoaded());
+    void this.feed.load(url);
   }
 
   private normalPageSize(): number {
@@ -437,6 +437,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const children = this.childrenOf();
     const selected = this.query.category;
     const focusId = this.focusedTreeId || selected || '';
+    let n = 0;
     const node = (c: Category | null, level: number): TemplateResult => {
       const id = c?.id ?? '';
       const kids = c ? children.get(c.id) ?? [] : [];
@@ -444,17 +445,19 @@ export class DisclosureCatalogue extends DisclosureElement {
       const count = this.categoryCount(c?.id ?? null);
       const label = c?.label ?? t.allCategories;
       const isSelected = (selected ?? '') === id;
+      const key = `tn${++n}`;
+      // The accessible name is the visible label and count (aria-labelledby), not the nested group's text.
       return html`<li role="treeitem" data-id=${id} aria-level=${level}
         aria-selected=${String(isSelected)} aria-expanded=${kids.length ? String(open) : nothing}
-        aria-label=${count === undefined ? label : `${label} (${this.fmt(count)})`}
+        aria-labelledby=${count === undefined ? key : `${key} ${key}c`}
         tabindex=${focusId === id ? 0 : -1}
         @click=${(e: Event) => { e.stopPropagation(); this.selectCategory(c?.id ?? null); }}>
         <span class="node">
           <span class="twisty" aria-hidden="true"
             @click=${(e: Event) => { if (c && kids.length) { e.stopPropagation(); this.toggleTree(c.id); } }}
             >${kids.length ? (open ? '▾' : '▸') : ''}</span>
-          <span class="text">${label}</span>
-          ${count === undefined ? nothing : html`<span class="count" aria-hidden="true">${this.fmt(count)}</span>`}
+          <span class="text" id=${key}>${label}</span>
+          ${count === undefined ? nothing : html`<span class="count" id=${`${key}c`}>${this.fmt(count)}</span>`}
         </span>
         ${kids.length && open ? html`<ul role="group">${kids.map((k) => node(k, level + 1))}</ul>` : nothing}
       </li>`;
@@ -785,7 +788,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** All current results (every page) as CSV. */
   csv(): string {
     const t = this.t;
-    const rows: string[][] = [[t.indexNo, t.title, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
+    const rows: string[][] = [[t.indexNo, t.titleColumn, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
     const items = this.remote ? this.remote.items : Array.from(this.result?.matches ?? [], (i) => this.items[i]);
     for (const item of items) {
       rows.push([

@@ -1,0 +1,17 @@
+// Entry of the size benchmark only (bench/lib/sizes.mjs): the shared runtime every element pays for once —
+// Lit, @lit/context, the shared core (src/core/*), safe registration (src/define.ts) and the version.
+// Namespace re-exports keep every export reachable without name clashes between modules.
+export * as lit from 'lit';
+export * as context from '@lit/context';
+export * as base from '../../src/core/base.js';
+export * as coreContext from '../../src/core/context.js';
+export * as csv from '../../src/core/csv.js';
+export * as feed from '../../src/core/feed.js';
+export * as format from '../../src/core/format.js';
+export * as locale from '../../src/core/locale.js';
+export * as styles from '../../src/core/styles.js';
+export * as urlState from '../../src/core/url-state.js';
+export * as url from '../../src/core/url.js';
+export * as workingDays from '../../src/core/working-days.js';
+export * as define from '../../src/define.js';
+export * as version from '../../src/version.js';

@@ -1,0 +1,749 @@
+// Tests of the reference intake server, against real SQLite files and upload directories in a temp dir.
+// Run: cd /work/main && node --test demo/server/test/
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { buildServer, rootDir } from '../run.mjs';
+
+const FORM = join(rootDir, 'test/server-fixtures/request-form.json');
+const TOKEN = 'test-staff-token-0123456789abcdef0123456789';
+const ORIGIN = 'http://127.0.0.1:5173';
+const ID = '11010519491231002X';
+const NAME = '张小明';
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
+
+const tmp = mkdtempSync(join(tmpdir(), 'intake-test-'));
+let mod;
+let schema;
+let multipart;
+/** Every server started here: closed at the end. */
+const servers = [];
+
+before(async () => {
+  mod = await buildServer();
+  // The shared form rules, bundled on their own to test them directly.
+  const out = join(tmp, 'schema.mjs');
+  await build({
+    entryPoints: [join(rootDir, 'src/schema/request-form.ts')],
+    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'warning',
+  });
+  schema = await import(out);
+  const mp = join(tmp, 'multipart.mjs');
+  await build({
+    entryPoints: [join(rootDir, 'demo/server/multipart.ts')],
+    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: mp, logLevel: 'warning',
+  });
+  multipart = await import(mp);
+});
+
+after(async () => {
+  for (const s of servers) await s.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Starts a server on a free port with its own database and upload dir. */
+async function start(overrides = {}) {
+  const dir = mkdtempSync(join(tmp, 'srv-'));
+  const logs = [];
+  const clock = { now: new Date('2026-09-17T17:00:00Z') }; // Fri 2026-09-18 01:00 in Asia/Shanghai
+  const options = {
+    dbPath: join(dir, 'db', 'intake.sqlite'),
+    uploadDir: join(dir, 'uploads'),
+    formFeedPath: FORM,
+    staffToken: TOKEN,
+    allowedOrigins: [ORIGIN],
+    rateLimit: { submitPerMinute: 1000, statusPerMinute: 1000, staffPerMinute: 1000 },
+    log: (line) => logs.push(line),
+    now: () => clock.now,
+    ...overrides,
+  };
+  const intake = mod.createIntakeServer(options);
+  servers.push(intake);
+  await new Promise((resolve) => intake.server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${intake.server.address().port}`;
+  return { ...intake, base, logs, clock, options, dir };
+}
+
+function person(overrides = {}) {
+  return {
+    applicantType: 'naturalPerson',
+    fields: {
+      name: NAME,
+      idType: 'residentId',
+      idNumber: ID,
+      mobile: '13800138000',
+      email: 'zhang@example.cn',
+      description: '请公开2026年本县道路改造项目的招标文件。',
+      carrier: ['electronic'],
+      delivery: 'email',
+      declaration: 'true',
+      ...overrides,
+    },
+  };
+}
+
+function postJson(base, body, key = randomUUID(), headers = {}) {
+  const h = { 'Content-Type': 'application/json', ...headers };
+  if (key) h['Idempotency-Key'] = key;
+  return fetch(`${base}/api/requests`, { method: 'POST', headers: h, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+function multipartBody(submission, files = []) {
+  const fd = new FormData();
+  fd.append('applicantType', submission.applicantType);
+  for (const [k, v] of Object.entries(submission.fields)) {
+    for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
+  }
+  for (const f of files) fd.append(f.field, new Blob([f.data], { type: f.type ?? 'application/octet-stream' }), f.name);
+  return fd;
+}
+
+function postMultipart(base, submission, files, key = randomUUID()) {
+  return fetch(`${base}/api/requests`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: multipartBody(submission, files) });
+}
+
+const staff = (base, path, init = {}) =>
+  fetch(`${base}${path}`, { ...init, headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) } });
+
+function lookup(base, queryCode, name) {
+  const q = new URLSearchParams({ queryCode, name });
+  return fetch(`${base}/api/requests/status?${q}`);
+}
+
+function setStatus(base, id, body) {
+  return staff(base, `/api/staff/requests/${id}/status`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+function rowCount(dbPath, where = '1=1', ...params) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(`SELECT count(*) AS n FROM requests WHERE ${where}`).get(...params).n;
+  } finally {
+    db.close();
+  }
+}
+
+/* ------------------------------------------------------------------------ shared rules */
+
+describe('request-form rules (src/schema/request-form.ts)', () => {
+  test('parseRequestForm: strict root, tolerant fields, endpoints resolved against the feed URL', () => {
+    const json = JSON.parse(readFileSync(FORM, 'utf8'));
+    const r = schema.parseRequestForm(json, 'https://gov.example.cn/feeds/form.json');
+    assert.equal(r.ok, true);
+    assert.equal(r.form, r.data);
+    assert.equal(r.form.submit.endpoint, 'https://gov.example.cn/api/requests');
+    assert.equal(r.form.status.endpoint, 'https://gov.example.cn/api/requests/status');
+    assert.equal(schema.findField(r.form, 'signature'), undefined, 'unknown type skipped');
+    assert.ok(r.warnings.some((w) => w.path === 'sections[0].fields[8].type'));
+
+    assert.deepEqual(
+      { ok: false, error: 'schemaVersion' },
+      (({ ok, error }) => ({ ok, error }))(schema.parseRequestForm({ ...json, schemaVersion: 2 }, 'https://x/')),
+    );
+    assert.equal(schema.parseRequestForm({ schemaVersion: 1 }, 'https://x/').error, 'invalidRoot');
+    assert.equal(schema.parseRequestForm([], 'https://x/').error, 'invalidRoot');
+    const noName = schema.parseRequestForm(
+      { schemaVersion: 1, sections: [{ id: 's', fields: [{ type: 'text', label: 'x' }, { name: 'description', type: 'textarea', label: 'd' }] }], submit: { mode: 'api', endpoint: 'javascript:alert(1)' } },
+      'https://x/f.json',
+    );
+    assert.equal(noName.ok, true);
+    assert.equal(noName.form.sections[0].fields.length, 1);
+    assert.equal(noName.form.submit.mode, 'print', 'a javascript: endpoint is never used');
+  });
+
+  test('visibleFields and checkAnswers', () => {
+    const form = schema.parseRequestForm(JSON.parse(readFileSync(FORM, 'utf8')), 'https://x/f.json').form;
+    const names = (t) => schema.visibleFields(form, t).map((f) => f.name);
+    assert.ok(names('naturalPerson').includes('idNumber'));
+    assert.ok(!names('naturalPerson').includes('orgName'));
+    assert.ok(names('organisation').includes('uscc'));
+
+    assert.deepEqual(schema.checkAnswers(form, person()), {});
+    // description is always required, even though the feed does not say so
+    assert.deepEqual(schema.checkAnswers(form, person({ description: '  ' })), { description: { code: 'required' } });
+    // maxLength counts code points: 200 × 𠀀 (outside the BMP, 2 UTF-16 units each) is fine, 201 is not
+    assert.deepEqual(schema.checkAnswers(form, person({ description: '𠀀'.repeat(200) })), {});
+    assert.deepEqual(schema.checkAnswers(form, person({ description: '𠀀'.repeat(201) })), { description: { code: 'tooLong' } });
+    assert.deepEqual(schema.checkAnswers(form, person({ indexNo: 'abc' })), { indexNo: { code: 'pattern' } });
+    assert.deepEqual(schema.checkAnswers(form, person({ indexNo: '006991234/2013-00123' })), {});
+    assert.deepEqual(schema.checkAnswers(form, person({ delivery: 'fax' })), { delivery: { code: 'option' } });
+    assert.deepEqual(schema.checkAnswers(form, person({ carrier: ['paper', 'cd'] })), { carrier: { code: 'option' } });
+    assert.deepEqual(schema.checkAnswers(form, person({ idNumber: '110105194912310021' })), { idNumber: { code: 'checksum' } });
+    // validatorWhen: a passport number is not checked as a resident ID number
+    assert.deepEqual(schema.checkAnswers(form, person({ idType: 'passport', idNumber: 'E12345678' })), {});
+    assert.deepEqual(schema.checkAnswers(form, person({ nickname: 'x' })), { nickname: { code: 'unknownField' } });
+    // hidden fields are ignored
+    assert.deepEqual(schema.checkAnswers(form, person({ orgName: 'x', uscc: 'nonsense' })), {});
+    assert.deepEqual(schema.checkAnswers(form, person({ declaration: 'false' })), { declaration: { code: 'required' } });
+    assert.deepEqual(schema.checkAnswers(form, { ...person(), applicantType: 'alien' }).applicantType, { code: 'option' });
+    const withFile = (f) => schema.checkAnswers(form, person({ idProof: f }));
+    assert.deepEqual(withFile({ name: 'id.pdf', size: 1000, type: 'application/pdf' }), {});
+    assert.deepEqual(withFile({ name: 'id.exe', size: 1000, type: '' }), { idProof: { code: 'fileType' } });
+    assert.deepEqual(withFile({ name: 'id.pdf', size: 300 * 1024 }), { idProof: { code: 'fileSize' } });
+    assert.deepEqual(withFile([{ name: 'a.pdf', size: 1 }, { name: 'b.pdf', size: 1 }]), { idProof: { code: 'invalidValue' } });
+    const clean = schema.cleanSubmission(form, person({ idNumber: ' 11010519491231002x ', orgName: 'hidden' }));
+    assert.equal(clean.fields.idNumber, ID);
+    assert.equal(clean.fields.orgName, undefined);
+  });
+});
+
+describe('multipart parser (demo/server/multipart.ts)', () => {
+  test('same parts whatever the chunking; CRLF and boundary look-alikes inside bodies survive', async () => {
+    const fd = new FormData();
+    fd.append('applicantType', 'naturalPerson');
+    fd.append('description', '第一行\r\n--不是分隔线\r\n\r\n最后');
+    fd.append('carrier', 'paper');
+    fd.append('carrier', 'email');
+    const tricky = Buffer.concat([PDF, Buffer.from('\r\n--'), Buffer.alloc(70, 0x2d), Buffer.from('\r\n')]);
+    fd.append('idProof', new Blob([tricky]), 'C:\\Users\\张\\证件"1".pdf');
+    fd.append('empty', new Blob([]), '');
+    const res = new Response(fd);
+    const boundary = multipart.boundaryOf(res.headers.get('content-type'));
+    assert.ok(boundary);
+    const body = Buffer.from(await res.arrayBuffer());
+    const parse = (sizes) => {
+      const parts = [];
+      let cur;
+      const p = new multipart.MultipartParser(boundary, {
+        onPartStart: (info) => { cur = { ...info, data: [] }; },
+        onPartData: (c) => cur.data.push(Buffer.from(c)),
+        onPartEnd: () => parts.push({ ...cur, data: Buffer.concat(cur.data) }),
+      }, { maxHeaderBytes: 16384, maxParts: 100 });
+      let i = 0;
+      for (let k = 0; i < body.length; k++) {
+        const n = sizes(k);
+        p.write(body.subarray(i, i + n));
+        i += n;
+      }
+      p.end();
+      return parts;
+    };
+    const whole = parse(() => body.length);
+    assert.deepEqual(whole.map((x) => x.name), ['applicantType', 'description', 'carrier', 'carrier', 'idProof', 'empty']);
+    assert.equal(whole[1].data.toString(), '第一行\r\n--不是分隔线\r\n\r\n最后');
+    assert.deepEqual(whole[4].data, tricky);
+    assert.equal(whole[4].filename, '证件"1".pdf');
+    assert.ok(whole[5].filename === '' || whole[5].filename === undefined); // undici leaves an empty filename out
+    assert.equal(whole[5].data.length, 0);
+    for (const sizes of [() => 1, (k) => (k % 7) + 1, (k) => [3, 64, 2, 1000][k % 4]]) {
+      assert.deepEqual(parse(sizes), whole);
+    }
+    const truncated = new multipart.MultipartParser(boundary, { onPartStart() {}, onPartData() {}, onPartEnd() {} }, { maxHeaderBytes: 16384, maxParts: 100 });
+    truncated.write(body.subarray(0, body.length - 10));
+    assert.throws(() => truncated.end(), { reason: 'truncated' });
+    const many = new multipart.MultipartParser(boundary, { onPartStart() {}, onPartData() {}, onPartEnd() {} }, { maxHeaderBytes: 16384, maxParts: 3 });
+    assert.throws(() => many.write(body), { reason: 'tooManyParts' });
+  });
+});
+
+/* ------------------------------------------------------------------------ submissions */
+
+describe('POST /api/requests', () => {
+  let s;
+  before(async () => {
+    s = await start();
+  });
+
+  test('JSON submission → 201 receipt; due date counts working days across 国庆 with 调休', async () => {
+    const res = await postJson(s.base, person());
+    assert.equal(res.status, 201);
+    const r = await res.json();
+    assert.match(r.requestId, /^[0-9a-f-]{36}$/);
+    assert.match(r.queryCode, /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8,10}$/);
+    assert.equal(r.receivedAt, '2026-09-17T17:00:00.000Z');
+    // Received Fri 18 Sep (Beijing time). Sun 20 Sep is worked (调休), 1–7 Oct are off, Sat 10 Oct is worked:
+    // 20 working days end on Wed 21 Oct. (Counting from the UTC date, 17 Sep, would give 20 Oct.)
+    assert.equal(r.dueDate, '2026-10-21');
+    assert.equal(r.status, 'received');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.match(res.headers.get('content-security-policy'), /default-src 'none'/);
+  });
+
+  test('invalid ID number → 422 with fields.idNumber', async () => {
+    const res = await postJson(s.base, person({ idNumber: '110105194912310021' }));
+    assert.equal(res.status, 422);
+    const body = await res.json();
+    assert.equal(body.error.code, 'invalidFields');
+    assert.equal(typeof body.error.message, 'string');
+    assert.equal(body.error.fields.idNumber, 'checksum');
+  });
+
+  test('several problems at once, unknown fields, wrong JSON shapes', async () => {
+    const res = await postJson(s.base, person({ mobile: '12345', carrier: [], nickname: 'x', delivery: { a: 1 } }));
+    assert.equal(res.status, 422);
+    const { error } = await res.json();
+    assert.deepEqual(error.fields, { mobile: 'length', carrier: 'required', nickname: 'unknownField', delivery: 'invalidValue' });
+    assert.equal((await postJson(s.base, '{"applicantType":')).status, 400);
+    assert.equal((await postJson(s.base, { applicantType: 'naturalPerson', fields: [] })).status, 400);
+    const wrongType = await fetch(`${s.base}/api/requests`, {
+      method: 'POST', headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': randomUUID() }, body: 'x',
+    });
+    assert.equal(wrongType.status, 415);
+  });
+
+  test('missing or malformed Idempotency-Key → 400', async () => {
+    const res = await postJson(s.base, person(), null);
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.code, 'idempotencyKeyMissing');
+    const bad = await postJson(s.base, person(), 'not-a-uuid');
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).error.code, 'idempotencyKeyInvalid');
+  });
+
+  test('a retried submission (same key, same body) is stored once and answers the same receipt', async () => {
+    const key = randomUUID();
+    const first = await postJson(s.base, person({ purpose: 'retry test' }), key);
+    assert.equal(first.status, 201);
+    const a = await first.json();
+    // e.g. the client saw a 503 from a proxy or lost the connection, and sends the same application again
+    const again = await postJson(s.base, person({ purpose: 'retry test' }), key);
+    assert.equal(again.status, 200);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    const b = await again.json();
+    assert.deepEqual(b, a);
+    assert.equal(rowCount(s.options.dbPath, 'idempotency_key = ?', key), 1);
+  });
+
+  test('simultaneous retries of one application: one 201, the rest 200 with the same receipt', async () => {
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => postJson(s.base, person({ purpose: 'burst' }), key)));
+    const statuses = answers.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [200, 200, 200, 200, 201]);
+    const codes = new Set(await Promise.all(answers.map(async (r) => (await r.json()).queryCode)));
+    assert.equal(codes.size, 1);
+    assert.equal(rowCount(s.options.dbPath, 'idempotency_key = ?', key), 1);
+  });
+
+  test('the same key with a different body → 422 idempotencyKeyReused, nothing stored', async () => {
+    const key = randomUUID();
+    assert.equal((await postJson(s.base, person({ purpose: 'one' }), key)).status, 201);
+    const before = rowCount(s.options.dbPath);
+    const res = await postJson(s.base, person({ purpose: 'two' }), key);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.code, 'idempotencyKeyReused');
+    assert.equal(rowCount(s.options.dbPath), before);
+  });
+
+  test('hidden fields are not stored; normalized values are', async () => {
+    const res = await postJson(s.base, person({ idNumber: '11010519491231002x', orgName: '不该保存的单位' }));
+    assert.equal(res.status, 201);
+    const { requestId } = await res.json();
+    const one = await (await staff(s.base, `/api/staff/requests/${requestId}`)).json();
+    assert.equal(one.fields.idNumber, ID);
+    assert.equal(one.fields.orgName, undefined);
+  });
+
+  test('JSON body over 1 MiB → 413', async () => {
+    const res = await postJson(s.base, person({ description: 'x'.repeat(1100 * 1024) }));
+    assert.equal(res.status, 413);
+    assert.equal((await res.json()).error.code, 'payloadTooLarge');
+  });
+});
+
+describe('multipart submissions and attachments', () => {
+  let s;
+  before(async () => {
+    s = await start({ limits: { multipartBytes: 1024 * 1024 } });
+  });
+  const files = () => readdirSync(s.options.uploadDir).filter((f) => !f.endsWith('.tmp'));
+
+  test('a PDF attachment is stored on disk under a random name and served to staff', async () => {
+    const res = await postMultipart(s.base, person(), [{ field: 'idProof', name: '身份证.pdf', data: PDF, type: 'application/pdf' }]);
+    assert.equal(res.status, 201, await res.clone().text());
+    const r = await res.json();
+    const stored = files();
+    assert.equal(stored.length, 1);
+    assert.match(stored[0], /^[0-9a-f]{32}$/);
+    assert.deepEqual(readFileSync(join(s.options.uploadDir, stored[0])), PDF);
+
+    const one = await (await staff(s.base, `/api/staff/requests/${r.requestId}`)).json();
+    assert.equal(one.fields.idNumber, ID);
+    assert.deepEqual(one.fields.carrier, ['electronic']);
+    assert.equal(one.attachments.length, 1);
+    const att = one.attachments[0];
+    assert.equal(att.name, '身份证.pdf');
+    assert.equal(att.mediaType, 'application/pdf');
+    assert.equal(att.size, PDF.length);
+    const dl = await staff(s.base, att.href);
+    assert.equal(dl.status, 200);
+    assert.equal(dl.headers.get('content-type'), 'application/pdf');
+    assert.match(dl.headers.get('content-disposition'), /^attachment;/);
+    assert.deepEqual(Buffer.from(await dl.arrayBuffer()), PDF);
+    assert.equal((await fetch(`${s.base}${att.href}`)).status, 401, 'attachments need the staff token');
+  });
+
+  test('retrying a multipart submission stores one application and one file', async () => {
+    const key = randomUUID();
+    const before = files().length;
+    const a = await postMultipart(s.base, person(), [{ field: 'supportingDocs', name: 'a.pdf', data: PDF }], key);
+    const b = await postMultipart(s.base, person(), [{ field: 'supportingDocs', name: 'a.pdf', data: PDF }], key);
+    assert.equal(a.status, 201);
+    assert.equal(b.status, 200);
+    assert.equal((await a.json()).queryCode, (await b.json()).queryCode);
+    assert.equal(files().length, before + 1);
+    assert.equal(rowCount(s.options.dbPath, 'idempotency_key = ?', key), 1);
+  });
+
+  test('wrong file types are refused and leave no file behind', async () => {
+    const before = files().length;
+    let res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'tool.exe', data: Buffer.from('MZ...') }]);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.fields.idProof, 'fileType');
+    // a PNG renamed to .pdf: the extension is allowed, the content is not a PDF
+    res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'scan.pdf', data: PNG, type: 'application/pdf' }]);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.fields.idProof, 'fileType');
+    // a real PNG named .png is fine for idProof (.pdf,.jpg,.png) but not for supportingDocs (.pdf)
+    res = await postMultipart(s.base, person(), [{ field: 'supportingDocs', name: 'scan.png', data: PNG }]);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.fields.supportingDocs, 'fileType');
+    // a file for a field that is no file field / does not exist
+    res = await postMultipart(s.base, person(), [{ field: 'secret', name: 'x.pdf', data: PDF }]);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.fields.secret, 'unknownField');
+    assert.equal(files().length, before);
+  });
+
+  test('a file over the field maxSizeMB → 422 fileSize; a body over the limit → 413', async () => {
+    const before = files().length;
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300 * 1024, 0x41)]);
+    let res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'big.pdf', data: big }]);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.fields.idProof, 'fileSize');
+    const huge = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1200 * 1024, 0x41)]);
+    res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'huge.pdf', data: huge }]);
+    assert.equal(res.status, 413);
+    assert.equal((await res.json()).error.code, 'payloadTooLarge');
+    // the same without Content-Length (chunked): refused while streaming
+    const status = await new Promise((resolve, reject) => {
+      const boundary = 'xTESTx';
+      const req = httpRequest(`${s.base}/api/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Idempotency-Key': randomUUID(), 'Transfer-Encoding': 'chunked' },
+      });
+      req.on('response', (r) => {
+        r.resume();
+        resolve(r.statusCode);
+      });
+      req.on('error', reject);
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="idProof"; filename="x.pdf"\r\n\r\n%PDF-`);
+      for (let i = 0; i < 12; i++) req.write(Buffer.alloc(100 * 1024, 0x41));
+      req.end(`\r\n--${boundary}--\r\n`);
+    });
+    assert.equal(status, 413);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(files().length, before);
+  });
+
+  test('empty file inputs (filename="" as browsers send them, or no filename as undici does) are ignored', async () => {
+    const b = 'BoUnDaRy42';
+    const parts = [];
+    const sub = person();
+    parts.push(['applicantType', sub.applicantType]);
+    for (const [k, v] of Object.entries(sub.fields)) for (const x of [v].flat()) parts.push([k, x]);
+    let body = parts.map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+    body += `--${b}\r\nContent-Disposition: form-data; name="idProof"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`;
+    body += `--${b}\r\nContent-Disposition: form-data; name="supportingDocs"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`;
+    body += `--${b}--\r\n`;
+    const before = files().length;
+    const res = await fetch(`${s.base}/api/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${b}`, 'Idempotency-Key': randomUUID() },
+      body,
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    assert.equal(files().length, before);
+  });
+
+  test('malformed multipart → 400', async () => {
+    const res = await fetch(`${s.base}/api/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=abc', 'Idempotency-Key': randomUUID() },
+      body: '--abc\r\nContent-Disposition: form-data; name="applicantType"\r\n\r\nnaturalPerson\r\n--abc',
+    });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.code, 'invalidMultipart');
+  });
+});
+
+/* ------------------------------------------------------------------------ limits and CORS */
+
+describe('rate limits and CORS', () => {
+  test('submissions and status lookups over the limit → 429 with Retry-After', async () => {
+    const s = await start({ rateLimit: { submitPerMinute: 3, statusPerMinute: 2 } });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await postJson(s.base, person({ purpose: `n${i}` }))).status);
+    assert.deepEqual(codes, [201, 201, 201, 429]);
+    const limited = await postJson(s.base, person());
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '20');
+    assert.equal((await limited.json()).error.code, 'rateLimited');
+    const looks = [];
+    for (let i = 0; i < 3; i++) looks.push((await lookup(s.base, 'ABCDEFGHJK', 'x')).status);
+    assert.deepEqual(looks, [404, 404, 429]);
+    // a minute later the buckets are full again
+    s.clock.now = new Date(s.clock.now.getTime() + 60_000);
+    assert.equal((await postJson(s.base, person({ purpose: 'later' }))).status, 201);
+  });
+
+  test('CORS: configured origins only; preflight allows Idempotency-Key and Content-Type', async () => {
+    const s = await start();
+    const pre = await fetch(`${s.base}/api/requests`, {
+      method: 'OPTIONS',
+      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+    });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(pre.headers.get('access-control-allow-headers'), /Idempotency-Key/);
+    assert.match(pre.headers.get('access-control-allow-headers'), /Content-Type/);
+    assert.match(pre.headers.get('access-control-allow-methods'), /POST/);
+    const evil = await fetch(`${s.base}/api/requests`, {
+      method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    assert.equal(evil.status, 403);
+    assert.equal(evil.headers.get('access-control-allow-origin'), null);
+    const post = await postJson(s.base, person(), randomUUID(), { Origin: ORIGIN });
+    assert.equal(post.status, 201);
+    assert.equal(post.headers.get('access-control-allow-origin'), ORIGIN);
+    const staffPre = await fetch(`${s.base}/api/staff/requests`, {
+      method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'GET' },
+    });
+    assert.equal(staffPre.status, 403, 'the staff API is never open to browsers on other origins');
+  });
+});
+
+/* ------------------------------------------------------------------------ status lookup */
+
+describe('GET /api/requests/status', () => {
+  let s;
+  let receipt;
+  before(async () => {
+    s = await start();
+    receipt = await (await postJson(s.base, person())).json();
+  });
+
+  test('right code and name → status with history, due date and overdue flag', async () => {
+    const res = await lookup(s.base, receipt.queryCode, NAME);
+    assert.equal(res.status, 200);
+    const a = await res.json();
+    assert.deepEqual(a, {
+      queryCode: receipt.queryCode,
+      status: 'received',
+      outcome: null,
+      receivedAt: '2026-09-17T17:00:00.000Z',
+      dueDate: '2026-10-21',
+      overdue: false,
+      history: [{ status: 'received', at: '2026-09-17T17:00:00.000Z' }],
+    });
+    // typed loosely: lower case, spaces, a hyphen; the name with full-width spaces around it
+    const loose = `${receipt.queryCode.slice(0, 5).toLowerCase()}-${receipt.queryCode.slice(5)}`;
+    assert.equal((await lookup(s.base, loose, `\u3000${NAME} `)).status, 200);
+  });
+
+  test('wrong name and unknown code give the same 404', async () => {
+    const wrong = await lookup(s.base, receipt.queryCode, '李四');
+    const unknown = await lookup(s.base, 'ZZZZZZZZZZ', NAME);
+    const bogus = await lookup(s.base, 'not a code at all', NAME);
+    assert.equal(wrong.status, 404);
+    assert.equal(unknown.status, 404);
+    assert.equal(bogus.status, 404);
+    const [w, u, b] = [await wrong.text(), await unknown.text(), await bogus.text()];
+    assert.equal(w, u);
+    assert.equal(w, b);
+    assert.equal((await fetch(`${s.base}/api/requests/status?queryCode=${receipt.queryCode}`)).status, 400);
+  });
+
+  test('an organisation is found by its name', async () => {
+    const org = {
+      applicantType: 'organisation',
+      fields: {
+        orgName: '测试科技有限公司', uscc: '91110000600037341L', mobile: '13900139000', description: '请公开……',
+        carrier: ['paper'], delivery: 'post', declaration: 'on',
+      },
+    };
+    const res = await postJson(s.base, org);
+    assert.equal(res.status, 201);
+    const r = await res.json();
+    assert.equal((await lookup(s.base, r.queryCode, '测试科技有限公司')).status, 200);
+    assert.equal((await lookup(s.base, r.queryCode, NAME)).status, 404);
+  });
+
+  test('overdue once the due date has passed', async () => {
+    const t = s.clock.now;
+    s.clock.now = new Date('2026-10-21T15:59:00Z'); // 23:59 on the due date, Beijing time
+    assert.equal((await (await lookup(s.base, receipt.queryCode, NAME)).json()).overdue, false);
+    s.clock.now = new Date('2026-10-21T16:00:00Z'); // 00:00 the day after
+    assert.equal((await (await lookup(s.base, receipt.queryCode, NAME)).json()).overdue, true);
+    s.clock.now = t;
+  });
+});
+
+/* ------------------------------------------------------------------------ staff API */
+
+describe('staff API', () => {
+  let s;
+  let receipt;
+  before(async () => {
+    s = await start();
+    receipt = await (await postJson(s.base, person({ description: '=HYPERLINK("http://evil.example","点击")' }))).json();
+    await postJson(s.base, { applicantType: 'organisation', fields: {
+      orgName: '+测试公司', uscc: '91110000600037341L', mobile: '13900139000', description: '@SUM(1,2)',
+      carrier: ['paper', 'email'], delivery: 'post', declaration: 'true' } });
+  });
+
+  test('without or with a wrong token → 401; no token configured → 503', async () => {
+    const none = await fetch(`${s.base}/api/staff/requests`);
+    assert.equal(none.status, 401);
+    assert.match(none.headers.get('www-authenticate'), /^Bearer/);
+    assert.equal((await none.json()).error.code, 'unauthorized');
+    const wrong = await fetch(`${s.base}/api/staff/requests`, { headers: { Authorization: `Bearer ${TOKEN}x` } });
+    assert.equal(wrong.status, 401);
+    const disabled = await start({ staffToken: undefined });
+    const res = await fetch(`${disabled.base}/api/staff/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    assert.equal(res.status, 503);
+    assert.equal((await res.json()).error.code, 'staffApiDisabled');
+    assert.ok(disabled.logs.some((l) => l.includes('staff API disabled')));
+  });
+
+  test('list, filtered by status', async () => {
+    const all = await (await staff(s.base, '/api/staff/requests')).json();
+    assert.equal(all.total, 2);
+    assert.equal(all.items.length, 2);
+    assert.equal(all.items[0].requestId, receipt.requestId);
+    assert.equal(all.items[0].applicantName, NAME);
+    const none = await (await staff(s.base, '/api/staff/requests?status=answered')).json();
+    assert.equal(none.total, 0);
+    assert.equal((await staff(s.base, '/api/staff/requests?status=lost')).status, 400);
+  });
+
+  test('extended moves the due date by extensionWorkingDays, once', async () => {
+    const res = await setStatus(s.base, receipt.requestId, { status: 'extended', note: '需要调取档案，延期答复。' });
+    assert.equal(res.status, 200);
+    const v = await res.json();
+    assert.equal(v.status, 'extended');
+    assert.equal(v.dueDate, '2026-11-18'); // 20 working days after 21 Oct
+    assert.equal(v.receiptDueDate, '2026-10-21');
+    const again = await setStatus(s.base, receipt.requestId, { status: 'extended' });
+    assert.equal(again.status, 409);
+    const a = await (await lookup(s.base, receipt.queryCode, NAME)).json();
+    assert.equal(a.dueDate, '2026-11-18');
+    assert.equal(a.status, 'extended');
+    assert.deepEqual(a.history.at(-1), { status: 'extended', at: '2026-09-17T17:00:00.000Z', note: '需要调取档案，延期答复。' });
+  });
+
+  test('status changes are validated against the status and outcome values', async () => {
+    const bad = async (body) => (await (await setStatus(s.base, receipt.requestId, body)).json()).error.fields;
+    assert.deepEqual(await bad({ status: 'lost' }), { status: 'option' });
+    assert.deepEqual(await bad({ status: 'answered' }), { outcome: 'required' });
+    assert.deepEqual(await bad({ status: 'answered', outcome: 'withheld.unknown' }), { outcome: 'option' });
+    assert.deepEqual(await bad({ status: 'extended', outcome: 'granted' }), { outcome: 'invalidValue' });
+    assert.equal((await setStatus(s.base, randomUUID(), { status: 'received' })).status, 404);
+  });
+
+  test('answered with an outcome; final afterwards', async () => {
+    s.clock.now = new Date('2026-11-02T03:00:00Z');
+    const res = await setStatus(s.base, receipt.requestId, { status: 'answered', outcome: 'withheld.thirdPartyRights', note: '涉及第三方商业秘密。' });
+    assert.equal(res.status, 200);
+    const a = await (await lookup(s.base, receipt.queryCode, NAME)).json();
+    assert.equal(a.status, 'answered');
+    assert.equal(a.outcome, 'withheld.thirdPartyRights');
+    assert.deepEqual(a.history.map((h) => h.status), ['received', 'extended', 'answered']);
+    assert.equal(a.overdue, false);
+    assert.equal((await setStatus(s.base, receipt.requestId, { status: 'received' })).status, 409);
+    const answered = await (await staff(s.base, '/api/staff/requests?status=answered')).json();
+    assert.equal(answered.total, 1);
+  });
+
+  test('补正: a corrected application starts the reply period again (条例 Art. 30)', async () => {
+    const r = await (await postJson(s.base, person({ purpose: 'correction' }))).json();
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'correctionRequested', note: '请补充文号。' })).status, 200);
+    s.clock.now = new Date('2026-11-10T02:00:00Z'); // Tue 10 Nov
+    const v = await (await setStatus(s.base, r.requestId, { status: 'received', note: '已收到补正材料。' })).json();
+    assert.equal(v.dueDate, '2026-12-08');
+  });
+
+  test('CSV export: BOM, header, every application, formula injection neutralised', async () => {
+    const res = await staff(s.base, '/api/staff/requests.csv');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^text\/csv; charset=utf-8/);
+    assert.match(res.headers.get('content-disposition'), /attachment/);
+    const buf = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = buf.toString('utf8').slice(1);
+    const lines = text.trimEnd().split('\r\n');
+    assert.equal(lines.length, 4); // header + 3 applications
+    assert.match(lines[0], /^"requestId","queryCode","receivedAt","dueDate","status","outcome","overdue","applicantType",/);
+    assert.match(lines[0], /"证件号码 \(idNumber\)"/);
+    assert.ok(text.includes(`"${NAME}"`));
+    assert.ok(text.includes(`"${ID}"`));
+    assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"",""点击"")"`), 'formula prefixed and quotes doubled');
+    assert.ok(text.includes(`"'+测试公司"`));
+    assert.ok(text.includes(`"'@SUM(1,2)"`));
+    assert.ok(!/(^|,)"[=+\-@]/m.test(text), 'no cell starts with a formula character');
+    assert.ok(text.includes('"paper; email"'));
+    assert.ok(text.includes('"withheld.thirdPartyRights"'));
+    const filtered = await (await staff(s.base, '/api/staff/requests.csv?status=answered')).text();
+    assert.equal(filtered.trimEnd().split('\r\n').length, 2);
+  });
+});
+
+/* ------------------------------------------------------------------------ logs */
+
+describe('logs', () => {
+  test('log lines carry method, route, status and duration, never personal data', async () => {
+    const s = await start();
+    const r = await (await postJson(s.base, person())).json();
+    await postMultipart(s.base, person(), [{ field: 'idProof', name: 'zhang-id.pdf', data: PDF }]);
+    await postJson(s.base, person({ idNumber: '110105194912310021' }));
+    await postJson(s.base, '{"name":"' + NAME + '", broken');
+    await lookup(s.base, r.queryCode, NAME);
+    await lookup(s.base, r.queryCode, '李四');
+    await setStatus(s.base, r.requestId, { status: 'extended', note: `${NAME}的申请延期` });
+    await staff(s.base, '/api/staff/requests.csv');
+    await fetch(`${s.base}/api/${encodeURIComponent(ID)}?name=${encodeURIComponent(NAME)}`);
+    const text = s.logs.join('\n');
+    assert.ok(s.logs.some((l) => /^POST \/api\/requests 201 \d+\.\dms$/.test(l)), text);
+    assert.ok(s.logs.some((l) => /^GET \/api\/requests\/status 404 /.test(l)));
+    assert.ok(s.logs.some((l) => /^GET \(unmatched\) 404 /.test(l)));
+    for (const secret of [NAME, '张', ID, ID.slice(0, 10), '110105194912310021', r.queryCode, '13800138000', 'zhang', '道路改造', r.requestId, '李四']) {
+      assert.ok(!text.includes(secret), `log contains ${secret}`);
+    }
+  });
+
+  test('written data: WAL mode, 0600 database and upload files; the form feed is served', async () => {
+    const s = await start();
+    await postMultipart(s.base, person(), [{ field: 'idProof', name: 'a.pdf', data: PDF }]);
+    const db = new Database(s.options.dbPath, { readonly: true });
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    db.close();
+    const { statSync } = await import('node:fs');
+    const [f] = readdirSync(s.options.uploadDir);
+    assert.equal(statSync(join(s.options.uploadDir, f)).mode & 0o777, 0o600);
+    assert.equal(statSync(s.options.dbPath).mode & 0o777, 0o600);
+    const feed = await fetch(`${s.base}/api/request-form.json`);
+    assert.equal(feed.status, 200);
+    assert.equal((await feed.json()).agency.name, '测试县人民政府办公室');
+  });
+
+  test('a missing form feed answers 503 formUnavailable, and the server keeps running', async () => {
+    const missing = join(tmp, 'nope.json');
+    const s = await start({ formFeedPath: missing });
+    const res = await postJson(s.base, person());
+    assert.equal(res.status, 503);
+    assert.equal((await res.json()).error.code, 'formUnavailable');
+    writeFileSync(missing, readFileSync(FORM));
+    assert.equal((await postJson(s.base, person())).status, 201, 'the form is read again once it exists');
+  });
+});

@@ -1,0 +1,62 @@
+// `npm test`: installs what is missing, then runs every check and prints one closing line "N passed, N failed".
+//   1. type check (tsc)                     4. library build (the files webmasters paste in)
+//   2. browser tests (web-test-runner)      5. end-to-end pages: legacy quirks-mode page, strict CSP + Trusted Types
+//   3. intake server tests (node --test)    6. Storybook build and smoke test
+// Pass step names to run only some: `npm test -- wtr e2e`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureChrome, ensureDependencies } from './ensure.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+ensureDependencies();
+process.env.CHROME_PATH = ensureChrome();
+process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
+
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0 };
+const report = [];
+
+function step(name, cmd, args, countsFile) {
+  if (only.length && !only.includes(name)) return;
+  console.log(`\n── ${name} ─────────────────────────────────────────`);
+  if (countsFile) rmSync(countsFile, { force: true });
+  const r = spawnSync(cmd, args, { stdio: countsFile === 'node-test' ? ['inherit', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8' });
+  let counts = null;
+  if (countsFile === 'node-test') {
+    process.stdout.write(r.stdout ?? '');
+    const pass = /ℹ pass (\d+)/.exec(r.stdout ?? '');
+    const fail = /ℹ fail (\d+)/.exec(r.stdout ?? '');
+    if (pass) counts = { passed: Number(pass[1]), failed: Number(fail?.[1] ?? 0) };
+  } else if (countsFile && existsSync(countsFile)) {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  }
+  const ok = r.status === 0;
+  if (counts) {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    // A runner that failed without reporting a failed test (e.g. a crash) still counts as one failure.
+    if (!ok && counts.failed === 0) totals.failed += 1;
+  } else {
+    // A step without test counts (type check, build) is one check.
+    if (ok) totals.passed += 1;
+    else totals.failed += 1;
+  }
+  report.push(`${ok ? 'ok  ' : 'FAIL'} ${name}${counts ? ` (${counts.passed} passed, ${counts.failed} failed)` : ''}`);
+}
+
+const node = process.execPath;
+step('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+step('wtr', node, ['node_modules/@web/test-runner/dist/bin.js'], '.wtr-counts.json');
+if (existsSync('demo/server/test')) step('server', node, ['--test', '--test-reporter=spec', 'demo/server/test/'], 'node-test');
+step('build', node, ['scripts/build.mjs']);
+if (existsSync('e2e/run.mjs')) step('e2e', node, ['e2e/run.mjs'], '.e2e-counts.json');
+if (existsSync('.storybook/main.ts')) {
+  step('storybook', node, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '--disable-telemetry', '--quiet', '-o', 'dist/storybook']);
+  if (existsSync('e2e/storybook.smoke.mjs')) step('storybook-smoke', node, ['e2e/storybook.smoke.mjs'], '.smoke-counts.json');
+}
+
+console.log(`\n── summary ─────────────────────────────────────────\n${report.join('\n')}`);
+console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed ? 1 : 0);

@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const annualStyles = css`
+  .root {
+    container-type: inline-size;
+    --_chart-1: var(--de-chart-1, var(--_primary));
+    --_chart-2: var(--de-chart-2, #c25400);
+    --_chart-3: var(--de-chart-3, #1e6b34);
+    --_chart-4: var(--de-chart-4, #7b3fa0);
+    --_chart-5: var(--de-chart-5, #8a6d00);
+    --_chart-6: var(--de-chart-6, #b3261e);
+  }
+  header h2 { margin: 0 0 0.25em; font-size: 1.35em; line-height: 1.3; overflow-wrap: anywhere; }
+  header .meta { display: flex; flex-wrap: wrap; gap: 0.25em 1em; color: var(--_muted); margin: 0 0 0.75em; }
+  .badge { border: 0.0625em solid var(--_warning); color: var(--_warning); border-radius: var(--_radius); padding: 0 0.4em; }
+  .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0 0 1em; }
+  .toolbar label { font-weight: bold; }
+  section { margin: 1.5em 0; }
+  section h3 { font-size: 1.15em; margin: 0 0 0.5em; }
+  section h4 { font-size: 1em; margin: 0.75em 0 0.25em; }
+  p.text { margin: 0 0 0.75em; white-space: pre-line; overflow-wrap: anywhere; }
+  .panel ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
+
+  .table-wrap { overflow-x: auto; margin: 0.5em 0; max-width: 100%; }
+  table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
+  caption { text-align: start; font-weight: bold; padding: 0.25em 0; caption-side: top; }
+  th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; vertical-align: middle; }
+  th { font-weight: normal; text-align: start; background: var(--_surface); }
+  thead th, th[scope='colgroup'], th[scope='col'], th.clause { text-align: center; font-weight: bold; }
+  th.clause { text-align: start; }
+  th.total { font-weight: bold; }
+  td.n { text-align: end; white-space: nowrap; }
+  td.corner { font-size: 0.875em; color: var(--_muted); background: var(--_surface); }
+  td.nr { background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
+  td.note { font-size: 0.875em; color: var(--_muted); }
+  .table3 tbody th:not(.section):not(.group) { min-width: 12em; }
+  .table3 thead th[scope='col'], .table4 thead th[scope='col'] { min-width: 4.5em; }
+  .unit { color: var(--_muted); font-size: 0.875em; }
+  .legend { font-size: 0.875em; color: var(--_muted); margin: 0.25em 0; }
+  .legend::before { content: ''; display: inline-block; width: 1.5em; height: 0.9em; margin-inline-end: 0.4em; vertical-align: middle;
+    border: 0.0625em solid var(--_border); background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.25em 0 1em; }
+
+  figure { margin: 1em 0; }
+  figcaption { font-weight: bold; margin-bottom: 0.25em; }
+  .chart { position: relative; width: 100%; height: 18em; }
+  .chart canvas { display: block; }
+
+  @media print {
+    .toolbar, .actions, .trend-pick { display: none !important; }
+    .table-wrap { overflow: visible; }
+    table { font-size: 9pt; min-width: 0; width: 100%; }
+    th, td { border-color: #000; background: none !important; color: #000; }
+    td.nr::after { content: '—'; }
+    tr, figure, .chart { break-inside: avoid; }
+    thead { display: table-header-group; }
+    .chart { height: 16em; }
+    .panel { background: none; }
+  }
+  @media (forced-colors: active) {
+    th, td { border-color: CanvasText; }
+  }
+`;

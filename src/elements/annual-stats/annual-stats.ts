@@ -1,0 +1,533 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DisclosureElement } from '../../core/base.js';
+import { baseStyles } from '../../core/styles.js';
+import { FeedController, FeedError, fetchJson, type FeedIssue, type ParseResult } from '../../core/feed.js';
+import { messagesFor } from '../../core/locale.js';
+import { formatDate, formatNumber } from '../../core/format.js';
+import { downloadText, toCsv } from '../../core/csv.js';
+import { safeHref } from '../../core/url.js';
+import { readUrlState, writeUrlState } from '../../core/url-state.js';
+import { annualMessages } from '../../locales/annual.js';
+import { annualStyles } from './annual-stats.styles.js';
+import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
+import { reconcile, series, seriesKeys, type ReconciliationIssue } from './reconcile.js';
+import { isTemplateId, templateFor, type AnnualTemplate } from './templates.js';
+import {
+  dataTable, figuresTable, hasNull, lbl, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, seriesLabel, table2, table3, table4,
+  type Lang, type TableModel, type Val,
+} from './tables.js';
+import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
+import { loadCharts } from './load-charts.js';
+
+type Loaded = { kind: 'index'; reports: AnnualIndexEntry[]; publisher?: Publisher } | { kind: 'report'; report: AnnualReport };
+
+function parse(json: unknown, url: string): ParseResult<Loaded> {
+  if (isAnnualIndex(json)) {
+    const r = parseAnnualIndex(json, url);
+    return r.ok ? { ok: true, data: { kind: 'index', reports: r.reports, publisher: r.publisher }, warnings: r.warnings } : r;
+  }
+  const r = parseAnnualFeed(json, url);
+  return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
+}
+
+interface YearState { url: string; status: 'loading' | 'ready' | 'error'; report?: AnnualReport; warnings: FeedIssue[]; error?: FeedError }
+interface Sec { id: string; heading: string; text: AnnualTextKey[]; table?: 2 | 3 | 4; groups: string[]; fees?: boolean }
+interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
+
+let chartModule: ReturnType<typeof loadCharts> | undefined;
+
+/**
+ * @tagname annual-stats
+ * @summary The statistics of 政府信息公开工作年度报告 (annual reports on government information disclosure): Tables 二, 三
+ * and 四 in the national layout, custom figures, the report's text, charts, reconciliation warnings and, for an index
+ * of several years, a year picker and trend charts.
+ *
+ * @event disclosure-load - A feed loaded (the index, or one year's report). `detail: { url, data, warnings, year? }`.
+ * @event disclosure-error - A feed could not be loaded. `detail: { url, kind, status, message, year? }`.
+ * @event annual-year-change - The reader picked another year. `detail: { year }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart header - Title, publisher and dates of the report.
+ * @csspart toolbar - The year picker row.
+ * @csspart year-select - The year `<select>`.
+ * @csspart section - One report section.
+ * @csspart table - Every `<table>`.
+ * @csspart chart - A chart figure (canvas, toggle and data table).
+ * @csspart data-toggle - The "show data table" button of a chart.
+ * @csspart csv-button - A CSV download button.
+ * @csspart reconciliation - The panel listing figures that do not add up.
+ * @csspart warning - Problems found in the feed.
+ * @csspart trend - The trend section (index feeds).
+ * @csspart loading - The loading state.
+ * @csspart error - The error state (whole feed, or one year).
+ * @csspart retry-button - The retry button of an error state.
+ *
+ * @cssprop --de-chart-1 - First chart colour (default: the primary colour).
+ * @cssprop --de-chart-2 - Second chart colour.
+ * @cssprop --de-chart-3 - Third chart colour.
+ * @cssprop --de-chart-4 - Fourth chart colour.
+ * @cssprop --de-chart-5 - Fifth chart colour.
+ * @cssprop --de-chart-6 - Sixth chart colour.
+ * @cssprop --de-color-primary - Buttons and the first chart colour.
+ * @cssprop --de-color-text - Text, chart labels.
+ * @cssprop --de-color-text-muted - Units, notes, legend.
+ * @cssprop --de-color-surface - Header cells.
+ * @cssprop --de-color-border - Table borders, chart grid.
+ * @cssprop --de-color-warning - The reconciliation panel.
+ */
+export class AnnualStats extends DisclosureElement {
+  static override styles = [baseStyles, annualStyles];
+
+  /** URL of one year's report feed, or of an index of several years. */
+  @property() src?: string;
+  /** Year shown first when `src` is an index (default: the latest). */
+  @property({ type: Number }) year?: number;
+  /** Prefix of the year parameter in the page URL (default: the element's id, else `annual`). */
+  @property({ attribute: 'url-key' }) urlKey?: string;
+  /** Keep the chosen year out of the page URL. */
+  @property({ type: Boolean, attribute: 'no-url-state' }) noUrlState = false;
+  /** Tables only: no charts (chart data are shown as tables; the chart code is never loaded). */
+  @property({ type: Boolean, attribute: 'no-charts' }) noCharts = false;
+
+  @state() private selected?: number;
+  @state() private years = new Map<number, YearState>();
+  @state() private openTables = new Set<string>();
+  @state() private trendKey = '';
+  @state() private announcement = '';
+  @state() private chartsFailed = false;
+
+  private readonly feed = new FeedController<Loaded>(this, parse);
+  private seen: Loaded | undefined;
+  private yearsAbort: AbortController | undefined;
+  private yearsDone: Promise<unknown> = Promise.resolve();
+  private tables = new Map<string, TableModel>();
+  private specs = new Map<string, ChartSpec>();
+  private charts = new Map<string, ChartEntry>();
+  private readonly onPopState = () => this.fromUrl();
+  private readonly onPrint = () => this.charts.forEach((c) => c.handle?.resize());
+
+  /** Resolves when the feed and, for an index, every year file have loaded or failed. */
+  get loaded(): Promise<void> {
+    return this.feed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => undefined);
+  }
+
+  /** The year shown (index feeds), or the report's year. */
+  get shownYear(): number | undefined {
+    return this.selected ?? (this.feed.data?.kind === 'report' ? this.feed.data.report.year : undefined);
+  }
+
+  /** The CSV text of a rendered table (`t2`, `t3`, `t4`, `g0`…, `c-proactive`, `c-outcomes`, `trend`), as the button downloads it. */
+  csvFor(tableId: string): string | undefined {
+    const m = this.tables.get(tableId);
+    return m ? toCsv(m.csv) : undefined;
+  }
+
+  private get t() {
+    return messagesFor(annualMessages, this.locale);
+  }
+  private get ll(): Lang {
+    return this.locale === 'en' ? 'en' : 'zh';
+  }
+  private get stateKey(): string {
+    return this.urlKey || this.id || 'annual';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('beforeprint', this.onPrint);
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('beforeprint', this.onPrint);
+    this.yearsAbort?.abort();
+    this.destroyCharts();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
+    if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.feed.url)) {
+      this.yearsAbort?.abort();
+      this.seen = undefined;
+      this.years = new Map();
+      this.selected = undefined;
+      void this.feed.load(this.resolveSrc(this.src));
+    }
+    const data = this.feed.status === 'ready' ? this.feed.data : undefined;
+    if (data && data !== this.seen) {
+      this.seen = data;
+      if (data.kind === 'index') this.startIndex(data.reports);
+    }
+  }
+
+  // ---- several years --------------------------------------------------------------------------------------------
+
+  private startIndex(entries: AnnualIndexEntry[]): void {
+    this.selected = this.initialYear(entries.map((e) => e.year));
+    const abort = (this.yearsAbort = new AbortController());
+    this.yearsDone = Promise.all(entries.map((e) => this.loadYear(e, abort.signal)));
+  }
+
+  /** The year in the page URL, else the `year` attribute, else the latest. */
+  private initialYear(list: number[]): number {
+    const fromUrl = this.noUrlState ? NaN : Number(readUrlState(this.stateKey).year);
+    return list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
+  }
+
+  private setYear(year: number, s: YearState): void {
+    this.years = new Map(this.years).set(year, s);
+  }
+
+  private async loadYear(e: AnnualIndexEntry, signal: AbortSignal): Promise<void> {
+    this.setYear(e.year, { url: e.url, status: 'loading', warnings: [] });
+    const fire = (type: string, detail: object) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } }));
+    try {
+      const { json } = await fetchJson(e.url, { signal, timeout: this.feed.timeout });
+      const r = parseAnnualFeed(json, e.url);
+      if (!r.ok) throw new FeedError(r.error, r.message, e.url, undefined, r.detail);
+      if (signal.aborted) return;
+      this.setYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
+      fire('disclosure-load', { data: r.report, warnings: r.warnings });
+    } catch (err) {
+      if (signal.aborted) return;
+      const error = err instanceof FeedError ? err : new FeedError('network', String(err), e.url);
+      this.setYear(e.year, { url: e.url, status: 'error', warnings: [], error });
+      fire('disclosure-error', { kind: error.kind, status: error.status, message: error.message });
+    }
+  }
+
+  private async retryYear(year: number): Promise<void> {
+    const s = this.years.get(year);
+    if (!s) return;
+    const done = this.loadYear({ year, url: s.url }, this.yearsAbort?.signal ?? new AbortController().signal);
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('#year')?.focus();
+    await done;
+  }
+
+  private pick(year: number, history: 'push' | 'none' = 'push'): void {
+    if (year === this.selected) return;
+    this.selected = year;
+    if (history === 'push' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, 'push');
+    this.announcement = this.t.yearChanged(year);
+    this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
+  }
+
+  private fromUrl(): void {
+    if (this.noUrlState || this.feed.data?.kind !== 'index') return;
+    const list = this.feed.data.reports.map((e) => e.year);
+    this.pick(this.initialYear(list), 'none');
+  }
+
+  // ---- formatting -----------------------------------------------------------------------------------------------
+
+  private fmt(n: number, opts?: Intl.NumberFormatOptions): string {
+    return formatNumber(n, this.locale, opts);
+  }
+
+  private value = (v: Val): TemplateResult | string => {
+    const t = this.t;
+    if (typeof v.v !== 'number') return html`<span class="vh">${t.notReported}</span>`;
+    const n = v.kind === 'delta' ? this.fmt(v.v, { signDisplay: 'exceptZero' }) : this.fmt(v.v, { maximumFractionDigits: 2 });
+    const unit = v.unit ? t.unitNames[v.unit] ?? v.unit : '';
+    return html`${v.approx ? t.approx : ''}${n}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
+  };
+
+  private text(v: number | null | undefined): string {
+    return typeof v === 'number' ? this.fmt(v, { maximumFractionDigits: 2 }) : this.t.notReported;
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------------------------
+
+  protected override render() {
+    this.tables.clear();
+    this.specs.clear();
+    const data = this.feed.data;
+    const t = this.t;
+    let body: unknown = nothing;
+    if (data?.kind === 'report') body = this.renderReport(data.report, this.feed.warnings);
+    else if (data?.kind === 'index') body = this.renderIndex(data.reports);
+    return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
+      <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.renderFeedState(this.feed as FeedController<unknown>, t.reportLabel)}
+      ${data?.kind === 'index' ? this.renderWarnings(this.feed.warnings, 0) : nothing}
+      ${body}
+      ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderIndex(entries: AnnualIndexEntry[]) {
+    const t = this.t;
+    const y = this.selected;
+    const s = y !== undefined ? this.years.get(y) : undefined;
+    let body: unknown = nothing;
+    if (s?.status === 'ready' && s.report) body = this.renderReport(s.report, s.warnings);
+    else if (s?.status === 'error' && s.error) {
+      body = html`<div class="panel error" part="error" role="alert">
+        <h2>${this.core.errorTitle}: ${t.yearError(y!)}</h2>
+        <p>${this.errorText(s.error)}</p>
+        <button class="btn" type="button" part="retry-button" @click=${() => this.retryYear(y!)}>${this.core.retry}</button>
+      </div>`;
+    } else if (s) body = html`<div class="loading" part="loading" aria-busy="true"><p>${this.core.loading}</p></div>`;
+    return html`<div class="toolbar" part="toolbar">
+        <label for="year">${t.yearLabel}</label>
+        <select id="year" part="year-select" @change=${(e: Event) => this.pick(Number((e.target as HTMLSelectElement).value))}>
+          ${[...entries].reverse().map((e) => html`<option value=${e.year} ?selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
+        </select>
+      </div>
+      ${body} ${this.renderTrend(entries)}`;
+  }
+
+  private renderReport(r: AnnualReport, warnings: FeedIssue[]) {
+    const t = this.t;
+    const lang = this.ll;
+    const tpl: AnnualTemplate = templateFor(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
+    const national = isTemplateId(r.template);
+    const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
+    const placed = new Set<string>();
+    const secs = this.sections(r, tpl, national);
+    secs.forEach((s) => s.groups.forEach((g) => placed.add(g)));
+    const known = new Set(r.groups.map((g) => g.id));
+    const rest = [...r.groups.filter((g) => !placed.has(g.id)).map((g) => g.id), ...(r.custom.some((f) => !f.group || !known.has(f.group)) ? [''] : [])];
+    const issues = reconcile(r, tpl);
+    return html`<header part="header">
+        <h2>${r.title || t.title(r.year)}</h2>
+        <p class="meta">
+          ${r.publisher ? html`<span>${t.publishedBy(r.publisher.name)}</span>` : nothing}
+          ${r.publishedAt ? html`<span>${t.publishedAt(formatDate(r.publishedAt, this.locale))}</span>` : nothing}
+          ${href ? html`<a href=${href} rel="noopener">${t.source}</a>` : nothing}
+          ${r.sample ? html`<span class="badge">${t.sample}</span>` : nothing}
+        </p>
+      </header>
+      ${this.renderWarnings(warnings, 0)} ${this.renderRecon(issues, tpl)} ${this.paras(r.text.intro)}
+      ${secs.map((s) => this.renderSection(r, tpl, s, national))}
+      ${rest.length
+        ? html`<section part="section"><h3>${t.otherFigures}</h3>${rest.map((g) => this.renderGroup(r, g, known))}</section>`
+        : nothing}
+`;
+  }
+
+  private sections(r: AnnualReport, tpl: AnnualTemplate, national: boolean): Sec[] {
+    const heading = (id: string) => (national ? lbl(tpl.sections.find((s) => s.id === id)!.label, this.ll) : this.t.legacySections[id]);
+    const sec = (id: string, text: AnnualTextKey[], groups: string[], extra: Partial<Sec> = {}): Sec => ({ id, heading: heading(id), text, groups, ...extra });
+    return [
+      sec('overview', ['overview'], ['overview']),
+      sec('proactive', ['proactive'], ['proactive'], { table: 2 }),
+      sec('applications', ['applications'], ['applications', 'requests'], { table: 3 }),
+      ...(national ? [] : [sec('fees', ['fees'], ['fees'], { fees: true })]),
+      sec('reviewLitigation', ['reviewLitigation'], ['reviewLitigation'], { table: 4 }),
+      sec('problems', ['problems', 'improvements'], ['problems']),
+      national ? sec('other', ['fees', 'other'], ['fees', 'other'], { fees: true }) : sec('other', ['other'], ['other']),
+    ].filter((s) => {
+      const hasTable = (s.table === 2 && r.proactive) || (s.table === 3 && r.applications) || (s.table === 4 && r.reviewLitigation);
+      return hasTable || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => f.group && s.groups.includes(f.group));
+    });
+  }
+
+  private paras(text: string | undefined) {
+    if (!text) return nothing;
+    return text.split(/\n[ \t\u3000]*\n/).map((p) => p.trim()).filter(Boolean).map((p) => html`<p class="text">${p}</p>`);
+  }
+
+  private renderSection(r: AnnualReport, tpl: AnnualTemplate, s: Sec, national: boolean) {
+    const t = this.t;
+    const lang = this.ll;
+    const known = new Set(r.groups.map((g) => g.id));
+    const groups = s.groups.filter((g) => r.custom.some((f) => f.group === g));
+    let table: unknown = nothing;
+    let chart: unknown = nothing;
+    if (s.table === 2 && r.proactive) {
+      table = this.renderTableBlock({ ...table2(r, tpl, lang, t.unitNames), quietCaption: national });
+      const bars = proactiveBars(r, tpl, lang);
+      chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
+    } else if (s.id === 'proactive') {
+      const figs = r.custom.filter((f) => f.group && groups.includes(f.group));
+      if (figs.filter((f) => typeof f.value === 'number').length > 1) {
+        chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true);
+      }
+    }
+    if (s.table === 3 && r.applications) {
+      table = this.renderTableBlock({ ...table3(r, tpl, lang), quietCaption: national });
+      chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r) }], true);
+    }
+    if (s.table === 4 && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, lang), quietCaption: national });
+    const both = s.text.filter((k) => r.text[k]).length > 1;
+    return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
+      <h3 id=${`s-${s.id}`}>${s.heading}</h3>
+      ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k])}`)}
+      ${table} ${chart}
+      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}：${this.value({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
+      ${groups.map((g) => this.renderGroup(r, g, known))}
+    </section>`;
+  }
+
+  private renderGroup(r: AnnualReport, id: string, known: Set<string>) {
+    const t = this.t;
+    const figs: CustomFigure[] = r.custom.filter((f) => (id ? f.group === id : !f.group || !known.has(f.group)));
+    if (!figs.length) return nothing;
+    const i = id ? r.groups.findIndex((g) => g.id === id) : r.groups.length;
+    const caption = id ? r.groups[i]?.label ?? id : t.ungrouped;
+    return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, { figure: t.figure, value: t.value, unit: t.unit, note: t.note }));
+  }
+
+  private renderTableBlock(m: TableModel) {
+    const t = this.t;
+    this.tables.set(m.id, m);
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.value)}</div>
+      ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
+      <div class="actions">
+        <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}
+          @click=${() => downloadText(t.csvFile(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}`), this.csvFor(m.id) ?? '')}>${t.downloadCsv}</button>
+      </div>`;
+  }
+
+  private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, picker: unknown = nothing, model?: TableModel) {
+    const t = this.t;
+    const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets));
+    if (this.noCharts) return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${table}</figure>`;
+    const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale };
+    this.specs.set(id, spec);
+    const open = this.openTables.has(id);
+    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.text(d.data[i]))).join('；')).join('；');
+    const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
+    return html`<figure part="chart">
+      <figcaption>${title}</figcaption>
+      ${picker}
+      <div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} style=${styleMap({ height })}>
+        <canvas data-chart=${id}></canvas>
+      </div>
+      <div class="actions">
+        <button class="btn" type="button" part="data-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`${id}-box`}
+          @click=${() => this.toggleTable(id)}>${open ? t.hideTable : t.showTable}</button>
+      </div>
+      <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>
+    </figure>`;
+  }
+
+  private toggleTable(id: string): void {
+    const s = new Set(this.openTables);
+    if (!s.delete(id)) s.add(id);
+    this.openTables = s;
+  }
+
+  private renderTrend(entries: AnnualIndexEntry[]) {
+    const t = this.t;
+    const ready = entries.map((e) => this.years.get(e.year)).filter((s) => s?.status === 'ready' && s.report).map((s) => s!.report!);
+    const failed = entries.filter((e) => this.years.get(e.year)?.status === 'error').map((e) => e.year);
+    if (ready.length < 2) return nothing;
+    const keys = seriesKeys(ready);
+    if (!keys.length) return nothing;
+    const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
+    const label = (k: string) => seriesLabel(k, ready, this.ll, (l, u) => (this.ll === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
+    const years = ready.map((r) => r.year).sort((a, b) => a - b);
+    const data = series(ready, key).map((p) => p.value);
+    const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
+      <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
+        ${keys.map((k) => html`<option value=${k} ?selected=${k === key}>${label(k)}</option>`)}
+      </select></p>`;
+    // The data table behind the trend lists every shared figure, not only the one drawn.
+    const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
+      years.map((y) => ({ label: String(y), data: keys.map((k) => series(ready, k).find((p) => p.year === y)?.value ?? null) })));
+    const chart = this.renderChart('trend', t.trendChart(label(key)), years.map(String), [{ label: label(key), data }], false, picker, all);
+    return html`<section part="trend" aria-labelledby="s-trend">
+      <h3 id="s-trend">${t.trendTitle}</h3>
+      <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed.join(', ')) : ''}</p>
+      ${chart}
+    </section>`;
+  }
+
+  private renderRecon(issues: ReconciliationIssue[], tpl: AnnualTemplate) {
+    if (!issues.length) return nothing;
+    const t = this.t;
+    const lang = this.ll;
+    const col = (k?: string) => lbl(tpl.table3.columns.find((c) => c.key === k)?.label ?? { zh: k ?? '', en: k ?? '' }, lang);
+    const row = (p?: string) => {
+      const r = tpl.table3.rows.find((x) => x.path === p) ?? tpl.table3.rows.find((x) => x.group?.id === 'other');
+      return r ? [r.group && lbl(r.group.label, lang), (r.number ?? '') + lbl(r.label, lang)].filter(Boolean).join(' ') : p ?? '';
+    };
+    const group = (p?: string) => {
+      const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === p);
+      return g ? [g.parent && lbl(g.parent, lang), lbl(g.label, lang)].filter(Boolean).join(' ') : p ?? '';
+    };
+    const line = (i: ReconciliationIssue) => {
+      const a = this.fmt(i.expected);
+      const b = this.fmt(i.actual);
+      switch (i.rule) {
+        case 'columnBalance': return t.reconColumn(col(i.column), a, b);
+        case 'rowTotal': return t.reconRow(row(i.row), a, b);
+        case 'resultsTotal': return t.reconResults(col(i.column), a, b);
+        default: return t.reconTable4(group(i.row), a, b);
+      }
+    };
+    return html`<div class="panel warning" part="reconciliation" role="status">
+      <h3>${t.reconTitle}</h3>
+      <p>${t.reconIntro}</p>
+      <ul>${issues.map((i) => html`<li>${line(i)}</li>`)}</ul>
+    </div>`;
+  }
+
+  // ---- charts ---------------------------------------------------------------------------------------------------
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    void this.syncCharts();
+  }
+
+  private chartTheme(): ChartTheme {
+    const root = this.renderRoot.querySelector('.root') ?? this;
+    const cs = getComputedStyle(root);
+    const v = (n: string) => cs.getPropertyValue(n).trim();
+    return { palette: [1, 2, 3, 4, 5, 6].map((i) => v(`--_chart-${i}`) || '#0b5cad'), text: v('--_text') || '#1f1f1f', grid: v('--_border') || '#c4c8cc', font: cs.fontFamily };
+  }
+
+  private async syncCharts(): Promise<void> {
+    const canvases = this.noCharts ? [] : [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
+    const todo: [string, ChartEntry, ChartSpec, ChartTheme][] = [];
+    const live = new Set<string>();
+    const theme = canvases.length ? this.chartTheme() : undefined;
+    for (const canvas of canvases) {
+      const id = canvas.dataset.chart!;
+      const spec = this.specs.get(id);
+      if (!spec || !theme) continue;
+      live.add(id);
+      const key = JSON.stringify([spec, theme]);
+      const old = this.charts.get(id);
+      if (old && old.canvas === canvas && old.key === key) continue;
+      old?.handle?.destroy();
+      const entry: ChartEntry = { canvas, key };
+      this.charts.set(id, entry);
+      todo.push([id, entry, spec, theme]);
+    }
+    for (const [id, c] of this.charts) {
+      if (!live.has(id)) {
+        c.handle?.destroy();
+        this.charts.delete(id);
+      }
+    }
+    if (!todo.length) return;
+    let mod: Awaited<ReturnType<typeof loadCharts>>;
+    try {
+      mod = await (chartModule ??= loadCharts());
+    } catch {
+      chartModule = undefined;
+      this.chartsFailed = true;
+      return;
+    }
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    for (const [id, entry, spec, theme] of todo) {
+      if (this.charts.get(id) !== entry || !entry.canvas.isConnected || !this.isConnected) continue;
+      entry.handle = mod.drawChart(entry.canvas, spec, theme, reduced);
+    }
+  }
+
+  private destroyCharts(): void {
+    this.charts.forEach((c) => c.handle?.destroy());
+    this.charts.clear();
+  }
+}

@@ -1,0 +1,1 @@
+export const loadCharts = () => import('./charts.js');

@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+/** Styles shared by <request-form> and <request-status>. */
+export const requestFormStyles = css`
+  h2 { font-size: 1.4em; margin: 0 0 0.3em; }
+  h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; }
+  h4 { font-size: 1.05em; margin: 1em 0 0.3em; }
+  [tabindex='-1']:focus { outline: none; }
+  [tabindex='-1']:focus-visible { outline: 0.2em solid var(--_focus); }
+  .agency { font-weight: bold; margin: 0 0 0.5em; }
+  .help { color: var(--_muted); margin: 0.2em 0 0.4em; }
+  .req { font-weight: normal; color: var(--_danger); }
+  .progress p { margin: 0.8em 0 0.3em; font-weight: bold; }
+  .progress ol { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; margin: 0; padding: 0; list-style: none; counter-reset: s; color: var(--_muted); }
+  .progress li { counter-increment: s; }
+  .progress li::before { content: counter(s) '. '; }
+  .progress li[aria-current] { color: var(--_text); font-weight: bold; text-decoration: underline; text-underline-offset: 0.3em; }
+  .progress li.past { color: var(--_text); }
+  .field { margin: 0 0 1.2em; padding: 0; border: 0; min-width: 0; }
+  .field > label, legend { display: block; font-weight: bold; margin-bottom: 0.2em; padding: 0; }
+  .field.invalid { border-inline-start: 0.25em solid var(--_danger); padding-inline-start: 0.75em; }
+  .field.invalid input:not([type='checkbox'], [type='radio']), .field.invalid select, .field.invalid textarea { border-color: var(--_danger); border-width: 0.125em; }
+  .field-error { color: var(--_danger); font-weight: bold; margin: 0.2em 0; }
+  input[type='text'], input[type='email'], input[type='tel'], textarea, select { width: 100%; max-width: 36em; }
+  textarea { min-height: 6em; }
+  .choice { display: flex; align-items: center; gap: 0.5em; margin: 0.3em 0; min-height: 2em; }
+  .choice label { font-weight: normal; }
+  .count { color: var(--_muted); margin: 0.2em 0; }
+  .count.over { color: var(--_danger); font-weight: bold; }
+  .files { margin: 0.3em 0; padding-inline-start: 1.2em; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 1.2em 0; }
+  .summary:focus, .summary h3:focus { outline: 0.2em solid var(--_focus); }
+  .summary ul { margin: 0.3em 0; padding-inline-start: 1.2em; }
+  .summary a { color: var(--_danger); font-weight: bold; }
+  .answers { margin: 0; }
+  .answers > div { display: grid; grid-template-columns: minmax(8em, 1fr) 2fr auto; gap: 0.5em; padding: 0.5em 0; border-bottom: 0.0625em solid var(--_border); }
+  .answers dt { font-weight: bold; }
+  .answers dd { margin: 0; overflow-wrap: anywhere; }
+  .answers dd.v { white-space: pre-wrap; }
+  .send progress { display: block; width: 100%; max-width: 24em; height: 1em; }
+  .clear { margin-top: 1.5em; }
+  .code { font-size: 2em; font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; }
+  .receipt, .paper { border: 0.0625em solid var(--_border); border-radius: var(--_radius); padding: 1em; }
+  .paper h2 { text-align: center; }
+  .paper table { width: 100%; border-collapse: collapse; }
+  .paper th, .paper td { border: 0.0625em solid var(--_border); padding: 0.4em 0.5em; text-align: start; vertical-align: top; }
+  .paper th.block { width: 2.5em; writing-mode: vertical-rl; text-align: center; vertical-align: middle; }
+  .paper td.sign { height: 3em; }
+  .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
+  .timeline li { padding: 0 0 0.8em 1em; }
+  .timeline time { display: block; color: var(--_muted); }
+  .overdue { color: var(--_danger); font-weight: bold; }
+  @media print {
+    header, .progress, .clear { display: none !important; }
+    .receipt, .paper { border: 0; padding: 0; }
+    .paper th, .paper td { border-color: #000; }
+  }
+  @media (max-width: 40em) {
+    .answers > div { grid-template-columns: 1fr; }
+  }
+`;

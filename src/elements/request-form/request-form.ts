@@ -1,0 +1,741 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { DisclosureElement } from '../../core/base.js';
+import { baseStyles } from '../../core/styles.js';
+import { FeedController } from '../../core/feed.js';
+import { messagesFor } from '../../core/locale.js';
+import { formatBytes, formatDate, formatDateTime } from '../../core/format.js';
+import { dueDate } from '../../core/working-days.js';
+import { inputHints, type ValidatorName } from '../../validators/index.js';
+import {
+  checkField, cleanSubmission, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
+  resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
+} from '../../schema/request-form.js';
+import { requestMessages } from '../../locales/request.js';
+import { requestFormStyles } from './request-form.styles.js';
+import { insecureEndpoint, post } from './net.js';
+
+/** Built-in validators of standard field names (feeds.md §2), used when the feed does not name one. */
+const NAME_VALIDATORS: Record<string, ValidatorName> = {
+  idNumber: 'cn-resident-id', uscc: 'cn-uscc', mobile: 'cn-mobile', phone: 'phone', fax: 'phone', postcode: 'postcode', email: 'email',
+};
+/** Autocomplete tokens of standard field names. */
+const AUTOCOMPLETE: Record<string, string> = {
+  name: 'name', contactName: 'name', orgName: 'organization', workUnit: 'organization', phone: 'tel', mobile: 'mobile tel',
+  fax: 'fax tel', email: 'email', address: 'street-address', postcode: 'postal-code',
+};
+const TEXTUAL = new Set(['text', 'textarea', 'email', 'tel', 'date']);
+
+/** Adds the built-in behaviour of standard names to a feed's fields (a copy: the parsed feed may be cached). */
+function withDefaults(form: RequestFormFeed): RequestFormFeed {
+  const hasIdType = form.sections.some((s) => s.fields.some((f) => f.name === 'idType'));
+  return {
+    ...form,
+    sections: form.sections.map((s) => ({
+      ...s,
+      fields: s.fields.map((f) => {
+        const v = NAME_VALIDATORS[f.name];
+        if (f.validator !== undefined || !v || !TEXTUAL.has(f.type)) return f;
+        // An ID number is only checked as a resident ID when the applicant says it is one.
+        return { ...f, validator: v, ...(f.name === 'idNumber' && hasIdType && !f.validatorWhen ? { validatorWhen: { idType: 'residentId' } } : {}) };
+      }),
+    })),
+  };
+}
+
+type Values = Record<string, string | string[]>;
+interface Draft { v: Values; step: number; key?: string; files?: string[] }
+type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'insecure' | 'rejected';
+interface Step { title: string; help?: string; fields: FormField[] }
+
+/**
+ * @tagname request-form
+ * @summary The 依申请公开 application form, drawn from a JSON feed: steps, validation, review, drafts, submission with
+ * retries, receipt with the query code, or a printable paper form.
+ *
+ * @event disclosure-load - The form feed loaded. `detail: { url, data, warnings }`.
+ * @event disclosure-error - The form feed could not be loaded. `detail: { url, kind, status, message }`.
+ * @event request-submitted - The application was accepted. `detail: { requestId, queryCode, receivedAt, dueDate, status }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart header - Title, intro, time limit and privacy notice.
+ * @csspart progress - The step indicator.
+ * @csspart error-summary - The list of problems shown after a failed Next or submit.
+ * @csspart step - The current step's form.
+ * @csspart field - One field (label, help, error, control).
+ * @csspart review - The check-your-answers list.
+ * @csspart send-status - Messages while sending (retry, offline, refusal).
+ * @csspart receipt - The receipt with the query code.
+ * @csspart paper - The printable application form (print mode).
+ * @csspart loading - The loading state.
+ * @csspart error - The feed error state.
+ * @csspart retry-button - The retry button of the feed error state.
+ *
+ * @cssprop --de-color-primary - Buttons and the current step.
+ * @cssprop --de-color-danger - Error messages and borders.
+ * @cssprop --de-color-danger-background - Background of the error summary.
+ * @cssprop --de-color-text - Body text.
+ * @cssprop --de-color-text-muted - Help text.
+ * @cssprop --de-color-border - Borders of fields and the paper form.
+ * @cssprop --de-color-focus - The focus outline.
+ * @cssprop --de-font-size - Base font size.
+ */
+export class RequestForm extends DisclosureElement {
+  static override styles = [baseStyles, requestFormStyles];
+
+  /** URL of the request-form feed. */
+  @property() src?: string;
+
+  /** `local` keeps the draft in localStorage (survives closing the browser); default: sessionStorage (this tab only). */
+  @property() persist?: 'local' | 'session';
+
+  /** Waits before each automatic resend after a network error or 5xx, in ms (also the number of automatic tries). */
+  retryDelays: number[] = [1000, 2000, 4000];
+
+  @state() private values: Values = {};
+  @state() private files: Record<string, File[]> = {};
+  @state() private touched = new Set<string>();
+  @state() private serverErrors: Record<string, string> = {};
+  @state() private step = 0;
+  @state() private phase: 'form' | 'done' | 'paper' = 'form';
+  @state() private summary = false;
+  @state() private fromReview = false;
+  @state() private confirmClear = false;
+  @state() private notice = '';
+  @state() private sendState: SendState = '';
+  @state() private sendDetail = '';
+  @state() private progress: number | null = null;
+  @state() private receipt: Receipt | null = null;
+  @state() private announcement = '';
+
+  private readonly feed = new FeedController<RequestFormFeed>(this, parseRequestForm);
+  private form: RequestFormFeed | null = null;
+  private key = '';
+  private busy = false;
+  private inFlight = false;
+  private attempt = 0;
+  private timers: Record<string, ReturnType<typeof setTimeout>> = {};
+  private readonly onOnline = () => this.sendState === 'offline' && void this.send();
+  private readonly onOffline = () => this.sendState === 'retrying' && this.waitOnline();
+
+  /** Resolves when the feed has loaded (and any draft was restored) or failed. */
+  get loaded(): Promise<void> {
+    return this.feed.loaded.then(() => this.updateComplete).then(() => undefined);
+  }
+
+  /** Whether the browser is online; tests and hosts may override it on the instance. */
+  isOnline(): boolean {
+    return navigator.onLine !== false;
+  }
+
+  private get t() {
+    return messagesFor(requestMessages, this.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.onOnline);
+    addEventListener('offline', this.onOffline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.onOnline);
+    removeEventListener('offline', this.onOffline);
+    if (this.timers.draft) this.saveDraft();
+    for (const k in this.timers) clearTimeout(this.timers[k]);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
+    if (changed.has('src')) {
+      this.form = null;
+      void this.feed.load(this.resolveSrc(this.src)).then(() => {
+        if (this.feed.status !== 'ready' || !this.feed.data) return;
+        this.form = withDefaults(this.feed.data);
+        this.restoreDraft();
+        this.requestUpdate();
+      });
+    }
+  }
+
+  // ---- model ----------------------------------------------------------------------------------------------------
+
+  private get applicantType(): string {
+    return typeof this.values.applicantType === 'string' ? this.values.applicantType : '';
+  }
+
+  /** The applicant-type question, asked first (radio buttons), as a field. */
+  private get typeField(): FormField | null {
+    const f = this.form!;
+    if (!f.applicantTypes.length) return null;
+    const own = f.sections.flatMap((s) => s.fields).find((x) => x.name === 'applicantType');
+    return {
+      name: 'applicantType', type: 'radio', required: true, label: own?.label ?? this.t.applicantType, help: own?.help,
+      options: f.applicantTypes.map((a) => ({ value: a.id, label: a.label })),
+    };
+  }
+
+  /** The steps for the chosen applicant type: sections with visible fields (the first one starts with the type). */
+  private get steps(): Step[] {
+    const f = this.form!;
+    const shown = new Set(visibleFields(f, this.applicantType).map((x) => x.name));
+    const type = this.typeField;
+    return f.sections
+      .map((s, i) => ({
+        title: s.title,
+        help: s.help,
+        fields: [...(i === 0 && type ? [type] : []), ...s.fields.filter((x) => shown.has(x.name) && x.name !== 'applicantType')],
+      }))
+      .filter((s, i) => i === 0 || s.fields.length);
+  }
+
+  private submission(): Submission {
+    const { applicantType: _, ...rest } = this.values;
+    return { applicantType: this.applicantType, fields: { ...rest, ...this.files } as Record<string, FieldValue> };
+  }
+
+  private valueFor(f: FormField): FieldValue | undefined {
+    return f.type === 'file' ? this.files[f.name] ?? [] : this.values[f.name];
+  }
+
+  /** The message of a field's problem, or null. */
+  private problem(f: FormField): string | null {
+    const server = this.serverErrors[f.name];
+    const p = checkField(f, this.valueFor(f), this.submission());
+    if (!p) return server ? this.message(f, server) : null;
+    return this.message(f, p.code);
+  }
+
+  /** A code (ours or the server's) in words; unknown codes from the server are shown as they are. */
+  private message(f: FormField, code: string): string {
+    const e = this.t.errors;
+    const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
+    const text = e[`${effectiveValidator(f)}.${code}`] ?? e[`${code}.${kind}`] ?? e[code];
+    if (!text) return code;
+    const max = String(f.type === 'file' ? f.maxSizeMB ?? '' : f.maxLength ?? '');
+    return text.replace('{label}', f.label).replace('{max}', max).replace('{types}', this.types(f));
+  }
+
+  private shownError(f: FormField): string | null {
+    return this.touched.has(f.name) || this.serverErrors[f.name] ? this.problem(f) : null;
+  }
+
+  private types(f: FormField): string {
+    const { extensions, types } = parseAccept(f.accept);
+    return [...extensions.map((x) => x.slice(1).toUpperCase()), ...types].join(this.locale === 'en' ? ', ' : '、');
+  }
+
+  private set(name: string, value: string | string[]): void {
+    this.values = { ...this.values, [name]: value };
+    if (this.serverErrors[name]) {
+      const { [name]: _, ...rest } = this.serverErrors;
+      this.serverErrors = rest;
+    }
+    this.later('draft', () => this.saveDraft(), 400);
+  }
+
+  private touch(name: string): void {
+    if (!this.touched.has(name)) this.touched = new Set(this.touched).add(name);
+  }
+
+  private later(key: string, fn: () => void, ms: number): void {
+    clearTimeout(this.timers[key]);
+    this.timers[key] = setTimeout(() => {
+      delete this.timers[key];
+      fn();
+    }, ms);
+  }
+
+  private announce(text: string): void {
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  // ---- drafts ---------------------------------------------------------------------------------------------------
+
+  private get storage(): Storage | null {
+    try {
+      return this.persist === 'local' ? localStorage : sessionStorage;
+    } catch {
+      return null;
+    }
+  }
+
+  private get draftKey(): string {
+    return `disclosure-elements:request-draft:${this.feed.url}`;
+  }
+
+  private saveDraft(): void {
+    clearTimeout(this.timers.draft);
+    delete this.timers.draft;
+    if (!this.form || this.phase === 'done') return;
+    const draft: Draft = { v: this.values, step: this.step, key: this.key, files: Object.keys(this.files).filter((k) => this.files[k].length) };
+    try {
+      this.storage?.setItem(this.draftKey, JSON.stringify(draft));
+    } catch {
+      /* storage full or blocked: the form still works */
+    }
+  }
+
+  private restoreDraft(): void {
+    let d: Draft | null = null;
+    try {
+      d = JSON.parse(this.storage?.getItem(this.draftKey) ?? 'null') as Draft | null;
+    } catch {
+      d = null;
+    }
+    if (!d || typeof d.v !== 'object' || !d.v) return;
+    this.values = d.v;
+    this.key = typeof d.key === 'string' ? d.key : '';
+    this.step = Math.min(Math.max(0, Number(d.step) || 0), this.steps.length);
+    this.notice = d.files?.length ? this.t.draftFiles : '';
+    this.announce(`${this.t.draftRestored}${this.notice}`);
+  }
+
+  private clearForm = async () => {
+    try {
+      this.storage?.removeItem(this.draftKey);
+    } catch {
+      /* ignore */
+    }
+    clearTimeout(this.timers.draft);
+    delete this.timers.draft;
+    Object.assign(this, { values: {}, files: {}, touched: new Set(), serverErrors: {}, step: 0, summary: false, confirmClear: false, notice: '', sendState: '', key: '', fromReview: false });
+    this.announce(this.t.cleared);
+    await this.focusHeading();
+  };
+
+  // ---- navigation -----------------------------------------------------------------------------------------------
+
+  private async focusHeading(id = 'step-h'): Promise<void> {
+    await this.updateComplete;
+    this.shadowRoot!.getElementById(id)?.focus();
+  }
+
+  /** Checks a step's fields; shows the summary and focuses it when something is wrong. */
+  private async validate(fields: FormField[]): Promise<boolean> {
+    this.touched = new Set([...this.touched, ...fields.map((f) => f.name)]);
+    const bad = fields.some((f) => this.problem(f));
+    this.summary = bad;
+    if (bad) await this.focusHeading('summary');
+    return !bad;
+  }
+
+  private next = async (e: Event) => {
+    e.preventDefault();
+    const steps = this.steps;
+    if (!(await this.validate(steps[this.step].fields))) return;
+    this.step = this.fromReview ? steps.length : this.step + 1;
+    if (this.step === steps.length) this.fromReview = false;
+    this.saveDraft();
+    await this.focusHeading();
+  };
+
+  private back = async () => {
+    this.summary = false;
+    this.step = Math.max(0, this.step - 1);
+    await this.focusHeading();
+  };
+
+  /** Goes to the step that has `name` and focuses that field. */
+  private async goToField(name: string, fromReview = false): Promise<void> {
+    const i = this.steps.findIndex((s) => s.fields.some((f) => f.name === name));
+    if (i < 0) return;
+    this.fromReview = fromReview;
+    this.step = i;
+    await this.updateComplete;
+    const el = this.shadowRoot!.getElementById(`f-${name}`);
+    const target = el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>('input:checked') ?? el.querySelector('input') : el;
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'center' });
+  }
+
+  // ---- submission -----------------------------------------------------------------------------------------------
+
+  private submit = async (e: Event) => {
+    e.preventDefault();
+    if (this.busy) return;
+    const form = this.form!;
+    const steps = this.steps;
+    const bad = steps.findIndex((s) => s.fields.some((f) => this.problem(f)));
+    if (bad >= 0) {
+      this.step = bad;
+      await this.validate(steps[bad].fields);
+      return;
+    }
+    if (form.submit.mode !== 'api') {
+      this.phase = 'paper';
+      await this.focusHeading('paper-h');
+      return;
+    }
+    if (insecureEndpoint(form.submit.endpoint!)) {
+      this.sendState = 'insecure';
+      return;
+    }
+    this.busy = true;
+    this.key ||= crypto.randomUUID();
+    this.saveDraft();
+    this.attempt = 0;
+    void this.send();
+  };
+
+  private waitOnline(): void {
+    clearTimeout(this.timers.retry);
+    this.sendState = 'offline';
+    this.announce(this.t.offline);
+  }
+
+  /** Sends the application (again): same Idempotency-Key every time. */
+  private async send(): Promise<void> {
+    if (this.inFlight) return;
+    clearTimeout(this.timers.retry);
+    if (!this.isOnline()) return this.waitOnline();
+    const form = this.form!;
+    const clean = cleanSubmission(form, this.submission());
+    const files = Object.entries(clean.fields).filter(([, v]) => Array.isArray(v) && v.some((x) => x instanceof File));
+    let body: FormData | string;
+    const headers: Record<string, string> = { 'Idempotency-Key': this.key };
+    if (files.length) {
+      body = new FormData();
+      body.append('applicantType', clean.applicantType);
+      for (const [k, v] of Object.entries(clean.fields)) for (const x of [v].flat()) body.append(k, x as string | File);
+    } else {
+      body = JSON.stringify({
+        applicantType: clean.applicantType,
+        fields: Object.fromEntries(Object.entries(clean.fields).filter(([, v]) => !(Array.isArray(v) && !v.length))),
+      });
+      headers['Content-Type'] = 'application/json';
+    }
+    this.inFlight = true;
+    this.sendState = 'sending';
+    this.progress = files.length ? 0 : null;
+    this.announce(this.t.sending);
+    const { status, json } = await post(form.submit.endpoint!, body, headers, (p) => (this.progress = p), this.feedTimeout);
+    this.inFlight = false;
+    this.progress = null;
+    if (status >= 200 && status < 300) return this.done(json as Partial<Receipt>);
+    if (status === 0 || status >= 500) {
+      if (!this.isOnline()) return this.waitOnline();
+      const delay = this.retryDelays[this.attempt++];
+      if (delay === undefined) {
+        this.busy = false;
+        this.sendState = 'failed';
+        this.announce(this.t.failed);
+        return;
+      }
+      this.sendState = 'retrying';
+      this.sendDetail = this.t.retrying(Math.round(delay / 1000), this.attempt);
+      this.announce(this.sendDetail);
+      this.later('retry', () => void this.send(), delay);
+      return;
+    }
+    // 4xx: the answers need changing.
+    this.busy = false;
+    const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error ?? {};
+    const fields = err.fields && typeof err.fields === 'object' ? err.fields : {};
+    this.serverErrors = fields;
+    const first = this.steps.findIndex((s) => s.fields.some((f) => fields[f.name]));
+    if (first >= 0) {
+      this.sendState = '';
+      this.step = first;
+      await this.validate(this.steps[first].fields);
+      return;
+    }
+    this.sendState = 'rejected';
+    this.sendDetail = `${err.message ?? ''} (${err.code ?? status})`;
+  }
+
+  private retryNow = () => {
+    this.attempt = 0;
+    this.busy = true;
+    void this.send();
+  };
+
+  private async done(json: Partial<Receipt>): Promise<void> {
+    const rules = resolveRules(this.form!);
+    const receivedAt = json.receivedAt || new Date().toISOString();
+    const receipt = {
+      ...json,
+      receivedAt,
+      dueDate: json.dueDate || dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone),
+    } as Receipt;
+    try {
+      this.storage?.removeItem(this.draftKey);
+    } catch {
+      /* ignore */
+    }
+    this.busy = false;
+    this.sendState = '';
+    this.receipt = receipt;
+    this.phase = 'done';
+    this.key = '';
+    this.dispatchEvent(new CustomEvent('request-submitted', { bubbles: true, composed: true, detail: receipt }));
+    await this.focusHeading('receipt-h');
+  }
+
+  private print = () => {
+    // Hide the rest of the page while printing (a constructed sheet works under a strict CSP).
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('@media print{body *{visibility:hidden!important}[data-de-print],[data-de-print] *{visibility:visible!important}[data-de-print]{position:absolute;inset:0 auto auto 0;width:100%}}');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    this.setAttribute('data-de-print', '');
+    addEventListener('afterprint', () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      this.removeAttribute('data-de-print');
+    }, { once: true });
+    window.print();
+  };
+
+  // ---- rendering ------------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const form = this.form;
+    return html`<div class=${this.rootClasses()} part="base">
+      <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${form ? html`${this.renderWarnings(this.feed.warnings, 0)}${this.phase === 'done' ? this.renderReceipt() : this.phase === 'paper' ? this.renderPaper() : this.renderForm(form)}` : this.renderFeedState(this.feed, this.t.title)}
+    </div>`;
+  }
+
+  private renderForm(form: RequestFormFeed): TemplateResult {
+    const t = this.t;
+    const rules = resolveRules(form);
+    const steps = this.steps;
+    const review = this.step >= steps.length;
+    const names = [...steps.map((s) => s.title), t.review];
+    return html`
+      <header part="header">
+        <h2>${t.title}</h2>
+        <p class="agency">${form.agency.name}</p>
+        ${form.intro ? html`<p>${form.intro}</p>` : nothing}
+        <p>${t.timeLimit(rules.replyWorkingDays, rules.extensionWorkingDays)}</p>
+        ${form.privacyNotice ? html`<p class="help">${form.privacyNotice}</p>` : nothing}
+        <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
+      </header>
+      ${this.notice ? html`<div class="panel warning" role="status"><p>${this.notice}</p></div>` : nothing}
+      <nav aria-label=${t.steps} part="progress" class="progress">
+        <p>${t.stepOf(this.step + 1, names.length)}</p>
+        <ol>${names.map((n, i) => html`<li aria-current=${i === this.step ? 'step' : nothing} class=${i < this.step ? 'past' : ''}>${n}</li>`)}</ol>
+      </nav>
+      ${this.renderSummary(review ? [] : steps[this.step].fields)}
+      ${review ? this.renderReview(form, steps) : this.renderStep(steps[this.step])}
+      <div class="clear">
+        ${this.confirmClear
+          ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q"><p id="clear-q">${t.clearConfirm}</p>
+              <button class="btn" type="button" @click=${this.clearForm}>${t.clearYes}</button>
+              <button class="btn" type="button" @click=${() => (this.confirmClear = false)}>${t.cancel}</button></div>`
+          : html`<button class="btn link" type="button" @click=${() => (this.confirmClear = true)}>${t.clear}</button>`}
+      </div>`;
+  }
+
+  private renderSummary(fields: FormField[]): TemplateResult | typeof nothing {
+    const problems = fields.map((f) => [f, this.shownError(f)] as const).filter(([, m]) => m);
+    if (!this.summary || !problems.length) return nothing;
+    return html`<div class="panel error summary" part="error-summary" role="alert" aria-labelledby="summary" tabindex="-1">
+      <h3 id="summary" tabindex="-1">${this.t.summaryTitle}</h3>
+      <ul>${problems.map(([f, m]) => html`<li><a href="#f-${f.name}" @click=${(e: Event) => {
+        e.preventDefault();
+        void this.goToField(f.name, this.fromReview);
+      }}>${m}</a></li>`)}</ul>
+    </div>`;
+  }
+
+  private renderStep(step: Step): TemplateResult {
+    const t = this.t;
+    return html`<form novalidate part="step" @submit=${this.next} aria-labelledby="step-h">
+      <h3 id="step-h" tabindex="-1">${step.title}</h3>
+      ${step.help ? html`<p class="help">${step.help}</p>` : nothing}
+      ${step.fields.map((f) => this.renderField(f))}
+      <div class="actions">
+        ${this.step > 0 ? html`<button class="btn" type="button" @click=${this.back}>${t.back}</button>` : nothing}
+        <button class="btn primary" type="submit">${this.fromReview ? t.toReview : t.next}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderField(f: FormField): TemplateResult {
+    const t = this.t;
+    const id = `f-${f.name}`;
+    const err = this.shownError(f);
+    const v = this.values[f.name];
+    const text = typeof v === 'string' ? v : '';
+    const list = Array.isArray(v) ? v : [];
+    const counter = TEXTUAL.has(f.type) && f.maxLength ? f.maxLength - codePointLength(text) : null;
+    const fileHelp = f.type === 'file' ? t.fileHelp(this.types(f), f.maxSizeMB ? String(f.maxSizeMB) : '') : '';
+    const desc = [(f.help || fileHelp) && `${id}-help`, counter !== null && `${id}-count`, err && `${id}-error`].filter(Boolean).join(' ') || nothing;
+    const invalid = err ? 'true' : nothing;
+    const label = html`${f.label}${isRequired(f) ? html` <span class="req">${t.required}</span>` : nothing}`;
+    const help = f.help || fileHelp ? html`<p class="help" id="${id}-help">${f.help}${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>` : nothing;
+    const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
+    const leave = (e: FocusEvent) => {
+      if (!(e.currentTarget as Element).contains(e.relatedTarget as Node)) this.touch(f.name);
+    };
+    const cls = `field${err ? ' invalid' : ''}`;
+
+    if ((f.type === 'radio' || f.type === 'checkbox') && f.options) {
+      const on = (o: string) => (f.type === 'radio' ? v === o : list.includes(o));
+      return html`<fieldset class=${cls} part="field" id=${id} aria-describedby=${desc} @focusout=${leave}>
+        <legend>${label}</legend>${help}${error}
+        ${f.options.map((o, i) => html`<div class="choice"><input type=${f.type} id="${id}-${i}" name=${f.name} .value=${o.value}
+          .checked=${live(on(o.value))} aria-invalid=${invalid} @change=${(e: Event) => {
+            const c = (e.target as HTMLInputElement).checked;
+            this.set(f.name, f.type === 'radio' ? o.value : c ? [...list, o.value] : list.filter((x) => x !== o.value));
+          }}><label for="${id}-${i}">${o.label}</label></div>`)}
+      </fieldset>`;
+    }
+    let control: TemplateResult;
+    const common = { id, desc, invalid };
+    if (isSingleCheckbox(f)) {
+      return html`<div class=${cls} part="field" @focusout=${leave}>${help}${error}<div class="choice">
+        <input type="checkbox" id=${id} name=${f.name} .checked=${live(v === 'true')} aria-invalid=${invalid} aria-describedby=${desc}
+          @change=${(e: Event) => this.set(f.name, (e.target as HTMLInputElement).checked ? 'true' : '')}>
+        <label for=${id}>${label}</label></div></div>`;
+    } else if (f.type === 'select') {
+      control = html`<select id=${id} name=${f.name} ?multiple=${f.multiple} aria-invalid=${invalid} aria-describedby=${desc}
+        aria-required=${isRequired(f) ? 'true' : nothing} @change=${(e: Event) => {
+          const s = e.target as HTMLSelectElement;
+          this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
+        }}>${f.multiple ? nothing : html`<option value="">${t.choose}</option>`}
+        ${f.options!.map((o) => html`<option .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
+    } else if (f.type === 'file') {
+      const chosen = this.files[f.name] ?? [];
+      control = html`<input type="file" id=${id} name=${f.name} accept=${f.accept ?? nothing} ?multiple=${f.multiple}
+        aria-invalid=${invalid} aria-describedby=${desc} @change=${(e: Event) => {
+          this.files = { ...this.files, [f.name]: [...((e.target as HTMLInputElement).files ?? [])] };
+          this.touch(f.name);
+          this.notice = '';
+          this.later('draft', () => this.saveDraft(), 400);
+        }}>
+        ${chosen.length ? html`<ul class="files" aria-label=${t.chosen}>${chosen.map((file) => html`<li>${file.name}
+          (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.remove(file.name)}
+          @click=${() => (this.files = { ...this.files, [f.name]: chosen.filter((x) => x !== file) })}>×</button></li>`)}</ul>` : nothing}`;
+    } else {
+      control = this.renderText(f, text, common);
+    }
+    return html`<div class=${cls} part="field" @focusout=${leave}>
+      <label for=${id}>${label}</label>${help}${error}${control}
+      ${counter !== null ? html`<p class="count ${counter < 0 ? 'over' : ''}" id="${id}-count">${t.counter(counter)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderText(f: FormField, value: string, c: { id: string; desc: string | symbol; invalid: string | symbol }): TemplateResult {
+    const validator = effectiveValidator(f);
+    const hints = validator ? inputHints(validator) : {};
+    const ac = AUTOCOMPLETE[f.name] ?? hints.autocomplete ?? nothing;
+    const onInput = (e: Event) => {
+      const val = (e.target as HTMLInputElement).value;
+      this.set(f.name, val);
+      if (f.maxLength) this.later('count', () => this.announce(this.t.counter(f.maxLength! - codePointLength(val))), 1500);
+    };
+    if (f.type === 'textarea') {
+      return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
+        aria-describedby=${c.desc} aria-required=${isRequired(f) ? 'true' : nothing} @input=${onInput}></textarea>`;
+    }
+    const type = f.type === 'text' ? 'text' : f.type;
+    return html`<input id=${c.id} name=${f.name} type=${type} .value=${live(value)} autocomplete=${ac}
+      inputmode=${hints.inputMode ?? nothing} spellcheck=${validator ? 'false' : nothing} aria-invalid=${c.invalid}
+      aria-describedby=${c.desc} aria-required=${isRequired(f) ? 'true' : nothing} @input=${onInput}>`;
+  }
+
+  /** An answer in words. */
+  private answer(f: FormField): string {
+    const v = this.valueFor(f);
+    const t = this.t;
+    if (f.type === 'file') {
+      const files = (v as File[]) ?? [];
+      return files.map((x) => x.name).join('、') || t.none;
+    }
+    if (isSingleCheckbox(f)) return v === 'true' ? t.yes : t.none;
+    const list = ([v ?? []].flat() as string[]).filter(Boolean);
+    if (!list.length) return t.none;
+    return list.map((x) => f.options?.find((o) => o.value === x)?.label ?? (f.type === 'date' ? formatDate(x, this.locale) : x)).join('、');
+  }
+
+  private renderReview(form: RequestFormFeed, steps: Step[]): TemplateResult {
+    const t = this.t;
+    const api = form.submit.mode === 'api';
+    const s = this.sendState;
+    const waiting = this.busy;
+    return html`<form novalidate part="review" @submit=${this.submit} aria-labelledby="step-h">
+      <h3 id="step-h" tabindex="-1">${t.review}</h3>
+      <p class="help">${t.reviewHelp}</p>
+      ${steps.map((st) => html`<h4>${st.title}</h4><dl class="answers">
+        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answer(f)}</dd><dd>
+          <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} @click=${() => this.goToField(f.name, true)}>${t.change}</button>
+        </dd></div>`)}
+      </dl>`)}
+      <div class="send" part="send-status" role="status">
+        ${s === 'sending' ? html`<p>${t.sending}</p>${this.progress !== null ? html`<label>${t.uploading}
+          <progress max="100" .value=${Math.round(this.progress * 100)}></progress></label>` : nothing}` : nothing}
+        ${s === 'retrying' ? html`<p>${this.sendDetail}</p>` : nothing}
+        ${s === 'offline' ? html`<p>${t.offline}</p>` : nothing}
+      </div>
+      ${s === 'failed' || s === 'insecure' || s === 'rejected'
+        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? t.failed : s === 'insecure' ? t.insecure : `${t.rejected}${this.sendDetail}`}</p></div>`
+        : nothing}
+      <div class="actions">
+        <button class="btn" type="button" @click=${this.back}>${t.back}</button>
+        ${s === 'failed' || s === 'retrying' || s === 'offline'
+          ? html`<button class="btn" type="button" @click=${this.retryNow}>${t.retryNow}</button>`
+          : nothing}
+        <button class="btn primary" type="submit" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submit : t.makePaper}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderReceipt(): TemplateResult {
+    const t = this.t;
+    const r = this.receipt!;
+    const rules = resolveRules(this.form!);
+    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
+      <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
+      <p class="agency">${this.form!.agency.name}</p>
+      <p>${t.queryCode}</p>
+      <p class="code" id="code">${r.queryCode}</p>
+      <p class="help">${t.queryCodeHelp}</p>
+      <dl class="answers">
+        <div><dt>${t.receivedAt}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
+        <div><dt>${t.dueDate}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">（${t.dueHelp(rules.replyWorkingDays)}）</span></dd></div>
+      </dl>
+      <div class="actions">
+        <button class="btn" type="button" @click=${async () => {
+          await navigator.clipboard?.writeText(r.queryCode).catch(() => undefined);
+          this.announce(t.copied);
+        }}>${t.copy}</button>
+        <button class="btn primary" type="button" @click=${this.print}>${t.print}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderPaper(): TemplateResult {
+    const t = this.t;
+    const form = this.form!;
+    const o = form.agency.office ?? {};
+    const box = (f: FormField) => {
+      const v = [this.valueFor(f) ?? []].flat();
+      return f.options!.map((x) => `${v.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　');
+    };
+    return html`<section class="paper" part="paper" aria-labelledby="paper-h">
+      <h2 id="paper-h" tabindex="-1">${t.paperTitle(form.agency.name)}</h2>
+      <table>
+        ${this.steps.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
+          ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block">${st.title}</th>` : nothing}
+          <th scope="row">${f.label}</th>
+          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answer(f).replace(t.none, '')} ${f.type === 'file' ? t.attached : ''}`}</td>
+        </tr>`)}</tbody>`)}
+        <tbody><tr><th scope="row" colspan="2">${t.signature}</th><td class="sign"></td></tr>
+        <tr><th scope="row" colspan="2">${t.date}</th><td>${t.dateBlank}</td></tr></tbody>
+      </table>
+      <p class="help">${t.paperHelp} ${[o.name, o.address, o.postcode, o.phone].filter(Boolean).join('　')}</p>
+      <div class="actions">
+        <button class="btn" type="button" @click=${async () => {
+          this.phase = 'form';
+          await this.focusHeading();
+        }}>${t.edit}</button>
+        <button class="btn primary" type="button" @click=${this.print}>${t.print}</button>
+      </div>
+    </section>`;
+  }
+}

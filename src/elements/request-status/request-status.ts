@@ -1,0 +1,182 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DisclosureElement } from '../../core/base.js';
+import { baseStyles } from '../../core/styles.js';
+import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
+import { messagesFor } from '../../core/locale.js';
+import { formatDate, formatDateTime } from '../../core/format.js';
+import { isOverdue, localDate } from '../../core/working-days.js';
+import { toHalfWidth } from '../../validators/index.js';
+import { parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
+import { requestMessages } from '../../locales/request.js';
+import { requestFormStyles } from '../request-form/request-form.styles.js';
+import { insecureEndpoint } from '../request-form/net.js';
+
+/** A query code as typed: half-width, upper-case, without spaces. */
+export const normalizeQueryCode = (s: string) => toHalfWidth(s).toUpperCase().replace(/\s+/g, '');
+
+/**
+ * @tagname request-status
+ * @summary Looks up an application by query code (查询码) and name: status, outcome, due date, overdue, history.
+ *
+ * @event disclosure-load - The form feed loaded. `detail: { url, data, warnings }`.
+ * @event disclosure-error - The form feed could not be loaded. `detail: { url, kind, status, message }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart lookup - The lookup form.
+ * @csspart result - The status of the application found.
+ * @csspart history - The timeline of the application.
+ * @csspart lookup-error - Not found, refused or network error.
+ * @csspart loading - The loading state of the feed.
+ * @csspart error - The feed error state.
+ *
+ * @cssprop --de-color-primary - Buttons.
+ * @cssprop --de-color-danger - Errors and the overdue mark.
+ * @cssprop --de-color-text-muted - Help text and times.
+ * @cssprop --de-font-size - Base font size.
+ */
+export class RequestStatus extends DisclosureElement {
+  static override styles = [baseStyles, requestFormStyles];
+
+  /** URL of the request-form feed (its `status.endpoint` is asked). */
+  @property() src?: string;
+
+  /** Query code to fill in (else the page URL's `?querycode=`). */
+  @property({ attribute: 'query-code' }) queryCode?: string;
+
+  /** Today as YYYY-MM-DD for the overdue check (default: today in the jurisdiction's time zone). */
+  @property() today?: string;
+
+  @state() private code = '';
+  @state() private name = '';
+  @state() private touched = false;
+  @state() private busy = false;
+  @state() private answer: StatusAnswer | null = null;
+  @state() private failure: { text: string; retry: boolean } | null = null;
+
+  private readonly feed = new FeedController<RequestFormFeed>(this, parseRequestForm);
+  private abort?: AbortController;
+
+  get loaded(): Promise<void> {
+    return this.feed.loaded.then(() => this.updateComplete).then(() => undefined);
+  }
+
+  private get t() {
+    return messagesFor(requestMessages, this.locale);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('src')) void this.feed.load(this.resolveSrc(this.src));
+    if (changed.has('queryCode') || !this.hasUpdated) {
+      const fromUrl = new URLSearchParams(location.search).get('querycode');
+      this.code = normalizeQueryCode(this.queryCode ?? fromUrl ?? this.code);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  private lookup = async (e?: Event) => {
+    e?.preventDefault();
+    this.touched = true;
+    this.code = normalizeQueryCode(this.code);
+    if (!this.code || !this.name.trim()) {
+      await this.updateComplete;
+      this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const endpoint = this.feed.data?.status?.endpoint;
+    this.answer = null;
+    this.failure = null;
+    if (!endpoint) return void (this.failure = { text: this.t.noStatusEndpoint, retry: false });
+    if (insecureEndpoint(endpoint)) return void (this.failure = { text: this.t.insecure, retry: false });
+    const url = new URL(endpoint);
+    url.searchParams.set('queryCode', this.code);
+    url.searchParams.set('name', this.name.trim());
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.busy = true;
+    try {
+      const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout });
+      const a = json as StatusAnswer;
+      if (!a || typeof a.status !== 'string') throw new FeedError('invalidRoot', 'not a status answer', url.href, undefined, 'status');
+      this.answer = { ...a, history: Array.isArray(a.history) ? a.history : [] };
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
+      this.failure = err.kind === 'notFound'
+        ? { text: this.t.notFound, retry: false }
+        : { text: `${this.t.lookupFailed}${this.errorText(err)}`, retry: err.kind !== 'http' };
+    } finally {
+      if (!abort.signal.aborted) this.busy = false;
+    }
+    await this.updateComplete;
+    this.shadowRoot!.getElementById(this.answer ? 'result-h' : 'failure')?.focus();
+  };
+
+  override render(): TemplateResult {
+    return html`<div class=${this.rootClasses()} part="base">
+      <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.busy ? this.t.looking : ''}</div>
+      ${this.feed.data ? this.renderBody(this.feed.data) : this.renderFeedState(this.feed, this.t.statusTitle)}
+    </div>`;
+  }
+
+  private renderBody(form: RequestFormFeed): TemplateResult {
+    const t = this.t;
+    const codeErr = this.touched && !this.code ? t.errors.required.replace('{label}', t.queryCode) : '';
+    const nameErr = this.touched && !this.name.trim() ? t.errors.required.replace('{label}', t.lookupName) : '';
+    const input = (id: string, label: string, value: string, err: string, set: (v: string) => void, extra: { help?: string; ac: string }) => html`
+      <div class="field${err ? ' invalid' : ''}">
+        <label for=${id}>${label} <span class="req">${t.required}</span></label>
+        ${extra.help ? html`<p class="help" id="${id}-help">${extra.help}</p>` : nothing}
+        ${err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing}
+        <input type="text" id=${id} .value=${value} autocomplete=${extra.ac} aria-required="true" aria-invalid=${err ? 'true' : nothing}
+          aria-describedby=${[extra.help && `${id}-help`, err && `${id}-error`].filter(Boolean).join(' ') || nothing}
+          @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
+      </div>`;
+    return html`<h2>${t.statusTitle}</h2>
+      <p class="agency">${form.agency.name}</p>
+      <form novalidate part="lookup" @submit=${this.lookup}>
+        ${input('code', t.queryCode, this.code, codeErr, (v) => (this.code = v), { help: t.lookupHelp, ac: 'off' })}
+        ${input('name', t.lookupName, this.name, nameErr, (v) => (this.name = v), { ac: 'name' })}
+        <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.looking : t.lookup}</button></div>
+      </form>
+      ${this.failure
+        ? html`<div class="panel error" part="lookup-error" role="alert" id="failure" tabindex="-1"><p>${this.failure.text}</p>
+            ${this.failure.retry ? html`<button class="btn" type="button" @click=${() => this.lookup()}>${this.core.retry}</button>` : nothing}</div>`
+        : nothing}
+      ${this.answer ? this.renderAnswer(this.answer, form) : nothing}`;
+  }
+
+  private renderAnswer(a: StatusAnswer, form: RequestFormFeed): TemplateResult {
+    const t = this.t;
+    const rules = resolveRules(form);
+    const today = this.today ?? localDate(new Date().toISOString(), rules.timeZone);
+    let overdue = a.overdue;
+    if (typeof overdue !== 'boolean') {
+      try {
+        overdue = a.status !== 'answered' && a.status !== 'withdrawn' && isOverdue(a.dueDate, today);
+      } catch {
+        overdue = false;
+      }
+    }
+    const when = (at: string) => formatDateTime(at, this.locale, rules.timeZone);
+    return html`<section class="receipt" part="result" aria-labelledby="result-h">
+      <h3 id="result-h" tabindex="-1">${t.status}：${t.statuses[a.status] ?? a.status}</h3>
+      <dl class="answers">
+        <div><dt>${t.queryCode}</dt><dd>${a.queryCode}</dd></div>
+        ${a.outcome ? html`<div><dt>${t.outcome}</dt><dd>${t.outcomes[a.outcome] ?? a.outcome}</dd></div>` : nothing}
+        <div><dt>${t.receivedAt}</dt><dd>${when(a.receivedAt)}</dd></div>
+        <div><dt>${t.dueDate}</dt><dd>${formatDate(a.dueDate, this.locale)}
+          ${a.status === 'answered' || a.status === 'withdrawn' ? nothing : html`<span class=${overdue ? 'overdue' : 'help'}>（${overdue ? t.overdue : t.inTime}）</span>`}</dd></div>
+      </dl>
+      ${a.history.length
+        ? html`<h4>${t.history}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
+            <time datetime=${h.at}>${when(h.at)}</time>${t.statuses[h.status] ?? h.status}${h.note ? html`：${h.note}` : nothing}</li>`)}</ol>`
+        : nothing}
+    </section>`;
+  }
+}

@@ -1,0 +1,11 @@
+/** Registers <request-status> (and <disclosure-provider>, which it works with). */
+import { defineElement } from './define.js';
+import { RequestStatus } from './elements/request-status/request-status.js';
+import './provider.js';
+
+defineElement('request-status', RequestStatus);
+export { RequestStatus };
+export type { StatusAnswer } from './schema/request-form.js';
+declare global {
+  interface HTMLElementTagNameMap { 'request-status': RequestStatus }
+}

@@ -1,0 +1,407 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../src/annual-stats.js';
+import type { AnnualStats } from '../src/annual-stats.js';
+import { templateFor, type AnnualTemplate, type Label } from '../src/elements/annual-stats/templates.js';
+import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
+import { reconcile } from '../src/elements/annual-stats/reconcile.js';
+import { chartCount, chartOn } from '../src/elements/annual-stats/charts.js';
+import { expectAccessible, storeFeed } from './helpers.js';
+
+/** Polls with timers, not animation frames (frames are throttled in a background tab when files run in parallel). */
+async function waitUntil(check: () => unknown, what: string, timeout = 8000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Sets `lang` and waits for the element to follow (the language is observed with a MutationObserver). */
+async function setLang(el: AnnualStats, lang: string): Promise<void> {
+  el.setAttribute('lang', lang);
+  await Promise.resolve();
+  await el.updateComplete;
+}
+
+const FEEDS = '/demo/feeds/annual';
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const cellTexts = (n: Element) => [...n.querySelectorAll('th, td')].map(text);
+
+async function mount(src: string, attrs: { year?: number; lang?: string; urlKey?: string; noCharts?: boolean; noUrl?: boolean } = {}): Promise<AnnualStats> {
+  const el = await fixture<AnnualStats>(html`<annual-stats src=${src} year=${attrs.year ?? ''} lang=${attrs.lang ?? 'zh-CN'}
+    url-key=${attrs.urlKey ?? ''} ?no-charts=${!!attrs.noCharts} ?no-url-state=${attrs.noUrl ?? !attrs.urlKey}></annual-stats>`);
+  await el.loaded;
+  await el.updateComplete;
+  return el;
+}
+
+async function json(name: string): Promise<Record<string, unknown>> {
+  return (await fetch(`${FEEDS}/${name}`)).json();
+}
+
+/** Every label of a template's Tables 二, 三 and 四 in one language. */
+function templateLabels(tpl: AnnualTemplate, lang: 'zh' | 'en') {
+  const L = (l: Label) => l[lang];
+  const t2 = [L(tpl.table2.contentHeader), ...tpl.table2.blocks.flatMap((b) => [L(b.clause), ...b.columns.map((c) => L(c.label)), ...b.rows.map((r) => L(r.label))])];
+  const t3 = [
+    L(tpl.table3.cornerHeader), L(tpl.table3.applicantHeader), L(tpl.table3.organisationHeader),
+    ...tpl.table3.columns.map((c) => L(c.label)),
+    ...tpl.table3.rows.flatMap((r) => [L(r.section.label), (r.number ? `${r.number} ` : '') + L(r.label), ...(r.group ? [L(r.group.label)] : [])]),
+  ];
+  const t4 = [L(tpl.table4.review), L(tpl.table4.litigation), ...tpl.table4.groups.map((g) => L(g.label)), ...tpl.table4.outcomes.map((o) => L(o.label))];
+  return { t2, t3, t4 };
+}
+
+function expectLabels(el: Element, tpl: AnnualTemplate, lang: 'zh' | 'en') {
+  const { t2, t3, t4 } = templateLabels(tpl, lang);
+  const cells = (id: string) => cellTexts($(el, `#${id}`));
+  for (const [id, labels] of [['t2', t2], ['t3', t3], ['t4', t4]] as const) {
+    const got = cells(id);
+    for (const l of labels) expect(got, `${id} lacks "${l}"`).to.include(l);
+  }
+}
+
+afterEach(async () => {
+  history.replaceState(null, '', location.pathname);
+  await emulateMedia({ reducedMotion: 'no-preference', media: 'screen' });
+});
+
+describe('<annual-stats>: national tables', () => {
+  it('CN-2021: every label of Tables 二, 三, 四 in the official layout, and passes axe', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    const tpl = templateFor('CN-2021');
+    expectLabels(el, tpl, 'zh');
+    // literal labels from reference/domain.md §2
+    const t3 = cellTexts($(el, '#t3'));
+    for (const l of ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '3. 危及“三安全一稳定”', '（六）其他处理',
+      '2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '四、结转下年度继续办理',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）']) expect(t3).to.include(l);
+    expect(cellTexts($(el, '#t2'))).to.include.members(['第二十条第（八）项', '本年收费金额（单位：万元）', '行政规范性文件']);
+    expect(cellTexts($(el, '#t4'))).to.include.members(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '尚未审结']);
+    // 25 numeric rows × 7 columns; 三 spans 22 rows
+    const rows = $$(el, '#t3 tbody tr');
+    expect(rows).to.have.length(25);
+    for (const r of rows) expect(r.querySelectorAll('td')).to.have.length(7);
+    const results = $$(el, '#t3 th').find((th) => text(th) === '三、本年度办理结果')!;
+    expect(results.getAttribute('rowspan')).to.equal('22');
+    const corner = $(el, '#t3 thead td');
+    expect([corner.getAttribute('colspan'), corner.getAttribute('rowspan')]).to.deep.equal(['3', '3']);
+    expect($$(el, '#t3 th').find((th) => text(th) === '法人或其他组织')!.getAttribute('colspan')).to.equal('5');
+    expect($$(el, '#t3 th').find((th) => text(th) === '（三）不予公开')!.getAttribute('rowspan')).to.equal('8');
+    expect($$(el, '#t3 tbody th[scope="row"]').length).to.be.greaterThan(20);
+    // Table 四: 15 cells, 行政复议 over 5 (two header rows), 行政诉讼 over 10
+    expect($$(el, '#t4 tbody td')).to.have.length(15);
+    const review = $$(el, '#t4 th').find((th) => text(th) === '行政复议')!;
+    expect([review.getAttribute('colspan'), review.getAttribute('rowspan')]).to.deep.equal(['5', '2']);
+    expect($$(el, '#t4 th').find((th) => text(th) === '行政诉讼')!.getAttribute('colspan')).to.equal('10');
+    // figures: row 一 of 2022.json, money with its unit
+    const first = rows[0];
+    expect(cellTexts(first)).to.deep.equal(['一、本年新收政府信息公开申请数量', '38', '4', '0', '0', '2', '1', '45']);
+    const fees = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === '行政事业性收费')!;
+    expect(text(fees.querySelector('td'))).to.equal('112.6 万元');
+    const licensing = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === '行政许可')!;
+    expect(text(licensing.querySelector('td'))).to.equal('1,520');
+    expect($$(el, 'caption').map(text)).to.include.members(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    await expectAccessible(el);
+  });
+
+  it('CN-2019: the trial-format labels, 23 rows with （六） as one row, 三 spanning 20', async () => {
+    const el = await mount(`${FEEDS}/2020.json`);
+    expectLabels(el, templateFor('CN-2019'), 'zh');
+    const t2 = cellTexts($(el, '#t2'));
+    for (const l of ['规范性文件', '本年新制作数量', '本年增/减', '其他对外管理服务事项', '第二十条第（九）项', '政府集中采购', '采购总金额']) expect(t2).to.include(l);
+    expect(t2).not.to.include('行政规范性文件');
+    expect($$(el, '#t3 tbody tr')).to.have.length(23);
+    expect($$(el, '#t3 th').find((th) => text(th) === '三、本年度办理结果')!.getAttribute('rowspan')).to.equal('20');
+    expect(cellTexts($(el, '#t3'))).not.to.include('3. 其他');
+    await expectAccessible(el);
+  });
+
+  it('English labels when lang="en", and passes axe', async () => {
+    const el = await mount(`${FEEDS}/2022.json`, { lang: 'en' });
+    expectLabels(el, templateFor('CN-2021'), 'en');
+    expect(cellTexts($(el, '#t3'))).to.include('I. New applications received this year');
+    expect($$(el, 'caption').map(text)).to.include('II. Proactive disclosure of government information');
+    const fees = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === 'Administrative and institutional fees')!;
+    expect(text(fees.querySelector('td'))).to.equal('112.6 × 10,000 yuan');
+    expect(text($(el, '[part~="data-toggle"]'))).to.equal('Show data table');
+    await expectAccessible(el);
+    // switching back follows the attribute
+    await setLang(el, 'zh-CN');
+    expect(cellTexts($(el, '#t3'))).to.include('一、本年新收政府信息公开申请数量');
+  });
+
+  it('null is an empty cell explained as not reported (with a legend); 0 is 0', async () => {
+    const feed = await json('2022.json');
+    const p = feed.proactive as Record<string, Record<string, unknown>>;
+    p.regulations.issued = null;
+    p.regulations.repealed = 0;
+    const el = await mount(await storeFeed(feed));
+    const row = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === '规章')!;
+    const [issued, repealed] = [...row.querySelectorAll('td')];
+    expect(issued.classList.contains('nr')).to.equal(true);
+    expect(text(issued)).to.equal('未报告');
+    expect(issued.querySelector('.vh')).to.exist;
+    expect(text(repealed)).to.equal('0');
+    expect(repealed.classList.contains('nr')).to.equal(false);
+    expect(text($(el, '.legend'))).to.contain('未报告');
+    expect(el.csvFor('t2')).to.contain('规章,本年制发件数,,');
+    await setLang(el, 'en');
+    expect(text($$(el, '#t2 td.nr')[0])).to.equal('not reported');
+    expect(text($(el, '.legend'))).to.contain('not reported');
+    await expectAccessible(el);
+  });
+});
+
+describe('<annual-stats>: reconciliation', () => {
+  it('broken-2021.json: a warning names the column or row and both sums; the data are still shown', async () => {
+    const el = await mount(`${FEEDS}/broken-2021.json`);
+    const panel = $(el, '[part~="reconciliation"]');
+    expect(panel).to.exist;
+    const parsed = parseAnnualFeed(await json('broken-2021.json'), location.href);
+    if (!parsed.ok) throw new Error('parse');
+    const issues = reconcile(parsed.report);
+    expect(issues.length).to.be.greaterThan(0);
+    const items = [...panel.querySelectorAll('li')].map(text);
+    expect(items).to.have.length(issues.length);
+    issues.forEach((i, k) => {
+      expect(items[k]).to.contain(String(i.expected));
+      expect(items[k]).to.contain(String(i.actual));
+    });
+    expect(items.join(' ')).to.contain('“自然人”列');
+    expect(items.join(' ')).to.contain('四、结转下年度继续办理');
+    expect($$(el, '#t3 tbody tr')).to.have.length(25);
+    await expectAccessible(el);
+  });
+
+  it('2022.json reconciles: no warning panel', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    expect($(el, '[part~="reconciliation"]')).to.equal(null);
+  });
+});
+
+describe('<annual-stats>: CN-legacy seed (2013)', () => {
+  it('shows every seed figure under its group and the text sections as paragraphs', async () => {
+    const el = await mount(`${FEEDS}/2013.json`);
+    const all = text(el.shadowRoot!.querySelector('.root'));
+    const figures: [string, string][] = [
+      ['政务信息', '1,470'], ['文件公报', '35'], ['公告公示', '16'], ['领导讲话', '10'], ['视频资料', '156'], ['人事任免', '7'],
+      ['招商引资', '4'], ['公共服务事项', '752'], ['网站总访问量', '35,000'], ['总页面点击量', '98,000'], ['日均访问量', '269'], ['日均点击量', '97'],
+    ];
+    for (const [label, value] of figures) {
+      const row = $$(el, 'table tr').find((tr) => text(tr.querySelector('th')) === label);
+      expect(row, label).to.exist;
+      expect(text(row!.querySelector('td'))).to.contain(value);
+    }
+    const captions = $$(el, 'caption').map(text);
+    expect(captions).to.include.members(['主动公开政府信息情况', '网站访问', '依申请公开政府信息情况', '政府信息公开收费情况']);
+    expect(text($$(el, 'table tr').find((tr) => text(tr.querySelector('th')) === '网站总访问量'))).to.contain('原文：总访问量3.5万余人次');
+    // text sections split on blank lines
+    const paras = $$(el, 'p.text').map(text);
+    const seed = (await json('2013.json')).text as Record<string, string>;
+    for (const k of ['intro', 'overview', 'proactive', 'applications', 'fees', 'reviewLitigation', 'problems', 'improvements']) {
+      for (const part of seed[k].split(/\n\s*\n/)) expect(paras, k).to.include(part.trim().replace(/\s+/g, ' '));
+    }
+    expect(paras.filter((p) => p.startsWith('(一)加强组织领导'))).to.have.length(1);
+    expect($$(el, 'h3').map(text)).to.include.members(['总体情况', '存在的主要问题及改进情况']);
+    expect(all).to.contain('1、政府门户网站版面落后');
+    // the standard block it has (Table 四) is shown too
+    expect($$(el, '#t4 tbody td')).to.have.length(15);
+    await expectAccessible(el);
+  });
+});
+
+describe('<annual-stats>: charts', () => {
+  it('draws the charts (non-blank canvas, text summary) and destroys them on removal', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const before = chartCount();
+    const el = await mount(`${FEEDS}/2022.json`);
+    await waitUntil(() => chartCount() >= before + 2, 'charts drawn');
+    const canvases = $$<HTMLCanvasElement>(el, 'canvas');
+    expect(canvases).to.have.length(2);
+    for (const c of canvases) {
+      expect(chartOn(c)).to.exist;
+      expect(c.width).to.be.greaterThan(0);
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) painted++;
+      expect(painted, 'painted pixels').to.be.greaterThan(100);
+    }
+    const wrap = canvases[0].parentElement!;
+    expect(wrap.getAttribute('role')).to.equal('img');
+    expect(wrap.getAttribute('aria-label')).to.contain('行政许可：1,520');
+    const outcomes = $(el, 'canvas[data-chart="c-outcomes"]').parentElement!;
+    expect(outcomes.getAttribute('aria-label')).to.contain('（一）予以公开：18');
+    el.remove();
+    expect(chartCount()).to.equal(before);
+    for (const c of canvases) expect(chartOn(c)).to.equal(undefined);
+  });
+
+  it('redraws when the data change, without leaking charts', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const before = chartCount();
+    const el = await mount(`${FEEDS}/2022.json`);
+    await waitUntil(() => chartCount() === before + 2, 'charts drawn');
+    el.src = `${FEEDS}/2020.json`;
+    await el.loaded;
+    await el.updateComplete;
+    await waitUntil(() => $$(el, 'canvas').every((c) => chartOn(c as HTMLCanvasElement)), 'redrawn');
+    expect(chartCount()).to.equal(before + 2);
+    el.remove();
+    expect(chartCount()).to.equal(before);
+  });
+
+  it('"show data table" toggles a real table with CSV; the CSV button downloads csvFor(); axe passes open', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    const button = $$(el, '[part~="data-toggle"]')[1];
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    const box = $(el, `#${button.getAttribute('aria-controls')}`);
+    expect(box.hidden).to.equal(true);
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(box.hidden).to.equal(false);
+    const table = box.querySelector('table')!;
+    expect(text(table.querySelector('caption'))).to.equal('本年度办理结果（总计）（数据表）');
+    expect(cellTexts(table)).to.include.members(['（一）予以公开', '18', '（六）其他处理']);
+    const csv = el.csvFor('c-outcomes')!;
+    expect(csv.startsWith('\uFEFF')).to.equal(true);
+    expect(csv).to.contain('（一）予以公开,18\r\n');
+    expect(el.csvFor('t3')).to.contain('一、本年新收政府信息公开申请数量,38,4,0,0,2,1,45\r\n');
+    expect(el.csvFor('t4')).to.contain('行政复议,结果维持,');
+    // the button hands exactly csvFor() to the download
+    const blobs: Blob[] = [];
+    const origCreate = URL.createObjectURL;
+    const origClick = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (b: Blob | MediaSource) => { blobs.push(b as Blob); return 'blob:x'; };
+    HTMLAnchorElement.prototype.click = function () {};
+    try {
+      box.querySelector<HTMLButtonElement>('[part~="csv-button"]')!.click();
+    } finally {
+      URL.createObjectURL = origCreate;
+      HTMLAnchorElement.prototype.click = origClick;
+    }
+    expect(blobs).to.have.length(1);
+    const got = new Uint8Array(await blobs[0].arrayBuffer());
+    expect(got).to.deep.equal(new TextEncoder().encode(csv));
+    await expectAccessible(el);
+  });
+
+  it('no-charts: no canvas, the chart data are shown as tables', async () => {
+    const el = await mount(`${FEEDS}/2022.json`, { noCharts: true });
+    expect($$(el, 'canvas')).to.have.length(0);
+    expect($$(el, '[part~="data-toggle"]')).to.have.length(0);
+    expect(cellTexts($(el, '#c-outcomes'))).to.include('（一）予以公开');
+  });
+
+  it('print: no controls are printed', async () => {
+    const el = await mount(`${FEEDS}/index.json`, { year: 2022 });
+    await emulateMedia({ media: 'print' });
+    for (const sel of ['[part~="csv-button"]', '[part~="data-toggle"]', '[part~="toolbar"]']) {
+      expect(getComputedStyle($(el, sel)).display, sel).to.equal('none');
+    }
+    expect(getComputedStyle($(el, '#t3')).display).to.equal('table');
+  });
+});
+
+describe('<annual-stats>: several years', () => {
+  it('index: year picker (年度), URL state, event, trend over the shared keys', async () => {
+    const el = await mount(`${FEEDS}/index.json`, { year: 2013, urlKey: 'yr' });
+    const select = $<HTMLSelectElement>(el, 'select#year');
+    expect(text(el.shadowRoot!.querySelector(`label[for="year"]`))).to.equal('年度');
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['2022', '2020', '2013']);
+    expect(select.value).to.equal('2013');
+    expect(text($(el, 'header h2'))).to.equal('2013年君山区政府信息公开工作年度报告');
+    let changed: unknown;
+    el.addEventListener('annual-year-change', (e) => (changed = (e as CustomEvent).detail));
+    select.value = '2022';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(changed).to.deep.equal({ year: 2022 });
+    expect(new URLSearchParams(location.search).get('yr.year')).to.equal('2022');
+    expect(text($(el, 'header h2'))).to.contain('2022年');
+    expect($$(el, '#t3 tbody tr')).to.have.length(25);
+    // trend: shared keys of 2013, 2020, 2022 (Table 四, fees, site visits)
+    const trend = $(el, '[part~="trend"]');
+    expect(trend).to.exist;
+    const keys = [...trend.querySelectorAll<HTMLOptionElement>('#trend-key option')].map((o) => o.value);
+    expect(keys).to.include.members(['reviewLitigation.review.total', 'feesCollected.amount', 'custom.siteVisits']);
+    expect(keys).not.to.include('newReceived');
+    const csv = el.csvFor('trend')!;
+    expect(csv).to.contain(',2013,2020,2022\r\n');
+    expect(csv).to.contain('网站总访问量（人次）,35000,389000,412000');
+    await expectAccessible(el);
+    // back button
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await el.updateComplete;
+    expect(el.shownYear).to.equal(2013);
+    expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('2013');
+  });
+
+  it('the year in the URL wins over the year attribute', async () => {
+    history.replaceState(null, '', `${location.pathname}?annual.year=2020`);
+    const el = await mount(`${FEEDS}/index.json`, { year: 2013, noUrl: false });
+    expect(el.shownYear).to.equal(2020);
+    expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('2020');
+  });
+
+  it('trend sums the 2021 split of （六） so it lines up with 2019', async () => {
+    const index = { schemaVersion: 1, reports: [{ year: 2020, url: `${FEEDS}/2020.json` }, { year: 2022, url: `${FEEDS}/2022.json` }] };
+    const el = await mount(await storeFeed(index));
+    const keys = [...$$<HTMLOptionElement>(el, '#trend-key option')].map((o) => o.value);
+    expect(keys).to.include('results.other');
+    expect(keys).to.include('newReceived');
+    const sel = $<HTMLSelectElement>(el, '#trend-key');
+    sel.value = 'results.other';
+    sel.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text($(el, '[part~="trend"] figcaption'))).to.contain('（六）其他处理');
+    expect(el.csvFor('trend')).to.match(/（六）其他处理,\d+,\d+/);
+  });
+
+  it('a missing year shows an error for that year only; the picker stays usable; axe passes', async () => {
+    const index = {
+      schemaVersion: 1,
+      reports: [
+        { year: 2020, url: `${FEEDS}/2020.json` },
+        { year: 2021, url: `${FEEDS}/missing-2021.json` },
+        { year: 2022, url: `${FEEDS}/2022.json` },
+      ],
+    };
+    const errors: unknown[] = [];
+    document.addEventListener('disclosure-error', (e) => errors.push((e as CustomEvent).detail), { once: true });
+    const el = await mount(await storeFeed(index), { year: 2021 });
+    const alert = $(el, '[part~="error"][role="alert"]');
+    expect(text(alert)).to.contain('2021');
+    expect(text(alert)).to.contain('404');
+    expect($(el, '[part~="retry-button"]')).to.exist;
+    expect((errors[0] as { year: number }).year).to.equal(2021);
+    const select = $<HTMLSelectElement>(el, 'select#year');
+    expect(select.disabled).to.equal(false);
+    expect(text($(el, '[part~="trend"]'))).to.contain('2021');
+    await expectAccessible(el);
+    select.value = '2022';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, '[part~="error"]')).to.equal(null);
+    expect($$(el, '#t3 tbody tr')).to.have.length(25);
+  });
+});
+
+describe('<annual-stats>: hostile feed', () => {
+  it('feed text stays text: no elements created from it, no javascript: link', async () => {
+    const el = await mount(`${FEEDS}/hostile.json`);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('img, script, iframe, svg, b')).to.have.length(0);
+    expect([...root.querySelectorAll('a')].filter((a) => !/^https?:/.test(a.href))).to.have.length(0);
+    expect(text($(el, 'header h2'))).to.equal('<script>alert(1)</script><img src=x onerror=alert(1)>');
+    expect($$(el, 'p.text').map(text)).to.include('<a href="javascript:alert(1)">点击</a>');
+    expect($$(el, 'caption').map(text)).to.include('<iframe src="javascript:alert(1)"></iframe>');
+    await expectAccessible(el);
+  });
+});

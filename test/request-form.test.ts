@@ -1,0 +1,442 @@
+import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
+import '../src/request-form.js';
+import type { RequestForm } from '../src/request-form.js';
+import { expectAccessible, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, waitUntil } from './helpers.js';
+import { $, $$, STEP1, VALID, chooseFile, fill, focusedIn, formFeed, next, stepTitle } from './request-fixtures.js';
+
+type El = RequestForm & HTMLElement;
+
+async function mount(feed: unknown = formFeed(), src?: string, attrs: { persist?: string } = {}): Promise<El> {
+  const url = src ?? (await storeFeed(feed));
+  const el = await fixture<El>(html`<request-form src=${url} persist=${attrs.persist ?? 'session'}></request-form>`);
+  await el.loaded;
+  el.retryDelays = [30, 30, 30];
+  return el;
+}
+
+const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
+const pdf = (name = 'id.pdf', size = 10) => new File(['x'.repeat(size)], name, { type: 'application/pdf' });
+
+/** Fills every step validly and arrives at the review. */
+async function toReview(el: El, file = false): Promise<void> {
+  await fill(el, { applicantType: 'naturalPerson' });
+  await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
+  await next(el);
+  await fill(el, { description: VALID.description, delivery: 'email' });
+  await next(el);
+  if (file) await chooseFile(el, 'idProof', [pdf()]);
+  await fill(el, { declaration: true });
+  await next(el);
+  expect(stepTitle(el)).to.equal('核对申请信息');
+}
+
+async function api(steps: Parameters<typeof scriptEndpoint>[0], encoding = 'json') {
+  const endpoint = await scriptEndpoint(steps);
+  const el = await mount(formFeed({ mode: 'api', endpoint, encoding }));
+  return { el, endpoint };
+}
+
+afterEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
+describe('<request-form> rendering', () => {
+  it('draws the first step from the feed: applicant type first, required marks in text, hints, progress', async () => {
+    const el = await mount();
+    expect(shadowText(el, '.progress p')).to.equal('第 1 步，共 4 步');
+    expect($$(el, '.progress li').map((l) => l.textContent!.trim())).to.deep.equal(['申请人信息', '所需信息', '附件与声明', '核对申请信息']);
+    expect($(el, '.progress li[aria-current="step"]').textContent!.trim()).to.equal('申请人信息');
+    expect(shadowText(el, '#f-applicantType legend')).to.equal('申请人类型 （必填）');
+    expect(shadowText(el, 'header')).to.contain('20 个工作日内予以答复').and.contain('不超过 20 个工作日');
+    // Fields of a type appear once it is chosen.
+    expect($(el, '#f-name')).to.equal(null);
+    await fill(el, { applicantType: 'naturalPerson' });
+    expect($(el, 'label[for="f-name"]').textContent).to.contain('（必填）');
+    expect($(el, '#f-name').getAttribute('autocomplete')).to.equal('name');
+    expect($(el, '#f-mobile').getAttribute('autocomplete')).to.equal('mobile tel');
+    expect($(el, '#f-mobile').getAttribute('inputmode')).to.equal('tel');
+    expect($(el, '#f-email').getAttribute('type')).to.equal('email');
+    expect($(el, '#f-orgName')).to.equal(null);
+    await fill(el, { applicantType: 'organisation' });
+    expect($(el, '#f-orgName')).to.not.equal(null);
+    expect($(el, '#f-name')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('uses the jurisdiction defaults for the time limit (CN-OGI-2007: 15 + 15)', async () => {
+    const feed = formFeed();
+    feed.jurisdiction = 'CN-OGI-2007';
+    delete feed.rules;
+    const el = await mount(feed);
+    expect(shadowText(el, 'header')).to.contain('15 个工作日内予以答复').and.contain('不超过 15 个工作日');
+  });
+
+  it('keeps hostile feed text as text', async () => {
+    const feed = formFeed();
+    const s = (feed.sections as { title: string; fields: { label: string; help?: string }[] }[])[0];
+    s.title = '<img src=x onerror="window.__pwned=1">';
+    s.fields[3].label = '<img src=x onerror="window.__pwned=1">手机';
+    s.fields[3].help = '<script>window.__pwned=1</script>';
+    const el = await mount(feed);
+    await fill(el, { applicantType: 'naturalPerson' });
+    expect(el.shadowRoot!.querySelector('img, script:not([type])')).to.equal(null);
+    expect(stepTitle(el)).to.equal('<img src=x onerror="window.__pwned=1">');
+    expect(shadowText(el, 'label[for="f-mobile"]')).to.contain('<img src=x');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
+
+describe('<request-form> validation', () => {
+  it('shows the error summary and inline messages on a failed Next, and focuses the summary', async () => {
+    const el = await mount();
+    await next(el);
+    expect(stepTitle(el)).to.equal('申请人信息');
+    expect($(el, '[part="error-summary"]').getAttribute('role')).to.equal('alert');
+    expect(shadowText(el, '[part="error-summary"] h3')).to.equal('请修改以下问题');
+    expect(shadowText(el, '[part="error-summary"] li')).to.equal('请选择“申请人类型”。');
+    await focusedIn(el, '#summary');
+    await fill(el, { applicantType: 'naturalPerson' });
+    await next(el);
+    const links = $$(el, '[part="error-summary"] a').map((a) => a.textContent!.trim());
+    expect(links).to.deep.equal(['请填写“姓名”。', '请填写“证件号码”。', '请填写“手机号码”。']);
+    const id = $(el, '#f-idNumber');
+    expect(id.getAttribute('aria-invalid')).to.equal('true');
+    expect(id.getAttribute('aria-describedby')).to.equal('f-idNumber-help f-idNumber-error');
+    expect(shadowText(el, '#f-idNumber-error')).to.equal('错误：请填写“证件号码”。');
+    await expectAccessible(el);
+  });
+
+  it('error summary links move focus to the field', async () => {
+    const el = await mount();
+    await next(el);
+    // A radio group is focused through its first radio.
+    $$(el, '[part="error-summary"] a')[0].click();
+    await focusedIn(el, '#f-applicantType-0');
+    await fill(el, { applicantType: 'naturalPerson' });
+    await next(el);
+    $$(el, '[part="error-summary"] a')[2].click();
+    await focusedIn(el, '#f-mobile');
+  });
+
+  it('shows a message only once a field was left, and catches bad ID numbers, mobiles and too long text', async () => {
+    const el = await mount();
+    await fill(el, { applicantType: 'naturalPerson' });
+    const id = $<HTMLInputElement>(el, '#f-idNumber');
+    id.value = '110105194912310021';
+    id.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '#f-idNumber-error')).to.equal(null); // not yet left
+    id.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(shadowText(el, '#f-idNumber-error')).to.contain('最后一位（校验码）不对');
+    await fill(el, { mobile: '1381234567' });
+    expect(shadowText(el, '#f-mobile-error')).to.contain('应为 11 位手机号码');
+    await fill(el, { mobile: '23812345678' });
+    expect(shadowText(el, '#f-mobile-error')).to.contain('以 13 至 19 开头');
+    await fill(el, { idNumber: VALID.idNumber, mobile: VALID.mobile, name: VALID.name });
+    expect($(el, '.field-error')).to.equal(null);
+    await next(el);
+    await fill(el, { description: '这是一段超过二十个字的描述文字，用来测试字数上限是否生效。' });
+    expect(shadowText(el, '#f-description-count')).to.match(/已超出 \d+ 个字/);
+    expect(shadowText(el, '#f-description-error')).to.contain('不能超过 20 个字');
+    expect($(el, '#f-description').getAttribute('aria-describedby')).to.equal('f-description-count f-description-error');
+    await next(el);
+    expect(stepTitle(el)).to.equal('所需信息');
+  });
+
+  it('has a character counter announced politely after typing stops, not on every keystroke', async () => {
+    const el = await mount();
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    const live = $(el, '[role="status"][aria-live="polite"]');
+    const ta = $<HTMLTextAreaElement>(el, '#f-description');
+    expect(shadowText(el, '#f-description-count')).to.equal('还可以输入 20 个字');
+    expect($(el, '#f-description-count').hasAttribute('aria-live')).to.equal(false);
+    for (const v of ['一', '一二', '一二三']) {
+      ta.value = v;
+      ta.dispatchEvent(new Event('input'));
+    }
+    await el.updateComplete;
+    expect(shadowText(el, '#f-description-count')).to.equal('还可以输入 17 个字');
+    expect(live.textContent).to.not.contain('17');
+    await waitUntil(() => live.textContent!.includes('还可以输入 17 个字'), 'counter announcement', 4000);
+  });
+
+  it('describes allowed file types and size before choosing, and rejects wrong type or too big files', async () => {
+    const el = await mount();
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    expect(shadowText(el, '#f-idProof-help')).to.equal('可上传 PDF、PNG 格式的文件，每个文件不超过 1 MB。');
+    expect($(el, '#f-idProof').getAttribute('accept')).to.equal('.pdf,.png');
+    await chooseFile(el, 'idProof', [new File(['x'], 'virus.exe', { type: 'application/x-msdownload' })]);
+    expect(shadowText(el, '#f-idProof-error')).to.contain('只能上传 PDF、PNG 格式的文件');
+    await chooseFile(el, 'idProof', [pdf('big.pdf', 1024 * 1024 + 1)]);
+    expect(shadowText(el, '#f-idProof-error')).to.contain('每个文件不能超过 1 MB');
+    await chooseFile(el, 'idProof', [pdf()]);
+    expect($(el, '#f-idProof-error')).to.equal(null);
+    expect(shadowText(el, '.files')).to.contain('id.pdf');
+  });
+});
+
+describe('<request-form> steps and review', () => {
+  it('lists every answer on the review; change returns to the field and back to the review', async () => {
+    const el = await mount();
+    await toReview(el);
+    const rows = $$(el, '.answers > div').map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('dd')!.textContent!.trim()]);
+    expect(rows).to.deep.include.members([['申请人类型', '公民'], ['证件号码', VALID.idNumber], ['获取方式', '电子邮件'], ['我承诺所填信息真实', '已勾选']]);
+    await expectAccessible(el);
+    const change = $$(el, '.answers button').find((b) => b.getAttribute('aria-label') === '修改：手机号码')!;
+    expect(change.textContent!.trim()).to.equal('修改');
+    change.click();
+    await focusedIn(el, '#f-mobile');
+    expect(stepTitle(el)).to.equal('申请人信息');
+    expect(shadowText(el, 'form .btn.primary')).to.equal('保存并返回核对页');
+    await fill(el, { mobile: '13900000000' });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect(shadowText(el, '.answers')).to.contain('13900000000');
+  });
+
+  it('works with the keyboard only: Tab through a step, Enter on Next', async () => {
+    const el = await mount();
+    $(el, '#step-h').focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' }); // checks 公民
+    await el.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: VALID.name });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: VALID.idNumber });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: VALID.mobile });
+    await sendKeys({ press: 'Tab' }); // email (optional)
+    await sendKeys({ press: 'Tab' }); // Next
+    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('下一步');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => stepTitle(el) === '所需信息', 'step 2');
+    await focusedIn(el, '#step-h');
+    await expectAccessible(el);
+  });
+});
+
+describe('<request-form> drafts', () => {
+  it('restores a draft after a reload, but not the files, and says so', async () => {
+    const src = await storeFeed(formFeed());
+    let el = await mount(undefined, src);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf()]);
+    await new Promise((r) => setTimeout(r, 500));
+    const key = Object.keys(sessionStorage).find((k) => k.includes(src))!;
+    expect(key).to.be.a('string');
+    expect(sessionStorage.getItem(key)).to.not.contain('id.pdf');
+    expect(Object.keys(localStorage).length).to.equal(0);
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect(stepTitle(el)).to.equal('附件与声明');
+    expect(shadowText(el, '.panel.warning')).to.contain('请重新选择附件');
+    expect($(el, '.files')).to.equal(null);
+    await waitUntil(() => $(el, '[aria-live="polite"]').textContent!.includes('已恢复'), 'restore announced');
+    await el.updateComplete;
+    $$(el, '.progress li');
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
+  });
+
+  it('uses localStorage only with persist="local", and clears the form after confirmation', async () => {
+    const src = await storeFeed(formFeed());
+    const el = await mount(undefined, src, { persist: 'local' });
+    await fill(el, { applicantType: 'naturalPerson', name: '李四' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(Object.keys(localStorage).some((k) => k.includes(src))).to.equal(true);
+    expect(Object.keys(sessionStorage).length).to.equal(0);
+    const clear = $$(el, '.clear button')[0];
+    expect(clear.textContent!.trim()).to.equal('清空表单');
+    clear.click();
+    await el.updateComplete;
+    expect(shadowText(el, '.clear [role="alertdialog"]')).to.contain('确定清空');
+    $$(el, '.clear button')[1].click(); // cancel
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#f-name').value).to.equal('李四');
+    $$(el, '.clear button')[0].click();
+    await el.updateComplete;
+    $$(el, '.clear button')[0].click(); // confirm
+    await el.updateComplete;
+    expect($(el, '#f-name')).to.equal(null);
+    expect(Object.keys(localStorage).length).to.equal(0);
+  });
+});
+
+describe('<request-form> submission', () => {
+  it('sends multipart with the files and one Idempotency-Key, shows the receipt and fires request-submitted', async () => {
+    const { el, endpoint } = await api([{ status: 201, body: RECEIPT }], 'multipart');
+    await toReview(el, true);
+    let detail: unknown = null;
+    el.addEventListener('request-submitted', (e) => (detail = (e as CustomEvent).detail));
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const [req] = await requestsTo(endpoint);
+    expect(req.headers['content-type']).to.match(/^multipart\/form-data/);
+    expect(req.headers['idempotency-key']).to.match(/^[0-9a-f-]{36}$/);
+    expect(req.body).to.contain('name="idProof"; filename="id.pdf"').and.contain('name="applicantType"');
+    expect(shadowText(el, '.code')).to.equal('AB12-CD34');
+    expect((detail as { queryCode: string }).queryCode).to.equal('AB12-CD34');
+    await focusedIn(el, '#receipt-h');
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('request-draft')).length).to.equal(0);
+    await expectAccessible(el);
+  });
+
+  it('sends once on a double click', async () => {
+    const { el, endpoint } = await api([{ status: 201, body: RECEIPT, delay: 200 }]);
+    await toReview(el);
+    const btn = $(el, 'form .btn.primary');
+    btn.click();
+    btn.click();
+    await el.updateComplete;
+    expect(btn.getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(1);
+    expect(reqs[0].headers['content-type']).to.contain('application/json');
+    expect(JSON.parse(reqs[0].body)).to.deep.equal({
+      applicantType: 'naturalPerson',
+      fields: { ...VALID, delivery: 'email', declaration: 'true' },
+    });
+  });
+
+  it('retries a 503 with the same Idempotency-Key and shows one receipt', async () => {
+    const { el, endpoint } = await api([{ status: 503, body: { error: { code: 'down', message: 'down' } } }, { status: 201, body: RECEIPT }]);
+    await toReview(el);
+    let events = 0;
+    el.addEventListener('request-submitted', () => events++);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
+    expect(reqs[0].headers['idempotency-key']).to.equal(reqs[1].headers['idempotency-key']);
+    expect($$(el, '[part="receipt"]').length).to.equal(1);
+    expect(events).to.equal(1);
+  });
+
+  it('tells the applicant about network drops, retries 3 times by itself, then can be retried by hand', async () => {
+    const { el, endpoint } = await api([{ destroy: true }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"][role="alert"]').includes('申请未能提交'), 'failed message', 8000);
+    const tries = (await requestsTo(endpoint)).length;
+    expect(tries).to.be.at.least(4); // 1 + 3 automatic (Chrome may resend once on a reused connection)
+    expect($(el, 'form .btn.primary').getAttribute('aria-disabled')).to.equal('false');
+    await scriptEndpoint([{ status: 201, body: RECEIPT }], endpoint.split('/').pop());
+    const retry = $$(el, 'form button').find((b) => b.textContent!.trim() === '重新提交')!;
+    retry.click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(tries + 1);
+    expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('says it will retry after a network drop and then succeeds with the same key', async () => {
+    // Two drops: Chrome silently resends a POST once when a reused connection drops; the second drop reaches the page.
+    const { el, endpoint } = await api([{ destroy: true }, { destroy: true }, { status: 201, body: RECEIPT }]);
+    el.retryDelays = [600];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('将在 1 秒后自动重试（第 1 次）'), 'retry message');
+    expect($(el, 'form .btn.primary').getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(3);
+    expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('waits while offline and sends on the online event', async () => {
+    const { el, endpoint } = await api([{ status: 201, body: RECEIPT }]);
+    let online = false;
+    Object.defineProperty(el, 'isOnline', { value: () => online, configurable: true });
+    await toReview(el);
+    window.dispatchEvent(new Event('offline'));
+    await next(el);
+    expect(shadowText(el, '[part="send-status"]')).to.contain('没有联网');
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await requestsTo(endpoint)).length).to.equal(0);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect((await requestsTo(endpoint)).length).to.equal(1);
+  });
+
+  it('shows 4xx field errors next to the fields and returns to their step', async () => {
+    const { el } = await api([{ status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { idNumber: 'checksum', mobile: '该号码已被列入黑名单' } } } }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    expect(shadowText(el, '#f-idNumber-error')).to.contain('最后一位（校验码）不对');
+    expect(shadowText(el, '#f-mobile-error')).to.contain('该号码已被列入黑名单');
+    expect($$(el, '[part="error-summary"] a').length).to.equal(2);
+    await focusedIn(el, '#summary');
+    // Changing the value removes the server's message.
+    await fill(el, { mobile: '13900000000' });
+    expect($(el, '#f-mobile-error')).to.equal(null);
+  });
+
+  it('refuses to send personal data to a plain http endpoint', async () => {
+    const el = await mount(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' }));
+    const sent: unknown[] = [];
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (...a: unknown[]) {
+      sent.push(a);
+      return (open as (...x: unknown[]) => void).apply(this, a);
+    };
+    try {
+      await toReview(el);
+      await next(el);
+      expect(shadowText(el, '[part="send-status"][role="alert"]')).to.contain('https');
+      expect(sent.length).to.equal(0);
+    } finally {
+      XMLHttpRequest.prototype.open = open;
+    }
+  });
+
+  it('computes the due date across National Day and 调休 when the server gives none', async () => {
+    const { el } = await api([{ status: 201, body: { ...RECEIPT, receivedAt: '2026-09-30T02:00:00Z', dueDate: undefined } }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(shadowText(el, '[part="receipt"]')).to.contain('2026年11月3日');
+    const printed: boolean[] = [];
+    const print = window.print;
+    window.print = () => printed.push(document.adoptedStyleSheets.length > 0);
+    try {
+      $$(el, '[part="receipt"] button').find((b) => b.textContent!.trim() === '打印')!.click();
+      expect(printed).to.deep.equal([true]);
+      expect(el.hasAttribute('data-de-print')).to.equal(true);
+      window.dispatchEvent(new Event('afterprint'));
+      expect(el.hasAttribute('data-de-print')).to.equal(false);
+    } finally {
+      window.print = print;
+    }
+  });
+});
+
+describe('<request-form> print mode', () => {
+  it('produces a filled, printable application form after the review', async () => {
+    const el = await mount(formFeed({ mode: 'print' }));
+    await toReview(el);
+    expect(shadowText(el, 'form .btn.primary')).to.equal('生成申请表');
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    expect(shadowText(el, '#paper-h')).to.equal('测试区人民政府办公室政府信息公开申请表');
+    const table = shadowText(el, '[part="paper"] table');
+    expect(table).to.contain('申请人信息').and.contain(VALID.idNumber).and.contain('☑ 公民').and.contain('☐ 法人或者其他组织');
+    expect(table).to.contain('☑ 电子邮件').and.contain('申请人签名（盖章）').and.contain('申请日期');
+    expect(shadowText(el, '[part="paper"]')).to.contain('测试路1号');
+    await expectAccessible(el);
+  });
+});

@@ -1,0 +1,115 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/request-status.js';
+import type { RequestStatus } from '../src/request-status.js';
+import { expectAccessible, requestsTo, scriptEndpoint, shadowText, storeFeed, waitUntil } from './helpers.js';
+import { $, $$, focusedIn, formFeed } from './request-fixtures.js';
+
+type El = RequestStatus & HTMLElement;
+
+const FOUND = {
+  queryCode: 'AB12-CD34',
+  status: 'extended',
+  outcome: null,
+  receivedAt: '2026-09-01T02:00:00Z',
+  dueDate: '2026-09-29',
+  history: [
+    { status: 'received', at: '2026-09-01T02:00:00Z' },
+    { status: 'extended', at: '2026-09-25T03:00:00Z', note: '需要调取档案<img src=x onerror="window.__pwned=1">' },
+  ],
+};
+
+async function mount(steps: Parameters<typeof scriptEndpoint>[0], attrs: { code?: string; lang?: string } = {}) {
+  const endpoint = await scriptEndpoint(steps);
+  const src = await storeFeed(formFeed({ mode: 'print' }, endpoint));
+  const el = await fixture<El>(html`<request-status src=${src} query-code=${attrs.code ?? ''} lang=${attrs.lang ?? 'zh-CN'} today="2026-10-12"></request-status>`);
+  await el.loaded;
+  return { el, endpoint };
+}
+
+async function lookup(el: El, code: string | null, name: string): Promise<void> {
+  const set = (id: string, v: string) => {
+    const i = $<HTMLInputElement>(el, `#${id}`);
+    i.value = v;
+    i.dispatchEvent(new Event('input'));
+  };
+  if (code !== null) set('code', code);
+  set('name', name);
+  $(el, 'form .btn.primary').click();
+  await el.updateComplete;
+}
+
+describe('<request-status>', () => {
+  it('shows status, due date, overdue and the history; the query code is normalised', async () => {
+    const { el, endpoint } = await mount([{ status: 200, body: FOUND }]);
+    expect(shadowText(el, 'h2')).to.equal('申请进度查询');
+    await lookup(el, ' ab12-cd34 ', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    await focusedIn(el, '#result-h');
+    const [req] = await requestsTo(endpoint);
+    const q = new URL(req.url, location.href).searchParams;
+    expect(q.get('queryCode')).to.equal('AB12-CD34');
+    expect(q.get('name')).to.equal('张三');
+    expect(shadowText(el, '#result-h')).to.equal('办理状态：已延长答复期限');
+    const result = shadowText(el, '[part="result"]');
+    expect(result).to.contain('2026年9月29日').and.contain('已超过答复期限');
+    const items = $$(el, '[part="history"] li');
+    expect(items.length).to.equal(2);
+    expect(items[1].querySelector('time')!.getAttribute('datetime')).to.equal('2026-09-25T03:00:00Z');
+    expect(items[1].textContent).to.contain('需要调取档案<img');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('puts the outcome in words (Table 三 keys), in Chinese and English, and trusts the server’s overdue flag', async () => {
+    const body = { ...FOUND, status: 'answered', outcome: 'withheld.thirdPartyRights', overdue: false };
+    let { el } = await mount([{ status: 200, body }]);
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect(shadowText(el, '[part="result"]')).to.contain('不予公开：保护第三方合法权益').and.not.contain('已超过');
+    ({ el } = await mount([{ status: 200, body: { ...body, outcome: 'unable.notHeld' } }], { lang: 'en' }));
+    await lookup(el, 'AB12CD34', 'Zhang San');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect(shadowText(el, '#result-h')).to.equal('Status：Answered');
+    expect(shadowText(el, '[part="result"]')).to.contain('Cannot be provided: this agency does not hold the information');
+  });
+
+  it('says plainly when the code is unknown (404)', async () => {
+    const { el } = await mount([{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }]);
+    await lookup(el, 'ZZZZ-9999', '王五');
+    await waitUntil(() => $(el, '[part="lookup-error"]'), 'error');
+    expect(shadowText(el, '[part="lookup-error"]')).to.contain('没有找到与该查询码和姓名相符的申请');
+    expect($(el, '[part="lookup-error"] button')).to.equal(null);
+    await focusedIn(el, '#failure');
+    await expectAccessible(el);
+  });
+
+  it('offers a retry after a network error', async () => {
+    const { el, endpoint } = await mount([{ destroy: true }]);
+    await lookup(el, 'AB12-CD34', '张三');
+    await waitUntil(() => $(el, '[part="lookup-error"]'), 'error', 8000);
+    expect(shadowText(el, '[part="lookup-error"]')).to.contain('无法连接服务器');
+    const tries = (await requestsTo(endpoint)).length;
+    await scriptEndpoint([{ status: 200, body: FOUND }], endpoint.split('/').pop());
+    $(el, '[part="lookup-error"] button').click();
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect((await requestsTo(endpoint)).length).to.equal(tries + 1);
+  });
+
+  it('is prefilled from the query-code attribute and asks for missing input', async () => {
+    const { el, endpoint } = await mount([{ status: 200, body: FOUND }], { code: 'ab12 cd34' });
+    expect($<HTMLInputElement>(el, '#code').value).to.equal('AB12CD34');
+    $(el, 'form .btn.primary').click();
+    await el.updateComplete;
+    expect(shadowText(el, '#name-error')).to.contain('请填写“申请人姓名或名称”');
+    await focusedIn(el, '#name');
+    expect((await requestsTo(endpoint)).length).to.equal(0);
+  });
+
+  it('refuses a plain http status endpoint', async () => {
+    const src = await storeFeed(formFeed({ mode: 'print' }, 'http://example.gov.cn/status'));
+    const el = await fixture<El>(html`<request-status src=${src}></request-status>`);
+    await el.loaded;
+    await lookup(el, 'AB12-CD34', '张三');
+    expect(shadowText(el, '[part="lookup-error"]')).to.contain('https');
+  });
+});
