@@ -39,9 +39,22 @@ await build({
   },
 });
 
+// In the CDN builds the chart loader fetches dist/disclosure-elements.charts.js by URL instead of bundling chart.js.
+const cdnChartLoader = {
+  name: 'cdn-chart-loader',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    if (importer && /annual-stats[\\/]annual-stats\.ts$/.test(importer) && source === './load-charts.js') {
+      return fileURLToPath(new URL('../src/elements/annual-stats/load-charts.cdn.ts', import.meta.url));
+    }
+    return null;
+  },
+};
+
 for (const format of ['iife', 'es']) {
   await build({
     ...quiet,
+    plugins: [cdnChartLoader],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,

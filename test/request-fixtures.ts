@@ -1,5 +1,4 @@
 // Shared fixtures and helpers for the <request-form> and <request-status> tests.
-import { waitUntil } from './helpers.js';
 
 export const NATIONAL_DAY_2026 = {
   holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
@@ -95,4 +94,18 @@ export const stepTitle = (el: Element) => $(el, '#step-h')?.textContent?.trim();
 
 export async function focusedIn(el: Element, sel: string): Promise<Element> {
   return waitUntil(() => el.shadowRoot!.activeElement === $(el, sel) && $(el, sel), `focus on ${sel}`);
+}
+
+/**
+ * Like helpers' waitUntil, but polled with setTimeout: requestAnimationFrame does not run in a background page, and
+ * the runner runs two test files at once.
+ */
+export async function waitUntil<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -1,8 +1,8 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import '../src/request-form.js';
 import type { RequestForm } from '../src/request-form.js';
-import { expectAccessible, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, waitUntil } from './helpers.js';
-import { $, $$, STEP1, VALID, chooseFile, fill, focusedIn, formFeed, next, stepTitle } from './request-fixtures.js';
+import { expectAccessible, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
+import { $, $$, STEP1, VALID, chooseFile, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
 

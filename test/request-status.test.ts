@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/request-status.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { expectAccessible, requestsTo, scriptEndpoint, shadowText, storeFeed, waitUntil } from './helpers.js';
-import { $, $$, focusedIn, formFeed } from './request-fixtures.js';
+import { expectAccessible, requestsTo, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
+import { $, $$, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
 
 type El = RequestStatus & HTMLElement;
 

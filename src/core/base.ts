@@ -61,12 +61,12 @@ export class DisclosureElement extends LitElement {
   }
 
   /** The loading or error state of a feed, or `nothing` when it has loaded. */
-  protected renderFeedState(feed: FeedController<unknown>, label: string): TemplateResult | typeof nothing {
+  protected renderFeedState<T>(feed: FeedController<T>, label: string): TemplateResult | typeof nothing {
     const t = this.core;
     if (feed.status === 'loading') {
       return html`<div class="loading" part="loading" aria-busy="true">
         <p>${feed.slow ? t.slow : t.loading}</p>
-        <div class="skeleton" aria-hidden="true"><span></span><span></span><span style="width:70%"></span></div>
+        <div class="skeleton" aria-hidden="true"><span></span><span></span><span class="short"></span></div>
       </div>`;
     }
     if (feed.status === 'error' && feed.error) {
@@ -83,7 +83,7 @@ export class DisclosureElement extends LitElement {
   }
 
   /** Retries a feed and moves focus to the element so keyboard users are not left on a removed button. */
-  protected async retryFeed(feed: FeedController<unknown>): Promise<void> {
+  protected async retryFeed<T>(feed: FeedController<T>): Promise<void> {
     const done = feed.retry();
     await this.updateComplete;
     this.focusAfterRetry();

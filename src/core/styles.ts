@@ -160,6 +160,7 @@ export const baseStyles = css`
   .loading { min-height: 12em; color: var(--_muted); padding: 1em 0; }
   .skeleton { display: grid; gap: 0.6em; margin-top: 0.75em; }
   .skeleton span { display: block; height: 1.1em; border-radius: var(--_radius); background: var(--_surface); }
+  .skeleton .short { width: 70%; }
 
   @media (prefers-reduced-motion: no-preference) {
     .skeleton span { animation: de-pulse 1.4s ease-in-out infinite; }

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson, type FeedIssue, type ParseResult } from '../../core/feed.js';
@@ -399,7 +398,7 @@ export class AnnualStats extends DisclosureElement {
     return html`<figure part="chart">
       <figcaption>${title}</figcaption>
       ${picker}
-      <div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} style=${styleMap({ height })}>
+      <div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
@@ -476,6 +475,8 @@ export class AnnualStats extends DisclosureElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Heights are set through the CSSOM, not a style attribute, which a strict CSP (style-src-attr) would block.
+    for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.chart[data-height]')) box.style.height = box.dataset.height!;
     void this.syncCharts();
   }
 

@@ -397,7 +397,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${publisher ? html`<span class="publisher">${t.publishedBy(publisher)}</span>` : nothing}
         ${data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}
       </header>
-      ${this.renderFeedState(this.feed as FeedController<unknown>, title)}
+      ${this.renderFeedState(this.feed, title)}
       ${this.feed.status === 'ready' && data ? this.renderCatalogue(data) : nothing}
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;

@@ -250,8 +250,9 @@ export class RequestForm extends DisclosureElement {
   }
 
   private announce(text: string): void {
+    // Emptied first, so the same words are announced again.
     this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = text));
+    setTimeout(() => (this.announcement = text), 50);
   }
 
   // ---- drafts ---------------------------------------------------------------------------------------------------

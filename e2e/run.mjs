@@ -1,0 +1,256 @@
+// End-to-end checks of the built files the way a webmaster uses them: the classic script pasted into an old,
+// quirks-mode CMS page (loaded twice, two versions, hostile CSS, patched prototypes), a page under a strict
+// Content-Security-Policy with Trusted Types, the ES module build, and what each page downloads.
+// Needs `node scripts/build.mjs` first. Prints "e2e: N passed, N failed" and writes .e2e-counts.json.
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { serveStatic } from '../scripts/serve.mjs';
+import { findChrome, chromeArgs } from '../scripts/chrome.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+
+const STRICT_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
+  "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'", 'trusted-types lit-html',
+].join('; ');
+
+const server = await serveStatic({
+  root,
+  headers: (path) => (path.startsWith('/e2e/pages/csp-') ? { 'content-security-policy': STRICT_CSP } : undefined),
+});
+const browser = await chromium.launch({ executablePath: findChrome() ?? undefined, headless: true, args: chromeArgs });
+
+const results = { passed: 0, failed: 0 };
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+/** Opens a page and records what goes wrong on it: page errors, console errors and warnings, CSP violations, requests. */
+async function open(path, { routes = {}, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const log = { errors: [], consoleErrors: [], warnings: [], requests: [], csp: [] };
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.consoleErrors.push(m.text());
+    if (m.type() === 'warning') log.warnings.push(m.text());
+  });
+  page.on('request', (r) => log.requests.push(r.url()));
+  for (const [pattern, handler] of Object.entries(routes)) await page.route(pattern, handler);
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile ?? ""}:${e.lineNumber}:${e.columnNumber} ${e.sample ?? ""} ${(e.target && e.target.nodeName) || ""}`);
+    });
+  });
+  await page.goto(server.url + path);
+  return { page, log, close: () => context.close() };
+}
+
+const shadowCount = (page, tag, selector) =>
+  page.evaluate(([t, s]) => document.querySelector(t)?.shadowRoot?.querySelectorAll(s).length ?? -1, [tag, selector]);
+
+async function waitForShadow(page, tag, selector, timeout = 15000) {
+  await page.waitForFunction(([t, s]) => !!document.querySelector(t)?.shadowRoot?.querySelector(s), [tag, selector], { timeout });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+test('legacy quirks-mode portal page: the classic script, loaded twice, renders the catalogue without errors', async () => {
+  const { page, log, close } = await open('/demo/index.html');
+  try {
+    assert.equal(await page.evaluate(() => document.compatMode), 'BackCompat', 'the demo page is in quirks mode');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script[src$="disclosure-elements.js"]').length), 2);
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    assert.equal(await shadowCount(page, 'disclosure-catalogue', 'li.item'), 20);
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.warnings.filter((w) => w.includes('disclosure-elements')), [], 'the same version loaded twice is silent');
+    assert.ok(!log.requests.some((u) => u.includes('charts')), 'a page without <annual-stats> downloads no chart code');
+  } finally {
+    await close();
+  }
+});
+
+test("hostile host CSS (html{font-size:62.5%}, *{font-size:12px}) does not shrink the elements' text", async () => {
+  const { page, close } = await open('/demo/index.html');
+  try {
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    const sizes = await page.evaluate(() => {
+      const root = document.querySelector('disclosure-catalogue').shadowRoot;
+      const px = (sel) => parseFloat(getComputedStyle(root.querySelector(sel)).fontSize);
+      return { body: px('dl.meta dd'), title: px('.item h3'), input: px('#q'), host: parseFloat(getComputedStyle(document.body).fontSize) };
+    });
+    assert.equal(sizes.host, 12, 'the host page really is 12px');
+    assert.ok(sizes.body >= 15, `metadata text is ${sizes.body}px`);
+    assert.ok(sizes.title >= 17, `titles are ${sizes.title}px`);
+    assert.ok(sizes.input >= 16, `the search box is ${sizes.input}px`);
+    // The page's own "list-style: none !important" and "outline: none !important" do not reach inside.
+    const outline = await page.evaluate(async () => {
+      const el = document.querySelector('disclosure-catalogue');
+      el.shadowRoot.querySelector('#q').focus();
+      return getComputedStyle(el.shadowRoot.querySelector('#q')).outlineStyle;
+    });
+    assert.notEqual(outline, 'none', 'the focus outline survives the host CSS');
+  } finally {
+    await close();
+  }
+});
+
+test('large-text mode (长者模式) from the provider makes text larger; English switches every label', async () => {
+  const { page, close } = await open('/demo/index.html');
+  try {
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('disclosure-catalogue').shadowRoot.querySelector('.item h3')).fontSize));
+    const before = await size();
+    await page.click('#toggle-large');
+    await page.waitForFunction((b) => parseFloat(getComputedStyle(document.querySelector('disclosure-catalogue').shadowRoot.querySelector('.item h3')).fontSize) > b, before);
+    assert.ok((await size()) >= before * 1.2);
+    await page.click('#toggle-lang');
+    await page.waitForFunction(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('#summary').textContent.includes('results'));
+    const label = await page.evaluate(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('form.search label').textContent.trim());
+    assert.equal(label, 'Search');
+  } finally {
+    await close();
+  }
+});
+
+test('two versions on one page: the first definition stays and the second warns once, without throwing', async () => {
+  const script = readFileSync('dist/disclosure-elements.js', 'utf8');
+  const other = script.replaceAll('"0.1.0"', '"9.9.9"').replaceAll('`0.1.0`', '`9.9.9`');
+  assert.notEqual(other, script, 'the version string was found in the build');
+  const html = `<!DOCTYPE html><html lang="zh-CN"><body>
+    <disclosure-catalogue src="/demo/feeds/catalogue.json" no-url-state></disclosure-catalogue>
+    <script src="/dist/disclosure-elements.js"></script><script src="/other/disclosure-elements.js"></script></body></html>`;
+  const { page, log, close } = await open('/e2e/two-versions.html', {
+    routes: {
+      '**/e2e/two-versions.html': (r) => r.fulfill({ contentType: 'text/html', body: html }),
+      '**/other/disclosure-elements.js': (r) => r.fulfill({ contentType: 'text/javascript', body: other }),
+    },
+  });
+  try {
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    assert.deepEqual(log.errors, []);
+    const warnings = log.warnings.filter((w) => w.includes('already defined'));
+    const tags = ['disclosure-provider', 'disclosure-catalogue', 'annual-stats', 'request-form', 'request-status'];
+    assert.equal(warnings.length, tags.length, `one warning per element: ${warnings.join(' | ')}`);
+    for (const t of tags) assert.ok(warnings.some((w) => w.includes(`<${t}>`)), `warned about ${t}`);
+    assert.equal(await page.evaluate(() => customElements.get('disclosure-catalogue').libraryVersion), '0.1.0');
+  } finally {
+    await close();
+  }
+});
+
+test('patched prototypes and globals of an old page (Prototype.js-style) do not break the elements', async () => {
+  const html = `<html><head><script src="/e2e/pages/patch-prototypes.js"></script></head><body>
+    <disclosure-catalogue src="/demo/feeds/catalogue.json" no-url-state></disclosure-catalogue>
+    <annual-stats src="/demo/feeds/annual/2022.json" no-url-state></annual-stats>
+    <script src="/dist/disclosure-elements.js"></script></body></html>`;
+  const { page, log, close } = await open('/e2e/patched.html', {
+    routes: { '**/e2e/patched.html': (r) => r.fulfill({ contentType: 'text/html', body: html }) },
+  });
+  try {
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    await waitForShadow(page, 'annual-stats', 'table');
+    await page.evaluate(() => {
+      const el = document.querySelector('disclosure-catalogue');
+      const q = el.shadowRoot.querySelector('#q');
+      q.value = '防汛';
+      q.dispatchEvent(new Event('input'));
+    });
+    await page.waitForFunction(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('mark')?.textContent === '防汛');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('strict CSP with Trusted Types: every element renders, charts draw, no violation', async () => {
+  const { page, log, close } = await open('/e2e/pages/csp-all.html');
+  try {
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    await waitForShadow(page, 'annual-stats', 'canvas');
+    await waitForShadow(page, 'request-form', 'form, input');
+    await waitForShadow(page, 'request-status', 'input');
+    // A chart has pixels.
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');
+      if (!canvas || !canvas.width) return false;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
+      return false;
+    }, null, { timeout: 15000 });
+    // Expanding details and searching renders more (still under Trusted Types).
+    await page.evaluate(() => {
+      const root = document.querySelector('disclosure-catalogue').shadowRoot;
+      root.querySelector('.actions button').click();
+      const q = root.querySelector('#q');
+      q.value = '农业 通知';
+      q.dispatchEvent(new Event('input'));
+    });
+    await page.waitForTimeout(300);
+    const violations = await page.evaluate(() => window.__csp ?? []);
+    assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.consoleErrors.filter((e) => /Content Security Policy|TrustedHTML|TrustedScript/i.test(e)), []);
+    assert.ok(log.requests.some((u) => u.endsWith('/dist/disclosure-elements.charts.js')), 'chart code is fetched for <annual-stats>');
+  } finally {
+    await close();
+  }
+});
+
+test('the ES module build works and loads the chart chunk from beside itself', async () => {
+  const html = `<!DOCTYPE html><html lang="en"><body>
+    <annual-stats src="/demo/feeds/annual/2022.json" no-url-state></annual-stats>
+    <script type="module" src="/dist/disclosure-elements.esm.js"></script></body></html>`;
+  const { page, log, close } = await open('/e2e/esm.html', {
+    routes: { '**/e2e/esm.html': (r) => r.fulfill({ contentType: 'text/html', body: html }) },
+  });
+  try {
+    await waitForShadow(page, 'annual-stats', 'canvas');
+    assert.deepEqual(log.errors, []);
+    assert.ok(log.requests.some((u) => u.endsWith('/dist/disclosure-elements.charts.js')));
+  } finally {
+    await close();
+  }
+});
+
+test('the demo portal does not shift its layout while the elements load (CLS < 0.1)', async () => {
+  const { page, close } = await open('/demo/index.html');
+  try {
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => new Promise((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(total), 100);
+    }));
+    assert.ok(cls < 0.1, `cumulative layout shift ${cls}`);
+  } finally {
+    await close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+try {
+  for (const t of tests) {
+    try {
+      await t.fn();
+      results.passed++;
+      console.log(`  ✓ ${t.name}`);
+    } catch (error) {
+      results.failed++;
+      console.log(`  ✗ ${t.name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+writeFileSync('.e2e-counts.json', JSON.stringify(results));
+console.log(`\ne2e: ${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed ? 1 : 0);
