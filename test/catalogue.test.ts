@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { setViewport } from '@web/test-runner-commands';
-import { expectAccessible, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { expectAccessible, mountHtml, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
 
 async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
@@ -98,7 +98,7 @@ describe('<disclosure-catalogue>: rendering', () => {
   });
 
   it('has a stacked layout on narrow screens, with the filters behind a button', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
+    const wrapper = mountHtml(html``, 'width: 360px');
     const src = await storeFeed(smallCatalogue());
     const el = document.createElement('disclosure-catalogue') as DisclosureCatalogue;
     el.setAttribute('no-url-state', '');
@@ -115,7 +115,6 @@ describe('<disclosure-catalogue>: rendering', () => {
     expect(getComputedStyle($(el, '#filters')).display).to.not.equal('none');
     // Wide: side by side, no toggle.
     wrapper.style.width = '1100px';
-    await new Promise((r) => requestAnimationFrame(r));
     expect(getComputedStyle(toggle).display).to.equal('none');
   });
 });
@@ -304,9 +303,9 @@ describe('<disclosure-catalogue>: URL state', () => {
   it('two catalogues on one page do not clash', async () => {
     const a = await storeFeed(smallCatalogue());
     const b = await storeFeed(smallCatalogue());
-    const wrap = await fixture<HTMLDivElement>(html`<div>
+    const wrap = mountHtml(html`
       <disclosure-catalogue id="one" src=${a}></disclosure-catalogue>
-      <disclosure-catalogue id="two" src=${b}></disclosure-catalogue></div>`);
+      <disclosure-catalogue id="two" src=${b}></disclosure-catalogue>`);
     const [one, two] = [...wrap.querySelectorAll('disclosure-catalogue')] as DisclosureCatalogue[];
     await Promise.all([one.loaded, two.loaded]);
     await one.updateComplete;

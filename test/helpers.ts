@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests.
 import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
+import { render as litRender } from 'lit';
 
 const axe = (window as unknown as { axe: typeof Axe }).axe;
 
@@ -53,14 +54,17 @@ export async function requestsTo(url: string): Promise<LoggedRequest[]> {
   return r.json();
 }
 
-/** Resolves when `check` returns a truthy value (polled each frame), or rejects after `timeout` ms. */
+/**
+ * Resolves when `check` returns a truthy value (polled every 10 ms), or rejects after `timeout` ms. Polls with timers,
+ * not animation frames: web-test-runner runs two test files at once and the page in the background gets no frames.
+ */
 export async function waitUntil<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 5000): Promise<T> {
   const start = performance.now();
   for (;;) {
     const v = check();
     if (v) return v;
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -73,3 +77,20 @@ export function shadowText(el: Element, selector = ':host'): string {
 
 /** Sends real key presses through the browser (Chrome DevTools protocol), so focus and default actions are real. */
 export { sendKeys } from '@web/test-runner-commands';
+
+const mounted: HTMLElement[] = [];
+/**
+ * Renders a template into a fresh container on the page (removed after each test). Unlike open-wc's `fixture`, it
+ * does not wait for an animation frame, which never comes in a background page.
+ */
+export function mountHtml(template: unknown, style = ''): HTMLDivElement {
+  const container = document.createElement('div');
+  if (style) container.setAttribute('style', style);
+  document.body.append(container);
+  mounted.push(container);
+  litRender(template, container);
+  return container;
+}
+afterEach(() => {
+  for (const c of mounted.splice(0)) c.remove();
+});

@@ -96,16 +96,5 @@ export async function focusedIn(el: Element, sel: string): Promise<Element> {
   return waitUntil(() => el.shadowRoot!.activeElement === $(el, sel) && $(el, sel), `focus on ${sel}`);
 }
 
-/**
- * Like helpers' waitUntil, but polled with setTimeout: requestAnimationFrame does not run in a background page, and
- * the runner runs two test files at once.
- */
-export async function waitUntil<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { waitUntil } from './helpers.js';
+export { waitUntil };

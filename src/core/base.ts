@@ -8,6 +8,7 @@ import { documentBase, resolveUrl } from './url.js';
 import { VERSION } from '../version.js';
 import type { FeedController, FeedError, FeedIssue } from './feed.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { warmFormats } from './format.js';
 
 /**
  * What every element shares: language (own `lang`, ancestors, provider), the provider's feed base, the theme
@@ -39,6 +40,11 @@ export class DisclosureElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('provider')) this.localeController.refresh();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    setTimeout(() => warmFormats(this.locale), 0);
   }
 
   /** Resolves a `src` value against the provider's `feed-base`, else the document. */

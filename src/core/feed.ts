@@ -91,8 +91,9 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
       throw new FeedError('network', String(error), url);
     }
     const type = response.headers.get('content-type') ?? '';
-    const start = text.trimStart().slice(0, 200).toLowerCase();
-    if (type.includes('text/html') || start.startsWith('<!doctype') || start.startsWith('<html') || start.startsWith('<')) {
+    // The first non-blank character tells an HTML page (a login or error page served with 200) from JSON.
+    const first = /\S/.exec(text.length > 512 ? text.slice(0, 512) : text)?.[0];
+    if (type.includes('text/html') || first === '<') {
       throw new FeedError('html', 'An HTML page was served instead of JSON', url, response.status);
     }
     try {

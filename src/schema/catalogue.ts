@@ -10,9 +10,20 @@ export const VALIDITIES: readonly Validity[] = ['valid', 'expired', 'repealed', 
 export interface Term { id: string; label: string; parentId?: string | null; order?: number }
 export interface Category extends Term { parentId: string | null }
 
-export interface Attachment { name: string; href: string | null; mediaType?: string; size?: number }
+/** A link as the feed gave it, with the URL it is relative to; resolved (and checked) only when shown: `hrefOf`. */
+export interface Linkable { url?: string; base: string }
 
-export interface CatalogueItem {
+export interface Attachment extends Linkable { name: string; mediaType?: string; size?: number }
+
+const hrefs = new WeakMap<Linkable, string | null>();
+/** The absolute http(s) URL of an item or attachment, or null when it has none that is safe to link. */
+export function hrefOf(x: Linkable): string | null {
+  let h = hrefs.get(x);
+  if (h === undefined) hrefs.set(x, (h = x.url ? safeHref(x.url, x.base) : null));
+  return h;
+}
+
+export interface CatalogueItem extends Linkable {
   id: string;
   title: string;
   indexNo?: string;
@@ -26,8 +37,6 @@ export interface CatalogueItem {
   genreId?: string;
   keywords: string[];
   validity?: Validity;
-  /** Absolute http(s) URL, or null when the feed's url was missing or not safe to link. */
-  href: string | null;
   attachments: Attachment[];
 }
 
@@ -109,7 +118,8 @@ function parseAttachments(value: unknown, path: string, base: string, issues: Is
     if (!name) return issues.add(`${p}.name`, 'is required');
     out.push({
       name,
-      href: safeHref(a.url, base),
+      url: typeof a.url === 'string' ? a.url : undefined,
+      base,
       mediaType: typeof a.mediaType === 'string' ? a.mediaType : undefined,
       size: typeof a.size === 'number' && a.size >= 0 ? a.size : undefined,
     });
@@ -154,8 +164,9 @@ export function parseItem(raw: unknown, path: string, base: string, issues: Issu
     genreId: genre,
     keywords: optTextList(raw, 'keywords', path, soft) ?? [],
     validity,
-    href: safeHref(raw.url, base),
-    attachments: parseAttachments(raw.attachments, `${path}.attachments`, base, soft),
+    url: typeof raw.url === 'string' ? raw.url : undefined,
+    base,
+    attachments: raw.attachments === undefined ? [] : parseAttachments(raw.attachments, `${path}.attachments`, base, soft),
   };
 }
 

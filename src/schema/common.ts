@@ -16,8 +16,8 @@ export class IssueList {
 /** Optional plain text: strings are kept (trimmed); numbers become text; anything else is dropped with an issue. */
 export function optText(obj: Record<string, unknown>, key: string, path: string, issues: IssueList): string | undefined {
   const v = obj[key];
-  if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (v === undefined || v === null) return undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   issues.add(`${path}.${key}`, 'must be text');
   return undefined;
@@ -26,11 +26,13 @@ export function optText(obj: Record<string, unknown>, key: string, path: string,
 /** Optional YYYY-MM-DD date (a full ISO timestamp is cut to its date). */
 export function optDate(obj: Record<string, unknown>, key: string, path: string, issues: IssueList): string | undefined {
   const v = obj[key];
-  if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'string') {
+    if (v.length === 10 && ISO_DATE.test(v)) return v;
     const d = v.trim().slice(0, 10);
     if (ISO_DATE.test(d)) return d;
+    if (d === '') return undefined;
   }
+  if (v === undefined || v === null) return undefined;
   issues.add(`${path}.${key}`, 'must be a date YYYY-MM-DD');
   return undefined;
 }
@@ -39,6 +41,7 @@ export function optDate(obj: Record<string, unknown>, key: string, path: string,
 export function optTextList(obj: Record<string, unknown>, key: string, path: string, issues: IssueList): string[] | undefined {
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '')) return v as string[];
   const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : null;
   if (!list) {
     issues.add(`${path}.${key}`, 'must be a list of text');

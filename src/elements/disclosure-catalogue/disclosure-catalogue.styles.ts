@@ -13,7 +13,7 @@ export const catalogueStyles = css`
   @container (max-width: 43.99em) {
     .filters:not(.open) { display: none; }
   }
-  .filters { display: grid; gap: 1em; align-content: start; }
+  .filters { display: grid; gap: 1em; align-content: start; contain: content; }
   .filters h3, .filters legend { font-size: 1em; font-weight: bold; margin: 0 0 0.3em; padding: 0; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
   .facet ul { list-style: none; margin: 0; padding: 0; }
@@ -46,7 +46,7 @@ export const catalogueStyles = css`
   .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: 1em; }
 
   ol.items { list-style: none; margin: 0; padding: 0; border-top: 0.0625em solid var(--_border); }
-  ol.items > li { padding: 0.75em 0; border-bottom: 0.0625em solid var(--_border); }
+  ol.items > li { padding: 0.75em 0; border-bottom: 0.0625em solid var(--_border); contain: content; }
   .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; overflow-wrap: anywhere; }
   dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; font-size: 0.9375em; }
   dl.meta dt { color: var(--_muted); }

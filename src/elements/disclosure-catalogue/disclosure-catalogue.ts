@@ -8,7 +8,7 @@ import { formatBytes, formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { IssueList } from '../../schema/common.js';
-import { parseCatalogue, parseItems, type CatalogueFeed, type CatalogueItem, type Category, type Term } from '../../schema/catalogue.js';
+import { hrefOf, parseCatalogue, parseItems, type CatalogueFeed, type CatalogueItem, type Category, type Term } from '../../schema/catalogue.js';
 import { catalogueMessages } from '../../locales/catalogue.js';
 import { catalogueStyles } from './disclosure-catalogue.styles.js';
 import { highlight, queryTerms } from './search.js';
@@ -168,8 +168,13 @@ export class DisclosureCatalogue extends DisclosureElement {
   private rebuildIndex(): void {
     const data = this.feed.data;
     if (!data) return;
-    this.index = new CatalogueIndex(this.items, data.categories, this.locale);
+    const index = (this.index = new CatalogueIndex(this.items, data.categories, this.locale));
     this.runQuery(false);
+    // Build the search text in small slices right after the first rows are shown, so the first keystroke is fast too.
+    const step = () => {
+      if (this.index === index && !index.warm(2000)) setTimeout(step, 0);
+    };
+    void this.updateComplete.then(() => setTimeout(step, 0));
   }
 
   /** Fetches the rest of a feed split into pages (`page.next`), one after another, showing progress. */
@@ -301,7 +306,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.announceTimer = setTimeout(() => {
       // Clearing first makes a repeated identical message be announced again.
       this.announcement = '';
-      requestAnimationFrame(() => (this.announcement = text));
+      setTimeout(() => (this.announcement = text), 50);
     }, delay);
   }
 
@@ -377,10 +382,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private categoryCount(id: string | null): number | undefined {
     if (this.remote) return id === null ? undefined : this.remote.facetCounts?.category?.[id];
     if (!this.result) return undefined;
-    if (id === null) {
-      // "All" counts every item that matches the search and facets, whatever its category.
-      return this.index!.run({ ...this.query, category: null }).matches.length;
-    }
+    if (id === null) return this.result.all;
     return this.result.categoryCounts.get(id) ?? 0;
   }
 
@@ -690,8 +692,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     const validity = item.validity ?? 'unknown';
     const publisher = this.termLabel('publisher', item.publisher);
     const title = this.marked(item.title, terms);
+    const href = hrefOf(item);
     return html`<li class="item" part="item">
-      <h3>${item.href ? html`<a href=${item.href} target="_blank" rel="noopener noreferrer">${title}</a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
+      <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
       <dl class="meta summary-meta">
         ${item.indexNo ? html`<dt>${t.indexNo}</dt><dd>${this.marked(item.indexNo, terms)}</dd>` : nothing}
         ${publisher ? html`<dt>${t.publisher}</dt><dd>${publisher}</dd>` : nothing}
@@ -719,7 +722,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${item.genreId ? html`<dt>${t.genre}</dt><dd>${this.termLabel('genre', item.genreId)}</dd>` : nothing}
         ${item.keywords.length ? html`<dt>${t.keywords}</dt><dd>${this.marked(item.keywords.join('、'), terms)}</dd>` : nothing}
         ${categories ? html`<dt>${t.category}</dt><dd>${categories}</dd>` : nothing}
-        ${item.href ? html`<dt>${t.link}</dt><dd>${item.href}</dd>` : nothing}
+        ${hrefOf(item) ? html`<dt>${t.link}</dt><dd>${hrefOf(item)}</dd>` : nothing}
       </dl>
       ${item.attachments.length
         ? html`<p><strong>${t.attachments}：</strong></p>
@@ -727,7 +730,8 @@ export class DisclosureCatalogue extends DisclosureElement {
               ${item.attachments.map((a) => {
                 const meta = [this.fileType(a.mediaType, a.name), a.size !== undefined ? formatBytes(a.size, this.locale) : '']
                   .filter(Boolean).join(', ');
-                return html`<li>${a.href ? html`<a href=${a.href} target="_blank" rel="noopener noreferrer">${a.name}</a>` : a.name}
+                const href = hrefOf(a);
+                return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${a.name}</a>` : a.name}
                   ${meta ? html`<span class="count">(${meta})</span>` : nothing}</li>`;
               })}
             </ul>`
@@ -793,7 +797,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     for (const item of items) {
       rows.push([
         item.indexNo ?? '', item.title, item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',
-        item.datePublished ?? '', t.validityValues[item.validity ?? 'unknown'] ?? '', item.href ?? '',
+        item.datePublished ?? '', t.validityValues[item.validity ?? 'unknown'] ?? '', hrefOf(item) ?? '',
       ]);
     }
     return toCsv(rows);

@@ -32,6 +32,8 @@ export interface QueryResult {
   facetCounts: Record<FacetKey, Map<string, number>>;
   /** Category id → count (an item counts for its categories and all their ancestors). */
   categoryCounts: Map<string, number>;
+  /** Items matching the search and facets whatever their category (the count of "all categories"). */
+  all: number;
 }
 
 /** A facet's values interned to small integers, for counting in typed arrays. */
@@ -49,18 +51,34 @@ class Vocab {
   }
 }
 
-function itemFacetValues(item: CatalogueItem, facet: FacetKey): string[] {
-  switch (facet) {
-    case 'topic': return item.topicIds;
-    case 'genre': return item.genreId ? [item.genreId] : [];
-    case 'publisher': return item.publisher ? [item.publisher] : [];
-    case 'year': {
-      const d = item.datePublished ?? item.dateCreated;
-      return d ? [d.slice(0, 4)] : [];
+/**
+ * Values per item in compressed sparse rows: the codes of item i are `codes[offsets[i]] … codes[offsets[i + 1] - 1]`.
+ * One flat typed array per facet instead of an array per item keeps building and scanning 100,000 items fast.
+ */
+interface Rows { offsets: Int32Array; codes: Int32Array }
+
+function buildRows(n: number, each: (i: number, push: (code: number) => void) => void): Rows {
+  const offsets = new Int32Array(n + 1);
+  let codes = new Int32Array(Math.max(16, n));
+  let len = 0;
+  const push = (code: number) => {
+    if (len === codes.length) {
+      const bigger = new Int32Array(codes.length * 2);
+      bigger.set(codes);
+      codes = bigger;
     }
-    case 'validity': return [item.validity ?? 'unknown'];
+    codes[len++] = code;
+  };
+  for (let i = 0; i < n; i++) {
+    offsets[i] = len;
+    each(i, push);
   }
+  offsets[n] = len;
+  return { offsets, codes: codes.subarray(0, len) };
 }
+
+/** A `YYYY-MM-DD` date as a sortable number (20130305); 0 when absent. */
+const dateKey = (d: string | undefined): number => (d ? +d.slice(0, 4) * 10000 + +d.slice(5, 7) * 100 + +d.slice(8, 10) : 0);
 
 /** The folded text an item is searched by: title, 文号, 索引号, keywords and summary. */
 export function searchText(item: CatalogueItem): string {
@@ -75,21 +93,21 @@ export class CatalogueIndex {
   readonly items: readonly CatalogueItem[];
   private hay: string[] | null = null;
   private readonly vocab: Record<FacetKey, Vocab>;
-  private readonly facetCodes: Record<FacetKey, Int32Array[]>;
+  private readonly rows: Rows[];
   private readonly catVocab = new Vocab();
-  private readonly itemCats: Int32Array[];
+  private readonly cats: Rows;
   private readonly orders = new Map<SortKey, Int32Array>();
 
   constructor(items: readonly CatalogueItem[], categories: readonly Category[], private readonly collatorLocale = 'zh-CN') {
     this.items = items;
+    const n = items.length;
     this.vocab = { topic: new Vocab(), genre: new Vocab(), publisher: new Vocab(), year: new Vocab(), validity: new Vocab() };
-    this.facetCodes = { topic: [], genre: [], publisher: [], year: [], validity: [] };
     const parent = new Map(categories.map((c) => [c.id, c.parentId]));
-    const ancestryCache = new Map<string, Int32Array>();
-    const ancestry = (id: string): Int32Array => {
-      let a = ancestryCache.get(id);
-      if (!a) {
-        const chain: number[] = [];
+    const ancestryCache = new Map<string, number[]>();
+    const ancestry = (id: string): number[] => {
+      let chain = ancestryCache.get(id);
+      if (!chain) {
+        chain = [];
         let p: string | null | undefined = id;
         const seen = new Set<string>();
         while (p && !seen.has(p)) {
@@ -97,53 +115,68 @@ export class CatalogueIndex {
           chain.push(this.catVocab.code(p));
           p = parent.get(p);
         }
-        a = Int32Array.from(chain);
-        ancestryCache.set(id, a);
+        ancestryCache.set(id, chain);
       }
-      return a;
+      return chain;
     };
-    this.itemCats = items.map((item) => {
-      if (item.categoryIds.length === 1) return ancestry(item.categoryIds[0]);
+    this.cats = buildRows(n, (i, push) => {
+      const ids = items[i].categoryIds;
+      if (ids.length === 1) {
+        for (const c of ancestry(ids[0])) push(c);
+        return;
+      }
       const set = new Set<number>();
-      for (const c of item.categoryIds) for (const code of ancestry(c)) set.add(code);
-      return Int32Array.from(set);
+      for (const id of ids) for (const c of ancestry(id)) set.add(c);
+      set.forEach(push);
     });
-    for (const f of FACETS) {
-      const vocab = this.vocab[f];
-      this.facetCodes[f] = items.map((item) => Int32Array.from(itemFacetValues(item, f), (v) => vocab.code(v)));
-    }
+    const { topic, genre, publisher, year, validity } = this.vocab;
+    this.rows = [
+      buildRows(n, (i, push) => { for (const t of items[i].topicIds) push(topic.code(t)); }),
+      buildRows(n, (i, push) => { const g = items[i].genreId; if (g) push(genre.code(g)); }),
+      buildRows(n, (i, push) => { const p = items[i].publisher; if (p) push(publisher.code(p)); }),
+      buildRows(n, (i, push) => { const d = items[i].datePublished ?? items[i].dateCreated; if (d) push(year.code(d.slice(0, 4))); }),
+      buildRows(n, (i, push) => push(validity.code(items[i].validity ?? 'unknown'))),
+    ];
   }
 
-  /** Folded search text, built on the first search (a catalogue that is only browsed never pays for it). */
+  private hayBuilt = 0;
+
+  /** Folded search text; whatever `warm` has not built yet is built on the first search. */
   private haystacks(): string[] {
-    return (this.hay ??= this.items.map(searchText));
+    this.warm(Infinity);
+    return this.hay!;
   }
 
-  /** Builds the search text now (e.g. while the browser is idle). */
-  warm(): void {
-    this.haystacks();
+  /**
+   * Builds the search text of up to `count` more items; true when all are done. Called in small slices after the first
+   * rows are shown, so the first keystroke does not pay for it and the page never freezes.
+   */
+  warm(count = Infinity): boolean {
+    const hay = (this.hay ??= new Array<string>(this.items.length));
+    const end = Math.min(this.items.length, this.hayBuilt + count);
+    for (let i = this.hayBuilt; i < end; i++) hay[i] = searchText(this.items[i]);
+    this.hayBuilt = end;
+    return end === this.items.length;
   }
 
   /** Item indexes in the given sort order (cached). */
   order(sort: SortKey): Int32Array {
     let o = this.orders.get(sort);
     if (o) return o;
-    const idx = Array.from(this.items.keys());
     const items = this.items;
-    const byDate = (key: 'datePublished' | 'dateCreated', dir: 1 | -1) => (a: number, b: number) => {
-      const da = items[a][key] ?? items[a].dateCreated ?? '';
-      const db = items[b][key] ?? items[b].dateCreated ?? '';
-      if (da !== db) return da < db ? -dir : dir;
-      return a - b;
-    };
-    if (sort === 'published-desc') idx.sort(byDate('datePublished', -1));
-    else if (sort === 'published-asc') idx.sort(byDate('datePublished', 1));
-    else if (sort === 'created-desc') idx.sort(byDate('dateCreated', -1));
-    else {
+    const idx = Int32Array.from(items.keys());
+    if (sort === 'title') {
       const collator = new Intl.Collator(this.collatorLocale, { numeric: true });
-      idx.sort((a, b) => collator.compare(items[a].title, items[b].title) || a - b);
+      const titles = items.map((i) => i.title);
+      // Sorting by title is rare; the collator gives the order readers expect (pinyin for Chinese).
+      o = Int32Array.from(Array.from(idx).sort((a, b) => collator.compare(titles[a], titles[b]) || a - b));
+    } else {
+      const created = sort === 'created-desc';
+      const keys = new Float64Array(items.length);
+      items.forEach((it, i) => (keys[i] = dateKey(created ? it.dateCreated : it.datePublished ?? it.dateCreated)));
+      const dir = sort === 'published-asc' ? 1 : -1;
+      o = idx.sort((a, b) => (keys[a] - keys[b]) * dir || a - b);
     }
-    o = Int32Array.from(idx);
     this.orders.set(sort, o);
     return o;
   }
@@ -158,54 +191,58 @@ export class CatalogueIndex {
     const terms = queryTerms(query.q);
     const hay = terms.length ? this.haystacks() : null;
     const order = this.order(query.sort);
-    const catCode = query.category === null ? -1 : this.catVocab.codes.get(query.category) ?? -2;
-    // Selected codes per facet (values unknown to the index can match nothing).
+    const nf = FACETS.length;
+    // Selected codes per facet as a lookup table (values unknown to the index match nothing).
     const selected = FACETS.map((f) => {
       const vals = query.facets[f];
       if (!vals.length) return null;
-      const set = new Set<number>();
+      const table = new Uint8Array(this.vocab[f].values.length);
       for (const v of vals) {
         const c = this.vocab[f].codes.get(v);
-        set.add(c ?? -1);
+        if (c !== undefined) table[c] = 1;
       }
-      return set;
+      return table;
     });
-    const facetCounters = FACETS.map((f) => new Int32Array(this.vocab[f].values.length));
+    const catCode = query.category === null ? -1 : this.catVocab.codes.get(query.category) ?? -2;
+    const counters = FACETS.map((f) => new Int32Array(this.vocab[f].values.length));
     const catCounter = new Int32Array(this.catVocab.values.length);
     const matches = new Int32Array(order.length);
+    const { offsets: cOff, codes: cCodes } = this.cats;
+    const offs = this.rows.map((r) => r.offsets);
+    const codes = this.rows.map((r) => r.codes);
     let n = 0;
-    const nf = FACETS.length;
+    let all = 0;
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
-      if (hay && !matchesAll(hay[i], terms)) continue;
-      // Dimension 0 is the category; 1..nf are the facets.
+      if (hay !== null && !matchesAll(hay[i], terms)) continue;
+      // Dimension -1 is the category; 0..nf-1 are the facets.
       let failCount = 0;
-      let failedDim = -1;
-      const cats = this.itemCats[i];
+      let failedDim = -2;
       if (catCode !== -1) {
         let ok = false;
-        for (let c = 0; c < cats.length; c++) if (cats[c] === catCode) { ok = true; break; }
-        if (!ok) { failCount++; failedDim = 0; }
+        for (let c = cOff[i], e = cOff[i + 1]; c < e; c++) if (cCodes[c] === catCode) { ok = true; break; }
+        if (!ok) { failCount = 1; failedDim = -1; }
       }
-      for (let d = 0; d < nf; d++) {
+      for (let d = 0; d < nf && failCount < 2; d++) {
         const sel = selected[d];
-        if (!sel) continue;
-        const codes = this.facetCodes[FACETS[d]][i];
+        if (sel === null) continue;
+        const off = offs[d];
+        const cd = codes[d];
         let ok = false;
-        for (let c = 0; c < codes.length; c++) if (sel.has(codes[c])) { ok = true; break; }
-        if (!ok) {
-          failCount++;
-          failedDim = d + 1;
-          if (failCount > 1) break;
-        }
+        for (let c = off[i], e = off[i + 1]; c < e; c++) if (sel[cd[c]] === 1) { ok = true; break; }
+        if (!ok) { failCount++; failedDim = d; }
       }
       if (failCount > 1) continue;
-      if (failCount === 0 || failedDim === 0) for (let c = 0; c < cats.length; c++) catCounter[cats[c]]++;
+      if (failCount === 0 || failedDim === -1) {
+        all++;
+        for (let c = cOff[i], e = cOff[i + 1]; c < e; c++) catCounter[cCodes[c]]++;
+      }
       for (let d = 0; d < nf; d++) {
-        if (failCount === 1 && failedDim !== d + 1) continue;
-        const codes = this.facetCodes[FACETS[d]][i];
-        const counter = facetCounters[d];
-        for (let c = 0; c < codes.length; c++) counter[codes[c]]++;
+        if (failCount === 1 && failedDim !== d) continue;
+        const off = offs[d];
+        const cd = codes[d];
+        const counter = counters[d];
+        for (let c = off[i], e = off[i + 1]; c < e; c++) counter[cd[c]]++;
       }
       if (failCount === 0) matches[n++] = i;
     }
@@ -213,12 +250,12 @@ export class CatalogueIndex {
     FACETS.forEach((f, d) => {
       const m = new Map<string, number>();
       const values = this.vocab[f].values;
-      facetCounters[d].forEach((count, code) => m.set(values[code], count));
+      counters[d].forEach((count, code) => m.set(values[code], count));
       facetCounts[f] = m;
     });
     const categoryCounts = new Map<string, number>();
     catCounter.forEach((count, code) => categoryCounts.set(this.catVocab.values[code], count));
-    return { matches: matches.subarray(0, n), facetCounts, categoryCounts };
+    return { matches: matches.subarray(0, n), facetCounts, categoryCounts, all };
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * A tiny fetch + XMLHttpRequest mock for the stories. Only same-origin URLs with a `/mock/` path segment are answered
+ * here; everything else goes to the network (in Storybook: the static files, e.g. `feeds/catalogue.json`).
+ *
+ *   mock/feed/<name>              200, the fixture FEEDS[name] (stories/fixtures.ts), else 404
+ *   mock/slow/…                   never answers (until aborted): the loading state
+ *   mock/404, mock/500, mock/503  that status
+ *   mock/html                     200 with an HTML page (a CMS error page instead of JSON)
+ *   mock/badjson                  200, application/json, but cut off
+ *   mock/v2                       200, a feed with schemaVersion 2
+ *   mock/api/requests             POST → 201 with a receipt
+ *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
+ */
+import { FEEDS, receipt, statusAnswers } from '../stories/fixtures';
+
+type Answer = { status: number; type: string; body: string } | 'hang';
+
+const json = (status: number, value: unknown): Answer => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+const apiError = (status: number, code: string, message: string) => json(status, { error: { code, message } });
+
+/** The mock's answer for a URL, or null when the URL is not mocked. */
+export function mockAnswer(method: string, href: string): Answer | null {
+  let url: URL;
+  try {
+    url = new URL(href, location.href);
+  } catch {
+    return null;
+  }
+  if (url.origin !== location.origin) return null;
+  const at = url.pathname.lastIndexOf('/mock/');
+  if (at < 0) return null;
+  const path = url.pathname.slice(at + '/mock/'.length).replace(/\/+$/, '');
+  if (path.startsWith('slow/') || path === 'slow') return 'hang';
+  if (path.startsWith('feed/')) {
+    const feed = FEEDS[decodeURIComponent(path.slice(5))];
+    return feed === undefined ? apiError(404, 'notFound', 'No such mock feed') : json(200, feed);
+  }
+  switch (path) {
+    case '404': return { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found' };
+    case '500': return { status: 500, type: 'text/plain; charset=utf-8', body: 'Internal Server Error' };
+    case '503': return apiError(503, 'unavailable', 'The intake server is down for maintenance.');
+    case 'html':
+      return { status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><title>页面不存在</title></head><body><h1>您访问的页面不存在</h1></body></html>' };
+    case 'badjson': return { status: 200, type: 'application/json; charset=utf-8', body: '{"schemaVersion": 1, "items": [{"id": "a", "title": "截断' };
+    case 'v2': return json(200, { schemaVersion: 2, items: [], reports: [], sections: [] });
+    case 'api/requests':
+      return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString() }) : apiError(405, 'method', 'POST only');
+    case 'api/requests/status': {
+      const code = (url.searchParams.get('queryCode') ?? '').toUpperCase();
+      const answer = statusAnswers[code];
+      return answer ? json(200, answer) : apiError(404, 'notFound', 'No application with this query code and name.');
+    }
+    default: return apiError(404, 'notFound', `No mock route "${path}"`);
+  }
+}
+
+/** A short delay, so the loading state flashes as it would on a real network. */
+const LATENCY = 120;
+
+function abortError(signal: AbortSignal | null | undefined): unknown {
+  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function wait(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const timer = ms === Infinity ? undefined : setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    }, { once: true });
+  });
+}
+
+interface MockedXhr extends XMLHttpRequest { __mock?: { method: string; url: string } }
+
+let installed = false;
+
+export function installMock(): void {
+  if (installed || typeof window === 'undefined') return;
+  installed = true;
+
+  const realFetch = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const answer = mockAnswer(method, href);
+    if (!answer) return realFetch(input, init);
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    await wait(answer === 'hang' ? Infinity : LATENCY, signal);
+    if (answer === 'hang') throw abortError(signal);
+    return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.type } });
+  };
+
+  const proto = XMLHttpRequest.prototype;
+  const realOpen = proto.open;
+  const realSend = proto.send;
+  proto.open = function open(this: MockedXhr, method: string, url: string | URL, ...rest: unknown[]) {
+    this.__mock = { method: method.toUpperCase(), url: String(url) };
+    return (realOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
+  } as typeof proto.open;
+  proto.send = function send(this: MockedXhr, body?: Document | XMLHttpRequestBodyInit | null) {
+    const answer = this.__mock ? mockAnswer(this.__mock.method, this.__mock.url) : null;
+    if (!answer) return realSend.call(this, body);
+    if (answer === 'hang') return;
+    setTimeout(() => {
+      const define = (name: string, value: unknown) => Object.defineProperty(this, name, { configurable: true, value });
+      define('readyState', 4);
+      define('status', answer.status);
+      define('statusText', String(answer.status));
+      define('responseText', answer.body);
+      define('response', answer.body);
+      define('responseURL', new URL(this.__mock!.url, location.href).href);
+      define('getResponseHeader', (name: string) => (name.toLowerCase() === 'content-type' ? answer.type : null));
+      this.dispatchEvent(new Event('readystatechange'));
+      this.dispatchEvent(new ProgressEvent('load'));
+      this.dispatchEvent(new ProgressEvent('loadend'));
+    }, LATENCY);
+  };
+}

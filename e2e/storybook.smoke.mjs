@@ -1,0 +1,205 @@
+// Storybook smoke test: serves the static build (dist/storybook), opens every story of index.json in headless
+// Chromium and checks that it renders. Run `npm run build-storybook` first.
+//
+// Per story: no page error, no dialog (alert() from a hostile feed), no request to a host other than 127.0.0.1, no
+// Storybook error display (a failed `play` function), every element of the library in the story is defined and has
+// rendered into its shadow root, and the story's element reached the state its tags promise:
+//   expect:<part>  that shadow part is shown (e.g. expect:error, expect:loading, expect:warning, expect:result)
+//   (none)         loaded: no loading and no error part
+//   hostile        no <img>, <script>, <iframe>, <object>, <embed> in any shadow root, no javascript:/data: link
+// Docs pages (autodocs) are opened too: no page error, every element on them defined and rendered.
+//
+// Prints "storybook-smoke: N passed, N failed", writes {passed, failed} to .smoke-counts.json, exits 1 on failure.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../scripts/serve.mjs';
+import { findChrome, chromeArgs } from '../scripts/chrome.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = `${root}dist/storybook`;
+const TAGS = ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status', 'disclosure-provider'];
+const STORY_TIMEOUT = Number(process.env.SMOKE_TIMEOUT ?? 15000);
+const only = process.argv.slice(2); // optional: story id substrings
+
+const counts = { passed: 0, failed: 0 };
+const failures = [];
+
+function writeCounts() {
+  writeFileSync(`${root}.smoke-counts.json`, `${JSON.stringify(counts)}\n`);
+}
+
+let index;
+try {
+  index = JSON.parse(readFileSync(`${outDir}/index.json`, 'utf8'));
+} catch (error) {
+  console.error(`storybook-smoke: cannot read ${outDir}/index.json (run \`npm run build-storybook\` first): ${error.message}`);
+  counts.failed = 1;
+  writeCounts();
+  console.log('storybook-smoke: 0 passed, 1 failed');
+  process.exit(1);
+}
+const entries = Object.values(index.entries)
+  .filter((e) => e.type === 'story' || e.type === 'docs')
+  .filter((e) => !only.length || only.some((s) => e.id.includes(s)))
+  // Stories first, then the docs pages.
+  .sort((a, b) => (a.type === b.type ? 0 : a.type === 'story' ? -1 : 1));
+
+const executablePath = findChrome();
+if (!executablePath) {
+  console.error('storybook-smoke: no Chromium found (set CHROME_PATH)');
+  counts.failed = 1;
+  writeCounts();
+  console.log('storybook-smoke: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+/** The element a story is about: the last part of its title (`Elements/disclosure-catalogue`). */
+function mainTag(entry) {
+  const last = entry.title.split('/').pop().trim();
+  return TAGS.includes(last) ? last : null;
+}
+
+/**
+ * Runs before Storybook's preview: listens on its channel for the end of a story (after its `play` function) and for
+ * exceptions in render or play, which Storybook catches and so never reach 'pageerror'.
+ */
+function watchChannel() {
+  const smoke = (window.__smoke = { finished: null, errors: [] });
+  let channel;
+  Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set(value) {
+      channel = value;
+      const fail = (what) => (e) => smoke.errors.push(`${what}: ${String(e?.message ?? e?.description ?? e).split('\n')[0]}`);
+      value.on('playFunctionThrewException', fail('play function threw'));
+      value.on('storyThrewException', fail('story threw'));
+      value.on('storyErrored', fail('story errored'));
+      value.on('storyFinished', (p) => {
+        smoke.finished = p?.status ?? 'done';
+        if (p?.status === 'error') smoke.errors.push('story finished with status "error"');
+      });
+    },
+  });
+}
+
+/** Runs in the page: the state of every library element in the story root, and whether the story is done. */
+function probe({ tags, main, expects, hostile, docs }) {
+  const rootEl = document.querySelector(docs ? '#storybook-docs' : '#storybook-root');
+  const problems = [];
+  const els = rootEl ? [...rootEl.querySelectorAll(tags.join(','))] : [];
+  const errorDisplay = document.body.classList.contains('sb-show-errordisplay');
+  if (errorDisplay) {
+    const msg = document.querySelector('#error-message')?.textContent ?? '';
+    const stack = document.querySelector('#error-stack')?.textContent ?? '';
+    return { done: true, fatal: true, problems: [`Storybook error display: ${msg} ${stack.split('\n').slice(0, 3).join(' | ')}`.trim()] };
+  }
+  const smoke = window.__smoke ?? { finished: 'unknown', errors: [] };
+  if (smoke.errors.length) return { done: true, fatal: true, problems: smoke.errors };
+  if (!docs && !smoke.finished) return { done: false, problems: ['story (and its play function) did not finish'] };
+  if (docs) {
+    if (!rootEl || !rootEl.querySelector('.sbdocs, .sb-story, [id^="story--"]')) return { done: false, problems: ['docs page not rendered'] };
+  } else if (!document.body.classList.contains('sb-show-main')) {
+    return { done: false, problems: ['story not shown yet'] };
+  }
+  if (main && !els.some((e) => e.localName === main)) problems.push(`<${main}> is not in the story`);
+  if (!docs && !els.length) problems.push('no library element in the story');
+  for (const el of els) {
+    const name = `<${el.localName}>`;
+    if (!customElements.get(el.localName)) problems.push(`${name} is not defined`);
+    const sr = el.shadowRoot;
+    if (!sr || !sr.children.length) {
+      problems.push(`${name} has an empty shadow root`);
+      continue;
+    }
+    if (el.localName === 'disclosure-provider' || docs) continue;
+    const has = (part) => !!sr.querySelector(`[part~="${part}"]`);
+    if (el.localName === main && expects.length) {
+      for (const part of expects) if (!has(part)) problems.push(`${name} shows no [part~="${part}"]`);
+      if (!expects.includes('loading') && has('loading')) problems.push(`${name} is still loading`);
+    } else {
+      if (has('loading')) problems.push(`${name} is still loading`);
+      if (has('error')) problems.push(`${name} shows an error: ${sr.querySelector('[part~="error"]').textContent.trim().slice(0, 160)}`);
+    }
+  }
+  if (hostile) {
+    for (const el of els) {
+      const sr = el.shadowRoot;
+      if (!sr) continue;
+      const bad = sr.querySelectorAll('img, script, iframe, object, embed, [onerror], [onload]');
+      if (bad.length) problems.push(`<${el.localName}> rendered markup from the feed: <${bad[0].localName}>`);
+      for (const a of sr.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href').replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        if (/^(javascript|data|vbscript):/.test(href)) {
+          problems.push(`<${el.localName}> links to ${href.slice(0, 60)}`);
+        }
+      }
+    }
+  }
+  return { done: problems.length === 0, problems };
+}
+
+const server = await serveStatic({ root: outDir });
+const browser = await chromium.launch({ executablePath, headless: true, args: chromeArgs });
+try {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  for (const entry of entries) {
+    const docs = entry.type === 'docs';
+    const tags = entry.tags ?? [];
+    const expects = tags.filter((t) => t.startsWith('expect:')).map((t) => t.slice('expect:'.length));
+    const hostile = tags.includes('hostile');
+    const main = mainTag(entry);
+    const label = `${docs ? 'docs ' : ''}${entry.id}`;
+    const problems = [];
+    const page = await context.newPage();
+    await page.addInitScript(watchChannel);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
+    page.on('dialog', (d) => {
+      problems.push(`dialog opened: ${d.type()} "${d.message()}"`);
+      void d.dismiss().catch(() => {});
+    });
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if ((u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:') && u.hostname !== '127.0.0.1') {
+        problems.push(`request to another host: ${r.url().slice(0, 120)}`);
+      }
+    });
+    const started = Date.now();
+    let last = { done: false, problems: ['not probed'] };
+    try {
+      await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${docs ? 'docs' : 'story'}`, { waitUntil: 'load' });
+      while (Date.now() - started < STORY_TIMEOUT) {
+        last = await page.evaluate(probe, { tags: TAGS, main, expects, hostile, docs });
+        if (last.done || problems.length) break;
+        await page.waitForTimeout(100);
+      }
+      // Let late work (charts, announcements, a play function's last steps) surface its errors.
+      await page.waitForTimeout(300);
+      if (last.done) last = await page.evaluate(probe, { tags: TAGS, main, expects, hostile, docs });
+    } catch (error) {
+      problems.push(`navigation: ${error.message.split('\n')[0]}`);
+    }
+    if (!last.done || last.fatal) problems.push(...last.problems);
+    await page.close();
+    const ms = Date.now() - started;
+    if (problems.length) {
+      counts.failed++;
+      failures.push({ label, problems });
+      console.log(`FAIL ${label} (${ms} ms)\n     ${[...new Set(problems)].join('\n     ')}`);
+    } else {
+      counts.passed++;
+      console.log(`ok   ${label} (${ms} ms)`);
+    }
+  }
+} catch (error) {
+  counts.failed++;
+  console.error(`storybook-smoke: ${error.stack ?? error}`);
+} finally {
+  await browser.close().catch(() => {});
+  await server.close();
+}
+
+writeCounts();
+console.log(`\nstorybook-smoke: ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed ? 1 : 0);

@@ -1,0 +1,126 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { attr, commonArgTypes, logEvent } from './helpers';
+import '../src/annual-stats';
+
+/** The attributes of `<annual-stats>` (names as in the Custom Elements Manifest), plus event actions. */
+type Args = {
+  src?: string;
+  year?: number;
+  'url-key'?: string;
+  'no-url-state'?: boolean;
+  'no-charts'?: boolean;
+  theme?: 'light' | 'dark' | 'auto';
+  'large-text'?: boolean;
+  timeout?: number;
+  lang?: string;
+  onDisclosureLoad?: unknown;
+  onDisclosureError?: unknown;
+  onAnnualYearChange?: unknown;
+};
+
+const render = (a: Args) => html`<annual-stats
+  src=${ifDefined(attr(a.src))}
+  year=${ifDefined(attr(a.year))}
+  url-key=${ifDefined(attr(a['url-key']))}
+  ?no-url-state=${a['no-url-state']}
+  ?no-charts=${a['no-charts']}
+  theme=${ifDefined(attr(a.theme))}
+  ?large-text=${a['large-text']}
+  timeout=${ifDefined(attr(a.timeout))}
+  lang=${ifDefined(attr(a.lang))}
+  @disclosure-load=${logEvent(a.onDisclosureLoad)}
+  @disclosure-error=${logEvent(a.onDisclosureError)}
+  @annual-year-change=${logEvent(a.onAnnualYearChange)}
+></annual-stats>`;
+
+/**
+ * Statistics of 政府信息公开工作年度报告 from the sample feeds in `demo/feeds/annual/` (岳阳市君山区, sample data).
+ * The chart code is loaded on demand, only by reports that draw charts.
+ */
+const meta = {
+  title: 'Elements/annual-stats',
+  component: 'annual-stats',
+  tags: ['autodocs'],
+  render,
+  args: { src: 'feeds/annual/2022.json', 'no-url-state': true },
+  argTypes: {
+    ...commonArgTypes,
+    src: {
+      control: 'select',
+      options: [
+        'feeds/annual/2013.json', 'feeds/annual/2020.json', 'feeds/annual/2022.json', 'feeds/annual/index.json',
+        'feeds/annual/broken-2021.json', 'feeds/annual/hostile.json', 'mock/404',
+      ],
+    },
+  },
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The 2013 report in the old (2008 条例) layout: the seed data the first reports were typed from. */
+export const Legacy2013: Story = {
+  name: '2013 seed (legacy)',
+  args: { src: 'feeds/annual/2013.json' },
+};
+
+export const Report2022: Story = {
+  name: '2022 (CN-2021)',
+  args: { src: 'feeds/annual/2022.json' },
+};
+
+export const Report2020: Story = {
+  name: '2020 (CN-2019)',
+  args: { src: 'feeds/annual/2020.json' },
+};
+
+/** An index of several years: a year picker and trend charts. `year` picks the first year shown. */
+export const MultiYear: Story = {
+  name: 'Multi-year index',
+  args: { src: 'feeds/annual/index.json' },
+};
+
+/** Figures that do not add up are listed in the reconciliation panel instead of being silently shown. */
+export const Broken: Story = {
+  name: 'Broken (reconciliation warnings)',
+  args: { src: 'feeds/annual/broken-2021.json' },
+  tags: ['expect:reconciliation'],
+};
+
+/** Markup and `javascript:` URLs in the report's text and labels: shown as text. */
+export const Hostile: Story = {
+  args: { src: 'feeds/annual/hostile.json' },
+  tags: ['hostile'],
+};
+
+export const English: Story = {
+  args: { lang: 'en' },
+};
+
+/** Tables only: the chart code is never loaded, chart data are shown as tables. */
+export const NoCharts: Story = {
+  name: 'No charts',
+  args: { 'no-charts': true },
+};
+
+export const LargeText: Story = {
+  name: 'Large text (适老化)',
+  args: { 'large-text': true },
+};
+
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  globals: { backgrounds: { value: 'dark' } },
+};
+
+export const ErrorNotFound: Story = {
+  name: 'Error (404)',
+  args: { src: 'mock/404' },
+  tags: ['expect:error'],
+};
+
+export const Loading: Story = {
+  args: { src: 'mock/slow/annual.json', timeout: 600000 },
+  tags: ['expect:loading'],
+};

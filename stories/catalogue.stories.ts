@@ -1,0 +1,148 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
+import junshanTheme from '../demo/theme-junshan.css?inline';
+import { attr, commonArgTypes, elementIn, inShadow, logEvent, typeInto } from './helpers';
+import '../src/catalogue';
+
+/** The attributes of `<disclosure-catalogue>` (names as in the Custom Elements Manifest), plus event actions. */
+type Args = {
+  src?: string;
+  'page-size'?: number;
+  'url-key'?: string;
+  'no-url-state'?: boolean;
+  heading?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  'large-text'?: boolean;
+  timeout?: number;
+  lang?: string;
+  onDisclosureLoad?: unknown;
+  onDisclosureError?: unknown;
+  onDisclosureQuery?: unknown;
+};
+
+const render = (a: Args) => html`<disclosure-catalogue
+  src=${ifDefined(attr(a.src))}
+  page-size=${ifDefined(attr(a['page-size']))}
+  url-key=${ifDefined(attr(a['url-key']))}
+  ?no-url-state=${a['no-url-state']}
+  heading=${ifDefined(attr(a.heading))}
+  theme=${ifDefined(attr(a.theme))}
+  ?large-text=${a['large-text']}
+  timeout=${ifDefined(attr(a.timeout))}
+  lang=${ifDefined(attr(a.lang))}
+  @disclosure-load=${logEvent(a.onDisclosureLoad)}
+  @disclosure-error=${logEvent(a.onDisclosureError)}
+  @disclosure-query=${logEvent(a.onDisclosureQuery)}
+></disclosure-catalogue>`;
+
+/**
+ * The sample feed is `demo/feeds/catalogue.json` (2,450 entries of 岳阳市君山区). Variants come from the in-page mock
+ * (`mock/…`, see `.storybook/mock.ts` and `stories/fixtures.ts`). Stories keep the state out of the address bar
+ * (`no-url-state`), so several catalogues on the docs page do not share it.
+ */
+const meta = {
+  title: 'Elements/disclosure-catalogue',
+  component: 'disclosure-catalogue',
+  tags: ['autodocs'],
+  render,
+  args: { src: 'feeds/catalogue.json', 'page-size': 10, 'no-url-state': true },
+  argTypes: { ...commonArgTypes, 'page-size': { control: 'select', options: [10, 20, 50, 100] } },
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Default: Story = {};
+
+/** The feed never answers: the skeleton (after 4 s it says the network is slow). */
+export const Loading: Story = {
+  args: { src: 'mock/slow/catalogue.json', timeout: 600000 },
+  tags: ['expect:loading'],
+};
+
+export const ErrorNotFound: Story = {
+  name: 'Error (404)',
+  args: { src: 'mock/404' },
+  tags: ['expect:error'],
+};
+
+/** A CMS that answers a missing file with its HTML error page and status 200. */
+export const ErrorHtml: Story = {
+  name: 'Error (HTML served)',
+  args: { src: 'mock/html' },
+  tags: ['expect:error'],
+};
+
+export const ErrorBrokenJson: Story = {
+  name: 'Error (broken JSON)',
+  args: { src: 'mock/badjson' },
+  tags: ['expect:error'],
+};
+
+/** A feed written for a later version of the library (`schemaVersion: 2`) is refused with a clear message. */
+export const NewerSchemaVersion: Story = {
+  name: 'Newer schemaVersion',
+  args: { src: 'mock/v2' },
+  tags: ['expect:error'],
+};
+
+export const Empty: Story = {
+  name: 'Empty (no items)',
+  args: { src: 'mock/feed/catalogue-empty' },
+};
+
+/** Searches the small feed for 预算 by typing into the search box inside the shadow root. */
+export const Filtered: Story = {
+  args: { src: 'mock/feed/catalogue-small' },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    const input = await inShadow<HTMLInputElement>(el, 'input#q');
+    typeInto(input, '预算');
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(3));
+  },
+};
+
+/** Entries without a title or id, a duplicate id, bad dates: the rest is shown, with a warning naming the problems. */
+export const InvalidItems: Story = {
+  name: 'Some invalid items (warning)',
+  args: { src: 'mock/feed/catalogue-invalid-items' },
+  tags: ['expect:warning'],
+};
+
+/** Markup and `javascript:` URLs in every field: shown as text, never as links or elements. */
+export const Hostile: Story = {
+  name: 'Hostile feed',
+  args: { src: 'mock/feed/catalogue-hostile' },
+  tags: ['hostile'],
+};
+
+export const English: Story = {
+  args: { lang: 'en' },
+};
+
+export const LargeText: Story = {
+  name: 'Large text (适老化)',
+  args: { 'large-text': true },
+};
+
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  globals: { backgrounds: { value: 'dark' } },
+};
+
+/** `demo/theme-junshan.css`: an agency's colours and font through the `--de-*` custom properties. */
+export const Themed: Story = {
+  render: (a) => {
+    const style = document.createElement('style');
+    style.textContent = junshanTheme;
+    return html`${style}${render(a)}`;
+  },
+};
+
+/** A phone-width column: filters fold away and the layout stacks. */
+export const Narrow: Story = {
+  name: 'Narrow (360px)',
+  render: (a) => html`<div style="width: 360px; max-width: 100%; border: 1px dashed #999;">${render(a)}</div>`,
+  parameters: { layout: 'fullscreen' },
+};

@@ -1,0 +1,196 @@
+/**
+ * Feed variants for the stories. `.storybook/mock.ts` serves `FEEDS[name]` at `mock/feed/<name>` (relative to the
+ * Storybook iframe), so a story picks a variant with `src="mock/feed/<name>"`. The sample feeds under `demo/feeds`
+ * are served as they are at `feeds/…`.
+ *
+ * URLs inside these feeds are relative to the feed's own URL (`…/mock/feed/<name>`): `../api/requests` is the mocked
+ * intake API at `…/mock/api/requests`, `../503` the mocked failing server.
+ */
+import requestFormSample from '../demo/feeds/request-form.json';
+
+/* ------------------------------------------------------------------ catalogue */
+
+const categories = [
+  { id: 'zwxx', label: '政务信息', parentId: null, order: 1 },
+  { id: 'zwxx-qzf', label: '区政府', parentId: 'zwxx', order: 1 },
+  { id: 'zwxx-bm', label: '各部门公开目录', parentId: 'zwxx', order: 2 },
+  { id: 'wjgb', label: '文件公报', parentId: null, order: 2 },
+  { id: 'gggs', label: '公告公示', parentId: null, order: 3 },
+];
+
+const facets = {
+  topic: [
+    { id: 'zhzw', label: '综合政务' },
+    { id: 'czjr', label: '财政、金融、审计' },
+    { id: 'cxjs', label: '城乡建设、环境保护' },
+    { id: 'kjjy', label: '科技、教育' },
+  ],
+  genre: [
+    { id: 'tz', label: '通知' },
+    { id: 'gg', label: '公告' },
+    { id: 'bg', label: '报告' },
+  ],
+  publisher: [
+    { id: 'qzf', label: '岳阳市君山区人民政府' },
+    { id: 'czj', label: '区财政局' },
+    { id: 'jyj', label: '区教育局' },
+  ],
+};
+
+const smallItems = [
+  ['qzf-2024-001', '君山区2024年财政预算执行情况报告', 'czjr', 'bg', 'qzf', 'zwxx-qzf', '2024-03-12', '君政发〔2024〕3号'],
+  ['qzf-2024-002', '关于做好2024年春季森林防火工作的通知', 'zhzw', 'tz', 'qzf', 'wjgb', '2024-02-20', '君政办发〔2024〕5号'],
+  ['czj-2024-003', '区财政局2024年部门预算公开', 'czjr', 'gg', 'czj', 'zwxx-bm', '2024-02-01', undefined],
+  ['jyj-2024-004', '区教育局关于2024年秋季学期义务教育招生的公告', 'kjjy', 'gg', 'jyj', 'gggs', '2024-06-18', undefined],
+  ['qzf-2023-005', '君山区2023年政府信息公开工作年度报告', 'zhzw', 'bg', 'qzf', 'zwxx-qzf', '2024-01-25', undefined],
+  ['qzf-2023-006', '关于印发《君山区城乡环境综合整治实施方案》的通知', 'cxjs', 'tz', 'qzf', 'wjgb', '2023-09-08', '君政发〔2023〕12号'],
+  ['czj-2023-007', '区财政局2023年预算调整方案公示', 'czjr', 'gg', 'czj', 'gggs', '2023-08-15', undefined],
+  ['jyj-2023-008', '区教育局2023年教育事业发展统计公报', 'kjjy', 'bg', 'jyj', 'zwxx-bm', '2023-04-03', undefined],
+] as const;
+
+/** A dozen entries: quick to load, easy to search ("预算" finds three). */
+export const smallCatalogue = {
+  schemaVersion: 1,
+  publisher: { name: '岳阳市君山区人民政府', id: '430611' },
+  title: '君山区政府信息公开目录（小样例）',
+  categories,
+  facets,
+  items: smallItems.map(([id, title, topic, genre, publisher, category, date, docNo]) => ({
+    id, title, summary: `${title}。详见正文。`, publisher, datePublished: date, dateCreated: date,
+    categoryIds: [category], topicIds: [topic], genreId: genre, keywords: [], validity: 'valid',
+    url: `https://www.example.gov.cn/content/${id}.html`, ...(docNo ? { docNo } : {}),
+  })),
+};
+
+/** A valid feed with no entries. */
+export const emptyCatalogue = { ...smallCatalogue, title: '君山区政府信息公开目录（暂无条目）', items: [] };
+
+/** Some entries cannot be shown (no title, no id, duplicate id) and some have bad fields: the warning panel. */
+export const invalidItemsCatalogue = {
+  ...smallCatalogue,
+  title: '君山区政府信息公开目录（含无效条目）',
+  items: [
+    ...smallCatalogue.items.slice(0, 4),
+    { id: 'bad-1', categoryIds: ['wjgb'] },
+    { title: '没有编号的条目', categoryIds: ['wjgb'] },
+    { ...smallCatalogue.items[0], title: '重复编号的条目' },
+    { id: 'bad-4', title: '日期和有效性写错的条目', datePublished: '2024-13-45', validity: 'maybe', categoryIds: ['gggs'] },
+    'not an object',
+    { id: 'bad-6', title: 42 },
+  ],
+};
+
+const XSS = '<img src=x onerror=alert(1)>';
+/** Script and markup in every text field, `javascript:` links: everything must show as plain text, no link. */
+export const hostileCatalogue = {
+  schemaVersion: 1,
+  publisher: { name: `${XSS}岳阳市君山区人民政府`, id: '430611' },
+  title: `<script>alert(1)</script>${XSS}`,
+  guideUrl: 'javascript:alert(1)',
+  categories: [
+    { id: 'h1', label: `${XSS}政务信息`, parentId: null },
+    { id: 'h2', label: '<iframe src="javascript:alert(1)"></iframe>', parentId: 'h1' },
+  ],
+  facets: {
+    topic: [{ id: 't', label: `<svg onload=alert(1)>主题` }],
+    genre: [{ id: 'g', label: `${XSS}通知` }],
+    publisher: [{ id: 'p', label: `${XSS}发布机构` }],
+  },
+  items: [
+    {
+      id: 'x1', title: `${XSS}标题里的图片`, summary: '<script>alert(document.cookie)</script>摘要', url: 'javascript:alert(1)',
+      docNo: `${XSS}`, publisher: 'p', categoryIds: ['h1'], topicIds: ['t'], genreId: 'g', datePublished: '2024-01-02',
+      keywords: [XSS], attachments: [{ name: `${XSS}.pdf`, url: 'javascript:alert(1)' }, { name: 'data.pdf', url: 'data:text/html,<script>alert(1)</script>' }],
+    },
+    {
+      id: 'x2', title: '<a href="javascript:alert(1)">点我</a>', summary: `${XSS}`, url: ' JaVaScRiPt:alert(1)', categoryIds: ['h2'],
+      datePublished: '2024-01-03', publisher: `${XSS}`,
+    },
+    { id: 'x3', title: '"><img src=x onerror=alert(1)>', url: 'vbscript:msgbox(1)', categoryIds: ['h2'], datePublished: '2024-01-04' },
+  ],
+};
+
+/* ------------------------------------------------------------------ request form and status */
+
+type Json = Record<string, unknown>;
+const sample = requestFormSample as unknown as Json;
+
+/** The sample form in api mode, its endpoints pointing at the mocked intake API. */
+export const requestFormApi: Json = {
+  ...sample,
+  submit: { mode: 'api', endpoint: '../api/requests', encoding: 'json' },
+  status: { endpoint: '../api/requests/status' },
+};
+
+/** A two-field form, quick to fill in a `play` function. `endpoint` picks the mocked answer. */
+function shortForm(endpoint: string): Json {
+  return {
+    schemaVersion: 1,
+    jurisdiction: 'CN-OGI-2019',
+    agency: { name: '岳阳市君山区人民政府办公室' },
+    intro: '示例：只有两个问题的申请表。',
+    sections: [
+      {
+        id: 'request',
+        title: '所需政府信息',
+        fields: [
+          { name: 'name', type: 'text', label: '姓名', required: true, maxLength: 50 },
+          { name: 'description', type: 'textarea', label: '所需政府信息的名称、文号或者便于查询的其他特征性描述', maxLength: 2000 },
+        ],
+      },
+    ],
+    submit: { mode: 'api', endpoint, encoding: 'json' },
+    status: { endpoint: '../api/requests/status' },
+  };
+}
+
+/** Submissions answered with 503 (the element retries, then says it failed). */
+export const requestFormServerError = shortForm('../503');
+/** Submissions answered with 201 and a receipt. */
+export const requestFormShort = shortForm('../api/requests');
+
+/** The receipt the mocked `POST …/api/requests` answers with. */
+export const receipt = {
+  requestId: 'req-2026-000142',
+  queryCode: 'K7QM4XPA9R',
+  receivedAt: '2026-03-02T09:15:00+08:00',
+  dueDate: '2026-03-30',
+  status: 'received',
+};
+
+/** Answers of the mocked `GET …/api/requests/status?queryCode=…` by query code; any other code is 404. */
+export const statusAnswers: Record<string, Json> = {
+  K7QM4XPA9R: {
+    queryCode: 'K7QM4XPA9R',
+    status: 'answered',
+    outcome: 'partiallyGranted',
+    receivedAt: '2026-03-02T09:15:00+08:00',
+    dueDate: '2026-03-30',
+    history: [
+      { status: 'received', at: '2026-03-02T09:15:00+08:00' },
+      { status: 'consultingThirdParty', at: '2026-03-09T15:40:00+08:00', note: '涉及第三方权益，已书面征求第三方意见' },
+      { status: 'answered', at: '2026-03-27T10:05:00+08:00', note: '已邮寄《政府信息公开申请答复书》' },
+    ],
+  },
+  W3HN8TQ2LD: {
+    queryCode: 'W3HN8TQ2LD',
+    status: 'extended',
+    receivedAt: '2026-01-05T14:00:00+08:00',
+    dueDate: '2026-03-05',
+    history: [
+      { status: 'received', at: '2026-01-05T14:00:00+08:00' },
+      { status: 'extended', at: '2026-01-30T11:00:00+08:00', note: '经机构负责人同意，答复期限延长20个工作日' },
+    ],
+  },
+};
+
+/** Every feed the mock serves at `mock/feed/<name>`. */
+export const FEEDS: Record<string, unknown> = {
+  'catalogue-small': smallCatalogue,
+  'catalogue-empty': emptyCatalogue,
+  'catalogue-invalid-items': invalidItemsCatalogue,
+  'catalogue-hostile': hostileCatalogue,
+  'request-form': requestFormApi,
+  'request-form-short': requestFormShort,
+  'request-form-503': requestFormServerError,
+};

@@ -1,0 +1,113 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
+import { attr, commonArgTypes, elementIn, inShadow, logEvent, typeInto } from './helpers';
+import '../src/request-form';
+
+/** The attributes of `<request-form>` (names as in the Custom Elements Manifest), plus event actions. */
+type Args = {
+  src?: string;
+  persist?: 'local' | 'session';
+  theme?: 'light' | 'dark' | 'auto';
+  'large-text'?: boolean;
+  timeout?: number;
+  lang?: string;
+  retryDelays?: number[];
+  onDisclosureLoad?: unknown;
+  onDisclosureError?: unknown;
+  onRequestSubmitted?: unknown;
+};
+
+const render = (a: Args) => html`<request-form
+  src=${ifDefined(attr(a.src))}
+  persist=${ifDefined(attr(a.persist))}
+  theme=${ifDefined(attr(a.theme))}
+  ?large-text=${a['large-text']}
+  timeout=${ifDefined(attr(a.timeout))}
+  lang=${ifDefined(attr(a.lang))}
+  .retryDelays=${a.retryDelays ?? [1000, 2000, 4000]}
+  @disclosure-load=${logEvent(a.onDisclosureLoad)}
+  @disclosure-error=${logEvent(a.onDisclosureError)}
+  @request-submitted=${logEvent(a.onRequestSubmitted)}
+></request-form>`;
+
+/**
+ * The 依申请公开 application form. `mock/feed/request-form` is the sample `demo/feeds/request-form.json` with its
+ * endpoints pointing at the in-page mock of the intake API (`mock/api/requests` answers 201 with a receipt).
+ */
+const meta = {
+  title: 'Elements/request-form',
+  component: 'request-form',
+  tags: ['autodocs'],
+  render,
+  args: { src: 'mock/feed/request-form' },
+  argTypes: { ...commonArgTypes, persist: { control: 'inline-radio', options: ['session', 'local'] } },
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+/** api mode: the application is sent to the (mocked) intake API. */
+export const Default: Story = {};
+
+/** print mode (`demo/feeds/request-form-print.json`): the answers make a printable paper form to post or hand in. */
+export const PrintMode: Story = {
+  name: 'Print mode',
+  args: { src: 'feeds/request-form-print.json' },
+};
+
+/** The applicant is a 法人或者其他组织: the form asks for the organisation's name, USCC and legal representative. */
+export const Organisation: Story = {
+  name: 'Organisation applicant',
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    const radio = await inShadow<HTMLInputElement>(el, 'input[name="applicantType"][value="organisation"]');
+    radio.click();
+    await inShadow(el, '#f-uscc');
+  },
+};
+
+export const English: Story = {
+  args: { lang: 'en' },
+};
+
+export const LargeText: Story = {
+  name: 'Large text (适老化)',
+  args: { 'large-text': true },
+};
+
+export const ErrorNotFound: Story = {
+  name: 'Error (404 feed)',
+  args: { src: 'mock/404' },
+  tags: ['expect:error'],
+};
+
+/** Fills a two-question form and sends it to the mocked API: the receipt with the query code. */
+export const Submitted: Story = {
+  args: { src: 'mock/feed/request-form-short' },
+  tags: ['expect:receipt'],
+  play: async ({ canvasElement }) => fillAndSend(elementIn(canvasElement, 'request-form')),
+};
+
+/**
+ * The intake server answers 503. The element would retry after 1, 2 and 4 s; here `retryDelays` is empty, so it gives
+ * up at once and says the application was not sent (the answers stay, as a draft).
+ */
+export const ServerError: Story = {
+  name: 'Server error (mock 503)',
+  args: { src: 'mock/feed/request-form-503', retryDelays: [] },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('.panel.error[part~="send-status"]')).not.toBeNull());
+  },
+};
+
+/** Answers the short fixture form (name, description), goes to the review step and submits. */
+async function fillAndSend(el: HTMLElement): Promise<void> {
+  typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');
+  typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-description'), '君山区2024年财政预算执行情况报告（君政发〔2024〕3号）');
+  (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+  (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
+}

@@ -1,0 +1,91 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { attr, commonArgTypes, elementIn, inShadow, logEvent, typeInto } from './helpers';
+import '../src/request-status';
+
+/** The attributes of `<request-status>` (names as in the Custom Elements Manifest), plus event actions. */
+type Args = {
+  src?: string;
+  'query-code'?: string;
+  today?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  'large-text'?: boolean;
+  timeout?: number;
+  lang?: string;
+  onDisclosureLoad?: unknown;
+  onDisclosureError?: unknown;
+};
+
+const render = (a: Args) => html`<request-status
+  src=${ifDefined(attr(a.src))}
+  query-code=${ifDefined(attr(a['query-code']))}
+  today=${ifDefined(attr(a.today))}
+  theme=${ifDefined(attr(a.theme))}
+  ?large-text=${a['large-text']}
+  timeout=${ifDefined(attr(a.timeout))}
+  lang=${ifDefined(attr(a.lang))}
+  @disclosure-load=${logEvent(a.onDisclosureLoad)}
+  @disclosure-error=${logEvent(a.onDisclosureError)}
+></request-status>`;
+
+/**
+ * Looks up an application by query code (查询码) and name. The form feed's `status.endpoint` is the in-page mock:
+ * `K7QM4XPA9R` is answered (with its history), `W3HN8TQ2LD` is extended and overdue, any other code is not found.
+ */
+const meta = {
+  title: 'Elements/request-status',
+  component: 'request-status',
+  tags: ['autodocs'],
+  render,
+  args: { src: 'mock/feed/request-form' },
+  argTypes: commonArgTypes,
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Fills in the name and presses 查询. */
+const lookUp = (name: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const el = elementIn(canvasElement, 'request-status');
+  typeInto(await inShadow<HTMLInputElement>(el, '#name'), name);
+  (await inShadow<HTMLFormElement>(el, 'form[part~="lookup"]')).requestSubmit();
+};
+
+/** The empty lookup form. */
+export const Default: Story = {
+  name: 'Default (lookup form)',
+};
+
+/** `query-code` fills in the code (as a link from the receipt e-mail would, via `?querycode=`); the name is typed. */
+export const Found: Story = {
+  name: 'Prefilled query code, found',
+  args: { 'query-code': 'k7qm 4xpa9r' },
+  tags: ['expect:result', 'expect:history'],
+  play: lookUp('张三'),
+};
+
+/** Past its due date and not answered: marked overdue (`today` fixes the date the check uses). */
+export const Overdue: Story = {
+  args: { 'query-code': 'W3HN8TQ2LD', today: '2026-03-20' },
+  tags: ['expect:result'],
+  play: lookUp('李四'),
+};
+
+export const NotFound: Story = {
+  name: 'Not found',
+  args: { 'query-code': 'ZZZZ2222ZZ' },
+  tags: ['expect:lookup-error'],
+  play: lookUp('王五'),
+};
+
+export const English: Story = {
+  args: { lang: 'en', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:result'],
+  play: lookUp('Zhang San'),
+};
+
+export const ErrorNotFound: Story = {
+  name: 'Error (404 feed)',
+  args: { src: 'mock/404' },
+  tags: ['expect:error'],
+};
