@@ -144,7 +144,12 @@ const server = await serveStatic({ root: outDir });
 const browser = await chromium.launch({ executablePath, headless: true, args: chromeArgs });
 try {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  for (const entry of entries) {
+  const queue = [...entries];
+  const worker = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) await check(entry);
+  };
+  // Each story gets its own page: a few at a time keeps the run short on a 2-core CI machine.
+  async function check(entry) {
     const docs = entry.type === 'docs';
     const tags = entry.tags ?? [];
     const expects = tags.filter((t) => t.startsWith('expect:')).map((t) => t.slice('expect:'.length));
@@ -192,6 +197,7 @@ try {
       console.log(`ok   ${label} (${ms} ms)`);
     }
   }
+  await Promise.all(Array.from({ length: Number(process.env.SMOKE_CONCURRENCY ?? 4) }, worker));
 } catch (error) {
   counts.failed++;
   console.error(`storybook-smoke: ${error.stack ?? error}`);

@@ -16,10 +16,11 @@ export function defineElement(tag: string, ctor: VersionedElement): void {
   if (!registry) return;
   const existing = registry.get(tag) as VersionedElement | undefined;
   if (existing) {
-    if (existing !== ctor && existing.libraryVersion !== VERSION && !warned.has(tag)) {
+    const incoming = ctor.libraryVersion ?? VERSION;
+    if (existing !== ctor && existing.libraryVersion !== incoming && !warned.has(tag)) {
       warned.add(tag);
       console.warn(
-        `disclosure-elements ${VERSION}: <${tag}> is already defined by ` +
+        `disclosure-elements ${incoming}: <${tag}> is already defined by ` +
           `${existing.libraryVersion ? `version ${existing.libraryVersion}` : 'another script'}; keeping that definition.`,
       );
     }

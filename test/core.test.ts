@@ -1,0 +1,273 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../src/catalogue.js';
+import type { DisclosureCatalogue } from '../src/catalogue.js';
+import { defineElement } from '../src/define.js';
+import { fetchJson, FeedError } from '../src/core/feed.js';
+import { safeHref } from '../src/core/url.js';
+import { csvCell, toCsv } from '../src/core/csv.js';
+import { normalizeLocale } from '../src/core/locale.js';
+import { expectAccessible, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
+
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
+const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('.item h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+
+before(async () => {
+  await setViewport({ width: 1280, height: 900 });
+});
+
+describe('<disclosure-provider>', () => {
+  it('resolves relative src against feed-base and carries language and agency', async () => {
+    const name = uniqueName();
+    await storeFeed({ ...smallCatalogue(), publisher: undefined }, {}, name);
+    const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/store/" lang="en" agency="Test County">
+      <disclosure-catalogue src=${name} no-url-state></disclosure-catalogue></disclosure-provider>`);
+    const el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(4);
+    expect(shadowText(el, 'form.search label')).to.equal('Search');
+    expect(shadowText(el, '#summary')).to.equal('4 results');
+    expect(shadowText(el, 'header')).to.contain('Publisher: Test County');
+    await expectAccessible(el);
+  });
+
+  it('follows a change of feed-base and lang', async () => {
+    const a = uniqueName();
+    const b = uniqueName();
+    await storeFeed({ ...smallCatalogue(), title: 'A' }, {}, a);
+    await storeFeed({ ...smallCatalogue(), title: 'B' }, {}, b);
+    const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/store/">
+      <disclosure-catalogue src=${a} no-url-state></disclosure-catalogue></disclosure-provider>`);
+    const provider = wrap.querySelector('disclosure-provider')!;
+    const el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    expect(shadowText(el, 'header h2')).to.equal('A');
+    el.src = b;
+    await el.loaded;
+    await el.updateComplete;
+    expect(shadowText(el, 'header h2')).to.equal('B');
+    provider.setAttribute('lang', 'en');
+    await waitUntil(() => shadowText(el, 'form.search label') === 'Search', 'English labels');
+  });
+});
+
+describe('locale', () => {
+  it('maps any zh* tag to zh-CN and en* to en; others to the default', () => {
+    expect(normalizeLocale('zh-Hant-TW')).to.equal('zh-CN');
+    expect(normalizeLocale('ZH')).to.equal('zh-CN');
+    expect(normalizeLocale('en-GB')).to.equal('en');
+    expect(normalizeLocale('fr')).to.equal(null);
+  });
+
+  it("takes the element's own lang, else the closest [lang] ancestor across shadow roots, and follows changes", async () => {
+    const src = await storeFeed(smallCatalogue());
+    const wrap = mountHtml(html`<section lang="en"><div id="host"></div></section>`);
+    // Put the catalogue inside another element's shadow root: the ancestor lang must still be found.
+    const host = wrap.querySelector('#host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('disclosure-catalogue') as DisclosureCatalogue;
+    el.setAttribute('no-url-state', '');
+    el.src = src;
+    shadow.append(el);
+    await el.loaded;
+    await el.updateComplete;
+    expect(shadowText(el, '#summary')).to.equal('4 results');
+    wrap.querySelector('section')!.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => shadowText(el, '#summary') === '共找到 4 条信息', 'Chinese after the ancestor changed');
+    el.setAttribute('lang', 'en-US');
+    await waitUntil(() => shadowText(el, '#summary') === '4 results', 'own lang wins');
+    expect(shadowText(el, 'header h2')).to.equal('测试目录'); // feed text is not translated
+  });
+
+  it('formats dates and numbers through Intl per locale', async () => {
+    const feed = { ...smallCatalogue(), items: manyItems(1234) };
+    const src = await storeFeed(feed);
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state lang="en"></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    expect(shadowText(el, '#summary')).to.contain('1,234 results');
+    expect(shadowText(el, 'ol.items')).to.match(/Jan \d{1,2}, 2013/);
+  });
+});
+
+describe('safe registration', () => {
+  it('defining a taken tag again never throws; another version warns once and the first definition stays', () => {
+    const warnings: unknown[][] = [];
+    const orig = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const first = customElements.get('disclosure-catalogue');
+      class Other extends HTMLElement {
+        static readonly libraryVersion = '99.0.0';
+      }
+      defineElement('disclosure-catalogue', Other);
+      defineElement('disclosure-catalogue', Other);
+      expect(customElements.get('disclosure-catalogue') === first).to.be.true;
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0][0])).to.contain('already defined');
+      // The same version again is silent.
+      defineElement('disclosure-catalogue', first!);
+      expect(warnings).to.have.length(1);
+    } finally {
+      console.warn = orig;
+    }
+  });
+});
+
+describe('links and CSV', () => {
+  it('makes links only of http(s) and relative URLs', () => {
+    const base = 'https://example.gov.cn/feeds/catalogue.json';
+    expect(safeHref('doc.html', base)).to.equal('https://example.gov.cn/feeds/doc.html');
+    expect(safeHref('//cdn.example.com/a', base)).to.equal('https://cdn.example.com/a');
+    expect(safeHref('http://a.b/c', base)).to.equal('http://a.b/c');
+    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'mailto:a@b.c', '', null, 42]) {
+      expect(safeHref(bad, base), String(bad)).to.equal(null);
+    }
+  });
+
+  it('writes CSV that Excel opens as UTF-8 and that cannot inject formulas', () => {
+    expect(csvCell('a,b')).to.equal('"a,b"');
+    expect(csvCell('say "hi"')).to.equal('"say ""hi"""');
+    expect(csvCell('=1+1')).to.equal("'=1+1");
+    expect(csvCell('@SUM(A1)')).to.equal("'@SUM(A1)");
+    expect(csvCell('-5')).to.equal('-5');
+    expect(toCsv([['名称'], ['x']])).to.equal('\uFEFF名称\r\nx\r\n');
+  });
+});
+
+describe('feed loading', () => {
+  it('tells apart not-found, server error, HTML, invalid JSON and timeout', async () => {
+    const kinds: string[] = [];
+    for (const [body, opts] of [
+      ['x', { status: 404, type: 'text/plain' }], ['x', { status: 503, type: 'text/plain' }],
+      ['<html></html>', {}], ['{oops', {}], [{ schemaVersion: 1 }, { delay: 800 }],
+    ] as const) {
+      const url = await storeFeed(body, opts);
+      try {
+        await fetchJson(url, { timeout: 300 });
+        kinds.push('ok');
+      } catch (e) {
+        kinds.push((e as FeedError).kind);
+      }
+    }
+    expect(kinds).to.deep.equal(['notFound', 'server', 'html', 'invalidJson', 'timeout']);
+  });
+
+  it('shows a "still loading" message on a slow server, then the data', async () => {
+    const src = await storeFeed(smallCatalogue(), { delay: 1500 });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    (el as unknown as { feed: { slowAfter: number } }).feed.slowAfter = 300;
+    el.src = `${src}?again`;
+    await waitUntil(() => shadowText(el, '[part="loading"]').includes('服务器响应较慢'), 'slow message');
+    await expectAccessible(el);
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(4);
+  });
+});
+
+describe('<disclosure-catalogue>: big catalogues', () => {
+  it('loads a feed split into pages (page.next), showing progress, and searches across all pages', async () => {
+    const p3 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'c') });
+    const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'b'), page: { next: p3.split('/').pop() } });
+    const first = { ...smallCatalogue(), page: { total: 14, next: p2.split('/').pop() } };
+    const src = await storeFeed(first);
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '#summary') === '共找到 14 条信息', 'all pages loaded');
+    const q = $(el, '#q') as HTMLInputElement;
+    q.value = '第3号';
+    q.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(titles(el)).to.have.members(['第3号测试信息', '第3号测试信息']);
+  });
+
+  it('says so when a later page fails, and keeps what it has', async () => {
+    const bad = await storeFeed('gone', { status: 500, type: 'text/plain' });
+    const src = await storeFeed({ ...smallCatalogue(), page: { total: 10, next: bad.split('/').pop() } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '.progress').includes('部分数据未能加载'), 'partial failure message');
+    expect(titles(el)).to.have.length(4);
+  });
+
+  it('remote mode asks the search endpoint for each query and shows its page', async () => {
+    const remoteItems = { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 57 }, facetCounts: { genre: { tz: 41 } } };
+    const endpoint = await scriptEndpoint([{ body: remoteItems }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => titles(el).length === 3, 'first remote page');
+    expect(shadowText(el, '#summary')).to.contain('共找到 57 条信息');
+    const q = $(el, '#q') as HTMLInputElement;
+    q.value = '农业 通知';
+    q.dispatchEvent(new Event('input'));
+    let log = await requestsTo(endpoint);
+    for (let i = 0; i < 100 && log.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      log = await requestsTo(endpoint);
+    }
+    expect(log).to.have.length(2);
+    const last = new URL(log[log.length - 1].url, location.href);
+    expect(last.searchParams.get('q')).to.equal('农业 通知');
+    expect(last.searchParams.get('page')).to.equal('1');
+    expect(last.searchParams.get('pageSize')).to.equal('20');
+    expect(last.searchParams.get('sort')).to.equal('published-desc');
+  });
+});
+
+describe('<disclosure-catalogue>: themes and keyboard', () => {
+  it('large-text mode enlarges text and targets; dark mode passes axe contrast', async () => {
+    const src = await storeFeed(smallCatalogue());
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    const size = () => parseFloat(getComputedStyle($(el, '.item h3')).fontSize);
+    const normal = size();
+    el.largeText = true;
+    await el.updateComplete;
+    expect(size()).to.be.closeTo(normal * 1.25, 0.5);
+    expect($(el, '.root').classList.contains('large')).to.be.true;
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 24, 27)');
+    await expectAccessible(el);
+  });
+
+  it('can be used by keyboard alone: search, filter, open details, page', async () => {
+    const src = await storeFeed({ ...smallCatalogue(), items: [...(smallCatalogue().items as unknown[]), ...manyItems(30)] });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    // Tab into the element: the first stop is the category tree, then the facet checkboxes.
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.getAttribute('role')).to.equal('treeitem');
+    await sendKeys({ press: 'Tab' });
+    expect((active() as HTMLInputElement).type).to.equal('checkbox');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(titles(el).length).to.be.greaterThan(0);
+    expect(shadowText(el, '.chips')).to.contain('主题分类');
+    // Go to the search box and type.
+    ($(el, '#q') as HTMLInputElement).focus();
+    await sendKeys({ type: '农业' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['关于印发农业补贴办法的通知', '关于做好春季农业生产工作的通知']);
+    // Tab on to the first entry's details button and open it with Enter.
+    let guard = 0;
+    while (!active()?.matches('.actions button') && guard++ < 30) await sendKeys({ press: 'Tab' });
+    expect(active()?.getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(active()?.getAttribute('aria-expanded')).to.equal('true');
+    before.remove();
+  });
+});
