@@ -9,10 +9,11 @@ import { build } from 'vite';
 import { rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { minifyCssLiterals } from './minify-css-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
-const quiet = { logLevel: 'warn', configFile: false, root };
+const quiet = { logLevel: 'warn', configFile: false, root, plugins: [minifyCssLiterals()] };
 const base = { target: 'es2022', sourcemap: true, emptyOutDir: false, copyPublicDir: false, minify: true };
 
 /** npm entry points: one per element (the names are package.json "exports"). */
@@ -54,7 +55,7 @@ const cdnChartLoader = {
 for (const format of ['iife', 'es']) {
   await build({
     ...quiet,
-    plugins: [cdnChartLoader],
+    plugins: [minifyCssLiterals(), cdnChartLoader],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,

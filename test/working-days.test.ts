@@ -8,7 +8,7 @@ import {
   localDate,
   workingDaysBetween,
   type WorkCalendar,
-} from '../src/core/working-days.js';
+} from '../src/rules/working-days.js';
 
 /**
  * A plausible 2026 National Day calendar (made up for the test, shaped like a State Council notice):

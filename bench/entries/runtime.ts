@@ -12,6 +12,5 @@ export * as locale from '../../src/core/locale.js';
 export * as styles from '../../src/core/styles.js';
 export * as urlState from '../../src/core/url-state.js';
 export * as url from '../../src/core/url.js';
-export * as workingDays from '../../src/core/working-days.js';
 export * as define from '../../src/define.js';
 export * as version from '../../src/version.js';

@@ -5,6 +5,7 @@ import { build } from 'vite';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
 
 export const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;
 export const kib = (bytes) => (bytes == null ? null : Math.round((bytes / 1024) * 100) / 100);
@@ -46,6 +47,8 @@ export async function measureSizes({ root, outDir }) {
     configFile: false,
     root,
     logLevel: 'silent',
+    // The same CSS-literal minification as the real builds (scripts/build.mjs).
+    plugins: [minifyCssLiterals()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       outDir,

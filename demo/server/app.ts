@@ -7,7 +7,7 @@ import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { resolve as resolvePath } from 'node:path';
-import { addWorkingDays, dueDate, isOverdue, localDate } from '../../src/core/working-days.js';
+import { addWorkingDays, dueDate, isOverdue, localDate } from '../../src/rules/working-days.js';
 import {
   allFields,
   checkAnswers,

@@ -5,7 +5,7 @@
  */
 import type { FeedIssue } from '../core/feed.js';
 import { safeHref } from '../core/url.js';
-import { jurisdictionDefaults } from '../core/working-days.js';
+import { jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
 

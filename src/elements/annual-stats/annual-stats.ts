@@ -342,7 +342,7 @@ export class AnnualStats extends DisclosureElement {
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.table === 2 && r.proactive) {
-      table = this.renderTableBlock({ ...table2(r, tpl, lang, t.unitNames), quietCaption: national });
+      table = this.renderTableBlock({ ...table2(r, tpl, lang, t.unitNames, t.csvHeadings), quietCaption: national });
       const bars = proactiveBars(r, tpl, lang);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
@@ -355,7 +355,7 @@ export class AnnualStats extends DisclosureElement {
       table = this.renderTableBlock({ ...table3(r, tpl, lang), quietCaption: national });
       chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r) }], true);
     }
-    if (s.table === 4 && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, lang), quietCaption: national });
+    if (s.table === 4 && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, lang, t.csvHeadings), quietCaption: national });
     const both = s.text.filter((k) => r.text[k]).length > 1;
     return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>

@@ -54,12 +54,14 @@ export const hasNull = (m: TableModel): boolean =>
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Table 二 (主动公开): one block per 条例 clause, each with its own header row (cells tied by `headers`). */
-export function table2(report: AnnualReport, tpl: AnnualTemplate, lang: Lang, units: Record<string, string>): TableModel {
+/** Column headings of the CSV downloads (from the locale file). */
+export interface CsvHeadings { clause: string; item: string; value: string; unit: string; group: string; result: string }
+
+export function table2(report: AnnualReport, tpl: AnnualTemplate, lang: Lang, units: Record<string, string>, h: CsvHeadings): TableModel {
   const t = tpl.table2;
   const width = 1 + Math.max(...t.blocks.map((b) => b.columns.length));
   const rows: TCell[][] = [];
-  const csv: CsvRow[] = [['', lbl(t.contentHeader, lang), '', '', '']];
-  csv[0] = [lang === 'zh' ? '条款' : 'Clause', lbl(t.contentHeader, lang), lang === 'zh' ? '项目' : 'Item', lang === 'zh' ? '数值' : 'Value', lang === 'zh' ? '单位' : 'Unit'];
+  const csv: CsvRow[] = [[h.clause, lbl(t.contentHeader, lang), h.item, h.value, h.unit]];
   t.blocks.forEach((b, i) => {
     const bid = `t2b${i}`;
     rows.push([th(lbl(b.clause, lang), { colspan: width, id: bid, cls: 'clause' })]);
@@ -144,7 +146,7 @@ export function table3(report: AnnualReport, tpl: AnnualTemplate, lang: Lang): T
 }
 
 /** Table 四: 行政复议 (5) | 行政诉讼 (10: 未经复议直接起诉 · 复议后起诉), one row of 15 figures. */
-export function table4(report: AnnualReport, tpl: AnnualTemplate, lang: Lang): TableModel {
+export function table4(report: AnnualReport, tpl: AnnualTemplate, lang: Lang, h: CsvHeadings): TableModel {
   const t = tpl.table4;
   const n = t.outcomes.length;
   const head: TCell[][] = [
@@ -152,7 +154,7 @@ export function table4(report: AnnualReport, tpl: AnnualTemplate, lang: Lang): T
     t.groups.filter((g) => g.parent).map((g) => th(lbl(g.label, lang), { colspan: n, scope: 'colgroup' })),
     t.groups.flatMap(() => t.outcomes.map((o) => th(lbl(o.label, lang), { scope: 'col' }))),
   ];
-  const csv: CsvRow[] = [[lang === 'zh' ? '类别' : 'Group', lang === 'zh' ? '结果' : 'Result', lang === 'zh' ? '数值' : 'Value']];
+  const csv: CsvRow[] = [[h.group, h.result, h.value]];
   const row = t.cells.map((c) => {
     const v = getPath(report, c.path) as Cell | undefined;
     const g = t.groups.find((x) => x.key === c.group)!;

@@ -6,7 +6,7 @@ import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
 import { messagesFor } from '../../core/locale.js';
 import { formatBytes, formatDate, formatDateTime } from '../../core/format.js';
-import { dueDate } from '../../core/working-days.js';
+import { dueDate } from '../../rules/working-days.js';
 import { inputHints, type ValidatorName } from '../../validators/index.js';
 import {
   checkField, cleanSubmission, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,

@@ -5,7 +5,7 @@ import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { messagesFor } from '../../core/locale.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
-import { isOverdue, localDate } from '../../core/working-days.js';
+import { isOverdue, localDate } from '../../rules/working-days.js';
 import { toHalfWidth } from '../../validators/index.js';
 import { parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
 import { requestMessages } from '../../locales/request.js';
