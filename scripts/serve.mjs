@@ -14,14 +14,19 @@ const TYPES = {
 
 /**
  * @param {{ root?: string, port?: number, host?: string, apiTarget?: string | null,
- *           headers?: (path: string) => Record<string, string> | undefined }} options
+ *           headers?: (path: string) => Record<string, string> | undefined, home?: string | null }} options
+ *   home: where "/" redirects to (the demo's start page)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url)), port = 0, host = '127.0.0.1', apiTarget = null, headers } = {}) {
+export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url)), port = 0, host = '127.0.0.1', apiTarget = null, headers, home = null } = {}) {
   const rootDir = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (apiTarget && url.pathname.startsWith('/api/')) return proxy(req, res, apiTarget);
+    if (home && url.pathname === '/') {
+      res.writeHead(302, { location: home }).end();
+      return;
+    }
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(rootDir, path));

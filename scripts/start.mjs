@@ -32,7 +32,7 @@ process.on('SIGTERM', stop);
 
 let server;
 try {
-  server = await serveStatic({ port, apiTarget: `http://127.0.0.1:${intakePort}` });
+  server = await serveStatic({ port, apiTarget: `http://127.0.0.1:${intakePort}`, home: '/demo/index.html' });
 } catch (error) {
   console.error(`Could not listen on port ${port} (${error.code ?? error}). Try another: PORT=8081 npm start`);
   stop();

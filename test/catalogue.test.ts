@@ -425,6 +425,28 @@ describe('<disclosure-catalogue>: untrusted feed text', () => {
 });
 
 describe('<disclosure-catalogue>: export', () => {
+  it('prints every current result with details, then returns to the page', async () => {
+    const el = await mount({ ...smallCatalogue(), items: manyItems(45) });
+    const origPrint = window.print;
+    let printedRows = -1;
+    let detailsShown = false;
+    window.print = () => {
+      printedRows = $$(el, '.item').length;
+      detailsShown = $$<HTMLElement>(el, '.detail').every((d) => !d.hidden);
+    };
+    try {
+      $$<HTMLButtonElement>(el, '.toolbar button').find((b) => b.textContent!.trim() === '打印')!.click();
+      await waitUntil(() => printedRows >= 0, 'print called');
+      expect(printedRows).to.equal(45);
+      expect(detailsShown).to.be.true;
+      window.dispatchEvent(new Event('afterprint'));
+      await el.updateComplete;
+      expect(titles(el)).to.have.length(20);
+    } finally {
+      window.print = origPrint;
+    }
+  });
+
   it('exports the current results (every page) as CSV, defusing formulas', async () => {
     const feed = smallCatalogue();
     (feed.items as Record<string, unknown>[])[0].title = '=HYPERLINK("http://evil")';

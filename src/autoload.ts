@@ -1,0 +1,45 @@
+/**
+ * The autoloader, dist/disclosure-elements.autoload.js: a tiny classic script that finds the library's tags and
+ * `data-disclosure` containers on the page (now and added later) and loads only the code of the elements present,
+ * from the ES-module set beside it (`cdn/catalogue.js`, `cdn/annual-stats.js`, …, built by
+ * scripts/build-cdn-split.mjs; shared chunks and the chart chunk load through their imports). Each element's code is
+ * requested once.
+ *
+ * <script src="https://unpkg.com/disclosure-elements@0.1.0/dist/disclosure-elements.autoload.js"></script>
+ *
+ * Also takes the one-tag form: `<script src="…/disclosure-elements.autoload.js" data-disclosure="catalogue" …>`.
+ */
+import { LIBRARY_TAGS, CONTAINER_SELECTOR, embedFromScript, upgradeAll, watchAdded } from './embed.js';
+
+const script = document.currentScript as HTMLScriptElement | null;
+// A classic script has no import.meta; without currentScript (an unusual loader), find our tag by its file name.
+const base =
+  script?.src ||
+  document.querySelector<HTMLScriptElement>('script[src*="disclosure-elements.autoload"]')?.src ||
+  document.baseURI;
+const TAG_SELECTOR = LIBRARY_TAGS.join(',');
+const started = new Set<string>();
+
+/** The file in cdn/ for a tag: `disclosure-catalogue` → catalogue, `disclosure-provider` → provider. */
+const entryFor = (tag: string) => tag.replace(/^disclosure-/, '');
+
+function load(tag: string): void {
+  if (started.has(tag) || customElements.get(tag)) return;
+  started.add(tag);
+  import(/* @vite-ignore */ new URL(`cdn/${entryFor(tag)}.js`, base).href).catch((error: unknown) => {
+    started.delete(tag);
+    console.error(`disclosure-elements: could not load the code of <${tag}>`, error);
+  });
+}
+
+function scan(root: Element | Document): void {
+  upgradeAll(root);
+  if (root instanceof Element && LIBRARY_TAGS.includes(root.localName)) load(root.localName);
+  for (const el of Array.from(root.querySelectorAll(TAG_SELECTOR))) load(el.localName);
+}
+
+embedFromScript(script);
+scan(document);
+watchAdded((added) => {
+  if (LIBRARY_TAGS.includes(added.localName) || added.matches(CONTAINER_SELECTOR) || added.firstElementChild) scan(added);
+});
