@@ -1,11 +1,12 @@
 import { checkSchemaVersion, type ParseResult } from '../core/feed.js';
 import { resolveUrl, safeHref } from '../core/url.js';
 import { IssueList, isObject, optCount, optDate, optText, optTextList } from './common.js';
+import { VALIDITIES as SHAPE_VALIDITIES } from './shapes.js';
 
 /** Types of the catalogue feed (feeds.md §1) as the element uses them after validation. */
 
-export type Validity = 'valid' | 'expired' | 'repealed' | 'amended' | 'unknown';
-export const VALIDITIES: readonly Validity[] = ['valid', 'expired', 'repealed', 'amended', 'unknown'];
+export type Validity = (typeof SHAPE_VALIDITIES)[number];
+export const VALIDITIES: readonly Validity[] = SHAPE_VALIDITIES;
 
 export interface Term { id: string; label: string; parentId?: string | null; order?: number }
 export interface Category extends Term { parentId: string | null }

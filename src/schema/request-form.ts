@@ -8,50 +8,16 @@ import { safeHref } from '../core/url.js';
 import { jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
+import { DATE_PATTERN, FIELD_TYPES, JURISDICTIONS, OUTCOMES, REQUEST_STATUSES } from './shapes.js';
 
 /* ------------------------------------------------------------------ value unions */
 
-export const JURISDICTIONS = ['CN-OGI-2019', 'CN-OGI-2007', 'US-FOIA', 'UK-FOIA', 'custom'] as const;
+export { JURISDICTIONS, FIELD_TYPES, REQUEST_STATUSES, OUTCOMES };
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
-
-export const FIELD_TYPES = ['text', 'textarea', 'email', 'tel', 'date', 'select', 'radio', 'checkbox', 'file'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
-
 /** Where an application stands (feeds.md §2, "Status values"). */
-export const REQUEST_STATUSES = [
-  'received',
-  'correctionRequested',
-  'extended',
-  'consultingThirdParty',
-  'answered',
-  'withdrawn',
-] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
 /** How an answered application ended: one value per leaf row of the national Table 三. */
-export const OUTCOMES = [
-  'granted',
-  'partiallyGranted',
-  'withheld.stateSecret',
-  'withheld.lawForbidden',
-  'withheld.safetyStability',
-  'withheld.thirdPartyRights',
-  'withheld.internalAffairs',
-  'withheld.processInfo',
-  'withheld.enforcementFile',
-  'withheld.adminQuery',
-  'unable.notHeld',
-  'unable.needsCreation',
-  'unable.stillUnclear',
-  'notProcessed.petition',
-  'notProcessed.repeat',
-  'notProcessed.publication',
-  'notProcessed.excessive',
-  'notProcessed.confirmReissue',
-  'other.noCorrection',
-  'other.unpaidFee',
-  'other.other',
-] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export function isRequestStatus(x: unknown): x is RequestStatus {
@@ -509,7 +475,7 @@ type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 const nonEmpty = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x : undefined);
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_RE = new RegExp(DATE_PATTERN);
 
 class Issues {
   readonly list: FeedIssue[] = [];

@@ -23,6 +23,10 @@
 import { checkSchemaVersion } from '../../core/feed.js';
 import type { FeedIssue } from '../../core/feed.js';
 import { APPLICANT_COLUMNS, TABLE4_GROUPS, TABLE4_OUTCOMES } from './templates.js';
+import {
+  ANNUAL_TEMPLATE_IDS as SHAPE_TEMPLATE_IDS, ANNUAL_TEXT_KEYS, NOT_PROCESSED_KEYS as SHAPE_NOT_PROCESSED_KEYS,
+  OTHER_KEYS as SHAPE_OTHER_KEYS, UNABLE_KEYS as SHAPE_UNABLE_KEYS, WITHHELD_KEYS as SHAPE_WITHHELD_KEYS,
+} from '../../schema/shapes.js';
 import type { ApplicantColumn, Table4GroupKey, Table4OutcomeKey, ValueKind } from './templates.js';
 
 export type { FeedIssue } from '../../core/feed.js';
@@ -33,8 +37,8 @@ export type Cell = number | null;
 /** One Table 三 row: a Cell per applicant column, in `APPLICANT_COLUMNS` order (always 7 after parsing). */
 export type Row = Cell[];
 
-export type AnnualTemplateId = 'CN-2021' | 'CN-2019' | 'CN-legacy' | 'custom';
-export const ANNUAL_TEMPLATE_IDS: readonly AnnualTemplateId[] = Object.freeze(['CN-2021', 'CN-2019', 'CN-legacy', 'custom']);
+export type AnnualTemplateId = (typeof SHAPE_TEMPLATE_IDS)[number];
+export const ANNUAL_TEMPLATE_IDS: readonly AnnualTemplateId[] = SHAPE_TEMPLATE_IDS;
 
 export interface Publisher { name: string; id?: string }
 
@@ -52,9 +56,7 @@ export interface AnnualText {
   reviewLitigation?: string;
 }
 export type AnnualTextKey = keyof AnnualText;
-const TEXT_KEYS: readonly AnnualTextKey[] = [
-  'intro', 'overview', 'proactive', 'applications', 'fees', 'reviewLitigation', 'problems', 'improvements', 'other',
-];
+const TEXT_KEYS: readonly AnnualTextKey[] = ANNUAL_TEXT_KEYS;
 
 /** 规章 / (行政)规范性文件. CN-2021: issued, repealed, inForce. CN-2019: made, published, totalPublished. */
 export interface DocumentCounts {
@@ -79,19 +81,15 @@ export interface Proactive {
   procurement?: ProcurementFigures;
 }
 
-export type WithheldKey =
-  | 'stateSecret' | 'lawForbidden' | 'safetyStability' | 'thirdPartyRights'
-  | 'internalAffairs' | 'processInfo' | 'enforcementFile' | 'adminQuery';
-export type UnableKey = 'notHeld' | 'needsCreation' | 'stillUnclear';
-export type NotProcessedKey = 'petition' | 'repeat' | 'publication' | 'excessive' | 'confirmReissue';
-export type OtherKey = 'noCorrection' | 'unpaidFee' | 'other';
+export type WithheldKey = (typeof SHAPE_WITHHELD_KEYS)[number];
+export type UnableKey = (typeof SHAPE_UNABLE_KEYS)[number];
+export type NotProcessedKey = (typeof SHAPE_NOT_PROCESSED_KEYS)[number];
+export type OtherKey = (typeof SHAPE_OTHER_KEYS)[number];
 
-export const WITHHELD_KEYS: readonly WithheldKey[] = Object.freeze([
-  'stateSecret', 'lawForbidden', 'safetyStability', 'thirdPartyRights', 'internalAffairs', 'processInfo', 'enforcementFile', 'adminQuery',
-]);
-export const UNABLE_KEYS: readonly UnableKey[] = Object.freeze(['notHeld', 'needsCreation', 'stillUnclear']);
-export const NOT_PROCESSED_KEYS: readonly NotProcessedKey[] = Object.freeze(['petition', 'repeat', 'publication', 'excessive', 'confirmReissue']);
-export const OTHER_KEYS: readonly OtherKey[] = Object.freeze(['noCorrection', 'unpaidFee', 'other']);
+export const WITHHELD_KEYS: readonly WithheldKey[] = SHAPE_WITHHELD_KEYS;
+export const UNABLE_KEYS: readonly UnableKey[] = SHAPE_UNABLE_KEYS;
+export const NOT_PROCESSED_KEYS: readonly NotProcessedKey[] = SHAPE_NOT_PROCESSED_KEYS;
+export const OTHER_KEYS: readonly OtherKey[] = SHAPE_OTHER_KEYS;
 
 export interface Results {
   granted?: Row;

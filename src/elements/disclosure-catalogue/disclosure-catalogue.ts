@@ -168,13 +168,24 @@ export class DisclosureCatalogue extends DisclosureElement {
   private rebuildIndex(): void {
     const data = this.feed.data;
     if (!data) return;
+    const started = performance.now();
     const index = (this.index = new CatalogueIndex(this.items, data.categories, this.locale));
     this.runQuery(false);
+    performance.measure?.('disclosure-catalogue: index and first query', { start: started });
     // Build the search text in small slices right after the first rows are shown, so the first keystroke is fast too.
     const step = () => {
       if (this.index === index && !index.warm(2000)) setTimeout(step, 0);
     };
-    void this.updateComplete.then(() => setTimeout(step, 0));
+    // Start after the first rows are painted (a frame, or 200 ms where frames do not come: a background tab).
+    let warming = false;
+    const start = () => {
+      if (!warming) setTimeout(step, 0);
+      warming = true;
+    };
+    void this.updateComplete.then(() => {
+      requestAnimationFrame(start);
+      setTimeout(start, 200);
+    });
   }
 
   /** Fetches the rest of a feed split into pages (`page.next`), one after another, showing progress. */
@@ -388,7 +399,18 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   // ---- rendering ------------------------------------------------------------------------------------------------
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.renderStarted) {
+      performance.measure?.('disclosure-catalogue: render', { start: this.renderStarted });
+      this.renderStarted = 0;
+    }
+  }
+
+  private renderStarted = 0;
+
   protected override render() {
+    if (this.feed.status === 'ready' && !this.renderStarted) this.renderStarted = performance.now();
     const data = this.feed.data;
     const t = this.t;
     const title = this.heading || data?.title || t.title;

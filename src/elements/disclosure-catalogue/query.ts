@@ -186,9 +186,17 @@ export class CatalogueIndex {
     return this.vocab[facet].values;
   }
 
+  /** Counts of every value over all items (what an unfiltered query shows), computed once. */
+  private totals: QueryResult | null = null;
+
   /** Runs a query: one pass computes the matches and, for every facet, the counts under the other conditions. */
   run(query: CatalogueQuery): QueryResult {
     const terms = queryTerms(query.q);
+    if (!terms.length && query.category === null && FACETS.every((f) => !query.facets[f].length)) {
+      // Nothing filters: the matches are the sort order itself, the counts are the totals (no scan needed).
+      this.totals ??= this.countAll();
+      return { ...this.totals, matches: this.order(query.sort) };
+    }
     const hay = terms.length ? this.haystacks() : null;
     const order = this.order(query.sort);
     const nf = FACETS.length;
@@ -256,6 +264,21 @@ export class CatalogueIndex {
     const categoryCounts = new Map<string, number>();
     catCounter.forEach((count, code) => categoryCounts.set(this.catVocab.values[code], count));
     return { matches: matches.subarray(0, n), facetCounts, categoryCounts, all };
+  }
+
+  /** Counts per facet value and per category over every item. */
+  private countAll(): QueryResult {
+    const tally = (rows: Rows, size: number, values: readonly string[]) => {
+      const counter = new Int32Array(size);
+      for (let k = 0; k < rows.codes.length; k++) counter[rows.codes[k]]++;
+      const m = new Map<string, number>();
+      counter.forEach((count, code) => m.set(values[code], count));
+      return m;
+    };
+    const facetCounts = {} as Record<FacetKey, Map<string, number>>;
+    FACETS.forEach((f, d) => (facetCounts[f] = tally(this.rows[d], this.vocab[f].values.length, this.vocab[f].values)));
+    const categoryCounts = tally(this.cats, this.catVocab.values.length, this.catVocab.values);
+    return { matches: new Int32Array(0), facetCounts, categoryCounts, all: this.items.length };
   }
 }
 
