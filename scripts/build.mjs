@@ -4,12 +4,20 @@
 //   dist/disclosure-elements.charts.js   chart code, fetched only by pages that use <annual-stats>
 //   dist/npm/*.js                        per-element ES modules for bundlers, Lit and chart.js left external
 //   dist/types/*.d.ts                    type declarations
+//   dist/cdn/*, dist/disclosure-elements.autoload.js   code-split set + autoloader (only the elements a page uses)
+//   dist/cli/disclosure-elements.mjs     the command-line tool (npx disclosure-elements …)
+//   schema/*.schema.json                 JSON Schema of the feeds
 //   custom-elements.json                 the Custom Elements Manifest (IDE support, Storybook docs)
+//   dist/vscode.html-custom-data.json    VS Code custom data
 import { build } from 'vite';
 import { rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
+import { buildCdnSplit } from './build-cdn-split.mjs';
+import { writeVscodeData } from './vscode-data.mjs';
+import { buildCli } from './build-cli.mjs';
+import { generateSchemas } from './build-schemas.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -24,10 +32,13 @@ export const NPM_ENTRIES = {
   ...(existsSync('src/annual-stats.ts') ? { 'annual-stats': 'src/annual-stats.ts' } : {}),
   ...(existsSync('src/request-form.ts') ? { 'request-form': 'src/request-form.ts' } : {}),
   ...(existsSync('src/request-status.ts') ? { 'request-status': 'src/request-status.ts' } : {}),
-  ...(existsSync('src/autoload.ts') ? { autoload: 'src/autoload.ts' } : {}),
 };
 
 rmSync('dist', { recursive: true, force: true });
+
+// The command-line tool (dist/cli/) and the published JSON Schema files (schema/), both from src/schema/shapes.ts.
+await buildCli();
+await generateSchemas();
 
 await build({
   ...quiet,
@@ -89,8 +100,12 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconf
 execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement',
   '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--quiet'], { stdio: 'inherit' });
 
+// The code-split CDN set (dist/cdn/) and the autoloader that loads only the elements a page uses.
+await buildCdnSplit();
+// VS Code custom data from the manifest.
+writeVscodeData();
+
 const sizes = ['dist/disclosure-elements.js', 'dist/disclosure-elements.esm.js', 'dist/disclosure-elements.charts.js']
   .filter(existsSync)
   .map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(1)} KiB`);
 console.log(`build: done\n  ${sizes.join('\n  ')}`);
-void writeFileSync;

@@ -188,5 +188,6 @@ const upgradeListener: Listener = (added) => {
 export function startEmbedding(script?: Element | null, doc: Document = document): () => void {
   embedFromScript(script);
   upgradeAll(doc);
-  return watchAdded(upgradeListener, doc);
+  // A listener of its own per call, so that one caller stopping never stops another.
+  return watchAdded((added) => upgradeListener(added), doc);
 }

@@ -273,6 +273,10 @@ describe('<disclosure-catalogue>: sorting and paging', () => {
     await el.updateComplete;
     expect(titles(el)).to.have.length(45);
     expect($(el, 'nav.pages') === null).to.be.true;
+    // The page-size property set later (as a framework would) applies at once.
+    el.pageSize = 10;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(10);
   });
 });
 

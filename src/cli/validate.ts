@@ -10,6 +10,7 @@ import type { FeedKind, FeedShape, Shape } from '../schema/shapes.js';
 import { parseCatalogue } from '../schema/catalogue.js';
 import { parseRequestForm } from '../schema/request-form.js';
 import { parseAnnualFeed, parseAnnualIndex } from '../elements/annual-stats/model.js';
+import { reconcile } from '../elements/annual-stats/reconcile.js';
 import type { FeedIssue } from '../core/feed.js';
 
 export interface Problem { path: string; message: string; severity: 'error' | 'warning' }
@@ -77,7 +78,7 @@ function check(value: unknown, shape: Shape, path: string, defs: Record<string, 
     check(value, defs[shape.ref]!, path, defs, out);
     return;
   }
-  const fail = () => out.push({ path, message: `expected ${expected(shape, defs)}, got ${show(value)}`, severity: 'error' });
+  const fail = (): void => { out.push({ path, message: `expected ${expected(shape, defs)}, got ${show(value)}`, severity: 'error' }); };
   if ('anyOf' in shape) {
     // The first alternative whose type fits decides (so nested problems get their precise path).
     for (const alt of shape.anyOf) {
@@ -220,7 +221,21 @@ export function validateFeed(json: unknown, kind: FeedKind | null = detectFeedKi
     } else rootError = r.message;
   } else if (kind === 'annual-report') {
     const r = parseAnnualFeed(json, base);
-    if (r.ok) { parserIssues = r.warnings; summary = `${r.report.year} report, template ${r.report.template}`; } else rootError = r.message;
+    if (r.ok) {
+      parserIssues = r.warnings;
+      summary = `${r.report.year} report, template ${r.report.template}`;
+      // Figures that do not add up are shown by the element as warnings, never refused: warnings here too.
+      if (r.report.template === 'CN-2021' || r.report.template === 'CN-2019') {
+        for (const i of reconcile(r.report)) {
+          const where = i.table === 3 ? `applications.${i.row ?? 'results.total'}` : (i.row ?? 'reviewLitigation');
+          problems.push({
+            path: `${where}${i.column ? `[${i.column}]` : ''}`,
+            message: `figures do not add up (${i.rule}): expected ${i.expected}, found ${i.actual}`,
+            severity: 'warning',
+          });
+        }
+      }
+    } else rootError = r.message;
   } else {
     const r = parseAnnualIndex(json, base);
     if (r.ok) { parserIssues = r.warnings; summary = `${r.reports.length} years`; } else rootError = r.message;

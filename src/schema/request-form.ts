@@ -8,7 +8,7 @@ import { safeHref } from '../core/url.js';
 import { jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
-import { DATE_PATTERN, FIELD_TYPES, JURISDICTIONS, OUTCOMES, REQUEST_STATUSES } from './shapes.js';
+import { DATE_PATTERN, FIELD_TYPES, JURISDICTIONS, OUTCOMES, REQUEST_STATUSES } from './constants.js';
 
 /* ------------------------------------------------------------------ value unions */
 

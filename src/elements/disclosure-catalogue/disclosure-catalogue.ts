@@ -127,6 +127,10 @@ export class DisclosureCatalogue extends DisclosureElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
+    if (changed.has('pageSize') && changed.get('pageSize') !== undefined && this.feed.status === 'ready') {
+      // A page size set later (e.g. by a framework) applies at once.
+      this.setQuery({ pageSize: this.normalPageSize() }, 'replace');
+    }
     if (changed.has('src') || (changed.has('provider') && this.src)) {
       const url = this.resolveSrc(this.src);
       if (url !== (this.feed.url ?? null) || changed.has('src')) this.startLoading(url);

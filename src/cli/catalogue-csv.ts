@@ -1,0 +1,224 @@
+/**
+ * `catalogue from-csv`: a spreadsheet export of a 政府信息公开目录 → a catalogue feed (feeds.md §1).
+ *
+ * Row policy: a row without a title, or with the wrong number of cells, is SKIPPED and reported with its line number;
+ * a row with an unreadable date or validity is KEPT without that field, with a warning naming the line.
+ */
+import { VALIDITIES } from '../schema/shapes.js';
+import { isBlankRecord, readCsv } from './csv.js';
+import { parseChineseDate, termId, toHalfWidth, hash } from './normalize.js';
+
+export type Column =
+  | 'id' | 'indexNo' | 'title' | 'publisher' | 'dateCreated' | 'datePublished' | 'docNo' | 'topic' | 'genre'
+  | 'keywords' | 'validity' | 'url' | 'summary' | 'category';
+
+/** Header names (Chinese and English) → column. Matching ignores case, spaces and a trailing "*" or "（必填）". */
+const HEADERS: Record<Column, string[]> = {
+  id: ['id', '编号', '序号id'],
+  indexNo: ['索引号', 'indexno', 'index', '索引'],
+  title: ['名称', '标题', '信息名称', '文件名称', 'title', 'name'],
+  publisher: ['发布机构', '发文机关', '发布单位', '信息来源', 'publisher'],
+  dateCreated: ['生成日期', '成文日期', '发文日期', '产生日期', 'datecreated'],
+  datePublished: ['发布日期', '发布时间', '公开日期', 'datepublished'],
+  docNo: ['文号', '发文字号', '发布文号', 'docno'],
+  topic: ['主题分类', '主题', 'topic', 'topics'],
+  genre: ['体裁分类', '体裁', 'genre'],
+  keywords: ['主题词', '关键词', '关键字', 'keywords', 'keyword'],
+  validity: ['有效性', '时效', '效力状态', 'validity'],
+  url: ['链接', '网址', '链接地址', 'url', 'link'],
+  summary: ['内容概述', '摘要', '内容摘要', 'summary', 'description'],
+  category: ['栏目', '分类', '所属栏目', '目录', 'category', 'categories'],
+};
+
+const normHeader = (h: string) =>
+  toHalfWidth(h).replace(/^\ufeff/, '').replace(/\s+/g, '').replace(/\*$|\(必填\)$/, '').toLowerCase();
+
+const HEADER_INDEX = new Map<string, Column>();
+for (const [col, names] of Object.entries(HEADERS) as [Column, string[]][]) for (const n of names) HEADER_INDEX.set(normHeader(n), col);
+
+const VALIDITY_WORDS: Record<string, (typeof VALIDITIES)[number]> = {
+  有效: 'valid', 现行有效: 'valid', 是: 'valid', valid: 'valid',
+  失效: 'expired', 已失效: 'expired', 过期: 'expired', expired: 'expired',
+  废止: 'repealed', 已废止: 'repealed', repealed: 'repealed',
+  已修改: 'amended', 修改: 'amended', 已修订: 'amended', 部分修改: 'amended', amended: 'amended',
+  未知: 'unknown', unknown: 'unknown',
+};
+
+export interface ConvertOptions {
+  publisher?: string;
+  baseUrl?: string;
+  onRow?: (n: number) => void;
+}
+
+export interface RowNote { line: number; message: string }
+
+export interface ConvertResult {
+  feed: Record<string, unknown>;
+  entries: number;
+  skipped: RowNote[];
+  warnings: RowNote[];
+  columns: Column[];
+  ignoredHeaders: string[];
+}
+
+interface Vocab {
+  prefix: string;
+  terms: Map<string, { id: string; label: string; parentId: string | null; order: number }>;
+  ids: Set<string>;
+}
+const vocab = (prefix: string): Vocab => ({ prefix, terms: new Map(), ids: new Set() });
+
+/** The id of a (possibly hierarchical: 综合政务\政务公开, 政务信息/各部门) label, adding every level. */
+function termOf(v: Vocab, raw: string, hierarchical: boolean): string {
+  const parts = (hierarchical ? raw.split(/\s*[\\/>＞／]\s*/) : [raw]).map((p) => p.trim()).filter(Boolean);
+  let parentId: string | null = null;
+  let path = '';
+  for (const part of parts) {
+    path = path ? `${path}\u0000${part}` : part;
+    let t = v.terms.get(path);
+    if (!t) {
+      let id = termId(v.prefix, path);
+      for (let k = 2; v.ids.has(id); k++) id = `${termId(v.prefix, path)}-${k}`;
+      v.ids.add(id);
+      const order = [...v.terms.values()].filter((x) => x.parentId === parentId).length + 1;
+      t = { id, label: part, parentId, order };
+      v.terms.set(path, t);
+    }
+    parentId = t.id;
+  }
+  return parentId!;
+}
+
+const splitList = (s: string) => s.split(/[;；|\n]+/).map((x) => x.trim()).filter(Boolean);
+const splitKeywords = (s: string) => s.split(/[,，;；、|\s]+/).map((x) => x.trim()).filter(Boolean);
+
+/** Converts CSV text (already decoded) to a catalogue feed. Throws Error when the header is not a catalogue's. */
+export function catalogueFromCsv(text: string, options: ConvertOptions = {}): ConvertResult {
+  const csvProblems: string[] = [];
+  const records = readCsv(text, undefined, csvProblems);
+  // Manual next(): breaking out of a for…of would close the generator.
+  let first = records.next();
+  while (!first.done && isBlankRecord(first.value)) first = records.next();
+  if (first.done) throw new Error('the file is empty');
+  const header = first.value;
+  const columns: (Column | null)[] = header.cells.map((h) => HEADER_INDEX.get(normHeader(h)) ?? null);
+  const ignoredHeaders = header.cells.filter((h, i) => !columns[i] && h.trim());
+  if (!columns.includes('title')) {
+    const known = columns.filter(Boolean).length;
+    throw new Error(
+      known
+        ? `no title column: the header needs 名称, 标题 or title (found ${header.cells.map((h) => JSON.stringify(h.trim())).join(', ')})`
+        : `this does not look like a catalogue CSV: no known column in the first line (expected headers such as 索引号, 名称, 发布日期; found ${header.cells.slice(0, 6).map((h) => JSON.stringify(h.trim())).join(', ')})`,
+    );
+  }
+  const width = header.cells.length;
+  const categories = vocab('c');
+  const topics = vocab('t');
+  const genres = vocab('g');
+  const publishers = vocab('p');
+  const items: Record<string, unknown>[] = [];
+  const ids = new Set<string>();
+  const skipped: RowNote[] = [];
+  const warnings: RowNote[] = [];
+  let n = 0;
+  for (const rec of records) {
+    if (isBlankRecord(rec)) continue;
+    n++;
+    options.onRow?.(n);
+    let cells = rec.cells;
+    // Trailing empty cells beyond the header are harmless (spreadsheets pad rows); anything else is a broken row.
+    if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells = cells.slice(0, width);
+    if (cells.length !== width) {
+      skipped.push({ line: rec.line, message: `has ${cells.length} cells, the header has ${width}` });
+      continue;
+    }
+    const get = (c: Column): string => {
+      const i = columns.indexOf(c);
+      return i < 0 ? '' : cells[i]!.trim();
+    };
+    const title = get('title');
+    if (!title) {
+      skipped.push({ line: rec.line, message: 'no title' });
+      continue;
+    }
+    const item: Record<string, unknown> = {};
+    const indexNo = get('indexNo');
+    const docNo = get('docNo');
+    let id = get('id') || indexNo;
+    const dates: Partial<Record<'dateCreated' | 'datePublished', string>> = {};
+    for (const k of ['dateCreated', 'datePublished'] as const) {
+      const raw = get(k);
+      if (!raw) continue;
+      const d = parseChineseDate(raw);
+      if (d) dates[k] = d;
+      else warnings.push({ line: rec.line, message: `${k}: "${raw}" is not a date; left out` });
+    }
+    if (!id) id = `h-${hash(`${title}\u0000${docNo}\u0000${dates.datePublished ?? dates.dateCreated ?? ''}`)}`;
+    if (ids.has(id)) {
+      let k = 2;
+      while (ids.has(`${id}-${k}`)) k++;
+      warnings.push({ line: rec.line, message: `id "${id}" appears again; this entry gets "${id}-${k}"` });
+      id = `${id}-${k}`;
+    }
+    ids.add(id);
+    item.id = id;
+    item.title = title;
+    if (indexNo) item.indexNo = indexNo;
+    const summary = cells[columns.indexOf('summary')]?.replace(/\r\n?/g, '\n').trim();
+    if (columns.includes('summary') && summary) item.summary = summary;
+    if (docNo) item.docNo = docNo;
+    const pub = get('publisher');
+    if (pub) item.publisher = termOf(publishers, pub, false);
+    if (dates.dateCreated) item.dateCreated = dates.dateCreated;
+    if (dates.datePublished) item.datePublished = dates.datePublished;
+    const cat = get('category');
+    if (cat) item.categoryIds = splitList(cat).map((c) => termOf(categories, c, true));
+    const topic = get('topic');
+    if (topic) item.topicIds = splitList(topic).map((t) => termOf(topics, t, true));
+    const genre = get('genre');
+    if (genre) item.genreId = termOf(genres, genre, false);
+    const kw = get('keywords');
+    if (kw) item.keywords = splitKeywords(kw);
+    const validity = get('validity');
+    if (validity) {
+      const v = VALIDITY_WORDS[toHalfWidth(validity).replace(/\s+/g, '').toLowerCase()];
+      if (v) item.validity = v;
+      else warnings.push({ line: rec.line, message: `validity: "${validity}" is not one of 有效, 失效, 废止, 已修改; left out` });
+    }
+    const link = get('url');
+    if (link) {
+      let href = link;
+      if (options.baseUrl) {
+        try { href = new URL(link, options.baseUrl).href; } catch { /* keep as written */ }
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^https?:/i.test(href)) {
+        warnings.push({ line: rec.line, message: `url: "${link}" is not an http(s) or relative URL; left out` });
+      } else item.url = href;
+    }
+    items.push(item);
+  }
+  for (const p of csvProblems) {
+    const m = /^line (\d+): (.*)$/.exec(p);
+    warnings.push({ line: m ? Number(m[1]) : 0, message: m ? m[2]! : p });
+  }
+  const terms = (v: Vocab, tree: boolean) =>
+    [...v.terms.values()].map((t) => (tree ? { id: t.id, label: t.label, parentId: t.parentId, order: t.order } : t.parentId
+      ? { id: t.id, label: t.label, parentId: t.parentId } : { id: t.id, label: t.label }));
+  const feed: Record<string, unknown> = { schemaVersion: 1 };
+  if (options.publisher) feed.publisher = { name: options.publisher };
+  feed.categories = terms(categories, true);
+  const facets: Record<string, unknown> = {};
+  if (topics.terms.size) facets.topic = terms(topics, false);
+  if (genres.terms.size) facets.genre = terms(genres, false);
+  if (publishers.terms.size) facets.publisher = terms(publishers, false);
+  feed.facets = facets;
+  feed.items = items;
+  return {
+    feed,
+    entries: items.length,
+    skipped,
+    warnings: warnings.sort((a, b) => a.line - b.line),
+    columns: columns.filter((c): c is Column => !!c),
+    ignoredHeaders,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * A CSV reader (RFC 4180 plus what spreadsheet exports do): quoted cells, doubled quotes, newlines inside quotes,
+ * CRLF/LF/CR line ends, comma, semicolon or tab separators (detected from the header line). Each record carries the
+ * physical line number it starts on, for messages.
+ */
+
+export interface CsvRecord { line: number; cells: string[] }
+
+/** The separator the header line uses most (outside quotes): comma, tab or semicolon. */
+export function detectSeparator(text: string): string {
+  const counts: Record<string, number> = { ',': 0, '\t': 0, ';': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c in counts) counts[c]!++;
+  }
+  let best = ',';
+  for (const c of ['\t', ';']) if (counts[c]! > counts[best]!) best = c;
+  return best;
+}
+
+/** Yields the records of a CSV text. `problems` receives unterminated quotes. */
+export function* readCsv(text: string, separator = detectSeparator(text), problems: string[] = []): Generator<CsvRecord> {
+  let i = 0;
+  let line = 1;
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  while (i < n) {
+    const start = line;
+    const cells: string[] = [];
+    let cell = '';
+    let endOfRecord = false;
+    while (!endOfRecord) {
+      if (i >= n) { cells.push(cell); break; }
+      let c = text[i]!;
+      if (c === '"' && cell.trim() === '') {
+        // Quoted cell (leading blanks before the quote are dropped, as spreadsheets do).
+        cell = '';
+        i++;
+        let closed = false;
+        while (i < n) {
+          c = text[i]!;
+          if (c === '"') {
+            if (text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+            i++;
+            closed = true;
+            break;
+          }
+          if (c === '\r' || c === '\n') {
+            line++;
+            cell += '\n';
+            i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+            continue;
+          }
+          cell += c;
+          i++;
+        }
+        if (!closed) problems.push(`line ${start}: a quoted cell is not closed before the end of the file`);
+        // Anything between the closing quote and the separator is kept (lenient).
+        while (i < n && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
+        continue;
+      }
+      if (c === separator) { cells.push(cell); cell = ''; i++; continue; }
+      if (c === '\r' || c === '\n') {
+        cells.push(cell);
+        i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        line++;
+        endOfRecord = true;
+        continue;
+      }
+      cell += c;
+      i++;
+    }
+    yield { line: start, cells: cells.map((x) => x.replace(/\r\n?/g, '\n')) };
+  }
+}
+
+/** True for a record with no content (a blank line, or only separators). */
+export const isBlankRecord = (r: CsvRecord) => r.cells.every((c) => c.trim() === '');

@@ -1,0 +1,136 @@
+/// <reference types="node" />
+/** Reads the tables of an HTML page with parse5 into grids that honour rowspan and colspan. */
+import { parse } from 'parse5';
+
+export interface HtmlNode {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+}
+
+/** One source cell; the grid repeats the same object in every slot it spans. */
+export interface GridCell { text: string; row: number; col: number; rowspan: number; colspan: number }
+
+export interface Table {
+  /** Position among all tables of the page, in document order (0-based). */
+  index: number;
+  /** grid[r][c]: the cell covering row r, column c (rows may differ in length). */
+  grid: GridCell[][];
+  /** All text of the table (nested tables excluded), whitespace-collapsed. */
+  text: string;
+  /** Text just before the table (the nearest preceding heading or paragraph), for finding it by its title. */
+  caption: string;
+  node: HtmlNode;
+}
+
+export function parseHtml(html: string): HtmlNode {
+  return parse(html) as unknown as HtmlNode;
+}
+
+export const attr = (n: HtmlNode, name: string) => n.attrs?.find((a) => a.name === name)?.value;
+
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table']);
+
+/** Text content, with nested tables left out when `skipTables`. Block elements add line breaks. */
+export function textOf(node: HtmlNode, skipTables: boolean | Set<HtmlNode> = false): string {
+  let out = '';
+  const walk = (n: HtmlNode) => {
+    if (n.nodeName === '#text') { out += n.value ?? ''; return; }
+    if (n.nodeName === '#comment' || n.nodeName === 'script' || n.nodeName === 'style') return;
+    if (n.nodeName === 'table' && n !== node && (skipTables === true || (skipTables && skipTables.has(n)))) return;
+    if (n.nodeName === 'br') { out += '\n'; return; }
+    const block = BLOCK.has(n.nodeName);
+    if (block) out += '\n';
+    for (const c of n.childNodes ?? []) walk(c);
+    if (n.content) walk(n.content);
+    if (block) out += '\n';
+  };
+  walk(node);
+  return out;
+}
+
+export const collapse = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+
+/** The rows of a table, not those of tables nested in its cells. */
+function rowsOf(table: HtmlNode): HtmlNode[] {
+  const rows: HtmlNode[] = [];
+  const walk = (n: HtmlNode) => {
+    for (const c of n.childNodes ?? []) {
+      if (c.nodeName === 'tr') rows.push(c);
+      else if (c.nodeName === 'thead' || c.nodeName === 'tbody' || c.nodeName === 'tfoot') walk(c);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+const span = (v: string | undefined) => {
+  const n = Number.parseInt(v ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+};
+
+/** Builds the grid of one table. */
+export function gridOf(table: HtmlNode): GridCell[][] {
+  const grid: GridCell[][] = [];
+  rowsOf(table).forEach((tr, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const td of tr.childNodes ?? []) {
+      if (td.nodeName !== 'td' && td.nodeName !== 'th') continue;
+      while (grid[r]![c]) c++;
+      const rowspan = span(attr(td, 'rowspan'));
+      const colspan = span(attr(td, 'colspan'));
+      const cell: GridCell = { text: collapse(textOf(td, true)), row: r, col: c, rowspan, colspan };
+      for (let dr = 0; dr < rowspan; dr++) {
+        const row = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < colspan; dc++) row[c + dc] = cell;
+      }
+      c += colspan;
+    }
+  });
+  // Rows made only of spans from above (rowspan past the last real row) are dropped; holes are filled.
+  const realRows = rowsOf(table).length;
+  grid.length = Math.min(grid.length, realRows);
+  for (const row of grid) for (let c = 0; c < row.length; c++) row[c] ??= { text: '', row: -1, col: c, rowspan: 1, colspan: 1 };
+  return grid;
+}
+
+/** Every table of the document with its grid, its own text and the text just before it. */
+export function tablesOf(doc: HtmlNode): Table[] {
+  const tables: Table[] = [];
+  let lastText = '';
+  const walk = (n: HtmlNode) => {
+    if (n.nodeName === 'table') {
+      tables.push({ index: tables.length, grid: gridOf(n), text: collapse(textOf(n, true)), caption: lastText, node: n });
+      lastText = '';
+    } else if (n.nodeName === '#text') {
+      const t = collapse(n.value ?? '');
+      if (t) lastText = (lastText + ' ' + t).slice(-200);
+      return;
+    }
+    for (const c of n.childNodes ?? []) walk(c);
+    if (n.content) walk(n.content);
+  };
+  walk(doc);
+  return tables;
+}
+
+/** The first element with this tag name, depth first. */
+export function findFirst(node: HtmlNode, tag: string): HtmlNode | undefined {
+  if (node.nodeName === tag) return node;
+  for (const c of node.childNodes ?? []) {
+    const f = findFirst(c, tag);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** All elements with this tag name. */
+export function findAll(node: HtmlNode, tag: string, out: HtmlNode[] = []): HtmlNode[] {
+  if (node.nodeName === tag) out.push(node);
+  for (const c of node.childNodes ?? []) findAll(c, tag, out);
+  return out;
+}

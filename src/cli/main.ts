@@ -1,0 +1,317 @@
+/// <reference types="node" />
+/**
+ * `disclosure-elements <command>`: validate feeds, convert a catalogue spreadsheet or an annual-report page into a
+ * feed, print embed snippets. Built into dist/cli/disclosure-elements.mjs by scripts/build-cli.mjs.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectFeedKind } from '../schema/shapes.js';
+import type { FeedKind } from '../schema/shapes.js';
+import { VERSION } from '../version.js';
+import { parseAnnualFeed } from '../elements/annual-stats/model.js';
+import { reconcile } from '../elements/annual-stats/reconcile.js';
+import {
+  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, fmt, isUrl, looksBinary, parseArgs, plural, readBytes,
+  usageError, writeOutput,
+} from './io.js';
+import { validateFeed } from './validate.js';
+import { catalogueFromCsv } from './catalogue-csv.js';
+import { annualFromHtml } from './annual-html.js';
+import { cdnScriptUrl, embedKindOf, guessKindFromName, parseEmbedKind, renderSnippets } from './embed.js';
+import type { EmbedKind } from './embed.js';
+
+const NAME = 'disclosure-elements';
+
+const HELP: Record<string, string> = {
+  main: `Usage: ${NAME} <command> [options]
+
+Commands:
+  validate <feed.json|URL>             check a catalogue, request-form or annual-report feed against the contract
+  catalogue from-csv <file.csv>        convert a catalogue spreadsheet export (CSV, UTF-8 or GBK) to a catalogue feed
+  annual from-html <file.html|URL>     convert a published annual-report page (2019 or 2021 format) to an annual feed
+  embed <feed-url>                     print the HTML snippets that show a feed on a page
+
+Options: --help (also after a command), --version, --quiet
+Exit codes: 0 ok, 1 invalid input or failed conversion, 2 usage error.`,
+  validate: `Usage: ${NAME} validate <feed.json|URL> [--type catalogue|request-form|annual-report|annual-index] [--json] [--quiet]
+
+Checks a feed against the feed contract (the same rules as schema/*.schema.json) and against what the elements
+would skip or drop. The feed type is detected: "items" → catalogue, "sections" → request form, "year" + "template"
+→ annual report, "reports" → annual index.
+
+Each problem is printed as  <json path>: <what was expected, what was found>.
+Errors make the exit code 1; warnings (unknown keys) do not.
+  --json    print the result as JSON on stdout
+  --quiet   print only the errors`,
+  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv> [-o out.json] [--publisher 名称] [--base-url URL] [--quiet]
+
+Converts a spreadsheet export to a catalogue feed. Recognised headers (Chinese or English):
+  索引号 indexNo · 名称/标题 title · 发布机构 publisher · 生成日期/成文日期/发文日期 dateCreated ·
+  发布日期/发布时间 datePublished · 文号/发文字号 docNo · 主题分类 topic · 体裁分类 genre · 主题词/关键词 keywords ·
+  有效性 validity (有效/失效/废止/已修改) · 链接/网址 url · 内容概述/摘要 summary · 栏目/分类 category
+Encodings: UTF-8 (with or without BOM) or GBK/GB18030, detected. Dates: 2013年3月5日, 2013-3-5, 2013/03/05,
+2013.3.5, 20130305. Categories and topics may be paths (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
+Rows without a title or with the wrong number of cells are skipped; a bad date, validity or URL is left out of its
+entry with a warning. Both are reported with their line numbers on stderr.
+  -o, --output FILE    write the feed here (default: stdout)
+  --publisher NAME     the feed's publisher.name
+  --base-url URL       resolve relative links against this URL`,
+  annual: `Usage: ${NAME} annual from-html <file.html|URL> [-o out.json] [--year N] [--publisher NAME] [--template CN-2021|CN-2019] [--quiet]
+
+Reads a published 政府信息公开工作年度报告 page in the national format and writes the annual-report feed. The
+format (2021 or 2019) is detected from Table 三 (the （六） sub-rows). Blank cells become null (not reported), not 0.
+Units written in cells ("251000元", "12.5万元") are read. Whatever could not be placed is reported on stderr,
+followed by the reconciliation checks of the result.
+  -o, --output FILE    write the feed here (default: stdout)
+  --year N             the report year (default: from the title, e.g. 2022年度…)
+  --publisher NAME     the publisher (default: from the title)
+  --template ID        force CN-2021 or CN-2019`,
+  embed: `Usage: ${NAME} embed <feed-url> [--type catalogue|request-form|annual] [--cdn BASE] [--offline]
+
+Prints the snippets that show the feed: one script tag; tags inside <disclosure-provider>; and the
+<div data-disclosure> form for editors that strip unknown tags. The feed type is detected by fetching the feed
+(--type skips that; --offline or a failed fetch falls back to the file name). The script URL is pinned to this
+version: https://unpkg.com/disclosure-elements@<version>/dist/disclosure-elements.js (--cdn replaces
+https://unpkg.com).`,
+};
+
+/** The version in package.json (the one the CDN URL pins), else the library's VERSION. */
+export function packageVersion(): string {
+  try {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+      const p = join(dir, 'package.json');
+      if (existsSync(p)) {
+        const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === NAME && pkg.version) return pkg.version;
+      }
+      dir = dirname(dir);
+    }
+  } catch { /* fall through */ }
+  return VERSION;
+}
+
+const err = (s: string) => process.stderr.write(`${s}\n`);
+
+function wantsHelp(argv: string[]) {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    const t = text.trimStart();
+    if (t.startsWith('<')) throw new CliError(`${source}: this is HTML, not a JSON feed`);
+    throw new CliError(`${source}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+const FEED_KINDS: FeedKind[] = ['catalogue', 'request-form', 'annual-report', 'annual-index'];
+
+async function cmdValidate(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) { console.log(HELP.validate); return EXIT_OK; }
+  const { positional, options } = parseArgs(argv, ['type'], ['json', 'quiet']);
+  if (positional.length !== 1) throw usageError('validate needs exactly one feed file or URL');
+  const source = positional[0]!;
+  let kind: FeedKind | undefined;
+  if (typeof options.type === 'string') {
+    const t = options.type === 'annual' ? 'annual-report' : options.type;
+    if (!FEED_KINDS.includes(t as FeedKind)) throw usageError(`--type must be one of ${FEED_KINDS.join(', ')}`);
+    kind = t as FeedKind;
+  }
+  const { bytes } = await readBytes(source);
+  const json = parseJson(decodeText(bytes).text, source);
+  const result = validateFeed(json, kind ?? detectFeedKind(json));
+  if (options.json) {
+    console.log(JSON.stringify({ file: source, kind: result.kind, valid: result.errors === 0, problems: result.problems }, null, 2));
+    return result.errors ? EXIT_FAIL : EXIT_OK;
+  }
+  const warnings = result.problems.filter((p) => p.severity === 'warning');
+  for (const p of result.problems) {
+    if (p.severity === 'warning' && options.quiet) continue;
+    err(`${p.severity === 'error' ? 'error' : 'warning'}: ${p.path}: ${p.message}`);
+  }
+  const what = result.kind ? `${result.kind} feed` : 'feed';
+  if (result.errors) {
+    err(`${source}: invalid ${what}: ${plural(result.errors, 'error')}${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}`);
+    return EXIT_FAIL;
+  }
+  if (!options.quiet) {
+    console.log(`${source}: valid ${what}${result.summary ? ` (${result.summary})` : ''}${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}`);
+  }
+  return EXIT_OK;
+}
+
+async function cmdCatalogue(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (!sub || sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return sub ? EXIT_OK : EXIT_USAGE; }
+  if (sub !== 'from-csv') throw usageError(`unknown catalogue command "${sub}" (expected from-csv)`);
+  const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url'], ['quiet'], { o: 'output' });
+  if (positional.length !== 1) throw usageError('catalogue from-csv needs exactly one CSV file');
+  const source = positional[0]!;
+  const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'] : undefined;
+  if (baseUrl && !isUrl(baseUrl)) throw usageError('--base-url must be an http(s) URL');
+  const { bytes } = await readBytes(source);
+  if (looksBinary(bytes)) throw new CliError(`${source}: not a CSV file (binary content; save the spreadsheet as CSV first)`);
+  const { text, encoding } = decodeText(bytes);
+  if (/^\s*</.test(text) && /<(html|table|!doctype)/i.test(text.slice(0, 2000))) throw new CliError(`${source}: this is HTML, not CSV`);
+  const quiet = !!options.quiet;
+  const progress = new Progress(quiet);
+  let result;
+  try {
+    result = catalogueFromCsv(text, {
+      publisher: typeof options.publisher === 'string' ? options.publisher : undefined,
+      baseUrl,
+      onRow: (n) => progress.tick(n, 'rows'),
+    });
+  } catch (error) {
+    throw new CliError(`${source}: ${(error as Error).message}`);
+  } finally {
+    progress.done();
+  }
+  const out = typeof options.output === 'string' ? options.output : undefined;
+  // The result goes through the same strict validation as `validate`.
+  const check = validateFeed(result.feed, 'catalogue');
+  for (const p of check.problems.filter((x) => x.severity === 'error')) err(`error: ${p.path}: ${p.message}`);
+  if (result.entries === 0) {
+    for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
+    throw new CliError(`${source}: no entries could be read (${plural(result.skipped.length, 'row')} skipped)`);
+  }
+  await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
+  if (!quiet) err(`${source}: read as ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030 (GBK)'}; columns: ${result.columns.join(', ')}`);
+  if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
+  for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
+  if (!quiet) for (const w of result.warnings) err(`line ${w.line}: warning: ${w.message}`);
+  const skippedList = result.skipped.slice(0, 5).map((s) => `line ${s.line} (${s.message})`).join(', ');
+  const more = result.skipped.length > 5 ? `, … ${result.skipped.length - 5} more` : '';
+  err(
+    `${plural(result.entries, 'entry', 'entries')} written${out ? ` to ${out}` : ''}` +
+      `, ${plural(result.skipped.length, 'row')} skipped${result.skipped.length ? `: ${skippedList}${more}` : ''}` +
+      (result.warnings.length ? `; ${plural(result.warnings.length, 'warning')}` : ''),
+  );
+  return check.errors ? EXIT_FAIL : EXIT_OK;
+}
+
+async function cmdAnnual(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (!sub || sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.annual); return sub ? EXIT_OK : EXIT_USAGE; }
+  if (sub !== 'from-html') throw usageError(`unknown annual command "${sub}" (expected from-html)`);
+  const { positional, options } = parseArgs(rest, ['output', 'year', 'publisher', 'template'], ['quiet'], { o: 'output' });
+  if (positional.length !== 1) throw usageError('annual from-html needs exactly one file or URL');
+  const source = positional[0]!;
+  let year: number | undefined;
+  if (typeof options.year === 'string') {
+    year = Number(options.year);
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) throw usageError('--year must be a year such as 2022');
+  }
+  const template = options.template;
+  if (template !== undefined && template !== 'CN-2021' && template !== 'CN-2019') throw usageError('--template must be CN-2021 or CN-2019');
+  const { bytes, contentType, url } = await readBytes(source);
+  if (looksBinary(bytes)) throw new CliError(`${source}: not an HTML page (binary content)`);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+  const { text } = decodeText(bytes, declared);
+  if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: not an HTML page`);
+  let result;
+  try {
+    result = annualFromHtml(text, {
+      year, template: template as 'CN-2021' | 'CN-2019' | undefined,
+      publisher: typeof options.publisher === 'string' ? options.publisher : undefined,
+      sourceUrl: url,
+    });
+  } catch (error) {
+    throw new CliError(`${source}: ${(error as Error).message}`);
+  }
+  const quiet = !!options.quiet;
+  if (result.feed.year === null) {
+    throw new CliError(`${source}: the report year was not found in the title; give it with --year`);
+  }
+  const out = typeof options.output === 'string' ? options.output : undefined;
+  await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
+  for (const n of result.notes) err(`note: ${n}`);
+  if (!quiet) {
+    err(`format ${result.template} (${result.templateReason}); tables found: ` +
+      `二 ${result.found.table2 ? 'yes' : 'no'}, 三 ${result.found.table3 ? 'yes' : 'no'}, 四 ${result.found.table4 ? 'yes' : 'no'}`);
+    if (result.blankCells) err(`${plural(result.blankCells, 'blank cell')} written as null (not reported), not 0`);
+  }
+  const parsed = parseAnnualFeed(result.feed, url ?? 'file:///report.json');
+  if (!parsed.ok) throw new CliError(`the result is not a valid annual feed: ${parsed.message}`);
+  for (const w of parsed.warnings) err(`warning: ${w.path}: ${w.message}`);
+  const issues = reconcile(parsed.report);
+  for (const i of issues) {
+    err(`check: Table ${i.table} ${i.rule}${i.row ? ` ${i.row}` : ''}${i.column ? ` [${i.column}]` : ''}: expected ${fmt(i.expected)}, found ${fmt(i.actual)}`);
+  }
+  err(`${result.feed.year} report written${out ? ` to ${out}` : ''}: ${plural(result.notes.length, 'note')}, ` +
+    `${issues.length ? plural(issues.length, 'reconciliation issue') : 'the figures reconcile'}`);
+  return EXIT_OK;
+}
+
+async function cmdEmbed(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) { console.log(HELP.embed); return EXIT_OK; }
+  const { positional, options } = parseArgs(argv, ['type', 'cdn'], ['offline', 'quiet']);
+  if (positional.length !== 1) throw usageError('embed needs exactly one feed URL');
+  const feedUrl = positional[0]!;
+  let kind: EmbedKind | null = null;
+  let how = '';
+  if (typeof options.type === 'string') {
+    kind = parseEmbedKind(options.type);
+    if (!kind) throw usageError('--type must be catalogue, request-form or annual');
+    how = 'type given';
+  }
+  if (!kind && !options.offline && isUrl(feedUrl)) {
+    try {
+      const { bytes } = await readBytes(feedUrl, 8000);
+      const k = detectFeedKind(JSON.parse(decodeText(bytes).text.replace(/^\ufeff/, '')));
+      if (k) { kind = embedKindOf(k); how = `detected from the feed: ${k}`; }
+    } catch (error) {
+      if (!options.quiet) err(`note: ${feedUrl} could not be read (${(error as Error).message.replace(`${feedUrl}: `, '')}); guessing from the name`);
+    }
+  }
+  if (!kind) {
+    kind = guessKindFromName(feedUrl);
+    how = 'guessed from the file name';
+  }
+  if (!kind) throw new CliError(`cannot tell which element shows ${feedUrl}; give --type catalogue, request-form or annual`);
+  const cdn = typeof options.cdn === 'string' ? options.cdn : undefined;
+  if (cdn && !isUrl(cdn)) throw usageError('--cdn must be an http(s) URL');
+  process.stdout.write(renderSnippets(kind, feedUrl, cdnScriptUrl(packageVersion(), cdn), how));
+  return EXIT_OK;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        err(HELP.main!);
+        return EXIT_USAGE;
+      case '--help': case '-h': case 'help':
+        console.log(rest[0] && HELP[rest[0]] ? HELP[rest[0]] : HELP.main);
+        return EXIT_OK;
+      case '--version': case '-v':
+        console.log(packageVersion());
+        return EXIT_OK;
+      case 'validate': return await cmdValidate(rest);
+      case 'catalogue': return await cmdCatalogue(rest);
+      case 'annual': return await cmdAnnual(rest);
+      case 'embed': return await cmdEmbed(rest);
+      default:
+        err(`unknown command "${command}"\n\n${HELP.main}`);
+        return EXIT_USAGE;
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      err(`${NAME}: ${error.message}`);
+      if (error.exitCode === EXIT_USAGE) err(`Run "${NAME} ${command ?? ''} --help" for usage.`);
+      return error.exitCode;
+    }
+    err(`${NAME}: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT_FAIL;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,78 @@
+/** Normalizers for text found in spreadsheets and report pages: dates, numbers, full-width characters. */
+
+/** Full-width ASCII (！…～) and the ideographic space to their half-width forms. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2200) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A date in the usual Chinese spreadsheet forms as YYYY-MM-DD: 2013年3月5日, 2013-3-5, 2013/03/05, 2013.3.5,
+ * 20130305 (a time after the date is ignored), and Excel serial day numbers (41338). Null when it is not a real date.
+ */
+export function parseChineseDate(raw: string): string | null {
+  const s = toHalfWidth(raw).trim();
+  if (!s) return null;
+  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?(?:$|[\sT])/.exec(s);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{4})(\d{2})(\d{2})(?:$|[\sT])/.exec(s);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{5})(?:\.\d+)?$/.exec(s);
+  if (m) {
+    // Excel serial date (1900 system): day 25569 is 1970-01-01.
+    const t = new Date((+m[1]! - 25569) * 86400000);
+    return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  }
+  return null;
+}
+
+export interface ParsedNumber {
+  value: number;
+  /** Unit written in the cell, normalised: 'CNY' (元), '10kCNY' (万元), or the counting word (件, 条 …). */
+  unit?: string;
+}
+
+/**
+ * A figure as written in a report cell: "1,520", "１５２０", "251000元", "12.5万元", "3件", "约35000".
+ * Returns null for anything else. "万" without 元 multiplies by 10,000 (3.5万 → 35000).
+ */
+export function parseFigure(raw: string): ParsedNumber | null {
+  let s = toHalfWidth(raw).replace(/\s+/g, '').replace(/[,，]/g, '');
+  s = s.replace(/^(约|共计?|合计)/, '');
+  const m = /^([+-]?\d+(?:\.\d+)?)(万元|亿元|元|万|件|条|个|项|次|人次|篇|份|宗|起|户)?$/.exec(s);
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (!Number.isFinite(n)) return null;
+  const unit = m[2];
+  if (unit === '元') return { value: n, unit: 'CNY' };
+  if (unit === '万元') return { value: n, unit: '10kCNY' };
+  if (unit === '亿元') return { value: Math.round(n * 10000 * 1e6) / 1e6, unit: '10kCNY' };
+  if (unit === '万') return { value: Math.round(n * 10000) };
+  return unit ? { value: n, unit } : { value: n };
+}
+
+/** FNV-1a 32-bit hash as 8 hex digits: short stable ids from labels. */
+export function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** An id for a vocabulary label: an ASCII slug when the label is ASCII, else prefix + hash of the label path. */
+export function termId(prefix: string, path: string): string {
+  const last = path.split('\u0000').pop()!;
+  if (/^[\x20-\x7e]+$/.test(last)) {
+    const slug = path.split('\u0000').join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    if (slug) return slug;
+  }
+  return `${prefix}-${hash(path).slice(0, 6)}`;
+}

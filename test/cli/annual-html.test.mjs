@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, fixture, tmp, loadSrc } from './helpers.mjs';
+
+async function convert(args) {
+  const out = join(tmp(), 'report.json');
+  const r = await run(['annual', 'from-html', ...args, '-o', out]);
+  return { ...r, feed: r.code === 0 ? JSON.parse(readFileSync(out, 'utf8')) : null };
+}
+
+test('from-html: 2021-format page with nested layout tables and label variants', async () => {
+  const { code, stderr, feed } = await convert([fixture('annual-2021.html')]);
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /format CN-2021 \(Table 三 has the （六） sub-rows\)/);
+  assert.match(stderr, /1 blank cell written as null \(not reported\), not 0/);
+  assert.match(stderr, /0 notes, the figures reconcile/);
+  assert.equal(feed.year, 2022);
+  assert.equal(feed.template, 'CN-2021');
+  assert.equal(feed.publisher.name, '岳阳市君山区人民政府');
+  assert.equal(feed.publishedAt, '2023-01-19');
+  assert.deepEqual(feed.proactive.fees, { amount: 86.5, unit: '10kCNY' });
+  assert.equal(feed.proactive.licensing.decisions, 1520);
+  assert.deepEqual(feed.proactive.normativeDocs, { issued: 5, repealed: 2, inForce: 41 });
+  const a = feed.applications;
+  assert.deepEqual(a.newReceived, [40, 3, 0, 0, 1, 0, 44]);
+  assert.deepEqual(a.results.partiallyGranted, [5, 1, 0, 0, 1, 0, 7]); // 只计这一情况
+  assert.deepEqual(a.results.withheld.internalAffairs, [0, 0, 0, 0, 0, 0, 0]); // 三类内容事务信息
+  assert.deepEqual(a.results.withheld.processInfo, [1, 0, 0, 0, 0, 0, 1]);
+  assert.ok(a.results.withheld.safetyStability); // "三安全一稳定" with ASCII quotes
+  assert.deepEqual(a.results.withheld.stateSecret, [0, 0, 0, 0, 0, 0, 0]); // １． full-width
+  assert.deepEqual(a.results.notProcessed.publication, [0, 0, null, 0, 0, 0, 0]); // the blank cell
+  assert.deepEqual(a.results.other.noCorrection, [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(a.results.total, [39, 3, 0, 0, 1, 0, 43]);
+  assert.deepEqual(a.carriedForward, [3, 0, 0, 0, 0, 0, 3]);
+  assert.deepEqual(feed.reviewLitigation.review, { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+  assert.deepEqual(feed.feesCollected, { amount: 0, unit: 'CNY' });
+  assert.match(feed.text.overview, /全面推进政务公开工作/);
+
+  const { parseAnnualFeed, reconcile } = await loadSrc();
+  const parsed = parseAnnualFeed(feed, 'https://example.gov.cn/2022.json');
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.warnings, []);
+  assert.deepEqual(reconcile(parsed.report), []);
+});
+
+test('from-html: 2019-format page in GB2312 with units in cells', async () => {
+  const bytes = readFileSync(fixture('annual-2019.html'));
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  const { code, stderr, feed } = await convert([fixture('annual-2019.html')]);
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /format CN-2019/);
+  assert.equal(feed.year, 2019);
+  assert.equal(feed.template, 'CN-2019');
+  assert.equal(feed.publisher.name, '示例市人民政府办公厅');
+  assert.deepEqual(feed.proactive.procurement, { items: 12, amount: 251000, unit: 'CNY' });
+  assert.deepEqual(feed.proactive.licensing, { lastYear: 36, change: -2, decisions: 5120 });
+  assert.deepEqual(feed.applications.results.other, [10, 1, 0, 0, 0, 2, 13]);
+  assert.deepEqual(feed.applications.results.total, [746, 30, 2, 3, 4, 21, 806]);
+  assert.deepEqual(feed.feesCollected, { amount: 400, unit: 'CNY' });
+  const { parseAnnualFeed, reconcile } = await loadSrc();
+  const parsed = parseAnnualFeed(feed, 'https://example.gov.cn/2019.json');
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.warnings, []);
+  assert.deepEqual(reconcile(parsed.report), []);
+});
+
+test('from-html: unplaceable labels and non-numbers are reported; inconsistent figures are checked', async () => {
+  let html = readFileSync(fixture('annual-2021.html'), 'utf8');
+  html = html.replace('8.属于行政查询事项', '8.属于其他什么事项').replace('>310<', '>三百一十<');
+  html = html.replace('<td style="text-align:center"><p><span style="font-size:14px">43</span>', '<td style="text-align:center"><p><span style="font-size:14px">44</span>');
+  const file = join(tmp(), 'page.html');
+  writeFileSync(file, html);
+  const { code, stderr, feed } = await convert([file, '--year', '2022']);
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /Table 三: row label not matched: "三、本年度办理结果 \/ \(三\)不予公开 \/ 8\.属于其他什么事项"/);
+  assert.match(stderr, /Table 三: row results\.withheld\.adminQuery not found/);
+  assert.match(stderr, /"三百一十" is not a number; written as null/);
+  assert.match(stderr, /check: Table 3 /);
+  assert.equal(feed.proactive.penalty.decisions, null);
+});
+
+test('from-html: over http from a local server, with sourceUrl', async () => {
+  const page = readFileSync(fixture('annual-2021.html'));
+  const server = createServer((req, res) => {
+    if (req.url === '/nb/2022.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(page); }
+    else { res.writeHead(404); res.end('not found'); }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const { code, stderr, feed } = await convert([`${base}/nb/2022.html`]);
+    assert.equal(code, 0, stderr);
+    assert.equal(feed.sourceUrl, `${base}/nb/2022.html`);
+    assert.equal(feed.year, 2022);
+    const missing = await run(['annual', 'from-html', `${base}/nb/2099.html`]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /HTTP 404/);
+  } finally {
+    server.close();
+  }
+  const ftp = await run(['annual', 'from-html', 'ftp://example.gov.cn/a.html']);
+  assert.equal(ftp.code, 1);
+  assert.match(ftp.stderr, /only http and https/);
+});
+
+test('from-html: pages without the tables, non-HTML input, usage errors', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'none.html'), '<html><body><p>2022年政府信息公开工作年度报告</p></body></html>');
+  writeFileSync(join(dir, 'other.html'), '<html><body><table><tr><td>a</td><td>b</td></tr></table></body></html>');
+  writeFileSync(join(dir, 'plain.txt'), 'just some text');
+  let r = await run(['annual', 'from-html', join(dir, 'none.html')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no tables found/);
+  r = await run(['annual', 'from-html', join(dir, 'other.html')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /none of the annual-report tables/);
+  r = await run(['annual', 'from-html', join(dir, 'plain.txt')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /not an HTML page/);
+  r = await run(['annual', 'from-html', fixture('annual-2021.html'), '--year', 'next']);
+  assert.equal(r.code, 2);
+  r = await run(['annual', 'from-html', fixture('annual-2021.html'), '--template', 'CN-2030']);
+  assert.equal(r.code, 2);
+});

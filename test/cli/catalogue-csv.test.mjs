@@ -1,0 +1,128 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, fixture, tmp } from './helpers.mjs';
+
+test('from-csv: GBK-encoded export with Chinese headers', async () => {
+  const bytes = readFileSync(fixture('catalogue-gbk.csv'));
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the fixture is really not UTF-8');
+  const out = join(tmp(), 'c.json');
+  const r = await run(['catalogue', 'from-csv', fixture('catalogue-gbk.csv'), '-o', out, '--publisher', '岳阳市君山区人民政府']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /GB18030/);
+  assert.match(r.stderr, /3 entries written to .*0 rows skipped/);
+  const feed = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(feed.publisher.name, '岳阳市君山区人民政府');
+  assert.equal(feed.items.length, 3);
+  const [a, b, c] = feed.items;
+  assert.equal(a.title, '君山区2021年政府信息公开工作年度报告');
+  assert.equal(a.id, '699123409/2021-00001');
+  assert.equal(a.dateCreated, '2022-01-20');
+  assert.equal(b.datePublished, '2021-06-03');
+  assert.equal(c.dateCreated, '2021-05-10');
+  assert.equal(c.validity, 'amended');
+  assert.deepEqual(b.keywords, ['低保', '标准']);
+  assert.equal(b.docNo, '君民发〔2021〕8号');
+  const pub = feed.facets.publisher.find((p) => p.id === b.publisher);
+  assert.equal(pub.label, '区民政局');
+  const cat = feed.categories.find((x) => x.id === b.categoryIds[0]);
+  assert.equal(cat.label, '各部门公开目录');
+  assert.equal(feed.categories.find((x) => x.id === cat.parentId).label, '政务信息');
+  const v = await run(['validate', out]);
+  assert.equal(v.code, 0, v.stderr);
+});
+
+test('from-csv: UTF-8 with BOM, CRLF, quoted newlines and doubled quotes; bad rows reported by line', async () => {
+  const out = join(tmp(), 'c.json');
+  const r = await run(['catalogue', 'from-csv', fixture('catalogue-bom.csv'), '-o', out, '--base-url', 'http://www.junshan.gov.cn/xxgk/']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /read as UTF-8/);
+  assert.match(r.stderr, /line 6: skipped: no title/);
+  assert.match(r.stderr, /line 8: skipped: has 4 cells, the header has 13/);
+  assert.match(r.stderr, /line 7: warning: dateCreated: "2013-13-01" is not a date; left out/);
+  assert.match(r.stderr, /4 entries written to .*, 2 rows skipped: line 6 \(no title\), line 8 \(has 4 cells, the header has 13\); 1 warning/);
+  const feed = JSON.parse(readFileSync(out, 'utf8'));
+  const [a, b, c, d] = feed.items;
+  assert.equal(a.indexNo, '006991234/2013-00001');
+  assert.equal(a.summary, '全区政务公开工作要点。\n\n包括目录建设、依申请公开等。');
+  assert.equal(a.dateCreated, '2013-03-01');
+  assert.equal(a.datePublished, '2013-03-05');
+  assert.equal(a.url, 'http://www.junshan.gov.cn/xxgk/content_1.html');
+  assert.deepEqual(a.keywords, ['政务公开', '工作要点']);
+  const topic = feed.facets.topic.find((t) => t.id === a.topicIds[0]);
+  assert.equal(topic.label, '政务公开');
+  assert.equal(feed.facets.topic.find((t) => t.id === topic.parentId).label, '综合政务');
+  assert.equal(b.title, '关于"芦苇产业"发展的意见');
+  assert.equal(b.dateCreated, '2013-03-05');
+  assert.equal(b.datePublished, '2013-03-08');
+  assert.equal(b.validity, 'amended');
+  assert.equal(c.title, '君山区2012年财政决算报告');
+  assert.equal(c.dateCreated, undefined);
+  assert.equal(c.datePublished, '2013-03-20');
+  assert.equal(c.validity, 'repealed');
+  assert.equal(d.validity, 'expired');
+  assert.equal(d.datePublished, '2013-04-03');
+  // Stable ids: the same input gives the same vocabulary ids.
+  const again = await run(['catalogue', 'from-csv', fixture('catalogue-bom.csv'), '--quiet']);
+  assert.deepEqual(JSON.parse(again.stdout).categories, feed.categories.map((x) => x));
+});
+
+test('from-csv: English headers, semicolon-free commas, dates as 20130305 and Excel serials', async () => {
+  const dir = tmp();
+  const file = join(dir, 'en.csv');
+  writeFileSync(file, 'title,datePublished,validity,category,url\r\n"Budget, 2013",20130305,valid,Finance/Budget,https://x.example/1\r\nNotice,41338,repealed,Finance,ftp://bad\r\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  const feed = JSON.parse(r.stdout);
+  assert.equal(feed.items[0].title, 'Budget, 2013');
+  assert.equal(feed.items[0].datePublished, '2013-03-05');
+  assert.equal(feed.items[1].datePublished, '2013-03-05');
+  assert.deepEqual(feed.items[0].categoryIds, ['finance-budget']);
+  assert.equal(feed.items[1].url, undefined);
+  assert.match(r.stderr, /line 3: warning: url: "ftp:\/\/bad"/);
+  assert.notEqual(feed.items[0].id, feed.items[1].id);
+});
+
+test('from-csv: unreadable input gives clear errors and exit codes', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'x.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]));
+  writeFileSync(join(dir, 'other.csv'), 'a,b,c\n1,2,3\n');
+  writeFileSync(join(dir, 'page.csv'), '<!DOCTYPE html><html><table></table></html>');
+  writeFileSync(join(dir, 'empty.csv'), '\n\n');
+  writeFileSync(join(dir, 'onlybad.csv'), '名称,发布日期\n,2013-01-01\n');
+  let r = await run(['catalogue', 'from-csv', join(dir, 'x.xlsx')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /not a CSV file/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'other.csv')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /does not look like a catalogue CSV/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'page.csv')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /HTML, not CSV/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'empty.csv')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /empty/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'onlybad.csv')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /line 2: skipped: no title/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'nope.csv')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no such file/);
+  r = await run(['catalogue', 'from-csv']);
+  assert.equal(r.code, 2);
+  r = await run(['catalogue', 'to-xml', 'a.csv']);
+  assert.equal(r.code, 2);
+});
+
+test('from-csv: a large export converts, with a summary using thousands separators', async () => {
+  const dir = tmp();
+  const rows = ['索引号,名称,发布日期,栏目'];
+  for (let i = 1; i <= 2450; i++) rows.push(`X/2013-${String(i).padStart(5, '0')},文件${i},2013-01-${String((i % 28) + 1).padStart(2, '0')},栏目${i % 7}`);
+  rows.splice(17, 0, 'X/2013-bad,,2013-01-01,栏目1');
+  rows.splice(40, 0, 'X/2013-bad2,标题,2013-01-01');
+  writeFileSync(join(dir, 'big.csv'), rows.join('\n'));
+  const r = await run(['catalogue', 'from-csv', join(dir, 'big.csv'), '-o', join(dir, 'big.json')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /2,450 entries written to .*, 2 rows skipped: line 18 \(no title\), line 41 \(has 3 cells, the header has 4\)/);
+});

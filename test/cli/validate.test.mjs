@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, demo, tmp } from './helpers.mjs';
+
+const DEMO_FEEDS = [
+  'catalogue.json', 'request-form.json', 'request-form-print.json',
+  'annual/2013.json', 'annual/2020.json', 'annual/2022.json', 'annual/index.json',
+];
+
+for (const name of DEMO_FEEDS) {
+  test(`validate: demo feed ${name} is valid`, async () => {
+    const r = await run(['validate', demo(name)]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /valid/);
+    assert.doesNotMatch(r.stderr, /error:/);
+  });
+}
+
+/** Writes a modified copy of a demo feed and validates it. */
+async function broken(name, change) {
+  const json = JSON.parse(readFileSync(demo(name), 'utf8'));
+  change(json);
+  const file = join(tmp(), 'feed.json');
+  writeFileSync(file, JSON.stringify(json));
+  return run(['validate', file]);
+}
+
+test('validate: broken catalogue fails with JSON paths', async () => {
+  const r = await broken('catalogue.json', (f) => {
+    f.items[12].datePublished = '2013/3/5';
+    delete f.items[3].title;
+    f.items[5].validity = '有效';
+    f.items[7].id = f.items[6].id;
+    f.categories[2].parentId = 'nowhere';
+    f.items[9].datePublised = '2013-01-01';
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /items\[12\]\.datePublished: expected a date YYYY-MM-DD, got "2013\/3\/5"/);
+  assert.match(r.stderr, /items\[3\]\.title: is required/);
+  assert.match(r.stderr, /items\[5\]\.validity: expected one of valid, expired, repealed, amended, unknown/);
+  assert.match(r.stderr, /items\[7\]\.id: duplicate id/);
+  assert.match(r.stderr, /categories\[2\]\.parentId: unknown parent "nowhere"/);
+  assert.match(r.stderr, /warning: items\[9\]\.datePublised: unknown key/);
+  assert.match(r.stderr, /invalid catalogue feed: 5 errors, 1 warning/);
+});
+
+test('validate: broken request form fails with JSON paths', async () => {
+  const r = await broken('request-form.json', (f) => {
+    f.sections[0].fields[1].type = 'string';
+    f.sections[1].fields[0].validator = 'cn-id';
+    f.submit = { mode: 'api' };
+    f.rules.calendar.holidays[0] = '2026-02-30';
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /sections\[0\]\.fields\[1\]\.type: expected one of text, textarea/);
+  assert.match(r.stderr, /sections\[1\]\.fields\[0\]\.validator: expected one of cn-resident-id/);
+  assert.match(r.stderr, /submit: api mode needs an endpoint/);
+  assert.match(r.stderr, /rules\.calendar\.holidays\[0\]: expected a date YYYY-MM-DD, got "2026-02-30"/);
+});
+
+test('validate: a request form without a description field is an error', async () => {
+  const r = await broken('request-form-print.json', (f) => {
+    for (const s of f.sections) s.fields = s.fields.filter((x) => x.name !== 'description');
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /sections: no "description" field/);
+});
+
+test('validate: broken annual report fails with JSON paths; reconciliation is a warning only', async () => {
+  const r = await broken('annual/2022.json', (f) => {
+    f.applications.newReceived[2] = '3';
+    f.applications.results.withheld.stateSecret = [0, 0, 0];
+    f.applications.results.other = [0, 0, 0, 0, 0, 0, 0];
+    f.proactive.fees.amount = -1;
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /applications\.newReceived\[2\]: expected a whole number ≥ 0 or null, got "3"/);
+  assert.match(r.stderr, /applications\.results\.withheld\.stateSecret: has 3 figures instead of 7/);
+  assert.match(r.stderr, /applications\.results\.other: is one row; the CN-2021 format splits/);
+  assert.match(r.stderr, /proactive\.fees\.amount: expected a number ≥ 0 or null, got -1/);
+  const warn = await run(['validate', demo('annual/broken-2021.json')]);
+  assert.equal(warn.code, 0);
+  assert.match(warn.stderr, /warning: applications\..*figures do not add up/);
+});
+
+test('validate: annual index with a repeated year and a javascript: URL', async () => {
+  const r = await broken('annual/index.json', (f) => {
+    f.reports.push({ year: 2013, url: '2013b.json' });
+    f.reports[1].url = 'javascript:alert(1)';
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /reports\[1\]\.url: expected an http\(s\) or relative URL/);
+  assert.match(r.stderr, /reports\[3\]\.year: repeats 2013/);
+});
+
+test('validate: root problems, unknown feeds, unreadable input, usage', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'v2.json'), '{"schemaVersion":2,"items":[]}');
+  writeFileSync(join(dir, 'what.json'), '{"schemaVersion":1,"foo":[]}');
+  writeFileSync(join(dir, 'page.json'), '<!doctype html><html></html>');
+  let r = await run(['validate', join(dir, 'v2.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /schemaVersion: expected a number from 1 to below 2, got 2/);
+  r = await run(['validate', join(dir, 'what.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /cannot tell which feed this is/);
+  r = await run(['validate', join(dir, 'what.json'), '--type', 'catalogue']);
+  assert.match(r.stderr, /items: is required/);
+  r = await run(['validate', join(dir, 'page.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /this is HTML, not a JSON feed/);
+  r = await run(['validate', join(dir, 'missing.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no such file/);
+  r = await run(['validate']);
+  assert.equal(r.code, 2);
+  r = await run(['validate', 'a.json', '--bogus']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown option --bogus/);
+});
+
+test('validate --json prints a machine-readable result', async () => {
+  const r = await run(['validate', demo('annual/2020.json'), '--json']);
+  assert.equal(r.code, 0);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.valid, true);
+  assert.equal(out.kind, 'annual-report');
+});
+
+test('--help for each command, --version', async () => {
+  for (const cmd of [['--help'], ['validate', '--help'], ['catalogue', 'from-csv', '--help'], ['annual', 'from-html', '--help'], ['embed', '--help']]) {
+    const r = await run(cmd);
+    assert.equal(r.code, 0, cmd.join(' '));
+    assert.match(r.stdout, /Usage: disclosure-elements/);
+  }
+  const v = await run(['--version']);
+  assert.equal(v.stdout.trim(), JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  const none = await run([]);
+  assert.equal(none.code, 2);
+  const unknown = await run(['frobnicate']);
+  assert.equal(unknown.code, 2);
+});
