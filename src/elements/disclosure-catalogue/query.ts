@@ -57,24 +57,30 @@ class Vocab {
  */
 interface Rows { offsets: Int32Array; codes: Int32Array }
 
-function buildRows(n: number, each: (i: number, push: (code: number) => void) => void): Rows {
-  const offsets = new Int32Array(n + 1);
-  let codes = new Int32Array(Math.max(16, n));
-  let len = 0;
-  const push = (code: number) => {
-    if (len === codes.length) {
-      const bigger = new Int32Array(codes.length * 2);
-      bigger.set(codes);
-      codes = bigger;
-    }
-    codes[len++] = code;
-  };
-  for (let i = 0; i < n; i++) {
-    offsets[i] = len;
-    each(i, push);
+/** Builds one Rows structure item by item: `begin(i)` before each item's codes, `push(code)`, `end()` at the last. */
+class RowsBuilder {
+  readonly offsets: Int32Array;
+  private codes: Int32Array;
+  private len = 0;
+  constructor(n: number) {
+    this.offsets = new Int32Array(n + 1);
+    this.codes = new Int32Array(Math.max(16, n));
   }
-  offsets[n] = len;
-  return { offsets, codes: codes.subarray(0, len) };
+  begin(i: number): void {
+    this.offsets[i] = this.len;
+  }
+  push(code: number): void {
+    if (this.len === this.codes.length) {
+      const bigger = new Int32Array(this.codes.length * 2);
+      bigger.set(this.codes);
+      this.codes = bigger;
+    }
+    this.codes[this.len++] = code;
+  }
+  end(n: number): Rows {
+    this.offsets[n] = this.len;
+    return { offsets: this.offsets, codes: this.codes.subarray(0, this.len) };
+  }
 }
 
 /** A `YYYY-MM-DD` date as a sortable number (20130305); 0 when absent. */
@@ -119,24 +125,32 @@ export class CatalogueIndex {
       }
       return chain;
     };
-    this.cats = buildRows(n, (i, push) => {
-      const ids = items[i].categoryIds;
-      if (ids.length === 1) {
-        for (const c of ancestry(ids[0])) push(c);
-        return;
-      }
-      const set = new Set<number>();
-      for (const id of ids) for (const c of ancestry(id)) set.add(c);
-      set.forEach(push);
-    });
+    // One pass over the items fills the category ancestry and every facet's rows.
+    const cats = new RowsBuilder(n);
+    const rows = FACETS.map(() => new RowsBuilder(n));
+    const [topicRows, genreRows, publisherRows, yearRows, validityRows] = rows;
     const { topic, genre, publisher, year, validity } = this.vocab;
-    this.rows = [
-      buildRows(n, (i, push) => { for (const t of items[i].topicIds) push(topic.code(t)); }),
-      buildRows(n, (i, push) => { const g = items[i].genreId; if (g) push(genre.code(g)); }),
-      buildRows(n, (i, push) => { const p = items[i].publisher; if (p) push(publisher.code(p)); }),
-      buildRows(n, (i, push) => { const d = items[i].datePublished ?? items[i].dateCreated; if (d) push(year.code(d.slice(0, 4))); }),
-      buildRows(n, (i, push) => push(validity.code(items[i].validity ?? 'unknown'))),
-    ];
+    const seenCats = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const it = items[i];
+      cats.begin(i);
+      const ids = it.categoryIds;
+      if (ids.length === 1) {
+        for (const c of ancestry(ids[0])) cats.push(c);
+      } else if (ids.length > 1) {
+        seenCats.clear();
+        for (const id of ids) for (const c of ancestry(id)) if (!seenCats.has(c)) { seenCats.add(c); cats.push(c); }
+      }
+      for (const r of rows) r.begin(i);
+      for (const t of it.topicIds) topicRows.push(topic.code(t));
+      if (it.genreId) genreRows.push(genre.code(it.genreId));
+      if (it.publisher) publisherRows.push(publisher.code(it.publisher));
+      const d = it.datePublished ?? it.dateCreated;
+      if (d) yearRows.push(year.code(d.slice(0, 4)));
+      validityRows.push(validity.code(it.validity ?? 'unknown'));
+    }
+    this.cats = cats.end(n);
+    this.rows = rows.map((r) => r.end(n));
   }
 
   private hayBuilt = 0;
@@ -171,11 +185,19 @@ export class CatalogueIndex {
       // Sorting by title is rare; the collator gives the order readers expect (pinyin for Chinese).
       o = Int32Array.from(Array.from(idx).sort((a, b) => collator.compare(titles[a], titles[b]) || a - b));
     } else {
+      // Dates as numbers packed with the item index into one float64 each (yyyymmdd × 2^21 + index, exact below
+      // 2^53), then the engine's native numeric sort: no comparator calls, stable by index.
       const created = sort === 'created-desc';
-      const keys = new Float64Array(items.length);
-      items.forEach((it, i) => (keys[i] = dateKey(created ? it.dateCreated : it.datePublished ?? it.dateCreated)));
-      const dir = sort === 'published-asc' ? 1 : -1;
-      o = idx.sort((a, b) => (keys[a] - keys[b]) * dir || a - b);
+      const desc = sort !== 'published-asc';
+      const packed = new Float64Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        const key = dateKey(created ? it.dateCreated : it.datePublished ?? it.dateCreated);
+        packed[i] = (desc ? 99999999 - key : key) * 2097152 + i;
+      }
+      packed.sort();
+      o = new Int32Array(items.length);
+      for (let k = 0; k < packed.length; k++) o[k] = packed[k] % 2097152;
     }
     this.orders.set(sort, o);
     return o;
