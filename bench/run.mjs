@@ -124,7 +124,7 @@ async function runSizes() {
   log('  chunks of the size build:');
   for (const c of r.chunks) log(`    ${c.file.padEnd(26)} ${String(c.bytes).padStart(7)} B   gzip ${String(c.gzip).padStart(6)} B`);
   const rows = [
-    ['shared runtime (Lit + core + define)', 'runtime'],
+    ['shared runtime (Lit + core + define + provider)', 'runtime'],
     ['<disclosure-catalogue> on top of runtime', 'catalogue'],
     ['<annual-stats> on top of runtime', 'annual-stats'],
     ['chart chunk (chart.js)', 'charts'],

@@ -1,5 +1,6 @@
 // Entry of the size benchmark only (bench/lib/sizes.mjs): the shared runtime every element pays for once —
-// Lit, @lit/context, the shared core (src/core/*), safe registration (src/define.ts) and the version.
+// Lit, @lit/context, the shared core (src/core/*), safe registration (src/define.ts), the version, and
+// <disclosure-provider>, which every element's entry registers.
 // Namespace re-exports keep every export reachable without name clashes between modules.
 export * as lit from 'lit';
 export * as context from '@lit/context';
@@ -14,3 +15,4 @@ export * as urlState from '../../src/core/url-state.js';
 export * as url from '../../src/core/url.js';
 export * as define from '../../src/define.js';
 export * as version from '../../src/version.js';
+export * as provider from '../../src/provider.js';

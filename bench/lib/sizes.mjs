@@ -20,7 +20,9 @@ const ELEMENT_ENTRIES = {
   charts: 'src/elements/annual-stats/charts.ts',
 };
 
-const RUNTIME_TEST = /node_modules[\\/](lit|@lit|lit-html|lit-element)[\\/]|src[\\/]core[\\/]|src[\\/]define\.ts|src[\\/]version\.ts|src[\\/]locales[\\/]core\.ts/;
+// The shared runtime is what every element loads whatever else it does: Lit, the core, safe registration, and
+// <disclosure-provider> (every element's entry registers it, so a page never loads an element without it).
+const RUNTIME_TEST = /node_modules[\\/](lit|@lit|lit-html|lit-element)[\\/]|src[\\/]core[\\/]|src[\\/]define\.ts|src[\\/]version\.ts|src[\\/]locales[\\/]core\.ts|src[\\/]provider\.ts|src[\\/]elements[\\/]disclosure-provider[\\/]/;
 
 /**
  * @param {{ root: string, outDir: string }} options

@@ -1,7 +1,7 @@
 import { checkSchemaVersion, type ParseResult } from '../core/feed.js';
 import { resolveUrl, safeHref } from '../core/url.js';
 import { IssueList, isObject, optCount, optDate, optText, optTextList } from './common.js';
-import { VALIDITIES as SHAPE_VALIDITIES } from './constants.js';
+import { VALIDITIES as SHAPE_VALIDITIES } from './constants/catalogue.js';
 
 /** Types of the catalogue feed (feeds.md §1) as the element uses them after validation. */
 

@@ -8,7 +8,8 @@ import { safeHref } from '../core/url.js';
 import { jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
-import { DATE_PATTERN, FIELD_TYPES, JURISDICTIONS, OUTCOMES, REQUEST_STATUSES } from './constants.js';
+import { DATE_PATTERN } from './constants/common.js';
+import { FIELD_TYPES, JURISDICTIONS, OUTCOMES, REQUEST_STATUSES } from './constants/request-form.js';
 
 /* ------------------------------------------------------------------ value unions */
 

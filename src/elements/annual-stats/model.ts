@@ -26,7 +26,7 @@ import { APPLICANT_COLUMNS, TABLE4_GROUPS, TABLE4_OUTCOMES } from './templates.j
 import {
   ANNUAL_TEMPLATE_IDS as SHAPE_TEMPLATE_IDS, ANNUAL_TEXT_KEYS, NOT_PROCESSED_KEYS as SHAPE_NOT_PROCESSED_KEYS,
   OTHER_KEYS as SHAPE_OTHER_KEYS, UNABLE_KEYS as SHAPE_UNABLE_KEYS, WITHHELD_KEYS as SHAPE_WITHHELD_KEYS,
-} from '../../schema/constants.js';
+} from '../../schema/constants/annual.js';
 import type { ApplicantColumn, Table4GroupKey, Table4OutcomeKey, ValueKind } from './templates.js';
 
 export type { FeedIssue } from '../../core/feed.js';

@@ -1,0 +1,7 @@
+/** Constants of the every feed (feeds.md); re-exported by ../constants.ts. */
+
+/** The feed schema version this library reads. */
+export const SCHEMA_VERSION = 1;
+
+/** `YYYY-MM-DD` with a month 01–12 and a day 01–31 (the validator also checks that the day exists). */
+export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
