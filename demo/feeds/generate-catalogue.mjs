@@ -149,7 +149,7 @@ export function generateCatalogue({ count = 2450, seed = 2013, year = 2013, year
       if (random() < 0.12) {
         item.attachments = [{
           name: `${subject}${random() < 0.5 ? '实施细则.pdf' : '申请表.doc'}`,
-          url: `../files/${id}.pdf`,
+          url: '../files/sample.pdf',
           mediaType: 'application/pdf',
           size: 20000 + Math.floor(random() * 3_000_000),
         }];
