@@ -4,21 +4,18 @@
 // containers and takes the one-tag form (each script tag counts).
 // Needs `node scripts/build.mjs` (with the CDN split) first; builds the split itself when it is missing.
 // Prints "autoload: N passed, N failed" and writes .autoload-counts.json.
-import { chromium } from 'playwright-core';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
-import { findChrome, chromeArgs } from '../scripts/chrome.mjs';
+import { launchChromium, suite, watchPage } from './harness.mjs';
 import { buildCdnSplit, AUTOLOAD_BUDGET } from '../scripts/build-cdn-split.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
-const results = { passed: 0, failed: 0 };
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const { test, run } = suite('autoload', '.autoload-counts.json');
 let server;
 let browser;
 
@@ -26,13 +23,7 @@ let browser;
 async function open(name, body) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const log = { errors: [], consoleErrors: [], warnings: [], requests: [] };
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) log.consoleErrors.push(m.text());
-    if (m.type() === 'warning') log.warnings.push(m.text());
-  });
-  page.on('request', (r) => log.requests.push(new URL(r.url()).pathname));
+  const log = watchPage(page, { requestPath: true });
   await page.route(`**/e2e/${name}.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }));
   await page.goto(`${server.url}/e2e/${name}.html`);
   return { page, log, close: () => context.close() };
@@ -183,27 +174,14 @@ test('the single-file script: one-tag form twice (each tag inserts its own eleme
   }
 });
 
-try {
-  if (!existsSync('dist/disclosure-elements.autoload.js') || !existsSync('dist/cdn/catalogue.js')) await buildCdnSplit();
-  server = await serveStatic({ root });
-  browser = await chromium.launch({ executablePath: findChrome() ?? undefined, headless: true, args: chromeArgs });
-  for (const t of tests) {
-    try {
-      await t.fn();
-      results.passed++;
-      console.log(`  ✓ ${t.name}`);
-    } catch (error) {
-      results.failed++;
-      console.log(`  ✗ ${t.name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
-    }
-  }
-} catch (error) {
-  results.failed++;
-  console.log(`  ✗ setup (build, server or browser)\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
-} finally {
-  await browser?.close();
-  await server?.close();
-}
-writeFileSync('.autoload-counts.json', JSON.stringify(results));
-console.log(`\nautoload: ${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed ? 1 : 0);
+await run({
+  async setup() {
+    if (!existsSync('dist/disclosure-elements.autoload.js') || !existsSync('dist/cdn/catalogue.js')) await buildCdnSplit();
+    server = await serveStatic({ root });
+    browser = await launchChromium();
+  },
+  async teardown() {
+    await browser?.close();
+    await server?.close();
+  },
+});

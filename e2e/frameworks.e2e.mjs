@@ -2,20 +2,16 @@
 // into dist/e2e-frameworks/): properties set from the framework reach the elements, the framework receives the
 // custom events and renders what they carried, and language switching through framework state works.
 // Prints "frameworks: N passed, N failed" and writes .frameworks-counts.json.
-import { chromium } from 'playwright-core';
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
-import { findChrome, chromeArgs } from '../scripts/chrome.mjs';
+import { launchChromium, suite } from './harness.mjs';
 import { buildFrameworkPages, OUT } from './frameworks/build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
-const results = { passed: 0, failed: 0 };
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const { test, run } = suite('frameworks', '.frameworks-counts.json');
 
 let server;
 let browser;
@@ -114,27 +110,14 @@ test('React 19: an attribute-only value before definition would be wrong, so the
   }
 });
 
-try {
-  await buildFrameworkPages();
-  server = await serveStatic({ root });
-  browser = await chromium.launch({ executablePath: findChrome() ?? undefined, headless: true, args: chromeArgs });
-  for (const t of tests) {
-    try {
-      await t.fn();
-      results.passed++;
-      console.log(`  ✓ ${t.name}`);
-    } catch (error) {
-      results.failed++;
-      console.log(`  ✗ ${t.name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
-    }
-  }
-} catch (error) {
-  results.failed++;
-  console.log(`  ✗ setup (build, server or browser)\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
-} finally {
-  await browser?.close();
-  await server?.close();
-}
-writeFileSync('.frameworks-counts.json', JSON.stringify(results));
-console.log(`\nframeworks: ${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed ? 1 : 0);
+await run({
+  async setup() {
+    await buildFrameworkPages();
+    server = await serveStatic({ root });
+    browser = await launchChromium();
+  },
+  async teardown() {
+    await browser?.close();
+    await server?.close();
+  },
+});

@@ -2,12 +2,11 @@
 // quirks-mode CMS page (loaded twice, two versions, hostile CSS, patched prototypes), a page under a strict
 // Content-Security-Policy with Trusted Types, the ES module build, and what each page downloads.
 // Needs `node scripts/build.mjs` first. Prints "e2e: N passed, N failed" and writes .e2e-counts.json.
-import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
-import { findChrome, chromeArgs } from '../scripts/chrome.mjs';
+import { launchChromium, suite, watchPage } from './harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -18,27 +17,15 @@ const STRICT_CSP = [
   "require-trusted-types-for 'script'", 'trusted-types lit-html',
 ].join('; ');
 
-const server = await serveStatic({
-  root,
-  headers: (path) => (path.startsWith('/e2e/pages/csp-') ? { 'content-security-policy': STRICT_CSP } : undefined),
-});
-const browser = await chromium.launch({ executablePath: findChrome() ?? undefined, headless: true, args: chromeArgs });
-
-const results = { passed: 0, failed: 0 };
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+let server;
+let browser;
+const { test, run } = suite('e2e', '.e2e-counts.json');
 
 /** Opens a page and records what goes wrong on it: page errors, console errors and warnings, CSP violations, requests. */
 async function open(path, { routes = {}, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  const log = { errors: [], consoleErrors: [], warnings: [], requests: [], csp: [] };
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(m.text());
-    if (m.type() === 'warning') log.warnings.push(m.text());
-  });
-  page.on('request', (r) => log.requests.push(r.url()));
+  const log = watchPage(page);
   for (const [pattern, handler] of Object.entries(routes)) await page.route(pattern, handler);
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -236,21 +223,16 @@ test('the demo portal does not shift its layout while the elements load (CLS < 0
 
 // ---------------------------------------------------------------------------------------------------------------
 
-try {
-  for (const t of tests) {
-    try {
-      await t.fn();
-      results.passed++;
-      console.log(`  ✓ ${t.name}`);
-    } catch (error) {
-      results.failed++;
-      console.log(`  ✗ ${t.name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
-    }
-  }
-} finally {
-  await browser.close();
-  await server.close();
-}
-writeFileSync('.e2e-counts.json', JSON.stringify(results));
-console.log(`\ne2e: ${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed ? 1 : 0);
+await run({
+  async setup() {
+    server = await serveStatic({
+      root,
+      headers: (path) => (path.startsWith('/e2e/pages/csp-') ? { 'content-security-policy': STRICT_CSP } : undefined),
+    });
+    browser = await launchChromium();
+  },
+  async teardown() {
+    await browser?.close();
+    await server?.close();
+  },
+});

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { defineElement } from '../src/define.js';
@@ -234,6 +234,23 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     await el.updateComplete;
     expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 24, 27)');
     await expectAccessible(el);
+  });
+
+  it('theme="auto" follows the system colour scheme, also when it changes', async () => {
+    const src = await storeFeed(smallCatalogue());
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state theme="auto"></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    const bg = () => getComputedStyle($(el, '.root')).backgroundColor;
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+      await waitUntil(() => bg() === 'rgb(255, 255, 255)', 'light');
+      await emulateMedia({ colorScheme: 'dark' });
+      await waitUntil(() => bg() === 'rgb(22, 24, 27)', 'dark after the system changed');
+      await expectAccessible(el);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('can be used by keyboard alone: search, filter, open details, page', async () => {

@@ -10,6 +10,11 @@ import type { FeedController, FeedError, FeedIssue } from './feed.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { warmFormats } from './format.js';
 
+/** Elements with theme="auto" re-render when the system's colour scheme changes. */
+const darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+const autoThemed = new Set<DisclosureElement>();
+darkScheme?.addEventListener?.('change', () => autoThemed.forEach((el) => el.requestUpdate()));
+
 /**
  * What every element shares: language (own `lang`, ancestors, provider), the provider's feed base, the theme
  * switches (`theme`, `large-text`) and the rendering of loading, error and warning states.
@@ -44,7 +49,13 @@ export class DisclosureElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    autoThemed.add(this);
     setTimeout(() => warmFormats(this.locale), 0);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    autoThemed.delete(this);
   }
 
   /** Resolves a `src` value against the provider's `feed-base`, else the document. */
@@ -60,8 +71,7 @@ export class DisclosureElement extends LitElement {
     return classMap({
       root: true,
       large: this.largeText || !!this.provider?.largeText,
-      dark: theme === 'dark',
-      auto: theme === 'auto',
+      dark: theme === 'dark' || (theme === 'auto' && !!darkScheme?.matches),
       ...extra,
     });
   }

@@ -55,6 +55,7 @@ export const baseStyles = css`
   .root.large {
     line-height: 1.8;
   }
+  /* Dark scheme: theme="dark", or theme="auto" while the system is dark (base.ts follows the media query). */
   .root.dark {
     --_text: var(--de-dark-color-text, #ececec);
     --_muted: var(--de-dark-color-text-muted, #b8b8b8);
@@ -72,26 +73,6 @@ export const baseStyles = css`
     --_success: var(--de-dark-color-success, #8fd6a1);
     --_mark: var(--de-dark-color-highlight, #6b5400);
   }
-  @media (prefers-color-scheme: dark) {
-    .root.auto {
-      --_text: var(--de-dark-color-text, #ececec);
-      --_muted: var(--de-dark-color-text-muted, #b8b8b8);
-      --_bg: var(--de-dark-color-background, #16181b);
-      --_surface: var(--de-dark-color-surface, #23272b);
-      --_border: var(--de-dark-color-border, #5c636a);
-      --_primary: var(--de-dark-color-primary, #8cc4ff);
-      --_on-primary: var(--de-dark-color-primary-contrast, #0b1a2a);
-      --_link: var(--de-dark-color-link, #8cc4ff);
-      --_focus: var(--de-dark-color-focus, #ffb347);
-      --_danger: var(--de-dark-color-danger, #ffb4ab);
-      --_danger-bg: var(--de-dark-color-danger-background, #3b1512);
-      --_warning: var(--de-dark-color-warning, #ffd27a);
-      --_warning-bg: var(--de-dark-color-warning-background, #33280e);
-      --_success: var(--de-dark-color-success, #8fd6a1);
-      --_mark: var(--de-dark-color-highlight, #6b5400);
-    }
-  }
-
   a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
   a:hover { text-decoration-thickness: 0.15em; }
   :focus-visible { outline: 0.2em solid var(--_focus); outline-offset: 0.15em; }
