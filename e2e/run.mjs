@@ -203,6 +203,36 @@ test('the ES module build works and loads the chart chunk from beside itself', a
   }
 });
 
+test('every demo portal page passes axe (WCAG 2.2 AA) inside the hostile legacy page, in Chinese and English', async () => {
+  const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+  const pages = [
+    ['/demo/index.html', 'disclosure-catalogue', 'li.item'],
+    ['/demo/report.html', 'annual-stats', 'table'],
+    ['/demo/apply.html', 'request-form', 'input'],
+    ['/demo/status.html', 'request-status', 'input'],
+  ];
+  for (const [path, tag, ready] of pages) {
+    for (const lang of ['zh-CN', 'en']) {
+      const { page, log, close } = await open(`${path}?lang=${lang}`);
+      try {
+        await waitForShadow(page, tag, ready);
+        await page.waitForTimeout(200);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async (t) => {
+          const result = await window.axe.run(document.querySelector(t), {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }, tag);
+        assert.deepEqual(violations, [], `${path} (${lang})`);
+        assert.deepEqual(log.errors, [], `${path} (${lang}) page errors`);
+      } finally {
+        await close();
+      }
+    }
+  }
+});
+
 test('the demo portal does not shift its layout while the elements load (CLS < 0.1)', async () => {
   const { page, close } = await open('/demo/index.html');
   try {
