@@ -81,6 +81,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   @state() private treeOpen = new Set<string>();
   @state() private facetOpen = new Set<FacetKey>();
   @state() private filtersOpen = false;
+  /** The filter column is drawn one frame after the first rows, so the results appear first. */
+  @state() private filtersReady = false;
   @state() private announcement = '';
   @state() private printing = false;
   @state() private extraLoading: { loaded: number; total?: number; failed: boolean } | null = null;
@@ -99,7 +101,15 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   /** Resolves when the feed (first page) has loaded or failed. */
   get loaded(): Promise<void> {
-    return this.updateComplete.then(() => this.feed.loaded);
+    return this.updateComplete
+      .then(() => this.feed.loaded)
+      .then(() => (this.feed.status === 'ready' ? this.filtersShown() : undefined));
+  }
+
+  /** Resolves when the filter column has been drawn. */
+  private async filtersShown(): Promise<void> {
+    while (!this.filtersReady) await new Promise((r) => setTimeout(r, 10));
+    await this.updateComplete;
   }
 
   private get t() {
@@ -159,6 +169,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.items = data.items;
     if (data.search) {
       this.remote = { items: data.items, total: data.page?.total ?? data.items.length, facetCounts: data.facetCounts, busy: false };
+      this.filtersReady = true;
       this.openAncestors(this.query.category);
       this.runRemote(true);
       return;
@@ -166,7 +177,21 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.rebuildIndex();
     this.openAncestors(this.query.category);
     this.announce(this.t.loadedAnnouncement(this.fmt(this.items.length)), 0);
+    if (!this.filtersReady) this.afterFirstPaint(() => (this.filtersReady = true));
     if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
+  }
+
+  /** Runs `fn` once the current rendering has been painted (a frame, or 100 ms where frames do not come). */
+  private afterFirstPaint(fn: () => void): void {
+    let done = false;
+    const run = () => {
+      if (!done) fn();
+      done = true;
+    };
+    void this.updateComplete.then(() => {
+      requestAnimationFrame(() => setTimeout(run, 0));
+      setTimeout(run, 100);
+    });
   }
 
   private rebuildIndex(): void {
@@ -450,8 +475,8 @@ export class DisclosureCatalogue extends DisclosureElement {
           <button class="btn filters-toggle" type="button" aria-expanded=${String(this.filtersOpen)} aria-controls="filters"
             @click=${() => (this.filtersOpen = !this.filtersOpen)}>${t.showFilters}</button>
           <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>
-            ${data.categories.length ? this.renderTree() : nothing}
-            ${FACETS.map((f) => this.renderFacet(f))}
+            ${this.filtersReady && data.categories.length ? this.renderTree() : nothing}
+            ${this.filtersReady ? FACETS.map((f) => this.renderFacet(f)) : nothing}
           </div>
         </div>
         <div class="results" part="results" aria-busy=${this.remote?.busy ? 'true' : 'false'}>
