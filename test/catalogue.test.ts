@@ -3,7 +3,7 @@ import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { setViewport } from '@web/test-runner-commands';
 import { expectAccessible, mountHtml, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
-import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
+import { manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
   const src = await storeFeed(feed);
@@ -16,7 +16,7 @@ async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string;
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel as string) as T;
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel as string)] as T[];
-const titles = (el: Element) => $$(el, '.item h3').map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+const titles = titlesOf;
 const ids = (el: Element) => $$(el, '.item h3 a').map((a) => (a as HTMLAnchorElement).href.split('/').pop());
 
 async function search(el: DisclosureCatalogue, q: string) {

@@ -8,10 +8,10 @@ import { safeHref } from '../src/core/url.js';
 import { csvCell, toCsv } from '../src/core/csv.js';
 import { normalizeLocale } from '../src/core/locale.js';
 import { expectAccessible, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
-import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
+import { manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
-const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('.item h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+const titles = titlesOf;
 
 before(async () => {
   await setViewport({ width: 1280, height: 900 });

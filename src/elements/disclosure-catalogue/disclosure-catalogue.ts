@@ -745,7 +745,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const title = this.marked(item.title, terms);
     const href = hrefOf(item);
     return html`<li class="item" part="item">
-      <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
+      <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
       <dl class="meta summary-meta">
         ${item.indexNo ? html`<dt>${t.indexNo}</dt><dd>${this.marked(item.indexNo, terms)}</dd>` : nothing}
         ${publisher ? html`<dt>${t.publisher}</dt><dd>${publisher}</dd>` : nothing}
@@ -782,7 +782,7 @@ export class DisclosureCatalogue extends DisclosureElement {
                 const meta = [this.fileType(a.mediaType, a.name), a.size !== undefined ? formatBytes(a.size, this.locale) : '']
                   .filter(Boolean).join(', ');
                 const href = hrefOf(a);
-                return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${a.name}</a>` : a.name}
+                return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${a.name}<span class="vh">${t.newWindow}</span></a>` : a.name}
                   ${meta ? html`<span class="count">(${meta})</span>` : nothing}</li>`;
               })}
             </ul>`
