@@ -203,7 +203,7 @@ test('the ES module build works and loads the chart chunk from beside itself', a
   }
 });
 
-test('every demo portal page passes axe (WCAG 2.2 AA) inside the hostile legacy page, in Chinese and English', async () => {
+test('every demo portal page passes axe (WCAG 2.2 AA) inside the hostile legacy page: Chinese, English, dark + large text', async () => {
   const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
   const pages = [
     ['/demo/index.html', 'disclosure-catalogue', 'li.item'],
@@ -212,10 +212,17 @@ test('every demo portal page passes axe (WCAG 2.2 AA) inside the hostile legacy 
     ['/demo/status.html', 'request-status', 'input'],
   ];
   for (const [path, tag, ready] of pages) {
-    for (const lang of ['zh-CN', 'en']) {
+    for (const variant of ['zh-CN', 'en', 'dark']) {
+      const lang = variant === 'en' ? 'en' : 'zh-CN';
       const { page, log, close } = await open(`${path}?lang=${lang}`);
       try {
         await waitForShadow(page, tag, ready);
+        if (variant === 'dark') {
+          // The portal's own 夜间模式 and 长者模式 switches (they set theme and large-text on the provider).
+          await page.click('#toggle-dark');
+          await page.click('#toggle-large');
+          await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelector('.root.dark.large'), tag);
+        }
         await page.waitForTimeout(200);
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async (t) => {
@@ -224,8 +231,8 @@ test('every demo portal page passes axe (WCAG 2.2 AA) inside the hostile legacy 
           });
           return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }, tag);
-        assert.deepEqual(violations, [], `${path} (${lang})`);
-        assert.deepEqual(log.errors, [], `${path} (${lang}) page errors`);
+        assert.deepEqual(violations, [], `${path} (${variant})`);
+        assert.deepEqual(log.errors, [], `${path} (${variant}) page errors`);
       } finally {
         await close();
       }

@@ -78,6 +78,13 @@ export const baseStyles = css`
   :focus-visible { outline: 0.2em solid var(--_focus); outline-offset: 0.15em; }
   mark { background: var(--_mark); color: inherit; padding: 0 0.05em; }
 
+  /* In a quirks-mode host page (old CMS templates have no doctype) tables do not inherit colour and font: they
+     would stay black and 16px inside a dark or large-text element. */
+  table {
+    color: inherit;
+    font: inherit;
+    line-height: inherit;
+  }
   button, input, select, textarea {
     font: inherit;
     color: inherit;
