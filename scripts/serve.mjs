@@ -1,7 +1,7 @@
 // A small static file server for the demo portal, the end-to-end tests and the benchmark: serves the project folder,
 // forwards /api/ to the intake server, and can add response headers (e.g. a strict Content-Security-Policy) per path.
 import { createServer, request as httpRequest } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,25 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
   '.yaml': 'text/yaml; charset=utf-8', '.pdf': 'application/pdf', '.woff2': 'font/woff2',
 };
+
+/**
+ * The demo portal's pages as a CMS produces them: the body of `demo/pages/<name>.html` (first line
+ * `<!-- title: … -->`) put into `demo/_layout.html` at {{content}}, its title at {{title}}, its side-column link marked.
+ * Returns null when there is no such page.
+ */
+export function renderDemoPage(rootDir, pathname) {
+  const m = /^\/demo\/([a-z0-9-]+)\.html$/.exec(pathname);
+  if (!m) return null;
+  const page = join(rootDir, 'demo', 'pages', `${m[1]}.html`);
+  if (!existsSync(page)) return null;
+  const source = readFileSync(page, 'utf8');
+  const title = /^<!-- title: (.*?) -->\n/.exec(source);
+  const content = title ? source.slice(title[0].length) : source;
+  return readFileSync(join(rootDir, 'demo', '_layout.html'), 'utf8')
+    .replaceAll('{{title}}', title?.[1] ?? '')
+    .replace('{{content}}', () => content)
+    .replace(`<li><a href="${m[1]}.html">`, `<li class=on><a href="${m[1]}.html">`);
+}
 
 /**
  * @param {{ root?: string, port?: number, host?: string, apiTarget?: string | null,
@@ -29,6 +48,12 @@ export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url
     }
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
+    const demoPage = renderDemoPage(rootDir, path);
+    if (demoPage !== null) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', ...(headers?.(url.pathname) ?? {}) });
+      res.end(req.method === 'HEAD' ? undefined : demoPage);
+      return;
+    }
     const file = normalize(join(rootDir, path));
     if (!file.startsWith(rootDir) || path.includes('\0')) {
       res.writeHead(403).end('Forbidden');
