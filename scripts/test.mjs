@@ -54,6 +54,7 @@ step('build', node, ['scripts/build.mjs']);
 if (existsSync('e2e/run.mjs')) step('e2e', node, ['e2e/run.mjs'], '.e2e-counts.json');
 if (existsSync('e2e/autoload.e2e.mjs')) step('autoload', node, ['e2e/autoload.e2e.mjs'], '.autoload-counts.json');
 if (existsSync('e2e/frameworks.e2e.mjs')) step('frameworks', node, ['e2e/frameworks.e2e.mjs'], '.frameworks-counts.json');
+if (existsSync('e2e/apply-flow.e2e.mjs')) step('apply-flow', node, ['e2e/apply-flow.e2e.mjs'], '.apply-flow-counts.json');
 if (existsSync('.storybook/main.ts')) {
   step('storybook', node, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '--disable-telemetry', '--quiet', '-o', 'dist/storybook']);
   if (existsSync('e2e/storybook.smoke.mjs')) step('storybook-smoke', node, ['e2e/storybook.smoke.mjs'], '.smoke-counts.json');

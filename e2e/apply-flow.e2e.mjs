@@ -1,0 +1,154 @@
+// The whole 依申请公开 flow of the demo portal, end to end, as an applicant does it: the built classic script on the
+// legacy portal page, <request-form> filled in by keyboard and mouse, submitted (multipart, with an ID proof) through
+// the demo server to the real reference intake server on a fresh SQLite file, the receipt, then <request-status>
+// looking the application up by its query code, and the staff API seeing exactly one stored application.
+// Prints "apply-flow: N passed, N failed" and writes .apply-flow-counts.json.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import assert from 'node:assert/strict';
+import { serveStatic } from '../scripts/serve.mjs';
+import { launchChromium, suite, watchPage } from './harness.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const { test, run } = suite('apply-flow', '.apply-flow-counts.json');
+const TOKEN = 'e2e-staff-token-0123456789abcdef0123456789';
+let server;
+let browser;
+let intake;
+let intakeUrl;
+let dataDir;
+
+const freePort = () => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => resolve(port));
+  });
+});
+
+async function startIntake() {
+  const port = await freePort();
+  dataDir = mkdtempSync(join(tmpdir(), 'de-intake-'));
+  intake = spawn(process.execPath, ['demo/server/run.mjs'], {
+    env: { ...process.env, INTAKE_PORT: String(port), INTAKE_DB: join(dataDir, 'intake.sqlite'), INTAKE_UPLOAD_DIR: join(dataDir, 'uploads'), INTAKE_STAFF_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  intake.stdout.resume();
+  intake.stderr.resume();
+  intakeUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${intakeUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the intake server did not start');
+}
+
+let queryCode = '';
+
+test('an applicant fills in every step, reviews, submits with an ID proof, and gets a receipt with a query code', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    await page.goto(`${server.url}/demo/apply.html`);
+    const form = page.locator('request-form').first();
+    // Step 1: applicant. The type comes first; the fields for it appear once chosen.
+    await form.getByLabel('公民', { exact: true }).check();
+    await form.locator('[name="name"]').fill('张三');
+    await form.locator('select[name="idType"]').selectOption('residentId');
+    await form.locator('[name="idNumber"]').fill('11010519491231002x');
+    await form.locator('[name="mobile"]').fill('138 0013 8000');
+    await form.locator('[name="address"]').fill('湖南省岳阳市君山区柳林洲镇示例路 1 号');
+    await form.getByRole('button', { name: '下一步' }).click();
+    // Step 2: the information wanted.
+    await form.locator('[name="description"]').fill('2013年君山区农村危房改造补助资金的分配和使用情况。');
+    await form.getByRole('button', { name: '下一步' }).click();
+    // Step 3: how to receive it.
+    await form.locator('[name="carrier"]').first().check();
+    await form.locator('[name="delivery"]').first().check();
+    await form.getByRole('button', { name: '下一步' }).click();
+    // Step 4: ID proof and declaration.
+    await form.locator('input[type="file"][name="idProof"]').setInputFiles({
+      name: '身份证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+    });
+    await form.locator('[name="declaration"]').check();
+    await form.getByRole('button', { name: '下一步' }).click();
+    // Review: every answer is there.
+    const review = form.locator('[part~="review"]');
+    await review.waitFor();
+    const reviewText = (await review.innerText()).toUpperCase();
+    for (const s of ['张三', '11010519491231002X', '危房改造', '身份证.PDF']) assert.ok(reviewText.includes(s), `review shows ${s}`);
+    await form.getByRole('button', { name: '提交申请' }).click();
+    const receipt = form.locator('[part~="receipt"]');
+    await receipt.waitFor({ timeout: 15000 });
+    const receiptText = await receipt.innerText();
+    queryCode = /[A-HJ-NP-Z2-9]{8,10}/.exec(receiptText)?.[0] ?? '';
+    assert.ok(queryCode, `a query code in the receipt: ${receiptText}`);
+    assert.match(receiptText, /\d{4}年\d{1,2}月\d{1,2}日/, 'the due date is shown');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the staff API holds exactly one application, with the attachment, and the ID number normalised', async () => {
+  const r = await fetch(`${intakeUrl}/api/staff/requests`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  assert.equal(r.status, 200);
+  const body = await r.json();
+  const list = body.requests ?? body.items ?? body;
+  assert.equal(list.length, 1, JSON.stringify(body).slice(0, 300));
+  const one = await (await fetch(`${intakeUrl}/api/staff/requests/${list[0].id ?? list[0].requestId}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+  const text = JSON.stringify(one);
+  assert.ok(text.includes('11010519491231002X'), 'ID number stored normalised');
+  assert.ok(text.includes('身份证.pdf'), 'the attachment is stored');
+  assert.ok(text.includes(queryCode), 'the same query code');
+});
+
+test('the applicant follows the application on the status page with the query code and name', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = watchPage(page);
+  try {
+    await page.goto(`${server.url}/demo/status.html?querycode=${queryCode}`);
+    const status = page.locator('request-status');
+    await status.locator('input').first().waitFor();
+    const inputs = status.locator('input');
+    assert.equal(await inputs.first().inputValue(), queryCode, 'the query code is prefilled from the link');
+    await status.locator('input').nth(1).fill('张三');
+    await status.locator('input').nth(1).press('Enter');
+    const result = status.locator('[part~="result"]');
+    await result.waitFor({ timeout: 10000 });
+    const text = await result.innerText();
+    assert.ok(text.includes(queryCode), text);
+    assert.match(text, /已收到|received/i, text);
+    // A wrong name is "not found", like an unknown code (no enumeration).
+    await status.locator('input').nth(1).fill('李四');
+    await status.locator('input').nth(1).press('Enter');
+    await status.locator('[part~="lookup-error"]').waitFor({ timeout: 10000 });
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+await run({
+  async setup() {
+    await startIntake();
+    server = await serveStatic({ root, apiTarget: intakeUrl });
+    browser = await launchChromium();
+  },
+  async teardown() {
+    await browser?.close();
+    await server?.close();
+    intake?.kill('SIGTERM');
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  },
+});
