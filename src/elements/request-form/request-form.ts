@@ -641,8 +641,10 @@ export class RequestForm extends DisclosureElement {
   }
 
   /** An answer in words. */
-  private answer(f: FormField): string {
-    const v = this.valueFor(f);
+  /** An answer as the review shows it: what will be sent (normalised: '…002x' → '…002X', spaces out of a mobile number). */
+  private answer(f: FormField, cleaned: Record<string, unknown>): string {
+    const sent = cleaned[f.name];
+    const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
     const t = this.t;
     if (f.type === 'file') {
       const files = (v as File[]) ?? [];
@@ -659,11 +661,12 @@ export class RequestForm extends DisclosureElement {
     const api = form.submit.mode === 'api';
     const s = this.sendState;
     const waiting = this.busy;
+    const cleaned = cleanSubmission(form, this.submission()).fields as Record<string, unknown>;
     return html`<form novalidate part="review" @submit=${this.submit} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.review}</h3>
       <p class="help">${t.reviewHelp}</p>
       ${steps.map((st) => html`<h4>${st.title}</h4><dl class="answers">
-        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answer(f)}</dd><dd>
+        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answer(f, cleaned)}</dd><dd>
           <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} @click=${() => this.goToField(f.name, true)}>${t.change}</button>
         </dd></div>`)}
       </dl>`)}
@@ -714,6 +717,7 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const form = this.form!;
     const o = form.agency.office ?? {};
+    const cleaned = cleanSubmission(form, this.submission()).fields as Record<string, unknown>;
     const box = (f: FormField) => {
       const v = [this.valueFor(f) ?? []].flat();
       return f.options!.map((x) => `${v.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　');
@@ -724,7 +728,7 @@ export class RequestForm extends DisclosureElement {
         ${this.steps.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block">${st.title}</th>` : nothing}
           <th scope="row">${f.label}</th>
-          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answer(f).replace(t.none, '')} ${f.type === 'file' ? t.attached : ''}`}</td>
+          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answer(f, cleaned).replace(t.none, '')} ${f.type === 'file' ? t.attached : ''}`}</td>
         </tr>`)}</tbody>`)}
         <tbody><tr><th scope="row" colspan="2">${t.signature}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.date}</th><td>${t.dateBlank}</td></tr></tbody>
