@@ -3,7 +3,7 @@ import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { setViewport } from '@web/test-runner-commands';
 import { expectAccessible, mountHtml, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
-import { manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
+import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
   const src = await storeFeed(feed);
@@ -100,10 +100,7 @@ describe('<disclosure-catalogue>: rendering', () => {
   it('has a stacked layout on narrow screens, with the filters behind a button', async () => {
     const wrapper = mountHtml(html``, 'width: 360px');
     const src = await storeFeed(smallCatalogue());
-    const el = document.createElement('disclosure-catalogue') as DisclosureCatalogue;
-    el.setAttribute('no-url-state', '');
-    el.src = src;
-    wrapper.append(el);
+    const el = appendCatalogue(wrapper, src);
     await el.loaded;
     await el.updateComplete;
     const toggle = $<HTMLButtonElement>(el, '.filters-toggle');

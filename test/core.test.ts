@@ -8,7 +8,7 @@ import { safeHref } from '../src/core/url.js';
 import { csvCell, toCsv } from '../src/core/csv.js';
 import { normalizeLocale } from '../src/core/locale.js';
 import { expectAccessible, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
-import { manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
+import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
 const titles = titlesOf;
@@ -67,10 +67,7 @@ describe('locale', () => {
     // Put the catalogue inside another element's shadow root: the ancestor lang must still be found.
     const host = wrap.querySelector('#host')!;
     const shadow = host.attachShadow({ mode: 'open' });
-    const el = document.createElement('disclosure-catalogue') as DisclosureCatalogue;
-    el.setAttribute('no-url-state', '');
-    el.src = src;
-    shadow.append(el);
+    const el = appendCatalogue(shadow, src);
     await el.loaded;
     await el.updateComplete;
     expect(shadowText(el, '#summary')).to.equal('4 results');

@@ -205,16 +205,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const step = () => {
       if (this.index === index && !index.warm(2000)) setTimeout(step, 0);
     };
-    // Start after the first rows are painted (a frame, or 200 ms where frames do not come: a background tab).
-    let warming = false;
-    const start = () => {
-      if (!warming) setTimeout(step, 0);
-      warming = true;
-    };
-    void this.updateComplete.then(() => {
-      requestAnimationFrame(start);
-      setTimeout(start, 200);
-    });
+    this.afterFirstPaint(step);
   }
 
   /** Fetches the rest of a feed split into pages (`page.next`), one after another, showing progress. */
@@ -868,8 +859,4 @@ export class DisclosureCatalogue extends DisclosureElement {
     // Browsers that print synchronously have fired afterprint already; make sure the view returns.
     setTimeout(done, 1000);
   };
-
-  protected override focusAfterRetry(): void {
-    super.focusAfterRetry();
-  }
 }
