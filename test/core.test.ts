@@ -152,6 +152,21 @@ describe('feed loading', () => {
     expect(kinds).to.deep.equal(['notFound', 'server', 'html', 'invalidJson', 'timeout']);
   });
 
+  it('says a dropped field was ignored (not that entries are missing) when every entry is still shown', async () => {
+    const feed = smallCatalogue();
+    (feed.items as Record<string, unknown>[])[0].dateCreated = '2013/03/01';
+    const src = await storeFeed(feed);
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(4);
+    const warning = shadowText(el, '[part="warning"]');
+    expect(warning).to.contain('数据中有 1 处问题');
+    expect(warning).to.not.contain('未能显示');
+    expect(warning).to.contain('items[0].dateCreated');
+    await expectAccessible(el);
+  });
+
   it('shows a "still loading" message on a slow server, then the data', async () => {
     const src = await storeFeed(smallCatalogue(), { delay: 1500 });
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);

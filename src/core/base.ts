@@ -134,13 +134,16 @@ export class DisclosureElement extends LitElement {
   /** Milliseconds before a feed request is given up (attribute `timeout`). */
   @property({ type: Number, attribute: 'timeout' }) feedTimeout?: number;
 
-  /** Problems in an otherwise usable feed: counted, the first few named. */
+  /**
+   * Problems in an otherwise usable feed: counted, the first few named. `skipped` is how many whole entries were left
+   * out; with none, the problems were fields dropped from entries that are still shown, and the panel says so.
+   */
   protected renderWarnings(warnings: readonly FeedIssue[], skipped: number): TemplateResult | typeof nothing {
     if (!warnings.length) return nothing;
     const t = this.core;
     const shown = warnings.slice(0, 5);
     return html`<div class="panel warning" part="warning" role="status">
-      <p>${t.warningSkipped(skipped || warnings.length)}</p>
+      <p>${skipped ? t.warningSkipped(skipped) : t.warningIgnored(warnings.length)}</p>
       <details>
         <summary>${t.warningDetails}</summary>
         <ul>
