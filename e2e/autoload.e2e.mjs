@@ -69,7 +69,12 @@ test('a page with only <disclosure-catalogue> loads cdn/catalogue.js and its sha
     const loaded = cdnRequests(log);
     assert.equal(loaded.filter((p) => p === 'catalogue.js').length, 1, 'catalogue.js requested once for two catalogues');
     const allowed = staticClosure('catalogue');
-    for (const p of loaded) assert.ok(allowed.has(p), `only the catalogue's code: ${p} is not one of ${[...allowed].join(', ')}`);
+    // …plus the UI strings of the page's language (zh-CN), which are their own chunks, loaded dynamically.
+    const isZhStrings = (p) => /^chunks\/locale-zh-CN-(core|catalogue)-[\w-]+\.js$/.test(p);
+    for (const p of loaded) assert.ok(allowed.has(p) || isZhStrings(p), `only the catalogue's code: ${p} is not one of ${[...allowed].join(', ')}`);
+    assert.equal(loaded.filter(isZhStrings).length, 2, 'the core and catalogue strings in Chinese');
+    assert.ok(!loaded.some((p) => p.includes('locale-en-')), 'no English strings on a Chinese page');
+    assert.ok(!loaded.some((p) => /provider/.test(p)), 'no provider code on a page without <disclosure-provider>');
     for (const other of ['annual-stats.js', 'request-form.js', 'request-status.js']) assert.ok(!loaded.includes(other), `no ${other}`);
     assert.ok(!log.requests.some((p) => p.includes('chart')), 'no chart code');
     assert.ok(!log.requests.some((p) => p.endsWith('/disclosure-elements.js')), 'not the single-file build');

@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { minifyCssLiterals } from './minify-css-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,6 +26,61 @@ export const CDN_ENTRIES = {
 /** Gzip budget of the autoloader. */
 export const AUTOLOAD_BUDGET = 2048;
 
+/**
+ * Modules every element loads, whatever else it does: Lit, @lit/context's consumer side, the core, safe registration
+ * and the core strings' loader. They go in one `runtime` chunk, cached once for every element of the set; the bench
+ * (bench/lib/sizes.mjs) measures the same chunk as "the shared runtime". Left out, so that they go in chunks of the
+ * elements that use them: CSV and URL state (catalogue, annual-stats) and the context provider (<disclosure-provider>).
+ */
+export const RUNTIME_TEST = new RegExp([
+  String.raw`node_modules[\/](lit|lit-html|lit-element|@lit[\/]reactive-element)[\/]`,
+  String.raw`node_modules[\/]@lit[\/]context[\/](?!lib[\/](controllers[\/]context-provider|decorators[\/]provide))`,
+  String.raw`src[\/]core[\/](?!csv\.|url-state\.)`,
+  String.raw`src[\/](define|version)\.ts`,
+  String.raw`src[\/]locales[\/]core\.ts`,
+].join('|'));
+
+/** Chunk file names under `dir`: one per locale module (`locale-en-annual-[hash].js`), else the module's own name. */
+export const chunkNames = (dir = '') => (chunk) => {
+  const id = chunk.facadeModuleId ?? chunk.moduleIds?.[0] ?? '';
+  const m = /src[\\/]locales[\\/](zh-CN|en)[\\/]([\w-]+)\.ts$/.exec(id);
+  return `${dir}${m ? `locale-${m[1]}-${m[2]}` : '[name]'}-[hash].js`;
+};
+
+/**
+ * The Vite config of the CDN set, shared with the size bench so that it measures exactly what ships.
+ * Fully minified (Vite leaves whitespace and comments in ES libraries for further bundling; these files are final).
+ */
+export function cdnBuildConfig({ outDir = `${root}/dist/cdn`, sourcemap = true, write = true } = {}) {
+  return {
+    logLevel: 'warn',
+    configFile: false,
+    root,
+    plugins: [minifyCssLiterals()],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      target: 'es2022',
+      sourcemap,
+      write,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      minify: true,
+      reportCompressedSize: false,
+      outDir,
+      lib: { entry: Object.fromEntries(Object.entries(CDN_ENTRIES).map(([k, v]) => [k, `${root}/${v}`])), formats: ['es'] },
+      rolldownOptions: {
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: chunkNames('chunks/'),
+          minify: true,
+          comments: false,
+          codeSplitting: { groups: [{ name: 'runtime', test: RUNTIME_TEST }] },
+        },
+      },
+    },
+  };
+}
+
 export async function buildCdnSplit({ outDir = 'dist' } = {}) {
   const quiet = { logLevel: 'warn', configFile: false, root };
   const base = { target: 'es2022', sourcemap: true, emptyOutDir: false, copyPublicDir: false, minify: true };
@@ -32,21 +88,7 @@ export async function buildCdnSplit({ outDir = 'dist' } = {}) {
   const cdnDir = `${outDir}/cdn`;
   rmSync(`${root}/${cdnDir}`, { recursive: true, force: true });
 
-  await build({
-    ...quiet,
-    define,
-    build: {
-      ...base,
-      outDir: cdnDir,
-      lib: { entry: Object.fromEntries(Object.entries(CDN_ENTRIES).map(([k, v]) => [k, `${root}/${v}`])), formats: ['es'] },
-      rollupOptions: {
-        output: {
-          entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
-        },
-      },
-    },
-  });
+  await build(cdnBuildConfig({ outDir: `${root}/${cdnDir}` }));
 
   await build({
     ...quiet,

@@ -14,7 +14,7 @@ import { rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
-import { buildCdnSplit } from './build-cdn-split.mjs';
+import { buildCdnSplit, chunkNames } from './build-cdn-split.mjs';
 import { writeVscodeData } from './vscode-data.mjs';
 import { buildCli } from './build-cli.mjs';
 import { generateSchemas } from './build-schemas.mjs';
@@ -47,7 +47,7 @@ await build({
     outDir: 'dist/npm',
     minify: false,
     lib: { entry: NPM_ENTRIES, formats: ['es'], fileName: (_f, name) => `${name}.js` },
-    rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/] },
+    rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/], output: { chunkFileNames: chunkNames() } },
   },
 });
 
@@ -77,6 +77,9 @@ for (const format of ['iife', 'es']) {
         formats: [format],
         fileName: () => (format === 'iife' ? 'disclosure-elements.js' : 'disclosure-elements.esm.js'),
       },
+      // One file each: the locale and provider chunks that dist/cdn/ splits off are inlined. Fully minified (Vite
+      // keeps whitespace and comments in ES libraries, for bundlers; this file is final).
+      rolldownOptions: { output: { codeSplitting: false, minify: true, comments: false } },
     },
   });
 }
@@ -89,6 +92,7 @@ if (existsSync('src/elements/annual-stats/charts.ts')) {
       ...base,
       outDir: 'dist',
       lib: { entry: 'src/elements/annual-stats/charts.ts', formats: ['es'], fileName: () => 'disclosure-elements.charts.js' },
+      rolldownOptions: { output: { minify: true, comments: false } },
     },
   });
 }

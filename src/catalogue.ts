@@ -1,7 +1,6 @@
-/** Registers <disclosure-catalogue> (and <disclosure-provider>, which it works with). */
+/** Registers <disclosure-catalogue>. */
 import { defineElement } from './define.js';
 import { DisclosureCatalogue } from './elements/disclosure-catalogue/disclosure-catalogue.js';
-import './provider.js';
 
 defineElement('disclosure-catalogue', DisclosureCatalogue);
 export { DisclosureCatalogue };

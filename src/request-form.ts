@@ -1,7 +1,6 @@
-/** Registers <request-form> (and <disclosure-provider>, which it works with). */
+/** Registers <request-form>. */
 import { defineElement } from './define.js';
 import { RequestForm } from './elements/request-form/request-form.js';
-import './provider.js';
 
 defineElement('request-form', RequestForm);
 export { RequestForm };

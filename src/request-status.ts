@@ -1,7 +1,6 @@
-/** Registers <request-status> (and <disclosure-provider>, which it works with). */
+/** Registers <request-status>. */
 import { defineElement } from './define.js';
 import { RequestStatus } from './elements/request-status/request-status.js';
-import './provider.js';
 
 defineElement('request-status', RequestStatus);
 export { RequestStatus };

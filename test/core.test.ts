@@ -6,7 +6,7 @@ import { defineElement } from '../src/define.js';
 import { fetchJson, FeedError } from '../src/core/feed.js';
 import { safeHref } from '../src/core/url.js';
 import { csvCell, toCsv } from '../src/core/csv.js';
-import { normalizeLocale } from '../src/core/locale.js';
+import { normalizeLocale, Strings } from '../src/core/locale.js';
 import { expectAccessible, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
@@ -19,6 +19,8 @@ before(async () => {
 
 describe('<disclosure-provider>', () => {
   it('resolves relative src against feed-base and carries language and agency', async () => {
+    // The catalogue's entry does not register the provider: the element loads it, and waits for it before fetching.
+    expect(customElements.get('disclosure-provider'), 'provider not registered yet').to.equal(undefined);
     const name = uniqueName();
     await storeFeed({ ...smallCatalogue(), publisher: undefined }, {}, name);
     const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/store/" lang="en" agency="Test County">
@@ -30,6 +32,10 @@ describe('<disclosure-provider>', () => {
     expect(shadowText(el, 'form.search label')).to.equal('Search');
     expect(shadowText(el, '#summary')).to.equal('4 results');
     expect(shadowText(el, 'header')).to.contain('Publisher: Test County');
+    expect(customElements.get('disclosure-provider')).to.not.equal(undefined);
+    const elsewhere = performance.getEntriesByType('resource').map((e) => e.name)
+      .filter((u) => u.endsWith(`/${name}`) && !u.includes('/__feeds/store/'));
+    expect(elsewhere, 'no request before the provider answered (it would miss feed-base)').to.deep.equal([]);
     await expectAccessible(el);
   });
 
@@ -76,6 +82,33 @@ describe('locale', () => {
     el.setAttribute('lang', 'en-US');
     await waitUntil(() => shadowText(el, '#summary') === '4 results', 'own lang wins');
     expect(shadowText(el, 'header h2')).to.equal('测试目录'); // feed text is not translated
+  });
+
+  it('loads each language of a string module once, on demand; a failed load is tried again', async () => {
+    let calls = 0;
+    let fail = true;
+    const strings = new Strings<{ hello: string }>({
+      'zh-CN': async () => ({ default: { hello: '你好' } }),
+      en: async () => {
+        calls++;
+        if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+        return { default: { hello: 'Hello' } };
+      },
+    });
+    expect(strings.has('zh-CN')).to.equal(false);
+    await strings.load('zh-CN');
+    await strings.load('zh-CN');
+    expect(strings.get('zh-CN').hello).to.equal('你好');
+    let error: unknown;
+    await strings.load('en').catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(TypeError);
+    expect(strings.has('en')).to.equal(false);
+    expect(strings.get('en').hello, 'another language stands in meanwhile').to.equal('你好');
+    fail = false;
+    await strings.load('en');
+    await strings.load('en');
+    expect(strings.get('en').hello).to.equal('Hello');
+    expect(calls).to.equal(2);
   });
 
   it('formats dates and numbers through Intl per locale', async () => {

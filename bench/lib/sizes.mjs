@@ -1,28 +1,17 @@
-// Gzip sizes per element. A dedicated Vite (rolldown) build, separate from scripts/build.mjs: one entry per element plus
-// a `runtime` entry (bench/entries/runtime.ts), and a code-splitting group that puts Lit + the shared core in one
-// `runtime` chunk, so every other chunk holds only what its element(s) add on top of the runtime.
+// Gzip sizes per element, of exactly what ships in dist/cdn/: the same Vite config (scripts/build-cdn-split.mjs,
+// cdnBuildConfig), built again into the bench's cache. That config puts Lit + the shared core in one `runtime` chunk
+// and every locale's strings in their own chunk, so each figure is a set of real files a page downloads.
 import { build } from 'vite';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
+import { CDN_ENTRIES, cdnBuildConfig } from '../../scripts/build-cdn-split.mjs';
 
 export const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;
 export const kib = (bytes) => (bytes == null ? null : Math.round((bytes / 1024) * 100) / 100);
 
-/** Candidate entries; the ones whose source does not exist yet are reported as "not built yet". */
-const ELEMENT_ENTRIES = {
-  provider: 'src/provider.ts',
-  catalogue: 'src/catalogue.ts',
-  'annual-stats': 'src/annual-stats.ts',
-  'request-form': 'src/request-form.ts',
-  'request-status': 'src/request-status.ts',
-  charts: 'src/elements/annual-stats/charts.ts',
-};
-
-// The shared runtime is what every element loads whatever else it does: Lit, the core, safe registration, and
-// <disclosure-provider> (every element's entry registers it, so a page never loads an element without it).
-const RUNTIME_TEST = /node_modules[\\/](lit|@lit|lit-html|lit-element)[\\/]|src[\\/]core[\\/]|src[\\/]define\.ts|src[\\/]version\.ts|src[\\/]locales[\\/]core\.ts|src[\\/]provider\.ts|src[\\/]elements[\\/]disclosure-provider[\\/]/;
+export const LOCALES = ['zh-CN', 'en'];
+const localeOf = (file) => /locale-(zh-CN|en)-/.exec(file)?.[1] ?? null;
 
 /**
  * @param {{ root: string, outDir: string }} options
@@ -30,50 +19,11 @@ const RUNTIME_TEST = /node_modules[\\/](lit|@lit|lit-html|lit-element)[\\/]|src[
  */
 export async function measureSizes({ root, outDir }) {
   const notes = [];
-  const input = { runtime: join(root, 'bench/entries/runtime.ts') };
-  const missing = [];
-  for (const [name, file] of Object.entries(ELEMENT_ENTRIES)) {
-    if (existsSync(join(root, file))) input[name] = join(root, file);
-    else missing.push(name);
-  }
-  // Keep the runtime entry honest when the core grows.
-  const runtimeSrc = readFileSync(input.runtime, 'utf8');
-  for (const f of readdirSync(join(root, 'src/core'))) {
-    if (f.endsWith('.ts') && !f.endsWith('.test.ts') && !runtimeSrc.includes(`src/core/${f.replace(/\.ts$/, '.js')}`)) {
-      notes.push(`bench/entries/runtime.ts does not re-export src/core/${f}; its exports used by no element are not counted`);
-    }
-  }
-
-  rmSync(outDir, { recursive: true, force: true });
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: 'silent',
-    // The same CSS-literal minification as the real builds (scripts/build.mjs).
-    plugins: [minifyCssLiterals()],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      write: true,
-      target: 'es2022',
-      minify: true,
-      sourcemap: false,
-      copyPublicDir: false,
-      modulePreload: false,
-      reportCompressedSize: false,
-      rolldownOptions: {
-        input,
-        preserveEntrySignatures: 'strict',
-        output: {
-          format: 'es',
-          entryFileNames: '[name].js',
-          chunkFileNames: 'chunk-[name].js',
-          codeSplitting: { groups: [{ name: 'runtime', test: RUNTIME_TEST }] },
-        },
-      },
-    },
-  });
+  const missing = Object.entries(CDN_ENTRIES).filter(([, f]) => !existsSync(join(root, f))).map(([n]) => n);
+  const config = cdnBuildConfig({ outDir, sourcemap: false });
+  config.logLevel = 'silent';
+  config.build.emptyOutDir = true;
+  const result = await build(config);
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   const chunks = new Map();
   for (const o of outputs) {
@@ -94,21 +44,14 @@ export async function measureSizes({ root, outDir }) {
       gzip: gzipSize(Buffer.from(o.code)),
     });
   }
-  // The code-splitting group's chunk (the `runtime` entry chunk is only a facade re-exporting it).
-  for (const c of chunks.values()) {
-    const helper = c.breakdown.find((b) => /preload-helper/.test(b.module));
-    if (helper) {
-      notes.push(`${c.file} includes Vite's app-build preload helper for a dynamic import (${helper.bytes} B before minification; ` +
-        'the dist builds, in library mode, do not have it)');
-    }
-  }
   const runtimeChunks = [...chunks.values()].filter((c) => c.name === 'runtime' && !c.isEntry).map((c) => c.file);
   if (!runtimeChunks.length) throw new Error('size build: no runtime chunk was produced (code-splitting group not applied?)');
+  const entryFile = (name) => [...chunks.values()].find((c) => c.isEntry && c.name === name)?.file;
 
-  /** Static-import closure of some entry chunks. */
-  const closure = (entryNames) => {
+  /** Static-import closure of some chunk files. */
+  const closure = (files) => {
     const seen = new Set();
-    const stack = entryNames.map((n) => `${n}.js`);
+    const stack = [...files];
     while (stack.length) {
       const f = stack.pop();
       if (seen.has(f) || !chunks.has(f)) continue;
@@ -117,34 +60,44 @@ export async function measureSizes({ root, outDir }) {
     }
     return [...seen];
   };
-  /** Gzip of what the given entries add on top of the runtime: every chunk they statically load, minus the runtime. */
-  const onTop = (entryNames) => {
-    const files = closure(entryNames).filter((f) => !runtimeChunks.includes(f));
-    return { files, gzip: files.reduce((a, f) => a + chunks.get(f).gzip, 0) };
+  const sum = (files) => files.reduce((a, f) => a + chunks.get(f).gzip, 0);
+  /** Locale chunks the given static files import dynamically, for one locale. */
+  const localeChunks = (files, locale) =>
+    [...new Set(files.flatMap((f) => chunks.get(f).dynamicImports))].filter((d) => localeOf(d) === locale);
+  /**
+   * What a page in `locale` downloads for `files`: the files, plus the strings of that locale they load. The figure
+   * is the larger of the two locales (a page shows one language; switching loads the other).
+   */
+  const perLocale = (files) => {
+    const byLocale = Object.fromEntries(LOCALES.map((l) => {
+      const all = [...files, ...localeChunks(files, l)];
+      return [l, { files: all, gzip: sum(all) }];
+    }));
+    const worst = LOCALES.reduce((a, l) => (byLocale[l].gzip > byLocale[a].gzip ? l : a), LOCALES[0]);
+    return { ...byLocale[worst], locale: worst, byLocale };
   };
-  const runtimeFiles = closure(['runtime']);
-  const runtime = { files: runtimeFiles, gzip: runtimeFiles.reduce((a, f) => a + chunks.get(f).gzip, 0) };
+  /** What the given entries add on top of the runtime, and which chunks they can load later (not locales). */
+  const onTop = (entryNames) => {
+    const statics = closure(entryNames.map(entryFile)).filter((f) => !runtimeChunks.includes(f));
+    const figure = perLocale(statics);
+    figure.lazy = [...new Set(statics.flatMap((f) => chunks.get(f).dynamicImports))].filter((d) => !localeOf(d));
+    return figure;
+  };
 
-  const has = (n) => Boolean(input[n]);
+  const has = (n) => !missing.includes(n);
   const figures = {
-    runtime,
+    runtime: perLocale(closure(runtimeChunks)),
+    provider: has('provider') ? onTop(['provider']) : null,
     catalogue: has('catalogue') ? onTop(['catalogue']) : null,
     'annual-stats': has('annual-stats') ? onTop(['annual-stats']) : null,
     charts: null,
     'request-form + request-status':
       has('request-form') || has('request-status') ? onTop(['request-form', 'request-status'].filter(has)) : null,
   };
-  // The chart chunk: the charts entry when it exists, else any chunk that bundles chart.js.
-  const chartChunk = has('charts')
-    ? { files: closure(['charts']).filter((f) => !runtimeChunks.includes(f)) }
-    : { files: [...chunks.values()].filter((c) => c.modules.some((m) => /node_modules[\\/]chart\.js[\\/]/.test(m))).map((c) => c.file) };
-  if (chartChunk.files.length) figures.charts = { files: chartChunk.files, gzip: chartChunk.files.reduce((a, f) => a + chunks.get(f).gzip, 0) };
-  if (has('annual-stats')) {
-    const inlined = closure(['annual-stats']).some((f) => chunks.get(f).modules.some((m) => /node_modules[\\/]chart\.js[\\/]/.test(m)));
-    if (inlined) notes.push('chart.js is statically imported by <annual-stats> (it should be loaded by URL only when needed)');
-  }
-  if (has('request-form') !== has('request-status')) {
-    notes.push(`only ${has('request-form') ? 'request-form' : 'request-status'} exists; the request figure covers that one alone`);
+  const chartFiles = [...chunks.values()].filter((c) => c.modules.some((m) => /node_modules[\\/]chart\.js[\\/]/.test(m))).map((c) => c.file);
+  if (chartFiles.length) figures.charts = { files: chartFiles, gzip: sum(chartFiles) };
+  if (has('annual-stats') && figures['annual-stats'].files.some((f) => chartFiles.includes(f))) {
+    notes.push('chart.js is statically imported by <annual-stats> (it should be loaded only when needed)');
   }
   return { chunks: [...chunks.values()], figures, missing, notes };
 }

@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, ReactiveElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { providerContext, type ProviderSettings } from './context.js';
-import { LocaleController, messagesFor, type LocaleId } from './locale.js';
-import { coreMessages } from '../locales/core.js';
+import { LocaleController, type LocaleId, type LocaleStrings } from './locale.js';
+import { coreStrings } from '../locales/core.js';
 import { documentBase, resolveUrl } from './url.js';
 import { VERSION } from '../version.js';
 import type { FeedController, FeedError, FeedIssue } from './feed.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { warmFormats } from './format.js';
 
 /** Elements with theme="auto" re-render when the system's colour scheme changes. */
@@ -28,9 +27,16 @@ export class DisclosureElement extends LitElement {
   /** Larger text and targets for elderly readers (适老化). */
   @property({ type: Boolean, reflect: true, attribute: 'large-text' }) largeText = false;
 
-  @consume({ context: providerContext, subscribe: true })
   @state()
   protected provider?: ProviderSettings;
+
+  private readonly providerConsumer = new ContextConsumer(this, {
+    context: providerContext,
+    subscribe: true,
+    callback: (settings) => {
+      this.provider = settings;
+    },
+  });
 
   protected readonly localeController = new LocaleController(this, () => this.provider?.lang);
 
@@ -40,7 +46,44 @@ export class DisclosureElement extends LitElement {
   }
 
   protected get core() {
-    return messagesFor(coreMessages, this.locale);
+    return coreStrings.get(this.locale);
+  }
+
+  /** The string modules an element renders with, besides the core ones; loaded per locale before rendering. */
+  protected static strings: readonly LocaleStrings[] = [];
+
+  /** Set while this element waits for the code of the <disclosure-provider> around it. */
+  private providerReady?: Promise<unknown>;
+
+  private allStrings(): LocaleStrings[] {
+    return [coreStrings, ...(this.constructor as typeof DisclosureElement).strings];
+  }
+
+  /**
+   * Waits for the strings of the current locale before rendering (each locale is its own small chunk; with the
+   * one-file build it is already there and this costs nothing). `updateComplete` includes the wait.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.providerReady) return this.providerReady.then(() => this.scheduleUpdate());
+    this.localeController.refresh(); // e.g. the lang of a provider that has just answered
+    const missing = this.allStrings().filter((s) => !s.has(this.locale));
+    if (!missing.length) return super.scheduleUpdate();
+    return Promise.all(missing.map((s) => s.load(this.locale))).then(
+      () => super.scheduleUpdate(),
+      (error: unknown) => {
+        // A lost connection while the language chunk loads: render what is there (nothing, if no language has loaded
+        // yet — see update()), and try again shortly.
+        console.error('disclosure-elements: could not load the UI strings', error);
+        setTimeout(() => this.requestUpdate(), 3000);
+        super.scheduleUpdate();
+      },
+    );
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // No strings in any language yet (their chunk could not be loaded): keep the properties, render nothing.
+    if (!this.allStrings().every((s) => s.get(this.locale))) (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void }).update.call(this, changed);
+    else super.update(changed);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -50,6 +93,24 @@ export class DisclosureElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     autoThemed.add(this);
+    // <disclosure-provider> is an element of its own (and its own chunk, which no element entry imports). Inside one
+    // that is not defined yet, load it, and hold the first render (and feed request) until it answers: its feed-base
+    // and language decide what to load. Once defined, ask for its settings again (the first request went unanswered).
+    if (!customElements.get('disclosure-provider')) {
+      const defined = customElements.whenDefined('disclosure-provider').then(() => {
+        if (!this.isConnected) return;
+        this.providerConsumer.hostDisconnected();
+        this.providerConsumer.hostConnected();
+      });
+      if (this.closest('disclosure-provider')) {
+        this.providerReady = import('../provider.js').then(
+          () => defined,
+          (error: unknown) => console.error('disclosure-elements: could not load <disclosure-provider>', error),
+        ).finally(() => {
+          this.providerReady = undefined;
+        });
+      }
+    }
     setTimeout(() => warmFormats(this.locale), 0);
   }
 
@@ -66,14 +127,11 @@ export class DisclosureElement extends LitElement {
   }
 
   /** Classes for the inner `.root` wrapper that carries the theme tokens. */
-  protected rootClasses(extra: Record<string, boolean> = {}) {
+  protected rootClasses(): string {
     const theme = this.theme ?? (this.provider?.theme as typeof this.theme) ?? 'light';
-    return classMap({
-      root: true,
-      large: this.largeText || !!this.provider?.largeText,
-      dark: theme === 'dark' || (theme === 'auto' && !!darkScheme?.matches),
-      ...extra,
-    });
+    const large = this.largeText || !!this.provider?.largeText;
+    const dark = theme === 'dark' || (theme === 'auto' && !!darkScheme?.matches);
+    return `root${large ? ' large' : ''}${dark ? ' dark' : ''}`;
   }
 
   /** The loading or error state of a feed, or `nothing` when it has loaded. */

@@ -8,9 +8,6 @@ export const DEFAULT_LOCALE: LocaleId = 'zh-CN';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Message = string | ((...args: any[]) => string);
 export type Messages = { [key: string]: Message | Readonly<Record<string, string>> };
-/** One bundle of UI strings per module, in every shipped locale (the English one has the same keys). */
-export interface MessageBundle<M extends Messages> { 'zh-CN': M; en: { [K in keyof M]: M[K] } }
-
 /** Maps any BCP 47 tag to a shipped locale: `en*` → en, `zh*` → zh-CN, anything else → null. */
 export function normalizeLocale(tag: string | null | undefined): LocaleId | null {
   if (!tag) return null;
@@ -86,7 +83,43 @@ export class LocaleController implements ReactiveController {
   }
 }
 
-/** The strings of `bundle` for `locale`. */
-export function messagesFor<M extends Messages>(bundle: MessageBundle<M>, locale: LocaleId): M {
-  return (bundle[locale] ?? bundle[DEFAULT_LOCALE]) as M;
+/**
+ * The UI strings of one module in every shipped locale, each locale in its own chunk: a page downloads only the
+ * languages it shows. `load()` fetches a locale once; `get()` is synchronous and answers with the requested locale
+ * when it has loaded, else with one that has (an element renders only once its locale is there, see
+ * DisclosureElement.scheduleUpdate, so the fallback only serves a language switch that is still loading).
+ */
+/** What an element needs of a string module: the untyped view of Strings. */
+export interface LocaleStrings {
+  has(locale: LocaleId): boolean;
+  get(locale: LocaleId): unknown;
+  load(locale: LocaleId): Promise<void>;
+}
+
+export class Strings<M extends Messages> implements LocaleStrings {
+  private readonly loaded: Partial<Record<LocaleId, M>> = {};
+  private readonly pending: Partial<Record<LocaleId, Promise<void>>> = {};
+
+  constructor(private readonly loaders: { [L in LocaleId]: () => Promise<{ default: M }> }) {}
+
+  has(locale: LocaleId): boolean {
+    return locale in this.loaded;
+  }
+
+  get(locale: LocaleId): M {
+    return (this.loaded[locale] ?? this.loaded[DEFAULT_LOCALE] ?? this.loaded.en) as M;
+  }
+
+  /** Loads `locale` once; a failed load (a lost connection) is tried again on the next call. */
+  load(locale: LocaleId): Promise<void> {
+    return (this.pending[locale] ??= this.loaders[locale]().then(
+      (m) => {
+        this.loaded[locale] = m.default;
+      },
+      (error: unknown) => {
+        delete this.pending[locale];
+        throw error;
+      },
+    ));
+  }
 }

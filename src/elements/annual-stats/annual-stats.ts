@@ -3,12 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson, type FeedIssue, type ParseResult } from '../../core/feed.js';
-import { messagesFor } from '../../core/locale.js';
 import { formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { safeHref } from '../../core/url.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
-import { annualMessages } from '../../locales/annual.js';
+import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
 import { reconcile, series, seriesKeys, type ReconciliationIssue } from './reconcile.js';
@@ -78,6 +77,7 @@ let chartModule: ReturnType<typeof loadCharts> | undefined;
  */
 export class AnnualStats extends DisclosureElement {
   static override styles = [baseStyles, annualStyles];
+  protected static override strings = [annualStrings];
 
   /** URL of one year's report feed, or of an index of several years. */
   @property() src?: string;
@@ -124,7 +124,7 @@ export class AnnualStats extends DisclosureElement {
   }
 
   private get t() {
-    return messagesFor(annualMessages, this.locale);
+    return annualStrings.get(this.locale);
   }
   private get ll(): Lang {
     return this.locale === 'en' ? 'en' : 'zh';

@@ -3,13 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
-import { messagesFor } from '../../core/locale.js';
 import { formatBytes, formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { IssueList } from '../../schema/common.js';
 import { hrefOf, parseCatalogue, parseItems, type CatalogueFeed, type CatalogueItem, type Category, type Term } from '../../schema/catalogue.js';
-import { catalogueMessages } from '../../locales/catalogue.js';
+import { catalogueStrings } from '../../locales/catalogue.js';
 import { catalogueStyles } from './disclosure-catalogue.styles.js';
 import { highlight, queryTerms } from './search.js';
 import {
@@ -59,6 +58,7 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  */
 export class DisclosureCatalogue extends DisclosureElement {
   static override styles = [baseStyles, catalogueStyles];
+  protected static override strings = [catalogueStrings];
 
   /** URL of the catalogue feed (relative URLs resolve against the provider's `feed-base`, else the page). */
   @property() src?: string;
@@ -113,7 +113,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private get t() {
-    return messagesFor(catalogueMessages, this.locale);
+    return catalogueStrings.get(this.locale);
   }
 
   private get stateKey(): string {

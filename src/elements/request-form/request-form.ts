@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
-import { messagesFor } from '../../core/locale.js';
 import { formatBytes, formatDate, formatDateTime } from '../../core/format.js';
 import { dueDate } from '../../rules/working-days.js';
 import { inputHints, type ValidatorName } from '../../validators/index.js';
@@ -12,7 +11,7 @@ import {
   checkField, cleanSubmission, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
   resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
 } from '../../schema/request-form.js';
-import { requestMessages } from '../../locales/request.js';
+import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from './request-form.styles.js';
 import { insecureEndpoint, post } from './net.js';
 
@@ -83,6 +82,7 @@ interface Step { title: string; help?: string; fields: FormField[] }
  */
 export class RequestForm extends DisclosureElement {
   static override styles = [baseStyles, requestFormStyles];
+  protected static override strings = [requestStrings];
 
   /** URL of the request-form feed. */
   @property() src?: string;
@@ -130,7 +130,7 @@ export class RequestForm extends DisclosureElement {
   }
 
   private get t() {
-    return messagesFor(requestMessages, this.locale);
+    return requestStrings.get(this.locale);
   }
 
   override connectedCallback(): void {

@@ -3,12 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
-import { messagesFor } from '../../core/locale.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { isOverdue, localDate } from '../../rules/working-days.js';
 import { toHalfWidth } from '../../validators/index.js';
 import { parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
-import { requestMessages } from '../../locales/request.js';
+import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
 import { insecureEndpoint } from '../request-form/net.js';
 
@@ -37,6 +36,7 @@ export const normalizeQueryCode = (s: string) => toHalfWidth(s).toUpperCase().re
  */
 export class RequestStatus extends DisclosureElement {
   static override styles = [baseStyles, requestFormStyles];
+  protected static override strings = [requestStrings];
 
   /** URL of the request-form feed (its `status.endpoint` is asked). */
   @property() src?: string;
@@ -62,7 +62,7 @@ export class RequestStatus extends DisclosureElement {
   }
 
   private get t() {
-    return messagesFor(requestMessages, this.locale);
+    return requestStrings.get(this.locale);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
