@@ -20,15 +20,14 @@ export function minifyCssLiterals() {
     transform(code, id) {
       if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
       let changed = false;
-      const out = code.replace(/\bcss`([^`$\\]*)`/g, (whole, body) => {
-        if (/['"]/.test(body)) {
-          // Keep quoted strings (font names, content:'…') intact: minify only outside them.
-          const parts = body.split(/('[^']*'|"[^"]*")/);
-          changed = true;
-          return `css\`${parts.map((p, i) => (i % 2 ? p : minifyCss(p))).join('')}\``;
-        }
+      const out = code.replace(/\bcss`([^`$\\]*)`/g, (whole, raw) => {
         changed = true;
-        return `css\`${minifyCss(body)}\``;
+        // Comments first, found in one pass with the strings (a comment may hold a quote — "page's" — and a string
+        // may hold "/*"); then quoted strings (font names, content:'…') are kept as they are and the rest minified.
+        const body = raw.replace(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")|\/\*[\s\S]*?\*\//g, (m, str) => str ?? ' ');
+        if (!/['"]/.test(body)) return `css\`${minifyCss(body)}\``;
+        const parts = body.split(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/);
+        return `css\`${parts.map((p, i) => (i % 2 ? p : minifyCss(p))).join('')}\``;
       });
       return changed ? { code: out, map: null } : null;
     },

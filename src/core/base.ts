@@ -1,5 +1,4 @@
-import { LitElement, ReactiveElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, ReactiveElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { providerContext, type ProviderSettings } from './context.js';
 import { LocaleController, type LocaleId, type LocaleStrings } from './locale.js';
@@ -19,15 +18,21 @@ darkScheme?.addEventListener?.('change', () => autoThemed.forEach((el) => el.req
  * switches (`theme`, `large-text`) and the rendering of loading, error and warning states.
  */
 export class DisclosureElement extends LitElement {
+  /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    largeText: { type: Boolean, reflect: true, attribute: 'large-text' },
+    provider: { state: true },
+    feedTimeout: { type: Number, attribute: 'timeout' },
+  };
   static readonly libraryVersion = VERSION;
 
   /** `light` (default), `dark`, or `auto` (follows the reader's system setting). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto';
 
   /** Larger text and targets for elderly readers (适老化). */
-  @property({ type: Boolean, reflect: true, attribute: 'large-text' }) largeText = false;
+  largeText = false;
 
-  @state()
   protected provider?: ProviderSettings;
 
   private readonly providerConsumer = new ContextConsumer(this, {
@@ -86,9 +91,6 @@ export class DisclosureElement extends LitElement {
     else super.update(changed);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('provider')) this.localeController.refresh();
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -190,7 +192,7 @@ export class DisclosureElement extends LitElement {
   }
 
   /** Milliseconds before a feed request is given up (attribute `timeout`). */
-  @property({ type: Number, attribute: 'timeout' }) feedTimeout?: number;
+  feedTimeout?: number;
 
   /**
    * Problems in an otherwise usable feed: counted, the first few named. `skipped` is how many whole entries were left

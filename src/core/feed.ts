@@ -55,7 +55,7 @@ export function checkSchemaVersion(json: unknown): Extract<ParseResult<never>, {
  * `cache: 'no-cache'` makes the browser revalidate with ETag / Last-Modified (If-None-Match), so an unchanged feed
  * costs a 304 and no download, without adding a header that would need a CORS preflight.
  */
-export async function fetchJson(url: string, options: FetchOptions = {}): Promise<{ json: unknown; etag: string | null; text: string }> {
+export async function fetchJson(url: string, options: FetchOptions = {}): Promise<{ json: unknown; etag: string | null }> {
   const timeout = options.timeout ?? 20000;
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
@@ -65,31 +65,22 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     timedOut = true;
     controller.abort();
   }, timeout);
+  // A failed fetch or body read: the timeout, the caller's abort (passed on as it is), or the network.
+  const failure = (error: unknown) => {
+    throw timedOut ? new FeedError('timeout', `No answer within ${timeout} ms`, url)
+      : options.signal?.aborted ? error : new FeedError('network', String(error), url);
+  };
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        signal: controller.signal,
-        cache: 'no-cache',
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-      });
-    } catch (error) {
-      if (timedOut) throw new FeedError('timeout', `No answer within ${timeout} ms`, url);
-      if (options.signal?.aborted) throw error;
-      throw new FeedError('network', String(error), url);
-    }
+    const response = await fetch(url, {
+      signal: controller.signal,
+      cache: 'no-cache',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    }).catch(failure);
     if (response.status === 404 || response.status === 410) throw new FeedError('notFound', 'Not found', url, response.status);
     if (response.status >= 500) throw new FeedError('server', `Server error ${response.status}`, url, response.status);
     if (!response.ok) throw new FeedError('http', `HTTP ${response.status}`, url, response.status);
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (timedOut) throw new FeedError('timeout', `No answer within ${timeout} ms`, url);
-      if (options.signal?.aborted) throw error;
-      throw new FeedError('network', String(error), url);
-    }
+    const text = await response.text().catch(failure);
     const type = response.headers.get('content-type') ?? '';
     // The first non-blank character tells an HTML page (a login or error page served with 200) from JSON.
     const first = /\S/.exec(text.length > 512 ? text.slice(0, 512) : text)?.[0];
@@ -98,7 +89,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     }
     try {
       // A UTF-8 byte-order mark is allowed in front of the JSON.
-      return { json: JSON.parse(text.replace(/^\uFEFF/, '')), etag: response.headers.get('etag'), text };
+      return { json: JSON.parse(text.replace(/^\uFEFF/, '')), etag: response.headers.get('etag') };
     } catch (error) {
       throw new FeedError('invalidJson', String(error), url, response.status);
     }
@@ -143,8 +134,6 @@ export class FeedController<T> implements ReactiveController {
   ) {
     host.addController(this);
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.cancel();
@@ -214,7 +203,6 @@ export class FeedController<T> implements ReactiveController {
         new CustomEvent<FeedLoadDetail<T>>('disclosure-load', { bubbles: true, composed: true, detail: { url, data, warnings } }),
       );
     } catch (error) {
-      if (signal.aborted && !(error instanceof FeedError)) return;
       if (signal.aborted) return;
       const feedError = error instanceof FeedError ? error : new FeedError('network', String(error), url);
       this.error = feedError;

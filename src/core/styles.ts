@@ -127,7 +127,6 @@ export const baseStyles = css`
     width: 1px !important;
     height: 1px !important;
     overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
     clip-path: inset(50%) !important;
     white-space: nowrap !important;
     border: 0 !important;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson, type FeedIssue, type ParseResult } from '../../core/feed.js';
@@ -77,25 +76,39 @@ let chartModule: ReturnType<typeof loadCharts> | undefined;
  */
 export class AnnualStats extends DisclosureElement {
   static override styles = [baseStyles, annualStyles];
+  /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    year: { type: Number },
+    urlKey: { attribute: 'url-key' },
+    noUrlState: { type: Boolean, attribute: 'no-url-state' },
+    noCharts: { type: Boolean, attribute: 'no-charts' },
+    selected: { state: true },
+    years: { state: true },
+    openTables: { state: true },
+    trendKey: { state: true },
+    announcement: { state: true },
+    chartsFailed: { state: true },
+  };
   protected static override strings = [annualStrings];
 
   /** URL of one year's report feed, or of an index of several years. */
-  @property() src?: string;
+  src?: string;
   /** Year shown first when `src` is an index (default: the latest). */
-  @property({ type: Number }) year?: number;
+  year?: number;
   /** Prefix of the year parameter in the page URL (default: the element's id, else `annual`). */
-  @property({ attribute: 'url-key' }) urlKey?: string;
+  urlKey?: string;
   /** Keep the chosen year out of the page URL. */
-  @property({ type: Boolean, attribute: 'no-url-state' }) noUrlState = false;
+  noUrlState = false;
   /** Tables only: no charts (chart data are shown as tables; the chart code is never loaded). */
-  @property({ type: Boolean, attribute: 'no-charts' }) noCharts = false;
+  noCharts = false;
 
-  @state() private selected?: number;
-  @state() private years = new Map<number, YearState>();
-  @state() private openTables = new Set<string>();
-  @state() private trendKey = '';
-  @state() private announcement = '';
-  @state() private chartsFailed = false;
+  private selected?: number;
+  private years = new Map<number, YearState>();
+  private openTables = new Set<string>();
+  private trendKey = '';
+  private announcement = '';
+  private chartsFailed = false;
 
   private readonly feed = new FeedController<Loaded>(this, parse);
   private seen: Loaded | undefined;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
@@ -58,36 +57,56 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  */
 export class DisclosureCatalogue extends DisclosureElement {
   static override styles = [baseStyles, catalogueStyles];
+  /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    urlKey: { attribute: 'url-key' },
+    noUrlState: { type: Boolean, attribute: 'no-url-state' },
+    heading: {},
+    query: { state: true },
+    result: { state: true },
+    expanded: { state: true },
+    treeOpen: { state: true },
+    facetOpen: { state: true },
+    filtersOpen: { state: true },
+    filtersReady: { state: true },
+    announcement: { state: true },
+    printing: { state: true },
+    extraLoading: { state: true },
+    remote: { state: true },
+    focusedTreeId: { state: true },
+  };
   protected static override strings = [catalogueStrings];
 
   /** URL of the catalogue feed (relative URLs resolve against the provider's `feed-base`, else the page). */
-  @property() src?: string;
+  src?: string;
 
   /** Entries per page at first (10, 20, 50 or 100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   /** Prefix of this catalogue's parameters in the page URL (default: the element's id, else `catalogue`, `catalogue2`…). */
-  @property({ attribute: 'url-key' }) urlKey?: string;
+  urlKey?: string;
 
   /** Set to keep the state out of the page URL. */
-  @property({ type: Boolean, attribute: 'no-url-state' }) noUrlState = false;
+  noUrlState = false;
 
   /** Heading shown above the catalogue (default: the feed's `title`, else 政府信息公开目录). */
-  @property() heading?: string;
+  heading?: string;
 
-  @state() private query: CatalogueQuery = defaultQuery();
-  @state() private result: QueryResult | null = null;
-  @state() private expanded = new Set<string>();
-  @state() private treeOpen = new Set<string>();
-  @state() private facetOpen = new Set<FacetKey>();
-  @state() private filtersOpen = false;
+  private query: CatalogueQuery = defaultQuery();
+  private result: QueryResult | null = null;
+  private expanded = new Set<string>();
+  private treeOpen = new Set<string>();
+  private facetOpen = new Set<FacetKey>();
+  private filtersOpen = false;
   /** The filter column is drawn one frame after the first rows, so the results appear first. */
-  @state() private filtersReady = false;
-  @state() private announcement = '';
-  @state() private printing = false;
-  @state() private extraLoading: { loaded: number; total?: number; failed: boolean } | null = null;
-  @state() private remote: RemoteState | null = null;
-  @state() private focusedTreeId: string = '';
+  private filtersReady = false;
+  private announcement = '';
+  private printing = false;
+  private extraLoading: { loaded: number; total?: number; failed: boolean } | null = null;
+  private remote: RemoteState | null = null;
+  private focusedTreeId: string = '';
 
   private readonly feed = new FeedController<CatalogueFeed>(this, parseCatalogue, () => this.onFeedLoaded());
   private index: CatalogueIndex | null = null;

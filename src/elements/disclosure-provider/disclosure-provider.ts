@@ -1,5 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { provide } from '@lit/context';
 import { providerContext, type ProviderSettings } from '../../core/context.js';
 import { documentBase, resolveUrl } from '../../core/url.js';
@@ -19,18 +18,25 @@ import { VERSION } from '../../version.js';
 export class DisclosureProvider extends LitElement {
   static readonly libraryVersion = VERSION;
   static override styles = css`:host { display: contents; }`;
+  /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
+  static override properties: PropertyDeclarations = {
+    feedBase: { attribute: 'feed-base' },
+    agency: {},
+    largeText: { type: Boolean, attribute: 'large-text' },
+    theme: {},
+  };
 
   /** Base URL that relative `src` values of the elements inside resolve against (itself relative to the page). */
-  @property({ attribute: 'feed-base' }) feedBase?: string;
+  feedBase?: string;
 
   /** The agency (publisher) name shown by the elements inside. */
-  @property() agency?: string;
+  agency?: string;
 
   /** Larger text for every element inside (适老化). */
-  @property({ type: Boolean, attribute: 'large-text' }) largeText = false;
+  largeText = false;
 
   /** Theme for every element inside: light, dark or auto. */
-  @property() theme?: string;
+  theme?: string;
 
   @provide({ context: providerContext })
   settings: ProviderSettings = {};

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
@@ -82,32 +81,52 @@ interface Step { title: string; help?: string; fields: FormField[] }
  */
 export class RequestForm extends DisclosureElement {
   static override styles = [baseStyles, requestFormStyles];
+  /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    persist: {},
+    values: { state: true },
+    files: { state: true },
+    touched: { state: true },
+    serverErrors: { state: true },
+    step: { state: true },
+    phase: { state: true },
+    summary: { state: true },
+    fromReview: { state: true },
+    confirmClear: { state: true },
+    notice: { state: true },
+    sendState: { state: true },
+    sendDetail: { state: true },
+    progress: { state: true },
+    receipt: { state: true },
+    announcement: { state: true },
+  };
   protected static override strings = [requestStrings];
 
   /** URL of the request-form feed. */
-  @property() src?: string;
+  src?: string;
 
   /** `local` keeps the draft in localStorage (survives closing the browser); default: sessionStorage (this tab only). */
-  @property() persist?: 'local' | 'session';
+  persist?: 'local' | 'session';
 
   /** Waits before each automatic resend after a network error or 5xx, in ms (also the number of automatic tries). */
   retryDelays: number[] = [1000, 2000, 4000];
 
-  @state() private values: Values = {};
-  @state() private files: Record<string, File[]> = {};
-  @state() private touched = new Set<string>();
-  @state() private serverErrors: Record<string, string> = {};
-  @state() private step = 0;
-  @state() private phase: 'form' | 'done' | 'paper' = 'form';
-  @state() private summary = false;
-  @state() private fromReview = false;
-  @state() private confirmClear = false;
-  @state() private notice = '';
-  @state() private sendState: SendState = '';
-  @state() private sendDetail = '';
-  @state() private progress: number | null = null;
-  @state() private receipt: Receipt | null = null;
-  @state() private announcement = '';
+  private values: Values = {};
+  private files: Record<string, File[]> = {};
+  private touched = new Set<string>();
+  private serverErrors: Record<string, string> = {};
+  private step = 0;
+  private phase: 'form' | 'done' | 'paper' = 'form';
+  private summary = false;
+  private fromReview = false;
+  private confirmClear = false;
+  private notice = '';
+  private sendState: SendState = '';
+  private sendDetail = '';
+  private progress: number | null = null;
+  private receipt: Receipt | null = null;
+  private announcement = '';
 
   private readonly feed = new FeedController<RequestFormFeed>(this, parseRequestForm);
   private form: RequestFormFeed | null = null;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
@@ -36,23 +35,35 @@ export const normalizeQueryCode = (s: string) => toHalfWidth(s).toUpperCase().re
  */
 export class RequestStatus extends DisclosureElement {
   static override styles = [baseStyles, requestFormStyles];
+  /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    queryCode: { attribute: 'query-code' },
+    today: {},
+    code: { state: true },
+    name: { state: true },
+    touched: { state: true },
+    busy: { state: true },
+    answer: { state: true },
+    failure: { state: true },
+  };
   protected static override strings = [requestStrings];
 
   /** URL of the request-form feed (its `status.endpoint` is asked). */
-  @property() src?: string;
+  src?: string;
 
   /** Query code to fill in (else the page URL's `?querycode=`). */
-  @property({ attribute: 'query-code' }) queryCode?: string;
+  queryCode?: string;
 
   /** Today as YYYY-MM-DD for the overdue check (default: today in the jurisdiction's time zone). */
-  @property() today?: string;
+  today?: string;
 
-  @state() private code = '';
-  @state() private name = '';
-  @state() private touched = false;
-  @state() private busy = false;
-  @state() private answer: StatusAnswer | null = null;
-  @state() private failure: { text: string; retry: boolean } | null = null;
+  private code = '';
+  private name = '';
+  private touched = false;
+  private busy = false;
+  private answer: StatusAnswer | null = null;
+  private failure: { text: string; retry: boolean } | null = null;
 
   private readonly feed = new FeedController<RequestFormFeed>(this, parseRequestForm);
   private abort?: AbortController;

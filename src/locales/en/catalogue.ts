@@ -28,7 +28,6 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   pageSizeLabel: 'Per page',
   results: (n: string) => (n === '1' ? '1 result' : `${n} results`),
   resultsRange: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
-  resultsLabel: 'Results',
   activeFilters: 'Active filters',
   removeFilter: (label: string) => `Remove filter: ${label}`,
   clearAll: 'Clear all filters',
@@ -66,7 +65,6 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   loadingMoreUnknown: (loaded: string) => `Loaded ${loaded}; loading the rest…`,
   loadMoreFailed: 'Part of the catalogue could not be loaded; only what has loaded is shown.',
   loadedAnnouncement: (n: string) => `Catalogue loaded: ${n} entries.`,
-  searching: 'Searching…',
   remoteError: 'The search service is not available right now.',
   typeUnknown: 'File',
 };

@@ -20,7 +20,6 @@ const en: { [K in keyof CoreMessages]: CoreMessages[K] } = {
   warningIgnored: (n: number) => (n === 1 ? '1 problem in the data was ignored; the affected detail is left out, the rest is shown.' : `${n} problems in the data were ignored; the affected details are left out, the rest is shown.`),
   warningDetails: 'Details',
   warningMore: (n: number) => `${n} more problems are not listed.`,
-  loadedFrom: 'Data source',
 };
 
 export default en;

@@ -26,7 +26,6 @@ const zh = {
   pageSizeLabel: '每页条数',
   results: (n: string) => `共找到 ${n} 条信息`,
   resultsRange: (from: string, to: string, total: string) => `第 ${from}–${to} 条，共 ${total} 条`,
-  resultsLabel: '检索结果',
   activeFilters: '当前条件',
   removeFilter: (label: string) => `取消条件：${label}`,
   clearAll: '清除全部条件',
@@ -64,7 +63,6 @@ const zh = {
   loadingMoreUnknown: (loaded: string) => `已加载 ${loaded} 条，正在加载其余部分…`,
   loadMoreFailed: '部分数据未能加载，目前只显示已加载的信息。',
   loadedAnnouncement: (n: string) => `目录已加载，共 ${n} 条信息。`,
-  searching: '正在检索…',
   remoteError: '检索服务暂时不可用。',
   typeUnknown: '文件',
 };

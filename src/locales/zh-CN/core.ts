@@ -19,7 +19,6 @@ const zh = {
   warningIgnored: (n: number) => `数据中有 ${n} 处问题，相关内容已略去，其余照常显示。`,
   warningDetails: '查看详情',
   warningMore: (n: number) => `另有 ${n} 处问题未列出。`,
-  loadedFrom: '数据来源',
 };
 
 export type CoreMessages = typeof zh;
