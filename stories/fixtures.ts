@@ -182,6 +182,16 @@ export const statusAnswers: Record<string, Json> = {
       { status: 'extended', at: '2026-01-30T11:00:00+08:00', note: '经机构负责人同意，答复期限延长20个工作日' },
     ],
   },
+  P5RT2KCM8V: {
+    queryCode: 'P5RT2KCM8V',
+    status: 'consultingThirdParty',
+    receivedAt: '2026-02-02T10:30:00+08:00',
+    dueDate: '2026-03-09',
+    history: [
+      { status: 'received', at: '2026-02-02T10:30:00+08:00' },
+      { status: 'consultingThirdParty', at: '2026-02-26T16:00:00+08:00', note: '涉及第三方商业秘密，已书面征求第三方意见' },
+    ],
+  },
 };
 
 /** Every feed the mock serves at `mock/feed/<name>`. */

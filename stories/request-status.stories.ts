@@ -71,6 +71,17 @@ export const Overdue: Story = {
   play: lookUp('李四'),
 };
 
+/**
+ * A third party is being consulted: the reply period is stopped (条例 Art. 33), so the date may still move and no
+ * overdue mark is shown, although `today` is after it.
+ */
+export const ConsultingThirdParty: Story = {
+  name: 'Consulting a third party (period stopped)',
+  args: { 'query-code': 'P5RT2KCM8V', today: '2026-03-20' },
+  tags: ['expect:result', 'expect:history'],
+  play: lookUp('赵六'),
+};
+
 export const NotFound: Story = {
   name: 'Not found',
   args: { 'query-code': 'ZZZZ2222ZZ' },

@@ -69,8 +69,25 @@ describe('<request-status>', () => {
     ({ el } = await mount([{ status: 200, body: { ...body, outcome: 'unable.notHeld' } }], { lang: 'en' }));
     await lookup(el, 'AB12CD34', 'Zhang San');
     await waitUntil(() => $(el, '[part="result"]'), 'result');
-    expect(shadowText(el, '#result-h')).to.equal('Status：Answered');
+    expect(shadowText(el, '#result-h')).to.equal('Status: Answered');
     expect(shadowText(el, '[part="result"]')).to.contain('Cannot be provided: this agency does not hold the information');
+  });
+
+  it('no overdue mark while the reply period is stopped: third-party consultation (条例 Art. 33) or correction (Art. 30)', async () => {
+    // today is 2026-10-12, after the due date of 2026-09-29; the server gives no overdue flag.
+    let { el } = await mount([{ status: 200, body: { ...FOUND, status: 'consultingThirdParty' } }]);
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    let result = shadowText(el, '[part="result"]');
+    expect(result).to.match(/2026年9月29日\s*（征求第三方意见期间，不计算在答复期限内）/).and.not.contain('已超过');
+    expect(el.shadowRoot!.querySelector('.overdue')).to.equal(null);
+    await expectAccessible(el);
+    ({ el } = await mount([{ status: 200, body: { ...FOUND, status: 'correctionRequested' } }], { lang: 'en' }));
+    await lookup(el, 'AB12CD34', 'Zhang San');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    result = shadowText(el, '[part="result"]');
+    expect(result).to.contain('(the reply period starts again when the corrected application arrives)').and.not.contain('overdue');
+    expect(shadowText(el, '[part="history"] li:last-child')).to.contain('Time limit extended: ');
   });
 
   it('says plainly when the code is unknown (404)', async () => {

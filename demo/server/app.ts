@@ -7,7 +7,7 @@ import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { resolve as resolvePath } from 'node:path';
-import { addWorkingDays, dueDate, isOverdue, localDate } from '../../src/rules/working-days.js';
+import { addWorkingDays, dueDate, isOverdue, localDate, workingDaysBetween } from '../../src/rules/working-days.js';
 import {
   allFields,
   checkAnswers,
@@ -255,7 +255,9 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   }
 
   function overdueOf(row: RequestRow): boolean {
-    if (FINAL_STATUSES.has(row.status)) return false;
+    // Final, or the reply period is stopped: while a third party or another agency is consulted (条例 Art. 33), or
+    // until the corrected application arrives (Art. 30, the period then starts again).
+    if (FINAL_STATUSES.has(row.status) || row.status === 'consultingThirdParty' || row.status === 'correctionRequested') return false;
     return isOverdue(row.due_date, localDate(now().toISOString(), row.time_zone));
   }
 
@@ -573,7 +575,23 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     const at = now().toISOString();
     let due = row.due_date;
     let extended = row.extended === 1;
-    if (newStatus === 'extended') {
+    if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty') {
+      // 条例 Art. 33: the time taken to consult a third party or another agency is not counted in the reply period.
+      // The working days from the day consultation began to today move the due date on.
+      const rules = resolveRules(forms.get().form);
+      // The start of the current consultation (a note recorded during it repeats the status).
+      const history = store.history(id);
+      let first = history.length;
+      while (first > 0 && history[first - 1]!.status === 'consultingThirdParty') first--;
+      const began = history[first]?.at ?? row.updated_at;
+      const paused = workingDaysBetween(localDate(began, row.time_zone), localDate(at, row.time_zone), rules.calendar);
+      due = addWorkingDays(row.due_date, paused, rules.calendar);
+      if (newStatus === 'extended') {
+        if (extended) throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
+        due = addWorkingDays(due, rules.extensionWorkingDays, rules.calendar);
+        extended = true;
+      }
+    } else if (newStatus === 'extended') {
       if (extended) throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
       const rules = resolveRules(forms.get().form);
       due = addWorkingDays(row.due_date, rules.extensionWorkingDays, rules.calendar);

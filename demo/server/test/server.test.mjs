@@ -699,6 +699,49 @@ describe('staff API', () => {
   });
 });
 
+
+/* --------------------------------------------------------------- paused reply period */
+
+describe('reply period paused (条例 Art. 30, 33)', () => {
+  let s;
+  before(async () => {
+    s = await start();
+  });
+
+  test('征求第三方意见: the consultation does not count in the reply period (条例 Art. 33)', async () => {
+    s.clock.now = new Date('2026-11-10T02:00:00Z'); // Tue 10 Nov, Beijing: due 8 Dec
+    const r = await (await postJson(s.base, person({ purpose: 'consultation' }))).json();
+    assert.equal(r.dueDate, '2026-12-08');
+    s.clock.now = new Date('2026-11-12T02:00:00Z'); // Thu 12 Nov: consultation begins
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'consultingThirdParty', note: '已向第三方发出征求意见书。' })).status, 200);
+    s.clock.now = new Date('2026-11-19T02:00:00Z'); // a note during the consultation does not restart it
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'consultingThirdParty', note: '第三方已签收。' })).status, 200);
+    s.clock.now = new Date('2026-11-26T02:00:00Z'); // Thu 26 Nov: the answer is in; 10 working days since 12 Nov
+    const v = await (await setStatus(s.base, r.requestId, { status: 'received', note: '已收到第三方意见。' })).json();
+    assert.equal(v.dueDate, '2026-12-22'); // 8 Dec + 10 working days
+    assert.equal(v.receiptDueDate, '2026-12-08');
+    s.clock.now = new Date('2026-12-21T02:00:00Z');
+    assert.equal((await (await lookup(s.base, r.queryCode, NAME)).json()).overdue, false);
+    s.clock.now = new Date('2026-12-23T02:00:00Z');
+    assert.equal((await (await lookup(s.base, r.queryCode, NAME)).json()).overdue, true);
+  });
+
+  test('while a consultation or a correction is pending, the application is not overdue', async () => {
+    s.clock.now = new Date('2026-11-10T02:00:00Z');
+    const a = await (await postJson(s.base, person({ purpose: 'paused' }))).json();
+    const b = await (await postJson(s.base, person({ purpose: 'paused 2' }))).json();
+    s.clock.now = new Date('2026-12-01T02:00:00Z');
+    await setStatus(s.base, a.requestId, { status: 'consultingThirdParty' });
+    await setStatus(s.base, b.requestId, { status: 'correctionRequested' });
+    s.clock.now = new Date('2026-12-09T02:00:00Z'); // the day after the recorded due date
+    for (const r of [a, b]) {
+      const view = await (await lookup(s.base, r.queryCode, NAME)).json();
+      assert.equal(view.dueDate, '2026-12-08');
+      assert.equal(view.overdue, false, view.status);
+    }
+  });
+});
+
 /* ------------------------------------------------------------------------ logs */
 
 describe('logs', () => {

@@ -374,7 +374,7 @@ export class AnnualStats extends DisclosureElement {
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
       ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k])}`)}
       ${table} ${chart}
-      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}：${this.value({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
+      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.value({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
       ${groups.map((g) => this.renderGroup(r, g, known))}
     </section>`;
   }

@@ -777,7 +777,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join('、');
     const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join('、');
     return html`
-      ${item.summary ? html`<p><strong>${t.summary}：</strong>${this.marked(item.summary, terms)}</p>` : nothing}
+      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong>${this.marked(item.summary, terms)}</p>` : nothing}
       <dl class="meta">
         ${topics ? html`<dt>${t.topic}</dt><dd>${topics}</dd>` : nothing}
         ${item.genreId ? html`<dt>${t.genre}</dt><dd>${this.termLabel('genre', item.genreId)}</dd>` : nothing}
@@ -786,7 +786,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${hrefOf(item) ? html`<dt>${t.link}</dt><dd>${hrefOf(item)}</dd>` : nothing}
       </dl>
       ${item.attachments.length
-        ? html`<p><strong>${t.attachments}：</strong></p>
+        ? html`<p><strong>${t.attachments}${t.colon}</strong></p>
             <ul>
               ${item.attachments.map((a) => {
                 const meta = [this.fileType(a.mediaType, a.name), a.size !== undefined ? formatBytes(a.size, this.locale) : '']

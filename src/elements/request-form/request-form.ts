@@ -720,7 +720,7 @@ export class RequestForm extends DisclosureElement {
       <p class="help">${t.queryCodeHelp}</p>
       <dl class="answers">
         <div><dt>${t.receivedAt}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
-        <div><dt>${t.dueDate}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">（${t.dueHelp(rules.replyWorkingDays)}）</span></dd></div>
+        <div><dt>${t.dueDate}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays))}</span></dd></div>
       </dl>
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {

@@ -166,27 +166,32 @@ export class RequestStatus extends DisclosureElement {
     const t = this.t;
     const rules = resolveRules(form);
     const today = this.today ?? localDate(new Date().toISOString(), rules.timeZone);
+    const final = a.status === 'answered' || a.status === 'withdrawn';
+    // The reply period is stopped while a third party is consulted (条例 Art. 33) and until a corrected application
+    // arrives (Art. 30): no overdue mark then, but why the date may still move.
+    const paused = a.status === 'consultingThirdParty' ? t.duePausedConsulting
+      : a.status === 'correctionRequested' ? t.duePausedCorrection : '';
     let overdue = a.overdue;
     if (typeof overdue !== 'boolean') {
       try {
-        overdue = a.status !== 'answered' && a.status !== 'withdrawn' && isOverdue(a.dueDate, today);
+        overdue = !final && !paused && isOverdue(a.dueDate, today);
       } catch {
         overdue = false;
       }
     }
     const when = (at: string) => formatDateTime(at, this.locale, rules.timeZone);
     return html`<section class="receipt" part="result" aria-labelledby="result-h">
-      <h3 id="result-h" tabindex="-1">${t.status}：${t.statuses[a.status] ?? a.status}</h3>
+      <h3 id="result-h" tabindex="-1">${t.status}${t.colon}${t.statuses[a.status] ?? a.status}</h3>
       <dl class="answers">
         <div><dt>${t.queryCode}</dt><dd>${a.queryCode}</dd></div>
         ${a.outcome ? html`<div><dt>${t.outcome}</dt><dd>${t.outcomes[a.outcome] ?? a.outcome}</dd></div>` : nothing}
         <div><dt>${t.receivedAt}</dt><dd>${when(a.receivedAt)}</dd></div>
         <div><dt>${t.dueDate}</dt><dd>${formatDate(a.dueDate, this.locale)}
-          ${a.status === 'answered' || a.status === 'withdrawn' ? nothing : html`<span class=${overdue ? 'overdue' : 'help'}>（${overdue ? t.overdue : t.inTime}）</span>`}</dd></div>
+          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused || (overdue ? t.overdue : t.inTime))}</span>`}</dd></div>
       </dl>
       ${a.history.length
         ? html`<h4>${t.history}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
-            <time datetime=${h.at}>${when(h.at)}</time>${t.statuses[h.status] ?? h.status}${h.note ? html`：${h.note}` : nothing}</li>`)}</ol>`
+            <time datetime=${h.at}>${when(h.at)}</time>${t.statuses[h.status] ?? h.status}${h.note ? html`${t.colon}${h.note}` : nothing}</li>`)}</ol>`
         : nothing}
     </section>`;
   }

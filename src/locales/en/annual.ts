@@ -3,6 +3,7 @@ import type { AnnualMessages } from '../zh-CN/annual.js';
 const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   title: (year: number) => `Annual report on government information disclosure, ${year}`,
   reportLabel: 'annual report',
+  colon: ': ',
   publishedBy: (name: string) => `Published by: ${name}`,
   publishedAt: (date: string) => `Published: ${date}`,
   source: 'Original report',

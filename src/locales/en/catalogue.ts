@@ -2,6 +2,7 @@ import type { CatalogueMessages } from '../zh-CN/catalogue.js';
 
 const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   title: 'Government information disclosure catalogue',
+  colon: ': ',
   guide: 'Disclosure guide',
   publishedBy: (name: string) => `Publisher: ${name}`,
   searchLabel: 'Search',

@@ -2,6 +2,8 @@ import type { RequestMessages } from '../zh-CN/request.js';
 
 const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   title: 'Application for government information',
+  colon: ': ',
+  paren: (s: string) => ` (${s})`,
   required: '(required)',
   choose: 'Please choose',
   applicantType: 'Type of applicant',
@@ -71,6 +73,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   history: 'History',
   overdue: 'The reply is overdue',
   inTime: 'Within the time limit',
+  duePausedConsulting: 'the time taken to consult a third party does not count towards the reply period',
+  duePausedCorrection: 'the reply period starts again when the corrected application arrives',
   noStatusEndpoint: 'This form has no status address (status.endpoint).',
   statuses: {
     received: 'Received',

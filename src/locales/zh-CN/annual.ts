@@ -2,6 +2,7 @@
 const zh = {
   title: (year: number) => `${year}年政府信息公开工作年度报告`,
   reportLabel: '政府信息公开工作年度报告',
+  colon: '：',
   publishedBy: (name: string) => `发布机构：${name}`,
   publishedAt: (date: string) => `发布日期：${date}`,
   source: '查看原文',

@@ -1,5 +1,6 @@
 const zh = {
   title: '政府信息公开目录',
+  colon: '：',
   guide: '政府信息公开指南',
   publishedBy: (name: string) => `发布机构：${name}`,
   searchLabel: '检索',

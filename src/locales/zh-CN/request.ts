@@ -5,6 +5,8 @@
  */
 const zh = {
   title: '政府信息公开申请',
+  colon: '：',
+  paren: (s: string) => `（${s}）`,
   required: '（必填）',
   choose: '请选择',
   applicantType: '申请人类型',
@@ -75,6 +77,8 @@ const zh = {
   history: '办理记录',
   overdue: '已超过答复期限',
   inTime: '未超过答复期限',
+  duePausedConsulting: '征求第三方意见期间，不计算在答复期限内',
+  duePausedCorrection: '收到补正材料后重新计算答复期限',
   noStatusEndpoint: '本表单没有提供查询地址（status.endpoint）。',
   statuses: {
     received: '已收到申请',
