@@ -462,3 +462,120 @@ describe('<disclosure-catalogue>: export', () => {
     expect(all.some((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`))).to.be.true;
   });
 });
+
+describe('<disclosure-catalogue>: the first page comes before the whole feed is checked', () => {
+  /**
+   * A feed of 60 entries in no particular order: the newest dates scattered, one of the newest a duplicate id of an
+   * older entry, one without a title, one not an object, and fields with problems (an unknown validity, a bad date).
+   */
+  function mixedFeed(): Record<string, unknown> {
+    const items: unknown[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `e${i}`,
+      title: `第${i}号文件`,
+      datePublished: `2013-${String((i * 7) % 12 + 1).padStart(2, '0')}-${String((i * 11) % 28 + 1).padStart(2, '0')}`,
+      categoryIds: ['zw'],
+      genreId: i % 2 ? 'tz' : 'gg',
+      url: `https://example.gov.cn/e${i}.html`,
+    }));
+    items.push(
+      { id: 'e3', title: '重复的编号', datePublished: '2014-12-31', url: 'https://example.gov.cn/dup.html' },
+      { id: 'no-title', datePublished: '2014-12-30' },
+      'not an object',
+      { id: 'later', title: '较晚的文件', datePublished: '2014-06-01', validity: 'bogus', url: 'https://example.gov.cn/later.html' },
+      { id: 'undated', title: '日期有误的文件', datePublished: '2014-13-01', dateCreated: '2014-05-01', url: 'https://example.gov.cn/undated.html' },
+    );
+    return { ...smallCatalogue(), items };
+  }
+
+  /** Resolves with what the reader sees at the first moment entries are shown. */
+  function atFirstRows(el: DisclosureCatalogue, also: (el: DisclosureCatalogue) => void = () => {}) {
+    return new Promise<{ titles: string[]; summary: string; pages: string }>((resolve) => {
+      const mo = new MutationObserver(() => {
+        if (!el.shadowRoot!.querySelector('ol.items li.item')) return;
+        mo.disconnect();
+        resolve({ titles: titles(el), summary: shadowText(el, '#summary'), pages: shadowText(el, 'nav.pages') });
+        also(el);
+      });
+      mo.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    });
+  }
+
+  async function start(feed: unknown) {
+    const container = mountHtml(html``);
+    const el = appendCatalogue(container, await storeFeed(feed));
+    return el;
+  }
+
+  it('shows the newest usable entries with the final count, then the same page with filters, warnings and the announcement', async () => {
+    const el = await start(mixedFeed());
+    const first = await atFirstRows(el);
+    await el.loaded;
+    await el.updateComplete;
+    // 60 + the dated "later" and "undated" entries; the duplicate, the untitled one and the string are skipped.
+    expect(first.summary).to.equal('共找到 62 条信息 (第 1–20 条，共 62 条)');
+    expect(first.titles.slice(0, 2)).to.deep.equal(['较晚的文件', '日期有误的文件']);
+    expect(first.titles).to.not.include('重复的编号');
+    expect(titles(el)).to.deep.equal(first.titles);
+    expect(shadowText(el, '#summary')).to.equal(first.summary);
+    expect(shadowText(el, 'nav.pages')).to.equal(first.pages);
+    expect(first.pages).to.contain('第 1 页，共 4 页');
+    // The warning counts what was skipped and names the field problems, found once every entry has been checked.
+    const warning = shadowText(el, '[part="warning"]');
+    expect(warning).to.contain('有 3 条数据有误，未能显示');
+    expect(warning).to.contain('items[60].id');
+    expect(warning).to.contain('items[61].title');
+    expect(warning).to.contain('items[62]');
+    expect(warning).to.contain('items[63].validity');
+    expect(warning).to.contain('items[64].datePublished');
+    expect(facetCount(el, '体裁分类', '通知')).to.equal('30');
+    expect(shadowText(el, '[role="tree"] [data-id=""] > .node')).to.equal('全部信息 62');
+    // The live region gives the count of the whole feed.
+    await waitUntil(() => shadowText(el, '[role="status"][aria-live="polite"]') === '目录已加载，共 62 条信息。', 'announcement');
+    await expectAccessible(el);
+  });
+
+  it('answers a search typed as soon as the first rows appear from the whole feed', async () => {
+    const el = await start(mixedFeed());
+    await atFirstRows(el, () => {
+      // e0 is dated 2013-01-01: far from the first page.
+      const input = $<HTMLInputElement>(el, '#q');
+      input.value = '第0号';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    });
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['第0号文件']);
+    expect(shadowText(el, '#summary')).to.equal('共找到 1 条信息');
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['第0号文件']);
+  });
+
+  it('sends disclosure-load once every entry is checked, with all of them and all the problems', async () => {
+    const container = mountHtml(html``);
+    const loads: CustomEvent[] = [];
+    container.addEventListener('disclosure-load', (e) => loads.push(e as CustomEvent));
+    const el = appendCatalogue(container, await storeFeed(mixedFeed()));
+    await atFirstRows(el);
+    await el.loaded;
+    expect(loads).to.have.length(1);
+    const { data, warnings } = loads[0].detail as { data: { items: { id: string }[]; skipped: number }; warnings: { path: string }[] };
+    expect(data.items).to.have.length(62);
+    expect(data.skipped).to.equal(3);
+    expect(warnings.map((w) => w.path)).to.deep.equal(['items[60].id', 'items[61].title', 'items[62]', 'items[63].validity', 'items[64].datePublished']);
+  });
+
+  it('a new src while the first page of the old one is shown: only the new feed loads', async () => {
+    const container = mountHtml(html``);
+    const loads: string[] = [];
+    container.addEventListener('disclosure-load', (e) => loads.push((e as CustomEvent).detail.url));
+    const next = await storeFeed({ ...smallCatalogue(), title: '新目录' });
+    const el = appendCatalogue(container, await storeFeed(mixedFeed()));
+    await atFirstRows(el, () => (el.src = next));
+    await el.updateComplete;
+    await el.loaded;
+    await el.updateComplete;
+    expect(shadowText(el, 'header h2')).to.equal('新目录');
+    expect(titles(el)).to.have.length(4);
+    expect(loads.map((u) => u.split('/').pop())).to.deep.equal([next.split('/').pop()]);
+  });
+});

@@ -129,8 +129,11 @@ export class FeedController<T> implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly parse: FeedParser<T>,
-    /** Called each time a load succeeds (first load, retry, new URL), before `disclosure-load` is dispatched. */
-    private readonly onReady?: (data: T) => void,
+    /**
+     * Called each time a load succeeds (first load, retry, new URL), before `disclosure-load` is dispatched. When it
+     * returns a promise (the element finishes its work after a first paint), the event and `loaded` wait for it.
+     */
+    private readonly onReady?: (data: T) => void | Promise<void>,
   ) {
     host.addController(this);
   }
@@ -198,7 +201,9 @@ export class FeedController<T> implements ReactiveController {
       this.warnings = warnings;
       this.status = 'ready';
       this.finish();
-      this.onReady?.(data);
+      await this.onReady?.(data);
+      // No event when a newer load has started meanwhile (or the element was disconnected).
+      if (signal.aborted) return;
       this.host.dispatchEvent(
         new CustomEvent<FeedLoadDetail<T>>('disclosure-load', { bubbles: true, composed: true, detail: { url, data, warnings } }),
       );
@@ -223,7 +228,6 @@ export class FeedController<T> implements ReactiveController {
   private finish(): void {
     clearTimeout(this.slowTimer);
     this.slow = false;
-    this.abort = undefined;
     this.host.requestUpdate();
   }
 }

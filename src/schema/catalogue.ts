@@ -128,32 +128,21 @@ function parseAttachments(value: unknown, path: string, base: string, issues: Is
   return out;
 }
 
-/**
- * Parses one item; returns null (and records why) when it lacks what an entry needs: a unique id and a title.
- * Other bad fields are dropped from the item and noted, so the rest of the entry is still shown.
- */
-export function parseItem(raw: unknown, path: string, base: string, issues: IssueList, soft: IssueList): CatalogueItem | null {
-  if (!isObject(raw)) {
-    issues.add(path, 'must be an object');
-    return null;
-  }
-  const id = typeof raw.id === 'number' ? String(raw.id) : raw.id;
-  if (typeof id !== 'string' || !id.trim()) {
-    issues.add(`${path}.id`, 'is required');
-    return null;
-  }
-  if (typeof raw.title !== 'string' || !raw.title.trim()) {
-    issues.add(`${path}.title`, 'must be text');
-    return null;
-  }
+/** yyyymmdd (20130305) of a valid `YYYY-MM-DD` date: char codes minus 48 each, in one expression (48 × 11111111). */
+export const dayOf = (s: string): number =>
+  s.charCodeAt(0) * 1e7 + s.charCodeAt(1) * 1e6 + s.charCodeAt(2) * 1e5 + s.charCodeAt(3) * 1e4
+  + s.charCodeAt(5) * 1000 + s.charCodeAt(6) * 100 + s.charCodeAt(8) * 10 + s.charCodeAt(9) - 533333328;
+
+/** An entry that passed `checkItems` (an object with an id and a title), field by field; bad fields are dropped and noted. */
+function buildItem(raw: Record<string, unknown>, path: string, base: string, soft: IssueList): CatalogueItem {
   const validity = typeof raw.validity === 'string' && (VALIDITIES as readonly string[]).includes(raw.validity)
     ? (raw.validity as Validity)
     : undefined;
   if (raw.validity !== undefined && raw.validity !== null && !validity) soft.add(`${path}.validity`, 'unknown value');
   const genre = optText(raw, 'genreId', path, soft);
   return {
-    id: id.trim(),
-    title: raw.title.trim(),
+    id: String(raw.id).trim(),
+    title: (raw.title as string).trim(),
     indexNo: optText(raw, 'indexNo', path, soft),
     summary: optText(raw, 'summary', path, soft),
     docNo: optText(raw, 'docNo', path, soft),
@@ -171,30 +160,79 @@ export function parseItem(raw: unknown, path: string, base: string, issues: Issu
   };
 }
 
-/** Parses a list of raw items, skipping the unusable ones and duplicate ids. */
-export function parseItems(raw: unknown[], base: string, issues: IssueList, soft: IssueList, seen = new Set<string>(), offset = 0) {
-  const items: CatalogueItem[] = [];
-  let skipped = 0;
-  raw.forEach((r, i) => {
-    const path = `items[${i + offset}]`;
-    const item = parseItem(r, path, base, issues, soft);
-    if (item && seen.has(item.id)) {
-      issues.add(`${path}.id`, `duplicate id "${item.id}"`);
-    } else if (item) {
-      seen.add(item.id);
-      items.push(item);
-      return;
+/**
+ * The first, cheap look at a list of raw entries: which ones can be shown (an object with an id and a title, the id
+ * not seen before: the others are skipped and recorded in `issues`) and each one's date, enough to sort them and
+ * show the first page. `items` then validates every field of the shown ones. One lean loop: it runs before the first
+ * rows are shown, mostly on code not yet optimized.
+ */
+export function checkItems(raw: unknown[], base: string, issues: IssueList, seen = new Set<string>(), offset = 0) {
+  const n = raw.length;
+  /**
+   * Per raw entry: its publication (else creation) date as yyyymmdd (0 without one) when it is shown; -1 when it is
+   * skipped; -2 when skipped as a duplicate id (its fields are still checked, as a full parse does).
+   */
+  const days = new Float64Array(n).fill(-1);
+  const path = (i: number) => `items[${i + offset}]`;
+  const scratch = new IssueList();
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const r = raw[i];
+    if (!isObject(r)) {
+      issues.add(path(i), 'must be an object');
+      continue;
     }
-    skipped++;
-  });
-  return { items, skipped };
+    const id = typeof r.id === 'number' ? String(r.id) : typeof r.id === 'string' ? r.id.trim() : '';
+    if (!id) issues.add(`${path(i)}.id`, 'is required');
+    else if (typeof r.title !== 'string' || !r.title.trim()) issues.add(`${path(i)}.title`, 'must be text');
+    else if (seen.size === seen.add(id).size) {
+      issues.add(`${path(i)}.id`, `duplicate id "${id}"`);
+      days[i] = -2;
+    } else {
+      count++;
+      // The date `items` keeps (its problems are recorded there).
+      const d = optDate(r, 'datePublished', '', scratch) ?? optDate(r, 'dateCreated', '', scratch);
+      days[i] = d ? dayOf(d) : 0;
+    }
+  }
+  const build = (i: number, soft: IssueList) => buildItem(raw[i] as Record<string, unknown>, path(i), base, soft);
+  return {
+    days,
+    count,
+    skipped: n - count,
+    /** Shown raw entry i, validated (its problems are recorded by `items`, in feed order). */
+    item: (i: number) => build(i, new IssueList()),
+    /** Every shown entry, validated, the problems of their fields recorded in `soft`. */
+    items(soft: IssueList): CatalogueItem[] {
+      const items: CatalogueItem[] = [];
+      for (let i = 0; i < n; i++) {
+        if (days[i] === -1) continue;
+        const item = build(i, soft);
+        if (days[i] >= 0) items.push(item);
+      }
+      return items;
+    },
+  };
 }
+
+export type ItemCheck = ReturnType<typeof checkItems>;
+
+/** The entry checks of feeds parsed with `parseCatalogue(…, true)` whose entries are not validated yet. */
+const pending = new WeakMap<CatalogueFeed, ItemCheck & { finish(): void }>();
+
+/**
+ * The first look at the entries of a feed parsed with `parseCatalogue(…, true)`, while they are not validated yet;
+ * its `finish()` validates them (once): it fills `items` and puts their problems into the warnings.
+ */
+export const pendingCheck = (feed: CatalogueFeed) => pending.get(feed);
 
 /**
  * Validates a catalogue feed: strict at the root (an object, schemaVersion 1, an `items` list), tolerant per item.
  * Relative URLs resolve against the feed's own URL; only http(s) URLs survive as links.
+ * With `lazy`, the entries are only checked (`pendingCheck`: which are shown, their dates, the skipped ones in the
+ * warnings): `items` stays empty until `pendingCheck(feed).finish()`, so a first page can be shown sooner.
  */
-export function parseCatalogue(json: unknown, feedUrl: string): ParseResult<CatalogueFeed> {
+export function parseCatalogue(json: unknown, feedUrl: string, lazy = false): ParseResult<CatalogueFeed> {
   const rootError = checkSchemaVersion(json);
   if (rootError) return rootError;
   const root = json as Record<string, unknown>;
@@ -205,7 +243,9 @@ export function parseCatalogue(json: unknown, feedUrl: string): ParseResult<Cata
   const soft = new IssueList();
   const categories = sanitizeTree(parseTerms(root.categories, 'categories', soft), soft);
   const facets = isObject(root.facets) ? root.facets : {};
-  const { items, skipped } = parseItems(root.items, feedUrl, issues, soft);
+  const check = checkItems(root.items, feedUrl, issues);
+  const at = soft.issues.length;
+  const items = lazy ? [] : check.items(soft);
   const page = isObject(root.page)
     ? { total: optCount(root.page, 'total', 'page', soft), next: resolveUrl(root.page.next, feedUrl) }
     : undefined;
@@ -214,25 +254,34 @@ export function parseCatalogue(json: unknown, feedUrl: string): ParseResult<Cata
     ? { name: optText(root.publisher, 'name', 'publisher', soft), id: optText(root.publisher, 'id', 'publisher', soft) }
     : undefined;
   const facetCounts = isObject(root.facetCounts) ? (root.facetCounts as CatalogueFeed['facetCounts']) : undefined;
-  return {
-    ok: true,
-    data: {
-      publisher,
-      title: optText(root, 'title', '', soft),
-      guideHref: safeHref(root.guideUrl, feedUrl),
-      categories,
-      facets: {
-        topic: parseTerms(facets.topic, 'facets.topic', soft),
-        genre: parseTerms(facets.genre, 'facets.genre', soft),
-        publisher: parseTerms(facets.publisher, 'facets.publisher', soft),
-      },
-      items,
-      page,
-      search: endpoint ? { endpoint } : undefined,
-      facetCounts,
-      skipped,
+  const data: CatalogueFeed = {
+    publisher,
+    title: optText(root, 'title', '', soft),
+    guideHref: safeHref(root.guideUrl, feedUrl),
+    categories,
+    facets: {
+      topic: parseTerms(facets.topic, 'facets.topic', soft),
+      genre: parseTerms(facets.genre, 'facets.genre', soft),
+      publisher: parseTerms(facets.publisher, 'facets.publisher', soft),
     },
-    // Skipped items first: they are what the reader misses.
-    warnings: [...issues.issues, ...soft.issues],
+    items,
+    page,
+    search: endpoint ? { endpoint } : undefined,
+    facetCounts,
+    skipped: check.skipped,
   };
+  // Skipped items first: they are what the reader misses.
+  const warnings = [...issues.issues, ...soft.issues];
+  if (lazy) {
+    // Fills `items`, and inserts the problems found in them into the warnings, in place and where a full parse puts them.
+    const finish = () => {
+      pending.delete(data);
+      const itemSoft = new IssueList();
+      data.items = check.items(itemSoft);
+      const tail = warnings.splice(issues.issues.length + at);
+      for (const list of [itemSoft.issues, tail]) for (const w of list) warnings.push(w);
+    };
+    pending.set(data, { ...check, finish });
+  }
+  return { ok: true, data, warnings };
 }

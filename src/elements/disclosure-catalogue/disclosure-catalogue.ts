@@ -6,12 +6,14 @@ import { formatBytes, formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { IssueList } from '../../schema/common.js';
-import { hrefOf, parseCatalogue, parseItems, type CatalogueFeed, type CatalogueItem, type Category, type Term } from '../../schema/catalogue.js';
+import {
+  checkItems, hrefOf, parseCatalogue, pendingCheck, type CatalogueFeed, type CatalogueItem, type Category, type Term,
+} from '../../schema/catalogue.js';
 import { catalogueStrings } from '../../locales/catalogue.js';
 import { catalogueStyles } from './disclosure-catalogue.styles.js';
 import { highlight, queryTerms } from './search.js';
 import {
-  CatalogueIndex, FACETS, PAGE_SIZES, defaultQuery, emptyFacets, queryToState, stateToQuery,
+  CatalogueIndex, FACETS, PAGE_SIZES, defaultQuery, emptyFacets, newest, queryToState, stateToQuery,
   type CatalogueQuery, type FacetKey, type QueryResult, type SortKey,
 } from './query.js';
 
@@ -117,9 +119,11 @@ export class DisclosureCatalogue extends DisclosureElement {
   private remote: RemoteState | null = null;
   private focusedTreeId: string = '';
 
-  private readonly feed = new FeedController<CatalogueFeed>(this, parseCatalogue, () => this.onFeedLoaded());
+  private readonly feed = new FeedController<CatalogueFeed>(this, (json, url) => parseCatalogue(json, url, true), () => this.onFeedLoaded());
   private index: CatalogueIndex | null = null;
   private items: CatalogueItem[] = [];
+  /** True while only the first page is shown and the rest of the load (`completeLoad`) is still to come. */
+  private firstPageOnly = false;
   private instanceNo = ++instances;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private remoteAbort: AbortController | undefined;
@@ -127,17 +131,12 @@ export class DisclosureCatalogue extends DisclosureElement {
   private pagesAbort: AbortController | undefined;
   private readonly onPopState = () => this.restoreFromUrl();
 
-  /** Resolves when the feed (first page) has loaded or failed. */
+  /** Resolves when the feed (first page) has loaded, with its filter column, or failed. */
   get loaded(): Promise<void> {
     return this.updateComplete
       .then(() => this.feed.loaded)
-      .then(() => (this.feed.status === 'ready' ? this.filtersShown() : undefined));
-  }
-
-  /** Resolves when the filter column has been drawn. */
-  private async filtersShown(): Promise<void> {
-    while (!this.filtersReady) await new Promise((r) => setTimeout(r, 10));
-    await this.updateComplete;
+      .then(() => this.updateComplete)
+      .then(() => undefined);
   }
 
   private get t() {
@@ -181,6 +180,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.index = null;
     this.items = [];
     this.result = null;
+    this.firstPageOnly = this.filtersReady = false;
     this.remote = null;
     this.extraLoading = null;
     this.query = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
@@ -191,21 +191,53 @@ export class DisclosureCatalogue extends DisclosureElement {
     return (PAGE_SIZES as readonly number[]).includes(this.pageSize) ? this.pageSize : 20;
   }
 
-  private onFeedLoaded(): void {
+  /** Shows a loaded feed; the promise (which `loaded` and `disclosure-load` wait for) settles with the filter column. */
+  private onFeedLoaded(): Promise<void> | void {
     const data = this.feed.data;
     if (this.feed.status !== 'ready' || !data) return;
+    const check = pendingCheck(data);
+    const q = this.query;
+    this.firstPageOnly = true;
+    if (check && !data.search && !data.page?.next && !Object.keys(queryToState(q, q.pageSize)).length) {
+      // The first page of the default view (newest first, nothing filtered) needs only which entries are usable and
+      // their dates: show it now, and validate every field, index and count once it has been painted. `result` holds
+      // the first page's matches and, in `all`, the count of them all (the final one); no counts for the filter
+      // column, which is drawn when the load is complete.
+      const matches = newest(check.days, q.pageSize);
+      this.items = [];
+      for (const i of matches) this.items[i] = check.item(i);
+      this.result = { matches, all: check.count } as QueryResult;
+    } else this.completeLoad();
+    // The filter column comes after the first rows have been painted (unless a newer load has taken over).
+    return new Promise((resolve) =>
+      this.afterFirstPaint(() => {
+        if (this.feed.status === 'ready' && this.feed.data === data) {
+          this.completeLoad();
+          this.filtersReady = true;
+        }
+        resolve();
+      }),
+    );
+  }
+
+  /**
+   * The rest of a load whose first page is shown: every entry validated, the index, counts, the announcement, the
+   * feed's further pages. Runs once per load; whatever needs every entry (a query, the CSV, printing) calls it first.
+   */
+  private completeLoad(): void {
+    const data = this.feed.data;
+    if (!this.firstPageOnly || !data) return;
+    this.firstPageOnly = false;
+    pendingCheck(data)?.finish();
     this.items = data.items;
+    this.openAncestors(this.query.category);
     if (data.search) {
       this.remote = { items: data.items, total: data.page?.total ?? data.items.length, facetCounts: data.facetCounts, busy: false };
-      this.filtersReady = true;
-      this.openAncestors(this.query.category);
       this.runRemote(true);
       return;
     }
     this.rebuildIndex();
-    this.openAncestors(this.query.category);
     this.announce(this.t.loadedAnnouncement(this.fmt(this.items.length)), 0);
-    if (!this.filtersReady) this.afterFirstPaint(() => (this.filtersReady = true));
     if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
   }
 
@@ -253,9 +285,9 @@ export class DisclosureCatalogue extends DisclosureElement {
         if (!root || !Array.isArray(root.items)) throw new FeedError('invalidRoot', 'items missing', url);
         const issues = new IssueList();
         const soft = new IssueList();
-        const { items, skipped } = parseItems(root.items, url, issues, soft, seenIds, this.items.length);
-        this.items = this.items.concat(items);
-        if (this.feed.data) this.feed.data.skipped += skipped;
+        const check = checkItems(root.items, url, issues, seenIds, this.items.length);
+        this.items = this.items.concat(check.items(soft));
+        if (this.feed.data) this.feed.data.skipped += check.skipped;
         this.feed.warnings = [...this.feed.warnings, ...issues.issues, ...soft.issues];
         const n: unknown = root.page?.next;
         url = typeof n === 'string' && n ? new URL(n, url).href : null;
@@ -275,6 +307,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   /** Applies a change to the query, runs it and records it in the URL. */
   private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', resetPage = true): void {
+    this.completeLoad();
     this.query = { ...this.query, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.query.page };
     if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.query, this.normalPageSize()), history);
     if (this.remote) this.runRemote(history === 'push');
@@ -294,6 +327,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private restoreFromUrl(): void {
     if (this.noUrlState || this.feed.status !== 'ready') return;
+    this.completeLoad();
     const next = stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
     if (JSON.stringify(next) === JSON.stringify(this.query)) return;
     this.query = next;
@@ -303,7 +337,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private get total(): number {
-    return this.remote ? this.remote.total : this.result?.matches.length ?? 0;
+    if (this.remote) return this.remote.total;
+    return (this.firstPageOnly ? this.result?.all : this.result?.matches.length) ?? 0;
   }
 
   /** Remote mode (`search.endpoint`): the server filters; the element asks for one page at a time. */
@@ -861,6 +896,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   /** All current results (every page) as CSV. */
   csv(): string {
+    this.completeLoad();
     const t = this.t;
     const rows: string[][] = [[t.indexNo, t.titleColumn, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
     const items = this.remote ? this.remote.items : Array.from(this.result?.matches ?? [], (i) => this.items[i]);
@@ -876,6 +912,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private exportCsv = () => downloadText(this.t.csvFilename, this.csv());
 
   private print = async () => {
+    this.completeLoad();
     this.printing = true;
     await this.updateComplete;
     const done = () => {

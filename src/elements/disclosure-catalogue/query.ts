@@ -1,4 +1,4 @@
-import type { Category, CatalogueItem } from '../../schema/catalogue.js';
+import { dayOf, type Category, type CatalogueItem } from '../../schema/catalogue.js';
 import { fold, matchesAll, queryTerms } from './search.js';
 
 /** The facets a reader can filter by (besides the category tree and the search words). */
@@ -84,7 +84,25 @@ class RowsBuilder {
 }
 
 /** A `YYYY-MM-DD` date as a sortable number (20130305); 0 when absent. */
-const dateKey = (d: string | undefined): number => (d ? +d.slice(0, 4) * 10000 + +d.slice(5, 7) * 100 + +d.slice(8, 10) : 0);
+const dateKey = (d: string | undefined): number => (d ? dayOf(d) : 0);
+
+/**
+ * The indexes of the `k` newest days (newest first, ties in index order; negative days left out) in one pass, without
+ * sorting them all: what the first page needs.
+ */
+export function newest(days: ArrayLike<number>, k: number): Int32Array {
+  const top: number[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d < 0 || (top.length === k && !(d > days[top[k - 1]]))) continue;
+    // After every kept index with a date at least as new (they come first: earlier in the feed).
+    let j = top.length;
+    while (j && days[top[j - 1]] < d) j--;
+    top.splice(j, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return Int32Array.from(top);
+}
 
 /** The folded text an item is searched by: title, 文号, 索引号, keywords and summary. */
 export function searchText(item: CatalogueItem): string {
@@ -178,12 +196,11 @@ export class CatalogueIndex {
     let o = this.orders.get(sort);
     if (o) return o;
     const items = this.items;
-    const idx = Int32Array.from(items.keys());
     if (sort === 'title') {
       const collator = new Intl.Collator(this.collatorLocale, { numeric: true });
       const titles = items.map((i) => i.title);
       // Sorting by title is rare; the collator gives the order readers expect (pinyin for Chinese).
-      o = Int32Array.from(Array.from(idx).sort((a, b) => collator.compare(titles[a], titles[b]) || a - b));
+      o = Int32Array.from(Array.from(items.keys()).sort((a, b) => collator.compare(titles[a], titles[b]) || a - b));
     } else {
       // Dates as numbers packed with the item index into one float64 each (yyyymmdd × 2^21 + index, exact below
       // 2^53), then the engine's native numeric sort: no comparator calls, stable by index.
@@ -276,31 +293,25 @@ export class CatalogueIndex {
       }
       if (failCount === 0) matches[n++] = i;
     }
-    const facetCounts = {} as Record<FacetKey, Map<string, number>>;
-    FACETS.forEach((f, d) => {
-      const m = new Map<string, number>();
-      const values = this.vocab[f].values;
-      counters[d].forEach((count, code) => m.set(values[code], count));
-      facetCounts[f] = m;
-    });
-    const categoryCounts = new Map<string, number>();
-    catCounter.forEach((count, code) => categoryCounts.set(this.catVocab.values[code], count));
-    return { matches: matches.subarray(0, n), facetCounts, categoryCounts, all };
+    return this.counted(counters, catCounter, matches.subarray(0, n), all);
   }
 
   /** Counts per facet value and per category over every item. */
   private countAll(): QueryResult {
-    const tally = (rows: Rows, size: number, values: readonly string[]) => {
-      const counter = new Int32Array(size);
+    const tally = (rows: Rows, vocab: Vocab) => {
+      const counter = new Int32Array(vocab.values.length);
       for (let k = 0; k < rows.codes.length; k++) counter[rows.codes[k]]++;
-      const m = new Map<string, number>();
-      counter.forEach((count, code) => m.set(values[code], count));
-      return m;
+      return counter;
     };
+    return this.counted(FACETS.map((f, d) => tally(this.rows[d], this.vocab[f])), tally(this.cats, this.catVocab), new Int32Array(0), this.items.length);
+  }
+
+  /** A result with the counts (per facet, then per category) as value → count maps. */
+  private counted(facets: Int32Array[], cats: Int32Array, matches: Int32Array, all: number): QueryResult {
+    const toMap = (counter: Int32Array, vocab: Vocab) => new Map(Array.from(counter, (count, code) => [vocab.values[code], count]));
     const facetCounts = {} as Record<FacetKey, Map<string, number>>;
-    FACETS.forEach((f, d) => (facetCounts[f] = tally(this.rows[d], this.vocab[f].values.length, this.vocab[f].values)));
-    const categoryCounts = tally(this.cats, this.catVocab.values.length, this.catVocab.values);
-    return { matches: new Int32Array(0), facetCounts, categoryCounts, all: this.items.length };
+    FACETS.forEach((f, d) => (facetCounts[f] = toMap(facets[d], this.vocab[f])));
+    return { matches, facetCounts, categoryCounts: toMap(cats, this.catVocab), all };
   }
 }
 
