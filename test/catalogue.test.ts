@@ -150,7 +150,7 @@ describe('<disclosure-catalogue>: facets and categories', () => {
     await el.updateComplete;
     expect(titles(el)).to.have.members(['关于印发农业补贴办法的通知', '县教育局关于义务教育招生工作的公告', '防汛抗旱工作会议召开']);
     expect(tree.querySelector('[data-id="zw"]')!.getAttribute('aria-selected')).to.equal('true');
-    expect(shadowText(el, '.chips')).to.contain('栏目分类: 政务信息');
+    expect(shadowText(el, '.chips')).to.contain('栏目分类：政务信息');
   });
 
   it('the category tree works by keyboard (arrows, Home/End, Enter)', async () => {
@@ -512,7 +512,7 @@ describe('<disclosure-catalogue>: the first page comes before the whole feed is 
     await el.loaded;
     await el.updateComplete;
     // 60 + the dated "later" and "undated" entries; the duplicate, the untitled one and the string are skipped.
-    expect(first.summary).to.equal('共找到 62 条信息 (第 1–20 条，共 62 条)');
+    expect(first.summary).to.equal('共找到 62 条信息（第 1–20 条，共 62 条）');
     expect(first.titles.slice(0, 2)).to.deep.equal(['较晚的文件', '日期有误的文件']);
     expect(first.titles).to.not.include('重复的编号');
     expect(titles(el)).to.deep.equal(first.titles);

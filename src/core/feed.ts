@@ -189,9 +189,7 @@ export class FeedController<T> implements ReactiveController {
         data = cached.result.data as T;
         warnings = cached.result.warnings;
       } else {
-        const started = performance.now();
         const result = this.parse(json, url);
-        performance.measure?.(`${this.host.localName}: validate feed`, { start: started });
         if (!result.ok) throw new FeedError(result.error, result.message, url, undefined, result.detail);
         data = result.data;
         warnings = result.warnings;

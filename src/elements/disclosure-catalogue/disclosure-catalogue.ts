@@ -18,6 +18,16 @@ import {
 } from './query.js';
 
 const FACET_PREVIEW = 8;
+
+/** A copy of `set` with `value` added, or removed if it was there (a new Set, so Lit sees the change). */
+function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
+  const next = new Set(set);
+  if (!next.delete(value)) next.add(value);
+  return next;
+}
+
+/** A term and its description in a metadata list, or nothing when there is no value. */
+const meta = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
 let instances = 0;
@@ -257,10 +267,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   private rebuildIndex(): void {
     const data = this.feed.data;
     if (!data) return;
-    const started = performance.now();
     const index = (this.index = new CatalogueIndex(this.items, data.categories, this.locale));
     this.runQuery(false);
-    performance.measure?.('disclosure-catalogue: index and first query', { start: started });
     // Build the search text in small slices right after the first rows are shown, so the first keystroke is fast too.
     const step = () => {
       if (this.index === index && !index.warm(2000)) setTimeout(step, 0);
@@ -482,18 +490,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   // ---- rendering ------------------------------------------------------------------------------------------------
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.renderStarted) {
-      performance.measure?.('disclosure-catalogue: render', { start: this.renderStarted });
-      this.renderStarted = 0;
-    }
-  }
-
-  private renderStarted = 0;
-
   protected override render() {
-    if (this.feed.status === 'ready' && !this.renderStarted) this.renderStarted = performance.now();
     const data = this.feed.data;
     const t = this.t;
     const title = this.heading || data?.title || t.title;
@@ -621,10 +618,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   };
 
   private toggleTree(id: string): void {
-    const open = new Set(this.treeOpen);
-    if (open.has(id)) open.delete(id);
-    else open.add(id);
-    this.treeOpen = open;
+    this.treeOpen = toggled(this.treeOpen, id);
   }
 
   private async selectCategory(id: string | null): Promise<void> {
@@ -663,10 +657,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private toggleFacetOpen(facet: FacetKey): void {
-    const s = new Set(this.facetOpen);
-    if (s.has(facet)) s.delete(facet);
-    else s.add(facet);
-    this.facetOpen = s;
+    this.facetOpen = toggled(this.facetOpen, facet);
   }
 
   private toggleFacet(facet: FacetKey, id: string, on: boolean): void {
@@ -707,7 +698,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       'published-desc': t.sortPublishedDesc, 'published-asc': t.sortPublishedAsc, 'created-desc': t.sortCreatedDesc, title: t.sortTitle,
     };
     return html`<div class="toolbar">
-      <p class="summary" id="summary">${t.results(this.fmt(total))}${total > pageSize ? html` <span class="count">(${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))})</span>` : nothing}</p>
+      <p class="summary" id="summary">${t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
           ${(Object.keys(sortLabels) as SortKey[]).map((k) => html`<option value=${k} ?selected=${this.query.sort === k}>${sortLabels[k]}</option>`)}
@@ -726,13 +717,13 @@ export class DisclosureCatalogue extends DisclosureElement {
   private activeFilters(): { label: string; remove: () => void }[] {
     const q = this.query;
     const out: { label: string; remove: () => void }[] = [];
-    if (q.q.trim()) out.push({ label: `${this.t.searchLabel}: ${q.q.trim()}`, remove: () => this.setQuery({ q: '' }) });
-    if (q.category) out.push({ label: `${this.t.categories}: ${this.categoryLabel(q.category)}`, remove: () => this.setQuery({ category: null }) });
+    if (q.q.trim()) out.push({ label: `${this.t.searchLabel}${this.t.colon}${q.q.trim()}`, remove: () => this.setQuery({ q: '' }) });
+    if (q.category) out.push({ label: `${this.t.categories}${this.t.colon}${this.categoryLabel(q.category)}`, remove: () => this.setQuery({ category: null }) });
     for (const f of FACETS) {
       const terms = this.facetTerms(f);
       for (const v of q.facets[f]) {
         const label = terms.find((x) => x.id === v)?.label ?? v;
-        out.push({ label: `${this.facetLabel(f)}: ${label}`, remove: () => this.toggleFacet(f, v, false) });
+        out.push({ label: `${this.facetLabel(f)}${this.t.colon}${label}`, remove: () => this.toggleFacet(f, v, false) });
       }
     }
     return out;
@@ -801,11 +792,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`<li class="item" part="item">
       <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
       <dl class="meta summary-meta">
-        ${item.indexNo ? html`<dt>${t.indexNo}</dt><dd>${this.marked(item.indexNo, terms)}</dd>` : nothing}
-        ${publisher ? html`<dt>${t.publisher}</dt><dd>${publisher}</dd>` : nothing}
-        ${item.docNo ? html`<dt>${t.docNo}</dt><dd>${this.marked(item.docNo, terms)}</dd>` : nothing}
-        ${item.dateCreated ? html`<dt>${t.dateCreated}</dt><dd>${formatDate(item.dateCreated, this.locale)}</dd>` : nothing}
-        ${item.datePublished ? html`<dt>${t.datePublished}</dt><dd>${formatDate(item.datePublished, this.locale)}</dd>` : nothing}
+        ${meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms))}
+        ${meta(t.publisher, publisher)}
+        ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms))}
+        ${meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}
+        ${meta(t.datePublished, formatDate(item.datePublished, this.locale))}
         ${item.validity ? html`<dt>${t.validity}</dt><dd class="validity-${validity}">${t.validityValues[validity] ?? validity}</dd>` : nothing}
       </dl>
       <div class="actions">
@@ -823,11 +814,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`
       ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong>${this.marked(item.summary, terms)}</p>` : nothing}
       <dl class="meta">
-        ${topics ? html`<dt>${t.topic}</dt><dd>${topics}</dd>` : nothing}
-        ${item.genreId ? html`<dt>${t.genre}</dt><dd>${this.termLabel('genre', item.genreId)}</dd>` : nothing}
-        ${item.keywords.length ? html`<dt>${t.keywords}</dt><dd>${this.marked(item.keywords.join('、'), terms)}</dd>` : nothing}
-        ${categories ? html`<dt>${t.category}</dt><dd>${categories}</dd>` : nothing}
-        ${hrefOf(item) ? html`<dt>${t.link}</dt><dd>${hrefOf(item)}</dd>` : nothing}
+        ${meta(t.topic, topics)}
+        ${meta(t.genre, this.termLabel('genre', item.genreId))}
+        ${meta(t.keywords, item.keywords.length && this.marked(item.keywords.join('、'), terms))}
+        ${meta(t.category, categories)}
+        ${meta(t.link, hrefOf(item))}
       </dl>
       ${item.attachments.length
         ? html`<p><strong>${t.attachments}${t.colon}</strong></p>
@@ -851,10 +842,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private toggleItem(id: string): void {
-    const s = new Set(this.expanded);
-    if (s.has(id)) s.delete(id);
-    else s.add(id);
-    this.expanded = s;
+    this.expanded = toggled(this.expanded, id);
   }
 
   private renderPagination(): TemplateResult | typeof nothing {

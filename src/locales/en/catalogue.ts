@@ -28,7 +28,7 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   sortTitle: 'Title',
   pageSizeLabel: 'Per page',
   results: (n: string) => (n === '1' ? '1 result' : `${n} results`),
-  resultsRange: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
+  resultsRange: (from: string, to: string, total: string) => ` (showing ${from}–${to} of ${total})`,
   activeFilters: 'Active filters',
   removeFilter: (label: string) => `Remove filter: ${label}`,
   clearAll: 'Clear all filters',

@@ -26,7 +26,7 @@ const zh = {
   sortTitle: '标题（按拼音）',
   pageSizeLabel: '每页条数',
   results: (n: string) => `共找到 ${n} 条信息`,
-  resultsRange: (from: string, to: string, total: string) => `第 ${from}–${to} 条，共 ${total} 条`,
+  resultsRange: (from: string, to: string, total: string) => `（第 ${from}–${to} 条，共 ${total} 条）`,
   activeFilters: '当前条件',
   removeFilter: (label: string) => `取消条件：${label}`,
   clearAll: '清除全部条件',
