@@ -10,7 +10,7 @@
 import {
   APPLICANT_COLUMNS, NOT_PROCESSED_KEYS, OTHER_KEYS, TABLE4_GROUPS, TABLE4_OUTCOMES, UNABLE_KEYS, WITHHELD_KEYS,
 } from '../schema/shapes.js';
-import { collapse, findAll, findFirst, parseHtml, tablesOf, textOf, attr } from './html-tables.js';
+import { collapse, findAll, findFirst, joinedTables, parseHtml, tablesOf, textOf, attr } from './html-tables.js';
 import type { GridCell, HtmlNode, Table } from './html-tables.js';
 import { parseChineseDate, parseFigure, toHalfWidth } from './normalize.js';
 
@@ -356,20 +356,30 @@ function feesCollectedFrom(text: string): { amount: number; unit: string } | und
 // ---------------------------------------------------------------------------------------------------------------
 // the conversion
 
-function pick(tables: Table[], test: (t: string) => boolean): Table | undefined {
-  const hits = tables.filter((t) => test(norm(t.text)));
-  return hits.sort((a, b) => a.text.length - b.text.length)[0];
+/**
+ * The table that passes `test` and reads best: the highest `score` (rows recognised), then the least text. Candidates
+ * include the joined parts of tables split in several (see joinedTables).
+ */
+function pick(tables: Table[], test: (t: string) => boolean, score: (t: Table) => number = () => 0): Table | undefined {
+  const hits = tables.filter((t) => test(norm(t.text))).map((t) => ({ t, score: score(t) }));
+  return hits.sort((a, b) => b.score - a.score || a.t.text.length - b.t.text.length)[0]?.t;
 }
+
+/** A reader whose notes are thrown away: for scoring candidates. */
+const scratch = (): FigureReader => ({ blank: 0, notes: [] });
 
 export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlResult {
   const doc = parseHtml(html);
-  const tables = tablesOf(doc);
-  if (!tables.length) throw new Error('no tables found in the page');
-  const t3 = pick(tables, (t) => t.includes('本年新收') || (t.includes('申请人情形') && t.includes('办理结果')));
-  const t2 = pick(tables, (t) => t.includes('信息内容') && (t.includes('规章') || t.includes('行政许可')) && !t.includes('本年新收'));
+  const found = tablesOf(doc);
+  if (!found.length) throw new Error('no tables found in the page');
+  const tables = [...found, ...joinedTables(found)];
+  const t3 = pick(tables, (t) => t.includes('本年新收') || (t.includes('申请人情形') && t.includes('办理结果')),
+    (t) => readTable3(t, scratch()).dataRows);
+  const t2 = pick(tables, (t) => t.includes('信息内容') && (t.includes('规章') || t.includes('行政许可')) && !t.includes('本年新收'),
+    (t) => Object.keys(readTable2(t, scratch())).length);
   const t4 = pick(tables, (t) => t.includes('行政复议') && t.includes('行政诉讼') && t.includes('维持') && !t.includes('本年新收'));
   if (!t2 && !t3 && !t4) {
-    throw new Error(`${tables.length} table(s) found, but none of the annual-report tables (二 主动公开, 三 收到和处理申请, 四 行政复议/行政诉讼)`);
+    throw new Error(`${found.length} table(s) found, but none of the annual-report tables (二 主动公开, 三 收到和处理申请, 四 行政复议/行政诉讼)`);
   }
   const r: FigureReader = { blank: 0, notes: [] };
   const notes = r.notes;
@@ -440,7 +450,7 @@ export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlRes
   const publishedAt = dateText ? parseChineseDate(dateText) : null;
   if (publishedAt) feed.publishedAt = publishedAt;
   if (options.sourceUrl) feed.sourceUrl = options.sourceUrl;
-  const text = sections(doc, new Set([t2, t3, t4].filter((t): t is Table => !!t).map((t) => t.node)));
+  const text = sections(doc, new Set([t2, t3, t4].flatMap((t) => t?.nodes ?? [])));
   if (Object.keys(text).length) feed.text = text;
   if (proactive && Object.keys(proactive).length) feed.proactive = proactive;
   if (t3) feed.applications = applications;

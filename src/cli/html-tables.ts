@@ -24,6 +24,10 @@ export interface Table {
   /** Text just before the table (the nearest preceding heading or paragraph), for finding it by its title. */
   caption: string;
   node: HtmlNode;
+  /** Every table element it is made of: one, or several for a table split into parts (see `joinedTables`). */
+  nodes: HtmlNode[];
+  /** Index of the table that ends right before this one starts, with no text in between and neither inside the other. */
+  follows?: number;
 }
 
 export function parseHtml(html: string): HtmlNode {
@@ -102,13 +106,27 @@ export function gridOf(table: HtmlNode): GridCell[][] {
 export function tablesOf(doc: HtmlNode): Table[] {
   const tables: Table[] = [];
   let lastText = '';
+  // The table that ended last, while no text and no other table has started since.
+  let closed: Table | null = null;
   const walk = (n: HtmlNode) => {
     if (n.nodeName === 'table') {
-      tables.push({ index: tables.length, grid: gridOf(n), text: collapse(textOf(n, true)), caption: lastText, node: n });
+      const t: Table = {
+        index: tables.length, grid: gridOf(n), text: collapse(textOf(n, true)), caption: lastText, node: n, nodes: [n],
+        follows: closed?.index,
+      };
+      tables.push(t);
       lastText = '';
-    } else if (n.nodeName === '#text') {
+      closed = null;
+      for (const c of n.childNodes ?? []) walk(c);
+      closed = t;
+      return;
+    }
+    if (n.nodeName === '#text') {
       const t = collapse(n.value ?? '');
-      if (t) lastText = (lastText + ' ' + t).slice(-200);
+      if (t) {
+        lastText = (lastText + ' ' + t).slice(-200);
+        closed = null;
+      }
       return;
     }
     for (const c of n.childNodes ?? []) walk(c);
@@ -116,6 +134,61 @@ export function tablesOf(doc: HtmlNode): Table[] {
   };
   walk(doc);
   return tables;
+}
+
+/**
+ * A table that a word processor or a CMS split into parts (at a page break, or one part per block) comes out as
+ * tables that follow each other with nothing in between. This joins every run of two or more such tables, as extra
+ * candidates: the caller keeps whichever reads best. A part's rows carry on the cells that were still spanning rows
+ * where the previous part ended: empty cells in their place are taken for them, and rows that leave those columns out
+ * get them back in front.
+ */
+export function joinedTables(tables: Table[], maxParts = 8): Table[] {
+  const out: Table[] = [];
+  for (const first of tables) {
+    if (first.follows !== undefined && tables[first.follows]) continue; // not the start of a run
+    const run = [first];
+    for (let next = tables.find((t) => t.follows === first.index); next && run.length < maxParts;
+      next = tables.find((t) => t.follows === run[run.length - 1]!.index)) run.push(next);
+    for (let end = 2; end <= run.length; end++) {
+      for (let start = 0; start + 1 < end; start++) out.push(join(run.slice(start, end)));
+    }
+  }
+  return out;
+}
+
+/** Per column of a grid's last row: the cell when it spans rows past the grid's end, else null. */
+const spanningAtEnd = (grid: GridCell[][], row: GridCell[] = grid[grid.length - 1] ?? []) =>
+  row.map((cell) => (cell.row >= 0 && cell.row + cell.rowspan > grid.length ? cell : null));
+
+function join(parts: Table[]): Table {
+  const grid: GridCell[][] = parts[0]!.grid.map((row) => [...row]);
+  let carried = spanningAtEnd(parts[0]!.grid);
+  for (const part of parts.slice(1)) {
+    const width = grid[grid.length - 1]?.length ?? 0;
+    const replace = new Map<GridCell, GridCell>();
+    // Rows that leave the still-spanning leading columns out get those cells back in front.
+    const leadFor = (row: GridCell[]) => {
+      const missing = width - row.length;
+      return missing > 0 && carried.slice(0, missing).every(Boolean) ? (carried.slice(0, missing) as GridCell[]) : [];
+    };
+    for (const row of part.grid) {
+      const lead = leadFor(row);
+      grid.push([...lead, ...row.map((cell, i) => {
+        const above = carried[lead.length + i];
+        // An empty cell at the top of the part, where a cell was still spanning: the continuation of that cell.
+        if (above && !cell.text && cell.row === 0 && !replace.has(cell)) replace.set(cell, above);
+        return replace.get(cell) ?? cell;
+      })]);
+    }
+    const lastRow = part.grid[part.grid.length - 1] ?? [];
+    const lead = leadFor(lastRow);
+    carried = [...lead, ...spanningAtEnd(part.grid, lastRow).map((cell) => (cell ? replace.get(cell) ?? cell : null))];
+  }
+  return {
+    index: parts[0]!.index, grid, text: parts.map((p) => p.text).join(' '), caption: parts[0]!.caption,
+    node: parts[0]!.node, nodes: parts.flatMap((p) => p.nodes), follows: parts[0]!.follows,
+  };
 }
 
 /** The first element with this tag name, depth first. */

@@ -46,6 +46,36 @@ test('from-html: 2021-format page with nested layout tables and label variants',
   assert.deepEqual(reconcile(parsed.report), []);
 });
 
+test('from-html: tables split in parts (at a page break, or one table per block) are read as one', async () => {
+  const original = await convert([fixture('annual-2021.html')]);
+  assert.equal(original.code, 0, original.stderr);
+  const src = readFileSync(fixture('annual-2021.html'), 'utf8');
+  const close = '</tbody></table>';
+  const open = '<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" width="620" style="border-collapse:collapse"><tbody>';
+  const at = '<tr><td><p>4.保护第三方合法权益</p>';
+  assert.ok(src.includes(at));
+  const variants = {
+    // Word: the vertically merged cells go on in the new part as empty cells spanning the rest of their rows.
+    'page break, merged cells continued': src.replace(at, `${close}${open}<tr><td rowspan="17"></td><td rowspan="5"></td><td><p>4.保护第三方合法权益</p>`),
+    // Others leave the merged cells out of the new part's rows.
+    'page break, merged cells left out': src.replace(at, `${close}${open}${at}`),
+    // Table 二 as one table per 第二十条 block, nothing in between.
+    'Table 二 one table per block': src.replace(/<tr><td colspan="4"><p><b>第二十条/g, `${close}<table border="1"><tbody><tr><td colspan="4"><p><b>第二十条`),
+  };
+  for (const [name, html] of Object.entries(variants)) {
+    assert.notEqual(html, src, name);
+    const dir = tmp();
+    writeFileSync(join(dir, 'split.html'), html);
+    const { code, stderr, feed } = await convert([join(dir, 'split.html')]);
+    assert.equal(code, 0, `${name}: ${stderr}`);
+    assert.match(stderr, /0 notes, the figures reconcile/, name);
+    assert.deepEqual(feed.applications, original.feed.applications, name);
+    assert.deepEqual(feed.proactive, original.feed.proactive, name);
+    assert.deepEqual(feed.reviewLitigation, original.feed.reviewLitigation, name);
+    assert.equal(feed.text.overview, original.feed.text.overview, name);
+  }
+});
+
 test('from-html: 2019-format page in GB2312 with units in cells', async () => {
   const bytes = readFileSync(fixture('annual-2019.html'));
   assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
