@@ -7,6 +7,7 @@ import { fetchJson, FeedError } from '../src/core/feed.js';
 import { safeHref } from '../src/core/url.js';
 import { csvCell, toCsv } from '../src/core/csv.js';
 import { normalizeLocale, Strings } from '../src/core/locale.js';
+import { DisclosureElement } from '../src/core/base.js';
 import { expectAccessible, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
@@ -109,6 +110,40 @@ describe('locale', () => {
     await strings.load('en');
     expect(strings.get('en').hello).to.equal('Hello');
     expect(calls).to.equal(2);
+  });
+
+  it('an element renders once its strings are there; when they cannot be loaded it renders nothing and tries again', async () => {
+    let fail = true;
+    const strings = new Strings<{ hello: string }>({
+      'zh-CN': async () => {
+        if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+        return { default: { hello: '你好' } };
+      },
+      en: async () => ({ default: { hello: 'Hello' } }),
+    });
+    class StringsProbe extends DisclosureElement {
+      protected static override strings = [strings];
+      protected override render() {
+        return html`<p>${strings.get(this.locale).hello}</p>`;
+      }
+    }
+    customElements.define('strings-probe', StringsProbe);
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      const el = mountHtml(html`<strings-probe></strings-probe>`).querySelector('strings-probe')!;
+      await waitUntil(() => errors.length > 0, 'the failure reported');
+      expect(String(errors[0])).to.contain('could not load the UI strings');
+      expect(el.shadowRoot!.querySelector('p'), 'nothing rendered without strings').to.equal(null);
+      fail = false;
+      await waitUntil(() => el.shadowRoot!.querySelector('p'), 'rendered after the retry', 6000);
+      expect(shadowText(el, 'p')).to.equal('你好');
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => shadowText(el, 'p') === 'Hello', 'English loaded on demand');
+    } finally {
+      console.error = original;
+    }
   });
 
   it('formats dates and numbers through Intl per locale', async () => {
