@@ -112,7 +112,7 @@ describe('locale', () => {
     expect(calls).to.equal(2);
   });
 
-  it('an element renders once its strings are there; when they cannot be loaded it renders nothing and tries again', async () => {
+  it('an element renders once its strings are there; when they cannot be loaded it shows its own content and tries again', async () => {
     let fail = true;
     const strings = new Strings<{ hello: string }>({
       'zh-CN': async () => {
@@ -132,13 +132,17 @@ describe('locale', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args[0]);
     try {
-      const el = mountHtml(html`<strings-probe></strings-probe>`).querySelector('strings-probe')!;
+      const el = mountHtml(html`<strings-probe><a href="/old-page.html">旧版页面</a></strings-probe>`).querySelector('strings-probe')!;
       await waitUntil(() => errors.length > 0, 'the failure reported');
       expect(String(errors[0])).to.contain('could not load the UI strings');
-      expect(el.shadowRoot!.querySelector('p'), 'nothing rendered without strings').to.equal(null);
+      expect(el.shadowRoot!.querySelector('p'), 'nothing of its own rendered without strings').to.equal(null);
+      await waitUntil(() => el.shadowRoot!.querySelector('slot'), 'the fallback slot');
+      const shown = el.shadowRoot!.querySelector('slot')!.assignedElements();
+      expect(shown.map((a) => a.textContent), 'the page\'s own fallback content is shown').to.deep.equal(['旧版页面']);
       fail = false;
       await waitUntil(() => el.shadowRoot!.querySelector('p'), 'rendered after the retry', 6000);
       expect(shadowText(el, 'p')).to.equal('你好');
+      expect(el.shadowRoot!.querySelector('slot'), 'the fallback is gone').to.equal(null);
       el.setAttribute('lang', 'en');
       await waitUntil(() => shadowText(el, 'p') === 'Hello', 'English loaded on demand');
     } finally {

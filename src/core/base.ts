@@ -1,4 +1,4 @@
-import { LitElement, ReactiveElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { LitElement, ReactiveElement, html, nothing, render, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { providerContext, type ProviderSettings } from './context.js';
 import { LocaleController, type LocaleId, type LocaleStrings } from './locale.js';
@@ -86,9 +86,11 @@ export class DisclosureElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    // No strings in any language yet (their chunk could not be loaded): keep the properties, render nothing.
-    if (!this.allStrings().every((s) => s.get(this.locale))) (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void }).update.call(this, changed);
-    else super.update(changed);
+    if (this.allStrings().every((s) => s.get(this.locale))) return super.update(changed);
+    // No strings in any language (their chunk could not be loaded): keep the properties, and show the tag's own
+    // content instead, such as a link to the old page that the page put inside it.
+    (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void }).update.call(this, changed);
+    render(html`<slot></slot>`, this.renderRoot, this.renderOptions);
   }
 
 
