@@ -13,6 +13,11 @@ export function minifyCss(text) {
     .trim();
 }
 
+/** A quoted CSS string (font names, content:'…'), kept as it is. */
+const STRING = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
+const COMMENT_OR_STRING = new RegExp(String.raw`(${STRING})|\/\*[\s\S]*?\*\/`, 'g');
+const STRING_SPLIT = new RegExp(`(${STRING})`);
+
 export function minifyCssLiterals() {
   return {
     name: 'minify-css-literals',
@@ -23,11 +28,9 @@ export function minifyCssLiterals() {
       const out = code.replace(/\bcss`([^`$\\]*)`/g, (whole, raw) => {
         changed = true;
         // Comments first, found in one pass with the strings (a comment may hold a quote — "page's" — and a string
-        // may hold "/*"); then quoted strings (font names, content:'…') are kept as they are and the rest minified.
-        const body = raw.replace(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")|\/\*[\s\S]*?\*\//g, (m, str) => str ?? ' ');
-        if (!/['"]/.test(body)) return `css\`${minifyCss(body)}\``;
-        const parts = body.split(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/);
-        return `css\`${parts.map((p, i) => (i % 2 ? p : minifyCss(p))).join('')}\``;
+        // may hold "/*"); then the strings are kept as they are and the rest minified.
+        const body = raw.replace(COMMENT_OR_STRING, (m, str) => str ?? ' ');
+        return `css\`${body.split(STRING_SPLIT).map((p, i) => (i % 2 ? p : minifyCss(p))).join('')}\``;
       });
       return changed ? { code: out, map: null } : null;
     },
