@@ -40,6 +40,8 @@ export class DisclosureElement extends LitElement {
     subscribe: true,
     callback: (settings) => {
       this.provider = settings;
+      // Its lang may change the locale: before the update, which loads that locale's strings.
+      this.localeController.refresh();
     },
   });
 
@@ -70,7 +72,6 @@ export class DisclosureElement extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.providerReady) return this.providerReady.then(() => this.scheduleUpdate());
-    this.localeController.refresh(); // e.g. the lang of a provider that has just answered
     const missing = this.allStrings().filter((s) => !s.has(this.locale));
     if (!missing.length) return super.scheduleUpdate();
     return Promise.all(missing.map((s) => s.load(this.locale))).then(
@@ -92,7 +93,6 @@ export class DisclosureElement extends LitElement {
     (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void }).update.call(this, changed);
     render(html`<slot></slot>`, this.renderRoot, this.renderOptions);
   }
-
 
   override connectedCallback(): void {
     super.connectedCallback();
