@@ -575,31 +575,28 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     const at = now().toISOString();
     let due = row.due_date;
     let extended = row.extended === 1;
+    // The form's rules, read only by the changes that move the due date (a status change works without the form).
+    const rules = () => resolveRules(forms.get().form);
     if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty') {
       // 条例 Art. 33: the time taken to consult a third party or another agency is not counted in the reply period.
-      // The working days from the day consultation began to today move the due date on.
-      const rules = resolveRules(forms.get().form);
-      // The start of the current consultation (a note recorded during it repeats the status).
+      // The working days from the day consultation began to today move the due date on. The start of the current
+      // consultation: a note recorded during it repeats the status.
       const history = store.history(id);
       let first = history.length;
       while (first > 0 && history[first - 1]!.status === 'consultingThirdParty') first--;
       const began = history[first]?.at ?? row.updated_at;
-      const paused = workingDaysBetween(localDate(began, row.time_zone), localDate(at, row.time_zone), rules.calendar);
-      due = addWorkingDays(row.due_date, paused, rules.calendar);
-      if (newStatus === 'extended') {
-        if (extended) throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
-        due = addWorkingDays(due, rules.extensionWorkingDays, rules.calendar);
-        extended = true;
-      }
-    } else if (newStatus === 'extended') {
+      const { calendar } = rules();
+      due = addWorkingDays(due, workingDaysBetween(localDate(began, row.time_zone), localDate(at, row.time_zone), calendar), calendar);
+    }
+    if (newStatus === 'extended') {
       if (extended) throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
-      const rules = resolveRules(forms.get().form);
-      due = addWorkingDays(row.due_date, rules.extensionWorkingDays, rules.calendar);
+      const { extensionWorkingDays, calendar } = rules();
+      due = addWorkingDays(due, extensionWorkingDays, calendar);
       extended = true;
     } else if (newStatus === 'received' && row.status === 'correctionRequested') {
       // 条例 Art. 30: the reply period starts again when the corrected application arrives.
-      const rules = resolveRules(forms.get().form);
-      due = dueDate(at, rules.replyWorkingDays, rules.calendar, row.time_zone);
+      const { replyWorkingDays, calendar } = rules();
+      due = dueDate(at, replyWorkingDays, calendar, row.time_zone);
       extended = false;
     }
     store.changeStatus(id, { status: newStatus, outcome, note, at, dueDate: due, extended });
