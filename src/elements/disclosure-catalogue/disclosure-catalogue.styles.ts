@@ -46,7 +46,12 @@ export const catalogueStyles = css`
   .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: 1em; }
 
   ol.items { list-style: none; margin: 0; padding: 0; border-top: 0.0625em solid var(--_border); }
-  ol.items > li { padding: 0.75em 0; border-bottom: 0.0625em solid var(--_border); contain: content; }
+  /* Entries below the fold are laid out when scrolled to, not before the first rows appear (about 10em each, until
+     measured); printing lays out all of them (below). */
+  ol.items > li {
+    padding: 0.75em 0; border-bottom: 0.0625em solid var(--_border); contain: content;
+    content-visibility: auto; contain-intrinsic-size: auto 10em;
+  }
   .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; overflow-wrap: anywhere; }
   dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; font-size: 0.9375em; }
   dl.meta dt { color: var(--_muted); }
@@ -72,6 +77,6 @@ export const catalogueStyles = css`
     .filters, form.search, .toolbar label, .chips, nav.pages, .actions, .filters-toggle { display: none !important; }
     .cols { display: block; }
     .detail { background: none; padding: 0; }
-    ol.items > li { break-inside: avoid; }
+    ol.items > li { break-inside: avoid; content-visibility: visible; }
   }
 `;

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
@@ -31,15 +31,6 @@ const meta = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
 let instances = 0;
-
-/**
- * Entries below the fold are laid out when scrolled to, not before the first rows appear (about 10em each, until
- * measured); printing lays out all of them.
- */
-const lazyRows = css`
-  ol.items > li { content-visibility: auto; contain-intrinsic-size: auto 10em; }
-  @media print { ol.items > li { content-visibility: visible; } }
-`;
 
 interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: CatalogueFeed['facetCounts']; error?: FeedError; busy: boolean }
 
@@ -77,7 +68,7 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  * @cssprop --de-font-size - Base font size (default: the reader's browser setting).
  */
 export class DisclosureCatalogue extends DisclosureElement {
-  static override styles = [baseStyles, catalogueStyles, lazyRows];
+  static override styles = [baseStyles, catalogueStyles];
   /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
   static override properties: PropertyDeclarations = {
     src: {},
