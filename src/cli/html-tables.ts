@@ -146,7 +146,7 @@ export function tablesOf(doc: HtmlNode): Table[] {
 export function joinedTables(tables: Table[], maxParts = 8): Table[] {
   const out: Table[] = [];
   for (const first of tables) {
-    if (first.follows !== undefined && tables[first.follows]) continue; // not the start of a run
+    if (first.follows !== undefined) continue; // not the start of a run
     const run = [first];
     for (let next = tables.find((t) => t.follows === first.index); next && run.length < maxParts;
       next = tables.find((t) => t.follows === run[run.length - 1]!.index)) run.push(next);
