@@ -21,6 +21,7 @@ import {
   resolveRules,
   visibleFields,
 } from '../../src/schema/request-form.js';
+import { FINAL_STATUSES, PAUSED_STATUSES } from '../../src/schema/constants/request-form.js';
 import type {
   FieldValue,
   Outcome,
@@ -93,7 +94,9 @@ export interface IntakeServer {
 const DEFAULT_ACCEPT = '.pdf,.jpg,.jpeg,.png';
 const DEFAULT_MAX_SIZE_MB = 10;
 const NOTE_MAX = 2000;
-const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['answered', 'withdrawn']);
+/** Statuses whose reply period does not run: final ones, and those that stop it (PAUSED_STATUSES). */
+const NOT_RUNNING: ReadonlySet<RequestStatus> = new Set([...FINAL_STATUSES, ...PAUSED_STATUSES]);
+const FINAL: ReadonlySet<RequestStatus> = new Set(FINAL_STATUSES);
 const PUBLIC_ALLOWED_HEADERS = 'Content-Type, Idempotency-Key';
 
 interface Route {
@@ -255,9 +258,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   }
 
   function overdueOf(row: RequestRow): boolean {
-    // Final, or the reply period is stopped: while a third party or another agency is consulted (条例 Art. 33), or
-    // until the corrected application arrives (Art. 30, the period then starts again).
-    if (FINAL_STATUSES.has(row.status) || row.status === 'consultingThirdParty' || row.status === 'correctionRequested') return false;
+    if (NOT_RUNNING.has(row.status)) return false;
     return isOverdue(row.due_date, localDate(now().toISOString(), row.time_zone));
   }
 
@@ -569,7 +570,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
 
     const row = store.byId(id);
     if (!row) throw new HttpError(404, 'notFound', 'No such application.');
-    if (FINAL_STATUSES.has(row.status)) {
+    if (FINAL.has(row.status)) {
       throw new HttpError(409, 'finalStatus', `The application is already ${row.status}; its status cannot change.`);
     }
     const at = now().toISOString();

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../core/format.js';
 import { isOverdue, localDate } from '../../rules/working-days.js';
 import { toHalfWidth } from '../../validators/index.js';
 import { parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
+import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
 import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
 import { insecureEndpoint } from '../request-form/net.js';
@@ -166,11 +167,9 @@ export class RequestStatus extends DisclosureElement {
     const t = this.t;
     const rules = resolveRules(form);
     const today = this.today ?? localDate(new Date().toISOString(), rules.timeZone);
-    const final = a.status === 'answered' || a.status === 'withdrawn';
-    // The reply period is stopped while a third party is consulted (条例 Art. 33) and until a corrected application
-    // arrives (Art. 30): no overdue mark then, but why the date may still move.
-    const paused = a.status === 'consultingThirdParty' ? t.duePausedConsulting
-      : a.status === 'correctionRequested' ? t.duePausedCorrection : '';
+    const final = (FINAL_STATUSES as readonly string[]).includes(a.status);
+    // While the reply period is stopped there is no overdue mark, but the reason the date may still move.
+    const paused = (PAUSED_STATUSES as readonly string[]).includes(a.status);
     let overdue = a.overdue;
     if (typeof overdue !== 'boolean') {
       try {
@@ -187,7 +186,7 @@ export class RequestStatus extends DisclosureElement {
         ${a.outcome ? html`<div><dt>${t.outcome}</dt><dd>${t.outcomes[a.outcome] ?? a.outcome}</dd></div>` : nothing}
         <div><dt>${t.receivedAt}</dt><dd>${when(a.receivedAt)}</dd></div>
         <div><dt>${t.dueDate}</dt><dd>${formatDate(a.dueDate, this.locale)}
-          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused || (overdue ? t.overdue : t.inTime))}</span>`}</dd></div>
+          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused ? t.duePaused[a.status] : overdue ? t.overdue : t.inTime)}</span>`}</dd></div>
       </dl>
       ${a.history.length
         ? html`<h4>${t.history}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>

@@ -73,8 +73,10 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   history: 'History',
   overdue: 'The reply is overdue',
   inTime: 'Within the time limit',
-  duePausedConsulting: 'the time taken to consult a third party does not count towards the reply period',
-  duePausedCorrection: 'the reply period starts again when the corrected application arrives',
+  duePaused: {
+    consultingThirdParty: 'the time taken to consult a third party does not count towards the reply period',
+    correctionRequested: 'the reply period starts again when the corrected application arrives',
+  },
   noStatusEndpoint: 'This form has no status address (status.endpoint).',
   statuses: {
     received: 'Received',

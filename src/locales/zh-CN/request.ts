@@ -77,8 +77,11 @@ const zh = {
   history: '办理记录',
   overdue: '已超过答复期限',
   inTime: '未超过答复期限',
-  duePausedConsulting: '征求第三方意见期间，不计算在答复期限内',
-  duePausedCorrection: '收到补正材料后重新计算答复期限',
+  /** Why the due date may move, for each status that stops the reply period (PAUSED_STATUSES). */
+  duePaused: {
+    consultingThirdParty: '征求第三方意见期间，不计算在答复期限内',
+    correctionRequested: '收到补正材料后重新计算答复期限',
+  } as Record<string, string>,
   noStatusEndpoint: '本表单没有提供查询地址（status.endpoint）。',
   statuses: {
     received: '已收到申请',

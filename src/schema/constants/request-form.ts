@@ -16,6 +16,16 @@ export const REQUEST_STATUSES = Object.freeze([
   'received', 'correctionRequested', 'extended', 'consultingThirdParty', 'answered', 'withdrawn',
 ] as const);
 
+/** Statuses after which an application does not change any more. */
+export const FINAL_STATUSES = Object.freeze(['answered', 'withdrawn'] as const);
+
+/**
+ * Statuses during which the reply period is stopped, so an application is not overdue: a third party or another
+ * agency is being consulted (条例 Art. 33), or the applicant's correction is awaited (Art. 30, the period then starts
+ * again).
+ */
+export const PAUSED_STATUSES = Object.freeze(['consultingThirdParty', 'correctionRequested'] as const);
+
 /** Submission modes and encodings of a request form. */
 export const SUBMIT_MODES = Object.freeze(['api', 'print'] as const);
 
