@@ -5,6 +5,19 @@ import { defaultReporter } from '@web/test-runner';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
 import { testFeedsMiddleware } from './test/server/feeds-middleware.mjs';
 import { findChrome, chromeArgs } from './scripts/chrome.mjs';
+import { mangleModule } from './scripts/mangle-props.mjs';
+
+/**
+ * The tests run on our modules with their private members renamed as in the shipped builds (scripts/mangle-props.mjs),
+ * so that a rename that breaks something fails here. `MANGLE=0` keeps the real names, for debugging.
+ */
+const mangleInTests = {
+  name: 'mangle-props',
+  async transform(context) {
+    if (process.env.MANGLE === '0' || !/^\/src\/.*\.ts$/.test(context.path)) return undefined;
+    return { body: (await mangleModule(context.body, context.path)).code };
+  },
+};
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -16,7 +29,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],

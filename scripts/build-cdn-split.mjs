@@ -11,6 +11,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
+import { mangleProps } from './mangle-props.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -58,7 +59,7 @@ export function cdnBuildConfig({ outDir = `${root}/dist/cdn`, sourcemap = true, 
     logLevel: 'warn',
     configFile: false,
     root,
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), mangleProps()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       target: 'es2022',

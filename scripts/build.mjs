@@ -14,6 +14,7 @@ import { rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
+import { mangleProps } from './mangle-props.mjs';
 import { buildCdnSplit, chunkNames } from './build-cdn-split.mjs';
 import { writeVscodeData } from './vscode-data.mjs';
 import { buildCli } from './build-cli.mjs';
@@ -66,7 +67,7 @@ const cdnChartLoader = {
 for (const format of ['iife', 'es']) {
   await build({
     ...quiet,
-    plugins: [minifyCssLiterals(), cdnChartLoader],
+    plugins: [minifyCssLiterals(), cdnChartLoader, mangleProps()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,
@@ -87,6 +88,7 @@ for (const format of ['iife', 'es']) {
 if (existsSync('src/elements/annual-stats/charts.ts')) {
   await build({
     ...quiet,
+    plugins: [minifyCssLiterals(), mangleProps()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,

@@ -1,7 +1,7 @@
 // `npm test`: installs what is missing, then runs every check and prints one closing line "N passed, N failed".
 //   1. type check (tsc)                     4. library build (the files webmasters paste in)
 //   2. browser tests (web-test-runner)      5. end-to-end pages: legacy quirks-mode page, strict CSP + Trusted Types
-//   3. intake server and CLI (node --test)  6. autoloader and React/Vue pages; Storybook build and smoke test
+//   3. intake server, CLI, build checks     6. autoloader and React/Vue pages; Storybook build and smoke test
 // Pass step names to run only some: `npm test -- wtr e2e`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -49,7 +49,7 @@ function step(name, cmd, args, countsFile) {
 const node = process.execPath;
 step('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 step('wtr', node, ['node_modules/@web/test-runner/dist/bin.js'], '.wtr-counts.json');
-step('node', node, ['--test', '--test-reporter=spec', 'demo/server/test/', 'test/cli/'], 'node-test');
+step('node', node, ['--test', '--test-reporter=spec', 'demo/server/test/', 'test/cli/', 'test/build/'], 'node-test');
 step('build', node, ['scripts/build.mjs']);
 if (existsSync('e2e/run.mjs')) step('e2e', node, ['e2e/run.mjs'], '.e2e-counts.json');
 if (existsSync('e2e/autoload.e2e.mjs')) step('autoload', node, ['e2e/autoload.e2e.mjs'], '.autoload-counts.json');

@@ -1,0 +1,84 @@
+// Property mangling for the builds that ship minified (dist/cdn/*, dist/disclosure-elements.js/.esm.js, and the
+// size bench): the private and protected members of our classes (`renderFacet`, `extraLoading`, …) are renamed to
+// short names such as `$a`. Vite's minifier (oxc) renames variables but never properties, so every member name used to
+// ship in full, once per use. Lit's own builds do the same to their private names.
+//
+// Only the names in MANGLED are touched: an explicit list, so that a new member is left alone until someone adds it.
+// A name may be listed only when renaming it everywhere is safe, which test/build/mangle.test.mjs checks on every
+// `npm test`: it is declared private or protected in src/; it never appears in quotes in the code of src/
+// (`changed.has('x')` would miss the rename); it is not a property of the browser's own objects (read from Chromium), of Lit, @lit/context
+// or chart.js; and it is not a field of a feed, an event or the intake server's answers (README, feeds.md, OpenAPI,
+// demo feeds). Renaming is consistent across chunks because every build uses the same fixed table (MANGLE_CACHE).
+//
+// The npm entry points (dist/npm/, for other bundlers) are not mangled. The browser tests run on mangled code too
+// (web-test-runner.config.mjs), so they test what ships; `MANGLE=0 npm test` turns that off to debug with real names.
+import { transform } from 'esbuild';
+
+/** Member names renamed in the shipped builds (see above for what makes a name safe to add). */
+export const MANGLED = [
+  'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
+  'categoryCount', 'categoryLabel', 'cats', 'chartTheme', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
+  'collatorLocale', 'completeLoad', 'confirmClear', 'countAll', 'destroyCharts', 'expanded', 'exportCsv',
+  'extraLoading', 'facetCount', 'facetLabel', 'facetOpen', 'facetTerms', 'filtersOpen', 'filtersReady',
+  'firstPageOnly', 'focusAfterRetry', 'focusedTreeId', 'fromReview', 'fromUrl', 'hayBuilt', 'haystacks', 'inFlight',
+  'initialYear', 'instanceNo', 'loaders', 'localeController', 'normalPageSize', 'notice', 'onFeedLoaded', 'onInput',
+  'onOffline', 'onOnline', 'onPopState', 'onPrint', 'onReady', 'onSubmit', 'onTreeFocus', 'onTreeKey', 'openAncestors',
+  'openTables', 'orders', 'pagesAbort', 'paras', 'phase', 'printing', 'providerConsumer', 'providerReady',
+  'rebuildIndex', 'remoteAbort', 'remoteTimer', 'remoteUrl', 'renderAnswer', 'renderBody', 'renderCatalogue',
+  'renderChart', 'renderChips', 'renderDetail', 'renderFacet', 'renderFeedState', 'renderField', 'renderForm',
+  'renderGroup', 'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt',
+  'renderRecon', 'renderReport', 'renderReview', 'renderSearch', 'renderSection', 'renderStep', 'renderSummary',
+  'renderTableBlock', 'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'resolveSrc', 'restoreDraft',
+  'restoreFromUrl', 'retryNow', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'sendDetail', 'sendState',
+  'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'termLabel', 'timers', 'toggleFacet',
+  'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree', 'touch', 'treeOpen', 'trendKey', 'valueFor',
+  'visibleItems', 'vocab', 'waitOnline', 'yearsAbort', 'yearsDone',
+];
+
+// Letters only: the browser has `RegExp.$1` … `$9`.
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** `$a`, `$b`, … `$Z`, then `$aa`, `$ab`, …: the i-th short name (no browser, Lit or chart.js property looks like it). */
+export const shortName = (i) => {
+  let s = '';
+  let n = i;
+  do {
+    s = ALPHABET[n % ALPHABET.length] + s;
+    n = Math.floor(n / ALPHABET.length) - 1;
+  } while (n >= 0);
+  return `$${s}`;
+};
+
+/** The fixed renaming table, the same in every build and every chunk. */
+export const MANGLE_CACHE = Object.freeze(Object.fromEntries(MANGLED.map((name, i) => [name, shortName(i)])));
+const PATTERN = new RegExp(`^(?:${MANGLED.join('|')})$`);
+const OURS = /[\\/]src[\\/][^?]*\.ts$/;
+
+/** Renames the listed members in one module's JavaScript (already compiled from TypeScript). */
+export async function mangleModule(code, file) {
+  const r = await transform(code, {
+    loader: 'js',
+    target: 'es2022',
+    mangleProps: PATTERN,
+    mangleCache: { ...MANGLE_CACHE },
+    sourcemap: 'external',
+    sourcefile: file,
+    legalComments: 'inline',
+    charset: 'utf8',
+  });
+  const added = Object.keys(r.mangleCache ?? {}).filter((k) => !(k in MANGLE_CACHE));
+  if (added.length) throw new Error(`mangle-props: unexpected names ${added.join(', ')} in ${file}`);
+  return r;
+}
+
+/** Vite plugin: mangles our own modules (src/**\/*.ts) after they are compiled to JavaScript. */
+export function mangleProps() {
+  return {
+    name: 'mangle-props',
+    enforce: 'post',
+    async transform(code, id) {
+      if (!OURS.test(id)) return null;
+      const r = await mangleModule(code, id);
+      return { code: r.code, map: r.map };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// Checks that every name scripts/mangle-props.mjs renames in the shipped builds is safe to rename (see that file's
+// header), and that the short names it renames them to cannot clash with anything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { MANGLED, MANGLE_CACHE, mangleModule } from '../../scripts/mangle-props.mjs';
+import { findChrome, chromeArgs } from '../../scripts/chrome.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const read = (f) => readFileSync(join(root, f), 'utf8');
+const walk = (dir, test) => readdirSync(join(root, dir)).flatMap((n) => {
+  const p = `${dir}/${n}`;
+  return statSync(join(root, p)).isDirectory() ? walk(p, test) : test(p) ? [p] : [];
+});
+const srcFiles = walk('src', (p) => p.endsWith('.ts'));
+const src = srcFiles.map(read).join('\n');
+/** The same without comments (a comment may name a member in backquotes). */
+const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+const word = (n) => new RegExp(`(^|[^\\w$])${n.replace(/\$/g, '\\$')}([^\\w$]|$)`);
+
+/** Code bundled with ours: a property of theirs must keep its name. */
+const THIRD_PARTY = [
+  ...['node_modules/lit-html', 'node_modules/lit-element', 'node_modules/@lit/reactive-element', 'node_modules/@lit/context/lib']
+    .flatMap((d) => walk(d, (p) => p.endsWith('.js') && !/[\\/](development|node)[\\/]/.test(p))),
+  // The ES build of chart.js that we bundle (not its minified UMD file, whose one-letter variables look like `$e`).
+  'node_modules/chart.js/dist/chart.js', ...walk('node_modules/chart.js/dist/chunks', (p) => p.endsWith('.js')),
+  'node_modules/@kurkle/color/dist/color.esm.js',
+].map(read).join('\n');
+
+/** Public shapes: feeds, events, the intake server's answers, what the README documents. */
+const PUBLIC = [
+  'README.md', '../shared/spec/feeds.md', 'demo/server/openapi.yaml',
+  ...walk('demo', (p) => p.endsWith('.json') && !p.includes('node_modules')),
+].filter((f) => existsSync(join(root, f))).map(read).join('\n');
+
+test('every mangled name is a private or protected member of ours', () => {
+  for (const n of MANGLED) {
+    assert.match(src, new RegExp(`\\b(private|protected)( static)?( readonly)?( override)? ${n}\\b`), n);
+  }
+  assert.equal(new Set(MANGLED).size, MANGLED.length, 'a name is listed twice');
+});
+
+test('no mangled name is written in quotes in the code of src/ (a string would miss the rename)', () => {
+  for (const n of MANGLED) assert.doesNotMatch(code, new RegExp(`['"\`]${n}['"\`]`), n);
+});
+
+test('a mangled reactive property is internal state (no attribute named after it)', () => {
+  for (const f of srcFiles) {
+    const text = read(f);
+    for (const m of text.matchAll(/static (?:override )?properties[^=]*=\s*\{([\s\S]*?)\n\s*\};/g)) {
+      for (const [, name, decl] of m[1].matchAll(/^\s*(\w+):\s*(\{[^}]*\})/gm)) {
+        if (MANGLED.includes(name)) assert.match(decl, /state:\s*true/, `${f}: ${name}`);
+      }
+    }
+  }
+});
+
+test('no mangled or short name is used by Lit, @lit/context, chart.js, or a public feed, event or answer', () => {
+  for (const n of [...MANGLED, ...Object.values(MANGLE_CACHE)]) {
+    assert.ok(!word(n).test(THIRD_PARTY), `third-party code uses ${n}`);
+    assert.ok(!word(n).test(PUBLIC), `a public document names ${n}`);
+  }
+  for (const s of Object.values(MANGLE_CACHE)) assert.ok(!word(s).test(src), `src/ already uses ${s}`);
+});
+
+test('no mangled or short name is a property of the browser\'s own objects', async (t) => {
+  const executablePath = findChrome();
+  if (!executablePath) return t.skip('no Chromium (npm test installs one)');
+  const browser = await chromium.launch({ executablePath, args: chromeArgs });
+  try {
+    const page = await browser.newPage();
+    const names = new Set(await page.evaluate(() => {
+      const out = new Set();
+      const add = (o) => { try { for (const n of Object.getOwnPropertyNames(o)) out.add(n); } catch { /* cross-origin */ } };
+      const chain = (o) => { for (let q = o; q; q = Object.getPrototypeOf(q)) add(q); };
+      chain(window);
+      for (const n of Object.getOwnPropertyNames(window)) {
+        let v;
+        try { v = window[n]; } catch { continue; }
+        if (typeof v === 'function') { add(v); if (v.prototype) chain(v.prototype); } else if (v && typeof v === 'object') chain(v);
+      }
+      return [...out];
+    }));
+    assert.ok(names.size > 2000, `only ${names.size} browser property names were read`);
+    for (const n of [...MANGLED, ...Object.values(MANGLE_CACHE)]) assert.ok(!names.has(n), `the browser has a property ${n}`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('renaming is the same in every module, and leaves other names and quoted text alone', async () => {
+  const [a, b] = MANGLED;
+  const { code } = await mangleModule(
+    `class X { ${a}() { return this.${b} + o.other + '${a} in text'; } static properties = { ${b}: { state: true } }; }`, 'x.js');
+  assert.ok(code.includes(`${MANGLE_CACHE[a]}()`) && code.includes(`this.${MANGLE_CACHE[b]}`), code);
+  assert.ok(code.includes(`${MANGLE_CACHE[b]}: { state: true }`), code);
+  assert.ok(code.includes('o.other') && code.includes(`"${a} in text"`), code);
+});
