@@ -20,7 +20,13 @@ const port = Number(process.env.PORT ?? 8080);
 const intakePort = Number(process.env.INTAKE_PORT ?? 8787);
 const children = [];
 if (existsSync('demo/server/run.mjs')) {
-  const env = { ...process.env, INTAKE_PORT: String(intakePort), INTAKE_STAFF_TOKEN: process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token' };
+  const env = {
+    ...process.env,
+    INTAKE_PORT: String(intakePort),
+    INTAKE_STAFF_TOKEN: process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token',
+    // Sample applications in every state, for the status page (demo/server/seed.ts); INTAKE_SEED_DEMO=0 to skip.
+    INTAKE_SEED_DEMO: process.env.INTAKE_SEED_DEMO ?? '1',
+  };
   children.push(spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env }));
 }
 const stop = () => {

@@ -80,8 +80,10 @@ export interface IntakeServerOptions {
   trustProxy?: boolean;
   /** Where log lines go (default console.log). Lines never carry bodies, names, ID numbers or query codes. */
   log?: (line: string) => void;
-  /** The clock (tests). */
+  /** The clock (tests, demo seeding). */
   now?: () => Date;
+  /** Issues query codes (default: 10 random characters; the demo seeding gives fixed sample codes). */
+  queryCode?: () => string;
 }
 
 export interface IntakeServer {
@@ -444,7 +446,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
       const id = randomUUID();
       for (let attempt = 0; ; attempt++) {
-        const code = newQueryCode();
+        const code = (options.queryCode ?? newQueryCode)();
         try {
           store.insert({
             row: {

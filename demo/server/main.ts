@@ -4,8 +4,10 @@
  */
 import { join } from 'node:path';
 import { createIntakeServer } from './app.js';
+import { seedDemo } from './seed.js';
 
 export { createIntakeServer } from './app.js';
+export { DEMO_SAMPLES, seedDemo } from './seed.js';
 export type { IntakeServer, IntakeServerOptions, RateLimitOptions } from './app.js';
 
 function positiveInt(value: string | undefined, fallback: number): number {
@@ -21,10 +23,19 @@ export async function main({ rootDir, env = process.env }: { rootDir: string; en
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const intake = createIntakeServer({
+  const paths = {
     dbPath: env.INTAKE_DB || join(rootDir, 'demo/server/data/intake.sqlite'),
     uploadDir: env.INTAKE_UPLOAD_DIR || join(rootDir, 'demo/server/data/uploads'),
     formFeedPath: env.INTAKE_FORM_FEED || join(rootDir, 'demo/feeds/request-form.json'),
+  };
+  // `npm start` asks for the demo's sample applications (seed.ts); added once per database.
+  if (env.INTAKE_SEED_DEMO === '1') {
+    await seedDemo({ ...paths, log: console.log }).catch((error: unknown) => {
+      console.error(`demo: the sample applications could not be added (${String(error)}); the server starts without them`);
+    });
+  }
+  const intake = createIntakeServer({
+    ...paths,
     staffToken: env.INTAKE_STAFF_TOKEN || null,
     allowedOrigins: origins,
     trustProxy: env.INTAKE_TRUST_PROXY === '1' || env.INTAKE_TRUST_PROXY === 'true',

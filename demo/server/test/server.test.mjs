@@ -742,6 +742,62 @@ describe('reply period paused (条例 Art. 30, 33)', () => {
   });
 });
 
+/* ------------------------------------------------------------------------ demo samples */
+
+describe('demo sample applications (seed.ts, added by npm start)', () => {
+  test('every sample goes through the server and shows its state on the status API; seeding twice adds nothing', async () => {
+    const dir = mkdtempSync(join(tmp, 'seed-'));
+    const paths = { dbPath: join(dir, 'intake.sqlite'), uploadDir: join(dir, 'uploads'), formFeedPath: join(rootDir, 'demo/feeds/request-form.json') };
+    const today = new Date('2026-11-26T04:00:00Z');
+    const lines = [];
+    assert.equal(await mod.seedDemo({ ...paths, today, log: (l) => lines.push(l) }), mod.DEMO_SAMPLES.length);
+    assert.match(lines.join('\n'), /SAMPLE2345/);
+    assert.equal(await mod.seedDemo({ ...paths, today }), 0, 'a second run adds nothing');
+
+    const s = await start({ ...paths, now: () => today });
+    const view = async (code) => {
+      const sample = mod.DEMO_SAMPLES.find((x) => x.queryCode === code);
+      const res = await lookup(s.base, code, sample.name);
+      assert.equal(res.status, 200, code);
+      return res.json();
+    };
+    const answered = await view('SAMPLE2345');
+    assert.equal(answered.status, 'answered');
+    assert.equal(answered.outcome, 'granted');
+    assert.deepEqual(answered.history.map((h) => h.status), ['received', 'answered']);
+    assert.equal(answered.receivedAt, '2026-09-27T02:00:00.000Z', '60 days before, at 10:00 in Beijing');
+
+    const fresh = await view('SAMPLE2346');
+    assert.deepEqual([fresh.status, fresh.overdue], ['received', false]);
+
+    const paused = await view('SAMPLE2347');
+    assert.deepEqual([paused.status, paused.overdue], ['consultingThirdParty', false]);
+
+    const correction = await view('SAMPLE2348'); // an organisation, found by its name
+    assert.equal(correction.status, 'correctionRequested');
+
+    const extended = await view('SAMPLE2349');
+    assert.equal(extended.status, 'extended');
+    assert.ok(extended.dueDate > '2026-12-15', `extended by 20 working days: ${extended.dueDate}`);
+    assert.equal(extended.overdue, false);
+
+    const late = await view('SAMPLE234A');
+    assert.deepEqual([late.status, late.overdue], ['received', true]);
+    assert.ok(late.dueDate < '2026-11-26', late.dueDate);
+
+    assert.equal((await lookup(s.base, 'SAMPLE2345', '李四')).status, 404, 'the name is still checked');
+    const db = new Database(paths.dbPath, { readonly: true });
+    assert.equal(db.prepare('SELECT COUNT(*) AS n FROM requests').get().n, mod.DEMO_SAMPLES.length);
+    assert.equal(db.prepare('SELECT COUNT(*) AS n FROM attachments').get().n, mod.DEMO_SAMPLES.length, 'each with its proof of identity');
+    db.close();
+  });
+
+  test('the demo status page lists every sample with its name and state', () => {
+    const page = readFileSync(join(rootDir, 'demo/pages/status.html'), 'utf8');
+    for (const x of mod.DEMO_SAMPLES) assert.ok(page.includes(`<td>${x.queryCode}</td><td>${x.name}</td><td>${x.shows}</td>`), x.queryCode);
+  });
+});
+
 /* ------------------------------------------------------------------------ logs */
 
 describe('logs', () => {
