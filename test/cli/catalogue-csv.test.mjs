@@ -126,3 +126,29 @@ test('from-csv: a large export converts, with a summary using thousands separato
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /2,450 entries written to .*, 2 rows skipped: line 18 \(no title\), line 41 \(has 3 cells, the header has 4\)/);
 });
+
+test('from-csv: progress every 1,000 rows on a terminal, cleared at the end; none with --quiet or when piped', async () => {
+  const dir = tmp();
+  const rows = ['索引号,名称,发布日期'];
+  for (let i = 1; i <= 2500; i++) rows.push(`X/2013-${String(i).padStart(5, '0')},文件${i},2013-02-01`);
+  writeFileSync(join(dir, 'big.csv'), rows.join('\n'));
+  // stderr is a pipe here; the preload makes the CLI see a terminal, as it would in a shell.
+  const tty = join(dir, 'tty.mjs');
+  writeFileSync(tty, "Object.defineProperty(process.stderr, 'isTTY', { value: true });\n");
+  const args = ['catalogue', 'from-csv', join(dir, 'big.csv'), '-o', join(dir, 'big.json')];
+
+  const shown = await run(args, { nodeArgs: ['--import', tty] });
+  assert.equal(shown.code, 0, shown.stderr);
+  // The count, overwritten in place, then the line cleared before the summary is written on it.
+  assert.ok(shown.stderr.startsWith('\r1,000 rows…\r2,000 rows…\r\x1b[K'), JSON.stringify(shown.stderr));
+  assert.match(shown.stderr, /\n2,500 entries written to /);
+
+  const quiet = await run([...args, '--quiet'], { nodeArgs: ['--import', tty] });
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.doesNotMatch(quiet.stderr, /rows…|\r/);
+
+  const piped = await run(args);
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.doesNotMatch(piped.stderr, /rows…|\r/);
+  assert.match(piped.stderr, /\n2,500 entries written to /);
+});

@@ -20,11 +20,11 @@ export function cliPath() {
   return built;
 }
 
-/** Runs the CLI; resolves { code, stdout, stderr }. */
-export async function run(args, { cwd = root, input } = {}) {
+/** Runs the CLI; resolves { code, stdout, stderr }. `nodeArgs` go to Node before the CLI file (e.g. `--import`). */
+export async function run(args, { cwd = root, input, nodeArgs = [] } = {}) {
   const file = await cliPath();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [...nodeArgs, file, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
