@@ -6,9 +6,10 @@
 // Only the names in MANGLED are touched: an explicit list, so that a new member is left alone until someone adds it.
 // A name may be listed only when renaming it everywhere is safe, which test/build/mangle.test.mjs checks on every
 // `npm test`: it is declared private or protected in src/; it never appears in quotes in the code of src/
-// (`changed.has('x')` would miss the rename); it is not a property of the browser's own objects (read from Chromium), of Lit, @lit/context
-// or chart.js; and it is not a field of a feed, an event or the intake server's answers (README, feeds.md, OpenAPI,
-// demo feeds). Renaming is consistent across chunks because every build uses the same fixed table (MANGLE_CACHE).
+// (`changed.has('x')` would miss the rename); it is not a property of the browser's own objects (read from Chromium),
+// of Lit, @lit/context or chart.js; and it is not a field of a feed, an event or the intake server's answers (README,
+// feeds.md, OpenAPI, demo feeds). Renaming is consistent across chunks because every build uses the same fixed table
+// (MANGLE_CACHE).
 //
 // The npm entry points (dist/npm/, for other bundlers) are not mangled. The browser tests run on mangled code too
 // (web-test-runner.config.mjs), so they test what ships; `MANGLE=0 npm test` turns that off to debug with real names.
