@@ -83,14 +83,14 @@ export interface SeedOptions {
 }
 
 /**
- * Adds the samples to the database unless it has them already. Resolves to the number added (0 or all of them).
+ * Adds the samples the database does not have yet (by query code). Resolves to the number added.
  * Throws when the server refuses a sample (e.g. the form feed no longer accepts it), naming the sample.
  */
 export async function seedDemo(options: SeedOptions): Promise<number> {
   const check = new IntakeStore(options.dbPath);
-  const present = check.byQueryCode(DEMO_SAMPLES[0]!.queryCode) !== undefined;
+  const missing = DEMO_SAMPLES.filter((s) => check.byQueryCode(s.queryCode) === undefined);
   check.close();
-  if (present) return 0;
+  if (!missing.length) return 0;
 
   const today = options.today ?? new Date();
   // 10:00 in Beijing, `daysAgo` calendar days before today.
@@ -100,7 +100,7 @@ export async function seedDemo(options: SeedOptions): Promise<number> {
     return d;
   };
   let clock = day(0);
-  const codes: string[] = [];
+  let code = '';
   const token = randomBytes(24).toString('hex');
   const intake = createIntakeServer({
     dbPath: options.dbPath,
@@ -111,15 +111,15 @@ export async function seedDemo(options: SeedOptions): Promise<number> {
     rateLimit: { submitPerMinute: 1000, statusPerMinute: 1000, staffPerMinute: 1000 },
     log: () => {},
     now: () => clock,
-    queryCode: () => codes.shift() ?? '',
+    queryCode: () => code,
   });
   await new Promise<void>((resolve) => intake.server.listen(0, '127.0.0.1', resolve));
   const address = intake.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {
-    for (const s of DEMO_SAMPLES) {
+    for (const s of missing) {
       clock = day(s.receivedDaysAgo);
-      codes.splice(0, codes.length, s.queryCode);
+      code = s.queryCode;
       const body = new FormData();
       body.append('applicantType', s.applicantType);
       for (const [name, value] of Object.entries(answers(s))) {
@@ -142,6 +142,6 @@ export async function seedDemo(options: SeedOptions): Promise<number> {
   } finally {
     await intake.close();
   }
-  options.log?.(`demo: ${DEMO_SAMPLES.length} sample applications added (query codes ${DEMO_SAMPLES.map((s) => s.queryCode).join(', ')})`);
-  return DEMO_SAMPLES.length;
+  options.log?.(`demo: ${missing.length} sample applications added (query codes ${missing.map((s) => s.queryCode).join(', ')})`);
+  return missing.length;
 }

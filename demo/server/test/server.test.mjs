@@ -753,6 +753,14 @@ describe('demo sample applications (seed.ts, added by npm start)', () => {
     assert.equal(await mod.seedDemo({ ...paths, today, log: (l) => lines.push(l) }), mod.DEMO_SAMPLES.length);
     assert.match(lines.join('\n'), /SAMPLE2345/);
     assert.equal(await mod.seedDemo({ ...paths, today }), 0, 'a second run adds nothing');
+    // A database that lost one sample (or a run cut short) gets only the missing one back.
+    const cut = new Database(paths.dbPath);
+    const gone = cut.prepare("SELECT id FROM requests WHERE query_code = 'SAMPLE2349'").get().id;
+    cut.prepare('DELETE FROM attachments WHERE request_id = ?').run(gone);
+    cut.prepare('DELETE FROM request_history WHERE request_id = ?').run(gone);
+    cut.prepare('DELETE FROM requests WHERE id = ?').run(gone);
+    cut.close();
+    assert.equal(await mod.seedDemo({ ...paths, today }), 1);
 
     const s = await start({ ...paths, now: () => today });
     const view = async (code) => {
