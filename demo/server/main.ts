@@ -28,7 +28,7 @@ export async function main({ rootDir, env = process.env }: { rootDir: string; en
     uploadDir: env.INTAKE_UPLOAD_DIR || join(rootDir, 'demo/server/data/uploads'),
     formFeedPath: env.INTAKE_FORM_FEED || join(rootDir, 'demo/feeds/request-form.json'),
   };
-  // `npm start` asks for the demo's sample applications (seed.ts); added once per database.
+  // `npm start` asks for the demo's sample applications (seed.ts); each added when the database lacks it.
   if (env.INTAKE_SEED_DEMO === '1') {
     await seedDemo({ ...paths, log: console.log }).catch((error: unknown) => {
       console.error(`demo: the sample applications could not be added (${String(error)}); the server starts without them`);
