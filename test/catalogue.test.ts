@@ -114,6 +114,43 @@ describe('<disclosure-catalogue>: rendering', () => {
     wrapper.style.width = '1100px';
     expect(getComputedStyle(toggle).display).to.equal('none');
   });
+
+  it('fits the details under each title to the list column, wrapping between term and value pairs, never inside one', async () => {
+    // 50em wide: filters beside the list, which is then about 33em; English terms are the longest.
+    const wrapper = mountHtml(html``, 'width: 800px');
+    wrapper.lang = 'en';
+    const el = appendCatalogue(wrapper, await storeFeed(smallCatalogue()));
+    await el.loaded;
+    await el.updateComplete;
+    const layout = () => {
+      // An entry with every detail: index number, publisher, 文号, two dates, validity.
+      const dl = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.item dl.summary-meta')].find((d) => d.querySelectorAll('dt').length === 6)!;
+      const box = dl.getBoundingClientRect();
+      const pairs = [...dl.querySelectorAll('dt')].map((dt) => ({
+        text: `${dt.textContent!.trim()} ${dt.nextElementSibling!.textContent!.trim()}`,
+        term: dt.getBoundingClientRect(),
+        rect: dt.nextElementSibling!.getBoundingClientRect(),
+      }));
+      const lineHeight = parseFloat(getComputedStyle(dl).lineHeight);
+      return { box, pairs, lineHeight };
+    };
+    let { box, pairs, lineHeight } = layout();
+    expect(pairs[0].text).to.match(/^Index number \d{9}\/2013-\d{5}$/);
+    const whole = (p: (typeof pairs)[number]) => {
+      expect(p.rect.right, p.text).to.be.at.most(box.right + 0.5);
+      expect(p.rect.height, `${p.text}: the value is on one line`).to.be.below(lineHeight * 1.5);
+      expect(Math.abs(p.rect.top - p.term.top), `${p.text}: the value is beside its term`).to.be.below(2);
+    };
+    pairs.forEach(whole);
+    const rows = new Set(pairs.map((p) => Math.round(p.rect.top)));
+    expect(rows.size, 'several pairs share a line').to.be.below(pairs.length);
+    // 360px: the filters stack above; the pairs still wrap whole, one or two to a line.
+    wrapper.style.width = '360px';
+    await el.updateComplete;
+    ({ box, pairs, lineHeight } = layout());
+    pairs.forEach(whole);
+    await expectAccessible(el);
+  });
 });
 
 describe('<disclosure-catalogue>: facets and categories', () => {

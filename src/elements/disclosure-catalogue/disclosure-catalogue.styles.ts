@@ -54,11 +54,13 @@ export const catalogueStyles = css`
   }
   .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; overflow-wrap: anywhere; }
   dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; font-size: 0.9375em; }
+  dl.meta > div { display: contents; }
   dl.meta dt { color: var(--_muted); }
   dl.meta dd { margin: 0; overflow-wrap: anywhere; }
-  @container (min-width: 40em) {
-    dl.meta.summary-meta { grid-template-columns: repeat(3, max-content minmax(0, 1fr)); }
-  }
+  /* Under each title: as many term-value pairs on a line as the list column holds (its width, not the element's,
+     which also holds the filters), a pair broken only when it cannot fit on a line of its own. */
+  dl.summary-meta { display: flex; flex-wrap: wrap; gap: 0.1em 1.5em; }
+  dl.summary-meta > div { display: flex; gap: 0.5em; min-width: 0; }
   .validity-expired, .validity-repealed { color: var(--_danger); }
   .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); }
   .detail p { margin: 0 0 0.5em; white-space: pre-line; }

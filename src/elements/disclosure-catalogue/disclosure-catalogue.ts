@@ -27,7 +27,8 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 }
 
 /** A term and its description in a metadata list, or nothing when there is no value. */
-const meta = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
+/** A term and its value, grouped in a <div> (allowed in <dl>) so that a row of them can wrap pair by pair. */
+const meta = (term: string, value: unknown, cls?: string) => (value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing}>${value}</dd></div>` : nothing);
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
 let instances = 0;
@@ -788,7 +789,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms))}
         ${meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}
         ${meta(t.datePublished, formatDate(item.datePublished, this.locale))}
-        ${item.validity ? html`<dt>${t.validity}</dt><dd class="validity-${validity}">${t.validityValues[validity] ?? validity}</dd>` : nothing}
+        ${item.validity ? meta(t.validity, t.validityValues[validity] ?? validity, `validity-${validity}`) : nothing}
       </dl>
       <div class="actions">
         <button class="btn link" type="button" aria-expanded=${String(open)} aria-controls=${detailId}
