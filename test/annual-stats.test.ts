@@ -5,7 +5,7 @@ import type { AnnualStats } from '../src/annual-stats.js';
 import { templateFor, type AnnualTemplate, type Label } from '../src/elements/annual-stats/templates.js';
 import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
 import { reconcile } from '../src/elements/annual-stats/reconcile.js';
-import { chartCount, chartOn } from '../src/elements/annual-stats/charts.js';
+import { chartCount, chartOn, wrapLabel } from '../src/elements/annual-stats/charts.js';
 import { expectAccessible, storeFeed } from './helpers.js';
 
 /** Polls with timers, not animation frames (frames are throttled in a background tab when files run in parallel). */
@@ -238,6 +238,60 @@ describe('<annual-stats>: charts', () => {
     el.remove();
     expect(chartCount()).to.equal(before);
     for (const c of canvases) expect(chartOn(c)).to.equal(undefined);
+  });
+
+  it('wraps long bar labels into two lines that fit a narrow chart, cutting only what cannot fit, skipping none', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const before = chartCount();
+    const wrapper = document.createElement('div');
+    wrapper.style.width = '360px';
+    document.body.append(wrapper);
+    try {
+      const el = document.createElement('annual-stats') as AnnualStats;
+      el.lang = 'en';
+      el.setAttribute('no-url-state', '');
+      el.src = `${FEEDS}/2022.json`;
+      wrapper.append(el);
+      await waitUntil(() => chartCount() >= before + 2, 'charts drawn');
+      const canvas = $<HTMLCanvasElement>(el, 'canvas[data-chart="c-proactive"]');
+      const chart = chartOn(canvas) as { width: number; data: { labels: string[] }; scales: { y: { ticks: { label: string | string[] }[] } } };
+      const ticks = chart.scales.y.ticks;
+      expect(ticks.length, 'every bar keeps its label').to.equal(chart.data.labels.length);
+      const ctx = canvas.getContext('2d')!;
+      ctx.font = `12px ${getComputedStyle(canvas).fontFamily}`;
+      const lines = ticks.flatMap((t) => (Array.isArray(t.label) ? t.label : [t.label]));
+      for (const line of lines) expect(ctx.measureText(line).width, line).to.be.at.most(chart.width * 0.45 + 1);
+      expect(ticks.some((t) => Array.isArray(t.label) && t.label.length === 2), 'a long label takes two lines').to.equal(true);
+      // "Administrative normative documents · Issued this year" is too long for two lines here: the row part is cut, so
+      // the three bars of that row still say which column they are; the whole label is in the summary.
+      const shown = ticks.map((t) => [t.label].flat().join(' '));
+      expect(new Set(shown).size, shown.join(' | ')).to.equal(shown.length);
+      expect(shown.filter((l) => /^Administrative normative .*… · /.test(l)), shown.join(' | ')).to.have.length(3);
+      expect(canvas.parentElement!.getAttribute('aria-label')).to.contain('Administrative normative documents · Issued this year');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('wrapLabel: breaks Latin text between words and Chinese between characters, a long word by characters; shortens a row before its column', () => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = '10px monospace';
+    const w = ctx.measureText('x').width;
+    expect(wrapLabel(ctx, 'Rules · Issued this year', 12 * w)).to.deep.equal(['Ru… · Issued', 'this year']);
+    expect(wrapLabel(ctx, 'Rules · Issued this year', 12 * w, 3)).to.deep.equal(['Rules ·', 'Issued this', 'year']);
+    expect(wrapLabel(ctx, 'Short', 12 * w)).to.deep.equal(['Short']);
+    const zh = ctx.measureText('规').width;
+    const text = '行政规范性文件 · 本年制发件数';
+    const lines = wrapLabel(ctx, text, 6 * zh);
+    // Chinese breaks between characters; the row part is shortened, the column kept whole.
+    expect(lines).to.have.length(2);
+    expect(lines[0]).to.match(/^行政规\S*… ·$/);
+    expect(lines[1]).to.equal('本年制发件数');
+    for (const l of lines) expect(ctx.measureText(l).width).to.be.at.most(6 * zh);
+    expect(wrapLabel(ctx, '行政规范性文件本年制发件数', 6 * zh)).to.deep.equal(['行政规范性文', '件本年制发…']);
+    expect(wrapLabel(ctx, 'Supercalifragilistic', 8 * w)).to.deep.equal(['Supercal', 'ifragil…']);
+    // A "row · column" label too long for two lines keeps its column and shortens its row.
+    expect(wrapLabel(ctx, 'Administrative normative documents · Issued', 20 * w)).to.deep.equal(['Administrative', 'normative… · Issued']);
   });
 
   it('redraws when the data change, without leaking charts', async () => {

@@ -8,6 +8,45 @@ import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
+/** A word of Latin text with the spaces after it, or one CJK character (Chinese breaks between any two). */
+const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g;
+
+/** `text` broken into lines of at most `max` pixels (measured with `ctx`'s font); a word wider than a line by characters. */
+function breakLines(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const token of text.match(TOKENS) ?? []) {
+    for (const piece of ctx.measureText(token.trim()).width > max ? [...token] : [token]) {
+      if (line && ctx.measureText((line + piece).trimEnd()).width > max) {
+        out.push(line.trimEnd());
+        line = piece.trimStart();
+      } else line += piece;
+    }
+  }
+  if (line.trim()) out.push(line.trimEnd());
+  return out;
+}
+
+/**
+ * A category label in at most `lines` lines of at most `max` pixels. When it does not fit, a "row · column" label
+ * loses the end of its row part ("Administrative norm… · Issued this year"), so that bars of one row still differ by
+ * their column; any other label loses its end. The whole label stays in the tooltip, the chart's text summary and
+ * its data table.
+ */
+export function wrapLabel(ctx: CanvasRenderingContext2D, text: string, max: number, lines = 2): string[] {
+  const out = breakLines(ctx, text, max);
+  if (out.length <= lines) return out;
+  const cut = text.lastIndexOf(' · ');
+  for (let head = text.slice(0, cut); cut > 0 && head.length > 1;) {
+    head = head.slice(0, -1).trimEnd();
+    const shorter = breakLines(ctx, `${head}…${text.slice(cut)}`, max);
+    if (shorter.length <= lines) return shorter;
+  }
+  let last = out[lines - 1];
+  while (last && ctx.measureText(`${last}…`).width > max) last = last.slice(0, -1);
+  return [...out.slice(0, lines - 1), `${last.trimEnd()}…`];
+}
+
 /** Draws a bar chart of `spec` on `canvas` (whose parent is a relatively positioned, sized box). */
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: ChartTheme, reducedMotion: boolean): ChartHandle {
   const multi = spec.datasets.length > 1;
@@ -39,7 +78,26 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
       },
       scales: {
         x: { ...axis, beginAtZero: true },
-        y: { ...axis, beginAtZero: true },
+        y: spec.horizontal
+          ? {
+            ...axis,
+            beginAtZero: true,
+            // Long labels (Table 二 rows) on a narrow screen: wrapped into two lines of at most 45 % of the chart's
+            // width instead of cut at the canvas edge, and none skipped.
+            ticks: {
+              ...axis.ticks,
+              autoSkip: false,
+              callback(value) {
+                const ctx = this.chart.ctx;
+                const font = ctx.font;
+                ctx.font = `${Chart.defaults.font.size}px ${theme.font}`;
+                const lines = wrapLabel(ctx, this.getLabelForValue(Number(value)), this.chart.width * 0.45);
+                ctx.font = font;
+                return lines;
+              },
+            },
+          }
+          : { ...axis, beginAtZero: true },
       },
     },
   });
