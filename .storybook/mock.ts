@@ -44,7 +44,9 @@ export function mockAnswer(method: string, href: string): Answer | null {
     case 'badjson': return { status: 200, type: 'application/json; charset=utf-8', body: '{"schemaVersion": 1, "items": [{"id": "a", "title": "截断' };
     case 'v2': return json(200, { schemaVersion: 2, items: [], reports: [], sections: [] });
     case 'api/requests':
-      return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString() }) : apiError(405, 'method', 'POST only');
+      // Received now; no due date, as a server may answer: the element computes it from the form's rules. (The
+      // fixture's March due date beside today's date was a receipt no server would give.)
+      return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }) : apiError(405, 'method', 'POST only');
     case 'api/requests/status': {
       const code = (url.searchParams.get('queryCode') ?? '').toUpperCase();
       const answer = statusAnswers[code];
