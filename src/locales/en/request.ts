@@ -63,7 +63,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   attached: '(enclosed)',
   statusTitle: 'Check the progress of an application',
   lookupName: 'Name of the applicant',
-  lookupHelp: 'The query code is on the receipt you got after submitting, e.g. AB12-CD34.',
+  lookupHelp: 'The query code is on the receipt you got after submitting, e.g. K7QM4XPA9R.',
   lookup: 'Check',
   looking: 'Checking…',
   notFound: 'No application matches this query code and name. Check both and try again.',

@@ -67,7 +67,7 @@ const zh = {
   // <request-status>
   statusTitle: '申请进度查询',
   lookupName: '申请人姓名或名称',
-  lookupHelp: '查询码在提交申请后的回执上，例如 AB12-CD34。',
+  lookupHelp: '查询码在提交申请后的回执上，例如 K7QM4XPA9R。',
   lookup: '查询',
   looking: '正在查询…',
   notFound: '没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。',
