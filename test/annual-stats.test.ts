@@ -214,6 +214,14 @@ describe('<annual-stats>: CN-legacy seed (2013)', () => {
   });
 });
 
+/** The parts of a chart.js chart the tests read. */
+interface TestChart {
+  width: number;
+  data: { labels: string[] };
+  options: { scales: Record<'x' | 'y', { ticks: { font: { size: number; family: string } } }> };
+  scales: { y: { ticks: { label: string | string[] }[] } };
+}
+
 describe('<annual-stats>: charts', () => {
   it('draws the charts (non-blank canvas, text summary) and destroys them on removal', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
@@ -254,11 +262,12 @@ describe('<annual-stats>: charts', () => {
       wrapper.append(el);
       await waitUntil(() => chartCount() >= before + 2, 'charts drawn');
       const canvas = $<HTMLCanvasElement>(el, 'canvas[data-chart="c-proactive"]');
-      const chart = chartOn(canvas) as { width: number; data: { labels: string[] }; scales: { y: { ticks: { label: string | string[] }[] } } };
+      const chart = chartOn(canvas) as TestChart;
       const ticks = chart.scales.y.ticks;
       expect(ticks.length, 'every bar keeps its label').to.equal(chart.data.labels.length);
       const ctx = canvas.getContext('2d')!;
-      ctx.font = `12px ${getComputedStyle(canvas).fontFamily}`;
+      const { size, family } = chart.options.scales.y.ticks.font;
+      ctx.font = `${size}px ${family}`;
       const lines = ticks.flatMap((t) => (Array.isArray(t.label) ? t.label : [t.label]));
       for (const line of lines) expect(ctx.measureText(line).width, line).to.be.at.most(chart.width * 0.45 + 1);
       expect(ticks.some((t) => Array.isArray(t.label) && t.label.length === 2), 'a long label takes two lines').to.equal(true);
@@ -266,11 +275,33 @@ describe('<annual-stats>: charts', () => {
       // the three bars of that row still say which column they are; the whole label is in the summary.
       const shown = ticks.map((t) => [t.label].flat().join(' '));
       expect(new Set(shown).size, shown.join(' | ')).to.equal(shown.length);
-      expect(shown.filter((l) => /^Administrative normative .*… · /.test(l)), shown.join(' | ')).to.have.length(3);
+      expect(shown.filter((l) => /^Administrative norm.*… · /.test(l)), shown.join(' | ')).to.have.length(3);
       expect(canvas.parentElement!.getAttribute('aria-label')).to.contain('Administrative normative documents · Issued this year');
     } finally {
       wrapper.remove();
     }
+  });
+
+  it('sizes chart labels from the text, larger in large-text mode (适老化)', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const sizes: number[] = [];
+    for (const large of [false, true]) {
+      const before = chartCount();
+      const el = await mount(`${FEEDS}/2022.json`);
+      el.largeText = large;
+      await el.updateComplete;
+      await waitUntil(() => chartCount() >= before + 2 && !!chartOn($<HTMLCanvasElement>(el, 'canvas')), 'charts drawn');
+      await waitUntil(() => {
+        const c = chartOn($<HTMLCanvasElement>(el, 'canvas')) as TestChart | undefined;
+        return c && c.options.scales.y.ticks.font.size === Math.max(12, Math.round(parseFloat(getComputedStyle($(el, '.chart')).fontSize) * 0.8125));
+      }, 'labels sized from the text');
+      const chart = chartOn($<HTMLCanvasElement>(el, 'canvas')) as TestChart;
+      sizes.push(chart.options.scales.y.ticks.font.size);
+      expect(chart.options.scales.x.ticks.font.size).to.equal(sizes[sizes.length - 1]);
+      el.remove();
+    }
+    expect(sizes[0]).to.equal(13);
+    expect(sizes[1], 'large text').to.be.greaterThan(sizes[0] + 2);
   });
 
   it('wrapLabel: breaks Latin text between words and Chinese between characters, a long word by characters; shortens a row before its column', () => {

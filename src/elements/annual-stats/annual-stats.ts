@@ -497,7 +497,9 @@ export class AnnualStats extends DisclosureElement {
     const root = this.renderRoot.querySelector('.root') ?? this;
     const cs = getComputedStyle(root);
     const v = (n: string) => cs.getPropertyValue(n).trim();
-    return { palette: [1, 2, 3, 4, 5, 6].map((i) => v(`--_chart-${i}`) || '#0b5cad'), text: v('--_text') || '#1f1f1f', grid: v('--_border') || '#c4c8cc', font: cs.fontFamily };
+    return { palette: [1, 2, 3, 4, 5, 6].map((i) => v(`--_chart-${i}`) || '#0b5cad'), text: v('--_text') || '#1f1f1f', grid: v('--_border') || '#c4c8cc', font: cs.fontFamily,
+      // The text size around the charts (large-text mode enlarges the children of .root, not .root itself).
+      size: Math.max(12, Math.round(parseFloat(getComputedStyle(this.renderRoot.querySelector('.chart') ?? root).fontSize) * 0.8125)) };
   }
 
   private async syncCharts(): Promise<void> {

@@ -17,6 +17,8 @@ export interface ChartTheme {
   text: string;
   grid: string;
   font: string;
+  /** Label size in px: 13 beside the default 16px text, and larger in large-text mode (适老化). */
+  size: number;
 }
 
 export interface ChartHandle {

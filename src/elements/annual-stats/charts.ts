@@ -51,7 +51,9 @@ export function wrapLabel(ctx: CanvasRenderingContext2D, text: string, max: numb
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: ChartTheme, reducedMotion: boolean): ChartHandle {
   const multi = spec.datasets.length > 1;
   const colour = (i: number) => theme.palette[i % theme.palette.length];
-  const axis = { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { color: theme.grid } };
+  // Sized from the element's text, so large-text mode enlarges the charts' labels too (Chart.js's default is 12px).
+  const font = { family: theme.font, size: theme.size };
+  const axis = { ticks: { color: theme.text, font }, grid: { color: theme.grid }, border: { color: theme.grid } };
   const fmt = new Intl.NumberFormat(spec.locale);
   const chart = new Chart(canvas, {
     type: 'bar',
@@ -70,11 +72,11 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
       maintainAspectRatio: false,
       animation: reducedMotion ? false : { duration: 400 },
       locale: spec.locale,
-      font: { family: theme.font },
+      font,
       color: theme.text,
       plugins: {
-        legend: { display: multi, labels: { color: theme.text, font: { family: theme.font } } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${fmt.format(c.parsed[spec.horizontal ? 'x' : 'y'] ?? 0)}` } },
+        legend: { display: multi, labels: { color: theme.text, font } },
+        tooltip: { titleFont: { ...font, weight: 'bold' }, bodyFont: font, callbacks: { label: (c) => `${c.dataset.label}: ${fmt.format(c.parsed[spec.horizontal ? 'x' : 'y'] ?? 0)}` } },
       },
       scales: {
         x: { ...axis, beginAtZero: true },
@@ -90,7 +92,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
               callback(value) {
                 const ctx = this.chart.ctx;
                 const font = ctx.font;
-                ctx.font = `${Chart.defaults.font.size}px ${theme.font}`;
+                ctx.font = `${theme.size}px ${theme.font}`;
                 const lines = wrapLabel(ctx, this.getLabelForValue(Number(value)), this.chart.width * 0.45);
                 ctx.font = font;
                 return lines;
