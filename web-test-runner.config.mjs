@@ -11,6 +11,25 @@ import { mangleModule } from './scripts/mangle-props.mjs';
  * The tests run on our modules with their private members renamed as in the shipped builds (scripts/mangle-props.mjs),
  * so that a rename that breaks something fails here. `MANGLE=0` keeps the real names, for debugging.
  */
+/**
+ * `executeServerCommand('media-features', { 'forced-colors': 'active', 'prefers-color-scheme': 'dark' })`: media
+ * features the built-in emulateMedia cannot set here, such as Windows high-contrast mode (it passes forced colours to
+ * Playwright only, and Puppeteer refuses the name), set through the DevTools protocol. `{}` resets them.
+ */
+const cdpSessions = new WeakMap();
+const mediaFeatures = {
+  name: 'media-features',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'media-features') return undefined;
+    // One DevTools session per page: the emulation lasts as long as the session that set it.
+    const page = session.browser.getPage(session.id);
+    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+    const features = Object.entries(payload ?? {}).map(([name, value]) => ({ name, value }));
+    await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features });
+    return true;
+  },
+};
+
 const mangleInTests = {
   name: 'mangle-props',
   async transform(context) {
@@ -29,7 +48,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, mediaFeatures],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/annual-stats.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import { templateFor, type AnnualTemplate, type Label } from '../src/elements/annual-stats/templates.js';
@@ -302,6 +302,34 @@ describe('<annual-stats>: charts', () => {
     }
     expect(sizes[0]).to.equal(13);
     expect(sizes[1], 'large text').to.be.greaterThan(sizes[0] + 2);
+  });
+
+  it('draws in the system colours under forced colours (Windows high contrast), and back when they are off', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const before = chartCount();
+    const el = await mount(`${FEEDS}/2022.json`);
+    await waitUntil(() => chartCount() >= before + 2, 'charts drawn');
+    const canvas = () => $<HTMLCanvasElement>(el, 'canvas[data-chart="c-proactive"]');
+    const colours = () => {
+      const c = chartOn(canvas()) as { options: { scales: { y: { ticks: { color: string } } } }; data: { datasets: { backgroundColor: string }[] } };
+      return { text: c.options.scales.y.ticks.color, bar: c.data.datasets[0].backgroundColor };
+    };
+    const normal = colours();
+    try {
+      await executeServerCommand('media-features', { 'forced-colors': 'active', 'prefers-color-scheme': 'dark' });
+      await waitUntil(() => colours().text === 'CanvasText', 'redrawn in system colours');
+      expect(colours()).to.deep.equal({ text: 'CanvasText', bar: 'Highlight' });
+      // The canvas paints them in the user's palette: white text on the black of a dark high-contrast theme.
+      const ctx = canvas().getContext('2d')!;
+      ctx.fillStyle = 'CanvasText';
+      expect(ctx.fillStyle).to.equal('#ffffff');
+      // (No axe run here: under forced colours the browser, not the page, picks every colour.)
+    } finally {
+      await executeServerCommand('media-features', {});
+    }
+    await waitUntil(() => colours().text === normal.text, 'back to the theme colours');
+    expect(colours().bar).to.equal(normal.bar);
+    el.remove();
   });
 
   it('wrapLabel: breaks Latin text between words and Chinese between characters, a long word by characters; shortens a row before its column', () => {

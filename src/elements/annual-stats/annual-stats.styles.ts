@@ -59,5 +59,12 @@ export const annualStyles = css`
   }
   @media (forced-colors: active) {
     th, td { border-color: CanvasText; }
+    /* A canvas is not recoloured by forced colours: the charts take system colours instead (canvas resolves them to
+       the user's palette), or their labels would stay dark grey on a black background. */
+    .root {
+      --_text: CanvasText; --_border: GrayText;
+      --_chart-1: Highlight; --_chart-2: LinkText; --_chart-3: CanvasText; --_chart-4: GrayText; --_chart-5: VisitedText;
+      --_chart-6: ButtonText;
+    }
   }
 `;

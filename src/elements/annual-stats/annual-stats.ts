@@ -34,6 +34,7 @@ interface Sec { id: string; heading: string; text: AnnualTextKey[]; table?: 2 | 
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
 let chartModule: ReturnType<typeof loadCharts> | undefined;
+const forcedColors = typeof matchMedia === 'function' ? matchMedia('(forced-colors: active)') : undefined;
 
 /**
  * @tagname annual-stats
@@ -119,6 +120,8 @@ export class AnnualStats extends DisclosureElement {
   private charts = new Map<string, ChartEntry>();
   private readonly onPopState = () => this.fromUrl();
   private readonly onPrint = () => this.charts.forEach((c) => c.handle?.resize());
+  /** Forced colours switched on or off: redraw the charts in the new colours. */
+  private readonly onForcedColors = () => this.requestUpdate();
 
   /** Resolves when the feed and, for an index, every year file have loaded or failed. */
   get loaded(): Promise<void> {
@@ -150,6 +153,7 @@ export class AnnualStats extends DisclosureElement {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('beforeprint', this.onPrint);
+    forcedColors?.addEventListener('change', this.onForcedColors);
     if (this.hasUpdated) this.requestUpdate();
   }
 
@@ -157,6 +161,7 @@ export class AnnualStats extends DisclosureElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('beforeprint', this.onPrint);
+    forcedColors?.removeEventListener('change', this.onForcedColors);
     this.yearsAbort?.abort();
     this.destroyCharts();
   }
