@@ -87,7 +87,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     announcement: { state: true },
     printing: { state: true },
     extraLoading: { state: true },
-    remote: { state: true },
+    remoteResult: { state: true },
     focusedTreeId: { state: true },
   };
   protected static override strings = [catalogueStrings];
@@ -118,7 +118,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private announcement = '';
   private printing = false;
   private extraLoading: { loaded: number; total?: number; failed: boolean } | null = null;
-  private remote: RemoteState | null = null;
+  private remoteResult: RemoteState | null = null;
   private focusedTreeId: string = '';
 
   private readonly feed = new FeedController<CatalogueFeed>(this, (json, url) => parseCatalogue(json, url, true), () => this.onFeedLoaded());
@@ -183,7 +183,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.items = [];
     this.result = null;
     this.firstPageOnly = this.filtersReady = false;
-    this.remote = null;
+    this.remoteResult = null;
     this.extraLoading = null;
     this.query = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
     void this.feed.load(url);
@@ -234,7 +234,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.items = data.items;
     this.openAncestors(this.query.category);
     if (data.search) {
-      this.remote = { items: data.items, total: data.page?.total ?? data.items.length, facetCounts: data.facetCounts, busy: false };
+      this.remoteResult = { items: data.items, total: data.page?.total ?? data.items.length, facetCounts: data.facetCounts, busy: false };
       this.runRemote(true);
       return;
     }
@@ -310,7 +310,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.completeLoad();
     this.query = { ...this.query, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.query.page };
     if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.query, this.normalPageSize()), history);
-    if (this.remote) this.runRemote(history === 'push');
+    if (this.remoteResult) this.runRemote(history === 'push');
     else this.runQuery(true);
     this.dispatchEvent(
       new CustomEvent('disclosure-query', { bubbles: true, composed: true, detail: { query: this.query, total: this.total } }),
@@ -332,12 +332,12 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (JSON.stringify(next) === JSON.stringify(this.query)) return;
     this.query = next;
     this.openAncestors(next.category);
-    if (this.remote) this.runRemote(false);
+    if (this.remoteResult) this.runRemote(false);
     else this.runQuery(true);
   }
 
   private get total(): number {
-    if (this.remote) return this.remote.total;
+    if (this.remoteResult) return this.remoteResult.total;
     return (this.firstPageOnly ? this.result?.all : this.result?.matches.length) ?? 0;
   }
 
@@ -375,23 +375,23 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.remoteAbort?.abort();
     const abort = (this.remoteAbort = new AbortController());
     const url = this.remoteUrl();
-    this.remote = { ...this.remote!, busy: true, error: undefined };
+    this.remoteResult = { ...this.remoteResult!, busy: true, error: undefined };
     try {
       const { json } = await fetchJson(url, { signal: abort.signal, timeout: this.feed.timeout });
       const parsed = parseCatalogue(json, url);
       if (!parsed.ok) throw new FeedError(parsed.error, parsed.message, url, undefined, parsed.detail);
       if (abort.signal.aborted) return;
-      this.remote = {
+      this.remoteResult = {
         items: parsed.data.items,
         total: parsed.data.page?.total ?? parsed.data.items.length,
         facetCounts: parsed.data.facetCounts,
         busy: false,
       };
-      this.announce(this.t.results(this.fmt(this.remote.total)));
+      this.announce(this.t.results(this.fmt(this.remoteResult.total)));
     } catch (error) {
       if (abort.signal.aborted) return;
       const e = error instanceof FeedError ? error : new FeedError('network', String(error), url);
-      this.remote = { ...this.remote!, busy: false, error: e };
+      this.remoteResult = { ...this.remoteResult!, busy: false, error: e };
     }
   }
 
@@ -469,12 +469,12 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private facetCount(facet: FacetKey, id: string): number | undefined {
-    if (this.remote) return this.remote.facetCounts?.[facet]?.[id];
+    if (this.remoteResult) return this.remoteResult.facetCounts?.[facet]?.[id];
     return this.result?.facetCounts[facet].get(id) ?? 0;
   }
 
   private categoryCount(id: string | null): number | undefined {
-    if (this.remote) return id === null ? undefined : this.remote.facetCounts?.category?.[id];
+    if (this.remoteResult) return id === null ? undefined : this.remoteResult.facetCounts?.category?.[id];
     if (!this.result) return undefined;
     if (id === null) return this.result.all;
     return this.result.categoryCounts.get(id) ?? 0;
@@ -522,7 +522,7 @@ export class DisclosureCatalogue extends DisclosureElement {
             ${this.filtersReady ? FACETS.map((f) => this.renderFacet(f)) : nothing}
           </div>
         </div>
-        <div class="results" part="results" aria-busy=${this.remote?.busy ? 'true' : 'false'}>
+        <div class="results" part="results" aria-busy=${this.remoteResult?.busy ? 'true' : 'false'}>
           ${this.renderSearch()} ${this.renderToolbar()} ${this.renderChips()} ${this.renderList()} ${this.renderPagination()}
         </div>
       </div>`;
@@ -739,7 +739,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   /** The items of the current page (or, while printing, of every page up to a limit). */
   private visibleItems(): CatalogueItem[] {
-    if (this.remote) return this.remote.items;
+    if (this.remoteResult) return this.remoteResult.items;
     if (!this.result) return [];
     const { page, pageSize } = this.query;
     const slice = this.printing
@@ -750,8 +750,8 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderList(): TemplateResult {
     const t = this.t;
-    if (this.remote?.error) {
-      return html`<div class="panel error" role="alert"><p>${t.remoteError} ${this.errorText(this.remote.error)}</p>
+    if (this.remoteResult?.error) {
+      return html`<div class="panel error" role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p>
         <button class="btn" type="button" @click=${() => this.runRemote(true)}>${this.core.retry}</button></div>`;
     }
     const items = this.visibleItems();
@@ -879,7 +879,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.completeLoad();
     const t = this.t;
     const rows: string[][] = [[t.indexNo, t.titleColumn, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
-    const items = this.remote ? this.remote.items : Array.from(this.result?.matches ?? [], (i) => this.items[i]);
+    const items = this.remoteResult ? this.remoteResult.items : Array.from(this.result?.matches ?? [], (i) => this.items[i]);
     for (const item of items) {
       rows.push([
         item.indexNo ?? '', item.title, item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',
