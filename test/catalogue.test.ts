@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
-import { setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { expectAccessible, mountHtml, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
@@ -188,6 +188,30 @@ describe('<disclosure-catalogue>: facets and categories', () => {
     expect(titles(el)).to.have.members(['关于印发农业补贴办法的通知', '县教育局关于义务教育招生工作的公告', '防汛抗旱工作会议召开']);
     expect(tree.querySelector('[data-id="zw"]')!.getAttribute('aria-selected')).to.equal('true');
     expect(shadowText(el, '.chips')).to.contain('栏目分类：政务信息');
+  });
+
+  it('under forced colours (Windows high contrast) the chosen category and the current page keep the system highlight', async () => {
+    const el = await mount({ ...smallCatalogue(), items: [...(smallCatalogue().items as unknown[]), ...manyItems(30)] });
+    $(el, '[role="tree"] [data-id="zw"]').click();
+    await el.updateComplete;
+    const bg = (e: Element) => getComputedStyle(e).backgroundColor;
+    const probe = document.createElement('span');
+    probe.style.background = 'Highlight';
+    document.body.append(probe);
+    try {
+      await executeServerCommand('media-features', { 'forced-colors': 'active', 'prefers-color-scheme': 'dark' });
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches, 'forced colours on');
+      const highlight = bg(probe);
+      const chosen = $(el, '[role="treeitem"][aria-selected="true"] > .node');
+      const other = $(el, '[role="treeitem"][aria-selected="false"] > .node');
+      expect(chosen.closest('[data-id]')!.getAttribute('data-id')).to.equal('zw');
+      expect(bg(chosen)).to.equal(highlight);
+      expect(bg(other)).to.not.equal(highlight);
+      expect(bg($(el, 'nav.pages [aria-current="page"]'))).to.equal(highlight);
+    } finally {
+      await executeServerCommand('media-features', {});
+      probe.remove();
+    }
   });
 
   it('the category tree works by keyboard (arrows, Home/End, Enter)', async () => {

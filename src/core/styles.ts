@@ -159,7 +159,11 @@ export const baseStyles = css`
   @media (forced-colors: active) {
     .btn, input, select, textarea, .panel { border-color: CanvasText; }
     .btn.primary { background: ButtonText; color: ButtonFace; forced-color-adjust: none; }
-    mark { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+    /* Forced colours replace backgrounds, which is all that marks a search match, a chosen tree item (its .node) and
+       the current page: they keep the system's highlight, over the elements' own (more specific) colours. */
+    mark, [aria-selected='true'] > .node, [aria-current='page'] {
+      forced-color-adjust: none; background: Highlight !important; color: HighlightText !important;
+    }
     :focus-visible { outline-color: Highlight; }
   }
   @media print {
