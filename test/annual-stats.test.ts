@@ -222,6 +222,37 @@ interface TestChart {
   scales: { y: { ticks: { label: string | string[] }[] } };
 }
 
+describe('<annual-stats>: print', () => {
+  for (const lang of ['zh-CN', 'en']) {
+    it(`on an A4 page (about 680px wide) every table fits the width, Tables 三 and 四 included (${lang})`, async () => {
+      const wrapper = document.createElement('div');
+      wrapper.style.width = '680px';
+      document.body.append(wrapper);
+      try {
+        const el = document.createElement('annual-stats') as AnnualStats;
+        el.lang = lang;
+        el.setAttribute('no-url-state', '');
+        el.noCharts = true;
+        el.src = `${FEEDS}/2022.json`;
+        wrapper.append(el);
+        await el.updateComplete; // the first update starts the load (after the strings): only then is `loaded` that load's
+        await el.loaded;
+        await el.updateComplete;
+        await emulateMedia({ media: 'print' });
+        for (const id of ['t2', 't3', 't4']) {
+          const table = $(el, `#${id}`);
+          expect(table.getBoundingClientRect().width, id).to.be.at.most(wrapper.getBoundingClientRect().width + 0.5);
+        }
+        // Controls are not printed.
+        expect(getComputedStyle($(el, '[part~="csv-button"]')).display).to.equal('none');
+      } finally {
+        await emulateMedia({ media: 'screen' });
+        wrapper.remove();
+      }
+    });
+  }
+});
+
 describe('<annual-stats>: charts', () => {
   it('draws the charts (non-blank canvas, text summary) and destroys them on removal', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });

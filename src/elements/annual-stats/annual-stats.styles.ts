@@ -50,6 +50,11 @@ export const annualStyles = css`
     .toolbar, .actions, .trend-pick { display: none !important; }
     .table-wrap { overflow: visible; }
     table { font-size: 9pt; min-width: 0; width: 100%; }
+    /* Paper does not scroll: Table 三's 10 columns and Table 四's 15 must fit the page width, so header cells lose
+       their screen minimum widths and long words (English) may break. */
+    th { min-width: 0 !important; overflow-wrap: anywhere; hyphens: auto; }
+    th, td { padding: 0.2em 0.3em; }
+    .table3 thead th[scope='col'] { min-width: 5em !important; }
     th, td { border-color: #000; background: none !important; color: #000; }
     td.nr::after { content: '—'; }
     tr, figure, .chart { break-inside: avoid; }
