@@ -255,6 +255,16 @@ describe('<disclosure-catalogue>: search', () => {
     expect(shadowText(el, '#summary')).to.equal('共找到 2 条信息');
   });
 
+  it('highlights matches readably in both themes, links included (axe contrast)', async () => {
+    const el = await mount();
+    await search(el, '农业');
+    expect($$(el, '.item h3 a mark').length, 'matches inside title links').to.be.greaterThan(0);
+    await expectAccessible(el);
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+
   it('matches 文号 across 〔〕 [] () （） and full-width/half-width forms', async () => {
     const el = await mount();
     await search(el, '君政发[2013]5号');

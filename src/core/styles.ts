@@ -76,7 +76,7 @@ export const baseStyles = css`
   a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
   a:hover { text-decoration-thickness: 0.15em; }
   :focus-visible { outline: 0.2em solid var(--_focus); outline-offset: 0.15em; }
-  mark { background: var(--_mark); color: inherit; padding: 0 0.05em; }
+  mark { background: var(--_mark); color: var(--_text); padding: 0 0.05em; }
 
   /* In a quirks-mode host page (old CMS templates have no doctype) tables do not inherit colour and font: they
      would stay black and 16px inside a dark or large-text element. */
