@@ -115,6 +115,21 @@ describe('<disclosure-catalogue>: rendering', () => {
     expect(getComputedStyle(toggle).display).to.equal('none');
   });
 
+  it('reflows on a 320px screen (WCAG 1.4.10) in English, whose sort labels are the longest: nothing wider than the element', async () => {
+    // 320px less a page's usual 16px margins.
+    const wrapper = mountHtml(html``, 'width: 288px');
+    wrapper.lang = 'en';
+    const el = appendCatalogue(wrapper, await storeFeed(smallCatalogue()));
+    await el.updateComplete;
+    await el.loaded;
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '.filters-toggle').click();
+    await el.updateComplete;
+    const right = el.getBoundingClientRect().right;
+    const wider = $$(el, '*').filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > right + 0.5);
+    expect(wider.map((e) => `${e.localName}.${e.className}`)).to.deep.equal([]);
+  });
+
   it('fits the details under each title to the list column, wrapping between term and value pairs, never inside one', async () => {
     // 50em wide: filters beside the list, which is then about 33em; English terms are the longest.
     const wrapper = mountHtml(html``, 'width: 800px');

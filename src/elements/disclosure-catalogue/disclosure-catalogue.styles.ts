@@ -41,7 +41,7 @@ export const catalogueStyles = css`
   .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin: 0.75em 0; }
   .toolbar .summary { flex: 1 1 100%; font-weight: bold; margin: 0; }
-  .toolbar label { display: inline-flex; gap: 0.4em; align-items: center; }
+  .toolbar label { display: inline-flex; flex-wrap: wrap; gap: 0.4em; align-items: center; max-width: 100%; }
   .chips { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; margin: 0 0 0.75em; padding: 0; align-items: center; }
   .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: 1em; }
 
