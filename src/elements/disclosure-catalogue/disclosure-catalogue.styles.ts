@@ -19,7 +19,7 @@ export const catalogueStyles = css`
   .facet ul { list-style: none; margin: 0; padding: 0; }
   .facet li label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
   .facet li label .text { flex: 1; overflow-wrap: anywhere; }
-  .count { color: var(--_muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
 
   [role='tree'], [role='group'] { list-style: none; margin: 0; padding: 0; }
   [role='group'] { padding-inline-start: 1.1em; }
