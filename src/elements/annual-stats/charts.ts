@@ -80,26 +80,26 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
       },
       scales: {
         x: { ...axis, beginAtZero: true },
-        y: spec.horizontal
-          ? {
-            ...axis,
-            beginAtZero: true,
-            // Long labels (Table 二 rows) on a narrow screen: wrapped into two lines of at most 45 % of the chart's
-            // width instead of cut at the canvas edge, and none skipped.
+        y: {
+          ...axis,
+          beginAtZero: true,
+          // Horizontal bars' long labels (Table 二 rows) on a narrow screen: wrapped into two lines of at most 45 % of
+          // the chart's width instead of cut at the canvas edge, and none skipped.
+          ...(spec.horizontal && {
             ticks: {
               ...axis.ticks,
               autoSkip: false,
               callback(value) {
                 const ctx = this.chart.ctx;
-                const font = ctx.font;
+                const saved = ctx.font;
                 ctx.font = `${theme.size}px ${theme.font}`;
                 const lines = wrapLabel(ctx, this.getLabelForValue(Number(value)), this.chart.width * 0.45);
-                ctx.font = font;
+                ctx.font = saved;
                 return lines;
               },
             },
-          }
-          : { ...axis, beginAtZero: true },
+          }),
+        },
       },
     },
   });
