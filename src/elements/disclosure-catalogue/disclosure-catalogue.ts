@@ -26,8 +26,10 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
   return next;
 }
 
-/** A term and its description in a metadata list, or nothing when there is no value. */
-/** A term and its value, grouped in a <div> (allowed in <dl>) so that a row of them can wrap pair by pair. */
+/**
+ * A term and its value in a metadata list, or nothing when there is no value. Grouped in a <div> (allowed in <dl>) so
+ * that a row of them can wrap pair by pair.
+ */
 const meta = (term: string, value: unknown, cls?: string) => (value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing}>${value}</dd></div>` : nothing);
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
