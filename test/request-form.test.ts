@@ -293,6 +293,43 @@ describe('<request-form> submission', () => {
     await expectAccessible(el);
   });
 
+  it('reflows on a 320px screen in English with large text: no step, the review or the receipt is wider than the element', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const url = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    // 320px less a page's usual 16px margins.
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 288px"><request-form src=${url} lang="en" large-text></request-form></div>`);
+    const el = box.querySelector('request-form') as El;
+    await el.updateComplete;
+    await el.loaded;
+    await el.updateComplete;
+    const wider = () => {
+      const right = el.getBoundingClientRect().right;
+      return $$(el, '*').filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > right + 0.5)
+        .map((e) => `${e.localName}.${e.className}#${e.id}`);
+    };
+    const seen: string[] = [];
+    const check = () => {
+      seen.push(stepTitle(el) ?? '');
+      expect(wider(), stepTitle(el)).to.deep.equal([]);
+    };
+    check();
+    await fill(el, { applicantType: 'naturalPerson' });
+    await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
+    check();
+    await next(el);
+    await fill(el, { description: VALID.description, delivery: 'email' });
+    check();
+    await next(el);
+    await fill(el, { declaration: true });
+    check();
+    await next(el);
+    check(); // the review
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(wider(), 'receipt').to.deep.equal([]);
+    expect(new Set(seen).size, seen.join(' | ')).to.equal(4);
+  });
+
   it('sends once on a double click', async () => {
     const { el, endpoint } = await api([{ status: 201, body: RECEIPT, delay: 200 }]);
     await toReview(el);

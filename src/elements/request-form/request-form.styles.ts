@@ -22,6 +22,7 @@ export const requestFormStyles = css`
   .field.invalid input:not([type='checkbox'], [type='radio']), .field.invalid select, .field.invalid textarea { border-color: var(--_danger); border-width: 0.125em; }
   .field-error { color: var(--_danger); font-weight: bold; margin: 0.2em 0; }
   input[type='text'], input[type='email'], input[type='tel'], textarea, select { width: 100%; max-width: 36em; }
+  input[type='file'] { max-width: 100%; }
   textarea { min-height: 6em; }
   .choice { display: flex; align-items: center; gap: 0.5em; margin: 0.3em 0; min-height: 2em; }
   .choice label { font-weight: normal; }
