@@ -475,5 +475,12 @@ describe('<request-form> print mode', () => {
     expect(table).to.contain('☑ 电子邮件').and.contain('申请人签名（盖章）').and.contain('申请日期');
     expect(shadowText(el, '[part="paper"]')).to.contain('测试路1号');
     await expectAccessible(el);
+    // On a 320px screen with large text the form still fits (it prints on A4; people look at it on phones first).
+    el.style.display = 'block';
+    el.style.width = '288px';
+    el.largeText = true;
+    await el.updateComplete;
+    const right = el.getBoundingClientRect().right;
+    expect($$(el, '[part="paper"] *').filter((e) => e.getBoundingClientRect().right > right + 0.5).map((e) => e.localName)).to.deep.equal([]);
   });
 });
