@@ -1,7 +1,7 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import '../src/request-form.js';
 import type { RequestForm } from '../src/request-form.js';
-import { expectAccessible, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
+import { expectAccessible, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
 import { $, $$, STEP1, VALID, chooseFile, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
@@ -297,7 +297,8 @@ describe('<request-form> submission', () => {
     const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
     const url = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
     // 320px less a page's usual 16px margins.
-    const box = await fixture<HTMLDivElement>(html`<div style="width: 288px"><request-form src=${url} lang="en" large-text></request-form></div>`);
+    // (mountHtml, not fixture: fixture waits an animation frame for a plain <div>, which a background tab may not give.)
+    const box = mountHtml(html`<request-form src=${url} lang="en" large-text></request-form>`, 'width: 288px');
     const el = box.querySelector('request-form') as El;
     await el.updateComplete;
     await el.loaded;
