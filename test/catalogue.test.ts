@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { expectAccessible, mountHtml, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { expectAccessible, mountHtml, pastRightEdge, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
@@ -126,16 +126,11 @@ describe('<disclosure-catalogue>: rendering', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, '.filters-toggle').click();
     await el.updateComplete;
-    const wider = () => {
-      const right = el.getBoundingClientRect().right;
-      return $$(el, '*').filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > right + 0.5)
-        .map((e) => `${e.localName}.${e.className}`);
-    };
-    expect(wider()).to.deep.equal([]);
+    expect(pastRightEdge(el)).to.deep.equal([]);
     // Large text (适老化), where the result summary is the widest line.
     el.largeText = true;
     await el.updateComplete;
-    expect(wider(), 'large text').to.deep.equal([]);
+    expect(pastRightEdge(el), 'large text').to.deep.equal([]);
   });
 
   it('fits the details under each title to the list column, wrapping between term and value pairs, never inside one', async () => {

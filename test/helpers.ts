@@ -78,6 +78,17 @@ export function shadowText(el: Element, selector = ':host'): string {
 /** Sends real key presses through the browser (Chrome DevTools protocol), so focus and default actions are real. */
 export { sendKeys } from '@web/test-runner-commands';
 
+/**
+ * What in `el`'s shadow root (matching `selector`) reaches past `el`'s right edge: the content that would make a
+ * narrow page scroll sideways (WCAG 1.4.10). Each as `tag.class#id`; an empty list when everything fits.
+ */
+export function pastRightEdge(el: Element, selector = '*'): string[] {
+  const right = el.getBoundingClientRect().right;
+  return [...el.shadowRoot!.querySelectorAll(selector)]
+    .filter((e) => e.getBoundingClientRect().right > right + 0.5)
+    .map((e) => `${e.localName}.${e.className}#${e.id}`);
+}
+
 const mounted: HTMLElement[] = [];
 /**
  * Renders a template into a fresh container on the page (removed after each test). Unlike open-wc's `fixture`, it
