@@ -36,7 +36,8 @@ export const MANGLED = [
   'sendDetail', 'sendState', 'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'stateKey',
   'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree',
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'yearsAbort',
-  'yearsDone',
+  'yearsDone', 'outbox', 'setFiles', 'changedField', 'receiptKey', 'newApplication', 'openClear', 'closeClear',
+  'leaveReview', 'pack', 'renderOffice',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

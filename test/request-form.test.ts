@@ -262,8 +262,14 @@ describe('<request-form> drafts', () => {
     clear.click();
     await el.updateComplete;
     expect(shadowText(el, '.clear [role="alertdialog"]')).to.contain('确定清空');
+    // Focus moves into the question, on its harmless answer; Escape or Cancel puts it back on the button.
+    await focusedIn(el, '#clear-no');
+    await sendKeys({ press: 'Escape' });
+    await focusedIn(el, '#clear-open');
+    $(el, '#clear-open').click();
+    await focusedIn(el, '#clear-no');
     $$(el, '.clear button')[1].click(); // cancel
-    await el.updateComplete;
+    await focusedIn(el, '#clear-open');
     expect($<HTMLInputElement>(el, '#f-name').value).to.equal('李四');
     $$(el, '.clear button')[0].click();
     await el.updateComplete;
@@ -458,6 +464,137 @@ describe('<request-form> submission', () => {
   });
 });
 
+describe('<request-form> after a refusal or a lost answer', () => {
+  const button = (el: El, text: string) => $$(el, 'button').find((b) => b.textContent!.trim() === text)!;
+
+  it('a file the server refused: choosing another clears the message, so the applicant can go on', async () => {
+    const { el, endpoint } = await api([
+      { status: 422, body: { error: { code: 'invalidFields', message: 'x', fields: { idProof: 'fileContent' } } } },
+      { status: 201, body: RECEIPT },
+    ], 'multipart');
+    await toReview(el, true);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '附件与声明', 'back on the attachments step');
+    expect(shadowText(el, '#f-idProof-error')).to.contain('可能是改过扩展名的文件').and.contain('PDF、PNG');
+    // Removing the file: focus goes to the file input (not the page), and the removal is announced.
+    button(el, '×').click();
+    await focusedIn(el, '#f-idProof');
+    await waitUntil(() => shadowText(el, '[aria-live="polite"]') === '已移除 id.pdf。', 'removal announced');
+    await chooseFile(el, 'idProof', [pdf('real.pdf')]);
+    expect($(el, '#f-idProof-error')).to.equal(null);
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect((await requestsTo(endpoint))[1].body).to.contain('filename="real.pdf"');
+  });
+
+  it('answers changed after an attempt whose answer was lost: nothing is resent behind the applicant; the stored one’s receipt, said so', async () => {
+    const { el, endpoint } = await api([
+      { status: 504, body: { error: { code: 'gateway', message: 'timeout' } } },
+      { status: 422, body: { error: { code: 'idempotencyKeyReused', message: 'used' }, receipt: RECEIPT } },
+    ]);
+    el.retryDelays = [300, 300];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('自动重试'), 'retry announced');
+    // The applicant changes an answer while the retry is pending.
+    $(el, 'button[aria-label="修改：内容描述"]').click();
+    await focusedIn(el, '#f-description');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await requestsTo(endpoint)).length, 'no resend while changing answers').to.equal(1);
+    await fill(el, { description: '2025年桥梁维修经费' });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect($(el, 'form .btn.primary').getAttribute('aria-disabled')).to.equal('false');
+    expect(shadowText(el, '[part="send-status"]')).to.equal('');
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
+    expect(reqs[0].headers['idempotency-key']).to.equal(reqs[1].headers['idempotency-key']);
+    expect(JSON.parse(reqs[0].body).fields.description).to.equal(VALID.description);
+    expect(JSON.parse(reqs[1].body).fields.description).to.equal('2025年桥梁维修经费');
+    expect(shadowText(el, '.code')).to.equal('AB12-CD34');
+    expect(shadowText(el, '[part="receipt"] .panel.warning')).to.contain('修改之前提交的申请已经送达').and.contain('之后所做的修改没有提交');
+    await expectAccessible(el);
+  });
+
+  it('every automatic retry sends the answers as they were when Submit was pressed', async () => {
+    const { el, endpoint } = await api([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
+    el.retryDelays = [200];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const [a, b] = await requestsTo(endpoint);
+    expect(b.body).to.equal(a.body);
+  });
+
+  it('429: waits as long as the server asks, then sends again', async () => {
+    const { el, endpoint } = await api([
+      { status: 429, headers: { 'Retry-After': '1' }, body: { error: { code: 'rateLimited', message: 'Too many requests; try again later.' } } },
+      { status: 201, body: RECEIPT },
+    ]);
+    el.retryDelays = [30];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('将在 1 秒后自动重试'), 'wait as asked');
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await requestsTo(endpoint)).length, 'not before the server’s time').to.equal(1);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt', 4000);
+  });
+
+  it('other refusals in plain words, in the page’s language: too large, and a code it does not know', async () => {
+    let { el } = await api([{ status: 413, body: { error: { code: 'payloadTooLarge', message: 'The request body is larger than 25600 KiB.' } } }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
+    let alert = shadowText(el, '[part="send-status"][role="alert"]');
+    expect(alert).to.contain('提交未成功：').and.contain('附件合计超过了网站允许的大小').and.not.contain('KiB');
+    expect(alert).to.not.contain('未被受理'); // the wording of a formal refusal (不予受理) is not ours to use
+    await expectAccessible(el);
+    ({ el } = await api([{ status: 400, body: { error: { code: 'weird', message: 'Something odd.' } } }]));
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
+    alert = shadowText(el, '[part="send-status"][role="alert"]');
+    expect(alert).to.contain('服务器没有接受这份申请（weird：Something odd.）').and.contain('仍保留在本页');
+  });
+
+  it('keeps the receipt over a reload until the applicant starts a new application', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const src = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    let el = await mount(undefined, src);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect(shadowText(el, '.code')).to.equal('AB12-CD34');
+    expect(shadowText(el, '[part="receipt"]')).to.contain('2026年11月3日');
+    button(el, '填写新的申请').click();
+    await focusedIn(el, '#step-h');
+    expect(stepTitle(el)).to.equal('申请人信息');
+    expect($<HTMLInputElement>(el, '#f-name')).to.equal(null); // applicant type first, nothing filled in
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('request-receipt')).length).to.equal(0);
+  });
+
+  it('a character count is not read out after the applicant has moved on', async () => {
+    const el = await mount();
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    const area = $<HTMLTextAreaElement>(el, '#f-description');
+    area.value = VALID.description;
+    area.dispatchEvent(new Event('input'));
+    await fill(el, { delivery: 'email' });
+    await next(el);
+    expect(stepTitle(el)).to.equal('附件与声明');
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(shadowText(el, '[aria-live="polite"]')).to.not.contain('还可以输入');
+  });
+});
+
 describe('<request-form> print mode', () => {
   it('produces a filled, printable application form after the review', async () => {
     const el = await mount(formFeed({ mode: 'print' }));
@@ -470,6 +607,8 @@ describe('<request-form> print mode', () => {
     expect(table).to.contain('申请人信息').and.contain(VALID.idNumber).and.contain('☑ 公民').and.contain('☐ 法人或者其他组织');
     expect(table).to.contain('☑ 电子邮件').and.contain('申请人签名（盖章）').and.contain('申请日期');
     expect(shadowText(el, '[part="paper"]')).to.contain('测试路1号');
+    // No file was chosen: the form does not claim one is enclosed.
+    expect(table).to.not.contain('随表附上');
     await expectAccessible(el);
     // On a 320px screen with large text the form still fits (it prints on A4; people look at it on phones first).
     el.style.display = 'block';
@@ -477,5 +616,21 @@ describe('<request-form> print mode', () => {
     el.largeText = true;
     await el.updateComplete;
     expect(pastRightEdge(el, '[part="paper"] *')).to.deep.equal([]);
+  });
+
+  it('keeps the line breaks of an answer and names the files to enclose', async () => {
+    const el = await mount(formFeed({ mode: 'print' }));
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: '第一行\n第二行', delivery: 'post' });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf('身份证.pdf')]);
+    await fill(el, { declaration: true });
+    await next(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    const cell = $$(el, '[part="paper"] td').find((td) => td.textContent!.includes('第一行'))!;
+    expect(cell.innerText).to.contain('第一行\n第二行');
+    expect(shadowText(el, '[part="paper"] table')).to.contain('身份证.pdf （随表附上）');
   });
 });

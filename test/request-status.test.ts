@@ -90,6 +90,21 @@ describe('<request-status>', () => {
     expect(shadowText(el, '[part="history"] li:last-child')).to.contain('Time limit extended: ');
   });
 
+  it('while an application is open, says where to send corrections and whom to ask (the form feed’s office); not once answered', async () => {
+    let { el } = await mount([{ status: 200, body: { ...FOUND, status: 'correctionRequested' } }]);
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect(shadowText(el, '[part="result"] h4:last-of-type')).to.equal('联系办理机关');
+    expect(shadowText(el, '[part="result"]')).to.contain('请按办理记录中的要求补正');
+    const office = shadowText(el, '[part="office"]');
+    expect(office).to.contain('测试区政务公开办').and.contain('测试路1号').and.contain('414000');
+    await expectAccessible(el);
+    ({ el } = await mount([{ status: 200, body: { ...FOUND, status: 'answered', outcome: 'granted' } }]));
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect($(el, '[part="office"]')).to.equal(null);
+  });
+
   it('says plainly when the code is unknown (404)', async () => {
     const { el } = await mount([{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }]);
     await lookup(el, 'ZZZZ-9999', '王五');

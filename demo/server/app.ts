@@ -14,6 +14,7 @@ import {
   cleanSubmission,
   codePointLength,
   fileExtension,
+  fileMatchesAccept,
   findField,
   isOutcome,
   isRequestStatus,
@@ -384,10 +385,16 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         const existing = store.byIdempotencyKey(key);
         if (!existing) return false;
         if (existing.body_hash !== bodyHash) {
+          // The applicant changed the answers after an attempt that did arrive (its answer was lost): they are told
+          // that the earlier version is the one stored, with its receipt. Only the holder of the key (a random UUID
+          // the browser made for this application) can ask, and an identical retry would get the same receipt.
           throw new HttpError(
             422,
             'idempotencyKeyReused',
             'This Idempotency-Key was already used for a different application. Use a new key for a new application.',
+            undefined,
+            undefined,
+            { receipt: receiptOf(existing) },
           );
         }
         removeUploads(uploads);
@@ -399,12 +406,18 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       // Values of the wrong shape are reported as such, before what the form rules make of them.
       const problems: Record<string, string> = { ...shapeProblems };
       for (const [name, p] of Object.entries(checkAnswers(form, submission))) problems[name] ??= p.code;
-      // Content must be what the extension says (pdf/png/jpeg are sniffed).
+      // Content must be what the extension says (pdf/png/jpeg are sniffed), or at least a type the field accepts: a
+      // phone's PNG photo saved as .jpg is fine where PNG is, and is stored as PNG. A text file renamed .pdf is not.
       const visible = new Set(visibleFields(form, submission.applicantType).map((f) => f.name));
       for (const u of uploads) {
         if (!visible.has(u.field) || problems[u.field]) continue;
         const expected = SNIFFED_EXTENSIONS[fileExtension(u.name)];
-        if (expected && sniff(u.head) !== expected) problems[u.field] = 'fileType';
+        const actual = sniff(u.head);
+        if (!expected || actual === expected) continue;
+        const ext = Object.keys(SNIFFED_EXTENSIONS).find((x) => SNIFFED_EXTENSIONS[x] === actual);
+        if (!actual || !fileMatchesAccept({ name: `file${ext}`, size: u.size, type: actual }, findField(form, u.field)?.accept)) {
+          problems[u.field] = 'fileContent';
+        }
       }
       if (Object.keys(problems).length > 0) {
         throw new HttpError(422, 'invalidFields', 'Some answers need attention.', problems);
@@ -606,6 +619,18 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     sendJson(res, 200, staffView(store.byId(id)!, true));
   }
 
+  /**
+   * `2026-11-27 04:20:28` in the agency's time zone: the legal day of receipt, which the UTC `receivedAt` shows a day
+   * early for anything received between midnight and 08:00 Beijing time.
+   */
+  function localDateTime(iso: string, timeZone: string): string {
+    try {
+      return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+    } catch {
+      return iso;
+    }
+  }
+
   function staffCsv(res: ServerResponse, query: URLSearchParams): void {
     const st = statusFilter(query);
     let formFields: { name: string; label: string }[] = [];
@@ -620,7 +645,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     const extra = [...new Set(parsed.flatMap((p) => Object.keys(p.fields)))].filter((n) => !known.has(n)).sort();
     const columns = [...formFields, ...extra.map((n) => ({ name: n, label: n }))];
     const header = [
-      'requestId', 'queryCode', 'receivedAt', 'dueDate', 'status', 'outcome', 'overdue', 'applicantType',
+      'requestId', 'queryCode', 'receivedAt', 'receivedAtLocal', 'dueDate', 'status', 'outcome', 'overdue', 'applicantType',
       ...columns.map((c) => (c.label && c.label !== c.name ? `${c.label} (${c.name})` : c.name)),
     ];
     const cell = (v: unknown): string => {
@@ -629,7 +654,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       return String(v);
     };
     const lines = parsed.map(({ row, fields }) => [
-      row.id, row.query_code, row.received_at, row.due_date, row.status, row.outcome ?? '', overdueOf(row) ? 'yes' : 'no',
+      row.id, row.query_code, row.received_at, localDateTime(row.received_at, row.time_zone), row.due_date, row.status, row.outcome ?? '', overdueOf(row) ? 'yes' : 'no',
       row.applicant_type, ...columns.map((c) => cell(fields[c.name])),
     ]);
     const data = Buffer.from(csvDocument([header, ...lines]), 'utf8');

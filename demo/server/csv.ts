@@ -7,8 +7,16 @@
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (/^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) || /^[\t\r\n]/.test(s)) s = `'${s}`;
+  else if (FRAGILE_NUMBER.test(s)) s = `\t${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
+
+/**
+ * Digits that Excel and WPS would read as a number and damage: 12 or more (an 18-digit ID number is shown as
+ * 3.60426E+17 and keeps only 15 digits; the last three become 000) or a leading 0 (postcodes such as 010010, phone
+ * numbers). Quoting does not stop them; a tab in front does, the usual remedy in Chinese agencies' exports.
+ */
+const FRAGILE_NUMBER = /^(?:\d{12,}[\dXx]?|0\d+)$/;
 
 export function csvRow(cells: readonly unknown[]): string {
   return cells.map(csvCell).join(',') + '\r\n';

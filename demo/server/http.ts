@@ -9,6 +9,8 @@ export class HttpError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** Members of the answer beside `error` (e.g. the stored `receipt` of `idempotencyKeyReused`). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -36,6 +38,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 export function sendError(res: ServerResponse, error: HttpError): void {
   const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    ...error.extra,
     error: { code: error.code, message: error.message },
   };
   if (error.fields && Object.keys(error.fields).length) body.error.fields = error.fields;

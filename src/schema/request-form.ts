@@ -194,6 +194,8 @@ export type FieldProblemCode =
   | 'option'
   | ValidatorCode
   | 'fileType'
+  /** Server only: the content is not what the file's name says, nor another type the field accepts. */
+  | 'fileContent'
   | 'fileSize'
   | 'unknownField'
   /** The value has the wrong shape: a list where one value belongs, not a date, several files for one, … */

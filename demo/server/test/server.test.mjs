@@ -326,13 +326,18 @@ describe('POST /api/requests', () => {
     assert.equal(rowCount(s.options.dbPath, 'idempotency_key = ?', key), 1);
   });
 
-  test('the same key with a different body → 422 idempotencyKeyReused, nothing stored', async () => {
+  test('the same key with a different body → 422 idempotencyKeyReused with the stored receipt, nothing stored', async () => {
     const key = randomUUID();
-    assert.equal((await postJson(s.base, person({ purpose: 'one' }), key)).status, 201);
+    const first = await postJson(s.base, person({ purpose: 'one' }), key);
+    assert.equal(first.status, 201);
+    const stored = await first.json();
     const before = rowCount(s.options.dbPath);
     const res = await postJson(s.base, person({ purpose: 'two' }), key);
     assert.equal(res.status, 422);
-    assert.equal((await res.json()).error.code, 'idempotencyKeyReused');
+    const body = await res.json();
+    assert.equal(body.error.code, 'idempotencyKeyReused');
+    // The earlier application's receipt, so the applicant who changed answers after a lost answer gets its query code.
+    assert.deepEqual(body.receipt, stored);
     assert.equal(rowCount(s.options.dbPath), before);
   });
 
@@ -384,6 +389,14 @@ describe('multipart submissions and attachments', () => {
     assert.equal((await fetch(`${s.base}${att.href}`)).status, 401, 'attachments need the staff token');
   });
 
+  test('a PNG photo saved as .jpg is accepted where PNG is, and stored and served as PNG', async () => {
+    const res = await postMultipart(s.base, person(), [{ field: 'idProof', name: '身份证.jpg', data: PNG, type: 'image/jpeg' }]);
+    assert.equal(res.status, 201, await res.clone().text());
+    const one = await (await staff(s.base, `/api/staff/requests/${(await res.json()).requestId}`)).json();
+    assert.equal(one.attachments[0].mediaType, 'image/png');
+    assert.equal((await staff(s.base, one.attachments[0].href)).headers.get('content-type'), 'image/png');
+  });
+
   test('retrying a multipart submission stores one application and one file', async () => {
     const key = randomUUID();
     const before = files().length;
@@ -401,10 +414,14 @@ describe('multipart submissions and attachments', () => {
     let res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'tool.exe', data: Buffer.from('MZ...') }]);
     assert.equal(res.status, 422);
     assert.equal((await res.json()).error.fields.idProof, 'fileType');
-    // a PNG renamed to .pdf: the extension is allowed, the content is not a PDF
-    res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'scan.pdf', data: PNG, type: 'application/pdf' }]);
+    // a PNG renamed to .pdf for a field that takes PDF only: the extension is allowed, the content is not
+    res = await postMultipart(s.base, person(), [{ field: 'supportingDocs', name: 'scan.pdf', data: PNG, type: 'application/pdf' }]);
     assert.equal(res.status, 422);
-    assert.equal((await res.json()).error.fields.idProof, 'fileType');
+    assert.equal((await res.json()).error.fields.supportingDocs, 'fileContent');
+    // a text file renamed to .pdf
+    res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'fake.pdf', data: Buffer.from('not a pdf'), type: 'application/pdf' }]);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.fields.idProof, 'fileContent');
     // a real PNG named .png is fine for idProof (.pdf,.jpg,.png) but not for supportingDocs (.pdf)
     res = await postMultipart(s.base, person(), [{ field: 'supportingDocs', name: 'scan.png', data: PNG }]);
     assert.equal(res.status, 422);
@@ -684,10 +701,16 @@ describe('staff API', () => {
     const text = buf.toString('utf8').slice(1);
     const lines = text.trimEnd().split('\r\n');
     assert.equal(lines.length, 4); // header + 3 applications
-    assert.match(lines[0], /^"requestId","queryCode","receivedAt","dueDate","status","outcome","overdue","applicantType",/);
+    assert.match(lines[0], /^"requestId","queryCode","receivedAt","receivedAtLocal","dueDate","status","outcome","overdue","applicantType",/);
+    // The day of receipt as the agency counts it (Asia/Shanghai), beside the UTC instant.
+    const [, , utc, local] = lines[1].split(',').map((c) => c.slice(1, -1));
+    const shanghai = new Date(Date.parse(utc) + 8 * 3600e3).toISOString().slice(0, 19).replace('T', ' ');
+    assert.equal(local, shanghai);
     assert.match(lines[0], /"证件号码 \(idNumber\)"/);
     assert.ok(text.includes(`"${NAME}"`));
-    assert.ok(text.includes(`"${ID}"`));
+    // An 18-digit ID number keeps its digits in Excel and WPS (a tab makes it text; quoting alone does not).
+    assert.ok(text.includes(`"\t${ID}"`), 'ID number as text');
+    assert.ok(!text.includes(`,"${ID}"`));
     assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"",""点击"")"`), 'formula prefixed and quotes doubled');
     assert.ok(text.includes(`"'+测试公司"`));
     assert.ok(text.includes(`"'@SUM(1,2)"`));

@@ -10,7 +10,8 @@ export function insecureEndpoint(url: string): boolean {
   }
 }
 
-export interface PostResult { status: number; json: unknown }
+/** `retryAfter`: the seconds of a `Retry-After` header (429, 503), when the server sent one. */
+export interface PostResult { status: number; json: unknown; retryAfter?: number }
 
 /**
  * POSTs with XMLHttpRequest, so an upload reports progress. Never rejects: a network failure or timeout is
@@ -32,7 +33,8 @@ export function post(
       } catch {
         /* not JSON */
       }
-      resolve({ status: x.status, json });
+      const after = Number(x.getResponseHeader('Retry-After') ?? NaN);
+      resolve({ status: x.status, json, retryAfter: after >= 0 ? after : undefined });
     };
     x.onerror = x.ontimeout = x.onabort = () => resolve({ status: 0, json: null });
     x.send(body);

@@ -46,6 +46,7 @@ export const requestFormStyles = css`
   .paper table { width: 100%; border-collapse: collapse; }
   .paper th, .paper td { border: 0.0625em solid var(--_border); padding: 0.4em 0.5em; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
   .paper th.block { width: 2.5em; writing-mode: vertical-rl; text-align: center; vertical-align: middle; }
+  .paper td { white-space: pre-wrap; }
   .paper td.sign { height: 3em; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
   .timeline li { padding: 0 0 0.8em 1em; }

@@ -44,6 +44,10 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
 
 type Values = Record<string, string | string[]>;
 interface Draft { v: Values; step: number; key?: string; files?: string[] }
+/** What one submission sends, fixed when the applicant presses Submit: every automatic retry sends exactly this. */
+interface Outbox { body: FormData | string; headers: Record<string, string>; files: boolean }
+/** A receipt kept in the draft's storage until the applicant starts a new application (a reload must not lose it). */
+interface KeptReceipt { receipt: Receipt; earlier?: boolean }
 type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'insecure' | 'rejected';
 interface Step { title: string; help?: string; fields: FormField[] }
 
@@ -125,12 +129,15 @@ export class RequestForm extends DisclosureElement {
   private sendState: SendState = '';
   private sendDetail = '';
   private progress: number | null = null;
-  private receipt: Receipt | null = null;
+  private receipt: KeptReceipt | null = null;
   private announcement = '';
 
   private readonly feed = new FeedController<RequestFormFeed>(this, parseRequestForm);
   private form: RequestFormFeed | null = null;
   private key = '';
+  private outbox: Outbox | null = null;
+  /** The phase and step shown last (a change cancels a pending character-count announcement). */
+  private view = '';
   private busy = false;
   private inFlight = false;
   private attempt = 0;
@@ -169,6 +176,10 @@ export class RequestForm extends DisclosureElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
+    // A character count announced after the applicant moved on would be read out of context.
+    const view = `${this.phase}${this.step}`;
+    if (view !== this.view) clearTimeout(this.timers.count);
+    this.view = view;
     if (changed.has('src')) {
       this.form = null;
       void this.feed.load(this.resolveSrc(this.src)).then(() => {
@@ -249,6 +260,17 @@ export class RequestForm extends DisclosureElement {
 
   private set(name: string, value: string | string[]): void {
     this.values = { ...this.values, [name]: value };
+    this.changedField(name);
+  }
+
+  private setFiles(name: string, list: File[]): void {
+    this.files = { ...this.files, [name]: list };
+    this.notice = '';
+    this.changedField(name);
+  }
+
+  /** An answer changed: the server's complaint about the old one no longer applies. */
+  private changedField(name: string): void {
     if (this.serverErrors[name]) {
       const { [name]: _, ...rest } = this.serverErrors;
       this.serverErrors = rest;
@@ -288,6 +310,10 @@ export class RequestForm extends DisclosureElement {
     return `disclosure-elements:request-draft:${this.feed.url}`;
   }
 
+  private get receiptKey(): string {
+    return `disclosure-elements:request-receipt:${this.feed.url}`;
+  }
+
   private saveDraft(): void {
     clearTimeout(this.timers.draft);
     delete this.timers.draft;
@@ -301,12 +327,20 @@ export class RequestForm extends DisclosureElement {
   }
 
   private restoreDraft(): void {
-    let d: Draft | null = null;
-    try {
-      d = JSON.parse(this.storage?.getItem(this.draftKey) ?? 'null') as Draft | null;
-    } catch {
-      d = null;
+    const read = (key: string): unknown => {
+      try {
+        return JSON.parse(this.storage?.getItem(key) ?? 'null');
+      } catch {
+        return null;
+      }
+    };
+    const kept = read(this.receiptKey) as KeptReceipt | null;
+    if (kept && typeof kept.receipt?.queryCode === 'string' && typeof kept.receipt.receivedAt === 'string') {
+      this.receipt = kept;
+      this.phase = 'done';
+      return;
     }
+    const d = read(this.draftKey) as Draft | null;
     if (!d || typeof d.v !== 'object' || !d.v) return;
     this.values = d.v;
     this.key = typeof d.key === 'string' ? d.key : '';
@@ -321,11 +355,37 @@ export class RequestForm extends DisclosureElement {
     } catch {
       /* ignore */
     }
-    clearTimeout(this.timers.draft);
-    delete this.timers.draft;
-    Object.assign(this, { values: {}, files: {}, touched: new Set(), serverErrors: {}, step: 0, summary: false, confirmClear: false, notice: '', sendState: '', key: '', fromReview: false });
+    this.reset();
     this.announce(this.t.cleared);
     await this.focusHeading();
+  };
+
+  private reset(): void {
+    for (const k of ['draft', 'retry']) clearTimeout(this.timers[k]);
+    Object.assign(this, { values: {}, files: {}, touched: new Set(), serverErrors: {}, step: 0, summary: false, confirmClear: false, notice: '', sendState: '', key: '', outbox: null, busy: false, fromReview: false });
+  }
+
+  /** From the receipt: forget it and start again with an empty form. */
+  private newApplication = async () => {
+    try {
+      this.storage?.removeItem(this.receiptKey);
+    } catch {
+      /* ignore */
+    }
+    this.reset();
+    this.receipt = null;
+    this.phase = 'form';
+    await this.focusHeading();
+  };
+
+  private openClear = async () => {
+    this.confirmClear = true;
+    await this.focusHeading('clear-no');
+  };
+
+  private closeClear = async () => {
+    this.confirmClear = false;
+    await this.focusHeading('clear-open');
   };
 
   // ---- navigation -----------------------------------------------------------------------------------------------
@@ -355,15 +415,28 @@ export class RequestForm extends DisclosureElement {
   };
 
   private back = async () => {
+    this.leaveReview();
     this.summary = false;
     this.step = Math.max(0, this.step - 1);
     await this.focusHeading();
   };
 
+  /**
+   * The applicant goes back to change answers after a failed or pending submission: nothing is resent behind their back.
+   * The key stays, so the next Submit either stores the changed application or, when the earlier one did arrive, gets
+   * its receipt (the server never stores two).
+   */
+  private leaveReview(): void {
+    if (this.step < this.steps.length || !this.outbox || this.sendState === 'sending') return;
+    clearTimeout(this.timers.retry);
+    Object.assign(this, { outbox: null, busy: false, sendState: '' });
+  }
+
   /** Goes to the step that has `name` and focuses that field. */
   private async goToField(name: string, fromReview = false): Promise<void> {
     const i = this.steps.findIndex((s) => s.fields.some((f) => f.name === name));
     if (i < 0) return;
+    this.leaveReview();
     this.fromReview = fromReview;
     this.step = i;
     await this.updateComplete;
@@ -399,8 +472,28 @@ export class RequestForm extends DisclosureElement {
     this.key ||= crypto.randomUUID();
     this.saveDraft();
     this.attempt = 0;
+    this.outbox = this.pack(form);
     void this.send();
   };
+
+  /** The request body and headers of the application as it stands now. */
+  private pack(form: RequestFormFeed): Outbox {
+    const clean = cleanSubmission(form, this.submission());
+    const files = Object.values(clean.fields).some((v) => Array.isArray(v) && v.some((x) => x instanceof File));
+    const headers: Record<string, string> = { 'Idempotency-Key': this.key };
+    if (files) {
+      const body = new FormData();
+      body.append('applicantType', clean.applicantType);
+      for (const [k, v] of Object.entries(clean.fields)) for (const x of [v].flat()) body.append(k, x as string | File);
+      return { body, headers, files };
+    }
+    headers['Content-Type'] = 'application/json';
+    const body = JSON.stringify({
+      applicantType: clean.applicantType,
+      fields: Object.fromEntries(Object.entries(clean.fields).filter(([, v]) => !(Array.isArray(v) && !v.length))),
+    });
+    return { body, headers, files };
+  }
 
   private waitOnline(): void {
     clearTimeout(this.timers.retry);
@@ -408,54 +501,48 @@ export class RequestForm extends DisclosureElement {
     this.announce(this.t.offline);
   }
 
-  /** Sends the application (again): same Idempotency-Key every time. */
+  /** Sends the application (again): the same body and Idempotency-Key every time. */
   private async send(): Promise<void> {
-    if (this.inFlight) return;
+    const box = this.outbox;
+    if (this.inFlight || !box) return;
     clearTimeout(this.timers.retry);
     if (!this.isOnline()) return this.waitOnline();
-    const form = this.form!;
-    const clean = cleanSubmission(form, this.submission());
-    const files = Object.entries(clean.fields).filter(([, v]) => Array.isArray(v) && v.some((x) => x instanceof File));
-    let body: FormData | string;
-    const headers: Record<string, string> = { 'Idempotency-Key': this.key };
-    if (files.length) {
-      body = new FormData();
-      body.append('applicantType', clean.applicantType);
-      for (const [k, v] of Object.entries(clean.fields)) for (const x of [v].flat()) body.append(k, x as string | File);
-    } else {
-      body = JSON.stringify({
-        applicantType: clean.applicantType,
-        fields: Object.fromEntries(Object.entries(clean.fields).filter(([, v]) => !(Array.isArray(v) && !v.length))),
-      });
-      headers['Content-Type'] = 'application/json';
-    }
+    const t = this.t;
     this.inFlight = true;
     this.sendState = 'sending';
-    this.progress = files.length ? 0 : null;
-    this.announce(this.t.sending);
-    const { status, json } = await post(form.submit.endpoint!, body, headers, (p) => (this.progress = p), this.feedTimeout);
+    this.progress = box.files ? 0 : null;
+    this.announce(t.sending);
+    const { status, json, retryAfter } = await post(this.form!.submit.endpoint!, box.body, box.headers, (p) => (this.progress = p), this.feedTimeout);
     this.inFlight = false;
     this.progress = null;
+    const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> }; receipt?: Partial<Receipt> } | null) ?? {};
+    const code = err.error?.code ?? '';
     if (status >= 200 && status < 300) return this.done(json as Partial<Receipt>);
-    if (status === 0 || status >= 500) {
+    // The application was stored before the applicant changed it: its receipt, and the news that the change was not.
+    if (code === 'idempotencyKeyReused' && err.receipt?.queryCode) return this.done(err.receipt, true);
+    if (this.outbox !== box) return; // the applicant went back to change answers meanwhile
+    if (status === 0 || status >= 500 || status === 429) {
       if (!this.isOnline()) return this.waitOnline();
-      const delay = this.retryDelays[this.attempt++];
-      if (delay === undefined) {
+      const next = this.retryDelays[this.attempt++];
+      if (next === undefined) {
         this.busy = false;
         this.sendState = 'failed';
-        this.announce(this.t.failed);
+        this.sendDetail = status === 429 ? t.sendErrors.rateLimited : '';
+        this.announce(this.sendDetail || t.failed);
         return;
       }
+      // Too many requests: wait as long as the server asks (within reason), never less than our own delay.
+      const delay = status === 429 ? Math.max(next, Math.min(retryAfter ?? 0, 120) * 1000) : next;
       this.sendState = 'retrying';
-      this.sendDetail = this.t.retrying(Math.round(delay / 1000), this.attempt);
+      this.sendDetail = t.retrying(Math.round(delay / 1000), this.attempt);
       this.announce(this.sendDetail);
       this.later('retry', () => void this.send(), delay);
       return;
     }
     // 4xx: the answers need changing.
     this.busy = false;
-    const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error ?? {};
-    const fields = err.fields && typeof err.fields === 'object' ? err.fields : {};
+    this.outbox = null;
+    const fields = err.error?.fields && typeof err.error.fields === 'object' ? err.error.fields : {};
     this.serverErrors = fields;
     const first = this.steps.findIndex((s) => s.fields.some((f) => fields[f.name]));
     if (first >= 0) {
@@ -465,16 +552,18 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
-    this.sendDetail = `${err.message ?? ''} (${err.code ?? status})`;
+    this.sendDetail = t.sendErrors[code] ?? t.sendUnknown(err.error?.message ?? '', code || String(status));
+    this.announce(`${t.rejected}${this.sendDetail}`);
   }
 
   private retryNow = () => {
     this.attempt = 0;
     this.busy = true;
+    this.outbox ??= this.pack(this.form!);
     void this.send();
   };
 
-  private async done(json: Partial<Receipt>): Promise<void> {
+  private async done(json: Partial<Receipt>, earlier = false): Promise<void> {
     const rules = resolveRules(this.form!);
     const receivedAt = json.receivedAt || new Date().toISOString();
     const receipt = {
@@ -482,14 +571,16 @@ export class RequestForm extends DisclosureElement {
       receivedAt,
       dueDate: json.dueDate || dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone),
     } as Receipt;
+    this.receipt = { receipt, earlier };
     try {
       this.storage?.removeItem(this.draftKey);
+      this.storage?.setItem(this.receiptKey, JSON.stringify(this.receipt));
     } catch {
       /* ignore */
     }
     this.busy = false;
     this.sendState = '';
-    this.receipt = receipt;
+    this.outbox = null;
     this.phase = 'done';
     this.key = '';
     this.dispatchEvent(new CustomEvent('request-submitted', { bubbles: true, composed: true, detail: receipt }));
@@ -543,10 +634,11 @@ export class RequestForm extends DisclosureElement {
       ${review ? this.renderReview(form, steps) : this.renderStep(steps[this.step])}
       <div class="clear">
         ${this.confirmClear
-          ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q"><p id="clear-q">${t.clearConfirm}</p>
+          ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q" aria-describedby="clear-q"
+              @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.closeClear()}><p id="clear-q">${t.clearConfirm}</p>
               <button class="btn" type="button" @click=${this.clearForm}>${t.clearYes}</button>
-              <button class="btn" type="button" @click=${() => (this.confirmClear = false)}>${t.cancel}</button></div>`
-          : html`<button class="btn link" type="button" @click=${() => (this.confirmClear = true)}>${t.clear}</button>`}
+              <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancel}</button></div>`
+          : html`<button class="btn link" type="button" id="clear-open" @click=${this.openClear}>${t.clear}</button>`}
       </div>`;
   }
 
@@ -623,14 +715,17 @@ export class RequestForm extends DisclosureElement {
       const chosen = this.files[f.name] ?? [];
       control = html`<input type="file" id=${id} name=${f.name} accept=${f.accept ?? nothing} ?multiple=${f.multiple}
         aria-invalid=${invalid} aria-describedby=${desc} @change=${(e: Event) => {
-          this.files = { ...this.files, [f.name]: [...((e.target as HTMLInputElement).files ?? [])] };
+          this.setFiles(f.name, [...((e.target as HTMLInputElement).files ?? [])]);
           this.touch(f.name);
-          this.notice = '';
-          this.later('draft', () => this.saveDraft(), 400);
         }}>
         ${chosen.length ? html`<ul class="files" aria-label=${t.chosen}>${chosen.map((file) => html`<li>${file.name}
           (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.remove(file.name)}
-          @click=${() => (this.files = { ...this.files, [f.name]: chosen.filter((x) => x !== file) })}>×</button></li>`)}</ul>` : nothing}`;
+          @click=${async () => {
+            this.setFiles(f.name, chosen.filter((x) => x !== file));
+            this.announce(t.removed(file.name));
+            // The button is gone: focus goes back to the file input, not to the page.
+            await this.focusHeading(id);
+          }}>×</button></li>`)}</ul>` : nothing}`;
     } else {
       control = this.renderText(f, text, common);
     }
@@ -696,7 +791,7 @@ export class RequestForm extends DisclosureElement {
         ${s === 'offline' ? html`<p>${t.offline}</p>` : nothing}
       </div>
       ${s === 'failed' || s === 'insecure' || s === 'rejected'
-        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? t.failed : s === 'insecure' ? t.insecure : `${t.rejected}${this.sendDetail}`}</p></div>`
+        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failed : s === 'insecure' ? t.insecure : `${t.rejected}${this.sendDetail}`}</p></div>`
         : nothing}
       <div class="actions">
         <button class="btn" type="button" @click=${this.back}>${t.back}</button>
@@ -710,11 +805,12 @@ export class RequestForm extends DisclosureElement {
 
   private renderReceipt(): TemplateResult {
     const t = this.t;
-    const r = this.receipt!;
+    const { receipt: r, earlier } = this.receipt!;
     const rules = resolveRules(this.form!);
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
       <p class="agency">${this.form!.agency.name}</p>
+      ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p></div>` : nothing}
       <p>${t.queryCode}</p>
       <p class="code" id="code">${r.queryCode}</p>
       <p class="help">${t.queryCodeHelp}</p>
@@ -728,6 +824,7 @@ export class RequestForm extends DisclosureElement {
           this.announce(t.copied);
         }}>${t.copy}</button>
         <button class="btn primary" type="button" @click=${this.print}>${t.print}</button>
+        <button class="btn" type="button" @click=${this.newApplication}>${t.newApplication}</button>
       </div>
     </section>`;
   }
@@ -747,7 +844,7 @@ export class RequestForm extends DisclosureElement {
         ${this.steps.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block">${st.title}</th>` : nothing}
           <th scope="row">${f.label}</th>
-          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answer(f, cleaned).replace(t.none, '')} ${f.type === 'file' ? t.attached : ''}`}</td>
+          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answer(f, cleaned).replace(t.none, '')} ${f.type === 'file' && this.files[f.name]?.length ? t.attached : ''}`}</td>
         </tr>`)}</tbody>`)}
         <tbody><tr><th scope="row" colspan="2">${t.signature}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.date}</th><td>${t.dateBlank}</td></tr></tbody>

@@ -25,6 +25,7 @@ export const normalizeQueryCode = (s: string) => toHalfWidth(s).toUpperCase().re
  * @csspart lookup - The lookup form.
  * @csspart result - The status of the application found.
  * @csspart history - The timeline of the application.
+ * @csspart office - The contact details of the office, while an application is open.
  * @csspart lookup-error - Not found, refused or network error.
  * @csspart loading - The loading state of the feed.
  * @csspart error - The feed error state.
@@ -192,6 +193,18 @@ export class RequestStatus extends DisclosureElement {
         ? html`<h4>${t.history}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
             <time datetime=${h.at}>${when(h.at)}</time>${t.statuses[h.status] ?? h.status}${h.note ? html`${t.colon}${h.note}` : nothing}</li>`)}</ol>`
         : nothing}
+      ${final ? nothing : this.renderOffice(form, a.status === 'correctionRequested')}
     </section>`;
+  }
+
+  /** Where to send a correction or ask about an open application: the office of the form feed. */
+  private renderOffice(form: RequestFormFeed, correction: boolean): TemplateResult | typeof nothing {
+    const t = this.t;
+    const o = form.agency.office ?? {};
+    const rows = (['name', 'address', 'postcode', 'hours', 'phone', 'email'] as const).filter((k) => o[k]);
+    if (!rows.length) return nothing;
+    return html`<h4>${t.contactTitle}</h4>
+      ${correction ? html`<p>${t.contactCorrection}</p>` : nothing}
+      <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd>${o[k]}</dd></div>`)}</dl>`;
   }
 }
