@@ -6,6 +6,7 @@ import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
 import { testFeedsMiddleware } from './test/server/feeds-middleware.mjs';
 import { findChrome, chromeArgs } from './scripts/chrome.mjs';
 import { mangleModule } from './scripts/mangle-props.mjs';
+import { withoutArrayFrom } from './scripts/safe-builtins.mjs';
 
 /**
  * The tests run on our modules with their private members renamed as in the shipped builds (scripts/mangle-props.mjs),
@@ -38,6 +39,15 @@ const mangleInTests = {
   },
 };
 
+/** chart.js as it ships: without Array.from, which old CMS libraries replace (scripts/safe-builtins.mjs). */
+const safeBuiltinsInTests = {
+  name: 'safe-builtins',
+  transform(context) {
+    const body = typeof context.body === 'string' ? withoutArrayFrom(context.body, context.path) : null;
+    return body === null ? undefined : { body };
+  },
+};
+
 const executablePath = findChrome();
 if (!executablePath) {
   console.error('No Chromium found. Set CHROME_PATH, or run `npm test`, which installs one (as root on Debian).');
@@ -48,7 +58,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, mediaFeatures],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],

@@ -2,6 +2,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 import { execFile, execFileSync } from 'node:child_process';
 import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { safeBuiltins } from '../scripts/safe-builtins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,7 +72,7 @@ const config: StorybookConfig = {
   // Storybook's own preview bundle is over 1 MB; the size warning says nothing about the library.
   viteFinal: (viteConfig) => ({
     ...viteConfig,
-    plugins: [...(viteConfig.plugins ?? []), manifestWatcher()],
+    plugins: [...(viteConfig.plugins ?? []), manifestWatcher(), safeBuiltins()],
     build: { ...viteConfig.build, chunkSizeWarningLimit: 2500 },
   }),
 };

@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { mangleProps } from './mangle-props.mjs';
+import { safeBuiltins } from './safe-builtins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -59,7 +60,7 @@ export function cdnBuildConfig({ outDir = `${root}/dist/cdn`, sourcemap = true, 
     logLevel: 'warn',
     configFile: false,
     root,
-    plugins: [minifyCssLiterals(), mangleProps()],
+    plugins: [minifyCssLiterals(), mangleProps(), safeBuiltins()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       target: 'es2022',

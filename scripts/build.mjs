@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { mangleProps } from './mangle-props.mjs';
+import { safeBuiltins } from './safe-builtins.mjs';
 import { buildCdnSplit, chunkNames } from './build-cdn-split.mjs';
 import { writeVscodeData } from './vscode-data.mjs';
 import { buildCli } from './build-cli.mjs';
@@ -64,10 +65,19 @@ const cdnChartLoader = {
   },
 };
 
+// The classic script runs only once per page: a second copy (the same file twice, or another version) hands its
+// script tag to the first (src/cdn.ts) and evaluates nothing else. A top-level block, so `var DisclosureElements`
+// stays global.
+const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const LOADED_GUARD = {
+  banner: 'if(!globalThis[Symbol.for("disclosure-elements.loaded")]){',
+  footer: `}else globalThis[Symbol.for("disclosure-elements.loaded")](document.currentScript,${JSON.stringify(VERSION)});`,
+};
+
 for (const format of ['iife', 'es']) {
   await build({
     ...quiet,
-    plugins: [minifyCssLiterals(), cdnChartLoader, mangleProps()],
+    plugins: [minifyCssLiterals(), cdnChartLoader, mangleProps(), safeBuiltins()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,
@@ -80,7 +90,7 @@ for (const format of ['iife', 'es']) {
       },
       // One file each: the locale and provider chunks that dist/cdn/ splits off are inlined. Fully minified (Vite
       // keeps whitespace and comments in ES libraries, for bundlers; this file is final).
-      rolldownOptions: { output: { codeSplitting: false, minify: true, comments: false } },
+      rolldownOptions: { output: { codeSplitting: false, minify: true, comments: false, ...(format === 'iife' ? LOADED_GUARD : {}) } },
     },
   });
 }
@@ -88,7 +98,7 @@ for (const format of ['iife', 'es']) {
 if (existsSync('src/elements/annual-stats/charts.ts')) {
   await build({
     ...quiet,
-    plugins: [minifyCssLiterals(), mangleProps()],
+    plugins: [minifyCssLiterals(), mangleProps(), safeBuiltins()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,

@@ -35,7 +35,7 @@ function load(tag: string): void {
 function scan(root: Element | Document): void {
   upgradeAll(root);
   if (root instanceof Element && LIBRARY_TAGS.includes(root.localName)) load(root.localName);
-  for (const el of Array.from(root.querySelectorAll(TAG_SELECTOR))) load(el.localName);
+  for (const el of [...root.querySelectorAll(TAG_SELECTOR)]) load(el.localName);
 }
 
 embedFromScript(script);

@@ -9,9 +9,25 @@
  */
 import { setScriptBase } from './core/script-base.js';
 import { embedFromScript, scriptsFor, startEmbedding } from './embed.js';
+import { VERSION } from './version.js';
 
 const currentScript = document.currentScript as HTMLScriptElement | null;
 setScriptBase(currentScript?.src || import.meta.url);
+
+/**
+ * What a second copy of the classic script runs instead of itself: the build wraps that file in a guard that calls
+ * this when a copy has already run (scripts/build.mjs, LOADED_GUARD). Lit is then not evaluated twice, which under a
+ * Trusted Types CSP (`trusted-types lit-html`, no 'allow-duplicates') would throw on the second `lit-html` policy.
+ */
+const LOADED = Symbol.for('disclosure-elements.loaded');
+const warnedVersions = new Set<string>();
+(globalThis as { [LOADED]?: (script: HTMLScriptElement | null, version: string) => void })[LOADED] ??= (script, version) => {
+  if (version !== VERSION && !warnedVersions.has(version)) {
+    warnedVersions.add(version);
+    console.warn(`disclosure-elements ${version}: version ${VERSION} is already loaded on this page; keeping it.`);
+  }
+  startEmbedding(script);
+};
 
 export * from './index.js';
 

@@ -63,7 +63,7 @@ export function createFromData(source: Element): { node: Element; element: Eleme
   const doc = source.ownerDocument;
   const element = doc.createElement(tag);
   let provider: Element | null = null;
-  for (const { name, value } of Array.from(source.attributes)) {
+  for (const { name, value } of [...source.attributes]) {
     if (!name.startsWith('data-') || name === 'data-disclosure') continue;
     const attr = name.slice(5);
     if (!attr) continue;
@@ -91,7 +91,7 @@ export function upgradeContainer(container: Element): Element | null {
   const doc = container.ownerDocument;
   if (doc.readyState === 'loading') {
     doc.addEventListener('DOMContentLoaded', () => {
-      for (const n of Array.from(container.childNodes)) if (n !== made.node) n.remove();
+      for (const n of [...container.childNodes]) if (n !== made.node) n.remove();
     }, { once: true });
   }
   return made.element;
@@ -101,7 +101,7 @@ export function upgradeContainer(container: Element): Element | null {
 export function upgradeAll(root: ParentNode = document): Element[] {
   const found: Element[] = [];
   if (root instanceof Element && root.matches(CONTAINER_SELECTOR)) found.push(root);
-  if (root.firstChild) found.push(...Array.from(root.querySelectorAll(CONTAINER_SELECTOR)));
+  if (root.firstChild) found.push(...root.querySelectorAll(CONTAINER_SELECTOR));
   const made: Element[] = [];
   for (const c of found) {
     const wasDone = !!(c as Marked)[DONE];
@@ -132,7 +132,7 @@ export function embedFromScript(script: Element | null | undefined): Element | n
  * not been handled yet.
  */
 export function scriptsFor(url: string, doc: Document = document): HTMLScriptElement[] {
-  return Array.from(doc.querySelectorAll<HTMLScriptElement>('script[data-disclosure][src]')).filter(
+  return [...doc.querySelectorAll<HTMLScriptElement>('script[data-disclosure][src]')].filter(
     (s) => s.src === url && !(s as Marked)[DONE],
   );
 }
@@ -149,9 +149,9 @@ export function watchAdded(listener: Listener, doc: Document = document): () => 
     const listeners = new Set<Listener>();
     const observer = new MutationObserver((records) => {
       for (const r of records) {
-        for (const node of Array.from(r.addedNodes)) {
+        for (const node of [...r.addedNodes]) {
           if (node.nodeType !== 1 || !node.isConnected) continue;
-          for (const l of Array.from(listeners)) {
+          for (const l of [...listeners]) {
             try {
               l(node as Element);
             } catch (error) {

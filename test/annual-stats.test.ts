@@ -6,7 +6,7 @@ import { templateFor, type AnnualTemplate, type Label } from '../src/elements/an
 import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
 import { reconcile } from '../src/elements/annual-stats/reconcile.js';
 import { chartCount, chartOn, wrapLabel } from '../src/elements/annual-stats/charts.js';
-import { expectAccessible, storeFeed } from './helpers.js';
+import { expectAccessible, patchArrayFromLikePrototypeJs, storeFeed } from './helpers.js';
 
 /** Polls with timers, not animation frames (frames are throttled in a background tab when files run in parallel). */
 async function waitUntil(check: () => unknown, what: string, timeout = 8000): Promise<void> {
@@ -277,6 +277,39 @@ describe('<annual-stats>: charts', () => {
     el.remove();
     expect(chartCount()).to.equal(before);
     for (const c of canvases) expect(chartOn(c)).to.equal(undefined);
+  });
+
+  it('draws where Prototype.js or MooTools replaced Array.from (chart.js ships without it)', async () => {
+    const restore = patchArrayFromLikePrototypeJs();
+    try {
+      const before = chartCount();
+      const el = await mount(`${FEEDS}/2022.json`);
+      await waitUntil(() => chartCount() >= before + 2, 'charts drawn');
+      expect($(el, '.panel.warning[role="status"]')).to.equal(null);
+      el.remove();
+    } finally {
+      restore();
+    }
+  });
+
+  it('when chart.js fails on a hostile page, says so and shows the chart data as tables', async () => {
+    const measure = CanvasRenderingContext2D.prototype.measureText;
+    CanvasRenderingContext2D.prototype.measureText = () => {
+      throw new TypeError('broken by the host page');
+    };
+    try {
+      const el = await mount(`${FEEDS}/2022.json`);
+      await waitUntil(() => $(el, '.panel.warning[role="status"]'), 'charts-failed notice');
+      expect(text($(el, '.panel.warning[role="status"]'))).to.equal('图表无法加载，数据见表格。');
+      await el.updateComplete;
+      expect($$(el, 'canvas')).to.have.length(0);
+      const figure = $$(el, 'figure[part="chart"]')[0];
+      expect(figure.querySelector('table')).to.exist;
+      expect(figure.querySelector('table')!.closest('[hidden]')).to.equal(null);
+      await expectAccessible(el);
+    } finally {
+      CanvasRenderingContext2D.prototype.measureText = measure;
+    }
   });
 
   it('wraps long bar labels into two lines that fit a narrow chart, cutting only what cannot fit, skipping none', async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { expectAccessible, mountHtml, pastRightEdge, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { expectAccessible, mountHtml, pastRightEdge, patchArrayFromLikePrototypeJs, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
@@ -340,6 +340,26 @@ describe('<disclosure-catalogue>: sorting and paging', () => {
     // Pinyin order: fang (防) < guan (关) < xian (县)
     expect(titles(el)[0]).to.equal('防汛抗旱工作会议召开');
     expect(titles(el)[3]).to.equal('县教育局关于义务教育招生工作的公告');
+  });
+
+  it('works where Prototype.js or MooTools replaced Array.from (no map function, [] for a Set): list, search, sort, counts', async () => {
+    const restore = patchArrayFromLikePrototypeJs();
+    try {
+      expect(Array.from(new Set([1]))).to.deep.equal([]); // the patch is what those libraries do
+      const el = await mount();
+      expect(titles(el)).to.have.length(4);
+      const select = $<HTMLSelectElement>(el, '.toolbar select');
+      select.value = 'title';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(titles(el)[0]).to.equal('防汛抗旱工作会议召开');
+      await search(el, '教育');
+      await waitUntil(() => titles(el).length === 1, 'search result');
+      expect(shadowText(el, '.item h3')).to.contain('教育');
+      expect(el.csv()).to.contain('县教育局关于义务教育招生工作的公告');
+    } finally {
+      restore();
+    }
   });
 
   it('pages through results, changes page size, and moves focus to the results', async () => {

@@ -105,3 +105,22 @@ export function mountHtml(template: unknown, style = ''): HTMLDivElement {
 afterEach(() => {
   for (const c of mounted.splice(0)) c.remove();
 });
+
+/**
+ * Replaces Array.from as Prototype.js 1.7 (`Array.from = $A`) and MooTools do on old CMS pages: map functions are
+ * ignored, and anything without a `length` (a Set, an iterator) becomes []. Returns a function that undoes it.
+ */
+export function patchArrayFromLikePrototypeJs(): () => void {
+  const original = Array.from;
+  Array.from = function $A(iterable: { length?: number; [i: number]: unknown; toArray?: () => unknown[] } | null) {
+    if (!iterable) return [];
+    if (typeof iterable.toArray === 'function') return iterable.toArray();
+    let length = iterable.length || 0;
+    const results = new Array(length);
+    while (length--) results[length] = iterable[length];
+    return results;
+  } as typeof Array.from;
+  return () => {
+    Array.from = original;
+  };
+}

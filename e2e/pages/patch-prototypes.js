@@ -1,9 +1,11 @@
 // What old CMS pages do to the built-ins (Prototype.js, MooTools, home-grown helpers): enumerable additions to
-// Array and Object prototypes, a replaced Array.prototype.indexOf, globals named $ and Element.
+// Array and Object prototypes, a replaced Array.prototype.indexOf and Array.from, globals named $ and Element.
 /* eslint-disable no-extend-native */
 Array.prototype.each = function (fn) { for (var i = 0; i < this.length; i++) fn(this[i], i); };
 Array.prototype.remove = function (x) { var i = this.indexOf(x); if (i >= 0) this.splice(i, 1); return this; };
 Array.prototype.indexOf = function (x) { for (var i = 0; i < this.length; i++) if (this[i] === x) return i; return -1; };
+// Prototype.js 1.7 (`Array.from = $A`) and MooTools: no map function, and [] for a Set or an iterator.
+Array.from = function $A(it) { if (!it) return []; if (it.toArray) return it.toArray(); var n = it.length || 0, r = new Array(n); while (n--) r[n] = it[n]; return r; };
 String.prototype.trim = function () { return this.replace(/^\s+|\s+$/g, ''); };
 Function.prototype.bind = (function (orig) { return function () { return orig.apply(this, arguments); }; })(Function.prototype.bind);
 window.$ = function (id) { return document.getElementById(id); };

@@ -407,7 +407,7 @@ export class AnnualStats extends DisclosureElement {
   private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, picker: unknown = nothing, model?: TableModel) {
     const t = this.t;
     const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets));
-    if (this.noCharts) return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${table}</figure>`;
+    if (this.noCharts || this.chartsFailed) return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${table}</figure>`;
     const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale };
     this.specs.set(id, spec);
     const open = this.openTables.has(id);
@@ -543,7 +543,12 @@ export class AnnualStats extends DisclosureElement {
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     for (const [id, entry, spec, theme] of todo) {
       if (this.charts.get(id) !== entry || !entry.canvas.isConnected || !this.isConnected) continue;
-      entry.handle = mod.drawChart(entry.canvas, spec, theme, reduced);
+      try {
+        entry.handle = mod.drawChart(entry.canvas, spec, theme, reduced);
+      } catch {
+        // Something on the host page broke chart.js: say so and show the chart data as tables.
+        this.chartsFailed = true;
+      }
     }
   }
 

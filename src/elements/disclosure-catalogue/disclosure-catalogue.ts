@@ -747,7 +747,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const slice = this.printing
       ? this.result.matches.subarray(0, PRINT_LIMIT)
       : this.result.matches.subarray((page - 1) * pageSize, page * pageSize);
-    return Array.from(slice, (i) => this.items[i]);
+    return [...slice].map((i) => this.items[i]);
   }
 
   private renderList(): TemplateResult {
@@ -881,7 +881,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.completeLoad();
     const t = this.t;
     const rows: string[][] = [[t.indexNo, t.titleColumn, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
-    const items = this.remoteResult ? this.remoteResult.items : Array.from(this.result?.matches ?? [], (i) => this.items[i]);
+    const items = this.remoteResult ? this.remoteResult.items : [...(this.result?.matches ?? [])].map((i) => this.items[i]);
     for (const item of items) {
       rows.push([
         item.indexNo ?? '', item.title, item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',

@@ -200,7 +200,7 @@ export class CatalogueIndex {
       const collator = new Intl.Collator(this.collatorLocale, { numeric: true });
       const titles = items.map((i) => i.title);
       // Sorting by title is rare; the collator gives the order readers expect (pinyin for Chinese).
-      o = Int32Array.from(Array.from(items.keys()).sort((a, b) => collator.compare(titles[a], titles[b]) || a - b));
+      o = Int32Array.from([...items.keys()].sort((a, b) => collator.compare(titles[a], titles[b]) || a - b));
     } else {
       // Dates as numbers packed with the item index into one float64 each (yyyymmdd × 2^21 + index, exact below
       // 2^53), then the engine's native numeric sort: no comparator calls, stable by index.
@@ -308,7 +308,7 @@ export class CatalogueIndex {
 
   /** A result with the counts (per facet, then per category) as value → count maps. */
   private counted(facets: Int32Array[], cats: Int32Array, matches: Int32Array, all: number): QueryResult {
-    const toMap = (counter: Int32Array, vocab: Vocab) => new Map(Array.from(counter, (count, code) => [vocab.values[code], count]));
+    const toMap = (counter: Int32Array, vocab: Vocab) => new Map([...counter].map((count, code) => [vocab.values[code], count]));
     const facetCounts = {} as Record<FacetKey, Map<string, number>>;
     FACETS.forEach((f, d) => (facetCounts[f] = toMap(facets[d], this.vocab[f])));
     return { matches, facetCounts, categoryCounts: toMap(cats, this.catVocab), all };

@@ -34,7 +34,7 @@ export interface Segment { text: string; match: boolean }
  */
 export function highlight(text: string, terms: readonly string[]): Segment[] {
   if (!terms.length || !text) return [{ text, match: false }];
-  const chars = Array.from(text);
+  const chars = [...text];
   const foldedChars = chars.map((c) => fold(c));
   // Map each folded code unit back to the index of the original character it came from.
   let folded = '';
