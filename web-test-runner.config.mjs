@@ -7,11 +7,8 @@ import { testFeedsMiddleware } from './test/server/feeds-middleware.mjs';
 import { findChrome, chromeArgs } from './scripts/chrome.mjs';
 import { mangleModule } from './scripts/mangle-props.mjs';
 import { withoutArrayFrom } from './scripts/safe-builtins.mjs';
+import { minifyHtmlTemplates } from './scripts/minify-html-literals.mjs';
 
-/**
- * The tests run on our modules with their private members renamed as in the shipped builds (scripts/mangle-props.mjs),
- * so that a rename that breaks something fails here. `MANGLE=0` keeps the real names, for debugging.
- */
 /**
  * `executeServerCommand('media-features', { 'forced-colors': 'active', 'prefers-color-scheme': 'dark' })`: media
  * features the built-in emulateMedia cannot set here, such as Windows high-contrast mode (it passes forced colours to
@@ -31,11 +28,17 @@ const mediaFeatures = {
   },
 };
 
+/**
+ * The tests run on our modules as they ship: templates without their indentation (scripts/minify-html-literals.mjs),
+ * private members renamed (scripts/mangle-props.mjs), so that either breaking something fails here. `MANGLE=0` keeps
+ * the source as it is, for debugging.
+ */
 const mangleInTests = {
   name: 'mangle-props',
   async transform(context) {
     if (process.env.MANGLE === '0' || !/^\/src\/.*\.ts$/.test(context.path)) return undefined;
-    return { body: (await mangleModule(context.body, context.path)).code };
+    const body = minifyHtmlTemplates(context.body, context.path)?.code ?? context.body;
+    return { body: (await mangleModule(body, context.path)).code };
   },
 };
 

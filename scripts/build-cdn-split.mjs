@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { mangleProps } from './mangle-props.mjs';
 import { safeBuiltins } from './safe-builtins.mjs';
+import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,7 +61,7 @@ export function cdnBuildConfig({ outDir = `${root}/dist/cdn`, sourcemap = true, 
     logLevel: 'warn',
     configFile: false,
     root,
-    plugins: [minifyCssLiterals(), mangleProps(), safeBuiltins()],
+    plugins: [minifyCssLiterals(), minifyHtmlLiterals(), mangleProps(), safeBuiltins()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       target: 'es2022',

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { mangleProps } from './mangle-props.mjs';
 import { safeBuiltins } from './safe-builtins.mjs';
+import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 import { buildCdnSplit, chunkNames } from './build-cdn-split.mjs';
 import { writeVscodeData } from './vscode-data.mjs';
 import { buildCli } from './build-cli.mjs';
@@ -77,7 +78,7 @@ const LOADED_GUARD = {
 for (const format of ['iife', 'es']) {
   await build({
     ...quiet,
-    plugins: [minifyCssLiterals(), cdnChartLoader, mangleProps(), safeBuiltins()],
+    plugins: [minifyCssLiterals(), cdnChartLoader, minifyHtmlLiterals(), mangleProps(), safeBuiltins()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,

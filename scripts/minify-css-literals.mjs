@@ -10,8 +10,14 @@ export function minifyCss(text) {
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    // 0.5em → .5em (not inside a name or a longer number: a0.b, 10.5 stay)
+    .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+    .replace(/ !important/g, '!important')
     .trim();
 }
+
+/** [role='tree'] → [role=tree]: quotes around an attribute selector's value are not needed when it is a name. */
+export const unquoteAttributeValues = (css) => css.replace(/=(['"])([A-Za-z_][\w-]*)\1\]/g, '=$2]');
 
 /** A quoted CSS string (font names, content:'…'), kept as it is. */
 const STRING = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
@@ -30,7 +36,7 @@ export function minifyCssLiterals() {
         // Comments first, found in one pass with the strings (a comment may hold a quote — "page's" — and a string
         // may hold "/*"); then the strings are kept as they are and the rest minified.
         const body = raw.replace(COMMENT_OR_STRING, (m, str) => str ?? ' ');
-        return `css\`${body.split(STRING_SPLIT).map((p, i) => (i % 2 ? p : minifyCss(p))).join('')}\``;
+        return `css\`${unquoteAttributeValues(body.split(STRING_SPLIT).map((p, i) => (i % 2 ? p : minifyCss(p))).join(''))}\``;
       });
       return changed ? { code: out, map: null } : null;
     },

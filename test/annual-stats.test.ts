@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/annual-stats.js';
+import '../src/provider.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import { templateFor, type AnnualTemplate, type Label } from '../src/elements/annual-stats/templates.js';
 import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
@@ -310,6 +311,26 @@ describe('<annual-stats>: charts', () => {
     } finally {
       CanvasRenderingContext2D.prototype.measureText = measure;
     }
+  });
+
+  it('counts get whole-number ticks (no 0.2 … 1.8 applications); amounts keep their fractions', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn');
+    for (const c of $$<HTMLCanvasElement>(el, 'canvas')) {
+      const scales = (chartOn(c) as unknown as { options: { scales: Record<string, { ticks: { precision?: number } }> } }).options.scales;
+      expect(scales.x.ticks.precision, c.dataset.chart).to.equal(0);
+    }
+  });
+
+  it('names the provider’s agency as publisher when the report does not', async () => {
+    const feed = await json('2022.json');
+    delete feed.publisher;
+    const src = await storeFeed(feed);
+    const el = await fixture<HTMLElement>(html`<disclosure-provider agency="岳阳市君山区人民政府"><annual-stats src=${src} no-url-state no-charts></annual-stats></disclosure-provider>`);
+    const stats = el.querySelector('annual-stats') as AnnualStats;
+    await stats.loaded;
+    await stats.updateComplete;
+    expect(text($(stats, 'header .meta'))).to.contain('岳阳市君山区人民政府');
   });
 
   it('wraps long bar labels into two lines that fit a narrow chart, cutting only what cannot fit, skipping none', async () => {

@@ -430,6 +430,70 @@ describe('<disclosure-catalogue>: URL state', () => {
   });
 });
 
+describe('<disclosure-catalogue>: audit fixes (hostile hosts and feeds)', () => {
+  it('a catalogue removed and added again (an SPA, an AJAX tab) keeps its URL key, so a shared link still works', async () => {
+    const src = await storeFeed(smallCatalogue());
+    history.replaceState(null, '', `${location.pathname}?catalogue.q=${encodeURIComponent('教育')}`);
+    let wrap = mountHtml(html`<disclosure-catalogue src=${src}></disclosure-catalogue>`);
+    let el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    expect(titles(el)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    wrap.remove();
+    wrap = mountHtml(html`<disclosure-catalogue src=${src}></disclosure-catalogue>`);
+    el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el), 'the second mount reads catalogue.q, not catalogue2.q').to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    await search(el, '农业');
+    await waitUntil(() => new URL(location.href).searchParams.get('catalogue.q') === '农业', 'written under catalogue.q');
+    expect(new URL(location.href).searchParams.has('catalogue2.q')).to.equal(false);
+  });
+
+  it('removing a filter chip moves focus to the next filter, or to the search box when none is left', async () => {
+    const el = await mount();
+    await check(el, '体裁分类', '通知');
+    await search(el, '农业');
+    await waitUntil(() => $$(el, '.chips button').length === 3, 'two chips and clear-all');
+    $$(el, '.chips button')[0].click();
+    await waitUntil(() => el.shadowRoot!.activeElement === $$(el, '.chips button')[0], 'focus on the remaining chip');
+    expect($$(el, '.chips button').length).to.equal(2);
+    $$(el, '.chips button')[0].click();
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#q'), 'focus on the search box');
+    expect($(el, '.chips')).to.equal(null);
+  });
+
+  it('an item id with spaces still gives a valid aria-controls; axe passes with it open', async () => {
+    const feed = smallCatalogue();
+    (feed.items as { id: string }[])[0].id = 'h 9 with spaces';
+    const el = await mount(feed);
+    const button = $$(el, '.item .actions button[aria-controls]').find((b) => b.getAttribute('aria-label')!.includes('春季农业生产'))!;
+    button.click();
+    await el.updateComplete;
+    const region = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!);
+    expect(region, 'aria-controls names the detail').to.exist;
+    expect(button.getAttribute('aria-controls')).to.not.contain(' ');
+    await expectAccessible(el);
+  });
+
+  it('a date that does not exist (2013-02-30) is left out with a warning, not shown as 2013年3月2日', async () => {
+    const feed = smallCatalogue();
+    (feed.items as Record<string, unknown>[])[0].dateCreated = '2013-02-30';
+    (feed.items as Record<string, unknown>[])[1].dateCreated = '2012-02-29';
+    const el = await mount(feed);
+    expect(shadowText(el)).to.not.contain('2013年3月2日');
+    expect(shadowText(el, '[part="warning"]')).to.contain('dateCreated');
+    expect(shadowText(el)).to.contain('2012年2月29日'); // a leap day is a real day
+  });
+
+  it('a new load clears the last announcement (no stale “loaded” beside an error)', async () => {
+    const el = await mount();
+    await waitUntil(() => shadowText(el, '[aria-live="polite"]') !== '', 'loaded announced');
+    el.src = '/__feeds/missing-feed.json';
+    await el.updateComplete;
+    expect(shadowText(el, '[aria-live="polite"]')).to.equal('');
+  });
+});
+
 describe('<disclosure-catalogue>: feed errors', () => {
   const cases: [string, unknown, { status?: number; type?: string }, string][] = [
     ['404', 'nope', { status: 404, type: 'text/plain' }, '找不到数据文件（404）'],

@@ -27,9 +27,9 @@ export function optText(obj: Record<string, unknown>, key: string, path: string,
 export function optDate(obj: Record<string, unknown>, key: string, path: string, issues: IssueList): string | undefined {
   const v = obj[key];
   if (typeof v === 'string') {
-    if (v.length === 10 && ISO_DATE.test(v)) return v;
     const d = v.trim().slice(0, 10);
-    if (ISO_DATE.test(d)) return d;
+    // A day that exists: 2013-02-30 would otherwise be shown as 2013年3月2日.
+    if (ISO_DATE.test(d) && (d.slice(8) < '29' || new Date(`${d}T00:00:00Z`).getUTCDate() === +d.slice(8))) return d;
     if (d === '') return undefined;
   }
   if (v === undefined || v === null) return undefined;

@@ -313,10 +313,13 @@ export class AnnualStats extends DisclosureElement {
     const known = new Set(r.groups.map((g) => g.id));
     const rest = [...r.groups.filter((g) => !placed.has(g.id)).map((g) => g.id), ...(r.custom.some((f) => !f.group || !known.has(f.group)) ? [''] : [])];
     const issues = reconcile(r, tpl);
+    // The report's publisher, else the index's, else the provider's agency.
+    const data = this.feed.data;
+    const by = r.publisher?.name || (data?.kind === 'index' && data.publisher?.name) || this.provider?.agency;
     return html`<header part="header">
         <h2>${r.title || t.title(r.year)}</h2>
         <p class="meta">
-          ${r.publisher ? html`<span>${t.publishedBy(r.publisher.name)}</span>` : nothing}
+          ${by ? html`<span>${t.publishedBy(by)}</span>` : nothing}
           ${r.publishedAt ? html`<span>${t.publishedAt(formatDate(r.publishedAt, this.locale))}</span>` : nothing}
           ${href ? html`<a href=${href} rel="noopener">${t.source}</a>` : nothing}
           ${r.sample ? html`<span class="badge">${t.sample}</span>` : nothing}

@@ -55,6 +55,8 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
   const font = { family: theme.font, size: theme.size };
   const axis = { ticks: { color: theme.text, font }, grid: { color: theme.grid }, border: { color: theme.grid } };
   const fmt = new Intl.NumberFormat(spec.locale);
+  // Counts get whole-number ticks (no 0.2 … 1.8 applications on a small trend); amounts keep their fractions.
+  const whole = spec.datasets.every((d) => d.data.every((v) => v === null || Number.isInteger(v)));
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
@@ -79,13 +81,13 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
         tooltip: { titleFont: { ...font, weight: 'bold' }, bodyFont: font, callbacks: { label: (c) => `${c.dataset.label}: ${fmt.format(c.parsed[spec.horizontal ? 'x' : 'y'] ?? 0)}` } },
       },
       scales: {
-        x: { ...axis, beginAtZero: true },
+        x: { ...axis, beginAtZero: true, ...(spec.horizontal && whole && { ticks: { ...axis.ticks, precision: 0 } }) },
         y: {
           ...axis,
           beginAtZero: true,
           // Horizontal bars' long labels (Table 二 rows) on a narrow screen: wrapped into two lines of at most 45 % of
           // the chart's width instead of cut at the canvas edge, and none skipped.
-          ...(spec.horizontal && {
+          ...(spec.horizontal ? {
             ticks: {
               ...axis.ticks,
               autoSkip: false,
@@ -98,7 +100,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
                 return lines;
               },
             },
-          }),
+          } : whole && { ticks: { ...axis.ticks, precision: 0 } }),
         },
       },
     },

@@ -7,7 +7,7 @@ import { downloadText, toCsv } from '../../core/csv.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { IssueList } from '../../schema/common.js';
 import {
-  checkItems, hrefOf, parseCatalogue, pendingCheck, type CatalogueFeed, type CatalogueItem, type Category, type Term,
+  VALIDITIES, checkItems, hrefOf, parseCatalogue, pendingCheck, type CatalogueFeed, type CatalogueItem, type Category, type Term,
 } from '../../schema/catalogue.js';
 import { catalogueStrings } from '../../locales/catalogue.js';
 import { catalogueStyles } from './disclosure-catalogue.styles.js';
@@ -33,7 +33,8 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 const meta = (term: string, value: unknown, cls?: string) => (value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing}>${value}</dd></div>` : nothing);
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
-let instances = 0;
+/** Numbers of the catalogues on the page (the URL key of the 2nd without an id is `catalogue2`); freed on removal. */
+const liveNos = new Set<number>();
 
 interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: CatalogueFeed['facetCounts']; error?: FeedError; busy: boolean }
 
@@ -128,7 +129,9 @@ export class DisclosureCatalogue extends DisclosureElement {
   private items: CatalogueItem[] = [];
   /** True while only the first page is shown and the rest of the load (`completeLoad`) is still to come. */
   private firstPageOnly = false;
-  private instanceNo = ++instances;
+  private instanceNo = 0;
+  /** Entries left out of the later pages of a paged feed (the parsed first page may be shared: it is not changed). */
+  private moreSkipped = 0;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private remoteAbort: AbortController | undefined;
   private remoteTimer: ReturnType<typeof setTimeout> | undefined;
@@ -153,11 +156,15 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The lowest free number, so that a catalogue removed and added again (an SPA, an AJAX tab) keeps its URL key.
+    for (this.instanceNo = 1; liveNos.has(this.instanceNo); ) this.instanceNo++;
+    liveNos.add(this.instanceNo);
     window.addEventListener('popstate', this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    liveNos.delete(this.instanceNo);
     window.removeEventListener('popstate', this.onPopState);
     this.pagesAbort?.abort();
     this.remoteAbort?.abort();
@@ -187,6 +194,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.firstPageOnly = this.filtersReady = false;
     this.remoteResult = null;
     this.extraLoading = null;
+    this.moreSkipped = 0;
+    this.announcement = '';
     this.query = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
     void this.feed.load(url);
   }
@@ -289,7 +298,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         const soft = new IssueList();
         const check = checkItems(root.items, url, issues, seenIds, this.items.length);
         this.items = this.items.concat(check.items(soft));
-        if (this.feed.data) this.feed.data.skipped += check.skipped;
+        this.moreSkipped += check.skipped;
         this.feed.warnings = [...this.feed.warnings, ...issues.issues, ...soft.issues];
         const n: unknown = root.page?.next;
         url = typeof n === 'string' && n ? new URL(n, url).href : null;
@@ -358,18 +367,15 @@ export class DisclosureCatalogue extends DisclosureElement {
     const set = (k: string, v: string) => v && u.searchParams.set(k, v);
     set('q', q.q.trim());
     set('category', q.category ?? '');
-    set('topic', q.facets.topic.join(','));
-    set('genre', q.facets.genre.join(','));
-    set('publisher', q.facets.publisher.join(','));
-    set('validity', q.facets.validity.join(','));
+    for (const f of ['topic', 'genre', 'publisher', 'validity'] as const) set(f, q.facets[f].join(','));
     if (q.facets.year.length) {
       const years = [...q.facets.year].sort();
       set('from', `${years[0]}-01-01`);
       set('to', `${years[years.length - 1]}-12-31`);
     }
     set('sort', q.sort);
-    u.searchParams.set('page', String(q.page));
-    u.searchParams.set('pageSize', String(q.pageSize));
+    set('page', String(q.page));
+    set('pageSize', String(q.pageSize));
     return u.href;
   }
 
@@ -423,7 +429,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       return [...vocab, ...extra];
     }
     if (facet === 'validity') {
-      const values = this.index?.facetValues('validity') ?? ['valid', 'expired', 'repealed', 'amended', 'unknown'];
+      const values = this.index?.facetValues('validity') ?? VALIDITIES;
       return values.map((v) => ({ id: v, label: this.t.validityValues[v] ?? v }));
     }
     const years = [...(this.index?.facetValues('year') ?? [])].sort().reverse();
@@ -503,7 +509,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderCatalogue(data: CatalogueFeed): TemplateResult {
     const t = this.t;
-    const skipped = data.skipped;
+    const skipped = data.skipped + this.moreSkipped;
     return html`
       ${this.renderWarnings(this.feed.warnings, skipped)}
       ${this.extraLoading
@@ -728,16 +734,19 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!active.length) return nothing;
     const t = this.t;
     return html`<ul class="chips" aria-label=${t.activeFilters}>
-      ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(a.label)} @click=${a.remove}>${a.label} <span aria-hidden="true">×</span></button></li>`)}
+      ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(a.label)} @click=${() => this.afterChip(a.remove)}>${a.label} <span aria-hidden="true">×</span></button></li>`)}
       <li><button class="btn link" type="button" @click=${this.clearAll}>${t.clearAll}</button></li>
     </ul>`;
   }
 
-  private clearAll = async () => {
-    this.setQuery({ q: '', category: null, facets: emptyFacets() });
+  private clearAll = () => this.afterChip(() => this.setQuery({ q: '', category: null, facets: emptyFacets() }));
+
+  /** Removes a filter; its button is gone, so focus goes to the next filter, else to the search box. */
+  private async afterChip(remove: () => void): Promise<void> {
+    remove();
     await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLInputElement>('#q')?.focus();
-  };
+    (this.renderRoot.querySelector<HTMLElement>('.chips button') ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
+  }
 
   /** The items of the current page (or, while printing, of every page up to a limit). */
   private visibleItems(): CatalogueItem[] {
@@ -766,7 +775,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
     const terms = queryTerms(this.query.q);
     return html`<ol class="items" aria-labelledby="summary" start=${(this.query.page - 1) * this.query.pageSize + 1}>
-      ${items.map((item) => this.renderItem(item, terms))}
+      ${items.map((item, i) => this.renderItem(item, terms, i))}
     </ol>`;
   }
 
@@ -775,10 +784,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`${highlight(text, terms).map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}`;
   }
 
-  private renderItem(item: CatalogueItem, terms: readonly string[]): TemplateResult {
+  private renderItem(item: CatalogueItem, terms: readonly string[], i: number): TemplateResult {
     const t = this.t;
     const open = this.expanded.has(item.id) || this.printing;
-    const detailId = `d-${item.id}`;
+    // By position: an item id is any text (spaces included), which an aria-controls list cannot hold.
+    const detailId = `d${i}`;
     const validity = item.validity ?? 'unknown';
     const publisher = this.termLabel('publisher', item.publisher);
     const title = this.marked(item.title, terms);

@@ -1,0 +1,37 @@
+// The two minifiers of template text in the shipped builds: CSS in css`` and the indentation of html`` templates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { minifyCss, unquoteAttributeValues } from '../../scripts/minify-css-literals.mjs';
+import { minifyHtmlTemplates } from '../../scripts/minify-html-literals.mjs';
+
+test('CSS: leading zeros, !important and quoted attribute names go; numbers inside names and other quotes stay', () => {
+  assert.equal(minifyCss('a { margin: 0.25em 0 0.5em; width: 10.5em; top: -0.1em }'), 'a{margin:.25em 0 .5em;width:10.5em;top:-0.1em}');
+  assert.equal(minifyCss('.a0.b { display: none !important; }'), '.a0.b{display:none!important}');
+  assert.equal(unquoteAttributeValues("[role='tree']>.n,[aria-current=\"page\"]{}"), '[role=tree]>.n,[aria-current=page]{}');
+  assert.equal(unquoteAttributeValues("[title='a b'],[x='1a']{content:'=x]'}"), "[title='a b'],[x='1a']{content:'=x]'}");
+});
+
+test('html``: a line break and the white space around it become one space, in nested templates too; nothing else changes', () => {
+  const code = [
+    'const a = html`<div class="x">',
+    '    ${b ? html`<span>',
+    '  inner  </span>` : nothing}',
+    '  <p>t  t</p>',
+    '</div>`;',
+    'const c = css`a{',
+    '}`;',
+    'const s = `keep',
+    '  this`;',
+    'const t = other`keep',
+    '  too`;',
+  ].join('\n');
+  const r = minifyHtmlTemplates(code, 'x.js');
+  assert.equal(r.code, [
+    'const a = html`<div class="x"> ${b ? html`<span> inner  </span>` : nothing} <p>t  t</p> </div>`;',
+    'const c = css`a{\n}`;',
+    'const s = `keep\n  this`;',
+    'const t = other`keep\n  too`;',
+  ].join('\n'));
+  assert.equal(r.map.sources[0], 'x.js', 'with a source map');
+  assert.equal(minifyHtmlTemplates('const s = `a\n  b`;', 'y.js'), null, 'no html`` template: untouched');
+});
