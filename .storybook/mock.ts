@@ -9,6 +9,7 @@
  *   mock/badjson                  200, application/json, but cut off
  *   mock/v2                       200, a feed with schemaVersion 2
  *   mock/api/requests             POST → 201 with a receipt
+ *   mock/api/requests-changed     POST → 422 idempotencyKeyReused with the receipt of the application stored earlier
  *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
  */
 import { FEEDS, receipt, statusAnswers } from '../stories/fixtures';
@@ -47,6 +48,8 @@ export function mockAnswer(method: string, href: string): Answer | null {
       // Received now; no due date, as a server may answer: the element computes it from the form's rules. (The
       // fixture's March due date beside today's date was a receipt no server would give.)
       return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }) : apiError(405, 'method', 'POST only');
+    case 'api/requests-changed':
+      return json(422, { error: { code: 'idempotencyKeyReused', message: 'This Idempotency-Key was already used for a different application.' }, receipt });
     case 'api/requests/status': {
       const code = (url.searchParams.get('queryCode') ?? '').toUpperCase();
       const answer = statusAnswers[code];

@@ -148,6 +148,8 @@ function shortForm(endpoint: string): Json {
 export const requestFormServerError = shortForm('../503');
 /** Submissions answered with 201 and a receipt. */
 export const requestFormShort = shortForm('../api/requests');
+/** Submissions answered as changed answers after a lost answer: 422 idempotencyKeyReused with the stored receipt. */
+export const requestFormChanged = shortForm('../api/requests-changed');
 
 /** The receipt the mocked `POST …/api/requests` answers with. */
 export const receipt = {
@@ -182,6 +184,16 @@ export const statusAnswers: Record<string, Json> = {
       { status: 'extended', at: '2026-01-30T11:00:00+08:00', note: '经机构负责人同意，答复期限延长20个工作日' },
     ],
   },
+  C4RQ7NXM2E: {
+    queryCode: 'C4RQ7NXM2E',
+    status: 'correctionRequested',
+    receivedAt: '2026-02-10T09:00:00+08:00',
+    dueDate: '2026-03-10',
+    history: [
+      { status: 'received', at: '2026-02-10T09:00:00+08:00' },
+      { status: 'correctionRequested', at: '2026-02-13T11:20:00+08:00', note: '申请内容不明确，请补充所需信息的文号或者发布时间' },
+    ],
+  },
   P5RT2KCM8V: {
     queryCode: 'P5RT2KCM8V',
     status: 'consultingThirdParty',
@@ -203,4 +215,5 @@ export const FEEDS: Record<string, unknown> = {
   'request-form': requestFormApi,
   'request-form-short': requestFormShort,
   'request-form-503': requestFormServerError,
+  'request-form-changed': requestFormChanged,
 };

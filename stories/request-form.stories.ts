@@ -104,6 +104,17 @@ export const ServerError: Story = {
   },
 };
 
+/**
+ * The applicant changed an answer after an attempt whose answer was lost, and sent again: the server had stored the
+ * first version, so it answers with that application's receipt, and the element says the changes were not sent.
+ */
+export const ChangedAfterLostAnswer: Story = {
+  name: 'Receipt of the earlier version (changed after a lost answer)',
+  args: { src: 'mock/feed/request-form-changed' },
+  tags: ['expect:receipt'],
+  play: async ({ canvasElement }) => fillAndSend(elementIn(canvasElement, 'request-form')),
+};
+
 /** Answers the short fixture form (name, description), goes to the review step and submits. */
 async function fillAndSend(el: HTMLElement): Promise<void> {
   typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');

@@ -83,6 +83,14 @@ export const ConsultingThirdParty: Story = {
   play: lookUp('赵六'),
 };
 
+/** A correction was asked for: the history says what, and the office's address and telephone say where to send it. */
+export const CorrectionRequested: Story = {
+  name: 'Correction requested (where to send it)',
+  args: { 'query-code': 'C4RQ7NXM2E', today: '2026-02-20' },
+  tags: ['expect:result', 'expect:history', 'expect:office'],
+  play: lookUp('孙七'),
+};
+
 export const NotFound: Story = {
   name: 'Not found',
   args: { 'query-code': 'ZZZZ2222ZZ' },
