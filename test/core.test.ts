@@ -343,11 +343,16 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     await el.loaded;
     await el.updateComplete;
     const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
-    // Tab into the element: the first stop is the category tree, then the facet checkboxes.
+    // Tab into the element: the first stop is the search box (above the filters, so a keyboard user does not tab
+    // through every facet to reach it), then its button, the category tree, then the facet checkboxes.
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
     before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.id).to.equal('q');
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.getAttribute('type')).to.equal('submit');
     await sendKeys({ press: 'Tab' });
     expect(active()?.getAttribute('role')).to.equal('treeitem');
     await sendKeys({ press: 'Tab' });

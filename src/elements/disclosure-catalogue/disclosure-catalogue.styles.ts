@@ -35,7 +35,7 @@ export const catalogueStyles = css`
   .twisty { width: 1.2em; flex: none; text-align: center; }
   .node .text { flex: 1; overflow-wrap: anywhere; }
 
-  form.search { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
+  form.search { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin-bottom: 0.75em; }
   form.search label { font-weight: bold; }
   form.search input { flex: 1 1 12em; }
   .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }

@@ -521,6 +521,7 @@ export class DisclosureCatalogue extends DisclosureElement {
                 : t.loadingMoreUnknown(this.fmt(this.extraLoading.loaded))}
           </p>`
         : nothing}
+      ${this.renderSearch()}
       <div class="cols">
         <div>
           <button class="btn filters-toggle" type="button" aria-expanded=${String(this.filtersOpen)} aria-controls="filters"
@@ -531,7 +532,7 @@ export class DisclosureCatalogue extends DisclosureElement {
           </div>
         </div>
         <div class="results" part="results" aria-busy=${this.remoteResult?.busy ? 'true' : 'false'}>
-          ${this.renderSearch()} ${this.renderToolbar()} ${this.renderChips()} ${this.renderList()} ${this.renderPagination()}
+          ${this.renderToolbar()} ${this.renderChips()} ${this.renderList()} ${this.renderPagination()}
         </div>
       </div>`;
   }
