@@ -77,8 +77,12 @@ export interface IntakeServerOptions {
   allowedOrigins?: string[];
   /** Body limits in bytes: JSON 1 MiB, multipart 25 MiB by default. */
   limits?: { jsonBytes?: number; multipartBytes?: number };
-  /** Take the client address from the first X-Forwarded-For entry (only behind a trusted reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies you run: how many (`true` = 1). The client address is then the X-Forwarded-For entry that
+   * many places from the right, the one the outermost proxy of ours saw. Entries further left came from the client,
+   * which may write anything there (proxies append to the header), so they are never used.
+   */
+  trustProxy?: boolean | number;
   /** Where log lines go (default console.log). Lines never carry bodies, names, ID numbers or query codes. */
   log?: (line: string) => void;
   /** The clock (tests, demo seeding). */
@@ -133,6 +137,7 @@ class FormSource {
   constructor(
     readonly path: string,
     private readonly log: (line: string) => void,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   get(): { form: RequestFormFeed; raw: Buffer } {
@@ -159,6 +164,15 @@ class FormSource {
       throw new HttpError(503, 'formUnavailable', 'The application form is not available.');
     }
     for (const w of result.warnings) this.log(`form feed warning: ${w.path}: ${w.message}`);
+    // Due dates beyond the last date of the holiday calendar count only weekends as days off: say so while there is
+    // time to add the next year's arrangement (the State Council publishes it in November or December).
+    const cal = result.form.rules?.calendar;
+    const last = [...(cal?.holidays ?? []), ...(cal?.extraWorkdays ?? [])].sort().pop();
+    const soon = new Date(this.now().getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
+    if (result.form.jurisdiction.startsWith('CN') && (!last || last < soon)) {
+      this.log(`form feed warning: rules.calendar: ${last ? `the last date listed is ${last}` : 'no holidays are listed'}; ` +
+        'due dates after it count only weekends as days off. Add the next year\'s 放假安排 (国务院办公厅通知) when it is published.');
+    }
     // Server-side defaults: file fields without accept/maxSizeMB get the safe defaults.
     for (const f of allFields(result.form)) {
       if (f.type !== 'file') continue;
@@ -187,11 +201,13 @@ function coerceJsonValue(v: unknown): string | string[] | null {
   return null;
 }
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
+function clientAddress(req: IncomingMessage, trustProxy: boolean | number | undefined): string {
+  const hops = trustProxy === true ? 1 : Math.max(0, Math.trunc(Number(trustProxy) || 0));
+  if (hops) {
     const fwd = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-    if (first) return first;
+    const list = [fwd ?? []].flat().join(',').split(',').map((x) => x.trim()).filter(Boolean);
+    const seen = list[list.length - hops];
+    if (seen) return seen;
   }
   return req.socket.remoteAddress ?? 'unknown';
 }
@@ -213,7 +229,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   const uploadDir = resolvePath(options.uploadDir);
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   const store = new IntakeStore(options.dbPath);
-  const forms = new FormSource(options.formFeedPath, log);
+  const forms = new FormSource(options.formFeedPath, log, now);
   const clock = () => now().getTime();
   const rl = options.rateLimit === false ? null : (options.rateLimit ?? {});
   const limiters = rl
@@ -240,7 +256,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
 
   function limit(kind: 'submit' | 'status' | 'staff', req: IncomingMessage): void {
     if (!limiters) return;
-    const r = limiters[kind].take(clientAddress(req, options.trustProxy === true));
+    const r = limiters[kind].take(clientAddress(req, options.trustProxy));
     if (!r.ok) {
       throw new HttpError(429, 'rateLimited', 'Too many requests; try again later.', undefined, { 'Retry-After': String(r.retryAfter) });
     }
@@ -547,8 +563,10 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
 
   function staffList(res: ServerResponse, query: URLSearchParams): void {
     const st = statusFilter(query);
-    const lim = Math.min(Math.max(Number(query.get('limit') ?? 100) || 100, 1), 500);
-    const offset = Math.max(Number(query.get('offset') ?? 0) || 0, 0);
+    // Whole numbers only (SQLite refuses 1.5 as a LIMIT): anything else is the default, or the nearest allowed value.
+    const whole = (name: string, fallback: number) => Math.trunc(Math.min(Number(query.get(name) ?? fallback) || fallback, 2 ** 31));
+    const lim = Math.min(Math.max(whole('limit', 100), 1), 500);
+    const offset = Math.max(whole('offset', 0), 0);
     const items = store.list({ status: st, limit: lim, offset }).map((r) => staffView(r, false));
     sendJson(res, 200, { items, total: store.count(st), limit: lim, offset });
   }
@@ -756,7 +774,8 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     res.once('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // Only the route template: paths and query strings may carry ids, names or query codes.
-      log(`${req.method ?? '-'} ${route?.name ?? '(unmatched)'} ${res.statusCode}${res.writableFinished ? '' : ' aborted'} ${ms.toFixed(1)}ms`);
+      // '-' when no answer was sent (the client went away first): not the 200 Node presets.
+      log(`${req.method ?? '-'} ${route?.name ?? '(unmatched)'} ${res.headersSent ? res.statusCode : '-'}${res.writableFinished ? '' : ' aborted'} ${ms.toFixed(1)}ms`);
     });
     setSecurityHeaders(res);
     handle(req, res, route, query).then(
@@ -765,7 +784,8 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         if (!res.headersSent) sendError(res, new HttpError(500, 'internal', 'Internal error.'));
       },
       (error: unknown) => {
-        if (res.headersSent) {
+        if (res.headersSent || req.socket.destroyed) {
+          // Answered already, or the client is gone (a reset connection is the client's doing, not an internal error).
           res.destroy();
           return;
         }
@@ -780,7 +800,10 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       },
     );
   });
-  server.requestTimeout = 120_000;
+  // A whole request may take 15 minutes: 25 MiB of attachments over a slow mobile link (about 240 kbit/s). A connection
+  // that sends nothing for a minute is closed, so a stalled client does not hold one that long.
+  server.requestTimeout = 15 * 60_000;
+  server.timeout = 60_000;
   server.headersTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
 

@@ -22,8 +22,17 @@ export function normalizeQueryCode(input: string): string | null {
   return /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8,10}$/.test(code) ? code : null;
 }
 
-/** The comparison form of a name: NFKC (full-width → half-width), no whitespace, lower-cased (Latin names). */
+/**
+ * The comparison form of a name: NFKC (full-width → half-width), no whitespace, lower-cased (Latin names), and
+ * without the middle dot of transliterated and minority names (买买提·艾力), which input methods type as · • ・ ‧ . ．
+ * or leave out. Simplified and traditional forms (张三 / 張三) stay different: no conversion table here.
+ */
 export function normalizeName(name: string): string {
+  return legacyNormalizeName(name).replace(/[·•・‧.⋅∙･‐-]/g, '');
+}
+
+/** The comparison form used before the dots were removed: applications stored then are still found (with the dot). */
+function legacyNormalizeName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
@@ -45,11 +54,11 @@ export function nameMatches(storedDigestsJson: string, name: string): boolean {
     return false;
   }
   if (!Array.isArray(digests) || normalizeName(name) === '') return false;
-  const given = sha256(normalizeName(name));
+  const given = [sha256(normalizeName(name)), sha256(legacyNormalizeName(name))];
   let match = false;
   for (const d of digests) {
     if (typeof d !== 'string' || d.length !== 64) continue;
-    if (timingSafeEqual(Buffer.from(d, 'hex'), given)) match = true;
+    for (const g of given) if (timingSafeEqual(Buffer.from(d, 'hex'), g)) match = true;
   }
   return match;
 }

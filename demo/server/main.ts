@@ -38,7 +38,7 @@ export async function main({ rootDir, env = process.env }: { rootDir: string; en
     ...paths,
     staffToken: env.INTAKE_STAFF_TOKEN || null,
     allowedOrigins: origins,
-    trustProxy: env.INTAKE_TRUST_PROXY === '1' || env.INTAKE_TRUST_PROXY === 'true',
+    trustProxy: env.INTAKE_TRUST_PROXY === 'true' ? 1 : positiveInt(env.INTAKE_TRUST_PROXY, 0),
     rateLimit: {
       submitPerMinute: positiveInt(env.INTAKE_RATE_SUBMIT_PER_MIN, 10),
       statusPerMinute: positiveInt(env.INTAKE_RATE_STATUS_PER_MIN, 60),

@@ -79,6 +79,9 @@ export async function receiveMultipart(
   let file: { upload: Upload; hash: ReturnType<typeof createHash>; stream?: WriteStream; max: number } | null = null;
   let drain: Promise<void> | null = null;
   const openStreams = new Set<WriteStream>();
+  // A file that cannot be written (disk full, upload directory gone) fails the request, never the process: the error
+  // is kept here and thrown from the request's own flow, where it becomes a 503 the client retries.
+  let writeError: unknown = null;
 
   const parser = new MultipartParser(
     boundary,
@@ -102,12 +105,16 @@ export async function receiveMultipart(
           openStreams.add(stream);
           file.stream = stream;
           writes.push(
-            new Promise<void>((resolve, reject) => {
+            new Promise<void>((resolve) => {
               stream.on('close', () => {
                 openStreams.delete(stream);
                 resolve();
               });
-              stream.on('error', reject);
+              stream.on('error', (error) => {
+                writeError ??= error;
+                openStreams.delete(stream);
+                resolve();
+              });
             }),
           );
         }
@@ -122,7 +129,10 @@ export async function receiveMultipart(
           if (file.stream && u.size <= file.max) {
             if (!file.stream.write(chunk)) {
               const s = file.stream;
-              drain = new Promise<void>((resolve) => s.once('drain', resolve));
+              drain = new Promise<void>((resolve) => {
+                s.once('drain', resolve);
+                s.once('error', () => resolve());
+              });
             }
           } else if (file.stream) {
             // Larger than the field allows: stop storing; the size check refuses it later.
@@ -162,7 +172,11 @@ export async function receiveMultipart(
   );
 
   try {
+    const failed = () => {
+      if (writeError) throw new HttpError(503, 'storageUnavailable', 'The application could not be stored; try again later.');
+    };
     await pumpBody(req, limits.maxBytes, (chunk) => {
+      failed();
       parser.write(chunk);
       if (drain) {
         const d = drain;
@@ -172,6 +186,7 @@ export async function receiveMultipart(
     });
     parser.end();
     await Promise.all(writes);
+    failed();
   } catch (error) {
     for (const s of openStreams) s.destroy();
     await Promise.allSettled(writes);

@@ -397,6 +397,36 @@ describe('multipart submissions and attachments', () => {
     assert.equal((await staff(s.base, one.attachments[0].href)).headers.get('content-type'), 'image/png');
   });
 
+  test('a file that cannot be written (upload directory gone, disk full) fails that request with 503; the server lives on', async () => {
+    // Serialise a real multipart body, then send it in two parts with a pause, so the write fails while it arrives.
+    const req = new Request('http://x/', { method: 'POST', body: multipartBody(person(), [{ field: 'idProof', name: 'id.pdf', data: PDF }]) });
+    const body = Buffer.from(await req.arrayBuffer());
+    const moved = `${s.options.uploadDir}-moved`;
+    rmSync(moved, { recursive: true, force: true });
+    const { renameSync, mkdirSync } = await import('node:fs');
+    renameSync(s.options.uploadDir, moved);
+    try {
+      const status = await new Promise((resolve, reject) => {
+        const r = httpRequest(`${s.base}/api/requests`, {
+          method: 'POST',
+          headers: { 'Content-Type': req.headers.get('content-type'), 'Content-Length': body.length, 'Idempotency-Key': randomUUID() },
+        }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        });
+        r.on('error', reject);
+        r.write(body.subarray(0, 600));
+        setTimeout(() => r.end(body.subarray(600)), 300);
+      });
+      assert.equal(status, 503);
+      assert.equal((await fetch(`${s.base}/api/health`)).status, 200, 'the server still answers');
+    } finally {
+      rmSync(s.options.uploadDir, { recursive: true, force: true });
+      renameSync(moved, s.options.uploadDir);
+      mkdirSync(s.options.uploadDir, { recursive: true });
+    }
+  });
+
   test('retrying a multipart submission stores one application and one file', async () => {
     const key = randomUUID();
     const before = files().length;
@@ -515,6 +545,15 @@ describe('rate limits and CORS', () => {
     assert.equal((await postJson(s.base, person({ purpose: 'later' }))).status, 201);
   });
 
+  test('behind one proxy, the address it saw counts: entries a client writes into X-Forwarded-For do not reset the limit', async () => {
+    const s = await start({ rateLimit: { submitPerMinute: 1000, statusPerMinute: 2 }, trustProxy: 1 });
+    const look = (fwd) => fetch(`${s.base}/api/requests/status?queryCode=ABCDEFGHJK&name=x`, { headers: { 'X-Forwarded-For': fwd } });
+    const forged = [];
+    for (let i = 0; i < 3; i++) forged.push((await look(`10.0.0.${i}, 203.0.113.9`)).status);
+    assert.deepEqual(forged, [404, 404, 429], 'the right-most entry (the proxy\'s view) is the client');
+    assert.equal((await look('203.0.113.10')).status, 404, 'another client has its own bucket');
+  });
+
   test('CORS: configured origins only; preflight allows Idempotency-Key and Content-Type', async () => {
     const s = await start();
     const pre = await fetch(`${s.base}/api/requests`, {
@@ -582,6 +621,21 @@ describe('GET /api/requests/status', () => {
     assert.equal((await fetch(`${s.base}/api/requests/status?queryCode=${receipt.queryCode}`)).status, 400);
   });
 
+  test('a name with a middle dot (买买提·艾力) is found however the dot is typed, or without it', async () => {
+    const r = await (await postJson(s.base, person({ name: '买买提·艾力' }))).json();
+    for (const typed of ['买买提·艾力', '买买提•艾力', '买买提・艾力', '买买提．艾力', '买买提.艾力', '买买提艾力']) {
+      assert.equal((await lookup(s.base, r.queryCode, typed)).status, 200, typed);
+    }
+    assert.equal((await lookup(s.base, r.queryCode, '买买提')).status, 404);
+    // An application stored before the dots were ignored (its digest kept the dot) is still found with the dot.
+    const { createHash } = await import('node:crypto');
+    const db = new Database(s.options.dbPath);
+    db.prepare('UPDATE requests SET lookup_names = ? WHERE id = ?')
+      .run(JSON.stringify([createHash('sha256').update('买买提·艾力').digest('hex')]), r.requestId);
+    db.close();
+    assert.equal((await lookup(s.base, r.queryCode, '买买提·艾力')).status, 200);
+  });
+
   test('an organisation is found by its name', async () => {
     const org = {
       applicantType: 'organisation',
@@ -643,6 +697,13 @@ describe('staff API', () => {
     const none = await (await staff(s.base, '/api/staff/requests?status=answered')).json();
     assert.equal(none.total, 0);
     assert.equal((await staff(s.base, '/api/staff/requests?status=lost')).status, 400);
+    // Paging values that are not whole numbers are rounded, not a 500 from SQLite.
+    for (const q of ['limit=1.5', 'offset=2.5', 'offset=1e20', 'limit=-3&offset=-1']) {
+      const res = await staff(s.base, `/api/staff/requests?${q}`);
+      assert.equal(res.status, 200, q);
+    }
+    const one = await (await staff(s.base, '/api/staff/requests?limit=1.5')).json();
+    assert.equal(one.items.length, 1);
   });
 
   test('extended moves the due date by extensionWorkingDays, once', async () => {
@@ -850,6 +911,45 @@ describe('logs', () => {
     for (const secret of [NAME, '张', ID, ID.slice(0, 10), '110105194912310021', r.queryCode, '13800138000', 'zhang', '道路改造', r.requestId, '李四']) {
       assert.ok(!text.includes(secret), `log contains ${secret}`);
     }
+  });
+
+  test('warns when due dates will soon run past the holiday calendar (only weekends count after its last date)', async () => {
+    // The test form lists 2026-09-20 … 2026-10-10.
+    const june = await start({ now: () => new Date('2026-06-01T02:00:00Z') });
+    await fetch(`${june.base}/api/request-form.json`);
+    assert.deepEqual(june.logs.filter((l) => l.includes('rules.calendar')), [], 'in June the calendar covers the next 90 days');
+    const s = await start(); // 17 September: a due date may fall after 10 October
+    await fetch(`${s.base}/api/request-form.json`);
+    const warned = s.logs.filter((l) => l.includes('rules.calendar'));
+    assert.equal(warned.length, 1, s.logs.join('\n'));
+    assert.match(warned[0], /the last date listed is 2026-10-10; due dates after it count only weekends/);
+  });
+
+  test('a client that goes away mid-upload is logged as aborted with no status, not as a 200 or an internal error', async () => {
+    const s = await start();
+    await new Promise((resolve) => {
+      const r = httpRequest(`${s.base}/api/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=xyz', 'Content-Length': 100000, 'Idempotency-Key': randomUUID() },
+      });
+      r.on('error', () => resolve());
+      r.write('--xyz\r\nContent-Disposition: form-data; name="applicantType"\r\n\r\nnaturalPerson\r\n');
+      setTimeout(() => {
+        r.destroy();
+        resolve();
+      }, 100);
+    });
+    const line = await new Promise((resolve) => {
+      const t = setInterval(() => {
+        const l = s.logs.find((x) => x.startsWith('POST /api/requests'));
+        if (l) {
+          clearInterval(t);
+          resolve(l);
+        }
+      }, 20);
+    });
+    assert.match(line, /^POST \/api\/requests - aborted \d+\.\dms$/);
+    assert.ok(!s.logs.some((l) => l.startsWith('internal error')), s.logs.join('\n'));
   });
 
   test('written data: WAL mode, 0600 database and upload files; the form feed is served', async () => {
