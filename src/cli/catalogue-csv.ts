@@ -1,12 +1,13 @@
 /**
  * `catalogue from-csv`: a spreadsheet export of a 政府信息公开目录 → a catalogue feed (feeds.md §1).
  *
- * Row policy: a row without a title, or with the wrong number of cells, is SKIPPED and reported with its line number;
- * a row with an unreadable date or validity is KEPT without that field, with a warning naming the line.
+ * Row policy: a row without a title, or with more cells than the header, is SKIPPED and reported with its line number
+ * (a short row is padded: Excel leaves out trailing empty cells); a row with an unreadable date, validity or link is
+ * KEPT without that field, with a warning naming the line.
  */
 import { VALIDITIES } from '../schema/shapes.js';
 import { isBlankRecord, readCsv } from './csv.js';
-import { parseChineseDate, termId, toHalfWidth, hash } from './normalize.js';
+import { linkScheme, parseChineseDate, termId, toHalfWidth, hash } from './normalize.js';
 
 export type Column =
   | 'id' | 'indexNo' | 'title' | 'publisher' | 'dateCreated' | 'datePublished' | 'docNo' | 'topic' | 'genre'
@@ -65,8 +66,10 @@ interface Vocab {
   prefix: string;
   terms: Map<string, { id: string; label: string; parentId: string | null; order: number }>;
   ids: Set<string>;
+  /** Number of terms under each parent id (null: top level), for the next term's `order`. */
+  children: Map<string | null, number>;
 }
-const vocab = (prefix: string): Vocab => ({ prefix, terms: new Map(), ids: new Set() });
+const vocab = (prefix: string): Vocab => ({ prefix, terms: new Map(), ids: new Set(), children: new Map() });
 
 /** The id of a (possibly hierarchical: 综合政务\政务公开, 政务信息/各部门) label, adding every level. */
 function termOf(v: Vocab, raw: string, hierarchical: boolean): string {
@@ -80,7 +83,8 @@ function termOf(v: Vocab, raw: string, hierarchical: boolean): string {
       let id = termId(v.prefix, path);
       for (let k = 2; v.ids.has(id); k++) id = `${termId(v.prefix, path)}-${k}`;
       v.ids.add(id);
-      const order = [...v.terms.values()].filter((x) => x.parentId === parentId).length + 1;
+      const order: number = (v.children.get(parentId) ?? 0) + 1;
+      v.children.set(parentId, order);
       t = { id, label: part, parentId, order };
       v.terms.set(path, t);
     }
@@ -126,8 +130,10 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     n++;
     options.onRow?.(n);
     let cells = rec.cells;
-    // Trailing empty cells beyond the header are harmless (spreadsheets pad rows); anything else is a broken row.
+    // Trailing empty cells beyond the header are harmless (spreadsheets pad rows); more cells is a broken row.
     if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells = cells.slice(0, width);
+    // Fewer cells: Excel leaves out trailing empty cells, and the cells there stay in their columns.
+    if (cells.length < width) cells = [...cells, ...Array<string>(width - cells.length).fill('')];
     if (cells.length !== width) {
       skipped.push({ line: rec.line, message: `has ${cells.length} cells, the header has ${width}` });
       continue;
@@ -191,8 +197,9 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
       if (options.baseUrl) {
         try { href = new URL(link, options.baseUrl).href; } catch { /* keep as written */ }
       }
-      if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^https?:/i.test(href)) {
-        warnings.push({ line: rec.line, message: `url: "${link}" is not an http(s) or relative URL; left out` });
+      // The scheme as a browser reads it (java<TAB>script: is javascript:).
+      if (!/^https?:$/.test(linkScheme(href))) {
+        warnings.push({ line: rec.line, message: `url: ${JSON.stringify(link)} is not an http(s) or relative URL; left out` });
       } else item.url = href;
     }
     items.push(item);

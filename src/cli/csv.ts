@@ -1,10 +1,16 @@
 /**
  * A CSV reader (RFC 4180 plus what spreadsheet exports do): quoted cells, doubled quotes, newlines inside quotes,
- * CRLF/LF/CR line ends, comma, semicolon or tab separators (detected from the header line). Each record carries the
- * physical line number it starts on, for messages.
+ * CRLF/LF/CR line ends, comma, semicolon or tab separators (detected from the header line), and Excel's text-forcing
+ * cells ="000123" (read as 000123). Each record carries the physical line number it starts on, for messages.
  */
 
 export interface CsvRecord { line: number; cells: string[] }
+
+/** Excel's ="…" (a formula that keeps leading zeros and dates as typed) → its text, with "" read as ". */
+const unwrapExcelText = (cell: string) => {
+  const m = /^="((?:[^"]|"")*)"$/s.exec(cell);
+  return m ? m[1]!.replace(/""/g, '"') : cell;
+};
 
 /** The separator the header line uses most (outside quotes): comma, tab or semicolon. */
 export function detectSeparator(text: string): string {
@@ -73,7 +79,7 @@ export function* readCsv(text: string, separator = detectSeparator(text), proble
       cell += c;
       i++;
     }
-    yield { line: start, cells: cells.map((x) => x.replace(/\r\n?/g, '\n')) };
+    yield { line: start, cells: cells.map((x) => unwrapExcelText(x.replace(/\r\n?/g, '\n'))) };
   }
 }
 

@@ -23,7 +23,9 @@ export function parseEmbedKind(s: string): EmbedKind | null {
 
 /** Guess from the URL's file name, for when the feed cannot be fetched. */
 export function guessKindFromName(url: string): EmbedKind | null {
-  const name = decodeURIComponent(url.split(/[?#]/)[0]!.toLowerCase());
+  const raw = url.split(/[?#]/)[0]!.toLowerCase();
+  let name = raw;
+  try { name = decodeURIComponent(raw); } catch { /* bad percent-encoding (%E0%A4): match the name as written */ }
   if (/catalog|mulu|目录|xxgkml/.test(name)) return 'catalogue';
   if (/request|form|apply|shenqing|ysqgk|申请/.test(name)) return 'request-form';
   if (/annual|report|nianbao|ndbg|年报|年度|(^|\/)(19|20)\d{2}\.json$|(^|\/)index\.json$/.test(name)) return 'annual-stats';

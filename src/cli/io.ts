@@ -84,22 +84,29 @@ export async function readBytes(source: string, timeoutMs = 30000): Promise<{ by
   }
 }
 
+/** The UTF-16 encoding a byte-order mark announces (Excel's "Unicode text" is UTF-16 LE with FF FE), else null. */
+const utf16Bom = (b: Uint8Array): 'utf-16le' | 'utf-16be' | null =>
+  b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : null;
+
 /** True for bytes that are clearly not text (NUL bytes in the first 8 KiB, or a known binary signature). */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
+  if (utf16Bom(head)) return false; // UTF-16 text: every other byte of ASCII is NUL
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return true; // zip (xlsx)
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return true; // OLE (xls)
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return true; // %PDF
   return head.includes(0);
 }
 
-export type TextEncodingName = 'utf-8' | 'gb18030';
+export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /**
- * Decodes text: UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else `fallback` (GB18030, a superset of
- * GBK and GB2312). `declared` (an HTTP or <meta> charset) wins when it names a GB encoding.
+ * Decodes text: UTF-16 when a BOM says so, UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030
+ * (a superset of GBK and GB2312). `declared` (an HTTP or <meta> charset) wins over UTF-8 when it names a GB encoding.
  */
 export function decodeText(bytes: Uint8Array, declared?: string): { text: string; encoding: TextEncodingName } {
+  const utf16 = utf16Bom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   const gb = declared && /gb(k|2312|18030)|x-gbk/i.test(declared);
   if (!gb) {
     try {
@@ -109,10 +116,21 @@ export function decodeText(bytes: Uint8Array, declared?: string): { text: string
   return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
+const isEpipe = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+
+/** Output piped into `head` and the like: when the reader has gone (EPIPE), stop quietly with status 0. */
+export function exitQuietlyOnEpipe(): void {
+  process.stdout.on('error', (e) => {
+    if (isEpipe(e)) process.exit(EXIT_OK);
+    throw e;
+  });
+}
+
 /** Writes the output file, or stdout when `out` is absent or "-". */
 export async function writeOutput(out: string | undefined, text: string): Promise<void> {
   if (!out || out === '-') {
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(text, (e) => (isEpipe(e) ? process.exit(EXIT_OK) : e ? reject(e) : resolve())));
     return;
   }
   try {

@@ -12,8 +12,8 @@ import { VERSION } from '../version.js';
 import { parseAnnualFeed } from '../elements/annual-stats/model.js';
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import {
-  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, fmt, isUrl, looksBinary, parseArgs, plural, readBytes,
-  usageError, writeOutput,
+  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isUrl, looksBinary, parseArgs,
+  plural, readBytes, usageError, writeOutput,
 } from './io.js';
 import { validateFeed } from './validate.js';
 import { catalogueFromCsv } from './catalogue-csv.js';
@@ -50,10 +50,11 @@ Converts a spreadsheet export to a catalogue feed. Recognised headers (Chinese o
   索引号 indexNo · 名称/标题 title · 发布机构 publisher · 生成日期/成文日期/发文日期 dateCreated ·
   发布日期/发布时间 datePublished · 文号/发文字号 docNo · 主题分类 topic · 体裁分类 genre · 主题词/关键词 keywords ·
   有效性 validity (有效/失效/废止/已修改) · 链接/网址 url · 内容概述/摘要 summary · 栏目/分类 category
-Encodings: UTF-8 (with or without BOM) or GBK/GB18030, detected. Dates: 2013年3月5日, 2013-3-5, 2013/03/05,
-2013.3.5, 20130305. Categories and topics may be paths (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
-Rows without a title or with the wrong number of cells are skipped; a bad date, validity or URL is left out of its
-entry with a warning. Both are reported with their line numbers on stderr.
+Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
+Dates: 2013年3月5日, 2013-3-5, 2013/03/05, 2013.3.5, 20130305. Categories and topics may be paths
+(政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
+Rows without a title or with more cells than the header are skipped (short rows are padded with empty cells); a bad
+date, validity or URL is left out of its entry with a warning. Both are reported with their line numbers on stderr.
   -o, --output FILE    write the feed here (default: stdout)
   --publisher NAME     the feed's publisher.name
   --base-url URL       resolve relative links against this URL`,
@@ -144,6 +145,8 @@ async function cmdValidate(argv: string[]): Promise<number> {
   return EXIT_OK;
 }
 
+const ENCODING_LABELS = { 'utf-8': 'UTF-8', gb18030: 'GB18030 (GBK)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+
 async function cmdCatalogue(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (!sub || sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return sub ? EXIT_OK : EXIT_USAGE; }
@@ -180,7 +183,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     throw new CliError(`${source}: no entries could be read (${plural(result.skipped.length, 'row')} skipped)`);
   }
   await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
-  if (!quiet) err(`${source}: read as ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030 (GBK)'}; columns: ${result.columns.join(', ')}`);
+  if (!quiet) err(`${source}: read as ${ENCODING_LABELS[encoding]}; columns: ${result.columns.join(', ')}`);
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
   for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
   if (!quiet) for (const w of result.warnings) err(`line ${w.line}: warning: ${w.message}`);
@@ -276,7 +279,7 @@ async function cmdEmbed(argv: string[]): Promise<number> {
   if (!kind) throw new CliError(`cannot tell which element shows ${feedUrl}; give --type catalogue, request-form or annual`);
   const cdn = typeof options.cdn === 'string' ? options.cdn : undefined;
   if (cdn && !isUrl(cdn)) throw usageError('--cdn must be an http(s) URL');
-  process.stdout.write(renderSnippets(kind, feedUrl, cdnScriptUrl(packageVersion(), cdn), how));
+  await writeOutput(undefined, renderSnippets(kind, feedUrl, cdnScriptUrl(packageVersion(), cdn), how));
   return EXIT_OK;
 }
 
@@ -312,6 +315,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitQuietlyOnEpipe();
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -76,3 +76,15 @@ export function termId(prefix: string, path: string): string {
   }
   return `${prefix}-${hash(path).slice(0, 6)}`;
 }
+
+/**
+ * The scheme (e.g. "https:") a browser uses for a link, relative links counting as http: the URL parser drops tabs
+ * and newlines and trims blanks, so java<TAB>script: is javascript:. Written-out scheme when the link does not parse.
+ */
+export function linkScheme(link: string): string {
+  try {
+    return new URL(link, 'http://x/').protocol;
+  } catch {
+    return /^\s*([a-z][a-z0-9+.-]*:)/i.exec(link)?.[1]!.toLowerCase() ?? 'http:';
+  }
+}

@@ -12,6 +12,7 @@ import { parseRequestForm } from '../schema/request-form.js';
 import { parseAnnualFeed, parseAnnualIndex } from '../elements/annual-stats/model.js';
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import type { FeedIssue } from '../core/feed.js';
+import { linkScheme } from './normalize.js';
 
 export interface Problem { path: string; message: string; severity: 'error' | 'warning' }
 
@@ -100,7 +101,8 @@ function check(value: unknown, shape: Shape, path: string, defs: Record<string, 
       if (shape.format === 'regex') {
         try { new RegExp(`^(?:${value})$`, 'u'); } catch { out.push({ path, message: `expected a valid regular expression, got ${show(value)}`, severity: 'error' }); }
       }
-      if (shape.format === 'uri-reference' && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^\s*https?:/i.test(value)) {
+      // The scheme as a browser reads it: tabs and newlines inside do not hide javascript:.
+      if (shape.format === 'uri-reference' && !/^https?:$/.test(linkScheme(value))) {
         out.push({ path, message: `expected an http(s) or relative URL, got ${show(value)}`, severity: 'error' });
       }
       return;

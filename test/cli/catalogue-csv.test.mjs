@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, fixture, tmp } from './helpers.mjs';
+import { spawn } from 'node:child_process';
+import { run, fixture, tmp, cliPath, root } from './helpers.mjs';
 
 test('from-csv: GBK-encoded export with Chinese headers', async () => {
   const bytes = readFileSync(fixture('catalogue-gbk.csv'));
@@ -33,17 +34,16 @@ test('from-csv: GBK-encoded export with Chinese headers', async () => {
   assert.equal(v.code, 0, v.stderr);
 });
 
-test('from-csv: UTF-8 with BOM, CRLF, quoted newlines and doubled quotes; bad rows reported by line', async () => {
+test('from-csv: UTF-8 with BOM, CRLF, quoted newlines and doubled quotes; bad rows reported by line, short rows padded', async () => {
   const out = join(tmp(), 'c.json');
   const r = await run(['catalogue', 'from-csv', fixture('catalogue-bom.csv'), '-o', out, '--base-url', 'http://www.junshan.gov.cn/xxgk/']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /read as UTF-8/);
   assert.match(r.stderr, /line 6: skipped: no title/);
-  assert.match(r.stderr, /line 8: skipped: has 4 cells, the header has 13/);
   assert.match(r.stderr, /line 7: warning: dateCreated: "2013-13-01" is not a date; left out/);
-  assert.match(r.stderr, /4 entries written to .*, 2 rows skipped: line 6 \(no title\), line 8 \(has 4 cells, the header has 13\); 1 warning/);
+  assert.match(r.stderr, /5 entries written to .*, 1 row skipped: line 6 \(no title\); 1 warning/);
   const feed = JSON.parse(readFileSync(out, 'utf8'));
-  const [a, b, c, d] = feed.items;
+  const [a, b, c, short, d] = feed.items;
   assert.equal(a.indexNo, '006991234/2013-00001');
   assert.equal(a.summary, '全区政务公开工作要点。\n\n包括目录建设、依申请公开等。');
   assert.equal(a.dateCreated, '2013-03-01');
@@ -61,6 +61,11 @@ test('from-csv: UTF-8 with BOM, CRLF, quoted newlines and doubled quotes; bad ro
   assert.equal(c.dateCreated, undefined);
   assert.equal(c.datePublished, '2013-03-20');
   assert.equal(c.validity, 'repealed');
+  // Line 8 has 4 of the 13 cells (Excel leaves out trailing empty cells): read with the rest empty.
+  assert.equal(short.title, '列数不对的一行');
+  assert.equal(short.dateCreated, '2013-03-21');
+  assert.equal(feed.facets.publisher.find((p) => p.id === short.publisher).label, '区财政局');
+  assert.equal(short.datePublished, undefined);
   assert.equal(d.validity, 'expired');
   assert.equal(d.datePublished, '2013-04-03');
   // Stable ids: the same input gives the same vocabulary ids.
@@ -120,11 +125,11 @@ test('from-csv: a large export converts, with a summary using thousands separato
   const rows = ['索引号,名称,发布日期,栏目'];
   for (let i = 1; i <= 2450; i++) rows.push(`X/2013-${String(i).padStart(5, '0')},文件${i},2013-01-${String((i % 28) + 1).padStart(2, '0')},栏目${i % 7}`);
   rows.splice(17, 0, 'X/2013-bad,,2013-01-01,栏目1');
-  rows.splice(40, 0, 'X/2013-bad2,标题,2013-01-01');
+  rows.splice(40, 0, 'X/2013-bad2,标题,2013-01-01,栏目1,多出的格');
   writeFileSync(join(dir, 'big.csv'), rows.join('\n'));
   const r = await run(['catalogue', 'from-csv', join(dir, 'big.csv'), '-o', join(dir, 'big.json')]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /2,450 entries written to .*, 2 rows skipped: line 18 \(no title\), line 41 \(has 3 cells, the header has 4\)/);
+  assert.match(r.stderr, /2,450 entries written to .*, 2 rows skipped: line 18 \(no title\), line 41 \(has 5 cells, the header has 4\)/);
 });
 
 test('from-csv: progress every 1,000 rows on a terminal, cleared at the end; none with --quiet or when piped', async () => {
@@ -151,4 +156,111 @@ test('from-csv: progress every 1,000 rows on a terminal, cleared at the end; non
   assert.equal(piped.code, 0, piped.stderr);
   assert.doesNotMatch(piped.stderr, /rows…|\r/);
   assert.match(piped.stderr, /\n2,500 entries written to /);
+});
+
+test('from-csv: Excel\'s text-forcing cells ="…" are read as their text', async () => {
+  const dir = tmp();
+  const file = join(dir, 'excel.csv');
+  // Unquoted, and quoted as Excel writes them when the text has a comma or a quote.
+  writeFileSync(file, '索引号,名称,发布日期,文号\r\n="000001-2023-003",="文件一",="2023-01-03","=""君发〔2023〕1号, 附件"""\r\n' +
+    '"=""000002""",关于"="的说明,2023-01-04,"=""a""""b"""\r\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /warning/);
+  const [a, b] = JSON.parse(r.stdout).items;
+  assert.equal(a.id, '000001-2023-003');
+  assert.equal(a.indexNo, '000001-2023-003');
+  assert.equal(a.title, '文件一');
+  assert.equal(a.datePublished, '2023-01-03');
+  assert.equal(a.docNo, '君发〔2023〕1号, 附件');
+  assert.equal(b.indexNo, '000002');
+  assert.equal(b.title, '关于"="的说明');
+  assert.equal(b.docNo, 'a"b');
+});
+
+test('from-csv: rows shorter than the header (Excel leaves out trailing empty cells) are padded, not skipped', async () => {
+  const dir = tmp();
+  const file = join(dir, 'short.csv');
+  writeFileSync(file, '索引号,名称,发布日期,栏目,链接\n1,文件1,2023-01-03,政务/财政,a.html\n2,文件2,2023-01-04\n3,文件3\n4,文件4,,政务/人事\n5,文件5,,其他\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /5 entries written, 0 rows skipped/);
+  const feed = JSON.parse(r.stdout);
+  assert.deepEqual(feed.items.map((i) => i.title), ['文件1', '文件2', '文件3', '文件4', '文件5']);
+  assert.equal(feed.items[1].datePublished, '2023-01-04');
+  assert.equal(feed.items[2].datePublished, undefined);
+  // Sibling order counts per parent: 政务 1 > 财政 1, 人事 2; 其他 2.
+  assert.deepEqual(feed.categories.map((c) => `${c.label} ${c.order}`), ['政务 1', '财政 1', '人事 2', '其他 2']);
+});
+
+test('from-csv: a link whose scheme hides behind a tab, a newline or a control character is left out', async () => {
+  const dir = tmp();
+  const file = join(dir, 'links.csv');
+  writeFileSync(file, '名称,链接\n一,java\tscript:alert(1)\n二,"java\nscript:alert(2)"\n三,\x01javascript:alert(3)\n四,a.html\n');
+  for (const extra of [[], ['--base-url', 'https://www.example.gov.cn/xxgk/']]) {
+    const out = join(dir, 'links.json');
+    const r = await run(['catalogue', 'from-csv', file, '-o', out, ...extra]);
+    assert.equal(r.code, 0, r.stderr);
+    // Shown escaped, so the hidden characters can be seen.
+    assert.match(r.stderr, /line 2: warning: url: "java\\tscript:alert\(1\)" is not an http\(s\) or relative URL; left out/);
+    assert.match(r.stderr, /line 3: warning: url: "java\\nscript:alert\(2\)" is not/);
+    assert.match(r.stderr, /line 5: warning: url: "\\u0001javascript:alert\(3\)" is not/);
+    const items = JSON.parse(readFileSync(out, 'utf8')).items;
+    assert.deepEqual(items.map((i) => i.url), [undefined, undefined, undefined, extra.length ? 'https://www.example.gov.cn/xxgk/a.html' : 'a.html']);
+    assert.equal((await run(['validate', out])).code, 0);
+  }
+});
+
+test('from-csv: 40,000 distinct publishers convert quickly (the vocabularies are built in linear time)', async () => {
+  const dir = tmp();
+  const rows = ['索引号,名称,发布机构'];
+  for (let i = 1; i <= 40000; i++) rows.push(`X-${i},文件${i},机构${i}`);
+  writeFileSync(join(dir, 'many.csv'), rows.join('\n'));
+  const start = performance.now();
+  const r = await run(['catalogue', 'from-csv', join(dir, 'many.csv'), '-o', join(dir, 'many.json')]);
+  const ms = performance.now() - start;
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(readFileSync(join(dir, 'many.json'), 'utf8')).facets.publisher.length, 40000);
+  // About half a second when linear; counting each new term's siblings by scanning all terms took 17 s.
+  assert.ok(ms < 6000, `took ${Math.round(ms)} ms`);
+});
+
+test('from-csv: Excel\'s "Unicode text" (UTF-16 with BOM, tab-separated) is read', async () => {
+  const dir = tmp();
+  const text = '索引号\t名称\t发布日期\r\n="000001"\t文件, 一\t2023-01-03\r\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const be = Buffer.from(le).swap16();
+  for (const [name, bytes, label] of [['le.txt', le, 'UTF-16 LE'], ['be.txt', be, 'UTF-16 BE']]) {
+    writeFileSync(join(dir, name), bytes);
+    const r = await run(['catalogue', 'from-csv', join(dir, name)]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`read as ${label}; columns: indexNo, title, datePublished`));
+    assert.deepEqual(JSON.parse(r.stdout).items, [{ id: '000001', title: '文件, 一', indexNo: '000001', datePublished: '2023-01-03' }]);
+  }
+});
+
+/** Runs the CLI with its stdout already closed, as when `| head -c 10` has read enough. */
+async function runClosedStdout(args) {
+  const child = spawn(process.execPath, [await cliPath(), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  return { code, stderr };
+}
+
+test('output into a pipe whose reader stops early (EPIPE, `| head`): a quiet exit with status 0', async () => {
+  const dir = tmp();
+  const rows = ['索引号,名称'];
+  for (let i = 1; i <= 5000; i++) rows.push(`X-${i},文件${i}`);
+  writeFileSync(join(dir, 'big.csv'), rows.join('\n'));
+  for (const args of [
+    ['catalogue', 'from-csv', join(dir, 'big.csv'), '--quiet'],
+    ['embed', 'https://www.example.gov.cn/feeds/catalogue.json', '--offline'],
+    ['validate', join(root, 'demo/feeds/catalogue.json'), '--json'],
+  ]) {
+    const r = await runClosedStdout(args);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stderr, '', args.join(' '));
+  }
 });

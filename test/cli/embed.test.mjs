@@ -30,6 +30,16 @@ test('embed: --type and --cdn', async () => {
   assert.match(unknown.stderr, /give --type/);
 });
 
+test('embed --offline: a name with bad percent-encoding is matched as written, not a crash', async () => {
+  const bad = await run(['embed', 'https://x.gov.cn/feeds/%E0%A4.json', '--offline']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /cannot tell which element shows .*; give --type/);
+  assert.doesNotMatch(bad.stderr, /unexpected error|URIError/);
+  const named = await run(['embed', 'https://x.gov.cn/feeds/catalogue-%E0%A4.json', '--offline']);
+  assert.equal(named.code, 0, named.stderr);
+  assert.ok(named.stdout.includes('data-disclosure="catalogue"'));
+});
+
 test('embed: detects the feed type by fetching it; falls back to the name when the fetch fails', async () => {
   const form = readFileSync(demo('request-form.json'));
   const server = createServer((req, res) => {

@@ -95,6 +95,19 @@ test('validate: annual index with a repeated year and a javascript: URL', async 
   assert.match(r.stderr, /reports\[3\]\.year: repeats 2013/);
 });
 
+test('validate: links whose scheme hides behind a tab, a newline or a leading control character are errors', async () => {
+  const r = await broken('catalogue.json', (f) => {
+    f.items[0].url = 'java\tscript:alert(1)';
+    f.items[1].url = ' \x01JavaScript:alert(2)';
+    f.items[4].attachments[0].url = 'java\nscript:alert(3)';
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /items\[0\]\.url: expected an http\(s\) or relative URL, got "java\\tscript:alert\(1\)"/);
+  assert.match(r.stderr, /items\[1\]\.url: expected an http\(s\) or relative URL/);
+  assert.match(r.stderr, /items\[4\]\.attachments\[0\]\.url: expected an http\(s\) or relative URL/);
+  assert.match(r.stderr, /invalid catalogue feed: 3 errors/);
+});
+
 test('validate: root problems, unknown feeds, unreadable input, usage', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'v2.json'), '{"schemaVersion":2,"items":[]}');
