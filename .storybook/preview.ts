@@ -8,15 +8,27 @@ import '../src/index';
 // Requests to `…/mock/…` are answered in the page (error feeds, the intake API); see ./mock.ts.
 installMock();
 
-interface CemMember { kind?: string; name: string; privacy?: string; static?: boolean; readonly?: boolean; inheritedFrom?: unknown }
-interface CemAttribute { name: string; fieldName?: string }
+interface CemType { text?: string }
+interface CemMember { kind?: string; name: string; privacy?: string; static?: boolean; readonly?: boolean; inheritedFrom?: unknown; type?: CemType }
+interface CemAttribute { name: string; fieldName?: string; type?: CemType }
 interface CemDeclaration { tagName?: string; members?: CemMember[]; attributes?: CemAttribute[] }
 interface CemManifest { modules?: { declarations?: CemDeclaration[] }[] }
 
 /**
+ * A type as Storybook's controls understand it: `string | undefined` is a `string` (a text box, and settable from the
+ * URL's `?args=`), and a union of string literals (`'light' | 'dark' | 'auto'`) too; Storybook gives anything it does
+ * not recognise a JSON editor.
+ */
+function controlType(t: CemType | undefined): CemType | undefined {
+  const text = t?.text?.replace(/\s*\|\s*(undefined|null)\b/g, '').trim();
+  if (!text) return t;
+  return { text: /^'[^']*'(\s*\|\s*'[^']*')*$/.test(text) ? 'string' : text };
+}
+
+/**
  * The manifest, trimmed for controls: attributes stay (they are what a webmaster writes in HTML); of the class
  * members only public, writable, non-static fields without an attribute are kept (e.g. `retryDelays`), so the
- * controls panel does not list internal state or duplicate every attribute as a property.
+ * controls panel does not list internal state or duplicate every attribute as a property. Types as controlType says.
  */
 function forControls(manifest: CemManifest): CemManifest {
   return {
@@ -28,8 +40,9 @@ function forControls(manifest: CemManifest): CemManifest {
         const byAttribute = new Set((d.attributes ?? []).map((a) => a.fieldName));
         const members = (d.members ?? []).filter(
           (x) => x.kind === 'field' && !x.static && !x.readonly && (!x.privacy || x.privacy === 'public') && !byAttribute.has(x.name),
-        );
-        return { ...d, members };
+        ).map((x) => ({ ...x, type: controlType(x.type) }));
+        const attributes = (d.attributes ?? []).map((a) => ({ ...a, type: controlType(a.type) }));
+        return { ...d, members, attributes };
       }),
     })),
   };
@@ -44,7 +57,7 @@ else console.warn('custom-elements.json is missing: run the analyzer (see .story
 const preview: Preview = {
   parameters: {
     layout: 'padded',
-    controls: { expanded: true, matchers: { color: /(background|color)$/i } },
+    controls: { expanded: true },
     docs: { toc: false },
   },
   globalTypes: {
@@ -62,6 +75,14 @@ const preview: Preview = {
     },
   },
   initialGlobals: { lang: 'zh-CN' },
+  // CSS custom properties, parts and events are documented in the docs table, but a story cannot set them through a
+  // control (they are not attributes): no control, instead of an inert "Set object".
+  argTypesEnhancers: [
+    ({ argTypes }) => Object.fromEntries(Object.entries(argTypes).map(([name, a]) => [
+      name,
+      ['css custom properties', 'css shadow parts', 'events'].includes(String(a.table?.category)) ? { ...a, control: false } : a,
+    ])),
+  ],
   decorators: [
     // The elements read the closest `[lang]` ancestor, so the toolbar switches every story that sets no `lang` itself.
     (story, { globals }) => html`<div lang=${(globals.lang as string) || 'zh-CN'}>${story()}</div>`,

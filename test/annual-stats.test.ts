@@ -322,6 +322,16 @@ describe('<annual-stats>: charts', () => {
     }
   });
 
+  it('the outcomes chart is a breakdown: its six groups in the six palette colours; other charts in the first', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn');
+    const colours = (id: string) => (chartOn($<HTMLCanvasElement>(el, `canvas[data-chart="${id}"]`)) as unknown as { data: { datasets: { backgroundColor: string | string[] }[] } }).data.datasets[0].backgroundColor;
+    const outcomes = colours('c-outcomes') as string[];
+    expect(outcomes).to.have.length(6);
+    expect(new Set(outcomes).size).to.equal(6);
+    expect(typeof colours('c-proactive')).to.equal('string');
+  });
+
   it('names the provider’s agency as publisher when the report does not', async () => {
     const feed = await json('2022.json');
     delete feed.publisher;
@@ -539,6 +549,12 @@ describe('<annual-stats>: several years', () => {
     await el.updateComplete;
     expect(el.shownYear).to.equal(2013);
     expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('2013');
+    // The year attribute set again later (a framework, a Storybook control) shows that year.
+    el.year = 2020;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shownYear).to.equal(2020);
+    expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('2020');
   });
 
   it('the year in the URL wins over the year attribute', async () => {

@@ -302,6 +302,46 @@ describe('<disclosure-catalogue>: big catalogues', () => {
   });
 });
 
+describe('<disclosure-catalogue>: the query event', () => {
+  it('remote mode: the event and the announcement carry the server’s new total, once the server has answered', async () => {
+    const page = (n: number, total: number) => ({ schemaVersion: 1, items: manyItems(n, `r${total}-`), page: { total } });
+    const endpoint = await scriptEndpoint([{ body: page(3, 500) }, { body: page(2, 7), delay: 300 }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '#summary').includes('500'), 'first remote page');
+    await waitUntil(() => shadowText(el, '[aria-live="polite"]').includes('500'), 'the first page announced');
+    const events: { total: number }[] = [];
+    el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
+    const said: string[] = [];
+    const live = $(el, '[aria-live="polite"]');
+    new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    const q = $(el, '#q') as HTMLInputElement;
+    q.value = '防汛';
+    q.dispatchEvent(new Event('input'));
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => events.length > 0, 'the query event');
+    await waitUntil(() => said.some((x) => x.includes('7')), 'the new count announced', 3000);
+    expect(events.map((e) => e.total)).to.deep.equal([7]);
+    expect(said.filter((x) => x.includes('500')), 'the old total is not announced').to.deep.equal([]);
+  });
+
+  it('the same search again (typed, then Enter) is one event, not two', async () => {
+    const src = await storeFeed(smallCatalogue());
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    const events: unknown[] = [];
+    el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
+    const q = $(el, '#q') as HTMLInputElement;
+    q.value = '农业';
+    q.dispatchEvent(new Event('input'));
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await el.updateComplete;
+    expect(events).to.have.length(1);
+    expect(titles(el)).to.have.length(2);
+  });
+});
+
 describe('<disclosure-catalogue>: themes and keyboard', () => {
   it('large-text mode enlarges text and targets; dark mode passes axe contrast', async () => {
     const src = await storeFeed(smallCatalogue());
@@ -317,7 +357,22 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     el.theme = 'dark';
     await el.updateComplete;
     expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 24, 27)');
+    // Native controls (the facet checkboxes) are drawn dark too, not white boxes on the dark page.
+    expect(getComputedStyle($(el, 'fieldset.facet input')).colorScheme).to.equal('dark');
     await expectAccessible(el);
+  });
+
+  it('--de-radius: 0 squares everything, the filter chips included', async () => {
+    const src = await storeFeed(smallCatalogue());
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state style="--de-radius: 0"></disclosure-catalogue>`);
+    await el.loaded;
+    const q = $(el, '#q') as HTMLInputElement;
+    q.value = '农业';
+    q.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const chips = [...el.shadowRoot!.querySelectorAll('.chips .btn')];
+    expect(chips.length).to.be.greaterThan(0);
+    for (const b of chips) expect(getComputedStyle(b).borderTopLeftRadius).to.equal('0px');
   });
 
   it('theme="auto" follows the system colour scheme, also when it changes', async () => {

@@ -296,6 +296,10 @@ describe('<request-form> submission', () => {
     expect((detail as { queryCode: string }).queryCode).to.equal('AB12-CD34');
     await focusedIn(el, '#receipt-h');
     expect(Object.keys(sessionStorage).filter((k) => k.includes('request-draft')).length).to.equal(0);
+    // The confirmation colour (--de-color-success) along the receipt's side.
+    el.style.setProperty('--de-color-success', 'rgb(1, 2, 3)');
+    expect(getComputedStyle($(el, '[part="receipt"]')).borderLeftColor).to.equal('rgb(1, 2, 3)');
+    el.style.removeProperty('--de-color-success');
     await expectAccessible(el);
   });
 

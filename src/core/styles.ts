@@ -72,6 +72,8 @@ export const baseStyles = css`
     --_warning-bg: var(--de-dark-color-warning-background, #33280e);
     --_success: var(--de-dark-color-success, #8fd6a1);
     --_mark: var(--de-dark-color-highlight, #6b5400);
+    /* Native controls (checkboxes, radios, the file button, scrollbars) follow the dark scheme too. */
+    color-scheme: dark;
   }
   a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
   a:hover { text-decoration-thickness: 0.15em; }

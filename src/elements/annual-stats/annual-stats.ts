@@ -180,6 +180,9 @@ export class AnnualStats extends DisclosureElement {
     if (data && data !== this.seen) {
       this.seen = data;
       if (data.kind === 'index') this.startIndex(data.reports);
+    } else if (changed.has('year') && data?.kind === 'index' && data.reports.some((e) => e.year === this.year)) {
+      // The year attribute set again after the index loaded (a framework, a Storybook control): show that year.
+      this.pick(this.year!, 'none');
     }
   }
 
@@ -203,19 +206,19 @@ export class AnnualStats extends DisclosureElement {
 
   private async loadYear(e: AnnualIndexEntry, signal: AbortSignal): Promise<void> {
     this.setYear(e.year, { url: e.url, status: 'loading', warnings: [] });
-    const fire = (type: string, detail: object) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } }));
+    const init = (detail: object) => ({ bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } });
     try {
       const { json } = await fetchJson(e.url, { signal, timeout: this.feed.timeout });
       const r = parseAnnualFeed(json, e.url);
       if (!r.ok) throw new FeedError(r.error, r.message, e.url, undefined, r.detail);
       if (signal.aborted) return;
       this.setYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
-      fire('disclosure-load', { data: r.report, warnings: r.warnings });
+      this.dispatchEvent(new CustomEvent('disclosure-load', init({ data: r.report, warnings: r.warnings })));
     } catch (err) {
       if (signal.aborted) return;
       const error = err instanceof FeedError ? err : new FeedError('network', String(err), e.url);
       this.setYear(e.year, { url: e.url, status: 'error', warnings: [], error });
-      fire('disclosure-error', { kind: error.kind, status: error.status, message: error.message });
+      this.dispatchEvent(new CustomEvent('disclosure-error', init({ kind: error.kind, status: error.status, message: error.message })));
     }
   }
 
@@ -411,7 +414,8 @@ export class AnnualStats extends DisclosureElement {
     const t = this.t;
     const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets));
     if (this.noCharts || this.chartsFailed) return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${table}</figure>`;
-    const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale };
+    // The outcomes chart is a breakdown: one palette colour per group.
+    const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' };
     this.specs.set(id, spec);
     const open = this.openTables.has(id);
     const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.text(d.data[i]))).join('；')).join('；');

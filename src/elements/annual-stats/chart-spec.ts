@@ -6,6 +6,8 @@ export interface ChartSpec {
   labels: string[];
   /** One series per dataset; null = not reported (no bar). */
   datasets: { label: string; data: (number | null)[] }[];
+  /** A breakdown (the application outcomes): each bar in its own palette colour, `--de-chart-1` … `--de-chart-6`. */
+  byCategory?: boolean;
   /** BCP 47 locale for number formatting in ticks and tooltips. */
   locale: string;
 }

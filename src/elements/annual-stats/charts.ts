@@ -64,7 +64,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
       datasets: spec.datasets.map((d, i) => ({
         label: d.label,
         data: d.data,
-        backgroundColor: multi ? colour(i) : colour(0),
+        backgroundColor: multi ? colour(i) : spec.byCategory ? d.data.map((_, k) => colour(k)) : colour(0),
         borderWidth: 0,
       })),
     },

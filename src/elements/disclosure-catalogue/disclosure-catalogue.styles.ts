@@ -43,7 +43,7 @@ export const catalogueStyles = css`
   .toolbar .summary { flex: 1 1 100%; font-weight: bold; margin: 0; }
   .toolbar label { display: inline-flex; flex-wrap: wrap; gap: 0.4em; align-items: center; max-width: 100%; }
   .chips { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; margin: 0 0 0.75em; padding: 0; align-items: center; }
-  .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: 1em; }
+  .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: calc(var(--_radius) * 4); }
 
   ol.items { list-style: none; margin: 0; padding: 0; border-top: 0.0625em solid var(--_border); }
   /* Entries below the fold are laid out when scrolled to, not before the first rows appear (about 10em each, until

@@ -54,6 +54,7 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  * @csspart results - The result list area.
  * @csspart item - One catalogue entry.
  * @csspart pagination - The page navigation.
+ * @csspart empty - The no-results message, with the way back (clear all conditions).
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart warning - The warning about entries that could not be shown.
@@ -319,10 +320,19 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** Applies a change to the query, runs it and records it in the URL. */
   private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', resetPage = true): void {
     this.completeLoad();
+    const before = JSON.stringify(this.query);
     this.query = { ...this.query, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.query.page };
+    // The same query again (typed, then Enter) is not a new search: no second event, no second request.
+    const changed = JSON.stringify(this.query) !== before;
     if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.query, this.normalPageSize()), history);
-    if (this.remoteResult) this.runRemote(history === 'push');
-    else this.runQuery(true);
+    if (!this.remoteResult) this.runQuery(true);
+    if (!changed) return;
+    // From the server, the total is known once it answers: the event waits for it (fetchRemote).
+    if (this.remoteResult) this.runRemote(history === 'push', true);
+    else this.queried();
+  }
+
+  private queried(): void {
     this.dispatchEvent(
       new CustomEvent('disclosure-query', { bubbles: true, composed: true, detail: { query: this.query, total: this.total } }),
     );
@@ -353,9 +363,9 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   /** Remote mode (`search.endpoint`): the server filters; the element asks for one page at a time. */
-  private runRemote(immediate: boolean): void {
+  private runRemote(immediate: boolean, notify = false): void {
     clearTimeout(this.remoteTimer);
-    const go = () => void this.fetchRemote();
+    const go = () => void this.fetchRemote(notify);
     if (immediate) go();
     else this.remoteTimer = setTimeout(go, 300);
   }
@@ -379,7 +389,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     return u.href;
   }
 
-  private async fetchRemote(): Promise<void> {
+  private async fetchRemote(notify: boolean): Promise<void> {
     this.remoteAbort?.abort();
     const abort = (this.remoteAbort = new AbortController());
     const url = this.remoteUrl();
@@ -396,6 +406,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         busy: false,
       };
       this.announce(this.t.results(this.fmt(this.remoteResult.total)));
+      if (notify) this.queried();
     } catch (error) {
       if (abort.signal.aborted) return;
       const e = error instanceof FeedError ? error : new FeedError('network', String(error), url);
@@ -686,7 +697,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     e.preventDefault();
     const value = (this.shadowRoot?.querySelector<HTMLInputElement>('#q')?.value ?? '').trim();
     this.setQuery({ q: value }, 'push');
-    this.announce(this.t.results(this.fmt(this.total)), 0);
+    // Said again at once on Enter (a local search is done already); a server's answer says it when it comes.
+    if (!this.remoteResult) this.announce(this.t.results(this.fmt(this.total)), 0);
   };
 
   private renderToolbar(): TemplateResult {

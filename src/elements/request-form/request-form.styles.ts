@@ -42,6 +42,8 @@ export const requestFormStyles = css`
   .clear { margin-top: 1.5em; }
   .code { font-size: 2em; font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; }
   .receipt, .paper { border: 0.0625em solid var(--_border); border-radius: var(--_radius); padding: 1em; }
+  /* The receipt of a submitted application: the confirmation colour (--de-color-success) along its side. */
+  [part='receipt'] { border-inline-start: 0.375em solid var(--_success); }
   .paper h2 { text-align: center; }
   .paper table { width: 100%; border-collapse: collapse; }
   .paper th, .paper td { border: 0.0625em solid var(--_border); padding: 0.4em 0.5em; text-align: start; vertical-align: top; overflow-wrap: anywhere; }

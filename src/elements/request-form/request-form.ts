@@ -73,6 +73,7 @@ interface Step { title: string; help?: string; fields: FormField[] }
  * @csspart loading - The loading state.
  * @csspart error - The feed error state.
  * @csspart retry-button - The retry button of the feed error state.
+ * @csspart warning - Problems found in the form feed (the rest is used).
  *
  * @cssprop --de-color-primary - Buttons and the current step.
  * @cssprop --de-color-danger - Error messages and borders.

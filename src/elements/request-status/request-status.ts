@@ -29,6 +29,8 @@ export const normalizeQueryCode = (s: string) => toHalfWidth(s).toUpperCase().re
  * @csspart lookup-error - Not found, refused or network error.
  * @csspart loading - The loading state of the feed.
  * @csspart error - The feed error state.
+ * @csspart retry-button - The retry button of the feed error state.
+ * @csspart warning - Problems found in the form feed (the rest is used).
  *
  * @cssprop --de-color-primary - Buttons.
  * @cssprop --de-color-danger - Errors and the overdue mark.
