@@ -332,6 +332,29 @@ describe('<annual-stats>: charts', () => {
     expect(typeof colours('c-proactive')).to.equal('string');
   });
 
+  it('dark theme: every bar colour keeps 3:1 against the background; Escape hides a hover tooltip', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    el.theme = 'dark';
+    await el.updateComplete;
+    await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn');
+    const lum = (hex: string) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.fillStyle = hex;
+      const [r, g, b] = (ctx.fillStyle as string).match(/[0-9a-f]{2}/gi)!.map((x) => parseInt(x, 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const bg = lum('#16181b');
+    const chart = chartOn($<HTMLCanvasElement>(el, 'canvas[data-chart="c-outcomes"]')) as unknown as {
+      data: { datasets: { backgroundColor: string[] }[] }; tooltip: { setActiveElements(a: unknown[], p: unknown): void; getActiveElements(): unknown[] }; update(): void;
+    };
+    for (const c of chart.data.datasets[0].backgroundColor) expect((lum(c) + 0.05) / (bg + 0.05), c).to.be.at.least(3);
+    chart.tooltip.setActiveElements([{ datasetIndex: 0, index: 0 }], { x: 10, y: 10 });
+    chart.update();
+    expect(chart.tooltip.getActiveElements()).to.have.length(1);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(chart.tooltip.getActiveElements()).to.have.length(0);
+  });
+
   it('names the provider’s agency as publisher when the report does not', async () => {
     const feed = await json('2022.json');
     delete feed.publisher;

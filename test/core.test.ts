@@ -362,6 +362,33 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     await expectAccessible(el);
   });
 
+  it('low vision (WCAG 1.4.11, 1.4.12, 2.5.8): field borders 3:1, the reader’s text spacing reaches the text, 24px tree toggles', async () => {
+    const src = await storeFeed(smallCatalogue());
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state
+      style="letter-spacing: 0.12em; word-spacing: 0.16em"></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    const lum = (c: string) => {
+      const [r, g, b] = c.match(/\d+/g)!.slice(0, 3).map((x) => Number(x) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    for (const theme of ['light', 'dark'] as const) {
+      el.theme = theme;
+      await el.updateComplete;
+      const bg = getComputedStyle($(el, '.root')).backgroundColor;
+      expect(ratio(getComputedStyle($(el, '#q')).borderTopColor, bg), `${theme} search box border`).to.be.at.least(3);
+    }
+    const h3 = getComputedStyle($(el, '.item h3'));
+    expect(parseFloat(h3.letterSpacing), 'letter spacing from the host').to.be.greaterThan(1);
+    expect(parseFloat(h3.wordSpacing), 'word spacing from the host').to.be.greaterThan(1);
+    const twisty = $(el, '[role="treeitem"] .twisty').getBoundingClientRect();
+    expect(twisty.width).to.be.at.least(24);
+  });
+
   it('--de-radius: 0 squares everything, the filter chips included', async () => {
     const src = await storeFeed(smallCatalogue());
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state style="--de-radius: 0"></disclosure-catalogue>`);

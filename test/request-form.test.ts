@@ -92,7 +92,8 @@ describe('<request-form> validation', () => {
     const el = await mount();
     await next(el);
     expect(stepTitle(el)).to.equal('申请人信息');
-    expect($(el, '[part="error-summary"]').getAttribute('role')).to.equal('alert');
+    // Read once, as focus lands on it; not an alert, which a screen reader would read out again on every edit.
+    expect($(el, '[part="error-summary"]').getAttribute('role')).to.equal(null);
     expect(shadowText(el, '[part="error-summary"] h3')).to.equal('请修改以下问题');
     expect(shadowText(el, '[part="error-summary"] li')).to.equal('请选择“申请人类型”。');
     await focusedIn(el, '#summary');
@@ -484,6 +485,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
     button(el, '×').click();
     await focusedIn(el, '#f-idProof');
     await waitUntil(() => shadowText(el, '[aria-live="polite"]') === '已移除 id.pdf。', 'removal announced');
+    // The input forgot it too (else it still shows id.pdf, and choosing id.pdf again would change nothing).
+    expect($<HTMLInputElement>(el, '#f-idProof').files!.length).to.equal(0);
     await chooseFile(el, 'idProof', [pdf('real.pdf')]);
     expect($(el, '#f-idProof-error')).to.equal(null);
     await next(el);
@@ -524,12 +527,18 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await expectAccessible(el);
   });
 
-  it('every automatic retry sends the answers as they were when Submit was pressed', async () => {
+  it('every automatic retry sends the answers as they were when Submit was pressed; each state is said once', async () => {
     const { el, endpoint } = await api([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
     el.retryDelays = [200];
     await toReview(el);
+    const hidden = $(el, '.vh[aria-live="polite"]');
+    const said: string[] = [];
+    new MutationObserver(() => said.push(hidden.textContent ?? '')).observe(hidden, { childList: true, characterData: true, subtree: true });
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    await new Promise((r) => setTimeout(r, 150));
+    // Sending and retrying are said by the visible status line only, not a second time by the hidden region.
+    expect(said.filter((x) => x.includes('正在提交') || x.includes('重试')), said.join(' | ')).to.deep.equal([]);
     const [a, b] = await requestsTo(endpoint);
     expect(b.body).to.equal(a.body);
   });

@@ -105,6 +105,16 @@ describe('<request-status>', () => {
     expect($(el, '[part="office"]')).to.equal(null);
   });
 
+  it('an invalid lookup after a result clears that result (it belonged to the last lookup)', async () => {
+    const { el } = await mount([{ status: 200, body: FOUND }]);
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    await lookup(el, '', '');
+    await el.updateComplete;
+    expect($(el, '[part="result"]')).to.equal(null);
+    expect($(el, '[aria-invalid="true"]')).to.exist;
+  });
+
   it('says plainly when the code is unknown (404)', async () => {
     const { el } = await mount([{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }]);
     await lookup(el, 'ZZZZ-9999', '王五');

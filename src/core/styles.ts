@@ -23,8 +23,6 @@ export const baseStyles = css`
     text-align: start;
     font-weight: normal;
     font-style: normal;
-    letter-spacing: normal;
-    word-spacing: normal;
     text-transform: none;
     text-indent: 0;
     white-space: normal;
@@ -33,6 +31,7 @@ export const baseStyles = css`
     --_bg: var(--de-color-background, #ffffff);
     --_surface: var(--de-color-surface, #f5f6f7);
     --_border: var(--de-color-border, #c4c8cc);
+    --_field: var(--de-color-field-border, #767676);
     --_primary: var(--de-color-primary, #0b5cad);
     --_on-primary: var(--de-color-primary-contrast, #ffffff);
     --_link: var(--de-color-link, #0b5cad);
@@ -62,6 +61,7 @@ export const baseStyles = css`
     --_bg: var(--de-dark-color-background, #16181b);
     --_surface: var(--de-dark-color-surface, #23272b);
     --_border: var(--de-dark-color-border, #5c636a);
+    --_field: var(--de-dark-color-field-border, #8a9199);
     --_primary: var(--de-dark-color-primary, #8cc4ff);
     --_on-primary: var(--de-dark-color-primary-contrast, #0b1a2a);
     --_link: var(--de-dark-color-link, #8cc4ff);
@@ -117,7 +117,8 @@ export const baseStyles = css`
   input[type='search'], input[type='text'], input[type='email'], input[type='tel'], input[type='date'], select, textarea {
     min-height: 2.5em;
     padding: 0.35em 0.6em;
-    border: 0.0625em solid var(--_border);
+    /* A field's border is all that shows where it is: at least 3:1 (WCAG 1.4.11), darker than separators. */
+    border: 0.0625em solid var(--_field);
     border-radius: var(--_radius);
     background: var(--_bg);
     max-width: 100%;

@@ -10,6 +10,14 @@ export const annualStyles = css`
     --_chart-5: var(--de-chart-5, #8a6d00);
     --_chart-6: var(--de-chart-6, #b3261e);
   }
+  /* On the dark background the bars need lighter colours to keep 3:1 (WCAG 1.4.11). */
+  .root.dark {
+    --_chart-2: var(--de-dark-chart-2, #ff9e5e);
+    --_chart-3: var(--de-dark-chart-3, #6fcf8a);
+    --_chart-4: var(--de-dark-chart-4, #c9a0f0);
+    --_chart-5: var(--de-dark-chart-5, #e3c34a);
+    --_chart-6: var(--de-dark-chart-6, #ff8a80);
+  }
   header h2 { margin: 0 0 0.25em; font-size: 1.35em; line-height: 1.3; overflow-wrap: anywhere; }
   header .meta { display: flex; flex-wrap: wrap; gap: 0.25em 1em; color: var(--_muted); margin: 0 0 0.75em; }
   .badge { border: 0.0625em solid var(--_warning); color: var(--_warning); border-radius: var(--_radius); padding: 0 0.4em; }
@@ -66,7 +74,7 @@ export const annualStyles = css`
     th, td { border-color: CanvasText; }
     /* A canvas is not recoloured by forced colours: the charts take system colours instead (canvas resolves them to
        the user's palette), or their labels would stay dark grey on a black background. */
-    .root {
+    .root, .root.dark {
       --_text: CanvasText; --_border: GrayText;
       --_chart-1: Highlight; --_chart-2: LinkText; --_chart-3: CanvasText; --_chart-4: GrayText; --_chart-5: VisitedText;
       --_chart-6: ButtonText;

@@ -105,7 +105,20 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
       },
     },
   });
-  return { destroy: () => chart.destroy(), resize: () => chart.resize() };
+  // Escape hides a hover tooltip (WCAG 1.4.13: content on hover can be dismissed without moving the pointer).
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !chart.tooltip?.getActiveElements().length) return;
+    chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+    chart.update();
+  };
+  document.addEventListener('keydown', onKey);
+  return {
+    destroy: () => {
+      document.removeEventListener('keydown', onKey);
+      chart.destroy();
+    },
+    resize: () => chart.resize(),
+  };
 }
 
 /** Test hook: how many charts exist, and the chart on a canvas (undefined once destroyed). */

@@ -32,7 +32,7 @@ export const catalogueStyles = css`
   [role='treeitem'][aria-selected='true'] > .node { background: var(--_primary); color: var(--_on-primary); }
   [role='treeitem'][aria-selected='true'] > .node .count { color: inherit; }
   [role='treeitem']:focus-visible > .node { outline: 0.2em solid var(--_focus); outline-offset: -0.1em; }
-  .twisty { width: 1.2em; flex: none; text-align: center; }
+  .twisty { width: 1.5em; flex: none; text-align: center; }
   .node .text { flex: 1; overflow-wrap: anywhere; }
 
   form.search { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin-bottom: 0.75em; }

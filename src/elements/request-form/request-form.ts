@@ -499,7 +499,6 @@ export class RequestForm extends DisclosureElement {
   private waitOnline(): void {
     clearTimeout(this.timers.retry);
     this.sendState = 'offline';
-    this.announce(this.t.offline);
   }
 
   /** Sends the application (again): the same body and Idempotency-Key every time. */
@@ -512,7 +511,6 @@ export class RequestForm extends DisclosureElement {
     this.inFlight = true;
     this.sendState = 'sending';
     this.progress = box.files ? 0 : null;
-    this.announce(t.sending);
     const { status, json, retryAfter } = await post(this.form!.submit.endpoint!, box.body, box.headers, (p) => (this.progress = p), this.feedTimeout);
     this.inFlight = false;
     this.progress = null;
@@ -529,14 +527,12 @@ export class RequestForm extends DisclosureElement {
         this.busy = false;
         this.sendState = 'failed';
         this.sendDetail = status === 429 ? t.sendErrors.rateLimited : '';
-        this.announce(this.sendDetail || t.failed);
         return;
       }
       // Too many requests: wait as long as the server asks (within reason), never less than our own delay.
       const delay = status === 429 ? Math.max(next, Math.min(retryAfter ?? 0, 120) * 1000) : next;
       this.sendState = 'retrying';
       this.sendDetail = t.retrying(Math.round(delay / 1000), this.attempt);
-      this.announce(this.sendDetail);
       this.later('retry', () => void this.send(), delay);
       return;
     }
@@ -554,7 +550,6 @@ export class RequestForm extends DisclosureElement {
     }
     this.sendState = 'rejected';
     this.sendDetail = t.sendErrors[code] ?? t.sendUnknown(err.error?.message ?? '', code || String(status));
-    this.announce(`${t.rejected}${this.sendDetail}`);
   }
 
   private retryNow = () => {
@@ -646,7 +641,9 @@ export class RequestForm extends DisclosureElement {
   private renderSummary(fields: FormField[]): TemplateResult | typeof nothing {
     const problems = fields.map((f) => [f, this.shownError(f)] as const).filter(([, m]) => m);
     if (!this.summary || !problems.length) return nothing;
-    return html`<div class="panel error summary" part="error-summary" role="alert" aria-labelledby="summary" tabindex="-1">
+    // No role=alert: focus moves to its heading on a failed Next or submit, which reads it once; an alert would be read
+    // out again on every edit, as its list changes.
+    return html`<div class="panel error summary" part="error-summary" aria-labelledby="summary" tabindex="-1">
       <h3 id="summary" tabindex="-1">${this.t.summaryTitle}</h3>
       <ul>${problems.map(([f, m]) => html`<li><a href="#f-${f.name}" @click=${(e: Event) => {
         e.preventDefault();
@@ -683,7 +680,9 @@ export class RequestForm extends DisclosureElement {
     const help = f.help || fileHelp ? html`<p class="help" id="${id}-help">${f.help}${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>` : nothing;
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
-      if (!(e.currentTarget as Element).contains(e.relatedTarget as Node)) this.touch(f.name);
+      if ((e.currentTarget as Element).contains(e.relatedTarget as Node)) return;
+      this.touch(f.name);
+      clearTimeout(this.timers.count); // a count about a field left behind would be read out of context
     };
     const cls = `field${err ? ' invalid' : ''}`;
 
@@ -722,7 +721,15 @@ export class RequestForm extends DisclosureElement {
         ${chosen.length ? html`<ul class="files" aria-label=${t.chosen}>${chosen.map((file) => html`<li>${file.name}
           (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.remove(file.name)}
           @click=${async () => {
-            this.setFiles(f.name, chosen.filter((x) => x !== file));
+            const rest = chosen.filter((x) => x !== file);
+            // The input itself forgets the file too: else it still shows it, and choosing it again changes nothing.
+            const input = this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
+            if (input) {
+              const dt = new DataTransfer();
+              rest.forEach((x) => dt.items.add(x));
+              input.files = dt.files;
+            }
+            this.setFiles(f.name, rest);
             this.announce(t.removed(file.name));
             // The button is gone: focus goes back to the file input, not to the page.
             await this.focusHeading(id);
@@ -743,7 +750,10 @@ export class RequestForm extends DisclosureElement {
     const onInput = (e: Event) => {
       const val = (e.target as HTMLInputElement).value;
       this.set(f.name, val);
-      if (f.maxLength) this.later('count', () => this.announce(this.t.counter(f.maxLength! - codePointLength(val))), 1500);
+      // Announced near the limit only (20 characters or fewer left), with the field's name, once typing pauses.
+      const left = f.maxLength ? f.maxLength - codePointLength(val) : Infinity;
+      if (left <= 20) this.later('count', () => this.announce(`${f.label}${this.t.colon}${this.t.counter(left)}`), 1500);
+      else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
       return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}

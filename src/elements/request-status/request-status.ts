@@ -98,17 +98,23 @@ export class RequestStatus extends DisclosureElement {
     e?.preventDefault();
     this.touched = true;
     this.code = normalizeQueryCode(this.code);
+    // The last result or error belongs to the last lookup: not shown beside this one's field errors.
+    this.answer = null;
+    this.failure = null;
     if (!this.code || !this.name.trim()) {
       await this.updateComplete;
       this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     const endpoint = this.feed.data?.status?.endpoint;
-    this.answer = null;
-    this.failure = null;
-    if (!endpoint) return void (this.failure = { text: this.t.noStatusEndpoint, retry: false });
-    if (insecureEndpoint(endpoint)) return void (this.failure = { text: this.t.insecure, retry: false });
-    const url = new URL(endpoint);
+    const refused = !endpoint ? this.t.noStatusEndpoint : insecureEndpoint(endpoint) ? this.t.insecure : '';
+    if (refused) {
+      this.failure = { text: refused, retry: false };
+      await this.updateComplete;
+      this.shadowRoot!.getElementById('failure')?.focus();
+      return;
+    }
+    const url = new URL(endpoint!);
     url.searchParams.set('queryCode', this.code);
     url.searchParams.set('name', this.name.trim());
     this.abort?.abort();
@@ -160,7 +166,7 @@ export class RequestStatus extends DisclosureElement {
         <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.looking : t.lookup}</button></div>
       </form>
       ${this.failure
-        ? html`<div class="panel error" part="lookup-error" role="alert" id="failure" tabindex="-1"><p>${this.failure.text}</p>
+        ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.failure.text}</p>
             ${this.failure.retry ? html`<button class="btn" type="button" @click=${() => this.lookup()}>${this.core.retry}</button>` : nothing}</div>`
         : nothing}
       ${this.answer ? this.renderAnswer(this.answer, form) : nothing}`;
