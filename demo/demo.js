@@ -1,24 +1,34 @@
 // The demo portal's own page script (old-style, no modules): the 长者模式 (large text), language and dark switches
-// that such portals put in their top bar. They only set attributes on <disclosure-provider>.
+// that such portals put in their top bar. They only set attributes on <disclosure-provider>. The language chosen is
+// kept for the next page (sessionStorage) and set on <html> too; pages without elements hide the switches.
 (function () {
   var provider = document.querySelector('disclosure-provider');
   function qs(name) { return new RegExp('[?&]' + name + '=([^&]*)').exec(location.search); }
-  var lang = qs('lang');
-  if (provider && lang) provider.setAttribute('lang', decodeURIComponent(lang[1]));
-  function bind(id, fn) { var b = document.getElementById(id); if (b) b.onclick = function () { fn(b); return false; }; }
+  function bind(id, fn) {
+    var b = document.getElementById(id);
+    if (!b) return;
+    if (!provider) { b.style.display = 'none'; return; }
+    b.onclick = function () { fn(b); return false; };
+    return b;
+  }
+  var stored = null;
+  try { stored = sessionStorage.getItem('demo-lang'); } catch (e) { /* storage blocked */ }
+  var fromUrl = qs('lang');
+  var lang = fromUrl ? decodeURIComponent(fromUrl[1]) : stored || 'zh-CN';
+  function setLang(l, button) {
+    lang = l;
+    if (provider) provider.setAttribute('lang', l);
+    document.documentElement.lang = l;
+    if (button) button.innerHTML = l === 'en' ? '中文' : 'English';
+    try { sessionStorage.setItem('demo-lang', l); } catch (e) { /* storage blocked */ }
+  }
   bind('toggle-large', function (b) {
-    if (!provider) return;
     if (provider.hasAttribute('large-text')) provider.removeAttribute('large-text'); else provider.setAttribute('large-text', '');
     b.innerHTML = provider.hasAttribute('large-text') ? '标准模式' : '长者模式';
   });
-  bind('toggle-lang', function (b) {
-    if (!provider) return;
-    var en = provider.getAttribute('lang') === 'en';
-    provider.setAttribute('lang', en ? 'zh-CN' : 'en');
-    b.innerHTML = en ? 'English' : '中文';
-  });
+  var langButton = bind('toggle-lang', function (b) { setLang(lang === 'en' ? 'zh-CN' : 'en', b); });
+  if (provider) setLang(lang, langButton);
   bind('toggle-dark', function () {
-    if (!provider) return;
     provider.setAttribute('theme', provider.getAttribute('theme') === 'dark' ? 'light' : 'dark');
   });
 })();

@@ -79,7 +79,9 @@ for (const format of ['iife', 'es']) {
   await build({
     ...quiet,
     plugins: [minifyCssLiterals(), cdnChartLoader, minifyHtmlLiterals(), mangleProps(), safeBuiltins()],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // A classic script has no import.meta: its base URL is document.currentScript's (src/cdn.ts), and the module-only
+    // branch never runs. Saying so also spares every build two EMPTY_IMPORT_META warnings.
+    define: { 'process.env.NODE_ENV': '"production"', ...(format === 'iife' ? { 'import.meta.url': 'undefined' } : {}) },
     build: {
       ...base,
       outDir: 'dist',

@@ -81,7 +81,8 @@ export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolvePromise) => {
+  return new Promise((resolvePromise, rejectPromise) => {
+    server.once('error', rejectPromise); // EADDRINUSE and the like: the caller says what to do
     server.listen(port, host, () => {
       const address = server.address();
       resolvePromise({

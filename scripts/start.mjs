@@ -2,6 +2,7 @@
 // portal (every element on the sample feeds) on a localhost URL that it prints.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './ensure.mjs';
 import { serveStatic } from './serve.mjs';
@@ -10,15 +11,31 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 ensureDependencies();
 
+const port = Number(process.env.PORT ?? 8080);
+const intakePort = Number(process.env.INTAKE_PORT ?? 8787);
+
+// Both ports free, before building: a busy port is usually another demo still running, whose intake server this one
+// would otherwise talk to without noticing.
+const free = (p) => new Promise((resolve) => {
+  const probe = createServer();
+  probe.once('error', () => resolve(false));
+  probe.listen(p, '127.0.0.1', () => probe.close(() => resolve(true)));
+});
+for (const [name, p] of [['PORT', port], ['INTAKE_PORT', intakePort]]) {
+  if (!(await free(p))) {
+    console.error(`Port ${p} (${name}) is in use, perhaps by another demo still running. Stop it, or choose another port: ${name}=${p + 1} npm start`);
+    process.exit(1);
+  }
+}
+
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('The build failed; see the messages above.');
   process.exit(1);
 }
 
-const port = Number(process.env.PORT ?? 8080);
-const intakePort = Number(process.env.INTAKE_PORT ?? 8787);
 const children = [];
+let stopping = false;
 if (existsSync('demo/server/run.mjs')) {
   const env = {
     ...process.env,
@@ -27,21 +44,36 @@ if (existsSync('demo/server/run.mjs')) {
     // Sample applications in every state, for the status page (demo/server/seed.ts); INTAKE_SEED_DEMO=0 to skip.
     INTAKE_SEED_DEMO: process.env.INTAKE_SEED_DEMO ?? '1',
   };
-  children.push(spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env }));
+  const intake = spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env });
+  children.push(intake);
+  intake.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`The intake server stopped (${signal ?? `exit code ${code}`}); see its messages above. Stopping the demo.`);
+    stop(1);
+  });
 }
-const stop = () => {
+const stop = (status = 0) => {
+  stopping = true;
   for (const c of children) c.kill('SIGTERM');
-  process.exit(0);
+  process.exit(status);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
 
 let server;
 try {
   server = await serveStatic({ port, apiTarget: `http://127.0.0.1:${intakePort}`, home: '/demo/index.html' });
 } catch (error) {
-  console.error(`Could not listen on port ${port} (${error.code ?? error}). Try another: PORT=8081 npm start`);
-  stop();
+  console.error(`Could not listen on port ${port} (${error.code ?? error}). Try another: PORT=${port + 1} npm start`);
+  stop(1);
+}
+// The banner last, once the intake server answers, so its start-up lines come before "Press Ctrl+C".
+if (children.length) {
+  for (let i = 0; i < 75; i++) {
+    const ok = await fetch(`http://127.0.0.1:${intakePort}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 console.log(`
 Demo portal (岳阳市君山区人民政府, sample data):  ${server.url}/demo/index.html

@@ -32,7 +32,7 @@ const THIRD_PARTY = [
 
 /** Public shapes: feeds, events, the intake server's answers, what the README documents. */
 const PUBLIC = [
-  'README.md', '../shared/spec/feeds.md', 'demo/server/openapi.yaml',
+  'README.md', 'docs/feeds.md', '../shared/spec/feeds.md', 'demo/server/openapi.yaml',
   ...walk('demo', (p) => p.endsWith('.json') && !p.includes('node_modules')),
 ].filter((f) => existsSync(join(root, f))).map(read).join('\n');
 
