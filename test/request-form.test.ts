@@ -201,6 +201,26 @@ describe('<request-form> steps and review', () => {
     expect(shadowText(el, '.answers')).to.contain('13900000000');
   });
 
+  it('requiredWhen: an answer by e-mail needs an address; the field is marked required and the submit goes back to it', async () => {
+    const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
+    const email = feed.sections[0].fields.find((f) => f.name === 'email')!;
+    email.requiredWhen = { delivery: ['email'] };
+    const el = await mount(feed);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    expect(shadowText(el, 'label[for="f-email"]')).to.equal('电子邮箱');
+    await next(el);
+    await fill(el, { description: VALID.description, delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    await next(el); // submit
+    expect(stepTitle(el)).to.equal('申请人信息');
+    expect(shadowText(el, '#f-email-error')).to.contain('请填写“电子邮箱”');
+    expect(shadowText(el, 'label[for="f-email"]')).to.contain('（必填）');
+    expect($(el, '#f-email').getAttribute('aria-required')).to.equal('true');
+  });
+
   it('works with the keyboard only: Tab through a step, Enter on Next', async () => {
     const el = await mount();
     $(el, '#step-h').focus();

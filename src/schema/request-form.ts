@@ -60,6 +60,12 @@ export interface FormField {
    * e.g. `{ "idType": ["residentId"] }` so a passport number is not checked as a resident ID number.
    */
   validatorWhen?: Record<string, string | string[]>;
+  /**
+   * Extension (optional): required only when these other fields have one of these values, e.g.
+   * `{ "delivery": ["email"] }` on `email`: whoever wants the answer by e-mail must give an address. All listed fields
+   * must match, as for `validatorWhen`.
+   */
+  requiredWhen?: Record<string, string | string[]>;
   /** Anchored like the HTML `pattern` attribute: the whole value must match. */
   pattern?: string | null;
   /** In characters (Unicode code points), not UTF-16 units. */
@@ -244,9 +250,10 @@ export function resolveRules(form: RequestFormFeed): {
   };
 }
 
-/** `description` is always required; other fields when the feed says so. */
-export function isRequired(field: FormField): boolean {
-  return field.required === true || field.name === 'description';
+/** `description` is always required; other fields when the feed says so, or when `requiredWhen` holds for `submission`. */
+export function isRequired(field: FormField, submission?: Submission): boolean {
+  if (field.required === true || field.name === 'description') return true;
+  return !!field.requiredWhen && !!submission && conditionHolds(field.requiredWhen, submission);
 }
 
 /** True for fields whose value is a list: checkbox groups and multiple selects. */
@@ -341,8 +348,11 @@ function valueOf(submission: Submission, name: string): FieldValue | undefined {
 
 /** Whether `validatorWhen` (if any) holds for this submission. */
 function validatorApplies(field: FormField, submission: Submission): boolean {
-  const when = field.validatorWhen;
-  if (!when) return true;
+  return !field.validatorWhen || conditionHolds(field.validatorWhen, submission);
+}
+
+/** Whether every field named in `when` has one of the values listed for it. */
+function conditionHolds(when: Record<string, string | string[]>, submission: Submission): boolean {
   for (const [other, wanted] of Object.entries(when)) {
     const v = other === 'applicantType' ? submission.applicantType : valueOf(submission, other);
     const list = Array.isArray(wanted) ? wanted : [wanted];
@@ -354,7 +364,7 @@ function validatorApplies(field: FormField, submission: Submission): boolean {
 
 /** Checks one field's value; null when it is fine. */
 export function checkField(field: FormField, value: FieldValue | undefined, submission: Submission): FieldProblem | null {
-  const required = isRequired(field);
+  const required = isRequired(field, submission);
 
   if (field.type === 'file') {
     // '' stands for "no file chosen" (what some FormData encoders send for an empty file input).
@@ -561,15 +571,16 @@ function parseField(raw: unknown, path: string, issues: Issues, names: Set<strin
     if (isValidatorName(raw.validator)) field.validator = raw.validator;
     else issues.add(`${path}.validator`, `unknown validator ${JSON.stringify(raw.validator)}; ignored`);
   }
-  if (raw.validatorWhen !== undefined && raw.validatorWhen !== null) {
-    const w = raw.validatorWhen;
+  for (const key of ['validatorWhen', 'requiredWhen'] as const) {
+    const w = raw[key];
+    if (w === undefined || w === null) continue;
     if (
       isObject(w) &&
       Object.values(w).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))
     ) {
-      field.validatorWhen = w as Record<string, string | string[]>;
+      field[key] = w as Record<string, string | string[]>;
     } else {
-      issues.add(`${path}.validatorWhen`, 'must map field names to values; ignored');
+      issues.add(`${path}.${key}`, 'must map field names to values; ignored');
     }
   }
 

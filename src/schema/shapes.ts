@@ -212,6 +212,7 @@ export const REQUEST_FORM_SHAPE: FeedShape = {
         showWhen: obj({ applicantType: stringOrList }, ['applicantType']),
         validator: nullable(oneOf(VALIDATOR_NAMES, 'Built-in validator; null switches off the default one.')),
         validatorWhen: { type: 'object', values: stringOrList, description: 'Apply the validator only when these fields have these values.' },
+        requiredWhen: { type: 'object', values: stringOrList, description: 'Required only when these fields have these values (e.g. email when delivery is email).' },
         pattern: nullable({ type: 'string', format: 'regex', description: 'Anchored like the HTML pattern attribute.' }),
         maxLength: nullable({ type: 'integer', exclusiveMinimum: 0 }),
         options: list(ref('option')),

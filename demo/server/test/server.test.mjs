@@ -180,6 +180,9 @@ describe('request-form rules (src/schema/request-form.ts)', () => {
     assert.deepEqual(schema.checkAnswers(form, person({ delivery: 'fax' })), { delivery: { code: 'option' } });
     assert.deepEqual(schema.checkAnswers(form, person({ carrier: ['paper', 'cd'] })), { carrier: { code: 'option' } });
     assert.deepEqual(schema.checkAnswers(form, person({ idNumber: '110105194912310021' })), { idNumber: { code: 'checksum' } });
+    // requiredWhen: an answer by e-mail needs an address; by post it does not
+    assert.deepEqual(schema.checkAnswers(form, person({ email: '' })), { email: { code: 'required' } });
+    assert.deepEqual(schema.checkAnswers(form, person({ email: '', delivery: 'post' })), {});
     // validatorWhen: a passport number is not checked as a resident ID number
     assert.deepEqual(schema.checkAnswers(form, person({ idType: 'passport', idNumber: 'E12345678' })), {});
     assert.deepEqual(schema.checkAnswers(form, person({ nickname: 'x' })), { nickname: { code: 'unknownField' } });

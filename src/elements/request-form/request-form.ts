@@ -676,7 +676,7 @@ export class RequestForm extends DisclosureElement {
     const fileHelp = f.type === 'file' ? t.fileHelp(this.types(f), f.maxSizeMB ? String(f.maxSizeMB) : '') : '';
     const desc = [(f.help || fileHelp) && `${id}-help`, counter !== null && `${id}-count`, err && `${id}-error`].filter(Boolean).join(' ') || nothing;
     const invalid = err ? 'true' : nothing;
-    const label = html`${f.label}${isRequired(f) ? html` <span class="req">${t.required}</span>` : nothing}`;
+    const label = html`${f.label}${isRequired(f, this.submission()) ? html` <span class="req">${t.required}</span>` : nothing}`;
     const help = f.help || fileHelp ? html`<p class="help" id="${id}-help">${f.help}${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>` : nothing;
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
@@ -706,7 +706,7 @@ export class RequestForm extends DisclosureElement {
         <label for=${id}>${label}</label></div></div>`;
     } else if (f.type === 'select') {
       control = html`<select id=${id} name=${f.name} ?multiple=${f.multiple} aria-invalid=${invalid} aria-describedby=${desc}
-        aria-required=${isRequired(f) ? 'true' : nothing} @change=${(e: Event) => {
+        aria-required=${isRequired(f, this.submission()) ? 'true' : nothing} @change=${(e: Event) => {
           const s = e.target as HTMLSelectElement;
           this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
         }}>${f.multiple ? nothing : html`<option value="">${t.choose}</option>`}
@@ -757,12 +757,12 @@ export class RequestForm extends DisclosureElement {
     };
     if (f.type === 'textarea') {
       return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
-        aria-describedby=${c.desc} aria-required=${isRequired(f) ? 'true' : nothing} @input=${onInput}></textarea>`;
+        aria-describedby=${c.desc} aria-required=${isRequired(f, this.submission()) ? 'true' : nothing} @input=${onInput}></textarea>`;
     }
     const type = f.type === 'text' ? 'text' : f.type;
     return html`<input id=${c.id} name=${f.name} type=${type} .value=${live(value)} autocomplete=${ac}
       inputmode=${hints.inputMode ?? nothing} spellcheck=${validator ? 'false' : nothing} aria-invalid=${c.invalid}
-      aria-describedby=${c.desc} aria-required=${isRequired(f) ? 'true' : nothing} @input=${onInput}>`;
+      aria-describedby=${c.desc} aria-required=${isRequired(f, this.submission()) ? 'true' : nothing} @input=${onInput}>`;
   }
 
   /** An answer in words. */
