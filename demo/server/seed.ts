@@ -12,6 +12,8 @@
  * GB 32100 (domain.md §4.3).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createIntakeServer } from './app.js';
 import { IntakeStore } from './store.js';
 import type { Outcome, RequestStatus } from '../../src/schema/request-form.js';
@@ -83,15 +85,11 @@ export interface SeedOptions {
 }
 
 /**
- * Adds the samples the database does not have yet (by query code). Resolves to the number added.
+ * Adds the samples the database does not have yet (by query code), and dates again those seeded on an earlier day (a
+ * demo started last month would show its "within the period" sample as overdue). Resolves to the number (re)added.
  * Throws when the server refuses a sample (e.g. the form feed no longer accepts it), naming the sample.
  */
 export async function seedDemo(options: SeedOptions): Promise<number> {
-  const check = new IntakeStore(options.dbPath);
-  const missing = DEMO_SAMPLES.filter((s) => check.byQueryCode(s.queryCode) === undefined);
-  check.close();
-  if (!missing.length) return 0;
-
   const today = options.today ?? new Date();
   // 10:00 in Beijing, `daysAgo` calendar days before today.
   const day = (daysAgo: number): Date => {
@@ -99,6 +97,17 @@ export async function seedDemo(options: SeedOptions): Promise<number> {
     d.setUTCHours(2, 0, 0, 0);
     return d;
   };
+  const check = new IntakeStore(options.dbPath);
+  const missing = DEMO_SAMPLES.filter((s) => {
+    const row = check.byQueryCode(s.queryCode);
+    if (!row) return true;
+    if (row.received_at.slice(0, 10) === day(s.receivedDaysAgo).toISOString().slice(0, 10)) return false;
+    for (const f of check.remove(row.id)) rmSync(join(options.uploadDir, f), { force: true });
+    return true;
+  });
+  check.close();
+  if (!missing.length) return 0;
+
   let clock = day(0);
   let code = '';
   const token = randomBytes(24).toString('hex');
@@ -142,6 +151,6 @@ export async function seedDemo(options: SeedOptions): Promise<number> {
   } finally {
     await intake.close();
   }
-  options.log?.(`demo: ${missing.length} sample applications added (query codes ${missing.map((s) => s.queryCode).join(', ')})`);
+  options.log?.(`demo: ${missing.length} sample applications added or dated again (query codes ${missing.map((s) => s.queryCode).join(', ')})`);
   return missing.length;
 }

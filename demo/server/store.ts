@@ -133,6 +133,13 @@ export class IntakeStore {
     return this.db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE request_id = ? ORDER BY rowid').all(id);
   }
 
+  /** Deletes an application with its history and attachment rows; returns the stored names of its files. */
+  remove(id: string): string[] {
+    const files = this.attachments(id).map((a) => a.stored_name);
+    this.db.prepare('DELETE FROM requests WHERE id = ?').run(id);
+    return files;
+  }
+
   attachment(requestId: string, attachmentId: string): AttachmentRow | undefined {
     return this.db
       .prepare<[string, string], AttachmentRow>('SELECT * FROM attachments WHERE request_id = ? AND id = ?')

@@ -885,6 +885,27 @@ describe('demo sample applications (seed.ts, added by npm start)', () => {
     assert.equal(db.prepare('SELECT COUNT(*) AS n FROM requests').get().n, mod.DEMO_SAMPLES.length);
     assert.equal(db.prepare('SELECT COUNT(*) AS n FROM attachments').get().n, mod.DEMO_SAMPLES.length, 'each with its proof of identity');
     db.close();
+    await s.close();
+
+    // A month later the samples are dated again (else "within the period" would show as overdue), files included.
+    const later = new Date('2026-12-26T04:00:00Z');
+    const stored = () => {
+      const d = new Database(paths.dbPath, { readonly: true });
+      const names = d.prepare('SELECT stored_name FROM attachments').all().map((r) => r.stored_name);
+      d.close();
+      return names;
+    };
+    const before = stored();
+    assert.equal(await mod.seedDemo({ ...paths, today: later }), mod.DEMO_SAMPLES.length);
+    const again = await start({ ...paths, now: () => later });
+    const res = await lookup(again.base, 'SAMPLE2346', '李四');
+    assert.deepEqual(((a) => [a.status, a.overdue, a.receivedAt])(await res.json()), ['received', false, '2026-12-23T02:00:00.000Z']);
+    const db2 = new Database(paths.dbPath, { readonly: true });
+    assert.equal(db2.prepare('SELECT COUNT(*) AS n FROM requests').get().n, mod.DEMO_SAMPLES.length, 'replaced, not added');
+    db2.close();
+    const files = readdirSync(paths.uploadDir);
+    assert.ok(before.every((f) => !files.includes(f)), 'the old files are gone');
+    assert.ok(stored().every((f) => files.includes(f)), 'the new ones are there');
   });
 
   test('the demo status page lists every sample with its name and state', () => {
