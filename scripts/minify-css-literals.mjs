@@ -4,16 +4,33 @@
 
 /** Minifies one stylesheet's text. Conservative: never touches strings, never removes a space a selector needs. */
 export function minifyCss(text) {
-  return text
+  const out = text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
-    // 0.5em → .5em (not inside a name or a longer number: a0.b, 10.5 stay)
+    // 0.5em → .5em, -0.1em → -.1em (not inside a name or a longer number: a0.b, 10.5, x-0.5 stay)
     .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+    .replace(/([:\s,(])-0\.(\d)/g, '$1-.$2')
     .replace(/ !important/g, '!important')
     .trim();
+  return tightCalc(out);
+}
+
+/** calc(a * 4) → calc(a*4): spaces around * and / are optional inside calc() (not around + and -, and not in selectors,
+ * where `a *` is a descendant). */
+function tightCalc(css) {
+  let out = '';
+  let at = 0;
+  for (let i = css.indexOf('calc(', at); i >= 0; i = css.indexOf('calc(', at)) {
+    let depth = 1;
+    let j = i + 5;
+    for (; j < css.length && depth; j++) depth += css[j] === '(' ? 1 : css[j] === ')' ? -1 : 0;
+    out += css.slice(at, i + 5) + css.slice(i + 5, j).replace(/\s*([*/])\s*/g, '$1');
+    at = j;
+  }
+  return out + css.slice(at);
 }
 
 /** [role='tree'] → [role=tree]: quotes around an attribute selector's value are not needed when it is a name. */

@@ -5,8 +5,11 @@ import { minifyCss, unquoteAttributeValues } from '../../scripts/minify-css-lite
 import { minifyHtmlTemplates } from '../../scripts/minify-html-literals.mjs';
 
 test('CSS: leading zeros, !important and quoted attribute names go; numbers inside names and other quotes stay', () => {
-  assert.equal(minifyCss('a { margin: 0.25em 0 0.5em; width: 10.5em; top: -0.1em }'), 'a{margin:.25em 0 .5em;width:10.5em;top:-0.1em}');
+  assert.equal(minifyCss('a { margin: 0.25em 0 0.5em; width: 10.5em; top: -0.1em }'), 'a{margin:.25em 0 .5em;width:10.5em;top:-.1em}');
   assert.equal(minifyCss('.a0.b { display: none !important; }'), '.a0.b{display:none!important}');
+  assert.equal(minifyCss('a { outline-offset: -0.1em; margin: 0 -0.5em; --x-0.5: 1 }'), 'a{outline-offset:-.1em;margin:0 -.5em;--x-0.5:1}');
+  assert.equal(minifyCss('b { r: calc(var(--r) * 4); w: calc((1em + 2px) / 2 - 1px) } .x > * { c: 1 }'),
+    'b{r:calc(var(--r)*4);w:calc((1em + 2px)/2 - 1px)}.x>*{c:1}', 'spaces around + and - stay; a descendant * is not touched');
   assert.equal(unquoteAttributeValues("[role='tree']>.n,[aria-current=\"page\"]{}"), '[role=tree]>.n,[aria-current=page]{}');
   assert.equal(unquoteAttributeValues("[title='a b'],[x='1a']{content:'=x]'}"), "[title='a b'],[x='1a']{content:'=x]'}");
 });
