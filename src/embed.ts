@@ -26,6 +26,16 @@ export const LIBRARY_TAGS = ['disclosure-catalogue', 'annual-stats', 'request-fo
 /** Container attributes that go to the wrapping `<disclosure-provider>` instead of the element. */
 const PROVIDER_ATTRIBUTES = ['feed-base', 'agency'];
 
+/**
+ * The only attributes a `data-*` attribute may become: the elements' own (README), and id/class. Content editors let
+ * `data-*` through because it is inert; copied blindly, `data-onfocus` + `data-autofocus` would become a live event
+ * handler, and `data-style` a page-covering overlay.
+ */
+const ELEMENT_ATTRIBUTES = new Set([
+  'src', 'page-size', 'url-key', 'no-url-state', 'heading', 'year', 'no-charts', 'persist', 'query-code', 'today',
+  'lang', 'theme', 'large-text', 'timeout', 'id', 'class',
+]);
+
 /** `[data-disclosure]` elements other than scripts: the containers. */
 export const CONTAINER_SELECTOR = '[data-disclosure]:not(script)';
 
@@ -41,16 +51,18 @@ type Global = typeof globalThis & { [WARNED]?: Set<string> };
 /** The tag a `data-disclosure` value names, or null (with one console warning per unknown value and page). */
 export function tagFor(value: string | null): string | null {
   const v = (value ?? '').trim().toLowerCase();
-  if (EMBED_TAGS[v]) return EMBED_TAGS[v];
+  if (Object.hasOwn(EMBED_TAGS, v)) return EMBED_TAGS[v];
   if (Object.values(EMBED_TAGS).includes(v)) return v;
-  const warned = ((globalThis as Global)[WARNED] ??= new Set());
-  if (!warned.has(v)) {
-    warned.add(v);
-    console.warn(
-      `disclosure-elements: unknown data-disclosure="${value ?? ''}"; expected one of ${Object.keys(EMBED_TAGS).join(', ')}.`,
-    );
-  }
+  warnOnce(`disclosure-elements: unknown data-disclosure="${value ?? ''}"; expected one of ${Object.keys(EMBED_TAGS).join(', ')}.`);
   return null;
+}
+
+/** One console warning per message and page (shared by every copy of the library). */
+function warnOnce(message: string): void {
+  const warned = ((globalThis as Global)[WARNED] ??= new Set());
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
 }
 
 /**
@@ -68,7 +80,8 @@ export function createFromData(source: Element): { node: Element; element: Eleme
     const attr = name.slice(5);
     if (!attr) continue;
     if (PROVIDER_ATTRIBUTES.includes(attr)) (provider ??= doc.createElement('disclosure-provider')).setAttribute(attr, value);
-    else element.setAttribute(attr, value);
+    else if (ELEMENT_ATTRIBUTES.has(attr)) element.setAttribute(attr, value);
+    else warnOnce(`disclosure-elements: ${name} ignored (not an attribute of <${tag}>).`);
   }
   if (provider) provider.appendChild(element);
   return { node: provider ?? element, element };

@@ -167,6 +167,31 @@ describe('data-disclosure containers', () => {
     expect(divs[2].textContent).to.equal('keep me', 'an unknown container is left as it is');
   });
 
+  it('copies only the elements’ own attributes: data-onfocus, data-autofocus, data-style … stay inert (stored XSS otherwise)', async () => {
+    const w = window as unknown as { pwned?: number };
+    delete w.pwned;
+    const warnings = await captureWarnings(async () => {
+      const host = mount(`<div data-disclosure="catalogue" data-src="c.json" data-no-url-state data-id="cat-x"
+        data-onfocus="window.pwned=1" data-onmouseover="window.pwned=2" data-autofocus data-tabindex="0"
+        data-style="position:fixed;inset:0" data-is="x-y"></div>`);
+      upgradeAll(host);
+      const el = host.querySelector('disclosure-catalogue')!;
+      expect(el.getAttributeNames().sort()).to.deep.equal(['id', 'no-url-state', 'src'].concat(el.hasAttribute('theme') ? ['theme'] : []).sort());
+      (el as HTMLElement).focus();
+      el.dispatchEvent(new MouseEvent('mouseover'));
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(w.pwned).to.equal(undefined);
+    expect(warnings.some((x) => x.includes('data-onfocus ignored'))).to.equal(true);
+  });
+
+  it('a container named after an Object property (data-disclosure="constructor") is unknown, and the others still upgrade', () => {
+    const host = mount('<div data-disclosure="constructor"></div><div data-disclosure="__proto__"></div><div data-disclosure="catalogue" data-src="c.json"></div>');
+    upgradeAll(host);
+    expect(host.querySelectorAll('disclosure-catalogue').length).to.equal(1);
+    expect(tagFor('toString')).to.equal(null);
+  });
+
   it('leaves script tags to the one-tag form', () => {
     const host = mount('');
     const s = document.createElement('script');

@@ -594,6 +594,43 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(alert).to.contain('服务器没有接受这份申请（weird：Something odd.）').and.contain('仍保留在本页');
   });
 
+  it('hostile answers from a server: only the receipt’s own fields are kept and sent; an error code named constructor is just text', async () => {
+    let { el } = await api([{ status: 201, body: { ...RECEIPT, applicant: { name: '张三', idNumber: VALID.idNumber } } }]);
+    let detail: Record<string, unknown> = {};
+    el.addEventListener('request-submitted', (e) => (detail = (e as CustomEvent).detail));
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(Object.keys(detail).sort()).to.deep.equal(['dueDate', 'queryCode', 'receivedAt', 'requestId', 'status']);
+    const stored = Object.entries(sessionStorage).filter(([k]) => k.includes('request-receipt')).map(([, v]) => v).join('');
+    expect(stored).to.contain(RECEIPT.queryCode).and.not.contain(VALID.idNumber);
+    ({ el } = await api([{ status: 422, body: { error: { code: 'invalidFields', message: 'x', fields: { name: 'constructor' } } } }]));
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    expect(shadowText(el, '#f-name-error')).to.contain('constructor');
+  });
+
+  it('a field named like a PHP array (proof[]): its chosen file can be removed', async () => {
+    const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
+    feed.sections[2].fields[0].name = 'proof[]';
+    const el = await mount(feed);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    const input = el.shadowRoot!.getElementById('f-proof[]') as HTMLInputElement;
+    const dt = new DataTransfer();
+    dt.items.add(pdf());
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    button(el, '×').click();
+    await el.updateComplete;
+    expect($(el, '.files')).to.equal(null);
+    expect(input.files!.length).to.equal(0);
+  });
+
   it('keeps the receipt over a reload until the applicant starts a new application', async () => {
     const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
     const src = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));

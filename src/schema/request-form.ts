@@ -21,6 +21,12 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** How an answered application ended: one value per leaf row of the national Table 三. */
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** `dict[key]` when it is the dictionary's own entry: a key from a feed or a server (`constructor`, `__proto__`) never
+ * reaches Object.prototype. */
+export function own<T>(dict: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(dict, key) ? dict[key] : undefined;
+}
+
 export function isRequestStatus(x: unknown): x is RequestStatus {
   return typeof x === 'string' && (REQUEST_STATUSES as readonly string[]).includes(x);
 }
@@ -286,9 +292,16 @@ export function codePointLength(s: string): number {
 
 const patternCache = new Map<string, RegExp | null>();
 
-/** The field's pattern as an anchored RegExp (like HTML's `pattern`), or null when absent or invalid. */
+/**
+ * Patterns whose matching time can explode with the input's length (catastrophic backtracking): a group repeated
+ * without bound that itself holds an unbounded repeat, `(a+)+`, `(\w*\s?)*`, or a backreference. A feed with one would
+ * freeze the applicant's tab for seconds per keystroke at 30 characters; such a pattern is refused like an invalid one.
+ */
+const RISKY_PATTERN = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})|\\[1-9]|\\k</;
+
+/** The field's pattern as an anchored RegExp (like HTML's `pattern`), or null when absent, invalid or risky. */
 export function compilePattern(pattern: string | null | undefined): RegExp | null {
-  if (typeof pattern !== 'string' || pattern === '') return null;
+  if (typeof pattern !== 'string' || pattern === '' || RISKY_PATTERN.test(pattern)) return null;
   if (!patternCache.has(pattern)) {
     let re: RegExp | null = null;
     try {
@@ -548,6 +561,11 @@ function parseField(raw: unknown, path: string, issues: Issues, names: Set<strin
     issues.add(`${path}.type`, `unknown field type ${JSON.stringify(raw.type)}; field skipped`);
     return null;
   }
+  if (name in Object.prototype) {
+    // `constructor`, `__proto__`, `toString` … would be read from Object.prototype wherever answers are looked up.
+    issues.add(`${path}.name`, `"${name}" is reserved; field skipped`);
+    return null;
+  }
   if (names.has(name)) {
     issues.add(`${path}.name`, `"${name}" is used twice; field skipped`);
     return null;
@@ -586,7 +604,7 @@ function parseField(raw: unknown, path: string, issues: Issues, names: Set<strin
 
   if (raw.pattern !== undefined && raw.pattern !== null) {
     if (typeof raw.pattern === 'string' && compilePattern(raw.pattern)) field.pattern = raw.pattern;
-    else issues.add(`${path}.pattern`, 'is not a valid regular expression; ignored');
+    else issues.add(`${path}.pattern`, 'is not a valid regular expression, or could take very long to match (nested repeats); ignored');
   }
   const maxLength = positiveNumber(raw.maxLength, `${path}.maxLength`, issues, true);
   if (maxLength !== undefined) field.maxLength = maxLength;

@@ -160,6 +160,29 @@ describe('request-form rules (src/schema/request-form.ts)', () => {
     assert.equal(noName.ok, true);
     assert.equal(noName.form.sections[0].fields.length, 1);
     assert.equal(noName.form.submit.mode, 'print', 'a javascript: endpoint is never used');
+
+    // Field names that are Object.prototype properties would be read from it wherever answers are looked up.
+    const reserved = schema.parseRequestForm({ ...json, sections: [{ id: 's', title: 'S', fields: [
+      { name: 'description', type: 'textarea', label: 'd' }, { name: 'constructor', type: 'text', label: 'c' },
+      { name: '__proto__', type: 'checkbox', label: 'p' }, { name: 'toString', type: 'text', label: 't' },
+    ] }] }, 'https://x/f.json');
+    assert.deepEqual(reserved.form.sections[0].fields.map((f) => f.name), ['description']);
+    assert.equal(reserved.warnings.filter((w) => /is reserved; field skipped/.test(w.message)).length, 3);
+
+    // A pattern that backtracks catastrophically ((a+)+b: 10 s per keystroke at 30 characters) is refused, with a
+    // warning; ordinary patterns (an area code, a bounded group) are kept.
+    const patterns = ['(a+)+b', '(\\w*\\s?)*', '(x)\\1', '0\\d{2,3}-\\d{7,8}', '(\\d{3}-)?\\d{4}'];
+    const form = schema.parseRequestForm({ ...json, sections: [{ id: 's', title: 'S', fields: [
+      { name: 'description', type: 'textarea', label: 'd' },
+      ...patterns.map((pattern, i) => ({ name: `f${i}`, type: 'text', label: `f${i}`, pattern })),
+    ] }] }, 'https://x/f.json');
+    const kept = form.form.sections[0].fields.slice(1).map((f) => f.pattern ?? null);
+    assert.deepEqual(kept, [null, null, null, patterns[3], patterns[4]]);
+    assert.ok(form.warnings.some((w) => w.path === 'sections[0].fields[1].pattern' && /very long to match/.test(w.message)));
+    const start = performance.now();
+    const typed = schema.checkAnswers(form.form, { applicantType: 'naturalPerson', fields: { description: 'x', f0: `${'a'.repeat(40)}!` } });
+    assert.ok(performance.now() - start < 100, 'no catastrophic backtracking');
+    assert.deepEqual(typed, {});
   });
 
   test('visibleFields and checkAnswers', () => {

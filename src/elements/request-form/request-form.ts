@@ -7,7 +7,7 @@ import { formatBytes, formatDate, formatDateTime } from '../../core/format.js';
 import { dueDate } from '../../rules/working-days.js';
 import { inputHints, type ValidatorName } from '../../validators/index.js';
 import {
-  checkField, cleanSubmission, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
+  checkField, cleanSubmission, own, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
   resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
 } from '../../schema/request-form.js';
 import { requestStrings } from '../../locales/request.js';
@@ -33,7 +33,7 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
     sections: form.sections.map((s) => ({
       ...s,
       fields: s.fields.map((f) => {
-        const v = NAME_VALIDATORS[f.name];
+        const v = own(NAME_VALIDATORS, f.name);
         if (f.validator !== undefined || !v || !TEXTUAL.has(f.type)) return f;
         // An ID number is only checked as a resident ID when the applicant says it is one.
         return { ...f, validator: v, ...(f.name === 'idNumber' && hasIdType && !f.validatorWhen ? { validatorWhen: { idType: 'residentId' } } : {}) };
@@ -244,7 +244,7 @@ export class RequestForm extends DisclosureElement {
   private message(f: FormField, code: string): string {
     const e = this.t.errors;
     const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
-    const text = e[`${effectiveValidator(f)}.${code}`] ?? e[`${code}.${kind}`] ?? e[code];
+    const text = own(e, `${effectiveValidator(f)}.${code}`) ?? own(e, `${code}.${kind}`) ?? own(e, code);
     if (!text) return code;
     const max = String(f.type === 'file' ? f.maxSizeMB ?? '' : f.maxLength ?? '');
     return text.replace('{label}', f.label).replace('{max}', max).replace('{types}', this.types(f));
@@ -549,7 +549,7 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
-    this.sendDetail = t.sendErrors[code] ?? t.sendUnknown(err.error?.message ?? '', code || String(status));
+    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown(err.error?.message ?? '', code || String(status));
   }
 
   private retryNow = () => {
@@ -562,11 +562,12 @@ export class RequestForm extends DisclosureElement {
   private async done(json: Partial<Receipt>, earlier = false): Promise<void> {
     const rules = resolveRules(this.form!);
     const receivedAt = json.receivedAt || new Date().toISOString();
-    const receipt = {
-      ...json,
-      receivedAt,
+    // The receipt's own fields only: it is kept in storage and sent in a bubbling event, so whatever else a server
+    // echoes (the applicant's answers) stays out of both.
+    const receipt: Receipt = {
+      requestId: json.requestId!, queryCode: json.queryCode!, status: json.status!, receivedAt,
       dueDate: json.dueDate || dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone),
-    } as Receipt;
+    };
     this.receipt = { receipt, earlier };
     try {
       this.storage?.removeItem(this.draftKey);
@@ -723,7 +724,7 @@ export class RequestForm extends DisclosureElement {
           @click=${async () => {
             const rest = chosen.filter((x) => x !== file);
             // The input itself forgets the file too: else it still shows it, and choosing it again changes nothing.
-            const input = this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
+            const input = this.shadowRoot!.getElementById(id) as HTMLInputElement | null;
             if (input) {
               const dt = new DataTransfer();
               rest.forEach((x) => dt.items.add(x));
@@ -746,7 +747,7 @@ export class RequestForm extends DisclosureElement {
   private renderText(f: FormField, value: string, c: { id: string; desc: string | symbol; invalid: string | symbol }): TemplateResult {
     const validator = effectiveValidator(f);
     const hints = validator ? inputHints(validator) : {};
-    const ac = AUTOCOMPLETE[f.name] ?? hints.autocomplete ?? nothing;
+    const ac = own(AUTOCOMPLETE, f.name) ?? hints.autocomplete ?? nothing;
     const onInput = (e: Event) => {
       const val = (e.target as HTMLInputElement).value;
       this.set(f.name, val);

@@ -5,7 +5,7 @@ import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { isOverdue, localDate } from '../../rules/working-days.js';
 import { toHalfWidth } from '../../validators/index.js';
-import { parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
+import { own, parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
 import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
 import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
@@ -189,17 +189,17 @@ export class RequestStatus extends DisclosureElement {
     }
     const when = (at: string) => formatDateTime(at, this.locale, rules.timeZone);
     return html`<section class="receipt" part="result" aria-labelledby="result-h">
-      <h3 id="result-h" tabindex="-1">${t.status}${t.colon}${t.statuses[a.status] ?? a.status}</h3>
+      <h3 id="result-h" tabindex="-1">${t.status}${t.colon}${own(t.statuses, a.status) ?? a.status}</h3>
       <dl class="answers">
         <div><dt>${t.queryCode}</dt><dd>${a.queryCode}</dd></div>
-        ${a.outcome ? html`<div><dt>${t.outcome}</dt><dd>${t.outcomes[a.outcome] ?? a.outcome}</dd></div>` : nothing}
+        ${a.outcome ? html`<div><dt>${t.outcome}</dt><dd>${own(t.outcomes, a.outcome) ?? a.outcome}</dd></div>` : nothing}
         <div><dt>${t.receivedAt}</dt><dd>${when(a.receivedAt)}</dd></div>
         <div><dt>${t.dueDate}</dt><dd>${formatDate(a.dueDate, this.locale)}
-          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused ? t.duePaused[a.status] : overdue ? t.overdue : t.inTime)}</span>`}</dd></div>
+          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused ? own(t.duePaused, a.status) ?? '' : overdue ? t.overdue : t.inTime)}</span>`}</dd></div>
       </dl>
       ${a.history.length
         ? html`<h4>${t.history}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
-            <time datetime=${h.at}>${when(h.at)}</time>${t.statuses[h.status] ?? h.status}${h.note ? html`${t.colon}${h.note}` : nothing}</li>`)}</ol>`
+            <time datetime=${h.at}>${when(h.at)}</time>${own(t.statuses, h.status) ?? h.status}${h.note ? html`${t.colon}${h.note}` : nothing}</li>`)}</ol>`
         : nothing}
       ${final ? nothing : this.renderOffice(form, a.status === 'correctionRequested')}
     </section>`;
