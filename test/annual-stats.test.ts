@@ -105,7 +105,19 @@ describe('<annual-stats>: national tables', () => {
     expect(text(fees.querySelector('td'))).to.equal('112.6 万元');
     const licensing = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === '行政许可')!;
     expect(text(licensing.querySelector('td'))).to.equal('1,520');
-    expect($$(el, 'caption').map(text)).to.include.members(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    expect($$(el, 'caption, #t2-cap').map(text)).to.include.members(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    await expectAccessible(el);
+  });
+
+  it('Table 二 is one table per clause block, its columns lined up, so a screen reader gives each figure its own block’s headers only', async () => {
+    const el = await mount(`${FEEDS}/2022.json`, { noCharts: true });
+    const tables = $$(el, '#t2 > table');
+    expect(tables.length).to.equal(templateFor('CN-2021').table2.blocks.length);
+    for (const t of tables) expect(t.querySelectorAll('th.clause').length, 'one clause per table').to.equal(1);
+    expect(tables[0].getAttribute('aria-label')).to.contain('第二十条第（一）项');
+    // The figure columns line up from block to block (the same fixed layout).
+    const edges = tables.map((t) => Math.round(t.querySelector('tr:nth-child(2) th')!.getBoundingClientRect().right));
+    expect(new Set(edges).size, `label column edges ${edges}`).to.equal(1);
     await expectAccessible(el);
   });
 
@@ -125,7 +137,7 @@ describe('<annual-stats>: national tables', () => {
     const el = await mount(`${FEEDS}/2022.json`, { lang: 'en' });
     expectLabels(el, templateFor('CN-2021'), 'en');
     expect(cellTexts($(el, '#t3'))).to.include('I. New applications received this year');
-    expect($$(el, 'caption').map(text)).to.include('II. Proactive disclosure of government information');
+    expect($$(el, 'caption, #t2-cap').map(text)).to.include('II. Proactive disclosure of government information');
     const fees = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === 'Administrative and institutional fees')!;
     expect(text(fees.querySelector('td'))).to.equal('112.6 × 10,000 yuan');
     expect(text($(el, '[part~="data-toggle"]'))).to.equal('Show data table');
@@ -241,8 +253,10 @@ describe('<annual-stats>: print', () => {
         await el.updateComplete;
         await emulateMedia({ media: 'print' });
         for (const id of ['t2', 't3', 't4']) {
-          const table = $(el, `#${id}`);
-          expect(table.getBoundingClientRect().width, id).to.be.at.most(wrapper.getBoundingClientRect().width + 0.5);
+          const node = $(el, `#${id}`);
+          for (const table of node.matches('table') ? [node] : [...node.querySelectorAll('table')]) {
+            expect(table.getBoundingClientRect().width, id).to.be.at.most(wrapper.getBoundingClientRect().width + 0.5);
+          }
         }
         // Controls are not printed.
         expect(getComputedStyle($(el, '[part~="csv-button"]')).display).to.equal('none');

@@ -31,7 +31,11 @@ export const annualStyles = css`
 
   .table-wrap { overflow-x: auto; margin: 0.5em 0; max-width: 100%; }
   table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
-  caption { text-align: start; font-weight: bold; padding: 0.25em 0; caption-side: top; }
+  caption, .split > .caption { text-align: start; font-weight: bold; padding: 0.25em 0; caption-side: top; margin: 0; }
+  /* Table 二 as one table per clause block, drawn as one: same fixed columns, shared borders. */
+  .split > table { table-layout: fixed; width: 100%; }
+  .split > table + table { margin-top: -0.0625em; }
+  .split col.label { width: 40%; }
   th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; vertical-align: middle; }
   th { font-weight: normal; text-align: start; background: var(--_surface); }
   thead th, th[scope='colgroup'], th[scope='col'], th.clause { text-align: center; font-weight: bold; }

@@ -40,6 +40,13 @@ export interface TableModel {
   cls?: string;
   /** Caption only for assistive technology (a heading above says the same). */
   quietCaption?: boolean;
+  /**
+   * Each body is a <table> of its own, drawn as one (Table 二's clause blocks): Chromium ignores `headers` and gives
+   * every figure the column headers of all blocks in its column, so one table would read 8 headers instead of 2.
+   * `colgroups` is then [1, the other columns]: the label column and the figures, laid out alike in every block
+   * (fixed layout, the label 40 %, annual-stats.styles.ts) so their columns line up.
+   */
+  split?: boolean;
 }
 
 export const lbl = (l: Label, lang: Lang): string => l[lang];
@@ -60,10 +67,12 @@ export interface CsvHeadings { clause: string; item: string; value: string; unit
 export function table2(report: AnnualReport, tpl: AnnualTemplate, lang: Lang, units: Record<string, string>, h: CsvHeadings): TableModel {
   const t = tpl.table2;
   const width = 1 + Math.max(...t.blocks.map((b) => b.columns.length));
-  const rows: TCell[][] = [];
+  const bodies: TCell[][][] = [];
   const csv: CsvRow[] = [[h.clause, lbl(t.contentHeader, lang), h.item, h.value, h.unit]];
   t.blocks.forEach((b, i) => {
     const bid = `t2b${i}`;
+    const rows: TCell[][] = [];
+    bodies.push(rows);
     rows.push([th(lbl(b.clause, lang), { colspan: width, id: bid, cls: 'clause' })]);
     const last = b.columns.length - 1;
     const span = (k: number) => (k === last && width - 1 > b.columns.length ? width - b.columns.length : undefined);
@@ -85,7 +94,8 @@ export function table2(report: AnnualReport, tpl: AnnualTemplate, lang: Lang, un
       ]);
     });
   });
-  return { id: 't2', caption: lbl(t.title, lang), head: [], bodies: [rows], csv, cls: 'table2' };
+  const colgroups = [1, width - 1];
+  return { id: 't2', caption: lbl(t.title, lang), head: [], bodies, csv, cls: 'table2', split: true, colgroups };
 }
 
 function getPathObj(report: AnnualReport, path: string): Record<string, unknown> | undefined {
@@ -272,6 +282,16 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
     const cls = [c.cls, c.val ? 'n' : '', nr ? 'nr' : ''].filter(Boolean).join(' ');
     return html`<td colspan=${colspan} rowspan=${rowspan} headers=${headers} class=${cls || nothing}>${c.val ? value(c.val) : c.text}</td>`;
   };
+  const rows = (b: TCell[][]) => b.map((r) => html`<tr>${r.map(cell)}</tr>`);
+  if (m.split) {
+    // One table per block (see TableModel.split), each named by the table's title and its first row (the clause).
+    const cols = html`<col class="label"><col span=${m.colgroups![1]}>`;
+    return html`<div id=${m.id} class="split">
+      <p class=${m.quietCaption ? 'vh' : 'caption'} id=${`${m.id}-cap`}>${m.caption}</p>
+      ${m.bodies.map((b) => html`<table class=${m.cls ?? nothing} part="table" aria-label=${`${m.caption} · ${b[0]?.[0]?.text ?? ''}`}>
+        <colgroup>${cols}</colgroup><tbody>${rows(b)}</tbody></table>`)}
+    </div>`;
+  }
   return html`<table id=${m.id} class=${m.cls ?? nothing} part="table">
     <caption id=${`${m.id}-cap`} class=${m.quietCaption ? 'vh' : nothing}>${m.caption}</caption>
     ${m.colgroups ? m.colgroups.map((s) => html`<colgroup span=${s}></colgroup>`) : nothing}
