@@ -37,7 +37,7 @@ export const MANGLED = [
   'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree',
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'yearsAbort',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'receiptKey', 'newApplication', 'openClear', 'closeClear',
-  'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried',
+  'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'receiptStore',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

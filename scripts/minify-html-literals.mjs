@@ -23,7 +23,8 @@ export function minifyHtmlTemplates(code, id) {
     if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && TAGS.has(node.tag.name)) {
       for (const q of node.quasi.quasis) {
         const raw = code.slice(q.start, q.end);
-        const collapsed = raw.replace(/\s*\n\s*/g, ' ');
+        // ASCII white space only (what HTML collapses): an ideographic or no-break space is text.
+        const collapsed = raw.replace(/[ \t\r\f]*\n[ \t\r\n\f]*/g, ' ');
         if (collapsed !== raw) {
           out.overwrite(q.start, q.end, collapsed);
           changed = true;

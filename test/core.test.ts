@@ -326,6 +326,24 @@ describe('<disclosure-catalogue>: the query event', () => {
     expect(said.filter((x) => x.includes('500')), 'the old total is not announced').to.deep.equal([]);
   });
 
+  it('remote mode: after a failed request, Enter on the same search asks again; Retry does too, and the event follows', async () => {
+    const page = { schemaVersion: 1, items: manyItems(2, 'rr'), page: { total: 9 } };
+    const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '#summary').includes('9'), 'first page');
+    const events: unknown[] = [];
+    el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
+    const q = $(el, '#q') as HTMLInputElement;
+    q.value = '防汛';
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => (el.shadowRoot!.textContent ?? '').includes('重试') || (el.shadowRoot!.textContent ?? '').includes('重新'), 'the failure');
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit(); // same text again
+    await waitUntil(() => events.length === 1, 'answered, with its event');
+    expect((await requestsTo(endpoint)).length).to.equal(3);
+  });
+
   it('the same search again (typed, then Enter) is one event, not two', async () => {
     const src = await storeFeed(smallCatalogue());
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);

@@ -547,6 +547,32 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await expectAccessible(el);
   });
 
+  it('while the application is on its way, its answers cannot be changed or cleared (they are what was sent)', async () => {
+    const { el } = await api([{ status: 201, body: RECEIPT, delay: 400 }]);
+    await toReview(el);
+    await next(el);
+    expect(shadowText(el, '[part="send-status"]')).to.contain('正在提交');
+    const change = $(el, 'button[aria-label="修改：内容描述"]');
+    expect(change.getAttribute('aria-disabled')).to.equal('true');
+    change.click();
+    $(el, '#clear-open').click();
+    await el.updateComplete;
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect($(el, '.clear [role="alertdialog"]')).to.equal(null);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect($(el, '[part="receipt"] .panel.warning')).to.equal(null);
+  });
+
+  it('with persist="local" the receipt still stays in this tab only (a shared computer shows the next person an empty form)', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const el = await mount(formFeed({ mode: 'api', endpoint, encoding: 'json' }), undefined, { persist: 'local' });
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(Object.keys(localStorage).filter((k) => k.includes('request-receipt'))).to.deep.equal([]);
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('request-receipt')).length).to.equal(1);
+  });
+
   it('every automatic retry sends the answers as they were when Submit was pressed; each state is said once', async () => {
     const { el, endpoint } = await api([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
     el.retryDelays = [200];

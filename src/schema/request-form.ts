@@ -293,15 +293,87 @@ export function codePointLength(s: string): number {
 const patternCache = new Map<string, RegExp | null>();
 
 /**
- * Patterns whose matching time can explode with the input's length (catastrophic backtracking): a group repeated
- * without bound that itself holds an unbounded repeat, `(a+)+`, `(\w*\s?)*`, or a backreference. A feed with one would
- * freeze the applicant's tab for seconds per keystroke at 30 characters; such a pattern is refused like an invalid one.
+ * Whether matching `pattern` can take time that explodes with the input's length (catastrophic backtracking), so a
+ * feed with it would freeze the applicant's tab for seconds per keystroke at 30 characters. Risky: a backreference, or
+ * a group repeated without bound (or more than 10 times) that holds an unbounded repeat and has no separator it must
+ * match in every branch (a wildcard repeat, `.*` or `[^…]+`, can eat the separator, so then none counts): `(a+)+`,
+ * `(\w*\s?)*`, `((a+))+`, `(a+|b)*`, `(.*a){20}`. Safe: `(-\d+)*`, `( [A-Za-z]+)*`, `(\.\w+)+`,
+ * `(\d{3}-)?`, where a literal such as "-" separates the repeats. Overlapping alternatives without inner repeats,
+ * `(a|aa)+`, are not caught.
  */
-const RISKY_PATTERN = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})|\\[1-9]|\\k</;
+export function riskyPattern(p: string): boolean {
+  if (/\\[1-9]|\\k</.test(p)) return true;
+  // `wild`: an unbounded repeat of something that also matches separators (. [^…] \S \W \D), so none counts.
+  interface Group { unbounded: boolean; sep: boolean; branchesOk: boolean; wild: boolean }
+  const group = (): Group => ({ unbounded: false, sep: false, branchesOk: true, wild: false });
+  const stack: Group[] = [group()];
+  /** The quantifier at j: 'many' (unbounded, or more than 10), 'one' (none, or exactly 1), else 'some'; and its end. */
+  const quantifier = (j: number): ['many' | 'one' | 'some', number] => {
+    const lazy = (k: number) => k + (p[k] === '?' ? 1 : 0);
+    if (p[j] === '*' || p[j] === '+') return ['many', lazy(j + 1)];
+    if (p[j] === '?') return ['some', lazy(j + 1)];
+    const m = p[j] === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(p.slice(j)) : null;
+    if (!m) return ['one', j];
+    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+    return [max > 10 ? 'many' : max === 1 && Number(m[1]) === 1 ? 'one' : 'some', lazy(j + m[0].length)];
+  };
+  for (let i = 0; i < p.length; ) {
+    const top = stack[stack.length - 1]!;
+    const c = p[i]!;
+    if (c === '(') {
+      stack.push(group());
+      // (?: (?= (?! (?<= (?<! (?<name>
+      i = p[i + 1] !== '?' ? i + 1 : p[i + 2] === '<' && p[i + 3] !== '=' && p[i + 3] !== '!' ? p.indexOf('>', i) + 1 : i + (p[i + 2] === '<' ? 4 : 3);
+      continue;
+    }
+    if (c === '|') {
+      top.branchesOk &&= top.sep;
+      top.sep = false;
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      const g = stack.length > 1 ? stack.pop()! : top;
+      const parent = stack[stack.length - 1]!;
+      g.branchesOk &&= g.sep && !g.wild;
+      const [kind, next] = quantifier(i + 1);
+      if (kind === 'many' && g.unbounded && !g.branchesOk) return true;
+      if (kind === 'many' || g.unbounded) parent.unbounded = true;
+      if (g.wild) parent.wild = true;
+      if (g.branchesOk && kind === 'one') parent.sep = true;
+      i = next;
+      continue;
+    }
+    let literal = false;
+    const wild = c === '.' || (c === '[' && p[i + 1] === '^') || (c === '\\' && /[SWD]/.test(p[i + 1] ?? ''));
+    let j = i + 1;
+    if (c === '[') {
+      // A character class: to its unescaped closing bracket (one right after [ or [^ is a member).
+      j = i + (p[i + 1] === '^' ? 2 : 1);
+      if (p[j] === ']') j++;
+      while (j < p.length && p[j] !== ']') j += p[j] === '\\' ? 2 : 1;
+      j++;
+    } else if (c === '\\') {
+      literal = !/[dDwWsSbBpPuxc]/.test(p[i + 1] ?? '');
+      j = /[pPu]/.test(p[i + 1] ?? '') && p[i + 2] === '{' ? p.indexOf('}', i) + 1 : i + 2;
+    } else if (c === '^' || c === '$') {
+      i++;
+      continue;
+    } else {
+      literal = c !== '.';
+    }
+    const [kind, next] = quantifier(j);
+    if (kind === 'many') top.unbounded = true;
+    if (kind === 'many' && wild) top.wild = true;
+    if (literal && kind === 'one') top.sep = true;
+    i = next;
+  }
+  return false;
+}
 
 /** The field's pattern as an anchored RegExp (like HTML's `pattern`), or null when absent, invalid or risky. */
 export function compilePattern(pattern: string | null | undefined): RegExp | null {
-  if (typeof pattern !== 'string' || pattern === '' || RISKY_PATTERN.test(pattern)) return null;
+  if (typeof pattern !== 'string' || pattern === '' || riskyPattern(pattern)) return null;
   if (!patternCache.has(pattern)) {
     let re: RegExp | null = null;
     try {

@@ -37,4 +37,6 @@ test('html``: a line break and the white space around it become one space, in ne
   ].join('\n'));
   assert.equal(r.map.sources[0], 'x.js', 'with a source map');
   assert.equal(minifyHtmlTemplates('const s = `a\n  b`;', 'y.js'), null, 'no html`` template: untouched');
+  // An ideographic or no-break space is text, not white space HTML collapses.
+  assert.equal(minifyHtmlTemplates('html`<p>　\n　　正文\u00a0\n</p>`', 'z.js').code, 'html`<p>　 　　正文\u00a0 </p>`');
 });

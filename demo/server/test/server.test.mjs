@@ -171,13 +171,16 @@ describe('request-form rules (src/schema/request-form.ts)', () => {
 
     // A pattern that backtracks catastrophically ((a+)+b: 10 s per keystroke at 30 characters) is refused, with a
     // warning; ordinary patterns (an area code, a bounded group) are kept.
-    const patterns = ['(a+)+b', '(\\w*\\s?)*', '(x)\\1', '0\\d{2,3}-\\d{7,8}', '(\\d{3}-)?\\d{4}'];
+    const patterns = ['(a+)+b', '(\\w*\\s?)*', '(x)\\1', '0\\d{2,3}-\\d{7,8}', '(\\d{3}-)?\\d{4}', '\\d+(-\\d+)*', '[A-Za-z]+( [A-Za-z]+)*'];
     const form = schema.parseRequestForm({ ...json, sections: [{ id: 's', title: 'S', fields: [
       { name: 'description', type: 'textarea', label: 'd' },
       ...patterns.map((pattern, i) => ({ name: `f${i}`, type: 'text', label: `f${i}`, pattern })),
     ] }] }, 'https://x/f.json');
     const kept = form.form.sections[0].fields.slice(1).map((f) => f.pattern ?? null);
-    assert.deepEqual(kept, [null, null, null, patterns[3], patterns[4]]);
+    assert.deepEqual(kept, [null, null, null, ...patterns.slice(3)], 'a literal between the repeats (-, a space) keeps a pattern safe');
+    for (const [pattern, risky] of [['((a+))+', true], ['(a+|b)*', true], ['(.*a){20}', true], ['(\\.\\w+)+', false], ['([+-]?\\d)*', false], ['(jpg|png)+', false]]) {
+      assert.equal(schema.riskyPattern(pattern), risky, pattern);
+    }
     assert.ok(form.warnings.some((w) => w.path === 'sections[0].fields[1].pattern' && /very long to match/.test(w.message)));
     const start = performance.now();
     const typed = schema.checkAnswers(form.form, { applicantType: 'naturalPerson', fields: { description: 'x', f0: `${'a'.repeat(40)}!` } });

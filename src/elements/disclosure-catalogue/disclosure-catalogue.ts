@@ -326,7 +326,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const changed = JSON.stringify(this.query) !== before;
     if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.query, this.normalPageSize()), history);
     if (!this.remoteResult) this.runQuery(true);
-    if (!changed) return;
+    // (After a failed request the same query is asked again: Enter is the way to retry it.)
+    if (!changed && !this.remoteResult?.error) return;
     // From the server, the total is known once it answers: the event waits for it (fetchRemote).
     if (this.remoteResult) this.runRemote(history === 'push', true);
     else this.queried();
@@ -776,7 +777,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const t = this.t;
     if (this.remoteResult?.error) {
       return html`<div class="panel error" role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p>
-        <button class="btn" type="button" @click=${() => this.runRemote(true)}>${this.core.retry}</button></div>`;
+        <button class="btn" type="button" @click=${() => this.runRemote(true, true)}>${this.core.retry}</button></div>`;
     }
     const items = this.visibleItems();
     if (!items.length) {

@@ -311,6 +311,18 @@ export class RequestForm extends DisclosureElement {
     return `disclosure-elements:request-draft:${this.feed.url}`;
   }
 
+  /**
+   * The receipt is kept in sessionStorage whatever `persist` says: on a shared computer (a service-hall kiosk) the next
+   * person must find an empty form, not the last applicant's query code.
+   */
+  private get receiptStore(): Storage | null {
+    try {
+      return sessionStorage;
+    } catch {
+      return null;
+    }
+  }
+
   private get receiptKey(): string {
     return `disclosure-elements:request-receipt:${this.feed.url}`;
   }
@@ -328,20 +340,20 @@ export class RequestForm extends DisclosureElement {
   }
 
   private restoreDraft(): void {
-    const read = (key: string): unknown => {
+    const read = (store: Storage | null, key: string): unknown => {
       try {
-        return JSON.parse(this.storage?.getItem(key) ?? 'null');
+        return JSON.parse(store?.getItem(key) ?? 'null');
       } catch {
         return null;
       }
     };
-    const kept = read(this.receiptKey) as KeptReceipt | null;
+    const kept = read(this.receiptStore, this.receiptKey) as KeptReceipt | null;
     if (kept && typeof kept.receipt?.queryCode === 'string' && typeof kept.receipt.receivedAt === 'string') {
       this.receipt = kept;
       this.phase = 'done';
       return;
     }
-    const d = read(this.draftKey) as Draft | null;
+    const d = read(this.storage, this.draftKey) as Draft | null;
     if (!d || typeof d.v !== 'object' || !d.v) return;
     this.values = d.v;
     this.key = typeof d.key === 'string' ? d.key : '';
@@ -369,7 +381,7 @@ export class RequestForm extends DisclosureElement {
   /** From the receipt: forget it and start again with an empty form. */
   private newApplication = async () => {
     try {
-      this.storage?.removeItem(this.receiptKey);
+      this.receiptStore?.removeItem(this.receiptKey);
     } catch {
       /* ignore */
     }
@@ -380,6 +392,7 @@ export class RequestForm extends DisclosureElement {
   };
 
   private openClear = async () => {
+    if (this.sendState === 'sending') return;
     this.confirmClear = true;
     await this.focusHeading('clear-no');
   };
@@ -416,6 +429,8 @@ export class RequestForm extends DisclosureElement {
   };
 
   private back = async () => {
+    // While the application is on its way, the answers stay as they were sent (its answer decides what happens next).
+    if (this.sendState === 'sending') return;
     this.leaveReview();
     this.summary = false;
     this.step = Math.max(0, this.step - 1);
@@ -436,7 +451,7 @@ export class RequestForm extends DisclosureElement {
   /** Goes to the step that has `name` and focuses that field. */
   private async goToField(name: string, fromReview = false): Promise<void> {
     const i = this.steps.findIndex((s) => s.fields.some((f) => f.name === name));
-    if (i < 0) return;
+    if (i < 0 || this.sendState === 'sending') return;
     this.leaveReview();
     this.fromReview = fromReview;
     this.step = i;
@@ -571,7 +586,7 @@ export class RequestForm extends DisclosureElement {
     this.receipt = { receipt, earlier };
     try {
       this.storage?.removeItem(this.draftKey);
-      this.storage?.setItem(this.receiptKey, JSON.stringify(this.receipt));
+      this.receiptStore?.setItem(this.receiptKey, JSON.stringify(this.receipt));
     } catch {
       /* ignore */
     }
@@ -635,7 +650,8 @@ export class RequestForm extends DisclosureElement {
               @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.closeClear()}><p id="clear-q">${t.clearConfirm}</p>
               <button class="btn" type="button" @click=${this.clearForm}>${t.clearYes}</button>
               <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancel}</button></div>`
-          : html`<button class="btn link" type="button" id="clear-open" @click=${this.openClear}>${t.clear}</button>`}
+          : html`<button class="btn link" type="button" id="clear-open" aria-disabled=${this.sendState === 'sending' ? 'true' : nothing}
+              @click=${this.openClear}>${t.clear}</button>`}
       </div>`;
   }
 
@@ -793,7 +809,8 @@ export class RequestForm extends DisclosureElement {
       <p class="help">${t.reviewHelp}</p>
       ${steps.map((st) => html`<h4>${st.title}</h4><dl class="answers">
         ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answer(f, cleaned)}</dd><dd>
-          <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} @click=${() => this.goToField(f.name, true)}>${t.change}</button>
+          <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} aria-disabled=${s === 'sending' ? 'true' : nothing}
+            @click=${() => this.goToField(f.name, true)}>${t.change}</button>
         </dd></div>`)}
       </dl>`)}
       <div class="send" part="send-status" role="status">
@@ -806,7 +823,7 @@ export class RequestForm extends DisclosureElement {
         ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failed : s === 'insecure' ? t.insecure : `${t.rejected}${this.sendDetail}`}</p></div>`
         : nothing}
       <div class="actions">
-        <button class="btn" type="button" @click=${this.back}>${t.back}</button>
+        <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.back}>${t.back}</button>
         ${s === 'failed' || s === 'retrying' || s === 'offline'
           ? html`<button class="btn" type="button" @click=${this.retryNow}>${t.retryNow}</button>`
           : nothing}
