@@ -443,7 +443,7 @@ export class RequestForm extends DisclosureElement {
    * its receipt (the server never stores two).
    */
   private leaveReview(): void {
-    if (this.step < this.steps.length || !this.outbox || this.sendState === 'sending') return;
+    if (this.step < this.steps.length || !this.outbox) return;
     clearTimeout(this.timers.retry);
     Object.assign(this, { outbox: null, busy: false, sendState: '' });
   }
@@ -693,7 +693,9 @@ export class RequestForm extends DisclosureElement {
     const fileHelp = f.type === 'file' ? t.fileHelp(this.types(f), f.maxSizeMB ? String(f.maxSizeMB) : '') : '';
     const desc = [(f.help || fileHelp) && `${id}-help`, counter !== null && `${id}-count`, err && `${id}-error`].filter(Boolean).join(' ') || nothing;
     const invalid = err ? 'true' : nothing;
-    const label = html`${f.label}${isRequired(f, this.submission()) ? html` <span class="req">${t.required}</span>` : nothing}`;
+    const req = isRequired(f, this.submission());
+    const required = req ? 'true' : nothing;
+    const label = html`${f.label}${req ? html` <span class="req">${t.required}</span>` : nothing}`;
     const help = f.help || fileHelp ? html`<p class="help" id="${id}-help">${f.help}${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>` : nothing;
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
@@ -715,7 +717,7 @@ export class RequestForm extends DisclosureElement {
       </fieldset>`;
     }
     let control: TemplateResult;
-    const common = { id, desc, invalid };
+    const common = { id, desc, invalid, required };
     if (isSingleCheckbox(f)) {
       return html`<div class=${cls} part="field" @focusout=${leave}>${help}${error}<div class="choice">
         <input type="checkbox" id=${id} name=${f.name} .checked=${live(v === 'true')} aria-invalid=${invalid} aria-describedby=${desc}
@@ -723,7 +725,7 @@ export class RequestForm extends DisclosureElement {
         <label for=${id}>${label}</label></div></div>`;
     } else if (f.type === 'select') {
       control = html`<select id=${id} name=${f.name} ?multiple=${f.multiple} aria-invalid=${invalid} aria-describedby=${desc}
-        aria-required=${isRequired(f, this.submission()) ? 'true' : nothing} @change=${(e: Event) => {
+        aria-required=${required} @change=${(e: Event) => {
           const s = e.target as HTMLSelectElement;
           this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
         }}>${f.multiple ? nothing : html`<option value="">${t.choose}</option>`}
@@ -760,7 +762,9 @@ export class RequestForm extends DisclosureElement {
     </div>`;
   }
 
-  private renderText(f: FormField, value: string, c: { id: string; desc: string | symbol; invalid: string | symbol }): TemplateResult {
+  private renderText(
+    f: FormField, value: string, c: { id: string; desc: string | symbol; invalid: string | symbol; required: string | symbol },
+  ): TemplateResult {
     const validator = effectiveValidator(f);
     const hints = validator ? inputHints(validator) : {};
     const ac = own(AUTOCOMPLETE, f.name) ?? hints.autocomplete ?? nothing;
@@ -774,12 +778,12 @@ export class RequestForm extends DisclosureElement {
     };
     if (f.type === 'textarea') {
       return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
-        aria-describedby=${c.desc} aria-required=${isRequired(f, this.submission()) ? 'true' : nothing} @input=${onInput}></textarea>`;
+        aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}></textarea>`;
     }
     const type = f.type === 'text' ? 'text' : f.type;
     return html`<input id=${c.id} name=${f.name} type=${type} .value=${live(value)} autocomplete=${ac}
       inputmode=${hints.inputMode ?? nothing} spellcheck=${validator ? 'false' : nothing} aria-invalid=${c.invalid}
-      aria-describedby=${c.desc} aria-required=${isRequired(f, this.submission()) ? 'true' : nothing} @input=${onInput}>`;
+      aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}>`;
   }
 
   /** An answer in words. */
