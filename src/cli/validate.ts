@@ -41,6 +41,16 @@ function realDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m! - 1 && t.getUTCDate() === d;
 }
 
+/** Whether a browser can read the link (relative ones against some http page). */
+function parses(link: string): boolean {
+  try {
+    new URL(link.trim(), 'http://x/');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What a shape expects, in words. */
 export function expected(shape: Shape, defs: Record<string, Shape>): string {
   if ('ref' in shape) return expected(defs[shape.ref]!, defs) + (shape.nullable ? ' or null' : '');
@@ -104,6 +114,9 @@ function check(value: unknown, shape: Shape, path: string, defs: Record<string, 
       // The scheme as a browser reads it: tabs and newlines inside do not hide javascript:.
       if (shape.format === 'uri-reference' && !/^https?:$/.test(linkScheme(value))) {
         out.push({ path, message: `expected an http(s) or relative URL, got ${show(value)}`, severity: 'error' });
+      } else if (shape.format === 'uri-reference' && !parses(value)) {
+        // The elements show no link for it (src/core/url.ts): `http://[` or `https://exa mple.org`.
+        out.push({ path, message: `expected a URL a browser can read, got ${show(value)}`, severity: 'error' });
       }
       return;
     }

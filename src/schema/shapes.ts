@@ -100,6 +100,14 @@ const date = (description?: string): StringShape => ({
   type: 'string', pattern: DATE_PATTERN, patternName: 'a date YYYY-MM-DD', format: 'date', ...(description ? { description } : {}),
 });
 const url = (description?: string): StringShape => ({ type: 'string', format: 'uri-reference', nonBlank: true, ...(description ? { description } : {}) });
+
+/**
+ * The JSON Schema pattern of a link: http(s), or relative (no scheme before the first `/`, `?` or `#`). `format:
+ * uri-reference` alone lets `javascript:` through, and most validators do not check formats at all. A tab or newline
+ * inside a scheme (`java<TAB>script:`) still leaves a colon before the first slash, so it fails too. The lookahead keeps
+ * the `nonBlank` rule of every link.
+ */
+export const LINK_PATTERN = '^(?=[\\s\\S]*\\S)\\s*(?:[Hh][Tt][Tt][Pp][Ss]?:|[^:/?#]*(?:[/?#]|$))';
 const oneOf = (values: readonly string[], description?: string): StringShape => ({ type: 'string', enum: values, ...(description ? { description } : {}) });
 const int = (minimum?: number, description?: string): NumberShape => ({
   type: 'integer', ...(minimum !== undefined ? { minimum } : {}), ...(description ? { description } : {}),
@@ -387,6 +395,7 @@ function toJson(shape: Shape): Record<string, unknown> {
       if (shape.enum) out.enum = shape.nullable ? [...shape.enum, null] : [...shape.enum];
       if (shape.format) out.format = shape.format;
       if (shape.pattern) out.pattern = shape.pattern;
+      else if (shape.format === 'uri-reference') out.pattern = LINK_PATTERN;
       else if (shape.nonBlank) out.pattern = '\\S';
       if (shape.minLength !== undefined) out.minLength = shape.minLength;
       break;

@@ -41,3 +41,24 @@ test('the parsers use the constants of shapes.ts; templates and validators agree
   assert.deepEqual([...src.VALIDATORS_VALIDATOR_NAMES].sort(), [...src.shapes.VALIDATOR_NAMES].sort());
   assert.equal(src.shapes.OUTCOMES.length, 21);
 });
+
+test('a link in the schemas is http(s) or relative, whatever hides in its scheme', async () => {
+  const files = await generateSchemas();
+  const cat = JSON.parse(files['catalogue.schema.json']);
+  const link = new RegExp(cat.$defs.item.properties.url.pattern);
+  assert.equal(cat.$defs.item.properties.url.format, 'uri-reference');
+  for (const ok of ['https://www.junshan.gov.cn/xxgk/1.html', 'HTTP://x.cn/', '/xxgk/1.html', '1.html', '//cdn.example/a',
+    '?page=2', '#top', 'docs/a:b.pdf', ' https://x.cn/']) {
+    assert.ok(link.test(ok), `accepted: ${JSON.stringify(ok)}`);
+  }
+  for (const bad of ['javascript:alert(1)', 'java\tscript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'mailto:a@b.cn',
+    'vbscript:x', 'file:///etc/passwd', '', '   ']) {
+    assert.ok(!link.test(bad), `refused: ${JSON.stringify(bad)}`);
+  }
+  // Every link of every feed carries it (the request form's office site and the annual index's report URLs too).
+  for (const text of Object.values(files)) {
+    for (const m of text.matchAll(/"format": "uri-reference"/g)) {
+      assert.match(text.slice(m.index, m.index + 200), /"pattern": "\^\(\?=/);
+    }
+  }
+});

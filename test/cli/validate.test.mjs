@@ -108,6 +108,19 @@ test('validate: links whose scheme hides behind a tab, a newline or a leading co
   assert.match(r.stderr, /invalid catalogue feed: 3 errors/);
 });
 
+test('validate: a link no browser can read is an error (the elements show no link for it)', async () => {
+  const r = await broken('catalogue.json', (f) => {
+    f.items[0].url = 'http://[';
+    f.items[1].url = 'https://exa mple.org/x';
+    f.items[2].url = ' /xxgk/2013/1.html ';
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /items\[0\]\.url: expected a URL a browser can read, got "http:\/\/\["/);
+  assert.match(r.stderr, /items\[1\]\.url: expected a URL a browser can read/);
+  assert.doesNotMatch(r.stderr, /items\[2\]\.url/);
+  assert.match(r.stderr, /invalid catalogue feed: 2 errors/);
+});
+
 test('validate: root problems, unknown feeds, unreadable input, usage', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'v2.json'), '{"schemaVersion":2,"items":[]}');
