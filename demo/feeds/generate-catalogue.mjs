@@ -85,6 +85,7 @@ export function generateCatalogue({ count = 2450, seed = 2013, year = 2013, year
   const publishers = [['qzf', '岳阳市君山区人民政府'], ...DEPARTMENTS, ...TOWNSHIPS];
   const codes = Object.fromEntries(publishers.map(([id], i) => [id, orgCode(pad(69912340 + i * 7, 8))]));
   const serials = {};
+  const docSerials = {};
   const items = [];
   for (const [catId, , seedCount] of SEED_COUNTS) {
     const n = count === total ? seedCount : Math.max(1, Math.round((seedCount / total) * count));
@@ -126,7 +127,10 @@ export function generateCatalogue({ count = 2450, seed = 2013, year = 2013, year
         const prefix = pub === 'qzf' ? '君政发' : pub === 'bgs' ? '君政办发' : `君${unit.slice(1, 3)}发`;
         const style = random();
         const yr = style < 0.8 ? `〔${y}〕` : style < 0.9 ? `[${y}]` : `（${y}）`;
-        docNo = `${prefix}${yr}${1 + Math.floor(random() * 60)}号`;
+        // Each issuer numbers its documents of a year in order; not every number is disclosed, hence the gaps.
+        const series = `${prefix}-${y}`;
+        docSerials[series] = (docSerials[series] ?? 0) + 1 + Math.floor(random() * 3);
+        docNo = `${prefix}${yr}${docSerials[series]}号`;
         genre = catId === 'rsrm' ? 'tz' : pick(['tz', 'yj', 'jd', 'pf']);
       }
       const validity = catId === 'wjgb' || docNo ? (random() < 0.85 ? 'valid' : pick(['expired', 'repealed', 'amended'])) : undefined;
@@ -148,7 +152,7 @@ export function generateCatalogue({ count = 2450, seed = 2013, year = 2013, year
       if (validity) item.validity = validity;
       if (random() < 0.12) {
         item.attachments = [{
-          name: `${subject}${random() < 0.5 ? '实施细则.pdf' : '申请表.doc'}`,
+          name: `${subject}${random() < 0.5 ? '实施细则' : '申请表'}.pdf`,
           url: '../files/sample.pdf',
           mediaType: 'application/pdf',
           size: 20000 + Math.floor(random() * 3_000_000),
