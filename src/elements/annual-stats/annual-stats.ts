@@ -10,10 +10,10 @@ import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
 import { reconcile, series, seriesKeys, type ReconciliationIssue } from './reconcile.js';
-import { isTemplateId, templateFor, type AnnualTemplate } from './templates.js';
+import { isTemplateId, layout, type TemplateId } from './layout.js';
 import {
-  dataTable, figuresTable, hasNull, lbl, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, seriesLabel, table2, table3, table4,
-  type Lang, type TableModel, type Val,
+  dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
+  type TableModel, type Tpl, type Val,
 } from './tables.js';
 import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
 import { loadCharts } from './load-charts.js';
@@ -142,8 +142,9 @@ export class AnnualStats extends DisclosureElement {
   private get t() {
     return annualStrings.get(this.locale);
   }
-  private get ll(): Lang {
-    return this.locale === 'en' ? 'en' : 'zh';
+  /** The national template `id` with the labels of the current language. */
+  private tpl(id: TemplateId): Tpl {
+    return layout(id, this.t.tpl.split('\n'));
   }
   private get stateKey(): string {
     return this.urlKey || this.id || 'annual';
@@ -306,8 +307,7 @@ export class AnnualStats extends DisclosureElement {
 
   private renderReport(r: AnnualReport, warnings: FeedIssue[]) {
     const t = this.t;
-    const lang = this.ll;
-    const tpl: AnnualTemplate = templateFor(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
+    const tpl = this.tpl(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
     const national = isTemplateId(r.template);
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
     const placed = new Set<string>();
@@ -336,8 +336,8 @@ export class AnnualStats extends DisclosureElement {
 `;
   }
 
-  private sections(r: AnnualReport, tpl: AnnualTemplate, national: boolean): Sec[] {
-    const heading = (id: string) => (national ? lbl(tpl.sections.find((s) => s.id === id)!.label, this.ll) : this.t.legacySections[id]);
+  private sections(r: AnnualReport, tpl: Tpl, national: boolean): Sec[] {
+    const heading = (id: string) => (national ? tpl.sections.find((s) => s.id === id)!.label : this.t.legacySections[id]);
     const sec = (id: string, text: AnnualTextKey[], groups: string[], extra: Partial<Sec> = {}): Sec => ({ id, heading: heading(id), text, groups, ...extra });
     return [
       sec('overview', ['overview'], ['overview']),
@@ -358,16 +358,15 @@ export class AnnualStats extends DisclosureElement {
     return text.split(/\n[ \t\u3000]*\n/).map((p) => p.trim()).filter(Boolean).map((p) => html`<p class="text">${p}</p>`);
   }
 
-  private renderSection(r: AnnualReport, tpl: AnnualTemplate, s: Sec, national: boolean) {
+  private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean) {
     const t = this.t;
-    const lang = this.ll;
     const known = new Set(r.groups.map((g) => g.id));
     const groups = s.groups.filter((g) => r.custom.some((f) => f.group === g));
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.table === 2 && r.proactive) {
-      table = this.renderTableBlock({ ...table2(r, tpl, lang, t.unitNames, t.csvHeadings), quietCaption: national });
-      const bars = proactiveBars(r, tpl, lang);
+      table = this.renderTableBlock({ ...table2(r, tpl, t.unitNames, t.csvHeadings), quietCaption: national });
+      const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
       const figs = r.custom.filter((f) => f.group && groups.includes(f.group));
@@ -376,10 +375,10 @@ export class AnnualStats extends DisclosureElement {
       }
     }
     if (s.table === 3 && r.applications) {
-      table = this.renderTableBlock({ ...table3(r, tpl, lang), quietCaption: national });
+      table = this.renderTableBlock({ ...table3(r, tpl), quietCaption: national });
       chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r) }], true);
     }
-    if (s.table === 4 && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, lang, t.csvHeadings), quietCaption: national });
+    if (s.table === 4 && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t.csvHeadings), quietCaption: national });
     const both = s.text.filter((k) => r.text[k]).length > 1;
     return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
@@ -448,7 +447,8 @@ export class AnnualStats extends DisclosureElement {
     const keys = seriesKeys(ready);
     if (!keys.length) return nothing;
     const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
-    const label = (k: string) => seriesLabel(k, ready, this.ll, (l, u) => (this.ll === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
+    const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
+    const label = (k: string) => seriesLabel(k, ready, tpls, (l, u) => (this.locale === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
     const years = ready.map((r) => r.year).sort((a, b) => a - b);
     const data = series(ready, key).map((p) => p.value);
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
@@ -466,18 +466,17 @@ export class AnnualStats extends DisclosureElement {
     </section>`;
   }
 
-  private renderRecon(issues: ReconciliationIssue[], tpl: AnnualTemplate) {
+  private renderRecon(issues: ReconciliationIssue[], tpl: Tpl) {
     if (!issues.length) return nothing;
     const t = this.t;
-    const lang = this.ll;
-    const col = (k?: string) => lbl(tpl.table3.columns.find((c) => c.key === k)?.label ?? { zh: k ?? '', en: k ?? '' }, lang);
+    const col = (k?: string) => tpl.table3.columns.find((c) => c.key === k)?.label ?? k ?? '';
     const row = (p?: string) => {
       const r = tpl.table3.rows.find((x) => x.path === p) ?? tpl.table3.rows.find((x) => x.group?.id === 'other');
-      return r ? [r.group && lbl(r.group.label, lang), (r.number ?? '') + lbl(r.label, lang)].filter(Boolean).join(' ') : p ?? '';
+      return r ? rowLabel(r, ' ', '') : p ?? '';
     };
     const group = (p?: string) => {
       const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === p);
-      return g ? [g.parent && lbl(g.parent, lang), lbl(g.label, lang)].filter(Boolean).join(' ') : p ?? '';
+      return g ? [g.parent, g.label].filter(Boolean).join(' ') : p ?? '';
     };
     const line = (i: ReconciliationIssue) => {
       const a = this.fmt(i.expected);

@@ -22,15 +22,15 @@
  */
 import { checkSchemaVersion } from '../../core/feed.js';
 import type { FeedIssue } from '../../core/feed.js';
-import { APPLICANT_COLUMNS, TABLE4_GROUPS, TABLE4_OUTCOMES } from './templates.js';
 import {
-  ANNUAL_TEMPLATE_IDS as SHAPE_TEMPLATE_IDS, ANNUAL_TEXT_KEYS, NOT_PROCESSED_KEYS as SHAPE_NOT_PROCESSED_KEYS,
+  ANNUAL_TEMPLATE_IDS as SHAPE_TEMPLATE_IDS, ANNUAL_TEXT_KEYS, APPLICANT_COLUMNS, NOT_PROCESSED_KEYS as SHAPE_NOT_PROCESSED_KEYS,
+  TABLE4_GROUPS, TABLE4_OUTCOMES,
   OTHER_KEYS as SHAPE_OTHER_KEYS, UNABLE_KEYS as SHAPE_UNABLE_KEYS, WITHHELD_KEYS as SHAPE_WITHHELD_KEYS,
 } from '../../schema/constants/annual.js';
-import type { ApplicantColumn, Table4GroupKey, Table4OutcomeKey, ValueKind } from './templates.js';
+import type { ApplicantColumn, Table4GroupKey, Table4OutcomeKey, ValueKind } from './layout.js';
 
 export type { FeedIssue } from '../../core/feed.js';
-export type { ApplicantColumn } from './templates.js';
+export type { ApplicantColumn } from './layout.js';
 
 /** One figure: a number, or null for "not reported". */
 export type Cell = number | null;
