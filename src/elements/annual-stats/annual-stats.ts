@@ -84,8 +84,8 @@ export class AnnualStats extends DisclosureElement {
     urlKey: { attribute: 'url-key' },
     noUrlState: { type: Boolean, attribute: 'no-url-state' },
     noCharts: { type: Boolean, attribute: 'no-charts' },
-    selected: { state: true },
-    years: { state: true },
+    chosenYear: { state: true },
+    yearStates: { state: true },
     openTables: { state: true },
     trendKey: { state: true },
     announcement: { state: true },
@@ -104,38 +104,38 @@ export class AnnualStats extends DisclosureElement {
   /** Tables only: no charts (chart data are shown as tables; the chart code is never loaded). */
   noCharts = false;
 
-  private selected?: number;
-  private years = new Map<number, YearState>();
+  private chosenYear?: number;
+  private yearStates = new Map<number, YearState>();
   private openTables = new Set<string>();
   private trendKey = '';
   private announcement = '';
   private chartsFailed = false;
 
-  private readonly feed = new FeedController<Loaded>(this, parse);
+  private readonly reportFeed = new FeedController<Loaded>(this, parse);
   private seen: Loaded | undefined;
   private yearsAbort: AbortController | undefined;
   private yearsDone: Promise<unknown> = Promise.resolve();
-  private tables = new Map<string, TableModel>();
+  private tableModels = new Map<string, TableModel>();
   private specs = new Map<string, ChartSpec>();
-  private charts = new Map<string, ChartEntry>();
+  private chartEntries = new Map<string, ChartEntry>();
   private readonly onPopState = () => this.fromUrl();
-  private readonly onPrint = () => this.charts.forEach((c) => c.handle?.resize());
+  private readonly onPrint = () => this.chartEntries.forEach((c) => c.handle?.resize());
   /** Forced colours switched on or off: redraw the charts in the new colours. */
   private readonly onForcedColors = () => this.requestUpdate();
 
   /** Resolves when the feed and, for an index, every year file have loaded or failed. */
   get loaded(): Promise<void> {
-    return this.feed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => undefined);
+    return this.reportFeed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => undefined);
   }
 
   /** The year shown (index feeds), or the report's year. */
   get shownYear(): number | undefined {
-    return this.selected ?? (this.feed.data?.kind === 'report' ? this.feed.data.report.year : undefined);
+    return this.chosenYear ?? (this.reportFeed.data?.kind === 'report' ? this.reportFeed.data.report.year : undefined);
   }
 
   /** The CSV text of a rendered table (`t2`, `t3`, `t4`, `g0`…, `c-proactive`, `c-outcomes`, `trend`), as the button downloads it. */
   csvFor(tableId: string): string | undefined {
-    const m = this.tables.get(tableId);
+    const m = this.tableModels.get(tableId);
     return m ? toCsv(m.csv) : undefined;
   }
 
@@ -169,28 +169,28 @@ export class AnnualStats extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
-    if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.feed.url)) {
+    if (changed.has('feedTimeout') && this.feedTimeout) this.reportFeed.timeout = this.feedTimeout;
+    if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
       this.yearsAbort?.abort();
       this.seen = undefined;
-      this.years = new Map();
-      this.selected = undefined;
-      void this.feed.load(this.resolveSrc(this.src));
+      this.yearStates = new Map();
+      this.chosenYear = undefined;
+      void this.reportFeed.load(this.resolveSrc(this.src));
     }
-    const data = this.feed.status === 'ready' ? this.feed.data : undefined;
+    const data = this.reportFeed.status === 'ready' ? this.reportFeed.data : undefined;
     if (data && data !== this.seen) {
       this.seen = data;
-      if (data.kind === 'index') this.startIndex(data.reports);
+      if (data.kind === 'index') this.beginIndex(data.reports);
     } else if (changed.has('year') && data?.kind === 'index' && data.reports.some((e) => e.year === this.year)) {
       // The year attribute set again after the index loaded (a framework, a Storybook control): show that year.
-      this.pick(this.year!, 'none');
+      this.pickYear(this.year!, 'none');
     }
   }
 
   // ---- several years --------------------------------------------------------------------------------------------
 
-  private startIndex(entries: AnnualIndexEntry[]): void {
-    this.selected = this.initialYear(entries.map((e) => e.year));
+  private beginIndex(entries: AnnualIndexEntry[]): void {
+    this.chosenYear = this.initialYear(entries.map((e) => e.year));
     const abort = (this.yearsAbort = new AbortController());
     this.yearsDone = Promise.all(entries.map((e) => this.loadYear(e, abort.signal)));
   }
@@ -201,30 +201,30 @@ export class AnnualStats extends DisclosureElement {
     return list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
   }
 
-  private setYear(year: number, s: YearState): void {
-    this.years = new Map(this.years).set(year, s);
+  private putYear(year: number, s: YearState): void {
+    this.yearStates = new Map(this.yearStates).set(year, s);
   }
 
   private async loadYear(e: AnnualIndexEntry, signal: AbortSignal): Promise<void> {
-    this.setYear(e.year, { url: e.url, status: 'loading', warnings: [] });
+    this.putYear(e.year, { url: e.url, status: 'loading', warnings: [] });
     const init = (detail: object) => ({ bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } });
     try {
-      const { json } = await fetchJson(e.url, { signal, timeout: this.feed.timeout });
+      const { json } = await fetchJson(e.url, { signal, timeout: this.reportFeed.timeout });
       const r = parseAnnualFeed(json, e.url);
       if (!r.ok) throw new FeedError(r.error, r.message, e.url, undefined, r.detail);
       if (signal.aborted) return;
-      this.setYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
+      this.putYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
       this.dispatchEvent(new CustomEvent('disclosure-load', init({ data: r.report, warnings: r.warnings })));
     } catch (err) {
       if (signal.aborted) return;
       const error = err instanceof FeedError ? err : new FeedError('network', String(err), e.url);
-      this.setYear(e.year, { url: e.url, status: 'error', warnings: [], error });
+      this.putYear(e.year, { url: e.url, status: 'error', warnings: [], error });
       this.dispatchEvent(new CustomEvent('disclosure-error', init({ kind: error.kind, status: error.status, message: error.message })));
     }
   }
 
   private async retryYear(year: number): Promise<void> {
-    const s = this.years.get(year);
+    const s = this.yearStates.get(year);
     if (!s) return;
     const done = this.loadYear({ year, url: s.url }, this.yearsAbort?.signal ?? new AbortController().signal);
     await this.updateComplete;
@@ -232,52 +232,52 @@ export class AnnualStats extends DisclosureElement {
     await done;
   }
 
-  private pick(year: number, history: 'push' | 'none' = 'push'): void {
-    if (year === this.selected) return;
-    this.selected = year;
+  private pickYear(year: number, history: 'push' | 'none' = 'push'): void {
+    if (year === this.chosenYear) return;
+    this.chosenYear = year;
     if (history === 'push' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, 'push');
     this.announcement = this.t.yearChanged(year);
     this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
   }
 
   private fromUrl(): void {
-    if (this.noUrlState || this.feed.data?.kind !== 'index') return;
-    const list = this.feed.data.reports.map((e) => e.year);
-    this.pick(this.initialYear(list), 'none');
+    if (this.noUrlState || this.reportFeed.data?.kind !== 'index') return;
+    const list = this.reportFeed.data.reports.map((e) => e.year);
+    this.pickYear(this.initialYear(list), 'none');
   }
 
   // ---- formatting -----------------------------------------------------------------------------------------------
 
-  private fmt(n: number, opts?: Intl.NumberFormatOptions): string {
+  private formatNum(n: number, opts?: Intl.NumberFormatOptions): string {
     return formatNumber(n, this.locale, opts);
   }
 
-  private value = (v: Val): TemplateResult | string => {
+  private valueHtml = (v: Val): TemplateResult | string => {
     const t = this.t;
     if (typeof v.v !== 'number') return html`<span class="vh">${t.notReported}</span>`;
-    const n = v.kind === 'delta' ? this.fmt(v.v, { signDisplay: 'exceptZero' }) : this.fmt(v.v, { maximumFractionDigits: 2 });
+    const n = v.kind === 'delta' ? this.formatNum(v.v, { signDisplay: 'exceptZero' }) : this.formatNum(v.v, { maximumFractionDigits: 2 });
     const unit = v.unit ? t.unitNames[v.unit] ?? v.unit : '';
     return html`${v.approx ? t.approx : ''}${n}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
   };
 
-  private text(v: number | null | undefined): string {
-    return typeof v === 'number' ? this.fmt(v, { maximumFractionDigits: 2 }) : this.t.notReported;
+  private figureText(v: number | null | undefined): string {
+    return typeof v === 'number' ? this.formatNum(v, { maximumFractionDigits: 2 }) : this.t.notReported;
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------------
 
   protected override render() {
-    this.tables.clear();
+    this.tableModels.clear();
     this.specs.clear();
-    const data = this.feed.data;
+    const data = this.reportFeed.data;
     const t = this.t;
     let body: unknown = nothing;
-    if (data?.kind === 'report') body = this.renderReport(data.report, this.feed.warnings);
+    if (data?.kind === 'report') body = this.renderReport(data.report, this.reportFeed.warnings);
     else if (data?.kind === 'index') body = this.renderIndex(data.reports);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.renderFeedState(this.feed as FeedController<unknown>, t.reportLabel)}
-      ${data?.kind === 'index' ? this.renderWarnings(this.feed.warnings, 0) : nothing}
+      ${this.renderFeedState(this.reportFeed as FeedController<unknown>, t.reportLabel)}
+      ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
       ${body}
       ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
     </div>`;
@@ -285,8 +285,8 @@ export class AnnualStats extends DisclosureElement {
 
   private renderIndex(entries: AnnualIndexEntry[]) {
     const t = this.t;
-    const y = this.selected;
-    const s = y !== undefined ? this.years.get(y) : undefined;
+    const y = this.chosenYear;
+    const s = y !== undefined ? this.yearStates.get(y) : undefined;
     let body: unknown = nothing;
     if (s?.status === 'ready' && s.report) body = this.renderReport(s.report, s.warnings);
     else if (s?.status === 'error' && s.error) {
@@ -298,7 +298,7 @@ export class AnnualStats extends DisclosureElement {
     } else if (s) body = html`<div class="loading" part="loading" aria-busy="true"><p>${this.core.loading}</p></div>`;
     return html`<div class="toolbar" part="toolbar">
         <label for="year">${t.yearLabel}</label>
-        <select id="year" part="year-select" @change=${(e: Event) => this.pick(Number((e.target as HTMLSelectElement).value))}>
+        <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
           ${[...entries].reverse().map((e) => html`<option value=${e.year} ?selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
         </select>
       </div>
@@ -311,13 +311,13 @@ export class AnnualStats extends DisclosureElement {
     const national = isTemplateId(r.template);
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
     const placed = new Set<string>();
-    const secs = this.sections(r, tpl, national);
+    const secs = this.reportSections(r, tpl, national);
     secs.forEach((s) => s.groups.forEach((g) => placed.add(g)));
     const known = new Set(r.groups.map((g) => g.id));
     const rest = [...r.groups.filter((g) => !placed.has(g.id)).map((g) => g.id), ...(r.custom.some((f) => !f.group || !known.has(f.group)) ? [''] : [])];
     const issues = reconcile(r, tpl);
     // The report's publisher, else the index's, else the provider's agency.
-    const data = this.feed.data;
+    const data = this.reportFeed.data;
     const by = r.publisher?.name || (data?.kind === 'index' && data.publisher?.name) || this.provider?.agency;
     return html`<header part="header">
         <h2>${r.title || t.title(r.year)}</h2>
@@ -336,7 +336,7 @@ export class AnnualStats extends DisclosureElement {
 `;
   }
 
-  private sections(r: AnnualReport, tpl: Tpl, national: boolean): Sec[] {
+  private reportSections(r: AnnualReport, tpl: Tpl, national: boolean): Sec[] {
     const heading = (id: string) => (national ? tpl.sections.find((s) => s.id === id)!.label : this.t.legacySections[id]);
     const sec = (id: string, text: AnnualTextKey[], groups: string[], extra: Partial<Sec> = {}): Sec => ({ id, heading: heading(id), text, groups, ...extra });
     return [
@@ -384,7 +384,7 @@ export class AnnualStats extends DisclosureElement {
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
       ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k])}`)}
       ${table} ${chart}
-      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.value({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
+      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.valueHtml({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
       ${groups.map((g) => this.renderGroup(r, g, known))}
     </section>`;
   }
@@ -400,8 +400,8 @@ export class AnnualStats extends DisclosureElement {
 
   private renderTableBlock(m: TableModel) {
     const t = this.t;
-    this.tables.set(m.id, m);
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.value)}</div>
+    this.tableModels.set(m.id, m);
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.valueHtml)}</div>
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
         <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}
@@ -417,7 +417,7 @@ export class AnnualStats extends DisclosureElement {
     const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' };
     this.specs.set(id, spec);
     const open = this.openTables.has(id);
-    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.text(d.data[i]))).join('；')).join('；');
+    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join('；')).join('；');
     const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
     return html`<figure part="chart">
       <figcaption>${title}</figcaption>
@@ -441,8 +441,8 @@ export class AnnualStats extends DisclosureElement {
 
   private renderTrend(entries: AnnualIndexEntry[]) {
     const t = this.t;
-    const ready = entries.map((e) => this.years.get(e.year)).filter((s) => s?.status === 'ready' && s.report).map((s) => s!.report!);
-    const failed = entries.filter((e) => this.years.get(e.year)?.status === 'error').map((e) => e.year);
+    const ready = entries.map((e) => this.yearStates.get(e.year)).filter((s) => s?.status === 'ready' && s.report).map((s) => s!.report!);
+    const failed = entries.filter((e) => this.yearStates.get(e.year)?.status === 'error').map((e) => e.year);
     if (ready.length < 2) return nothing;
     const keys = seriesKeys(ready);
     if (!keys.length) return nothing;
@@ -479,8 +479,8 @@ export class AnnualStats extends DisclosureElement {
       return g ? [g.parent, g.label].filter(Boolean).join(' ') : p ?? '';
     };
     const line = (i: ReconciliationIssue) => {
-      const a = this.fmt(i.expected);
-      const b = this.fmt(i.actual);
+      const a = this.formatNum(i.expected);
+      const b = this.formatNum(i.actual);
       switch (i.rule) {
         case 'columnBalance': return t.reconColumn(col(i.column), a, b);
         case 'rowTotal': return t.reconRow(row(i.row), a, b);
@@ -524,17 +524,17 @@ export class AnnualStats extends DisclosureElement {
       if (!spec || !theme) continue;
       live.add(id);
       const key = JSON.stringify([spec, theme]);
-      const old = this.charts.get(id);
+      const old = this.chartEntries.get(id);
       if (old && old.canvas === canvas && old.key === key) continue;
       old?.handle?.destroy();
       const entry: ChartEntry = { canvas, key };
-      this.charts.set(id, entry);
+      this.chartEntries.set(id, entry);
       todo.push([id, entry, spec, theme]);
     }
-    for (const [id, c] of this.charts) {
+    for (const [id, c] of this.chartEntries) {
       if (!live.has(id)) {
         c.handle?.destroy();
-        this.charts.delete(id);
+        this.chartEntries.delete(id);
       }
     }
     if (!todo.length) return;
@@ -548,7 +548,7 @@ export class AnnualStats extends DisclosureElement {
     }
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     for (const [id, entry, spec, theme] of todo) {
-      if (this.charts.get(id) !== entry || !entry.canvas.isConnected || !this.isConnected) continue;
+      if (this.chartEntries.get(id) !== entry || !entry.canvas.isConnected || !this.isConnected) continue;
       try {
         entry.handle = mod.drawChart(entry.canvas, spec, theme, reduced);
       } catch {
@@ -559,7 +559,7 @@ export class AnnualStats extends DisclosureElement {
   }
 
   private destroyCharts(): void {
-    this.charts.forEach((c) => c.handle?.destroy());
-    this.charts.clear();
+    this.chartEntries.forEach((c) => c.handle?.destroy());
+    this.chartEntries.clear();
   }
 }
