@@ -30,7 +30,7 @@ function parse(json: unknown, url: string): ParseResult<Loaded> {
 }
 
 interface YearState { url: string; status: 'loading' | 'ready' | 'error'; report?: AnnualReport; warnings: FeedIssue[]; error?: FeedError }
-interface Sec { id: string; heading: string; text: AnnualTextKey[]; table?: 2 | 3 | 4; groups: string[]; fees?: boolean }
+interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
 let chartModule: ReturnType<typeof loadCharts> | undefined;
@@ -337,20 +337,22 @@ export class AnnualStats extends DisclosureElement {
   }
 
   private reportSections(r: AnnualReport, tpl: Tpl, national: boolean): Sec[] {
-    const heading = (id: string) => (national ? tpl.sections.find((s) => s.id === id)!.label : this.t.legacySections[id]);
-    const sec = (id: string, text: AnnualTextKey[], groups: string[], extra: Partial<Sec> = {}): Sec => ({ id, heading: heading(id), text, groups, ...extra });
+    /** A section: its text fields and custom-figure groups (by default its own id), and whether it shows the fees. */
+    const sec = (id: string, text: string[] = [id], groups = text, fees = false): Sec =>
+      ({ id, heading: national ? tpl.sections.find((s) => s.id === id)!.label : this.t.legacySections[id], text: text as AnnualTextKey[], groups, fees });
+    const both = ['fees', 'other'];
     return [
-      sec('overview', ['overview'], ['overview']),
-      sec('proactive', ['proactive'], ['proactive'], { table: 2 }),
-      sec('applications', ['applications'], ['applications', 'requests'], { table: 3 }),
-      ...(national ? [] : [sec('fees', ['fees'], ['fees'], { fees: true })]),
-      sec('reviewLitigation', ['reviewLitigation'], ['reviewLitigation'], { table: 4 }),
+      sec('overview'),
+      sec('proactive'),
+      sec('applications', undefined, ['applications', 'requests']),
+      ...(national ? [] : [sec('fees', undefined, undefined, true)]),
+      sec('reviewLitigation'),
       sec('problems', ['problems', 'improvements'], ['problems']),
-      national ? sec('other', ['fees', 'other'], ['fees', 'other'], { fees: true }) : sec('other', ['other'], ['other']),
-    ].filter((s) => {
-      const hasTable = (s.table === 2 && r.proactive) || (s.table === 3 && r.applications) || (s.table === 4 && r.reviewLitigation);
-      return hasTable || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => f.group && s.groups.includes(f.group));
-    });
+      national ? sec('other', both, both, true) : sec('other'),
+    ].filter((s) =>
+      // The three sections with a table are named as the report's fields that hold it (proactive, applications,
+      // reviewLitigation); no other section id is a field of the report.
+      (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => f.group && s.groups.includes(f.group)));
   }
 
   private paras(text: string | undefined) {
@@ -364,7 +366,7 @@ export class AnnualStats extends DisclosureElement {
     const groups = s.groups.filter((g) => r.custom.some((f) => f.group === g));
     let table: unknown = nothing;
     let chart: unknown = nothing;
-    if (s.table === 2 && r.proactive) {
+    if (s.id === 'proactive' && r.proactive) {
       table = this.renderTableBlock({ ...table2(r, tpl, t.unitNames, t.csvHeadings), quietCaption: national });
       const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
@@ -374,11 +376,11 @@ export class AnnualStats extends DisclosureElement {
         chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true);
       }
     }
-    if (s.table === 3 && r.applications) {
+    if (s.id === 'applications' && r.applications) {
       table = this.renderTableBlock({ ...table3(r, tpl), quietCaption: national });
       chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r) }], true);
     }
-    if (s.table === 4 && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t.csvHeadings), quietCaption: national });
+    if (s.id === 'reviewLitigation' && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t.csvHeadings), quietCaption: national });
     const both = s.text.filter((k) => r.text[k]).length > 1;
     return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
@@ -469,25 +471,18 @@ export class AnnualStats extends DisclosureElement {
   private renderRecon(issues: ReconciliationIssue[], tpl: Tpl) {
     if (!issues.length) return nothing;
     const t = this.t;
-    const col = (k?: string) => tpl.table3.columns.find((c) => c.key === k)?.label ?? k ?? '';
-    const row = (p?: string) => {
-      const r = tpl.table3.rows.find((x) => x.path === p) ?? tpl.table3.rows.find((x) => x.group?.id === 'other');
-      return r ? rowLabel(r, ' ', '') : p ?? '';
-    };
-    const group = (p?: string) => {
-      const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === p);
-      return g ? [g.parent, g.label].filter(Boolean).join(' ') : p ?? '';
-    };
-    const line = (i: ReconciliationIssue) => {
-      const a = this.formatNum(i.expected);
-      const b = this.formatNum(i.actual);
-      switch (i.rule) {
-        case 'columnBalance': return t.reconColumn(col(i.column), a, b);
-        case 'rowTotal': return t.reconRow(row(i.row), a, b);
-        case 'resultsTotal': return t.reconResults(col(i.column), a, b);
-        default: return t.reconTable4(group(i.row), a, b);
+    // Every issue names its column; rowTotal and table4Total issues name their row (reconcile.ts).
+    const label = (i: ReconciliationIssue): string => {
+      if (i.rule === 'table4Total') {
+        const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === i.row)!;
+        return [g.parent, g.label].filter(Boolean).join(' ');
       }
+      if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)?.label ?? i.column!;
+      const r = tpl.table3.rows.find((x) => x.path === i.row) ?? tpl.table3.rows.find((x) => x.group?.id === 'other');
+      return r ? rowLabel(r, ' ', '') : i.row!;
     };
+    const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
+    const line = (i: ReconciliationIssue) => MESSAGES[i.rule](label(i), this.formatNum(i.expected), this.formatNum(i.actual));
     return html`<div class="panel warning" part="reconciliation" role="status">
       <h3>${t.reconTitle}</h3>
       <p>${t.reconIntro}</p>
