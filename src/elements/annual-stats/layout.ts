@@ -46,25 +46,21 @@ export interface Table2Column<L> {
 export interface Table2Row<L> {
   /** The key of the row object inside `proactive`, e.g. `regulations`. */
   key: string;
-  /** The row object's path from the report root, e.g. `proactive.regulations`. */
-  path: string;
   label: L;
-  /** Full feed paths of the cells, in the block's column order. */
-  cells: string[];
 }
 
-export interface Table2Block<L> {
+export interface Table2Block<L, R = Table2Row<L>> {
   /** The 条例 clause heading the block, e.g. 第二十条第（一）项. */
   clause: L;
   columns: Table2Column<L>[];
-  rows: Table2Row<L>[];
+  rows: R[];
 }
 
-export interface Table2<L> {
+export interface Table2<L, R = Table2Row<L>> {
   title: L;
   /** Heading of the row-label column (信息内容). */
   contentHeader: L;
-  blocks: Table2Block<L>[];
+  blocks: Table2Block<L, R>[];
 }
 
 export interface Table3Column<L> {
@@ -110,13 +106,6 @@ export interface Table4Group<L> {
   parent?: L;
 }
 
-export interface Table4Cell {
-  group: Table4GroupKey;
-  outcome: Table4OutcomeKey;
-  /** Feed path from the report root, e.g. `reviewLitigation.review.upheld`. */
-  path: string;
-}
-
 export interface Table4<L> {
   title: L;
   /** 行政复议 (the review group's header, spanning two header rows). */
@@ -126,12 +115,10 @@ export interface Table4<L> {
   groups: Table4Group<L>[];
   /** The five column labels each group repeats. */
   outcomes: { key: Table4OutcomeKey; label: L }[];
-  /** The 15 cells of the single data row, left to right. */
-  cells: Table4Cell[];
 }
 
+/** A template's layout: the cells' feed paths (templates.ts lists them) follow from the row and column keys. */
 export interface Layout<L> {
-  id: TemplateId;
   sections: { id: SectionId; label: L }[];
   table2: Table2<L>;
   table3: Table3<L>;
@@ -175,7 +162,6 @@ export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
   const outcomes = TABLE4_OUTCOMES.map((key, i) => ({ key, label: T[50 + i] }));
   const groups: Table4Group<L>[] = TABLE4_GROUPS.map((key, i) => (i ? { key, label: T[47 + i], parent: litigation } : { key, label: T[46] }));
   return {
-    id,
     sections: SECTION_IDS.map((sid, i) => ({ id: sid, label: T[i] })),
     table2: {
       title: T[1],
@@ -185,7 +171,7 @@ export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
         return {
           clause: T[clause],
           columns,
-          rows: rows.map(([key, i]) => ({ key, path: `proactive.${key}`, label: T[i], cells: columns.map((c) => `proactive.${key}.${c.key}`) })),
+          rows: rows.map(([key, i]) => ({ key, label: T[i] })),
         };
       }),
     },
@@ -214,7 +200,6 @@ export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
       litigation,
       groups,
       outcomes,
-      cells: groups.flatMap((g) => outcomes.map((o) => ({ group: g.key, outcome: o.key, path: `reviewLitigation.${g.key}.${o.key}` }))),
     },
   };
 }

@@ -30,16 +30,43 @@
 
 import zh from '../../locales/zh-CN/annual.js';
 import en from '../../locales/en/annual.js';
-import { layout, type Layout, type SectionId, type Table2, type Table3, type Table4, type TemplateId } from './layout.js';
+import { layout, type Layout, type SectionId, type Table4GroupKey, type Table4OutcomeKey, type TemplateId } from './layout.js';
+import type * as L from './layout.js';
 
 export { APPLICANT_COLUMNS, TABLE4_GROUPS, TABLE4_OUTCOMES, isTemplateId, resultLeafPaths } from './layout.js';
+
 /** A label in Chinese (exact national wording) and English. */
 export interface Label { zh: string; en: string }
 
 export type {
-  ApplicantColumn, SectionId, Table2Block, Table2Column, Table2Row, Table3Column, Table3GroupId, Table3Row, Table3SectionId,
-  Table4Cell, Table4Group, Table4GroupKey, Table4OutcomeKey, TemplateId, ValueKind,
+  ApplicantColumn, SectionId, Table3GroupId, Table3SectionId, Table4GroupKey, Table4OutcomeKey, TemplateId, ValueKind,
 } from './layout.js';
+
+export type Table2Column = L.Table2Column<Label>;
+export type Table2Block = L.Table2Block<Label, Table2Row>;
+export type Table2 = L.Table2<Label, Table2Row>;
+export type Table3Column = L.Table3Column<Label>;
+export type Table3Row = L.Table3Row<Label>;
+export type Table3 = L.Table3<Label>;
+export type Table4Group = L.Table4Group<Label>;
+export type Table4 = L.Table4<Label> & {
+  /** The 15 cells of the single data row, left to right. */
+  cells: Table4Cell[];
+};
+
+export interface Table2Row extends L.Table2Row<Label> {
+  /** The row object's path from the report root, e.g. `proactive.regulations`. */
+  path: string;
+  /** Full feed paths of the cells, in the block's column order. */
+  cells: string[];
+}
+
+export interface Table4Cell {
+  group: Table4GroupKey;
+  outcome: Table4OutcomeKey;
+  /** Feed path from the report root, e.g. `reviewLitigation.review.upheld`. */
+  path: string;
+}
 
 /** The `text` fields of the feed that belong to a section. */
 export type TextKey = 'overview' | 'problems' | 'improvements' | 'other';
@@ -53,13 +80,14 @@ export interface Section {
   text: TextKey[];
 }
 
-export interface AnnualTemplate extends Omit<Layout<Label>, 'sections'> {
+export interface AnnualTemplate extends Omit<Layout<Label>, 'sections' | 'table2' | 'table4'> {
+  id: TemplateId;
   /** The document that published the format. */
   source: Label;
   sections: Section[];
-  table2: Table2<Label>;
-  table3: Table3<Label>;
-  table4: Table4<Label>;
+  table2: Table2;
+  table3: Table3;
+  table4: Table4;
 }
 
 const l = (z: string, e: string): Label => ({ zh: z, en: e });
@@ -77,8 +105,24 @@ const SECTION_TEXT: Record<SectionId, Pick<Section, 'table' | 'text'>> = {
 
 function build(id: TemplateId): AnnualTemplate {
   const t = layout(id, LABELS);
+  const { groups, outcomes } = t.table4;
   return {
+    id,
     ...t,
+    table2: {
+      ...t.table2,
+      blocks: t.table2.blocks.map((b) => ({
+        ...b,
+        rows: b.rows.map((r) => {
+          const path = `proactive.${r.key}`;
+          return { key: r.key, path, label: r.label, cells: b.columns.map((c) => `${path}.${c.key}`) };
+        }),
+      })),
+    },
+    table4: {
+      ...t.table4,
+      cells: groups.flatMap((g) => outcomes.map((o) => ({ group: g.key, outcome: o.key, path: `reviewLitigation.${g.key}.${o.key}` }))),
+    },
     source: id === 'CN-2021'
       ? l('国办公开办函〔2021〕30号', 'General Office of the State Council, Open Government Office letter [2021] No. 30')
       : l('国办公开办函〔2019〕60号', 'General Office of the State Council, Open Government Office letter [2019] No. 60 (trial format)'),
