@@ -6,6 +6,8 @@ import {
 } from '../src/elements/annual-stats/model.js';
 import type { AnnualReport } from '../src/elements/annual-stats/model.js';
 import { reconcile, series, seriesKeys, seriesValue } from '../src/elements/annual-stats/reconcile.js';
+import zhStrings from '../src/locales/zh-CN/annual.js';
+import enStrings from '../src/locales/en/annual.js';
 
 // ------------------------------------------------------------------------------------------------------------------
 // Expected labels, copied character for character from reference/domain.md §2 (not from templates.ts).
@@ -224,6 +226,14 @@ describe('annual-stats templates', () => {
       'proactive.regulations', 'proactive.normativeDocs', 'proactive.licensing', 'proactive.otherServices',
       'proactive.penalty', 'proactive.enforcement', 'proactive.fees', 'proactive.procurement',
     ]);
+  });
+
+  it('the locale files list the same template labels, one a line, none empty (layout.ts reads them by position)', () => {
+    const zh = zhStrings.tpl.split('\n');
+    const en = enStrings.tpl.split('\n');
+    expect(zh).to.have.length(83);
+    expect(en).to.have.length(zh.length);
+    for (const [i, l] of [...zh, ...en].entries()) expect(l.trim() === l && l !== '', `label ${i % zh.length}: "${l}"`).to.equal(true);
   });
 
   it('rejects unknown template ids', () => {

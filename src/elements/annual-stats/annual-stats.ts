@@ -10,10 +10,10 @@ import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
 import { reconcile, series, seriesKeys, type ReconciliationIssue } from './reconcile.js';
-import { isTemplateId, templateFor, type AnnualTemplate } from './templates.js';
+import { isTemplateId, layout, type TemplateId } from './layout.js';
 import {
-  dataTable, figuresTable, hasNull, lbl, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, seriesLabel, table2, table3, table4,
-  type Lang, type TableModel, type Val,
+  dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
+  type TableModel, type Tpl, type Val,
 } from './tables.js';
 import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
 import { loadCharts } from './load-charts.js';
@@ -30,7 +30,7 @@ function parse(json: unknown, url: string): ParseResult<Loaded> {
 }
 
 interface YearState { url: string; status: 'loading' | 'ready' | 'error'; report?: AnnualReport; warnings: FeedIssue[]; error?: FeedError }
-interface Sec { id: string; heading: string; text: AnnualTextKey[]; table?: 2 | 3 | 4; groups: string[]; fees?: boolean }
+interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
 let chartModule: ReturnType<typeof loadCharts> | undefined;
@@ -84,8 +84,8 @@ export class AnnualStats extends DisclosureElement {
     urlKey: { attribute: 'url-key' },
     noUrlState: { type: Boolean, attribute: 'no-url-state' },
     noCharts: { type: Boolean, attribute: 'no-charts' },
-    selected: { state: true },
-    years: { state: true },
+    chosenYear: { state: true },
+    yearStates: { state: true },
     openTables: { state: true },
     trendKey: { state: true },
     announcement: { state: true },
@@ -104,46 +104,47 @@ export class AnnualStats extends DisclosureElement {
   /** Tables only: no charts (chart data are shown as tables; the chart code is never loaded). */
   noCharts = false;
 
-  private selected?: number;
-  private years = new Map<number, YearState>();
+  private chosenYear?: number;
+  private yearStates = new Map<number, YearState>();
   private openTables = new Set<string>();
   private trendKey = '';
   private announcement = '';
   private chartsFailed = false;
 
-  private readonly feed = new FeedController<Loaded>(this, parse);
+  private readonly reportFeed = new FeedController<Loaded>(this, parse);
   private seen: Loaded | undefined;
   private yearsAbort: AbortController | undefined;
   private yearsDone: Promise<unknown> = Promise.resolve();
-  private tables = new Map<string, TableModel>();
+  private tableModels = new Map<string, TableModel>();
   private specs = new Map<string, ChartSpec>();
-  private charts = new Map<string, ChartEntry>();
+  private chartEntries = new Map<string, ChartEntry>();
   private readonly onPopState = () => this.fromUrl();
-  private readonly onPrint = () => this.charts.forEach((c) => c.handle?.resize());
+  private readonly onPrint = () => this.chartEntries.forEach((c) => c.handle?.resize());
   /** Forced colours switched on or off: redraw the charts in the new colours. */
   private readonly onForcedColors = () => this.requestUpdate();
 
   /** Resolves when the feed and, for an index, every year file have loaded or failed. */
   get loaded(): Promise<void> {
-    return this.feed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => undefined);
+    return this.reportFeed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => undefined);
   }
 
   /** The year shown (index feeds), or the report's year. */
   get shownYear(): number | undefined {
-    return this.selected ?? (this.feed.data?.kind === 'report' ? this.feed.data.report.year : undefined);
+    return this.chosenYear ?? (this.reportFeed.data?.kind === 'report' ? this.reportFeed.data.report.year : undefined);
   }
 
   /** The CSV text of a rendered table (`t2`, `t3`, `t4`, `g0`…, `c-proactive`, `c-outcomes`, `trend`), as the button downloads it. */
   csvFor(tableId: string): string | undefined {
-    const m = this.tables.get(tableId);
+    const m = this.tableModels.get(tableId);
     return m ? toCsv(m.csv) : undefined;
   }
 
   private get t() {
     return annualStrings.get(this.locale);
   }
-  private get ll(): Lang {
-    return this.locale === 'en' ? 'en' : 'zh';
+  /** The national template `id` with the labels of the current language. */
+  private tpl(id: TemplateId): Tpl {
+    return layout(id, this.t.tpl.split('\n'));
   }
   private get stateKey(): string {
     return this.urlKey || this.id || 'annual';
@@ -168,28 +169,28 @@ export class AnnualStats extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
-    if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.feed.url)) {
+    if (changed.has('feedTimeout') && this.feedTimeout) this.reportFeed.timeout = this.feedTimeout;
+    if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
       this.yearsAbort?.abort();
       this.seen = undefined;
-      this.years = new Map();
-      this.selected = undefined;
-      void this.feed.load(this.resolveSrc(this.src));
+      this.yearStates = new Map();
+      this.chosenYear = undefined;
+      void this.reportFeed.load(this.resolveSrc(this.src));
     }
-    const data = this.feed.status === 'ready' ? this.feed.data : undefined;
+    const data = this.reportFeed.status === 'ready' ? this.reportFeed.data : undefined;
     if (data && data !== this.seen) {
       this.seen = data;
-      if (data.kind === 'index') this.startIndex(data.reports);
+      if (data.kind === 'index') this.beginIndex(data.reports);
     } else if (changed.has('year') && data?.kind === 'index' && data.reports.some((e) => e.year === this.year)) {
       // The year attribute set again after the index loaded (a framework, a Storybook control): show that year.
-      this.pick(this.year!, 'none');
+      this.pickYear(this.year!, 'none');
     }
   }
 
   // ---- several years --------------------------------------------------------------------------------------------
 
-  private startIndex(entries: AnnualIndexEntry[]): void {
-    this.selected = this.initialYear(entries.map((e) => e.year));
+  private beginIndex(entries: AnnualIndexEntry[]): void {
+    this.chosenYear = this.initialYear(entries.map((e) => e.year));
     const abort = (this.yearsAbort = new AbortController());
     this.yearsDone = Promise.all(entries.map((e) => this.loadYear(e, abort.signal)));
   }
@@ -200,30 +201,30 @@ export class AnnualStats extends DisclosureElement {
     return list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
   }
 
-  private setYear(year: number, s: YearState): void {
-    this.years = new Map(this.years).set(year, s);
+  private putYear(year: number, s: YearState): void {
+    this.yearStates = new Map(this.yearStates).set(year, s);
   }
 
   private async loadYear(e: AnnualIndexEntry, signal: AbortSignal): Promise<void> {
-    this.setYear(e.year, { url: e.url, status: 'loading', warnings: [] });
+    this.putYear(e.year, { url: e.url, status: 'loading', warnings: [] });
     const init = (detail: object) => ({ bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } });
     try {
-      const { json } = await fetchJson(e.url, { signal, timeout: this.feed.timeout });
+      const { json } = await fetchJson(e.url, { signal, timeout: this.reportFeed.timeout });
       const r = parseAnnualFeed(json, e.url);
       if (!r.ok) throw new FeedError(r.error, r.message, e.url, undefined, r.detail);
       if (signal.aborted) return;
-      this.setYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
+      this.putYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
       this.dispatchEvent(new CustomEvent('disclosure-load', init({ data: r.report, warnings: r.warnings })));
     } catch (err) {
       if (signal.aborted) return;
       const error = err instanceof FeedError ? err : new FeedError('network', String(err), e.url);
-      this.setYear(e.year, { url: e.url, status: 'error', warnings: [], error });
+      this.putYear(e.year, { url: e.url, status: 'error', warnings: [], error });
       this.dispatchEvent(new CustomEvent('disclosure-error', init({ kind: error.kind, status: error.status, message: error.message })));
     }
   }
 
   private async retryYear(year: number): Promise<void> {
-    const s = this.years.get(year);
+    const s = this.yearStates.get(year);
     if (!s) return;
     const done = this.loadYear({ year, url: s.url }, this.yearsAbort?.signal ?? new AbortController().signal);
     await this.updateComplete;
@@ -231,52 +232,52 @@ export class AnnualStats extends DisclosureElement {
     await done;
   }
 
-  private pick(year: number, history: 'push' | 'none' = 'push'): void {
-    if (year === this.selected) return;
-    this.selected = year;
+  private pickYear(year: number, history: 'push' | 'none' = 'push'): void {
+    if (year === this.chosenYear) return;
+    this.chosenYear = year;
     if (history === 'push' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, 'push');
     this.announcement = this.t.yearChanged(year);
     this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
   }
 
   private fromUrl(): void {
-    if (this.noUrlState || this.feed.data?.kind !== 'index') return;
-    const list = this.feed.data.reports.map((e) => e.year);
-    this.pick(this.initialYear(list), 'none');
+    if (this.noUrlState || this.reportFeed.data?.kind !== 'index') return;
+    const list = this.reportFeed.data.reports.map((e) => e.year);
+    this.pickYear(this.initialYear(list), 'none');
   }
 
   // ---- formatting -----------------------------------------------------------------------------------------------
 
-  private fmt(n: number, opts?: Intl.NumberFormatOptions): string {
+  private formatNum(n: number, opts?: Intl.NumberFormatOptions): string {
     return formatNumber(n, this.locale, opts);
   }
 
-  private value = (v: Val): TemplateResult | string => {
+  private valueHtml = (v: Val): TemplateResult | string => {
     const t = this.t;
     if (typeof v.v !== 'number') return html`<span class="vh">${t.notReported}</span>`;
-    const n = v.kind === 'delta' ? this.fmt(v.v, { signDisplay: 'exceptZero' }) : this.fmt(v.v, { maximumFractionDigits: 2 });
+    const n = v.kind === 'delta' ? this.formatNum(v.v, { signDisplay: 'exceptZero' }) : this.formatNum(v.v, { maximumFractionDigits: 2 });
     const unit = v.unit ? t.unitNames[v.unit] ?? v.unit : '';
     return html`${v.approx ? t.approx : ''}${n}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
   };
 
-  private text(v: number | null | undefined): string {
-    return typeof v === 'number' ? this.fmt(v, { maximumFractionDigits: 2 }) : this.t.notReported;
+  private figureText(v: number | null | undefined): string {
+    return typeof v === 'number' ? this.formatNum(v, { maximumFractionDigits: 2 }) : this.t.notReported;
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------------
 
   protected override render() {
-    this.tables.clear();
+    this.tableModels.clear();
     this.specs.clear();
-    const data = this.feed.data;
+    const data = this.reportFeed.data;
     const t = this.t;
     let body: unknown = nothing;
-    if (data?.kind === 'report') body = this.renderReport(data.report, this.feed.warnings);
+    if (data?.kind === 'report') body = this.renderReport(data.report, this.reportFeed.warnings);
     else if (data?.kind === 'index') body = this.renderIndex(data.reports);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.renderFeedState(this.feed as FeedController<unknown>, t.reportLabel)}
-      ${data?.kind === 'index' ? this.renderWarnings(this.feed.warnings, 0) : nothing}
+      ${this.renderFeedState(this.reportFeed as FeedController<unknown>, t.reportLabel)}
+      ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
       ${body}
       ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
     </div>`;
@@ -284,8 +285,8 @@ export class AnnualStats extends DisclosureElement {
 
   private renderIndex(entries: AnnualIndexEntry[]) {
     const t = this.t;
-    const y = this.selected;
-    const s = y !== undefined ? this.years.get(y) : undefined;
+    const y = this.chosenYear;
+    const s = y !== undefined ? this.yearStates.get(y) : undefined;
     let body: unknown = nothing;
     if (s?.status === 'ready' && s.report) body = this.renderReport(s.report, s.warnings);
     else if (s?.status === 'error' && s.error) {
@@ -297,7 +298,7 @@ export class AnnualStats extends DisclosureElement {
     } else if (s) body = html`<div class="loading" part="loading" aria-busy="true"><p>${this.core.loading}</p></div>`;
     return html`<div class="toolbar" part="toolbar">
         <label for="year">${t.yearLabel}</label>
-        <select id="year" part="year-select" @change=${(e: Event) => this.pick(Number((e.target as HTMLSelectElement).value))}>
+        <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
           ${[...entries].reverse().map((e) => html`<option value=${e.year} ?selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
         </select>
       </div>
@@ -306,18 +307,17 @@ export class AnnualStats extends DisclosureElement {
 
   private renderReport(r: AnnualReport, warnings: FeedIssue[]) {
     const t = this.t;
-    const lang = this.ll;
-    const tpl: AnnualTemplate = templateFor(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
+    const tpl = this.tpl(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
     const national = isTemplateId(r.template);
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
     const placed = new Set<string>();
-    const secs = this.sections(r, tpl, national);
+    const secs = this.reportSections(r, tpl, national);
     secs.forEach((s) => s.groups.forEach((g) => placed.add(g)));
     const known = new Set(r.groups.map((g) => g.id));
     const rest = [...r.groups.filter((g) => !placed.has(g.id)).map((g) => g.id), ...(r.custom.some((f) => !f.group || !known.has(f.group)) ? [''] : [])];
     const issues = reconcile(r, tpl);
     // The report's publisher, else the index's, else the provider's agency.
-    const data = this.feed.data;
+    const data = this.reportFeed.data;
     const by = r.publisher?.name || (data?.kind === 'index' && data.publisher?.name) || this.provider?.agency;
     return html`<header part="header">
         <h2>${r.title || t.title(r.year)}</h2>
@@ -336,21 +336,23 @@ export class AnnualStats extends DisclosureElement {
 `;
   }
 
-  private sections(r: AnnualReport, tpl: AnnualTemplate, national: boolean): Sec[] {
-    const heading = (id: string) => (national ? lbl(tpl.sections.find((s) => s.id === id)!.label, this.ll) : this.t.legacySections[id]);
-    const sec = (id: string, text: AnnualTextKey[], groups: string[], extra: Partial<Sec> = {}): Sec => ({ id, heading: heading(id), text, groups, ...extra });
+  private reportSections(r: AnnualReport, tpl: Tpl, national: boolean): Sec[] {
+    /** A section: its text fields and custom-figure groups (by default its own id), and whether it shows the fees. */
+    const sec = (id: string, text: string[] = [id], groups = text, fees = false): Sec =>
+      ({ id, heading: national ? tpl.sections.find((s) => s.id === id)!.label : this.t.legacySections[id], text: text as AnnualTextKey[], groups, fees });
+    const both = ['fees', 'other'];
     return [
-      sec('overview', ['overview'], ['overview']),
-      sec('proactive', ['proactive'], ['proactive'], { table: 2 }),
-      sec('applications', ['applications'], ['applications', 'requests'], { table: 3 }),
-      ...(national ? [] : [sec('fees', ['fees'], ['fees'], { fees: true })]),
-      sec('reviewLitigation', ['reviewLitigation'], ['reviewLitigation'], { table: 4 }),
+      sec('overview'),
+      sec('proactive'),
+      sec('applications', undefined, ['applications', 'requests']),
+      ...(national ? [] : [sec('fees', undefined, undefined, true)]),
+      sec('reviewLitigation'),
       sec('problems', ['problems', 'improvements'], ['problems']),
-      national ? sec('other', ['fees', 'other'], ['fees', 'other'], { fees: true }) : sec('other', ['other'], ['other']),
-    ].filter((s) => {
-      const hasTable = (s.table === 2 && r.proactive) || (s.table === 3 && r.applications) || (s.table === 4 && r.reviewLitigation);
-      return hasTable || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => f.group && s.groups.includes(f.group));
-    });
+      national ? sec('other', both, both, true) : sec('other'),
+    ].filter((s) =>
+      // The three sections with a table are named as the report's fields that hold it (proactive, applications,
+      // reviewLitigation); no other section id is a field of the report.
+      (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => f.group && s.groups.includes(f.group)));
   }
 
   private paras(text: string | undefined) {
@@ -358,16 +360,15 @@ export class AnnualStats extends DisclosureElement {
     return text.split(/\n[ \t\u3000]*\n/).map((p) => p.trim()).filter(Boolean).map((p) => html`<p class="text">${p}</p>`);
   }
 
-  private renderSection(r: AnnualReport, tpl: AnnualTemplate, s: Sec, national: boolean) {
+  private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean) {
     const t = this.t;
-    const lang = this.ll;
     const known = new Set(r.groups.map((g) => g.id));
     const groups = s.groups.filter((g) => r.custom.some((f) => f.group === g));
     let table: unknown = nothing;
     let chart: unknown = nothing;
-    if (s.table === 2 && r.proactive) {
-      table = this.renderTableBlock({ ...table2(r, tpl, lang, t.unitNames, t.csvHeadings), quietCaption: national });
-      const bars = proactiveBars(r, tpl, lang);
+    if (s.id === 'proactive' && r.proactive) {
+      table = this.renderTableBlock({ ...table2(r, tpl, t.unitNames, t.csvHeadings), quietCaption: national });
+      const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
       const figs = r.custom.filter((f) => f.group && groups.includes(f.group));
@@ -375,17 +376,17 @@ export class AnnualStats extends DisclosureElement {
         chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true);
       }
     }
-    if (s.table === 3 && r.applications) {
-      table = this.renderTableBlock({ ...table3(r, tpl, lang), quietCaption: national });
+    if (s.id === 'applications' && r.applications) {
+      table = this.renderTableBlock({ ...table3(r, tpl), quietCaption: national });
       chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r) }], true);
     }
-    if (s.table === 4 && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, lang, t.csvHeadings), quietCaption: national });
+    if (s.id === 'reviewLitigation' && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t.csvHeadings), quietCaption: national });
     const both = s.text.filter((k) => r.text[k]).length > 1;
     return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
       ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k])}`)}
       ${table} ${chart}
-      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.value({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
+      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.valueHtml({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
       ${groups.map((g) => this.renderGroup(r, g, known))}
     </section>`;
   }
@@ -401,8 +402,8 @@ export class AnnualStats extends DisclosureElement {
 
   private renderTableBlock(m: TableModel) {
     const t = this.t;
-    this.tables.set(m.id, m);
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.value)}</div>
+    this.tableModels.set(m.id, m);
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.valueHtml)}</div>
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
         <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}
@@ -418,7 +419,7 @@ export class AnnualStats extends DisclosureElement {
     const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' };
     this.specs.set(id, spec);
     const open = this.openTables.has(id);
-    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.text(d.data[i]))).join('；')).join('；');
+    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join('；')).join('；');
     const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
     return html`<figure part="chart">
       <figcaption>${title}</figcaption>
@@ -442,13 +443,14 @@ export class AnnualStats extends DisclosureElement {
 
   private renderTrend(entries: AnnualIndexEntry[]) {
     const t = this.t;
-    const ready = entries.map((e) => this.years.get(e.year)).filter((s) => s?.status === 'ready' && s.report).map((s) => s!.report!);
-    const failed = entries.filter((e) => this.years.get(e.year)?.status === 'error').map((e) => e.year);
+    const ready = entries.map((e) => this.yearStates.get(e.year)).filter((s) => s?.status === 'ready' && s.report).map((s) => s!.report!);
+    const failed = entries.filter((e) => this.yearStates.get(e.year)?.status === 'error').map((e) => e.year);
     if (ready.length < 2) return nothing;
     const keys = seriesKeys(ready);
     if (!keys.length) return nothing;
     const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
-    const label = (k: string) => seriesLabel(k, ready, this.ll, (l, u) => (this.ll === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
+    const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
+    const label = (k: string) => seriesLabel(k, ready, tpls, (l, u) => (this.locale === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
     const years = ready.map((r) => r.year).sort((a, b) => a - b);
     const data = series(ready, key).map((p) => p.value);
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
@@ -466,29 +468,21 @@ export class AnnualStats extends DisclosureElement {
     </section>`;
   }
 
-  private renderRecon(issues: ReconciliationIssue[], tpl: AnnualTemplate) {
+  private renderRecon(issues: ReconciliationIssue[], tpl: Tpl) {
     if (!issues.length) return nothing;
     const t = this.t;
-    const lang = this.ll;
-    const col = (k?: string) => lbl(tpl.table3.columns.find((c) => c.key === k)?.label ?? { zh: k ?? '', en: k ?? '' }, lang);
-    const row = (p?: string) => {
-      const r = tpl.table3.rows.find((x) => x.path === p) ?? tpl.table3.rows.find((x) => x.group?.id === 'other');
-      return r ? [r.group && lbl(r.group.label, lang), (r.number ?? '') + lbl(r.label, lang)].filter(Boolean).join(' ') : p ?? '';
-    };
-    const group = (p?: string) => {
-      const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === p);
-      return g ? [g.parent && lbl(g.parent, lang), lbl(g.label, lang)].filter(Boolean).join(' ') : p ?? '';
-    };
-    const line = (i: ReconciliationIssue) => {
-      const a = this.fmt(i.expected);
-      const b = this.fmt(i.actual);
-      switch (i.rule) {
-        case 'columnBalance': return t.reconColumn(col(i.column), a, b);
-        case 'rowTotal': return t.reconRow(row(i.row), a, b);
-        case 'resultsTotal': return t.reconResults(col(i.column), a, b);
-        default: return t.reconTable4(group(i.row), a, b);
+    // Every issue names its column; rowTotal and table4Total issues name their row (reconcile.ts).
+    const label = (i: ReconciliationIssue): string => {
+      if (i.rule === 'table4Total') {
+        const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === i.row)!;
+        return [g.parent, g.label].filter(Boolean).join(' ');
       }
+      if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)?.label ?? i.column!;
+      const r = tpl.table3.rows.find((x) => x.path === i.row) ?? tpl.table3.rows.find((x) => x.group?.id === 'other');
+      return r ? rowLabel(r, ' ', '') : i.row!;
     };
+    const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
+    const line = (i: ReconciliationIssue) => MESSAGES[i.rule](label(i), this.formatNum(i.expected), this.formatNum(i.actual));
     return html`<div class="panel warning" part="reconciliation" role="status">
       <h3>${t.reconTitle}</h3>
       <p>${t.reconIntro}</p>
@@ -525,17 +519,17 @@ export class AnnualStats extends DisclosureElement {
       if (!spec || !theme) continue;
       live.add(id);
       const key = JSON.stringify([spec, theme]);
-      const old = this.charts.get(id);
+      const old = this.chartEntries.get(id);
       if (old && old.canvas === canvas && old.key === key) continue;
       old?.handle?.destroy();
       const entry: ChartEntry = { canvas, key };
-      this.charts.set(id, entry);
+      this.chartEntries.set(id, entry);
       todo.push([id, entry, spec, theme]);
     }
-    for (const [id, c] of this.charts) {
+    for (const [id, c] of this.chartEntries) {
       if (!live.has(id)) {
         c.handle?.destroy();
-        this.charts.delete(id);
+        this.chartEntries.delete(id);
       }
     }
     if (!todo.length) return;
@@ -549,7 +543,7 @@ export class AnnualStats extends DisclosureElement {
     }
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     for (const [id, entry, spec, theme] of todo) {
-      if (this.charts.get(id) !== entry || !entry.canvas.isConnected || !this.isConnected) continue;
+      if (this.chartEntries.get(id) !== entry || !entry.canvas.isConnected || !this.isConnected) continue;
       try {
         entry.handle = mod.drawChart(entry.canvas, spec, theme, reduced);
       } catch {
@@ -560,7 +554,7 @@ export class AnnualStats extends DisclosureElement {
   }
 
   private destroyCharts(): void {
-    this.charts.forEach((c) => c.handle?.destroy());
-    this.charts.clear();
+    this.chartEntries.forEach((c) => c.handle?.destroy());
+    this.chartEntries.clear();
   }
 }

@@ -22,15 +22,16 @@
  */
 import { checkSchemaVersion } from '../../core/feed.js';
 import type { FeedIssue } from '../../core/feed.js';
-import { APPLICANT_COLUMNS, TABLE4_GROUPS, TABLE4_OUTCOMES } from './templates.js';
+import { safeHref } from '../../core/url.js';
 import {
-  ANNUAL_TEMPLATE_IDS as SHAPE_TEMPLATE_IDS, ANNUAL_TEXT_KEYS, NOT_PROCESSED_KEYS as SHAPE_NOT_PROCESSED_KEYS,
+  ANNUAL_TEMPLATE_IDS as SHAPE_TEMPLATE_IDS, ANNUAL_TEXT_KEYS, APPLICANT_COLUMNS, NOT_PROCESSED_KEYS as SHAPE_NOT_PROCESSED_KEYS,
+  TABLE4_GROUPS, TABLE4_OUTCOMES,
   OTHER_KEYS as SHAPE_OTHER_KEYS, UNABLE_KEYS as SHAPE_UNABLE_KEYS, WITHHELD_KEYS as SHAPE_WITHHELD_KEYS,
 } from '../../schema/constants/annual.js';
-import type { ApplicantColumn, Table4GroupKey, Table4OutcomeKey, ValueKind } from './templates.js';
+import { kindOf, type ApplicantColumn, type Table4GroupKey, type Table4OutcomeKey, type ValueKind } from './layout.js';
 
 export type { FeedIssue } from '../../core/feed.js';
-export type { ApplicantColumn } from './templates.js';
+export type { ApplicantColumn } from './layout.js';
 
 /** One figure: a number, or null for "not reported". */
 export type Cell = number | null;
@@ -56,7 +57,6 @@ export interface AnnualText {
   reviewLitigation?: string;
 }
 export type AnnualTextKey = keyof AnnualText;
-const TEXT_KEYS: readonly AnnualTextKey[] = ANNUAL_TEXT_KEYS;
 
 /** 规章 / (行政)规范性文件. CN-2021: issued, repealed, inForce. CN-2019: made, published, totalPublished. */
 export interface DocumentCounts {
@@ -163,13 +163,20 @@ export type AnnualIndexResult =
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const own = (o: Obj, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
+const set = (o: object, k: string, v: unknown): void => {
+  if (v !== undefined) (o as Obj)[k] = v;
+};
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? 'text' : typeof v);
+const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 9999;
 
-class Issues {
-  readonly list: FeedIssue[] = [];
-  add(path: string, message: string): void { this.list.push({ path, message }); }
-}
+/** The warnings of the feed being parsed (parsing is synchronous: one feed at a time). */
+let W: FeedIssue[] = [];
+/** The template of the feed being parsed. */
+let template: AnnualTemplateId;
+const warn = (path: string, message: string): undefined => void W.push({ path, message });
+/** "must be <what> (found <v>); <then>" */
+const bad = (path: string, what: string, v: unknown, then = 'left out'): undefined => warn(path, `must be ${what} (found ${describe(v)}); ${then}`);
 
 const KIND_RULE: Record<ValueKind, string> = {
   count: 'a whole number ≥ 0',
@@ -177,326 +184,174 @@ const KIND_RULE: Record<ValueKind, string> = {
   delta: 'a whole number',
 };
 
-function validNumber(v: number, kind: ValueKind): boolean {
-  if (!Number.isFinite(v)) return false;
-  if (kind === 'amount') return v >= 0;
-  if (kind === 'count') return Number.isInteger(v) && v >= 0;
-  return Number.isInteger(v);
-}
-
 /** A figure: undefined stays undefined (absent), null stays null, anything invalid becomes null with a warning. */
-function cell(v: unknown, kind: ValueKind, path: string, issues: Issues): Cell | undefined {
-  if (v === undefined) return undefined;
-  if (v === null) return null;
-  if (typeof v === 'number' && validNumber(v, kind)) return v;
-  issues.add(path, `must be ${KIND_RULE[kind]} (found ${typeof v === 'number' ? String(v) : describe(v)}); shown as not reported`);
+function cell(v: unknown, kind: ValueKind, path: string): Cell | undefined {
+  if (v == null) return v as null | undefined;
+  if (typeof v === 'number' && Number.isFinite(v) && (kind === 'amount' ? v >= 0 : Number.isInteger(v) && (kind === 'delta' || v >= 0))) return v;
+  warn(path, `must be ${KIND_RULE[kind]} (found ${typeof v === 'number' ? v : describe(v)}); shown as not reported`);
   return null;
 }
 
-function text(v: unknown, path: string, issues: Issues): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v.replace(/\r\n?/g, '\n');
-  issues.add(path, `must be text (found ${describe(v)}); left out`);
-  return undefined;
-}
+const text = (v: unknown, path: string): string | undefined =>
+  v == null ? undefined : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : bad(path, 'text', v);
 
-function bool(v: unknown, path: string, issues: Issues): boolean | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'boolean') return v;
-  issues.add(path, `must be true or false (found ${describe(v)}); left out`);
-  return undefined;
-}
+const bool = (v: unknown, path: string): boolean | undefined =>
+  v == null ? undefined : typeof v === 'boolean' ? v : bad(path, 'true or false', v);
 
 /** An object-valued section; anything else is dropped with a warning. */
-function section(v: unknown, path: string, issues: Issues): Obj | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (isObj(v)) return v;
-  issues.add(path, `must be an object (found ${describe(v)}); left out`);
-  return undefined;
-}
+const section = (v: unknown, path: string): Obj | undefined => (v == null ? undefined : isObj(v) ? v : bad(path, 'an object', v));
 
-function fallbackBase(): string {
-  try {
-    if (typeof document !== 'undefined' && document.baseURI) return document.baseURI;
-    if (typeof location !== 'undefined' && location.href) return location.href;
-  } catch { /* no DOM */ }
-  return 'http://localhost/';
-}
+/** A money unit: the feed's (trimmed), else `fallback`. */
+const unit = (v: unknown, path: string, fallback: string): string => text(v, path)?.trim() || fallback;
 
-/** The feed URL made absolute (a relative feed URL is resolved against the document). */
+/** The feed URL made absolute (a relative feed URL is resolved against the document, or localhost outside one). */
 function feedBase(feedUrl: string): string {
+  const doc = globalThis.document?.baseURI || globalThis.location?.href || 'http://localhost/';
   try {
-    return new URL(feedUrl, fallbackBase()).href;
+    return new URL(feedUrl, doc).href;
   } catch {
-    return fallbackBase();
+    return doc;
   }
 }
 
-/** An absolute http(s) URL, or null. */
-function httpUrl(v: unknown, base: string): string | null {
-  if (typeof v !== 'string' || !v.trim()) return null;
-  try {
-    const u = new URL(v.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
+function isoDate(v: unknown, path: string): string | undefined {
+  if (v == null) return undefined;
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v)) {
+    // A real calendar day: 2023-02-30 comes back as March 2.
+    if (new Date(Date.UTC(+v.slice(0, 4), +v.slice(5, 7) - 1, +v.slice(8))).toISOString().startsWith(v)) return v;
   }
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isoDate(v: unknown, path: string, issues: Issues): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') {
-    const m = ISO_DATE.exec(v);
-    if (m) {
-      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-      if (d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]) return v;
-    }
-  }
-  issues.add(path, 'must be a date written YYYY-MM-DD; left out');
-  return undefined;
+  return warn(path, 'must be a date written YYYY-MM-DD; left out');
 }
 
 function checkRoot(json: unknown): Extract<AnnualParseResult, { ok: false }> | null {
   const failed = checkSchemaVersion(json);
   if (failed) return failed;
   const v = (json as Obj).schemaVersion as number;
-  if (Math.floor(v) < 1) {
-    return { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is not supported; this library reads 1.`, detail: String(v) };
-  }
-  return null;
+  return Math.floor(v) < 1
+    ? { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is not supported; this library reads 1.`, detail: String(v) }
+    : null;
 }
 
-function publisher(v: unknown, issues: Issues): Publisher | undefined {
-  const o = section(v, 'publisher', issues);
+function publisher(v: unknown): Publisher | undefined {
+  const o = section(v, 'publisher');
   if (!o) return undefined;
-  const name = text(own(o, 'name'), 'publisher.name', issues);
-  if (name === undefined) {
-    if (own(o, 'name') === undefined) issues.add('publisher.name', 'is missing; publisher left out');
-    return undefined;
-  }
+  const raw = own(o, 'name');
+  const name = text(raw, 'publisher.name');
+  if (name === undefined) return raw === undefined ? warn('publisher.name', 'is missing; publisher left out') : undefined;
   const out: Publisher = { name };
   const id = own(o, 'id');
-  if (typeof id === 'string') out.id = id;
-  else if (typeof id === 'number' && Number.isFinite(id)) out.id = String(id);
-  else if (id !== undefined && id !== null) issues.add('publisher.id', `must be text (found ${describe(id)}); left out`);
+  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) out.id = String(id);
+  else if (id != null) bad('publisher.id', 'text', id);
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// proactive (Table 二)
-
-const PROACTIVE_SPEC: Record<keyof Proactive, Record<string, ValueKind>> = {
-  regulations: { issued: 'count', repealed: 'count', inForce: 'count', made: 'count', published: 'count', totalPublished: 'count' },
-  normativeDocs: { issued: 'count', repealed: 'count', inForce: 'count', made: 'count', published: 'count', totalPublished: 'count' },
-  licensing: { decisions: 'count', lastYear: 'count', change: 'delta' },
-  otherServices: { decisions: 'count', lastYear: 'count', change: 'delta' },
-  penalty: { decisions: 'count', lastYear: 'count', change: 'delta' },
-  enforcement: { decisions: 'count', lastYear: 'count', change: 'delta' },
-  fees: { amount: 'amount', lastYear: 'count', change: 'delta' },
-  procurement: { items: 'count', amount: 'amount' },
-};
-const DEFAULT_UNIT: Partial<Record<keyof Proactive, string>> = { fees: '10kCNY', procurement: 'CNY' };
-
-function proactive(v: unknown, issues: Issues): Proactive | undefined {
-  const o = section(v, 'proactive', issues);
-  if (!o) return undefined;
-  const out: Record<string, Record<string, Cell | string>> = {};
-  for (const [rowKey, cells] of Object.entries(PROACTIVE_SPEC)) {
-    const path = `proactive.${rowKey}`;
-    const ro = section(own(o, rowKey), path, issues);
-    if (!ro) continue;
-    const row: Record<string, Cell | string> = {};
-    for (const [k, kind] of Object.entries(cells)) {
-      const c = cell(own(ro, k), kind, `${path}.${k}`, issues);
-      if (c !== undefined) row[k] = c;
-    }
-    const defUnit = DEFAULT_UNIT[rowKey as keyof Proactive];
-    if (defUnit) {
-      const unit = text(own(ro, 'unit'), `${path}.unit`, issues);
-      row.unit = unit && unit.trim() ? unit.trim() : defUnit;
-    }
-    out[rowKey] = row;
-  }
-  return out as Proactive;
+/** Each object of a list, with its path; anything else in the list is skipped with a warning. */
+function list(v: unknown, path: string, each: (o: Obj, path: string) => void): void {
+  if (v == null) return;
+  if (!Array.isArray(v)) return bad(path, 'a list', v);
+  v.forEach((item, i) => {
+    const p = `${path}[${i}]`;
+    if (isObj(item)) each(item, p);
+    else bad(p, 'an object', item, 'skipped');
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// applications (Table 三)
+// Tables 二, 三 and 四 (and the text fields): read by a spec of their keys
 
-interface ColumnMap { sourceLength: number; sourceIndex: number[] }
+/** The keys of a section: a list of figures, or named sub-sections (0 for a figure). */
+type Spec = readonly string[] | { readonly [k: string]: 0 | Spec };
 
-function columnMap(v: unknown, issues: Issues): ColumnMap {
-  const identity: ColumnMap = { sourceLength: APPLICANT_COLUMNS.length, sourceIndex: APPLICANT_COLUMNS.map((_, i) => i) };
-  if (v === undefined || v === null) return identity;
-  if (!Array.isArray(v)) {
-    issues.add('applications.columns', `must be a list of column keys (found ${describe(v)}); the standard order is assumed`);
-    return identity;
-  }
-  const sourceIndex = APPLICANT_COLUMNS.map(() => -1);
+const keys = (s: string) => s.split(' ');
+const DOCS = keys('issued repealed inForce made published totalPublished');
+const DECISIONS = keys('decisions lastYear change');
+/** `proactive`: the CN-2021 and CN-2019 keys of Table 二 (see templates.ts); `unit` of fees and procurement. */
+const PROACTIVE: Spec = {
+  regulations: DOCS, normativeDocs: DOCS, licensing: DECISIONS, otherServices: DECISIONS, penalty: DECISIONS, enforcement: DECISIONS,
+  fees: keys('amount lastYear change unit'), procurement: keys('items amount unit'),
+};
+const APPLICATIONS: Spec = {
+  newReceived: 0,
+  carriedOver: 0,
+  results: {
+    granted: 0, partiallyGranted: 0, withheld: SHAPE_WITHHELD_KEYS, unable: SHAPE_UNABLE_KEYS, notProcessed: SHAPE_NOT_PROCESSED_KEYS,
+    other: SHAPE_OTHER_KEYS, total: 0,
+  },
+  carriedForward: 0,
+};
+const ROOT: Spec = {
+  text: ANNUAL_TEXT_KEYS,
+  proactive: PROACTIVE,
+  applications: APPLICATIONS,
+  reviewLitigation: Object.fromEntries(TABLE4_GROUPS.map((g) => [g, TABLE4_OUTCOMES])),
+};
+
+/** Where each applicant column is in the feed's rows (-1: missing), and how long the feed's rows are. */
+let sourceIndex: number[];
+let sourceLength: number;
+
+function columnMap(v: unknown): void {
+  const C = APPLICANT_COLUMNS;
+  sourceIndex = C.map((_, i) => i);
+  sourceLength = C.length;
+  if (v == null) return;
+  if (!Array.isArray(v)) return bad('applications.columns', 'a list of column keys', v, 'the standard order is assumed');
+  sourceIndex = C.map(() => -1);
+  sourceLength = v.length;
   v.forEach((name, i) => {
-    const k = APPLICANT_COLUMNS.indexOf(name as ApplicantColumn);
-    if (k < 0) issues.add(`applications.columns[${i}]`, `unknown column ${typeof name === 'string' ? `"${name}"` : describe(name)}; its figures are ignored`);
-    else if (sourceIndex[k] >= 0) issues.add(`applications.columns[${i}]`, `repeats column "${String(name)}"; its figures are ignored`);
+    const k = C.indexOf(name);
+    const p = `applications.columns[${i}]`;
+    if (k < 0) warn(p, `unknown column ${typeof name === 'string' ? `"${name}"` : describe(name)}; its figures are ignored`);
+    else if (sourceIndex[k] >= 0) warn(p, `repeats column "${name}"; its figures are ignored`);
     else sourceIndex[k] = i;
   });
-  APPLICANT_COLUMNS.forEach((k, i) => {
-    if (sourceIndex[i] < 0) issues.add('applications.columns', `lacks column "${k}"; it is shown as not reported`);
-  });
-  return { sourceLength: v.length, sourceIndex };
+  C.forEach((k, i) => sourceIndex[i] < 0 && warn('applications.columns', `lacks column "${k}"; it is shown as not reported`));
 }
 
-function row(v: unknown, path: string, cols: ColumnMap, issues: Issues): Row | undefined {
+/** A Table 三 row, mapped onto the standard column order. */
+function row(v: unknown, path: string): Row | undefined {
   if (v === undefined) return undefined;
   if (v === null) return APPLICANT_COLUMNS.map(() => null);
-  if (!Array.isArray(v)) {
-    issues.add(path, `must be a list of ${cols.sourceLength} figures (found ${describe(v)}); left out`);
-    return undefined;
+  const n = sourceLength;
+  if (!Array.isArray(v)) return bad(path, `a list of ${n} figures`, v);
+  if (v.length !== n) {
+    warn(path, `has ${v.length} figures instead of ${n}; ${v.length < n ? 'the missing ones are shown as not reported' : 'the extra ones are ignored'}`);
   }
-  if (v.length < cols.sourceLength) {
-    issues.add(path, `has ${v.length} figures instead of ${cols.sourceLength}; the missing ones are shown as not reported`);
-  } else if (v.length > cols.sourceLength) {
-    issues.add(path, `has ${v.length} figures instead of ${cols.sourceLength}; the extra ones are ignored`);
-  }
-  return cols.sourceIndex.map((src) => {
-    if (src < 0 || src >= v.length) return null;
-    return cell(v[src], 'count', `${path}[${src}]`, issues) ?? null;
-  });
+  return sourceIndex.map((src) => (src < 0 || src >= v.length ? null : cell(v[src], 'count', `${path}[${src}]`) ?? null));
 }
 
-function rowGroup<K extends string>(v: unknown, path: string, keys: readonly K[], cols: ColumnMap, issues: Issues): Partial<Record<K, Row>> | undefined {
-  const o = section(v, path, issues);
-  if (!o) return undefined;
-  const out: Partial<Record<K, Row>> = {};
-  for (const k of keys) {
-    const r = row(own(o, k), `${path}.${k}`, cols, issues);
-    if (r) out[k] = r;
-  }
-  return out;
-}
+/** One value under ROOT: text, a Table 三 row, a money unit, or a figure (its kind from its key). */
+const leaf = (v: unknown, path: string, key: string): unknown =>
+  path.startsWith('text.') ? text(v, path)
+  : path.startsWith('applications.') ? row(v, path)
+  : key === 'unit' ? unit(v, path, path === 'proactive.fees.unit' ? '10kCNY' : 'CNY')
+  : cell(v, kindOf(key), path);
 
-function applications(v: unknown, template: AnnualTemplateId, issues: Issues): Applications | undefined {
-  const o = section(v, 'applications', issues);
-  if (!o) return undefined;
-  const cols = columnMap(own(o, 'columns'), issues);
-  const p = 'applications';
-  const out: Applications = { columns: [...APPLICANT_COLUMNS], results: {} };
-  const nr = row(own(o, 'newReceived'), `${p}.newReceived`, cols, issues);
-  if (nr) out.newReceived = nr;
-  const co = row(own(o, 'carriedOver'), `${p}.carriedOver`, cols, issues);
-  if (co) out.carriedOver = co;
-  const ro = section(own(o, 'results'), `${p}.results`, issues);
-  if (ro) {
-    const rp = `${p}.results`;
-    const res = out.results;
-    const g = row(own(ro, 'granted'), `${rp}.granted`, cols, issues);
-    if (g) res.granted = g;
-    const pg = row(own(ro, 'partiallyGranted'), `${rp}.partiallyGranted`, cols, issues);
-    if (pg) res.partiallyGranted = pg;
-    const wh = rowGroup(own(ro, 'withheld'), `${rp}.withheld`, WITHHELD_KEYS, cols, issues);
-    if (wh) res.withheld = wh;
-    const un = rowGroup(own(ro, 'unable'), `${rp}.unable`, UNABLE_KEYS, cols, issues);
-    if (un) res.unable = un;
-    const np = rowGroup(own(ro, 'notProcessed'), `${rp}.notProcessed`, NOT_PROCESSED_KEYS, cols, issues);
-    if (np) res.notProcessed = np;
-    const other = own(ro, 'other');
-    if (Array.isArray(other)) {
-      if (template === 'CN-2021') {
-        issues.add(`${rp}.other`, 'is one row; the CN-2021 format splits （六） into noCorrection, unpaidFee and other');
+/** Reads `spec` from `o` into `out`: sections that are not objects are left out with a warning, figures by `leaf`. */
+function walk(o: Obj, path: string, spec: Spec, out: Obj = {}): Obj {
+  const entries = Array.isArray(spec) ? (spec as readonly string[]).map((k) => [k, 0] as const) : Object.entries(spec);
+  for (const [k, s] of entries) {
+    const p = path ? `${path}.${k}` : k;
+    const v = own(o, k);
+    // （六）其他处理: one row (CN-2019) or split into three (CN-2021); either shape is read, the other template's warned.
+    if (s && k === 'other' && v != null) {
+      const one = Array.isArray(v);
+      if (template === (one ? 'CN-2021' : isObj(v) ? 'CN-2019' : '')) {
+        warn(p, one ? 'is one row; the CN-2021 format splits （六） into noCorrection, unpaidFee and other' : 'is split into rows; the CN-2019 format has one （六） row');
       }
-      const r = row(other, `${rp}.other`, cols, issues);
-      if (r) res.other = r;
-    } else if (other !== undefined && other !== null) {
-      if (isObj(other) && template === 'CN-2019') {
-        issues.add(`${rp}.other`, 'is split into rows; the CN-2019 format has one （六） row');
+      if (one) {
+        set(out, k, row(v, p));
+        continue;
       }
-      const og = rowGroup(other, `${rp}.other`, OTHER_KEYS, cols, issues);
-      if (og) res.other = og;
     }
-    const t = row(own(ro, 'total'), `${rp}.total`, cols, issues);
-    if (t) res.total = t;
-  }
-  const cf = row(own(o, 'carriedForward'), `${p}.carriedForward`, cols, issues);
-  if (cf) out.carriedForward = cf;
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Table 四, fees, custom figures
-
-function reviewLitigation(v: unknown, issues: Issues): ReviewLitigation | undefined {
-  const o = section(v, 'reviewLitigation', issues);
-  if (!o) return undefined;
-  const out: ReviewLitigation = {};
-  for (const g of TABLE4_GROUPS) {
-    const path = `reviewLitigation.${g}`;
-    const go = section(own(o, g), path, issues);
-    if (!go) continue;
-    const group: ReviewLitigationGroup = {};
-    for (const k of TABLE4_OUTCOMES) {
-      const c = cell(own(go, k), 'count', `${path}.${k}`, issues);
-      if (c !== undefined) group[k] = c;
+    if (!s) {
+      set(out, k, leaf(v, p, k));
+    } else {
+      const c = section(v, p);
+      if (c && k === 'applications') columnMap(own(c, 'columns'));
+      if (c) out[k] = walk(c, p, s, k === 'applications' ? { columns: [...APPLICANT_COLUMNS], results: {} } : {});
     }
-    out[g] = group;
   }
-  return out;
-}
-
-function money(v: unknown, path: string, defaultUnit: string, issues: Issues): Money | undefined {
-  const o = section(v, path, issues);
-  if (!o) return undefined;
-  const amount = cell(own(o, 'amount'), 'amount', `${path}.amount`, issues);
-  const unit = text(own(o, 'unit'), `${path}.unit`, issues);
-  return { amount: amount ?? null, unit: unit && unit.trim() ? unit.trim() : defaultUnit };
-}
-
-function customFigures(v: unknown, issues: Issues): CustomFigure[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    issues.add('custom', `must be a list (found ${describe(v)}); left out`);
-    return [];
-  }
-  const out: CustomFigure[] = [];
-  const seen = new Set<string>();
-  v.forEach((item, i) => {
-    const path = `custom[${i}]`;
-    if (!isObj(item)) { issues.add(path, `must be an object (found ${describe(item)}); skipped`); return; }
-    const key = own(item, 'key');
-    const label = own(item, 'label');
-    if (typeof key !== 'string' || !key.trim()) { issues.add(`${path}.key`, 'must be text; figure skipped'); return; }
-    if (typeof label !== 'string') { issues.add(`${path}.label`, 'must be text; figure skipped'); return; }
-    if (seen.has(key)) { issues.add(`${path}.key`, `repeats "${key}"; figure skipped`); return; }
-    seen.add(key);
-    const rawValue = own(item, 'value');
-    if (rawValue === undefined) issues.add(`${path}.value`, 'is missing; shown as not reported');
-    const fig: CustomFigure = { key, label, value: cell(rawValue, 'amount', `${path}.value`, issues) ?? null };
-    for (const k of ['unit', 'group', 'note'] as const) {
-      const t = text(own(item, k), `${path}.${k}`, issues);
-      if (t !== undefined) fig[k] = t;
-    }
-    const approx = bool(own(item, 'approximate'), `${path}.approximate`, issues);
-    if (approx !== undefined) fig.approximate = approx;
-    out.push(fig);
-  });
-  return out;
-}
-
-function groups(v: unknown, issues: Issues): FigureGroup[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    issues.add('groups', `must be a list (found ${describe(v)}); left out`);
-    return [];
-  }
-  const out: FigureGroup[] = [];
-  v.forEach((item, i) => {
-    const path = `groups[${i}]`;
-    if (!isObj(item)) { issues.add(path, `must be an object (found ${describe(item)}); skipped`); return; }
-    const id = own(item, 'id');
-    const label = own(item, 'label');
-    if (typeof id !== 'string' || !id) { issues.add(`${path}.id`, 'must be text; group skipped'); return; }
-    if (typeof label !== 'string') { issues.add(`${path}.label`, 'must be text; group skipped'); return; }
-    out.push({ id, label });
-  });
   return out;
 }
 
@@ -513,59 +368,53 @@ export function parseAnnualFeed(json: unknown, feedUrl: string): AnnualParseResu
   if (failed) return failed;
   const o = json as Obj;
   const year = own(o, 'year');
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1 || year > 9999) {
+  if (!isYear(year)) {
     const hint = Array.isArray(own(o, 'reports')) ? ' (this looks like an index of several years)' : '';
     return { ok: false, error: 'invalidRoot', message: `year must be a whole number${hint}.`, detail: 'year' };
   }
-  const template = own(o, 'template');
-  if (!ANNUAL_TEMPLATE_IDS.includes(template as AnnualTemplateId)) {
-    return {
-      ok: false, error: 'invalidRoot',
-      message: `template must be one of ${ANNUAL_TEMPLATE_IDS.join(', ')}.`, detail: 'template',
+  template = own(o, 'template') as AnnualTemplateId;
+  if (!ANNUAL_TEMPLATE_IDS.includes(template)) {
+    return { ok: false, error: 'invalidRoot', message: `template must be one of ${ANNUAL_TEMPLATE_IDS.join(', ')}.`, detail: 'template' };
+  }
+  const warnings = (W = []);
+  const report: AnnualReport = { schemaVersion: o.schemaVersion as number, year, template, text: {}, custom: [], groups: [] };
+  set(report, 'publisher', publisher(own(o, 'publisher')));
+  set(report, 'title', text(own(o, 'title'), 'title'));
+  set(report, 'sample', bool(own(o, 'sample'), 'sample'));
+  set(report, 'publishedAt', isoDate(own(o, 'publishedAt'), 'publishedAt'));
+  const src = own(o, 'sourceUrl');
+  if (src != null) set(report, 'sourceUrl', safeHref(src, feedBase(feedUrl)) ?? warn('sourceUrl', 'must be an http(s) URL; left out'));
+  walk(o, '', ROOT, report as unknown as Obj);
+  const fees = section(own(o, 'feesCollected'), 'feesCollected');
+  if (fees) {
+    report.feesCollected = {
+      amount: cell(own(fees, 'amount'), 'amount', 'feesCollected.amount') ?? null,
+      unit: unit(own(fees, 'unit'), 'feesCollected.unit', 'CNY'),
     };
   }
-  const issues = new Issues();
-  const base = feedBase(feedUrl);
-  const report: AnnualReport = {
-    schemaVersion: o.schemaVersion as number,
-    year,
-    template: template as AnnualTemplateId,
-    text: {},
-    custom: [],
-    groups: [],
-  };
-  const pub = publisher(own(o, 'publisher'), issues);
-  if (pub) report.publisher = pub;
-  const title = text(own(o, 'title'), 'title', issues);
-  if (title !== undefined) report.title = title;
-  const sample = bool(own(o, 'sample'), 'sample', issues);
-  if (sample !== undefined) report.sample = sample;
-  const publishedAt = isoDate(own(o, 'publishedAt'), 'publishedAt', issues);
-  if (publishedAt) report.publishedAt = publishedAt;
-  const src = own(o, 'sourceUrl');
-  if (src !== undefined && src !== null) {
-    const href = httpUrl(src, base);
-    if (href) report.sourceUrl = href;
-    else issues.add('sourceUrl', 'must be an http(s) URL; left out');
-  }
-  const t = section(own(o, 'text'), 'text', issues);
-  if (t) {
-    for (const k of TEXT_KEYS) {
-      const s = text(own(t, k), `text.${k}`, issues);
-      if (s !== undefined) report.text[k] = s;
-    }
-  }
-  const pro = proactive(own(o, 'proactive'), issues);
-  if (pro) report.proactive = pro;
-  const apps = applications(own(o, 'applications'), report.template, issues);
-  if (apps) report.applications = apps;
-  const rl = reviewLitigation(own(o, 'reviewLitigation'), issues);
-  if (rl) report.reviewLitigation = rl;
-  const fees = money(own(o, 'feesCollected'), 'feesCollected', 'CNY', issues);
-  if (fees) report.feesCollected = fees;
-  report.custom = customFigures(own(o, 'custom'), issues);
-  report.groups = groups(own(o, 'groups'), issues);
-  return { ok: true, report, warnings: issues.list };
+  const seen = new Set<string>();
+  list(own(o, 'custom'), 'custom', (item, p) => {
+    const key = own(item, 'key');
+    const label = own(item, 'label');
+    if (typeof key !== 'string' || !key.trim()) return warn(`${p}.key`, 'must be text; figure skipped');
+    if (typeof label !== 'string') return warn(`${p}.label`, 'must be text; figure skipped');
+    if (seen.has(key)) return warn(`${p}.key`, `repeats "${key}"; figure skipped`);
+    seen.add(key);
+    const value = own(item, 'value');
+    if (value === undefined) warn(`${p}.value`, 'is missing; shown as not reported');
+    const fig: CustomFigure = { key, label, value: cell(value, 'amount', `${p}.value`) ?? null };
+    for (const k of ['unit', 'group', 'note']) set(fig, k, text(own(item, k), `${p}.${k}`));
+    set(fig, 'approximate', bool(own(item, 'approximate'), `${p}.approximate`));
+    report.custom.push(fig);
+  });
+  list(own(o, 'groups'), 'groups', (item, p) => {
+    const id = own(item, 'id');
+    const label = own(item, 'label');
+    if (typeof id !== 'string' || !id) warn(`${p}.id`, 'must be text; group skipped');
+    else if (typeof label !== 'string') warn(`${p}.label`, 'must be text; group skipped');
+    else report.groups.push({ id, label });
+  });
+  return { ok: true, report, warnings };
 }
 
 /** True when `json` is an index of several years (`reports` list) rather than one year's report. */
@@ -582,37 +431,27 @@ export function parseAnnualIndex(json: unknown, feedUrl: string): AnnualIndexRes
   const failed = checkRoot(json);
   if (failed) return failed;
   const o = json as Obj;
-  const list = own(o, 'reports');
-  if (!Array.isArray(list)) {
+  const reports = own(o, 'reports');
+  if (!Array.isArray(reports)) {
     return { ok: false, error: 'invalidRoot', message: 'reports must be a list of { year, url }.', detail: 'reports' };
   }
-  const issues = new Issues();
+  const warnings = (W = []);
   const base = feedBase(feedUrl);
   const byYear = new Map<number, AnnualIndexEntry>();
-  list.forEach((item, i) => {
-    const path = `reports[${i}]`;
-    if (!isObj(item)) { issues.add(path, `must be an object (found ${describe(item)}); skipped`); return; }
+  list(reports, 'reports', (item, p) => {
     const year = own(item, 'year');
-    if (typeof year !== 'number' || !Number.isInteger(year) || year < 1 || year > 9999) {
-      issues.add(`${path}.year`, 'must be a whole number; entry skipped');
-      return;
-    }
-    const url = httpUrl(own(item, 'url'), base);
-    if (!url) { issues.add(`${path}.url`, 'must be an http(s) or relative URL; entry skipped'); return; }
-    if (byYear.has(year)) { issues.add(`${path}.year`, `repeats ${year}; entry skipped`); return; }
-    byYear.set(year, { year, url });
+    if (!isYear(year)) return warn(`${p}.year`, 'must be a whole number; entry skipped');
+    const url = safeHref(own(item, 'url'), base);
+    if (!url) warn(`${p}.url`, 'must be an http(s) or relative URL; entry skipped');
+    else if (byYear.has(year)) warn(`${p}.year`, `repeats ${year}; entry skipped`);
+    else byYear.set(year, { year, url });
   });
-  const result: AnnualIndexResult = {
-    ok: true,
-    reports: [...byYear.values()].sort((a, b) => a.year - b.year),
-    warnings: issues.list,
-  };
-  const pub = publisher(own(o, 'publisher'), issues);
-  if (pub) result.publisher = pub;
+  const result: AnnualIndexResult = { ok: true, reports: [...byYear.values()].sort((a, b) => a.year - b.year), warnings };
+  set(result, 'publisher', publisher(own(o, 'publisher')));
   return result;
 }
 
-const ROOT_SECTIONS = new Set(['proactive', 'applications', 'reviewLitigation', 'feesCollected']);
+const ROOT_SECTIONS = ['proactive', 'applications', 'reviewLitigation', 'feesCollected'];
 
 /**
  * Reads a figure or a Table 三 row by path. Paths starting with `proactive.`, `applications.`, `reviewLitigation.` or
@@ -622,19 +461,10 @@ const ROOT_SECTIONS = new Set(['proactive', 'applications', 'reviewLitigation', 
  */
 export function getPath(report: AnnualReport, path: string): Row | Cell | undefined {
   const parts = path.split('.');
-  if (parts[0] === 'custom') {
-    const key = parts.slice(1).join('.');
-    const fig = report.custom.find((f) => f.key === key);
-    return fig ? fig.value : undefined;
-  }
-  let node: unknown = ROOT_SECTIONS.has(parts[0]) ? report : report.applications;
-  for (const p of parts) {
-    if (!isObj(node)) return undefined;
-    node = own(node, p);
-  }
-  if (Array.isArray(node)) return node as Row;
-  if (node === null || typeof node === 'number') return node;
-  return undefined;
+  if (parts[0] === 'custom') return report.custom.find((f) => f.key === path.slice(7))?.value;
+  let node: unknown = ROOT_SECTIONS.includes(parts[0]) ? report : report.applications;
+  for (const p of parts) node = isObj(node) ? own(node, p) : undefined;
+  return Array.isArray(node) || node === null || typeof node === 'number' ? (node as Row | Cell) : undefined;
 }
 
 /** A Table 三 row by path (see getPath), or undefined when absent. */

@@ -4,8 +4,10 @@
  */
 import type { AnnualReport, Cell, Row } from './model.js';
 import { getPath, getRow } from './model.js';
-import { APPLICANT_COLUMNS, TABLE4_GROUPS, isTemplateId, resultLeafPaths, templateFor } from './templates.js';
-import type { AnnualTemplate, TemplateId } from './templates.js';
+import {
+  APPLICANT_COLUMNS, NOT_PROCESSED_KEYS, OTHER_KEYS, TABLE4_GROUPS, UNABLE_KEYS, WITHHELD_KEYS,
+} from '../../schema/constants/annual.js';
+import type { TemplateId } from './layout.js';
 
 export type ReconciliationRule = 'columnBalance' | 'rowTotal' | 'resultsTotal' | 'table4Total';
 
@@ -29,7 +31,10 @@ export interface ReconciliationIssue {
 }
 
 const TOTAL = APPLICANT_COLUMNS.length - 1; // index of the 总计 column
-const OTHER_SPLIT = ['results.other.noCorrection', 'results.other.unpaidFee', 'results.other.other'];
+const paths = (group: string, keys: readonly string[]) => keys.map((k) => `results.${group}.${k}`);
+const OTHER_SPLIT = paths('other', OTHER_KEYS);
+/** The result leaves both templates share, in order: （一） to （五）. */
+const LEAVES = ['results.granted', 'results.partiallyGranted', ...paths('withheld', WITHHELD_KEYS), ...paths('unable', UNABLE_KEYS), ...paths('notProcessed', NOT_PROCESSED_KEYS)];
 
 const differ = (a: number, b: number): boolean => Math.abs(a - b) > 1e-9;
 
@@ -43,90 +48,49 @@ function sum(cells: (Cell | undefined)[]): number | null {
   return s;
 }
 
-function resolveTemplate(report: AnnualReport, template?: AnnualTemplate | TemplateId): AnnualTemplate {
-  if (typeof template === 'string') return templateFor(template);
-  if (template) return template;
-  return templateFor(isTemplateId(report.template) ? report.template : 'CN-2021');
-}
-
 /**
- * The result-leaf paths the report's figures follow: the template's, except that （六） follows the shape the feed
- * actually used (one `results.other` row, or the three-row split).
+ * The Table 三 rows the report's figures follow, in order: 一, 二, the result leaves （一）…（六） — （六） in the shape
+ * the feed used (one `results.other` row, or the CN-2021 three-row split) — （七）总计 and 四.
  */
-function leafPaths(report: AnnualReport, template: AnnualTemplate): string[] {
-  const paths = resultLeafPaths(template);
-  const other = report.applications?.results.other;
-  if (other === undefined) return paths;
-  const wantSplit = !Array.isArray(other);
-  const hasSplit = paths.includes(OTHER_SPLIT[0]);
-  if (wantSplit === hasSplit) return paths;
-  const at = paths.findIndex((p) => p === 'results.other' || p.startsWith('results.other.'));
-  const rest = paths.filter((p) => p !== 'results.other' && !p.startsWith('results.other.'));
-  rest.splice(at < 0 ? rest.length : at, 0, ...(wantSplit ? OTHER_SPLIT : ['results.other']));
-  return rest;
+function rowPaths(report: AnnualReport): string[] {
+  return ['newReceived', 'carriedOver', ...LEAVES, ...(Array.isArray(report.applications?.results.other) ? ['results.other'] : OTHER_SPLIT), 'results.total', 'carriedForward'];
 }
 
 /**
  * Runs every check of feeds.md §3 and returns the ones that fail, in order: column balance, row totals, results
  * totals (Table 三), then Table 四. A check that needs a cell that is null or absent is skipped, never reported.
- * `template` defaults to the report's own (CN-2021 for CN-legacy and custom reports that carry a Table 三).
+ * The rows checked follow the shape of the report's own figures (（六） as one row or three), whatever the template:
+ * `template` is accepted for compatibility and does not change the result.
  */
-export function reconcile(report: AnnualReport, template?: AnnualTemplate | TemplateId): ReconciliationIssue[] {
+export function reconcile(report: AnnualReport, template?: TemplateId | object): ReconciliationIssue[];
+export function reconcile(report: AnnualReport): ReconciliationIssue[] {
   const issues: ReconciliationIssue[] = [];
-  const apps = report.applications;
-  if (apps) {
-    const t = resolveTemplate(report, template);
-    const leaves = leafPaths(report, t);
-    const newReceived = getRow(report, 'newReceived');
-    const carriedOver = getRow(report, 'carriedOver');
-    const total = getRow(report, 'results.total');
-    const carriedForward = getRow(report, 'carriedForward');
-
+  const check = (rule: ReconciliationRule, table: 3 | 4, row: string, column: string, expected: number | null, actual: Cell | undefined) => {
+    if (expected !== null && typeof actual === 'number' && differ(expected, actual)) {
+      issues.push(row ? { rule, table, row, column, expected, actual } : { rule, table, column, expected, actual });
+    }
+  };
+  if (report.applications) {
+    const R = (p: string) => getRow(report, p);
+    const [newReceived, carriedOver, total, carriedForward] = ['newReceived', 'carriedOver', 'results.total', 'carriedForward'].map(R);
+    const all = rowPaths(report);
+    const leafRows = all.slice(2, -2).map(R);
     // 一 + 二 = （七） + 四, per column
     APPLICANT_COLUMNS.forEach((column, c) => {
-      const expected = sum([newReceived?.[c], carriedOver?.[c]]);
-      const actual = sum([total?.[c], carriedForward?.[c]]);
-      if (expected !== null && actual !== null && differ(expected, actual)) {
-        issues.push({ rule: 'columnBalance', table: 3, column, expected, actual });
-      }
+      check('columnBalance', 3, '', column, sum([newReceived?.[c], carriedOver?.[c]]), sum([total?.[c], carriedForward?.[c]]));
     });
-
     // 总计 = the six applicant columns, per row
-    const rowPaths = ['newReceived', 'carriedOver', ...leaves, 'results.total', 'carriedForward'];
-    for (const path of rowPaths) {
-      const r: Row | undefined = getRow(report, path);
-      if (!r) continue;
-      const expected = sum(r.slice(0, TOTAL));
-      const actual = r[TOTAL];
-      if (expected !== null && typeof actual === 'number' && differ(expected, actual)) {
-        issues.push({ rule: 'rowTotal', table: 3, row: path, column: 'total', expected, actual });
-      }
+    for (const path of all) {
+      const r = R(path);
+      if (r) check('rowTotal', 3, path, 'total', sum(r.slice(0, TOTAL)), r[TOTAL]);
     }
-
     // （七） = every result leaf, per column
-    const leafRows = leaves.map((p) => getRow(report, p));
-    APPLICANT_COLUMNS.forEach((column, c) => {
-      const actual = total?.[c];
-      if (typeof actual !== 'number') return;
-      const expected = sum(leafRows.map((r) => r?.[c]));
-      if (expected !== null && differ(expected, actual)) {
-        issues.push({ rule: 'resultsTotal', table: 3, row: 'results.total', column, expected, actual });
-      }
-    });
+    APPLICANT_COLUMNS.forEach((column, c) => check('resultsTotal', 3, 'results.total', column, sum(leafRows.map((r) => r?.[c])), total?.[c]));
   }
-
   // Table 四: 总计 = 维持 + 纠正 + 其他 + 尚未审结, per group
-  const rl = report.reviewLitigation;
-  if (rl) {
-    for (const g of TABLE4_GROUPS) {
-      const group = rl[g];
-      if (!group) continue;
-      const expected = sum([group.upheld, group.corrected, group.other, group.pending]);
-      const actual = group.total;
-      if (expected !== null && typeof actual === 'number' && differ(expected, actual)) {
-        issues.push({ rule: 'table4Total', table: 4, row: `reviewLitigation.${g}`, column: 'total', expected, actual });
-      }
-    }
+  for (const g of TABLE4_GROUPS) {
+    const x = report.reviewLitigation?.[g];
+    if (x) check('table4Total', 4, `reviewLitigation.${g}`, 'total', sum([x.upheld, x.corrected, x.other, x.pending]), x.total);
   }
   return issues;
 }
@@ -171,15 +135,9 @@ export function seriesFigures(report: AnnualReport): Map<string, Cell> {
       }
     }
   }
-  const apps = report.applications;
-  if (apps) {
-    const total = (path: string): Cell | undefined => {
-      const r = getRow(report, path);
-      return r ? r[TOTAL] : undefined;
-    };
-    const t = resolveTemplate(report);
-    const leaves = leafPaths(report, t);
-    for (const path of ['newReceived', 'carriedOver', ...leaves, 'results.total', 'carriedForward']) {
+  if (report.applications) {
+    const total = (path: string): Cell | undefined => getRow(report, path)?.[TOTAL];
+    for (const path of rowPaths(report)) {
       if (path === OTHER_SPLIT[0]) {
         const parts = OTHER_SPLIT.map(total);
         if (parts.every((p) => p !== undefined)) put('results.other', sum(parts));

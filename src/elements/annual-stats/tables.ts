@@ -1,15 +1,16 @@
 /**
  * Table models of the annual report: Tables 二, 三 and 四 laid out as the national format prints them (spanning
  * headers), the custom-figure tables and the chart data tables, each with its CSV rows. Rendering to <table> markup is
- * `renderTable`. No UI strings here: the caller passes the few it needs.
+ * `renderTable`. No UI strings here: the caller passes the few it needs, and the template with its labels in the
+ * element's language (layout.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AnnualReport, Cell, CustomFigure } from './model.js';
-import { getPath, getRow } from './model.js';
-import type { AnnualTemplate, Label, ValueKind } from './templates.js';
-import { templateFor } from './templates.js';
+import { getRow } from './model.js';
+import type { Layout, Table3Row, ValueKind } from './layout.js';
 
-export type Lang = 'zh' | 'en';
+/** A template with the labels of one language. */
+export type Tpl = Layout<string>;
 
 /** A figure to show: value, how to read it, its money unit or counting word, "about" (余/约). */
 export interface Val { v: Cell | undefined; kind: ValueKind; unit?: string; approx?: boolean }
@@ -49,130 +50,111 @@ export interface TableModel {
   split?: boolean;
 }
 
-export const lbl = (l: Label, lang: Lang): string => l[lang];
-const th = (text: string, extra: Partial<TCell> = {}): TCell => ({ th: true, text, ...extra });
-const td = (val: Val, extra: Partial<TCell> = {}): TCell => ({ val, ...extra });
+/** Column headings of the CSV downloads (from the locale file). */
+export interface CsvHeadings { clause: string; item: string; value: string; unit: string; group: string; result: string }
+
+const th = (text: string, extra?: Partial<TCell>): TCell => ({ th: true, text, ...extra });
+const td = (v: Cell | undefined, kind: ValueKind = 'count', extra?: Partial<Val>): TCell => ({ val: { v, kind, ...extra } });
 const num = (v: Cell | undefined): number | null => (typeof v === 'number' ? v : null);
+/** Cells of Table 二 by row and column key (a parsed report holds numbers, null or a unit string there). */
+const cell2 = (r: AnnualReport, row: string, col: string) => (r.proactive as Record<string, Record<string, Cell> | undefined> | undefined)?.[row]?.[col];
 
 /** True when a table shows at least one figure that is not reported. */
 export const hasNull = (m: TableModel): boolean =>
-  m.bodies.some((b) => b.some((r) => r.some((c) => c.val !== undefined && typeof c.val.v !== 'number')));
+  m.bodies.some((b) => b.some((r) => r.some((c) => c.val && typeof c.val.v !== 'number')));
+
+/** A Table 三 row's label: its number (`1.`) and text, after its group's label when `sep` is given. */
+export const rowLabel = (r: Table3Row<string>, sep?: string, space = ' '): string =>
+  [sep && r.group?.label, (r.number ? r.number + space : '') + r.label].filter(Boolean).join(sep);
 
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Table 二 (主动公开): one block per 条例 clause, each with its own header row (cells tied by `headers`). */
-/** Column headings of the CSV downloads (from the locale file). */
-export interface CsvHeadings { clause: string; item: string; value: string; unit: string; group: string; result: string }
-
-export function table2(report: AnnualReport, tpl: AnnualTemplate, lang: Lang, units: Record<string, string>, h: CsvHeadings): TableModel {
+export function table2(report: AnnualReport, tpl: Tpl, units: Record<string, string>, h: CsvHeadings): TableModel {
   const t = tpl.table2;
   const width = 1 + Math.max(...t.blocks.map((b) => b.columns.length));
-  const bodies: TCell[][][] = [];
-  const csv: CsvRow[] = [[h.clause, lbl(t.contentHeader, lang), h.item, h.value, h.unit]];
-  t.blocks.forEach((b, i) => {
+  const csv: CsvRow[] = [[h.clause, t.contentHeader, h.item, h.value, h.unit]];
+  const bodies = t.blocks.map((b, i) => {
     const bid = `t2b${i}`;
-    const rows: TCell[][] = [];
-    bodies.push(rows);
-    rows.push([th(lbl(b.clause, lang), { colspan: width, id: bid, cls: 'clause' })]);
-    const last = b.columns.length - 1;
-    const span = (k: number) => (k === last && width - 1 > b.columns.length ? width - b.columns.length : undefined);
-    rows.push([
-      th(lbl(t.contentHeader, lang), { id: `${bid}h`, headers: bid }),
-      ...b.columns.map((c, k) => th(lbl(c.label, lang), { id: `${bid}c${k}`, headers: bid, colspan: span(k) })),
-    ]);
-    b.rows.forEach((r, j) => {
-      const rid = `${bid}r${j}`;
-      const rowObj = getPathObj(report, r.path);
-      rows.push([
-        th(lbl(r.label, lang), { id: rid, headers: `${bid} ${bid}h` }),
-        ...b.columns.map((c, k) => {
-          const v = getPath(report, r.cells[k]) as Cell | undefined;
-          const unit = c.kind === 'amount' ? (rowObj?.unit as string | undefined) ?? c.defaultUnit : undefined;
-          csv.push([lbl(b.clause, lang), lbl(r.label, lang), lbl(c.label, lang), num(v), unit ? units[unit] ?? unit : '']);
-          return td({ v, kind: c.kind, unit }, { headers: `${bid} ${bid}c${k} ${rid}`, colspan: span(k) });
-        }),
-      ]);
-    });
+    const n = b.columns.length;
+    const span = (k: number) => (k === n - 1 && width - 1 > n ? width - n : undefined);
+    return [
+      [th(b.clause, { colspan: width, id: bid, cls: 'clause' })],
+      [th(t.contentHeader, { id: `${bid}h`, headers: bid }), ...b.columns.map((c, k) => th(c.label, { id: `${bid}c${k}`, headers: bid, colspan: span(k) }))],
+      ...b.rows.map((r, j) => {
+        const rid = `${bid}r${j}`;
+        return [
+          th(r.label, { id: rid, headers: `${bid} ${bid}h` }),
+          ...b.columns.map((c, k) => {
+            const v = cell2(report, r.key, c.key);
+            const unit = c.defaultUnit && ((cell2(report, r.key, 'unit') as unknown as string | undefined) ?? c.defaultUnit);
+            csv.push([b.clause, r.label, c.label, num(v), unit ? units[unit] ?? unit : '']);
+            return { ...td(v, c.kind, { unit }), headers: `${bid} ${bid}c${k} ${rid}`, colspan: span(k) };
+          }),
+        ];
+      }),
+    ];
   });
-  const colgroups = [1, width - 1];
-  return { id: 't2', caption: lbl(t.title, lang), head: [], bodies, csv, cls: 'table2', split: true, colgroups };
-}
-
-function getPathObj(report: AnnualReport, path: string): Record<string, unknown> | undefined {
-  let node: unknown = report;
-  for (const p of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[p] : undefined;
-  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
+  return { id: 't2', caption: t.title, head: [], bodies, csv, cls: 'table2', split: true, colgroups: [1, width - 1] };
 }
 
 /** Table 三 (申请): the 3×3 corner, 申请人情况 over 自然人 · 法人或其他组织 (5) · 总计; rowspans for 三 and its groups. */
-export function table3(report: AnnualReport, tpl: AnnualTemplate, lang: Lang): TableModel {
+export function table3(report: AnnualReport, tpl: Tpl): TableModel {
   const t = tpl.table3;
   const cols = t.columns;
   const org = cols.filter((c) => c.organisation);
   const head: TCell[][] = [
-    [{ text: lbl(t.cornerHeader, lang), colspan: 3, rowspan: 3, cls: 'corner' }, th(lbl(t.applicantHeader, lang), { colspan: cols.length, scope: 'colgroup' })],
+    [{ text: t.cornerHeader, colspan: 3, rowspan: 3, cls: 'corner' }, th(t.applicantHeader, { colspan: cols.length, scope: 'colgroup' })],
     [
-      th(lbl(cols[0].label, lang), { rowspan: 2, scope: 'col' }),
-      th(lbl(t.organisationHeader, lang), { colspan: org.length, scope: 'colgroup' }),
-      th(lbl(cols[cols.length - 1].label, lang), { rowspan: 2, scope: 'col' }),
+      th(cols[0].label, { rowspan: 2, scope: 'col' }),
+      th(t.organisationHeader, { colspan: org.length, scope: 'colgroup' }),
+      th(cols[cols.length - 1].label, { rowspan: 2, scope: 'col' }),
     ],
-    org.map((c) => th(lbl(c.label, lang), { scope: 'col' })),
+    org.map((c) => th(c.label, { scope: 'col' })),
   ];
-  const orgPrefix = lbl(t.organisationHeader, lang);
-  const csv: CsvRow[] = [['', ...cols.map((c) => (c.organisation ? `${orgPrefix} ${lbl(c.label, lang)}` : lbl(c.label, lang)))]];
+  const csv: CsvRow[] = [['', ...cols.map((c) => (c.organisation ? `${t.organisationHeader} ${c.label}` : c.label))]];
   const bodies: TCell[][][] = [[], [], []];
-  const resultCount = t.rows.filter((r) => r.section.id === 'results').length;
-  let firstResult = true;
+  const results = t.rows.filter((r) => r.section.id === 'results');
   for (const r of t.rows) {
     const values = getRow(report, r.path);
-    const cells = cols.map((_, c) => td({ v: values?.[c], kind: 'count' }));
-    const label = (r.number ? `${r.number} ` : '') + lbl(r.label, lang);
-    const heads: TCell[] = [];
-    const csvLabel: string[] = [];
+    const cells = cols.map((_, c) => td(values?.[c]));
+    const label = rowLabel(r);
     if (r.sectionRow) {
-      heads.push(th(label, { colspan: 3, scope: 'row' }));
-      bodies[r.section.id === 'carriedForward' ? 2 : 0].push([...heads, ...cells]);
+      bodies[r.section.id === 'carriedForward' ? 2 : 0].push([th(label, { colspan: 3, scope: 'row' }), ...cells]);
       csv.push([label, ...(values ?? []).map(num)]);
       continue;
     }
-    csvLabel.push(lbl(r.section.label, lang));
-    if (firstResult) {
-      heads.push(th(lbl(r.section.label, lang), { rowspan: resultCount, scope: 'rowgroup', cls: 'section' }));
-      firstResult = false;
-    }
-    if (r.group) {
-      const members = t.rows.filter((x) => x.group?.id === r.group!.id);
-      if (members[0] === r) heads.push(th(lbl(r.group.label, lang), { rowspan: members.length, scope: 'row', cls: 'group' }));
-      csvLabel.push(lbl(r.group.label, lang));
+    const heads: TCell[] = r === results[0] ? [th(r.section.label, { rowspan: results.length, scope: 'rowgroup', cls: 'section' })] : [];
+    const g = r.group;
+    if (g) {
+      const members = t.rows.filter((x) => x.group === g);
+      if (members[0] === r) heads.push(th(g.label, { rowspan: members.length, scope: 'row', cls: 'group' }));
       heads.push(th(label, { scope: 'row' }));
     } else {
       heads.push(th(label, { colspan: 2, scope: 'row', cls: r.total ? 'total' : undefined }));
     }
-    csvLabel.push(label);
     bodies[1].push([...heads, ...cells]);
-    csv.push([csvLabel.join(' '), ...cols.map((_, c) => num(values?.[c]))]);
+    csv.push([[r.section.label, g?.label, label].filter(Boolean).join(' '), ...cols.map((_, c) => num(values?.[c]))]);
   }
-  return { id: 't3', caption: lbl(t.title, lang), colgroups: [3, 1, org.length, 1], head, bodies, csv, cls: 'table3' };
+  return { id: 't3', caption: t.title, colgroups: [3, 1, org.length, 1], head, bodies, csv, cls: 'table3' };
 }
 
 /** Table 四: 行政复议 (5) | 行政诉讼 (10: 未经复议直接起诉 · 复议后起诉), one row of 15 figures. */
-export function table4(report: AnnualReport, tpl: AnnualTemplate, lang: Lang, h: CsvHeadings): TableModel {
+export function table4(report: AnnualReport, tpl: Tpl, h: CsvHeadings): TableModel {
   const t = tpl.table4;
   const n = t.outcomes.length;
   const head: TCell[][] = [
-    [th(lbl(t.review, lang), { colspan: n, rowspan: 2, scope: 'colgroup' }), th(lbl(t.litigation, lang), { colspan: n * 2, scope: 'colgroup' })],
-    t.groups.filter((g) => g.parent).map((g) => th(lbl(g.label, lang), { colspan: n, scope: 'colgroup' })),
-    t.groups.flatMap(() => t.outcomes.map((o) => th(lbl(o.label, lang), { scope: 'col' }))),
+    [th(t.review, { colspan: n, rowspan: 2, scope: 'colgroup' }), th(t.litigation, { colspan: n * 2, scope: 'colgroup' })],
+    t.groups.filter((g) => g.parent).map((g) => th(g.label, { colspan: n, scope: 'colgroup' })),
+    t.groups.flatMap(() => t.outcomes.map((o) => th(o.label, { scope: 'col' }))),
   ];
   const csv: CsvRow[] = [[h.group, h.result, h.value]];
-  const row = t.cells.map((c) => {
-    const v = getPath(report, c.path) as Cell | undefined;
-    const g = t.groups.find((x) => x.key === c.group)!;
-    const o = t.outcomes.find((x) => x.key === c.outcome)!;
-    csv.push([(g.parent ? `${lbl(g.parent, lang)} ` : '') + lbl(g.label, lang), lbl(o.label, lang), num(v)]);
-    return td({ v, kind: 'count' });
-  });
-  return { id: 't4', caption: lbl(t.title, lang), colgroups: [n, n, n], head, bodies: [[row]], csv, cls: 'table4' };
+  const row = t.groups.flatMap((g) => t.outcomes.map((o) => {
+    const v = report.reviewLitigation?.[g.key]?.[o.key];
+    csv.push([(g.parent ? `${g.parent} ` : '') + g.label, o.label, num(v)]);
+    return td(v);
+  }));
+  return { id: 't4', caption: t.title, colgroups: [n, n, n], head, bodies: [[row]], csv, cls: 'table4' };
 }
 
 /** A table of custom figures (one group): item · value · note. */
@@ -181,7 +163,7 @@ export function figuresTable(id: string, caption: string, figures: CustomFigure[
   const head = [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]];
   const rows = figures.map((f) => [
     th(f.label, { scope: 'row' }),
-    td({ v: f.value, kind: 'amount', unit: f.unit, approx: f.approximate }),
+    td(f.value, 'amount', { unit: f.unit, approx: f.approximate }),
     ...(withNote ? [{ text: f.note ?? '', cls: 'note' }] : []),
   ]);
   const csv: CsvRow[] = [[h.figure, h.value, h.unit, ...(withNote ? [h.note] : [])]];
@@ -192,7 +174,7 @@ export function figuresTable(id: string, caption: string, figures: CustomFigure[
 /** The data table behind a chart: categories down, series across. */
 export function dataTable(id: string, caption: string, corner: string, labels: string[], series: { label: string; data: (number | null)[] }[]): TableModel {
   const head = [[th(corner, { scope: 'col' }), ...series.map((s) => th(s.label, { scope: 'col' }))]];
-  const rows = labels.map((l, i) => [th(l, { scope: 'row' }), ...series.map((s) => td({ v: s.data[i], kind: 'amount' }))]);
+  const rows = labels.map((l, i) => [th(l, { scope: 'row' }), ...series.map((s) => td(s.data[i], 'amount'))]);
   const csv: CsvRow[] = [[corner, ...series.map((s) => s.label)], ...labels.map((l, i) => [l, ...series.map((s) => s.data[i])])];
   return { id, caption, head, bodies: [rows], csv, cls: 'data' };
 }
@@ -201,18 +183,17 @@ export function dataTable(id: string, caption: string, corner: string, labels: s
 // Chart data
 
 /** Table 二's counted figures (not amounts or changes) as bars: "row · column". */
-export function proactiveBars(report: AnnualReport, tpl: AnnualTemplate, lang: Lang): { labels: string[]; data: (number | null)[] } {
+export function proactiveBars(report: AnnualReport, tpl: Tpl): { labels: string[]; data: (number | null)[] } {
   const labels: string[] = [];
   const data: (number | null)[] = [];
   for (const b of tpl.table2.blocks) {
     for (const r of b.rows) {
-      b.columns.forEach((c, k) => {
-        if (c.kind !== 'count') return;
-        const v = getPath(report, r.cells[k]);
-        if (v === undefined) return;
-        labels.push(b.columns.length > 1 ? `${lbl(r.label, lang)} · ${lbl(c.label, lang)}` : lbl(r.label, lang));
-        data.push(num(v as Cell));
-      });
+      for (const c of b.columns) {
+        const v = cell2(report, r.key, c.key);
+        if (c.kind !== 'count' || v === undefined) continue;
+        labels.push(b.columns.length > 1 ? `${r.label} · ${c.label}` : r.label);
+        data.push(num(v));
+      }
     }
   }
   return { labels, data };
@@ -231,39 +212,40 @@ export function outcomeTotals(report: AnnualReport): (number | null)[] {
   });
 }
 
-/** A human label for a series key of reconcile.ts (`proactive.licensing.decisions`, `results.other`, `custom.x`). */
-export function seriesLabel(key: string, reports: readonly AnnualReport[], lang: Lang, unitLabel: (label: string, unit: string) => string, feesLabel: string, units: Record<string, string>): string {
-  const parts = key.split('.');
-  const tpls = [templateFor('CN-2021'), templateFor('CN-2019')];
-  if (parts[0] === 'custom') {
-    const k = parts.slice(1).join('.');
-    const f = [...reports].sort((a, b) => b.year - a.year).flatMap((r) => r.custom).find((x) => x.key === k);
+/**
+ * A human label for a series key of reconcile.ts (`proactive.licensing.decisions`, `results.other`, `custom.x`), from
+ * the CN-2021 and CN-2019 templates `tpls`.
+ */
+export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls: Tpl[], unitLabel: (label: string, unit: string) => string, feesLabel: string, units: Record<string, string>): string {
+  const [a, b, c] = key.split('.');
+  if (a === 'custom') {
+    const k = key.slice(7);
+    const f = [...reports].sort((x, y) => y.year - x.year).flatMap((r) => r.custom).find((x) => x.key === k);
     return f ? (f.unit ? unitLabel(f.label, f.unit) : f.label) : k;
   }
   if (key === 'feesCollected.amount') return unitLabel(feesLabel, units.CNY);
-  if (parts[0] === 'proactive') {
+  if (a === 'proactive') {
     for (const tpl of tpls) {
-      for (const b of tpl.table2.blocks) {
-        const r = b.rows.find((x) => x.key === parts[1]);
-        const c = b.columns.find((x) => x.key === parts[2]);
-        if (r && c) {
-          const s = `${lbl(r.label, lang)} · ${lbl(c.label, lang)}`;
+      for (const block of tpl.table2.blocks) {
+        const r = block.rows.find((x) => x.key === b);
+        const col = block.columns.find((x) => x.key === c);
+        if (r && col) {
+          const s = `${r.label} · ${col.label}`;
           return key === 'proactive.procurement.amount' ? unitLabel(s, units.CNY) : s;
         }
       }
     }
     return key;
   }
-  if (parts[0] === 'reviewLitigation') {
+  if (a === 'reviewLitigation') {
     const t4 = tpls[0].table4;
-    const g = t4.groups.find((x) => x.key === parts[1]);
-    const o = t4.outcomes.find((x) => x.key === parts[2]);
-    if (g && o) return [g.parent && lbl(g.parent, lang), lbl(g.label, lang), lbl(o.label, lang)].filter(Boolean).join(' · ');
-    return key;
+    const g = t4.groups.find((x) => x.key === b);
+    const o = t4.outcomes.find((x) => x.key === c);
+    return g && o ? [g.parent, g.label, o.label].filter(Boolean).join(' · ') : key;
   }
   for (const tpl of tpls) {
     const r = tpl.table3.rows.find((x) => x.path === key);
-    if (r) return [r.group && lbl(r.group.label, lang), (r.number ? `${r.number} ` : '') + lbl(r.label, lang)].filter(Boolean).join(' · ');
+    if (r) return rowLabel(r, ' · ');
   }
   return key;
 }
@@ -273,13 +255,13 @@ export function seriesLabel(key: string, reports: readonly AnnualReport[], lang:
 /** <table> markup for a model. `value` renders a figure cell's content; null figures get class `nr`. */
 export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string): TemplateResult {
   const cell = (c: TCell) => {
-    const attrs = (x: TCell) => [x.colspan ?? nothing, x.rowspan ?? nothing, x.id ?? nothing, x.headers ?? nothing] as const;
-    const [colspan, rowspan, id, headers] = attrs(c);
+    const colspan = c.colspan ?? nothing;
+    const rowspan = c.rowspan ?? nothing;
+    const headers = c.headers ?? nothing;
     if (c.th) {
-      return html`<th scope=${c.scope ?? nothing} colspan=${colspan} rowspan=${rowspan} id=${id} headers=${headers} class=${c.cls ?? nothing}>${c.text}</th>`;
+      return html`<th scope=${c.scope ?? nothing} colspan=${colspan} rowspan=${rowspan} id=${c.id ?? nothing} headers=${headers} class=${c.cls ?? nothing}>${c.text}</th>`;
     }
-    const nr = c.val !== undefined && typeof c.val.v !== 'number';
-    const cls = [c.cls, c.val ? 'n' : '', nr ? 'nr' : ''].filter(Boolean).join(' ');
+    const cls = [c.cls, c.val && 'n', c.val && typeof c.val.v !== 'number' && 'nr'].filter(Boolean).join(' ');
     return html`<td colspan=${colspan} rowspan=${rowspan} headers=${headers} class=${cls || nothing}>${c.val ? value(c.val) : c.text}</td>`;
   };
   const rows = (b: TCell[][]) => b.map((r) => html`<tr>${r.map(cell)}</tr>`);
@@ -295,7 +277,7 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
   return html`<table id=${m.id} class=${m.cls ?? nothing} part="table">
     <caption id=${`${m.id}-cap`} class=${m.quietCaption ? 'vh' : nothing}>${m.caption}</caption>
     ${m.colgroups ? m.colgroups.map((s) => html`<colgroup span=${s}></colgroup>`) : nothing}
-    ${m.head.length ? html`<thead>${m.head.map((r) => html`<tr>${r.map(cell)}</tr>`)}</thead>` : nothing}
-    ${m.bodies.filter((b) => b.length).map((b) => html`<tbody>${b.map((r) => html`<tr>${r.map(cell)}</tr>`)}</tbody>`)}
+    ${m.head.length ? html`<thead>${rows(m.head)}</thead>` : nothing}
+    ${m.bodies.filter((b) => b.length).map((b) => html`<tbody>${rows(b)}</tbody>`)}
   </table>`;
 }

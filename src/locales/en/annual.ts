@@ -62,6 +62,90 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   reconResults: (column: string, a: string, b: string) => `Table III, column “${column}”: the results add up to ${a}, but (7) total is ${b}.`,
   reconTable4: (group: string, a: string, b: string) => `Table IV, “${group}”: upheld, corrected, other and pending add up to ${a}, but the total is ${b}.`,
   csvFile: (name: string) => `${name}.csv`,
+  /** The labels of the national templates, one a line, in the order of elements/annual-stats/layout.ts. */
+  tpl: `I. Overview
+II. Proactive disclosure of government information
+III. Applications for disclosure of government information received and handled
+IV. Administrative reconsideration and litigation concerning disclosure of government information
+V. Main problems and improvements
+VI. Other matters to report
+(The figures in each column reconcile: item I plus item II equals item III plus item IV)
+Applicants
+Legal persons or other organisations
+Natural persons
+Commercial enterprises
+Research institutions
+Public-interest organisations
+Legal service organisations
+Other
+Total
+I. New applications received this year
+II. Applications carried over from last year
+III. Results this year
+IV. Carried forward to next year
+(1) Disclosed
+(2) Partly disclosed (a separable case is counted here only, not under any other case)
+(3) Withheld
+State secret
+Other laws or administrative regulations forbid disclosure
+Endangers the “three securities and one stability” (national, public and economic security, social stability)
+Protects the lawful rights of a third party
+One of the three kinds of internal-affairs information
+One of the four kinds of process information
+Administrative enforcement case file
+Administrative inquiry matter
+(4) Cannot be provided
+This agency does not hold the information
+No existing information; it would have to be newly created
+Application still unclear after correction
+(5) Not processed
+Petition, report or complaint
+Repeated application
+Asks for public publications
+Large numbers of repeated applications without good reason
+Asks the agency to confirm or re-issue information already obtained
+(6) Other handling
+Applicant failed to correct the application in time without good reason; the agency no longer processes it
+Applicant failed to pay the fee in time as the fee notice required; the agency no longer processes it
+Other
+(7) Total
+Administrative reconsideration
+Administrative litigation
+Sued directly without reconsideration
+Sued after reconsideration
+Upheld
+Corrected
+Other result
+Pending
+Total
+Information
+Article 20 (1)
+Article 20 (5)
+Article 20 (6)
+Article 20 (8)
+Article 20 (9)
+Issued this year
+Repealed this year
+Currently in force
+Decisions made this year
+Fees collected this year (unit: 10,000 yuan)
+Rules
+Administrative normative documents
+Administrative licensing
+Administrative penalties
+Administrative enforcement
+Administrative and institutional fees
+Newly made this year
+Newly published this year
+Total published
+Items last year
+Change this year
+Decisions
+Procurement items
+Total procurement amount
+Normative documents
+Other external administrative services
+Centralised government procurement`,
 };
 
 export default en;
