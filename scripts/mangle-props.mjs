@@ -38,6 +38,7 @@ export const MANGLED = [
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'yearsAbort',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'receiptKey', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'receiptStore',
+  'shownQuery', 'queryResult', 'allItems',
   'chosenYear', 'yearStates', 'tableModels', 'chartEntries', 'valueHtml', 'formatNum', 'figureText', 'reportSections', 'pickYear',
   'putYear', 'beginIndex', 'reportFeed',
 ];

@@ -81,8 +81,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     urlKey: { attribute: 'url-key' },
     noUrlState: { type: Boolean, attribute: 'no-url-state' },
     heading: {},
-    query: { state: true },
-    result: { state: true },
+    shownQuery: { state: true },
+    queryResult: { state: true },
     expanded: { state: true },
     treeOpen: { state: true },
     facetOpen: { state: true },
@@ -111,8 +111,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** Heading shown above the catalogue (default: the feed's `title`, else 政府信息公开目录). */
   heading?: string;
 
-  private query: CatalogueQuery = defaultQuery();
-  private result: QueryResult | null = null;
+  private shownQuery: CatalogueQuery = defaultQuery();
+  private queryResult: QueryResult | null = null;
   private expanded = new Set<string>();
   private treeOpen = new Set<string>();
   private facetOpen = new Set<FacetKey>();
@@ -127,7 +127,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private readonly feed = new FeedController<CatalogueFeed>(this, (json, url) => parseCatalogue(json, url, true), () => this.onFeedLoaded());
   private index: CatalogueIndex | null = null;
-  private items: CatalogueItem[] = [];
+  private allItems: CatalogueItem[] = [];
   /** True while only the first page is shown and the rest of the load (`completeLoad`) is still to come. */
   private firstPageOnly = false;
   private instanceNo = 0;
@@ -190,14 +190,14 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.pagesAbort?.abort();
     this.remoteAbort?.abort();
     this.index = null;
-    this.items = [];
-    this.result = null;
+    this.allItems = [];
+    this.queryResult = null;
     this.firstPageOnly = this.filtersReady = false;
     this.remoteResult = null;
     this.extraLoading = null;
     this.moreSkipped = 0;
     this.announcement = '';
-    this.query = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
+    this.shownQuery = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
     void this.feed.load(url);
   }
 
@@ -210,7 +210,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const data = this.feed.data;
     if (this.feed.status !== 'ready' || !data) return;
     const check = pendingCheck(data);
-    const q = this.query;
+    const q = this.shownQuery;
     this.firstPageOnly = true;
     if (check && !data.search && !data.page?.next && !Object.keys(queryToState(q, q.pageSize)).length) {
       // The first page of the default view (newest first, nothing filtered) needs only which entries are usable and
@@ -218,9 +218,9 @@ export class DisclosureCatalogue extends DisclosureElement {
       // the first page's matches and, in `all`, the count of them all (the final one); no counts for the filter
       // column, which is drawn when the load is complete.
       const matches = newest(check.days, q.pageSize);
-      this.items = [];
-      for (const i of matches) this.items[i] = check.item(i);
-      this.result = { matches, all: check.count } as QueryResult;
+      this.allItems = [];
+      for (const i of matches) this.allItems[i] = check.item(i);
+      this.queryResult = { matches, all: check.count } as QueryResult;
     } else this.completeLoad();
     // The filter column comes after the first rows have been painted (unless a newer load has taken over).
     return new Promise((resolve) =>
@@ -243,15 +243,15 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!this.firstPageOnly || !data) return;
     this.firstPageOnly = false;
     pendingCheck(data)?.finish();
-    this.items = data.items;
-    this.openAncestors(this.query.category);
+    this.allItems = data.items;
+    this.openAncestors(this.shownQuery.category);
     if (data.search) {
       this.remoteResult = { items: data.items, total: data.page?.total ?? data.items.length, facetCounts: data.facetCounts, busy: false };
       this.runRemote(true);
       return;
     }
     this.rebuildIndex();
-    this.announce(this.t.loadedAnnouncement(this.fmt(this.items.length)), 0);
+    this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
     if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
   }
 
@@ -271,7 +271,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private rebuildIndex(): void {
     const data = this.feed.data;
     if (!data) return;
-    const index = (this.index = new CatalogueIndex(this.items, data.categories, this.locale));
+    const index = (this.index = new CatalogueIndex(this.allItems, data.categories, this.locale));
     this.runQuery(false);
     // Build the search text in small slices right after the first rows are shown, so the first keystroke is fast too.
     const step = () => {
@@ -284,10 +284,10 @@ export class DisclosureCatalogue extends DisclosureElement {
   private async loadMorePages(next: string, total?: number): Promise<void> {
     const abort = (this.pagesAbort = new AbortController());
     const seenUrls = new Set<string>([this.feed.url ?? '']);
-    const seenIds = new Set(this.items.map((i) => i.id));
+    const seenIds = new Set(this.allItems.map((i) => i.id));
     let url: string | null = next;
     let pages = 0;
-    this.extraLoading = { loaded: this.items.length, total, failed: false };
+    this.extraLoading = { loaded: this.allItems.length, total, failed: false };
     while (url && !seenUrls.has(url) && pages++ < MAX_PAGES) {
       seenUrls.add(url);
       try {
@@ -297,22 +297,22 @@ export class DisclosureCatalogue extends DisclosureElement {
         if (!root || !Array.isArray(root.items)) throw new FeedError('invalidRoot', 'items missing', url);
         const issues = new IssueList();
         const soft = new IssueList();
-        const check = checkItems(root.items, url, issues, seenIds, this.items.length);
-        this.items = this.items.concat(check.items(soft));
+        const check = checkItems(root.items, url, issues, seenIds, this.allItems.length);
+        this.allItems = this.allItems.concat(check.items(soft));
         this.moreSkipped += check.skipped;
         this.feed.warnings = [...this.feed.warnings, ...issues.issues, ...soft.issues];
         const n: unknown = root.page?.next;
         url = typeof n === 'string' && n ? new URL(n, url).href : null;
-        this.extraLoading = { loaded: this.items.length, total, failed: false };
+        this.extraLoading = { loaded: this.allItems.length, total, failed: false };
         this.rebuildIndex();
       } catch {
         if (abort.signal.aborted) return;
-        this.extraLoading = { loaded: this.items.length, total, failed: true };
+        this.extraLoading = { loaded: this.allItems.length, total, failed: true };
         return;
       }
     }
     this.extraLoading = null;
-    this.announce(this.t.loadedAnnouncement(this.fmt(this.items.length)), 0);
+    this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
   }
 
   // ---- querying -------------------------------------------------------------------------------------------------
@@ -320,11 +320,11 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** Applies a change to the query, runs it and records it in the URL. */
   private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', resetPage = true): void {
     this.completeLoad();
-    const before = JSON.stringify(this.query);
-    this.query = { ...this.query, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.query.page };
+    const before = JSON.stringify(this.shownQuery);
+    this.shownQuery = { ...this.shownQuery, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.shownQuery.page };
     // The same query again (typed, then Enter) is not a new search: no second event, no second request.
-    const changed = JSON.stringify(this.query) !== before;
-    if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.query, this.normalPageSize()), history);
+    const changed = JSON.stringify(this.shownQuery) !== before;
+    if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.shownQuery, this.normalPageSize()), history);
     if (!this.remoteResult) this.runQuery(true);
     // (After a failed request the same query is asked again: Enter is the way to retry it.)
     if (!changed && !this.remoteResult?.error) return;
@@ -335,24 +335,24 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private queried(): void {
     this.dispatchEvent(
-      new CustomEvent('disclosure-query', { bubbles: true, composed: true, detail: { query: this.query, total: this.total } }),
+      new CustomEvent('disclosure-query', { bubbles: true, composed: true, detail: { query: this.shownQuery, total: this.total } }),
     );
   }
 
   private runQuery(announce: boolean): void {
     if (!this.index) return;
-    this.result = this.index.run(this.query);
-    const pages = Math.max(1, Math.ceil(this.result.matches.length / this.query.pageSize));
-    if (this.query.page > pages) this.query = { ...this.query, page: pages };
-    if (announce) this.announce(this.t.results(this.fmt(this.result.matches.length)));
+    this.queryResult = this.index.run(this.shownQuery);
+    const pages = Math.max(1, Math.ceil(this.queryResult.matches.length / this.shownQuery.pageSize));
+    if (this.shownQuery.page > pages) this.shownQuery = { ...this.shownQuery, page: pages };
+    if (announce) this.announce(this.t.results(this.fmt(this.queryResult.matches.length)));
   }
 
   private restoreFromUrl(): void {
     if (this.noUrlState || this.feed.status !== 'ready') return;
     this.completeLoad();
     const next = stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
-    if (JSON.stringify(next) === JSON.stringify(this.query)) return;
-    this.query = next;
+    if (JSON.stringify(next) === JSON.stringify(this.shownQuery)) return;
+    this.shownQuery = next;
     this.openAncestors(next.category);
     if (this.remoteResult) this.runRemote(false);
     else this.runQuery(true);
@@ -360,7 +360,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private get total(): number {
     if (this.remoteResult) return this.remoteResult.total;
-    return (this.firstPageOnly ? this.result?.all : this.result?.matches.length) ?? 0;
+    return (this.firstPageOnly ? this.queryResult?.all : this.queryResult?.matches.length) ?? 0;
   }
 
   /** Remote mode (`search.endpoint`): the server filters; the element asks for one page at a time. */
@@ -374,7 +374,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private remoteUrl(): string {
     const data = this.feed.data!;
     const u = new URL(data.search!.endpoint);
-    const q = this.query;
+    const q = this.shownQuery;
     const set = (k: string, v: string) => v && u.searchParams.set(k, v);
     set('q', q.q.trim());
     set('category', q.category ?? '');
@@ -490,14 +490,14 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private facetCount(facet: FacetKey, id: string): number | undefined {
     if (this.remoteResult) return this.remoteResult.facetCounts?.[facet]?.[id];
-    return this.result?.facetCounts[facet].get(id) ?? 0;
+    return this.queryResult?.facetCounts[facet].get(id) ?? 0;
   }
 
   private categoryCount(id: string | null): number | undefined {
     if (this.remoteResult) return id === null ? undefined : this.remoteResult.facetCounts?.category?.[id];
-    if (!this.result) return undefined;
-    if (id === null) return this.result.all;
-    return this.result.categoryCounts.get(id) ?? 0;
+    if (!this.queryResult) return undefined;
+    if (id === null) return this.queryResult.all;
+    return this.queryResult.categoryCounts.get(id) ?? 0;
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------------
@@ -552,7 +552,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderTree(): TemplateResult {
     const t = this.t;
     const children = this.childrenOf();
-    const selected = this.query.category;
+    const selected = this.shownQuery.category;
     const focusId = this.focusedTreeId || selected || '';
     let n = 0;
     const node = (c: Category | null, level: number): TemplateResult => {
@@ -644,7 +644,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderFacet(facet: FacetKey): TemplateResult | typeof nothing {
     const terms = this.facetTerms(facet);
     if (!terms.length) return nothing;
-    const selected = new Set(this.query.facets[facet]);
+    const selected = new Set(this.shownQuery.facets[facet]);
     const withCounts = terms.map((term) => ({ term, count: this.facetCount(facet, term.id) }));
     // Keep choices that have results (or are selected); an empty facet is not offered.
     const visible = withCounts.filter(({ term, count }) => count === undefined || count > 0 || selected.has(term.id));
@@ -674,16 +674,16 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private toggleFacet(facet: FacetKey, id: string, on: boolean): void {
-    const current = this.query.facets[facet].filter((v) => v !== id);
+    const current = this.shownQuery.facets[facet].filter((v) => v !== id);
     if (on) current.push(id);
-    this.setQuery({ facets: { ...this.query.facets, [facet]: current } });
+    this.setQuery({ facets: { ...this.shownQuery.facets, [facet]: current } });
   }
 
   private renderSearch(): TemplateResult {
     const t = this.t;
     return html`<form class="search" role="search" part="search" aria-label=${t.searchLabel} @submit=${this.onSubmit}>
       <label for="q">${t.searchLabel}</label>
-      <input id="q" type="search" name="q" .value=${this.query.q} placeholder=${t.searchPlaceholder}
+      <input id="q" type="search" name="q" .value=${this.shownQuery.q} placeholder=${t.searchPlaceholder}
         aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} />
       <button class="btn primary" type="submit">${t.searchButton}</button>
       <p class="hint" id="q-hint">${t.searchHint}</p>
@@ -705,7 +705,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderToolbar(): TemplateResult {
     const t = this.t;
     const total = this.total;
-    const { page, pageSize } = this.query;
+    const { page, pageSize } = this.shownQuery;
     const from = total ? (page - 1) * pageSize + 1 : 0;
     const to = Math.min(total, page * pageSize);
     const sortLabels: Record<SortKey, string> = {
@@ -715,7 +715,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       <p class="summary" id="summary">${t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
-          ${(Object.keys(sortLabels) as SortKey[]).map((k) => html`<option value=${k} ?selected=${this.query.sort === k}>${sortLabels[k]}</option>`)}
+          ${(Object.keys(sortLabels) as SortKey[]).map((k) => html`<option value=${k} ?selected=${this.shownQuery.sort === k}>${sortLabels[k]}</option>`)}
         </select>
       </label>
       <label>${t.pageSizeLabel}
@@ -729,7 +729,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private activeFilters(): { label: string; remove: () => void }[] {
-    const q = this.query;
+    const q = this.shownQuery;
     const out: { label: string; remove: () => void }[] = [];
     if (q.q.trim()) out.push({ label: `${this.t.searchLabel}${this.t.colon}${q.q.trim()}`, remove: () => this.setQuery({ q: '' }) });
     if (q.category) out.push({ label: `${this.t.categories}${this.t.colon}${this.categoryLabel(q.category)}`, remove: () => this.setQuery({ category: null }) });
@@ -765,12 +765,12 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** The items of the current page (or, while printing, of every page up to a limit). */
   private visibleItems(): CatalogueItem[] {
     if (this.remoteResult) return this.remoteResult.items;
-    if (!this.result) return [];
-    const { page, pageSize } = this.query;
+    if (!this.queryResult) return [];
+    const { page, pageSize } = this.shownQuery;
     const slice = this.printing
-      ? this.result.matches.subarray(0, PRINT_LIMIT)
-      : this.result.matches.subarray((page - 1) * pageSize, page * pageSize);
-    return [...slice].map((i) => this.items[i]);
+      ? this.queryResult.matches.subarray(0, PRINT_LIMIT)
+      : this.queryResult.matches.subarray((page - 1) * pageSize, page * pageSize);
+    return [...slice].map((i) => this.allItems[i]);
   }
 
   private renderList(): TemplateResult {
@@ -787,8 +787,8 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${filtered ? html`<p>${t.noResultsHelp}</p><button class="btn primary" type="button" @click=${this.clearAll}>${t.clearAll}</button>` : nothing}
       </div>`;
     }
-    const terms = queryTerms(this.query.q);
-    return html`<ol class="items" aria-labelledby="summary" start=${(this.query.page - 1) * this.query.pageSize + 1}>
+    const terms = queryTerms(this.shownQuery.q);
+    return html`<ol class="items" aria-labelledby="summary" start=${(this.shownQuery.page - 1) * this.shownQuery.pageSize + 1}>
       ${items.map((item, i) => this.renderItem(item, terms, i))}
     </ol>`;
   }
@@ -865,9 +865,9 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderPagination(): TemplateResult | typeof nothing {
     const t = this.t;
-    const pages = Math.ceil(this.total / this.query.pageSize);
+    const pages = Math.ceil(this.total / this.shownQuery.pageSize);
     if (pages <= 1) return nothing;
-    const page = Math.min(this.query.page, pages);
+    const page = Math.min(this.shownQuery.page, pages);
     const numbers = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages));
     const list = [...numbers].sort((a, b) => a - b);
     const parts: (number | 'gap')[] = [];
@@ -890,7 +890,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private async goPage(page: number): Promise<void> {
     this.setQuery({ page }, 'push', false);
-    this.announce(this.t.pageOf(this.fmt(page), this.fmt(Math.ceil(this.total / this.query.pageSize))), 0);
+    this.announce(this.t.pageOf(this.fmt(page), this.fmt(Math.ceil(this.total / this.shownQuery.pageSize))), 0);
     await this.updateComplete;
     // Take the reader to the top of the new page's results.
     const summary = this.shadowRoot?.querySelector<HTMLElement>('#summary');
@@ -905,7 +905,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.completeLoad();
     const t = this.t;
     const rows: string[][] = [[t.indexNo, t.titleColumn, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
-    const items = this.remoteResult ? this.remoteResult.items : [...(this.result?.matches ?? [])].map((i) => this.items[i]);
+    const items = this.remoteResult ? this.remoteResult.items : [...(this.queryResult?.matches ?? [])].map((i) => this.allItems[i]);
     for (const item of items) {
       rows.push([
         item.indexNo ?? '', item.title, item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',
