@@ -57,7 +57,7 @@ const VALIDATORS: Readonly<Record<ValidatorName, Validator>> = {
 };
 
 /** All validator names, in a stable order. */
-export const VALIDATOR_NAMES: readonly ValidatorName[] = Object.freeze(Object.keys(VALIDATORS) as ValidatorName[]);
+export const VALIDATOR_NAMES: readonly ValidatorName[] = /* @__PURE__ */ (() => Object.freeze(Object.keys(VALIDATORS) as ValidatorName[]))();
 
 /** True if `x` names a built-in validator (e.g. a feed's `field.validator`). */
 export function isValidatorName(x: unknown): x is ValidatorName {
