@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
@@ -710,7 +709,7 @@ export class RequestForm extends DisclosureElement {
       return html`<fieldset class=${cls} part="field" id=${id} aria-describedby=${desc} @focusout=${leave}>
         <legend>${label}</legend>${help}${error}
         ${f.options.map((o, i) => html`<div class="choice"><input type=${f.type} id="${id}-${i}" name=${f.name} .value=${o.value}
-          .checked=${live(on(o.value))} aria-invalid=${invalid} @change=${(e: Event) => {
+          .checked=${on(o.value)} aria-invalid=${invalid} @change=${(e: Event) => {
             const c = (e.target as HTMLInputElement).checked;
             this.set(f.name, f.type === 'radio' ? o.value : c ? [...list, o.value] : list.filter((x) => x !== o.value));
           }}><label for="${id}-${i}">${o.label}</label></div>`)}
@@ -720,7 +719,7 @@ export class RequestForm extends DisclosureElement {
     const common = { id, desc, invalid, required };
     if (isSingleCheckbox(f)) {
       return html`<div class=${cls} part="field" @focusout=${leave}>${help}${error}<div class="choice">
-        <input type="checkbox" id=${id} name=${f.name} .checked=${live(v === 'true')} aria-invalid=${invalid} aria-describedby=${desc}
+        <input type="checkbox" id=${id} name=${f.name} .checked=${v === 'true'} aria-invalid=${invalid} aria-describedby=${desc}
           @change=${(e: Event) => this.set(f.name, (e.target as HTMLInputElement).checked ? 'true' : '')}>
         <label for=${id}>${label}</label></div></div>`;
     } else if (f.type === 'select') {
@@ -777,11 +776,11 @@ export class RequestForm extends DisclosureElement {
       else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
-      return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
+      return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${value} autocomplete=${ac} aria-invalid=${c.invalid}
         aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}></textarea>`;
     }
     const type = f.type === 'text' ? 'text' : f.type;
-    return html`<input id=${c.id} name=${f.name} type=${type} .value=${live(value)} autocomplete=${ac}
+    return html`<input id=${c.id} name=${f.name} type=${type} .value=${value} autocomplete=${ac}
       inputmode=${hints.inputMode ?? nothing} spellcheck=${validator ? 'false' : nothing} aria-invalid=${c.invalid}
       aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}>`;
   }
