@@ -38,6 +38,10 @@ export const MANGLED = [
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'yearsAbort',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'receiptKey', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'receiptStore',
+  'entered', 'chosenFiles', 'leftFields', 'stepIndex', 'showSummary', 'sentShare', 'keptReceipt', 'formFeedCtl',
+  'feedForm', 'idemKey', 'shownView', 'attemptNo', 'draftStore', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
+  'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
+  'printPage', 'answerText', 'renderTextInput', 'chosenType',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.
