@@ -5,7 +5,7 @@
  */
 import type { FeedIssue } from '../core/feed.js';
 import { safeHref } from '../core/url.js';
-import { jurisdictionDefaults } from '../rules/working-days.js';
+import { isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
 import { DATE_PATTERN } from './constants/common.js';
@@ -386,13 +386,6 @@ export function compilePattern(pattern: string | null | undefined): RegExp | nul
   return patternCache.get(pattern) ?? null;
 }
 
-function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 function isFileValue(x: unknown): x is SubmittedFile {
   return (
     typeof x === 'object' && x !== null && typeof (x as SubmittedFile).name === 'string' && typeof (x as SubmittedFile).size === 'number'
@@ -428,7 +421,7 @@ export function fileMatchesAccept(file: SubmittedFile, accept: string | undefine
 
 function valueOf(submission: Submission, name: string): FieldValue | undefined {
   const fields = submission.fields;
-  return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
 }
 
 /** Whether `validatorWhen` (if any) holds for this submission. */
@@ -489,7 +482,7 @@ export function checkField(field: FormField, value: FieldValue | undefined, subm
   if (field.type === 'select' || field.type === 'radio') {
     return (field.options ?? []).some((o) => o.value === v) ? null : { code: 'option' };
   }
-  if (field.type === 'date' && !isIsoDate(v)) return { code: 'invalidValue' };
+  if (field.type === 'date' && !isRealDate(v)) return { code: 'invalidValue' };
   if (typeof field.maxLength === 'number' && codePointLength(v) > field.maxLength) return { code: 'tooLong' };
   const re = compilePattern(field.pattern);
   if (re && !re.test(v)) return { code: 'pattern' };
@@ -679,7 +672,7 @@ function parseCalendar(raw: unknown, path: string, warn: Warn): WorkingCalendar 
       continue;
     }
     cal[key] = list.filter((d, i) => {
-      const ok = isText(d) && DATE_RE.test(d) && isIsoDate(d);
+      const ok = isText(d) && DATE_RE.test(d) && isRealDate(d);
       if (!ok) warn(`${path}.${key}[${i}]`, 'is not a YYYY-MM-DD date; skipped');
       return ok;
     });

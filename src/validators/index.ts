@@ -61,7 +61,7 @@ export const VALIDATOR_NAMES: readonly ValidatorName[] = /* @__PURE__ */ (() => 
 
 /** True if `x` names a built-in validator (e.g. a feed's `field.validator`). */
 export function isValidatorName(x: unknown): x is ValidatorName {
-  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, x);
+  return typeof x === 'string' && Object.hasOwn(VALIDATORS, x);
 }
 
 function validatorFor(name: ValidatorName): Validator {
