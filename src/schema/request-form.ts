@@ -303,19 +303,24 @@ const patternCache = new Map<string, RegExp | null>();
  */
 export function riskyPattern(p: string): boolean {
   if (/\\[1-9]|\\k</.test(p)) return true;
+  // `rep`: holds an unbounded repeat; `sep`: has a separator it must match; `ok`: every branch so far has one;
   // `wild`: an unbounded repeat of something that also matches separators (. [^…] \S \W \D), so none counts.
-  interface Group { unbounded: boolean; sep: boolean; branchesOk: boolean; wild: boolean }
-  const group = (): Group => ({ unbounded: false, sep: false, branchesOk: true, wild: false });
+  interface Group { rep: boolean; sep: boolean; ok: boolean; wild: boolean }
+  const group = (): Group => ({ rep: false, sep: false, ok: true, wild: false });
+  // Quantifier kinds (numbers, not words, to keep the shipped code short).
+  const ONE = 0;
+  const SOME = 1;
+  const MANY = 2;
   const stack: Group[] = [group()];
-  /** The quantifier at j: 'many' (unbounded, or more than 10), 'one' (none, or exactly 1), else 'some'; and its end. */
-  const quantifier = (j: number): ['many' | 'one' | 'some', number] => {
+  /** The quantifier at j: MANY (unbounded, or more than 10), ONE (none, or exactly 1), else SOME; and its end. */
+  const quantifier = (j: number): [number, number] => {
     const lazy = (k: number) => k + (p[k] === '?' ? 1 : 0);
-    if (p[j] === '*' || p[j] === '+') return ['many', lazy(j + 1)];
-    if (p[j] === '?') return ['some', lazy(j + 1)];
+    if (p[j] === '*' || p[j] === '+') return [MANY, lazy(j + 1)];
+    if (p[j] === '?') return [SOME, lazy(j + 1)];
     const m = p[j] === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(p.slice(j)) : null;
-    if (!m) return ['one', j];
+    if (!m) return [ONE, j];
     const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-    return [max > 10 ? 'many' : max === 1 && Number(m[1]) === 1 ? 'one' : 'some', lazy(j + m[0].length)];
+    return [max > 10 ? MANY : max === 1 && Number(m[1]) === 1 ? ONE : SOME, lazy(j + m[0].length)];
   };
   for (let i = 0; i < p.length; ) {
     const top = stack[stack.length - 1]!;
@@ -327,7 +332,7 @@ export function riskyPattern(p: string): boolean {
       continue;
     }
     if (c === '|') {
-      top.branchesOk &&= top.sep;
+      top.ok &&= top.sep;
       top.sep = false;
       i++;
       continue;
@@ -335,12 +340,12 @@ export function riskyPattern(p: string): boolean {
     if (c === ')') {
       const g = stack.length > 1 ? stack.pop()! : top;
       const parent = stack[stack.length - 1]!;
-      g.branchesOk &&= g.sep && !g.wild;
+      g.ok &&= g.sep && !g.wild;
       const [kind, next] = quantifier(i + 1);
-      if (kind === 'many' && g.unbounded && !g.branchesOk) return true;
-      if (kind === 'many' || g.unbounded) parent.unbounded = true;
+      if (kind === MANY && g.rep && !g.ok) return true;
+      if (kind === MANY || g.rep) parent.rep = true;
       if (g.wild) parent.wild = true;
-      if (g.branchesOk && kind === 'one') parent.sep = true;
+      if (g.ok && kind === ONE) parent.sep = true;
       i = next;
       continue;
     }
@@ -363,9 +368,9 @@ export function riskyPattern(p: string): boolean {
       literal = c !== '.';
     }
     const [kind, next] = quantifier(j);
-    if (kind === 'many') top.unbounded = true;
-    if (kind === 'many' && wild) top.wild = true;
-    if (literal && kind === 'one') top.sep = true;
+    if (kind === MANY) top.rep = true;
+    if (kind === MANY && wild) top.wild = true;
+    if (literal && kind === ONE) top.sep = true;
     i = next;
   }
   return false;
