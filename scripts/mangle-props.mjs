@@ -55,7 +55,13 @@ export const MANGLED_KEYS = [
   'draftSession', 'draftLocal', 'draftRestored', 'draftFiles', 'summaryTitle', 'errorPrefix', 'fileHelp', 'uploading',
   'sendErrors', 'sendUnknown', 'receiptTitle', 'earlierVersion', 'queryCodeHelp', 'copied', 'dueHelp', 'paperTitle',
   'paperHelp', 'dateBlank', 'edit', 'statusTitle', 'lookupName', 'lookupHelp', 'looking', 'lookupFailed', 'inTime',
-  'duePaused', 'contactTitle', 'contactCorrection', 'officeLabels', 'noStatusEndpoint',
+  'duePaused', 'contactTitle', 'contactCorrection', 'officeLabels', 'noStatusEndpoint', 'formTitle', 'requiredMark',
+  'choosePrompt', 'applicantTypeLabel', 'stepsLabel', 'reviewTitle', 'changeText', 'charCounter', 'chosenLabel',
+  'removeLabel', 'removedNote', 'sendingNote', 'retryingNote', 'failedNote', 'offlineNote', 'insecureNote',
+  'rejectedNote', 'queryCodeLabel', 'receivedLabel', 'dueLabel', 'signatureLabel', 'attachedNote', 'lookupButton',
+  'notFoundNote', 'statusLabel', 'outcomeLabel', 'historyTitle', 'overdueNote', 'statusNames', 'outcomeNames',
+  'errorMessages', 'clearedNote', 'noneText', 'tickedText', 'nextButton', 'backButton', 'submitButton', 'printButton',
+  'copyButton', 'clearButton', 'cancelButton', 'dateLabel', 'colonMark',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

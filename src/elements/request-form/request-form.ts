@@ -203,7 +203,7 @@ export class RequestForm extends DisclosureElement {
     if (!f.applicantTypes.length) return null;
     const own = f.sections.flatMap((s) => s.fields).find((x) => x.name === 'applicantType');
     return {
-      name: 'applicantType', type: 'radio', required: true, label: own?.label ?? this.t.applicantType, help: own?.help,
+      name: 'applicantType', type: 'radio', required: true, label: own?.label ?? this.t.applicantTypeLabel, help: own?.help,
       options: f.applicantTypes.map((a) => ({ value: a.id, label: a.label })),
     };
   }
@@ -241,7 +241,7 @@ export class RequestForm extends DisclosureElement {
 
   /** A code (ours or the server's) in words; unknown codes from the server are shown as they are. */
   private messageOf(f: FormField, code: string): string {
-    const e = this.t.errors;
+    const e = this.t.errorMessages;
     const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
     const text = own(e, `${effectiveValidator(f)}.${code}`) ?? own(e, `${code}.${kind}`) ?? own(e, code);
     if (!text) return code;
@@ -368,7 +368,7 @@ export class RequestForm extends DisclosureElement {
       /* ignore */
     }
     this.resetForm();
-    this.announce(this.t.cleared);
+    this.announce(this.t.clearedNote);
     await this.focusHeading();
   };
 
@@ -546,7 +546,7 @@ export class RequestForm extends DisclosureElement {
       // Too many requests: wait as long as the server asks (within reason), never less than our own delay.
       const delay = status === 429 ? Math.max(next, Math.min(retryAfter ?? 0, 120) * 1000) : next;
       this.sendState = 'retrying';
-      this.sendDetail = t.retrying(Math.round(delay / 1000), this.attemptNo);
+      this.sendDetail = t.retryingNote(Math.round(delay / 1000), this.attemptNo);
       this.schedule('retry', () => void this.sendOutbox(), delay);
       return;
     }
@@ -617,7 +617,7 @@ export class RequestForm extends DisclosureElement {
     const form = this.feedForm;
     return html`<div class=${this.rootClasses()} part="base">
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${form ? html`${this.renderWarnings(this.formFeedCtl.warnings, 0)}${this.phase === 'done' ? this.renderReceipt() : this.phase === 'paper' ? this.renderPaper() : this.renderForm(form)}` : this.renderFeedState(this.formFeedCtl, this.t.title)}
+      ${form ? html`${this.renderWarnings(this.formFeedCtl.warnings, 0)}${this.phase === 'done' ? this.renderReceipt() : this.phase === 'paper' ? this.renderPaper() : this.renderForm(form)}` : this.renderFeedState(this.formFeedCtl, this.t.formTitle)}
     </div>`;
   }
 
@@ -626,10 +626,10 @@ export class RequestForm extends DisclosureElement {
     const rules = resolveRules(form);
     const steps = this.stepList;
     const review = this.stepIndex >= steps.length;
-    const names = [...steps.map((s) => s.title), t.review];
+    const names = [...steps.map((s) => s.title), t.reviewTitle];
     return html`
       <header part="header">
-        <h2>${t.title}</h2>
+        <h2>${t.formTitle}</h2>
         <p class="agency">${form.agency.name}</p>
         ${form.intro ? html`<p>${form.intro}</p>` : nothing}
         <p>${t.timeLimit(rules.replyWorkingDays, rules.extensionWorkingDays)}</p>
@@ -637,7 +637,7 @@ export class RequestForm extends DisclosureElement {
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${this.notice ? html`<div class="panel warning" role="status"><p>${this.notice}</p></div>` : nothing}
-      <nav aria-label=${t.steps} part="progress" class="progress">
+      <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
         <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}>${n}</li>`)}</ol>
       </nav>
@@ -648,9 +648,9 @@ export class RequestForm extends DisclosureElement {
           ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q" aria-describedby="clear-q"
               @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.closeClear()}><p id="clear-q">${t.clearConfirm}</p>
               <button class="btn" type="button" @click=${this.clearForm}>${t.clearYes}</button>
-              <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancel}</button></div>`
+              <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancelButton}</button></div>`
           : html`<button class="btn link" type="button" id="clear-open" aria-disabled=${this.sendState === 'sending' ? 'true' : nothing}
-              @click=${this.openClear}>${t.clear}</button>`}
+              @click=${this.openClear}>${t.clearButton}</button>`}
       </div>`;
   }
 
@@ -675,8 +675,8 @@ export class RequestForm extends DisclosureElement {
       ${step.help ? html`<p class="help">${step.help}</p>` : nothing}
       ${step.fields.map((f) => this.renderField(f))}
       <div class="actions">
-        ${this.stepIndex > 0 ? html`<button class="btn" type="button" @click=${this.goBack}>${t.back}</button>` : nothing}
-        <button class="btn primary" type="submit">${this.fromReview ? t.toReview : t.next}</button>
+        ${this.stepIndex > 0 ? html`<button class="btn" type="button" @click=${this.goBack}>${t.backButton}</button>` : nothing}
+        <button class="btn primary" type="submit">${this.fromReview ? t.toReview : t.nextButton}</button>
       </div>
     </form>`;
   }
@@ -694,7 +694,7 @@ export class RequestForm extends DisclosureElement {
     const invalid = err ? 'true' : nothing;
     const req = isRequired(f, this.asSubmission());
     const required = req ? 'true' : nothing;
-    const label = html`${f.label}${req ? html` <span class="req">${t.required}</span>` : nothing}`;
+    const label = html`${f.label}${req ? html` <span class="req">${t.requiredMark}</span>` : nothing}`;
     const help = f.help || fileHelp ? html`<p class="help" id="${id}-help">${f.help}${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>` : nothing;
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
@@ -727,7 +727,7 @@ export class RequestForm extends DisclosureElement {
         aria-required=${required} @change=${(e: Event) => {
           const s = e.target as HTMLSelectElement;
           this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
-        }}>${f.multiple ? nothing : html`<option value="">${t.choose}</option>`}
+        }}>${f.multiple ? nothing : html`<option value="">${t.choosePrompt}</option>`}
         ${f.options!.map((o) => html`<option .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
     } else if (f.type === 'file') {
       const chosen = this.chosenFiles[f.name] ?? [];
@@ -736,8 +736,8 @@ export class RequestForm extends DisclosureElement {
           this.setFiles(f.name, [...((e.target as HTMLInputElement).files ?? [])]);
           this.touch(f.name);
         }}>
-        ${chosen.length ? html`<ul class="files" aria-label=${t.chosen}>${chosen.map((file) => html`<li>${file.name}
-          (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.remove(file.name)}
+        ${chosen.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${chosen.map((file) => html`<li>${file.name}
+          (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.removeLabel(file.name)}
           @click=${async () => {
             const rest = chosen.filter((x) => x !== file);
             // The input itself forgets the file too: else it still shows it, and choosing it again changes nothing.
@@ -748,7 +748,7 @@ export class RequestForm extends DisclosureElement {
               input.files = dt.files;
             }
             this.setFiles(f.name, rest);
-            this.announce(t.removed(file.name));
+            this.announce(t.removedNote(file.name));
             // The button is gone: focus goes back to the file input, not to the page.
             await this.focusHeading(id);
           }}>×</button></li>`)}</ul>` : nothing}`;
@@ -757,7 +757,7 @@ export class RequestForm extends DisclosureElement {
     }
     return html`<div class=${cls} part="field" @focusout=${leave}>
       <label for=${id}>${label}</label>${help}${error}${control}
-      ${counter !== null ? html`<p class="count ${counter < 0 ? 'over' : ''}" id="${id}-count">${t.counter(counter)}</p>` : nothing}
+      ${counter !== null ? html`<p class="count ${counter < 0 ? 'over' : ''}" id="${id}-count">${t.charCounter(counter)}</p>` : nothing}
     </div>`;
   }
 
@@ -772,7 +772,7 @@ export class RequestForm extends DisclosureElement {
       this.set(f.name, val);
       // Announced near the limit only (20 characters or fewer left), with the field's name, once typing pauses.
       const left = f.maxLength ? f.maxLength - codePointLength(val) : Infinity;
-      if (left <= 20) this.schedule('count', () => this.announce(`${f.label}${this.t.colon}${this.t.counter(left)}`), 1500);
+      if (left <= 20) this.schedule('count', () => this.announce(`${f.label}${this.t.colonMark}${this.t.charCounter(left)}`), 1500);
       else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
@@ -793,11 +793,11 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     if (f.type === 'file') {
       const files = (v as File[]) ?? [];
-      return files.map((x) => x.name).join('、') || t.none;
+      return files.map((x) => x.name).join('、') || t.noneText;
     }
-    if (isSingleCheckbox(f)) return v === 'true' ? t.yes : t.none;
+    if (isSingleCheckbox(f)) return v === 'true' ? t.tickedText : t.noneText;
     const list = ([v ?? []].flat() as string[]).filter(Boolean);
-    if (!list.length) return t.none;
+    if (!list.length) return t.noneText;
     return list.map((x) => f.options?.find((o) => o.value === x)?.label ?? (f.type === 'date' ? formatDate(x, this.locale) : x)).join('、');
   }
 
@@ -808,29 +808,29 @@ export class RequestForm extends DisclosureElement {
     const waiting = this.busy;
     const cleaned = cleanSubmission(form, this.asSubmission()).fields as Record<string, unknown>;
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
-      <h3 id="step-h" tabindex="-1">${t.review}</h3>
+      <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
       ${steps.map((st) => html`<h4>${st.title}</h4><dl class="answers">
         ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answerText(f, cleaned)}</dd><dd>
           <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} aria-disabled=${s === 'sending' ? 'true' : nothing}
-            @click=${() => this.goToField(f.name, true)}>${t.change}</button>
+            @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
       </dl>`)}
       <div class="send" part="send-status" role="status">
-        ${s === 'sending' ? html`<p>${t.sending}</p>${this.sentShare !== null ? html`<label>${t.uploading}
+        ${s === 'sending' ? html`<p>${t.sendingNote}</p>${this.sentShare !== null ? html`<label>${t.uploading}
           <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}` : nothing}
         ${s === 'retrying' ? html`<p>${this.sendDetail}</p>` : nothing}
-        ${s === 'offline' ? html`<p>${t.offline}</p>` : nothing}
+        ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
       </div>
       ${s === 'failed' || s === 'insecure' || s === 'rejected'
-        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failed : s === 'insecure' ? t.insecure : `${t.rejected}${this.sendDetail}`}</p></div>`
+        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failedNote : s === 'insecure' ? t.insecureNote : `${t.rejectedNote}${this.sendDetail}`}</p></div>`
         : nothing}
       <div class="actions">
-        <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.back}</button>
+        <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>
         ${s === 'failed' || s === 'retrying' || s === 'offline'
           ? html`<button class="btn" type="button" @click=${this.retryNow}>${t.retryNow}</button>`
           : nothing}
-        <button class="btn primary" type="submit" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submit : t.makePaper}</button>
+        <button class="btn primary" type="submit" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submitButton : t.makePaper}</button>
       </div>
     </form>`;
   }
@@ -843,19 +843,19 @@ export class RequestForm extends DisclosureElement {
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
       <p class="agency">${this.feedForm!.agency.name}</p>
       ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p></div>` : nothing}
-      <p>${t.queryCode}</p>
+      <p>${t.queryCodeLabel}</p>
       <p class="code" id="code">${r.queryCode}</p>
       <p class="help">${t.queryCodeHelp}</p>
       <dl class="answers">
-        <div><dt>${t.receivedAt}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
-        <div><dt>${t.dueDate}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays))}</span></dd></div>
+        <div><dt>${t.receivedLabel}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
+        <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays))}</span></dd></div>
       </dl>
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           await navigator.clipboard?.writeText(r.queryCode).catch(() => undefined);
           this.announce(t.copied);
-        }}>${t.copy}</button>
-        <button class="btn primary" type="button" @click=${this.printPage}>${t.print}</button>
+        }}>${t.copyButton}</button>
+        <button class="btn primary" type="button" @click=${this.printPage}>${t.printButton}</button>
         <button class="btn" type="button" @click=${this.newApplication}>${t.newApplication}</button>
       </div>
     </section>`;
@@ -876,10 +876,10 @@ export class RequestForm extends DisclosureElement {
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block">${st.title}</th>` : nothing}
           <th scope="row">${f.label}</th>
-          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answerText(f, cleaned).replace(t.none, '')} ${f.type === 'file' && this.chosenFiles[f.name]?.length ? t.attached : ''}`}</td>
+          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answerText(f, cleaned).replace(t.noneText, '')} ${f.type === 'file' && this.chosenFiles[f.name]?.length ? t.attachedNote : ''}`}</td>
         </tr>`)}</tbody>`)}
-        <tbody><tr><th scope="row" colspan="2">${t.signature}</th><td class="sign"></td></tr>
-        <tr><th scope="row" colspan="2">${t.date}</th><td>${t.dateBlank}</td></tr></tbody>
+        <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
+        <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
       <p class="help">${t.paperHelp} ${[o.name, o.address, o.postcode, o.phone].filter(Boolean).join('　')}</p>
       <div class="actions">
@@ -887,7 +887,7 @@ export class RequestForm extends DisclosureElement {
           this.phase = 'form';
           await this.focusHeading();
         }}>${t.edit}</button>
-        <button class="btn primary" type="button" @click=${this.printPage}>${t.print}</button>
+        <button class="btn primary" type="button" @click=${this.printPage}>${t.printButton}</button>
       </div>
     </section>`;
   }
