@@ -125,6 +125,10 @@ test('no mangled or short name is a property of the browser\'s own objects', asy
   // does not ship its full name at every use. Names of three letters or fewer gain nothing (a short name is 2–3).
   const missed = [...declared].filter((n) => n.length > 3 && !MANGLED.includes(n) && !staticReason(n) && !names.has(n));
   assert.deepEqual(missed, [], `safe to rename but not in MANGLED (scripts/mangle-props.mjs): ${missed.join(', ')}`);
+  // The same for the top-level keys of the request strings.
+  const keys = [...read('src/locales/zh-CN/request.ts').matchAll(/^  (\w+):/gm)].map((m) => m[1]);
+  const missedKeys = keys.filter((n) => n.length > 3 && !MANGLED.includes(n) && !MANGLED_KEYS.includes(n) && !staticReason(n) && !names.has(n));
+  assert.deepEqual(missedKeys, [], `safe to rename but not in MANGLED_KEYS (scripts/mangle-props.mjs): ${missedKeys.join(', ')}`);
 });
 
 test('renaming is the same in every module, and leaves other names and quoted text alone', async () => {
