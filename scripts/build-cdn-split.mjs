@@ -33,11 +33,11 @@ export const AUTOLOAD_BUDGET = 2048;
  * Modules every element loads, whatever else it does: Lit, @lit/context's consumer side, the core, safe registration
  * and the core strings' loader. They go in one `runtime` chunk, cached once for every element of the set; the bench
  * (bench/lib/sizes.mjs) measures the same chunk as "the shared runtime". Left out, so that they go in chunks of the
- * elements that use them: CSV and URL state (catalogue, annual-stats), Lit's directives (request-form) and the
+ * elements that use them: CSV and URL state (catalogue, annual-stats), Lit's directives (none today) and the
  * context provider (<disclosure-provider>).
  */
 export const RUNTIME_TEST = new RegExp([
-  // Lit, but its directives (only <request-form> uses one, `live`).
+  // Lit, but its directives (no element uses one today; one that does should not weigh on every element).
   String.raw`node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!(development[\\/])?(directives[\\/]|directive\.js|directive-helpers\.js|async-directive\.js))`,
   String.raw`node_modules[\\/]@lit[\\/]context[\\/](?!lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier))`,
   String.raw`src[\\/]core[\\/](?!csv\.|url-state\.)`,

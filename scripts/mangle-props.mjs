@@ -12,6 +12,11 @@
 // three letters would pass every check but is not listed, so that none ships its full name by oversight. Renaming is
 // consistent across chunks because every build uses the same fixed table (MANGLE_CACHE).
 //
+// The keys of the request elements' UI strings (src/locales/*/request.ts) in MANGLED_KEYS are renamed the same way:
+// they ship once per locale and again at every use (`t.draftRestored`). The same test checks them as it checks
+// members, except that instead of being a private member, each must be a top-level key of the request strings in
+// every locale and never a nested one (nested keys, such as the server's error codes, are looked up by value).
+//
 // The npm entry points (dist/npm/, for other bundlers) are not mangled. The browser tests run on mangled code too
 // (web-test-runner.config.mjs), so they test what ships; `MANGLE=0 npm test` turns that off to debug with real names.
 import { transform } from 'esbuild';
@@ -41,6 +46,25 @@ export const MANGLED = [
   'shownQuery', 'queryResult', 'allItems',
   'chosenYear', 'yearStates', 'tableModels', 'chartEntries', 'valueHtml', 'formatNum', 'figureText', 'reportSections', 'pickYear',
   'putYear', 'beginIndex', 'reportFeed',
+  'entered', 'chosenFiles', 'leftFields', 'stepIndex', 'showSummary', 'sentShare', 'keptReceipt', 'formFeedCtl',
+  'feedForm', 'idemKey', 'shownView', 'attemptNo', 'draftStore', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
+  'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
+  'printPage', 'answerText', 'renderTextInput', 'chosenType',
+];
+
+/** Keys of the request UI strings renamed in the shipped builds (see above). */
+export const MANGLED_KEYS = [
+  'paren', 'timeLimit', 'stepOf', 'reviewHelp', 'changeLabel', 'toReview', 'makePaper', 'clearConfirm', 'clearYes',
+  'draftSession', 'draftLocal', 'draftRestored', 'draftFiles', 'summaryTitle', 'errorPrefix', 'fileHelp', 'uploading',
+  'sendErrors', 'sendUnknown', 'receiptTitle', 'earlierVersion', 'queryCodeHelp', 'copied', 'dueHelp', 'paperTitle',
+  'paperHelp', 'dateBlank', 'edit', 'statusTitle', 'lookupName', 'lookupHelp', 'looking', 'lookupFailed', 'inTime',
+  'duePaused', 'contactTitle', 'contactCorrection', 'officeLabels', 'noStatusEndpoint', 'formTitle', 'requiredMark',
+  'choosePrompt', 'applicantTypeLabel', 'stepsLabel', 'reviewTitle', 'changeText', 'charCounter', 'chosenLabel',
+  'removeLabel', 'removedNote', 'sendingNote', 'retryingNote', 'failedNote', 'offlineNote', 'insecureNote',
+  'rejectedNote', 'queryCodeLabel', 'receivedLabel', 'dueLabel', 'signatureLabel', 'attachedNote', 'lookupButton',
+  'notFoundNote', 'statusLabel', 'outcomeLabel', 'historyTitle', 'overdueNote', 'statusNames', 'outcomeNames',
+  'errorMessages', 'clearedNote', 'noneText', 'tickedText', 'nextButton', 'backButton', 'submitButton', 'printButton',
+  'copyButton', 'clearButton', 'cancelButton', 'dateLabel', 'colonMark',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.
@@ -57,8 +81,8 @@ export const shortName = (i) => {
 };
 
 /** The fixed renaming table, the same in every build and every chunk. */
-export const MANGLE_CACHE = Object.freeze(Object.fromEntries(MANGLED.map((name, i) => [name, shortName(i)])));
-const PATTERN = new RegExp(`^(?:${MANGLED.join('|')})$`);
+export const MANGLE_CACHE = Object.freeze(Object.fromEntries([...MANGLED, ...MANGLED_KEYS].map((name, i) => [name, shortName(i)])));
+const PATTERN = new RegExp(`^(?:${[...MANGLED, ...MANGLED_KEYS].join('|')})$`);
 const OURS = /[\\/]src[\\/][^?]*\.ts$/;
 
 /** Renames the listed members in one module's JavaScript (already compiled from TypeScript). */

@@ -299,6 +299,39 @@ describe('<request-form> drafts', () => {
     expect($(el, '#f-name')).to.equal(null);
     expect(Object.keys(localStorage).length).to.equal(0);
   });
+  it('every control shows the answer as it stands: after moving between steps, changing the applicant type, a reload and a clear', async () => {
+    const src = await storeFeed(formFeed());
+    let el = await mount(undefined, src);
+    const value = (name: string) => $<HTMLInputElement>(el, `#f-${name}`).value;
+    const checked = (name: string) => $$(el, `#f-${name} input`).filter((i) => (i as HTMLInputElement).checked).map((i) => (i as HTMLInputElement).value);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(value('name')).to.equal(STEP1.name);
+    await next(el);
+    await fill(el, { description: '第一', delivery: 'post' });
+    $(el, 'form .btn:not(.primary)').click(); // back
+    await el.updateComplete;
+    expect([value('name'), value('idNumber'), value('mobile')]).to.deep.equal([STEP1.name, STEP1.idNumber, STEP1.mobile]);
+    await next(el);
+    expect([value('description'), ...checked('delivery')]).to.deep.equal(['第一', 'post']);
+    $(el, 'form .btn:not(.primary)').click();
+    await el.updateComplete;
+    // Another type: the controls that now show other fields show those fields' answers, not the last ones'.
+    await fill(el, { applicantType: 'organisation' });
+    expect([value('orgName'), value('mobile')]).to.deep.equal(['', STEP1.mobile]);
+    await fill(el, { orgName: '某某公司' });
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect([...checked('applicantType'), value('orgName'), value('mobile')]).to.deep.equal(['organisation', '某某公司', STEP1.mobile]);
+    $(el, '#clear-open').click();
+    await el.updateComplete;
+    $$(el, '.clear button')[0].click(); // confirm
+    await el.updateComplete;
+    expect([checked('applicantType'), value('mobile'), value('email')]).to.deep.equal([[], '', '']);
+  });
 });
 
 describe('<request-form> submission', () => {

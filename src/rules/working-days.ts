@@ -25,17 +25,21 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A zone-less local date-time: its date part is already the local date. */
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
+const rules = (replyWorkingDays: number, extensionWorkingDays: number, timeZone = DEFAULT_TIME_ZONE): JurisdictionRules => ({
+  replyWorkingDays, extensionWorkingDays, timeZone,
+});
+
 const JURISDICTIONS: Readonly<Record<Jurisdiction, JurisdictionRules>> = {
   // 2019 条例 Art. 33: 20 working days, extension of at most 20.
-  'CN-OGI-2019': { replyWorkingDays: 20, extensionWorkingDays: 20, timeZone: 'Asia/Shanghai' },
+  'CN-OGI-2019': rules(20, 20),
   // 2007 条例 Art. 24: 15 + 15 working days.
-  'CN-OGI-2007': { replyWorkingDays: 15, extensionWorkingDays: 15, timeZone: 'Asia/Shanghai' },
+  'CN-OGI-2007': rules(15, 15),
   // 5 U.S.C. § 552(a)(6): 20 working days, 10 more in unusual circumstances.
-  'US-FOIA': { replyWorkingDays: 20, extensionWorkingDays: 10, timeZone: 'America/New_York' },
+  'US-FOIA': rules(20, 10, 'America/New_York'),
   // FOIA 2000 s.10: 20 working days. The public-interest extension (s.10(3)) has no fixed
   // length; ICO guidance caps it at 20 more working days, as WhatDoTheyKnow assumes.
-  'UK-FOIA': { replyWorkingDays: 20, extensionWorkingDays: 20, timeZone: 'Europe/London' },
-  custom: { replyWorkingDays: 20, extensionWorkingDays: 20, timeZone: 'Asia/Shanghai' },
+  'UK-FOIA': rules(20, 20, 'Europe/London'),
+  custom: rules(20, 20),
 };
 
 /**
@@ -43,21 +47,28 @@ const JURISDICTIONS: Readonly<Record<Jurisdiction, JurisdictionRules>> = {
  * A feed's `rules` override these.
  */
 export function jurisdictionDefaults(j: string): JurisdictionRules {
-  const rules = Object.prototype.hasOwnProperty.call(JURISDICTIONS, j)
-    ? JURISDICTIONS[j as Jurisdiction]
-    : JURISDICTIONS['CN-OGI-2019'];
-  return { ...rules };
+  return { ...JURISDICTIONS[Object.hasOwn(JURISDICTIONS, j) ? (j as Jurisdiction) : 'CN-OGI-2019'] };
 }
 
 /** Days since 1970-01-01 for a `YYYY-MM-DD` string. @throws RangeError if not a real date. */
 function toDayNumber(date: string): number {
   const m = ISO_DATE.exec(date);
   if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const t = new Date(Date.UTC(y, mo - 1, d));
-    if (t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d) return t.getTime() / DAY_MS;
+    const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+    // Date.UTC rolls 2026-02-30 over to 2026-03-02 (and years 0–99 to 1900–1999): such a date is not real.
+    if (fromDayNumber(day) === date) return day;
   }
   throw new RangeError(`Invalid date "${date}" (expected a real date as YYYY-MM-DD)`);
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
+export function isRealDate(date: string): boolean {
+  try {
+    toDayNumber(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fromDayNumber(day: number): string {

@@ -5,7 +5,7 @@
  */
 import type { FeedIssue } from '../core/feed.js';
 import { safeHref } from '../core/url.js';
-import { jurisdictionDefaults } from '../rules/working-days.js';
+import { isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
 import { DATE_PATTERN } from './constants/common.js';
@@ -303,19 +303,24 @@ const patternCache = new Map<string, RegExp | null>();
  */
 export function riskyPattern(p: string): boolean {
   if (/\\[1-9]|\\k</.test(p)) return true;
+  // `rep`: holds an unbounded repeat; `sep`: has a separator it must match; `ok`: every branch so far has one;
   // `wild`: an unbounded repeat of something that also matches separators (. [^…] \S \W \D), so none counts.
-  interface Group { unbounded: boolean; sep: boolean; branchesOk: boolean; wild: boolean }
-  const group = (): Group => ({ unbounded: false, sep: false, branchesOk: true, wild: false });
+  interface Group { rep: boolean; sep: boolean; ok: boolean; wild: boolean }
+  const group = (): Group => ({ rep: false, sep: false, ok: true, wild: false });
+  // Quantifier kinds (numbers, not words, to keep the shipped code short).
+  const ONE = 0;
+  const SOME = 1;
+  const MANY = 2;
   const stack: Group[] = [group()];
-  /** The quantifier at j: 'many' (unbounded, or more than 10), 'one' (none, or exactly 1), else 'some'; and its end. */
-  const quantifier = (j: number): ['many' | 'one' | 'some', number] => {
+  /** The quantifier at j: MANY (unbounded, or more than 10), ONE (none, or exactly 1), else SOME; and its end. */
+  const quantifier = (j: number): [number, number] => {
     const lazy = (k: number) => k + (p[k] === '?' ? 1 : 0);
-    if (p[j] === '*' || p[j] === '+') return ['many', lazy(j + 1)];
-    if (p[j] === '?') return ['some', lazy(j + 1)];
+    if (p[j] === '*' || p[j] === '+') return [MANY, lazy(j + 1)];
+    if (p[j] === '?') return [SOME, lazy(j + 1)];
     const m = p[j] === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(p.slice(j)) : null;
-    if (!m) return ['one', j];
+    if (!m) return [ONE, j];
     const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-    return [max > 10 ? 'many' : max === 1 && Number(m[1]) === 1 ? 'one' : 'some', lazy(j + m[0].length)];
+    return [max > 10 ? MANY : max === 1 && Number(m[1]) === 1 ? ONE : SOME, lazy(j + m[0].length)];
   };
   for (let i = 0; i < p.length; ) {
     const top = stack[stack.length - 1]!;
@@ -327,7 +332,7 @@ export function riskyPattern(p: string): boolean {
       continue;
     }
     if (c === '|') {
-      top.branchesOk &&= top.sep;
+      top.ok &&= top.sep;
       top.sep = false;
       i++;
       continue;
@@ -335,12 +340,12 @@ export function riskyPattern(p: string): boolean {
     if (c === ')') {
       const g = stack.length > 1 ? stack.pop()! : top;
       const parent = stack[stack.length - 1]!;
-      g.branchesOk &&= g.sep && !g.wild;
+      g.ok &&= g.sep && !g.wild;
       const [kind, next] = quantifier(i + 1);
-      if (kind === 'many' && g.unbounded && !g.branchesOk) return true;
-      if (kind === 'many' || g.unbounded) parent.unbounded = true;
+      if (kind === MANY && g.rep && !g.ok) return true;
+      if (kind === MANY || g.rep) parent.rep = true;
       if (g.wild) parent.wild = true;
-      if (g.branchesOk && kind === 'one') parent.sep = true;
+      if (g.ok && kind === ONE) parent.sep = true;
       i = next;
       continue;
     }
@@ -363,9 +368,9 @@ export function riskyPattern(p: string): boolean {
       literal = c !== '.';
     }
     const [kind, next] = quantifier(j);
-    if (kind === 'many') top.unbounded = true;
-    if (kind === 'many' && wild) top.wild = true;
-    if (literal && kind === 'one') top.sep = true;
+    if (kind === MANY) top.rep = true;
+    if (kind === MANY && wild) top.wild = true;
+    if (literal && kind === ONE) top.sep = true;
     i = next;
   }
   return false;
@@ -384,13 +389,6 @@ export function compilePattern(pattern: string | null | undefined): RegExp | nul
     patternCache.set(pattern, re);
   }
   return patternCache.get(pattern) ?? null;
-}
-
-function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 function isFileValue(x: unknown): x is SubmittedFile {
@@ -428,7 +426,7 @@ export function fileMatchesAccept(file: SubmittedFile, accept: string | undefine
 
 function valueOf(submission: Submission, name: string): FieldValue | undefined {
   const fields = submission.fields;
-  return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
 }
 
 /** Whether `validatorWhen` (if any) holds for this submission. */
@@ -489,7 +487,7 @@ export function checkField(field: FormField, value: FieldValue | undefined, subm
   if (field.type === 'select' || field.type === 'radio') {
     return (field.options ?? []).some((o) => o.value === v) ? null : { code: 'option' };
   }
-  if (field.type === 'date' && !isIsoDate(v)) return { code: 'invalidValue' };
+  if (field.type === 'date' && !isRealDate(v)) return { code: 'invalidValue' };
   if (typeof field.maxLength === 'number' && codePointLength(v) > field.maxLength) return { code: 'tooLong' };
   const re = compilePattern(field.pattern);
   if (re && !re.test(v)) return { code: 'pattern' };
@@ -569,183 +567,137 @@ export type RequestFormParseResult =
   | { ok: false; error: 'schemaVersion' | 'invalidRoot'; message: string; detail?: string };
 
 type Json = Record<string, unknown>;
+/** Records a problem found in the feed: where (a JSON path) and what. */
+type Warn = (path: string, message: string) => void;
 
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
-const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
-const nonEmpty = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x : undefined);
+const isText = (x: unknown): x is string => typeof x === 'string';
+const text = (x: unknown): string | undefined => (isText(x) ? x : undefined);
+const nonEmpty = (x: unknown): string | undefined => (isText(x) && x.trim() !== '' ? x : undefined);
 const DATE_RE = new RegExp(DATE_PATTERN);
 
-class Issues {
-  readonly list: FeedIssue[] = [];
-  add(path: string, message: string): void {
-    this.list.push({ path, message });
-  }
-}
-
-function parseOptions(raw: unknown, path: string, issues: Issues): FieldOption[] | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  if (!Array.isArray(raw)) {
-    issues.add(path, 'must be a list of {value, label}');
-    return undefined;
-  }
+function parseOptions(raw: unknown, path: string, warn: Warn): FieldOption[] | undefined {
+  if (raw == null) return undefined;
+  if (!Array.isArray(raw)) return void warn(path, 'must be a list of {value, label}');
   const out: FieldOption[] = [];
-  const seen = new Set<string>();
   raw.forEach((o, i) => {
-    if (!isObject(o) || typeof o.value !== 'string' || o.value === '' || typeof o.label !== 'string') {
-      issues.add(`${path}[${i}]`, 'needs a value and a label (text)');
-      return;
-    }
-    if (seen.has(o.value)) {
-      issues.add(`${path}[${i}].value`, `"${o.value}" appears twice`);
-      return;
-    }
-    seen.add(o.value);
-    out.push({ value: o.value, label: o.label });
+    if (!isObject(o) || !isText(o.value) || o.value === '' || !isText(o.label)) warn(`${path}[${i}]`, 'needs a value and a label (text)');
+    else if (out.some((x) => x.value === o.value)) warn(`${path}[${i}].value`, `"${o.value}" appears twice`);
+    else out.push({ value: o.value, label: o.label });
   });
   return out;
 }
 
-function positiveNumber(raw: unknown, path: string, issues: Issues, integer: boolean): number | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw <= 0 || (integer && !Number.isInteger(raw))) {
-    issues.add(path, integer ? 'must be a positive whole number' : 'must be a positive number');
-    return undefined;
-  }
-  return raw;
+/** `obj[key]` when it is a positive number (`whole`: a positive whole number); else undefined, with a warning unless absent. */
+function positive(obj: Json, key: string, path: string, warn: Warn, whole?: boolean): number | undefined {
+  const v = obj[key];
+  if (v == null) return undefined;
+  if (typeof v === 'number' && v > 0 && v < Infinity && (!whole || Number.isInteger(v))) return v;
+  warn(`${path}.${key}`, whole ? 'must be a positive whole number' : 'must be a positive number');
 }
 
-function parseField(raw: unknown, path: string, issues: Issues, names: Set<string>): FormField | null {
-  if (!isObject(raw)) {
-    issues.add(path, 'must be an object; field skipped');
-    return null;
-  }
+/** Sets `obj[key]` to `value` unless it is undefined. */
+function put<T, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) obj[key] = value;
+}
+
+const isWhen = (w: unknown) =>
+  isObject(w) && Object.values(w).every((v) => isText(v) || (Array.isArray(v) && v.every(isText))) ? w : undefined;
+
+/**
+ * The optional keys of a field that every type may have, in order: how each is read (undefined: left out), and what is
+ * said when a value is given but cannot be used (nothing for keys that are left out silently).
+ */
+const FIELD_KEYS: [keyof FormField, (v: unknown) => unknown, ((v: unknown) => string)?][] = [
+  ['help', (v) => text(v) || undefined],
+  ['required', (v) => v === true || undefined],
+  ['showWhen', (v) => {
+    const at = isObject(v) ? v.applicantType : undefined;
+    return isText(at) || (Array.isArray(at) && at.length > 0 && at.every(isText)) ? { applicantType: at } : undefined;
+  }, () => 'must be {"applicantType": "…"}; the field is shown to everyone'],
+  ['validator', (v) => (v === null || isValidatorName(v) ? v : undefined), (v) => `unknown validator ${JSON.stringify(v)}; ignored`],
+  ['validatorWhen', isWhen, () => 'must map field names to values; ignored'],
+  ['requiredWhen', isWhen, () => 'must map field names to values; ignored'],
+  ['pattern', (v) => (isText(v) && compilePattern(v) ? v : undefined),
+    () => 'is not a valid regular expression, or could take very long to match (nested repeats); ignored'],
+];
+
+function parseField(raw: unknown, path: string, warn: Warn, names: Set<string>): FormField | null {
+  const skip = (at: string, why: string): null => (warn(path + at, `${why}; field skipped`), null);
+  if (!isObject(raw)) return skip('', 'must be an object');
   const name = nonEmpty(raw.name);
-  if (!name) {
-    issues.add(`${path}.name`, 'is missing; field skipped');
-    return null;
-  }
+  if (!name) return skip('.name', 'is missing');
   const label = nonEmpty(raw.label);
-  if (!label) {
-    issues.add(`${path}.label`, 'is missing; field skipped');
-    return null;
+  if (!label) return skip('.label', 'is missing');
+  const type = raw.type;
+  if (!isFieldType(type)) return skip('.type', `unknown field type ${JSON.stringify(type)}`);
+  // `constructor`, `__proto__`, `toString` … would be read from Object.prototype wherever answers are looked up.
+  if (name in Object.prototype) return skip('.name', `"${name}" is reserved`);
+  if (names.has(name)) return skip('.name', `"${name}" is used twice`);
+  const field: FormField = { name, type, label };
+  const f = field as unknown as Json;
+  for (const [key, read, why] of FIELD_KEYS) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    const value = read(v);
+    if (value !== undefined) f[key] = value;
+    else if (v !== null && why) warn(`${path}.${key}`, why(v));
   }
-  if (!isFieldType(raw.type)) {
-    issues.add(`${path}.type`, `unknown field type ${JSON.stringify(raw.type)}; field skipped`);
-    return null;
-  }
-  if (name in Object.prototype) {
-    // `constructor`, `__proto__`, `toString` … would be read from Object.prototype wherever answers are looked up.
-    issues.add(`${path}.name`, `"${name}" is reserved; field skipped`);
-    return null;
-  }
-  if (names.has(name)) {
-    issues.add(`${path}.name`, `"${name}" is used twice; field skipped`);
-    return null;
-  }
-  const field: FormField = { name, type: raw.type, label };
-  const help = text(raw.help);
-  if (help) field.help = help;
-  if (raw.required === true) field.required = true;
+  put(field, 'maxLength', positive(raw, 'maxLength', path, warn, true));
 
-  if (raw.showWhen !== undefined && raw.showWhen !== null) {
-    const at = isObject(raw.showWhen) ? raw.showWhen.applicantType : undefined;
-    if (typeof at === 'string' || (Array.isArray(at) && at.length > 0 && at.every((x) => typeof x === 'string'))) {
-      field.showWhen = { applicantType: at as string | string[] };
-    } else {
-      issues.add(`${path}.showWhen`, 'must be {"applicantType": "…"}; the field is shown to everyone');
-    }
+  const choice = type === 'select' || type === 'radio';
+  if (choice || type === 'checkbox') {
+    const options = parseOptions(raw.options, `${path}.options`, warn);
+    if (!options?.length) {
+      if (choice) return skip('.options', `a ${type} needs options`);
+    } else field.options = options;
   }
+  if (raw.multiple === true && (type === 'select' || type === 'file' || type === 'checkbox')) field.multiple = true;
 
-  if (raw.validator === null) field.validator = null;
-  else if (raw.validator !== undefined) {
-    if (isValidatorName(raw.validator)) field.validator = raw.validator;
-    else issues.add(`${path}.validator`, `unknown validator ${JSON.stringify(raw.validator)}; ignored`);
-  }
-  for (const key of ['validatorWhen', 'requiredWhen'] as const) {
-    const w = raw[key];
-    if (w === undefined || w === null) continue;
-    if (
-      isObject(w) &&
-      Object.values(w).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))
-    ) {
-      field[key] = w as Record<string, string | string[]>;
-    } else {
-      issues.add(`${path}.${key}`, 'must map field names to values; ignored');
-    }
-  }
-
-  if (raw.pattern !== undefined && raw.pattern !== null) {
-    if (typeof raw.pattern === 'string' && compilePattern(raw.pattern)) field.pattern = raw.pattern;
-    else issues.add(`${path}.pattern`, 'is not a valid regular expression, or could take very long to match (nested repeats); ignored');
-  }
-  const maxLength = positiveNumber(raw.maxLength, `${path}.maxLength`, issues, true);
-  if (maxLength !== undefined) field.maxLength = maxLength;
-
-  if (field.type === 'select' || field.type === 'radio' || field.type === 'checkbox') {
-    const options = parseOptions(raw.options, `${path}.options`, issues);
-    if ((field.type === 'select' || field.type === 'radio') && (!options || options.length === 0)) {
-      issues.add(`${path}.options`, `a ${field.type} needs options; field skipped`);
-      return null;
-    }
-    if (options && options.length > 0) field.options = options;
-  }
-  if (raw.multiple === true && (field.type === 'select' || field.type === 'file' || field.type === 'checkbox')) field.multiple = true;
-
-  if (field.type === 'file') {
+  if (type === 'file') {
     if (raw.accept !== undefined) {
-      if (typeof raw.accept === 'string') field.accept = raw.accept;
-      else issues.add(`${path}.accept`, 'must be text such as ".pdf,.jpg"; ignored');
+      if (isText(raw.accept)) field.accept = raw.accept;
+      else warn(`${path}.accept`, 'must be text such as ".pdf,.jpg"; ignored');
     }
-    const maxSizeMB = positiveNumber(raw.maxSizeMB, `${path}.maxSizeMB`, issues, false);
-    if (maxSizeMB !== undefined) field.maxSizeMB = maxSizeMB;
+    put(field, 'maxSizeMB', positive(raw, 'maxSizeMB', path, warn));
   }
   names.add(name);
   return field;
 }
 
-function parseCalendar(raw: unknown, path: string, issues: Issues): WorkingCalendar | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  if (!isObject(raw)) {
-    issues.add(path, 'must be {"holidays": [...], "extraWorkdays": [...]}; ignored');
-    return undefined;
-  }
+function parseCalendar(raw: unknown, path: string, warn: Warn): WorkingCalendar | undefined {
+  if (raw == null) return undefined;
+  if (!isObject(raw)) return void warn(path, 'must be {"holidays": [...], "extraWorkdays": [...]}; ignored');
   const cal: WorkingCalendar = {};
   for (const key of ['holidays', 'extraWorkdays'] as const) {
     const list = raw[key];
-    if (list === undefined || list === null) continue;
+    if (list == null) continue;
     if (!Array.isArray(list)) {
-      issues.add(`${path}.${key}`, 'must be a list of YYYY-MM-DD dates; ignored');
+      warn(`${path}.${key}`, 'must be a list of YYYY-MM-DD dates; ignored');
       continue;
     }
     cal[key] = list.filter((d, i) => {
-      const ok = typeof d === 'string' && DATE_RE.test(d) && isIsoDate(d);
-      if (!ok) issues.add(`${path}.${key}[${i}]`, 'is not a YYYY-MM-DD date; skipped');
+      const ok = isText(d) && DATE_RE.test(d) && isRealDate(d);
+      if (!ok) warn(`${path}.${key}[${i}]`, 'is not a YYYY-MM-DD date; skipped');
       return ok;
-    }) as string[];
+    });
   }
   return cal;
 }
 
-function parseRules(raw: unknown, issues: Issues): RequestRules | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  if (!isObject(raw)) {
-    issues.add('rules', 'must be an object; the jurisdiction defaults apply');
-    return undefined;
-  }
+function parseRules(raw: unknown, warn: Warn): RequestRules | undefined {
+  if (raw == null) return undefined;
+  if (!isObject(raw)) return void warn('rules', 'must be an object; the jurisdiction defaults apply');
   const rules: RequestRules = {};
-  const reply = positiveNumber(raw.replyWorkingDays, 'rules.replyWorkingDays', issues, true);
-  if (reply !== undefined) rules.replyWorkingDays = reply;
-  const ext = positiveNumber(raw.extensionWorkingDays, 'rules.extensionWorkingDays', issues, true);
-  if (ext !== undefined) rules.extensionWorkingDays = ext;
-  const cal = parseCalendar(raw.calendar, 'rules.calendar', issues);
-  if (cal) rules.calendar = cal;
+  for (const key of ['replyWorkingDays', 'extensionWorkingDays'] as const) put(rules, key, positive(raw, key, 'rules', warn, true));
+  put(rules, 'calendar', parseCalendar(raw.calendar, 'rules.calendar', warn));
   return rules;
 }
 
-function parseEndpoint(raw: unknown, path: string, feedUrl: string, issues: Issues): string | undefined {
-  if (raw === undefined || raw === null) return undefined;
+function parseEndpoint(raw: unknown, path: string, feedUrl: string, warn: Warn): string | undefined {
+  if (raw == null) return undefined;
   const href = safeHref(raw, feedUrl);
-  if (!href) issues.add(path, 'must be an http(s) URL or relative to the feed; ignored');
+  if (!href) warn(path, 'must be an http(s) URL or relative to the feed; ignored');
   return href ?? undefined;
 }
 
@@ -769,35 +721,31 @@ export function parseRequestForm(json: unknown, feedUrl: string): RequestFormPar
   if (!Array.isArray(json.sections)) {
     return { ok: false, error: 'invalidRoot', message: 'The form feed has no "sections" list.', detail: 'sections' };
   }
-  const issues = new Issues();
+  const warnings: FeedIssue[] = [];
+  const warn: Warn = (path, message) => void warnings.push({ path, message });
 
   let jurisdiction: Jurisdiction = 'custom';
-  if (typeof json.jurisdiction === 'string' && (JURISDICTIONS as readonly string[]).includes(json.jurisdiction)) {
-    jurisdiction = json.jurisdiction as Jurisdiction;
-  } else if (json.jurisdiction !== undefined) {
-    issues.add('jurisdiction', `unknown jurisdiction ${JSON.stringify(json.jurisdiction)}; "custom" is used`);
-  }
+  if ((JURISDICTIONS as readonly unknown[]).includes(json.jurisdiction)) jurisdiction = json.jurisdiction as Jurisdiction;
+  else if (json.jurisdiction !== undefined) warn('jurisdiction', `unknown jurisdiction ${JSON.stringify(json.jurisdiction)}; "custom" is used`);
 
   const agencyRaw = isObject(json.agency) ? json.agency : {};
   const agency: AgencyInfo = { name: text(agencyRaw.name) ?? '' };
-  if (!agency.name) issues.add('agency.name', 'is missing');
+  if (!agency.name) warn('agency.name', 'is missing');
   if (isObject(agencyRaw.office)) {
     const office: OfficeInfo = {};
-    for (const key of ['name', 'address', 'hours', 'phone', 'email', 'postcode'] as const) {
-      const t = text(agencyRaw.office[key]);
-      if (t !== undefined) office[key] = t;
-    }
+    for (const key of ['name', 'address', 'hours', 'phone', 'email', 'postcode'] as const) put(office, key, text(agencyRaw.office[key]));
     agency.office = office;
   }
 
   const applicantTypes: ApplicantTypeOption[] = [];
-  if (json.applicantTypes !== undefined) {
-    if (!Array.isArray(json.applicantTypes)) issues.add('applicantTypes', 'must be a list; ignored');
+  const types = json.applicantTypes;
+  if (types !== undefined) {
+    if (!Array.isArray(types)) warn('applicantTypes', 'must be a list; ignored');
     else
-      json.applicantTypes.forEach((t, i) => {
-        if (isObject(t) && nonEmpty(t.id) && typeof t.label === 'string' && !applicantTypes.some((a) => a.id === t.id)) {
+      types.forEach((t, i) => {
+        if (isObject(t) && nonEmpty(t.id) && isText(t.label) && !applicantTypes.some((a) => a.id === t.id)) {
           applicantTypes.push({ id: t.id as string, label: t.label });
-        } else issues.add(`applicantTypes[${i}]`, 'needs a unique id and a label; skipped');
+        } else warn(`applicantTypes[${i}]`, 'needs a unique id and a label; skipped');
       });
   }
 
@@ -805,53 +753,43 @@ export function parseRequestForm(json: unknown, feedUrl: string): RequestFormPar
   const sections: FormSection[] = [];
   json.sections.forEach((s, i) => {
     const path = `sections[${i}]`;
-    if (!isObject(s) || !Array.isArray(s.fields)) {
-      issues.add(path, 'needs a "fields" list; section skipped');
-      return;
-    }
-    const section: FormSection = {
-      id: nonEmpty(s.id) ?? `section-${i + 1}`,
-      title: text(s.title) ?? '',
-      fields: [],
-    };
-    const help = text(s.help);
-    if (help) section.help = help;
+    if (!isObject(s) || !Array.isArray(s.fields)) return warn(path, 'needs a "fields" list; section skipped');
+    const section: FormSection = { id: nonEmpty(s.id) ?? `section-${i + 1}`, title: text(s.title) ?? '', fields: [] };
+    put(section, 'help', text(s.help) || undefined);
     s.fields.forEach((f, j) => {
-      const field = parseField(f, `${path}.fields[${j}]`, issues, names);
+      const field = parseField(f, `${path}.fields[${j}]`, warn, names);
       if (field) section.fields.push(field);
     });
     sections.push(section);
   });
-  if (!names.has('description')) issues.add('sections', 'no "description" field: every application needs one');
+  if (!names.has('description')) warn('sections', 'no "description" field: every application needs one');
 
   let submit: SubmitConfig = { mode: 'print' };
-  if (isObject(json.submit)) {
-    const encoding = json.submit.encoding === 'multipart' ? 'multipart' : 'json';
-    if (json.submit.encoding !== undefined && json.submit.encoding !== 'json' && json.submit.encoding !== 'multipart') {
-      issues.add('submit.encoding', 'must be "json" or "multipart"; "json" is used');
+  const sub = json.submit;
+  if (isObject(sub)) {
+    const encoding = sub.encoding;
+    if (encoding !== undefined && encoding !== 'json' && encoding !== 'multipart') {
+      warn('submit.encoding', 'must be "json" or "multipart"; "json" is used');
     }
-    if (json.submit.mode === 'api') {
-      const endpoint = parseEndpoint(json.submit.endpoint, 'submit.endpoint', feedUrl, issues);
-      if (endpoint) submit = { mode: 'api', endpoint, encoding };
-      else issues.add('submit', 'api mode needs an endpoint; the form can only be printed');
-    } else if (json.submit.mode !== 'print') {
-      issues.add('submit.mode', 'must be "api" or "print"; "print" is used');
+    if (sub.mode === 'api') {
+      const endpoint = parseEndpoint(sub.endpoint, 'submit.endpoint', feedUrl, warn);
+      if (endpoint) submit = { mode: 'api', endpoint, encoding: encoding === 'multipart' ? 'multipart' : 'json' };
+      else warn('submit', 'api mode needs an endpoint; the form can only be printed');
+    } else if (sub.mode !== 'print') {
+      warn('submit.mode', 'must be "api" or "print"; "print" is used');
     }
-  } else if (json.submit !== undefined) {
-    issues.add('submit', 'must be an object; the form can only be printed');
+  } else if (sub !== undefined) {
+    warn('submit', 'must be an object; the form can only be printed');
   }
 
   const form: RequestFormFeed = { schemaVersion: 1, jurisdiction, agency, applicantTypes, sections, submit };
-  const intro = text(json.intro);
-  if (intro) form.intro = intro;
-  const privacyNotice = text(json.privacyNotice);
-  if (privacyNotice) form.privacyNotice = privacyNotice;
-  const rules = parseRules(json.rules, issues);
-  if (rules) form.rules = rules;
-  if (json.status !== undefined && json.status !== null) {
-    const endpoint = isObject(json.status) ? parseEndpoint(json.status.endpoint, 'status.endpoint', feedUrl, issues) : undefined;
+  for (const key of ['intro', 'privacyNotice'] as const) put(form, key, text(json[key]) || undefined);
+  put(form, 'rules', parseRules(json.rules, warn));
+  const status = json.status;
+  if (status != null) {
+    const endpoint = isObject(status) ? parseEndpoint(status.endpoint, 'status.endpoint', feedUrl, warn) : undefined;
     if (endpoint) form.status = { endpoint };
-    else if (!isObject(json.status)) issues.add('status', 'must be {"endpoint": "…"}; ignored');
+    else if (!isObject(status)) warn('status', 'must be {"endpoint": "…"}; ignored');
   }
-  return { ok: true, form, data: form, warnings: issues.list };
+  return { ok: true, form, data: form, warnings };
 }

@@ -19,6 +19,18 @@ export function stripSpaces(value: string): string {
   return toHalfWidth(value).replace(/\s+/g, '');
 }
 
+/** Full-width to half-width, whitespace removed, upper case: how ID numbers and codes are normalized. */
+export function normalizeCode(value: string): string {
+  return stripSpaces(value).toUpperCase();
+}
+
+/** The weighted sum of a check-character scheme: Σ value(sᵢ) · weight(i) for i = 0 … n−1 (the caller checks s first). */
+export function weightedSum(s: string, n: number, weight: (i: number) => number, value: (c: string) => number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += value(s[i]!) * weight(i);
+  return sum;
+}
+
 /* ---------------------------------------------------------------- e-mail */
 
 const EMAIL_MAX = 254;

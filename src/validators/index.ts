@@ -34,34 +34,33 @@ export interface InputHints {
   maxLength?: number;
 }
 
-interface Validator {
-  normalize(value: string): string;
-  check(normalized: string): ValidatorCode | null;
-  hints: InputHints;
-}
+/** A validator: how it normalizes, how it checks, and the hints of its input (autocomplete, inputmode, maxlength). */
+type Validator = [
+  normalize: (value: string) => string,
+  check: (normalized: string) => ValidatorCode | null,
+  autocomplete: string,
+  inputMode: InputHints['inputMode'],
+  maxLength: number,
+];
 
 const VALIDATORS: Readonly<Record<ValidatorName, Validator>> = {
   // No standard autocomplete token exists for ID numbers; 'off' keeps browsers from offering
   // unrelated saved values. inputMode 'text' because the check character may be X.
-  'cn-resident-id': {
-    normalize: normalizeResidentId,
-    check: residentIdError,
-    hints: { autocomplete: 'off', inputMode: 'text', maxLength: 18 },
-  },
-  'cn-uscc': { normalize: normalizeUscc, check: usccError, hints: { autocomplete: 'off', inputMode: 'text', maxLength: 18 } },
-  'cn-org-code': { normalize: normalizeOrgCode, check: orgCodeError, hints: { autocomplete: 'off', inputMode: 'text', maxLength: 10 } },
-  email: { normalize: normalizeEmail, check: emailError, hints: { autocomplete: 'email', inputMode: 'email', maxLength: 254 } },
-  'cn-mobile': { normalize: normalizeMobile, check: mobileError, hints: { autocomplete: 'tel', inputMode: 'tel', maxLength: 20 } },
-  phone: { normalize: normalizePhone, check: phoneError, hints: { autocomplete: 'tel', inputMode: 'tel', maxLength: 32 } },
-  postcode: { normalize: normalizePostcode, check: postcodeError, hints: { autocomplete: 'postal-code', inputMode: 'numeric', maxLength: 6 } },
+  'cn-resident-id': [normalizeResidentId, residentIdError, 'off', 'text', 18],
+  'cn-uscc': [normalizeUscc, usccError, 'off', 'text', 18],
+  'cn-org-code': [normalizeOrgCode, orgCodeError, 'off', 'text', 10],
+  email: [normalizeEmail, emailError, 'email', 'email', 254],
+  'cn-mobile': [normalizeMobile, mobileError, 'tel', 'tel', 20],
+  phone: [normalizePhone, phoneError, 'tel', 'tel', 32],
+  postcode: [normalizePostcode, postcodeError, 'postal-code', 'numeric', 6],
 };
 
 /** All validator names, in a stable order. */
-export const VALIDATOR_NAMES: readonly ValidatorName[] = Object.freeze(Object.keys(VALIDATORS) as ValidatorName[]);
+export const VALIDATOR_NAMES: readonly ValidatorName[] = /* @__PURE__ */ (() => Object.freeze(Object.keys(VALIDATORS) as ValidatorName[]))();
 
 /** True if `x` names a built-in validator (e.g. a feed's `field.validator`). */
 export function isValidatorName(x: unknown): x is ValidatorName {
-  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, x);
+  return typeof x === 'string' && Object.hasOwn(VALIDATORS, x);
 }
 
 function validatorFor(name: ValidatorName): Validator {
@@ -75,8 +74,8 @@ function validatorFor(name: ValidatorName): Validator {
  * @throws RangeError for an unknown validator name.
  */
 export function validate(name: ValidatorName, value: string): ValidatorCode | null {
-  const v = validatorFor(name);
-  return v.check(v.normalize(String(value ?? '')));
+  const [normalize, check] = validatorFor(name);
+  return check(normalize(String(value ?? '')));
 }
 
 /**
@@ -86,7 +85,7 @@ export function validate(name: ValidatorName, value: string): ValidatorCode | nu
  * @throws RangeError for an unknown validator name.
  */
 export function normalizeValue(name: ValidatorName, value: string): string {
-  return validatorFor(name).normalize(String(value ?? ''));
+  return validatorFor(name)[0](String(value ?? ''));
 }
 
 /**
@@ -95,5 +94,6 @@ export function normalizeValue(name: ValidatorName, value: string): string {
  * @throws RangeError for an unknown validator name.
  */
 export function inputHints(name: ValidatorName): InputHints {
-  return { ...validatorFor(name).hints };
+  const [, , autocomplete, inputMode, maxLength] = validatorFor(name);
+  return { autocomplete, inputMode, maxLength };
 }

@@ -3,10 +3,10 @@
  * and a MOD 11 check character (`0`–`9` or `X`). Accepted with or without the hyphen.
  */
 import type { ValidatorCode } from './index.js';
-import { stripSpaces } from './contact.js';
+import { stripSpaces, weightedSum } from './contact.js';
 
-/** Wᵢ = 2^(8−i) mod 11 for positions 1–8. */
-const WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
+/** C9 = 11 − (Σ vᵢ·Wᵢ mod 11) with Wᵢ = 2^(9−i) mod 11 for positions i = 1–8 (3, 7, 9, 10, 5, 8, 4, 2); 10 → X, 11 → 0. */
+const checkChar = (first8: string) => '0123456789X0'[11 - (weightedSum(first8, 8, (i) => 2 ** (8 - i) % 11, (c) => parseInt(c, 36)) % 11)]!;
 
 /**
  * Normalizes an organisation code: full-width to half-width, whitespace removed, upper case, and
@@ -24,10 +24,7 @@ export function normalizeOrgCode(value: string): string {
  */
 export function orgCodeCheckChar(first8: string): string {
   if (!/^[0-9A-Z]{8}$/.test(first8)) throw new RangeError('orgCodeCheckChar expects 8 characters of 0-9A-Z');
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += parseInt(first8[i]!, 36) * WEIGHTS[i]!;
-  const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
+  return checkChar(first8);
 }
 
 /** Checks a normalized organisation code (`XXXXXXXX-C` or `XXXXXXXXC`); returns why it fails, or null. */
@@ -37,7 +34,7 @@ export function orgCodeError(code: string): ValidatorCode | null {
   const bare = code.replace(/-/g, '');
   if (bare.length !== 9) return 'length';
   if (code.length !== 9 && !/^.{8}-.$/.test(code)) return 'format';
-  if (orgCodeCheckChar(bare.slice(0, 8)) !== bare[8]) return 'checksum';
+  if (checkChar(bare) !== bare[8]) return 'checksum';
   return null;
 }
 

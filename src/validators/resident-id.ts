@@ -5,10 +5,7 @@
  * are accepted too.
  */
 import type { ValidatorCode } from './index.js';
-import { stripSpaces } from './contact.js';
-
-/** Wᵢ = 2^(17−i) mod 11 for positions 1–17. */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+import { normalizeCode, weightedSum } from './contact.js';
 /** Check character indexed by S mod 11. */
 const CHECK_CHARS = '10X98765432';
 const EARLIEST_BIRTH_YEAR = 1900;
@@ -24,9 +21,10 @@ const PROVINCES = new Set([
 ]);
 
 /** Normalizes a resident ID number: full-width to half-width, whitespace removed, `x` to `X`. */
-export function normalizeResidentId(value: string): string {
-  return stripSpaces(value).toUpperCase();
-}
+export const normalizeResidentId: (value: string) => string = normalizeCode;
+
+/** The check character of 17 digits: weights 2^(18−i) mod 11 for positions i = 1–17 (7, 9, 10, 5, …, 4, 2). */
+const checkChar = (first17: string) => CHECK_CHARS[weightedSum(first17, 17, (i) => 2 ** (17 - i) % 11, Number) % 11]!;
 
 /**
  * The MOD 11-2 check character (`0`–`9` or `X`) for the first 17 digits.
@@ -34,9 +32,7 @@ export function normalizeResidentId(value: string): string {
  */
 export function residentIdCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new RangeError('residentIdCheckChar expects 17 digits');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARS[sum % 11]!;
+  return checkChar(first17);
 }
 
 /** Checks a normalized resident ID number; returns why it fails, or null. */
@@ -47,7 +43,7 @@ export function residentIdError(id: string): ValidatorCode | null {
   if (!/^\d{17}[\dX]$|^\d{15}$/.test(id)) return 'format';
   if (!hasKnownRegion(id)) return 'region';
   if (!isPlausibleBirthDate(birthDateOf(id))) return 'birthDate';
-  if (id.length === 18 && residentIdCheckChar(id.slice(0, 17)) !== id[17]) return 'checksum';
+  if (id.length === 18 && checkChar(id) !== id[17]) return 'checksum';
   return null;
 }
 

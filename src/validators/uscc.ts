@@ -5,17 +5,16 @@
  * 1–2 may be letters, as real registries issue them).
  */
 import type { ValidatorCode } from './index.js';
-import { stripSpaces } from './contact.js';
+import { normalizeCode, weightedSum } from './contact.js';
 
 /** Character values are their index in this alphabet. */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-/** Wᵢ = 3^i mod 31 for positions 1–17. */
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-
 /** Normalizes a USCC: full-width to half-width, whitespace removed, upper case. */
-export function normalizeUscc(value: string): string {
-  return stripSpaces(value).toUpperCase();
-}
+export const normalizeUscc: (value: string) => string = normalizeCode;
+
+/** The check character of 17 characters: weights 3^(i−1) mod 31 for positions i = 1–17 (1, 3, 9, 27, 19, …). */
+const checkChar = (first17: string) =>
+  ALPHABET[(31 - (weightedSum(first17, 17, (i) => 3 ** i % 31, (c) => ALPHABET.indexOf(c)) % 31)) % 31]!;
 
 /**
  * The check character for the first 17 characters of a USCC.
@@ -25,9 +24,7 @@ export function usccCheckChar(first17: string): string {
   if (first17.length !== 17 || !isUsccCharset(first17)) {
     throw new RangeError('usccCheckChar expects 17 characters of 0-9A-HJ-NPQRTUWXY');
   }
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(first17[i]!) * WEIGHTS[i]!;
-  return ALPHABET[(31 - (sum % 31)) % 31]!;
+  return checkChar(first17);
 }
 
 /** Checks a normalized USCC; returns why it fails, or null. */
@@ -35,7 +32,7 @@ export function usccError(code: string): ValidatorCode | null {
   if (code === '') return 'format';
   if (!isUsccCharset(code)) return 'charset';
   if (code.length !== 18) return 'length';
-  if (usccCheckChar(code.slice(0, 17)) !== code[17]) return 'checksum';
+  if (checkChar(code) !== code[17]) return 'checksum';
   return null;
 }
 

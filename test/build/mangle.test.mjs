@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { MANGLED, MANGLE_CACHE, mangleModule } from '../../scripts/mangle-props.mjs';
+import { MANGLED, MANGLED_KEYS, MANGLE_CACHE, mangleModule } from '../../scripts/mangle-props.mjs';
 import { findChrome, chromeArgs } from '../../scripts/chrome.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -79,8 +79,22 @@ test('every mangled name is a private or protected member of ours', () => {
   assert.equal(new Set(MANGLED).size, MANGLED.length, 'a name is listed twice');
 });
 
+test('every mangled key is a top-level key of the request strings in every locale, and never a nested one', () => {
+  const locales = readdirSync(join(root, 'src/locales'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  assert.ok(locales.length >= 2, 'the locales were not found');
+  for (const l of locales) {
+    const text = read(`src/locales/${l}/request.ts`);
+    for (const n of MANGLED_KEYS) {
+      assert.match(text, new RegExp(`^  ${n}:`, 'm'), `${l}: ${n} is not a top-level key`);
+      assert.doesNotMatch(text, new RegExp(`^ {3,}['"]?${n}['"]?:`, 'm'), `${l}: ${n} is also a nested key`);
+    }
+  }
+  const all = [...MANGLED, ...MANGLED_KEYS];
+  assert.equal(new Set(all).size, all.length, 'a name is listed twice');
+});
+
 test('no mangled name is written in quotes in the code of src/ (a string would miss the rename)', () => {
-  for (const n of MANGLED) assert.doesNotMatch(code, new RegExp(`['"\`]${n}['"\`]`), n);
+  for (const n of [...MANGLED, ...MANGLED_KEYS]) assert.doesNotMatch(code, new RegExp(`['"\`]${n}['"\`]`), n);
 });
 
 test('a mangled reactive property is internal state (no attribute named after it)', () => {
@@ -95,9 +109,9 @@ test('a mangled reactive property is internal state (no attribute named after it
 });
 
 test('no mangled or short name is used by Lit, @lit/context, chart.js, or a public feed, event or answer', () => {
-  for (const n of [...MANGLED, ...Object.values(MANGLE_CACHE)]) assert.ok(!word(n).test(THIRD_PARTY), `third-party code uses ${n}`);
+  for (const n of [...MANGLED, ...MANGLED_KEYS, ...Object.values(MANGLE_CACHE)]) assert.ok(!word(n).test(THIRD_PARTY), `third-party code uses ${n}`);
   // A short name in a document is harmless: only a property our code reads could clash, and src/ uses none.
-  for (const n of MANGLED) assert.ok(!word(n).test(PUBLIC), `a public document names ${n}`);
+  for (const n of [...MANGLED, ...MANGLED_KEYS]) assert.ok(!word(n).test(PUBLIC), `a public document names ${n}`);
   for (const s of Object.values(MANGLE_CACHE)) assert.ok(!word(s).test(src), `src/ already uses ${s}`);
 });
 
@@ -105,12 +119,16 @@ test('no mangled or short name is a property of the browser\'s own objects', asy
   const names = await browserNames();
   if (!names) return t.skip('no Chromium (npm test installs one)');
   assert.ok(names.size > 2000, `only ${names.size} browser property names were read`);
-  for (const n of [...MANGLED, ...Object.values(MANGLE_CACHE)]) assert.ok(!names.has(n), `the browser has a property ${n}`);
+  for (const n of [...MANGLED, ...MANGLED_KEYS, ...Object.values(MANGLE_CACHE)]) assert.ok(!names.has(n), `the browser has a property ${n}`);
 
   // The other way round: a private member that every check above would let through is listed, so that a new one
   // does not ship its full name at every use. Names of three letters or fewer gain nothing (a short name is 2–3).
   const missed = [...declared].filter((n) => n.length > 3 && !MANGLED.includes(n) && !staticReason(n) && !names.has(n));
   assert.deepEqual(missed, [], `safe to rename but not in MANGLED (scripts/mangle-props.mjs): ${missed.join(', ')}`);
+  // The same for the top-level keys of the request strings.
+  const keys = [...read('src/locales/zh-CN/request.ts').matchAll(/^  (\w+):/gm)].map((m) => m[1]);
+  const missedKeys = keys.filter((n) => n.length > 3 && !MANGLED.includes(n) && !MANGLED_KEYS.includes(n) && !staticReason(n) && !names.has(n));
+  assert.deepEqual(missedKeys, [], `safe to rename but not in MANGLED_KEYS (scripts/mangle-props.mjs): ${missedKeys.join(', ')}`);
 });
 
 test('renaming is the same in every module, and leaves other names and quoted text alone', async () => {

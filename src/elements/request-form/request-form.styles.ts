@@ -20,19 +20,17 @@ export const requestFormStyles = css`
   .field > label, legend { display: block; font-weight: bold; margin-bottom: 0.2em; padding: 0; }
   .field.invalid { border-inline-start: 0.25em solid var(--_danger); padding-inline-start: 0.75em; }
   .field.invalid input:not([type='checkbox'], [type='radio']), .field.invalid select, .field.invalid textarea { border-color: var(--_danger); border-width: 0.125em; }
-  .field-error { color: var(--_danger); font-weight: bold; margin: 0.2em 0; }
+  .field-error, .count.over, .summary a, .overdue { color: var(--_danger); font-weight: bold; }
+  .field-error { margin: 0.2em 0; }
   input[type='text'], input[type='email'], input[type='tel'], textarea, select { width: 100%; max-width: 36em; }
   input[type='file'] { max-width: 100%; }
   textarea { min-height: 6em; }
   .choice { display: flex; align-items: center; gap: 0.5em; margin: 0.3em 0; min-height: 2em; }
   .choice label { font-weight: normal; }
   .count { color: var(--_muted); margin: 0.2em 0; }
-  .count.over { color: var(--_danger); font-weight: bold; }
-  .files { margin: 0.3em 0; padding-inline-start: 1.2em; }
+  .files, .summary ul { margin: 0.3em 0; padding-inline-start: 1.2em; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 1.2em 0; }
   .summary:focus, .summary h3:focus { outline: 0.2em solid var(--_focus); }
-  .summary ul { margin: 0.3em 0; padding-inline-start: 1.2em; }
-  .summary a { color: var(--_danger); font-weight: bold; }
   .answers { margin: 0; }
   .answers > div { display: grid; grid-template-columns: minmax(8em, 1fr) 2fr auto; gap: 0.5em; padding: 0.5em 0; border-bottom: 0.0625em solid var(--_border); }
   .answers dt { font-weight: bold; }
@@ -53,7 +51,6 @@ export const requestFormStyles = css`
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
   .timeline li { padding: 0 0 0.8em 1em; }
   .timeline time { display: block; color: var(--_muted); }
-  .overdue { color: var(--_danger); font-weight: bold; }
   @media print {
     header, .progress, .clear { display: none !important; }
     .receipt, .paper { border: 0; padding: 0; }

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
@@ -90,20 +89,20 @@ export class RequestForm extends DisclosureElement {
   static override properties: PropertyDeclarations = {
     src: {},
     persist: {},
-    values: { state: true },
-    files: { state: true },
-    touched: { state: true },
+    entered: { state: true },
+    chosenFiles: { state: true },
+    leftFields: { state: true },
     serverErrors: { state: true },
-    step: { state: true },
+    stepIndex: { state: true },
     phase: { state: true },
-    summary: { state: true },
+    showSummary: { state: true },
     fromReview: { state: true },
     confirmClear: { state: true },
     notice: { state: true },
     sendState: { state: true },
     sendDetail: { state: true },
-    progress: { state: true },
-    receipt: { state: true },
+    sentShare: { state: true },
+    keptReceipt: { state: true },
     announcement: { state: true },
   };
   protected static override strings = [requestStrings];
@@ -117,38 +116,38 @@ export class RequestForm extends DisclosureElement {
   /** Waits before each automatic resend after a network error or 5xx, in ms (also the number of automatic tries). */
   retryDelays: number[] = [1000, 2000, 4000];
 
-  private values: Values = {};
-  private files: Record<string, File[]> = {};
-  private touched = new Set<string>();
+  private entered: Values = {};
+  private chosenFiles: Record<string, File[]> = {};
+  private leftFields = new Set<string>();
   private serverErrors: Record<string, string> = {};
-  private step = 0;
+  private stepIndex = 0;
   private phase: 'form' | 'done' | 'paper' = 'form';
-  private summary = false;
+  private showSummary = false;
   private fromReview = false;
   private confirmClear = false;
   private notice = '';
   private sendState: SendState = '';
   private sendDetail = '';
-  private progress: number | null = null;
-  private receipt: KeptReceipt | null = null;
+  private sentShare: number | null = null;
+  private keptReceipt: KeptReceipt | null = null;
   private announcement = '';
 
-  private readonly feed = new FeedController<RequestFormFeed>(this, parseRequestForm);
-  private form: RequestFormFeed | null = null;
-  private key = '';
+  private readonly formFeedCtl = new FeedController<RequestFormFeed>(this, parseRequestForm);
+  private feedForm: RequestFormFeed | null = null;
+  private idemKey = '';
   private outbox: Outbox | null = null;
   /** The phase and step shown last (a change cancels a pending character-count announcement). */
-  private view = '';
+  private shownView = '';
   private busy = false;
   private inFlight = false;
-  private attempt = 0;
+  private attemptNo = 0;
   private timers: Record<string, ReturnType<typeof setTimeout>> = {};
-  private readonly onOnline = () => this.sendState === 'offline' && void this.send();
+  private readonly onOnline = () => this.sendState === 'offline' && void this.sendOutbox();
   private readonly onOffline = () => this.sendState === 'retrying' && this.waitOnline();
 
   /** Resolves when the feed has loaded (and any draft was restored) or failed. */
   get loaded(): Promise<void> {
-    return this.feed.loaded.then(() => this.updateComplete).then(() => undefined);
+    return this.formFeedCtl.loaded.then(() => this.updateComplete).then(() => undefined);
   }
 
   /** Whether the browser is online; tests and hosts may override it on the instance. */
@@ -176,16 +175,16 @@ export class RequestForm extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
+    if (changed.has('feedTimeout') && this.feedTimeout) this.formFeedCtl.timeout = this.feedTimeout;
     // A character count announced after the applicant moved on would be read out of context.
-    const view = `${this.phase}${this.step}`;
-    if (view !== this.view) clearTimeout(this.timers.count);
-    this.view = view;
+    const view = `${this.phase}${this.stepIndex}`;
+    if (view !== this.shownView) clearTimeout(this.timers.count);
+    this.shownView = view;
     if (changed.has('src')) {
-      this.form = null;
-      void this.feed.load(this.resolveSrc(this.src)).then(() => {
-        if (this.feed.status !== 'ready' || !this.feed.data) return;
-        this.form = withDefaults(this.feed.data);
+      this.feedForm = null;
+      void this.formFeedCtl.load(this.resolveSrc(this.src)).then(() => {
+        if (this.formFeedCtl.status !== 'ready' || !this.formFeedCtl.data) return;
+        this.feedForm = withDefaults(this.formFeedCtl.data);
         this.restoreDraft();
         this.requestUpdate();
       });
@@ -194,25 +193,25 @@ export class RequestForm extends DisclosureElement {
 
   // ---- model ----------------------------------------------------------------------------------------------------
 
-  private get applicantType(): string {
-    return typeof this.values.applicantType === 'string' ? this.values.applicantType : '';
+  private get chosenType(): string {
+    return typeof this.entered.applicantType === 'string' ? this.entered.applicantType : '';
   }
 
   /** The applicant-type question, asked first (radio buttons), as a field. */
   private get typeField(): FormField | null {
-    const f = this.form!;
+    const f = this.feedForm!;
     if (!f.applicantTypes.length) return null;
     const own = f.sections.flatMap((s) => s.fields).find((x) => x.name === 'applicantType');
     return {
-      name: 'applicantType', type: 'radio', required: true, label: own?.label ?? this.t.applicantType, help: own?.help,
+      name: 'applicantType', type: 'radio', required: true, label: own?.label ?? this.t.applicantTypeLabel, help: own?.help,
       options: f.applicantTypes.map((a) => ({ value: a.id, label: a.label })),
     };
   }
 
   /** The steps for the chosen applicant type: sections with visible fields (the first one starts with the type). */
-  private get steps(): Step[] {
-    const f = this.form!;
-    const shown = new Set(visibleFields(f, this.applicantType).map((x) => x.name));
+  private get stepList(): Step[] {
+    const f = this.feedForm!;
+    const shown = new Set(visibleFields(f, this.chosenType).map((x) => x.name));
     const type = this.typeField;
     return f.sections
       .map((s, i) => ({
@@ -223,49 +222,49 @@ export class RequestForm extends DisclosureElement {
       .filter((s, i) => i === 0 || s.fields.length);
   }
 
-  private submission(): Submission {
-    const { applicantType: _, ...rest } = this.values;
-    return { applicantType: this.applicantType, fields: { ...rest, ...this.files } as Record<string, FieldValue> };
+  private asSubmission(): Submission {
+    const { applicantType: _, ...rest } = this.entered;
+    return { applicantType: this.chosenType, fields: { ...rest, ...this.chosenFiles } as Record<string, FieldValue> };
   }
 
   private valueFor(f: FormField): FieldValue | undefined {
-    return f.type === 'file' ? this.files[f.name] ?? [] : this.values[f.name];
+    return f.type === 'file' ? this.chosenFiles[f.name] ?? [] : this.entered[f.name];
   }
 
   /** The message of a field's problem, or null. */
-  private problem(f: FormField): string | null {
+  private problemOf(f: FormField): string | null {
     const server = this.serverErrors[f.name];
-    const p = checkField(f, this.valueFor(f), this.submission());
-    if (!p) return server ? this.message(f, server) : null;
-    return this.message(f, p.code);
+    const p = checkField(f, this.valueFor(f), this.asSubmission());
+    if (!p) return server ? this.messageOf(f, server) : null;
+    return this.messageOf(f, p.code);
   }
 
   /** A code (ours or the server's) in words; unknown codes from the server are shown as they are. */
-  private message(f: FormField, code: string): string {
-    const e = this.t.errors;
+  private messageOf(f: FormField, code: string): string {
+    const e = this.t.errorMessages;
     const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
     const text = own(e, `${effectiveValidator(f)}.${code}`) ?? own(e, `${code}.${kind}`) ?? own(e, code);
     if (!text) return code;
     const max = String(f.type === 'file' ? f.maxSizeMB ?? '' : f.maxLength ?? '');
-    return text.replace('{label}', f.label).replace('{max}', max).replace('{types}', this.types(f));
+    return text.replace('{label}', f.label).replace('{max}', max).replace('{types}', this.typesOf(f));
   }
 
   private shownError(f: FormField): string | null {
-    return this.touched.has(f.name) || this.serverErrors[f.name] ? this.problem(f) : null;
+    return this.leftFields.has(f.name) || this.serverErrors[f.name] ? this.problemOf(f) : null;
   }
 
-  private types(f: FormField): string {
+  private typesOf(f: FormField): string {
     const { extensions, types } = parseAccept(f.accept);
     return [...extensions.map((x) => x.slice(1).toUpperCase()), ...types].join(this.locale === 'en' ? ', ' : '、');
   }
 
   private set(name: string, value: string | string[]): void {
-    this.values = { ...this.values, [name]: value };
+    this.entered = { ...this.entered, [name]: value };
     this.changedField(name);
   }
 
   private setFiles(name: string, list: File[]): void {
-    this.files = { ...this.files, [name]: list };
+    this.chosenFiles = { ...this.chosenFiles, [name]: list };
     this.notice = '';
     this.changedField(name);
   }
@@ -276,14 +275,14 @@ export class RequestForm extends DisclosureElement {
       const { [name]: _, ...rest } = this.serverErrors;
       this.serverErrors = rest;
     }
-    this.later('draft', () => this.saveDraft(), 400);
+    this.schedule('draft', () => this.saveDraft(), 400);
   }
 
   private touch(name: string): void {
-    if (!this.touched.has(name)) this.touched = new Set(this.touched).add(name);
+    if (!this.leftFields.has(name)) this.leftFields = new Set(this.leftFields).add(name);
   }
 
-  private later(key: string, fn: () => void, ms: number): void {
+  private schedule(key: string, fn: () => void, ms: number): void {
     clearTimeout(this.timers[key]);
     this.timers[key] = setTimeout(() => {
       delete this.timers[key];
@@ -299,7 +298,7 @@ export class RequestForm extends DisclosureElement {
 
   // ---- drafts ---------------------------------------------------------------------------------------------------
 
-  private get storage(): Storage | null {
+  private get draftStore(): Storage | null {
     try {
       return this.persist === 'local' ? localStorage : sessionStorage;
     } catch {
@@ -308,7 +307,7 @@ export class RequestForm extends DisclosureElement {
   }
 
   private get draftKey(): string {
-    return `disclosure-elements:request-draft:${this.feed.url}`;
+    return `disclosure-elements:request-draft:${this.formFeedCtl.url}`;
   }
 
   /**
@@ -324,16 +323,16 @@ export class RequestForm extends DisclosureElement {
   }
 
   private get receiptKey(): string {
-    return `disclosure-elements:request-receipt:${this.feed.url}`;
+    return `disclosure-elements:request-receipt:${this.formFeedCtl.url}`;
   }
 
   private saveDraft(): void {
     clearTimeout(this.timers.draft);
     delete this.timers.draft;
-    if (!this.form || this.phase === 'done') return;
-    const draft: Draft = { v: this.values, step: this.step, key: this.key, files: Object.keys(this.files).filter((k) => this.files[k].length) };
+    if (!this.feedForm || this.phase === 'done') return;
+    const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files: Object.keys(this.chosenFiles).filter((k) => this.chosenFiles[k].length) };
     try {
-      this.storage?.setItem(this.draftKey, JSON.stringify(draft));
+      this.draftStore?.setItem(this.draftKey, JSON.stringify(draft));
     } catch {
       /* storage full or blocked: the form still works */
     }
@@ -349,33 +348,33 @@ export class RequestForm extends DisclosureElement {
     };
     const kept = read(this.receiptStore, this.receiptKey) as KeptReceipt | null;
     if (kept && typeof kept.receipt?.queryCode === 'string' && typeof kept.receipt.receivedAt === 'string') {
-      this.receipt = kept;
+      this.keptReceipt = kept;
       this.phase = 'done';
       return;
     }
-    const d = read(this.storage, this.draftKey) as Draft | null;
+    const d = read(this.draftStore, this.draftKey) as Draft | null;
     if (!d || typeof d.v !== 'object' || !d.v) return;
-    this.values = d.v;
-    this.key = typeof d.key === 'string' ? d.key : '';
-    this.step = Math.min(Math.max(0, Number(d.step) || 0), this.steps.length);
+    this.entered = d.v;
+    this.idemKey = typeof d.key === 'string' ? d.key : '';
+    this.stepIndex = Math.min(Math.max(0, Number(d.step) || 0), this.stepList.length);
     this.notice = d.files?.length ? this.t.draftFiles : '';
     this.announce(`${this.t.draftRestored}${this.notice}`);
   }
 
   private clearForm = async () => {
     try {
-      this.storage?.removeItem(this.draftKey);
+      this.draftStore?.removeItem(this.draftKey);
     } catch {
       /* ignore */
     }
-    this.reset();
-    this.announce(this.t.cleared);
+    this.resetForm();
+    this.announce(this.t.clearedNote);
     await this.focusHeading();
   };
 
-  private reset(): void {
+  private resetForm(): void {
     for (const k of ['draft', 'retry']) clearTimeout(this.timers[k]);
-    Object.assign(this, { values: {}, files: {}, touched: new Set(), serverErrors: {}, step: 0, summary: false, confirmClear: false, notice: '', sendState: '', key: '', outbox: null, busy: false, fromReview: false });
+    Object.assign(this, { entered: {}, chosenFiles: {}, leftFields: new Set(), serverErrors: {}, stepIndex: 0, showSummary: false, confirmClear: false, notice: '', sendState: '', idemKey: '', outbox: null, busy: false, fromReview: false });
   }
 
   /** From the receipt: forget it and start again with an empty form. */
@@ -385,8 +384,8 @@ export class RequestForm extends DisclosureElement {
     } catch {
       /* ignore */
     }
-    this.reset();
-    this.receipt = null;
+    this.resetForm();
+    this.keptReceipt = null;
     this.phase = 'form';
     await this.focusHeading();
   };
@@ -410,30 +409,30 @@ export class RequestForm extends DisclosureElement {
   }
 
   /** Checks a step's fields; shows the summary and focuses it when something is wrong. */
-  private async validate(fields: FormField[]): Promise<boolean> {
-    this.touched = new Set([...this.touched, ...fields.map((f) => f.name)]);
-    const bad = fields.some((f) => this.problem(f));
-    this.summary = bad;
+  private async checkStep(fields: FormField[]): Promise<boolean> {
+    this.leftFields = new Set([...this.leftFields, ...fields.map((f) => f.name)]);
+    const bad = fields.some((f) => this.problemOf(f));
+    this.showSummary = bad;
     if (bad) await this.focusHeading('summary');
     return !bad;
   }
 
-  private next = async (e: Event) => {
+  private goNext = async (e: Event) => {
     e.preventDefault();
-    const steps = this.steps;
-    if (!(await this.validate(steps[this.step].fields))) return;
-    this.step = this.fromReview ? steps.length : this.step + 1;
-    if (this.step === steps.length) this.fromReview = false;
+    const steps = this.stepList;
+    if (!(await this.checkStep(steps[this.stepIndex].fields))) return;
+    this.stepIndex = this.fromReview ? steps.length : this.stepIndex + 1;
+    if (this.stepIndex === steps.length) this.fromReview = false;
     this.saveDraft();
     await this.focusHeading();
   };
 
-  private back = async () => {
+  private goBack = async () => {
     // While the application is on its way, the answers stay as they were sent (its answer decides what happens next).
     if (this.sendState === 'sending') return;
     this.leaveReview();
-    this.summary = false;
-    this.step = Math.max(0, this.step - 1);
+    this.showSummary = false;
+    this.stepIndex = Math.max(0, this.stepIndex - 1);
     await this.focusHeading();
   };
 
@@ -443,18 +442,18 @@ export class RequestForm extends DisclosureElement {
    * its receipt (the server never stores two).
    */
   private leaveReview(): void {
-    if (this.step < this.steps.length || !this.outbox) return;
+    if (this.stepIndex < this.stepList.length || !this.outbox) return;
     clearTimeout(this.timers.retry);
     Object.assign(this, { outbox: null, busy: false, sendState: '' });
   }
 
   /** Goes to the step that has `name` and focuses that field. */
   private async goToField(name: string, fromReview = false): Promise<void> {
-    const i = this.steps.findIndex((s) => s.fields.some((f) => f.name === name));
+    const i = this.stepList.findIndex((s) => s.fields.some((f) => f.name === name));
     if (i < 0 || this.sendState === 'sending') return;
     this.leaveReview();
     this.fromReview = fromReview;
-    this.step = i;
+    this.stepIndex = i;
     await this.updateComplete;
     const el = this.shadowRoot!.getElementById(`f-${name}`);
     const target = el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>('input:checked') ?? el.querySelector('input') : el;
@@ -464,15 +463,15 @@ export class RequestForm extends DisclosureElement {
 
   // ---- submission -----------------------------------------------------------------------------------------------
 
-  private submit = async (e: Event) => {
+  private submitReview = async (e: Event) => {
     e.preventDefault();
     if (this.busy) return;
-    const form = this.form!;
-    const steps = this.steps;
-    const bad = steps.findIndex((s) => s.fields.some((f) => this.problem(f)));
+    const form = this.feedForm!;
+    const steps = this.stepList;
+    const bad = steps.findIndex((s) => s.fields.some((f) => this.problemOf(f)));
     if (bad >= 0) {
-      this.step = bad;
-      await this.validate(steps[bad].fields);
+      this.stepIndex = bad;
+      await this.checkStep(steps[bad].fields);
       return;
     }
     if (form.submit.mode !== 'api') {
@@ -485,18 +484,18 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.busy = true;
-    this.key ||= crypto.randomUUID();
+    this.idemKey ||= crypto.randomUUID();
     this.saveDraft();
-    this.attempt = 0;
+    this.attemptNo = 0;
     this.outbox = this.pack(form);
-    void this.send();
+    void this.sendOutbox();
   };
 
   /** The request body and headers of the application as it stands now. */
   private pack(form: RequestFormFeed): Outbox {
-    const clean = cleanSubmission(form, this.submission());
+    const clean = cleanSubmission(form, this.asSubmission());
     const files = Object.values(clean.fields).some((v) => Array.isArray(v) && v.some((x) => x instanceof File));
-    const headers: Record<string, string> = { 'Idempotency-Key': this.key };
+    const headers: Record<string, string> = { 'Idempotency-Key': this.idemKey };
     if (files) {
       const body = new FormData();
       body.append('applicantType', clean.applicantType);
@@ -517,7 +516,7 @@ export class RequestForm extends DisclosureElement {
   }
 
   /** Sends the application (again): the same body and Idempotency-Key every time. */
-  private async send(): Promise<void> {
+  private async sendOutbox(): Promise<void> {
     const box = this.outbox;
     if (this.inFlight || !box) return;
     clearTimeout(this.timers.retry);
@@ -525,19 +524,19 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     this.inFlight = true;
     this.sendState = 'sending';
-    this.progress = box.files ? 0 : null;
-    const { status, json, retryAfter } = await post(this.form!.submit.endpoint!, box.body, box.headers, (p) => (this.progress = p), this.feedTimeout);
+    this.sentShare = box.files ? 0 : null;
+    const { status, json, retryAfter } = await post(this.feedForm!.submit.endpoint!, box.body, box.headers, (p) => (this.sentShare = p), this.feedTimeout);
     this.inFlight = false;
-    this.progress = null;
+    this.sentShare = null;
     const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> }; receipt?: Partial<Receipt> } | null) ?? {};
     const code = err.error?.code ?? '';
-    if (status >= 200 && status < 300) return this.done(json as Partial<Receipt>);
+    if (status >= 200 && status < 300) return this.gotReceipt(json as Partial<Receipt>);
     // The application was stored before the applicant changed it: its receipt, and the news that the change was not.
-    if (code === 'idempotencyKeyReused' && err.receipt?.queryCode) return this.done(err.receipt, true);
+    if (code === 'idempotencyKeyReused' && err.receipt?.queryCode) return this.gotReceipt(err.receipt, true);
     if (this.outbox !== box) return; // the applicant went back to change answers meanwhile
     if (status === 0 || status >= 500 || status === 429) {
       if (!this.isOnline()) return this.waitOnline();
-      const next = this.retryDelays[this.attempt++];
+      const next = this.retryDelays[this.attemptNo++];
       if (next === undefined) {
         this.busy = false;
         this.sendState = 'failed';
@@ -547,8 +546,8 @@ export class RequestForm extends DisclosureElement {
       // Too many requests: wait as long as the server asks (within reason), never less than our own delay.
       const delay = status === 429 ? Math.max(next, Math.min(retryAfter ?? 0, 120) * 1000) : next;
       this.sendState = 'retrying';
-      this.sendDetail = t.retrying(Math.round(delay / 1000), this.attempt);
-      this.later('retry', () => void this.send(), delay);
+      this.sendDetail = t.retryingNote(Math.round(delay / 1000), this.attemptNo);
+      this.schedule('retry', () => void this.sendOutbox(), delay);
       return;
     }
     // 4xx: the answers need changing.
@@ -556,11 +555,11 @@ export class RequestForm extends DisclosureElement {
     this.outbox = null;
     const fields = err.error?.fields && typeof err.error.fields === 'object' ? err.error.fields : {};
     this.serverErrors = fields;
-    const first = this.steps.findIndex((s) => s.fields.some((f) => fields[f.name]));
+    const first = this.stepList.findIndex((s) => s.fields.some((f) => fields[f.name]));
     if (first >= 0) {
       this.sendState = '';
-      this.step = first;
-      await this.validate(this.steps[first].fields);
+      this.stepIndex = first;
+      await this.checkStep(this.stepList[first].fields);
       return;
     }
     this.sendState = 'rejected';
@@ -568,14 +567,14 @@ export class RequestForm extends DisclosureElement {
   }
 
   private retryNow = () => {
-    this.attempt = 0;
+    this.attemptNo = 0;
     this.busy = true;
-    this.outbox ??= this.pack(this.form!);
-    void this.send();
+    this.outbox ??= this.pack(this.feedForm!);
+    void this.sendOutbox();
   };
 
-  private async done(json: Partial<Receipt>, earlier = false): Promise<void> {
-    const rules = resolveRules(this.form!);
+  private async gotReceipt(json: Partial<Receipt>, earlier = false): Promise<void> {
+    const rules = resolveRules(this.feedForm!);
     const receivedAt = json.receivedAt || new Date().toISOString();
     // The receipt's own fields only: it is kept in storage and sent in a bubbling event, so whatever else a server
     // echoes (the applicant's answers) stays out of both.
@@ -583,10 +582,10 @@ export class RequestForm extends DisclosureElement {
       requestId: json.requestId!, queryCode: json.queryCode!, status: json.status!, receivedAt,
       dueDate: json.dueDate || dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone),
     };
-    this.receipt = { receipt, earlier };
+    this.keptReceipt = { receipt, earlier };
     try {
-      this.storage?.removeItem(this.draftKey);
-      this.receiptStore?.setItem(this.receiptKey, JSON.stringify(this.receipt));
+      this.draftStore?.removeItem(this.draftKey);
+      this.receiptStore?.setItem(this.receiptKey, JSON.stringify(this.keptReceipt));
     } catch {
       /* ignore */
     }
@@ -594,12 +593,12 @@ export class RequestForm extends DisclosureElement {
     this.sendState = '';
     this.outbox = null;
     this.phase = 'done';
-    this.key = '';
+    this.idemKey = '';
     this.dispatchEvent(new CustomEvent('request-submitted', { bubbles: true, composed: true, detail: receipt }));
     await this.focusHeading('receipt-h');
   }
 
-  private print = () => {
+  private printPage = () => {
     // Hide the rest of the page while printing (a constructed sheet works under a strict CSP).
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('@media print{body *{visibility:hidden!important}[data-de-print],[data-de-print] *{visibility:visible!important}[data-de-print]{position:absolute;inset:0 auto auto 0;width:100%}}');
@@ -615,22 +614,22 @@ export class RequestForm extends DisclosureElement {
   // ---- rendering ------------------------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const form = this.form;
+    const form = this.feedForm;
     return html`<div class=${this.rootClasses()} part="base">
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${form ? html`${this.renderWarnings(this.feed.warnings, 0)}${this.phase === 'done' ? this.renderReceipt() : this.phase === 'paper' ? this.renderPaper() : this.renderForm(form)}` : this.renderFeedState(this.feed, this.t.title)}
+      ${form ? html`${this.renderWarnings(this.formFeedCtl.warnings, 0)}${this.phase === 'done' ? this.renderReceipt() : this.phase === 'paper' ? this.renderPaper() : this.renderForm(form)}` : this.renderFeedState(this.formFeedCtl, this.t.formTitle)}
     </div>`;
   }
 
   private renderForm(form: RequestFormFeed): TemplateResult {
     const t = this.t;
     const rules = resolveRules(form);
-    const steps = this.steps;
-    const review = this.step >= steps.length;
-    const names = [...steps.map((s) => s.title), t.review];
+    const steps = this.stepList;
+    const review = this.stepIndex >= steps.length;
+    const names = [...steps.map((s) => s.title), t.reviewTitle];
     return html`
       <header part="header">
-        <h2>${t.title}</h2>
+        <h2>${t.formTitle}</h2>
         <p class="agency">${form.agency.name}</p>
         ${form.intro ? html`<p>${form.intro}</p>` : nothing}
         <p>${t.timeLimit(rules.replyWorkingDays, rules.extensionWorkingDays)}</p>
@@ -638,26 +637,26 @@ export class RequestForm extends DisclosureElement {
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${this.notice ? html`<div class="panel warning" role="status"><p>${this.notice}</p></div>` : nothing}
-      <nav aria-label=${t.steps} part="progress" class="progress">
-        <p>${t.stepOf(this.step + 1, names.length)}</p>
-        <ol>${names.map((n, i) => html`<li aria-current=${i === this.step ? 'step' : nothing} class=${i < this.step ? 'past' : ''}>${n}</li>`)}</ol>
+      <nav aria-label=${t.stepsLabel} part="progress" class="progress">
+        <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
+        <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}>${n}</li>`)}</ol>
       </nav>
-      ${this.renderSummary(review ? [] : steps[this.step].fields)}
-      ${review ? this.renderReview(form, steps) : this.renderStep(steps[this.step])}
+      ${this.renderSummary(review ? [] : steps[this.stepIndex].fields)}
+      ${review ? this.renderReview(form, steps) : this.renderStep(steps[this.stepIndex])}
       <div class="clear">
         ${this.confirmClear
           ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q" aria-describedby="clear-q"
               @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.closeClear()}><p id="clear-q">${t.clearConfirm}</p>
               <button class="btn" type="button" @click=${this.clearForm}>${t.clearYes}</button>
-              <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancel}</button></div>`
+              <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancelButton}</button></div>`
           : html`<button class="btn link" type="button" id="clear-open" aria-disabled=${this.sendState === 'sending' ? 'true' : nothing}
-              @click=${this.openClear}>${t.clear}</button>`}
+              @click=${this.openClear}>${t.clearButton}</button>`}
       </div>`;
   }
 
   private renderSummary(fields: FormField[]): TemplateResult | typeof nothing {
     const problems = fields.map((f) => [f, this.shownError(f)] as const).filter(([, m]) => m);
-    if (!this.summary || !problems.length) return nothing;
+    if (!this.showSummary || !problems.length) return nothing;
     // No role=alert: focus moves to its heading on a failed Next or submit, which reads it once; an alert would be read
     // out again on every edit, as its list changes.
     return html`<div class="panel error summary" part="error-summary" aria-labelledby="summary" tabindex="-1">
@@ -671,13 +670,13 @@ export class RequestForm extends DisclosureElement {
 
   private renderStep(step: Step): TemplateResult {
     const t = this.t;
-    return html`<form novalidate part="step" @submit=${this.next} aria-labelledby="step-h">
+    return html`<form novalidate part="step" @submit=${this.goNext} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${step.title}</h3>
       ${step.help ? html`<p class="help">${step.help}</p>` : nothing}
       ${step.fields.map((f) => this.renderField(f))}
       <div class="actions">
-        ${this.step > 0 ? html`<button class="btn" type="button" @click=${this.back}>${t.back}</button>` : nothing}
-        <button class="btn primary" type="submit">${this.fromReview ? t.toReview : t.next}</button>
+        ${this.stepIndex > 0 ? html`<button class="btn" type="button" @click=${this.goBack}>${t.backButton}</button>` : nothing}
+        <button class="btn primary" type="submit">${this.fromReview ? t.toReview : t.nextButton}</button>
       </div>
     </form>`;
   }
@@ -686,16 +685,16 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const id = `f-${f.name}`;
     const err = this.shownError(f);
-    const v = this.values[f.name];
+    const v = this.entered[f.name];
     const text = typeof v === 'string' ? v : '';
     const list = Array.isArray(v) ? v : [];
     const counter = TEXTUAL.has(f.type) && f.maxLength ? f.maxLength - codePointLength(text) : null;
-    const fileHelp = f.type === 'file' ? t.fileHelp(this.types(f), f.maxSizeMB ? String(f.maxSizeMB) : '') : '';
+    const fileHelp = f.type === 'file' ? t.fileHelp(this.typesOf(f), f.maxSizeMB ? String(f.maxSizeMB) : '') : '';
     const desc = [(f.help || fileHelp) && `${id}-help`, counter !== null && `${id}-count`, err && `${id}-error`].filter(Boolean).join(' ') || nothing;
     const invalid = err ? 'true' : nothing;
-    const req = isRequired(f, this.submission());
+    const req = isRequired(f, this.asSubmission());
     const required = req ? 'true' : nothing;
-    const label = html`${f.label}${req ? html` <span class="req">${t.required}</span>` : nothing}`;
+    const label = html`${f.label}${req ? html` <span class="req">${t.requiredMark}</span>` : nothing}`;
     const help = f.help || fileHelp ? html`<p class="help" id="${id}-help">${f.help}${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>` : nothing;
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
@@ -710,7 +709,7 @@ export class RequestForm extends DisclosureElement {
       return html`<fieldset class=${cls} part="field" id=${id} aria-describedby=${desc} @focusout=${leave}>
         <legend>${label}</legend>${help}${error}
         ${f.options.map((o, i) => html`<div class="choice"><input type=${f.type} id="${id}-${i}" name=${f.name} .value=${o.value}
-          .checked=${live(on(o.value))} aria-invalid=${invalid} @change=${(e: Event) => {
+          .checked=${on(o.value)} aria-invalid=${invalid} @change=${(e: Event) => {
             const c = (e.target as HTMLInputElement).checked;
             this.set(f.name, f.type === 'radio' ? o.value : c ? [...list, o.value] : list.filter((x) => x !== o.value));
           }}><label for="${id}-${i}">${o.label}</label></div>`)}
@@ -720,7 +719,7 @@ export class RequestForm extends DisclosureElement {
     const common = { id, desc, invalid, required };
     if (isSingleCheckbox(f)) {
       return html`<div class=${cls} part="field" @focusout=${leave}>${help}${error}<div class="choice">
-        <input type="checkbox" id=${id} name=${f.name} .checked=${live(v === 'true')} aria-invalid=${invalid} aria-describedby=${desc}
+        <input type="checkbox" id=${id} name=${f.name} .checked=${v === 'true'} aria-invalid=${invalid} aria-describedby=${desc}
           @change=${(e: Event) => this.set(f.name, (e.target as HTMLInputElement).checked ? 'true' : '')}>
         <label for=${id}>${label}</label></div></div>`;
     } else if (f.type === 'select') {
@@ -728,17 +727,17 @@ export class RequestForm extends DisclosureElement {
         aria-required=${required} @change=${(e: Event) => {
           const s = e.target as HTMLSelectElement;
           this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
-        }}>${f.multiple ? nothing : html`<option value="">${t.choose}</option>`}
+        }}>${f.multiple ? nothing : html`<option value="">${t.choosePrompt}</option>`}
         ${f.options!.map((o) => html`<option .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
     } else if (f.type === 'file') {
-      const chosen = this.files[f.name] ?? [];
+      const chosen = this.chosenFiles[f.name] ?? [];
       control = html`<input type="file" id=${id} name=${f.name} accept=${f.accept ?? nothing} ?multiple=${f.multiple}
         aria-invalid=${invalid} aria-describedby=${desc} @change=${(e: Event) => {
           this.setFiles(f.name, [...((e.target as HTMLInputElement).files ?? [])]);
           this.touch(f.name);
         }}>
-        ${chosen.length ? html`<ul class="files" aria-label=${t.chosen}>${chosen.map((file) => html`<li>${file.name}
-          (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.remove(file.name)}
+        ${chosen.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${chosen.map((file) => html`<li>${file.name}
+          (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.removeLabel(file.name)}
           @click=${async () => {
             const rest = chosen.filter((x) => x !== file);
             // The input itself forgets the file too: else it still shows it, and choosing it again changes nothing.
@@ -749,20 +748,20 @@ export class RequestForm extends DisclosureElement {
               input.files = dt.files;
             }
             this.setFiles(f.name, rest);
-            this.announce(t.removed(file.name));
+            this.announce(t.removedNote(file.name));
             // The button is gone: focus goes back to the file input, not to the page.
             await this.focusHeading(id);
           }}>×</button></li>`)}</ul>` : nothing}`;
     } else {
-      control = this.renderText(f, text, common);
+      control = this.renderTextInput(f, text, common);
     }
     return html`<div class=${cls} part="field" @focusout=${leave}>
       <label for=${id}>${label}</label>${help}${error}${control}
-      ${counter !== null ? html`<p class="count ${counter < 0 ? 'over' : ''}" id="${id}-count">${t.counter(counter)}</p>` : nothing}
+      ${counter !== null ? html`<p class="count ${counter < 0 ? 'over' : ''}" id="${id}-count">${t.charCounter(counter)}</p>` : nothing}
     </div>`;
   }
 
-  private renderText(
+  private renderTextInput(
     f: FormField, value: string, c: { id: string; desc: string | symbol; invalid: string | symbol; required: string | symbol },
   ): TemplateResult {
     const validator = effectiveValidator(f);
@@ -773,32 +772,32 @@ export class RequestForm extends DisclosureElement {
       this.set(f.name, val);
       // Announced near the limit only (20 characters or fewer left), with the field's name, once typing pauses.
       const left = f.maxLength ? f.maxLength - codePointLength(val) : Infinity;
-      if (left <= 20) this.later('count', () => this.announce(`${f.label}${this.t.colon}${this.t.counter(left)}`), 1500);
+      if (left <= 20) this.schedule('count', () => this.announce(`${f.label}${this.t.colonMark}${this.t.charCounter(left)}`), 1500);
       else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
-      return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
+      return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${value} autocomplete=${ac} aria-invalid=${c.invalid}
         aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}></textarea>`;
     }
     const type = f.type === 'text' ? 'text' : f.type;
-    return html`<input id=${c.id} name=${f.name} type=${type} .value=${live(value)} autocomplete=${ac}
+    return html`<input id=${c.id} name=${f.name} type=${type} .value=${value} autocomplete=${ac}
       inputmode=${hints.inputMode ?? nothing} spellcheck=${validator ? 'false' : nothing} aria-invalid=${c.invalid}
       aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}>`;
   }
 
   /** An answer in words. */
   /** An answer as the review shows it: what will be sent (normalised: '…002x' → '…002X', spaces out of a mobile number). */
-  private answer(f: FormField, cleaned: Record<string, unknown>): string {
+  private answerText(f: FormField, cleaned: Record<string, unknown>): string {
     const sent = cleaned[f.name];
     const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
     const t = this.t;
     if (f.type === 'file') {
       const files = (v as File[]) ?? [];
-      return files.map((x) => x.name).join('、') || t.none;
+      return files.map((x) => x.name).join('、') || t.noneText;
     }
-    if (isSingleCheckbox(f)) return v === 'true' ? t.yes : t.none;
+    if (isSingleCheckbox(f)) return v === 'true' ? t.tickedText : t.noneText;
     const list = ([v ?? []].flat() as string[]).filter(Boolean);
-    if (!list.length) return t.none;
+    if (!list.length) return t.noneText;
     return list.map((x) => f.options?.find((o) => o.value === x)?.label ?? (f.type === 'date' ? formatDate(x, this.locale) : x)).join('、');
   }
 
@@ -807,56 +806,56 @@ export class RequestForm extends DisclosureElement {
     const api = form.submit.mode === 'api';
     const s = this.sendState;
     const waiting = this.busy;
-    const cleaned = cleanSubmission(form, this.submission()).fields as Record<string, unknown>;
-    return html`<form novalidate part="review" @submit=${this.submit} aria-labelledby="step-h">
-      <h3 id="step-h" tabindex="-1">${t.review}</h3>
+    const cleaned = cleanSubmission(form, this.asSubmission()).fields as Record<string, unknown>;
+    return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
+      <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
       ${steps.map((st) => html`<h4>${st.title}</h4><dl class="answers">
-        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answer(f, cleaned)}</dd><dd>
+        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answerText(f, cleaned)}</dd><dd>
           <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} aria-disabled=${s === 'sending' ? 'true' : nothing}
-            @click=${() => this.goToField(f.name, true)}>${t.change}</button>
+            @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
       </dl>`)}
       <div class="send" part="send-status" role="status">
-        ${s === 'sending' ? html`<p>${t.sending}</p>${this.progress !== null ? html`<label>${t.uploading}
-          <progress max="100" .value=${Math.round(this.progress * 100)}></progress></label>` : nothing}` : nothing}
+        ${s === 'sending' ? html`<p>${t.sendingNote}</p>${this.sentShare !== null ? html`<label>${t.uploading}
+          <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}` : nothing}
         ${s === 'retrying' ? html`<p>${this.sendDetail}</p>` : nothing}
-        ${s === 'offline' ? html`<p>${t.offline}</p>` : nothing}
+        ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
       </div>
       ${s === 'failed' || s === 'insecure' || s === 'rejected'
-        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failed : s === 'insecure' ? t.insecure : `${t.rejected}${this.sendDetail}`}</p></div>`
+        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failedNote : s === 'insecure' ? t.insecureNote : `${t.rejectedNote}${this.sendDetail}`}</p></div>`
         : nothing}
       <div class="actions">
-        <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.back}>${t.back}</button>
+        <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>
         ${s === 'failed' || s === 'retrying' || s === 'offline'
           ? html`<button class="btn" type="button" @click=${this.retryNow}>${t.retryNow}</button>`
           : nothing}
-        <button class="btn primary" type="submit" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submit : t.makePaper}</button>
+        <button class="btn primary" type="submit" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submitButton : t.makePaper}</button>
       </div>
     </form>`;
   }
 
   private renderReceipt(): TemplateResult {
     const t = this.t;
-    const { receipt: r, earlier } = this.receipt!;
-    const rules = resolveRules(this.form!);
+    const { receipt: r, earlier } = this.keptReceipt!;
+    const rules = resolveRules(this.feedForm!);
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
-      <p class="agency">${this.form!.agency.name}</p>
+      <p class="agency">${this.feedForm!.agency.name}</p>
       ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p></div>` : nothing}
-      <p>${t.queryCode}</p>
+      <p>${t.queryCodeLabel}</p>
       <p class="code" id="code">${r.queryCode}</p>
       <p class="help">${t.queryCodeHelp}</p>
       <dl class="answers">
-        <div><dt>${t.receivedAt}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
-        <div><dt>${t.dueDate}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays))}</span></dd></div>
+        <div><dt>${t.receivedLabel}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
+        <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays))}</span></dd></div>
       </dl>
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           await navigator.clipboard?.writeText(r.queryCode).catch(() => undefined);
           this.announce(t.copied);
-        }}>${t.copy}</button>
-        <button class="btn primary" type="button" @click=${this.print}>${t.print}</button>
+        }}>${t.copyButton}</button>
+        <button class="btn primary" type="button" @click=${this.printPage}>${t.printButton}</button>
         <button class="btn" type="button" @click=${this.newApplication}>${t.newApplication}</button>
       </div>
     </section>`;
@@ -864,9 +863,9 @@ export class RequestForm extends DisclosureElement {
 
   private renderPaper(): TemplateResult {
     const t = this.t;
-    const form = this.form!;
+    const form = this.feedForm!;
     const o = form.agency.office ?? {};
-    const cleaned = cleanSubmission(form, this.submission()).fields as Record<string, unknown>;
+    const cleaned = cleanSubmission(form, this.asSubmission()).fields as Record<string, unknown>;
     const box = (f: FormField) => {
       const v = [this.valueFor(f) ?? []].flat();
       return f.options!.map((x) => `${v.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　');
@@ -874,13 +873,13 @@ export class RequestForm extends DisclosureElement {
     return html`<section class="paper" part="paper" aria-labelledby="paper-h">
       <h2 id="paper-h" tabindex="-1">${t.paperTitle(form.agency.name)}</h2>
       <table>
-        ${this.steps.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
+        ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block">${st.title}</th>` : nothing}
           <th scope="row">${f.label}</th>
-          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answer(f, cleaned).replace(t.none, '')} ${f.type === 'file' && this.files[f.name]?.length ? t.attached : ''}`}</td>
+          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answerText(f, cleaned).replace(t.noneText, '')} ${f.type === 'file' && this.chosenFiles[f.name]?.length ? t.attachedNote : ''}`}</td>
         </tr>`)}</tbody>`)}
-        <tbody><tr><th scope="row" colspan="2">${t.signature}</th><td class="sign"></td></tr>
-        <tr><th scope="row" colspan="2">${t.date}</th><td>${t.dateBlank}</td></tr></tbody>
+        <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
+        <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
       <p class="help">${t.paperHelp} ${[o.name, o.address, o.postcode, o.phone].filter(Boolean).join('　')}</p>
       <div class="actions">
@@ -888,7 +887,7 @@ export class RequestForm extends DisclosureElement {
           this.phase = 'form';
           await this.focusHeading();
         }}>${t.edit}</button>
-        <button class="btn primary" type="button" @click=${this.print}>${t.print}</button>
+        <button class="btn primary" type="button" @click=${this.printPage}>${t.printButton}</button>
       </div>
     </section>`;
   }

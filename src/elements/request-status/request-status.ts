@@ -4,7 +4,7 @@ import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { isOverdue, localDate } from '../../rules/working-days.js';
-import { toHalfWidth } from '../../validators/index.js';
+import { normalizeCode } from '../../validators/contact.js';
 import { own, parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
 import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
 import { requestStrings } from '../../locales/request.js';
@@ -12,7 +12,7 @@ import { requestFormStyles } from '../request-form/request-form.styles.js';
 import { insecureEndpoint } from '../request-form/net.js';
 
 /** A query code as typed: half-width, upper-case, without spaces. */
-export const normalizeQueryCode = (s: string) => toHalfWidth(s).toUpperCase().replace(/\s+/g, '');
+export const normalizeQueryCode: (s: string) => string = normalizeCode;
 
 /**
  * @tagname request-status
@@ -107,7 +107,7 @@ export class RequestStatus extends DisclosureElement {
       return;
     }
     const endpoint = this.feed.data?.status?.endpoint;
-    const refused = !endpoint ? this.t.noStatusEndpoint : insecureEndpoint(endpoint) ? this.t.insecure : '';
+    const refused = !endpoint ? this.t.noStatusEndpoint : insecureEndpoint(endpoint) ? this.t.insecureNote : '';
     if (refused) {
       this.failure = { text: refused, retry: false };
       await this.updateComplete;
@@ -129,7 +129,7 @@ export class RequestStatus extends DisclosureElement {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
       this.failure = err.kind === 'notFound'
-        ? { text: this.t.notFound, retry: false }
+        ? { text: this.t.notFoundNote, retry: false }
         : { text: `${this.t.lookupFailed}${this.errorText(err)}`, retry: err.kind !== 'http' };
     } finally {
       if (!abort.signal.aborted) this.busy = false;
@@ -147,11 +147,11 @@ export class RequestStatus extends DisclosureElement {
 
   private renderBody(form: RequestFormFeed): TemplateResult {
     const t = this.t;
-    const codeErr = this.touched && !this.code ? t.errors.required.replace('{label}', t.queryCode) : '';
-    const nameErr = this.touched && !this.name.trim() ? t.errors.required.replace('{label}', t.lookupName) : '';
+    const codeErr = this.touched && !this.code ? t.errorMessages.required.replace('{label}', t.queryCodeLabel) : '';
+    const nameErr = this.touched && !this.name.trim() ? t.errorMessages.required.replace('{label}', t.lookupName) : '';
     const input = (id: string, label: string, value: string, err: string, set: (v: string) => void, extra: { help?: string; ac: string }) => html`
       <div class="field${err ? ' invalid' : ''}">
-        <label for=${id}>${label} <span class="req">${t.required}</span></label>
+        <label for=${id}>${label} <span class="req">${t.requiredMark}</span></label>
         ${extra.help ? html`<p class="help" id="${id}-help">${extra.help}</p>` : nothing}
         ${err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing}
         <input type="text" id=${id} .value=${value} autocomplete=${extra.ac} aria-required="true" aria-invalid=${err ? 'true' : nothing}
@@ -161,9 +161,9 @@ export class RequestStatus extends DisclosureElement {
     return html`<h2>${t.statusTitle}</h2>
       <p class="agency">${form.agency.name}</p>
       <form novalidate part="lookup" @submit=${this.lookup}>
-        ${input('code', t.queryCode, this.code, codeErr, (v) => (this.code = v), { help: t.lookupHelp, ac: 'off' })}
+        ${input('code', t.queryCodeLabel, this.code, codeErr, (v) => (this.code = v), { help: t.lookupHelp, ac: 'off' })}
         ${input('name', t.lookupName, this.name, nameErr, (v) => (this.name = v), { ac: 'name' })}
-        <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.looking : t.lookup}</button></div>
+        <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.looking : t.lookupButton}</button></div>
       </form>
       ${this.failure
         ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.failure.text}</p>
@@ -189,17 +189,17 @@ export class RequestStatus extends DisclosureElement {
     }
     const when = (at: string) => formatDateTime(at, this.locale, rules.timeZone);
     return html`<section class="receipt" part="result" aria-labelledby="result-h">
-      <h3 id="result-h" tabindex="-1">${t.status}${t.colon}${own(t.statuses, a.status) ?? a.status}</h3>
+      <h3 id="result-h" tabindex="-1">${t.statusLabel}${t.colonMark}${own(t.statusNames, a.status) ?? a.status}</h3>
       <dl class="answers">
-        <div><dt>${t.queryCode}</dt><dd>${a.queryCode}</dd></div>
-        ${a.outcome ? html`<div><dt>${t.outcome}</dt><dd>${own(t.outcomes, a.outcome) ?? a.outcome}</dd></div>` : nothing}
-        <div><dt>${t.receivedAt}</dt><dd>${when(a.receivedAt)}</dd></div>
-        <div><dt>${t.dueDate}</dt><dd>${formatDate(a.dueDate, this.locale)}
-          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused ? own(t.duePaused, a.status) ?? '' : overdue ? t.overdue : t.inTime)}</span>`}</dd></div>
+        <div><dt>${t.queryCodeLabel}</dt><dd>${a.queryCode}</dd></div>
+        ${a.outcome ? html`<div><dt>${t.outcomeLabel}</dt><dd>${own(t.outcomeNames, a.outcome) ?? a.outcome}</dd></div>` : nothing}
+        <div><dt>${t.receivedLabel}</dt><dd>${when(a.receivedAt)}</dd></div>
+        <div><dt>${t.dueLabel}</dt><dd>${formatDate(a.dueDate, this.locale)}
+          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused ? own(t.duePaused, a.status) ?? '' : overdue ? t.overdueNote : t.inTime)}</span>`}</dd></div>
       </dl>
       ${a.history.length
-        ? html`<h4>${t.history}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
-            <time datetime=${h.at}>${when(h.at)}</time>${own(t.statuses, h.status) ?? h.status}${h.note ? html`${t.colon}${h.note}` : nothing}</li>`)}</ol>`
+        ? html`<h4>${t.historyTitle}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
+            <time datetime=${h.at}>${when(h.at)}</time>${own(t.statusNames, h.status) ?? h.status}${h.note ? html`${t.colonMark}${h.note}` : nothing}</li>`)}</ol>`
         : nothing}
       ${final ? nothing : this.renderOffice(form, a.status === 'correctionRequested')}
     </section>`;
