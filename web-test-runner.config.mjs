@@ -23,6 +23,9 @@ const mediaFeatures = {
     const page = session.browser.getPage(session.id);
     if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
     const features = Object.entries(payload ?? {}).map(([name, value]) => ({ name, value }));
+    // Brought to the front first: with two test files running at once, the other page may be the visible one, and a
+    // hidden page runs no rendering steps, so its matchMedia listeners would not hear of the change.
+    await cdpSessions.get(page).send('Page.bringToFront');
     await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features });
     return true;
   },
