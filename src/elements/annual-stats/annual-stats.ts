@@ -9,7 +9,7 @@ import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
-import { reconcile, series, seriesKeys, type ReconciliationIssue } from './reconcile.js';
+import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from './reconcile.js';
 import { isTemplateId, layout, type TemplateId } from './layout.js';
 import {
   dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
@@ -451,16 +451,19 @@ export class AnnualStats extends DisclosureElement {
     const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
     const label = (k: string) => seriesLabel(k, ready, tpls, (l, u) => (this.locale === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
-    const years = ready.map((r) => r.year).sort((a, b) => a - b);
-    const data = series(ready, key).map((p) => p.value);
+    // Oldest first; every report has every key (seriesKeys), so each map holds each figure drawn.
+    const byYear = [...ready].sort((a, b) => a.year - b.year);
+    const years = byYear.map((r) => String(r.year));
+    const maps = byYear.map(seriesFigures);
+    const data = maps.map((m) => m.get(key)!);
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
         ${keys.map((k) => html`<option value=${k} ?selected=${k === key}>${label(k)}</option>`)}
       </select></p>`;
     // The data table behind the trend lists every shared figure, not only the one drawn.
     const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
-      years.map((y) => ({ label: String(y), data: keys.map((k) => series(ready, k).find((p) => p.year === y)?.value ?? null) })));
-    const chart = this.renderChart('trend', t.trendChart(label(key)), years.map(String), [{ label: label(key), data }], false, picker, all);
+      maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })));
+    const chart = this.renderChart('trend', t.trendChart(label(key)), years, [{ label: label(key), data }], false, picker, all);
     return html`<section part="trend" aria-labelledby="s-trend">
       <h3 id="s-trend">${t.trendTitle}</h3>
       <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed.join(', ')) : ''}</p>
