@@ -29,7 +29,8 @@ function parse(json: unknown, url: string): ParseResult<Loaded> {
   return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
 }
 
-interface YearState { url: string; status: 'loading' | 'ready' | 'error'; report?: AnnualReport; warnings: FeedIssue[]; error?: FeedError }
+/** One year of an index: its state, shown like the feed's own (renderFeedState), and how to load it again. */
+interface YearState { status: 'loading' | 'ready' | 'error'; report?: AnnualReport; warnings: FeedIssue[]; error?: FeedError; retry(): Promise<void> }
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
@@ -201,35 +202,31 @@ export class AnnualStats extends DisclosureElement {
     return list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
   }
 
-  private putYear(year: number, s: YearState): void {
-    this.yearStates = new Map(this.yearStates).set(year, s);
-  }
-
   private async loadYear(e: AnnualIndexEntry, signal: AbortSignal): Promise<void> {
-    this.putYear(e.year, { url: e.url, status: 'loading', warnings: [] });
+    const put = (s: Partial<YearState>) =>
+      (this.yearStates = new Map(this.yearStates).set(e.year, { status: 'loading', warnings: [], retry: () => this.loadYear(e, signal), ...s }));
+    put({});
     const init = (detail: object) => ({ bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } });
     try {
       const { json } = await fetchJson(e.url, { signal, timeout: this.reportFeed.timeout });
       const r = parseAnnualFeed(json, e.url);
       if (!r.ok) throw new FeedError(r.error, r.message, e.url, undefined, r.detail);
       if (signal.aborted) return;
-      this.putYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
+      put({ status: 'ready', report: r.report, warnings: r.warnings });
       this.dispatchEvent(new CustomEvent('disclosure-load', init({ data: r.report, warnings: r.warnings })));
     } catch (err) {
       if (signal.aborted) return;
       const error = err instanceof FeedError ? err : new FeedError('network', String(err), e.url);
-      this.putYear(e.year, { url: e.url, status: 'error', warnings: [], error });
+      put({ status: 'error', error });
       this.dispatchEvent(new CustomEvent('disclosure-error', init({ kind: error.kind, status: error.status, message: error.message })));
     }
   }
 
-  private async retryYear(year: number): Promise<void> {
-    const s = this.yearStates.get(year);
-    if (!s) return;
-    const done = this.loadYear({ year, url: s.url }, this.yearsAbort?.signal ?? new AbortController().signal);
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('#year')?.focus();
-    await done;
+  /** After retrying a year, focus stays in the year picker (the feed's own retry: the base class's target). */
+  protected override focusAfterRetry(): void {
+    const picker = this.shadowRoot?.querySelector<HTMLElement>('#year');
+    if (picker) picker.focus();
+    else super.focusAfterRetry();
   }
 
   private pickYear(year: number, history: 'push' | 'none' = 'push'): void {
@@ -276,7 +273,7 @@ export class AnnualStats extends DisclosureElement {
     else if (data?.kind === 'index') body = this.renderIndex(data.reports);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.renderFeedState(this.reportFeed as FeedController<unknown>, t.reportLabel)}
+      ${this.renderFeedState(this.reportFeed, t.reportLabel)}
       ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
       ${body}
       ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
@@ -287,15 +284,7 @@ export class AnnualStats extends DisclosureElement {
     const t = this.t;
     const y = this.chosenYear;
     const s = y !== undefined ? this.yearStates.get(y) : undefined;
-    let body: unknown = nothing;
-    if (s?.status === 'ready' && s.report) body = this.renderReport(s.report, s.warnings);
-    else if (s?.status === 'error' && s.error) {
-      body = html`<div class="panel error" part="error" role="alert">
-        <h2>${this.core.errorTitle}: ${t.yearError(y!)}</h2>
-        <p>${this.errorText(s.error)}</p>
-        <button class="btn" type="button" part="retry-button" @click=${() => this.retryYear(y!)}>${this.core.retry}</button>
-      </div>`;
-    } else if (s) body = html`<div class="loading" part="loading" aria-busy="true"><p>${this.core.loading}</p></div>`;
+    const body = s?.report ? this.renderReport(s.report, s.warnings) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
     return html`<div class="toolbar" part="toolbar">
         <label for="year">${t.yearLabel}</label>
         <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
