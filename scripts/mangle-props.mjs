@@ -32,14 +32,14 @@ export const MANGLED = [
   'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', 'renderRecon',
   'renderReport', 'renderReview', 'renderSearch', 'renderSection', 'renderStep', 'renderSummary', 'renderTableBlock',
   'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'resolveSrc', 'restoreDraft', 'restoreFromUrl',
-  'retryFeed', 'retryNow', 'retryYear', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',
+  'retryFeed', 'retryNow', 'yearFeeds', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',
   'sendDetail', 'sendState', 'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'stateKey',
   'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree',
-  'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'yearsAbort',
+  'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'cancelYears',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'receiptKey', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'receiptStore',
-  'chosenYear', 'yearStates', 'tableModels', 'chartEntries', 'valueHtml', 'formatNum', 'figureText', 'reportSections', 'pickYear',
-  'putYear', 'beginIndex', 'reportFeed',
+  'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'formatNum', 'figureText', 'reportSections', 'pickYear',
+  'beginIndex', 'reportFeed',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
-import { FeedController, FeedError, fetchJson, type FeedIssue, type ParseResult } from '../../core/feed.js';
+import { FeedController, type FeedIssue, type ParseResult } from '../../core/feed.js';
 import { formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { safeHref } from '../../core/url.js';
@@ -29,8 +29,13 @@ function parse(json: unknown, url: string): ParseResult<Loaded> {
   return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
 }
 
-/** One year of an index: its state, shown like the feed's own (renderFeedState), and how to load it again. */
-interface YearState { status: 'loading' | 'ready' | 'error'; report?: AnnualReport; warnings: FeedIssue[]; error?: FeedError; retry(): Promise<void> }
+type Year = Extract<Loaded, { kind: 'report' }>;
+
+/** One year's file of an index: a report only. Its data have the shape `parse` gives a report (FeedController caches parsed feeds by URL). */
+function parseYear(json: unknown, url: string): ParseResult<Year> {
+  const r = parseAnnualFeed(json, url);
+  return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
+}
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
@@ -86,7 +91,6 @@ export class AnnualStats extends DisclosureElement {
     noUrlState: { type: Boolean, attribute: 'no-url-state' },
     noCharts: { type: Boolean, attribute: 'no-charts' },
     chosenYear: { state: true },
-    yearStates: { state: true },
     openTables: { state: true },
     trendKey: { state: true },
     announcement: { state: true },
@@ -106,7 +110,8 @@ export class AnnualStats extends DisclosureElement {
   noCharts = false;
 
   private chosenYear?: number;
-  private yearStates = new Map<number, YearState>();
+  /** The years of an index, each loaded as a feed of its own. */
+  private yearFeeds = new Map<number, FeedController<Year>>();
   private openTables = new Set<string>();
   private trendKey = '';
   private announcement = '';
@@ -114,7 +119,6 @@ export class AnnualStats extends DisclosureElement {
 
   private readonly reportFeed = new FeedController<Loaded>(this, parse);
   private seen: Loaded | undefined;
-  private yearsAbort: AbortController | undefined;
   private yearsDone: Promise<unknown> = Promise.resolve();
   private tableModels = new Map<string, TableModel>();
   private specs = new Map<string, ChartSpec>();
@@ -164,7 +168,7 @@ export class AnnualStats extends DisclosureElement {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('beforeprint', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
-    this.yearsAbort?.abort();
+    this.cancelYears();
     this.destroyCharts();
   }
 
@@ -172,9 +176,9 @@ export class AnnualStats extends DisclosureElement {
     super.willUpdate(changed);
     if (changed.has('feedTimeout') && this.feedTimeout) this.reportFeed.timeout = this.feedTimeout;
     if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
-      this.yearsAbort?.abort();
+      this.cancelYears();
       this.seen = undefined;
-      this.yearStates = new Map();
+      this.yearFeeds = new Map();
       this.chosenYear = undefined;
       void this.reportFeed.load(this.resolveSrc(this.src));
     }
@@ -192,34 +196,31 @@ export class AnnualStats extends DisclosureElement {
 
   private beginIndex(entries: AnnualIndexEntry[]): void {
     this.chosenYear = this.initialYear(entries.map((e) => e.year));
-    const abort = (this.yearsAbort = new AbortController());
-    this.yearsDone = Promise.all(entries.map((e) => this.loadYear(e, abort.signal)));
+    for (const { year, url } of entries) this.yearFeeds.set(year, this.loadYear(year, url));
+    this.yearsDone = Promise.all([...this.yearFeeds.values()].map((f) => f.loaded));
+  }
+
+  /** One year of an index, loaded as a feed of its own; its events come from the element, with the year in their detail. */
+  private loadYear(year: number, url: string): FeedController<Year> {
+    const host = {
+      addController() {},
+      requestUpdate: () => this.requestUpdate(),
+      dispatchEvent: (e: CustomEvent) => ((e.detail.year = year), this.dispatchEvent(e)),
+    };
+    const feed = new FeedController(host as unknown as this, parseYear);
+    feed.timeout = this.reportFeed.timeout;
+    void feed.load(url);
+    return feed;
+  }
+
+  private cancelYears(): void {
+    this.yearFeeds.forEach((f) => f.cancel());
   }
 
   /** The year in the page URL, else the `year` attribute, else the latest. */
   private initialYear(list: number[]): number {
     const fromUrl = this.noUrlState ? NaN : Number(readUrlState(this.stateKey).year);
     return list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
-  }
-
-  private async loadYear(e: AnnualIndexEntry, signal: AbortSignal): Promise<void> {
-    const put = (s: Partial<YearState>) =>
-      (this.yearStates = new Map(this.yearStates).set(e.year, { status: 'loading', warnings: [], retry: () => this.loadYear(e, signal), ...s }));
-    put({});
-    const init = (detail: object) => ({ bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } });
-    try {
-      const { json } = await fetchJson(e.url, { signal, timeout: this.reportFeed.timeout });
-      const r = parseAnnualFeed(json, e.url);
-      if (!r.ok) throw new FeedError(r.error, r.message, e.url, undefined, r.detail);
-      if (signal.aborted) return;
-      put({ status: 'ready', report: r.report, warnings: r.warnings });
-      this.dispatchEvent(new CustomEvent('disclosure-load', init({ data: r.report, warnings: r.warnings })));
-    } catch (err) {
-      if (signal.aborted) return;
-      const error = err instanceof FeedError ? err : new FeedError('network', String(err), e.url);
-      put({ status: 'error', error });
-      this.dispatchEvent(new CustomEvent('disclosure-error', init({ kind: error.kind, status: error.status, message: error.message })));
-    }
   }
 
   /** After retrying a year, focus stays in the year picker (the feed's own retry: the base class's target). */
@@ -252,7 +253,7 @@ export class AnnualStats extends DisclosureElement {
   private valueHtml = (v: Val): TemplateResult | string => {
     const t = this.t;
     if (typeof v.v !== 'number') return html`<span class="vh">${t.notReported}</span>`;
-    const n = v.kind === 'delta' ? this.formatNum(v.v, { signDisplay: 'exceptZero' }) : this.formatNum(v.v, { maximumFractionDigits: 2 });
+    const n = this.formatNum(v.v, v.kind === 'delta' ? { signDisplay: 'exceptZero' } : { maximumFractionDigits: 2 });
     const unit = v.unit ? t.unitNames[v.unit] ?? v.unit : '';
     return html`${v.approx ? t.approx : ''}${n}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
   };
@@ -283,8 +284,8 @@ export class AnnualStats extends DisclosureElement {
   private renderIndex(entries: AnnualIndexEntry[]) {
     const t = this.t;
     const y = this.chosenYear;
-    const s = y !== undefined ? this.yearStates.get(y) : undefined;
-    const body = s?.report ? this.renderReport(s.report, s.warnings) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
+    const s = y !== undefined ? this.yearFeeds.get(y) : undefined;
+    const body = s?.data ? this.renderReport(s.data.report, s.warnings) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
     return html`<div class="toolbar" part="toolbar">
         <label for="year">${t.yearLabel}</label>
         <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
@@ -386,7 +387,7 @@ export class AnnualStats extends DisclosureElement {
     if (!figs.length) return nothing;
     const i = id ? r.groups.findIndex((g) => g.id === id) : r.groups.length;
     const caption = id ? r.groups[i]?.label ?? id : t.ungrouped;
-    return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, { figure: t.figure, value: t.value, unit: t.unit, note: t.note }));
+    return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, t));
   }
 
   private renderTableBlock(m: TableModel) {
@@ -432,8 +433,8 @@ export class AnnualStats extends DisclosureElement {
 
   private renderTrend(entries: AnnualIndexEntry[]) {
     const t = this.t;
-    const ready = entries.map((e) => this.yearStates.get(e.year)).filter((s) => s?.status === 'ready' && s.report).map((s) => s!.report!);
-    const failed = entries.filter((e) => this.yearStates.get(e.year)?.status === 'error').map((e) => e.year);
+    const ready = entries.map((e) => this.yearFeeds.get(e.year)?.data?.report).filter((r): r is AnnualReport => !!r);
+    const failed = entries.filter((e) => this.yearFeeds.get(e.year)?.status === 'error').map((e) => e.year);
     if (ready.length < 2) return nothing;
     const keys = seriesKeys(ready);
     if (!keys.length) return nothing;
