@@ -353,7 +353,6 @@ export class AnnualStats extends DisclosureElement {
   private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean) {
     const t = this.t;
     const known = new Set(r.groups.map((g) => g.id));
-    const groups = s.groups.filter((g) => r.custom.some((f) => f.group === g));
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.id === 'proactive' && r.proactive) {
@@ -361,7 +360,7 @@ export class AnnualStats extends DisclosureElement {
       const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
-      const figs = r.custom.filter((f) => f.group && groups.includes(f.group));
+      const figs = r.custom.filter((f) => f.group && s.groups.includes(f.group));
       if (figs.filter((f) => typeof f.value === 'number').length > 1) {
         chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true);
       }
@@ -377,7 +376,7 @@ export class AnnualStats extends DisclosureElement {
       ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k])}`)}
       ${table} ${chart}
       ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.valueHtml({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
-      ${groups.map((g) => this.renderGroup(r, g, known))}
+      ${s.groups.map((g) => this.renderGroup(r, g, known))}
     </section>`;
   }
 
@@ -502,14 +501,15 @@ export class AnnualStats extends DisclosureElement {
   }
 
   private async syncCharts(): Promise<void> {
-    const canvases = this.noCharts ? [] : [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
+    // No canvas with no-charts, nor once the charts have failed (renderChart draws tables instead).
+    const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
     const todo: [string, ChartEntry, ChartSpec, ChartTheme][] = [];
     const live = new Set<string>();
     const theme = canvases.length ? this.chartTheme() : undefined;
     for (const canvas of canvases) {
       const id = canvas.dataset.chart!;
       const spec = this.specs.get(id);
-      if (!spec || !theme) continue;
+      if (!spec) continue;
       live.add(id);
       const key = JSON.stringify([spec, theme]);
       const old = this.chartEntries.get(id);
@@ -517,7 +517,7 @@ export class AnnualStats extends DisclosureElement {
       old?.handle?.destroy();
       const entry: ChartEntry = { canvas, key };
       this.chartEntries.set(id, entry);
-      todo.push([id, entry, spec, theme]);
+      todo.push([id, entry, spec, theme!]);
     }
     for (const [id, c] of this.chartEntries) {
       if (!live.has(id)) {
