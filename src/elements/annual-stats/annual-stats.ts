@@ -440,10 +440,9 @@ export class AnnualStats extends DisclosureElement {
     const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
     const label = (k: string) => seriesLabel(k, ready, tpls, (l, u) => (this.locale === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
-    // Oldest first; every report has every key (seriesKeys), so each map holds each figure drawn.
-    const byYear = [...ready].sort((a, b) => a.year - b.year);
-    const years = byYear.map((r) => String(r.year));
-    const maps = byYear.map(seriesFigures);
+    // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
+    const years = ready.map((r) => String(r.year));
+    const maps = ready.map(seriesFigures);
     const data = maps.map((m) => m.get(key)!);
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
