@@ -300,11 +300,12 @@ export class AnnualStats extends DisclosureElement {
     const tpl = this.tpl(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
     const national = isTemplateId(r.template);
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
-    const placed = new Set<string>();
     const secs = this.reportSections(r, tpl, national);
-    secs.forEach((s) => s.groups.forEach((g) => placed.add(g)));
+    const placed = secs.flatMap((s) => s.groups);
     const known = new Set(r.groups.map((g) => g.id));
-    const rest = [...r.groups.filter((g) => !placed.has(g.id)).map((g) => g.id), ...(r.custom.some((f) => !f.group || !known.has(f.group)) ? [''] : [])];
+    // Groups no section shows, and '' for the figures of no (known) group.
+    const rest = r.groups.map((g) => g.id).filter((g) => !placed.includes(g));
+    if (r.custom.some((f) => !f.group || !known.has(f.group))) rest.push('');
     const issues = reconcile(r, tpl);
     // The report's publisher, else the index's, else the provider's agency.
     const data = this.reportFeed.data;
