@@ -20,22 +20,21 @@ import { loadCharts } from './load-charts.js';
 
 type Loaded = { kind: 'index'; reports: AnnualIndexEntry[]; publisher?: Publisher } | { kind: 'report'; report: AnnualReport };
 
-function parse(json: unknown, url: string): ParseResult<Loaded> {
-  if (isAnnualIndex(json)) {
-    const r = parseAnnualIndex(json, url);
-    return r.ok ? { ok: true, data: { kind: 'index', reports: r.reports, publisher: r.publisher }, warnings: r.warnings } : r;
-  }
-  const r = parseAnnualFeed(json, url);
-  return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
-}
-
 type Year = Extract<Loaded, { kind: 'report' }>;
 
-/** One year's file of an index: a report only. Its data have the shape `parse` gives a report (FeedController caches parsed feeds by URL). */
+/** One year's report (a year of an index, too: FeedController caches parsed feeds by URL, so both read alike). */
 function parseYear(json: unknown, url: string): ParseResult<Year> {
   const r = parseAnnualFeed(json, url);
   return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
 }
+
+/** The element's feed: an index of several years, or one year's report. */
+function parse(json: unknown, url: string): ParseResult<Loaded> {
+  if (!isAnnualIndex(json)) return parseYear(json, url);
+  const r = parseAnnualIndex(json, url);
+  return r.ok ? { ok: true, data: { kind: 'index', reports: r.reports, publisher: r.publisher }, warnings: r.warnings } : r;
+}
+
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
