@@ -38,7 +38,7 @@ export const MANGLED = [
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'cancelYears',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'receiptKey', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'receiptStore',
-  'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'formatNum', 'figureText', 'reportSections', 'pickYear',
+  'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'reportSections', 'pickYear',
   'beginIndex', 'reportFeed',
 ];
 

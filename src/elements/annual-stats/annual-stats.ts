@@ -10,7 +10,7 @@ import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
 import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from './reconcile.js';
-import { isTemplateId, layout, type TemplateId } from './layout.js';
+import { isTemplateId, layout, type TemplateId, type ValueKind } from './layout.js';
 import {
   dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
   type TableModel, type Tpl, type Val,
@@ -245,21 +245,19 @@ export class AnnualStats extends DisclosureElement {
 
   // ---- formatting -----------------------------------------------------------------------------------------------
 
-  private formatNum(n: number, opts?: Intl.NumberFormatOptions): string {
-    return formatNumber(n, this.locale, opts);
+  /** A figure as text: not reported, a signed change (`delta`), or a number with at most two decimals. */
+  private figureText(v: number | null | undefined, kind?: ValueKind): string {
+    return typeof v === 'number'
+      ? formatNumber(v, this.locale, kind === 'delta' ? { signDisplay: 'exceptZero' } : { maximumFractionDigits: 2 })
+      : this.t.notReported;
   }
 
   private valueHtml = (v: Val): TemplateResult | string => {
     const t = this.t;
     if (typeof v.v !== 'number') return html`<span class="vh">${t.notReported}</span>`;
-    const n = this.formatNum(v.v, v.kind === 'delta' ? { signDisplay: 'exceptZero' } : { maximumFractionDigits: 2 });
     const unit = v.unit ? t.unitNames[v.unit] ?? v.unit : '';
-    return html`${v.approx ? t.approx : ''}${n}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
+    return html`${v.approx ? t.approx : ''}${this.figureText(v.v, v.kind)}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
   };
-
-  private figureText(v: number | null | undefined): string {
-    return typeof v === 'number' ? this.formatNum(v, { maximumFractionDigits: 2 }) : this.t.notReported;
-  }
 
   // ---- rendering ------------------------------------------------------------------------------------------------
 
@@ -473,7 +471,8 @@ export class AnnualStats extends DisclosureElement {
       return r ? rowLabel(r, ' ', '') : i.row!;
     };
     const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
-    const line = (i: ReconciliationIssue) => MESSAGES[i.rule](label(i), this.formatNum(i.expected), this.formatNum(i.actual));
+    // The sums are of counts (whole numbers): figureText writes them as formatNumber would.
+    const line = (i: ReconciliationIssue) => MESSAGES[i.rule](label(i), this.figureText(i.expected), this.figureText(i.actual));
     return html`<div class="panel warning" part="reconciliation" role="status">
       <h3>${t.reconTitle}</h3>
       <p>${t.reconIntro}</p>
