@@ -39,7 +39,7 @@ export const MANGLED = [
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'receiptKey', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'receiptStore',
   'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'reportSections', 'pickYear',
-  'beginIndex', 'reportFeed',
+  'beginIndex', 'reportFeed', 'renderCanvas',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

@@ -401,25 +401,25 @@ export class AnnualStats extends DisclosureElement {
   private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, picker: unknown = nothing, model?: TableModel) {
     const t = this.t;
     const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets));
-    if (this.noCharts || this.chartsFailed) return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${table}</figure>`;
+    return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${this.noCharts || this.chartsFailed ? table : this.renderCanvas(id, title, labels, datasets, horizontal, table)}</figure>`;
+  }
+
+  /** The chart's canvas, its text summary, and its data table behind a toggle. */
+  private renderCanvas(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal: boolean, table: unknown) {
+    const t = this.t;
     // The outcomes chart is a breakdown: one palette colour per group.
-    const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' };
-    this.specs.set(id, spec);
+    this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
     const open = this.openTables.has(id);
     const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join('；')).join('；');
     const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
-    return html`<figure part="chart">
-      <figcaption>${title}</figcaption>
-      ${picker}
-      <div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
+    return html`<div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
         <button class="btn" type="button" part="data-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`${id}-box`}
           @click=${() => this.toggleTable(id)}>${open ? t.hideTable : t.showTable}</button>
       </div>
-      <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>
-    </figure>`;
+      <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>`;
   }
 
   private toggleTable(id: string): void {
