@@ -394,7 +394,7 @@ export class AnnualStats extends DisclosureElement {
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
         <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}
-          @click=${() => downloadText(t.csvFile(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}`), this.csvFor(m.id) ?? '')}>${t.downloadCsv}</button>
+          @click=${() => downloadText(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}.csv`, this.csvFor(m.id) ?? '')}>${t.downloadCsv}</button>
       </div>`;
   }
 
@@ -437,7 +437,7 @@ export class AnnualStats extends DisclosureElement {
     if (!keys.length) return nothing;
     const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
-    const label = (k: string) => seriesLabel(k, ready, tpls, (l, u) => (this.locale === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
+    const label = (k: string) => seriesLabel(k, ready, tpls, t.withUnit, t.feesCollected, t.unitNames);
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
     const years = ready.map((r) => String(r.year));
     const maps = ready.map(seriesFigures);
