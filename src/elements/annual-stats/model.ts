@@ -223,6 +223,7 @@ const ROOT: Spec = {
   proactive: PROACTIVE,
   applications: APPLICATIONS,
   reviewLitigation: Object.fromEntries(TABLE4_GROUPS.map((g) => [g, TABLE4_OUTCOMES])),
+  feesCollected: keys('amount unit'),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -378,7 +379,8 @@ function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult
       } else {
         const c = section(v, p);
         if (c && k === 'applications') columnMap(own(c, 'columns'));
-        if (c) out[k] = walk(c, p, s, k === 'applications' ? { columns: [...APPLICANT_COLUMNS], results: {} } : {});
+        // Table 三 always has its columns and results; the fees collected always have an amount (null: not reported).
+        if (c) out[k] = walk(c, p, s, k === 'applications' ? { columns: [...APPLICANT_COLUMNS], results: {} } : k === 'feesCollected' ? { amount: null } : {});
       }
     }
     return out;
@@ -398,13 +400,6 @@ function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult
   const src = own(o, 'sourceUrl');
   if (src != null) set(report, 'sourceUrl', safeHref(src, feedBase(feedUrl)) ?? warn('sourceUrl', 'must be an http(s) URL; left out'));
   walk(o, '', ROOT, report as unknown as Obj);
-  const fees = section(own(o, 'feesCollected'), 'feesCollected');
-  if (fees) {
-    report.feesCollected = {
-      amount: cell(own(fees, 'amount'), 'amount', 'feesCollected.amount') ?? null,
-      unit: unit(own(fees, 'unit'), 'feesCollected.unit', 'CNY'),
-    };
-  }
   const seen = new Set<string>();
   list(own(o, 'custom'), 'custom', (item, p) => {
     const key = own(item, 'key');
