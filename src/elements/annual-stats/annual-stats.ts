@@ -112,13 +112,14 @@ export class AnnualStats extends DisclosureElement {
   /** The years of an index, each loaded as a feed of its own. */
   private yearFeeds = new Map<number, FeedController<Year>>();
   private openTables = new Set<string>();
-  private trendKey = '';
-  private announcement = '';
-  private chartsFailed = false;
+  /** The figure the trend shows (unset: 新收, else the first shared one). */
+  private trendKey?: string;
+  private announcement?: string;
+  private chartsFailed?: boolean;
 
   private readonly reportFeed = new FeedController<Loaded>(this, parse);
   private seen: Loaded | undefined;
-  private yearsDone: Promise<unknown> = Promise.resolve();
+  private yearsDone?: Promise<unknown>;
   private tableModels = new Map<string, TableModel>();
   private specs = new Map<string, ChartSpec>();
   private chartEntries = new Map<string, ChartEntry>();
@@ -435,7 +436,7 @@ export class AnnualStats extends DisclosureElement {
     if (ready.length < 2) return nothing;
     const keys = seriesKeys(ready);
     if (!keys.length) return nothing;
-    const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
+    const key = [this.trendKey, 'newReceived'].find((k) => keys.includes(k!)) ?? keys[0];
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
     const label = (k: string) => seriesLabel(k, ready, tpls, t.withUnit, t.feesCollected, t.unitNames);
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
