@@ -25,7 +25,7 @@ export const annualStyles = css`
   .toolbar label { font-weight: bold; }
   section { margin: 1.5em 0; }
   section h3 { font-size: 1.15em; margin: 0 0 0.5em; }
-  section h4 { font-size: 1em; margin: 0.75em 0 0.25em; }
+  section h4 { margin: 0.75em 0 0.25em; }
   p.text { margin: 0 0 0.75em; white-space: pre-line; overflow-wrap: anywhere; }
   .panel ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
 
@@ -38,7 +38,8 @@ export const annualStyles = css`
   .split col.label { width: 40%; }
   th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; }
   th { font-weight: normal; text-align: start; background: var(--_surface); }
-  thead th, th[scope='colgroup'], th[scope='col'] { text-align: center; font-weight: bold; }
+  /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
+  thead th { text-align: center; font-weight: bold; }
   th.clause, th.total { font-weight: bold; }
   td.n { text-align: end; white-space: nowrap; }
   td.corner { font-size: 0.875em; color: var(--_muted); background: var(--_surface); }
