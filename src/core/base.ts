@@ -5,13 +5,16 @@ import { LocaleController, type LocaleId, type LocaleStrings } from './locale.js
 import { coreStrings } from '../locales/core.js';
 import { documentBase, resolveUrl } from './url.js';
 import { VERSION } from '../version.js';
-import type { FeedController, FeedError, FeedIssue } from './feed.js';
+import type { FeedError, FeedIssue, FeedStatus } from './feed.js';
 import { warmFormats } from './format.js';
 
 /** Elements with theme="auto" re-render when the system's colour scheme changes. */
 const darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 const autoThemed = new Set<DisclosureElement>();
 darkScheme?.addEventListener?.('change', () => autoThemed.forEach((el) => el.requestUpdate()));
+
+/** What renderFeedState shows of a feed: a FeedController, or anything loading like one (a year of an index). */
+export interface FeedState { status: FeedStatus; error?: FeedError; slow?: boolean; retry(): Promise<void> }
 
 /**
  * What every element shares: language (own `lang`, ancestors, provider), the provider's feed base, the theme
@@ -139,7 +142,7 @@ export class DisclosureElement extends LitElement {
   }
 
   /** The loading or error state of a feed, or `nothing` when it has loaded. */
-  protected renderFeedState<T>(feed: FeedController<T>, label: string): TemplateResult | typeof nothing {
+  protected renderFeedState(feed: FeedState, label: string): TemplateResult | typeof nothing {
     const t = this.core;
     if (feed.status === 'loading') {
       return html`<div class="loading" part="loading" aria-busy="true">
@@ -161,7 +164,7 @@ export class DisclosureElement extends LitElement {
   }
 
   /** Retries a feed and moves focus to the element so keyboard users are not left on a removed button. */
-  protected async retryFeed<T>(feed: FeedController<T>): Promise<void> {
+  protected async retryFeed(feed: FeedState): Promise<void> {
     const done = feed.retry();
     await this.updateComplete;
     this.focusAfterRetry();

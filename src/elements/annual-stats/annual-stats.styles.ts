@@ -25,22 +25,22 @@ export const annualStyles = css`
   .toolbar label { font-weight: bold; }
   section { margin: 1.5em 0; }
   section h3 { font-size: 1.15em; margin: 0 0 0.5em; }
-  section h4 { font-size: 1em; margin: 0.75em 0 0.25em; }
+  section h4 { margin: 0.75em 0 0.25em; }
   p.text { margin: 0 0 0.75em; white-space: pre-line; overflow-wrap: anywhere; }
   .panel ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
 
-  .table-wrap { overflow-x: auto; margin: 0.5em 0; max-width: 100%; }
+  .table-wrap { overflow-x: auto; margin: 0.5em 0; }
   table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
   caption, .split > .caption { text-align: start; font-weight: bold; padding: 0.25em 0; caption-side: top; margin: 0; }
   /* Table 二 as one table per clause block, drawn as one: same fixed columns, shared borders. */
   .split > table { table-layout: fixed; width: 100%; }
   .split > table + table { margin-top: -0.0625em; }
   .split col.label { width: 40%; }
-  th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; vertical-align: middle; }
+  th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; }
   th { font-weight: normal; text-align: start; background: var(--_surface); }
-  thead th, th[scope='colgroup'], th[scope='col'], th.clause { text-align: center; font-weight: bold; }
-  th.clause { text-align: start; }
-  th.total { font-weight: bold; }
+  /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
+  thead th { text-align: center; font-weight: bold; }
+  th.clause, th.total { font-weight: bold; }
   td.n { text-align: end; white-space: nowrap; }
   td.corner { font-size: 0.875em; color: var(--_muted); background: var(--_surface); }
   td.nr { background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
@@ -55,7 +55,7 @@ export const annualStyles = css`
 
   figure { margin: 1em 0; }
   figcaption { font-weight: bold; margin-bottom: 0.25em; }
-  .chart { position: relative; width: 100%; height: 18em; }
+  .chart { position: relative; height: 18em; }
   .chart canvas { display: block; }
 
   @media print {
@@ -70,7 +70,6 @@ export const annualStyles = css`
     th, td { border-color: #000; background: none !important; color: #000; }
     td.nr::after { content: '—'; }
     tr, figure, .chart { break-inside: avoid; }
-    thead { display: table-header-group; }
     .chart { height: 16em; }
     .panel { background: none; }
   }

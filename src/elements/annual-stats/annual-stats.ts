@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
-import { FeedController, FeedError, fetchJson, type FeedIssue, type ParseResult } from '../../core/feed.js';
+import { FeedController, type FeedIssue, type ParseResult } from '../../core/feed.js';
 import { formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { safeHref } from '../../core/url.js';
@@ -9,8 +9,8 @@ import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
-import { reconcile, series, seriesKeys, type ReconciliationIssue } from './reconcile.js';
-import { isTemplateId, layout, type TemplateId } from './layout.js';
+import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from './reconcile.js';
+import { isTemplateId, layout, type TemplateId, type ValueKind } from './layout.js';
 import {
   dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
   type TableModel, type Tpl, type Val,
@@ -20,16 +20,21 @@ import { loadCharts } from './load-charts.js';
 
 type Loaded = { kind: 'index'; reports: AnnualIndexEntry[]; publisher?: Publisher } | { kind: 'report'; report: AnnualReport };
 
-function parse(json: unknown, url: string): ParseResult<Loaded> {
-  if (isAnnualIndex(json)) {
-    const r = parseAnnualIndex(json, url);
-    return r.ok ? { ok: true, data: { kind: 'index', reports: r.reports, publisher: r.publisher }, warnings: r.warnings } : r;
-  }
+type Year = Extract<Loaded, { kind: 'report' }>;
+
+/** One year's report (a year of an index, too: FeedController caches parsed feeds by URL, so both read alike). */
+function parseYear(json: unknown, url: string): ParseResult<Year> {
   const r = parseAnnualFeed(json, url);
   return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
 }
 
-interface YearState { url: string; status: 'loading' | 'ready' | 'error'; report?: AnnualReport; warnings: FeedIssue[]; error?: FeedError }
+/** The element's feed: an index of several years, or one year's report. */
+function parse(json: unknown, url: string): ParseResult<Loaded> {
+  if (!isAnnualIndex(json)) return parseYear(json, url);
+  const r = parseAnnualIndex(json, url);
+  return r.ok ? { ok: true, data: { kind: 'index', reports: r.reports, publisher: r.publisher }, warnings: r.warnings } : r;
+}
+
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
@@ -85,7 +90,6 @@ export class AnnualStats extends DisclosureElement {
     noUrlState: { type: Boolean, attribute: 'no-url-state' },
     noCharts: { type: Boolean, attribute: 'no-charts' },
     chosenYear: { state: true },
-    yearStates: { state: true },
     openTables: { state: true },
     trendKey: { state: true },
     announcement: { state: true },
@@ -105,16 +109,17 @@ export class AnnualStats extends DisclosureElement {
   noCharts = false;
 
   private chosenYear?: number;
-  private yearStates = new Map<number, YearState>();
+  /** The years of an index, each loaded as a feed of its own. */
+  private yearFeeds = new Map<number, FeedController<Year>>();
   private openTables = new Set<string>();
-  private trendKey = '';
-  private announcement = '';
-  private chartsFailed = false;
+  /** The figure the trend shows (unset: 新收, else the first shared one). */
+  private trendKey?: string;
+  private announcement?: string;
+  private chartsFailed?: boolean;
 
   private readonly reportFeed = new FeedController<Loaded>(this, parse);
   private seen: Loaded | undefined;
-  private yearsAbort: AbortController | undefined;
-  private yearsDone: Promise<unknown> = Promise.resolve();
+  private yearsDone?: Promise<unknown>;
   private tableModels = new Map<string, TableModel>();
   private specs = new Map<string, ChartSpec>();
   private chartEntries = new Map<string, ChartEntry>();
@@ -163,7 +168,7 @@ export class AnnualStats extends DisclosureElement {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('beforeprint', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
-    this.yearsAbort?.abort();
+    this.cancelYears();
     this.destroyCharts();
   }
 
@@ -171,9 +176,9 @@ export class AnnualStats extends DisclosureElement {
     super.willUpdate(changed);
     if (changed.has('feedTimeout') && this.feedTimeout) this.reportFeed.timeout = this.feedTimeout;
     if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
-      this.yearsAbort?.abort();
+      this.cancelYears();
       this.seen = undefined;
-      this.yearStates = new Map();
+      this.yearFeeds = new Map();
       this.chosenYear = undefined;
       void this.reportFeed.load(this.resolveSrc(this.src));
     }
@@ -191,8 +196,25 @@ export class AnnualStats extends DisclosureElement {
 
   private beginIndex(entries: AnnualIndexEntry[]): void {
     this.chosenYear = this.initialYear(entries.map((e) => e.year));
-    const abort = (this.yearsAbort = new AbortController());
-    this.yearsDone = Promise.all(entries.map((e) => this.loadYear(e, abort.signal)));
+    for (const { year, url } of entries) this.yearFeeds.set(year, this.loadYear(year, url));
+    this.yearsDone = Promise.all([...this.yearFeeds.values()].map((f) => f.loaded));
+  }
+
+  /** One year of an index, loaded as a feed of its own; its events come from the element, with the year in their detail. */
+  private loadYear(year: number, url: string): FeedController<Year> {
+    const host = {
+      addController() {},
+      requestUpdate: () => this.requestUpdate(),
+      dispatchEvent: (e: CustomEvent) => ((e.detail.year = year), this.dispatchEvent(e)),
+    };
+    const feed = new FeedController(host as unknown as this, parseYear);
+    feed.timeout = this.reportFeed.timeout;
+    void feed.load(url);
+    return feed;
+  }
+
+  private cancelYears(): void {
+    this.yearFeeds.forEach((f) => f.cancel());
   }
 
   /** The year in the page URL, else the `year` attribute, else the latest. */
@@ -201,35 +223,11 @@ export class AnnualStats extends DisclosureElement {
     return list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
   }
 
-  private putYear(year: number, s: YearState): void {
-    this.yearStates = new Map(this.yearStates).set(year, s);
-  }
-
-  private async loadYear(e: AnnualIndexEntry, signal: AbortSignal): Promise<void> {
-    this.putYear(e.year, { url: e.url, status: 'loading', warnings: [] });
-    const init = (detail: object) => ({ bubbles: true, composed: true, detail: { url: e.url, year: e.year, ...detail } });
-    try {
-      const { json } = await fetchJson(e.url, { signal, timeout: this.reportFeed.timeout });
-      const r = parseAnnualFeed(json, e.url);
-      if (!r.ok) throw new FeedError(r.error, r.message, e.url, undefined, r.detail);
-      if (signal.aborted) return;
-      this.putYear(e.year, { url: e.url, status: 'ready', report: r.report, warnings: r.warnings });
-      this.dispatchEvent(new CustomEvent('disclosure-load', init({ data: r.report, warnings: r.warnings })));
-    } catch (err) {
-      if (signal.aborted) return;
-      const error = err instanceof FeedError ? err : new FeedError('network', String(err), e.url);
-      this.putYear(e.year, { url: e.url, status: 'error', warnings: [], error });
-      this.dispatchEvent(new CustomEvent('disclosure-error', init({ kind: error.kind, status: error.status, message: error.message })));
-    }
-  }
-
-  private async retryYear(year: number): Promise<void> {
-    const s = this.yearStates.get(year);
-    if (!s) return;
-    const done = this.loadYear({ year, url: s.url }, this.yearsAbort?.signal ?? new AbortController().signal);
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('#year')?.focus();
-    await done;
+  /** After retrying a year, focus stays in the year picker (the feed's own retry: the base class's target). */
+  protected override focusAfterRetry(): void {
+    const picker = this.shadowRoot?.querySelector<HTMLElement>('#year');
+    if (picker) picker.focus();
+    else super.focusAfterRetry();
   }
 
   private pickYear(year: number, history: 'push' | 'none' = 'push'): void {
@@ -248,21 +246,19 @@ export class AnnualStats extends DisclosureElement {
 
   // ---- formatting -----------------------------------------------------------------------------------------------
 
-  private formatNum(n: number, opts?: Intl.NumberFormatOptions): string {
-    return formatNumber(n, this.locale, opts);
+  /** A figure as text: not reported, a signed change (`delta`), or a number with at most two decimals. */
+  private figureText(v: number | null | undefined, kind?: ValueKind): string {
+    return typeof v === 'number'
+      ? formatNumber(v, this.locale, kind === 'delta' ? { signDisplay: 'exceptZero' } : { maximumFractionDigits: 2 })
+      : this.t.notReported;
   }
 
   private valueHtml = (v: Val): TemplateResult | string => {
     const t = this.t;
     if (typeof v.v !== 'number') return html`<span class="vh">${t.notReported}</span>`;
-    const n = v.kind === 'delta' ? this.formatNum(v.v, { signDisplay: 'exceptZero' }) : this.formatNum(v.v, { maximumFractionDigits: 2 });
     const unit = v.unit ? t.unitNames[v.unit] ?? v.unit : '';
-    return html`${v.approx ? t.approx : ''}${n}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
+    return html`${v.approx ? t.approx : ''}${this.figureText(v.v, v.kind)}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
   };
-
-  private figureText(v: number | null | undefined): string {
-    return typeof v === 'number' ? this.formatNum(v, { maximumFractionDigits: 2 }) : this.t.notReported;
-  }
 
   // ---- rendering ------------------------------------------------------------------------------------------------
 
@@ -276,7 +272,7 @@ export class AnnualStats extends DisclosureElement {
     else if (data?.kind === 'index') body = this.renderIndex(data.reports);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.renderFeedState(this.reportFeed as FeedController<unknown>, t.reportLabel)}
+      ${this.renderFeedState(this.reportFeed, t.reportLabel)}
       ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
       ${body}
       ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
@@ -286,16 +282,8 @@ export class AnnualStats extends DisclosureElement {
   private renderIndex(entries: AnnualIndexEntry[]) {
     const t = this.t;
     const y = this.chosenYear;
-    const s = y !== undefined ? this.yearStates.get(y) : undefined;
-    let body: unknown = nothing;
-    if (s?.status === 'ready' && s.report) body = this.renderReport(s.report, s.warnings);
-    else if (s?.status === 'error' && s.error) {
-      body = html`<div class="panel error" part="error" role="alert">
-        <h2>${this.core.errorTitle}: ${t.yearError(y!)}</h2>
-        <p>${this.errorText(s.error)}</p>
-        <button class="btn" type="button" part="retry-button" @click=${() => this.retryYear(y!)}>${this.core.retry}</button>
-      </div>`;
-    } else if (s) body = html`<div class="loading" part="loading" aria-busy="true"><p>${this.core.loading}</p></div>`;
+    const s = y !== undefined ? this.yearFeeds.get(y) : undefined;
+    const body = s?.data ? this.renderReport(s.data.report, s.warnings) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
     return html`<div class="toolbar" part="toolbar">
         <label for="year">${t.yearLabel}</label>
         <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
@@ -310,11 +298,12 @@ export class AnnualStats extends DisclosureElement {
     const tpl = this.tpl(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
     const national = isTemplateId(r.template);
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
-    const placed = new Set<string>();
     const secs = this.reportSections(r, tpl, national);
-    secs.forEach((s) => s.groups.forEach((g) => placed.add(g)));
+    const placed = secs.flatMap((s) => s.groups);
     const known = new Set(r.groups.map((g) => g.id));
-    const rest = [...r.groups.filter((g) => !placed.has(g.id)).map((g) => g.id), ...(r.custom.some((f) => !f.group || !known.has(f.group)) ? [''] : [])];
+    // Groups no section shows, and '' for the figures of no (known) group.
+    const rest = r.groups.map((g) => g.id).filter((g) => !placed.includes(g));
+    if (r.custom.some((f) => !f.group || !known.has(f.group))) rest.push('');
     const issues = reconcile(r, tpl);
     // The report's publisher, else the index's, else the provider's agency.
     const data = this.reportFeed.data;
@@ -363,7 +352,6 @@ export class AnnualStats extends DisclosureElement {
   private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean) {
     const t = this.t;
     const known = new Set(r.groups.map((g) => g.id));
-    const groups = s.groups.filter((g) => r.custom.some((f) => f.group === g));
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.id === 'proactive' && r.proactive) {
@@ -371,7 +359,7 @@ export class AnnualStats extends DisclosureElement {
       const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
-      const figs = r.custom.filter((f) => f.group && groups.includes(f.group));
+      const figs = r.custom.filter((f) => f.group && s.groups.includes(f.group));
       if (figs.filter((f) => typeof f.value === 'number').length > 1) {
         chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true);
       }
@@ -387,7 +375,7 @@ export class AnnualStats extends DisclosureElement {
       ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k])}`)}
       ${table} ${chart}
       ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.valueHtml({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
-      ${groups.map((g) => this.renderGroup(r, g, known))}
+      ${s.groups.map((g) => this.renderGroup(r, g, known))}
     </section>`;
   }
 
@@ -397,7 +385,7 @@ export class AnnualStats extends DisclosureElement {
     if (!figs.length) return nothing;
     const i = id ? r.groups.findIndex((g) => g.id === id) : r.groups.length;
     const caption = id ? r.groups[i]?.label ?? id : t.ungrouped;
-    return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, { figure: t.figure, value: t.value, unit: t.unit, note: t.note }));
+    return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, t));
   }
 
   private renderTableBlock(m: TableModel) {
@@ -407,32 +395,32 @@ export class AnnualStats extends DisclosureElement {
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
         <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}
-          @click=${() => downloadText(t.csvFile(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}`), this.csvFor(m.id) ?? '')}>${t.downloadCsv}</button>
+          @click=${() => downloadText(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}.csv`, this.csvFor(m.id) ?? '')}>${t.downloadCsv}</button>
       </div>`;
   }
 
   private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, picker: unknown = nothing, model?: TableModel) {
     const t = this.t;
     const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets));
-    if (this.noCharts || this.chartsFailed) return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${table}</figure>`;
+    return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${this.noCharts || this.chartsFailed ? table : this.renderCanvas(id, title, labels, datasets, horizontal, table)}</figure>`;
+  }
+
+  /** The chart's canvas, its text summary, and its data table behind a toggle. */
+  private renderCanvas(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal: boolean, table: unknown) {
+    const t = this.t;
     // The outcomes chart is a breakdown: one palette colour per group.
-    const spec: ChartSpec = { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' };
-    this.specs.set(id, spec);
+    this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
     const open = this.openTables.has(id);
     const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join('；')).join('；');
     const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
-    return html`<figure part="chart">
-      <figcaption>${title}</figcaption>
-      ${picker}
-      <div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
+    return html`<div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
         <button class="btn" type="button" part="data-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`${id}-box`}
           @click=${() => this.toggleTable(id)}>${open ? t.hideTable : t.showTable}</button>
       </div>
-      <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>
-    </figure>`;
+      <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>`;
   }
 
   private toggleTable(id: string): void {
@@ -443,24 +431,26 @@ export class AnnualStats extends DisclosureElement {
 
   private renderTrend(entries: AnnualIndexEntry[]) {
     const t = this.t;
-    const ready = entries.map((e) => this.yearStates.get(e.year)).filter((s) => s?.status === 'ready' && s.report).map((s) => s!.report!);
-    const failed = entries.filter((e) => this.yearStates.get(e.year)?.status === 'error').map((e) => e.year);
+    const ready = entries.map((e) => this.yearFeeds.get(e.year)?.data?.report).filter((r): r is AnnualReport => !!r);
+    const failed = entries.filter((e) => this.yearFeeds.get(e.year)?.status === 'error').map((e) => e.year);
     if (ready.length < 2) return nothing;
     const keys = seriesKeys(ready);
     if (!keys.length) return nothing;
-    const key = keys.includes(this.trendKey) ? this.trendKey : keys.includes('newReceived') ? 'newReceived' : keys[0];
+    const key = [this.trendKey, 'newReceived'].find((k) => keys.includes(k!)) ?? keys[0];
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
-    const label = (k: string) => seriesLabel(k, ready, tpls, (l, u) => (this.locale === 'en' ? `${l} (${u})` : `${l}（${u}）`), t.feesCollected, t.unitNames);
-    const years = ready.map((r) => r.year).sort((a, b) => a - b);
-    const data = series(ready, key).map((p) => p.value);
+    const label = (k: string) => seriesLabel(k, ready, tpls, t.withUnit, t.feesCollected, t.unitNames);
+    // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
+    const years = ready.map((r) => String(r.year));
+    const maps = ready.map(seriesFigures);
+    const data = maps.map((m) => m.get(key)!);
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
         ${keys.map((k) => html`<option value=${k} ?selected=${k === key}>${label(k)}</option>`)}
       </select></p>`;
     // The data table behind the trend lists every shared figure, not only the one drawn.
     const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
-      years.map((y) => ({ label: String(y), data: keys.map((k) => series(ready, k).find((p) => p.year === y)?.value ?? null) })));
-    const chart = this.renderChart('trend', t.trendChart(label(key)), years.map(String), [{ label: label(key), data }], false, picker, all);
+      maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })));
+    const chart = this.renderChart('trend', t.trendChart(label(key)), years, [{ label: label(key), data }], false, picker, all);
     return html`<section part="trend" aria-labelledby="s-trend">
       <h3 id="s-trend">${t.trendTitle}</h3>
       <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed.join(', ')) : ''}</p>
@@ -482,7 +472,8 @@ export class AnnualStats extends DisclosureElement {
       return r ? rowLabel(r, ' ', '') : i.row!;
     };
     const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
-    const line = (i: ReconciliationIssue) => MESSAGES[i.rule](label(i), this.formatNum(i.expected), this.formatNum(i.actual));
+    // The sums are of counts (whole numbers): figureText writes them as formatNumber would.
+    const line = (i: ReconciliationIssue) => MESSAGES[i.rule](label(i), this.figureText(i.expected), this.figureText(i.actual));
     return html`<div class="panel warning" part="reconciliation" role="status">
       <h3>${t.reconTitle}</h3>
       <p>${t.reconIntro}</p>
@@ -509,14 +500,15 @@ export class AnnualStats extends DisclosureElement {
   }
 
   private async syncCharts(): Promise<void> {
-    const canvases = this.noCharts ? [] : [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
+    // No canvas with no-charts, nor once the charts have failed (renderChart draws tables instead).
+    const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
     const todo: [string, ChartEntry, ChartSpec, ChartTheme][] = [];
     const live = new Set<string>();
     const theme = canvases.length ? this.chartTheme() : undefined;
     for (const canvas of canvases) {
       const id = canvas.dataset.chart!;
       const spec = this.specs.get(id);
-      if (!spec || !theme) continue;
+      if (!spec) continue;
       live.add(id);
       const key = JSON.stringify([spec, theme]);
       const old = this.chartEntries.get(id);
@@ -524,7 +516,7 @@ export class AnnualStats extends DisclosureElement {
       old?.handle?.destroy();
       const entry: ChartEntry = { canvas, key };
       this.chartEntries.set(id, entry);
-      todo.push([id, entry, spec, theme]);
+      todo.push([id, entry, spec, theme!]);
     }
     for (const [id, c] of this.chartEntries) {
       if (!live.has(id)) {

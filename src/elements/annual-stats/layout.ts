@@ -149,8 +149,7 @@ const T2: Record<TemplateId, [number, [string, number][], [string, number][]][]>
 
 /** The template `id` with the given labels (see the order above). */
 export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
-  const sec = (sid: Table3SectionId, i: number) => ({ id: sid, label: T[i] });
-  const S = [sec('newReceived', 16), sec('carriedOver', 17), sec('results', 18), sec('carriedForward', 19)];
+  const S = (['newReceived', 'carriedOver', 'results', 'carriedForward'] as const).map((id, i) => ({ id, label: T[16 + i] }));
   const R = S[2];
   /** A group's label at `at`, its rows' labels after it. */
   const group = (gid: Table3GroupId, at: number, keys: readonly string[]): Table3Row<L>[] => {

@@ -170,39 +170,11 @@ const set = (o: object, k: string, v: unknown): void => {
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? 'text' : typeof v);
 const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 9999;
 
-/** The warnings of the feed being parsed (parsing is synchronous: one feed at a time). */
-let W: FeedIssue[] = [];
-/** The template of the feed being parsed. */
-let template: AnnualTemplateId;
-const warn = (path: string, message: string): undefined => void W.push({ path, message });
-/** "must be <what> (found <v>); <then>" */
-const bad = (path: string, what: string, v: unknown, then = 'left out'): undefined => warn(path, `must be ${what} (found ${describe(v)}); ${then}`);
-
 const KIND_RULE: Record<ValueKind, string> = {
   count: 'a whole number ≥ 0',
   amount: 'a number ≥ 0',
   delta: 'a whole number',
 };
-
-/** A figure: undefined stays undefined (absent), null stays null, anything invalid becomes null with a warning. */
-function cell(v: unknown, kind: ValueKind, path: string): Cell | undefined {
-  if (v == null) return v as null | undefined;
-  if (typeof v === 'number' && Number.isFinite(v) && (kind === 'amount' ? v >= 0 : Number.isInteger(v) && (kind === 'delta' || v >= 0))) return v;
-  warn(path, `must be ${KIND_RULE[kind]} (found ${typeof v === 'number' ? v : describe(v)}); shown as not reported`);
-  return null;
-}
-
-const text = (v: unknown, path: string): string | undefined =>
-  v == null ? undefined : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : bad(path, 'text', v);
-
-const bool = (v: unknown, path: string): boolean | undefined =>
-  v == null ? undefined : typeof v === 'boolean' ? v : bad(path, 'true or false', v);
-
-/** An object-valued section; anything else is dropped with a warning. */
-const section = (v: unknown, path: string): Obj | undefined => (v == null ? undefined : isObj(v) ? v : bad(path, 'an object', v));
-
-/** A money unit: the feed's (trimmed), else `fallback`. */
-const unit = (v: unknown, path: string, fallback: string): string => text(v, path)?.trim() || fallback;
 
 /** The feed URL made absolute (a relative feed URL is resolved against the document, or localhost outside one). */
 function feedBase(feedUrl: string): string {
@@ -214,15 +186,6 @@ function feedBase(feedUrl: string): string {
   }
 }
 
-function isoDate(v: unknown, path: string): string | undefined {
-  if (v == null) return undefined;
-  if (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v)) {
-    // A real calendar day: 2023-02-30 comes back as March 2.
-    if (new Date(Date.UTC(+v.slice(0, 4), +v.slice(5, 7) - 1, +v.slice(8))).toISOString().startsWith(v)) return v;
-  }
-  return warn(path, 'must be a date written YYYY-MM-DD; left out');
-}
-
 function checkRoot(json: unknown): Extract<AnnualParseResult, { ok: false }> | null {
   const failed = checkSchemaVersion(json);
   if (failed) return failed;
@@ -230,30 +193,6 @@ function checkRoot(json: unknown): Extract<AnnualParseResult, { ok: false }> | n
   return Math.floor(v) < 1
     ? { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is not supported; this library reads 1.`, detail: String(v) }
     : null;
-}
-
-function publisher(v: unknown): Publisher | undefined {
-  const o = section(v, 'publisher');
-  if (!o) return undefined;
-  const raw = own(o, 'name');
-  const name = text(raw, 'publisher.name');
-  if (name === undefined) return raw === undefined ? warn('publisher.name', 'is missing; publisher left out') : undefined;
-  const out: Publisher = { name };
-  const id = own(o, 'id');
-  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) out.id = String(id);
-  else if (id != null) bad('publisher.id', 'text', id);
-  return out;
-}
-
-/** Each object of a list, with its path; anything else in the list is skipped with a warning. */
-function list(v: unknown, path: string, each: (o: Obj, path: string) => void): void {
-  if (v == null) return;
-  if (!Array.isArray(v)) return bad(path, 'a list', v);
-  v.forEach((item, i) => {
-    const p = `${path}[${i}]`;
-    if (isObj(item)) each(item, p);
-    else bad(p, 'an object', item, 'skipped');
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -284,114 +223,183 @@ const ROOT: Spec = {
   proactive: PROACTIVE,
   applications: APPLICATIONS,
   reviewLitigation: Object.fromEntries(TABLE4_GROUPS.map((g) => [g, TABLE4_OUTCOMES])),
+  feesCollected: keys('amount unit'),
 };
-
-/** Where each applicant column is in the feed's rows (-1: missing), and how long the feed's rows are. */
-let sourceIndex: number[];
-let sourceLength: number;
-
-function columnMap(v: unknown): void {
-  const C = APPLICANT_COLUMNS;
-  sourceIndex = C.map((_, i) => i);
-  sourceLength = C.length;
-  if (v == null) return;
-  if (!Array.isArray(v)) return bad('applications.columns', 'a list of column keys', v, 'the standard order is assumed');
-  sourceIndex = C.map(() => -1);
-  sourceLength = v.length;
-  v.forEach((name, i) => {
-    const k = C.indexOf(name);
-    const p = `applications.columns[${i}]`;
-    if (k < 0) warn(p, `unknown column ${typeof name === 'string' ? `"${name}"` : describe(name)}; its figures are ignored`);
-    else if (sourceIndex[k] >= 0) warn(p, `repeats column "${name}"; its figures are ignored`);
-    else sourceIndex[k] = i;
-  });
-  C.forEach((k, i) => sourceIndex[i] < 0 && warn('applications.columns', `lacks column "${k}"; it is shown as not reported`));
-}
-
-/** A Table 三 row, mapped onto the standard column order. */
-function row(v: unknown, path: string): Row | undefined {
-  if (v === undefined) return undefined;
-  if (v === null) return APPLICANT_COLUMNS.map(() => null);
-  const n = sourceLength;
-  if (!Array.isArray(v)) return bad(path, `a list of ${n} figures`, v);
-  if (v.length !== n) {
-    warn(path, `has ${v.length} figures instead of ${n}; ${v.length < n ? 'the missing ones are shown as not reported' : 'the extra ones are ignored'}`);
-  }
-  return sourceIndex.map((src) => (src < 0 || src >= v.length ? null : cell(v[src], 'count', `${path}[${src}]`) ?? null));
-}
-
-/** One value under ROOT: text, a Table 三 row, a money unit, or a figure (its kind from its key). */
-const leaf = (v: unknown, path: string, key: string): unknown =>
-  path.startsWith('text.') ? text(v, path)
-  : path.startsWith('applications.') ? row(v, path)
-  : key === 'unit' ? unit(v, path, path === 'proactive.fees.unit' ? '10kCNY' : 'CNY')
-  : cell(v, kindOf(key), path);
-
-/** Reads `spec` from `o` into `out`: sections that are not objects are left out with a warning, figures by `leaf`. */
-function walk(o: Obj, path: string, spec: Spec, out: Obj = {}): Obj {
-  const entries = Array.isArray(spec) ? (spec as readonly string[]).map((k) => [k, 0] as const) : Object.entries(spec);
-  for (const [k, s] of entries) {
-    const p = path ? `${path}.${k}` : k;
-    const v = own(o, k);
-    // （六）其他处理: one row (CN-2019) or split into three (CN-2021); either shape is read, the other template's warned.
-    if (s && k === 'other' && v != null) {
-      const one = Array.isArray(v);
-      if (template === (one ? 'CN-2021' : isObj(v) ? 'CN-2019' : '')) {
-        warn(p, one ? 'is one row; the CN-2021 format splits （六） into noCorrection, unpaidFee and other' : 'is split into rows; the CN-2019 format has one （六） row');
-      }
-      if (one) {
-        set(out, k, row(v, p));
-        continue;
-      }
-    }
-    if (!s) {
-      set(out, k, leaf(v, p, k));
-    } else {
-      const c = section(v, p);
-      if (c && k === 'applications') columnMap(own(c, 'columns'));
-      if (c) out[k] = walk(c, p, s, k === 'applications' ? { columns: [...APPLICANT_COLUMNS], results: {} } : {});
-    }
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // public API
 
 /**
- * Validates one year's annual-report feed. Strict at the root (object, schemaVersion 1, integer year, known template),
- * tolerant everywhere else (see the module comment). `feedUrl` is the URL the feed was read from; relative URLs in the
- * feed are resolved against it.
+ * Reads one feed: one year's report, or (`index`) an index of several years. What a parse keeps as it goes (its
+ * warnings; for a report its template and the feed's column order) lives in this call: the readers are its closures.
  */
-export function parseAnnualFeed(json: unknown, feedUrl: string): AnnualParseResult {
+function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult | AnnualIndexResult {
   const failed = checkRoot(json);
   if (failed) return failed;
   const o = json as Obj;
+  const warnings: FeedIssue[] = [];
+  const warn = (path: string, message: string): undefined => void warnings.push({ path, message });
+  /** "must be <what> (found <v>); <then>" */
+  const bad = (path: string, what: string, v: unknown, then = 'left out'): undefined => warn(path, `must be ${what} (found ${describe(v)}); ${then}`);
+
+  /** A figure: undefined stays undefined (absent), null stays null, anything invalid becomes null with a warning. */
+  const cell = (v: unknown, kind: ValueKind, path: string): Cell | undefined => {
+    if (v == null) return v as null | undefined;
+    if (typeof v === 'number' && Number.isFinite(v) && (kind === 'amount' ? v >= 0 : Number.isInteger(v) && (kind === 'delta' || v >= 0))) return v;
+    warn(path, `must be ${KIND_RULE[kind]} (found ${typeof v === 'number' ? v : describe(v)}); shown as not reported`);
+    return null;
+  };
+
+  const text = (v: unknown, path: string): string | undefined =>
+    v == null ? undefined : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : bad(path, 'text', v);
+
+  const bool = (v: unknown, path: string): boolean | undefined =>
+    v == null ? undefined : typeof v === 'boolean' ? v : bad(path, 'true or false', v);
+
+  /** An object-valued section; anything else is dropped with a warning. */
+  const section = (v: unknown, path: string): Obj | undefined => (v == null ? undefined : isObj(v) ? v : bad(path, 'an object', v));
+
+  /** A money unit: the feed's (trimmed), else `fallback`. */
+  const unit = (v: unknown, path: string, fallback: string): string => text(v, path)?.trim() || fallback;
+
+  const publisher = (): Publisher | undefined => {
+    const p = section(own(o, 'publisher'), 'publisher');
+    if (!p) return undefined;
+    const raw = own(p, 'name');
+    const name = text(raw, 'publisher.name');
+    if (name === undefined) return raw === undefined ? warn('publisher.name', 'is missing; publisher left out') : undefined;
+    const out: Publisher = { name };
+    const id = own(p, 'id');
+    if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) out.id = String(id);
+    else if (id != null) bad('publisher.id', 'text', id);
+    return out;
+  };
+
+  /** Each object of a list, with its path; anything else in the list is skipped with a warning. */
+  const list = (v: unknown, path: string, each: (item: Obj, path: string) => void): void => {
+    if (v == null) return;
+    if (!Array.isArray(v)) return bad(path, 'a list', v);
+    v.forEach((item, i) => {
+      const p = `${path}[${i}]`;
+      if (isObj(item)) each(item, p);
+      else bad(p, 'an object', item, 'skipped');
+    });
+  };
+
+  if (index) {
+    const reports = own(o, 'reports');
+    if (!Array.isArray(reports)) {
+      return { ok: false, error: 'invalidRoot', message: 'reports must be a list of { year, url }.', detail: 'reports' };
+    }
+    const base = feedBase(feedUrl);
+    const byYear = new Map<number, AnnualIndexEntry>();
+    list(reports, 'reports', (item, p) => {
+      const year = own(item, 'year');
+      if (!isYear(year)) return warn(`${p}.year`, 'must be a whole number; entry skipped');
+      const url = safeHref(own(item, 'url'), base);
+      if (!url) warn(`${p}.url`, 'must be an http(s) or relative URL; entry skipped');
+      else if (byYear.has(year)) warn(`${p}.year`, `repeats ${year}; entry skipped`);
+      else byYear.set(year, { year, url });
+    });
+    const result: AnnualIndexResult = { ok: true, reports: [...byYear.values()].sort((a, b) => a.year - b.year), warnings };
+    set(result, 'publisher', publisher());
+    return result;
+  }
+
   const year = own(o, 'year');
   if (!isYear(year)) {
     const hint = Array.isArray(own(o, 'reports')) ? ' (this looks like an index of several years)' : '';
     return { ok: false, error: 'invalidRoot', message: `year must be a whole number${hint}.`, detail: 'year' };
   }
-  template = own(o, 'template') as AnnualTemplateId;
+  const template = own(o, 'template') as AnnualTemplateId;
   if (!ANNUAL_TEMPLATE_IDS.includes(template)) {
     return { ok: false, error: 'invalidRoot', message: `template must be one of ${ANNUAL_TEMPLATE_IDS.join(', ')}.`, detail: 'template' };
   }
-  const warnings = (W = []);
+
+  /** Where each applicant column is in the feed's rows (-1: missing), and how long the feed's rows are. */
+  let sourceIndex: number[];
+  let sourceLength: number;
+
+  const columnMap = (v: unknown): void => {
+    const C = APPLICANT_COLUMNS;
+    sourceIndex = C.map((_, i) => i);
+    sourceLength = C.length;
+    if (v == null) return;
+    if (!Array.isArray(v)) return bad('applications.columns', 'a list of column keys', v, 'the standard order is assumed');
+    sourceIndex = C.map(() => -1);
+    sourceLength = v.length;
+    v.forEach((name, i) => {
+      const k = C.indexOf(name);
+      const p = `applications.columns[${i}]`;
+      if (k < 0) warn(p, `unknown column ${typeof name === 'string' ? `"${name}"` : describe(name)}; its figures are ignored`);
+      else if (sourceIndex[k] >= 0) warn(p, `repeats column "${name}"; its figures are ignored`);
+      else sourceIndex[k] = i;
+    });
+    C.forEach((k, i) => sourceIndex[i] < 0 && warn('applications.columns', `lacks column "${k}"; it is shown as not reported`));
+  };
+
+  /** A Table 三 row, mapped onto the standard column order. */
+  const row = (v: unknown, path: string): Row | undefined => {
+    if (v === undefined) return undefined;
+    if (v === null) return APPLICANT_COLUMNS.map(() => null);
+    const n = sourceLength;
+    if (!Array.isArray(v)) return bad(path, `a list of ${n} figures`, v);
+    if (v.length !== n) {
+      warn(path, `has ${v.length} figures instead of ${n}; ${v.length < n ? 'the missing ones are shown as not reported' : 'the extra ones are ignored'}`);
+    }
+    return sourceIndex.map((src) => (src < 0 || src >= v.length ? null : cell(v[src], 'count', `${path}[${src}]`) ?? null));
+  };
+
+  /** One value under ROOT: text, a Table 三 row, a money unit, or a figure (its kind from its key). */
+  const leaf = (v: unknown, path: string, key: string): unknown =>
+    path.startsWith('text.') ? text(v, path)
+    : path.startsWith('applications.') ? row(v, path)
+    : key === 'unit' ? unit(v, path, path === 'proactive.fees.unit' ? '10kCNY' : 'CNY')
+    : cell(v, kindOf(key), path);
+
+  /** Reads `spec` from `from` into `out`: sections that are not objects are left out with a warning, figures by `leaf`. */
+  const walk = (from: Obj, path: string, spec: Spec, out: Obj = {}): Obj => {
+    const entries = Array.isArray(spec) ? (spec as readonly string[]).map((k) => [k, 0] as const) : Object.entries(spec);
+    for (const [k, s] of entries) {
+      const p = path ? `${path}.${k}` : k;
+      const v = own(from, k);
+      // （六）其他处理: one row (CN-2019) or split into three (CN-2021); either shape is read, the other template's warned.
+      if (s && k === 'other' && v != null) {
+        const one = Array.isArray(v);
+        if (template === (one ? 'CN-2021' : isObj(v) ? 'CN-2019' : '')) {
+          warn(p, one ? 'is one row; the CN-2021 format splits （六） into noCorrection, unpaidFee and other' : 'is split into rows; the CN-2019 format has one （六） row');
+        }
+        if (one) {
+          set(out, k, row(v, p));
+          continue;
+        }
+      }
+      if (!s) {
+        set(out, k, leaf(v, p, k));
+      } else {
+        const c = section(v, p);
+        if (c && k === 'applications') columnMap(own(c, 'columns'));
+        // Table 三 always has its columns and results; the fees collected always have an amount (null: not reported).
+        if (c) out[k] = walk(c, p, s, k === 'applications' ? { columns: [...APPLICANT_COLUMNS], results: {} } : k === 'feesCollected' ? { amount: null } : {});
+      }
+    }
+    return out;
+  };
+
   const report: AnnualReport = { schemaVersion: o.schemaVersion as number, year, template, text: {}, custom: [], groups: [] };
-  set(report, 'publisher', publisher(own(o, 'publisher')));
+  set(report, 'publisher', publisher());
   set(report, 'title', text(own(o, 'title'), 'title'));
   set(report, 'sample', bool(own(o, 'sample'), 'sample'));
-  set(report, 'publishedAt', isoDate(own(o, 'publishedAt'), 'publishedAt'));
+  const date = own(o, 'publishedAt');
+  // A real calendar day: 2023-02-30 comes back as March 2.
+  if (date != null) {
+    set(report, 'publishedAt', typeof date === 'string' && /^\d{4}-\d\d-\d\d$/.test(date) &&
+      new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8))).toISOString().startsWith(date)
+      ? date : warn('publishedAt', 'must be a date written YYYY-MM-DD; left out'));
+  }
   const src = own(o, 'sourceUrl');
   if (src != null) set(report, 'sourceUrl', safeHref(src, feedBase(feedUrl)) ?? warn('sourceUrl', 'must be an http(s) URL; left out'));
   walk(o, '', ROOT, report as unknown as Obj);
-  const fees = section(own(o, 'feesCollected'), 'feesCollected');
-  if (fees) {
-    report.feesCollected = {
-      amount: cell(own(fees, 'amount'), 'amount', 'feesCollected.amount') ?? null,
-      unit: unit(own(fees, 'unit'), 'feesCollected.unit', 'CNY'),
-    };
-  }
   const seen = new Set<string>();
   list(own(o, 'custom'), 'custom', (item, p) => {
     const key = own(item, 'key');
@@ -417,6 +425,15 @@ export function parseAnnualFeed(json: unknown, feedUrl: string): AnnualParseResu
   return { ok: true, report, warnings };
 }
 
+/**
+ * Validates one year's annual-report feed. Strict at the root (object, schemaVersion 1, integer year, known template),
+ * tolerant everywhere else (see the module comment). `feedUrl` is the URL the feed was read from; relative URLs in the
+ * feed are resolved against it.
+ */
+export function parseAnnualFeed(json: unknown, feedUrl: string): AnnualParseResult {
+  return read(json, feedUrl, false) as AnnualParseResult;
+}
+
 /** True when `json` is an index of several years (`reports` list) rather than one year's report. */
 export function isAnnualIndex(json: unknown): boolean {
   return isObj(json) && Array.isArray(own(json, 'reports')) && own(json, 'year') === undefined;
@@ -428,27 +445,7 @@ export function isAnnualIndex(json: unknown): boolean {
  * reports are sorted by year, oldest first.
  */
 export function parseAnnualIndex(json: unknown, feedUrl: string): AnnualIndexResult {
-  const failed = checkRoot(json);
-  if (failed) return failed;
-  const o = json as Obj;
-  const reports = own(o, 'reports');
-  if (!Array.isArray(reports)) {
-    return { ok: false, error: 'invalidRoot', message: 'reports must be a list of { year, url }.', detail: 'reports' };
-  }
-  const warnings = (W = []);
-  const base = feedBase(feedUrl);
-  const byYear = new Map<number, AnnualIndexEntry>();
-  list(reports, 'reports', (item, p) => {
-    const year = own(item, 'year');
-    if (!isYear(year)) return warn(`${p}.year`, 'must be a whole number; entry skipped');
-    const url = safeHref(own(item, 'url'), base);
-    if (!url) warn(`${p}.url`, 'must be an http(s) or relative URL; entry skipped');
-    else if (byYear.has(year)) warn(`${p}.year`, `repeats ${year}; entry skipped`);
-    else byYear.set(year, { year, url });
-  });
-  const result: AnnualIndexResult = { ok: true, reports: [...byYear.values()].sort((a, b) => a.year - b.year), warnings };
-  set(result, 'publisher', publisher(own(o, 'publisher')));
-  return result;
+  return read(json, feedUrl, true) as AnnualIndexResult;
 }
 
 const ROOT_SECTIONS = ['proactive', 'applications', 'reviewLitigation', 'feesCollected'];

@@ -37,6 +37,7 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
     unable: '(4) Cannot be provided', notProcessed: '(5) Not processed', other: '(6) Other handling',
   } as Record<string, string>,
   trendTitle: 'Trends over the years',
+  withUnit: (label: string, unit: string) => `${label} (${unit})`,
   trendFigure: 'Figure',
   trendChart: (label: string) => `${label} (by year)`,
   trendNote: (n: number) => `Comparing the ${n} figures that every year reports.`,
@@ -61,7 +62,6 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   reconRow: (row: string, a: string, b: string) => `Table III, row “${row}”: the applicant columns add up to ${a}, but the total is ${b}.`,
   reconResults: (column: string, a: string, b: string) => `Table III, column “${column}”: the results add up to ${a}, but (7) total is ${b}.`,
   reconTable4: (group: string, a: string, b: string) => `Table IV, “${group}”: upheld, corrected, other and pending add up to ${a}, but the total is ${b}.`,
-  csvFile: (name: string) => `${name}.csv`,
   /** The labels of the national templates, one a line, in the order of elements/annual-stats/layout.ts. */
   tpl: `I. Overview
 II. Proactive disclosure of government information

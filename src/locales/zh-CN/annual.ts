@@ -36,6 +36,7 @@ const zh = {
     unable: '（四）无法提供', notProcessed: '（五）不予处理', other: '（六）其他处理',
   } as Record<string, string>,
   trendTitle: '历年趋势',
+  withUnit: (label: string, unit: string) => `${label}（${unit}）`,
   trendFigure: '指标',
   trendChart: (label: string) => `${label}（历年）`,
   trendNote: (n: number) => `对比各年度都有的 ${n} 项数据。`,
@@ -59,7 +60,6 @@ const zh = {
   reconRow: (row: string, a: string, b: string) => `表三“${row}”行：各申请人之和为 ${a}，总计为 ${b}。`,
   reconResults: (column: string, a: string, b: string) => `表三“${column}”列：各项办理结果之和为 ${a}，（七）总计为 ${b}。`,
   reconTable4: (group: string, a: string, b: string) => `表四“${group}”：维持、纠正、其他、尚未审结之和为 ${a}，总计为 ${b}。`,
-  csvFile: (name: string) => `${name}.csv`,
   /** The labels of the national templates, one a line, in the order of elements/annual-stats/layout.ts. */
   tpl: `一、总体情况
 二、主动公开政府信息情况

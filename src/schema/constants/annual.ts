@@ -1,12 +1,8 @@
-/** Constants of the annual-report feed (feeds.md); re-exported by ../constants.ts. */
-
-/** Annual-report template ids. */
-export const ANNUAL_TEMPLATE_IDS = Object.freeze(['CN-2021', 'CN-2019', 'CN-legacy', 'custom'] as const);
-
-/** Table 三 applicant columns, in feed order. */
-export const APPLICANT_COLUMNS = Object.freeze([
-  'naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total',
-] as const);
+/**
+ * Constants of the annual-report feed (feeds.md); re-exported by ../constants.ts. Table 三's result keys are here
+ * (the request schema's outcomes name them too); the rest, which only the annual report uses, in ./annual-report.ts.
+ */
+export * from './annual-report.js';
 
 /** Table 三 result groups and their leaf rows. */
 export const WITHHELD_KEYS = Object.freeze([
@@ -18,13 +14,3 @@ export const UNABLE_KEYS = Object.freeze(['notHeld', 'needsCreation', 'stillUncl
 export const NOT_PROCESSED_KEYS = Object.freeze(['petition', 'repeat', 'publication', 'excessive', 'confirmReissue'] as const);
 
 export const OTHER_KEYS = Object.freeze(['noCorrection', 'unpaidFee', 'other'] as const);
-
-/** Table 四 groups and outcome columns. */
-export const TABLE4_GROUPS = Object.freeze(['review', 'litigationDirect', 'litigationAfterReview'] as const);
-
-export const TABLE4_OUTCOMES = Object.freeze(['upheld', 'corrected', 'other', 'pending', 'total'] as const);
-
-/** The `text` keys of an annual report (feeds.md §3 plus the ones this library adds). */
-export const ANNUAL_TEXT_KEYS = Object.freeze([
-  'intro', 'overview', 'proactive', 'applications', 'fees', 'reviewLitigation', 'problems', 'improvements', 'other',
-] as const);
