@@ -50,6 +50,7 @@ export const MANGLED = [
   'feedForm', 'idemKey', 'shownView', 'attemptNo', 'draftStore', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
   'printPage', 'answerText', 'renderTextInput', 'chosenType',
+  'typedCode', 'typedName', 'triedLookup', 'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed',
 ];
 
 /** Keys of the request UI strings renamed in the shipped builds (see above). */

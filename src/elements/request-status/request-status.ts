@@ -44,12 +44,12 @@ export class RequestStatus extends DisclosureElement {
     src: {},
     queryCode: { attribute: 'query-code' },
     today: {},
-    code: { state: true },
-    name: { state: true },
-    touched: { state: true },
+    typedCode: { state: true },
+    typedName: { state: true },
+    triedLookup: { state: true },
     busy: { state: true },
-    answer: { state: true },
-    failure: { state: true },
+    statusAnswer: { state: true },
+    lookupFailure: { state: true },
   };
   protected static override strings = [requestStrings];
 
@@ -62,18 +62,18 @@ export class RequestStatus extends DisclosureElement {
   /** Today as YYYY-MM-DD for the overdue check (default: today in the jurisdiction's time zone). */
   today?: string;
 
-  private code = '';
-  private name = '';
-  private touched = false;
+  private typedCode = '';
+  private typedName = '';
+  private triedLookup = false;
   private busy = false;
-  private answer: StatusAnswer | null = null;
-  private failure: { text: string; retry: boolean } | null = null;
+  private statusAnswer: StatusAnswer | null = null;
+  private lookupFailure: { text: string; retry: boolean } | null = null;
 
-  private readonly feed = new FeedController<RequestFormFeed>(this, parseRequestForm);
-  private abort?: AbortController;
+  private readonly statusFeed = new FeedController<RequestFormFeed>(this, parseRequestForm);
+  private lookupAbort?: AbortController;
 
   get loaded(): Promise<void> {
-    return this.feed.loaded.then(() => this.updateComplete).then(() => undefined);
+    return this.statusFeed.loaded.then(() => this.updateComplete).then(() => undefined);
   }
 
   private get t() {
@@ -82,73 +82,73 @@ export class RequestStatus extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('src')) void this.feed.load(this.resolveSrc(this.src));
+    if (changed.has('src')) void this.statusFeed.load(this.resolveSrc(this.src));
     if (changed.has('queryCode') || !this.hasUpdated) {
       const fromUrl = new URLSearchParams(location.search).get('querycode');
-      this.code = normalizeQueryCode(this.queryCode ?? fromUrl ?? this.code);
+      this.typedCode = normalizeQueryCode(this.queryCode ?? fromUrl ?? this.typedCode);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    this.lookupAbort?.abort();
   }
 
-  private lookup = async (e?: Event) => {
+  private runLookup = async (e?: Event) => {
     e?.preventDefault();
-    this.touched = true;
-    this.code = normalizeQueryCode(this.code);
+    this.triedLookup = true;
+    this.typedCode = normalizeQueryCode(this.typedCode);
     // The last result or error belongs to the last lookup: not shown beside this one's field errors.
-    this.answer = null;
-    this.failure = null;
-    if (!this.code || !this.name.trim()) {
+    this.statusAnswer = null;
+    this.lookupFailure = null;
+    if (!this.typedCode || !this.typedName.trim()) {
       await this.updateComplete;
       this.shadowRoot!.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const endpoint = this.feed.data?.status?.endpoint;
+    const endpoint = this.statusFeed.data?.status?.endpoint;
     const refused = !endpoint ? this.t.noStatusEndpoint : insecureEndpoint(endpoint) ? this.t.insecureNote : '';
     if (refused) {
-      this.failure = { text: refused, retry: false };
+      this.lookupFailure = { text: refused, retry: false };
       await this.updateComplete;
       this.shadowRoot!.getElementById('failure')?.focus();
       return;
     }
     const url = new URL(endpoint!);
-    url.searchParams.set('queryCode', this.code);
-    url.searchParams.set('name', this.name.trim());
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    url.searchParams.set('queryCode', this.typedCode);
+    url.searchParams.set('name', this.typedName.trim());
+    this.lookupAbort?.abort();
+    const abort = (this.lookupAbort = new AbortController());
     this.busy = true;
     try {
       const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout });
       const a = json as StatusAnswer;
       if (!a || typeof a.status !== 'string') throw new FeedError('invalidRoot', 'not a status answer', url.href, undefined, 'status');
-      this.answer = { ...a, history: Array.isArray(a.history) ? a.history : [] };
+      this.statusAnswer = { ...a, history: Array.isArray(a.history) ? a.history : [] };
     } catch (error) {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
-      this.failure = err.kind === 'notFound'
+      this.lookupFailure = err.kind === 'notFound'
         ? { text: this.t.notFoundNote, retry: false }
         : { text: `${this.t.lookupFailed}${this.errorText(err)}`, retry: err.kind !== 'http' };
     } finally {
       if (!abort.signal.aborted) this.busy = false;
     }
     await this.updateComplete;
-    this.shadowRoot!.getElementById(this.answer ? 'result-h' : 'failure')?.focus();
+    this.shadowRoot!.getElementById(this.statusAnswer ? 'result-h' : 'failure')?.focus();
   };
 
   override render(): TemplateResult {
     return html`<div class=${this.rootClasses()} part="base">
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.busy ? this.t.looking : ''}</div>
-      ${this.feed.data ? this.renderBody(this.feed.data) : this.renderFeedState(this.feed, this.t.statusTitle)}
+      ${this.statusFeed.data ? this.renderBody(this.statusFeed.data) : this.renderFeedState(this.statusFeed, this.t.statusTitle)}
     </div>`;
   }
 
   private renderBody(form: RequestFormFeed): TemplateResult {
     const t = this.t;
-    const codeErr = this.touched && !this.code ? t.errorMessages.required.replace('{label}', t.queryCodeLabel) : '';
-    const nameErr = this.touched && !this.name.trim() ? t.errorMessages.required.replace('{label}', t.lookupName) : '';
+    const codeErr = this.triedLookup && !this.typedCode ? t.errorMessages.required.replace('{label}', t.queryCodeLabel) : '';
+    const nameErr = this.triedLookup && !this.typedName.trim() ? t.errorMessages.required.replace('{label}', t.lookupName) : '';
     const input = (id: string, label: string, value: string, err: string, set: (v: string) => void, extra: { help?: string; ac: string }) => html`
       <div class="field${err ? ' invalid' : ''}">
         <label for=${id}>${label} <span class="req">${t.requiredMark}</span></label>
@@ -160,16 +160,16 @@ export class RequestStatus extends DisclosureElement {
       </div>`;
     return html`<h2>${t.statusTitle}</h2>
       <p class="agency">${form.agency.name}</p>
-      <form novalidate part="lookup" @submit=${this.lookup}>
-        ${input('code', t.queryCodeLabel, this.code, codeErr, (v) => (this.code = v), { help: t.lookupHelp, ac: 'off' })}
-        ${input('name', t.lookupName, this.name, nameErr, (v) => (this.name = v), { ac: 'name' })}
+      <form novalidate part="lookup" @submit=${this.runLookup}>
+        ${input('code', t.queryCodeLabel, this.typedCode, codeErr, (v) => (this.typedCode = v), { help: t.lookupHelp, ac: 'off' })}
+        ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v), { ac: 'name' })}
         <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.looking : t.lookupButton}</button></div>
       </form>
-      ${this.failure
-        ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.failure.text}</p>
-            ${this.failure.retry ? html`<button class="btn" type="button" @click=${() => this.lookup()}>${this.core.retry}</button>` : nothing}</div>`
+      ${this.lookupFailure
+        ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.lookupFailure.text}</p>
+            ${this.lookupFailure.retry ? html`<button class="btn" type="button" @click=${() => this.runLookup()}>${this.core.retry}</button>` : nothing}</div>`
         : nothing}
-      ${this.answer ? this.renderAnswer(this.answer, form) : nothing}`;
+      ${this.statusAnswer ? this.renderAnswer(this.statusAnswer, form) : nothing}`;
   }
 
   private renderAnswer(a: StatusAnswer, form: RequestFormFeed): TemplateResult {
