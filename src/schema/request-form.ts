@@ -8,7 +8,6 @@ import { safeHref } from '../core/url.js';
 import { isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
-import { DATE_PATTERN } from './constants/common.js';
 import { FIELD_TYPES, JURISDICTIONS, OUTCOMES, REQUEST_STATUSES } from './constants/request-form.js';
 
 /* ------------------------------------------------------------------ value unions */
@@ -587,7 +586,6 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
 const isText = (x: unknown): x is string => typeof x === 'string';
 const text = (x: unknown): string | undefined => (isText(x) ? x : undefined);
 const nonEmpty = (x: unknown): string | undefined => (isText(x) && x.trim() !== '' ? x : undefined);
-const DATE_RE = new RegExp(DATE_PATTERN);
 
 function parseOptions(raw: unknown, path: string, warn: Warn): FieldOption[] | undefined {
   if (raw == null) return undefined;
@@ -690,7 +688,8 @@ function parseCalendar(raw: unknown, path: string, warn: Warn): WorkingCalendar 
       continue;
     }
     cal[key] = list.filter((d, i) => {
-      const ok = isText(d) && DATE_RE.test(d) && isRealDate(d);
+      // A real date is also a DATE_PATTERN match (month 01–12, day 01–31): isRealDate alone decides.
+      const ok = isText(d) && isRealDate(d);
       if (!ok) warn(`${path}.${key}[${i}]`, 'is not a YYYY-MM-DD date; skipped');
       return ok;
     });
