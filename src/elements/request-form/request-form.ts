@@ -298,32 +298,22 @@ export class RequestForm extends DisclosureElement {
 
   // ---- drafts ---------------------------------------------------------------------------------------------------
 
-  private get draftStore(): Storage | null {
-    try {
-      return this.persist === 'local' ? localStorage : sessionStorage;
-    } catch {
-      return null;
-    }
-  }
-
-  private get draftKey(): string {
-    return `disclosure-elements:request-draft:${this.formFeedCtl.url}`;
-  }
-
   /**
-   * The receipt is kept in sessionStorage whatever `persist` says: on a shared computer (a service-hall kiosk) the next
-   * person must find an empty form, not the last applicant's query code.
+   * Reads (`value` undefined), writes, or removes (`value` null) the draft or the receipt; a blocked or full storage
+   * reads as nothing. The receipt is kept in sessionStorage whatever `persist` says: on a shared computer (a
+   * service-hall kiosk) the next person must find an empty form, not the last applicant's query code.
    */
-  private get receiptStore(): Storage | null {
+  private keepInStore(receipt: boolean, value?: unknown): unknown {
     try {
-      return sessionStorage;
+      const store = receipt || this.persist !== 'local' ? sessionStorage : localStorage;
+      const key = `disclosure-elements:request-${receipt ? 'receipt' : 'draft'}:${this.formFeedCtl.url}`;
+      if (value === undefined) return JSON.parse(store.getItem(key) ?? 'null');
+      if (value === null) store.removeItem(key);
+      else store.setItem(key, JSON.stringify(value));
     } catch {
-      return null;
+      /* storage blocked or full, or not JSON: the form still works */
     }
-  }
-
-  private get receiptKey(): string {
-    return `disclosure-elements:request-receipt:${this.formFeedCtl.url}`;
+    return null;
   }
 
   private saveDraft(): void {
@@ -331,28 +321,17 @@ export class RequestForm extends DisclosureElement {
     delete this.timers.draft;
     if (!this.feedForm || this.phase === 'done') return;
     const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files: Object.keys(this.chosenFiles).filter((k) => this.chosenFiles[k].length) };
-    try {
-      this.draftStore?.setItem(this.draftKey, JSON.stringify(draft));
-    } catch {
-      /* storage full or blocked: the form still works */
-    }
+    this.keepInStore(false, draft);
   }
 
   private restoreDraft(): void {
-    const read = (store: Storage | null, key: string): unknown => {
-      try {
-        return JSON.parse(store?.getItem(key) ?? 'null');
-      } catch {
-        return null;
-      }
-    };
-    const kept = read(this.receiptStore, this.receiptKey) as KeptReceipt | null;
+    const kept = this.keepInStore(true) as KeptReceipt | null;
     if (kept && typeof kept.receipt?.queryCode === 'string' && typeof kept.receipt.receivedAt === 'string') {
       this.keptReceipt = kept;
       this.phase = 'done';
       return;
     }
-    const d = read(this.draftStore, this.draftKey) as Draft | null;
+    const d = this.keepInStore(false) as Draft | null;
     if (!d || typeof d.v !== 'object' || !d.v) return;
     this.entered = d.v;
     this.idemKey = typeof d.key === 'string' ? d.key : '';
@@ -362,11 +341,7 @@ export class RequestForm extends DisclosureElement {
   }
 
   private clearForm = async () => {
-    try {
-      this.draftStore?.removeItem(this.draftKey);
-    } catch {
-      /* ignore */
-    }
+    this.keepInStore(false, null);
     this.resetForm();
     this.announce(this.t.clearedNote);
     await this.focusHeading();
@@ -379,11 +354,7 @@ export class RequestForm extends DisclosureElement {
 
   /** From the receipt: forget it and start again with an empty form. */
   private newApplication = async () => {
-    try {
-      this.receiptStore?.removeItem(this.receiptKey);
-    } catch {
-      /* ignore */
-    }
+    this.keepInStore(true, null);
     this.resetForm();
     this.keptReceipt = null;
     this.phase = 'form';
@@ -583,12 +554,8 @@ export class RequestForm extends DisclosureElement {
       dueDate: json.dueDate || dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone),
     };
     this.keptReceipt = { receipt, earlier };
-    try {
-      this.draftStore?.removeItem(this.draftKey);
-      this.receiptStore?.setItem(this.receiptKey, JSON.stringify(this.keptReceipt));
-    } catch {
-      /* ignore */
-    }
+    this.keepInStore(false, null);
+    this.keepInStore(true, this.keptReceipt);
     this.busy = false;
     this.sendState = '';
     this.outbox = null;
