@@ -752,20 +752,21 @@ export class RequestForm extends DisclosureElement {
       aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}>`;
   }
 
-  /** An answer in words. */
-  /** An answer as the review shows it: what will be sent (normalised: '…002x' → '…002X', spaces out of a mobile number). */
-  private answerText(f: FormField, cleaned: Record<string, unknown>): string {
-    const sent = cleaned[f.name];
-    const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
+  /**
+   * An answer in words, as the review shows it: what will be sent (normalised: '…002x' → '…002X', spaces out of a
+   * mobile number), or "none". On the paper form: choices as ☑/☐ boxes, nothing for no answer, and a note that
+   * chosen files are attached.
+   */
+  private answerText(f: FormField, paper?: boolean): string {
     const t = this.t;
-    if (f.type === 'file') {
-      const files = (v as File[]) ?? [];
-      return files.map((x) => x.name).join('、') || t.noneText;
-    }
-    if (isSingleCheckbox(f)) return v === 'true' ? t.tickedText : t.noneText;
-    const list = ([v ?? []].flat() as string[]).filter(Boolean);
-    if (!list.length) return t.noneText;
-    return list.map((x) => f.options?.find((o) => o.value === x)?.label ?? (f.type === 'date' ? formatDate(x, this.locale) : x)).join('、');
+    const sent = (cleanSubmission(this.feedForm!, this.asSubmission()).fields as Record<string, unknown>)[f.name];
+    const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
+    const list = ([v ?? []].flat() as (string | File)[]).filter(Boolean);
+    if (paper && f.options && f.type !== 'select') return f.options.map((x) => `${list.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　');
+    const text = isSingleCheckbox(f)
+      ? v === 'true' ? t.tickedText : ''
+      : list.map((x) => typeof x === 'object' ? x.name : f.options?.find((o) => o.value === x)?.label ?? (f.type === 'date' ? formatDate(x, this.locale) : x)).join('、');
+    return paper ? `${text} ${f.type === 'file' && list.length ? t.attachedNote : ''}` : text || t.noneText;
   }
 
   private renderReview(form: RequestFormFeed, steps: Step[]): TemplateResult {
@@ -773,12 +774,11 @@ export class RequestForm extends DisclosureElement {
     const api = form.submit.mode === 'api';
     const s = this.sendState;
     const waiting = this.busy;
-    const cleaned = cleanSubmission(form, this.asSubmission()).fields as Record<string, unknown>;
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
       ${steps.map((st) => html`<h4>${st.title}</h4><dl class="answers">
-        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answerText(f, cleaned)}</dd><dd>
+        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answerText(f)}</dd><dd>
           <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} aria-disabled=${s === 'sending' ? 'true' : nothing}
             @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
@@ -832,18 +832,13 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const form = this.feedForm!;
     const o = form.agency.office ?? {};
-    const cleaned = cleanSubmission(form, this.asSubmission()).fields as Record<string, unknown>;
-    const box = (f: FormField) => {
-      const v = [this.valueFor(f) ?? []].flat();
-      return f.options!.map((x) => `${v.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　');
-    };
     return html`<section class="paper" part="paper" aria-labelledby="paper-h">
       <h2 id="paper-h" tabindex="-1">${t.paperTitle(form.agency.name)}</h2>
       <table>
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block">${st.title}</th>` : nothing}
           <th scope="row">${f.label}</th>
-          <td>${f.options && f.type !== 'select' ? box(f) : `${this.answerText(f, cleaned).replace(t.noneText, '')} ${f.type === 'file' && this.chosenFiles[f.name]?.length ? t.attachedNote : ''}`}</td>
+          <td>${this.answerText(f, true)}</td>
         </tr>`)}</tbody>`)}
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
