@@ -3,7 +3,7 @@
  * browser element `<request-form>` and the reference intake server (demo/server) both apply.
  * Pure functions only: no DOM, no Node APIs, so the same code runs in both places.
  */
-import type { FeedIssue } from '../core/feed.js';
+import { checkSchemaVersion, type FeedIssue } from '../core/feed.js';
 import { safeHref } from '../core/url.js';
 import { isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
@@ -720,13 +720,10 @@ function parseEndpoint(raw: unknown, path: string, feedUrl: string, warn: Warn):
  */
 export function parseRequestForm(json: unknown, feedUrl: string): RequestFormParseResult {
   if (!isObject(json)) return { ok: false, error: 'invalidRoot', message: 'The form feed is not a JSON object.' };
-  const v = json.schemaVersion;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    return { ok: false, error: 'invalidRoot', message: 'schemaVersion is missing.', detail: 'schemaVersion' };
-  }
-  if (Math.floor(v) > 1) {
-    return { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is newer than 1.`, detail: String(v) };
-  }
+  // Missing or newer than 1: the rule every feed shares (with the same messages).
+  const refused = checkSchemaVersion(json);
+  if (refused) return refused;
+  const v = json.schemaVersion as number;
   if (Math.floor(v) < 1) {
     return { ok: false, error: 'invalidRoot', message: `schemaVersion ${v} is not supported.`, detail: 'schemaVersion' };
   }
