@@ -25,7 +25,7 @@ import { transform } from 'esbuild';
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
   'categoryCount', 'categoryLabel', 'cats', 'chartTheme', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
-  'collatorLocale', 'completeLoad', 'confirmClear', 'countAll', 'destroyCharts', 'expanded', 'exportCsv',
+  'collatorLocale', 'completeLoad', 'confirmClear', 'countAll', 'destroyCharts', 'keepInStore', 'expanded', 'exportCsv',
   'extraLoading', 'facetCount', 'facetLabel', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
   'hayBuilt', 'haystacks', 'inFlight', 'initialYear', 'instanceNo', 'loadMorePages', 'loadYear', 'loaders',
@@ -41,16 +41,16 @@ export const MANGLED = [
   'sendDetail', 'sendState', 'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'stateKey',
   'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree',
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'cancelYears',
-  'yearsDone', 'outbox', 'setFiles', 'changedField', 'newApplication', 'openClear', 'closeClear',
-  'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried',
+  'yearsDone', 'outbox', 'setFiles', 'changedField', 'typedCode', 'newApplication', 'openClear', 'closeClear',
+  'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'typedName',
   'shownQuery', 'queryResult', 'allItems',
   'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'reportSections', 'pickYear',
   'beginIndex', 'reportFeed', 'renderCanvas',
   'entered', 'chosenFiles', 'leftFields', 'stepIndex', 'showSummary', 'sentShare', 'keptReceipt', 'formFeedCtl',
-  'feedForm', 'idemKey', 'shownView', 'attemptNo', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
+  'feedForm', 'idemKey', 'shownView', 'attemptNo', 'triedLookup', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
   'printPage', 'answerText', 'renderTextInput', 'chosenType',
-  'typedCode', 'typedName', 'triedLookup', 'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed', 'keepInStore',
+  'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed',
 ];
 
 /** Keys of the request UI strings renamed in the shipped builds (see above). */
