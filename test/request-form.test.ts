@@ -442,10 +442,11 @@ describe('<request-form> submission', () => {
   it('says it will retry after a network drop and then succeeds with the same key', async () => {
     // Two drops: Chrome silently resends a POST once when a reused connection drops; the second drop reaches the page.
     const { el, endpoint } = await api([{ destroy: true }, { destroy: true }, { status: 201, body: RECEIPT }]);
-    el.retryDelays = [600];
+    // 1.5 s: long enough that a loaded machine's polling still sees the message before the retry replaces it.
+    el.retryDelays = [1500];
     await toReview(el);
     await next(el);
-    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('将在 1 秒后自动重试（第 1 次）'), 'retry message');
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('将在 2 秒后自动重试（第 1 次）'), 'retry message');
     expect($(el, 'form .btn.primary').getAttribute('aria-disabled')).to.equal('true');
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
     const reqs = await requestsTo(endpoint);
