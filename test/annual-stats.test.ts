@@ -642,6 +642,15 @@ describe('<annual-stats>: several years', () => {
     expect($(el, '[part~="error"]')).to.equal(null);
     expect($$(el, '#t3 tbody tr')).to.have.length(25);
   });
+
+  it('an index listed as a year of an index (already read as an index on the page) is an error for that year, not a crash', async () => {
+    // The index is read first as what it is; the same file (same ETag) listed as a year must then be read as a year.
+    await mount(`${FEEDS}/index.json`);
+    const index = { schemaVersion: 1, reports: [{ year: 2020, url: `${FEEDS}/2020.json` }, { year: 2022, url: `${FEEDS}/index.json` }] };
+    const el = await mount(await storeFeed(index), { year: 2022 });
+    expect(text($(el, '[part~="error"][role="alert"]'))).to.contain('2022');
+    expect($(el, 'select#year')).to.exist;
+  });
 });
 
 describe('<annual-stats>: hostile feed', () => {

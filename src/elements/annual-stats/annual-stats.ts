@@ -22,7 +22,7 @@ type Loaded = { kind: 'index'; reports: AnnualIndexEntry[]; publisher?: Publishe
 
 type Year = Extract<Loaded, { kind: 'report' }>;
 
-/** One year's report (a year of an index, too: FeedController caches parsed feeds by URL, so both read alike). */
+/** One year of an index: its report, in the shape the element's own parser gives a report feed. */
 function parseYear(json: unknown, url: string): ParseResult<Year> {
   const r = parseAnnualFeed(json, url);
   return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
