@@ -1,4 +1,4 @@
-import { html, noChange, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Directive, directive, type PropertyPart } from 'lit/directive.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
@@ -63,7 +63,8 @@ const live = directive(class extends Directive {
   override update(part: PropertyPart, [v]: [unknown]) {
     const el = part.element as unknown as Record<string, unknown>;
     if (el[part.name] !== v) el[part.name] = v;
-    return noChange;
+    // Lit's noChange (the same registered symbol): imported, it would be one more export of the shared runtime chunk.
+    return Symbol.for('lit-noChange');
   }
 });
 
