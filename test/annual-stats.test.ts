@@ -642,6 +642,30 @@ describe('<annual-stats>: several years', () => {
     expect($(el, '[part~="error"]')).to.equal(null);
     expect($$(el, '#t3 tbody tr')).to.have.length(25);
   });
+
+  it('each year file fires disclosure-load with its year and its report as data', async () => {
+    const loads: { year?: number; url: string; data: { year?: number; template?: string } }[] = [];
+    const listen = (e: Event) => loads.push((e as CustomEvent).detail);
+    document.addEventListener('disclosure-load', listen);
+    try {
+      await mount(`${FEEDS}/index.json`);
+    } finally {
+      document.removeEventListener('disclosure-load', listen);
+    }
+    const years = loads.filter((d) => d.year !== undefined).sort((a, b) => a.year! - b.year!);
+    expect(years.map((d) => [d.year, d.data.year, d.data.template, d.url.replace(/.*\//, '')])).to.deep.equal([
+      [2013, 2013, 'CN-legacy', '2013.json'], [2020, 2020, 'CN-2019', '2020.json'], [2022, 2022, 'CN-2021', '2022.json'],
+    ]);
+  });
+
+  it('an index listed as a year of an index (already read as an index on the page) is an error for that year, not a crash', async () => {
+    // The index is read first as what it is; the same file (same ETag) listed as a year must then be read as a year.
+    await mount(`${FEEDS}/index.json`);
+    const index = { schemaVersion: 1, reports: [{ year: 2020, url: `${FEEDS}/2020.json` }, { year: 2022, url: `${FEEDS}/index.json` }] };
+    const el = await mount(await storeFeed(index), { year: 2022 });
+    expect(text($(el, '[part~="error"][role="alert"]'))).to.contain('2022');
+    expect($(el, 'select#year')).to.exist;
+  });
 });
 
 describe('<annual-stats>: hostile feed', () => {

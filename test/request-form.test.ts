@@ -332,6 +332,23 @@ describe('<request-form> drafts', () => {
     await el.updateComplete;
     expect([checked('applicantType'), value('mobile'), value('email')]).to.deep.equal([[], '', '']);
   });
+  it('a date being retyped keeps the parts not retyped (the empty answer of a half-typed date is not written back)', async () => {
+    const feed = formFeed();
+    (feed.sections as { fields: unknown[] }[])[0].fields.push({ name: 'since', type: 'date', label: '日期' });
+    const el = await mount(feed);
+    await fill(el, { applicantType: 'naturalPerson' });
+    const date = $<HTMLInputElement>(el, '#f-since');
+    date.focus();
+    await sendKeys({ type: '01152024' }); // month, day, year (the headless browser's en-US order)
+    await el.updateComplete;
+    expect(date.value).to.equal('2024-01-15');
+    await sendKeys({ press: 'Backspace' }); // the year: the date is incomplete, its value and the answer ''
+    await el.updateComplete;
+    expect(date.value).to.equal('');
+    await sendKeys({ type: '2025' });
+    await el.updateComplete;
+    expect(date.value).to.equal('2025-01-15');
+  });
 });
 
 describe('<request-form> submission', () => {

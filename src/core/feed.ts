@@ -101,8 +101,12 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-/** Parsed feeds by URL and ETag: an unchanged feed (same ETag) is not parsed and validated again. */
-const parsedCache = new Map<string, { etag: string; result: { data: unknown; warnings: FeedIssue[] } }>();
+/**
+ * Parsed feeds by URL, ETag and parser: an unchanged feed (same ETag) is not parsed and validated again by the same
+ * parser. Another parser's result is not reused: one URL may be read as different feeds (an annual index listed as a
+ * year of an index, a catalogue given to <annual-stats>), and must then fail as its parser decides.
+ */
+const parsedCache = new Map<string, { etag: string; parse: unknown; result: { data: unknown; warnings: FeedIssue[] } }>();
 
 export interface FeedLoadDetail<T> { url: string; data: T; warnings: FeedIssue[] }
 export interface FeedErrorDetail { url: string; kind: FeedErrorKind; status?: number; message: string }
@@ -185,7 +189,7 @@ export class FeedController<T> implements ReactiveController {
       const cached = etag ? parsedCache.get(url) : undefined;
       let data: T;
       let warnings: FeedIssue[];
-      if (cached && cached.etag === etag) {
+      if (cached && cached.etag === etag && cached.parse === this.parse) {
         data = cached.result.data as T;
         warnings = cached.result.warnings;
       } else {
@@ -193,7 +197,7 @@ export class FeedController<T> implements ReactiveController {
         if (!result.ok) throw new FeedError(result.error, result.message, url, undefined, result.detail);
         data = result.data;
         warnings = result.warnings;
-        if (etag) parsedCache.set(url, { etag, result: { data, warnings } });
+        if (etag) parsedCache.set(url, { etag, parse: this.parse, result: { data, warnings } });
       }
       this.data = data;
       this.warnings = warnings;

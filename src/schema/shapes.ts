@@ -104,10 +104,12 @@ const url = (description?: string): StringShape => ({ type: 'string', format: 'u
 /**
  * The JSON Schema pattern of a link: http(s), or relative (no scheme before the first `/`, `?` or `#`). `format:
  * uri-reference` alone lets `javascript:` through, and most validators do not check formats at all. A tab or newline
- * inside a scheme (`java<TAB>script:`) still leaves a colon before the first slash, so it fails too. The lookahead keeps
- * the `nonBlank` rule of every link.
+ * inside a scheme (`java<TAB>script:`) still leaves a colon before the first slash, so it fails too. A relative link
+ * begins (after spaces) with a character that is not a space, or with `/`, `?` or `#`: the `nonBlank` rule of every
+ * link. No lookahead: JSON Schema asks patterns to keep to a portable subset, and validators built on RE2 (Go, re2j)
+ * refuse to compile `(?=`, so they could not load the schema at all.
  */
-export const LINK_PATTERN = '^(?=[\\s\\S]*\\S)\\s*(?:[Hh][Tt][Tt][Pp][Ss]?:|[^:/?#]*(?:[/?#]|$))';
+export const LINK_PATTERN = '^\\s*(?:[Hh][Tt][Tt][Pp][Ss]?:|[^:/?#\\s][^:/?#]*(?:[/?#]|$)|[/?#])';
 const oneOf = (values: readonly string[], description?: string): StringShape => ({ type: 'string', enum: values, ...(description ? { description } : {}) });
 const int = (minimum?: number, description?: string): NumberShape => ({
   type: 'integer', ...(minimum !== undefined ? { minimum } : {}), ...(description ? { description } : {}),

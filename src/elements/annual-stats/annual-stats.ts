@@ -22,7 +22,7 @@ type Loaded = { kind: 'index'; reports: AnnualIndexEntry[]; publisher?: Publishe
 
 type Year = Extract<Loaded, { kind: 'report' }>;
 
-/** One year's report (a year of an index, too: FeedController caches parsed feeds by URL, so both read alike). */
+/** One year of an index: its report, in the shape the element's own parser gives a report feed. */
 function parseYear(json: unknown, url: string): ParseResult<Year> {
   const r = parseAnnualFeed(json, url);
   return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
@@ -200,12 +200,20 @@ export class AnnualStats extends DisclosureElement {
     this.yearsDone = Promise.all([...this.yearFeeds.values()].map((f) => f.loaded));
   }
 
-  /** One year of an index, loaded as a feed of its own; its events come from the element, with the year in their detail. */
+  /**
+   * One year of an index, loaded as a feed of its own; its events come from the element, with the year in their detail
+   * and, as `data` of `disclosure-load`, the year's report itself (as before years had a FeedController).
+   */
   private loadYear(year: number, url: string): FeedController<Year> {
     const host = {
       addController() {},
       requestUpdate: () => this.requestUpdate(),
-      dispatchEvent: (e: CustomEvent) => ((e.detail.year = year), this.dispatchEvent(e)),
+      dispatchEvent: (e: CustomEvent) => {
+        const d = e.detail;
+        d.year = year;
+        if (d.data) d.data = d.data.report;
+        return this.dispatchEvent(e);
+      },
     };
     const feed = new FeedController(host as unknown as this, parseYear);
     feed.timeout = this.reportFeed.timeout;

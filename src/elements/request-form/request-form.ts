@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { Directive, directive, type PropertyPart } from 'lit/directive.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
@@ -49,6 +50,23 @@ interface Outbox { body: FormData | string; headers: Record<string, string>; fil
 interface KeptReceipt { receipt: Receipt; earlier?: boolean }
 type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'insecure' | 'rejected';
 interface Step { title: string; help?: string; fields: FormField[] }
+
+/**
+ * A control's `.value` / `.checked`, set only when the control shows something else (Lit's `live`, without its
+ * helpers). A plain binding sets it whenever the answer changes, even to what the control already holds: for a date
+ * whose day the applicant is retyping, the answer becomes '' and setting '' wipes the year and month too.
+ */
+const live = directive(class extends Directive {
+  render(v: unknown) {
+    return v;
+  }
+  override update(part: PropertyPart, [v]: [unknown]) {
+    const el = part.element as unknown as Record<string, unknown>;
+    if (el[part.name] !== v) el[part.name] = v;
+    // Lit's noChange (the same registered symbol): imported, it would be one more export of the shared runtime chunk.
+    return Symbol.for('lit-noChange');
+  }
+});
 
 /**
  * @tagname request-form
@@ -676,7 +694,7 @@ export class RequestForm extends DisclosureElement {
       return html`<fieldset class=${cls} part="field" id=${id} aria-describedby=${desc} @focusout=${leave}>
         <legend>${label}</legend>${help}${error}
         ${f.options.map((o, i) => html`<div class="choice"><input type=${f.type} id="${id}-${i}" name=${f.name} .value=${o.value}
-          .checked=${on(o.value)} aria-invalid=${invalid} @change=${(e: Event) => {
+          .checked=${live(on(o.value))} aria-invalid=${invalid} @change=${(e: Event) => {
             const c = (e.target as HTMLInputElement).checked;
             this.set(f.name, f.type === 'radio' ? o.value : c ? [...list, o.value] : list.filter((x) => x !== o.value));
           }}><label for="${id}-${i}">${o.label}</label></div>`)}
@@ -686,7 +704,7 @@ export class RequestForm extends DisclosureElement {
     const common = { id, desc, invalid, required };
     if (isSingleCheckbox(f)) {
       return html`<div class=${cls} part="field" @focusout=${leave}>${help}${error}<div class="choice">
-        <input type="checkbox" id=${id} name=${f.name} .checked=${v === 'true'} aria-invalid=${invalid} aria-describedby=${desc}
+        <input type="checkbox" id=${id} name=${f.name} .checked=${live(v === 'true')} aria-invalid=${invalid} aria-describedby=${desc}
           @change=${(e: Event) => this.set(f.name, (e.target as HTMLInputElement).checked ? 'true' : '')}>
         <label for=${id}>${label}</label></div></div>`;
     } else if (f.type === 'select') {
@@ -743,11 +761,11 @@ export class RequestForm extends DisclosureElement {
       else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
-      return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${value} autocomplete=${ac} aria-invalid=${c.invalid}
+      return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
         aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}></textarea>`;
     }
     const type = f.type === 'text' ? 'text' : f.type;
-    return html`<input id=${c.id} name=${f.name} type=${type} .value=${value} autocomplete=${ac}
+    return html`<input id=${c.id} name=${f.name} type=${type} .value=${live(value)} autocomplete=${ac}
       inputmode=${hints.inputMode ?? nothing} spellcheck=${validator ? 'false' : nothing} aria-invalid=${c.invalid}
       aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}>`;
   }
