@@ -53,7 +53,7 @@ export const MANGLED = [
   'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed',
 ];
 
-/** Keys of the request UI strings renamed in the shipped builds (see above). */
+/** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */
 export const MANGLED_KEYS = [
   'paren', 'timeLimit', 'stepOf', 'reviewHelp', 'changeLabel', 'toReview', 'makePaper', 'clearConfirm', 'clearYes',
   'draftSession', 'draftLocal', 'draftRestored', 'draftFiles', 'summaryTitle', 'errorPrefix', 'fileHelp', 'uploading',
@@ -66,6 +66,18 @@ export const MANGLED_KEYS = [
   'notFoundNote', 'statusLabel', 'outcomeLabel', 'historyTitle', 'overdueNote', 'statusNames', 'outcomeNames',
   'errorMessages', 'clearedNote', 'noneText', 'tickedText', 'nextButton', 'backButton', 'submitButton', 'printButton',
   'copyButton', 'clearButton', 'cancelButton', 'dateLabel', 'colonMark',
+  // The catalogue's and annual-stats' strings.
+  'colon', 'publishedBy', 'searchLabel', 'searchPlaceholder', 'searchButton', 'searchHint', 'showFilters',
+  'allCategories', 'facetTopic', 'facetGenre', 'facetPublisher', 'facetYear', 'facetValidity', 'showAll',
+  'showFewer', 'sortLabel', 'sortPublishedDesc', 'sortPublishedAsc', 'sortCreatedDesc', 'sortTitle', 'pageSizeLabel',
+  'resultsRange', 'removeFilter', 'noResults', 'noResultsHelp', 'noItems', 'titleColumn', 'noLink', 'newWindow',
+  'detailsFor', 'validityValues', 'pageN', 'pageOf', 'csvFilename', 'loadingMore', 'loadingMoreUnknown',
+  'loadMoreFailed', 'loadedAnnouncement', 'remoteError', 'typeUnknown', 'reportLabel', 'yearLabel', 'yearOption',
+  'yearChanged', 'yearError', 'notReported', 'approx', 'csvHeadings', 'unitNames', 'downloadCsv', 'downloadCsvOf',
+  'showTable', 'hideTable', 'chartData', 'chartSummary', 'chartItem', 'chartEmpty', 'proactiveChart',
+  'outcomesChart', 'outcomeLabels', 'trendTitle', 'withUnit', 'trendFigure', 'trendChart', 'trendNote',
+  'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
+  'reconRow', 'reconResults', 'reconTable4',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

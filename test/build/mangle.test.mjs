@@ -10,6 +10,8 @@ import { MANGLED, MANGLED_KEYS, MANGLE_CACHE, mangleModule } from '../../scripts
 import { findChrome, chromeArgs } from '../../scripts/chrome.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The strings modules of src/locales/<locale>/ whose top-level keys may be mangled. */
+const STRING_MODULES = ['request', 'catalogue', 'annual'];
 const read = (f) => readFileSync(join(root, f), 'utf8');
 const walk = (dir, test) => readdirSync(join(root, dir)).flatMap((n) => {
   const p = `${dir}/${n}`;
@@ -79,14 +81,18 @@ test('every mangled name is a private or protected member of ours', () => {
   assert.equal(new Set(MANGLED).size, MANGLED.length, 'a name is listed twice');
 });
 
-test('every mangled key is a top-level key of the request strings in every locale, and never a nested one', () => {
+test('every mangled key is a top-level key of the same strings module in every locale, and never a nested one', () => {
   const locales = readdirSync(join(root, 'src/locales'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   assert.ok(locales.length >= 2, 'the locales were not found');
-  for (const l of locales) {
-    const text = read(`src/locales/${l}/request.ts`);
-    for (const n of MANGLED_KEYS) {
-      assert.match(text, new RegExp(`^  ${n}:`, 'm'), `${l}: ${n} is not a top-level key`);
-      assert.doesNotMatch(text, new RegExp(`^ {3,}['"]?${n}['"]?:`, 'm'), `${l}: ${n} is also a nested key`);
+  const top = (l, m) => new Set([...read(`src/locales/${l}/${m}.ts`).matchAll(/^  (\w+):/gm)].map((x) => x[1]));
+  for (const n of MANGLED_KEYS) {
+    const modules = STRING_MODULES.filter((m) => top('zh-CN', m).has(n));
+    assert.ok(modules.length, `${n} is not a top-level key of any strings module`);
+    for (const l of locales) {
+      for (const m of modules) assert.ok(top(l, m).has(n), `${l}/${m}: ${n} is not a top-level key`);
+      for (const m of STRING_MODULES) {
+        assert.doesNotMatch(read(`src/locales/${l}/${m}.ts`), new RegExp(`^ {3,}['"]?${n}['"]?:`, 'm'), `${l}/${m}: ${n} is also a nested key`);
+      }
     }
   }
   const all = [...MANGLED, ...MANGLED_KEYS];
@@ -125,8 +131,8 @@ test('no mangled or short name is a property of the browser\'s own objects', asy
   // does not ship its full name at every use. Names of three letters or fewer gain nothing (a short name is 2–3).
   const missed = [...declared].filter((n) => n.length > 3 && !MANGLED.includes(n) && !staticReason(n) && !names.has(n));
   assert.deepEqual(missed, [], `safe to rename but not in MANGLED (scripts/mangle-props.mjs): ${missed.join(', ')}`);
-  // The same for the top-level keys of the request strings.
-  const keys = [...read('src/locales/zh-CN/request.ts').matchAll(/^  (\w+):/gm)].map((m) => m[1]);
+  // The same for the top-level keys of the elements' strings.
+  const keys = STRING_MODULES.flatMap((m) => [...read(`src/locales/zh-CN/${m}.ts`).matchAll(/^  (\w+):/gm)].map((x) => x[1]));
   const missedKeys = keys.filter((n) => n.length > 3 && !MANGLED.includes(n) && !MANGLED_KEYS.includes(n) && !staticReason(n) && !names.has(n));
   assert.deepEqual(missedKeys, [], `safe to rename but not in MANGLED_KEYS (scripts/mangle-props.mjs): ${missedKeys.join(', ')}`);
 });
