@@ -66,6 +66,9 @@ export const MANGLED_KEYS = [
   'notFoundNote', 'statusLabel', 'outcomeLabel', 'historyTitle', 'overdueNote', 'statusNames', 'outcomeNames',
   'errorMessages', 'clearedNote', 'noneText', 'tickedText', 'nextButton', 'backButton', 'submitButton', 'printButton',
   'copyButton', 'clearButton', 'cancelButton', 'dateLabel', 'colonMark',
+  // The shared strings (src/locales/<locale>/core.ts, in the runtime).
+  'errorTitle', 'errorNotFound', 'errorServer', 'errorHttp', 'errorInvalidJson', 'errorHtml', 'errorTimeout', 'errorNetwork',
+  'errorSchemaVersion', 'errorInvalidRoot', 'errorNoSrc', 'warningSkipped', 'warningIgnored', 'warningDetails', 'warningMore',
   // The catalogue's and annual-stats' strings.
   'colon', 'publishedBy', 'searchLabel', 'searchPlaceholder', 'searchButton', 'searchHint', 'showFilters',
   'allCategories', 'facetTopic', 'facetGenre', 'facetPublisher', 'facetYear', 'facetValidity', 'showAll',

@@ -11,7 +11,7 @@ import { findChrome, chromeArgs } from '../../scripts/chrome.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The strings modules of src/locales/<locale>/ whose top-level keys may be mangled. */
-const STRING_MODULES = ['request', 'catalogue', 'annual'];
+const STRING_MODULES = ['request', 'catalogue', 'annual', 'core'];
 const read = (f) => readFileSync(join(root, f), 'utf8');
 const walk = (dir, test) => readdirSync(join(root, dir)).flatMap((n) => {
   const p = `${dir}/${n}`;
