@@ -299,21 +299,23 @@ const patternCache = new Map<string, RegExp | null>();
  * `(\w*\s?)*`, `((a+))+`, `(a+|b)*`, `(.*a){20}`. Safe: `(-\d+)*`, `( [A-Za-z]+)*`, `(\.\w+)+`,
  * `(\d{3}-)?`, where a literal such as "-" separates the repeats. Also risky: a repeated group whose branches may
  * begin alike, so that one text splits into branches in exponentially many ways: `(a|aa)+`, `(\d|\d\d)*`, `(.|x)+`
- * (two branches begin with the same character, class or escape, or one begins with a wildcard). Safe:
- * `(jpg|png)+`, `(\d|-)+`. Branches that begin differently yet overlap, `(\d|[0-9]x)+`, are not caught.
+ * (the literal text a branch begins with is the start of another's, two begin with the same class or escape, or one
+ * begins with a wildcard). Safe: `(jpg|png)+`, `(\.pdf|\.png)+`, `(\d|-)+`. Branches that begin differently yet
+ * overlap, `(\d|[0-9]x)+`, are not caught.
  */
 export function riskyPattern(p: string): boolean {
   if (/\\[1-9]|\\k</.test(p)) return true;
   // `rep`: holds an unbounded repeat; `sep`: has a separator it must match; `ok`: every branch so far has one;
   // `wild`: an unbounded repeat of something that also matches separators (. [^…] \S \W \D), so none counts.
-  // `firsts`: how each branch begins (a character, a class, an escape; '' for a wildcard, '(' … for a group), `start`:
-  // the next atom begins a branch, `alt`: the group has more than one branch.
-  interface Group { rep: boolean; sep: boolean; ok: boolean; wild: boolean; firsts: string[]; start: boolean; alt: boolean }
-  const group = (): Group => ({ rep: false, sep: false, ok: true, wild: false, firsts: [], start: true, alt: false });
-  /** Records how the current branch begins, when `token` begins it. */
-  const begins = (g: Group, token: string) => {
-    if (g.start) g.firsts.push(token);
-    g.start = false;
+  // `leads`: how each branch begins: its literal text up to the first other atom, or else that atom (a class, an
+  // escape, '(' and a position for a group; '' for a wildcard); `open`: the last branch's lead may still grow.
+  interface Group { rep: boolean; sep: boolean; ok: boolean; wild: boolean; leads: string[]; open: boolean }
+  const group = (): Group => ({ rep: false, sep: false, ok: true, wild: false, leads: [''], open: true });
+  /** Adds an atom to the lead of the current branch: literal text (`more`: the lead may go on), or another atom. */
+  const lead = (g: Group, token: string, literal: boolean, more: boolean) => {
+    const k = g.leads.length - 1;
+    if (g.open && (literal || !g.leads[k])) g.leads[k] += token;
+    g.open &&= more;
   };
   // Quantifier kinds (numbers, not words, to keep the shipped code short).
   const ONE = 0;
@@ -334,7 +336,7 @@ export function riskyPattern(p: string): boolean {
     const top = stack[stack.length - 1]!;
     const c = p[i]!;
     if (c === '(') {
-      begins(top, `(${i}`);
+      lead(top, `(${i}`, false, false);
       stack.push(group());
       // (?: (?= (?! (?<= (?<! (?<name>
       i = p[i + 1] !== '?' ? i + 1 : p[i + 2] === '<' && p[i + 3] !== '=' && p[i + 3] !== '!' ? p.indexOf('>', i) + 1 : i + (p[i + 2] === '<' ? 4 : 3);
@@ -343,7 +345,8 @@ export function riskyPattern(p: string): boolean {
     if (c === '|') {
       top.ok &&= top.sep;
       top.sep = false;
-      top.alt = top.start = true;
+      top.leads.push('');
+      top.open = true;
       i++;
       continue;
     }
@@ -353,7 +356,7 @@ export function riskyPattern(p: string): boolean {
       g.ok &&= g.sep && !g.wild;
       const [kind, next] = quantifier(i + 1);
       if (kind === MANY && g.rep && !g.ok) return true;
-      if (kind === MANY && g.alt && g.firsts.some((f, k) => !f || g.firsts.indexOf(f) < k)) return true;
+      if (kind === MANY && g.leads.length > 1 && g.leads.some((a, k) => !a || g.leads.some((b, l) => l !== k && b.startsWith(a)))) return true;
       if (kind === MANY || g.rep) parent.rep = true;
       if (g.wild) parent.wild = true;
       if (g.ok && kind === ONE) parent.sep = true;
@@ -378,8 +381,8 @@ export function riskyPattern(p: string): boolean {
     } else {
       literal = c !== '.';
     }
-    begins(top, wild ? '' : p.slice(i, j));
     const [kind, next] = quantifier(j);
+    lead(top, wild ? '' : p.slice(i, j), literal, literal && kind === ONE);
     if (kind === MANY) top.rep = true;
     if (kind === MANY && wild) top.wild = true;
     if (literal && kind === ONE) top.sep = true;

@@ -181,7 +181,9 @@ describe('request-form rules (src/schema/request-form.ts)', () => {
     for (const [pattern, risky] of [['((a+))+', true], ['(a+|b)*', true], ['(.*a){20}', true], ['(\\.\\w+)+', false], ['([+-]?\\d)*', false], ['(jpg|png)+', false],
       // Branches that may begin alike split one text in exponentially many ways.
       ['(a|aa)+', true], ['(a|aa)+b', true], ['(ab|a)*c', true], ['(\\d|\\d\\d)*', true], ['(.|x)+', true], ['(?:x|[^y])+', true],
-      ['(\\d|-)+', false], ['(a|aa)', false], ['(a|aa){2}', false], ['x(a|b|c)+', false]]) {
+      ['(\\d|-)+', false], ['(a|aa)', false], ['(a|aa){2}', false], ['x(a|b|c)+', false],
+      // The literal text a branch begins with decides: a shared start is fine when neither is the start of the other.
+      ['(?:\\.pdf|\\.png)+', false], ['(ab|ac)+', false], ['(ab|a)+', true], ['(a+b|ac)+', true], ['(x\\d|x)+', true], ['(a|)+', true]]) {
       assert.equal(schema.riskyPattern(pattern), risky, pattern);
     }
     assert.ok(form.warnings.some((w) => w.path === 'sections[0].fields[1].pattern' && /very long to match/.test(w.message)));
