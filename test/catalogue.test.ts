@@ -561,6 +561,10 @@ describe('<disclosure-catalogue>: feed errors', () => {
     expect(warning).to.contain('有 4 条数据有误，未能显示');
     expect(warning).to.contain('items[4].title');
     expect(warning).to.contain('items[5]');
+    // The details are English whatever the page's language, and say so to a screen reader.
+    const details = [...el.shadowRoot!.querySelectorAll('[part="warning"] li')];
+    expect(details.map((li) => li.getAttribute('lang'))).to.deep.equal(['en', 'en', 'en', 'en']);
+    expect(details[0]!.textContent).to.equal('items[4].title: must be text');
     await expectAccessible(el);
   });
 

@@ -203,6 +203,7 @@ export class DisclosureElement extends LitElement {
    * Problems in an otherwise usable feed: counted, the first few named. `skipped` is how many whole entries were left
    * out; with none, the problems were fields dropped from entries that are still shown, and the panel says so.
    */
+  /** The feed's problems; their details are for the webmaster and always in English (`lang="en"`, WCAG 3.1.2). */
   protected renderWarnings(warnings: readonly FeedIssue[], skipped: number): TemplateResult | typeof nothing {
     if (!warnings.length) return nothing;
     const t = this.core;
@@ -212,7 +213,7 @@ export class DisclosureElement extends LitElement {
       <details>
         <summary>${t.warningDetails}</summary>
         <ul>
-          ${shown.map((w) => html`<li><code>${w.path}</code>: ${w.message}</li>`)}
+          ${shown.map((w) => html`<li lang="en"><code>${w.path}</code>: ${w.message}</li>`)}
         </ul>
         ${warnings.length > shown.length ? html`<p>${t.warningMore(warnings.length - shown.length)}</p>` : nothing}
       </details>
