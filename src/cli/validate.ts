@@ -13,6 +13,7 @@ import { parseAnnualFeed, parseAnnualIndex } from '../elements/annual-stats/mode
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import type { FeedIssue } from '../core/feed.js';
 import { linkScheme } from './normalize.js';
+import { resolveUrl } from '../core/url.js';
 
 export interface Problem { path: string; message: string; severity: 'error' | 'warning' }
 
@@ -39,16 +40,6 @@ function realDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
   const t = new Date(Date.UTC(y!, m! - 1, d!));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m! - 1 && t.getUTCDate() === d;
-}
-
-/** Whether a browser can read the link (relative ones against some http page). */
-function parses(link: string): boolean {
-  try {
-    new URL(link.trim(), 'http://x/');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What a shape expects, in words. */
@@ -114,8 +105,8 @@ function check(value: unknown, shape: Shape, path: string, defs: Record<string, 
       // The scheme as a browser reads it: tabs and newlines inside do not hide javascript:.
       if (shape.format === 'uri-reference' && !/^https?:$/.test(linkScheme(value))) {
         out.push({ path, message: `expected an http(s) or relative URL, got ${show(value)}`, severity: 'error' });
-      } else if (shape.format === 'uri-reference' && !parses(value)) {
-        // The elements show no link for it (src/core/url.ts): `http://[` or `https://exa mple.org`.
+      } else if (shape.format === 'uri-reference' && resolveUrl(value, 'http://x/') === null) {
+        // The elements resolve links the same way and show none for it: `http://[` or `https://exa mple.org`.
         out.push({ path, message: `expected a URL a browser can read, got ${show(value)}`, severity: 'error' });
       }
       return;
