@@ -36,7 +36,7 @@ export const MANGLED = [
   'renderChips', 'renderDetail', 'renderFacet', 'renderFeedState', 'renderField', 'renderForm', 'renderGroup',
   'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', 'renderRecon',
   'renderReport', 'renderReview', 'renderSearch', 'renderSection', 'renderStep', 'renderSummary', 'renderTableBlock',
-  'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'resolveSrc', 'restoreDraft', 'restoreFromUrl',
+  'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'textLang', 'resolveSrc', 'restoreDraft', 'restoreFromUrl',
   'retryFeed', 'retryNow', 'yearFeeds', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',
   'sendDetail', 'sendState', 'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'stateKey',
   'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree',

@@ -1,14 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement, nothing } from 'lit';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { defineElement } from '../src/define.js';
-import { fetchJson, FeedError } from '../src/core/feed.js';
+import { fetchJson, FeedController, FeedError } from '../src/core/feed.js';
+import { LANG_PATTERN } from '../src/schema/constants.js';
 import { safeHref } from '../src/core/url.js';
 import { csvCell, toCsv } from '../src/core/csv.js';
 import { normalizeLocale, Strings } from '../src/core/locale.js';
 import { DisclosureElement } from '../src/core/base.js';
-import { expectAccessible, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { expectAccessible, misLanguaged, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
@@ -249,6 +251,55 @@ describe('feed loading', () => {
     await el.loaded;
     await el.updateComplete;
     expect(titles(el)).to.have.length(4);
+  });
+});
+
+describe('language of feed text (WCAG 3.1.2)', () => {
+  // The elements' use of it (textLang, lang on feed text) is tested with each element; the shared part is here.
+  /** A bare element with one feed (the test cannot call the base's protected members: the build renames them). */
+  class LangProbe extends LitElement {
+    static override properties = { src: {} };
+    src = '';
+    readonly feed = new FeedController<{ title: string }>(this, (json) => ({ ok: true, data: json as { title: string }, warnings: [] }));
+    override willUpdate(changed: Map<string, unknown>) {
+      if (changed.has('src')) void this.feed.load(this.src ? new URL(this.src, location.href).href : null);
+    }
+    protected override render() {
+      return html`<div lang="en">Title: <p lang=${this.feed.lang ?? nothing}>${this.feed.data?.title}</p></div>`;
+    }
+  }
+  customElements.define('lang-probe', LangProbe);
+  const probe = async (feed: unknown) => {
+    const el = await fixture<LangProbe>(html`<lang-probe src=${await storeFeed(feed)}></lang-probe>`);
+    await el.feed.loaded;
+    await el.updateComplete;
+    return el;
+  };
+
+  it('the feed’s lang is read from its root, and the checker finds text outside its language', async () => {
+    const zh = await probe({ lang: 'zh-CN', title: '政府信息公开目录' });
+    expect(zh.feed.lang).to.equal('zh-CN');
+    expect(misLanguaged(zh)).to.deep.equal([]);
+    const unknown = await probe({ title: '政府信息公开目录' });
+    expect(unknown.feed.lang).to.equal(undefined);
+    expect(misLanguaged(unknown)).to.deep.equal(['en: 政府信息公开目录']);
+    const english = await probe({ lang: 'zh', title: 'Catalogue' });
+    expect(misLanguaged(english)).to.deep.equal(['zh: Catalogue']);
+    expect(misLanguaged(english, /Catalogue/)).to.deep.equal([]);
+  });
+
+  it('a lang that is not a language tag is ignored with a warning; the feed schema’s pattern agrees', async () => {
+    const pattern = new RegExp(LANG_PATTERN);
+    for (const value of ['zh-CN', 'en', 'bo', 'zh-Hant-TW', 'ZH-cn', 'en-US-x-twain', 'de-1996']) {
+      const el = await probe({ lang: value, title: 'x' });
+      expect([el.feed.lang, pattern.test(value)], value).to.deep.equal([value, true]);
+      expect(el.feed.warnings).to.deep.equal([]);
+    }
+    for (const value of ['', 'z', 'chinese', 'zh_CN', 'zh-', 'en" onclick="x', ' en', 'zh-CN-abcdefghi', 42, null, ['zh']]) {
+      const el = await probe({ lang: value, title: 'x' });
+      expect([el.feed.lang, typeof value == 'string' && pattern.test(value)], String(value)).to.deep.equal([undefined, false]);
+      expect(el.feed.warnings).to.deep.equal([{ path: 'lang', message: 'must be a language tag such as zh-CN' }]);
+    }
   });
 });
 

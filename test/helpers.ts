@@ -124,3 +124,26 @@ export function patchArrayFromLikePrototypeJs(): () => void {
     Array.from = original;
   };
 }
+
+/**
+ * Language of parts (WCAG 3.1.2): the visible text of an element's shadow root whose language — the `lang` of its
+ * closest ancestor, within the shadow root, else of the host's — does not fit its script. Text with a Chinese
+ * character must be inside a `zh*` language; text with Latin words and no Chinese must be outside one. Each entry
+ * reads `lang: text`, so a failure names the text. `ignore` takes out Latin that is language-neutral (URLs, codes).
+ * Attributes (aria-label, placeholder) hold one language only and are not checked.
+ */
+export function misLanguaged(host: Element, ignore?: RegExp): string[] {
+  const out: string[] = [];
+  const hostLang = host.closest('[lang]')?.getAttribute('lang') ?? '';
+  const walker = document.createTreeWalker(host.shadowRoot!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const text = (node.textContent ?? '').trim();
+    if (!text || !parent || parent.closest('style, script, template')) continue;
+    const lang = (parent.closest('[lang]')?.getAttribute('lang') ?? hostLang).toLowerCase();
+    const han = /\p{Script=Han}/u.test(text);
+    const latin = /[A-Za-z]{2,}/.test(ignore ? text.replace(ignore, '') : text);
+    if (han ? !lang.startsWith('zh') : latin && lang.startsWith('zh')) out.push(`${lang}: ${text}`);
+  }
+  return out;
+}

@@ -133,6 +133,15 @@ export class DisclosureElement extends LitElement {
     return resolveUrl(src, base ?? documentBase());
   }
 
+  /**
+   * The `lang` attribute for text that comes from a feed (WCAG 3.1.2, language of parts): the feed's own language
+   * when it declares one that differs from the element's, else `nothing` (the text inherits the element's).
+   */
+  protected textLang(feed: { lang?: string }): string | typeof nothing {
+    const lang = feed.lang;
+    return lang && lang.toLowerCase() != this.locale.toLowerCase() ? lang : nothing;
+  }
+
   /** Classes for the inner `.root` wrapper that carries the theme tokens. */
   protected rootClasses(): string {
     const theme = this.theme ?? (this.provider?.theme as typeof this.theme) ?? 'light';

@@ -99,6 +99,9 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   }
 }
 
+/** A language tag as a `lang` attribute may hold (LANG_PATTERN of the feed schemas, kept in step by a test). */
+const langTag = (value: unknown): value is string => typeof value == 'string' && /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(value);
+
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
@@ -121,6 +124,11 @@ export class FeedController<T> implements ReactiveController {
   warnings: FeedIssue[] = [];
   error: FeedError | undefined;
   url: string | undefined;
+  /**
+   * The language of the feed's text: its root `lang` (a BCP 47 tag, optional), else undefined (unknown: the text is
+   * taken to be in the element's language). Elements mark feed text with it (DisclosureElement.textLang).
+   */
+  lang: string | undefined;
   /** True once a load has taken longer than `slowAfter` ms. */
   slow = false;
   /** Resolves when the current load has settled (successfully or not). */
@@ -197,10 +205,14 @@ export class FeedController<T> implements ReactiveController {
         if (!result.ok) throw new FeedError(result.error, result.message, url, undefined, result.detail);
         data = result.data;
         warnings = result.warnings;
+        const lang = (json as { lang?: unknown }).lang;
+        if (lang !== undefined && !langTag(lang)) warnings = [...warnings, { path: 'lang', message: 'must be a language tag such as zh-CN' }];
         if (etag) parsedCache.set(url, { etag, parse: this.parse, result: { data, warnings } });
       }
       this.data = data;
       this.warnings = warnings;
+      const lang = (json as { lang?: unknown }).lang;
+      this.lang = langTag(lang) ? lang : undefined;
       this.status = 'ready';
       this.finish();
       await this.onReady?.(data);

@@ -36,6 +36,7 @@ import {
   ANNUAL_TEXT_KEYS,
   SCHEMA_VERSION,
   DATE_PATTERN,
+  LANG_PATTERN,
 } from './constants.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -110,6 +111,11 @@ const url = (description?: string): StringShape => ({ type: 'string', format: 'u
  * refuse to compile `(?=`, so they could not load the schema at all.
  */
 export const LINK_PATTERN = '^\\s*(?:[Hh][Tt][Tt][Pp][Ss]?:|[^:/?#\\s][^:/?#]*(?:[/?#]|$)|[/?#])';
+/** The language of a feed's text (WCAG 3.1.2): marked on that text when it differs from the element's language. */
+const lang: StringShape = {
+  type: 'string', pattern: LANG_PATTERN, patternName: 'a language tag such as zh-CN or en',
+  description: 'Language of the feed\'s text, a BCP 47 tag (zh-CN, en, bo). Optional, added by this library.',
+};
 const oneOf = (values: readonly string[], description?: string): StringShape => ({ type: 'string', enum: values, ...(description ? { description } : {}) });
 const int = (minimum?: number, description?: string): NumberShape => ({
   type: 'integer', ...(minimum !== undefined ? { minimum } : {}), ...(description ? { description } : {}),
@@ -182,6 +188,7 @@ export const CATALOGUE_SHAPE: FeedShape = {
   root: obj(
     {
       schemaVersion,
+      lang,
       publisher: ref('publisher'),
       title: text('Optional heading.'),
       guideUrl: url('Link to the 政府信息公开指南.'),
@@ -238,6 +245,7 @@ export const REQUEST_FORM_SHAPE: FeedShape = {
   root: obj(
     {
       schemaVersion,
+      lang,
       jurisdiction: oneOf(JURISDICTIONS),
       agency: obj({
         name: label(),
@@ -285,6 +293,7 @@ export const ANNUAL_REPORT_SHAPE: FeedShape = {
   root: obj(
     {
       schemaVersion,
+      lang,
       publisher: publisherRequired,
       year: { type: 'integer', minimum: 1, maximum: 9999 },
       template: oneOf(ANNUAL_TEMPLATE_IDS),
@@ -346,6 +355,7 @@ export const ANNUAL_INDEX_SHAPE: FeedShape = {
   root: obj(
     {
       schemaVersion,
+      lang,
       publisher: publisherRequired,
       reports: list(obj({ year: { type: 'integer', minimum: 1, maximum: 9999 }, url: url() }, ['year', 'url']), {
         description: 'One entry per year; years are unique.',
