@@ -226,6 +226,28 @@ describe('feed loading', () => {
     expect(kinds).to.deep.equal(['notFound', 'server', 'html', 'invalidJson', 'timeout']);
   });
 
+  it('a host page’s fetch polyfill that ignores the abort signal still times out, and a caller’s abort still ends the wait', async () => {
+    const native = window.fetch;
+    // Like an old whatwg-fetch on a CMS page: the request runs to its end whatever the signal says.
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => native(input, { ...init, signal: undefined });
+    try {
+      const slow = await storeFeed({ schemaVersion: 1 }, { delay: 3000 });
+      let started = performance.now();
+      const kind = await fetchJson(slow, { timeout: 300 }).then(() => 'ok', (e: FeedError) => e.kind);
+      expect(kind).to.equal('timeout');
+      expect(performance.now() - started, 'ended by the timeout, not by the answer').to.be.below(2500);
+      const caller = new AbortController();
+      started = performance.now();
+      const pending = fetchJson(`${slow}?b`, { signal: caller.signal, timeout: 20000 }).then(() => 'ok', (e: unknown) => e);
+      setTimeout(() => caller.abort(new DOMException('gone', 'AbortError')), 100);
+      const reason = await pending;
+      expect((reason as DOMException).message).to.equal('gone');
+      expect(performance.now() - started).to.be.below(2500);
+    } finally {
+      window.fetch = native;
+    }
+  });
+
   it('says a dropped field was ignored (not that entries are missing) when every entry is still shown', async () => {
     const feed = smallCatalogue();
     (feed.items as Record<string, unknown>[])[0].dateCreated = '2013/03/01';

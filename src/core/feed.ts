@@ -70,17 +70,22 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     throw timedOut ? new FeedError('timeout', `No answer within ${timeout} ms`, url)
       : options.signal?.aborted ? error : new FeedError('network', String(error), url);
   };
+  // Settles with the abort too: a host page's fetch polyfill (old CMS templates carry whatwg-fetch) may ignore the
+  // signal, and a timeout must still end the wait.
+  const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)));
+  aborted.catch(() => {});
+  const settle = <R>(promise: Promise<R>) => Promise.race([promise, aborted]).catch(failure);
   try {
-    const response = await fetch(url, {
+    const response = await settle(fetch(url, {
       signal: controller.signal,
       cache: 'no-cache',
       credentials: 'same-origin',
       headers: { Accept: 'application/json' },
-    }).catch(failure);
+    }));
     if (response.status === 404 || response.status === 410) throw new FeedError('notFound', 'Not found', url, response.status);
     if (response.status >= 500) throw new FeedError('server', `Server error ${response.status}`, url, response.status);
     if (!response.ok) throw new FeedError('http', `HTTP ${response.status}`, url, response.status);
-    const text = await response.text().catch(failure);
+    const text = await settle(response.text());
     const type = response.headers.get('content-type') ?? '';
     // The first non-blank character tells an HTML page (a login or error page served with 200) from JSON.
     const first = /\S/.exec(text.length > 512 ? text.slice(0, 512) : text)?.[0];
