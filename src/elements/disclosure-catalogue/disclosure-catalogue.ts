@@ -28,9 +28,12 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 
 /**
  * A term and its value in a metadata list, or nothing when there is no value. Grouped in a <div> (allowed in <dl>) so
- * that a row of them can wrap pair by pair.
+ * that a row of them can wrap pair by pair. `lang` marks a value that is the feed's text (textLang).
  */
-const meta = (term: string, value: unknown, cls?: string) => (value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing}>${value}</dd></div>` : nothing);
+const meta = (term: string, value: unknown, lang: unknown = nothing, cls?: string) =>
+  value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing} lang=${lang}>${value}</dd></div>` : nothing;
+/** Whether a facet's terms are the feed's text (its vocabularies), not the UI's (validity) or numbers (year). */
+const feedTerms = (facet: FacetKey) => facet != 'year' && facet != 'validity';
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
 /** Numbers of the catalogues on the page (the URL key of the 2nd without an id is `catalogue2`); freed on removal. */
@@ -507,10 +510,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     const t = this.t;
     const title = this.heading || data?.title || t.title;
     const publisher = data?.publisher?.name || this.provider?.agency;
+    // The feed's title and publisher are its text; the heading attribute, the built-in title and the provider's
+    // agency are the page's.
+    const lang = this.textLang(this.feed);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <header part="header">
-        <h2>${title}</h2>
-        ${publisher ? html`<span class="publisher">${t.publishedBy(publisher)}</span>` : nothing}
+        <h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>
+        ${publisher ? html`<span class="publisher">${t.publishedBy}<span lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}
         ${data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}
       </header>
       ${this.renderFeedState(this.feed, title)}
@@ -554,6 +560,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const children = this.childrenOf();
     const selected = this.shownQuery.category;
     const focusId = this.focusedTreeId || selected || '';
+    const lang = this.textLang(this.feed);
     let n = 0;
     const node = (c: Category | null, level: number): TemplateResult => {
       const id = c?.id ?? '';
@@ -573,7 +580,7 @@ export class DisclosureCatalogue extends DisclosureElement {
           <span class="twisty" aria-hidden="true"
             @click=${(e: Event) => { if (c && kids.length) { e.stopPropagation(); this.toggleTree(c.id); } }}
             >${kids.length ? (open ? '▾' : '▸') : ''}</span>
-          <span class="text" id=${key}>${label}</span>
+          <span class="text" id=${key} lang=${c ? lang : nothing}>${label}</span>
           ${count === undefined ? nothing : html`<span class="count" id=${`${key}c`}>${this.fmt(count)}</span>`}
         </span>
         ${kids.length && open ? html`<ul role="group">${kids.map((k) => node(k, level + 1))}</ul>` : nothing}
@@ -653,12 +660,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     const shown = all ? visible : visible.slice(0, FACET_PREVIEW);
     const t = this.t;
     const legendId = `facet-${facet}`;
+    const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
     return html`<fieldset class="facet" aria-labelledby=${legendId}>
       <legend id=${legendId}>${this.facetLabel(facet)}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
           <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked)} />
-          <span class="text">${term.label}</span>
+          <span class="text" lang=${lang}>${term.label}</span>
           ${count === undefined ? nothing : html`<span class="count">${this.fmt(count)}</span>`}
         </label></li>`)}
       </ul>
@@ -728,16 +736,21 @@ export class DisclosureCatalogue extends DisclosureElement {
     </div>`;
   }
 
-  private activeFilters(): { label: string; remove: () => void }[] {
+  /**
+   * The conditions in force: the UI's name of each, its value, and the value's `lang` (textLang) when it is the feed's
+   * text (a category, a topic, genre or publisher; not the reader's search words, a year or a validity).
+   */
+  private activeFilters(): { name: string; value: string; lang: unknown; remove: () => void }[] {
     const q = this.shownQuery;
-    const out: { label: string; remove: () => void }[] = [];
-    if (q.q.trim()) out.push({ label: `${this.t.searchLabel}${this.t.colon}${q.q.trim()}`, remove: () => this.setQuery({ q: '' }) });
-    if (q.category) out.push({ label: `${this.t.categories}${this.t.colon}${this.categoryLabel(q.category)}`, remove: () => this.setQuery({ category: null }) });
+    const lang = this.textLang(this.feed);
+    const out: { name: string; value: string; lang: unknown; remove: () => void }[] = [];
+    if (q.q.trim()) out.push({ name: this.t.searchLabel, value: q.q.trim(), lang: nothing, remove: () => this.setQuery({ q: '' }) });
+    if (q.category) out.push({ name: this.t.categories, value: this.categoryLabel(q.category), lang, remove: () => this.setQuery({ category: null }) });
     for (const f of FACETS) {
       const terms = this.facetTerms(f);
       for (const v of q.facets[f]) {
-        const label = terms.find((x) => x.id === v)?.label ?? v;
-        out.push({ label: `${this.facetLabel(f)}${this.t.colon}${label}`, remove: () => this.toggleFacet(f, v, false) });
+        const value = terms.find((x) => x.id === v)?.label ?? v;
+        out.push({ name: this.facetLabel(f), value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
       }
     }
     return out;
@@ -747,8 +760,10 @@ export class DisclosureCatalogue extends DisclosureElement {
     const active = this.activeFilters();
     if (!active.length) return nothing;
     const t = this.t;
+    // The accessible name joins the UI's words and the value in one language (README, “The feed's language”).
     return html`<ul class="chips" aria-label=${t.activeFilters}>
-      ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(a.label)} @click=${() => this.afterChip(a.remove)}>${a.label} <span aria-hidden="true">×</span></button></li>`)}
+      ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(`${a.name}${t.colon}${a.value}`)}
+        @click=${() => this.afterChip(a.remove)}>${a.name}${t.colon}<span lang=${a.lang}>${a.value}</span> <span aria-hidden="true">×</span></button></li>`)}
       <li><button class="btn link" type="button" @click=${this.clearAll}>${t.clearAll}</button></li>
     </ul>`;
   }
@@ -805,37 +820,39 @@ export class DisclosureCatalogue extends DisclosureElement {
     const detailId = `d${i}`;
     const validity = item.validity ?? 'unknown';
     const publisher = this.termLabel('publisher', item.publisher);
-    const title = this.marked(item.title, terms);
+    const lang = this.textLang(this.feed);
+    const title = html`<span lang=${lang}>${this.marked(item.title, terms)}</span>`;
     const href = hrefOf(item);
     return html`<li class="item" part="item">
       <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
       <dl class="meta summary-meta">
-        ${meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms))}
-        ${meta(t.publisher, publisher)}
-        ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms))}
+        ${meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms), lang)}
+        ${meta(t.publisher, publisher, lang)}
+        ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms), lang)}
         ${meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}
         ${meta(t.datePublished, formatDate(item.datePublished, this.locale))}
-        ${item.validity ? meta(t.validity, t.validityValues[validity] ?? validity, `validity-${validity}`) : nothing}
+        ${item.validity ? meta(t.validity, t.validityValues[validity] ?? validity, nothing, `validity-${validity}`) : nothing}
       </dl>
       <div class="actions">
         <button class="btn link" type="button" aria-expanded=${String(open)} aria-controls=${detailId}
           aria-label=${t.detailsFor(item.title)} @click=${() => this.toggleItem(item.id)}>${t.details}</button>
       </div>
-      <div class="detail" id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms) : nothing}</div>
+      <div class="detail" id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms, lang) : nothing}</div>
     </li>`;
   }
 
-  private renderDetail(item: CatalogueItem, terms: readonly string[]): TemplateResult {
+  /** An entry's details; `lang` (textLang) marks the feed's text in them. */
+  private renderDetail(item: CatalogueItem, terms: readonly string[], lang: unknown): TemplateResult {
     const t = this.t;
     const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join('、');
     const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join('、');
     return html`
-      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong>${this.marked(item.summary, terms)}</p>` : nothing}
+      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}
       <dl class="meta">
-        ${meta(t.topic, topics)}
-        ${meta(t.genre, this.termLabel('genre', item.genreId))}
-        ${meta(t.keywords, item.keywords.length && this.marked(item.keywords.join('、'), terms))}
-        ${meta(t.category, categories)}
+        ${meta(t.topic, topics, lang)}
+        ${meta(t.genre, this.termLabel('genre', item.genreId), lang)}
+        ${meta(t.keywords, item.keywords.length && this.marked(item.keywords.join('、'), terms), lang)}
+        ${meta(t.category, categories, lang)}
         ${meta(t.link, hrefOf(item))}
       </dl>
       ${item.attachments.length
@@ -845,7 +862,8 @@ export class DisclosureCatalogue extends DisclosureElement {
                 const meta = [this.fileType(a.mediaType, a.name), a.size !== undefined ? formatBytes(a.size, this.locale) : '']
                   .filter(Boolean).join(', ');
                 const href = hrefOf(a);
-                return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${a.name}<span class="vh">${t.newWindow}</span></a>` : a.name}
+                const name = html`<span lang=${lang}>${a.name}</span>`;
+                return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${name}<span class="vh">${t.newWindow}</span></a>` : name}
                   ${meta ? html`<span class="count">(${meta})</span>` : nothing}</li>`;
               })}
             </ul>`

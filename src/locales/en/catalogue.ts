@@ -4,7 +4,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   title: 'Government information disclosure catalogue',
   colon: ': ',
   guide: 'Disclosure guide',
-  publishedBy: (name: string) => `Publisher: ${name}`,
+  /** Before the publisher's name, which is the feed's text (in the feed's language). */
+  publishedBy: 'Publisher: ',
   searchLabel: 'Search',
   searchPlaceholder: 'Title, document number, index number, keyword',
   searchButton: 'Search',

@@ -2,7 +2,8 @@ const zh = {
   title: '政府信息公开目录',
   colon: '：',
   guide: '政府信息公开指南',
-  publishedBy: (name: string) => `发布机构：${name}`,
+  /** Before the publisher's name, which is the feed's text (in the feed's language). */
+  publishedBy: '发布机构：',
   searchLabel: '检索',
   searchPlaceholder: '标题、文号、索引号、主题词',
   searchButton: '检索',
