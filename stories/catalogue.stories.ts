@@ -117,8 +117,16 @@ export const Hostile: Story = {
   tags: ['hostile'],
 };
 
+/**
+ * The English UI on the Chinese sample feed, which says `"lang": "zh-CN"`: the feed's text (title, publisher,
+ * categories, terms, entries) is marked `lang="zh-CN"`, so that a screen reader reads it with a Chinese voice.
+ */
 export const English: Story = {
   args: { lang: 'en' },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="item"] h3 [lang]')?.getAttribute('lang')).toBe('zh-CN'), { timeout: 10000 });
+  },
 };
 
 export const LargeText: Story = {

@@ -51,6 +51,7 @@ const smallItems = [
 /** A dozen entries: quick to load, easy to search ("预算" finds three). */
 export const smallCatalogue = {
   schemaVersion: 1,
+  lang: 'zh-CN',
   publisher: { name: '岳阳市君山区人民政府', id: '430611' },
   title: '君山区政府信息公开目录（小样例）',
   categories,

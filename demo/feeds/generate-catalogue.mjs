@@ -164,6 +164,8 @@ export function generateCatalogue({ count = 2450, seed = 2013, year = 2013, year
   return {
     schemaVersion: 1,
     sample: true,
+    // The language of the feed's text (README, “The feed's language”): marked where the UI speaks another.
+    lang: 'zh-CN',
     publisher: { name: '岳阳市君山区人民政府', id: '430611' },
     title: '君山区政府信息公开目录（示例数据）',
     guideUrl: '../guide.html',
