@@ -48,6 +48,8 @@ import { HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders
 import { boundaryOf } from './multipart.js';
 import { TokenBucketLimiter } from './rate-limit.js';
 import { OTHER_MEDIA_TYPES, SNIFFED_EXTENSIONS, sniff } from './sniff.js';
+import { checkStaffTokens, DEFAULT_STAFF_NAME, SHORT_TOKEN } from './staff-tokens.js';
+import type { SourcedStaffToken } from './staff-tokens.js';
 import { IntakeStore, isConstraintError } from './store.js';
 import type { AttachmentRow, RequestRow } from './store.js';
 import { receiveMultipart, removeUploads } from './uploads.js';
@@ -69,8 +71,15 @@ export interface IntakeServerOptions {
   uploadDir: string;
   /** The request-form feed (JSON file) submissions are checked against. Re-read when it changes. */
   formFeedPath: string;
-  /** Bearer token of the staff API; unset/empty disables the staff API (503). */
+  /** Bearer token of the staff API, held by `staff` (INTAKE_STAFF_TOKEN). */
   staffToken?: string | null;
+  /**
+   * Named bearer tokens of the staff API, name → token (INTAKE_STAFF_TOKENS); the name is recorded as `by` with each
+   * status change. Names: 1–24 ASCII letters, digits, `._-` or Chinese characters, unique (also against `staff` when
+   * `staffToken` is set, case-insensitively); tokens unique. A bad entry throws a StaffTokenError naming it. Without
+   * any token the staff API answers 503.
+   */
+  staffTokens?: Record<string, string> | null;
   /** Token-bucket limits per client address; `false` switches rate limiting off. */
   rateLimit?: RateLimitOptions | false;
   /** Origins allowed to call the public API from a browser (exact match, e.g. http://127.0.0.1:5173), or '*'. */
@@ -83,7 +92,10 @@ export interface IntakeServerOptions {
    * which may write anything there (proxies append to the header), so they are never used.
    */
   trustProxy?: boolean | number;
-  /** Where log lines go (default console.log). Lines never carry bodies, names, ID numbers or query codes. */
+  /**
+   * Where log lines go (default console.log). Lines never carry bodies, applicants' names, ID numbers, query codes or
+   * tokens; a staff request's line ends with the staff member's name (`staff=wang`).
+   */
   log?: (line: string) => void;
   /** The clock (tests, demo seeding). */
   now?: () => Date;
@@ -212,6 +224,11 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean | number | unde
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/** What the log line of a request may say besides its route: the staff member, once the token is checked. */
+interface RequestContext {
+  staff: string | null;
+}
+
 interface StoredFile {
   attachmentId: string;
   name: string;
@@ -224,7 +241,13 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   const now = options.now ?? (() => new Date());
   const jsonLimit = options.limits?.jsonBytes ?? 1024 * 1024;
   const multipartLimit = options.limits?.multipartBytes ?? 25 * 1024 * 1024;
-  const staffToken = options.staffToken ? options.staffToken : null;
+  const staffEntries: SourcedStaffToken[] = [];
+  if (options.staffToken) staffEntries.push({ name: DEFAULT_STAFF_NAME, token: options.staffToken, source: 'staffToken' });
+  Object.entries(options.staffTokens ?? {}).forEach(([name, token], i) => {
+    staffEntries.push({ name, token, source: `staffTokens entry ${i + 1}` });
+  });
+  // Checked before anything is opened: a bad entry stops the server from starting (the message names it, no token).
+  const staffTokens = checkStaffTokens(staffEntries);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const uploadDir = resolvePath(options.uploadDir);
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
@@ -244,8 +267,11 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   }, 60_000);
   pruneTimer.unref();
 
-  if (!staffToken) log('staff API disabled: INTAKE_STAFF_TOKEN is not set');
-  else if (staffToken.length < 24) log('warning: the staff token is short; use at least 32 random characters');
+  if (!staffTokens.length) log('staff API disabled: no staff token is set (INTAKE_STAFF_TOKEN, INTAKE_STAFF_TOKENS)');
+  else log(`staff API: tokens of ${staffTokens.map((t) => t.name).join(', ')}`);
+  for (const t of staffTokens) {
+    if (t.token.length < SHORT_TOKEN) log(`warning: the staff token of ${t.name} is short; use at least 32 random characters`);
+  }
   try {
     forms.get();
   } catch {
@@ -295,6 +321,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       outcome: row.outcome,
       overdue: overdueOf(row),
       updatedAt: row.updated_at,
+      statusBy: 'status_by' in row ? (row as RequestRow & { status_by: string | null }).status_by : store.statusBy(row.id),
       fields: JSON.parse(row.fields) as unknown,
       attachments: store.attachments(row.id).map((a) => ({
         id: a.id,
@@ -306,10 +333,16 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         href: `/api/staff/requests/${row.id}/attachments/${a.id}`,
       })),
     };
-    if (withHistory) view.history = historyOf(row.id);
+    if (withHistory) view.history = staffHistoryOf(row.id);
     return view;
   }
 
+  /** The history as staff see it: with who recorded each change (`by`, null for the submission and older rows). */
+  function staffHistoryOf(id: string): (StatusAnswer['history'][number] & { by: string | null })[] {
+    return store.history(id).map((h) => ({ status: h.status, at: h.at, ...(h.note ? { note: h.note } : {}), by: h.by }));
+  }
+
+  /** The history as the applicant sees it: never staff names. */
   function historyOf(id: string): StatusAnswer['history'] {
     return store.history(id).map((h) => (h.note ? { status: h.status, at: h.at, note: h.note } : { status: h.status, at: h.at }));
   }
@@ -542,16 +575,23 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
 
   /* ------------------------------------------------------------- staff API */
 
-  function requireStaff(req: IncomingMessage): void {
-    if (!staffToken) throw new HttpError(503, 'staffApiDisabled', 'The staff API is disabled on this server.');
+  /** The name of the staff member whose token the request carries; 401 without one, 503 when none is configured. */
+  function requireStaff(req: IncomingMessage): string {
+    if (!staffTokens.length) throw new HttpError(503, 'staffApiDisabled', 'The staff API is disabled on this server.');
     limit('staff', req);
     const header = req.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m || !secretEquals(m[1]!, staffToken)) {
+    let name: string | null = null;
+    if (m) {
+      // Every token is compared, in constant time, whichever matches: the time does not tell which one did.
+      for (const t of staffTokens) if (secretEquals(m[1]!, t.token) && name === null) name = t.name;
+    }
+    if (name === null) {
       throw new HttpError(401, 'unauthorized', 'A valid staff token is required.', undefined, {
         'WWW-Authenticate': 'Bearer realm="intake-staff"',
       });
     }
+    return name;
   }
 
   function statusFilter(query: URLSearchParams): RequestStatus | undefined {
@@ -577,7 +617,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     sendJson(res, 200, staffView(row, true));
   }
 
-  async function staffChangeStatus(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  async function staffChangeStatus(req: IncomingMessage, res: ServerResponse, id: string, by: string): Promise<void> {
     if (mediaType(req) !== 'application/json') throw new HttpError(415, 'unsupportedMediaType', 'Send application/json.');
     const body = await readJson(req, 64 * 1024);
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -633,7 +673,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       due = dueDate(at, replyWorkingDays, calendar, row.time_zone);
       extended = false;
     }
-    store.changeStatus(id, { status: newStatus, outcome, note, at, dueDate: due, extended });
+    store.changeStatus(id, { status: newStatus, outcome, note, at, dueDate: due, extended, by });
     sendJson(res, 200, staffView(store.byId(id)!, true));
   }
 
@@ -663,7 +703,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     const extra = [...new Set(parsed.flatMap((p) => Object.keys(p.fields)))].filter((n) => !known.has(n)).sort();
     const columns = [...formFields, ...extra.map((n) => ({ name: n, label: n }))];
     const header = [
-      'requestId', 'queryCode', 'receivedAt', 'receivedAtLocal', 'dueDate', 'status', 'outcome', 'overdue', 'applicantType',
+      'requestId', 'queryCode', 'receivedAt', 'receivedAtLocal', 'dueDate', 'status', 'outcome', 'overdue', 'applicantType', 'statusBy',
       ...columns.map((c) => (c.label && c.label !== c.name ? `${c.label} (${c.name})` : c.name)),
     ];
     const cell = (v: unknown): string => {
@@ -673,7 +713,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     };
     const lines = parsed.map(({ row, fields }) => [
       row.id, row.query_code, row.received_at, localDateTime(row.received_at, row.time_zone), row.due_date, row.status, row.outcome ?? '', overdueOf(row) ? 'yes' : 'no',
-      row.applicant_type, ...columns.map((c) => cell(fields[c.name])),
+      row.applicant_type, row.status_by ?? '', ...columns.map((c) => cell(fields[c.name])),
     ]);
     const data = Buffer.from(csvDocument([header, ...lines]), 'utf8');
     res.statusCode = 200;
@@ -707,7 +747,13 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
 
   /* ------------------------------------------------------------- dispatch */
 
-  async function handle(req: IncomingMessage, res: ServerResponse, route: Route | null, query: URLSearchParams): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: Route | null,
+    query: URLSearchParams,
+    ctx: RequestContext,
+  ): Promise<void> {
     const origin = req.headers.origin;
     if (route?.public && origin && originAllowed(origin)) {
       res.setHeader('Access-Control-Allow-Origin', allowedOrigins.has('*') ? '*' : origin);
@@ -748,7 +794,8 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         return;
       }
     }
-    requireStaff(req);
+    const by = requireStaff(req);
+    ctx.staff = by;
     const [id, attachmentId] = route.params ?? [];
     switch (route.name) {
       case '/api/staff/requests':
@@ -758,7 +805,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       case '/api/staff/requests/:id':
         return staffOne(res, id!);
       case '/api/staff/requests/:id/status':
-        return staffChangeStatus(req, res, id!);
+        return staffChangeStatus(req, res, id!, by);
       case '/api/staff/requests/:id/attachments/:attachmentId':
         return staffAttachment(res, id!, attachmentId!);
     }
@@ -771,14 +818,16 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
     const query = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
     const route = matchRoute(path);
+    const ctx: RequestContext = { staff: null };
     res.once('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // Only the route template: paths and query strings may carry ids, names or query codes.
       // '-' when no answer was sent (the client went away first): not the 200 Node presets.
-      log(`${req.method ?? '-'} ${route?.name ?? '(unmatched)'} ${res.headersSent ? res.statusCode : '-'}${res.writableFinished ? '' : ' aborted'} ${ms.toFixed(1)}ms`);
+      // Staff requests name the staff member (a checked name: letters, digits, ._- and 汉字 only), never the token.
+      log(`${req.method ?? '-'} ${route?.name ?? '(unmatched)'} ${res.headersSent ? res.statusCode : '-'}${res.writableFinished ? '' : ' aborted'} ${ms.toFixed(1)}ms${ctx.staff ? ` staff=${ctx.staff}` : ''}`);
     });
     setSecurityHeaders(res);
-    handle(req, res, route, query).then(
+    handle(req, res, route, query, ctx).then(
       () => {
         // A handler that ended without answering would leave the client hanging.
         if (!res.headersSent) sendError(res, new HttpError(500, 'internal', 'Internal error.'));

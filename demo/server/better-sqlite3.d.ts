@@ -20,7 +20,8 @@ declare module 'better-sqlite3' {
       prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Statement<P, R>;
       exec(sql: string): this;
       pragma(source: string, options?: { simple?: boolean }): unknown;
-      transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+      /** The function runs in BEGIN (DEFERRED); `.immediate` in BEGIN IMMEDIATE. */
+      transaction<F extends (...args: never[]) => unknown>(fn: F): F & { deferred: F; immediate: F; exclusive: F };
       close(): this;
       readonly open: boolean;
     }

@@ -5,9 +5,11 @@
 import { join } from 'node:path';
 import { createIntakeServer } from './app.js';
 import { seedDemo } from './seed.js';
+import { staffTokensFromEnv } from './staff-tokens.js';
 
 export { createIntakeServer } from './app.js';
 export { DEMO_SAMPLES, seedDemo } from './seed.js';
+export { checkStaffTokens, parseStaffTokenFile, StaffTokenError, staffTokensFromEnv } from './staff-tokens.js';
 export type { IntakeServer, IntakeServerOptions, RateLimitOptions } from './app.js';
 
 function positiveInt(value: string | undefined, fallback: number): number {
@@ -15,8 +17,13 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-/** Starts the server from environment variables (see README.md); `rootDir` is the repository root. */
+/**
+ * Starts the server from environment variables (see README.md); `rootDir` is the repository root. Rejects with a
+ * StaffTokenError, before opening anything, when INTAKE_STAFF_TOKENS cannot be read or has a bad entry.
+ */
 export async function main({ rootDir, env = process.env }: { rootDir: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+  // INTAKE_STAFF_TOKEN (held by `staff`) and the INTAKE_STAFF_TOKENS file, checked first: a bad entry stops the start.
+  const staffTokens = staffTokensFromEnv(env, console.log);
   const port = positiveInt(env.INTAKE_PORT, 8787);
   const host = env.INTAKE_HOST || '127.0.0.1';
   const origins = (env.INTAKE_ALLOWED_ORIGINS ?? 'http://127.0.0.1:5173,http://localhost:5173')
@@ -36,7 +43,7 @@ export async function main({ rootDir, env = process.env }: { rootDir: string; en
   }
   const intake = createIntakeServer({
     ...paths,
-    staffToken: env.INTAKE_STAFF_TOKEN || null,
+    staffTokens: Object.fromEntries(staffTokens.map((t) => [t.name, t.token])),
     allowedOrigins: origins,
     trustProxy: env.INTAKE_TRUST_PROXY === 'true' ? 1 : positiveInt(env.INTAKE_TRUST_PROXY, 0),
     rateLimit: {

@@ -35,5 +35,12 @@ export async function buildServer() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const server = await buildServer();
-  await server.main({ rootDir, env: process.env });
+  try {
+    await server.main({ rootDir, env: process.env });
+  } catch (error) {
+    // A configuration problem (INTAKE_STAFF_TOKENS): its message names the entry, never a token; no stack trace.
+    if (error?.name !== 'StaffTokenError') throw error;
+    console.error(`intake server not started: ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -33,6 +33,8 @@ export interface HistoryRow {
   outcome: Outcome | null;
   at: string;
   note: string | null;
+  /** The staff member who recorded the change; null for the applicant's submission and rows older than names. */
+  by: string | null;
 }
 
 export interface AttachmentRow {
@@ -73,7 +75,8 @@ CREATE TABLE IF NOT EXISTS request_history (
   status     TEXT NOT NULL,
   outcome    TEXT,
   at         TEXT NOT NULL,
-  note       TEXT
+  note       TEXT,
+  "by"       TEXT
 );
 CREATE INDEX IF NOT EXISTS history_by_request ON request_history (request_id, id);
 CREATE TABLE IF NOT EXISTS attachments (
@@ -106,7 +109,20 @@ export class IntakeStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
-    this.db.pragma('user_version = 1');
+    this.migrate();
+  }
+
+  /**
+   * Brings a database made by an earlier version up to date. Version 2 added request_history.by (who recorded a
+   * status change); rows from before keep null there. Checked and altered in one write transaction, so two
+   * processes opening the same file at once do not both add the column.
+   */
+  private migrate(): void {
+    this.db.transaction(() => {
+      const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(request_history)').all();
+      if (!columns.some((c) => c.name === 'by')) this.db.exec('ALTER TABLE request_history ADD COLUMN "by" TEXT');
+      this.db.pragma('user_version = 2');
+    }).immediate();
   }
 
   close(): void {
@@ -153,17 +169,29 @@ export class IntakeStore {
     return r?.n ?? 0;
   }
 
-  list(options: { status?: RequestStatus; limit?: number; offset?: number } = {}): RequestRow[] {
+  /** Who recorded the current status (the latest history entry's `by`); null for the applicant's submission. */
+  statusBy(id: string): string | null {
+    return (
+      this.db
+        .prepare<[string], { by: string | null }>('SELECT "by" FROM request_history WHERE request_id = ? ORDER BY id DESC LIMIT 1')
+        .get(id)?.by ?? null
+    );
+  }
+
+  /** Applications, oldest first, each with `status_by` (see statusBy). */
+  list(options: { status?: RequestStatus; limit?: number; offset?: number } = {}): (RequestRow & { status_by: string | null })[] {
     const limit = options.limit ?? -1;
     const offset = options.offset ?? 0;
+    const columns = `r.*, (SELECT h."by" FROM request_history h WHERE h.request_id = r.id ORDER BY h.id DESC LIMIT 1) AS status_by`;
+    type Row = RequestRow & { status_by: string | null };
     return options.status
       ? this.db
-          .prepare<[string, number, number], RequestRow>(
-            'SELECT * FROM requests WHERE status = ? ORDER BY received_at, rowid LIMIT ? OFFSET ?',
+          .prepare<[string, number, number], Row>(
+            `SELECT ${columns} FROM requests r WHERE r.status = ? ORDER BY r.received_at, r.rowid LIMIT ? OFFSET ?`,
           )
           .all(options.status, limit, offset)
       : this.db
-          .prepare<[number, number], RequestRow>('SELECT * FROM requests ORDER BY received_at, rowid LIMIT ? OFFSET ?')
+          .prepare<[number, number], Row>(`SELECT ${columns} FROM requests r ORDER BY r.received_at, r.rowid LIMIT ? OFFSET ?`)
           .all(limit, offset);
   }
 
@@ -198,18 +226,26 @@ export class IntakeStore {
     tx();
   }
 
-  /** Records a status change (and the due date and extension flag that go with it). */
+  /** Records a status change (and the due date and extension flag that go with it), with who made it. */
   changeStatus(
     id: string,
-    change: { status: RequestStatus; outcome: Outcome | null; note: string | null; at: string; dueDate: string; extended: boolean },
+    change: {
+      status: RequestStatus;
+      outcome: Outcome | null;
+      note: string | null;
+      at: string;
+      dueDate: string;
+      extended: boolean;
+      by: string;
+    },
   ): void {
     const tx = this.db.transaction(() => {
       this.db
         .prepare('UPDATE requests SET status = ?, outcome = ?, due_date = ?, extended = ?, updated_at = ? WHERE id = ?')
         .run(change.status, change.outcome, change.dueDate, change.extended ? 1 : 0, change.at, id);
       this.db
-        .prepare('INSERT INTO request_history (request_id, status, outcome, at, note) VALUES (?, ?, ?, ?, ?)')
-        .run(id, change.status, change.outcome, change.at, change.note);
+        .prepare('INSERT INTO request_history (request_id, status, outcome, at, note, "by") VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, change.status, change.outcome, change.at, change.note, change.by);
     });
     tx();
   }

@@ -2,7 +2,7 @@
 // Run: cd /work/main && node --test demo/server/test/
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -822,6 +822,273 @@ describe('staff API', () => {
     assert.ok(text.includes('"withheld.thirdPartyRights"'));
     const filtered = await (await staff(s.base, '/api/staff/requests.csv?status=answered')).text();
     assert.equal(filtered.trimEnd().split('\r\n').length, 2);
+  });
+});
+
+/* ------------------------------------------------------------------------ named staff tokens and audit */
+
+const WANG = 'wang-token-0123456789abcdef0123456789abcdef';
+const LI = 'li-token-fedcba9876543210fedcba9876543210';
+
+/** Where an INTAKE_STAFF_TOKENS file is written for a test; its path. */
+function tokenFile(text) {
+  const path = join(mkdtempSync(join(tmp, 'tokens-')), 'staff-tokens');
+  writeFileSync(path, text, { mode: 0o600 });
+  return path;
+}
+
+/** A port nothing listens on (a moment ago). */
+async function freePort() {
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Runs `node demo/server/run.mjs` with `env` until it prints that it listens (resolves { child, output, base }) or
+ * exits (resolves { code, output }); gives up after 30 s.
+ */
+async function runServer(env) {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmp, 'run-'));
+  const child = spawn(process.execPath, [join(rootDir, 'demo/server/run.mjs')], {
+    env: {
+      PATH: process.env.PATH, INTAKE_PORT: String(port), INTAKE_DB: join(dir, 'intake.sqlite'),
+      INTAKE_UPLOAD_DIR: join(dir, 'uploads'), INTAKE_FORM_FEED: FORM, ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the server neither started nor stopped within 30 s:\n${output}`));
+    }, 30_000);
+    const read = (chunk) => {
+      output += chunk;
+      if (output.includes('intake server listening on')) {
+        clearTimeout(timer);
+        resolve({ child, get output() { return output; }, base: `http://127.0.0.1:${port}`, dbPath: join(dir, 'intake.sqlite') });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+const as = (token) => ({ Authorization: `Bearer ${token}` });
+
+function setStatusAs(base, token, id, body) {
+  return fetch(`${base}/api/staff/requests/${id}/status`, {
+    method: 'POST',
+    headers: { ...as(token), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('named staff tokens (INTAKE_STAFF_TOKENS) and who recorded each status change', () => {
+  test('INTAKE_STAFF_TOKENS file: two named tokens and INTAKE_STAFF_TOKEN each work and are recorded as by; logs name the staff member, never a token', async () => {
+    const file = tokenFile(`\uFEFF# disclosure office\r\n\r\nwang   ${WANG}\r\n  李明\t${LI}  \r\n# zhao left in May: line deleted\r\n`);
+    const run = await runServer({ INTAKE_STAFF_TOKEN: TOKEN, INTAKE_STAFF_TOKENS: file });
+    assert.ok(run.child, run.output);
+    try {
+      const r = await (await postJson(run.base, person())).json();
+      assert.equal((await setStatusAs(run.base, WANG, r.requestId, { status: 'consultingThirdParty', note: '已征求第三方意见。' })).status, 200);
+      assert.equal((await setStatusAs(run.base, LI, r.requestId, { status: 'received' })).status, 200);
+      const res = await setStatusAs(run.base, TOKEN, r.requestId, { status: 'answered', outcome: 'granted' });
+      assert.equal(res.status, 200);
+      const changed = await res.json();
+      assert.deepEqual(changed.history.map((h) => [h.status, h.by]), [
+        ['received', null], ['consultingThirdParty', 'wang'], ['received', '李明'], ['answered', 'staff'],
+      ]);
+      assert.equal(changed.history[1].note, '已征求第三方意见。');
+      assert.equal(changed.statusBy, 'staff');
+      const one = await (await fetch(`${run.base}/api/staff/requests/${r.requestId}`, { headers: as(LI) })).json();
+      assert.deepEqual(one.history, changed.history);
+      const list = await (await fetch(`${run.base}/api/staff/requests`, { headers: as(WANG) })).json();
+      assert.equal(list.items[0].statusBy, 'staff');
+      assert.equal((await fetch(`${run.base}/api/staff/requests`, { headers: as(`${WANG}x`) })).status, 401);
+      // Stored as well as answered.
+      const db = new Database(run.dbPath, { readonly: true });
+      assert.deepEqual(db.prepare('SELECT "by" FROM request_history ORDER BY id').all().map((x) => x.by), [null, 'wang', '李明', 'staff']);
+      db.close();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the last log lines
+      const out = run.output;
+      assert.match(out, /staff API: tokens of staff, wang, 李明/);
+      assert.match(out, /^POST \/api\/staff\/requests\/:id\/status 200 \d+\.\dms staff=wang$/m);
+      assert.match(out, /^POST \/api\/staff\/requests\/:id\/status 200 \d+\.\dms staff=李明$/m);
+      assert.match(out, /^GET \/api\/staff\/requests 401 \d+\.\dms$/m, 'a refused token: no name');
+      for (const secret of [WANG, LI, TOKEN, WANG.slice(0, 16), NAME, r.requestId]) assert.ok(!out.includes(secret), `output contains ${secret}`);
+    } finally {
+      run.child.kill();
+      await new Promise((resolve) => run.child.once('exit', resolve));
+    }
+  });
+
+  test('a revoked token (its line deleted, server restarted) → 401; the others still work, the history keeps its name', async () => {
+    const s = await start({ staffToken: undefined, staffTokens: { wang: WANG, 李明: LI } });
+    const r = await (await postJson(s.base, person())).json();
+    assert.equal((await setStatusAs(s.base, WANG, r.requestId, { status: 'extended', note: '延期。' })).status, 200);
+    await s.close();
+    const again = await start({ dbPath: s.options.dbPath, uploadDir: s.options.uploadDir, staffToken: undefined, staffTokens: { 李明: LI } });
+    const refused = await fetch(`${again.base}/api/staff/requests/${r.requestId}`, { headers: as(WANG) });
+    assert.equal(refused.status, 401);
+    assert.equal((await refused.json()).error.code, 'unauthorized');
+    assert.equal((await setStatusAs(again.base, WANG, r.requestId, { status: 'withdrawn' })).status, 401);
+    assert.equal((await fetch(`${again.base}/api/staff/requests/${r.requestId}`, { headers: as(TOKEN) })).status, 401, 'INTAKE_STAFF_TOKEN unset: its old token too');
+    const view = await (await fetch(`${again.base}/api/staff/requests/${r.requestId}`, { headers: as(LI) })).json();
+    assert.deepEqual(view.history.map((h) => h.by), [null, 'wang']);
+    assert.ok(!again.logs.join('\n').includes(WANG));
+  });
+
+  test('bad INTAKE_STAFF_TOKENS entries stop the start with a message naming the entry, never the token', async () => {
+    const other = 'other-token-0123456789abcdef0123456789abcd';
+    const cases = [
+      [`wang ${WANG}\nli ${LI}\nwang ${other}\n`, /^INTAKE_STAFF_TOKENS line 3 \(wang\): the name is already given to INTAKE_STAFF_TOKENS line 1 \(wang\)/],
+      [`wang ${WANG}\nWang ${other}\n`, /^INTAKE_STAFF_TOKENS line 2 \(Wang\): the name is already given to INTAKE_STAFF_TOKENS line 1 \(wang\)/],
+      [`wang ${WANG}\nli ${WANG}\n`, /^INTAKE_STAFF_TOKENS line 2 \(li\): the same token as INTAKE_STAFF_TOKENS line 1 \(wang\)/],
+      [`staff ${other}\n`, /^INTAKE_STAFF_TOKENS line 1 \(staff\): the name is already given to INTAKE_STAFF_TOKEN \(staff\)/],
+      [`wang ${TOKEN}\n`, /^INTAKE_STAFF_TOKENS line 1 \(wang\): the same token as INTAKE_STAFF_TOKEN \(staff\)/],
+      [`# ok\nw@ng ${WANG}\n`, /^INTAKE_STAFF_TOKENS line 2: the name is not valid/],
+      [`${'x'.repeat(25)} ${WANG}\n`, /^INTAKE_STAFF_TOKENS line 1: the name is not valid/],
+      [`wang ${WANG}\n${LI}\n`, /^INTAKE_STAFF_TOKENS line 2: expected a name and a token separated by spaces, found one word/],
+      [`wang=${WANG}\n`, /^INTAKE_STAFF_TOKENS line 1: expected a name and a token/],
+      [`${WANG} wang # swapped\n`, /^INTAKE_STAFF_TOKENS line 1: expected a name and a token separated by spaces, found 4 words/],
+      [`${LI.slice(0, 12)} wang\n`, /^INTAKE_STAFF_TOKENS line 1: the token is shorter than 16 characters/],
+      [`wang ${WANG}令\n`, /^INTAKE_STAFF_TOKENS line 1 \(wang\): the token may contain only printable ASCII/],
+    ];
+    for (const [text, expected] of cases) {
+      const env = { INTAKE_STAFF_TOKEN: TOKEN, INTAKE_STAFF_TOKENS: tokenFile(text) };
+      assert.throws(() => mod.staffTokensFromEnv(env), (error) => {
+        assert.equal(error.name, 'StaffTokenError');
+        assert.match(error.message, expected);
+        for (const secret of [WANG, LI, TOKEN, other, WANG.slice(0, 12), LI.slice(0, 12)]) {
+          assert.ok(!error.message.includes(secret), `${error.message} contains a token`);
+        }
+        return true;
+      }, text);
+    }
+    // A list of tokens in the variable instead of a file's path: not repeated in the message.
+    assert.throws(() => mod.staffTokensFromEnv({ INTAKE_STAFF_TOKENS: `wang=${WANG},li=${LI}` }), (error) => {
+      assert.match(error.message, /^INTAKE_STAFF_TOKENS: the file it names cannot be read \(ENOENT\).*looks like a list of tokens/);
+      assert.ok(!error.message.includes(WANG) && !error.message.includes(LI));
+      return true;
+    });
+    // In code, the same checks: createIntakeServer throws before opening anything.
+    assert.throws(() => mod.createIntakeServer({ dbPath: join(tmp, 'never', 'x.sqlite'), uploadDir: join(tmp, 'never', 'up'), formFeedPath: FORM,
+      staffToken: WANG, staffTokens: { li: WANG } }), /^StaffTokenError: staffTokens entry 1 \(li\): the same token as staffToken \(staff\)/);
+    // Names may be Chinese, pinyin with . _ -; a clean file gives every entry, INTAKE_STAFF_TOKEN first as staff.
+    const good = mod.staffTokensFromEnv({ INTAKE_STAFF_TOKEN: TOKEN, INTAKE_STAFF_TOKENS: tokenFile(`李明 ${LI}\nzhang.san_2-a ${WANG}\n`) });
+    assert.deepEqual(good.map((t) => t.name), ['staff', '李明', 'zhang.san_2-a']);
+
+    // The real start: the server stops with exit code 1 and the message, without a stack trace or the token.
+    const run = await runServer({ INTAKE_STAFF_TOKENS: tokenFile(`wang ${WANG}\nli ${WANG}\n`) });
+    if (run.child) run.child.kill();
+    assert.equal(run.code, 1, run.output);
+    assert.match(run.output, /intake server not started: INTAKE_STAFF_TOKENS line 2 \(li\): the same token as INTAKE_STAFF_TOKENS line 1 \(wang\)/);
+    assert.ok(!run.output.includes(WANG), 'no token in the output');
+    assert.ok(!/\n\s+at /.test(run.output), 'no stack trace');
+  });
+
+  test('each short token draws a warning naming its holder; so does a token file other users may read', async () => {
+    const s = await start({ staffToken: 'short-one', staffTokens: { wang: 'short-two', 李明: LI } });
+    const text = s.logs.join('\n');
+    assert.match(text, /warning: the staff token of staff is short/);
+    assert.match(text, /warning: the staff token of wang is short/);
+    assert.ok(!/token of 李明 is short/.test(text));
+    assert.ok(!text.includes('short-one') && !text.includes('short-two') && !text.includes(LI));
+    const file = tokenFile(`wang ${WANG}\n`);
+    const warned = [];
+    mod.staffTokensFromEnv({ INTAKE_STAFF_TOKENS: file }, (l) => warned.push(l));
+    assert.deepEqual(warned, [], 'mode 0600: no warning');
+    chmodSync(file, 0o644);
+    mod.staffTokensFromEnv({ INTAKE_STAFF_TOKENS: file }, (l) => warned.push(l));
+    assert.deepEqual(warned, [`warning: the INTAKE_STAFF_TOKENS file ${file} is open to other users (mode 0644); chmod 600 it`]);
+  });
+
+  test('a database made before names were recorded gets the by column; its old history entries have by null', async () => {
+    const dir = mkdtempSync(join(tmp, 'old-db-'));
+    const dbPath = join(dir, 'intake.sqlite');
+    // The schema of user_version 1, before request_history.by.
+    const old = new Database(dbPath);
+    old.exec(`
+      CREATE TABLE requests (id TEXT PRIMARY KEY, query_code TEXT NOT NULL UNIQUE, idempotency_key TEXT NOT NULL UNIQUE,
+        body_hash TEXT NOT NULL, applicant_type TEXT NOT NULL, applicant_name TEXT NOT NULL, lookup_names TEXT NOT NULL,
+        fields TEXT NOT NULL, received_at TEXT NOT NULL, receipt_due_date TEXT NOT NULL, due_date TEXT NOT NULL,
+        time_zone TEXT NOT NULL, extended INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL, outcome TEXT, updated_at TEXT NOT NULL);
+      CREATE TABLE request_history (id INTEGER PRIMARY KEY AUTOINCREMENT,
+        request_id TEXT NOT NULL REFERENCES requests (id) ON DELETE CASCADE, status TEXT NOT NULL, outcome TEXT, at TEXT NOT NULL, note TEXT);
+      CREATE TABLE attachments (id TEXT PRIMARY KEY, request_id TEXT NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+        field TEXT NOT NULL, original_name TEXT NOT NULL, stored_name TEXT NOT NULL UNIQUE, media_type TEXT NOT NULL,
+        size INTEGER NOT NULL, sha256 TEXT NOT NULL);
+      PRAGMA user_version = 1;`);
+    const id = randomUUID();
+    const { createHash } = await import('node:crypto');
+    old.prepare(`INSERT INTO requests VALUES (?, 'EARLY23456', ?, 'x', 'naturalPerson', ?, ?, ?, '2026-09-01T02:00:00.000Z',
+      '2026-09-29', '2026-10-29', 'Asia/Shanghai', 1, 'extended', NULL, '2026-09-10T02:00:00.000Z')`)
+      .run(id, randomUUID(), NAME, JSON.stringify([createHash('sha256').update(NAME).digest('hex')]), JSON.stringify({ name: NAME, description: '旧申请' }));
+    old.prepare(`INSERT INTO request_history (request_id, status, outcome, at, note) VALUES (?, 'received', NULL, '2026-09-01T02:00:00.000Z', NULL),
+      (?, 'extended', NULL, '2026-09-10T02:00:00.000Z', '延期答复。')`).run(id, id);
+    old.close();
+
+    const s = await start({ dbPath, uploadDir: join(dir, 'uploads'), staffTokens: { wang: WANG } });
+    const db = new Database(dbPath, { readonly: true });
+    assert.ok(db.prepare('PRAGMA table_info(request_history)').all().some((c) => c.name === 'by'), 'column added');
+    assert.equal(db.pragma('user_version', { simple: true }), 2);
+    db.close();
+    const before = await (await staff(s.base, `/api/staff/requests/${id}`)).json();
+    assert.deepEqual(before.history, [
+      { status: 'received', at: '2026-09-01T02:00:00.000Z', by: null },
+      { status: 'extended', at: '2026-09-10T02:00:00.000Z', note: '延期答复。', by: null },
+    ]);
+    assert.equal(before.statusBy, null);
+    assert.equal((await setStatusAs(s.base, WANG, id, { status: 'answered', outcome: 'granted' })).status, 200);
+    await s.close();
+    // Opening it again (the column is there now) changes nothing.
+    const again = await start({ dbPath, uploadDir: join(dir, 'uploads') });
+    const after = await (await staff(again.base, `/api/staff/requests/${id}`)).json();
+    assert.deepEqual(after.history.map((h) => h.by), [null, null, 'wang']);
+    assert.equal((await lookup(again.base, 'EARLY23456', NAME)).status, 200, 'the old application is still found by its applicant');
+  });
+
+  test('the applicant\'s status answer never names staff (no by in its history)', async () => {
+    const s = await start({ staffTokens: { wang: WANG, 李明: LI } });
+    const r = await (await postJson(s.base, person())).json();
+    await setStatusAs(s.base, WANG, r.requestId, { status: 'consultingThirdParty', note: '已征求第三方意见。' });
+    await setStatusAs(s.base, LI, r.requestId, { status: 'received' });
+    const staffView = await (await staff(s.base, `/api/staff/requests/${r.requestId}`)).json();
+    assert.deepEqual(staffView.history.map((h) => h.by), [null, 'wang', '李明'], 'staff see who did it');
+    const res = await lookup(s.base, r.queryCode, NAME);
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    const answer = JSON.parse(text);
+    assert.deepEqual(answer.history, [
+      { status: 'received', at: '2026-09-17T17:00:00.000Z' },
+      { status: 'consultingThirdParty', at: '2026-09-17T17:00:00.000Z', note: '已征求第三方意见。' },
+      { status: 'received', at: '2026-09-17T17:00:00.000Z' },
+    ]);
+    assert.ok(!('statusBy' in answer));
+    for (const word of ['"by"', 'statusBy', 'wang', '李明', 'staff']) assert.ok(!text.includes(word), `status answer contains ${word}`);
+  });
+
+  test('CSV export: a statusBy column, after applicantType, with who recorded the current status', async () => {
+    const s = await start({ staffTokens: { wang: WANG } });
+    const a = await (await postJson(s.base, person())).json();
+    await postJson(s.base, person({ purpose: 'second' }));
+    await setStatusAs(s.base, WANG, a.requestId, { status: 'extended' });
+    const lines = (await (await staff(s.base, '/api/staff/requests.csv')).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.match(lines[0], /^"requestId","queryCode","receivedAt","receivedAtLocal","dueDate","status","outcome","overdue","applicantType","statusBy",/);
+    const col = (line) => line.split(',')[9];
+    assert.equal(col(lines[1]), '"wang"');
+    assert.equal(col(lines[2]), '""', 'not changed by staff since the submission');
   });
 });
 
