@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { attr, commonArgTypes, logEvent } from './helpers';
+import { attr, commonArgTypes, elementIn, inShadow, logEvent } from './helpers';
 import '../src/annual-stats';
 
 /** The attributes of `<annual-stats>` (names as in the Custom Elements Manifest), plus event actions. */
@@ -94,8 +94,12 @@ export const Hostile: Story = {
   tags: ['hostile'],
 };
 
+/** The English UI on a Chinese feed (`"lang": "zh-CN"`): the report's own text is marked `lang="zh-CN"` (WCAG 3.1.2). */
 export const English: Story = {
   args: { lang: 'en' },
+  play: async ({ canvasElement }) => {
+    await inShadow(elementIn(canvasElement, 'annual-stats'), 'header h2[lang="zh-CN"]');
+  },
 };
 
 /** Tables only: the chart code is never loaded, chart data are shown as tables. */

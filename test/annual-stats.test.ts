@@ -7,7 +7,7 @@ import { templateFor, type AnnualTemplate, type Label } from '../src/elements/an
 import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
 import { reconcile } from '../src/elements/annual-stats/reconcile.js';
 import { chartCount, chartOn, wrapLabel } from '../src/elements/annual-stats/charts.js';
-import { expectAccessible, patchArrayFromLikePrototypeJs, storeFeed } from './helpers.js';
+import { expectAccessible, misLanguaged, patchArrayFromLikePrototypeJs, storeFeed } from './helpers.js';
 
 /** Polls with timers, not animation frames (frames are throttled in a background tab when files run in parallel). */
 async function waitUntil(check: () => unknown, what: string, timeout = 8000): Promise<void> {
@@ -678,5 +678,176 @@ describe('<annual-stats>: hostile feed', () => {
     expect($$(el, 'p.text').map(text)).to.include('<a href="javascript:alert(1)">点击</a>');
     expect($$(el, 'caption').map(text)).to.include('<iframe src="javascript:alert(1)"></iframe>');
     await expectAccessible(el);
+  });
+});
+
+describe('<annual-stats>: language of parts (WCAG 3.1.2)', () => {
+  /** Opens the data table of every chart (they are in the DOM either way; open, axe checks them too). */
+  async function openTables(el: AnnualStats): Promise<void> {
+    for (const b of $$(el, '[part~="data-toggle"][aria-expanded="false"]')) b.click();
+    await el.updateComplete;
+  }
+
+  /** Picks a figure of the trend (its label is the feed's for a custom figure). */
+  async function pickTrend(el: AnnualStats, key: string): Promise<void> {
+    const sel = $<HTMLSelectElement>(el, '#trend-key');
+    expect([...sel.options].map((o) => o.value)).to.include(key);
+    sel.value = key;
+    sel.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+  }
+
+  async function pickYear(el: AnnualStats, year: number): Promise<void> {
+    const sel = $<HTMLSelectElement>(el, 'select#year');
+    sel.value = String(year);
+    sel.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+  }
+
+  /** The `lang` of the closest marked ancestor of `n` inside the shadow root ('' for the UI's own root). */
+  const langOf = (n: Element | null) => (n?.closest('[lang]:not(.root)')?.getAttribute('lang') ?? '');
+  /** The header cell of `root` (an element's shadow root, a table) that reads `label`. */
+  const rowHeader = (root: ParentNode, label: string) => [...root.querySelectorAll('th')].find((th) => text(th) === label);
+
+  /** 2022.json written in English (`lang: 'en'`): its own title, publisher, text, groups and custom figures. */
+  async function englishReport(): Promise<Record<string, unknown>> {
+    const feed = await json('2022.json');
+    Object.assign(feed, {
+      lang: 'en',
+      title: 'Junshan District annual report on government information disclosure, 2022 (sample data)',
+      publisher: { name: 'Junshan District People’s Government' },
+      text: {
+        intro: 'This report is made under the Regulations on the Disclosure of Government Information.',
+        overview: 'Sample data: the figures are made up for the demonstration.\n\nA second paragraph of the overview.',
+        problems: 'Some departments updated their pages late.',
+        improvements: 'Training for every department.',
+        other: 'No information processing fees were charged.',
+      },
+      groups: [{ id: 'web', label: 'Website visits' }, { id: 'proactive', label: 'Published by the district' }],
+      custom: [
+        { key: 'siteVisits', label: 'Visits to the website', value: 412000, unit: 'visits', group: 'web', approximate: true, note: 'Given as more than 410,000 visits' },
+        { key: 'dailyVisits', label: 'Visits a day', value: 1130, unit: 'visits', group: 'web' },
+        { key: 'pressReleases', label: 'Press releases', value: 12, unit: 'releases', group: 'proactive' },
+        { key: 'leaflets', label: 'Leaflets handed out', value: 300, unit: 'leaflets' },
+      ],
+      feesCollected: { amount: 0, unit: 'yuan' },
+    });
+    (feed.proactive as Record<string, Record<string, unknown>>).fees.unit = 'ten thousand yuan';
+    return feed;
+  }
+
+  it('English UI on Chinese feeds (lang: zh-CN): a CN-legacy report with custom figures, a CN-2021 report, an index — the feed text is marked zh-CN, the UI is not', async () => {
+    // CN-legacy: custom groups (captions), labels, units (条, 人次, 元), notes, text sections, a chart of custom figures.
+    let el = await mount(`${FEEDS}/2013.json`, { lang: 'en' });
+    await openTables(el);
+    expect(misLanguaged(el)).to.deep.equal([]);
+    expect($(el, 'header h2').getAttribute('lang')).to.equal('zh-CN');
+    expect($$(el, 'p.text').map((p) => p.getAttribute('lang'))).to.satisfy((l: string[]) => l.length > 8 && l.every((x) => x === 'zh-CN'));
+    expect(langOf(rowHeader(el.shadowRoot!, '网站总访问量')!)).to.equal('zh-CN');
+    expect($$(el, 'caption').find((c) => text(c) === '网站访问')!.getAttribute('lang')).to.equal('zh-CN');
+    expect($$(el, 'td.note').map((td) => td.getAttribute('lang'))).to.include('zh-CN');
+    expect($$(el, '.unit').find((u) => text(u) === '人次')!.getAttribute('lang')).to.equal('zh-CN');
+    // UI text stays English: section headings, the charts' captions and headers, the publisher's label.
+    expect($$(el, 'h3').every((h) => !h.closest('[lang]:not(.root)'))).to.equal(true);
+    expect(text($(el, 'header .meta span'))).to.equal('Published by: 岳阳市君山区人民政府');
+    expect(langOf($(el, 'header .meta span'))).to.equal('');
+    expect($(el, 'header .meta span [lang="zh-CN"]')).to.exist;
+    await expectAccessible(el);
+    el.remove();
+
+    // CN-2021, its money units the feed's own words (万元, 元), not the codes the locale files name.
+    const feed = await json('2022.json');
+    (feed.proactive as Record<string, Record<string, unknown>>).fees.unit = '万元';
+    feed.feesCollected = { amount: 0, unit: '元' };
+    el = await mount(await storeFeed(feed), { lang: 'en' });
+    await openTables(el);
+    expect(misLanguaged(el)).to.deep.equal([]);
+    expect($$(el, '#t2 .unit, p .unit').map((u) => `${text(u)} ${u.getAttribute('lang')}`)).to.deep.equal(['万元 zh-CN', '元 zh-CN']);
+    expect(langOf($(el, '#t3 th'))).to.equal('');
+    await expectAccessible(el);
+    el.remove();
+
+    // An index of two years: one with its own publisher, one named by the index's; the trend of a custom figure.
+    const y2022 = await json('2022.json');
+    delete y2022.publisher;
+    const index = { schemaVersion: 1, lang: 'zh-CN', publisher: { name: '君山区人民政府办公室' }, reports: [{ year: 2013, url: `${FEEDS}/2013.json` }, { year: 2022, url: await storeFeed(y2022) }] };
+    el = await mount(await storeFeed(index), { lang: 'en', year: 2013 });
+    await pickTrend(el, 'custom.siteVisits');
+    await openTables(el);
+    expect(misLanguaged(el)).to.deep.equal([]);
+    expect($$<HTMLOptionElement>(el, '#trend-key option').find((o) => o.value === 'custom.siteVisits')!.getAttribute('lang')).to.equal('zh-CN');
+    expect($(el, '[part~="trend"] figcaption [lang="zh-CN"]')).to.exist;
+    expect(langOf(rowHeader($(el, '#trend'), '网站总访问量 (人次)')!)).to.equal('zh-CN');
+    await expectAccessible(el);
+    await pickYear(el, 2022);
+    await openTables(el);
+    expect(misLanguaged(el)).to.deep.equal([]);
+    expect(text($(el, 'header .meta span'))).to.equal('Published by: 君山区人民政府办公室');
+    expect($(el, 'header .meta span [lang="zh-CN"]')).to.exist;
+    await expectAccessible(el);
+  });
+
+  it('an index whose years differ in language: each year’s text is marked with its own, the index’s publisher with the index’s', async () => {
+    const en = await englishReport();
+    delete en.publisher;
+    const index = { schemaVersion: 1, lang: 'zh-CN', publisher: { name: '岳阳市君山区人民政府' }, reports: [{ year: 2013, url: `${FEEDS}/2013.json` }, { year: 2022, url: await storeFeed(en) }] };
+    const src = await storeFeed(index);
+    for (const ui of ['zh-CN', 'en']) {
+      const other = (feed: string) => (feed === ui ? '' : feed);
+      const el = await mount(src, { lang: ui, year: 2022 });
+      await pickTrend(el, 'custom.siteVisits');
+      await openTables(el);
+      expect(misLanguaged(el), ui).to.deep.equal([]);
+      // 2022, in English
+      expect(langOf($(el, 'header h2')), ui).to.equal(other('en'));
+      expect($$(el, 'p.text').map(langOf), ui).to.deep.equal(Array(6).fill(other('en')));
+      expect(langOf(rowHeader(el.shadowRoot!, 'Visits to the website')!), ui).to.equal(other('en'));
+      expect(langOf($$(el, 'caption').find((c) => text(c) === 'Website visits')!), ui).to.equal(other('en'));
+      expect(langOf($$(el, '.unit').find((u) => text(u) === 'visits')!), ui).to.equal(other('en'));
+      // the index's publisher, in the index's language
+      expect(langOf($(el, 'header .meta span span')), ui).to.equal(other('zh-CN'));
+      // the trend's custom figure: its label from the latest year (2022, English)
+      expect(langOf($$(el, '#trend-key option').find((o) => (o as HTMLOptionElement).value === 'custom.siteVisits')!), ui).to.equal(other('en'));
+      await expectAccessible(el);
+      // 2013, in Chinese
+      await pickYear(el, 2013);
+      await openTables(el);
+      expect(misLanguaged(el), ui).to.deep.equal([]);
+      expect(langOf($(el, 'header h2')), ui).to.equal(other('zh-CN'));
+      expect(langOf(rowHeader(el.shadowRoot!, '网站总访问量')!), ui).to.equal(other('zh-CN'));
+      expect(langOf($(el, 'header .meta span span')), ui).to.equal(other('zh-CN'));
+      await expectAccessible(el);
+      el.remove();
+    }
+  });
+
+  it('Chinese UI on an English feed (lang: en): the feed text is marked en', async () => {
+    const el = await mount(await storeFeed(await englishReport()));
+    await openTables(el);
+    expect(misLanguaged(el)).to.deep.equal([]);
+    expect($(el, 'header h2').getAttribute('lang')).to.equal('en');
+    expect(text($(el, 'header .meta span'))).to.equal('发布机构：Junshan District People’s Government');
+    expect($$(el, '.unit').filter((u) => u.getAttribute('lang') === 'en').map(text)).to.include.members(['ten thousand yuan', 'yuan', 'visits', 'releases', 'leaflets']);
+    // The figures without a group are under the UI's own caption (其他), not marked.
+    expect($$(el, 'caption').find((c) => text(c) === '其他')!.hasAttribute('lang')).to.equal(false);
+    expect($(el, 'td.note').getAttribute('lang')).to.equal('en');
+    await expectAccessible(el);
+  });
+
+  it('the same language (zh-CN UI, zh-CN feeds) marks nothing; switched to English, the feed text is marked zh-CN', async () => {
+    /** Every `lang` in the shadow root but the root's own and the feed warnings' details (lang="en"). */
+    const marks = (el: Element) => $$(el, '[lang]').filter((n) => !n.matches('.root, [part~="warning"] li'));
+    for (const src of [`${FEEDS}/2013.json`, `${FEEDS}/2022.json`, `${FEEDS}/index.json`]) {
+      const el = await mount(src, { year: 2022 });
+      if ($(el, '#trend-key')) await pickTrend(el, 'custom.siteVisits');
+      await openTables(el);
+      expect(marks(el).map((n) => n.outerHTML.slice(0, 80)), src).to.deep.equal([]);
+      expect(misLanguaged(el), src).to.deep.equal([]);
+      await setLang(el, 'en');
+      expect(marks(el).length, src).to.be.greaterThan(0);
+      expect(marks(el).every((n) => n.getAttribute('lang') === 'zh-CN'), src).to.equal(true);
+      expect(misLanguaged(el), src).to.deep.equal([]);
+      el.remove();
+    }
   });
 });

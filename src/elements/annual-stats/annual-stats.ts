@@ -13,7 +13,7 @@ import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from '
 import { isTemplateId, layout, type TemplateId, type ValueKind } from './layout.js';
 import {
   dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
-  type TableModel, type Tpl, type Val,
+  type Lang, type TableModel, type Tpl, type Val,
 } from './tables.js';
 import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
 import { loadCharts } from './load-charts.js';
@@ -40,6 +40,15 @@ interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHan
 
 let chartModule: ReturnType<typeof loadCharts> | undefined;
 const forcedColors = typeof matchMedia === 'function' ? matchMedia('(forced-colors: active)') : undefined;
+
+/**
+ * A UI string made with `\0` in the place of feed text, with `text` there in a `<span lang>` of its own (WCAG 3.1.2:
+ * the UI words in the element's language, the feed's text in its own).
+ */
+const fill = (ui: string, text: unknown, lang: Lang) => {
+  const [a, b] = ui.split('\0');
+  return html`${a}<span lang=${lang}>${text}</span>${b}`;
+};
 
 /**
  * @tagname annual-stats
@@ -264,8 +273,9 @@ export class AnnualStats extends DisclosureElement {
   private valueHtml = (v: Val): TemplateResult | string => {
     const t = this.t;
     if (typeof v.v !== 'number') return html`<span class="vh">${t.notReported}</span>`;
-    const unit = v.unit ? t.unitNames[v.unit] ?? v.unit : '';
-    return html`${v.approx ? t.approx : ''}${this.figureText(v.v, v.kind)}${unit ? html` <span class="unit">${unit}</span>` : nothing}`;
+    // A unit the locale file names (CNY, 10kCNY) is UI text; any other is the feed's own word, in its language.
+    const ui = v.unit && t.unitNames[v.unit];
+    return html`${v.approx ? t.approx : ''}${this.figureText(v.v, v.kind)}${v.unit ? html` <span class="unit" lang=${ui ? nothing : v.lang ?? nothing}>${ui || v.unit}</span>` : nothing}`;
   };
 
   // ---- rendering ------------------------------------------------------------------------------------------------
@@ -276,7 +286,7 @@ export class AnnualStats extends DisclosureElement {
     const data = this.reportFeed.data;
     const t = this.t;
     let body: unknown = nothing;
-    if (data?.kind === 'report') body = this.renderReport(data.report, this.reportFeed.warnings);
+    if (data?.kind === 'report') body = this.renderReport(data.report, this.reportFeed);
     else if (data?.kind === 'index') body = this.renderIndex(data.reports);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -291,7 +301,7 @@ export class AnnualStats extends DisclosureElement {
     const t = this.t;
     const y = this.chosenYear;
     const s = y !== undefined ? this.yearFeeds.get(y) : undefined;
-    const body = s?.data ? this.renderReport(s.data.report, s.warnings) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
+    const body = s?.data ? this.renderReport(s.data.report, s) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
     return html`<div class="toolbar" part="toolbar">
         <label for="year">${t.yearLabel}</label>
         <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
@@ -301,8 +311,10 @@ export class AnnualStats extends DisclosureElement {
       ${body} ${this.renderTrend(entries)}`;
   }
 
-  private renderReport(r: AnnualReport, warnings: FeedIssue[]) {
+  /** A report, from the feed `f` (the element's, or a year's of an index): its warnings, and its language for its text. */
+  private renderReport(r: AnnualReport, f: { warnings: FeedIssue[]; lang?: string }) {
     const t = this.t;
+    const l = this.textLang(f);
     const tpl = this.tpl(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
     const national = isTemplateId(r.template);
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
@@ -313,22 +325,24 @@ export class AnnualStats extends DisclosureElement {
     const rest = r.groups.map((g) => g.id).filter((g) => !placed.includes(g));
     if (r.custom.some((f) => !f.group || !known.has(f.group))) rest.push('');
     const issues = reconcile(r, tpl);
-    // The report's publisher, else the index's, else the provider's agency.
+    // The report's publisher, else the index's (each in its feed's language), else the provider's agency (the page's).
     const data = this.reportFeed.data;
-    const by = r.publisher?.name || (data?.kind === 'index' && data.publisher?.name) || this.provider?.agency;
+    const own = r.publisher?.name;
+    const ix = data?.kind === 'index' && data.publisher?.name;
+    const by = own || ix || this.provider?.agency;
     return html`<header part="header">
-        <h2>${r.title || t.title(r.year)}</h2>
+        <h2 lang=${r.title ? l : nothing}>${r.title || t.title(r.year)}</h2>
         <p class="meta">
-          ${by ? html`<span>${t.publishedBy(by)}</span>` : nothing}
+          ${by ? html`<span>${fill(t.publishedBy('\0'), by, own ? l : ix ? this.textLang(this.reportFeed) : nothing)}</span>` : nothing}
           ${r.publishedAt ? html`<span>${t.publishedAt(formatDate(r.publishedAt, this.locale))}</span>` : nothing}
           ${href ? html`<a href=${href} rel="noopener">${t.source}</a>` : nothing}
           ${r.sample ? html`<span class="badge">${t.sample}</span>` : nothing}
         </p>
       </header>
-      ${this.renderWarnings(warnings, 0)} ${this.renderRecon(issues, tpl)} ${this.paras(r.text.intro)}
-      ${secs.map((s) => this.renderSection(r, tpl, s, national))}
+      ${this.renderWarnings(f.warnings, 0)} ${this.renderRecon(issues, tpl)} ${this.paras(r.text.intro, l)}
+      ${secs.map((s) => this.renderSection(r, tpl, s, national, l))}
       ${rest.length
-        ? html`<section part="section"><h3>${t.otherFigures}</h3>${rest.map((g) => this.renderGroup(r, g, known))}</section>`
+        ? html`<section part="section"><h3>${t.otherFigures}</h3>${rest.map((g) => this.renderGroup(r, g, known, l))}</section>`
         : nothing}
 `;
   }
@@ -352,24 +366,25 @@ export class AnnualStats extends DisclosureElement {
       (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => f.group && s.groups.includes(f.group)));
   }
 
-  private paras(text: string | undefined) {
+  private paras(text: string | undefined, lang: Lang) {
     if (!text) return nothing;
-    return text.split(/\n[ \t\u3000]*\n/).map((p) => p.trim()).filter(Boolean).map((p) => html`<p class="text">${p}</p>`);
+    return text.split(/\n[ \t\u3000]*\n/).map((p) => p.trim()).filter(Boolean).map((p) => html`<p class="text" lang=${lang}>${p}</p>`);
   }
 
-  private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean) {
+  /** A section of the report; `l`, the language of the report's text. */
+  private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean, l: Lang) {
     const t = this.t;
     const known = new Set(r.groups.map((g) => g.id));
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.id === 'proactive' && r.proactive) {
-      table = this.renderTableBlock({ ...table2(r, tpl, t.unitNames, t.csvHeadings), quietCaption: national });
+      table = this.renderTableBlock({ ...table2(r, tpl, t.unitNames, t.csvHeadings, l), quietCaption: national });
       const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
       const figs = r.custom.filter((f) => f.group && s.groups.includes(f.group));
       if (figs.filter((f) => typeof f.value === 'number').length > 1) {
-        chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true);
+        chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true, figs.map(() => l));
       }
     }
     if (s.id === 'applications' && r.applications) {
@@ -380,20 +395,20 @@ export class AnnualStats extends DisclosureElement {
     const both = s.text.filter((k) => r.text[k]).length > 1;
     return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
-      ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k])}`)}
+      ${s.text.map((k) => html`${both && k === 'improvements' ? html`<h4>${t.improvements}</h4>` : nothing}${this.paras(r.text[k], l)}`)}
       ${table} ${chart}
-      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.valueHtml({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit })}</p>` : nothing}
-      ${s.groups.map((g) => this.renderGroup(r, g, known))}
+      ${s.fees && r.feesCollected ? html`<p>${t.feesCollected}${t.colon}${this.valueHtml({ v: r.feesCollected.amount, kind: 'amount', unit: r.feesCollected.unit, lang: l })}</p>` : nothing}
+      ${s.groups.map((g) => this.renderGroup(r, g, known, l))}
     </section>`;
   }
 
-  private renderGroup(r: AnnualReport, id: string, known: Set<string>) {
+  private renderGroup(r: AnnualReport, id: string, known: Set<string>, l: Lang) {
     const t = this.t;
     const figs: CustomFigure[] = r.custom.filter((f) => (id ? f.group === id : !f.group || !known.has(f.group)));
     if (!figs.length) return nothing;
     const i = id ? r.groups.findIndex((g) => g.id === id) : r.groups.length;
     const caption = id ? r.groups[i]?.label ?? id : t.ungrouped;
-    return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, t));
+    return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, t, l, id ? l : nothing));
   }
 
   private renderTableBlock(m: TableModel) {
@@ -407,10 +422,14 @@ export class AnnualStats extends DisclosureElement {
       </div>`;
   }
 
-  private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, picker: unknown = nothing, model?: TableModel) {
+  /**
+   * A chart with its data table (`model`, else one made of `labels`, each in its language `langs` when from a feed).
+   * `cap`: the figcaption, when `title` holds feed text to mark.
+   */
+  private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, langs?: Lang[], picker: unknown = nothing, model?: TableModel, cap: unknown = title) {
     const t = this.t;
-    const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets));
-    return html`<figure part="chart"><figcaption>${title}</figcaption>${picker}${this.noCharts || this.chartsFailed ? table : this.renderCanvas(id, title, labels, datasets, horizontal, table)}</figure>`;
+    const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets, langs));
+    return html`<figure part="chart"><figcaption>${cap}</figcaption>${picker}${this.noCharts || this.chartsFailed ? table : this.renderCanvas(id, title, labels, datasets, horizontal, table)}</figure>`;
   }
 
   /** The chart's canvas, its text summary, and its data table behind a toggle. */
@@ -447,18 +466,23 @@ export class AnnualStats extends DisclosureElement {
     const key = [this.trendKey, 'newReceived'].find((k) => keys.includes(k!)) ?? keys[0];
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
     const label = (k: string) => seriesLabel(k, ready, tpls, t.withUnit, t.feesCollected, t.unitNames);
+    // A custom figure's label (and unit) is the feed's text: of the latest year, which seriesLabel reads it from (every
+    // year has every key). The other labels are the national templates', UI text.
+    const cl = this.textLang(this.yearFeeds.get(ready[ready.length - 1].year)!);
+    const lang = (k: string) => (k.startsWith('custom.') ? cl : nothing);
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
     const years = ready.map((r) => String(r.year));
     const maps = ready.map(seriesFigures);
     const data = maps.map((m) => m.get(key)!);
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
-        ${keys.map((k) => html`<option value=${k} ?selected=${k === key}>${label(k)}</option>`)}
+        ${keys.map((k) => html`<option value=${k} lang=${lang(k)} ?selected=${k === key}>${label(k)}</option>`)}
       </select></p>`;
     // The data table behind the trend lists every shared figure, not only the one drawn.
     const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
-      maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })));
-    const chart = this.renderChart('trend', t.trendChart(label(key)), years, [{ label: label(key), data }], false, picker, all);
+      maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })), keys.map(lang));
+    const chart = this.renderChart('trend', t.trendChart(label(key)), years, [{ label: label(key), data }], false, undefined, picker, all,
+      fill(t.trendChart('\0'), label(key), lang(key)));
     return html`<section part="trend" aria-labelledby="s-trend">
       <h3 id="s-trend">${t.trendTitle}</h3>
       <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed.join(', ')) : ''}</p>

@@ -12,8 +12,14 @@ import type { Layout, Table3Row, ValueKind } from './layout.js';
 /** A template with the labels of one language. */
 export type Tpl = Layout<string>;
 
-/** A figure to show: value, how to read it, its money unit or counting word, "about" (余/约). */
-export interface Val { v: Cell | undefined; kind: ValueKind; unit?: string; approx?: boolean }
+/** The `lang` attribute of feed text (DisclosureElement.textLang): the feed's language, or `nothing` (the element's). */
+export type Lang = string | typeof nothing;
+
+/**
+ * A figure to show: value, how to read it, its money unit or counting word, "about" (余/约); `lang`: the language of
+ * its feed, for a unit the locale file does not name (the feed's own word, such as 人次).
+ */
+export interface Val { v: Cell | undefined; kind: ValueKind; unit?: string; approx?: boolean; lang?: Lang }
 
 export interface TCell {
   th?: boolean;
@@ -25,6 +31,8 @@ export interface TCell {
   id?: string;
   headers?: string;
   cls?: string;
+  /** A header or text cell whose text comes from a feed: that feed's language. */
+  lang?: Lang;
 }
 
 export type CsvRow = (string | number | null | undefined)[];
@@ -41,6 +49,8 @@ export interface TableModel {
   cls?: string;
   /** Caption only for assistive technology (a heading above says the same). */
   quietCaption?: boolean;
+  /** A caption from a feed (a `groups` label): that feed's language. */
+  lang?: Lang;
   /**
    * Each body is a <table> of its own, drawn as one (Table 二's clause blocks): Chromium ignores `headers` and gives
    * every figure the column headers of all blocks in its column, so one table would read 8 headers instead of 2.
@@ -70,7 +80,7 @@ export const rowLabel = (r: Table3Row<string>, sep?: string, space = ' '): strin
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Table 二 (主动公开): one block per 条例 clause, each with its own header row (cells tied by `headers`). */
-export function table2(report: AnnualReport, tpl: Tpl, units: Record<string, string>, h: CsvHeadings): TableModel {
+export function table2(report: AnnualReport, tpl: Tpl, units: Record<string, string>, h: CsvHeadings, lang: Lang): TableModel {
   const t = tpl.table2;
   const width = 1 + Math.max(...t.blocks.map((b) => b.columns.length));
   const csv: CsvRow[] = [[h.clause, t.contentHeader, h.item, h.value, h.unit]];
@@ -89,7 +99,7 @@ export function table2(report: AnnualReport, tpl: Tpl, units: Record<string, str
             const v = cell2(report, r.key, c.key);
             const unit = c.defaultUnit && ((cell2(report, r.key, 'unit') as unknown as string | undefined) ?? c.defaultUnit);
             csv.push([b.clause, r.label, c.label, num(v), unit ? units[unit] ?? unit : '']);
-            return { ...td(v, c.kind, { unit }), headers: `${bid} ${bid}c${k} ${rid}`, colspan: span(k) };
+            return { ...td(v, c.kind, { unit, lang }), headers: `${bid} ${bid}c${k} ${rid}`, colspan: span(k) };
           }),
         ];
       }),
@@ -157,24 +167,27 @@ export function table4(report: AnnualReport, tpl: Tpl, h: CsvHeadings): TableMod
   return { id: 't4', caption: t.title, colgroups: [n, n, n], head, bodies: [[row]], csv, cls: 'table4' };
 }
 
-/** A table of custom figures (one group): item · value · note. */
-export function figuresTable(id: string, caption: string, figures: CustomFigure[], h: { figure: string; value: string; unit: string; note: string }): TableModel {
+/**
+ * A table of custom figures (one group): item · value · note. Labels, notes and units are the feed's text, in its
+ * language `lang`; so is the caption, a `groups` label, unless `capLang` says it is the element's (其他 / Other).
+ */
+export function figuresTable(id: string, caption: string, figures: CustomFigure[], h: { figure: string; value: string; unit: string; note: string }, lang: Lang, capLang: Lang): TableModel {
   const withNote = figures.some((f) => f.note);
   const head = [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]];
   const rows = figures.map((f) => [
-    th(f.label, { scope: 'row' }),
-    td(f.value, 'amount', { unit: f.unit, approx: f.approximate }),
-    ...(withNote ? [{ text: f.note ?? '', cls: 'note' }] : []),
+    th(f.label, { scope: 'row', lang }),
+    td(f.value, 'amount', { unit: f.unit, approx: f.approximate, lang }),
+    ...(withNote ? [{ text: f.note ?? '', cls: 'note', lang } satisfies TCell] : []),
   ]);
   const csv: CsvRow[] = [[h.figure, h.value, h.unit, ...(withNote ? [h.note] : [])]];
   for (const f of figures) csv.push([f.label, f.value, f.unit ?? '', ...(withNote ? [f.note ?? ''] : [])]);
-  return { id, caption, head, bodies: [rows], csv };
+  return { id, caption, head, bodies: [rows], csv, lang: capLang };
 }
 
-/** The data table behind a chart: categories down, series across. */
-export function dataTable(id: string, caption: string, corner: string, labels: string[], series: { label: string; data: (number | null)[] }[]): TableModel {
+/** The data table behind a chart: categories down, series across; `langs`, the language of each category label from a feed. */
+export function dataTable(id: string, caption: string, corner: string, labels: string[], series: { label: string; data: (number | null)[] }[], langs?: Lang[]): TableModel {
   const head = [[th(corner, { scope: 'col' }), ...series.map((s) => th(s.label, { scope: 'col' }))]];
-  const rows = labels.map((l, i) => [th(l, { scope: 'row' }), ...series.map((s) => td(s.data[i], 'amount'))]);
+  const rows = labels.map((l, i) => [th(l, { scope: 'row', lang: langs?.[i] }), ...series.map((s) => td(s.data[i], 'amount'))]);
   const csv: CsvRow[] = [[corner, ...series.map((s) => s.label)], ...labels.map((l, i) => [l, ...series.map((s) => s.data[i])])];
   return { id, caption, head, bodies: [rows], csv, cls: 'data' };
 }
@@ -258,11 +271,12 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
     const colspan = c.colspan ?? nothing;
     const rowspan = c.rowspan ?? nothing;
     const headers = c.headers ?? nothing;
+    const lang = c.lang ?? nothing;
     if (c.th) {
-      return html`<th scope=${c.scope ?? nothing} colspan=${colspan} rowspan=${rowspan} id=${c.id ?? nothing} headers=${headers} class=${c.cls ?? nothing}>${c.text}</th>`;
+      return html`<th scope=${c.scope ?? nothing} colspan=${colspan} rowspan=${rowspan} id=${c.id ?? nothing} headers=${headers} class=${c.cls ?? nothing} lang=${lang}>${c.text}</th>`;
     }
     const cls = [c.cls, c.val && 'n', c.val && typeof c.val.v !== 'number' && 'nr'].filter(Boolean).join(' ');
-    return html`<td colspan=${colspan} rowspan=${rowspan} headers=${headers} class=${cls || nothing}>${c.val ? value(c.val) : c.text}</td>`;
+    return html`<td colspan=${colspan} rowspan=${rowspan} headers=${headers} class=${cls || nothing} lang=${lang}>${c.val ? value(c.val) : c.text}</td>`;
   };
   const rows = (b: TCell[][]) => b.map((r) => html`<tr>${r.map(cell)}</tr>`);
   if (m.split) {
@@ -275,7 +289,7 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
     </div>`;
   }
   return html`<table id=${m.id} class=${m.cls ?? nothing} part="table">
-    <caption id=${`${m.id}-cap`} class=${m.quietCaption ? 'vh' : nothing}>${m.caption}</caption>
+    <caption id=${`${m.id}-cap`} class=${m.quietCaption ? 'vh' : nothing} lang=${m.lang ?? nothing}>${m.caption}</caption>
     ${m.colgroups ? m.colgroups.map((s) => html`<colgroup span=${s}></colgroup>`) : nothing}
     ${m.head.length ? html`<thead>${rows(m.head)}</thead>` : nothing}
     ${m.bodies.filter((b) => b.length).map((b) => html`<tbody>${rows(b)}</tbody>`)}
