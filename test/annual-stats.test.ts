@@ -679,6 +679,20 @@ describe('<annual-stats>: hostile feed', () => {
     expect($$(el, 'caption').map(text)).to.include('<iframe src="javascript:alert(1)"></iframe>');
     await expectAccessible(el);
   });
+
+  it('a unit named like a built-in property (toString, constructor, __proto__) is shown as the word it is', async () => {
+    const feed = {
+      schemaVersion: 1, year: 2013, template: 'CN-legacy',
+      custom: [
+        { key: 'a', label: '甲', value: 1, unit: 'toString' },
+        { key: 'b', label: '乙', value: 2, unit: 'constructor' },
+        { key: 'c', label: '丙', value: 3, unit: '__proto__' },
+      ],
+    };
+    const el = await mount(await storeFeed(feed));
+    expect($$(el, 'td .unit').map(text)).to.deep.equal(['toString', 'constructor', '__proto__']);
+    expect(el.shadowRoot!.textContent).to.not.contain('native code');
+  });
 });
 
 describe('<annual-stats>: language of parts (WCAG 3.1.2)', () => {

@@ -20,7 +20,7 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   value: 'Value',
   unit: 'Unit',
   csvHeadings: { clause: 'Clause', item: 'Item', value: 'Value', unit: 'Unit', group: 'Group', result: 'Result' },
-  unitNames: { CNY: 'yuan', '10kCNY': '× 10,000 yuan' } as Record<string, string>,
+  unitNames: { __proto__: null, CNY: 'yuan', '10kCNY': '× 10,000 yuan' } as unknown as Record<string, string>,
   downloadCsv: 'Download CSV',
   downloadCsvOf: (caption: string) => `Download CSV (${caption})`,
   showTable: 'Show data table',
