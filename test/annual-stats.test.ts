@@ -258,6 +258,20 @@ describe('<annual-stats>: print', () => {
             expect(table.getBoundingClientRect().width, id).to.be.at.most(wrapper.getBoundingClientRect().width + 0.5);
           }
         }
+        // No English word of a header is cut across lines (a hyphen may end a line: Public-|interest): printing has no
+        // dictionary to hyphenate with on every system, and "Correc|ted" reads badly. (Chinese breaks between characters.)
+        const cut: string[] = [];
+        for (const th of $$(el, 'th')) {
+          for (const node of [...th.childNodes].filter((n): n is Text => n.nodeType === Node.TEXT_NODE)) {
+            for (const m of node.data.matchAll(/[A-Za-z]{2,}/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index!);
+              range.setEnd(node, m.index! + m[0].length);
+              if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) cut.push(m[0]);
+            }
+          }
+        }
+        expect(cut, 'header words cut across lines').to.deep.equal([]);
         // Controls are not printed.
         expect(getComputedStyle($(el, '[part~="csv-button"]')).display).to.equal('none');
       } finally {

@@ -63,10 +63,14 @@ export const annualStyles = css`
     .table-wrap { overflow: visible; }
     table { font-size: 9pt; min-width: 0; width: 100%; }
     /* Paper does not scroll: Table 三's 10 columns and Table 四's 15 must fit the page width, so header cells lose
-       their screen minimum widths and long words (English) may break. */
-    th { min-width: 0 !important; overflow-wrap: anywhere; hyphens: auto; }
+       their screen minimum widths. */
+    th { min-width: 0 !important; }
+    /* English words are long and are not cut (no hyphenation dictionary on every system): smaller column headers, and
+       Table 四's fifteen turned on their side, read bottom to top as on printed statistics. */
+    thead th:lang(en) { font-size: 0.8em; }
+    .table4 thead tr:last-child th:lang(en) { writing-mode: vertical-rl; transform: rotate(180deg); text-align: start; padding: 0.4em 0.2em; }
     th, td { padding: 0.2em 0.3em; }
-    .table3 thead th[scope='col'] { min-width: 5em !important; }
+    .table3 thead th[scope='col'] { min-width: 5em !important; width: 1px; }
     th, td { border-color: #000; background: none !important; color: #000; }
     td.nr::after { content: '—'; }
     tr, figure, .chart { break-inside: avoid; }
