@@ -50,7 +50,7 @@ export const MANGLED = [
   'feedForm', 'idemKey', 'shownView', 'attemptNo', 'triedLookup', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
   'printPage', 'answerText', 'renderTextInput', 'chosenType',
-  'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed',
+  'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed', 'labelLang', 'withFeedText',
 ];
 
 /** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */

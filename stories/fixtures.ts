@@ -127,6 +127,7 @@ export const requestFormApi: Json = {
 function shortForm(endpoint: string): Json {
   return {
     schemaVersion: 1,
+    lang: 'zh-CN',
     jurisdiction: 'CN-OGI-2019',
     agency: { name: '岳阳市君山区人民政府办公室' },
     intro: '示例：只有两个问题的申请表。',

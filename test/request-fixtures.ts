@@ -44,6 +44,46 @@ export function formFeed(submit: Record<string, unknown> = { mode: 'print' }, st
   };
 }
 
+/**
+ * formFeed in English, saying so (`lang: 'en'`), for a zh-CN UI on an English feed (WCAG 3.1.2, language of parts):
+ * the same fields, names and rules, every text of the feed in English.
+ */
+export function englishFormFeed(submit: Record<string, unknown> = { mode: 'print' }, status?: string): Record<string, unknown> {
+  return {
+    ...formFeed(submit, status),
+    lang: 'en',
+    agency: {
+      name: 'Test District Government Office',
+      office: { name: 'Open Government Office', address: '1 Test Road', postcode: '414000', email: 'open@example.gov' },
+    },
+    intro: 'Please answer truthfully.',
+    applicantTypes: [{ id: 'naturalPerson', label: 'Citizen' }, { id: 'organisation', label: 'Legal person or other organisation' }],
+    sections: [
+      {
+        id: 'applicant', title: 'About you', fields: [
+          { name: 'name', type: 'text', label: 'Name', required: true, showWhen: NP, maxLength: 50 },
+          { name: 'idNumber', type: 'text', label: 'ID number', required: true, validator: 'cn-resident-id', showWhen: NP, help: 'Resident ID number, 18 characters' },
+          { name: 'orgName', type: 'text', label: 'Organisation', required: true, showWhen: { applicantType: 'organisation' } },
+          { name: 'mobile', type: 'tel', label: 'Mobile number', required: true },
+          { name: 'email', type: 'email', label: 'Email' },
+        ],
+      },
+      {
+        id: 'info', title: 'The information you want', fields: [
+          { name: 'description', type: 'textarea', label: 'Description', required: true, maxLength: 20 },
+          { name: 'delivery', type: 'radio', label: 'How to receive it', options: [{ value: 'post', label: 'By post' }, { value: 'email', label: 'By email' }] },
+        ],
+      },
+      {
+        id: 'attach', title: 'Attachments and declaration', fields: [
+          { name: 'idProof', type: 'file', label: 'Proof of identity', accept: '.pdf,.png', maxSizeMB: 1 },
+          { name: 'declaration', type: 'checkbox', label: 'I declare that my answers are true', required: true },
+        ],
+      },
+    ],
+  };
+}
+
 export const STEP1 = { name: '张三', idNumber: '11010519491231002X', mobile: '13812345678' };
 export const VALID = { ...STEP1, description: '2025年道路维修经费' };
 

@@ -1,8 +1,8 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import '../src/request-form.js';
 import type { RequestForm } from '../src/request-form.js';
-import { expectAccessible, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
-import { $, $$, STEP1, VALID, chooseFile, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
+import { expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
+import { $, $$, STEP1, VALID, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
 
@@ -779,5 +779,131 @@ describe('<request-form> print mode', () => {
     const cell = $$(el, '[part="paper"] td').find((td) => td.textContent!.includes('第一行'))!;
     expect(cell.innerText).to.contain('第一行\n第二行');
     expect(shadowText(el, '[part="paper"] table')).to.contain('身份证.pdf （随表附上）');
+  });
+});
+
+describe('<request-form> language of parts (WCAG 3.1.2)', () => {
+  async function mountIn(lang: string, feed: unknown): Promise<El> {
+    const url = await storeFeed(feed);
+    const el = await fixture<El>(html`<request-form src=${url} lang=${lang} persist="session"></request-form>`);
+    await el.loaded;
+    return el;
+  }
+  /** The elements of the shadow root with a lang of their own, but for the feed warnings' details (always English). */
+  const marked = (el: El) => $$(el, '[lang]').filter((e) => !e.closest('[part~="warning"]'));
+  const zh = (feed: Record<string, unknown>) => ({ ...feed, lang: 'zh-CN' });
+  /** The applicant's own answers, typed in English: they are shown in the UI's language (English here). */
+  const EN_STEP1 = { name: 'Zhang San', idNumber: VALID.idNumber, mobile: VALID.mobile };
+  const EN_DESCRIPTION = 'Road budget 2025';
+
+  it('English UI on a feed in zh-CN: every step, the errors, the count announcement, the review and the receipt mark the feed text zh-CN', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const el = await mountIn('en', zh(formFeed({ mode: 'api', endpoint, encoding: 'json' })));
+    expect(misLanguaged(el), 'first step').to.deep.equal([]);
+    expect($(el, 'header .agency').getAttribute('lang')).to.equal('zh-CN');
+    expect($(el, 'header h2').hasAttribute('lang')).to.equal(false);
+    await expectAccessible(el);
+    // The applicant-type question is ours when the feed does not ask it itself: its label is English, the types are not.
+    await next(el);
+    expect(shadowText(el, '[part="error-summary"] li')).to.equal('Select “Type of applicant”.');
+    expect(misLanguaged(el), 'type not chosen').to.deep.equal([]);
+    await fill(el, { applicantType: 'naturalPerson', email: 'zhang' });
+    await next(el);
+    const links = $$(el, '[part="error-summary"] a').map((a) => a.textContent!.trim());
+    expect(links).to.deep.equal(['Enter “姓名”.', 'Enter “证件号码”.', 'Enter “手机号码”.', '“电子邮箱” must be an email address, like name@example.com.']);
+    expect(shadowText(el, '#f-name-error')).to.equal('Error: Enter “姓名”.');
+    expect($(el, '#f-name-error span[lang="zh-CN"]').textContent).to.equal('姓名');
+    expect(misLanguaged(el), 'errors of step 1').to.deep.equal([]);
+    await expectAccessible(el);
+    await fill(el, { ...EN_STEP1, email: 'zhang@example.com' });
+    await next(el);
+    // Typed without leaving the field: 4 characters left, announced with the field's label once typing pauses.
+    const ta = $<HTMLTextAreaElement>(el, '#f-description');
+    ta.value = EN_DESCRIPTION;
+    ta.dispatchEvent(new Event('input'));
+    const live = $(el, '[role="status"][aria-live="polite"]');
+    await waitUntil(() => live.textContent!.includes('4 characters remaining'), 'counter announcement', 4000);
+    expect(misLanguaged(el), 'step 2 and the announcement').to.deep.equal([]);
+    await fill(el, { description: EN_DESCRIPTION, delivery: 'email' });
+    await next(el);
+    await next(el);
+    expect(shadowText(el, '[part="error-summary"] li')).to.equal('Read and tick “我承诺所填信息真实”.');
+    expect(misLanguaged(el), 'errors of step 3').to.deep.equal([]);
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(stepTitle(el)).to.equal('Check your answers');
+    const rows = $$(el, '.answers > div').map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('dd')!.textContent!.trim()]);
+    expect(rows).to.deep.include.members([['Type of applicant', '公民'], ['姓名', 'Zhang San'], ['获取方式', '电子邮件'], ['我承诺所填信息真实', 'Ticked']]);
+    expect(misLanguaged(el), 'review').to.deep.equal([]);
+    await expectAccessible(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(misLanguaged(el), 'receipt').to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('English UI on a feed in zh-CN: the paper form (print mode) marks the agency, sections, labels, options and office zh-CN', async () => {
+    const el = await mountIn('en', zh(formFeed({ mode: 'print' })));
+    await fill(el, { applicantType: 'naturalPerson', ...EN_STEP1 });
+    await next(el);
+    await fill(el, { description: EN_DESCRIPTION, delivery: 'post' });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf()]);
+    await fill(el, { declaration: true });
+    await next(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    expect(shadowText(el, '#paper-h')).to.equal('Application for government information to 测试区人民政府办公室');
+    expect($(el, '#paper-h span').getAttribute('lang')).to.equal('zh-CN');
+    expect(shadowText(el, '[part="paper"] table')).to.contain('☑ 公民').and.contain('☑ 邮寄').and.contain('id.pdf (enclosed)');
+    expect(misLanguaged(el), 'paper form').to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('zh-CN UI on a feed in English: the first step, the errors and the review mark the feed text en', async () => {
+    const el = await mountIn('zh-CN', englishFormFeed());
+    expect(misLanguaged(el), 'first step').to.deep.equal([]);
+    expect($(el, 'header .agency').getAttribute('lang')).to.equal('en');
+    await fill(el, { applicantType: 'naturalPerson' });
+    expect(misLanguaged(el), 'first step, with the citizen’s fields').to.deep.equal([]);
+    await next(el);
+    const links = $$(el, '[part="error-summary"] a').map((a) => a.textContent!.trim());
+    expect(links).to.deep.equal(['请填写“Name”。', '请填写“ID number”。', '请填写“Mobile number”。']);
+    expect(misLanguaged(el), 'errors').to.deep.equal([]);
+    await expectAccessible(el);
+    // The answers are typed in Chinese, the UI's language.
+    await fill(el, STEP1);
+    await next(el);
+    await fill(el, { description: VALID.description, delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect(shadowText(el, '[part="review"]')).to.contain('By email').and.contain('张三');
+    expect(misLanguaged(el), 'review').to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('same language (zh-CN UI, zh-CN feed): no lang attributes in any state; switched to English, the feed text is marked', async () => {
+    const el = await mountIn('zh-CN', zh(formFeed({ mode: 'print' })));
+    expect(marked(el), 'first step').to.deep.equal([]);
+    await next(el);
+    expect(marked(el), 'error summary').to.deep.equal([]);
+    // Answers in English, the language the element is switched to at the end (where they are shown in it).
+    await fill(el, { applicantType: 'naturalPerson', ...EN_STEP1 });
+    await next(el);
+    await fill(el, { description: EN_DESCRIPTION, delivery: 'post' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect(marked(el), 'review').to.deep.equal([]);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    expect(marked(el), 'paper form').to.deep.equal([]);
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => shadowText(el, '#paper-h').startsWith('Application'), 'English UI');
+    expect(marked(el).length).to.be.greaterThan(0);
+    expect(misLanguaged(el), 'paper form in English').to.deep.equal([]);
   });
 });

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/request-status.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { expectAccessible, requestsTo, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
-import { $, $$, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
+import { expectAccessible, misLanguaged, requestsTo, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
+import { $, $$, englishFormFeed, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
 
 type El = RequestStatus & HTMLElement;
 
@@ -153,5 +153,60 @@ describe('<request-status>', () => {
     await el.loaded;
     await lookup(el, 'AB12-CD34', '张三');
     expect(shadowText(el, '[part="lookup-error"]')).to.contain('https');
+  });
+});
+
+describe('<request-status> language of parts (WCAG 3.1.2)', () => {
+  /** An open application (the office is shown); the server's own notes are not feed text and stay out of the check. */
+  const OPEN = { ...FOUND, status: 'correctionRequested', history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }] };
+  const OFFICE = { name: '测试区政务公开办', address: '测试路1号', postcode: '414000', hours: '工作日 8:30—17:30', phone: '0730-1234567', email: 'gongkai@example.gov.cn' };
+  /** An e-mail address is Latin in no language: marked with the rest of the office, left out of the check. */
+  const EMAIL = /\S+@\S+/;
+
+  async function mountFeed(feed: Record<string, unknown>, lang: string): Promise<El> {
+    const src = await storeFeed(feed);
+    const el = await fixture<El>(html`<request-status src=${src} lang=${lang} today="2026-10-12"></request-status>`);
+    await el.loaded;
+    return el;
+  }
+  async function zhFeed(): Promise<Record<string, unknown>> {
+    const feed = formFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: OPEN }]));
+    return { ...feed, lang: 'zh-CN', agency: { ...(feed.agency as object), office: OFFICE } };
+  }
+  const marked = (el: El) => $$(el, '[lang]').filter((e) => !e.closest('[part~="warning"]'));
+
+  it('English UI on a feed in zh-CN: the agency and the office are marked zh-CN, in the lookup form and the result', async () => {
+    const el = await mountFeed(await zhFeed(), 'en');
+    expect(misLanguaged(el), 'lookup form').to.deep.equal([]);
+    expect($(el, '.agency').getAttribute('lang')).to.equal('zh-CN');
+    await lookup(el, 'AB12CD34', 'Zhang San');
+    await waitUntil(() => $(el, '[part="office"]'), 'office');
+    expect(shadowText(el, '[part="office"]')).to.contain('工作日 8:30—17:30').and.contain('Opening hours');
+    expect($$(el, '[part="office"] dd').map((d) => d.getAttribute('lang'))).to.deep.equal(Array(6).fill('zh-CN'));
+    expect(misLanguaged(el, EMAIL), 'result').to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('zh-CN UI on a feed in English: the agency and the office are marked en', async () => {
+    const el = await mountFeed(englishFormFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: OPEN }])), 'zh-CN');
+    expect(misLanguaged(el), 'lookup form').to.deep.equal([]);
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="office"]'), 'office');
+    expect(shadowText(el, '[part="office"]')).to.contain('Open Government Office').and.contain('1 Test Road');
+    // The query code, from the server, is a code in no language.
+    expect(misLanguaged(el, /AB12-CD34/), 'result').to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('same language (zh-CN UI, zh-CN feed): no lang attributes; switched to English, the feed text is marked', async () => {
+    const el = await mountFeed(await zhFeed(), 'zh-CN');
+    expect(marked(el), 'lookup form').to.deep.equal([]);
+    await lookup(el, 'AB12CD34', 'Zhang San');
+    await waitUntil(() => $(el, '[part="office"]'), 'office');
+    expect(marked(el), 'result').to.deep.equal([]);
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => shadowText(el, 'h2') === 'Check the progress of an application', 'English UI');
+    expect(marked(el).length).to.be.greaterThan(0);
+    expect(misLanguaged(el, EMAIL), 'result in English').to.deep.equal([]);
   });
 });

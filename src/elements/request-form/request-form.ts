@@ -148,7 +148,7 @@ export class RequestForm extends DisclosureElement {
   private sendDetail = '';
   private sentShare: number | null = null;
   private keptReceipt: KeptReceipt | null = null;
-  private announcement = '';
+  private announcement: unknown = '';
 
   private readonly formFeedCtl = new FeedController<RequestFormFeed>(this, parseRequestForm);
   private feedForm: RequestFormFeed | null = null;
@@ -175,6 +175,16 @@ export class RequestForm extends DisclosureElement {
 
   private get t() {
     return requestStrings.get(this.locale);
+  }
+
+  /** The `lang` of a field's label: the feed's, unless it is ours (the applicant-type question a feed does not ask). */
+  private labelLang(f: FormField) {
+    return f.label === this.t.applicantTypeLabel ? nothing : this.textLang(this.formFeedCtl);
+  }
+
+  /** A UI string with feed text in place of its placeholder ({label}, {agency}), that text marked with its `lang`. */
+  private withFeedText(text: string, value: string, lang = this.textLang(this.formFeedCtl)): unknown[] {
+    return text.split(/\{\w+\}/).map((p, i) => (i ? html`<span lang=${lang}>${value}</span>${p}` : p));
   }
 
   override connectedCallback(): void {
@@ -250,24 +260,27 @@ export class RequestForm extends DisclosureElement {
   }
 
   /** The message of a field's problem, or null. */
-  private problemOf(f: FormField): string | null {
+  private problemOf(f: FormField): unknown {
     const server = this.serverErrors[f.name];
     const p = checkField(f, this.valueFor(f), this.asSubmission());
     if (!p) return server ? this.messageOf(f, server) : null;
     return this.messageOf(f, p.code);
   }
 
-  /** A code (ours or the server's) in words; unknown codes from the server are shown as they are. */
-  private messageOf(f: FormField, code: string): string {
+  /**
+   * A code (ours or the server's) in words, the field's label marked with its language; unknown codes from the server
+   * are shown as they are.
+   */
+  private messageOf(f: FormField, code: string): unknown {
     const e = this.t.errorMessages;
     const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
     const text = own(e, `${effectiveValidator(f)}.${code}`) ?? own(e, `${code}.${kind}`) ?? own(e, code);
     if (!text) return code;
     const max = String(f.type === 'file' ? f.maxSizeMB ?? '' : f.maxLength ?? '');
-    return text.replace('{label}', f.label).replace('{max}', max).replace('{types}', this.typesOf(f));
+    return this.withFeedText(text.replace('{max}', max).replace('{types}', this.typesOf(f)), f.label, this.labelLang(f));
   }
 
-  private shownError(f: FormField): string | null {
+  private shownError(f: FormField): unknown {
     return this.leftFields.has(f.name) || this.serverErrors[f.name] ? this.problemOf(f) : null;
   }
 
@@ -308,7 +321,7 @@ export class RequestForm extends DisclosureElement {
     }, ms);
   }
 
-  private announce(text: string): void {
+  private announce(text: unknown): void {
     // Emptied first, so the same words are announced again.
     this.announcement = '';
     setTimeout(() => (this.announcement = text), 50);
@@ -615,16 +628,17 @@ export class RequestForm extends DisclosureElement {
     return html`
       <header part="header">
         <h2>${t.formTitle}</h2>
-        <p class="agency">${form.agency.name}</p>
-        ${form.intro ? html`<p>${form.intro}</p>` : nothing}
+        <p class="agency" lang=${this.textLang(this.formFeedCtl)}>${form.agency.name}</p>
+        ${form.intro ? html`<p lang=${this.textLang(this.formFeedCtl)}>${form.intro}</p>` : nothing}
         <p>${t.timeLimit(rules.replyWorkingDays, rules.extensionWorkingDays)}</p>
-        ${form.privacyNotice ? html`<p class="help">${form.privacyNotice}</p>` : nothing}
+        ${form.privacyNotice ? html`<p class="help" lang=${this.textLang(this.formFeedCtl)}>${form.privacyNotice}</p>` : nothing}
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${this.notice ? html`<div class="panel warning" role="status"><p>${this.notice}</p></div>` : nothing}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
-        <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}>${n}</li>`)}</ol>
+        <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}
+          lang=${i < steps.length ? this.textLang(this.formFeedCtl) : nothing}>${n}</li>`)}</ol>
       </nav>
       ${this.renderSummary(review ? [] : steps[this.stepIndex].fields)}
       ${review ? this.renderReview(form, steps) : this.renderStep(steps[this.stepIndex])}
@@ -656,8 +670,8 @@ export class RequestForm extends DisclosureElement {
   private renderStep(step: Step): TemplateResult {
     const t = this.t;
     return html`<form novalidate part="step" @submit=${this.goNext} aria-labelledby="step-h">
-      <h3 id="step-h" tabindex="-1">${step.title}</h3>
-      ${step.help ? html`<p class="help">${step.help}</p>` : nothing}
+      <h3 id="step-h" tabindex="-1" lang=${this.textLang(this.formFeedCtl)}>${step.title}</h3>
+      ${step.help ? html`<p class="help" lang=${this.textLang(this.formFeedCtl)}>${step.help}</p>` : nothing}
       ${step.fields.map((f) => this.renderField(f))}
       <div class="actions">
         ${this.stepIndex > 0 ? html`<button class="btn" type="button" @click=${this.goBack}>${t.backButton}</button>` : nothing}
@@ -679,8 +693,10 @@ export class RequestForm extends DisclosureElement {
     const invalid = err ? 'true' : nothing;
     const req = isRequired(f, this.asSubmission());
     const required = req ? 'true' : nothing;
-    const label = html`${f.label}${req ? html` <span class="req">${t.requiredMark}</span>` : nothing}`;
-    const help = f.help || fileHelp ? html`<p class="help" id="${id}-help">${f.help}${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>` : nothing;
+    const label = html`<span lang=${this.labelLang(f)}>${f.label}</span>${req ? html` <span class="req">${t.requiredMark}</span>` : nothing}`;
+    const help = f.help || fileHelp
+      ? html`<p class="help" id="${id}-help"><span lang=${this.textLang(this.formFeedCtl)}>${f.help}</span>${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>`
+      : nothing;
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
       if ((e.currentTarget as Element).contains(e.relatedTarget as Node)) return;
@@ -697,7 +713,7 @@ export class RequestForm extends DisclosureElement {
           .checked=${live(on(o.value))} aria-invalid=${invalid} @change=${(e: Event) => {
             const c = (e.target as HTMLInputElement).checked;
             this.set(f.name, f.type === 'radio' ? o.value : c ? [...list, o.value] : list.filter((x) => x !== o.value));
-          }}><label for="${id}-${i}">${o.label}</label></div>`)}
+          }}><label for="${id}-${i}" lang=${this.textLang(this.formFeedCtl)}>${o.label}</label></div>`)}
       </fieldset>`;
     }
     let control: TemplateResult;
@@ -713,7 +729,7 @@ export class RequestForm extends DisclosureElement {
           const s = e.target as HTMLSelectElement;
           this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
         }}>${f.multiple ? nothing : html`<option value="">${t.choosePrompt}</option>`}
-        ${f.options!.map((o) => html`<option .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
+        ${f.options!.map((o) => html`<option lang=${this.textLang(this.formFeedCtl)} .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
     } else if (f.type === 'file') {
       const chosen = this.chosenFiles[f.name] ?? [];
       control = html`<input type="file" id=${id} name=${f.name} accept=${f.accept ?? nothing} ?multiple=${f.multiple}
@@ -757,8 +773,9 @@ export class RequestForm extends DisclosureElement {
       this.set(f.name, val);
       // Announced near the limit only (20 characters or fewer left), with the field's name, once typing pauses.
       const left = f.maxLength ? f.maxLength - codePointLength(val) : Infinity;
-      if (left <= 20) this.schedule('count', () => this.announce(`${f.label}${this.t.colonMark}${this.t.charCounter(left)}`), 1500);
-      else clearTimeout(this.timers.count);
+      if (left <= 20) {
+        this.schedule('count', () => this.announce(html`<span lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${this.t.charCounter(left)}`), 1500);
+      } else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
       return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
@@ -773,17 +790,21 @@ export class RequestForm extends DisclosureElement {
   /**
    * An answer in words, as the review shows it: what will be sent (normalised: '…002x' → '…002X', spaces out of a
    * mobile number), or "none". On the paper form: choices as ☑/☐ boxes, nothing for no answer, and a note that
-   * chosen files are attached.
+   * chosen files are attached. Chosen options are the feed's labels, marked with the feed's language; the applicant's
+   * own words are in no known language and stay in the element's.
    */
-  private answerText(f: FormField, paper?: boolean): string {
+  private answerText(f: FormField, paper?: boolean): unknown {
     const t = this.t;
     const sent = (cleanSubmission(this.feedForm!, this.asSubmission()).fields as Record<string, unknown>)[f.name];
     const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
     const list = ([v ?? []].flat() as (string | File)[]).filter(Boolean);
-    if (paper && f.options && f.type !== 'select') return f.options.map((x) => `${list.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　');
+    const options = f.options?.length && (paper && f.type !== 'select'
+      ? f.options.map((x) => `${list.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　')
+      : list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join('、'));
+    if (options) return html`<span lang=${this.textLang(this.formFeedCtl)}>${options}</span>`;
     const text = isSingleCheckbox(f)
       ? v === 'true' ? t.tickedText : ''
-      : list.map((x) => typeof x === 'object' ? x.name : f.options?.find((o) => o.value === x)?.label ?? (f.type === 'date' ? formatDate(x, this.locale) : x)).join('、');
+      : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join('、');
     return paper ? `${text} ${f.type === 'file' && list.length ? t.attachedNote : ''}` : text || t.noneText;
   }
 
@@ -795,8 +816,8 @@ export class RequestForm extends DisclosureElement {
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
-      ${steps.map((st) => html`<h4>${st.title}</h4><dl class="answers">
-        ${st.fields.map((f) => html`<div><dt>${f.label}</dt><dd class="v">${this.answerText(f)}</dd><dd>
+      ${steps.map((st) => html`<h4 lang=${this.textLang(this.formFeedCtl)}>${st.title}</h4><dl class="answers">
+        ${st.fields.map((f) => html`<div><dt lang=${this.labelLang(f)}>${f.label}</dt><dd class="v">${this.answerText(f)}</dd><dd>
           <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} aria-disabled=${s === 'sending' ? 'true' : nothing}
             @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
@@ -826,7 +847,7 @@ export class RequestForm extends DisclosureElement {
     const rules = resolveRules(this.feedForm!);
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
-      <p class="agency">${this.feedForm!.agency.name}</p>
+      <p class="agency" lang=${this.textLang(this.formFeedCtl)}>${this.feedForm!.agency.name}</p>
       ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p></div>` : nothing}
       <p>${t.queryCodeLabel}</p>
       <p class="code" id="code">${r.queryCode}</p>
@@ -851,17 +872,17 @@ export class RequestForm extends DisclosureElement {
     const form = this.feedForm!;
     const o = form.agency.office ?? {};
     return html`<section class="paper" part="paper" aria-labelledby="paper-h">
-      <h2 id="paper-h" tabindex="-1">${t.paperTitle(form.agency.name)}</h2>
+      <h2 id="paper-h" tabindex="-1">${this.withFeedText(t.paperTitle, form.agency.name)}</h2>
       <table>
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
-          ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block">${st.title}</th>` : nothing}
-          <th scope="row">${f.label}</th>
+          ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.textLang(this.formFeedCtl)}>${st.title}</th>` : nothing}
+          <th scope="row" lang=${this.labelLang(f)}>${f.label}</th>
           <td>${this.answerText(f, true)}</td>
         </tr>`)}</tbody>`)}
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
-      <p class="help">${t.paperHelp} ${[o.name, o.address, o.postcode, o.phone].filter(Boolean).join('　')}</p>
+      <p class="help">${t.paperHelp} <span lang=${this.textLang(this.formFeedCtl)}>${[o.name, o.address, o.postcode, o.phone].filter(Boolean).join('　')}</span></p>
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           this.phase = 'form';

@@ -159,7 +159,7 @@ export class RequestStatus extends DisclosureElement {
           @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
       </div>`;
     return html`<h2>${t.statusTitle}</h2>
-      <p class="agency">${form.agency.name}</p>
+      <p class="agency" lang=${this.textLang(this.statusFeed)}>${form.agency.name}</p>
       <form novalidate part="lookup" @submit=${this.runLookup}>
         ${input('code', t.queryCodeLabel, this.typedCode, codeErr, (v) => (this.typedCode = v), { help: t.lookupHelp, ac: 'off' })}
         ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v), { ac: 'name' })}
@@ -213,6 +213,6 @@ export class RequestStatus extends DisclosureElement {
     if (!rows.length) return nothing;
     return html`<h4>${t.contactTitle}</h4>
       ${correction ? html`<p>${t.contactCorrection}</p>` : nothing}
-      <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd>${o[k]}</dd></div>`)}</dl>`;
+      <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd lang=${this.textLang(this.statusFeed)}>${o[k]}</dd></div>`)}</dl>`;
   }
 }

@@ -66,7 +66,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   dueLabel: 'Reply due by',
   dueHelp: (n: number) => `${n} working days after receipt; public holidays are not counted`,
   printButton: 'Print',
-  paperTitle: (agency: string) => `Application for government information to ${agency}`,
+  paperTitle: 'Application for government information to {agency}',
   paperHelp: 'Print this form, sign it and post or hand it in with a copy of your proof of identity to:',
   signatureLabel: 'Signature (or seal) of the applicant',
   dateLabel: 'Date',

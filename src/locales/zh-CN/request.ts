@@ -71,7 +71,8 @@ const zh = {
   dueLabel: '答复期限',
   dueHelp: (n: number) => `自收到申请之日起 ${n} 个工作日，节假日不计算在内`,
   printButton: '打印',
-  paperTitle: (agency: string) => `${agency}政府信息公开申请表`,
+  /** {agency}: the agency's name (feed text, marked with the feed's language). */
+  paperTitle: '{agency}政府信息公开申请表',
   paperHelp: '请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至：',
   signatureLabel: '申请人签名（盖章）',
   dateLabel: '申请日期',
