@@ -134,6 +134,9 @@ describe('<disclosure-catalogue>: the feed’s language (WCAG 3.1.2)', () => {
 
     await openAll(el);
     expect(misLanguaged(el, neutral), 'every entry open').to.deep.equal([]);
+    // Lists of the feed's terms are joined as the feed's language joins them (not with the Chinese 、).
+    const dds = $$(el, '.detail dd').map((dd) => dd.textContent!.trim());
+    expect(dds).to.include('farming, spring').and.include('General affairs, Unlisted topic');
     await expectAccessible(el);
 
     await chooseCategory(el, 'zw');

@@ -72,6 +72,7 @@ export function englishFormFeed(submit: Record<string, unknown> = { mode: 'print
         id: 'info', title: 'The information you want', fields: [
           { name: 'description', type: 'textarea', label: 'Description', required: true, maxLength: 20 },
           { name: 'delivery', type: 'radio', label: 'How to receive it', options: [{ value: 'post', label: 'By post' }, { value: 'email', label: 'By email' }] },
+          { name: 'carrier', type: 'checkbox', label: 'Form of the information', options: [{ value: 'paper', label: 'Paper' }, { value: 'file', label: 'Electronic file' }] },
         ],
       },
       {

@@ -874,12 +874,15 @@ describe('<request-form> language of parts (WCAG 3.1.2)', () => {
     // The answers are typed in Chinese, the UI's language.
     await fill(el, STEP1);
     await next(el);
-    await fill(el, { description: VALID.description, delivery: 'email' });
+    await fill(el, { description: VALID.description, delivery: 'email', carrier: 'paper' });
+    await fill(el, { carrier: 'file' });
     await next(el);
     await fill(el, { declaration: true });
     await next(el);
     expect(stepTitle(el)).to.equal('核对申请信息');
     expect(shadowText(el, '[part="review"]')).to.contain('By email').and.contain('张三');
+    // The feed's options are joined as the feed's language joins them (not with the Chinese 、).
+    expect(shadowText(el, '[part="review"]')).to.contain('Paper, Electronic file');
     expect(misLanguaged(el), 'review').to.deep.equal([]);
     await expectAccessible(el);
   });

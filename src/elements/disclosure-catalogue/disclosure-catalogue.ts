@@ -844,14 +844,16 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** An entry's details; `lang` (textLang) marks the feed's text in them. */
   private renderDetail(item: CatalogueItem, terms: readonly string[], lang: unknown): TemplateResult {
     const t = this.t;
-    const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join('、');
-    const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join('、');
+    // Lists of the feed's terms take the separator of the feed's language (、 in Chinese), else of the element's.
+    const sep = /^zh/i.test(this.feed.lang ?? this.locale) ? '、' : ', ';
+    const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join(sep);
+    const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join(sep);
     return html`
       ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}
       <dl class="meta">
         ${meta(t.topic, topics, lang)}
         ${meta(t.genre, this.termLabel('genre', item.genreId), lang)}
-        ${meta(t.keywords, item.keywords.length && this.marked(item.keywords.join('、'), terms), lang)}
+        ${meta(t.keywords, item.keywords.length && this.marked(item.keywords.join(sep), terms), lang)}
         ${meta(t.category, categories, lang)}
         ${meta(t.link, hrefOf(item))}
       </dl>

@@ -800,11 +800,11 @@ export class RequestForm extends DisclosureElement {
     const list = ([v ?? []].flat() as (string | File)[]).filter(Boolean);
     const options = f.options?.length && (paper && f.type !== 'select'
       ? f.options.map((x) => `${list.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　')
-      : list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join('、'));
+      : list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(/^zh/i.test(this.formFeedCtl.lang ?? this.locale) ? '、' : ', '));
     if (options) return html`<span lang=${this.textLang(this.formFeedCtl)}>${options}</span>`;
     const text = isSingleCheckbox(f)
       ? v === 'true' ? t.tickedText : ''
-      : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join('、');
+      : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join(this.locale === 'en' ? ', ' : '、');
     return paper ? `${text} ${f.type === 'file' && list.length ? t.attachedNote : ''}` : text || t.noneText;
   }
 
