@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, nothing } from 'lit';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { defineElement } from '../src/define.js';
@@ -499,14 +499,16 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     await el.loaded;
     await el.updateComplete;
     const bg = () => getComputedStyle($(el, '.root')).backgroundColor;
+    // Through the media-features command, which brings this page to the front first: a page in the background (two
+    // test files run at once) runs no rendering steps, so its matchMedia listeners would not hear of the change.
     try {
-      await emulateMedia({ colorScheme: 'light' });
+      await executeServerCommand('media-features', { 'prefers-color-scheme': 'light' });
       await waitUntil(() => bg() === 'rgb(255, 255, 255)', 'light');
-      await emulateMedia({ colorScheme: 'dark' });
+      await executeServerCommand('media-features', { 'prefers-color-scheme': 'dark' });
       await waitUntil(() => bg() === 'rgb(22, 24, 27)', 'dark after the system changed');
       await expectAccessible(el);
     } finally {
-      await emulateMedia({ colorScheme: 'light' });
+      await executeServerCommand('media-features', {});
     }
   });
 

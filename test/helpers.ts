@@ -39,6 +39,8 @@ export async function storeFeed(body: unknown, opts: StoreOptions = {}, name = u
 
 export interface ScriptStep {
   status?: number; body?: unknown; type?: string; delay?: number; headers?: Record<string, string>; destroy?: boolean;
+  /** Answer a head and part of the body, then lose the connection. */
+  cut?: boolean;
 }
 /** Scripts a sequence of responses; returns the URL that answers them in turn. */
 export async function scriptEndpoint(steps: ScriptStep[], name = uniqueName('api')): Promise<string> {

@@ -76,6 +76,15 @@ export function testFeedsMiddleware() {
       const step = queue.length > 1 ? queue.shift() : queue[0];
       if (step.delay) await sleep(step.delay);
       if (step.destroy) { ctx.req.socket.destroy(); return; }
+      // The connection lost in the middle of the answer: a head and part of the body, then nothing. Unlike a drop before
+      // any answer (`destroy`), Chrome does not resend the POST on its own, so the page always sees this failure.
+      if (step.cut) {
+        ctx.respond = false;
+        ctx.res.writeHead(step.status ?? 201, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+        ctx.res.write('{"queryCode":');
+        setTimeout(() => ctx.res.socket?.destroy(), 50);
+        return;
+      }
       ctx.status = step.status ?? 200;
       for (const [k, v] of Object.entries(step.headers ?? {})) ctx.set(k, v);
       ctx.set('Cache-Control', 'no-store');
