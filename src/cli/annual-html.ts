@@ -19,6 +19,8 @@ type Row = Cell[];
 
 export interface HtmlOptions {
   year?: number;
+  /** The feed's `lang` (a BCP 47 tag). Default zh-CN: the national format is read by its Chinese labels. */
+  lang?: string;
   publisher?: string;
   template?: 'CN-2021' | 'CN-2019';
   sourceUrl?: string;
@@ -438,7 +440,7 @@ export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlRes
   }
   const publisher = options.publisher ?? (title ? publisherFrom(title) : undefined) ?? meta(doc, ['sitename', 'site_name', 'og:site_name']);
 
-  const feed: Record<string, unknown> = { schemaVersion: 1 };
+  const feed: Record<string, unknown> = { schemaVersion: 1, lang: options.lang ?? 'zh-CN' };
   if (publisher) feed.publisher = { name: publisher };
   else notes.push('publisher not found (use --publisher)');
   feed.year = year ?? null;

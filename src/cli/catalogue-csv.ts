@@ -47,6 +47,8 @@ const VALIDITY_WORDS: Record<string, (typeof VALIDITIES)[number]> = {
 
 export interface ConvertOptions {
   publisher?: string;
+  /** The feed's `lang` (a BCP 47 tag). Default: zh-CN when a title has Chinese characters, else none (not known). */
+  lang?: string;
   baseUrl?: string;
   onRow?: (n: number) => void;
 }
@@ -212,6 +214,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     [...v.terms.values()].map((t) => (tree ? { id: t.id, label: t.label, parentId: t.parentId, order: t.order } : t.parentId
       ? { id: t.id, label: t.label, parentId: t.parentId } : { id: t.id, label: t.label }));
   const feed: Record<string, unknown> = { schemaVersion: 1 };
+  const lang = options.lang ?? (items.some((i) => /\p{Script=Han}/u.test(String(i.title))) ? 'zh-CN' : undefined);
+  if (lang) feed.lang = lang;
   if (options.publisher) feed.publisher = { name: options.publisher };
   feed.categories = terms(categories, true);
   const facets: Record<string, unknown> = {};

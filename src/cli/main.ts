@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectFeedKind } from '../schema/shapes.js';
+import { detectFeedKind, LANG_PATTERN } from '../schema/shapes.js';
 import type { FeedKind } from '../schema/shapes.js';
 import { VERSION } from '../version.js';
 import { parseAnnualFeed } from '../elements/annual-stats/model.js';
@@ -44,7 +44,7 @@ Each problem is printed as  <json path>: <what was expected, what was found>.
 Errors make the exit code 1; warnings (unknown keys) do not.
   --json    print the result as JSON on stdout
   --quiet   print only the errors`,
-  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv> [-o out.json] [--publisher 名称] [--base-url URL] [--quiet]
+  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv> [-o out.json] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
 
 Converts a spreadsheet export to a catalogue feed. Recognised headers (Chinese or English):
   索引号 indexNo · 名称/标题 title · 发布机构 publisher · 生成日期/成文日期/发文日期 dateCreated ·
@@ -57,8 +57,10 @@ Rows without a title or with more cells than the header are skipped (short rows 
 date, validity or URL is left out of its entry with a warning. Both are reported with their line numbers on stderr.
   -o, --output FILE    write the feed here (default: stdout)
   --publisher NAME     the feed's publisher.name
-  --base-url URL       resolve relative links against this URL`,
-  annual: `Usage: ${NAME} annual from-html <file.html|URL> [-o out.json] [--year N] [--publisher NAME] [--template CN-2021|CN-2019] [--quiet]
+  --base-url URL       resolve relative links against this URL
+  --lang TAG           the language of the entries' text, e.g. zh-CN or en (default: zh-CN when a title has Chinese
+                       characters, else not given); marked on that text where a page's language differs`,
+  annual: `Usage: ${NAME} annual from-html <file.html|URL> [-o out.json] [--year N] [--publisher NAME] [--template CN-2021|CN-2019] [--lang TAG] [--quiet]
 
 Reads a published 政府信息公开工作年度报告 page in the national format and writes the annual-report feed. The
 format (2021 or 2019) is detected from Table 三 (the （六） sub-rows). Blank cells become null (not reported), not 0.
@@ -67,7 +69,8 @@ followed by the reconciliation checks of the result.
   -o, --output FILE    write the feed here (default: stdout)
   --year N             the report year (default: from the title, e.g. 2022年度…)
   --publisher NAME     the publisher (default: from the title)
-  --template ID        force CN-2021 or CN-2019`,
+  --template ID        force CN-2021 or CN-2019
+  --lang TAG           the language of the report's text (default: zh-CN)`,
   embed: `Usage: ${NAME} embed <feed-url> [--type catalogue|request-form|annual] [--cdn BASE] [--offline]
 
 Prints the snippets that show the feed: one script tag; tags inside <disclosure-provider>; and the
@@ -147,11 +150,19 @@ async function cmdValidate(argv: string[]): Promise<number> {
 
 const ENCODING_LABELS = { 'utf-8': 'UTF-8', gb18030: 'GB18030 (GBK)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
+/** `--lang`: a language tag as the feeds' `lang` takes it (LANG_PATTERN), or a usage error. */
+function langOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !new RegExp(LANG_PATTERN).test(value)) throw usageError('--lang must be a language tag such as zh-CN or en');
+  return value;
+}
+
 async function cmdCatalogue(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (!sub || sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return sub ? EXIT_OK : EXIT_USAGE; }
   if (sub !== 'from-csv') throw usageError(`unknown catalogue command "${sub}" (expected from-csv)`);
-  const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url'], ['quiet'], { o: 'output' });
+  const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url', 'lang'], ['quiet'], { o: 'output' });
+  const lang = langOption(options.lang);
   if (positional.length !== 1) throw usageError('catalogue from-csv needs exactly one CSV file');
   const source = positional[0]!;
   const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'] : undefined;
@@ -167,6 +178,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     result = catalogueFromCsv(text, {
       publisher: typeof options.publisher === 'string' ? options.publisher : undefined,
       baseUrl,
+      lang,
       onRow: (n) => progress.tick(n, 'rows'),
     });
   } catch (error) {
@@ -201,7 +213,8 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (!sub || sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.annual); return sub ? EXIT_OK : EXIT_USAGE; }
   if (sub !== 'from-html') throw usageError(`unknown annual command "${sub}" (expected from-html)`);
-  const { positional, options } = parseArgs(rest, ['output', 'year', 'publisher', 'template'], ['quiet'], { o: 'output' });
+  const { positional, options } = parseArgs(rest, ['output', 'year', 'publisher', 'template', 'lang'], ['quiet'], { o: 'output' });
+  const lang = langOption(options.lang);
   if (positional.length !== 1) throw usageError('annual from-html needs exactly one file or URL');
   const source = positional[0]!;
   let year: number | undefined;
@@ -223,6 +236,7 @@ async function cmdAnnual(argv: string[]): Promise<number> {
       year, template: template as 'CN-2021' | 'CN-2019' | undefined,
       publisher: typeof options.publisher === 'string' ? options.publisher : undefined,
       sourceUrl: url,
+      lang,
     });
   } catch (error) {
     throw new CliError(`${source}: ${(error as Error).message}`);

@@ -18,6 +18,7 @@ test('from-html: 2021-format page with nested layout tables and label variants',
   assert.match(stderr, /1 blank cell written as null \(not reported\), not 0/);
   assert.match(stderr, /0 notes, the figures reconcile/);
   assert.equal(feed.year, 2022);
+  assert.equal(feed.lang, 'zh-CN', 'the national format is read by its Chinese labels');
   assert.equal(feed.template, 'CN-2021');
   assert.equal(feed.publisher.name, '岳阳市君山区人民政府');
   assert.equal(feed.publishedAt, '2023-01-19');

@@ -15,6 +15,7 @@ test('from-csv: GBK-encoded export with Chinese headers', async () => {
   assert.match(r.stderr, /3 entries written to .*0 rows skipped/);
   const feed = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(feed.publisher.name, '岳阳市君山区人民政府');
+  assert.equal(feed.lang, 'zh-CN', 'Chinese titles: the feed says it is in Chinese');
   assert.equal(feed.items.length, 3);
   const [a, b, c] = feed.items;
   assert.equal(a.title, '君山区2021年政府信息公开工作年度报告');
@@ -80,6 +81,7 @@ test('from-csv: English headers, semicolon-free commas, dates as 20130305 and Ex
   const r = await run(['catalogue', 'from-csv', file]);
   assert.equal(r.code, 0, r.stderr);
   const feed = JSON.parse(r.stdout);
+  assert.equal(feed.lang, undefined, 'no Chinese title, no --lang: the language is not known');
   assert.equal(feed.items[0].title, 'Budget, 2013');
   assert.equal(feed.items[0].datePublished, '2013-03-05');
   assert.equal(feed.items[1].datePublished, '2013-03-05');
@@ -263,4 +265,23 @@ test('output into a pipe whose reader stops early (EPIPE, `| head`): a quiet exi
     assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stderr, '', args.join(' '));
   }
+});
+
+test('from-csv and from-html: --lang sets the feed\'s language; a value that is not a language tag is refused', async () => {
+  const dir = tmp();
+  const file = join(dir, 'en.csv');
+  writeFileSync(file, 'title,datePublished\r\nBudget 2013,2013-03-05\r\n');
+  const r = await run(['catalogue', 'from-csv', file, '--lang', 'en-GB']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).lang, 'en-GB');
+  const zh = await run(['catalogue', 'from-csv', fixture('catalogue-gbk.csv'), '--lang', 'zh-Hans']);
+  assert.equal(JSON.parse(zh.stdout).lang, 'zh-Hans', '--lang wins over the guess');
+  for (const args of [['catalogue', 'from-csv', file], ['annual', 'from-html', fixture('annual-2021.html')]]) {
+    const bad = await run([...args, '--lang', 'Chinese (simplified)']);
+    assert.equal(bad.code, 2, bad.stderr);
+    assert.match(bad.stderr, /--lang must be a language tag such as zh-CN or en/);
+  }
+  const annual = await run(['annual', 'from-html', fixture('annual-2021.html'), '--lang', 'zh-Hant']);
+  assert.equal(annual.code, 0, annual.stderr);
+  assert.equal(JSON.parse(annual.stdout).lang, 'zh-Hant');
 });
