@@ -358,6 +358,9 @@ describe('<disclosure-catalogue>: big catalogues', () => {
     await el.loaded;
     await waitUntil(() => titles(el).length === 3, 'first remote page');
     expect(shadowText(el, '#summary')).to.contain('共找到 57 条信息');
+    // The server pages the results: export and print hold the page shown, and their buttons say so.
+    const tools = [...el.shadowRoot!.querySelectorAll('.toolbar button')].map((b) => b.textContent!.trim());
+    expect(tools).to.deep.equal(['导出本页 CSV', '打印本页']);
     const q = $(el, '#q') as HTMLInputElement;
     q.value = '农业 通知';
     q.dispatchEvent(new Event('input'));

@@ -731,8 +731,8 @@ export class DisclosureCatalogue extends DisclosureElement {
           ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${pageSize === n}>${n}</option>`)}
         </select>
       </label>
-      <button class="btn" type="button" @click=${this.exportCsv} ?disabled=${!total}>${t.exportCsv}</button>
-      <button class="btn" type="button" @click=${this.print} ?disabled=${!total}>${t.print}</button>
+      <button class="btn" type="button" @click=${this.exportCsv} ?disabled=${!total}>${this.remoteResult ? t.exportCsvPage : t.exportCsv}</button>
+      <button class="btn" type="button" @click=${this.print} ?disabled=${!total}>${this.remoteResult ? t.printPage : t.print}</button>
     </div>`;
   }
 

@@ -61,6 +61,9 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   pageOf: (n: string, total: string) => `Page ${n} of ${total}`,
   exportCsv: 'Export CSV',
   print: 'Print',
+  /** Remote mode: the server pages the results, and only the page shown can be exported or printed. */
+  exportCsvPage: 'Export this page (CSV)',
+  printPage: 'Print this page',
   csvFilename: 'disclosure-catalogue.csv',
   link: 'Link',
   loadingMore: (loaded: string, total: string) => `Loaded ${loaded} of ${total}; loading the rest…`,

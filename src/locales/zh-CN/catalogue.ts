@@ -59,6 +59,9 @@ const zh = {
   pageOf: (n: string, total: string) => `第 ${n} 页，共 ${total} 页`,
   exportCsv: '导出 CSV',
   print: '打印',
+  /** Remote mode: the server pages the results, and only the page shown can be exported or printed. */
+  exportCsvPage: '导出本页 CSV',
+  printPage: '打印本页',
   csvFilename: '政府信息公开目录.csv',
   link: '链接',
   loadingMore: (loaded: string, total: string) => `已加载 ${loaded} / ${total} 条，正在加载其余部分…`,
