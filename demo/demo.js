@@ -1,6 +1,8 @@
 // The demo portal's own page script (old-style, no modules): the 长者模式 (large text), language and dark switches
 // that such portals put in their top bar. They only set attributes on <disclosure-provider>. The language chosen is
-// kept for the next page (sessionStorage) and set on <html> too; pages without elements hide the switches.
+// kept for the next page (sessionStorage). It is the elements' language only: the portal's own text stays Chinese, so
+// <html lang> stays zh-CN, and the switch's own word (English / 中文) is marked with its language (WCAG 3.1.2).
+// Pages without elements hide the switches.
 (function () {
   var provider = document.querySelector('disclosure-provider');
   function qs(name) { return new RegExp('[?&]' + name + '=([^&]*)').exec(location.search); }
@@ -18,8 +20,10 @@
   function setLang(l, button) {
     lang = l;
     if (provider) provider.setAttribute('lang', l);
-    document.documentElement.lang = l;
-    if (button) button.innerHTML = l === 'en' ? '中文' : 'English';
+    if (button) {
+      button.innerHTML = l === 'en' ? '中文' : 'English';
+      button.lang = l === 'en' ? 'zh-CN' : 'en';
+    }
     try { sessionStorage.setItem('demo-lang', l); } catch (e) { /* storage blocked */ }
   }
   bind('toggle-large', function (b) {

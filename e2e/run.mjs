@@ -98,6 +98,14 @@ test('large-text mode (长者模式) from the provider makes text larger; Englis
     await page.waitForFunction(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('#summary').textContent.includes('results'));
     const label = await page.evaluate(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('form.search label').textContent.trim());
     assert.equal(label, 'Search');
+    // Only the elements switch: the portal's own text stays Chinese, and so does <html lang>; the switch's word is
+    // marked with its language; the catalogue's Chinese titles (the feed says zh-CN) keep theirs (WCAG 3.1.2).
+    const langs = await page.evaluate(() => ({
+      html: document.documentElement.lang,
+      toggle: [document.getElementById('toggle-lang').lang, document.getElementById('toggle-lang').textContent],
+      title: document.querySelector('disclosure-catalogue').shadowRoot.querySelector('.item h3 a').firstElementChild.closest('[lang]').lang,
+    }));
+    assert.deepEqual(langs, { html: 'zh-CN', toggle: ['zh-CN', '中文'], title: 'zh-CN' });
   } finally {
     await close();
   }
