@@ -160,29 +160,59 @@ test('under Trusted Types (`trusted-types lit-html`), the script loaded again �
   }
 });
 
-test('patched prototypes and globals of an old page (Prototype.js-style) do not break the elements', async () => {
-  const html = `<html><head><script src="/e2e/pages/patch-prototypes.js"></script></head><body>
-    <disclosure-catalogue src="/demo/feeds/catalogue.json" no-url-state></disclosure-catalogue>
-    <annual-stats src="/demo/feeds/annual/2022.json" no-url-state></annual-stats>
-    <script src="/dist/disclosure-elements.js"></script></body></html>`;
-  const { page, log, close } = await open('/e2e/patched.html', {
-    routes: { '**/e2e/patched.html': (r) => r.fulfill({ contentType: 'text/html', body: html }) },
-  });
-  try {
-    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
-    await waitForShadow(page, 'annual-stats', 'table');
-    await page.evaluate(() => {
-      const el = document.querySelector('disclosure-catalogue');
-      const q = el.shadowRoot.querySelector('#q');
-      q.value = '防汛';
-      q.dispatchEvent(new Event('input'));
+for (const [name, scripts] of [
+  ['the classic script', '<script src="/dist/disclosure-elements.js"></script>'],
+  ['the code-split set', '<script type="module" src="/dist/cdn/catalogue.js"></script><script type="module" src="/dist/cdn/annual-stats.js"></script><script type="module" src="/dist/cdn/request-form.js"></script>'],
+  ['the autoloader', '<script src="/dist/disclosure-elements.autoload.js"></script>'],
+]) {
+  test(`patched prototypes and globals of an old page (Prototype.js-style, its own Map and Set) do not break the elements: ${name}`, async () => {
+    const html = `<html><head><script src="/e2e/pages/patch-prototypes.js"></script></head><body>
+      <disclosure-catalogue src="/demo/feeds/catalogue.json" no-url-state></disclosure-catalogue>
+      <annual-stats src="/demo/feeds/annual/2022.json" no-url-state></annual-stats>
+      <request-form src="/demo/feeds/request-form.json"></request-form>
+      ${scripts}</body></html>`;
+    const { page, log, close } = await open('/e2e/patched.html', {
+      routes: { '**/e2e/patched.html': (r) => r.fulfill({ contentType: 'text/html', body: html }) },
     });
-    await page.waitForFunction(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('mark')?.textContent === '防汛');
-    assert.deepEqual(log.errors, []);
-  } finally {
-    await close();
-  }
-});
+    // Playwright's waitForFunction, and evaluate with an argument, use Map in the page itself, which this page has
+    // replaced: poll with evaluate, without arguments.
+    const until = async (fn) => {
+      for (let i = 0; i < 300; i++) {
+        if (await page.evaluate(fn)) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out: ${fn}`);
+    };
+    const shadowHas = ([t, sel]) => `!!document.querySelector('${t}')?.shadowRoot?.querySelector('${sel}')`;
+    try {
+      assert.equal(await page.evaluate(() => typeof new Map().put), 'function', 'the page has its own Map');
+      await until(shadowHas(['disclosure-catalogue', 'li.item']));
+      await until(shadowHas(['annual-stats', 'table']));
+      await until(shadowHas(['request-form', 'input']));
+      await page.evaluate(() => {
+        const el = document.querySelector('disclosure-catalogue');
+        const q = el.shadowRoot.querySelector('#q');
+        q.value = '防汛';
+        q.dispatchEvent(new Event('input'));
+      });
+      await until(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('mark')?.textContent === '防汛');
+      // chart.js draws (it keeps its scales and datasets in Maps and Sets).
+      await until(() => {
+        const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');
+        if (!canvas || !canvas.width) return false;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
+        return false;
+      });
+      assert.deepEqual(log.errors, []);
+      // The page keeps its own Map, and the realm the elements took theirs from is gone from it.
+      assert.equal(await page.evaluate(() => typeof new Map().put), 'function');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('iframe').length), 0);
+    } finally {
+      await close();
+    }
+  });
+}
 
 test('strict CSP with Trusted Types: every element renders, charts draw, no violation', async () => {
   const { page, log, close } = await open('/e2e/pages/csp-all.html');

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { mangleProps } from './mangle-props.mjs';
 import { safeBuiltins } from './safe-builtins.mjs';
+import { SAFE_GLOBALS } from './safe-globals.mjs';
 import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -74,6 +75,7 @@ export function cdnBuildConfig({ outDir = `${root}/dist/cdn`, sourcemap = true, 
       outDir,
       lib: { entry: Object.fromEntries(Object.entries(CDN_ENTRIES).map(([k, v]) => [k, `${root}/${v}`])), formats: ['es'] },
       rolldownOptions: {
+        transform: { inject: SAFE_GLOBALS },
         output: {
           entryFileNames: '[name].js',
           chunkFileNames: chunkNames('chunks/'),

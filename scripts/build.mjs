@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { mangleProps } from './mangle-props.mjs';
 import { safeBuiltins } from './safe-builtins.mjs';
+import { SAFE_GLOBALS } from './safe-globals.mjs';
 import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 import { buildCdnSplit, chunkNames } from './build-cdn-split.mjs';
 import { writeVscodeData } from './vscode-data.mjs';
@@ -93,7 +94,10 @@ for (const format of ['iife', 'es']) {
       },
       // One file each: the locale and provider chunks that dist/cdn/ splits off are inlined. Fully minified (Vite
       // keeps whitespace and comments in ES libraries, for bundlers; this file is final).
-      rolldownOptions: { output: { codeSplitting: false, minify: true, comments: false, ...(format === 'iife' ? LOADED_GUARD : {}) } },
+      rolldownOptions: {
+        transform: { inject: SAFE_GLOBALS },
+        output: { codeSplitting: false, minify: true, comments: false, ...(format === 'iife' ? LOADED_GUARD : {}) },
+      },
     },
   });
 }
@@ -107,7 +111,7 @@ if (existsSync('src/elements/annual-stats/charts.ts')) {
       ...base,
       outDir: 'dist',
       lib: { entry: 'src/elements/annual-stats/charts.ts', formats: ['es'], fileName: () => 'disclosure-elements.charts.js' },
-      rolldownOptions: { output: { minify: true, comments: false } },
+      rolldownOptions: { transform: { inject: SAFE_GLOBALS }, output: { minify: true, comments: false } },
     },
   });
 }

@@ -18,16 +18,17 @@ const base =
   document.querySelector<HTMLScriptElement>('script[src*="disclosure-elements.autoload"]')?.src ||
   document.baseURI;
 const TAG_SELECTOR = LIBRARY_TAGS.join(',');
-const started = new Set<string>();
+/** Tags whose code is loading or loaded. A plain object, not a Set: old pages replace Set with their own (realm.ts). */
+const started: Record<string, boolean> = {};
 
 /** The file in cdn/ for a tag: `disclosure-catalogue` → catalogue, `disclosure-provider` → provider. */
 const entryFor = (tag: string) => tag.replace(/^disclosure-/, '');
 
 function load(tag: string): void {
-  if (started.has(tag) || customElements.get(tag)) return;
-  started.add(tag);
+  if (started[tag] || customElements.get(tag)) return;
+  started[tag] = true;
   import(/* @vite-ignore */ new URL(`cdn/${entryFor(tag)}.js`, base).href).catch((error: unknown) => {
-    started.delete(tag);
+    started[tag] = false;
     console.error(`disclosure-elements: could not load the code of <${tag}>`, error);
   });
 }

@@ -320,7 +320,7 @@ describe('language of feed text (WCAG 3.1.2)', () => {
     for (const value of ['', 'z', 'chinese', 'zh_CN', 'zh-', 'en" onclick="x', ' en', 'zh-CN-abcdefghi', 42, null, ['zh']]) {
       const el = await probe({ lang: value, title: 'x' });
       expect([el.feed.lang, typeof value == 'string' && pattern.test(value)], String(value)).to.deep.equal([undefined, false]);
-      expect(el.feed.warnings).to.deep.equal([{ path: 'lang', message: 'must be a language tag such as zh-CN' }]);
+      expect(el.feed.warnings).to.deep.equal([{ path: 'lang', message: 'must be a language tag' }]);
     }
   });
 });

@@ -11,3 +11,12 @@ Function.prototype.bind = (function (orig) { return function () { return orig.ap
 window.$ = function (id) { return document.getElementById(id); };
 window.$$ = function (sel) { return document.querySelectorAll(sel); };
 window.Class = { create: function () { return function () {}; } };
+// The home-grown hash map and set of many old Chinese CMS templates ("js 实现 Map"): global functions that replace the
+// built-in Map and Set for every script on the page. Lit and chart.js use those built-ins (src/core/realm.ts).
+function Map() {
+  this.elements = new Array();
+  this.size = function () { return this.elements.length; };
+  this.put = function (key, value) { this.elements.push({ key: key, value: value }); };
+  this.get = function (key) { for (var i = 0; i < this.elements.length; i++) if (this.elements[i].key === key) return this.elements[i].value; return null; };
+}
+function Set() { this.items = {}; this.add = function (x) { this.items[x] = true; }; }

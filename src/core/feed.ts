@@ -68,12 +68,12 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   // A failed fetch or body read: the timeout, the caller's abort (passed on as it is), or the network.
   const failure = (error: unknown) => {
     throw timedOut ? new FeedError('timeout', `No answer within ${timeout} ms`, url)
-      : options.signal?.aborted ? error : new FeedError('network', String(error), url);
+      : options.signal?.aborted ? options.signal.reason : new FeedError('network', String(error), url);
   };
   // Settles with the abort too: a host page's fetch polyfill (old CMS templates carry whatwg-fetch) may ignore the
   // signal, and a timeout must still end the wait.
-  const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)));
-  aborted.catch(() => {});
+  // (Handled from the first race on, so a later abort is never an unhandled rejection.)
+  const aborted = new Promise<never>((_, reject) => (controller.signal.onabort = reject));
   const settle = <R>(promise: Promise<R>) => Promise.race([promise, aborted]).catch(failure);
   try {
     const response = await settle(fetch(url, {
@@ -90,7 +90,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     // The first non-blank character tells an HTML page (a login or error page served with 200) from JSON.
     const first = /\S/.exec(text.length > 512 ? text.slice(0, 512) : text)?.[0];
     if (type.includes('text/html') || first === '<') {
-      throw new FeedError('html', 'An HTML page was served instead of JSON', url, response.status);
+      throw new FeedError('html', 'An HTML page instead of JSON', url, response.status);
     }
     try {
       // A UTF-8 byte-order mark is allowed in front of the JSON.
@@ -200,6 +200,7 @@ export class FeedController<T> implements ReactiveController {
       const { json, etag } = await fetchJson(url, { signal, timeout: this.timeout });
       if (signal.aborted) return;
       const cached = etag ? parsedCache.get(url) : undefined;
+      const lang = (json as { lang?: unknown }).lang;
       let data: T;
       let warnings: FeedIssue[];
       if (cached && cached.etag === etag && cached.parse === this.parse) {
@@ -210,13 +211,11 @@ export class FeedController<T> implements ReactiveController {
         if (!result.ok) throw new FeedError(result.error, result.message, url, undefined, result.detail);
         data = result.data;
         warnings = result.warnings;
-        const lang = (json as { lang?: unknown }).lang;
-        if (lang !== undefined && !langTag(lang)) warnings = [...warnings, { path: 'lang', message: 'must be a language tag such as zh-CN' }];
+        if (lang !== undefined && !langTag(lang)) warnings.push({ path: 'lang', message: 'must be a language tag' });
         if (etag) parsedCache.set(url, { etag, parse: this.parse, result: { data, warnings } });
       }
       this.data = data;
       this.warnings = warnings;
-      const lang = (json as { lang?: unknown }).lang;
       this.lang = langTag(lang) ? lang : undefined;
       this.status = 'ready';
       this.finish();
