@@ -121,6 +121,16 @@ test('validate: a link no browser can read is an error (the elements show no lin
   assert.match(r.stderr, /invalid catalogue feed: 2 errors/);
 });
 
+test('validate: a feed lang that is not a language tag is an error, in every kind of feed', async () => {
+  for (const name of ['catalogue.json', 'request-form.json', 'annual/2022.json', 'annual/index.json']) {
+    const r = await broken(name, (f) => { f.lang = 'Chinese'; });
+    assert.equal(r.code, 1, name);
+    assert.match(r.stderr, /lang: expected a language tag such as zh-CN or en, got "Chinese"/, name);
+    const ok = await broken(name, (f) => { f.lang = 'zh-Hant-TW'; });
+    assert.equal(ok.code, 0, `${name}: ${ok.stderr}`);
+  }
+});
+
 test('validate: root problems, unknown feeds, unreadable input, usage', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'v2.json'), '{"schemaVersion":2,"items":[]}');
