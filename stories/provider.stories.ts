@@ -8,6 +8,7 @@ import '../src/index';
 type Args = {
   'feed-base'?: string;
   lang?: string;
+  'feed-lang'?: string;
   agency?: string;
   'large-text'?: boolean;
   theme?: 'light' | 'dark' | 'auto';
@@ -20,6 +21,7 @@ type Args = {
 const render = (a: Args) => html`<disclosure-provider
   feed-base=${ifDefined(attr(a['feed-base']))}
   lang=${ifDefined(attr(a.lang))}
+  feed-lang=${ifDefined(attr(a['feed-lang']))}
   agency=${ifDefined(attr(a.agency))}
   ?large-text=${a['large-text']}
   theme=${ifDefined(attr(a.theme))}
@@ -46,9 +48,10 @@ export const Default: Story = {
   args: { lang: 'zh-CN' },
 };
 
+/** English elements on Chinese feeds: the feeds' text is marked `lang="zh-CN"` (they say so; `feed-lang` would for feeds that do not). */
 export const English: Story = {
   name: 'Shared lang="en"',
-  args: { lang: 'en' },
+  args: { lang: 'en', 'feed-lang': 'zh-CN' },
 };
 
 /** `theme` and `large-text` on the provider reach every element inside. */

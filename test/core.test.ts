@@ -11,7 +11,7 @@ import { csvCell, toCsv } from '../src/core/csv.js';
 import { normalizeLocale, Strings } from '../src/core/locale.js';
 import { DisclosureElement } from '../src/core/base.js';
 import { expectAccessible, misLanguaged, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
-import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
+import { appendCatalogue, chineseCatalogue, englishCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
 const titles = titlesOf;
@@ -39,6 +39,35 @@ describe('<disclosure-provider>', () => {
     const elsewhere = performance.getEntriesByType('resource').map((e) => e.name)
       .filter((u) => u.endsWith(`/${name}`) && !u.includes('/__feeds/store/'));
     expect(elsewhere, 'no request before the provider answered (it would miss feed-base)').to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('feed-lang says the language of feeds that do not say theirs; a feed’s own lang wins; not a tag: ignored', async () => {
+    const { lang: _, ...unsaid } = chineseCatalogue();
+    const name = uniqueName();
+    await storeFeed(unsaid, {}, name);
+    const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/store/" lang="en" feed-lang="zh-CN">
+      <disclosure-catalogue src=${name} no-url-state></disclosure-catalogue></disclosure-provider>`);
+    const provider = wrap.querySelector('disclosure-provider')!;
+    const el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    await el.updateComplete;
+    expect(shadowText(el, 'form.search label')).to.equal('Search');
+    expect(misLanguaged(el)).to.deep.equal([]);
+    expect($(el, '.item h3 a span').getAttribute('lang')).to.equal('zh-CN');
+    // Not a language tag: ignored, so the Chinese text is in the English element's language again.
+    provider.setAttribute('feed-lang', 'Chinese');
+    await waitUntil(() => !$(el, '.item h3 a span').hasAttribute('lang'), 'feed-lang ignored');
+    expect(misLanguaged(el)).to.not.deep.equal([]);
+    provider.setAttribute('feed-lang', 'zh-CN');
+    await waitUntil(() => $(el, '.item h3 a span').getAttribute('lang') === 'zh-CN', 'feed-lang followed');
+    // A feed that says its language keeps it.
+    const english = uniqueName();
+    await storeFeed(englishCatalogue(), {}, english);
+    el.src = english;
+    await el.loaded;
+    await el.updateComplete;
+    expect($(el, '.item h3 a span').hasAttribute('lang'), 'English feed in the English element: nothing to mark').to.equal(false);
     await expectAccessible(el);
   });
 

@@ -135,10 +135,11 @@ export class DisclosureElement extends LitElement {
 
   /**
    * The `lang` attribute for text that comes from a feed (WCAG 3.1.2, language of parts): the feed's own language
-   * when it declares one that differs from the element's, else `nothing` (the text inherits the element's).
+   * (its root `lang`, else the provider's `feed-lang`) when it differs from the element's, else `nothing` (the text
+   * inherits the element's).
    */
   protected textLang(feed: { lang?: string }): string | typeof nothing {
-    const lang = feed.lang;
+    const lang = feed.lang ?? this.provider?.feedLang;
     return lang && lang.toLowerCase() != this.locale.toLowerCase() ? lang : nothing;
   }
 

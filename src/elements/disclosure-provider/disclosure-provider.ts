@@ -6,7 +6,8 @@ import { VERSION } from '../../version.js';
 
 /**
  * @tagname disclosure-provider
- * @summary Shared settings for the disclosure elements inside it: where feeds live, the language, the agency.
+ * @summary Shared settings for the disclosure elements inside it: where feeds live, the language (of the elements,
+ * and of feeds that do not say theirs), the agency.
  *
  * @slot - The elements (and any other content) that use these settings.
  *
@@ -21,6 +22,7 @@ export class DisclosureProvider extends LitElement {
   /** Reactive properties (attributes) and internal state: Lit's static form, without decorator code. */
   static override properties: PropertyDeclarations = {
     feedBase: { attribute: 'feed-base' },
+    feedLang: { attribute: 'feed-lang' },
     agency: {},
     largeText: { type: Boolean, attribute: 'large-text' },
     theme: {},
@@ -28,6 +30,12 @@ export class DisclosureProvider extends LitElement {
 
   /** Base URL that relative `src` values of the elements inside resolve against (itself relative to the page). */
   feedBase?: string;
+
+  /**
+   * The language of the feeds' text (a BCP 47 tag such as `zh-CN`), for feeds that do not say it in their own `lang`:
+   * the elements mark that text with it where it differs from their language (WCAG 3.1.2). Not a tag: ignored.
+   */
+  feedLang?: string;
 
   /** The agency (publisher) name shown by the elements inside. */
   agency?: string;
@@ -55,13 +63,14 @@ export class DisclosureProvider extends LitElement {
     const next: ProviderSettings = {
       feedBase,
       lang: this.getAttribute('lang') || undefined,
+      feedLang: /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(this.feedLang ?? '') ? this.feedLang : undefined,
       agency: this.agency || undefined,
       largeText: this.largeText,
       theme: this.theme || undefined,
     };
     const prev = this.settings;
     if (
-      prev.feedBase !== next.feedBase || prev.lang !== next.lang || prev.agency !== next.agency ||
+      prev.feedBase !== next.feedBase || prev.lang !== next.lang || prev.feedLang !== next.feedLang || prev.agency !== next.agency ||
       prev.largeText !== next.largeText || prev.theme !== next.theme
     ) {
       this.settings = next;
