@@ -214,6 +214,29 @@ for (const [name, scripts] of [
   });
 }
 
+test("a page's own Map under a strict CSP that forbids frames: the built-ins come from a blank iframe all the same", async () => {
+  const html = `<!DOCTYPE html><html lang="zh-CN"><head><script src="/e2e/pages/patch-prototypes.js"></script>
+    <script src="/dist/disclosure-elements.js"></script></head><body>
+    <disclosure-catalogue src="/demo/feeds/catalogue.json" no-url-state></disclosure-catalogue></body></html>`;
+  const { page, log, close } = await open('/e2e/patched-csp.html', {
+    routes: {
+      '**/e2e/patched-csp.html': (r) => r.fulfill({
+        contentType: 'text/html', body: html, headers: { 'Content-Security-Policy': `${STRICT_CSP}; frame-src 'none'; child-src 'none'` },
+      }),
+    },
+  });
+  try {
+    for (let i = 0; i < 300 && !(await page.evaluate("document.querySelector('disclosure-catalogue').shadowRoot?.querySelectorAll('li.item').length")); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(await page.evaluate("document.querySelector('disclosure-catalogue').shadowRoot.querySelectorAll('li.item').length"), 20);
+    assert.equal(await page.evaluate('typeof new Map().put'), 'function', 'the page has its own Map');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('strict CSP with Trusted Types: every element renders, charts draw, no violation', async () => {
   const { page, log, close } = await open('/e2e/pages/csp-all.html');
   try {
