@@ -25,6 +25,9 @@ const AUTOCOMPLETE: Record<string, string> = {
 };
 const TEXTUAL = new Set(['text', 'textarea', 'email', 'tel', 'date']);
 
+/** How a list is joined in a language: 、 in Chinese, ", " otherwise. */
+const listSep = (lang: string) => (/^zh/i.test(lang) ? '、' : ', ');
+
 /** Adds the built-in behaviour of standard names to a feed's fields (a copy: the parsed feed may be cached). */
 function withDefaults(form: RequestFormFeed): RequestFormFeed {
   const hasIdType = form.sections.some((s) => s.fields.some((f) => f.name === 'idType'));
@@ -286,7 +289,7 @@ export class RequestForm extends DisclosureElement {
 
   private typesOf(f: FormField): string {
     const { extensions, types } = parseAccept(f.accept);
-    return [...extensions.map((x) => x.slice(1).toUpperCase()), ...types].join(this.locale === 'en' ? ', ' : '、');
+    return [...extensions.map((x) => x.slice(1).toUpperCase()), ...types].join(listSep(this.locale));
   }
 
   private set(name: string, value: string | string[]): void {
@@ -800,11 +803,11 @@ export class RequestForm extends DisclosureElement {
     const list = ([v ?? []].flat() as (string | File)[]).filter(Boolean);
     const options = f.options?.length && (paper && f.type !== 'select'
       ? f.options.map((x) => `${list.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　')
-      : list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(/^zh/i.test(this.formFeedCtl.lang ?? this.locale) ? '、' : ', '));
+      : list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(listSep(this.formFeedCtl.lang ?? this.locale)));
     if (options) return html`<span lang=${this.textLang(this.formFeedCtl)}>${options}</span>`;
     const text = isSingleCheckbox(f)
       ? v === 'true' ? t.tickedText : ''
-      : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join(this.locale === 'en' ? ', ' : '、');
+      : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join(listSep(this.locale));
     return paper ? `${text} ${f.type === 'file' && list.length ? t.attachedNote : ''}` : text || t.noneText;
   }
 
