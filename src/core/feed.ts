@@ -65,14 +65,13 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     timedOut = true;
     controller.abort();
   }, timeout);
-  // A failed fetch or body read: the timeout, the caller's abort (passed on as it is), or the network.
+  // A failed fetch or body read: the timeout, the caller's abort (its reason is passed on), or the network.
   const failure = (error: unknown) => {
     throw timedOut ? new FeedError('timeout', `No answer within ${timeout} ms`, url)
       : options.signal?.aborted ? options.signal.reason : new FeedError('network', String(error), url);
   };
   // Settles with the abort too: a host page's fetch polyfill (old CMS templates carry whatwg-fetch) may ignore the
-  // signal, and a timeout must still end the wait.
-  // (Handled from the first race on, so a later abort is never an unhandled rejection.)
+  // signal, and a timeout must still end the wait. Raced from the start, so its rejection is always handled.
   const aborted = new Promise<never>((_, reject) => (controller.signal.onabort = reject));
   const settle = <R>(promise: Promise<R>) => Promise.race([promise, aborted]).catch(failure);
   try {
