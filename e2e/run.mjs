@@ -186,6 +186,7 @@ for (const [name, scripts] of [
     const shadowHas = ([t, sel]) => `!!document.querySelector('${t}')?.shadowRoot?.querySelector('${sel}')`;
     try {
       assert.equal(await page.evaluate(() => typeof new Map().put), 'function', 'the page has its own Map');
+      assert.equal(await page.evaluate('typeof URL'), 'string', 'and its own URL');
       await until(shadowHas(['disclosure-catalogue', 'li.item']));
       await until(shadowHas(['annual-stats', 'table']));
       await until(shadowHas(['request-form', 'input']));
@@ -196,6 +197,16 @@ for (const [name, scripts] of [
         q.dispatchEvent(new Event('input'));
       });
       await until(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('mark')?.textContent === '防汛');
+      // Links resolve (the built-in URL, not the page's string), and the CSV export still downloads the results.
+      assert.match(await page.evaluate("document.querySelector('disclosure-catalogue').shadowRoot.querySelector('li.item a').href"), /^http:\/\/[^/]+\/demo\//);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.evaluate(() => [...document.querySelector('disclosure-catalogue').shadowRoot.querySelectorAll('button')]
+          .find((b) => b.textContent.includes('CSV')).click()),
+      ]);
+      const csv = readFileSync(await download.path(), 'utf8');
+      assert.match(csv, /防汛/);
+      assert.equal(csv.trim().split('\r\n').length > 1, true);
       // chart.js draws (it keeps its scales and datasets in Maps and Sets).
       await until(() => {
         const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');

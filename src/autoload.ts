@@ -17,6 +17,8 @@ const base =
   script?.src ||
   document.querySelector<HTMLScriptElement>('script[src*="disclosure-elements.autoload"]')?.src ||
   document.baseURI;
+/** The folder of `base` (absolute): by hand, since a page's own `var URL = '…'` may hide the built-in URL (realm.ts). */
+const dir = base.replace(/[?#].*/, '').replace(/[^/]*$/, '');
 const TAG_SELECTOR = LIBRARY_TAGS.join(',');
 /** Tags whose code is loading or loaded. A plain object, not a Set: old pages replace Set with their own (realm.ts). */
 const started: Record<string, boolean> = {};
@@ -27,7 +29,7 @@ const entryFor = (tag: string) => tag.replace(/^disclosure-/, '');
 function load(tag: string): void {
   if (started[tag] || customElements.get(tag)) return;
   started[tag] = true;
-  import(/* @vite-ignore */ new URL(`cdn/${entryFor(tag)}.js`, base).href).catch((error: unknown) => {
+  import(/* @vite-ignore */ `${dir}cdn/${entryFor(tag)}.js`).catch((error: unknown) => {
     started[tag] = false;
     console.error(`disclosure-elements: could not load the code of <${tag}>`, error);
   });

@@ -238,11 +238,13 @@ describe('links and CSV', () => {
 });
 
 describe('feed loading', () => {
-  it('tells apart not-found, server error, HTML, invalid JSON and timeout', async () => {
+  it('tells apart not-found, server error, HTML, invalid JSON and timeout; a byte-order mark is no error', async () => {
     const kinds: string[] = [];
     for (const [body, opts] of [
       ['x', { status: 404, type: 'text/plain' }], ['x', { status: 503, type: 'text/plain' }],
-      ['<html></html>', {}], ['{oops', {}], [{ schemaVersion: 1 }, { delay: 800 }],
+      ['<html></html>', {}], ['\r\n\t <!DOCTYPE html><title>登录</title>', {}], ['{oops', {}], [{ schemaVersion: 1 }, { delay: 800 }],
+      // Saved by Windows Notepad: UTF-8 with a byte-order mark (response.text() drops it).
+      ['\uFEFF{"schemaVersion": 1}', {}],
     ] as const) {
       const url = await storeFeed(body, opts);
       try {
@@ -252,7 +254,7 @@ describe('feed loading', () => {
         kinds.push((e as FeedError).kind);
       }
     }
-    expect(kinds).to.deep.equal(['notFound', 'server', 'html', 'invalidJson', 'timeout']);
+    expect(kinds).to.deep.equal(['notFound', 'server', 'html', 'html', 'invalidJson', 'timeout', 'ok']);
   });
 
   it('a host page’s fetch polyfill that ignores the abort signal still times out, and a caller’s abort still ends the wait', async () => {

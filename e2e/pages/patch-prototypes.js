@@ -20,3 +20,5 @@ function Map() {
   this.get = function (key) { for (var i = 0; i < this.elements.length; i++) if (this.elements[i].key === key) return this.elements[i].value; return null; };
 }
 function Set() { this.items = {}; this.add = function (x) { this.items[x] = true; }; }
+// A page-level variable of a JSP or ASP template that shadows the built-in URL for every script on the page.
+var URL = '/cms/ajax.do?method=list';

@@ -11,9 +11,15 @@ export function toCsv(rows: readonly (readonly unknown[])[]): string {
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Offers text as a file download (a Blob URL, so it works under a strict Content-Security-Policy). */
+/**
+ * Offers text as a file download: a Blob URL, so it works under a strict Content-Security-Policy. The page's own URL
+ * object makes it, as the one src/core/realm.ts may take from a removed iframe makes empty Blob URLs; a page whose own
+ * `var URL = '…'` hides that object gets a data: URL instead.
+ */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const page: Partial<typeof URL> | undefined = window.URL;
+  const blob = page?.createObjectURL;
+  const url = blob ? blob(new Blob([text], { type })) : `data:${type},${encodeURIComponent(text)}`;
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -22,5 +28,5 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  if (blob) setTimeout(() => page!.revokeObjectURL!(url), 10000);
 }

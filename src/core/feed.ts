@@ -87,13 +87,12 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     const text = await settle(response.text());
     const type = response.headers.get('content-type') ?? '';
     // The first non-blank character tells an HTML page (a login or error page served with 200) from JSON.
-    const first = /\S/.exec(text.length > 512 ? text.slice(0, 512) : text)?.[0];
-    if (type.includes('text/html') || first === '<') {
+    if (type.includes('text/html') || /^\s*</.test(text)) {
       throw new FeedError('html', 'An HTML page instead of JSON', url, response.status);
     }
     try {
-      // A UTF-8 byte-order mark is allowed in front of the JSON.
-      return { json: JSON.parse(text.replace(/^\uFEFF/, '')), etag: response.headers.get('etag') };
+      // A UTF-8 byte-order mark in front of the JSON is allowed: text() has already dropped it.
+      return { json: JSON.parse(text), etag: response.headers.get('etag') };
     } catch (error) {
       throw new FeedError('invalidJson', String(error), url, response.status);
     }
