@@ -923,3 +923,20 @@ describe('<request-form> language of parts (WCAG 3.1.2)', () => {
     expect(misLanguaged(el), 'paper form in English').to.deep.equal([]);
   });
 });
+
+describe('<request-form> answers that are not what they seem', () => {
+  it('a 2xx answer without a receipt (a Wi-Fi login page, a proxy) is not taken for one: the application is sent again', async () => {
+    const { el, endpoint } = await api([
+      { status: 200, type: 'text/html', body: '<html><body>请登录 Wi-Fi</body></html>' },
+      { status: 200, body: { ok: true } },
+      { status: 201, body: RECEIPT },
+    ]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(shadowText(el, '.code')).to.equal('AB12-CD34');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(3);
+    expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+  });
+});

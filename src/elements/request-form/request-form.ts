@@ -535,11 +535,13 @@ export class RequestForm extends DisclosureElement {
     this.sentShare = null;
     const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> }; receipt?: Partial<Receipt> } | null) ?? {};
     const code = err.error?.code ?? '';
-    if (status >= 200 && status < 300) return this.gotReceipt(json as Partial<Receipt>);
+    // A 2xx without a query code is not the intake server's receipt (a Wi-Fi login page, a proxy): sent again.
+    const ok = status >= 200 && status < 300;
+    if (ok && typeof (err as Partial<Receipt>).queryCode === 'string') return this.gotReceipt(err as Partial<Receipt>);
     // The application was stored before the applicant changed it: its receipt, and the news that the change was not.
     if (code === 'idempotencyKeyReused' && err.receipt?.queryCode) return this.gotReceipt(err.receipt, true);
     if (this.outbox !== box) return; // the applicant went back to change answers meanwhile
-    if (status === 0 || status >= 500 || status === 429) {
+    if (ok || status === 0 || status >= 500 || status === 429) {
       if (!this.isOnline()) return this.waitOnline();
       const next = this.retryDelays[this.attemptNo++];
       if (next === undefined) {
