@@ -939,4 +939,16 @@ describe('<request-form> answers that are not what they seem', () => {
     expect(reqs.length).to.equal(3);
     expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
   });
+
+  it('a receipt whose receivedAt is not a time we can read (epoch milliseconds, 2026年9月30日): shown, with a due date', async () => {
+    for (const receivedAt of [1790733600000, '2026年9月30日 10:00', undefined]) {
+      const { el } = await api([{ status: 201, body: { ...RECEIPT, receivedAt, dueDate: undefined } }]);
+      await toReview(el);
+      await next(el);
+      await waitUntil(() => $(el, '[part="receipt"]'), `receipt (receivedAt ${receivedAt})`);
+      expect(shadowText(el, '.code')).to.equal('AB12-CD34');
+      expect(shadowText(el, '[part="receipt"] .answers')).to.match(/答复期限\d{4}年\d+月\d+日/);
+      sessionStorage.clear();
+    }
+  });
 });

@@ -582,12 +582,20 @@ export class RequestForm extends DisclosureElement {
 
   private async gotReceipt(json: Partial<Receipt>, earlier = false): Promise<void> {
     const rules = resolveRules(this.feedForm!);
-    const receivedAt = json.receivedAt || new Date().toISOString();
+    let receivedAt = json.receivedAt!;
+    const due = () => dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone);
+    // A time we cannot read (none, epoch milliseconds, 2026年9月30日): the application is stored all the same, so
+    // its receipt is shown, received now.
+    try {
+      due();
+    } catch {
+      receivedAt = new Date().toISOString();
+    }
     // The receipt's own fields only: it is kept in storage and sent in a bubbling event, so whatever else a server
     // echoes (the applicant's answers) stays out of both.
     const receipt: Receipt = {
       requestId: json.requestId!, queryCode: json.queryCode!, status: json.status!, receivedAt,
-      dueDate: json.dueDate || dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone),
+      dueDate: json.dueDate || due(),
     };
     this.keptReceipt = { receipt, earlier };
     this.keepInStore(false, null);
