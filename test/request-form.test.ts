@@ -924,7 +924,7 @@ describe('<request-form> language of parts (WCAG 3.1.2)', () => {
   });
 });
 
-describe('<request-form> answers that are not what they seem', () => {
+describe('<request-form> odd answers and flaky connections', () => {
   it('a 2xx answer without a receipt (a Wi-Fi login page, a proxy) is not taken for one: the application is sent again', async () => {
     const { el, endpoint } = await api([
       { status: 200, type: 'text/html', body: '<html><body>请登录 Wi-Fi</body></html>' },
@@ -950,5 +950,28 @@ describe('<request-form> answers that are not what they seem', () => {
       expect(shadowText(el, '[part="receipt"] .answers')).to.match(/答复期限\d{4}年\d+月\d+日/);
       sessionStorage.clear();
     }
+  });
+
+  it('重新提交 pressed from the keyboard: focus stays in the form (on 提交申请) while the button goes away, also on an automatic retry', async () => {
+    const { el, endpoint } = await api([{ status: 503, body: {} }]);
+    el.retryDelays = [];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'failed');
+    await scriptEndpoint([{ status: 503, body: {}, delay: 300 }, { status: 201, body: RECEIPT, delay: 300 }], endpoint.split('/').pop());
+    el.retryDelays = [100];
+    const retry = () => $$(el, 'form button').find((b) => b.textContent!.trim() === '重新提交');
+    retry()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('正在提交'), 'sending');
+    await el.updateComplete;
+    expect(retry()).to.equal(undefined);
+    await focusedIn(el, 'form .btn.primary');
+    // Waiting for the automatic retry, the applicant tabs to 重新提交; the retry starts by itself.
+    await waitUntil(() => retry(), 'retry button again');
+    retry()!.focus();
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('正在提交'), 'sending again');
+    await focusedIn(el, 'form .btn.primary');
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
   });
 });

@@ -528,6 +528,8 @@ export class RequestForm extends DisclosureElement {
     if (!this.isOnline()) return this.waitOnline();
     const t = this.t;
     this.inFlight = true;
+    // 重新提交 goes away while sending: its focus goes to 提交申请, not to the page.
+    if (this.shadowRoot!.activeElement?.id === 'retry') void this.focusHeading('send');
     this.sendState = 'sending';
     this.sentShare = box.files ? 0 : null;
     const { status, json, retryAfter } = await post(this.feedForm!.submit.endpoint!, box.body, box.headers, (p) => (this.sentShare = p), this.feedTimeout);
@@ -847,9 +849,9 @@ export class RequestForm extends DisclosureElement {
       <div class="actions">
         <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>
         ${s === 'failed' || s === 'retrying' || s === 'offline'
-          ? html`<button class="btn" type="button" @click=${this.retryNow}>${t.retryNow}</button>`
+          ? html`<button class="btn" type="button" id="retry" @click=${this.retryNow}>${t.retryNow}</button>`
           : nothing}
-        <button class="btn primary" type="submit" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submitButton : t.makePaper}</button>
+        <button class="btn primary" type="submit" id="send" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submitButton : t.makePaper}</button>
       </div>
     </form>`;
   }
