@@ -974,4 +974,25 @@ describe('<request-form> odd answers and flaky connections', () => {
     await focusedIn(el, 'form .btn.primary');
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
   });
+
+  it('复制查询码 where the page may not write to the clipboard (an http page, permission refused): not said to be copied; the code is selected', async () => {
+    for (const clipboard of [undefined, { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }]) {
+      const { el } = await api([{ status: 201, body: RECEIPT }]);
+      await toReview(el);
+      await next(el);
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+      Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+      try {
+        $$(el, '[part="receipt"] button').find((b) => b.textContent!.trim() === '复制查询码')!.click();
+        await waitUntil(() => shadowText(el, '[aria-live="polite"]'), 'announcement');
+        expect(shadowText(el, '[aria-live="polite"]')).to.contain('请手动复制');
+        expect(shadowText(el, '[aria-live="polite"]')).to.not.contain('已复制');
+        expect(getSelection()!.toString()).to.equal('AB12-CD34');
+      } finally {
+        delete (navigator as unknown as Record<string, unknown>).clipboard;
+        getSelection()!.removeAllRanges();
+        sessionStorage.clear();
+      }
+    }
+  });
 });

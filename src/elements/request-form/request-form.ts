@@ -873,8 +873,10 @@ export class RequestForm extends DisclosureElement {
       </dl>
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
-          await navigator.clipboard?.writeText(r.queryCode).catch(() => undefined);
-          this.announce(t.copied);
+          const ok = await navigator.clipboard?.writeText(r.queryCode).then(() => 1, () => 0);
+          // Not copied (an http page has no clipboard; permission refused): the code is selected for the applicant.
+          if (!ok) getSelection()?.selectAllChildren(this.shadowRoot!.getElementById('code')!);
+          this.announce(ok ? t.copied : t.copyFailed);
         }}>${t.copyButton}</button>
         <button class="btn primary" type="button" @click=${this.printPage}>${t.printButton}</button>
         <button class="btn" type="button" @click=${this.newApplication}>${t.newApplication}</button>

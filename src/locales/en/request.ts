@@ -62,6 +62,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   queryCodeHelp: 'Write down or print the query code. With it and the applicant’s name you can check the progress.',
   copyButton: 'Copy query code',
   copied: 'Query code copied.',
+  copyFailed: 'The query code could not be copied automatically. It is selected: copy it yourself, or write it down.',
   receivedLabel: 'Received',
   dueLabel: 'Reply due by',
   dueHelp: (n: number) => `${n} working days after receipt; public holidays are not counted`,

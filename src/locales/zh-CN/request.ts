@@ -67,6 +67,7 @@ const zh = {
   queryCodeHelp: '请记下或打印查询码。凭查询码和申请人姓名（名称）可以查询办理进度。',
   copyButton: '复制查询码',
   copied: '查询码已复制。',
+  copyFailed: '未能自动复制。查询码已选中，请手动复制或记下。',
   receivedLabel: '收到时间',
   dueLabel: '答复期限',
   dueHelp: (n: number) => `自收到申请之日起 ${n} 个工作日，节假日不计算在内`,
