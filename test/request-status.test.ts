@@ -154,6 +154,15 @@ describe('<request-status>', () => {
     await lookup(el, 'AB12-CD34', '张三');
     expect(shadowText(el, '[part="lookup-error"]')).to.contain('https');
   });
+
+  it('a history with entries that are not entries (null, a number) from a broken server: the rest is shown, not a page stuck at 正在查询', async () => {
+    const { el } = await mount([{ status: 200, body: { ...FOUND, history: [null, 7, FOUND.history[0]] } }]);
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    await focusedIn(el, '#result-h');
+    expect($$(el, '[part="history"] li').length).to.equal(1);
+    expect(shadowText(el, '[aria-live="polite"]')).to.equal('');
+  });
 });
 
 describe('<request-status> language of parts (WCAG 3.1.2)', () => {

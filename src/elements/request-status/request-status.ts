@@ -124,7 +124,8 @@ export class RequestStatus extends DisclosureElement {
       const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout });
       const a = json as StatusAnswer;
       if (!a || typeof a.status !== 'string') throw new FeedError('invalidRoot', 'not a status answer', url.href, undefined, 'status');
-      this.statusAnswer = { ...a, history: Array.isArray(a.history) ? a.history : [] };
+      // Entries that are not objects (null, a number) would throw in render and leave the page at 正在查询.
+      this.statusAnswer = { ...a, history: Array.isArray(a.history) ? a.history.filter((h) => h && typeof h === 'object') : [] };
     } catch (error) {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
