@@ -995,4 +995,26 @@ describe('<request-form> odd answers and flaky connections', () => {
       }
     }
   });
+
+  it('English: one character, one second (not “1 characters”, “in 1 seconds”)', async () => {
+    const endpoint = await scriptEndpoint([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
+    const url = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    const el = await fixture<El>(html`<request-form src=${url} lang="en"></request-form>`);
+    await el.loaded;
+    el.retryDelays = [1000];
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: '一二三四五六七八九十一二三四五六七八九' });
+    expect(shadowText(el, '#f-description-count')).to.equal('You have 1 character remaining');
+    await fill(el, { description: '一二三四五六七八九十一二三四五六七八九十一' });
+    expect(shadowText(el, '#f-description-count')).to.equal('You have 1 character too many');
+    await fill(el, { description: VALID.description, delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('try again'), 'retry announced');
+    expect(shadowText(el, '[part="send-status"]')).to.contain('try again in 1 second (attempt 1)');
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+  });
 });

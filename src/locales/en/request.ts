@@ -1,5 +1,8 @@
 import type { RequestMessages } from '../zh-CN/request.js';
 
+/** `1 second`, `2 seconds`. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   formTitle: 'Application for government information',
   colonMark: ': ',
@@ -31,7 +34,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   draftFiles: 'Attachments are never kept in a draft. Please choose your attachments again.',
   summaryTitle: 'There is a problem',
   errorPrefix: 'Error: ',
-  charCounter: (left: number) => (left >= 0 ? `You have ${left} characters remaining` : `You have ${-left} characters too many`),
+  charCounter: (left: number) => `You have ${plural(Math.abs(left), 'character')} ${left >= 0 ? 'remaining' : 'too many'}`,
   fileHelp: (types: string, mb: string) => `${types ? `Accepted file types: ${types}` : 'Any file type'}${mb ? `; at most ${mb} MB per file` : ''}.`,
   chosenLabel: 'Chosen files',
   removeLabel: (name: string) => `Remove ${name}`,
@@ -40,7 +43,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   noneText: 'Not given',
   sendingNote: 'Sending your application…',
   uploading: 'Upload progress',
-  retryingNote: (s: number, n: number) => `The server cannot be reached. Your application is kept; we will try again in ${s} seconds (attempt ${n}).`,
+  retryingNote: (s: number, n: number) => `The server cannot be reached. Your application is kept; we will try again in ${plural(s, 'second')} (attempt ${n}).`,
   failedNote: 'Your application could not be sent, but it is kept on this page. Check your connection and select “Send again”.',
   retryNow: 'Send again',
   offlineNote: 'Your device is offline. Your application is kept and will be sent when you are back online.',
