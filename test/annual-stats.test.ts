@@ -608,6 +608,29 @@ describe('<annual-stats>: several years', () => {
     expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('2020');
   });
 
+  it('back and forward to a year picked before: the year picker shows the year the report shows', async () => {
+    const el = await mount(`${FEEDS}/index.json`, { urlKey: 'yr' });
+    const select = () => $<HTMLSelectElement>(el, 'select#year');
+    const pick = async (year: string) => {
+      select().value = year;
+      select().dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    // 2022 (the latest) → 2020 → 2022 → 2020: each year's option has been picked once by the reader.
+    await pick('2020');
+    await pick('2022');
+    await pick('2020');
+    for (const expected of [2022, 2020, 2022]) {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+      if (expected === 2020) history.forward();
+      else history.back();
+      await popped;
+      await el.updateComplete;
+      expect(el.shownYear).to.equal(expected);
+      expect(select().value, `picker after going to ${expected}`).to.equal(String(expected));
+    }
+  });
+
   it('the year in the URL wins over the year attribute', async () => {
     history.replaceState(null, '', `${location.pathname}?annual.year=2020`);
     const el = await mount(`${FEEDS}/index.json`, { year: 2013, noUrl: false });

@@ -302,10 +302,12 @@ export class AnnualStats extends DisclosureElement {
     const y = this.chosenYear;
     const s = y !== undefined ? this.yearFeeds.get(y) : undefined;
     const body = s?.data ? this.renderReport(s.data.report, s) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
+    // .selected, not ?selected: once the reader has picked an option, its selected attribute no longer moves the choice
+    // (HTML's option dirtiness), and back/forward would leave the picker on another year than the report shows.
     return html`<div class="toolbar" part="toolbar">
         <label for="year">${t.yearLabel}</label>
         <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
-          ${[...entries].reverse().map((e) => html`<option value=${e.year} ?selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
+          ${[...entries].reverse().map((e) => html`<option value=${e.year} .selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
         </select>
       </div>
       ${body} ${this.renderTrend(entries)}`;
