@@ -190,6 +190,26 @@ describe('<annual-stats>: reconciliation', () => {
     await expectAccessible(el);
   });
 
+  it('（六） in the other template’s shape (one row in a CN-2021 feed, three in a CN-2019 one): its figures are shown, and a warning names its row', async () => {
+    const f2021 = await json('2022.json');
+    (f2021.applications as { results: { other: unknown } }).results.other = [1, 1, 0, 0, 0, 0, 3];
+    const el = await mount(await storeFeed(f2021));
+    const row = (e: Element, label: string) => $$(e, '#t3 tbody tr').map(cellTexts).find((c) => c.includes(label))?.slice(-7);
+    expect(row(el, '（六）其他处理')).to.deep.equal(['1', '1', '0', '0', '0', '0', '3']);
+    expect(el.csvFor('t3')).to.contain('三、本年度办理结果 （六）其他处理,1,1,0,0,0,0,3\r\n');
+    expect($$(el, '[part~="reconciliation"] li').map(text)).to.include('表三“（六）其他处理”行：各申请人之和为 2，总计为 3。');
+    const f2019 = await json('2020.json');
+    (f2019.applications as { results: { other: unknown } }).results.other = {
+      noCorrection: [1, 0, 0, 0, 0, 0, 2], unpaidFee: [0, 0, 0, 0, 0, 0, 0], other: [0, 0, 0, 0, 0, 0, 0],
+    };
+    const el2 = await mount(await storeFeed(f2019), { lang: 'en' });
+    expect(row(el2, '1. Applicant failed to correct the application in time without good reason; the agency no longer processes it'))
+      .to.deep.equal(['1', '0', '0', '0', '0', '0', '2']);
+    expect($$(el2, '[part~="reconciliation"] li').map(text)).to.include(
+      'Table III, row “(6) Other handling 1.Applicant failed to correct the application in time without good reason; the agency no longer processes it”: the applicant columns add up to 1, but the total is 2.');
+    await expectAccessible(el2);
+  });
+
   it('2022.json reconciles: no warning panel', async () => {
     const el = await mount(`${FEEDS}/2022.json`);
     expect($(el, '[part~="reconciliation"]')).to.equal(null);

@@ -317,8 +317,12 @@ export class AnnualStats extends DisclosureElement {
   private renderReport(r: AnnualReport, f: { warnings: FeedIssue[]; lang?: string }) {
     const t = this.t;
     const l = this.textLang(f);
-    const tpl = this.tpl(isTemplateId(r.template) ? r.template : Array.isArray(r.applications?.results.other) ? 'CN-2019' : 'CN-2021');
     const national = isTemplateId(r.template);
+    const other = r.applications?.results.other;
+    const shape = Array.isArray(other) ? 'CN-2019' : 'CN-2021';
+    const tpl = this.tpl(national ? r.template as TemplateId : shape);
+    // Table 三 as the feed gave （六） (one row or three, the model reads both): its figures shown, its warnings named.
+    if (other) tpl.table3 = this.tpl(shape).table3;
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
     const secs = this.reportSections(r, tpl, national);
     const placed = secs.flatMap((s) => s.groups);
@@ -502,7 +506,7 @@ export class AnnualStats extends DisclosureElement {
         return [g.parent, g.label].filter(Boolean).join(' ');
       }
       if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)?.label ?? i.column!;
-      const r = tpl.table3.rows.find((x) => x.path === i.row) ?? tpl.table3.rows.find((x) => x.group?.id === 'other');
+      const r = tpl.table3.rows.find((x) => x.path === i.row);
       return r ? rowLabel(r, ' ', '') : i.row!;
     };
     const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
