@@ -147,6 +147,16 @@ describe('<annual-stats>: national tables', () => {
     expect(cellTexts($(el, '#t3'))).to.include('一、本年新收政府信息公开申请数量');
   });
 
+  it('an amount in 万元 is shown to the yuan (four decimals), not rounded to 0.01 万元', async () => {
+    const feed = await json('2022.json');
+    (feed.proactive as Record<string, Record<string, unknown>>).fees.amount = 0.0035; // 35 yuan
+    const el = await mount(await storeFeed(feed));
+    const fees = (label: string) => text($$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === label)!.querySelector('td'));
+    expect(fees('行政事业性收费')).to.equal('0.0035 万元');
+    await setLang(el, 'en');
+    expect(fees('Administrative and institutional fees')).to.equal('0.0035 × 10,000 yuan');
+  });
+
   it('null is an empty cell explained as not reported (with a legend); 0 is 0', async () => {
     const feed = await json('2022.json');
     const p = feed.proactive as Record<string, Record<string, unknown>>;

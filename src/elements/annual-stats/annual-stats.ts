@@ -263,10 +263,13 @@ export class AnnualStats extends DisclosureElement {
 
   // ---- formatting -----------------------------------------------------------------------------------------------
 
-  /** A figure as text: not reported, a signed change (`delta`), or a number with at most two decimals. */
+  /**
+   * A figure as text: not reported, a signed change (`delta`), or a number with at most four decimals (an amount in 万元
+   * to the yuan: 0.0035 万元 is 35 元, not 0).
+   */
   private figureText(v: number | null | undefined, kind?: ValueKind): string {
     return typeof v === 'number'
-      ? formatNumber(v, this.locale, kind === 'delta' ? { signDisplay: 'exceptZero' } : { maximumFractionDigits: 2 })
+      ? formatNumber(v, this.locale, kind === 'delta' ? { signDisplay: 'exceptZero' } : { maximumFractionDigits: 4 })
       : this.t.notReported;
   }
 
