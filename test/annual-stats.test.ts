@@ -682,6 +682,17 @@ describe('<annual-stats>: several years', () => {
     expect(el.csvFor('trend')).to.match(/（六）其他处理,\d+,\d+/);
   });
 
+  it('a custom figure whose unit changes from year to year (人次, then 万人次) is not drawn as one series', async () => {
+    const year = (y: number, visits: number, unit: string) => storeFeed({
+      schemaVersion: 1, year: y, template: 'CN-legacy',
+      custom: [{ key: 'visits', label: '网站访问量', value: visits, unit }, { key: 'docs', label: '公开文件', value: y - 2000, unit: '件' }],
+    });
+    const index = { schemaVersion: 1, reports: [{ year: 2013, url: await year(2013, 35000, '人次') }, { year: 2014, url: await year(2014, 4.1, '万人次') }] };
+    const el = await mount(await storeFeed(index));
+    expect($$<HTMLOptionElement>(el, '#trend-key option').map((o) => o.value)).to.deep.equal(['custom.docs']);
+    expect(el.csvFor('trend')).not.to.contain('网站访问量');
+  });
+
   it('a missing year shows an error for that year only; the picker stays usable; axe passes', async () => {
     const index = {
       schemaVersion: 1,
@@ -871,7 +882,10 @@ describe('<annual-stats>: language of parts (WCAG 3.1.2)', () => {
   it('an index whose years differ in language: each year’s text is marked with its own, the index’s publisher with the index’s', async () => {
     const en = await englishReport();
     delete en.publisher;
-    const index = { schemaVersion: 1, lang: 'zh-CN', publisher: { name: '岳阳市君山区人民政府' }, reports: [{ year: 2013, url: `${FEEDS}/2013.json` }, { year: 2022, url: await storeFeed(en) }] };
+    // The visits without their unit: the trend leaves out a figure whose unit word differs from year to year (人次, visits).
+    const zh = await json('2013.json');
+    for (const f of [...(zh.custom as Record<string, unknown>[]), ...(en.custom as Record<string, unknown>[])]) if (f.key === 'siteVisits') delete f.unit;
+    const index = { schemaVersion: 1, lang: 'zh-CN', publisher: { name: '岳阳市君山区人民政府' }, reports: [{ year: 2013, url: await storeFeed(zh) }, { year: 2022, url: await storeFeed(en) }] };
     const src = await storeFeed(index);
     for (const ui of ['zh-CN', 'en']) {
       const other = (feed: string) => (feed === ui ? '' : feed);

@@ -161,13 +161,15 @@ export function seriesFigures(report: AnnualReport): Map<string, Cell> {
 /**
  * The series keys that every given report has (see seriesFigures), in the display order of the most recent report.
  * The CN-2021 split of （六）其他处理 is summed into `results.other`, so a trend over CN-2019 and CN-2021 years keeps
- * that row instead of dropping it.
+ * that row instead of dropping it. A custom figure whose unit differs between the years (人次, then 万人次) is left out:
+ * its numbers cannot be compared.
  */
 export function seriesKeys(reports: readonly AnnualReport[]): string[] {
   if (!reports.length) return [];
   const sorted = [...reports].sort((a, b) => b.year - a.year);
   const maps = sorted.map(seriesFigures);
-  return [...maps[0].keys()].filter((k) => maps.every((m) => m.has(k)));
+  const unit = (r: AnnualReport, k: string) => r.custom.find((f) => `custom.${f.key}` === k)?.unit;
+  return [...maps[0].keys()].filter((k) => maps.every((m) => m.has(k)) && sorted.every((r) => unit(r, k) === unit(sorted[0], k)));
 }
 
 /** One figure of a report by series key: a number, null (not reported), or undefined (the report lacks it). */
