@@ -693,6 +693,18 @@ describe('<annual-stats>: several years', () => {
     expect(el.csvFor('trend')).not.to.contain('网站访问量');
   });
 
+  it('a custom figure in 万元 (unit 10kCNY) is labelled 万元 in the trend and in its CSV, not with the code', async () => {
+    const year = (y: number) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'cost', label: '公开经费', value: y - 2010, unit: '10kCNY' }] });
+    const index = { schemaVersion: 1, reports: [{ year: 2013, url: await year(2013) }, { year: 2014, url: await year(2014) }] };
+    const el = await mount(await storeFeed(index));
+    expect($$(el, '#trend-key option').map(text)).to.deep.equal(['公开经费（万元）']);
+    expect(el.csvFor('trend')).to.contain('公开经费（万元）,3,4\r\n');
+    expect(el.csvFor('g0')).to.contain('公开经费,4,万元\r\n');
+    await setLang(el, 'en');
+    expect($$(el, '#trend-key option').map(text)).to.deep.equal(['公开经费 (× 10,000 yuan)']);
+    expect(el.csvFor('g0')).to.contain('公开经费,4,"× 10,000 yuan"\r\n');
+  });
+
   it('a missing year shows an error for that year only; the picker stays usable; axe passes', async () => {
     const index = {
       schemaVersion: 1,

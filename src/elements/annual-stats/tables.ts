@@ -171,7 +171,7 @@ export function table4(report: AnnualReport, tpl: Tpl, h: CsvHeadings): TableMod
  * A table of custom figures (one group): item · value · note. Labels, notes and units are the feed's text, in its
  * language `lang`; so is the caption, a `groups` label, unless `capLang` says it is the element's (其他 / Other).
  */
-export function figuresTable(id: string, caption: string, figures: CustomFigure[], h: { figure: string; value: string; unit: string; note: string }, lang: Lang, capLang: Lang): TableModel {
+export function figuresTable(id: string, caption: string, figures: CustomFigure[], h: { figure: string; value: string; unit: string; note: string; unitNames: Record<string, string> }, lang: Lang, capLang: Lang): TableModel {
   const withNote = figures.some((f) => f.note);
   const head = [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]];
   const rows = figures.map((f) => [
@@ -180,7 +180,8 @@ export function figuresTable(id: string, caption: string, figures: CustomFigure[
     ...(withNote ? [{ text: f.note ?? '', cls: 'note', lang } satisfies TCell] : []),
   ]);
   const csv: CsvRow[] = [[h.figure, h.value, h.unit, ...(withNote ? [h.note] : [])]];
-  for (const f of figures) csv.push([f.label, f.value, f.unit ?? '', ...(withNote ? [f.note ?? ''] : [])]);
+  // A money unit (CNY, 10kCNY) by its name, as the table shows it.
+  for (const f of figures) csv.push([f.label, f.value, f.unit ? h.unitNames[f.unit] ?? f.unit : '', ...(withNote ? [f.note ?? ''] : [])]);
   return { id, caption, head, bodies: [rows], csv, lang: capLang };
 }
 
@@ -234,7 +235,7 @@ export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls:
   if (a === 'custom') {
     const k = key.slice(7);
     const f = [...reports].sort((x, y) => y.year - x.year).flatMap((r) => r.custom).find((x) => x.key === k);
-    return f ? (f.unit ? unitLabel(f.label, f.unit) : f.label) : k;
+    return f ? (f.unit ? unitLabel(f.label, units[f.unit] ?? f.unit) : f.label) : k;
   }
   if (key === 'feesCollected.amount') return unitLabel(feesLabel, units.CNY);
   if (a === 'proactive') {
