@@ -216,7 +216,7 @@ describe('<annual-stats>: reconciliation', () => {
     expect(row(el2, '1. Applicant failed to correct the application in time without good reason; the agency no longer processes it'))
       .to.deep.equal(['1', '0', '0', '0', '0', '0', '2']);
     expect($$(el2, '[part~="reconciliation"] li').map(text)).to.include(
-      'Table III, row “(6) Other handling 1.Applicant failed to correct the application in time without good reason; the agency no longer processes it”: the applicant columns add up to 1, but the total is 2.');
+      'Table III, row “(6) Other handling 1. Applicant failed to correct the application in time without good reason; the agency no longer processes it”: the applicant columns add up to 1, but the total is 2.');
     await expectAccessible(el2);
   });
 

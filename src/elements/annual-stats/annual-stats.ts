@@ -510,7 +510,7 @@ export class AnnualStats extends DisclosureElement {
       }
       if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)?.label ?? i.column!;
       const r = tpl.table3.rows.find((x) => x.path === i.row);
-      return r ? rowLabel(r, ' ', '') : i.row!;
+      return r ? rowLabel(r, ' ') : i.row!;
     };
     const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
     // The sums are of counts (whole numbers): figureText writes them as formatNumber would.
