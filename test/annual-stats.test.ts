@@ -770,6 +770,18 @@ describe('<annual-stats>: hostile feed', () => {
     await expectAccessible(el);
   });
 
+  it('a group listed twice (same id) shows its figures once, in one table with ids of its own', async () => {
+    const feed = {
+      schemaVersion: 1, year: 2013, template: 'CN-legacy',
+      custom: [{ key: 'a', label: '甲', value: 1, group: 'web' }],
+      groups: [{ id: 'web', label: '网站' }, { id: 'web', label: '网站（重复）' }],
+    };
+    const el = await mount(await storeFeed(feed));
+    expect($$(el, 'table').map((t) => t.id)).to.deep.equal(['g0']);
+    expect($$(el, 'th').filter((th) => text(th) === '甲')).to.have.length(1);
+    expect(text($(el, '[part~="warning"]'))).to.contain('groups[1].id');
+  });
+
   it('a unit named like a built-in property (toString, constructor, __proto__) is shown as the word it is', async () => {
     const feed = {
       schemaVersion: 1, year: 2013, template: 'CN-legacy',

@@ -420,6 +420,7 @@ function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult
     const label = own(item, 'label');
     if (typeof id !== 'string' || !id) warn(`${p}.id`, 'must be text; group skipped');
     else if (typeof label !== 'string') warn(`${p}.label`, 'must be text; group skipped');
+    else if (report.groups.some((g) => g.id === id)) warn(`${p}.id`, `repeats "${id}"; group skipped`);
     else report.groups.push({ id, label });
   });
   return { ok: true, report, warnings };
