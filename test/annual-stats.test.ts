@@ -338,6 +338,19 @@ describe('<annual-stats>: charts', () => {
     for (const c of canvases) expect(chartOn(c)).to.equal(undefined);
   });
 
+  it('the results chart gives no total for a group with a reason not reported (or left out), as its table shows 未报告', async () => {
+    const feed = await json('2022.json');
+    const results = (feed.applications as { results: Record<string, Record<string, unknown>> }).results;
+    results.withheld.stateSecret = [null, null, null, null, null, null, null];
+    delete results.unable.notHeld;
+    const el = await mount(await storeFeed(feed));
+    const summary = $(el, 'canvas[data-chart="c-outcomes"]').parentElement!.getAttribute('aria-label')!;
+    expect(summary).to.contain('（三）不予公开：未报告');
+    expect(summary).to.contain('（四）无法提供：未报告');
+    expect(summary).to.contain('（一）予以公开：18');
+    expect(el.csvFor('c-outcomes')).to.contain('（三）不予公开,\r\n');
+  });
+
   it('draws where Prototype.js or MooTools replaced Array.from (chart.js ships without it)', async () => {
     const restore = patchArrayFromLikePrototypeJs();
     try {

@@ -398,7 +398,7 @@ export class AnnualStats extends DisclosureElement {
     }
     if (s.id === 'applications' && r.applications) {
       table = this.renderTableBlock({ ...table3(r, tpl), quietCaption: national });
-      chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r) }], true);
+      chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r, tpl) }], true);
     }
     if (s.id === 'reviewLitigation' && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t.csvHeadings), quietCaption: national });
     const both = s.text.filter((k) => r.text[k]).length > 1;

@@ -215,14 +215,18 @@ export function proactiveBars(report: AnnualReport, tpl: Tpl): { labels: string[
 
 export const OUTCOME_GROUPS = ['granted', 'partiallyGranted', 'withheld', 'unable', 'notProcessed', 'other'] as const;
 
-/** The 总计 column of the result groups （一）…（六）: a group's rows summed (null when none is reported). */
-export function outcomeTotals(report: AnnualReport): (number | null)[] {
-  const res = report.applications?.results;
+/**
+ * The 总计 column of the result groups （一）…（六）: the sum of a group's rows in Table 三 (`tpl`); null when one of
+ * them is not reported or absent (its table shows 未报告: a partial sum is not the group's total).
+ */
+export function outcomeTotals(report: AnnualReport, tpl: Tpl): (number | null)[] {
   return OUTCOME_GROUPS.map((g) => {
-    const node = res?.[g];
-    const rows = Array.isArray(node) ? [node] : node ? Object.values(node) : [];
-    const vals = rows.map((r) => r?.[6]).filter((v): v is number => typeof v === 'number');
-    return vals.length ? vals.reduce((a, b) => a + b, 0) : null;
+    let sum: number | null = 0;
+    for (const r of tpl.table3.rows) {
+      const v = r.path.split('.')[1] === g ? getRow(report, r.path)?.[6] : 0;
+      sum = typeof v === 'number' && sum !== null ? sum + v : null;
+    }
+    return sum;
   });
 }
 
