@@ -146,6 +146,19 @@ describe('<request-form> validation', () => {
     expect(stepTitle(el)).to.equal('所需信息');
   });
 
+  it('a resident ID number with an unknown province code: the message names what is checked, the first two digits, in both languages', async () => {
+    // 00 is no province; the number is well formed otherwise (the province is checked before the date and check digit).
+    for (const [lang, words, notWords] of [['zh-CN', ['前 2 位', '省'], ['6 位', '地区代码']], ['en', ['first 2 digits', 'province'], ['6 digits', 'region code']]] as const) {
+      const el = await mount();
+      el.lang = lang;
+      await fill(el, { applicantType: 'naturalPerson', idNumber: '001105194912310020' });
+      const text = shadowText(el, '#f-idNumber-error');
+      for (const w of words) expect(text, lang).to.contain(w);
+      for (const w of notWords) expect(text, lang).to.not.contain(w);
+      fixtureCleanup();
+    }
+  });
+
   it('has a character counter announced politely after typing stops, not on every keystroke', async () => {
     const el = await mount();
     await fill(el, { applicantType: 'naturalPerson', ...STEP1 });

@@ -141,7 +141,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
     charset: '“{label}” contains characters that are not allowed.',
     checksum: '“{label}” is not correct; check it character by character.',
     birthDate: 'The date of birth in “{label}” does not exist.',
-    region: 'The region code (first 6 digits) of “{label}” does not exist.',
+    region: 'The province code (first 2 digits) of “{label}” does not exist.',
     fileType: '“{label}” must be a {types} file.',
     fileContent: 'The file in “{label}” is not what its name says (its extension may have been changed). Choose a real {types} file.',
     fileSize: 'The file for “{label}” is too big; each file must be {max} MB or smaller.',
