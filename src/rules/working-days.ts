@@ -20,6 +20,11 @@ export interface JurisdictionRules {
 }
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/**
+ * The most working days addWorkingDays counts (about 38 years): above anything a deadline or a paused period needs,
+ * low enough that a mistaken count fails at once instead of keeping a tab or the server busy for minutes.
+ */
+const MAX_COUNT = 10_000;
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A zone-less local date-time: its date part is already the local date. */
@@ -109,10 +114,10 @@ export function isWorkingDay(date: string, cal?: WorkCalendar): boolean {
 /**
  * The day `date` itself is not counted; the result is the last of the n working days after it.
  * n = 0 returns `date` unchanged.
- * @throws RangeError for an invalid date or a negative or non-integer n.
+ * @throws RangeError for an invalid date, or an n that is negative, not an integer or over 10,000.
  */
 export function addWorkingDays(date: string, n: number, cal?: WorkCalendar): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working-day count must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) throw new RangeError(`Working-day count must be an integer from 0 to ${MAX_COUNT}, got ${n}`);
   const sets = calendarSets(cal);
   let day = toDayNumber(date);
   for (let left = n; left > 0; ) {

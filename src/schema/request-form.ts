@@ -8,7 +8,7 @@ import { safeHref } from '../core/url.js';
 import { isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
-import { FIELD_TYPES, JURISDICTIONS, OUTCOMES, REQUEST_STATUSES } from './constants/request-form.js';
+import { FIELD_TYPES, JURISDICTIONS, MAX_WORKING_DAYS, OUTCOMES, REQUEST_STATUSES } from './constants/request-form.js';
 
 /* ------------------------------------------------------------------ value unions */
 
@@ -704,7 +704,11 @@ function parseRules(raw: unknown, warn: Warn): RequestRules | undefined {
   if (raw == null) return undefined;
   if (!isObject(raw)) return void warn('rules', 'must be an object; the jurisdiction defaults apply');
   const rules: RequestRules = {};
-  for (const key of ['replyWorkingDays', 'extensionWorkingDays'] as const) put(rules, key, positive(raw, key, 'rules', warn, true));
+  for (const key of ['replyWorkingDays', 'extensionWorkingDays'] as const) {
+    const days = positive(raw, key, 'rules', warn, true);
+    if (days! > MAX_WORKING_DAYS) warn(`rules.${key}`, `must be at most ${MAX_WORKING_DAYS}; the jurisdiction default is used`);
+    else put(rules, key, days);
+  }
   put(rules, 'calendar', parseCalendar(raw.calendar, 'rules.calendar', warn));
   return rules;
 }

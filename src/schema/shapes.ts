@@ -37,6 +37,7 @@ import {
   SCHEMA_VERSION,
   DATE_PATTERN,
   LANG_PATTERN,
+  MAX_WORKING_DAYS,
 } from './constants.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -253,8 +254,8 @@ export const REQUEST_FORM_SHAPE: FeedShape = {
       }, ['name']),
       intro: text(), privacyNotice: text(),
       rules: obj({
-        replyWorkingDays: { type: 'integer', exclusiveMinimum: 0 },
-        extensionWorkingDays: { type: 'integer', exclusiveMinimum: 0 },
+        replyWorkingDays: { type: 'integer', minimum: 1, maximum: MAX_WORKING_DAYS },
+        extensionWorkingDays: { type: 'integer', minimum: 1, maximum: MAX_WORKING_DAYS },
         calendar: obj({ holidays: list(date()), extraWorkdays: list(date()) }),
       }),
       applicantTypes: list(obj({ id: label(), label: text() }, ['id', 'label'], { rules: ['ids are unique'] })),

@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
@@ -199,6 +200,41 @@ describe('request-form rules (src/schema/request-form.ts)', () => {
     schema.checkAnswers(alt.form, { applicantType: 'naturalPerson', fields: { description: 'x', code: 'a'.repeat(40) } });
     assert.ok(performance.now() - t0 < 100, 'no catastrophic backtracking on overlapping alternatives');
     assert.deepEqual(typed, {});
+  });
+
+  test('rules: a working-day count over 366 is refused with a warning and the jurisdiction default is kept; addWorkingDays never runs for ever', async () => {
+    const json = JSON.parse(readFileSync(FORM, 'utf8'));
+    const parse = (rules) => schema.parseRequestForm({ ...json, jurisdiction: 'CN-OGI-2007', rules }, 'https://x/f.json');
+    const huge = parse({ replyWorkingDays: 2000000000, extensionWorkingDays: 367 });
+    assert.equal(huge.ok, true);
+    const paths = huge.warnings.map((w) => w.path);
+    assert.ok(paths.includes('rules.replyWorkingDays') && paths.includes('rules.extensionWorkingDays'), paths.join(', '));
+    assert.match(huge.warnings.find((w) => w.path === 'rules.replyWorkingDays').message, /366/);
+    assert.deepEqual(
+      (({ replyWorkingDays, extensionWorkingDays }) => ({ replyWorkingDays, extensionWorkingDays }))(schema.resolveRules(huge.form)),
+      { replyWorkingDays: 15, extensionWorkingDays: 15 },
+    );
+    const most = parse({ replyWorkingDays: 366, extensionWorkingDays: 1 });
+    assert.deepEqual(most.warnings.filter((w) => w.path.startsWith('rules')), []);
+    assert.equal(schema.resolveRules(most.form).replyWorkingDays, 366);
+
+    // addWorkingDays itself, on a count no feed can give now (a caller's mistake): a RangeError at once, not a frozen
+    // process. Run in a worker, so that a loop that never ends fails this test instead of hanging the whole run.
+    const wd = join(tmp, 'working-days.mjs');
+    await build({ entryPoints: [join(rootDir, 'src/rules/working-days.ts')], bundle: true, platform: 'node', format: 'esm', outfile: wd, logLevel: 'warning' });
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(`import(${JSON.stringify(pathToFileURL(wd).href)}).then((m) => {
+      const { parentPort } = require('node:worker_threads');
+      const tryIt = (n) => { try { return m.addWorkingDays('2026-09-01', n); } catch (e) { return e.name; } };
+      parentPort.postMessage([tryIt(2000000000), tryIt(20), tryIt(732)]);
+    });`, { eval: true });
+    const answer = await Promise.race([
+      new Promise((resolve) => worker.once('message', resolve)),
+      new Promise((resolve) => setTimeout(() => resolve('still counting after 3 s'), 3000)),
+    ]);
+    await worker.terminate();
+    // 20 and 732 (the most a feed can give: 366 + 366 extension) still count as before.
+    assert.deepEqual(answer, ['RangeError', '2026-09-29', '2029-06-21']);
   });
 
   test('visibleFields and checkAnswers', () => {

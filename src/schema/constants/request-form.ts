@@ -5,6 +5,13 @@ import { NOT_PROCESSED_KEYS, OTHER_KEYS, UNABLE_KEYS, WITHHELD_KEYS } from './an
 /** Request-form jurisdictions (sets the default reply time limits). */
 export const JURISDICTIONS = /* @__PURE__ */ Object.freeze(['CN-OGI-2019', 'CN-OGI-2007', 'US-FOIA', 'UK-FOIA', 'custom'] as const);
 
+/**
+ * The most working days `rules.replyWorkingDays` or `rules.extensionWorkingDays` may give: a year's worth, far above
+ * any statutory period (20 + 20 under the 2019 条例). A larger figure is a typo, and counting it out would keep a
+ * browser tab and the intake server busy for minutes; the parser keeps the jurisdiction default instead.
+ */
+export const MAX_WORKING_DAYS = 366;
+
 /** Request-form field types. */
 export const FIELD_TYPES = /* @__PURE__ */ Object.freeze(['text', 'textarea', 'email', 'tel', 'date', 'select', 'radio', 'checkbox', 'file'] as const);
 
