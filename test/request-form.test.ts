@@ -527,6 +527,31 @@ describe('<request-form> submission', () => {
     expect($(el, '#f-mobile-error')).to.equal(null);
   });
 
+  it('after 4xx field errors, a fixed step returns to the review (保存并返回核对页), as 修改 does, not through every later step', async () => {
+    const { el, endpoint } = await api([
+      { status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { idNumber: 'checksum', description: '请写明文件名称' } } } },
+      { status: 201, body: RECEIPT },
+    ]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    expect(shadowText(el, 'form .btn.primary')).to.equal('保存并返回核对页');
+    await fill(el, { idNumber: '360426199101010071' });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    // The other step the server complained about: submit goes there, and once fixed, back to the review again.
+    await next(el);
+    expect(stepTitle(el)).to.equal('所需信息');
+    expect(shadowText(el, '#f-description-error')).to.contain('请写明文件名称');
+    expect(shadowText(el, 'form .btn.primary')).to.equal('保存并返回核对页');
+    await fill(el, { description: '2025年道路维修经费文件' });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect((await requestsTo(endpoint)).length).to.equal(2);
+  });
+
   it('refuses to send personal data to a plain http endpoint', async () => {
     const el = await mount(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' }));
     const sent: unknown[] = [];

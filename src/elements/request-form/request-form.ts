@@ -475,6 +475,8 @@ export class RequestForm extends DisclosureElement {
     const steps = this.stepList;
     const bad = steps.findIndex((s) => s.fields.some((f) => this.problemOf(f)));
     if (bad >= 0) {
+      // Sent back from the review (here, or by the server's field errors below): once fixed, back to the review.
+      this.fromReview = true;
       this.stepIndex = bad;
       await this.checkStep(steps[bad].fields);
       return;
@@ -567,6 +569,7 @@ export class RequestForm extends DisclosureElement {
     const first = this.stepList.findIndex((s) => s.fields.some((f) => fields[f.name]));
     if (first >= 0) {
       this.sendState = '';
+      this.fromReview = true;
       this.stepIndex = first;
       await this.checkStep(this.stepList[first].fields);
       return;
