@@ -29,7 +29,7 @@ export const MANGLED = [
   'extraLoading', 'facetCount', 'facetLabel', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
   'hayBuilt', 'haystacks', 'inFlight', 'initialYear', 'instanceNo', 'loadMorePages', 'loadYear', 'loaders',
-  'localeController', 'normalPageSize', 'notice', 'onFeedLoaded', 'onForcedColors', 'onInput', 'onOffline', 'onOnline',
+  'localeController', 'normalPageSize', 'notice', 'onFeedLoaded', 'onForcedColors', 'onHide', 'onInput', 'onOffline', 'onOnline',
   'onPopState', 'onPrint', 'onReady', 'onSubmit', 'onTreeFocus', 'onTreeKey', 'openAncestors', 'openTables', 'orders',
   'pagesAbort', 'paras', 'phase', 'printing', 'providerConsumer', 'providerReady', 'rebuildIndex', 'remoteAbort',
   'remoteResult', 'remoteTimer', 'remoteUrl', 'renderAnswer', 'renderBody', 'renderCatalogue', 'renderChart',

@@ -284,6 +284,44 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
   });
 
+  it('the last words typed are saved when the page is left or hidden (pagehide, visibilitychange), not lost with the 0.4 s timer; the listeners go with the element', async () => {
+    const listeners: [string, EventTarget, string, unknown][] = [];
+    const spy = (target: EventTarget) => {
+      for (const m of ['addEventListener', 'removeEventListener'] as const) {
+        const own = target[m].bind(target);
+        (target as unknown as Record<string, unknown>)[m] = (type: string, fn: EventListener, o?: unknown) => {
+          if (type === 'pagehide' || type === 'visibilitychange') listeners.push([m, target, type, fn]);
+          return own(type, fn, o as AddEventListenerOptions);
+        };
+      }
+    };
+    spy(window);
+    spy(document);
+    try {
+      const src = await storeFeed(formFeed());
+      const el = await mount(undefined, src);
+      const draft = () => Object.entries(sessionStorage).find(([k]) => k.includes(src))?.[1] ?? '';
+      await fill(el, { applicantType: 'naturalPerson', name: '王' });
+      expect(draft()).to.not.contain('王'); // the timer has not fired yet
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(draft()).to.contain('"name":"王"');
+      await fill(el, { name: '王五' });
+      expect(draft()).to.not.contain('王五');
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      delete (document as unknown as Record<string, unknown>).visibilityState;
+      expect(draft()).to.contain('"name":"王五"');
+      el.remove();
+      const added = listeners.filter(([m]) => m === 'addEventListener');
+      expect(added.map(([, t, type]) => `${t === window ? 'window' : 'document'} ${type}`).sort()).to.deep.equal(['document visibilitychange', 'window pagehide']);
+      for (const [, t, type, fn] of added) {
+        expect(listeners.some(([m, t2, type2, fn2]) => m === 'removeEventListener' && t2 === t && type2 === type && fn2 === fn), `${type} removed`).to.equal(true);
+      }
+    } finally {
+      for (const t of [window, document]) for (const m of ['addEventListener', 'removeEventListener']) delete (t as unknown as Record<string, unknown>)[m];
+    }
+  });
+
   it('uses localStorage only with persist="local", and clears the form after confirmation', async () => {
     const src = await storeFeed(formFeed());
     const el = await mount(undefined, src, { persist: 'local' });

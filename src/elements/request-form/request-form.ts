@@ -165,6 +165,11 @@ export class RequestForm extends DisclosureElement {
   private timers: Record<string, ReturnType<typeof setTimeout>> = {};
   private readonly onOnline = () => this.sendState === 'offline' && void this.sendOutbox();
   private readonly onOffline = () => this.sendState === 'retrying' && this.waitOnline();
+  /**
+   * The page is being left (reload, tab closed: pagehide) or hidden (visibilitychange; a phone may then discard the
+   * tab without another event): answers typed in the last 0.4 s, whose timer would never fire, are saved now.
+   */
+  private readonly onHide = () => this.timers.draft && this.saveDraft();
 
   /** Resolves when the feed has loaded (and any draft was restored) or failed. */
   get loaded(): Promise<void> {
@@ -194,12 +199,16 @@ export class RequestForm extends DisclosureElement {
     super.connectedCallback();
     addEventListener('online', this.onOnline);
     addEventListener('offline', this.onOffline);
+    addEventListener('pagehide', this.onHide);
+    document.addEventListener('visibilitychange', this.onHide);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('online', this.onOnline);
     removeEventListener('offline', this.onOffline);
+    removeEventListener('pagehide', this.onHide);
+    document.removeEventListener('visibilitychange', this.onHide);
     if (this.timers.draft) this.saveDraft();
     for (const k in this.timers) clearTimeout(this.timers[k]);
   }
