@@ -590,6 +590,28 @@ describe('<request-form> submission', () => {
     expect((await requestsTo(endpoint)).length).to.equal(2);
   });
 
+  it('the receipt shows the time received as the server gave it: a date alone as a date, a time without a zone unshifted', async () => {
+    const cases: [string, string, string, RegExp][] = [
+      ['CN-OGI-2019', 'zh-CN', '2026-09-01', /^2026年9月1日$/],
+      ['US-FOIA', 'en', '2026-09-01', /^Sep 1, 2026$/],
+      ['CN-OGI-2019', 'zh-CN', '2026-09-30T10:00:00', /^2026年9月30日\s*10:00$/],
+      ['US-FOIA', 'en', '2026-09-30 10:00', /^Sep 30, 2026,\s*10:00\sAM$/],
+      ['US-FOIA', 'en', '2026-09-30T14:00:00Z', /^Sep 30, 2026,\s*10:00\sAM$/],
+    ];
+    for (const [jurisdiction, lang, receivedAt, shown] of cases) {
+      const endpoint = await scriptEndpoint([{ status: 201, body: { ...RECEIPT, receivedAt } }]);
+      const el = await mount({ ...formFeed({ mode: 'api', endpoint, encoding: 'json' }), jurisdiction });
+      await toReview(el);
+      await next(el);
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+      el.lang = lang;
+      await waitUntil(() => shadowText(el, '[part="receipt"] .answers > div:first-child dt') === (lang === 'en' ? 'Received' : '收到时间'), lang);
+      expect(shadowText(el, '[part="receipt"] .answers > div:first-child dd'), `${receivedAt} (${jurisdiction})`).to.match(shown);
+      sessionStorage.clear();
+      fixtureCleanup();
+    }
+  });
+
   it('refuses to send personal data to a plain http endpoint', async () => {
     const el = await mount(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' }));
     const sent: unknown[] = [];

@@ -165,6 +165,39 @@ describe('<request-status>', () => {
   });
 });
 
+describe('<request-status> times', () => {
+  /** The result for `body` under a form of `jurisdiction`, in `lang`: the received time and each history time. */
+  async function times(jurisdiction: string, lang: string, body: unknown): Promise<string[]> {
+    const endpoint = await scriptEndpoint([{ status: 200, body }]);
+    const src = await storeFeed({ ...formFeed({ mode: 'print' }, endpoint), jurisdiction });
+    const el = await fixture<El>(html`<request-status src=${src} lang=${lang} today="2026-10-12"></request-status>`);
+    await el.loaded;
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    const received = $$(el, '[part="result"] .answers > div').find((d) => /收到|received/i.test(d.querySelector('dt')!.textContent!))!;
+    return [received.querySelector('dd')!.textContent!.trim(), ...$$(el, '[part="history"] time').map((t) => t.textContent!.trim())];
+  }
+
+  it('a date alone is shown as a date (no 08:00, not a day early in New York); a time without a zone as the agency\'s clock said it; an instant in the agency\'s zone', async () => {
+    const body = {
+      ...FOUND, receivedAt: '2026-09-01',
+      history: [{ status: 'received', at: '2026-09-01' }, { status: 'extended', at: '2026-09-30T10:00:00' }, { status: 'extended', at: '2026-09-30 10:00' }, { status: 'extended', at: '2026-09-30T02:00:00Z' }],
+    };
+    const [received, ...history] = await times('CN-OGI-2019', 'zh-CN', body);
+    expect(received).to.equal('2026年9月1日');
+    expect(history[0]).to.equal('2026年9月1日');
+    expect(history[1]).to.match(/^2026年9月30日\s*10:00$/);
+    expect(history[2]).to.match(/^2026年9月30日\s*10:00$/);
+    expect(history[3]).to.match(/^2026年9月30日\s*10:00$/); // 02:00 UTC is 10:00 in Beijing
+    const [usReceived, ...usHistory] = await times('US-FOIA', 'en', body);
+    expect(usReceived).to.equal('Sep 1, 2026');
+    expect(usHistory[0]).to.equal('Sep 1, 2026');
+    expect(usHistory[1]).to.match(/^Sep 30, 2026,\s*10:00\sAM$/);
+    expect(usHistory[2]).to.match(/^Sep 30, 2026,\s*10:00\sAM$/);
+    expect(usHistory[3]).to.match(/^Sep 29, 2026,\s*10:00\sPM$/); // 02:00 UTC is 22:00 the day before in New York
+  });
+});
+
 describe('<request-status> language of parts (WCAG 3.1.2)', () => {
   /** An open application (the office is shown); the server's own notes are not feed text and stay out of the check. */
   const OPEN = { ...FOUND, status: 'correctionRequested', history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }] };

@@ -9,7 +9,8 @@ function numberFormat(locale: LocaleId, options: Intl.NumberFormatOptions = {}):
   if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
   return f;
 }
-function dateFormat(locale: LocaleId, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** A cached Intl.DateTimeFormat (also used by the request elements' formatDateTime, src/elements/request-form/net.ts). */
+export function dateFormat(locale: LocaleId, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d|${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
@@ -29,14 +30,6 @@ export function formatDate(value: string | null | undefined, locale: LocaleId): 
   if (!m) return value;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return dateFormat(locale, { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
-}
-
-/** An ISO timestamp with date and time, in the reader's time zone. */
-export function formatDateTime(value: string | null | undefined, locale: LocaleId, timeZone?: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(d);
 }
 
 /** A byte count as KB/MB (1 KB = 1024 bytes). */

@@ -26,9 +26,9 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
  */
 const MAX_COUNT = 10_000;
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** A zone-less local date-time: its date part is already the local date. */
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A zone-less local date-time: its date part is already the local date (and its time the agency's clock time). */
+export const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 const rules = (replyWorkingDays: number, extensionWorkingDays: number, timeZone = DEFAULT_TIME_ZONE): JurisdictionRules => ({
   replyWorkingDays, extensionWorkingDays, timeZone,

@@ -1,4 +1,26 @@
-/** Transport helpers shared by <request-form> and <request-status>. */
+/**
+ * Helpers shared by <request-form> and <request-status> (their common chunk): the transport, and the dates and times of
+ * receipts and status histories.
+ */
+import type { LocaleId } from '../../core/locale.js';
+import { dateFormat, formatDate } from '../../core/format.js';
+import { ISO_DATE, LOCAL_DATE_TIME } from '../../rules/working-days.js';
+
+/**
+ * When an application was received or changed status (a receipt's `receivedAt`, a history entry's `at`), as the reader
+ * expects it. Read as the deadline rules read it (localDate, src/rules/working-days.ts): a date alone (`2026-09-01`) is
+ * shown as a date, with no time the server never gave; a date-time without a zone (`2026-09-30T10:00:00`) is the
+ * agency's clock time and is shown as given, wherever the reader is; an instant (`…Z`, `…+08:00`) is shown in the
+ * agency's time zone `timeZone`. Other text is returned as it is.
+ */
+export function formatDateTime(value: string | null | undefined, locale: LocaleId, timeZone: string): string {
+  if (!value || ISO_DATE.test(value)) return formatDate(value, locale);
+  const local = LOCAL_DATE_TIME.test(value);
+  // A clock time is formatted as the UTC instant with the same digits, in UTC: nothing shifts it.
+  const d = new Date(local ? `${value.replace(' ', 'T')}Z` : value);
+  if (Number.isNaN(d.getTime())) return value;
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: local ? 'UTC' : timeZone }).format(d);
+}
 
 /** True when personal data must not go to `url`: plain http to anything but this computer. */
 export function insecureEndpoint(url: string): boolean {

@@ -3,7 +3,7 @@ import { Directive, directive, type PropertyPart } from 'lit/directive.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
-import { formatBytes, formatDate, formatDateTime } from '../../core/format.js';
+import { formatBytes, formatDate } from '../../core/format.js';
 import { dueDate } from '../../rules/working-days.js';
 import { inputHints, type ValidatorName } from '../../validators/index.js';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../schema/request-form.js';
 import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from './request-form.styles.js';
-import { insecureEndpoint, post } from './net.js';
+import { formatDateTime, insecureEndpoint, post } from './net.js';
 
 /** Built-in validators of standard field names (feeds.md §2), used when the feed does not name one. */
 const NAME_VALIDATORS: Record<string, ValidatorName> = {

@@ -2,14 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult, type PropertyD
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
-import { formatDate, formatDateTime } from '../../core/format.js';
+import { formatDate } from '../../core/format.js';
 import { isOverdue, localDate } from '../../rules/working-days.js';
 import { normalizeCode } from '../../validators/contact.js';
 import { own, parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
 import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
 import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
-import { insecureEndpoint } from '../request-form/net.js';
+import { formatDateTime, insecureEndpoint } from '../request-form/net.js';
 
 /** A query code as typed: half-width, upper-case, without spaces. */
 export const normalizeQueryCode: (s: string) => string = normalizeCode;
