@@ -80,7 +80,7 @@ export const MANGLED_KEYS = [
   'showTable', 'hideTable', 'chartData', 'chartSummary', 'chartItem', 'chartEmpty', 'proactiveChart',
   'outcomesChart', 'outcomeLabels', 'trendTitle', 'withUnit', 'trendFigure', 'trendChart', 'trendNote',
   'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
-  'reconRow', 'reconResults', 'reconTable4',
+  'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

@@ -255,6 +255,21 @@ describe('<annual-stats>: CN-legacy seed (2013)', () => {
     expect($$(el, '#t4 tbody td')).to.have.length(15);
     await expectAccessible(el);
   });
+
+  it('the CSV of custom figures says which are approximate (约500 in the table), in a column of its own; the values stay numbers', async () => {
+    const el = await mount(await storeFeed({
+      schemaVersion: 1, year: 2013, template: 'CN-legacy', groups: [{ id: 'web', label: '网站访问' }],
+      custom: [
+        { key: 'visits', label: '网站访问量', value: 500, unit: '人次', group: 'web', approximate: true },
+        { key: 'docs', label: '公开文件', value: 12, unit: '件', group: 'web' },
+      ],
+    }));
+    expect(cellTexts($(el, '#g0'))).to.include('约500 人次');
+    expect(el.csvFor('g0')).to.equal('\uFEFF项目,约数,数值,单位\r\n网站访问量,约,500,人次\r\n公开文件,,12,件\r\n');
+    await setLang(el, 'en');
+    expect(cellTexts($(el, '#g0'))).to.include('about 500 人次');
+    expect(el.csvFor('g0')).to.equal('\uFEFFItem,Approximate,Value,Unit\r\n网站访问量,about,500,人次\r\n公开文件,,12,件\r\n');
+  });
 });
 
 /** The parts of a chart.js chart the tests read. */

@@ -171,17 +171,20 @@ export function table4(report: AnnualReport, tpl: Tpl, h: CsvHeadings): TableMod
  * A table of custom figures (one group): item · value · note. Labels, notes and units are the feed's text, in its
  * language `lang`; so is the caption, a `groups` label, unless `capLang` says it is the element's (其他 / Other).
  */
-export function figuresTable(id: string, caption: string, figures: CustomFigure[], h: { figure: string; value: string; unit: string; note: string; unitNames: Record<string, string> }, lang: Lang, capLang: Lang): TableModel {
+export function figuresTable(id: string, caption: string, figures: CustomFigure[], h: { figure: string; value: string; unit: string; note: string; approx: string; approxColumn: string; unitNames: Record<string, string> }, lang: Lang, capLang: Lang): TableModel {
   const withNote = figures.some((f) => f.note);
+  const withApprox = figures.some((f) => f.approximate);
   const head = [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]];
   const rows = figures.map((f) => [
     th(f.label, { scope: 'row', lang }),
     td(f.value, 'amount', { unit: f.unit, approx: f.approximate, lang }),
     ...(withNote ? [{ text: f.note ?? '', cls: 'note', lang } satisfies TCell] : []),
   ]);
-  const csv: CsvRow[] = [[h.figure, h.value, h.unit, ...(withNote ? [h.note] : [])]];
+  // An approximate figure (约500 in the table) is marked 约 / about in a column before its value, which stays a number.
+  const approx = (x: string) => (withApprox ? [x] : []);
+  const csv: CsvRow[] = [[h.figure, ...approx(h.approxColumn), h.value, h.unit, ...(withNote ? [h.note] : [])]];
   // A money unit (CNY, 10kCNY) by its name, as the table shows it.
-  for (const f of figures) csv.push([f.label, f.value, f.unit ? h.unitNames[f.unit] ?? f.unit : '', ...(withNote ? [f.note ?? ''] : [])]);
+  for (const f of figures) csv.push([f.label, ...approx(f.approximate ? h.approx.trim() : ''), f.value, f.unit ? h.unitNames[f.unit] ?? f.unit : '', ...(withNote ? [f.note ?? ''] : [])]);
   return { id, caption, head, bodies: [rows], csv, lang: capLang };
 }
 

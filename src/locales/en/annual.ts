@@ -15,6 +15,7 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   notReported: 'not reported',
   legend: 'An empty cell means the figure was not reported (which is not 0).',
   approx: 'about ',
+  approxColumn: 'Approximate',
   note: 'Note',
   figure: 'Item',
   value: 'Value',

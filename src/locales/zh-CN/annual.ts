@@ -14,6 +14,7 @@ const zh = {
   notReported: '未报告',
   legend: '空白单元格表示未报告（不等于 0）。',
   approx: '约',
+  approxColumn: '约数',
   note: '说明',
   figure: '项目',
   value: '数值',
