@@ -776,6 +776,29 @@ describe('<annual-stats>: several years', () => {
     ]);
   });
 
+  it('a year in the URL that the index does not list: the latest is shown and the URL names it, without a new history entry', async () => {
+    history.replaceState(null, '', `${location.pathname}?annual.year=1999&page=3`);
+    const before = history.length;
+    const el = await mount(`${FEEDS}/index.json`, { noUrl: false });
+    expect(el.shownYear).to.equal(2022);
+    expect(new URLSearchParams(location.search).get('annual.year')).to.equal('2022');
+    expect(new URLSearchParams(location.search).get('page')).to.equal('3');
+    expect(history.length).to.equal(before);
+    // Forward to an entry with a year not listed (a link from elsewhere): corrected in place too.
+    history.pushState(null, '', `${location.pathname}?annual.year=2013`);
+    history.pushState(null, '', `${location.pathname}?annual.year=1998`);
+    const pushed = history.length;
+    for (const [go, year] of [[() => history.back(), 2013], [() => history.forward(), 2022]] as const) {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+      go();
+      await popped;
+      await el.updateComplete;
+      expect(el.shownYear).to.equal(year);
+      expect(new URLSearchParams(location.search).get('annual.year')).to.equal(String(year));
+    }
+    expect(history.length).to.equal(pushed);
+  });
+
   it('an index listed as a year of an index (already read as an index on the page) is an error for that year, not a crash', async () => {
     // The index is read first as what it is; the same file (same ETag) listed as a year must then be read as a year.
     await mount(`${FEEDS}/index.json`);

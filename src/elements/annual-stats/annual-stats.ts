@@ -234,10 +234,17 @@ export class AnnualStats extends DisclosureElement {
     this.yearFeeds.forEach((f) => f.cancel());
   }
 
-  /** The year in the page URL, else the `year` attribute, else the latest. */
+  /**
+   * The year in the page URL, else the `year` attribute, else the latest. A year in the URL that the index does not
+   * list (an old link, a typo) is replaced there by the one shown, in the same history entry.
+   */
   private initialYear(list: number[]): number {
-    const fromUrl = this.noUrlState ? NaN : Number(readUrlState(this.stateKey).year);
-    return list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
+    const inUrl = this.noUrlState ? undefined : readUrlState(this.stateKey).year;
+    const fromUrl = Number(inUrl);
+    const y = list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
+    // (y is undefined for an index without years: nothing to name.)
+    if (y && inUrl !== undefined && y !== fromUrl) writeUrlState(this.stateKey, { year: String(y) }, 'replace');
+    return y;
   }
 
   /** After retrying a year, focus stays in the year picker (the feed's own retry: the base class's target). */
