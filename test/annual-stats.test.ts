@@ -799,6 +799,32 @@ describe('<annual-stats>: several years', () => {
     expect(history.length).to.equal(pushed);
   });
 
+  it('the trend’s figure picker shows the figure drawn when a year that loads late changes the shared figures', async () => {
+    const year = (y: number, keys: string[], delay = 0) => storeFeed({
+      schemaVersion: 1, year: y, template: 'CN-legacy', custom: keys.map((k, i) => ({ key: k, label: `指标${k}`, value: y + i })),
+    }, { delay });
+    const index = { schemaVersion: 1, reports: [
+      { year: 2013, url: await year(2013, ['a', 'b', 'c']) }, { year: 2014, url: await year(2014, ['a', 'b', 'c']) },
+      { year: 2015, url: await year(2015, ['a', 'c'], 1500) },
+    ] };
+    const el = await fixture<AnnualStats>(html`<annual-stats src=${await storeFeed(index)} no-url-state></annual-stats>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('#trend-key'), 'the trend of the first two years');
+    const sel = $<HTMLSelectElement>(el, '#trend-key');
+    // The reader picks c, then a, then b, before 2015 has loaded.
+    for (const k of ['c', 'a', 'b']) {
+      sel.value = `custom.${k}`;
+      sel.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    }
+    expect(text($(el, '[part~="trend"] figcaption'))).to.contain('指标b');
+    await el.loaded;
+    await el.updateComplete;
+    // 2015 has no b: the trend draws the first shared figure, a, and the picker names it.
+    expect([...sel.options].map((o) => o.value)).to.deep.equal(['custom.a', 'custom.c']);
+    expect(text($(el, '[part~="trend"] figcaption'))).to.contain('指标a');
+    expect(sel.value).to.equal('custom.a');
+  });
+
   it('an index listed as a year of an index (already read as an index on the page) is an error for that year, not a crash', async () => {
     // The index is read first as what it is; the same file (same ETag) listed as a year must then be read as a year.
     await mount(`${FEEDS}/index.json`);

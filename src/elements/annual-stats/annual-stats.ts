@@ -490,9 +490,11 @@ export class AnnualStats extends DisclosureElement {
     const years = ready.map((r) => String(r.year));
     const maps = ready.map(seriesFigures);
     const data = maps.map((m) => m.get(key)!);
+    // .selected, as in the year picker: once the reader has picked, a selected attribute no longer moves the choice, and
+    // a year that loads late (which can drop the figure picked) would leave the picker on another figure than is drawn.
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
-        ${keys.map((k) => html`<option value=${k} lang=${lang(k)} ?selected=${k === key}>${label(k)}</option>`)}
+        ${keys.map((k) => html`<option value=${k} lang=${lang(k)} .selected=${k === key}>${label(k)}</option>`)}
       </select></p>`;
     // The data table behind the trend lists every shared figure, not only the one drawn.
     const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
