@@ -970,7 +970,8 @@ describe('<annual-stats>: language of parts (WCAG 3.1.2)', () => {
     expect(misLanguaged(el)).to.deep.equal([]);
     expect($$<HTMLOptionElement>(el, '#trend-key option').find((o) => o.value === 'custom.siteVisits')!.getAttribute('lang')).to.equal('zh-CN');
     expect($(el, '[part~="trend"] figcaption [lang="zh-CN"]')).to.exist;
-    expect(langOf(rowHeader($(el, '#trend'), '网站总访问量 (人次)')!)).to.equal('zh-CN');
+    await waitUntil(() => rowHeader($(el, '#trend'), '网站总访问量（人次）'), 'the trend label in the feed’s language');
+    expect(langOf(rowHeader($(el, '#trend'), '网站总访问量（人次）')!)).to.equal('zh-CN');
     await expectAccessible(el);
     await pickYear(el, 2022);
     await openTables(el);
@@ -1013,6 +1014,27 @@ describe('<annual-stats>: language of parts (WCAG 3.1.2)', () => {
       expect(langOf(rowHeader(el.shadowRoot!, '网站总访问量')!), ui).to.equal(other('zh-CN'));
       expect(langOf($(el, 'header .meta span span')), ui).to.equal(other('zh-CN'));
       await expectAccessible(el);
+      el.remove();
+    }
+  });
+
+  it('the trend of a custom figure in 万元: its label, unit included, is in the feed’s language (an <option> holds text only) and marked so', async () => {
+    const year = (y: number, lang: string, label: string) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', lang,
+      custom: [{ key: 'cost', label, value: y - 2010, unit: '10kCNY' }] });
+    const cases = [['zh-CN', 'en', 'Disclosure costs', 'Disclosure costs (× 10,000 yuan)'], ['en', 'zh-CN', '公开经费', '公开经费（万元）']];
+    for (const [ui, feed, label, want] of cases) {
+      const index = { schemaVersion: 1, lang: feed, reports: [{ year: 2013, url: await year(2013, feed, label) }, { year: 2014, url: await year(2014, feed, label) }] };
+      const el = await mount(await storeFeed(index), { lang: ui });
+      await openTables(el);
+      const option = () => $(el, '#trend-key option');
+      await waitUntil(() => text(option()) === want, `the option in the feed’s language (${ui} UI): ${text(option())}`);
+      expect(option().getAttribute('lang'), ui).to.equal(feed);
+      expect(text($(el, '[part~="trend"] figcaption span[lang]')), ui).to.equal(want);
+      expect(langOf(rowHeader($(el, '#trend'), want)!), ui).to.equal(feed);
+      expect(misLanguaged(el), ui).to.deep.equal([]);
+      expect(el.csvFor('trend'), ui).to.contain(`${want.includes(',') ? `"${want}"` : want},3,4\r\n`);
+      // The figure's own table names the unit in the UI's language, in a cell of its own.
+      expect(cellTexts($(el, '#g0'))).to.include(ui === 'en' ? '4 × 10,000 yuan' : '4 万元');
       el.remove();
     }
   });

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { safeHref } from '../../core/url.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
+import { normalizeLocale } from '../../core/locale.js';
 import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
@@ -481,11 +482,20 @@ export class AnnualStats extends DisclosureElement {
     if (!keys.length) return nothing;
     const key = [this.trendKey, 'newReceived'].find((k) => keys.includes(k!)) ?? keys[0];
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
-    const label = (k: string) => seriesLabel(k, ready, tpls, t.withUnit, t.feesCollected, t.unitNames);
     // A custom figure's label (and unit) is the feed's text: of the latest year, which seriesLabel reads it from (every
     // year has every key). The other labels are the national templates', UI text.
     const cl = this.textLang(this.yearFeeds.get(ready[ready.length - 1].year)!);
     const lang = (k: string) => (k.startsWith('custom.') ? cl : nothing);
+    // An <option> holds text only, so it cannot mark the UI's unit words apart from the feed's label: a custom figure's
+    // label is all in the feed's language, its money unit as that language names it (公开经费（万元） in the English UI),
+    // when the library ships that language (its strings load once; till then, and for other languages, the UI's).
+    const fl = typeof cl == 'string' && normalizeLocale(cl);
+    if (fl && !annualStrings.has(fl)) void annualStrings.load(fl).then(() => this.requestUpdate(), () => {});
+    const ft = fl ? annualStrings.get(fl) : t;
+    const label = (k: string) => {
+      const s = lang(k) === nothing ? t : ft;
+      return seriesLabel(k, ready, tpls, s.withUnit, t.feesCollected, s.unitNames);
+    };
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
     const years = ready.map((r) => String(r.year));
     const maps = ready.map(seriesFigures);
