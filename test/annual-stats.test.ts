@@ -825,6 +825,26 @@ describe('<annual-stats>: several years', () => {
     expect(sel.value).to.equal('custom.a');
   });
 
+  it('the year property set from script after the index loaded: the URL names that year (replaced, no new history entry); not with no-url-state', async () => {
+    history.replaceState(null, '', `${location.pathname}?yr.year=2013`);
+    const before = history.length;
+    const el = await mount(`${FEEDS}/index.json`, { urlKey: 'yr' });
+    expect(el.shownYear).to.equal(2013);
+    el.year = 2020;
+    await el.updateComplete;
+    expect(el.shownYear).to.equal(2020);
+    // A reload shows the year set, not the URL's older one.
+    expect(new URLSearchParams(location.search).get('yr.year')).to.equal('2020');
+    expect(history.length).to.equal(before);
+    el.remove();
+    const quiet = await mount(`${FEEDS}/index.json`, { urlKey: 'yr', noUrl: true });
+    quiet.year = 2013;
+    await quiet.updateComplete;
+    expect(quiet.shownYear).to.equal(2013);
+    expect(location.search).to.equal('?yr.year=2020');
+    expect(history.length).to.equal(before);
+  });
+
   it('an index listed as a year of an index (already read as an index on the page) is an error for that year, not a crash', async () => {
     // The index is read first as what it is; the same file (same ETag) listed as a year must then be read as a year.
     await mount(`${FEEDS}/index.json`);

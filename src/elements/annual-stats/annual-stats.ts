@@ -197,8 +197,9 @@ export class AnnualStats extends DisclosureElement {
       this.seen = data;
       if (data.kind === 'index') this.beginIndex(data.reports);
     } else if (changed.has('year') && data?.kind === 'index' && data.reports.some((e) => e.year === this.year)) {
-      // The year attribute set again after the index loaded (a framework, a Storybook control): show that year.
-      this.pickYear(this.year!, 'none');
+      // The year attribute set again after the index loaded (a framework, a Storybook control): show that year, and name
+      // it in the URL (replacing the entry: the reader did not pick it), else a reload would show the URL's older year.
+      this.pickYear(this.year!, 'replace');
     }
   }
 
@@ -255,10 +256,10 @@ export class AnnualStats extends DisclosureElement {
     else super.focusAfterRetry();
   }
 
-  private pickYear(year: number, history: 'push' | 'none' = 'push'): void {
+  private pickYear(year: number, history: 'push' | 'replace' | 'none' = 'push'): void {
     if (year === this.chosenYear) return;
     this.chosenYear = year;
-    if (history === 'push' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, 'push');
+    if (history !== 'none' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, history);
     this.announcement = this.t.yearChanged(year);
     this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
   }
