@@ -403,6 +403,35 @@ describe('<disclosure-catalogue>: URL state', () => {
     expect(facetBox(el, '体裁分类', '通知').checked).to.be.true;
   });
 
+  it('back and forward move the sort and page-size choices with the results, after the reader has used them', async () => {
+    const el = await mount({ ...smallCatalogue(), items: manyItems(45) }, { urlKey: 'sel' });
+    const [sort, size] = $$<HTMLSelectElement>(el, '.toolbar select');
+    const pick = async (select: HTMLSelectElement, value: string) => {
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    const back = async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+      history.back();
+      await popped;
+      await el.updateComplete;
+    };
+    await pick(sort, 'title');
+    await pick(sort, 'published-asc');
+    await pick(size, '50');
+    await pick(size, '10');
+    await back();
+    expect(new URL(location.href).searchParams.get('sel.size')).to.equal('50');
+    expect(titles(el)).to.have.length(45);
+    expect(size.value, 'the page-size box shows the size in force').to.equal('50');
+    await back();
+    await back();
+    expect(new URL(location.href).searchParams.get('sel.sort')).to.equal('title');
+    expect(sort.value, 'the sort box shows the order in force').to.equal('title');
+    expect(size.value).to.equal('20');
+  });
+
   it('restores its state from a shared link', async () => {
     history.replaceState(null, '', `${location.pathname}?shared.q=${encodeURIComponent('农业')}&shared.validity=valid`);
     const el = await mount(smallCatalogue(), { urlKey: 'shared' });

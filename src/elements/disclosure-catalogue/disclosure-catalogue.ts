@@ -723,12 +723,12 @@ export class DisclosureCatalogue extends DisclosureElement {
       <p class="summary" id="summary">${t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
-          ${(Object.keys(sortLabels) as SortKey[]).map((k) => html`<option value=${k} ?selected=${this.shownQuery.sort === k}>${sortLabels[k]}</option>`)}
+          ${(Object.keys(sortLabels) as SortKey[]).map((k) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[k]}</option>`)}
         </select>
       </label>
       <label>${t.pageSizeLabel}
         <select @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
-          ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${pageSize === n}>${n}</option>`)}
+          ${PAGE_SIZES.map((n) => html`<option value=${n} .selected=${pageSize === n}>${n}</option>`)}
         </select>
       </label>
       <button class="btn" type="button" @click=${this.exportCsv} ?disabled=${!total}>${this.remoteResult ? t.exportCsvPage : t.exportCsv}</button>
