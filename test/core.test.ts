@@ -433,6 +433,33 @@ describe('<disclosure-catalogue>: the query event', () => {
     expect(said.filter((x) => x.includes('500')), 'the old total is not announced').to.deep.equal([]);
   });
 
+  it('remote mode: an answer to an older search that comes while the newer one waits to be sent is not shown, said or reported', async () => {
+    const page = (n: number, total: number) => ({ schemaVersion: 1, items: manyItems(n, `r${total}-`), page: { total } });
+    // The first search's answer takes 150 ms: it comes while the second search, typed as soon as the first was sent,
+    // waits its 300 ms.
+    const endpoint = await scriptEndpoint([{ body: page(3, 500) }, { body: page(2, 7), delay: 150 }, { body: page(1, 1) }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '#summary').includes('500'), 'first remote page');
+    await waitUntil(() => shadowText(el, '[aria-live="polite"]').includes('500'), 'the first page announced');
+    const events: { query: { q: string }; total: number }[] = [];
+    el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
+    const shown: string[] = [];
+    new MutationObserver(() => shown.push(`${shadowText(el, '#summary')} ${shadowText(el, '[aria-live="polite"]')}`))
+      .observe(el.shadowRoot!, { childList: true, characterData: true, subtree: true });
+    const q = $(el, '#q') as HTMLInputElement;
+    q.value = '防汛';
+    q.dispatchEvent(new Event('input'));
+    for (let i = 0; i < 100 && (await requestsTo(endpoint)).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    q.value = '防汛抗旱';
+    q.dispatchEvent(new Event('input'));
+    await waitUntil(() => shadowText(el, '#summary').startsWith('共找到 1 条'), 'the newer answer', 3000);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(events.map((e) => [e.query.q, e.total])).to.deep.equal([['防汛抗旱', 1]]);
+    expect(shown.filter((s) => s.includes(' 7 ')), 'the older count').to.deep.equal([]);
+  });
+
   it('remote mode: after a failed request, Enter on the same search asks again; Retry does too, and the event follows', async () => {
     const page = { schemaVersion: 1, items: manyItems(2, 'rr'), page: { total: 9 } };
     const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }]);

@@ -366,9 +366,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     return (this.firstPageOnly ? this.queryResult?.all : this.queryResult?.matches.length) ?? 0;
   }
 
-  /** Remote mode (`search.endpoint`): the server filters; the element asks for one page at a time. */
+  /**
+   * Remote mode (`search.endpoint`): the server filters; the element asks for one page at a time. The request in
+   * flight is dropped at once: its answer is for an older query, even while the new one waits to be sent.
+   */
   private runRemote(immediate: boolean, notify = false): void {
     clearTimeout(this.remoteTimer);
+    this.remoteAbort?.abort();
     const go = () => void this.fetchRemote(notify);
     if (immediate) go();
     else this.remoteTimer = setTimeout(go, 300);
@@ -394,7 +398,6 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private async fetchRemote(notify: boolean): Promise<void> {
-    this.remoteAbort?.abort();
     const abort = (this.remoteAbort = new AbortController());
     const url = this.remoteUrl();
     this.remoteResult = { ...this.remoteResult!, busy: true, error: undefined };
