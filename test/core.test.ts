@@ -460,6 +460,40 @@ describe('<disclosure-catalogue>: the query event', () => {
     expect(shown.filter((s) => s.includes(' 7 ')), 'the older count').to.deep.equal([]);
   });
 
+  it('remote mode: a new src while a typed search waits to be sent: the search is not sent, and the new feed shows as it is', async () => {
+    const endpoint = await scriptEndpoint([{ body: { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 3 } } }, { body: { schemaVersion: 1, items: manyItems(2, 'old') } }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const failures: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => {
+      failures.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+      await el.loaded;
+      await waitUntil(() => titles(el).length === 3, 'the first remote page');
+      const q = $(el, '#q') as HTMLInputElement;
+      q.value = '防汛';
+      q.dispatchEvent(new Event('input'));
+      // A catalogue without an endpoint, which takes longer to come than the search waits.
+      el.src = await storeFeed(smallCatalogue(), { delay: 500 });
+      await el.updateComplete;
+      await el.loaded;
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['关于印发农业补贴办法的通知', '县教育局关于义务教育招生工作的公告', '关于做好春季农业生产工作的通知', '防汛抗旱工作会议召开']);
+      expect((await requestsTo(endpoint)).length, 'the typed search was not sent').to.equal(1);
+      q.value = '农业';
+      q.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(titles(el)).to.have.length(2);
+      expect(failures.map(String)).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('remote mode: after a failed request, Enter on the same search asks again; Retry does too, and the event follows', async () => {
     const page = { schemaVersion: 1, items: manyItems(2, 'rr'), page: { total: 9 } };
     const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }]);

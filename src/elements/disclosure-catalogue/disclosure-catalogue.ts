@@ -191,6 +191,8 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private startLoading(url: string | null): void {
     this.pagesAbort?.abort();
+    // A search waiting to be sent, or in flight, belongs to the old feed.
+    clearTimeout(this.remoteTimer);
     this.remoteAbort?.abort();
     this.index = null;
     this.allItems = [];
