@@ -372,6 +372,19 @@ describe('<disclosure-catalogue>: big catalogues', () => {
     expect(titles(el)).to.have.members(['第3号测试信息', '第3号测试信息']);
   });
 
+  it('a feed split into pages is announced as loaded once, with the count of every page, not of the first', async () => {
+    const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'b') }, { delay: 300 });
+    const src = await storeFeed({ ...smallCatalogue(), page: { total: 9, next: p2.split('/').pop() } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    const said: string[] = [];
+    const live = $(el, '[aria-live="polite"]');
+    new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    await el.loaded;
+    await waitUntil(() => said.includes('目录已加载，共 9 条信息。'), 'the whole feed announced');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(said.filter(Boolean)).to.deep.equal(['目录已加载，共 9 条信息。']);
+  });
+
   it('says so when a later page fails, and keeps what it has', async () => {
     const bad = await storeFeed('gone', { status: 500, type: 'text/plain' });
     const src = await storeFeed({ ...smallCatalogue(), page: { total: 10, next: bad.split('/').pop() } });

@@ -256,8 +256,9 @@ export class DisclosureCatalogue extends DisclosureElement {
       return;
     }
     this.rebuildIndex();
-    this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
+    // A feed in pages is announced once every page has come (loadMorePages), with the count of them all.
     if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
+    else this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
   }
 
   /** Runs `fn` once the current rendering has been painted (a frame, or 100 ms where frames do not come). */
