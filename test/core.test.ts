@@ -507,6 +507,23 @@ describe('<disclosure-catalogue>: the query event', () => {
     }
   });
 
+  it('remote mode: while the server answers, the entries shown stay readable (axe contrast) and the list says it is busy', async () => {
+    const page = (n: number, total: number) => ({ schemaVersion: 1, items: manyItems(n, `r${total}-`), page: { total } });
+    const endpoint = await scriptEndpoint([{ body: page(3, 500) }, { body: page(2, 7), delay: 3000 }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => titles(el).length === 3, 'first remote page');
+    ($(el, '#q') as HTMLInputElement).value = '防汛';
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await el.updateComplete;
+    expect($(el, '[part="results"]').getAttribute('aria-busy')).to.equal('true');
+    await expectAccessible(el);
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+
   it('remote mode: after a failed request, Enter on the same search asks again; Retry does too, and the event follows', async () => {
     const page = { schemaVersion: 1, items: manyItems(2, 'rr'), page: { total: 9 } };
     const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }]);

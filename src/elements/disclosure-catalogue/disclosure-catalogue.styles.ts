@@ -73,7 +73,8 @@ export const catalogueStyles = css`
   nav.pages .btn[aria-current='page'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); font-weight: bold; }
   nav.pages .gap { padding: 0 0.3em; color: var(--_muted); }
   .progress { color: var(--_muted); margin: 0.5em 0; }
-  [aria-busy='true'] ol.items { opacity: 0.6; }
+  /* Entries of the last answer while the server works on the next: tinted, never faded (they stay readable: 1.4.3). */
+  [aria-busy='true'] ol.items { background: var(--_surface); cursor: progress; }
 
   @media print {
     .filters, form.search, .toolbar label, .chips, nav.pages, .actions, .filters-toggle { display: none !important; }
