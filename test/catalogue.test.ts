@@ -432,6 +432,40 @@ describe('<disclosure-catalogue>: URL state', () => {
     expect(size.value).to.equal('20');
   });
 
+  it('a search typed from the unfiltered view gets its own history entry: Back returns to the unfiltered view', async () => {
+    const el = await mount(smallCatalogue(), { urlKey: 'hist' });
+    // The entry the reader arrived on (marked, so that Back landing before it shows).
+    history.pushState(null, '', `${location.pathname}?arrived=1`);
+    await search(el, '农');
+    await search(el, '农业');
+    ($<HTMLFormElement>(el, 'form.search')).requestSubmit();
+    await el.updateComplete;
+    expect(new URL(location.href).searchParams.get('hist.q')).to.equal('农业');
+    await check(el, '体裁分类', '通知');
+    const back = async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+      history.back();
+      await popped;
+      await el.updateComplete;
+    };
+    await back();
+    expect(new URL(location.href).searchParams.get('hist.q')).to.equal('农业');
+    expect(new URL(location.href).searchParams.get('hist.genre')).to.equal(null);
+    await back();
+    expect(new URL(location.href).searchParams.get('arrived'), 'Back stays on the page the reader arrived on').to.equal('1');
+    expect(new URL(location.href).searchParams.get('hist.q')).to.equal(null);
+    expect(titles(el)).to.have.length(4);
+    expect($<HTMLInputElement>(el, '#q').value).to.equal('');
+    // Changing the words of a search in force amends its entry (one entry per search, not per keystroke).
+    const forward = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.forward();
+    await forward;
+    await el.updateComplete;
+    await search(el, '农业通知');
+    await back();
+    expect(new URL(location.href).searchParams.get('arrived')).to.equal('1');
+  });
+
   it('restores its state from a shared link', async () => {
     history.replaceState(null, '', `${location.pathname}?shared.q=${encodeURIComponent('农业')}&shared.validity=valid`);
     const el = await mount(smallCatalogue(), { urlKey: 'shared' });

@@ -323,8 +323,11 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   // ---- querying -------------------------------------------------------------------------------------------------
 
-  /** Applies a change to the query, runs it and records it in the URL. */
-  private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', resetPage = true): void {
+  /**
+   * Applies a change to the query, runs it and records it in the URL. A server (remote mode) is asked at once, or
+   * (`now` false: typing) after a pause.
+   */
+  private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', resetPage = true, now = history == 'push'): void {
     this.completeLoad();
     const before = JSON.stringify(this.shownQuery);
     this.shownQuery = { ...this.shownQuery, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.shownQuery.page };
@@ -335,7 +338,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // (After a failed request the same query is asked again: Enter is the way to retry it.)
     if (!changed && !this.remoteResult?.error) return;
     // From the server, the total is known once it answers: the event waits for it (fetchRemote).
-    if (this.remoteResult) this.runRemote(history === 'push', true);
+    if (this.remoteResult) this.runRemote(now, true);
     else this.queried();
   }
 
@@ -704,8 +707,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     </form>`;
   }
 
+  /** A search started from none gets its own history entry (Back returns to the view before it); typing on amends it. */
   private onInput = (e: Event) => {
-    this.setQuery({ q: (e.target as HTMLInputElement).value }, 'replace');
+    this.setQuery({ q: (e.target as HTMLInputElement).value }, this.shownQuery.q ? 'replace' : 'push', true, false);
   };
 
   private onSubmit = (e: Event) => {
