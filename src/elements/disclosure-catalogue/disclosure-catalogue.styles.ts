@@ -18,7 +18,8 @@ export const catalogueStyles = css`
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
   .facet ul { list-style: none; margin: 0; padding: 0; }
   .facet li label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
-  .facet li label .text { flex: 1; overflow-wrap: anywhere; }
+  /* The label of a facet value or a category. */
+  .text { flex: 1; overflow-wrap: anywhere; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
 
   [role='tree'], [role='group'] { list-style: none; margin: 0; padding: 0; }
@@ -33,7 +34,6 @@ export const catalogueStyles = css`
   [role='treeitem'][aria-selected='true'] > .node .count { color: inherit; }
   [role='treeitem']:focus-visible > .node { outline: 0.2em solid var(--_focus); outline-offset: -0.1em; }
   .twisty { width: 1.5em; flex: none; text-align: center; }
-  .node .text { flex: 1; overflow-wrap: anywhere; }
 
   form.search { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin-bottom: 0.75em; }
   form.search label { font-weight: bold; }

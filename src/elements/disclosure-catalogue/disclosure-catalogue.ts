@@ -13,7 +13,7 @@ import { catalogueStrings } from '../../locales/catalogue.js';
 import { catalogueStyles } from './disclosure-catalogue.styles.js';
 import { highlight, queryTerms } from './search.js';
 import {
-  CatalogueIndex, FACETS, PAGE_SIZES, defaultQuery, emptyFacets, newest, queryToState, stateToQuery,
+  CatalogueIndex, FACETS, PAGE_SIZES, SORTS, defaultQuery, emptyFacets, newest, queryToState, stateToQuery,
   type CatalogueQuery, type FacetKey, type QueryResult, type SortKey,
 } from './query.js';
 
@@ -726,14 +726,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     const { page, pageSize } = this.shownQuery;
     const from = total ? (page - 1) * pageSize + 1 : 0;
     const to = Math.min(total, page * pageSize);
-    const sortLabels: Record<SortKey, string> = {
-      'published-desc': t.sortPublishedDesc, 'published-asc': t.sortPublishedAsc, 'created-desc': t.sortCreatedDesc, title: t.sortTitle,
-    };
+    // In the order of SORTS.
+    const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
     return html`<div class="toolbar">
       <p class="summary" id="summary">${t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
-          ${(Object.keys(sortLabels) as SortKey[]).map((k) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[k]}</option>`)}
+          ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
         </select>
       </label>
       <label>${t.pageSizeLabel}

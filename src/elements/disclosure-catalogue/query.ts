@@ -19,7 +19,7 @@ export interface CatalogueQuery {
   pageSize: number;
 }
 
-export const emptyFacets = (): Record<FacetKey, string[]> => ({ topic: [], genre: [], publisher: [], year: [], validity: [] });
+export const emptyFacets = (): Record<FacetKey, string[]> => Object.fromEntries(FACETS.map((f) => [f, []])) as Record<FacetKey, string[]>;
 
 export function defaultQuery(pageSize = 20): CatalogueQuery {
   return { q: '', category: null, facets: emptyFacets(), sort: 'published-desc', page: 1, pageSize };
@@ -125,7 +125,7 @@ export class CatalogueIndex {
   constructor(items: readonly CatalogueItem[], categories: readonly Category[], private readonly collatorLocale = 'zh-CN') {
     this.items = items;
     const n = items.length;
-    this.vocab = { topic: new Vocab(), genre: new Vocab(), publisher: new Vocab(), year: new Vocab(), validity: new Vocab() };
+    this.vocab = Object.fromEntries(FACETS.map((f) => [f, new Vocab()])) as Record<FacetKey, Vocab>;
     const parent = new Map(categories.map((c) => [c.id, c.parentId]));
     const ancestryCache = new Map<string, number[]>();
     const ancestry = (id: string): number[] => {
@@ -334,9 +334,9 @@ export function stateToQuery(s: Record<string, string>, defaultPageSize: number)
   if (s.cat) q.category = s.cat;
   for (const f of FACETS) if (s[f]) q.facets[f] = s[f].split(',').filter(Boolean).slice(0, 50);
   if ((SORTS as readonly string[]).includes(s.sort)) q.sort = s.sort as SortKey;
-  const page = Number.parseInt(s.page ?? '', 10);
+  const page = parseInt(s.page, 10);
   if (page > 0) q.page = page;
-  const size = Number.parseInt(s.size ?? '', 10);
+  const size = parseInt(s.size, 10);
   if ((PAGE_SIZES as readonly number[]).includes(size)) q.pageSize = size;
   return q;
 }
