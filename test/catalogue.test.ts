@@ -263,6 +263,35 @@ describe('<disclosure-catalogue>: facets and categories', () => {
   });
 });
 
+describe('<disclosure-catalogue>: the category tree stays in the tab order', () => {
+  const tabStops = (el: Element) => $$(el, '[role="treeitem"][tabindex="0"]').map((e) => e.dataset.id);
+
+  it('when a shared link names a category the feed no longer has', async () => {
+    history.replaceState(null, '', `${location.pathname}?gone.cat=removed-category`);
+    const el = await mount(smallCatalogue(), { urlKey: 'gone' });
+    expect(tabStops(el)).to.deep.equal(['']);
+  });
+
+  it('when the reader folds the branch that holds the focused category', async () => {
+    const el = await mount();
+    $(el, '[data-id="zw"] > .node .twisty').click();
+    await el.updateComplete;
+    $(el, '[data-id="bm"] > .node .twisty').click();
+    await el.updateComplete;
+    $(el, '[data-id="jyj"]').click();
+    await el.updateComplete;
+    expect(tabStops(el)).to.deep.equal(['jyj']);
+    $(el, '[data-id="zw"] > .node .twisty').click();
+    await el.updateComplete;
+    expect(tabStops(el)).to.have.length(1);
+    // From the search box, Tab goes through the search button, then into the tree.
+    $(el, '#q').focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('treeitem');
+  });
+});
+
 describe('<disclosure-catalogue>: search', () => {
   it('finds Chinese text without spaces and highlights the match', async () => {
     const el = await mount();

@@ -571,8 +571,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     const focusId = this.focusedTreeId || selected || '';
     const lang = this.textLang(this.feed);
     let n = 0;
+    // Whether the tab stop (focusId) is among the items drawn: when it is not (a category a link names that the feed
+    // lacks, or inside a folded branch), "all" takes it, so the tree stays reachable by Tab. "All" is drawn last.
+    let found = false;
     const node = (c: Category | null, level: number): TemplateResult => {
       const id = c?.id ?? '';
+      const focus = focusId === id || (!c && !found);
+      found ||= focus;
       const kids = c ? children.get(c.id) ?? [] : [];
       const open = c ? this.treeOpen.has(c.id) : true;
       const count = this.categoryCount(c?.id ?? null);
@@ -583,7 +588,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       return html`<li role="treeitem" data-id=${id} aria-level=${level}
         aria-selected=${String(isSelected)} aria-expanded=${kids.length ? String(open) : nothing}
         aria-labelledby=${count === undefined ? key : `${key} ${key}c`}
-        tabindex=${focusId === id ? 0 : -1}
+        tabindex=${focus ? 0 : -1}
         @click=${(e: Event) => { e.stopPropagation(); this.selectCategory(c?.id ?? null); }}>
         <span class="node">
           <span class="twisty" aria-hidden="true"
@@ -595,11 +600,11 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${kids.length && open ? html`<ul role="group">${kids.map((k) => node(k, level + 1))}</ul>` : nothing}
       </li>`;
     };
-    const roots = children.get(null) ?? [];
+    const roots = (children.get(null) ?? []).map((r) => node(r, 1));
     return html`<nav aria-labelledby="tree-label">
       <h3 id="tree-label">${t.categories}</h3>
       <ul role="tree" aria-labelledby="tree-label" @keydown=${this.onTreeKey} @focusin=${this.onTreeFocus}>
-        ${node(null, 1)} ${roots.map((r) => node(r, 1))}
+        ${node(null, 1)} ${roots}
       </ul>
     </nav>`;
   }
