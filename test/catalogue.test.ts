@@ -495,6 +495,23 @@ describe('<disclosure-catalogue>: URL state', () => {
     expect(new URL(location.href).searchParams.get('arrived')).to.equal('1');
   });
 
+  it('a filter whose value holds a comma (a publisher named in free text) survives a shared link (back/forward reads it the same way)', async () => {
+    const feed = smallCatalogue();
+    (feed.items as Record<string, unknown>[])[3].publisher = 'Office of Agriculture, County B';
+    (feed.items as Record<string, unknown>[])[2].publisher = '100% county-funded';
+    const el = await mount(feed, { urlKey: 'comma' });
+    await check(el, '发布机构', 'Office of Agriculture, County B');
+    await check(el, '发布机构', '100% county-funded');
+    expect(titles(el)).to.deep.equal(['关于印发农业补贴办法的通知', '防汛抗旱工作会议召开']);
+    const shared = location.href;
+    fixtureCleanup();
+    history.replaceState(null, '', shared);
+    const again = await mount(feed, { urlKey: 'comma' });
+    expect(titles(again)).to.deep.equal(['关于印发农业补贴办法的通知', '防汛抗旱工作会议召开']);
+    expect(facetBox(again, '发布机构', 'Office of Agriculture, County B').checked).to.be.true;
+    expect(facetBox(again, '发布机构', '100% county-funded').checked).to.be.true;
+  });
+
   it('restores its state from a shared link', async () => {
     history.replaceState(null, '', `${location.pathname}?shared.q=${encodeURIComponent('农业')}&shared.validity=valid`);
     const el = await mount(smallCatalogue(), { urlKey: 'shared' });

@@ -315,12 +315,15 @@ export class CatalogueIndex {
   }
 }
 
-/** Serializes a query into URL parameters (defaults omitted). */
+/**
+ * Serializes a query into URL parameters (defaults omitted). A facet's values are joined by commas; a comma in a value
+ * (a publisher named in free text) is written %2C, and a % as %25, so that the list reads back as it was.
+ */
 export function queryToState(q: CatalogueQuery, defaultPageSize: number): Record<string, string> {
   const s: Record<string, string> = {};
   if (q.q) s.q = q.q;
   if (q.category) s.cat = q.category;
-  for (const f of FACETS) if (q.facets[f].length) s[f] = q.facets[f].join(',');
+  for (const f of FACETS) if (q.facets[f].length) s[f] = q.facets[f].map((v) => v.replace(/%/g, '%25').replace(/,/g, '%2C')).join(',');
   if (q.sort !== 'published-desc') s.sort = q.sort;
   if (q.page > 1) s.page = String(q.page);
   if (q.pageSize !== defaultPageSize) s.size = String(q.pageSize);
@@ -332,7 +335,7 @@ export function stateToQuery(s: Record<string, string>, defaultPageSize: number)
   const q = defaultQuery(defaultPageSize);
   if (s.q) q.q = s.q.slice(0, 200);
   if (s.cat) q.category = s.cat;
-  for (const f of FACETS) if (s[f]) q.facets[f] = s[f].split(',').filter(Boolean).slice(0, 50);
+  for (const f of FACETS) if (s[f]) q.facets[f] = s[f].split(',').filter(Boolean).slice(0, 50).map((v) => v.replace(/%2C/g, ',').replace(/%25/g, '%'));
   if ((SORTS as readonly string[]).includes(s.sort)) q.sort = s.sort as SortKey;
   const page = parseInt(s.page, 10);
   if (page > 0) q.page = page;
