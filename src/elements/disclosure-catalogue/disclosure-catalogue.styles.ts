@@ -16,13 +16,12 @@ export const catalogueStyles = css`
   .filters { display: grid; gap: 1em; align-content: start; contain: content; }
   .filters h3, .filters legend { font-size: 1em; font-weight: bold; margin: 0 0 0.3em; padding: 0; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-  .facet ul { list-style: none; margin: 0; padding: 0; }
   .facet li label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
   /* The label of a facet value or a category. */
   .text { flex: 1; overflow-wrap: anywhere; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
 
-  [role='tree'], [role='group'] { list-style: none; margin: 0; padding: 0; }
+  .facet ul, [role='tree'], [role='group'] { list-style: none; margin: 0; padding: 0; }
   [role='group'] { padding-inline-start: 1.1em; }
   [role='treeitem'] { outline: none; }
   [role='treeitem'] > .node {

@@ -902,13 +902,16 @@ export class DisclosureCatalogue extends DisclosureElement {
     const pages = Math.ceil(this.total / this.shownQuery.pageSize);
     if (pages <= 1) return nothing;
     const page = Math.min(this.shownQuery.page, pages);
-    const numbers = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages));
-    const list = [...numbers].sort((a, b) => a - b);
+    // The first and last pages and two either side of this one; a gap for each run left out, stepped over (a server
+    // may give any total).
     const parts: (number | 'gap')[] = [];
-    list.forEach((n, i) => {
-      if (i && n - list[i - 1] > 1) parts.push('gap');
-      parts.push(n);
-    });
+    for (let p = 1; p <= pages; p++) {
+      if (p == 1 || p == pages || Math.abs(p - page) < 3) parts.push(p);
+      else {
+        parts.push('gap');
+        p = p < page ? page - 3 : pages - 1;
+      }
+    }
     return html`<nav class="pages" part="pagination" aria-label=${t.pagination}>
       <ul>
         <li><button class="btn" type="button" ?disabled=${page <= 1} @click=${() => this.goPage(page - 1)}>${t.prev}</button></li>

@@ -16,7 +16,7 @@ export function fold(text: string): string {
 export function queryTerms(query: string): string[] {
   return fold(query)
     .split(/\s+/)
-    .filter((t) => t.length > 0);
+    .filter(Boolean);
 }
 
 /** True when every term occurs in the folded haystack. */
@@ -30,7 +30,8 @@ export interface Segment { text: string; match: boolean }
 
 /**
  * Splits `text` into matched and unmatched segments for the given folded terms. Folding is applied per character so
- * positions map back to the original text (a character that folds to several keeps its place).
+ * positions map back to the original text (a character that folds to several keeps its place). Terms are not empty
+ * (queryTerms drops empty ones).
  */
 export function highlight(text: string, terms: readonly string[]): Segment[] {
   if (!terms.length || !text) return [{ text, match: false }];
@@ -50,7 +51,7 @@ export function highlight(text: string, terms: readonly string[]): Segment[] {
       const at = folded.indexOf(term, from);
       if (at < 0) break;
       for (let k = at; k < at + term.length; k++) marked[owner[k]] = 1;
-      from = at + Math.max(term.length, 1);
+      from = at + term.length;
     }
   }
   const out: Segment[] = [];
