@@ -524,6 +524,25 @@ describe('<disclosure-catalogue>: the query event', () => {
     await expectAccessible(el);
   });
 
+  it('remote mode: a page past the end (an old link) shows the last page, not an empty catalogue with “items 1961–57”', async () => {
+    const past = { schemaVersion: 1, items: [], page: { total: 57 } };
+    const last = { schemaVersion: 1, items: manyItems(17, 'last'), page: { total: 57 } };
+    const endpoint = await scriptEndpoint([{ body: past }, { body: last }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    history.replaceState(null, '', `${location.pathname}?old.page=99`);
+    try {
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="old"></disclosure-catalogue>`);
+      await el.loaded;
+      await waitUntil(() => titles(el).length === 17, 'the last page');
+      expect(shadowText(el, '#summary')).to.equal('共找到 57 条信息（第 41–57 条，共 57 条）');
+      expect(shadowText(el, 'nav.pages')).to.contain('第 3 页，共 3 页');
+      const log = await requestsTo(endpoint);
+      expect(log.map((r) => new URL(r.url, location.href).searchParams.get('page'))).to.deep.equal(['99', '3']);
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
   it('remote mode: after a failed request, Enter on the same search asks again; Retry does too, and the event follows', async () => {
     const page = { schemaVersion: 1, items: manyItems(2, 'rr'), page: { total: 9 } };
     const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }]);

@@ -412,9 +412,16 @@ export class DisclosureCatalogue extends DisclosureElement {
       const parsed = parseCatalogue(json, url);
       if (!parsed.ok) throw new FeedError(parsed.error, parsed.message, url, undefined, parsed.detail);
       if (abort.signal.aborted) return;
+      const total = parsed.data.page?.total ?? parsed.data.items.length;
+      // A page past the end (an old link, fewer results now): the last page is asked for instead.
+      const last = Math.ceil(total / this.shownQuery.pageSize);
+      if (this.shownQuery.page > last && last) {
+        this.shownQuery = { ...this.shownQuery, page: last };
+        return this.fetchRemote(notify);
+      }
       this.remoteResult = {
         items: parsed.data.items,
-        total: parsed.data.page?.total ?? parsed.data.items.length,
+        total,
         facetCounts: parsed.data.facetCounts,
         busy: false,
       };
