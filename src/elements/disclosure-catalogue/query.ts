@@ -19,7 +19,7 @@ export interface CatalogueQuery {
   pageSize: number;
 }
 
-export const emptyFacets = (): Record<FacetKey, string[]> => Object.fromEntries(FACETS.map((f) => [f, []])) as Record<FacetKey, string[]>;
+export const emptyFacets = (): Record<FacetKey, string[]> => Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<FacetKey, string[]>;
 
 export function defaultQuery(pageSize = 20): CatalogueQuery {
   return { q: '', category: null, facets: emptyFacets(), sort: 'published-desc', page: 1, pageSize };
