@@ -25,7 +25,7 @@ import { transform } from 'esbuild';
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
   'categoryCount', 'categoryLabel', 'cats', 'chartTheme', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
-  'collatorLocale', 'completeLoad', 'confirmClear', 'countAll', 'destroyCharts', 'keepInStore', 'expanded', 'exportCsv',
+  'completeLoad', 'confirmClear', 'countAll', 'destroyCharts', 'keepInStore', 'expanded', 'exportCsv',
   'extraLoading', 'facetCount', 'facetLabel', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
   'hayBuilt', 'haystacks', 'inFlight', 'initialYear', 'instanceNo', 'loadMorePages', 'loadYear', 'loaders',
@@ -71,7 +71,7 @@ export const MANGLED_KEYS = [
   'errorSchemaVersion', 'errorInvalidRoot', 'errorNoSrc', 'warningSkipped', 'warningIgnored', 'warningDetails', 'warningMore',
   // The catalogue's and annual-stats' strings.
   'colon', 'publishedBy', 'searchLabel', 'searchPlaceholder', 'searchButton', 'searchHint', 'showFilters',
-  'allCategories', 'facetTopic', 'facetGenre', 'facetPublisher', 'facetYear', 'facetValidity', 'showAll',
+  'allCategories', 'showAll',
   'showFewer', 'sortLabel', 'sortPublishedDesc', 'sortPublishedAsc', 'sortCreatedDesc', 'sortTitle', 'pageSizeLabel',
   'resultsRange', 'removeFilter', 'noResults', 'noResultsHelp', 'noItems', 'titleColumn', 'noLink', 'newWindow',
   'detailsFor', 'validityValues', 'pageN', 'pageOf', 'csvFilename', 'loadingMore', 'loadingMoreUnknown',

@@ -342,6 +342,30 @@ describe('<disclosure-catalogue>: search', () => {
     expect(titles(el)).to.have.length(1);
   });
 
+  it('typing with a Chinese input method searches for the characters chosen, not the pinyin letters on the way', async () => {
+    const el = await mount();
+    const input = $<HTMLInputElement>(el, '#q');
+    const live = () => shadowText(el, '[role="status"][aria-live="polite"]');
+    await new Promise((r) => setTimeout(r, 800)); // the "loaded" announcement is out of the way
+    const before = titles(el);
+    input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true }));
+    for (const letters of ['n', 'nong', 'nongye']) {
+      input.value = letters;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, isComposing: true, data: letters, inputType: 'insertCompositionText' }));
+    }
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 800));
+    expect(titles(el), 'nothing searched while composing').to.deep.equal(before);
+    expect(live(), 'nothing announced while composing').not.to.contain('共找到 0 条信息');
+    input.value = '农业';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, isComposing: true, data: '农业', inputType: 'insertCompositionText' }));
+    input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '农业' }));
+    await el.updateComplete;
+    expect(titles(el).length).to.be.greaterThan(0);
+    expect(titles(el).every((t) => t.includes('农业'))).to.equal(true);
+    await waitUntil(() => live().includes(`共找到 ${titles(el).length} 条信息`), 'the count of the chosen words is announced');
+  });
+
   it('"no results" offers a way back, announces the count, and passes axe', async () => {
     const el = await mount();
     await search(el, '不存在的词');
@@ -372,6 +396,30 @@ describe('<disclosure-catalogue>: sorting and paging', () => {
     // Pinyin order: fang (防) < guan (关) < xian (县)
     expect(titles(el)[0]).to.equal('防汛抗旱工作会议召开');
     expect(titles(el)[3]).to.equal('县教育局关于义务教育招生工作的公告');
+  });
+
+  it('sorts titles in pinyin order in the English UI too, and Latin titles alphabetically in the Chinese UI', async () => {
+    const sortByTitle = async (el: DisclosureCatalogue) => {
+      const select = $<HTMLSelectElement>(el, '.toolbar select');
+      select.value = 'title';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      return titles(el);
+    };
+    // An English UI on a Chinese feed (the demo's language switch): fang (防) < guan (关) < … < xian (县), not code points.
+    const feed = { ...smallCatalogue(), lang: 'zh-CN' };
+    const en = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue lang="en" no-url-state src=${await storeFeed(feed)}></disclosure-catalogue>`);
+    await en.loaded;
+    const zhOrder = await sortByTitle(en);
+    expect(zhOrder[0]).to.equal('防汛抗旱工作会议召开');
+    expect(zhOrder[zhOrder.length - 1]).to.equal('县教育局关于义务教育招生工作的公告');
+    const english = {
+      schemaVersion: 1, lang: 'en',
+      items: ['budget 2014', 'Zoning plan', 'agenda 10', 'agenda 9', 'Élection notice'].map((title, i) => ({ id: `e${i}`, title, url: `https://example.gov.cn/e${i}.html`, datePublished: '2014-01-0' + (i + 1) })),
+    };
+    const zh = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue no-url-state src=${await storeFeed(english)}></disclosure-catalogue>`);
+    await zh.loaded;
+    expect(await sortByTitle(zh)).to.deep.equal(['agenda 9', 'agenda 10', 'budget 2014', 'Élection notice', 'Zoning plan']);
   });
 
   it('works where Prototype.js or MooTools replaced Array.from (no map function, [] for a Set): list, search, sort, counts', async () => {

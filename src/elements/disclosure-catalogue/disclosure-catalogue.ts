@@ -277,7 +277,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private rebuildIndex(): void {
     const data = this.feed.data;
     if (!data) return;
-    const index = (this.index = new CatalogueIndex(this.allItems, data.categories, this.locale));
+    const index = (this.index = new CatalogueIndex(this.allItems, data.categories));
     this.runQuery(false);
     // Build the search text in small slices right after the first rows are shown, so the first keystroke is fast too.
     const step = () => {
@@ -391,7 +391,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const set = (k: string, v: string) => v && u.searchParams.set(k, v);
     set('q', q.q.trim());
     set('category', q.category ?? '');
-    for (const f of ['topic', 'genre', 'publisher', 'validity'] as const) set(f, q.facets[f].join(','));
+    for (const f of FACETS) if (f != 'year') set(f, q.facets[f].join(','));
     if (q.facets.year.length) {
       const years = [...q.facets.year].sort();
       set('from', `${years[0]}-01-01`);
@@ -467,9 +467,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     return years.map((y) => ({ id: y, label: y }));
   }
 
+  /** A facet is named as its field is (主题分类, 发布机构 …), the year facet 年份. */
   private facetLabel(facet: FacetKey): string {
-    const t = this.t;
-    return { topic: t.facetTopic, genre: t.facetGenre, publisher: t.facetPublisher, year: t.facetYear, validity: t.facetValidity }[facet];
+    return this.t[facet];
   }
 
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
@@ -713,14 +713,19 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`<form class="search" role="search" part="search" aria-label=${t.searchLabel} @submit=${this.onSubmit}>
       <label for="q">${t.searchLabel}</label>
       <input id="q" type="search" name="q" .value=${this.shownQuery.q} placeholder=${t.searchPlaceholder}
-        aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} />
+        aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} @compositionend=${this.onInput} />
       <button class="btn primary" type="submit">${t.searchButton}</button>
       <p class="hint" id="q-hint">${t.searchHint}</p>
     </form>`;
   }
 
-  /** A search started from none gets its own history entry (Back returns to the view before it); typing on amends it. */
+  /**
+   * A search started from none gets its own history entry (Back returns to the view before it); typing on amends it.
+   * While an input method composes (拼音 letters before the characters are chosen), nothing is searched or announced
+   * and no server asked: the search starts with the chosen characters (compositionend).
+   */
   private onInput = (e: Event) => {
+    if ((e as InputEvent).isComposing) return;
     this.setQuery({ q: (e.target as HTMLInputElement).value }, this.shownQuery.q ? 'replace' : 'push', true, false);
   };
 

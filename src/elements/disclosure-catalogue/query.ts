@@ -122,7 +122,7 @@ export class CatalogueIndex {
   private readonly cats: Rows;
   private readonly orders = new Map<SortKey, Int32Array>();
 
-  constructor(items: readonly CatalogueItem[], categories: readonly Category[], private readonly collatorLocale = 'zh-CN') {
+  constructor(items: readonly CatalogueItem[], categories: readonly Category[]) {
     this.items = items;
     const n = items.length;
     this.vocab = Object.fromEntries(FACETS.map((f) => [f, new Vocab()])) as Record<FacetKey, Vocab>;
@@ -197,9 +197,11 @@ export class CatalogueIndex {
     if (o) return o;
     const items = this.items;
     if (sort === 'title') {
-      const collator = new Intl.Collator(this.collatorLocale, { numeric: true });
+      // Chinese collation whatever the UI's language: Chinese titles in pinyin order (an English UI on a Chinese feed
+      // would otherwise sort them by code point), and Latin titles as in English (the zh tailoring reorders only Han
+      // and accented pinyin letters). Sorting by title is rare, so the collator is made when asked for.
+      const collator = new Intl.Collator('zh', { numeric: true });
       const titles = items.map((i) => i.title);
-      // Sorting by title is rare; the collator gives the order readers expect (pinyin for Chinese).
       o = Int32Array.from([...items.keys()].sort((a, b) => collator.compare(titles[a], titles[b]) || a - b));
     } else {
       // Dates as numbers packed with the item index into one float64 each (yyyymmdd × 2^21 + index, exact below

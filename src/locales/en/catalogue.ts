@@ -14,11 +14,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   showFilters: 'Show filters',
   categories: 'Categories',
   allCategories: 'All information',
-  facetTopic: 'Topic',
-  facetGenre: 'Document type',
-  facetPublisher: 'Publisher',
-  facetYear: 'Year',
-  facetValidity: 'Validity',
+  /** The facets' names are those of the fields (topic, genre, publisher, validity), and this. */
+  year: 'Year',
   showAll: (n: number) => `Show all (${n})`,
   showFewer: 'Show fewer',
   count: (n: string) => `${n} items`,

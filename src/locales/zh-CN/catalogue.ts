@@ -12,11 +12,8 @@ const zh = {
   showFilters: '显示筛选条件',
   categories: '栏目分类',
   allCategories: '全部信息',
-  facetTopic: '主题分类',
-  facetGenre: '体裁分类',
-  facetPublisher: '发布机构',
-  facetYear: '年份',
-  facetValidity: '有效性',
+  /** The facets' names are those of the fields (topic, genre, publisher, validity), and this. */
+  year: '年份',
   showAll: (n: number) => `显示全部（${n}）`,
   showFewer: '收起',
   count: (n: string) => `${n} 条`,
