@@ -1,6 +1,7 @@
 /// <reference types="node" />
 /** Input, output, arguments and progress for the command-line tool. */
 import { readFile, writeFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 /** Exit codes: 0 ok, 1 invalid input or failed conversion, 2 usage. */
 export const EXIT_OK = 0;
@@ -124,6 +125,23 @@ export function exitQuietlyOnEpipe(): void {
     if (isEpipe(e)) process.exit(EXIT_OK);
     throw e;
   });
+}
+
+/**
+ * A usage error when `-o` names the input file itself (`-o 目录.csv` for `目录.csv`, or the same file by another path
+ * or a link): writing the feed there would destroy the spreadsheet or page it was made from. Checked before anything
+ * is converted.
+ */
+export async function refuseOverwritingInput(out: string | undefined, source: string): Promise<void> {
+  if (!out || out === '-' || isUrl(source)) return;
+  let same = resolve(out) === resolve(source);
+  if (!same) {
+    try {
+      const [a, b] = await Promise.all([stat(out), stat(source)]);
+      same = a.dev === b.dev && a.ino === b.ino;
+    } catch { /* the output does not exist yet: not the input */ }
+  }
+  if (same) throw usageError(`-o ${out} is the input file; it is not overwritten: give the feed another name, e.g. -o feed.json`);
 }
 
 /** Writes the output file, or stdout when `out` is absent or "-". */

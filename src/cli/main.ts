@@ -13,7 +13,7 @@ import { parseAnnualFeed } from '../elements/annual-stats/model.js';
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import {
   CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isUrl, looksBinary, parseArgs,
-  plural, readBytes, usageError, writeOutput,
+  plural, readBytes, refuseOverwritingInput, usageError, writeOutput,
 } from './io.js';
 import { validateFeed } from './validate.js';
 import { catalogueFromCsv } from './catalogue-csv.js';
@@ -167,6 +167,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   const source = positional[0]!;
   const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'] : undefined;
   if (baseUrl && !isUrl(baseUrl)) throw usageError('--base-url must be an http(s) URL');
+  await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
   const { bytes } = await readBytes(source);
   if (looksBinary(bytes)) throw new CliError(`${source}: not a CSV file (binary content; save the spreadsheet as CSV first)`);
   const { text, encoding } = decodeText(bytes);
@@ -224,6 +225,7 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   }
   const template = options.template;
   if (template !== undefined && template !== 'CN-2021' && template !== 'CN-2019') throw usageError('--template must be CN-2021 or CN-2019');
+  await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
   const { bytes, contentType, url } = await readBytes(source);
   if (looksBinary(bytes)) throw new CliError(`${source}: not an HTML page (binary content)`);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { run, fixture, tmp, cliPath, root } from './helpers.mjs';
@@ -284,4 +284,28 @@ test('from-csv and from-html: --lang sets the feed\'s language; a value that is 
   const annual = await run(['annual', 'from-html', fixture('annual-2021.html'), '--lang', 'zh-Hant']);
   assert.equal(annual.code, 0, annual.stderr);
   assert.equal(JSON.parse(annual.stdout).lang, 'zh-Hant');
+});
+
+test('from-csv and from-html: -o naming the input file (by any path, or a link to it) is refused and the input kept', async () => {
+  const dir = tmp();
+  const csv = join(dir, '目录.csv');
+  const text = '索引号,名称,发布日期\n001,文件一,2013-03-05\n';
+  writeFileSync(csv, text);
+  symlinkSync(csv, join(dir, 'link.csv'));
+  for (const out of [csv, join(dir, '.', '目录.csv'), join(dir, 'link.csv')]) {
+    const r = await run(['catalogue', 'from-csv', csv, '-o', out]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /is the input file; it is not overwritten: give the feed another name, e.g\. -o feed\.json/);
+    assert.equal(readFileSync(csv, 'utf8'), text, 'the spreadsheet is intact');
+  }
+  const html = join(dir, 'report.html');
+  const page = readFileSync(fixture('annual-2021.html'));
+  writeFileSync(html, page);
+  const r = await run(['annual', 'from-html', html, '--output', html]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /is the input file/);
+  assert.deepEqual(readFileSync(html), page, 'the page is intact');
+  // Another name still works.
+  const ok = await run(['catalogue', 'from-csv', csv, '-o', join(dir, 'feed.json')]);
+  assert.equal(ok.code, 0, ok.stderr);
 });
