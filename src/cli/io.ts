@@ -101,11 +101,61 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /**
+   * Set when the bytes are mostly in `encoding` but not all: the line (1-based) of the first bytes that are not. The
+   * text then holds U+FFFD in their place (e.g. a UTF-8 export with one row pasted in from a GBK file).
+   */
+  damagedLine?: number;
+}
+
+/**
+ * Counts the multi-byte UTF-8 sequences that are well formed and those that are not, and where the first bad one is.
+ * GBK text forms a well-formed sequence only now and then (most of its byte pairs are not UTF-8); damaged UTF-8 is
+ * well formed nearly everywhere.
+ */
+function utf8Tally(bytes: Uint8Array): { good: number; bad: number; firstBad: number } {
+  let good = 0;
+  let bad = 0;
+  let firstBad = -1;
+  const cont = (b: number | undefined, lo = 0x80, hi = 0xbf) => b !== undefined && b >= lo && b <= hi;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    let len = 0;
+    if (b >= 0xc2 && b <= 0xdf) len = cont(bytes[i + 1]) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) {
+      const lo = b === 0xe0 ? 0xa0 : 0x80;
+      const hi = b === 0xed ? 0x9f : 0xbf;
+      len = cont(bytes[i + 1], lo, hi) && cont(bytes[i + 2]) ? 3 : 0;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      const lo = b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xf4 ? 0x8f : 0xbf;
+      len = cont(bytes[i + 1], lo, hi) && cont(bytes[i + 2]) && cont(bytes[i + 3]) ? 4 : 0;
+    }
+    if (len) { good++; i += len; continue; }
+    bad++;
+    if (firstBad < 0) firstBad = i;
+    i++;
+  }
+  return { good, bad, firstBad };
+}
+
+const lineAt = (bytes: Uint8Array, offset: number) => {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+};
+
 /**
  * Decodes text: UTF-16 when a BOM says so, UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030
  * (a superset of GBK and GB2312). `declared` (an HTTP or <meta> charset) wins over UTF-8 when it names a GB encoding.
+ * Bytes that are UTF-8 but for a few bad ones stay UTF-8, with `damagedLine` set: read as GB18030 they would turn the
+ * whole text into mojibake (绱㈠紩鍙 for 索引号) without any error.
  */
-export function decodeText(bytes: Uint8Array, declared?: string): { text: string; encoding: TextEncodingName } {
+export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   const utf16 = utf16Bom(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   const gb = declared && /gb(k|2312|18030)|x-gbk/i.test(declared);
@@ -113,8 +163,17 @@ export function decodeText(bytes: Uint8Array, declared?: string): { text: string
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
     } catch { /* not UTF-8 */ }
+    const tally = utf8Tally(bytes);
+    if (tally.good > tally.bad * 4) {
+      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', damagedLine: lineAt(bytes, tally.firstBad) };
+    }
   }
-  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+  } catch { /* some bytes are not GB18030 either */ }
+  const text = new TextDecoder('gb18030').decode(bytes);
+  const at = text.indexOf('\ufffd');
+  return { text, encoding: 'gb18030', damagedLine: at < 0 ? undefined : text.slice(0, at).split('\n').length };
 }
 
 const isEpipe = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code === 'EPIPE';

@@ -51,6 +51,7 @@ Converts a spreadsheet export to a catalogue feed. Recognised headers (Chinese o
   发布日期/发布时间 datePublished · 文号/发文字号 docNo · 主题分类 topic · 体裁分类 genre · 主题词/关键词 keywords ·
   有效性 validity (有效/失效/废止/已修改) · 链接/网址 url · 内容概述/摘要 summary · 栏目/分类 category
 Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
+A file in one encoding but for a few bytes (a row pasted in from another file) is refused, naming the line.
 Dates: 2013年3月5日, 2013-3-5, 2013/03/05, 2013.3.5, 20130305. Categories and topics may be paths
 (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
 Rows without a title or with more cells than the header are skipped (short rows are padded with empty cells); a bad
@@ -170,7 +171,13 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
   const { bytes } = await readBytes(source);
   if (looksBinary(bytes)) throw new CliError(`${source}: not a CSV file (binary content; save the spreadsheet as CSV first)`);
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, damagedLine } = decodeText(bytes);
+  if (damagedLine !== undefined) {
+    // Writing U+FFFD (or mojibake) into titles is worse than stopping: nothing is written.
+    throw new CliError(`${source}: line ${damagedLine} has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the ` +
+      `rest of the file (was part of it saved or pasted in another encoding?). Nothing was written. Open the file in ` +
+      `Excel or WPS and save it again as "CSV UTF-8 (逗号分隔)", or correct line ${damagedLine}.`);
+  }
   if (/^\s*</.test(text) && /<(html|table|!doctype)/i.test(text.slice(0, 2000))) throw new CliError(`${source}: this is HTML, not CSV`);
   const quiet = !!options.quiet;
   const progress = new Progress(quiet);
@@ -230,7 +237,7 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   if (looksBinary(bytes)) throw new CliError(`${source}: not an HTML page (binary content)`);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-  const { text } = decodeText(bytes, declared);
+  const { text, encoding, damagedLine } = decodeText(bytes, declared);
   if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: not an HTML page`);
   let result;
   try {
@@ -249,6 +256,10 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   }
   const out = typeof options.output === 'string' ? options.output : undefined;
   await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
+  if (damagedLine !== undefined) {
+    err(`note: line ${damagedLine} of the page has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the rest; ` +
+      'they are read as \ufffd: check the figures and text from that line');
+  }
   for (const n of result.notes) err(`note: ${n}`);
   if (!quiet) {
     err(`format ${result.template} (${result.templateReason}); tables found: ` +

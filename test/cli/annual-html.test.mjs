@@ -156,3 +156,17 @@ test('from-html: pages without the tables, non-HTML input, usage errors', async 
   r = await run(['annual', 'from-html', fixture('annual-2021.html'), '--template', 'CN-2030']);
   assert.equal(r.code, 2);
 });
+
+test('from-html: a UTF-8 page with a stray byte is read as UTF-8 (with a note naming the line), not as GBK mojibake', async () => {
+  const page = readFileSync(fixture('annual-2021.html'), 'utf8');
+  const at = page.indexOf('全年主动公开');
+  const bytes = Buffer.concat([Buffer.from(page.slice(0, at)), Buffer.from([0xff]), Buffer.from(page.slice(at))]);
+  const file = join(tmp(), 'stray.html');
+  writeFileSync(file, bytes);
+  const { code, stderr, feed } = await convert([file]);
+  assert.equal(code, 0, stderr);
+  const line = page.slice(0, at).split('\n').length;
+  assert.match(stderr, new RegExp(`note: line ${line} of the page has bytes that are not UTF-8`));
+  assert.equal(feed.publisher.name, '岳阳市君山区人民政府');
+  assert.deepEqual(feed.applications.newReceived, [40, 3, 0, 0, 1, 0, 44]);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { run, fixture, tmp, cliPath, root } from './helpers.mjs';
@@ -308,4 +308,28 @@ test('from-csv and from-html: -o naming the input file (by any path, or a link t
   // Another name still works.
   const ok = await run(['catalogue', 'from-csv', csv, '-o', join(dir, 'feed.json')]);
   assert.equal(ok.code, 0, ok.stderr);
+});
+
+test('from-csv: a UTF-8 export with a few bytes in another encoding is refused with the line, not decoded as GBK mojibake', async () => {
+  const dir = tmp();
+  const rows = ['indexNo,title,datePublished'];
+  for (let i = 1; i <= 6; i++) rows.push(`00${i},关于做好第${i}项工作的通知,2013-03-0${i}`);
+  // Line 8: a row pasted in from a GBK file (测试 in GBK). The whole file used to be read as GB18030: 鍏充簬鍋氬ソ… titles.
+  const utf8 = Buffer.concat([Buffer.from(`${rows.join('\n')}\n`), Buffer.from('007,'), Buffer.from([0xb2, 0xe2, 0xca, 0xd4]), Buffer.from(',2013-03-09\n')]);
+  writeFileSync(join(dir, 'mixed.csv'), utf8);
+  const out = join(dir, 'mixed.json');
+  let r = await run(['catalogue', 'from-csv', join(dir, 'mixed.csv'), '-o', out]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /mixed\.csv: line 8 has bytes that are not UTF-8, the encoding of the rest of the file .*Nothing was written\. .*save it again as "CSV UTF-8/);
+  assert.ok(!existsSync(out), 'no feed written');
+  // A GBK export with a byte that is not GBK either (a cut-off character): refused too, with its line.
+  const gbk = readFileSync(fixture('catalogue-gbk.csv'));
+  writeFileSync(join(dir, 'cut.csv'), Buffer.concat([gbk, Buffer.from('x,'), Buffer.from([0xb2]), Buffer.from(',2013-01-01\r\n')]));
+  r = await run(['catalogue', 'from-csv', join(dir, 'cut.csv'), '-o', out]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, new RegExp(`line ${gbk.toString('latin1').split('\n').length} has bytes that are not GB18030 \\(GBK\\)`));
+  // Clean GBK is still read as GBK.
+  r = await run(['catalogue', 'from-csv', fixture('catalogue-gbk.csv'), '-o', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /read as GB18030/);
 });
