@@ -41,6 +41,7 @@ would skip or drop. The feed type is detected: "items" → catalogue, "sections"
 → annual report, "reports" → annual index.
 
 Each problem is printed as  <json path>: <what was expected, what was found>.
+A feed that is not UTF-8 (saved as GBK or UTF-16) is an error: the elements read feeds as UTF-8.
 Errors make the exit code 1; warnings (unknown keys) do not.
   --json    print the result as JSON on stdout
   --quiet   print only the errors`,
@@ -127,8 +128,22 @@ async function cmdValidate(argv: string[]): Promise<number> {
     kind = t as FeedKind;
   }
   const { bytes } = await readBytes(source);
-  const json = parseJson(decodeText(bytes).text, source);
+  const decoded = decodeText(bytes);
+  const json = parseJson(decoded.text, source);
   const result = validateFeed(json, kind ?? detectFeedKind(json));
+  // The elements read a feed with fetch's text(), which is always UTF-8: a feed saved as GBK or UTF-16 parses, but
+  // every Chinese label comes out garbled on the page.
+  if (decoded.encoding !== 'utf-8' || decoded.damagedLine !== undefined) {
+    const what = decoded.encoding !== 'utf-8'
+      ? `the file is ${ENCODING_LABELS[decoded.encoding]}, not UTF-8`
+      : `line ${decoded.damagedLine} has bytes that are not UTF-8`;
+    result.problems.unshift({
+      path: '(file)', severity: 'error',
+      message: `${what}: the elements read feeds as UTF-8 and would show its text garbled; save the feed as UTF-8`,
+    });
+    result.errors++;
+    result.summary = undefined;
+  }
   if (options.json) {
     console.log(JSON.stringify({ file: source, kind: result.kind, valid: result.errors === 0, problems: result.problems }, null, 2));
     return result.errors ? EXIT_FAIL : EXIT_OK;

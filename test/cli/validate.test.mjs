@@ -178,3 +178,27 @@ test('--help for each command, --version', async () => {
   const unknown = await run(['frobnicate']);
   assert.equal(unknown.code, 2);
 });
+
+test('validate: a feed saved as GBK or UTF-16 is an error (the elements read feeds as UTF-8 and would show it garbled)', async () => {
+  const dir = tmp();
+  const feed = { schemaVersion: 1, categories: [], items: [{ id: 'a', title: '关于做好政务公开工作的通知' }] };
+  const text = JSON.stringify(feed);
+  // 关于做好政务公开工作的通知 in GBK, as Notepad's "ANSI" or an editor set to GBK saves it on a Chinese Windows.
+  const gbkTitle = Buffer.from('b9d8d3dad7f6bac3d5fecef1b9abbfaab9a4d7f7b5c4cda8d6aa', 'hex');
+  assert.equal(new TextDecoder('gb18030').decode(gbkTitle), '关于做好政务公开工作的通知');
+  const [before, after] = text.split('关于做好政务公开工作的通知');
+  writeFileSync(join(dir, 'gbk.json'), Buffer.concat([Buffer.from(before), gbkTitle, Buffer.from(after)]));
+  writeFileSync(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  writeFileSync(join(dir, 'utf8.json'), `\ufeff${text}`);
+  let r = await run(['validate', join(dir, 'gbk.json')]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /error: \(file\): the file is GB18030 \(GBK\), not UTF-8: the elements read feeds as UTF-8 and would show its text garbled; save the feed as UTF-8/);
+  assert.match(r.stderr, /invalid catalogue feed: 1 error/);
+  r = await run(['validate', join(dir, 'utf16.json')]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /the file is UTF-16 LE, not UTF-8/);
+  r = await run(['validate', join(dir, 'gbk.json'), '--json']);
+  assert.equal(JSON.parse(r.stdout).valid, false);
+  r = await run(['validate', join(dir, 'utf8.json')]);
+  assert.equal(r.code, 0, r.stderr);
+});
