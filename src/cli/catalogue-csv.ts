@@ -13,26 +13,36 @@ export type Column =
   | 'id' | 'indexNo' | 'title' | 'publisher' | 'dateCreated' | 'datePublished' | 'docNo' | 'topic' | 'genre'
   | 'keywords' | 'validity' | 'url' | 'summary' | 'category';
 
-/** Header names (Chinese and English) → column. Matching ignores case, spaces and a trailing "*" or "（必填）". */
+/**
+ * Header names (Chinese and English) → column, with the variants that catalogue systems and hand-made sheets use.
+ * Matching ignores case, spaces, a ":" or "：" after the name, a "*" before or after it, and a note in brackets after
+ * it ("（必填）", "(YYYY-MM-DD)", "（格式：2013-01-01）").
+ */
 const HEADERS: Record<Column, string[]> = {
   id: ['id', '编号', '序号id'],
-  indexNo: ['索引号', 'indexno', 'index', '索引'],
-  title: ['名称', '标题', '信息名称', '文件名称', 'title', 'name'],
-  publisher: ['发布机构', '发文机关', '发布单位', '信息来源', 'publisher'],
-  dateCreated: ['生成日期', '成文日期', '发文日期', '产生日期', 'datecreated'],
-  datePublished: ['发布日期', '发布时间', '公开日期', 'datepublished'],
-  docNo: ['文号', '发文字号', '发布文号', 'docno'],
-  topic: ['主题分类', '主题', 'topic', 'topics'],
-  genre: ['体裁分类', '体裁', 'genre'],
+  indexNo: ['索引号', 'indexno', 'index', '索引', '信息索引号', '索引编号'],
+  title: ['名称', '标题', '信息名称', '文件名称', 'title', 'name', '信息标题', '文件标题', '标题名称', '文件名', '题名'],
+  publisher: ['发布机构', '发文机关', '发布单位', '信息来源', 'publisher', '发文单位', '发文机构', '发布部门', '公开机构', '公开单位', '来源'],
+  dateCreated: ['生成日期', '成文日期', '发文日期', '产生日期', 'datecreated', '生成时间', '成文时间', '发文时间', '印发日期', '形成日期'],
+  datePublished: ['发布日期', '发布时间', '公开日期', 'datepublished', '公开时间', '上网日期', '上网时间'],
+  docNo: ['文号', '发文字号', '发布文号', 'docno', '发文文号', '文件文号', '文件字号'],
+  topic: ['主题分类', '主题', 'topic', 'topics', '主题类别'],
+  genre: ['体裁分类', '体裁', 'genre', '体裁类别', '文种'],
   keywords: ['主题词', '关键词', '关键字', 'keywords', 'keyword'],
-  validity: ['有效性', '时效', '效力状态', 'validity'],
-  url: ['链接', '网址', '链接地址', 'url', 'link'],
-  summary: ['内容概述', '摘要', '内容摘要', 'summary', 'description'],
-  category: ['栏目', '分类', '所属栏目', '目录', 'category', 'categories'],
+  validity: ['有效性', '时效', '效力状态', 'validity', '时效性', '效力', '是否有效', '有效状态'],
+  url: ['链接', '网址', '链接地址', 'url', 'link', '访问地址', '原文链接', '详情链接', '页面地址'],
+  summary: ['内容概述', '摘要', '内容摘要', 'summary', 'description', '内容描述', '信息概述', '简介'],
+  category: ['栏目', '分类', '所属栏目', '目录', 'category', 'categories', '所属分类', '栏目名称', '信息类别', '公开类别'],
 };
 
 const normHeader = (h: string) =>
-  toHalfWidth(h).replace(/^\ufeff/, '').replace(/\s+/g, '').replace(/\*$|\(必填\)$/, '').toLowerCase();
+  toHalfWidth(h).replace(/^\ufeff/, '').replace(/\s+/g, '').replace(/^\*+/, '').replace(/[*:]+$/, '').toLowerCase();
+
+/** The column a header names: as written, else without a bracketed note after the name. */
+function columnOf(header: string): Column | null {
+  const h = normHeader(header);
+  return HEADER_INDEX.get(h) ?? HEADER_INDEX.get(normHeader(h.replace(/(\([^()]*\)|\[[^\]]*\]|【[^】]*】)$/, ''))) ?? null;
+}
 
 const HEADER_INDEX = new Map<string, Column>();
 for (const [col, names] of Object.entries(HEADERS) as [Column, string[]][]) for (const n of names) HEADER_INDEX.set(normHeader(n), col);
@@ -62,6 +72,8 @@ export interface ConvertResult {
   warnings: RowNote[];
   columns: Column[];
   ignoredHeaders: string[];
+  /** Notes on headers that name the same field. */
+  sameField: string[];
 }
 
 interface Vocab {
@@ -107,7 +119,12 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   while (!first.done && isBlankRecord(first.value)) first = records.next();
   if (first.done) throw new Error('the file is empty');
   const header = first.value;
-  const columns: (Column | null)[] = header.cells.map((h) => HEADER_INDEX.get(normHeader(h)) ?? null);
+  const columns: (Column | null)[] = header.cells.map(columnOf);
+  // Several headers for one field (名称 and 标题, 发布日期 and 公开日期): each row takes the first that is not empty.
+  const at = new Map<Column, number[]>();
+  columns.forEach((c, i) => { if (c) at.set(c, [...(at.get(c) ?? []), i]); });
+  const sameField = [...at.entries()].filter(([, idx]) => idx.length > 1)
+    .map(([c, idx]) => `${idx.map((i) => JSON.stringify(header.cells[i]!.trim())).join(' and ')} are ${idx.length > 2 ? 'all' : 'both'} read as ${c}; a row takes the first that is not empty`);
   const ignoredHeaders = header.cells.filter((h, i) => !columns[i] && h.trim());
   if (!columns.includes('title')) {
     const known = columns.filter(Boolean).length;
@@ -140,10 +157,11 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
       skipped.push({ line: rec.line, message: `has ${cells.length} cells, the header has ${width}` });
       continue;
     }
-    const get = (c: Column): string => {
-      const i = columns.indexOf(c);
-      return i < 0 ? '' : cells[i]!.trim();
+    const raw = (c: Column): string | undefined => {
+      for (const i of at.get(c) ?? []) if (cells[i]!.trim()) return cells[i]!;
+      return undefined;
     };
+    const get = (c: Column): string => raw(c)?.trim() ?? '';
     const title = get('title');
     if (!title) {
       skipped.push({ line: rec.line, message: 'no title' });
@@ -172,8 +190,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     item.id = id;
     item.title = title;
     if (indexNo) item.indexNo = indexNo;
-    const summary = cells[columns.indexOf('summary')]?.replace(/\r\n?/g, '\n').trim();
-    if (columns.includes('summary') && summary) item.summary = summary;
+    const summary = raw('summary')?.replace(/\r\n?/g, '\n').trim();
+    if (summary) item.summary = summary;
     if (docNo) item.docNo = docNo;
     const pub = get('publisher');
     if (pub) item.publisher = termOf(publishers, pub, false);
@@ -229,7 +247,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     entries: items.length,
     skipped,
     warnings: warnings.sort((a, b) => a.line - b.line),
-    columns: columns.filter((c): c is Column => !!c),
+    columns: [...at.keys()],
     ignoredHeaders,
+    sameField,
   };
 }

@@ -51,6 +51,7 @@ Converts a spreadsheet export to a catalogue feed. Recognised headers (Chinese o
   索引号 indexNo · 名称/标题 title · 发布机构 publisher · 生成日期/成文日期/发文日期 dateCreated ·
   发布日期/发布时间 datePublished · 文号/发文字号 docNo · 主题分类 topic · 体裁分类 genre · 主题词/关键词 keywords ·
   有效性 validity (有效/失效/废止/已修改) · 链接/网址 url · 内容概述/摘要 summary · 栏目/分类 category
+  and variants (信息标题, 发文单位, 成文时间, 公开时间, 所属分类 …); "索引号：", "*名称", "日期（必填）" are read too.
 Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
 A file in one encoding but for a few bytes (a row pasted in from another file) is refused, naming the line.
 Dates: 2013年3月5日, 2013-3-5, 2013/03/05, 2013.3.5, 20130305. Categories and topics may be paths
@@ -220,6 +221,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
   if (!quiet) err(`${source}: read as ${ENCODING_LABELS[encoding]}; columns: ${result.columns.join(', ')}`);
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
+  if (!quiet) for (const n of result.sameField) err(`note: ${n}`);
   for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
   if (!quiet) for (const w of result.warnings) err(`line ${w.line}: warning: ${w.message}`);
   const skippedList = result.skipped.slice(0, 5).map((s) => `line ${s.line} (${s.message})`).join(', ');

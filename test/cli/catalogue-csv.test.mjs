@@ -333,3 +333,28 @@ test('from-csv: a UTF-8 export with a few bytes in another encoding is refused w
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /read as GB18030/);
 });
+
+test('from-csv: header variants: "索引号：", "*名称", notes in brackets, the names other systems use; two headers for one field', async () => {
+  const dir = tmp();
+  const file = join(dir, 'variants.csv');
+  writeFileSync(file, '信息索引号：,*信息标题,发文单位 ,成文时间（格式：2013-01-01）,公开时间(必填),发文文号,所属分类,效力,原文链接\n' +
+    '001,文件一,区政府办,2013/3/1,2013/3/5,君政发〔2013〕1号,政务/财政,有效,a.html\n');
+  let r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /columns: indexNo, title, publisher, dateCreated, datePublished, docNo, category, validity, url\n/);
+  assert.doesNotMatch(r.stderr, /columns not used/);
+  const [a] = JSON.parse(r.stdout).items;
+  assert.deepEqual({ ...a, publisher: undefined, categoryIds: undefined }, {
+    id: '001', title: '文件一', indexNo: '001', docNo: '君政发〔2013〕1号', publisher: undefined, dateCreated: '2013-03-01',
+    datePublished: '2013-03-05', categoryIds: undefined, validity: 'valid', url: 'a.html',
+  });
+  // 发布日期 and 公开日期 both present (two systems merged): the first that is not empty, not always the first column.
+  writeFileSync(file, '索引号,名称,发布日期,公开日期,内容概述,摘要\n001,文件一,,2013/3/5,,概述\n002,文件二,2013/4/1,2013/4/2,,\n');
+  r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /note: "发布日期" and "公开日期" are both read as datePublished; a row takes the first that is not empty/);
+  const [x, y] = JSON.parse(r.stdout).items;
+  assert.equal(x.datePublished, '2013-03-05');
+  assert.equal(x.summary, '概述');
+  assert.equal(y.datePublished, '2013-04-01');
+});
