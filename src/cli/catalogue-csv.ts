@@ -7,6 +7,8 @@
  */
 import { VALIDITIES } from '../schema/shapes.js';
 import { isBlankRecord, readCsv } from './csv.js';
+import type { CsvRecord } from './csv.js';
+import { plural } from './io.js';
 import { linkScheme, parseChineseDate, termId, toHalfWidth, hash } from './normalize.js';
 
 export type Column =
@@ -34,6 +36,9 @@ const HEADERS: Record<Column, string[]> = {
   summary: ['内容概述', '摘要', '内容摘要', 'summary', 'description', '内容描述', '信息概述', '简介'],
   category: ['栏目', '分类', '所属栏目', '目录', 'category', 'categories', '所属分类', '栏目名称', '信息类别', '公开类别'],
 };
+
+/** How many lines (a sheet title, notes) may come before the header. */
+const MAX_LINES_ABOVE_HEADER = 10;
 
 const normHeader = (h: string) =>
   toHalfWidth(h).replace(/^\ufeff/, '').replace(/\s+/g, '').replace(/^\*+/, '').replace(/[*:]+$/, '').toLowerCase();
@@ -72,8 +77,8 @@ export interface ConvertResult {
   warnings: RowNote[];
   columns: Column[];
   ignoredHeaders: string[];
-  /** Notes on headers that name the same field. */
-  sameField: string[];
+  /** Notes on the header: the lines above it that were passed over, headers that name the same field. */
+  notes: string[];
 }
 
 interface Vocab {
@@ -115,23 +120,36 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   const csvProblems: string[] = [];
   const records = readCsv(text, undefined, csvProblems);
   // Manual next(): breaking out of a for…of would close the generator.
-  let first = records.next();
-  while (!first.done && isBlankRecord(first.value)) first = records.next();
-  if (first.done) throw new Error('the file is empty');
-  const header = first.value;
+  // The header: the first line with a title column among the first few. A sheet often has its own title above it
+  // (君山区政府信息公开目录, merged across the columns) or a line of notes; those lines are passed over.
+  const above: CsvRecord[] = [];
+  let header: CsvRecord | undefined;
+  for (let r = records.next(); !r.done; r = records.next()) {
+    if (isBlankRecord(r.value)) continue;
+    if (r.value.cells.some((h) => columnOf(h) === 'title')) { header = r.value; break; }
+    above.push(r.value);
+    if (above.length >= MAX_LINES_ABOVE_HEADER) break;
+  }
+  if (!header && !above.length) throw new Error('the file is empty');
+  header ??= above[0]!;
+  const notes: string[] = [];
+  if (above.length && header !== above[0]) {
+    const shown = above.map((r) => JSON.stringify(r.cells.filter((c) => c.trim()).join(' ').slice(0, 40))).join(', ');
+    notes.push(`the header is line ${header.line}; ${above.length === 1 ? `line ${above[0]!.line}` : `lines ${above[0]!.line}–${above[above.length - 1]!.line}`} above it (${shown}) ${above.length === 1 ? 'is' : 'are'} not read`);
+  }
   const columns: (Column | null)[] = header.cells.map(columnOf);
   // Several headers for one field (名称 and 标题, 发布日期 and 公开日期): each row takes the first that is not empty.
   const at = new Map<Column, number[]>();
   columns.forEach((c, i) => { if (c) at.set(c, [...(at.get(c) ?? []), i]); });
-  const sameField = [...at.entries()].filter(([, idx]) => idx.length > 1)
-    .map(([c, idx]) => `${idx.map((i) => JSON.stringify(header.cells[i]!.trim())).join(' and ')} are ${idx.length > 2 ? 'all' : 'both'} read as ${c}; a row takes the first that is not empty`);
+  for (const n of [...at.entries()].filter(([, idx]) => idx.length > 1)
+    .map(([c, idx]) => `${idx.map((i) => JSON.stringify(header.cells[i]!.trim())).join(' and ')} are ${idx.length > 2 ? 'all' : 'both'} read as ${c}; a row takes the first that is not empty`)) notes.push(n);
   const ignoredHeaders = header.cells.filter((h, i) => !columns[i] && h.trim());
   if (!columns.includes('title')) {
     const known = columns.filter(Boolean).length;
     throw new Error(
       known
         ? `no title column: the header needs 名称, 标题 or title (found ${header.cells.map((h) => JSON.stringify(h.trim())).join(', ')})`
-        : `this does not look like a catalogue CSV: no known column in the first line (expected headers such as 索引号, 名称, 发布日期; found ${header.cells.slice(0, 6).map((h) => JSON.stringify(h.trim())).join(', ')})`,
+        : `this does not look like a catalogue CSV: no known column in the first line and no title column in the first ${plural(above.length, 'line')} (expected headers such as 索引号, 名称, 发布日期; the first line has ${header.cells.slice(0, 6).map((h) => JSON.stringify(h.trim())).join(', ')})`,
     );
   }
   const width = header.cells.length;
@@ -249,6 +267,6 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     warnings: warnings.sort((a, b) => a.line - b.line),
     columns: [...at.keys()],
     ignoredHeaders,
-    sameField,
+    notes,
   };
 }

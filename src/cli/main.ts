@@ -47,7 +47,8 @@ Errors make the exit code 1; warnings (unknown keys) do not.
   --quiet   print only the errors`,
   catalogue: `Usage: ${NAME} catalogue from-csv <file.csv> [-o out.json] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
 
-Converts a spreadsheet export to a catalogue feed. Recognised headers (Chinese or English):
+Converts a spreadsheet export to a catalogue feed. The header is the first line with a title column (lines above
+it, such as a sheet title, are passed over). Recognised headers (Chinese or English):
   索引号 indexNo · 名称/标题 title · 发布机构 publisher · 生成日期/成文日期/发文日期 dateCreated ·
   发布日期/发布时间 datePublished · 文号/发文字号 docNo · 主题分类 topic · 体裁分类 genre · 主题词/关键词 keywords ·
   有效性 validity (有效/失效/废止/已修改) · 链接/网址 url · 内容概述/摘要 summary · 栏目/分类 category
@@ -221,7 +222,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
   if (!quiet) err(`${source}: read as ${ENCODING_LABELS[encoding]}; columns: ${result.columns.join(', ')}`);
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
-  if (!quiet) for (const n of result.sameField) err(`note: ${n}`);
+  if (!quiet) for (const n of result.notes) err(`note: ${n}`);
   for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
   if (!quiet) for (const w of result.warnings) err(`line ${w.line}: warning: ${w.message}`);
   const skippedList = result.skipped.slice(0, 5).map((s) => `line ${s.line} (${s.message})`).join(', ');

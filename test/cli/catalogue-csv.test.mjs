@@ -358,3 +358,20 @@ test('from-csv: header variants: "索引号：", "*名称", notes in brackets, t
   assert.equal(x.summary, '概述');
   assert.equal(y.datePublished, '2013-04-01');
 });
+
+test('from-csv: a sheet title (and notes) above the header line are passed over, with a note', async () => {
+  const dir = tmp();
+  const file = join(dir, 'titled.csv');
+  // Excel's CSV of a sheet whose first row is a title merged across the columns, then a line of notes.
+  writeFileSync(file, '君山区政府信息公开目录,,,\r\n"导出时间：2023-01-05",,,\r\n,,,\r\n索引号,名称,发布日期,文号\r\n001,文件一,2013/3/5,君政发〔2013〕1号\r\n002,文件二,2013/3/6,\r\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /note: the header is line 4; lines 1–2 above it \("君山区政府信息公开目录", "导出时间：2023-01-05"\) are not read/);
+  assert.match(r.stderr, /2 entries written, 0 rows skipped/);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.id), ['001', '002']);
+  // Without a title column anywhere near the top: still refused, saying so.
+  writeFileSync(file, 'a,b,c\n1,2,3\n');
+  const bad = await run(['catalogue', 'from-csv', file]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /does not look like a catalogue CSV: no known column in the first line and no title column in the first 2 lines/);
+});
