@@ -5,7 +5,8 @@
  * rowspan/colspan grid, and reports whatever it could not place.
  *
  * Blank cells become null ("not reported"), never 0: a page that leaves zeros blank is reported as such (the notes
- * count the blank cells) and the reader can tell the difference from a written 0.
+ * count the blank cells) and the reader can tell the difference from a written 0. A dash or a slash (—, /) is read
+ * the same way; 无 ("none") says zero and is written as 0.
  */
 import {
   APPLICANT_COLUMNS, NOT_PROCESSED_KEYS, OTHER_KEYS, TABLE4_GROUPS, TABLE4_OUTCOMES, UNABLE_KEYS, WITHHELD_KEYS,
@@ -30,6 +31,10 @@ export interface HtmlResult {
   feed: Record<string, unknown>;
   notes: string[];
   blankCells: number;
+  /** Cells holding only a dash or a slash (—, /): written as null. */
+  dashCells: number;
+  /** Cells saying 无 ("none"): written as 0. */
+  noneCells: number;
   template: 'CN-2021' | 'CN-2019';
   templateReason: string;
   found: { table2: boolean; table3: boolean; table4: boolean };
@@ -99,11 +104,20 @@ function columnKey(chain: string[]): (typeof APPLICANT_COLUMNS)[number] | 'skip'
 
 const distinct = (cells: GridCell[]) => cells.filter((c, i) => cells.indexOf(c) === i);
 
-interface FigureReader { blank: number; notes: string[] }
+interface FigureReader { blank: number; dashes: number; none: number; notes: string[] }
+
+/** A cell holding only a dash or a slash ("—", "-", "/", "——"): nothing to report there; read as null, like blank. */
+const isDash = (text: string) => /^[-－—–―─‐‑‒﹣~～/／\\＼]+$/.test(text.replace(/[\s\u00a0\u3000]+/g, ''));
+/** A cell saying 无 ("none"): the agency reports zero. */
+const isNone = (text: string) => toHalfWidth(text).replace(/\s+/g, '') === '无';
+/** A figure, or what pages write in a figure's place: blank, a dash or slash, 无. */
+const figureLike = (text: string) => !text.trim() || isDash(text) || isNone(text) || !!parseFigure(text);
 
 function readCell(cell: GridCell | undefined, where: string, kind: 'count' | 'amount' | 'delta', r: FigureReader): { value: Cell; unit?: string } {
   const text = cell?.text.trim() ?? '';
   if (!text) { r.blank++; return { value: null }; }
+  if (isDash(text)) { r.dashes++; return { value: null }; }
+  if (isNone(text)) { r.none++; return { value: 0 }; }
   const f = parseFigure(text);
   if (!f) {
     r.notes.push(`${where}: "${text}" is not a number; written as null (not reported)`);
@@ -260,8 +274,8 @@ function readTable2(table: Table, r: FigureReader) {
 function readTable4(table: Table, r: FigureReader) {
   const grid = table.grid;
   const out: Record<string, Record<string, Cell>> = {};
-  // The data row: the first row (after the header) with at least ten cells that are figures or blank.
-  const dataRow = grid.findIndex((row, ri) => ri > 0 && distinct(row).filter((c) => !c.text.trim() || parseFigure(c.text)).length >= 10);
+  // The data row: the first row (after the header) with at least ten cells that are figures, blank, a dash or 无.
+  const dataRow = grid.findIndex((row, ri) => ri > 0 && distinct(row).filter((c) => figureLike(c.text)).length >= 10);
   if (dataRow < 0) { r.notes.push('Table 四: no row of figures found'); return out; }
   const row = grid[dataRow]!;
   let placed = 0;
@@ -368,7 +382,7 @@ function pick(tables: Table[], test: (t: string) => boolean, score: (t: Table) =
 }
 
 /** A reader whose notes are thrown away: for scoring candidates. */
-const scratch = (): FigureReader => ({ blank: 0, notes: [] });
+const scratch = (): FigureReader => ({ blank: 0, dashes: 0, none: 0, notes: [] });
 
 export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlResult {
   const doc = parseHtml(html);
@@ -383,7 +397,7 @@ export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlRes
   if (!t2 && !t3 && !t4) {
     throw new Error(`${found.length} table(s) found, but none of the annual-report tables (二 主动公开, 三 收到和处理申请, 四 行政复议/行政诉讼)`);
   }
-  const r: FigureReader = { blank: 0, notes: [] };
+  const r: FigureReader = { blank: 0, dashes: 0, none: 0, notes: [] };
   const notes = r.notes;
   if (!t2) notes.push('Table 二 (主动公开政府信息情况) not found');
   if (!t3) notes.push('Table 三 (收到和处理政府信息公开申请情况) not found');
@@ -467,5 +481,5 @@ export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlRes
   const fees = feesCollectedFrom(text.other ?? '');
   if (fees) feed.feesCollected = fees;
   if (year === undefined) notes.push('year not found in the title (use --year)');
-  return { feed, notes, blankCells: r.blank, template, templateReason, found: { table2: !!t2, table3: !!t3, table4: !!t4 } };
+  return { feed, notes, blankCells: r.blank, dashCells: r.dashes, noneCells: r.none, template, templateReason, found: { table2: !!t2, table3: !!t3, table4: !!t4 } };
 }

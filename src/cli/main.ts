@@ -67,7 +67,8 @@ date, validity or URL is left out of its entry with a warning. Both are reported
   annual: `Usage: ${NAME} annual from-html <file.html|URL> [-o out.json] [--year N] [--publisher NAME] [--template CN-2021|CN-2019] [--lang TAG] [--quiet]
 
 Reads a published 政府信息公开工作年度报告 page in the national format and writes the annual-report feed. The
-format (2021 or 2019) is detected from Table 三 (the （六） sub-rows). Blank cells become null (not reported), not 0.
+format (2021 or 2019) is detected from Table 三 (the （六） sub-rows). Blank cells, and cells with only a dash or a
+slash (—, /), become null (not reported), not 0; a cell saying 无 ("none") becomes 0.
 Units written in cells ("251000元", "12.5万元") are read. Whatever could not be placed is reported on stderr,
 followed by the reconciliation checks of the result.
   -o, --output FILE    write the feed here (default: stdout)
@@ -283,6 +284,8 @@ async function cmdAnnual(argv: string[]): Promise<number> {
     err(`format ${result.template} (${result.templateReason}); tables found: ` +
       `二 ${result.found.table2 ? 'yes' : 'no'}, 三 ${result.found.table3 ? 'yes' : 'no'}, 四 ${result.found.table4 ? 'yes' : 'no'}`);
     if (result.blankCells) err(`${plural(result.blankCells, 'blank cell')} written as null (not reported), not 0`);
+    if (result.dashCells) err(`${plural(result.dashCells, 'cell')} with only a dash or slash (— or /) written as null (not reported), not 0`);
+    if (result.noneCells) err(`${plural(result.noneCells, 'cell')} saying 无 written as 0`);
   }
   const parsed = parseAnnualFeed(result.feed, url ?? 'file:///report.json');
   if (!parsed.ok) throw new CliError(`the result is not a valid annual feed: ${parsed.message}`);

@@ -170,3 +170,31 @@ test('from-html: a UTF-8 page with a stray byte is read as UTF-8 (with a note na
   assert.equal(feed.publisher.name, '岳阳市君山区人民政府');
   assert.deepEqual(feed.applications.newReceived, [40, 3, 0, 0, 1, 0, 44]);
 });
+
+test('from-html: cells with "—", "/" or "无" in place of a figure: Table 四 is still found; a dash is null, 无 is 0', async () => {
+  const src = readFileSync(fixture('annual-2021.html'), 'utf8');
+  const at = src.indexOf('四、政府信息公开行政复议');
+  const zero = '<span style="font-size:14px">0</span>';
+  const original = await convert([fixture('annual-2021.html')]);
+  for (const [mark, value, line] of [['—', null, /13 cells with only a dash or slash \(— or \/\) written as null \(not reported\), not 0/],
+    ['/', null, /13 cells with only a dash or slash/], ['－ －', null, /13 cells with only a dash or slash/],
+    ['无', 0, /13 cells saying 无 written as 0/]]) {
+    // Every 0 of Table 四 written as the mark: the row of figures used to go unrecognised and the whole table was lost.
+    const file = join(tmp(), 'marks.html');
+    writeFileSync(file, src.slice(0, at) + src.slice(at).replaceAll(zero, `<span style="font-size:14px">${mark}</span>`));
+    const { code, stderr, feed } = await convert([file]);
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /no row of figures found|is not a number/, mark);
+    assert.match(stderr, line, mark);
+    assert.deepEqual(feed.reviewLitigation.review, { upheld: 1, corrected: value, other: value, pending: value, total: 1 }, mark);
+    assert.deepEqual(feed.reviewLitigation.litigationDirect, { upheld: value, corrected: value, other: value, pending: value, total: value }, mark);
+    assert.deepEqual(feed.applications, original.feed.applications, mark);
+  }
+  // In Table 三 too, without a "not a number" note per cell.
+  const file = join(tmp(), 'marks3.html');
+  writeFileSync(file, src.slice(0, at).replace(zero, '<span style="font-size:14px">无</span>').replace(zero, '<span style="font-size:14px">/</span>') + src.slice(at));
+  const { code, stderr, feed } = await convert([file]);
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /is not a number/);
+  assert.deepEqual(feed.applications.newReceived, [40, 3, 0, null, 1, 0, 44]);
+});
