@@ -12,19 +12,26 @@ const unwrapExcelText = (cell: string) => {
   return m ? m[1]!.replace(/""/g, '"') : cell;
 };
 
-/** The separator the header line uses most (outside quotes): comma, tab or semicolon. */
+/**
+ * The separator the header line uses most (outside quotes): comma, tab or semicolon. Lines without any (a sheet title
+ * above the header, saved as text without the padding separators) are passed over.
+ */
 export function detectSeparator(text: string): string {
   const counts: Record<string, number> = { ',': 0, '\t': 0, ';': 0 };
   let quoted = false;
+  const best = () => {
+    let b = ',';
+    for (const c of ['\t', ';']) if (counts[c]! > counts[b]!) b = c;
+    return b;
+  };
   for (let i = 0; i < text.length && i < 65536; i++) {
     const c = text[i]!;
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c in counts) counts[c]!++;
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      if (counts[',']! + counts['\t']! + counts[';']! > 0) return best();
+    } else if (!quoted && c in counts) counts[c]!++;
   }
-  let best = ',';
-  for (const c of ['\t', ';']) if (counts[c]! > counts[best]!) best = c;
-  return best;
+  return best();
 }
 
 /** Yields the records of a CSV text. `problems` receives unterminated quotes. */

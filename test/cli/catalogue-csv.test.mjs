@@ -375,3 +375,12 @@ test('from-csv: a sheet title (and notes) above the header line are passed over,
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /does not look like a catalogue CSV: no known column in the first line and no title column in the first 2 lines/);
 });
+
+test('from-csv: a sheet title without separators above a tab-separated header: the separator is taken from the header', async () => {
+  const dir = tmp();
+  const file = join(dir, 'tab.txt');
+  writeFileSync(file, '君山区政府信息公开目录\r\n索引号\t名称\t发布日期\r\n001\t文件, 一\t2013/3/5\r\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items, [{ id: '001', title: '文件, 一', indexNo: '001', datePublished: '2013-03-05' }]);
+});
