@@ -10,6 +10,7 @@ import { isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import { plural } from './io.js';
 import { linkScheme, parseChineseDate, termId, toHalfWidth, hash } from './normalize.js';
+import { resolveUrl } from '../core/url.js';
 
 export type Column =
   | 'id' | 'indexNo' | 'title' | 'publisher' | 'dateCreated' | 'datePublished' | 'docNo' | 'topic' | 'genre'
@@ -238,6 +239,9 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
       // The scheme as a browser reads it (java<TAB>script: is javascript:).
       if (!/^https?:$/.test(linkScheme(href))) {
         warnings.push({ line: rec.line, message: `url: ${JSON.stringify(link)} is not an http(s) or relative URL; left out` });
+      } else if (resolveUrl(href, 'http://x/') === null) {
+        // `http://www.x .gov.cn/`, `http://[`: the elements would show the entry without its link, and validate refuses it.
+        warnings.push({ line: rec.line, message: `url: ${JSON.stringify(link)} is not a URL a browser can read; left out` });
       } else item.url = href;
     }
     items.push(item);

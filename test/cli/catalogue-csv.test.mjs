@@ -384,3 +384,18 @@ test('from-csv: a sheet title without separators above a tab-separated header: t
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items, [{ id: '001', title: '文件, 一', indexNo: '001', datePublished: '2013-03-05' }]);
 });
+
+test('from-csv: a link no browser can parse is left out with a warning, not written into a feed that then fails validate', async () => {
+  const dir = tmp();
+  const file = join(dir, 'urls.csv');
+  writeFileSync(file, '索引号,名称,链接\n1,文件一,http://www.junshan .gov.cn/a.html\n2,文件二,http://[\n3,文件三,http://www.junshan.gov.cn/c.html\n');
+  const out = join(dir, 'urls.json');
+  for (const extra of [[], ['--base-url', 'https://www.junshan.gov.cn/xxgk/']]) {
+    const r = await run(['catalogue', 'from-csv', file, '-o', out, ...extra]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /line 2: warning: url: "http:\/\/www\.junshan \.gov\.cn\/a\.html" is not a URL a browser can read; left out/);
+    assert.match(r.stderr, /line 3: warning: url: "http:\/\/\[" is not a URL a browser can read; left out/);
+    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')).items.map((i) => i.url), [undefined, undefined, 'http://www.junshan.gov.cn/c.html']);
+    assert.equal((await run(['validate', out])).code, 0);
+  }
+});
