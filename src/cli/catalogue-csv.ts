@@ -113,6 +113,9 @@ function termOf(v: Vocab, raw: string, hierarchical: boolean): string {
   return parentId!;
 }
 
+/** A link that starts with a host name (www.…, or a name under .gov.cn, .cn, .com, .net, .org) and no scheme. */
+const HOST_WITHOUT_SCHEME = /^(?:www\d*\.[a-z0-9-]+(?:\.[a-z0-9-]+)*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.cn|cn|com|net|org))(?::\d+)?(?:[/?#]|$)/i;
+
 const splitList = (s: string) => s.split(/[;；|\n]+/).map((x) => x.trim()).filter(Boolean);
 const splitKeywords = (s: string) => s.split(/[,，;；、|\s]+/).map((x) => x.trim()).filter(Boolean);
 
@@ -233,8 +236,14 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     const link = get('url');
     if (link) {
       let href = link;
+      // www.junshan.gov.cn/a.html (the scheme left out, as people type addresses) is a host, not a relative path: read
+      // relative, it would point below the feed's own folder.
+      if (HOST_WITHOUT_SCHEME.test(link)) {
+        href = `http://${link}`;
+        warnings.push({ line: rec.line, message: `url: ${JSON.stringify(link)} has no http:// or https://; written as ${href}` });
+      }
       if (options.baseUrl) {
-        try { href = new URL(link, options.baseUrl).href; } catch { /* keep as written */ }
+        try { href = new URL(href, options.baseUrl).href; } catch { /* keep as written */ }
       }
       // The scheme as a browser reads it (java<TAB>script: is javascript:).
       if (!/^https?:$/.test(linkScheme(href))) {

@@ -399,3 +399,19 @@ test('from-csv: a link no browser can parse is left out with a warning, not writ
     assert.equal((await run(['validate', out])).code, 0);
   }
 });
+
+test('from-csv: a link typed without its scheme (www.junshan.gov.cn/…) is read as http://, not as a path below the feed', async () => {
+  const dir = tmp();
+  const file = join(dir, 'hosts.csv');
+  writeFileSync(file, '索引号,名称,链接\n1,文件一,www.junshan.gov.cn/xxgk/a.html\n2,文件二,yueyang.gov.cn\n3,文件三,content_3.html\n4,文件四,../zcwj/4.html\n');
+  for (const extra of [[], ['--base-url', 'https://www.junshan.gov.cn/xxgk/']]) {
+    const r = await run(['catalogue', 'from-csv', file, ...extra]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /line 2: warning: url: "www\.junshan\.gov\.cn\/xxgk\/a\.html" has no http:\/\/ or https:\/\/; written as http:\/\/www\.junshan\.gov\.cn\/xxgk\/a\.html/);
+    assert.match(r.stderr, /line 3: warning: url: "yueyang\.gov\.cn" has no http/);
+    const urls = JSON.parse(r.stdout).items.map((i) => i.url);
+    assert.deepEqual(urls.slice(0, 2), ['http://www.junshan.gov.cn/xxgk/a.html', extra.length ? 'http://yueyang.gov.cn/' : 'http://yueyang.gov.cn']);
+    // Relative links stay relative (or resolved against --base-url).
+    assert.deepEqual(urls.slice(2), extra.length ? ['https://www.junshan.gov.cn/xxgk/content_3.html', 'https://www.junshan.gov.cn/zcwj/4.html'] : ['content_3.html', '../zcwj/4.html']);
+  }
+});
