@@ -46,7 +46,7 @@ import {
 import { csvDocument } from './csv.js';
 import { HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
 import { boundaryOf } from './multipart.js';
-import { TokenBucketLimiter } from './rate-limit.js';
+import { rateLimitKey, TokenBucketLimiter } from './rate-limit.js';
 import { OTHER_MEDIA_TYPES, SNIFFED_EXTENSIONS, sniff } from './sniff.js';
 import { checkStaffTokens, DEFAULT_STAFF_NAME, SHORT_TOKEN } from './staff-tokens.js';
 import type { SourcedStaffToken } from './staff-tokens.js';
@@ -80,7 +80,7 @@ export interface IntakeServerOptions {
    * any token the staff API answers 503.
    */
   staffTokens?: Record<string, string> | null;
-  /** Token-bucket limits per client address; `false` switches rate limiting off. */
+  /** Token-bucket limits per client address (IPv6: per /64, see rateLimitKey); `false` switches rate limiting off. */
   rateLimit?: RateLimitOptions | false;
   /** Origins allowed to call the public API from a browser (exact match, e.g. http://127.0.0.1:5173), or '*'. */
   allowedOrigins?: string[];
@@ -282,7 +282,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
 
   function limit(kind: 'submit' | 'status' | 'staff', req: IncomingMessage): void {
     if (!limiters) return;
-    const r = limiters[kind].take(clientAddress(req, options.trustProxy));
+    const r = limiters[kind].take(rateLimitKey(clientAddress(req, options.trustProxy)));
     if (!r.ok) {
       throw new HttpError(429, 'rateLimited', 'Too many requests; try again later.', undefined, { 'Retry-After': String(r.retryAfter) });
     }

@@ -1,4 +1,42 @@
 /** Per-address token buckets: `perMinute` requests in a burst, refilled evenly over a minute. */
+import { isIPv4, isIPv6 } from 'node:net';
+
+/**
+ * The key a client address is limited under. IPv4: the address. IPv6: its /64, the smallest network an ISP gives a
+ * subscriber (RFC 6177), in which the client picks the low 64 bits freely (privacy extensions change them by
+ * themselves); per full address a client would have 2^64 buckets. IPv4-mapped IPv6 (`::ffff:198.51.100.7`, what a
+ * dual-stack socket reports) is the IPv4 address. Brackets, a port (`198.51.100.7:4711`, `[2001:db8::1]:443`, as some
+ * proxies write X-Forwarded-For) and a zone (`%eth0`) are dropped. Anything else is used as it is.
+ */
+export function rateLimitKey(address: string): string {
+  let a = address.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
+  if (bracketed) a = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));
+  a = a.replace(/%.*$/, '');
+  if (isIPv4(a)) return a;
+  if (!isIPv6(a)) return address;
+  const groups = expandIPv6(a.toLowerCase());
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.');
+  }
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a trailing dotted IPv4 part converted). */
+function expandIPv6(a: string): number[] {
+  let text = a;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [b1, b2, b3, b4] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((b1 << 8) | b2).toString(16)}:${((b3 << 8) | b4).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const part = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  return tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
 
 export interface BucketResult {
   ok: boolean;

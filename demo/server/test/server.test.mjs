@@ -632,6 +632,20 @@ describe('rate limits and CORS', () => {
     assert.equal((await look('203.0.113.10')).status, 404, 'another client has its own bucket');
   });
 
+  test('IPv6 clients are limited per /64 (one subscriber\'s network): rotating the interface identifier gives no new bucket', async () => {
+    // An ISP gives every subscriber at least a /64, and privacy extensions change the low 64 bits by themselves: keyed by
+    // the full address, a client had 2^64 fresh buckets, and the submission and lookup limits none at all.
+    const s = await start({ rateLimit: { submitPerMinute: 1000, statusPerMinute: 2 }, trustProxy: 1 });
+    const look = (fwd) => fetch(`${s.base}/api/requests/status?queryCode=ABCDEFGHJK&name=x`, { headers: { 'X-Forwarded-For': fwd } });
+    const rotated = [];
+    for (const a of ['2001:db8:aa:1::1', '2001:DB8:AA:1:0:0:0:2', '[2001:db8:aa:1:ffff:1:2:3]:5678']) rotated.push((await look(a)).status);
+    assert.deepEqual(rotated, [404, 404, 429], 'addresses in one /64 share a bucket, however they are written');
+    assert.equal((await look('2001:db8:aa:2::1')).status, 404, 'the next /64 is another subscriber');
+    // IPv4 clients stay per address, also when a dual-stack socket or proxy writes them IPv4-mapped.
+    assert.deepEqual([(await look('198.51.100.7')).status, (await look('::ffff:198.51.100.7')).status, (await look('198.51.100.7:4711')).status], [404, 404, 429]);
+    assert.equal((await look('::ffff:198.51.100.8')).status, 404, 'IPv4-mapped addresses are not lumped into one /64');
+  });
+
   test('CORS: configured origins only; preflight allows Idempotency-Key and Content-Type', async () => {
     const s = await start();
     const pre = await fetch(`${s.base}/api/requests`, {
