@@ -47,7 +47,7 @@ import { csvDocument } from './csv.js';
 import { HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
 import { boundaryOf } from './multipart.js';
 import { rateLimitKey, TokenBucketLimiter } from './rate-limit.js';
-import { OTHER_MEDIA_TYPES, SNIFFED_EXTENSIONS, sniff } from './sniff.js';
+import { isProgram, matchesSignature, OTHER_MEDIA_TYPES, SNIFFED_EXTENSIONS, sniff } from './sniff.js';
 import { checkStaffTokens, DEFAULT_STAFF_NAME, SHORT_TOKEN } from './staff-tokens.js';
 import type { SourcedStaffToken } from './staff-tokens.js';
 import { IntakeStore, isConstraintError } from './store.js';
@@ -460,6 +460,11 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       const visible = new Set(visibleFields(form, submission.applicantType).map((f) => f.name));
       for (const u of uploads) {
         if (!visible.has(u.field) || problems[u.field]) continue;
+        // A program is refused under any name (a .exe renamed .txt); other types with a known signature must have it.
+        if (isProgram(u.head) || !matchesSignature(fileExtension(u.name), u.head)) {
+          problems[u.field] = 'fileContent';
+          continue;
+        }
         const expected = SNIFFED_EXTENSIONS[fileExtension(u.name)];
         const actual = sniff(u.head);
         if (!expected || actual === expected) continue;

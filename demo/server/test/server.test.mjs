@@ -541,6 +541,43 @@ describe('multipart submissions and attachments', () => {
     assert.equal(files().length, before);
   });
 
+  test('Word, GIF and text files where the form accepts them: content that is not what the name says is refused, and a program is refused under any name', async () => {
+    // The demo form takes .doc and .docx for supportingDocs; an agency may add .gif, .txt and the like. Only
+    // .pdf/.png/.jpg were checked: a Windows program renamed 申请书.docx was stored and offered to staff as a Word file.
+    const form = JSON.parse(readFileSync(FORM, 'utf8'));
+    const docs = form.sections.flatMap((x) => x.fields).find((f) => f.name === 'supportingDocs');
+    docs.accept = '.pdf,.doc,.docx,.gif,.txt';
+    const feed = join(tmp, 'form-office-types.json');
+    writeFileSync(feed, JSON.stringify(form));
+    const t = await start({ formFeedPath: feed });
+    const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]), Buffer.alloc(300, 0)]);
+    const DOCX = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), Buffer.alloc(300, 7)]);
+    const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(100, 1)]);
+    const send = (name, data) => postMultipart(t.base, person(), [{ field: 'supportingDocs', name, data, type: 'application/octet-stream' }]);
+    const refused = async (name, data) => {
+      const res = await send(name, data);
+      assert.equal(res.status, 422, name);
+      assert.equal((await res.json()).error.fields.supportingDocs, 'fileContent', name);
+    };
+    await refused('申请书.docx', EXE);
+    await refused('说明.txt', EXE);
+    await refused('说明.doc', EXE);
+    await refused('scan.gif', PNG);
+    await refused('scan.docx', Buffer.from('just some text'));
+    const stored = async (name, data, mediaType) => {
+      const res = await send(name, data);
+      assert.equal(res.status, 201, `${name}: ${await res.clone().text()}`);
+      const one = await (await staff(t.base, `/api/staff/requests/${(await res.json()).requestId}`)).json();
+      assert.equal(one.attachments[0].mediaType, mediaType, name);
+    };
+    await stored('申请书.docx', DOCX, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    await stored('scan.gif', GIF, 'image/gif');
+    await stored('说明.txt', Buffer.from('MZ 大厦 3 层：申请材料说明'), 'text/plain');
+    // A .doc is not checked beyond that: Word opens OLE, RTF, and the HTML many systems export under .doc.
+    await stored('旧文件.doc', Buffer.from('<html><body>导出的文件</body></html>'), 'application/msword');
+    assert.equal(readdirSync(t.options.uploadDir).length, 4, 'refused files leave nothing behind');
+  });
+
   test('a file over the field maxSizeMB → 422 fileSize; a body over the limit → 413', async () => {
     const before = files().length;
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300 * 1024, 0x41)]);
