@@ -667,8 +667,13 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       const { calendar } = rules();
       due = addWorkingDays(due, workingDaysBetween(localDate(began, row.time_zone), localDate(at, row.time_zone), calendar), calendar);
     }
-    if (newStatus === 'extended') {
-      if (extended) throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
+    if (newStatus === 'extended' && extended) {
+      // Already extended: a note while extended (the status repeated), or back to `extended` when a consultation that
+      // began while extended ends, move nothing more. Anything else would be a second extension.
+      if (row.status !== 'extended' && row.status !== 'consultingThirdParty') {
+        throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
+      }
+    } else if (newStatus === 'extended') {
       const { extensionWorkingDays, calendar } = rules();
       due = addWorkingDays(due, extensionWorkingDays, calendar);
       extended = true;

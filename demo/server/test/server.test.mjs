@@ -842,8 +842,6 @@ describe('staff API', () => {
     assert.equal(v.status, 'extended');
     assert.equal(v.dueDate, '2026-11-18'); // 20 working days after 21 Oct
     assert.equal(v.receiptDueDate, '2026-10-21');
-    const again = await setStatus(s.base, receipt.requestId, { status: 'extended' });
-    assert.equal(again.status, 409);
     const a = await (await lookup(s.base, receipt.queryCode, NAME)).json();
     assert.equal(a.dueDate, '2026-11-18');
     assert.equal(a.status, 'extended');
@@ -1204,6 +1202,40 @@ describe('reply period paused (条例 Art. 30, 33)', () => {
     assert.equal((await (await lookup(s.base, r.queryCode, NAME)).json()).overdue, false);
     s.clock.now = new Date('2026-12-23T02:00:00Z');
     assert.equal((await (await lookup(s.base, r.queryCode, NAME)).json()).overdue, true);
+  });
+
+  test('an extended application: notes while extended, and back to extended after a consultation, without a second extension', async () => {
+    // Repeating `extended` (to record a note) answered 409 alreadyExtended, and so did going back to `extended` when a
+    // consultation ended: staff had to set `received`, and the applicant saw an extended application as merely received.
+    s.clock.now = new Date('2026-11-10T02:00:00Z'); // Tue 10 Nov, Beijing: due 8 Dec
+    const r = await (await postJson(s.base, person({ purpose: 'extended, then consulted' }))).json();
+    assert.equal(r.dueDate, '2026-12-08');
+    let v = await (await setStatus(s.base, r.requestId, { status: 'extended', note: '延期答复。' })).json();
+    assert.equal(v.dueDate, '2027-01-05'); // 20 working days after 8 Dec
+    s.clock.now = new Date('2026-11-11T02:00:00Z');
+    let res = await setStatus(s.base, r.requestId, { status: 'extended', note: '已调取档案。' });
+    assert.equal(res.status, 200, 'a note while extended');
+    v = await res.json();
+    assert.equal(v.status, 'extended');
+    assert.equal(v.dueDate, '2027-01-05', 'the note extends nothing');
+    assert.deepEqual(v.history.at(-1), { status: 'extended', at: '2026-11-11T02:00:00.000Z', note: '已调取档案。', by: 'staff' });
+    s.clock.now = new Date('2026-11-12T02:00:00Z'); // Thu 12 Nov: consultation begins
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'consultingThirdParty' })).status, 200);
+    s.clock.now = new Date('2026-11-26T02:00:00Z'); // Thu 26 Nov: 10 working days later
+    res = await setStatus(s.base, r.requestId, { status: 'extended', note: '已收到第三方意见。' });
+    assert.equal(res.status, 200, 'back to extended when the consultation ends');
+    v = await res.json();
+    assert.equal(v.status, 'extended');
+    assert.equal(v.extended, true);
+    assert.equal(v.dueDate, '2027-01-19', 'moved by the consultation only: 5 Jan + 10 working days');
+    const a = await (await lookup(s.base, r.queryCode, NAME)).json();
+    assert.equal(a.status, 'extended');
+    assert.equal(a.dueDate, '2027-01-19');
+    // A second extension (extended again after it was set back to received) is still refused.
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'received' })).status, 200);
+    res = await setStatus(s.base, r.requestId, { status: 'extended' });
+    assert.equal(res.status, 409);
+    assert.equal((await res.json()).error.code, 'alreadyExtended');
   });
 
   test('while a consultation or a correction is pending, the application is not overdue', async () => {
