@@ -364,7 +364,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     let submission: Submission;
     let hashInput: unknown;
     let uploads: Upload[] = [];
-    const shapeProblems: Record<string, string> = {};
+    const shapeProblems: Record<string, string> = Object.create(null);
 
     if (type === 'application/json') {
       const body = await readJson(req, jsonLimit);
@@ -378,7 +378,8 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       if (b.applicantType !== undefined && typeof b.applicantType !== 'string') {
         throw new HttpError(400, 'invalidBody', '"applicantType" must be text.');
       }
-      const fields: Record<string, FieldValue> = {};
+      // Without a prototype: a field named __proto__ is then a field like any other (and refused as unknown).
+      const fields: Record<string, FieldValue> = Object.create(null);
       for (const [name, value] of Object.entries(b.fields as Record<string, unknown>)) {
         if (value === null || value === undefined) continue;
         const v = coerceJsonValue(value);
@@ -406,8 +407,8 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         removeUploads(uploads);
         throw new HttpError(400, 'invalidBody', '"applicantType" was sent more than once.');
       }
-      const fields: Record<string, FieldValue> = {};
-      const hashFields: Record<string, unknown> = {};
+      const fields: Record<string, FieldValue> = Object.create(null);
+      const hashFields: Record<string, unknown> = Object.create(null);
       for (const [name, values] of parsed.texts) {
         const field = findField(form, name);
         const list = field && (field.type === 'checkbox' || field.multiple) ? values : values.length === 1 ? values[0]! : values;
@@ -425,6 +426,9 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       submission = { applicantType: applicantTypes?.[0] ?? '', fields };
       hashInput = { encoding: 'multipart', applicantType: submission.applicantType, fields: hashFields };
     }
+    // Names of Object.prototype are never form fields (parseRequestForm skips them). checkAnswers' own problem list
+    // cannot hold `__proto__` (assigning it sets the list's prototype), so such names are refused here.
+    for (const name of Object.keys(submission.fields)) if (name in Object.prototype) shapeProblems[name] = 'unknownField';
     const bodyHash = sha256(canonicalJson(hashInput)).toString('hex');
     let stored = false;
 

@@ -371,6 +371,20 @@ describe('POST /api/requests', () => {
     assert.equal(wrongType.status, 415);
   });
 
+  test('a field named __proto__ is refused as unknownField like any other unknown name, in JSON and multipart', async () => {
+    // Assigned into a plain object it set the object's prototype (or nothing), so it vanished without a word.
+    const json = JSON.stringify(person()).replace('"name":', '"__proto__":["a","b"],"name":');
+    let res = await postJson(s.base, json);
+    assert.equal(res.status, 422);
+    assert.deepEqual((await res.json()).error.fields, JSON.parse('{"__proto__":"unknownField"}'));
+    const fd = multipartBody(person());
+    fd.append('__proto__', 'a');
+    fd.append('__proto__', 'b');
+    res = await fetch(`${s.base}/api/requests`, { method: 'POST', headers: { 'Idempotency-Key': randomUUID() }, body: fd });
+    assert.equal(res.status, 422);
+    assert.deepEqual((await res.json()).error.fields, JSON.parse('{"__proto__":"unknownField"}'));
+  });
+
   test('missing or malformed Idempotency-Key → 400', async () => {
     const res = await postJson(s.base, person(), null);
     assert.equal(res.status, 400);
