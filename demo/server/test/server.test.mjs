@@ -1440,3 +1440,76 @@ describe('logs', () => {
     assert.equal((await postJson(s.base, person())).status, 201, 'the form is read again once it exists');
   });
 });
+
+/* ------------------------------------------------------------------------ the contract (openapi.yaml) */
+
+/** The text of one operation (`path`, `method`) of openapi.yaml, found by indentation (no YAML parser needed). */
+function operationText(spec, path, method) {
+  const lines = spec.split('\n');
+  const p = lines.indexOf(`  ${path}:`);
+  assert.ok(p >= 0, `openapi.yaml has no path ${path}`);
+  let m = p + 1;
+  while (m < lines.length && lines[m] !== `    ${method}:`) {
+    assert.ok(/^ {4,}|^$/.test(lines[m]), `openapi.yaml: ${path} has no ${method}`);
+    m++;
+  }
+  const out = [];
+  for (let j = m + 1; j < lines.length && (lines[j] === '' || /^ {6,}/.test(lines[j])); j++) out.push(lines[j]);
+  return out.join('\n');
+}
+
+/** What openapi.yaml says about answering `status` to an operation, with a `$ref`'d shared response resolved. */
+function responseText(spec, path, method, status) {
+  const lines = operationText(spec, path, method).split('\n');
+  const i = lines.findIndex((l) => l.trim().startsWith(`'${status}':`));
+  if (i < 0) return null;
+  const indent = lines[i].search(/\S/);
+  const block = [lines[i]];
+  for (let j = i + 1; j < lines.length && (lines[j] === '' || lines[j].search(/\S/) > indent); j++) block.push(lines[j]);
+  const text = block.join('\n');
+  const ref = /#\/components\/responses\/(\w+)/.exec(text);
+  if (!ref) return text;
+  const all = spec.split('\n');
+  const r = all.indexOf(`    ${ref[1]}:`);
+  const shared = [];
+  for (let j = r + 1; j < all.length && (all[j] === '' || /^ {6,}/.test(all[j])); j++) shared.push(all[j]);
+  return `${text}\n${shared.join('\n')}`;
+}
+
+describe('openapi.yaml describes what the server answers', () => {
+  const spec = readFileSync(join(rootDir, 'demo/server/openapi.yaml'), 'utf8');
+  /** Asserts the answer, then that the contract lists its status for the operation and names its error code. */
+  async function documented(res, path, method, status, code) {
+    assert.equal(res.status, status, `${method} ${path}`);
+    assert.equal((await res.json()).error.code, code, `${method} ${path}`);
+    const text = responseText(spec, path, method, status);
+    assert.ok(text, `openapi.yaml: ${method} ${path} lists no ${status}`);
+    assert.ok(text.includes(code), `openapi.yaml: ${method} ${path} ${status} does not name ${code}`);
+  }
+
+  test('error answers of the staff API and of submissions are in the contract', async () => {
+    const s = await start({ rateLimit: { submitPerMinute: 1000, statusPerMinute: 1000, staffPerMinute: 3 } });
+    const r = await (await postJson(s.base, person())).json();
+    await documented(await staff(s.base, '/api/staff/requests.csv?status=nonsense'), '/api/staff/requests.csv', 'get', 400, 'invalidParameter');
+    await staff(s.base, `/api/staff/requests/${r.requestId}`);
+    await staff(s.base, `/api/staff/requests/${r.requestId}`);
+    await documented(await staff(s.base, `/api/staff/requests/${r.requestId}`), '/api/staff/requests/{requestId}', 'get', 429, 'rateLimited');
+    for (const [path, method] of [['/api/staff/requests/{requestId}/status', 'post'], ['/api/staff/requests/{requestId}/attachments/{attachmentId}', 'get']]) {
+      assert.ok(responseText(spec, path, method, 429)?.includes('rateLimited'), `openapi.yaml: ${method} ${path} lists no 429 rateLimited`);
+    }
+    // A status change that needs the form's rules (an extension) while the form feed cannot be read.
+    const feed = join(tmp, 'form-goes-away.json');
+    writeFileSync(feed, readFileSync(FORM));
+    const t = await start({ formFeedPath: feed });
+    const a = await (await postJson(t.base, person())).json();
+    rmSync(feed);
+    await documented(await setStatus(t.base, a.requestId, { status: 'extended' }), '/api/staff/requests/{requestId}/status', 'post', 503, 'formUnavailable');
+    // A file that cannot be written is a 503 the element retries (exercised in 'a file that cannot be written …').
+    assert.ok(responseText(spec, '/api/requests', 'post', 503)?.includes('storageUnavailable'), 'openapi.yaml: POST /api/requests 503 does not name storageUnavailable');
+    // Any path answers a method it lacks with 405 and Allow.
+    const wrong = await fetch(`${t.base}/api/requests`, { method: 'PUT' });
+    assert.equal(wrong.status, 405);
+    assert.equal((await wrong.json()).error.code, 'methodNotAllowed');
+    assert.match(spec, /405 `?methodNotAllowed`?/, 'openapi.yaml does not mention 405 methodNotAllowed');
+  });
+});
