@@ -737,6 +737,11 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     res.end(data);
   }
 
+  /** A value for `filename*=UTF-8''…` (RFC 8187): encodeURIComponent leaves ' ( ) * as they are, which are not attr-chars. */
+  function rfc8187(name: string): string {
+    return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  }
+
   function staffAttachment(res: ServerResponse, id: string, attachmentId: string): Promise<void> {
     const a = store.attachment(id, attachmentId);
     if (!a) throw new HttpError(404, 'notFound', 'No such attachment.');
@@ -747,7 +752,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         res.statusCode = 200;
         res.setHeader('Content-Type', a.media_type);
         res.setHeader('Content-Length', String(a.size));
-        res.setHeader('Content-Disposition', `attachment; filename="attachment${fileExtension(a.original_name).replace(/[^.\w]/g, '')}"; filename*=UTF-8''${encodeURIComponent(a.original_name)}`);
+        res.setHeader('Content-Disposition', `attachment; filename="attachment${fileExtension(a.original_name).replace(/[^.\w]/g, '')}"; filename*=UTF-8''${rfc8187(a.original_name)}`);
         stream.pipe(res);
       });
       stream.once('error', () => {

@@ -481,6 +481,19 @@ describe('multipart submissions and attachments', () => {
     assert.equal((await fetch(`${s.base}${att.href}`)).status, 401, 'attachments need the staff token');
   });
 
+  test('the download names the applicant\'s file in a Content-Disposition that follows RFC 8187, also for 申请(1).pdf', async () => {
+    // encodeURIComponent leaves ' ( ) * unescaped, which are not attr-chars: Windows names copies "name (1).pdf".
+    const name = "申请书 (1) - O'Brien*.pdf";
+    const res = await postMultipart(s.base, person(), [{ field: 'idProof', name, data: PDF }]);
+    assert.equal(res.status, 201, await res.clone().text());
+    const one = await (await staff(s.base, `/api/staff/requests/${(await res.json()).requestId}`)).json();
+    const cd = (await staff(s.base, one.attachments[0].href)).headers.get('content-disposition');
+    const ext = /filename\*=UTF-8''(.*)$/.exec(cd)?.[1];
+    assert.match(ext, /^[A-Za-z0-9!#$&+\-.^_`|~%]+$/, cd);
+    assert.equal(decodeURIComponent(ext), name);
+    assert.match(cd, /^attachment; filename="attachment\.pdf"; /);
+  });
+
   test('a PNG photo saved as .jpg is accepted where PNG is, and stored and served as PNG', async () => {
     const res = await postMultipart(s.base, person(), [{ field: 'idProof', name: '身份证.jpg', data: PNG, type: 'image/jpeg' }]);
     assert.equal(res.status, 201, await res.clone().text());
