@@ -62,6 +62,11 @@ export interface RateLimitOptions {
   statusPerMinute?: number;
   /** Staff API requests per minute and address. Default 120. */
   staffPerMinute?: number;
+  /**
+   * Status lookups with a wrong name per query code and hour, from any address (10 at once, refilled at this rate).
+   * Default 10. Once used up, that code answers 429 whatever the name, until the bucket refills.
+   */
+  lookupFailuresPerCodePerHour?: number;
 }
 
 export interface IntakeServerOptions {
@@ -260,6 +265,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         submit: new TokenBucketLimiter(rl.submitPerMinute ?? 10, clock),
         status: new TokenBucketLimiter(rl.statusPerMinute ?? 60, clock),
         staff: new TokenBucketLimiter(rl.staffPerMinute ?? 120, clock),
+        lookupFailures: new TokenBucketLimiter((rl.lookupFailuresPerCodePerHour ?? 10) / 60, clock, 50_000, rl.lookupFailuresPerCodePerHour ?? 10),
       }
     : null;
   const pruneTimer = setInterval(() => {
@@ -564,10 +570,20 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     if (!name.trim()) missing.name = 'required';
     if (Object.keys(missing).length) throw new HttpError(400, 'missingParameter', 'Give the query code and the applicant name.', missing);
     const code = normalizeQueryCode(rawCode);
+    // Wrong names are counted per query code, from every address together: whoever holds a code (a receipt seen or
+    // photographed) cannot try name after name to learn whose application it is. Unknown codes count the same way,
+    // so a locked code tells nothing about whether it exists.
+    if (code && limiters) {
+      const r = limiters.lookupFailures.check(code);
+      if (!r.ok) {
+        throw new HttpError(429, 'rateLimited', 'Too many requests; try again later.', undefined, { 'Retry-After': String(r.retryAfter) });
+      }
+    }
     const row = code ? store.byQueryCode(code) : undefined;
     // The name is compared even when the code is unknown, so both failures take about as long.
     const ok = nameMatches(row?.lookup_names ?? '[]', name);
     if (!row || !ok) {
+      if (code && limiters) limiters.lookupFailures.take(code);
       throw new HttpError(404, 'notFound', 'No application matches this query code and name.');
     }
     const answer: StatusAnswer = {

@@ -48,13 +48,19 @@ export class TokenBucketLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly refillPerMs: number;
 
+  /** Bucket size: `burst` when given, else `perMinute`. */
+  private readonly capacity: number;
+
   constructor(
     private readonly perMinute: number,
     private readonly clock: () => number = Date.now,
     /** Most addresses tracked; beyond it the fullest buckets are forgotten first (they carry no debt). */
     private readonly maxKeys = 50_000,
+    /** Requests allowed at once (default `perMinute`), e.g. 10 at once refilled at 10 an hour. */
+    burst?: number,
   ) {
     this.refillPerMs = perMinute / 60_000;
+    this.capacity = burst ?? perMinute;
   }
 
   take(key: string): BucketResult {
@@ -63,10 +69,10 @@ export class TokenBucketLimiter {
     let b = this.buckets.get(key);
     if (!b) {
       if (this.buckets.size >= this.maxKeys) this.prune(true);
-      b = { tokens: this.perMinute, at: now };
+      b = { tokens: this.capacity, at: now };
       this.buckets.set(key, b);
     } else {
-      b.tokens = Math.min(this.perMinute, b.tokens + Math.max(0, now - b.at) * this.refillPerMs);
+      b.tokens = Math.min(this.capacity, b.tokens + Math.max(0, now - b.at) * this.refillPerMs);
       b.at = now;
     }
     if (b.tokens >= 1) {
@@ -76,11 +82,19 @@ export class TokenBucketLimiter {
     return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - b.tokens) / this.refillPerMs / 1000)) };
   }
 
+  /** Whether `take` would allow a request now, without taking anything (for limits that charge failures only). */
+  check(key: string): BucketResult {
+    const b = this.buckets.get(key);
+    if (!(this.perMinute > 0) || !b) return { ok: true, retryAfter: 0 };
+    const tokens = Math.min(this.capacity, b.tokens + Math.max(0, this.clock() - b.at) * this.refillPerMs);
+    return tokens >= 1 ? { ok: true, retryAfter: 0 } : { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / this.refillPerMs / 1000)) };
+  }
+
   /** Forgets buckets that have refilled completely (and, when `force`, the older half if none have). */
   prune(force = false): void {
     const now = this.clock();
     for (const [key, b] of this.buckets) {
-      if (b.tokens + (now - b.at) * this.refillPerMs >= this.perMinute) this.buckets.delete(key);
+      if (b.tokens + (now - b.at) * this.refillPerMs >= this.capacity) this.buckets.delete(key);
     }
     if (force && this.buckets.size >= this.maxKeys) {
       let drop = Math.ceil(this.buckets.size / 2);

@@ -777,6 +777,28 @@ describe('GET /api/requests/status', () => {
     assert.equal((await fetch(`${s.base}/api/requests/status?queryCode=${receipt.queryCode}`)).status, 400);
   });
 
+  test('names cannot be tried one after another against a known query code, from any number of addresses', async () => {
+    // Whoever has seen a receipt's query code could try common names (60 a minute per address, more with several)
+    // until one matched, and so learn whose application it is. Now ten wrong names per code and hour, from all
+    // addresses together; then the code answers 429 whatever the name, and an unknown code behaves the same.
+    const t = await start({ rateLimit: { submitPerMinute: 1000, statusPerMinute: 1000 }, trustProxy: 1 });
+    const r = await (await postJson(t.base, person())).json();
+    const from = (i, code, name) => fetch(`${t.base}/api/requests/status?${new URLSearchParams({ queryCode: code, name })}`, { headers: { 'X-Forwarded-For': `203.0.113.${i}` } });
+    const tries = async (code) => {
+      const out = [];
+      for (let i = 0; i < 11; i++) out.push((await from(i, code, `王${i}`)).status);
+      return out;
+    };
+    assert.deepEqual(await tries(r.queryCode), [...Array(10).fill(404), 429]);
+    const locked = await from(50, r.queryCode, NAME);
+    assert.equal(locked.status, 429, 'the right name too, so a lock tells nothing');
+    assert.ok(Number(locked.headers.get('retry-after')) > 0);
+    assert.deepEqual(await tries('ZZZZZZZZZZ'), [...Array(10).fill(404), 429], 'an unknown code answers the same');
+    t.clock.now = new Date(t.clock.now.getTime() + 7 * 60_000); // a wrong name is forgiven every 6 minutes
+    assert.equal((await from(60, r.queryCode, NAME)).status, 200);
+    assert.equal((await from(61, r.queryCode, NAME)).status, 200, 'right names are never counted');
+  });
+
   test('a name with a middle dot (买买提·艾力) is found however the dot is typed, or without it', async () => {
     const r = await (await postJson(s.base, person({ name: '买买提·艾力' }))).json();
     for (const typed of ['买买提·艾力', '买买提•艾力', '买买提・艾力', '买买提．艾力', '买买提.艾力', '买买提艾力']) {
