@@ -425,6 +425,9 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       for (const u of uploads) byField.set(u.field, [...(byField.get(u.field) ?? []), u]);
       for (const [name, list] of byField) {
         if (fields[name] !== undefined) shapeProblems[name] = 'invalidValue';
+        // Content without a file name is not what a browser sends (filename="" comes only with an empty input), and
+        // such a part is never written to disk (uploads.ts): refused, not counted as a file it would then drop.
+        if (list.some((u) => u.name === '')) shapeProblems[name] = 'invalidValue';
         const files: SubmittedFile[] = list.map((u) => ({ name: u.name, size: u.size, type: sniff(u.head) ?? '' }));
         fields[name] = files;
         hashFields[name] = list.map((u) => ({ name: u.name, size: u.size, sha256: u.sha256 }));

@@ -656,6 +656,33 @@ describe('multipart submissions and attachments', () => {
     assert.equal(files().length, before);
   });
 
+  test('a file part with content but an empty file name is refused, not counted as a file and then dropped', async () => {
+    // Browsers send filename="" only for an empty file input, with no content. With content, it passed the checks where
+    // a field accepts a media type (image/*: the sniffed PNG fitted), then was never written: a required proof of
+    // identity was "given" and the application stored without it.
+    const form = JSON.parse(readFileSync(FORM, 'utf8'));
+    const idProof = form.sections.flatMap((x) => x.fields).find((f) => f.name === 'idProof');
+    Object.assign(idProof, { accept: 'image/*', required: true });
+    const feed = join(tmp, 'form-image-any.json');
+    writeFileSync(feed, JSON.stringify(form));
+    const t = await start({ formFeedPath: feed });
+    const b = 'NoName42';
+    let body = `--${b}\r\nContent-Disposition: form-data; name="applicantType"\r\n\r\nnaturalPerson\r\n`;
+    for (const [k, v] of Object.entries(person().fields)) for (const x of [v].flat()) body += `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${x}\r\n`;
+    const data = Buffer.concat([
+      Buffer.from(body),
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="idProof"; filename=""\r\nContent-Type: image/png\r\n\r\n`),
+      PNG,
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]);
+    const res = await fetch(`${t.base}/api/requests`, {
+      method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${b}`, 'Idempotency-Key': randomUUID() }, body: data,
+    });
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error.fields.idProof, 'invalidValue');
+    assert.equal(rowCount(t.options.dbPath), 0);
+  });
+
   test('malformed multipart → 400', async () => {
     const res = await fetch(`${s.base}/api/requests`, {
       method: 'POST',
