@@ -43,6 +43,9 @@ if (existsSync('demo/server/run.mjs')) {
     INTAKE_STAFF_TOKEN: process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token',
     // Sample applications in every state, for the status page (demo/server/seed.ts); INTAKE_SEED_DEMO=0 to skip.
     INTAKE_SEED_DEMO: process.env.INTAKE_SEED_DEMO ?? '1',
+    // The demo's pages reach the intake server through scripts/serve.mjs's /api proxy (the server listens on 127.0.0.1
+    // only): with this, its rate limits count each visitor's address, not one 127.0.0.1 shared by all.
+    INTAKE_TRUST_PROXY: process.env.INTAKE_TRUST_PROXY ?? '1',
   };
   const intake = spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env });
   children.push(intake);
