@@ -679,6 +679,11 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     let extended = row.extended === 1;
     // The form's rules, read only by the changes that move the due date (a status change works without the form).
     const rules = () => resolveRules(forms.get().form);
+    if (row.status === 'correctionRequested' && (newStatus === 'extended' || newStatus === 'consultingThirdParty')) {
+      // 条例 Art. 30: while a correction is awaited the reply period does not run; it starts again when the corrected
+      // application arrives (`received`). Extending or consulting now would count on from the old period.
+      throw new HttpError(409, 'correctionPending', 'A correction is awaited: record the corrected application (received) first.');
+    }
     if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty') {
       // 条例 Art. 33: the time taken to consult a third party or another agency is not counted in the reply period.
       // The working days from the day consultation began to today move the due date on. The start of the current

@@ -984,6 +984,19 @@ describe('staff API', () => {
     const filtered = await (await staff(s.base, '/api/staff/requests.csv?status=answered')).text();
     assert.equal(filtered.trimEnd().split('\r\n').length, 2);
   });
+
+  test('补正 pending: the reply period stands still, so it is neither extended nor consulted on; it ends by the correction, an answer or a withdrawal', async () => {
+    const r = await (await postJson(s.base, person({ purpose: 'correction pending' }))).json();
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'correctionRequested' })).status, 200);
+    for (const status of ['extended', 'consultingThirdParty']) {
+      const res = await setStatus(s.base, r.requestId, { status });
+      assert.equal(res.status, 409, status);
+      assert.equal((await res.json()).error.code, 'correctionPending');
+    }
+    // A note while waiting repeats the status; 申请人无正当理由逾期不补正 is an answer.
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'correctionRequested', note: '已电话提醒。' })).status, 200);
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'answered', outcome: 'other.noCorrection' })).status, 200);
+  });
 });
 
 /* ------------------------------------------------------------------------ named staff tokens and audit */
