@@ -490,6 +490,26 @@ describe('<request-form> submission', () => {
     expect(events).to.equal(1);
   });
 
+  it('on a plain-http portal page (no crypto.randomUUID outside secure contexts) the application still goes, with a random v4 key', async () => {
+    const keys: string[] = [];
+    const had = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;
+    // What an http: page has: Crypto without randomUUID (getRandomValues stays).
+    delete (Crypto.prototype as { randomUUID?: unknown }).randomUUID;
+    try {
+      for (let i = 0; i < 2; i++) {
+        const { el, endpoint } = await api([{ status: 201, body: RECEIPT }]);
+        await toReview(el);
+        await next(el);
+        await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+        keys.push((await requestsTo(endpoint))[0].headers['idempotency-key']);
+      }
+    } finally {
+      Object.defineProperty(Crypto.prototype, 'randomUUID', had);
+    }
+    for (const k of keys) expect(k).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[0]).not.to.equal(keys[1]);
+  });
+
   it('tells the applicant about network drops, retries 3 times by itself, then can be retried by hand', async () => {
     const { el, endpoint } = await api([{ destroy: true }]);
     await toReview(el);

@@ -500,7 +500,9 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.busy = true;
-    this.idemKey ||= crypto.randomUUID();
+    // crypto.randomUUID exists only in secure contexts, and an old portal page may be plain http (sending to https).
+    this.idemKey ||= crypto.randomUUID?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+      (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
     this.saveDraft();
     this.attemptNo = 0;
     this.outbox = this.pack(form);
