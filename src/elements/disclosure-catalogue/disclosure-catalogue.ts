@@ -33,7 +33,7 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 const meta = (term: string, value: unknown, lang: unknown = nothing, cls?: string) =>
   value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing} lang=${lang}>${value}</dd></div>` : nothing;
 /** Whether a facet's terms are the feed's text (its vocabularies), not the UI's (validity) or numbers (year). */
-const feedTerms = (facet: FacetKey) => facet != 'year' && facet != 'validity';
+const feedTerms = (facet: FacetKey): facet is 'topic' | 'genre' | 'publisher' => facet != 'year' && facet != 'validity';
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
 /** Numbers of the catalogues on the page (the URL key of the 2nd without an id is `catalogue2`); freed on removal. */
@@ -452,7 +452,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private facetTerms(facet: FacetKey): Term[] {
     const data = this.feed.data;
     if (!data) return [];
-    if (facet === 'topic' || facet === 'genre' || facet === 'publisher') {
+    if (feedTerms(facet)) {
       const vocab = data.facets[facet];
       const known = new Set(vocab.map((t) => t.id));
       // Values items name that the vocabulary lacks are shown as their raw value, not dropped.

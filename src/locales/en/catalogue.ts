@@ -18,7 +18,6 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   year: 'Year',
   showAll: (n: number) => `Show all (${n})`,
   showFewer: 'Show fewer',
-  count: (n: string) => `${n} items`,
   sortLabel: 'Sort by',
   sortPublishedDesc: 'Date published (newest first)',
   sortPublishedAsc: 'Date published (oldest first)',

@@ -16,7 +16,6 @@ const zh = {
   year: '年份',
   showAll: (n: number) => `显示全部（${n}）`,
   showFewer: '收起',
-  count: (n: string) => `${n} 条`,
   sortLabel: '排序',
   sortPublishedDesc: '发布日期（新→旧）',
   sortPublishedAsc: '发布日期（旧→新）',
