@@ -916,3 +916,26 @@ describe('<disclosure-catalogue>: the first page comes before the whole feed is 
     expect(loads.map((u) => u.split('/').pop())).to.deep.equal([next.split('/').pop()]);
   });
 });
+
+describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote answers)', () => {
+  it('a feed in pages says when the rest starts loading and when it is done, not at every page; the progress shown is not a live region', async () => {
+    const p3 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'c') }, { delay: 150 });
+    const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'b'), page: { next: p3.split('/').pop() } }, { delay: 150 });
+    const src = await storeFeed({ ...smallCatalogue(), page: { total: 14, next: p2.split('/').pop() } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    const said: string[] = [];
+    const live = $(el, '[aria-live="polite"]');
+    new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    // What the progress paragraph showed, and whether it was a live region then.
+    const shown: string[] = [];
+    new MutationObserver(() => {
+      const p = el.shadowRoot!.querySelector('.progress');
+      if (p) shown.push(`${p.getAttribute('role') ?? p.getAttribute('aria-live') ?? 'not live'}: ${p.textContent!.trim()}`);
+    }).observe(el.shadowRoot!, { childList: true, characterData: true, subtree: true, attributes: true });
+    await el.loaded;
+    await waitUntil(() => said.includes('目录已加载，共 14 条信息。'), 'the whole feed announced', 3000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect([...new Set(shown)]).to.deep.equal(['not live: 已加载 4 / 14 条，正在加载其余部分…', 'not live: 已加载 9 / 14 条，正在加载其余部分…']);
+    expect(said.filter(Boolean)).to.deep.equal(['已加载 4 / 14 条，正在加载其余部分…', '目录已加载，共 14 条信息。']);
+  });
+});

@@ -382,7 +382,8 @@ describe('<disclosure-catalogue>: big catalogues', () => {
     await el.loaded;
     await waitUntil(() => said.includes('目录已加载，共 9 条信息。'), 'the whole feed announced');
     await new Promise((r) => setTimeout(r, 100));
-    expect(said.filter(Boolean)).to.deep.equal(['目录已加载，共 9 条信息。']);
+    // (Its start is said too: 已加载 4 / 9 条….)
+    expect(said.filter(Boolean)).to.deep.equal(['已加载 4 / 9 条，正在加载其余部分…', '目录已加载，共 9 条信息。']);
   });
 
   it('says so when a later page fails, and keeps what it has', async () => {

@@ -294,6 +294,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     let url: string | null = next;
     let pages = 0;
     this.extraLoading = { loaded: this.allItems.length, total, failed: false };
+    // Said when it starts and when it ends (or fails: role=alert), not at every page, which a feed in 100 pages would be.
+    this.announce(this.pgs(), 0);
     while (url && !seenUrls.has(url) && pages++ < MAX_PAGES) {
       seenUrls.add(url);
       try {
@@ -319,6 +321,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
     this.extraLoading = null;
     this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
+  }
+
+  /** The progress of the further pages of a feed, in words: shown while they load, said when they start. */
+  private pgs(): string {
+    const { loaded, total, failed } = this.extraLoading!;
+    const t = this.t;
+    return failed ? t.loadMoreFailed : total ? t.loadingMore(this.fmt(loaded), this.fmt(total)) : t.loadingMoreUnknown(this.fmt(loaded));
   }
 
   // ---- querying -------------------------------------------------------------------------------------------------
@@ -547,13 +556,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`
       ${this.renderWarnings(this.feed.warnings, skipped)}
       ${this.extraLoading
-        ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : 'status'}>
-            ${this.extraLoading.failed
-              ? t.loadMoreFailed
-              : this.extraLoading.total
-                ? t.loadingMore(this.fmt(this.extraLoading.loaded), this.fmt(this.extraLoading.total))
-                : t.loadingMoreUnknown(this.fmt(this.extraLoading.loaded))}
-          </p>`
+        ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : nothing}>${this.pgs()}</p>`
         : nothing}
       ${this.renderSearch()}
       <div class="cols">
