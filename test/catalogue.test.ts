@@ -938,4 +938,24 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect([...new Set(shown)]).to.deep.equal(['not live: 已加载 4 / 14 条，正在加载其余部分…', 'not live: 已加载 9 / 14 条，正在加载其余部分…']);
     expect(said.filter(Boolean)).to.deep.equal(['已加载 4 / 14 条，正在加载其余部分…', '目录已加载，共 14 条信息。']);
   });
+
+  it('entries without a date come last in every date order, oldest first too (they came first)', async () => {
+    const feed = smallCatalogue();
+    const undated = { id: 'u1', title: '未注明日期的信息', categoryIds: ['zw'], url: 'https://example.gov.cn/u1.html' };
+    const created = { id: 'u2', title: '只有发布日期的信息', datePublished: '2011-01-01', categoryIds: ['zw'], url: 'https://example.gov.cn/u2.html' };
+    feed.items = [undated, ...(feed.items as unknown[]), created];
+    const el = await mount(feed);
+    const select = $<HTMLSelectElement>(el, '.toolbar select');
+    const lastTwo = async (v: string) => {
+      select.value = v;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      return titles(el).slice(-2);
+    };
+    expect(await lastTwo('published-desc')).to.deep.equal(['只有发布日期的信息', '未注明日期的信息']);
+    expect(await lastTwo('published-asc')).to.deep.equal(['关于印发农业补贴办法的通知', '未注明日期的信息']);
+    expect(titles(el)[0]).to.equal('只有发布日期的信息');
+    // Without a date created, the second extra entry is undated here too: both last, in feed order.
+    expect(await lastTwo('created-desc')).to.deep.equal(['未注明日期的信息', '只有发布日期的信息']);
+  });
 });

@@ -212,7 +212,8 @@ export class CatalogueIndex {
       for (let i = 0; i < items.length; i++) {
         const it = items[i];
         const key = dateKey(created ? it.dateCreated : it.datePublished ?? it.dateCreated);
-        packed[i] = (desc ? 99999999 - key : key) * 2097152 + i;
+        // Undated entries (key 0) last in either order.
+        packed[i] = (desc ? 99999999 - key : key || 99999999) * 2097152 + i;
       }
       packed.sort();
       o = new Int32Array(items.length);
