@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { expectAccessible, mountHtml, pastRightEdge, patchArrayFromLikePrototypeJs, requestsTo, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { expectAccessible, mountHtml, pastRightEdge, patchArrayFromLikePrototypeJs, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
 async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
@@ -957,5 +957,25 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect(titles(el)[0]).to.equal('只有发布日期的信息');
     // Without a date created, the second extra entry is undated here too: both last, in feed order.
     expect(await lastTwo('created-desc')).to.deep.equal(['未注明日期的信息', '只有发布日期的信息']);
+  });
+
+  it('remote mode: after a failed request, no total, range or page links of the search before stand beside the error', async () => {
+    const page = { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 57 } };
+    const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '#summary').includes('57'), 'the first page');
+    expect(shadowText(el, 'nav.pages')).to.contain('第 1 页，共 3 页');
+    ($(el, '#q') as HTMLInputElement).value = '防汛';
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => $(el, '.panel.error[role="alert"]'), 'the failure');
+    expect(shadowText(el, '#summary')).to.equal('');
+    expect($(el, 'nav.pages')).to.equal(null);
+    expect($$(el, '.toolbar button').map((b) => (b as HTMLButtonElement).disabled)).to.deep.equal([true, true]);
+    // Retry: the answer's numbers come back.
+    ($$(el, '.panel.error button')[0] as HTMLButtonElement).click();
+    await waitUntil(() => shadowText(el, '#summary').includes('57'), 'the answer to the retry');
+    expect(shadowText(el, 'nav.pages')).to.contain('第 1 页，共 3 页');
   });
 });

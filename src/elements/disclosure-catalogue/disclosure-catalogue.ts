@@ -377,7 +377,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private get total(): number {
-    if (this.remoteResult) return this.remoteResult.total;
+    // After a failed request, none: the last answer's numbers are not those of the search that failed.
+    if (this.remoteResult) return this.remoteResult.error ? 0 : this.remoteResult.total;
     return (this.firstPageOnly ? this.queryResult?.all : this.queryResult?.matches.length) ?? 0;
   }
 
@@ -749,7 +750,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // In the order of SORTS.
     const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
     return html`<div class="toolbar">
-      <p class="summary" id="summary">${t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
+      <p class="summary" id="summary">${this.remoteResult?.error ? '' : t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
           ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
