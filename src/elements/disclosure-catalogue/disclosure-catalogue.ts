@@ -147,7 +147,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     return this.updateComplete
       .then(() => this.feed.loaded)
       .then(() => this.updateComplete)
-      .then(() => undefined);
+      .then(() => {});
   }
 
   private get t() {
@@ -251,7 +251,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.allItems = data.items;
     this.openAncestors(this.shownQuery.category);
     if (data.search) {
-      this.remoteResult = { items: data.items, total: data.page?.total ?? data.items.length, facetCounts: data.facetCounts, busy: false };
+      this.remoteResult = { ...data, total: data.page?.total ?? data.items.length, busy: false };
       this.runRemote(true);
       return;
     }
@@ -429,12 +429,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         this.shownQuery = { ...this.shownQuery, page: last };
         return this.fetchRemote(notify);
       }
-      this.remoteResult = {
-        items: parsed.data.items,
-        total,
-        facetCounts: parsed.data.facetCounts,
-        busy: false,
-      };
+      this.remoteResult = { ...parsed.data, total, busy: false };
       this.announce(this.t.results(this.fmt(this.remoteResult.total)));
       if (notify) this.queried();
     } catch (error) {
@@ -750,7 +745,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // In the order of SORTS.
     const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
     return html`<div class="toolbar">
-      <p class="summary" id="summary">${this.remoteResult?.error ? '' : t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
+      <p class="summary" id="summary" tabindex="-1">${this.remoteResult?.error ? '' : t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
           ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
@@ -848,7 +843,6 @@ export class DisclosureCatalogue extends DisclosureElement {
     const open = this.expanded.has(item.id) || this.printing;
     // By position: an item id is any text (spaces included), which an aria-controls list cannot hold.
     const detailId = `d${i}`;
-    const validity = item.validity ?? 'unknown';
     const publisher = this.termLabel('publisher', item.publisher);
     const lang = this.textLang(this.feed);
     const title = html`<span lang=${lang}>${this.marked(item.title, terms)}</span>`;
@@ -861,7 +855,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms), lang)}
         ${meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}
         ${meta(t.datePublished, formatDate(item.datePublished, this.locale))}
-        ${item.validity ? meta(t.validity, t.validityValues[validity] ?? validity, nothing, `validity-${validity}`) : nothing}
+        ${meta(t.validity, item.validity && t.validityValues[item.validity], nothing, `validity-${item.validity}`)}
       </dl>
       <div class="actions">
         <button class="btn link" type="button" aria-expanded=${String(open)} aria-controls=${detailId}
@@ -946,11 +940,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.announce(this.t.pageOf(this.fmt(page), this.fmt(Math.ceil(this.total / this.shownQuery.pageSize))), 0);
     await this.updateComplete;
     // Take the reader to the top of the new page's results.
-    const summary = this.shadowRoot?.querySelector<HTMLElement>('#summary');
-    if (summary) {
-      summary.tabIndex = -1;
-      summary.focus();
-    }
+    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
   }
 
   /** All current results (every page) as CSV. */
