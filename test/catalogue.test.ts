@@ -978,4 +978,26 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     await waitUntil(() => shadowText(el, '#summary').includes('57'), 'the answer to the retry');
     expect(shadowText(el, 'nav.pages')).to.contain('第 1 页，共 3 页');
   });
+
+  it('remote mode: facetCounts that are not whole numbers ≥ 0, or that a category id such as constructor finds on every object, show no count (not NaN)', async () => {
+    const feed = smallCatalogue();
+    feed.categories = [...(feed.categories as unknown[]), { id: 'constructor', label: '构造类', parentId: null, order: 3 }];
+    const answer = {
+      schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 3 },
+      facetCounts: { category: { zw: 'many', wj: 2, toString: 7 }, genre: { tz: 41, gg: -3 }, topic: { zhzw: 1.5, kjjy: '2' } },
+    };
+    const endpoint = await scriptEndpoint([{ body: answer }]);
+    const src = await storeFeed({ ...feed, search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => titles(el).length === 3, 'the first remote page');
+    const tree = $$(el, '[role="treeitem"]').map((li) => li.querySelector(':scope > .node')!.textContent!.replace(/\s+/g, ' ').trim());
+    expect(tree).to.deep.equal(['全部信息', '▸ 政务信息', '文件公报 2', '构造类']);
+    expect(facetCount(el, '体裁分类', '通知')).to.equal('41');
+    // Shown, as a value whose count the server did not give.
+    expect(facetBox(el, '体裁分类', '公告').closest('label')!.querySelector('.count')).to.equal(null);
+    expect(facetBox(el, '主题分类', '综合政务').closest('label')!.querySelector('.count')).to.equal(null);
+    expect(facetBox(el, '主题分类', '科技、教育').closest('label')!.querySelector('.count')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('NaN');
+  });
 });

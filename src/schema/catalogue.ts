@@ -50,8 +50,11 @@ export interface CatalogueFeed {
   items: CatalogueItem[];
   page?: { total?: number; next?: string | null };
   search?: { endpoint: string };
-  /** Optional (added by this library): counts per facet value computed by a remote search endpoint. */
-  facetCounts?: Record<string, Record<string, number>>;
+  /**
+   * Optional (added by this library): counts per facet value computed by a remote search endpoint, as it sent them (the
+   * element shows only whole numbers ≥ 0: `countIn`).
+   */
+  facetCounts?: Record<string, Record<string, unknown>>;
   /** Number of items that were in the feed but could not be shown. */
   skipped: number;
 }
@@ -253,6 +256,7 @@ export function parseCatalogue(json: unknown, feedUrl: string, lazy = false): Pa
   const publisher = isObject(root.publisher)
     ? { name: optText(root.publisher, 'name', 'publisher', soft), id: optText(root.publisher, 'id', 'publisher', soft) }
     : undefined;
+  // Kept as sent: the element shows only the whole numbers ≥ 0 among them (countIn).
   const facetCounts = isObject(root.facetCounts) ? (root.facetCounts as CatalogueFeed['facetCounts']) : undefined;
   const data: CatalogueFeed = {
     publisher,

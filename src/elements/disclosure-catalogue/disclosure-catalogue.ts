@@ -5,7 +5,7 @@ import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { formatBytes, formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
-import { IssueList } from '../../schema/common.js';
+import { IssueList, isObject } from '../../schema/common.js';
 import {
   VALIDITIES, checkItems, hrefOf, parseCatalogue, pendingCheck, type CatalogueFeed, type CatalogueItem, type Category, type Term,
 } from '../../schema/catalogue.js';
@@ -34,6 +34,14 @@ const meta = (term: string, value: unknown, lang: unknown = nothing, cls?: strin
   value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing} lang=${lang}>${value}</dd></div>` : nothing;
 /** Whether a facet's terms are the feed's text (its vocabularies), not the UI's (validity) or numbers (year). */
 const feedTerms = (facet: FacetKey): facet is 'topic' | 'genre' | 'publisher' => facet != 'year' && facet != 'validity';
+/**
+ * A count from a server's `facetCounts` (feed text, never trusted): a whole number ≥ 0, else none. Only own entries
+ * can be one: what every object inherits (`constructor`, `toString`) is a function.
+ */
+const countIn = (counts: unknown, id: string): number | undefined => {
+  const n = isObject(counts) && counts[id];
+  return Number.isInteger(n) && (n as number) >= 0 ? (n as number) + 0 : undefined;
+};
 const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
 /** Numbers of the catalogues on the page (the URL key of the 2nd without an id is `catalogue2`); freed on removal. */
@@ -513,12 +521,12 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private facetCount(facet: FacetKey, id: string): number | undefined {
-    if (this.remoteResult) return this.remoteResult.facetCounts?.[facet]?.[id];
+    if (this.remoteResult) return countIn(this.remoteResult.facetCounts?.[facet], id);
     return this.queryResult?.facetCounts[facet].get(id) ?? 0;
   }
 
   private categoryCount(id: string | null): number | undefined {
-    if (this.remoteResult) return id === null ? undefined : this.remoteResult.facetCounts?.category?.[id];
+    if (this.remoteResult) return id === null ? undefined : countIn(this.remoteResult.facetCounts?.category, id);
     if (!this.queryResult) return undefined;
     if (id === null) return this.queryResult.all;
     return this.queryResult.categoryCounts.get(id) ?? 0;
