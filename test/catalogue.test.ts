@@ -792,7 +792,7 @@ describe('<disclosure-catalogue>: export', () => {
     await search(el, '农业');
     const csv = el.csv();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).to.equal('索引号,名称,文号,发布机构,成文日期,发布日期,有效性,链接');
+    expect(lines[0]).to.equal('索引号,名称,内容概述,文号,发布机构,成文日期,发布日期,有效性,链接');
     expect(lines).to.have.length(3); // header + the two matches
     await search(el, '');
     const all = el.csv().split('\r\n');
@@ -999,5 +999,14 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect(facetBox(el, '主题分类', '综合政务').closest('label')!.querySelector('.count')).to.equal(null);
     expect(facetBox(el, '主题分类', '科技、教育').closest('label')!.querySelector('.count')).to.equal(null);
     expect(el.shadowRoot!.textContent).not.to.contain('NaN');
+  });
+
+  it('the CSV holds each entry’s 内容概述 (summary), one of the catalogue’s legal fields, after its 名称', async () => {
+    const el = await mount();
+    const rows = el.csv().replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[0].split(',').slice(0, 3)).to.deep.equal(['索引号', '名称', '内容概述']);
+    expect(rows).to.include('006991234/2013-00001,关于做好春季农业生产工作的通知,部署春耕备耕。,君政发〔2013〕5号,县政府,2013-03-01,2013-03-05,有效,https://example.gov.cn/a1.html');
+    // An entry without one has an empty cell there.
+    expect(rows.find((r) => r.includes('防汛抗旱'))!.split(',')[2]).to.equal('');
   });
 });

@@ -955,11 +955,11 @@ export class DisclosureCatalogue extends DisclosureElement {
   csv(): string {
     this.completeLoad();
     const t = this.t;
-    const rows: string[][] = [[t.indexNo, t.titleColumn, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
+    const rows: string[][] = [[t.indexNo, t.titleColumn, t.summary, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
     const items = this.remoteResult ? this.remoteResult.items : [...(this.queryResult?.matches ?? [])].map((i) => this.allItems[i]);
     for (const item of items) {
       rows.push([
-        item.indexNo ?? '', item.title, item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',
+        item.indexNo ?? '', item.title, item.summary ?? '', item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',
         item.datePublished ?? '', t.validityValues[item.validity ?? 'unknown'] ?? '', hrefOf(item) ?? '',
       ]);
     }
