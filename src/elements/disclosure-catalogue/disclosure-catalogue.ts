@@ -673,7 +673,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.focusedTreeId = id ?? '';
     this.setQuery({ category: id });
     await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id ?? '')}"]`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id ?? '')}"]`)?.focus();
   }
 
   private renderFacet(facet: FacetKey): TemplateResult | typeof nothing {
@@ -738,8 +738,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private onSubmit = (e: Event) => {
     e.preventDefault();
-    const value = (this.shadowRoot?.querySelector<HTMLInputElement>('#q')?.value ?? '').trim();
-    this.setQuery({ q: value }, 'push');
+    this.setQuery({ q: this.renderRoot.querySelector<HTMLInputElement>('#q')!.value.trim() }, 'push');
     // Said again at once on Enter (a local search is done already); a server's answer says it when it comes.
     if (!this.remoteResult) this.announce(this.t.results(this.fmt(this.total)), 0);
   };
@@ -777,7 +776,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const q = this.shownQuery;
     const lang = this.textLang(this.feed);
     const out: { name: string; value: string; lang: unknown; remove: () => void }[] = [];
-    if (q.q.trim()) out.push({ name: this.t.searchLabel, value: q.q.trim(), lang: nothing, remove: () => this.setQuery({ q: '' }) });
+    const words = q.q.trim();
+    if (words) out.push({ name: this.t.searchLabel, value: words, lang: nothing, remove: () => this.setQuery({ q: '' }) });
     if (q.category) out.push({ name: this.t.categories, value: this.categoryLabel(q.category), lang, remove: () => this.setQuery({ category: null }) });
     for (const f of FACETS) {
       const terms = this.facetTerms(f);
