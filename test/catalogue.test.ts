@@ -1009,4 +1009,30 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     // An entry without one has an empty cell there.
     expect(rows.find((r) => r.includes('防汛抗旱'))!.split(',')[2]).to.equal('');
   });
+
+  it('a printout of more than 2,000 results says it holds the first 2,000 of them; one of fewer says no page range', async () => {
+    const el = await mount({ ...smallCatalogue(), items: manyItems(2005) });
+    const origPrint = window.print;
+    let printed: [number, string] | null = null;
+    window.print = () => {
+      printed = [$$(el, '.item').length, shadowText(el, '#summary')];
+    };
+    const print = async () => {
+      printed = null;
+      $$<HTMLButtonElement>(el, '.toolbar button').find((b) => b.textContent!.trim() === '打印')!.click();
+      await waitUntil(() => printed, 'print called');
+      window.dispatchEvent(new Event('afterprint'));
+      await el.updateComplete;
+      return printed;
+    };
+    try {
+      expect(await print()).to.deep.equal([2000, '共找到 2,005 条信息（第 1–2,000 条，共 2,005 条）']);
+      expect(shadowText(el, '#summary')).to.equal('共找到 2,005 条信息（第 1–20 条，共 2,005 条）');
+      await search(el, '第1');
+      // 第1号, 第10–19号, 第100–199号, 第1000–1999号: every one printed, and no range of the page on screen.
+      expect(await print()).to.deep.equal([1111, '共找到 1,111 条信息']);
+    } finally {
+      window.print = origPrint;
+    }
+  });
 });

@@ -43,6 +43,10 @@ const countIn = (counts: unknown, id: string): number | undefined => {
   return Number.isInteger(n) && (n as number) >= 0 ? (n as number) + 0 : undefined;
 };
 const MAX_PAGES = 1000;
+/**
+ * The most entries a printout holds (it says so: 第 1–2,000 条，共 N 条). Measured in Chromium with full entries: the
+ * print view of 2,000 is drawn in 0.5 s; of 10,000 in 9 s, and 8 s more to go back; of 30,000 in 79 s.
+ */
 const PRINT_LIMIT = 2000;
 /** Numbers of the catalogues on the page (the URL key of the 2nd without an id is `catalogue2`); freed on removal. */
 const liveNos = new Set<number>();
@@ -746,13 +750,18 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderToolbar(): TemplateResult {
     const t = this.t;
     const total = this.total;
+    // The range of the results shown, when they are not all of them: a page, or in a printout the first PRINT_LIMIT
+    // (第 1–2,000 条，共 N 条; in remote mode a printout holds the server's page).
     const { page, pageSize } = this.shownQuery;
-    const from = total ? (page - 1) * pageSize + 1 : 0;
-    const to = Math.min(total, page * pageSize);
+    const all = this.printing && !this.remoteResult;
+    const size = all ? PRINT_LIMIT : pageSize;
+    const p = all ? 1 : page;
+    const from = (p - 1) * size + 1;
+    const to = Math.min(total, p * size);
     // In the order of SORTS.
     const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
     return html`<div class="toolbar">
-      <p class="summary" id="summary" tabindex="-1">${this.remoteResult?.error ? '' : t.results(this.fmt(total))}${total > pageSize ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
+      <p class="summary" id="summary" tabindex="-1">${this.remoteResult?.error ? '' : t.results(this.fmt(total))}${total > size ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
           ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
