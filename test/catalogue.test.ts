@@ -1035,4 +1035,15 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
       window.print = origPrint;
     }
   });
+
+  it('a page-size set while the feed is still loading (a framework setting it late) is the size of the first page shown', async () => {
+    const src = await storeFeed({ ...smallCatalogue(), items: manyItems(30) }, { delay: 300 });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    el.setAttribute('page-size', '10');
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(10);
+    expect($$<HTMLSelectElement>(el, '.toolbar select')[1].value).to.equal('10');
+    expect(shadowText(el, 'nav.pages')).to.contain('第 1 页，共 3 页');
+  });
 });

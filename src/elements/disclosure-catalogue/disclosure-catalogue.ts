@@ -191,9 +191,12 @@ export class DisclosureCatalogue extends DisclosureElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
-    if (changed.has('pageSize') && changed.get('pageSize') !== undefined && this.feed.status === 'ready') {
-      // A page size set later (e.g. by a framework) applies at once.
-      this.setQuery({ pageSize: this.normalPageSize() }, 'replace');
+    // (Not at first: the value it had before is undefined then; the page size is read when the feed starts loading.)
+    if (changed.get('pageSize') !== undefined) {
+      // A page size set later (e.g. by a framework) applies at once; while the feed loads, to the page it will show.
+      if (this.feed.status === 'ready') this.setQuery({ pageSize: this.normalPageSize() }, 'replace');
+      // (The query of a load that is not shown yet: no event has carried it, so it is changed in place.)
+      else this.shownQuery.pageSize = this.normalPageSize();
     }
     if (changed.has('src') || (changed.has('provider') && this.src)) {
       const url = this.resolveSrc(this.src);
