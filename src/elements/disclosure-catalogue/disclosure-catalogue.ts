@@ -516,13 +516,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!id) return;
     const cats = this.feed.data?.categories ?? [];
     const open = new Set(this.treeOpen);
-    let p = cats.find((c) => c.id === id)?.parentId ?? null;
-    const seen = new Set<string>();
-    while (p && !seen.has(p)) {
-      seen.add(p);
-      open.add(p);
-      p = cats.find((c) => c.id === p)?.parentId ?? null;
-    }
+    // Up to the root: the parse has dropped every parent link that forms a cycle (sanitizeTree).
+    for (let p: string | null | undefined = id; (p = cats.find((c) => c.id === p)?.parentId); ) open.add(p);
     this.treeOpen = open;
     this.focusedTreeId = id;
   }

@@ -83,9 +83,6 @@ class RowsBuilder {
   }
 }
 
-/** A `YYYY-MM-DD` date as a sortable number (20130305); 0 when absent. */
-const dateKey = (d: string | undefined): number => (d ? dayOf(d) : 0);
-
 /**
  * The indexes of the `k` newest days (newest first, ties in index order; negative days left out) in one pass, without
  * sorting them all: what the first page needs.
@@ -211,7 +208,9 @@ export class CatalogueIndex {
       const packed = new Float64Array(items.length);
       for (let i = 0; i < items.length; i++) {
         const it = items[i];
-        const key = dateKey(created ? it.dateCreated : it.datePublished ?? it.dateCreated);
+        // The date as a sortable number (20130305); 0 when absent.
+        const d = created ? it.dateCreated : it.datePublished ?? it.dateCreated;
+        const key = d ? dayOf(d) : 0;
         // Undated entries (key 0) last in either order.
         packed[i] = (desc ? 99999999 - key : key || 99999999) * 2097152 + i;
       }
