@@ -1046,4 +1046,23 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect($$<HTMLSelectElement>(el, '.toolbar select')[1].value).to.equal('10');
     expect(shadowText(el, 'nav.pages')).to.contain('第 1 页，共 3 页');
   });
+
+  it('a 文号 or 索引号 written with spaces in the feed is found without them, and several words still each must match', async () => {
+    const feed = smallCatalogue();
+    const items = feed.items as Record<string, unknown>[];
+    items[0].docNo = '君政发〔2013〕 5号';
+    items[1].indexNo = '006991235 / 2013-00002';
+    const el = await mount(feed);
+    await search(el, '君政发〔2013〕5号');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    await search(el, '006991235/2013');
+    expect(titles(el)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    // Typed as in the feed, with its space: two words, both in it.
+    await search(el, '君政发〔2013〕 5号');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    await search(el, '5号 招生');
+    expect(titles(el)).to.deep.equal([]);
+    await search(el, '春季 5号');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+  });
 });

@@ -101,9 +101,12 @@ export function newest(days: ArrayLike<number>, k: number): Int32Array {
   return Int32Array.from(top);
 }
 
-/** The folded text an item is searched by: title, 文号, 索引号, keywords and summary. */
+/**
+ * The folded text an item is searched by: title, 文号, 索引号, keywords and summary. The 文号 and 索引号 lose their white
+ * space (君政发〔2013〕 5号 is found by 君政发〔2013〕5号); the query's spaces still separate its words.
+ */
 export function searchText(item: CatalogueItem): string {
-  return fold([item.title, item.docNo ?? '', item.indexNo ?? '', item.keywords.join(' '), item.summary ?? ''].join('\u0001'));
+  return fold([item.title, [item.docNo, item.indexNo].join('\u0001').replace(/\s/g, ''), item.keywords.join(' '), item.summary ?? ''].join('\u0001'));
 }
 
 /**
