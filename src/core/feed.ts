@@ -157,6 +157,14 @@ export class FeedController<T> implements ReactiveController {
     this.cancel();
   }
 
+  /**
+   * Back in the page after its removal stopped a load midway (moved by a tab widget, a CMS script or a framework, a
+   * view detached and attached again): loads again.
+   */
+  hostConnected(): void {
+    if (this.status === 'loading' && !this.abort) void this.load(this.url!);
+  }
+
   /** Stops the request in flight, if any. */
   cancel(): void {
     this.abort?.abort();

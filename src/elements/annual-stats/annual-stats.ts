@@ -178,7 +178,7 @@ export class AnnualStats extends DisclosureElement {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('beforeprint', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
-    this.cancelYears();
+    // The years' feeds go on loading: an element moved in the page (a tab widget, a framework) must still get them.
     this.destroyCharts();
   }
 

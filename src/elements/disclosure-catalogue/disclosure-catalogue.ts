@@ -182,10 +182,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     super.disconnectedCallback();
     liveNos.delete(this.instanceNo);
     window.removeEventListener('popstate', this.onPopState);
-    this.pagesAbort?.abort();
-    this.remoteAbort?.abort();
-    clearTimeout(this.announceTimer);
-    clearTimeout(this.remoteTimer);
+    // The feed's later pages and a server search in flight are not stopped: a catalogue moved in the page (a tab
+    // widget, a framework, a view detached and attached again) must still get them. One removed for good finishes
+    // its feed's pages (at most MAX_PAGES) and is then collected.
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -89,11 +89,6 @@ export class RequestStatus extends DisclosureElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.lookupAbort?.abort();
-  }
-
   private runLookup = async (e?: Event) => {
     e?.preventDefault();
     this.triedLookup = true;

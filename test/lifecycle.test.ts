@@ -1,0 +1,115 @@
+/**
+ * Elements moved in the page: a tab widget or a CMS script that re-parents its panels, jQuery's appendTo on an
+ * existing node, a framework moving a subtree, or a single-page app that detaches a view and attaches it again later.
+ * Each is a disconnect followed by a connect; whatever the element was loading must still arrive.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/catalogue.js';
+import '../src/annual-stats.js';
+import '../src/request-status.js';
+import { scriptEndpoint, shadowText, storeFeed, waitUntil } from './helpers.js';
+import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
+import { chartOn } from '../src/elements/annual-stats/charts.js';
+import { formFeed } from './request-fixtures.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Two boxes; `el` starts in the first. */
+async function boxes(el: HTMLElement): Promise<{ a: HTMLElement; b: HTMLElement }> {
+  const wrap = await fixture<HTMLDivElement>(html`<div><section id="a"></section><section id="b"></section></div>`);
+  const a = wrap.querySelector<HTMLElement>('#a')!;
+  a.append(el);
+  return { a, b: wrap.querySelector<HTMLElement>('#b')! };
+}
+
+function catalogue(src: string): HTMLElement {
+  const el = document.createElement('disclosure-catalogue');
+  el.setAttribute('no-url-state', '');
+  el.setAttribute('src', src);
+  return el;
+}
+
+const items = (el: Element) => el.shadowRoot!.querySelectorAll('li.item').length;
+
+describe('elements moved in the page keep loading', () => {
+  it('a catalogue moved (in one go) while its feed loads shows its entries', async () => {
+    const el = catalogue(await storeFeed(smallCatalogue(), { delay: 400 }));
+    const { b } = await boxes(el);
+    await sleep(100);
+    b.append(el);
+    await waitUntil(() => items(el) > 0, 'entries after the move', 4000);
+  });
+
+  it('a catalogue taken out while loading and put back later (a cached view) loads all the same', async () => {
+    const el = catalogue(await storeFeed(smallCatalogue(), { delay: 300 }));
+    const { b } = await boxes(el);
+    await sleep(50);
+    el.remove();
+    await sleep(500);
+    b.append(el);
+    await waitUntil(() => items(el) > 0, 'entries after the return', 4000);
+  });
+
+  it('a catalogue in pages, moved while the later pages load, loads them all and stops saying it is loading', async () => {
+    const p3 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'c') }, { delay: 300 });
+    const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'b'), page: { next: p3.split('/').pop() } }, { delay: 300 });
+    const el = catalogue(await storeFeed({ ...smallCatalogue(), page: { total: 14, next: p2.split('/').pop() } }));
+    const { b } = await boxes(el);
+    await waitUntil(() => items(el) > 0, 'first page');
+    await sleep(100);
+    b.append(el);
+    await waitUntil(() => !el.shadowRoot!.querySelector('.progress') && shadowText(el, '#summary').includes('14'), 'every page loaded', 5000);
+  });
+
+  it('an annual index moved while its years load shows the year and its trend', async () => {
+    // The years' feeds answer slowly (a year file served through the test server's delay).
+    const year = async (y: number) => storeFeed(await (await fetch(`/demo/feeds/annual/${y}.json`)).json(), { delay: 400 });
+    const index = { schemaVersion: 1, reports: [{ year: 2020, url: await year(2020) }, { year: 2022, url: await year(2022) }] };
+    const el = document.createElement('annual-stats');
+    el.setAttribute('no-url-state', '');
+    el.setAttribute('src', await storeFeed(index));
+    const { b } = await boxes(el);
+    await sleep(150);
+    b.append(el);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('table').length > 2, 'the year\'s tables', 5000);
+    await waitUntil(() => !!el.shadowRoot!.querySelector('[data-chart="trend"]'), 'the trend', 5000);
+  });
+
+  it('an annual report moved after its charts were drawn draws them again', async () => {
+    const el = document.createElement('annual-stats');
+    el.setAttribute('no-url-state', '');
+    el.setAttribute('src', '/demo/feeds/annual/2022.json');
+    const { b } = await boxes(el);
+    const painted = () => [...el.shadowRoot!.querySelectorAll('canvas')].filter((c) => {
+      if (!c.width || !c.height) return false;
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < px.length; i += 4) if (px[i]) return true;
+      return false;
+    }).length;
+    await waitUntil(() => painted() === 2, 'charts drawn', 8000);
+    const live = () => [...el.shadowRoot!.querySelectorAll('canvas')].filter((c) => chartOn(c)).length;
+    expect(live()).to.equal(2);
+    el.remove();
+    expect(live(), 'destroyed with the removal').to.equal(0);
+    b.append(el);
+    await waitUntil(() => live() === 2 && painted() === 2, 'charts drawn again after the move', 8000);
+  });
+
+  it('a status lookup in flight when the element is moved still shows its answer', async () => {
+    const endpoint = await scriptEndpoint([{ status: 200, delay: 400, body: { queryCode: 'AB12-CD34', status: 'received', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] } }]);
+    const el = document.createElement('request-status');
+    el.setAttribute('src', await storeFeed(formFeed({ mode: 'print' }, endpoint)));
+    el.setAttribute('today', '2026-09-10');
+    const { b } = await boxes(el);
+    await waitUntil(() => !!el.shadowRoot!.querySelector('#code'), 'the form');
+    for (const [id, v] of [['code', 'AB12CD34'], ['name', '张三']]) {
+      const i = el.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+      i.value = v;
+      i.dispatchEvent(new Event('input'));
+    }
+    el.shadowRoot!.querySelector<HTMLButtonElement>('form .btn.primary')!.click();
+    await sleep(100);
+    b.append(el);
+    await waitUntil(() => shadowText(el, '[part="result"]').includes('AB12-CD34') || shadowText(el, '[part="result"]').includes('2026'), 'the answer', 5000);
+  });
+});
