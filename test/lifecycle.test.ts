@@ -3,7 +3,8 @@
  * existing node, a framework moving a subtree, or a single-page app that detaches a view and attaches it again later.
  * Each is a disconnect followed by a connect; whatever the element was loading must still arrive.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/annual-stats.js';
 import '../src/request-status.js';
@@ -14,12 +15,21 @@ import { formFeed } from './request-fixtures.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Two boxes; `el` starts in the first. */
+const made: Element[] = [];
+afterEach(() => made.splice(0).forEach((w) => w.remove()));
+
+/**
+ * Two boxes; `el` starts in the first. Not open-wc's fixture: for a plain element it waits for an animation frame,
+ * which a page in the background (two test files run at once) never gets.
+ */
 async function boxes(el: HTMLElement): Promise<{ a: HTMLElement; b: HTMLElement }> {
-  const wrap = await fixture<HTMLDivElement>(html`<div><section id="a"></section><section id="b"></section></div>`);
-  const a = wrap.querySelector<HTMLElement>('#a')!;
+  const wrap = document.createElement('div');
+  const [a, b] = [document.createElement('section'), document.createElement('section')];
+  wrap.append(a, b);
+  document.body.append(wrap);
+  made.push(wrap);
   a.append(el);
-  return { a, b: wrap.querySelector<HTMLElement>('#b')! };
+  return { a, b };
 }
 
 function catalogue(src: string): HTMLElement {
@@ -76,6 +86,9 @@ describe('elements moved in the page keep loading', () => {
   });
 
   it('an annual report moved after its charts were drawn draws them again', async () => {
+    // Charts are sized and drawn in rendering steps, which a page in the background (two test files run at once)
+    // does not get: this page is brought to the front (media-features, web-test-runner.config.mjs).
+    await executeServerCommand('media-features', {});
     const el = document.createElement('annual-stats');
     el.setAttribute('no-url-state', '');
     el.setAttribute('src', '/demo/feeds/annual/2022.json');
