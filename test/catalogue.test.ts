@@ -232,6 +232,37 @@ describe('<disclosure-catalogue>: facets and categories', () => {
     }
   });
 
+  it('the focus ring of a category, a facet value, an entry’s title link and its details button is drawn whole, not cut off at the side by the box that holds it', async () => {
+    const el = await mount();
+    // Each ancestor that clips what is painted outside it (paint containment, which content-visibility implies, or
+    // overflow): the ring of the focused control (its box grown by outline-offset + outline-width) must lie inside.
+    const clipping = (e: Element) => {
+      const s = getComputedStyle(e);
+      return /paint|content|strict/.test(s.contain) || s.contentVisibility === 'auto' || s.overflowX !== 'visible' || s.overflowY !== 'visible';
+    };
+    const cut = (focused: HTMLElement, ringOn: Element = focused) => {
+      focused.focus();
+      expect(focused.matches(':focus-visible'), 'focus-visible').to.be.true;
+      const s = getComputedStyle(ringOn);
+      expect(s.outlineStyle).to.equal('solid');
+      const d = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+      const r = ringOn.getBoundingClientRect();
+      const out: string[] = [];
+      for (let p = ringOn.parentElement; p; p = p.parentElement) {
+        if (!clipping(p)) continue;
+        const b = p.getBoundingClientRect();
+        if (r.left - d < b.left - 0.5 || r.right + d > b.right + 0.5) out.push(`${p.localName}.${p.className}`);
+      }
+      return out;
+    };
+    await sendKeys({ press: 'Shift' }); // a key first: programmatic focus then shows the ring, as after Tab
+    const item = $(el, '[role="treeitem"][aria-selected="true"]');
+    expect(cut(item, item.querySelector('.node')!), 'chosen category').to.deep.equal([]);
+    expect(cut($(el, '.facet input[type="checkbox"]')), 'facet value').to.deep.equal([]);
+    expect(cut($(el, '.item h3 a')), 'title link').to.deep.equal([]);
+    expect(cut($(el, '.item .actions button')), 'details button').to.deep.equal([]);
+  });
+
   it('the category tree works by keyboard (arrows, Home/End, Enter)', async () => {
     const el = await mount();
     const item = (id: string) => $(el, `[role="treeitem"][data-id="${id}"]`);

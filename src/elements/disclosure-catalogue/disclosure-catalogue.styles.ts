@@ -13,7 +13,8 @@ export const catalogueStyles = css`
   @container (max-width: 43.99em) {
     .filters:not(.open) { display: none; }
   }
-  .filters { display: grid; gap: 1em; align-content: start; contain: content; }
+  /* No paint containment here: it would cut off the focus rings of the categories and facet values at the side. */
+  .filters { display: grid; gap: 1em; align-content: start; contain: layout; }
   .filters h3, .filters legend { font-size: 1em; font-weight: bold; margin: 0 0 0.3em; padding: 0; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
   .facet li label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
@@ -46,9 +47,10 @@ export const catalogueStyles = css`
 
   ol.items { list-style: none; margin: 0; padding: 0; border-top: 0.0625em solid var(--_border); }
   /* Entries below the fold are laid out when scrolled to, not before the first rows appear (about 10em each, until
-     measured); printing lays out all of them (below). */
+     measured); printing lays out all of them (below). That clips what is painted outside an entry: the side padding
+     keeps the focus ring of its title link and details button (0.35em outside them) whole. */
   ol.items > li {
-    padding: 0.75em 0; border-bottom: 0.0625em solid var(--_border); contain: content;
+    padding: 0.75em 0.4em; border-bottom: 0.0625em solid var(--_border); contain: content;
     content-visibility: auto; contain-intrinsic-size: auto 10em;
   }
   .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; overflow-wrap: anywhere; }
