@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/request-status.js';
 import type { RequestStatus } from '../src/request-status.js';
 import { expectAccessible, misLanguaged, requestsTo, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
@@ -162,6 +163,33 @@ describe('<request-status>', () => {
     await focusedIn(el, '#result-h');
     expect($$(el, '[part="history"] li').length).to.equal(1);
     expect(shadowText(el, '[aria-live="polite"]')).to.equal('');
+  });
+});
+
+describe('<request-status> under forced colours (Windows high contrast)', () => {
+  it('the lookup button, unavailable while a lookup runs, is drawn in the system’s GrayText, as a disabled button is', async () => {
+    const { el } = await mount([{ status: 200, body: FOUND, delay: 1500 }]);
+    const button = $(el, 'form .btn.primary');
+    const probe = document.createElement('span');
+    probe.style.color = 'GrayText';
+    document.body.append(probe);
+    try {
+      await executeServerCommand('media-features', { 'forced-colors': 'active', 'prefers-color-scheme': 'dark' });
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches, 'forced colours on');
+      const ready = getComputedStyle(button);
+      const [readyText, readyBack] = [ready.color, ready.backgroundColor];
+      await lookup(el, 'AB12-CD34', '张三');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      const busy = getComputedStyle(button);
+      // Opacity alone (a white button at 60 % on black is a grey one) is not how Windows marks a control unavailable.
+      expect(busy.color).to.equal(getComputedStyle(probe).color);
+      expect(busy.backgroundColor).to.not.equal(readyBack);
+      await waitUntil(() => $(el, '[part="result"]'), 'result');
+      expect([getComputedStyle(button).color, getComputedStyle(button).backgroundColor]).to.deep.equal([readyText, readyBack]);
+    } finally {
+      await executeServerCommand('media-features', {});
+      probe.remove();
+    }
   });
 });
 

@@ -162,6 +162,9 @@ export const baseStyles = css`
   @media (forced-colors: active) {
     .btn, input, select, textarea, .panel { border-color: CanvasText; }
     .btn.primary { background: ButtonText; color: ButtonFace; forced-color-adjust: none; }
+    /* A button unavailable for now (aria-disabled, so it stays focusable) in the system's colour for that, as a disabled
+       one is: opacity alone leaves a primary button looking pressable. */
+    .btn[aria-disabled='true'] { background: Canvas; color: GrayText; border-color: GrayText; }
     /* Forced colours replace backgrounds, which is all that marks a search match, a chosen tree item (its .node) and
        the current page: they keep the system's highlight, over the elements' own (more specific) colours. */
     mark, [aria-selected='true'] > .node, [aria-current='page'] {
