@@ -653,6 +653,20 @@ describe('<disclosure-catalogue>: audit fixes (hostile hosts and feeds)', () => 
     expect($(el, '.chips')).to.equal(null);
   });
 
+  it('unticking a facet value that then has no results (and goes) keeps focus in the filters, not on the page', async () => {
+    const el = await mount();
+    await check(el, '体裁分类', '公告');
+    await search(el, '农业');
+    await el.updateComplete;
+    // 公告 is still listed (it is chosen) though nothing matches it and 农业 together: unticked from the keyboard, it goes.
+    facetBox(el, '体裁分类', '公告').focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => !$$(el, 'fieldset.facet .text').some((t) => t.textContent!.trim() === '公告'), 'the value gone');
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.activeElement, 'focus kept inside the catalogue');
+    expect(el.shadowRoot!.activeElement === $$(el, '.chips button')[0], 'on the remaining filter (农业)').to.equal(true);
+  });
+
   it('an item id with spaces still gives a valid aria-controls; axe passes with it open', async () => {
     const feed = smallCatalogue();
     (feed.items as { id: string }[])[0].id = 'h 9 with spaces';

@@ -694,7 +694,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       <legend id=${legendId}>${this.facetLabel(facet)}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
-          <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked)} />
+          <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.afterChip(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
           <span class="text" lang=${lang}>${term.label}</span>
           ${count === undefined ? nothing : html`<span class="count">${this.fmt(count)}</span>`}
         </label></li>`)}
@@ -809,11 +809,14 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private clearAll = () => this.afterChip(() => this.setQuery({ q: '', category: null, facets: emptyFacets() }));
 
-  /** Removes a filter; its button is gone, so focus goes to the next filter, else to the search box. */
-  private async afterChip(remove: () => void): Promise<void> {
-    remove();
+  /**
+   * Changes the filters (a chip removed, a facet value ticked or unticked); when the control that had focus is gone
+   * (its chip, or a value that no longer has results), focus goes to the remaining filters, else to the search box.
+   */
+  private async afterChip(change: () => void): Promise<void> {
+    change();
     await this.updateComplete;
-    (this.renderRoot.querySelector<HTMLElement>('.chips button') ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
+    if (!this.renderRoot.activeElement) (this.renderRoot.querySelector<HTMLElement>('.chips button') ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
   }
 
   /** The items of the current page (or, while printing, of every page up to a limit). */
