@@ -816,7 +816,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private async afterChip(change: () => void): Promise<void> {
     change();
     await this.updateComplete;
-    if (!this.shadowRoot!.activeElement) (this.renderRoot.querySelector<HTMLElement>('.chips button') ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
+    if (!(this.renderRoot as ShadowRoot).activeElement) (this.renderRoot.querySelector<HTMLElement>('.chips button') ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
   }
 
   /** The items of the current page (or, while printing, of every page up to a limit). */
