@@ -31,7 +31,7 @@ export const MANGLED = [
   'hayBuilt', 'haystacks', 'inFlight', 'initialYear', 'instanceNo', 'loadMorePages', 'loadYear', 'loaders',
   'localeController', 'normalPageSize', 'notice', 'onFeedLoaded', 'onForcedColors', 'onHide', 'onInput', 'onOffline', 'onOnline',
   'onPopState', 'onPrint', 'onReady', 'onSubmit', 'onTreeFocus', 'onTreeKey', 'openAncestors', 'openTables', 'orders',
-  'pagesAbort', 'paras', 'phase', 'printing', 'providerConsumer', 'providerReady', 'rebuildIndex', 'remoteAbort',
+  'pagesAbort', 'paras', 'phase', 'printing', 'providerConsumer', 'providerReady', 'outerProvider', 'rebuildIndex', 'remoteAbort',
   'remoteResult', 'remoteTimer', 'remoteUrl', 'renderAnswer', 'renderBody', 'renderCatalogue', 'renderChart',
   'renderChips', 'renderDetail', 'renderFacet', 'renderFeedState', 'renderField', 'renderForm', 'renderGroup',
   'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', 'renderRecon',

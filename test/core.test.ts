@@ -89,6 +89,30 @@ describe('<disclosure-provider>', () => {
     provider.setAttribute('lang', 'en');
     await waitUntil(() => shadowText(el, 'form.search label') === 'Search', 'English labels');
   });
+
+  it('a provider inside another takes the outer one’s settings it does not set itself, and follows their changes', async () => {
+    // A site template's provider (feed-base, agency, the portal's 长者模式 button on large-text) around an article's
+    // container with data-agency, which wraps a provider of its own.
+    const name = uniqueName();
+    await storeFeed({ ...smallCatalogue(), publisher: undefined }, {}, name);
+    const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/store/" agency="Outer County" theme="dark">
+      <disclosure-provider lang="en"><disclosure-catalogue src=${name} no-url-state></disclosure-catalogue></disclosure-provider>
+      </disclosure-provider>`);
+    const outer = wrap.querySelector('disclosure-provider')!;
+    const el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el), 'loaded from the outer feed-base').to.have.length(4);
+    expect(shadowText(el, 'header')).to.contain('Publisher: Outer County');
+    expect($(el, '.root').className).to.contain('dark');
+    outer.setAttribute('large-text', '');
+    await waitUntil(() => $(el, '.root').classList.contains('large'), 'large text from the outer provider');
+    outer.setAttribute('agency', 'Renamed County');
+    await waitUntil(() => shadowText(el, 'header').includes('Renamed County'), 'agency change followed');
+    // The inner provider's own settings win.
+    wrap.querySelectorAll('disclosure-provider')[1].setAttribute('theme', 'light');
+    await waitUntil(() => !$(el, '.root').classList.contains('dark'), 'inner theme wins');
+  });
 });
 
 describe('locale', () => {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { provide } from '@lit/context';
+import { ContextConsumer, provide } from '@lit/context';
 import { providerContext, type ProviderSettings } from '../../core/context.js';
 import { documentBase, resolveUrl } from '../../core/url.js';
 import { VERSION } from '../../version.js';
@@ -49,6 +49,13 @@ export class DisclosureProvider extends LitElement {
   @provide({ context: providerContext })
   settings: ProviderSettings = {};
 
+  /** The settings of a provider around this one: each it does not set itself is taken from there (live). */
+  private readonly outerProvider = new ContextConsumer(this, {
+    context: providerContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
+
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
@@ -59,14 +66,15 @@ export class DisclosureProvider extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
-    const feedBase = this.feedBase ? resolveUrl(this.feedBase, documentBase()) ?? undefined : undefined;
+    const outer = this.outerProvider.value ?? {};
+    const feedBase = (this.feedBase && resolveUrl(this.feedBase, documentBase())) || outer.feedBase;
     const next: ProviderSettings = {
       feedBase,
-      lang: this.getAttribute('lang') || undefined,
-      feedLang: /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(this.feedLang ?? '') ? this.feedLang : undefined,
-      agency: this.agency || undefined,
-      largeText: this.largeText,
-      theme: this.theme || undefined,
+      lang: this.getAttribute('lang') || outer.lang,
+      feedLang: /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(this.feedLang ?? '') ? this.feedLang : outer.feedLang,
+      agency: this.agency || outer.agency,
+      largeText: this.largeText || !!outer.largeText,
+      theme: this.theme || outer.theme,
     };
     const prev = this.settings;
     if (
