@@ -42,6 +42,17 @@ afterEach(() => {
 });
 
 describe('<request-form> rendering', () => {
+  it('follows a change of the provider’s feed-base (a form in a provider whose feed-base changes after load)', async () => {
+    const src = await storeFeed(formFeed());
+    const name = src.split('/').pop()!;
+    const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/missing/"><request-form src=${name}></request-form></disclosure-provider>`);
+    const el = wrap.querySelector('request-form') as El;
+    await el.loaded;
+    await waitUntil(() => $(el, '[part~="error"]'), 'the error of the first feed-base');
+    wrap.querySelector('disclosure-provider')!.setAttribute('feed-base', '/__feeds/store/');
+    await waitUntil(() => shadowText(el, '.progress p') === '第 1 步，共 4 步', 'the form from the new feed-base');
+  });
+
   it('draws the first step from the feed: applicant type first, required marks in text, hints, progress', async () => {
     const el = await mount();
     expect(shadowText(el, '.progress p')).to.equal('第 1 步，共 4 步');

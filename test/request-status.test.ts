@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/request-status.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { expectAccessible, misLanguaged, requestsTo, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
+import { expectAccessible, misLanguaged, mountHtml, requestsTo, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
 import { $, $$, englishFormFeed, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
 
 type El = RequestStatus & HTMLElement;
@@ -40,6 +40,18 @@ async function lookup(el: El, code: string | null, name: string): Promise<void> 
 }
 
 describe('<request-status>', () => {
+  it('follows a change of the provider’s feed-base', async () => {
+    const src = await storeFeed(formFeed({ mode: 'print' }, 'https://example.invalid/status'));
+    const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/missing/"><request-status src=${src.split('/').pop()!}></request-status></disclosure-provider>`);
+    const el = wrap.querySelector('request-status') as El;
+    await el.loaded;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error of the first feed-base');
+    let loaded = 0;
+    el.addEventListener('disclosure-load', () => loaded++);
+    wrap.querySelector('disclosure-provider')!.setAttribute('feed-base', '/__feeds/store/');
+    await waitUntil(() => loaded === 1 && !el.shadowRoot!.querySelector('[part~="error"]'), 'the feed from the new feed-base');
+  });
+
   it('shows status, due date, overdue and the history; the query code is normalised', async () => {
     const { el, endpoint } = await mount([{ status: 200, body: FOUND }]);
     expect(shadowText(el, 'h2')).to.equal('申请进度查询');

@@ -220,7 +220,8 @@ export class RequestForm extends DisclosureElement {
     const view = `${this.phase}${this.stepIndex}`;
     if (view !== this.shownView) clearTimeout(this.timers.count);
     this.shownView = view;
-    if (changed.has('src')) {
+    // A new src, or a new feed-base of the provider around it (the form feed then lives elsewhere).
+    if (changed.has('src') || (changed.has('provider') && this.resolveSrc(this.src) != this.formFeedCtl.url)) {
       this.feedForm = null;
       void this.formFeedCtl.load(this.resolveSrc(this.src)).then(() => {
         if (this.formFeedCtl.status !== 'ready' || !this.formFeedCtl.data) return;

@@ -82,7 +82,9 @@ export class RequestStatus extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('src')) void this.statusFeed.load(this.resolveSrc(this.src));
+    if (changed.has('src') || (changed.has('provider') && this.resolveSrc(this.src) != this.statusFeed.url)) {
+      void this.statusFeed.load(this.resolveSrc(this.src));
+    }
     if (changed.has('queryCode') || !this.hasUpdated) {
       const fromUrl = new URLSearchParams(location.search).get('querycode');
       this.typedCode = normalizeQueryCode(this.queryCode ?? fromUrl ?? this.typedCode);
