@@ -262,6 +262,17 @@ describe('links and CSV', () => {
 });
 
 describe('feed loading', () => {
+  it('a timeout that is not a positive number (timeout="-1", "abc", "0") is ignored: the default applies, the feed loads', async () => {
+    const src = await storeFeed(smallCatalogue());
+    for (const timeout of ['-1', 'abc', '0']) {
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} timeout=${timeout} no-url-state></disclosure-catalogue>`);
+      await el.loaded;
+      await el.updateComplete;
+      expect(titles(el), `timeout="${timeout}"`).to.have.length(4);
+      expect(el.feedTimeout, `timeout="${timeout}"`).to.equal(undefined);
+    }
+  });
+
   it('tells apart not-found, server error, HTML, invalid JSON and timeout; a byte-order mark is no error', async () => {
     const kinds: string[] = [];
     for (const [body, opts] of [

@@ -26,7 +26,8 @@ export class DisclosureElement extends LitElement {
     theme: { reflect: true },
     largeText: { type: Boolean, reflect: true, attribute: 'large-text' },
     provider: { state: true },
-    feedTimeout: { type: Number, attribute: 'timeout' },
+    // Not a positive number (timeout="-1", "abc"): ignored, so the default applies instead of failing every load at once.
+    feedTimeout: { attribute: 'timeout', converter: (v) => (Number(v) > 0 ? Number(v) : undefined) },
   };
   static readonly libraryVersion = VERSION;
 
