@@ -94,7 +94,9 @@ export function createFromData(source: Element): { node: Element; element: Eleme
 export function upgradeContainer(container: Element): Element | null {
   const marked = container as Marked;
   if (marked[DONE]) return marked[DONE] === true ? null : (marked[DONE] as Element);
-  if (container.localName === 'script' || !container.hasAttribute('data-disclosure')) return null;
+  // Inside an editor's editable area (an iframe-less editor on a page that loads the script): left as it is, or the
+  // editor would save the element in place of the container's fallback. Not marked: upgraded once no longer editable.
+  if (container.localName === 'script' || !container.hasAttribute('data-disclosure') || (container as HTMLElement).isContentEditable) return null;
   const made = createFromData(container);
   marked[DONE] = made?.element ?? true;
   if (!made) return null;

@@ -96,6 +96,23 @@ describe('data-disclosure containers', () => {
     expect(el.hasAttribute('feed-base')).to.be.false;
   });
 
+  it('leaves containers inside an editor’s editable area alone (an iframe-less editor, the site script on the page)', async () => {
+    // TinyMCE inline mode, front-end editing: replacing the fallback there would save the custom tag into the article
+    // (where the sanitizer drops it, and the fallback link with it).
+    const html = '<div data-disclosure="catalogue" data-src="x.json"><a href="/list.html">目录</a></div>';
+    const editor = mount(`<div contenteditable="true">${html}</div>`);
+    expect(upgradeAll(editor)).to.deep.equal([]);
+    const added = document.createElement('div');
+    added.innerHTML = html;
+    editor.firstElementChild!.append(added); // typed or pasted in: the observer sees it
+    await new Promise((r) => setTimeout(r, 20));
+    expect(editor.querySelectorAll('disclosure-catalogue').length).to.equal(0);
+    expect(editor.firstElementChild!.innerHTML).to.equal(`${html}<div>${html}</div>`);
+    // The published page (no longer editable) gets its elements.
+    editor.firstElementChild!.removeAttribute('contenteditable');
+    expect(upgradeAll(editor).length).to.equal(2);
+  });
+
   it('takes any element as the container (UEditor turns a div into a p)', () => {
     const host = mount('<p data-disclosure="request-form" data-src="f.json">申请</p>');
     upgradeAll(host);
