@@ -39,6 +39,7 @@ import {
   nameMatches,
   newQueryCode,
   normalizeQueryCode,
+  RANDOM_UUID_RE,
   secretEquals,
   sha256,
   UUID_RE,
@@ -358,9 +359,15 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   async function submit(req: IncomingMessage, res: ServerResponse): Promise<void> {
     limit('submit', req);
     const keyHeader = req.headers['idempotency-key'];
-    const key = (Array.isArray(keyHeader) ? keyHeader[0] : keyHeader)?.trim().replace(/^"(.*)"$/, '$1');
+    // Lower case: the same UUID in upper case is the same key (stored keys were lower-cased by the store's migration).
+    const key = (Array.isArray(keyHeader) ? keyHeader[0] : keyHeader)?.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
     if (!key) throw new HttpError(400, 'idempotencyKeyMissing', 'The Idempotency-Key header (a UUID) is required.');
     if (!UUID_RE.test(key)) throw new HttpError(400, 'idempotencyKeyInvalid', 'The Idempotency-Key header must be a UUID.');
+    // The key is all that guards the receipt a retry (200) or a changed application (422) answers with: a key
+    // someone else can guess (nil, sequential, a name hash, a time and MAC address) would hand them that receipt.
+    if (!RANDOM_UUID_RE.test(key)) {
+      throw new HttpError(400, 'idempotencyKeyNotRandom', 'The Idempotency-Key header must be a random UUID (version 4 or 7), e.g. from crypto.randomUUID().');
+    }
     const type = mediaType(req);
     if (type !== 'application/json' && type !== 'multipart/form-data') {
       throw new HttpError(415, 'unsupportedMediaType', 'Send application/json or multipart/form-data.');

@@ -83,3 +83,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A UUID whose bits are mostly random (RFC 9562): version 4 (122 random bits, what crypto.randomUUID and the
+ * element's getRandomValues fallback make) or 7 (a millisecond time and 74 random bits), with the RFC variant
+ * (8, 9, a or b). Lower case only: normalise with toLowerCase first. The nil and max UUIDs, v1/v6 (time and MAC
+ * address), v3/v5 (hashes of a name) and v8 (anything) are not: a client using them has keys others can guess.
+ */
+export const RANDOM_UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[47][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -121,7 +121,20 @@ export class IntakeStore {
     this.db.transaction(() => {
       const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(request_history)').all();
       if (!columns.some((c) => c.name === 'by')) this.db.exec('ALTER TABLE request_history ADD COLUMN "by" TEXT');
-      this.db.pragma('user_version = 2');
+      // Version 3: idempotency keys are compared in lower case; keys stored in upper case are lowered so a retry still
+      // finds its application. A key whose lower-case form is taken already stays as it is (found by neither form).
+      if ((this.db.pragma('user_version', { simple: true }) as number) < 3) {
+        const lower = this.db.prepare<[string, string]>('UPDATE requests SET idempotency_key = ? WHERE idempotency_key = ?');
+        const mixed = this.db.prepare<[], { k: string }>('SELECT idempotency_key AS k FROM requests WHERE idempotency_key <> lower(idempotency_key)').all();
+        for (const { k } of mixed) {
+          try {
+            lower.run(k.toLowerCase(), k);
+          } catch (error) {
+            if (!isConstraintError(error)) throw error;
+          }
+        }
+      }
+      this.db.pragma('user_version = 3');
     }).immediate();
   }
 

@@ -394,6 +394,34 @@ describe('POST /api/requests', () => {
     assert.equal((await bad.json()).error.code, 'idempotencyKeyInvalid');
   });
 
+  test('Idempotency-Key: the nil UUID and non-random versions → 400 idempotencyKeyNotRandom; case does not make a new key', async () => {
+    // A guessable key would let anyone read another applicant's receipt from the 200 replay or the 422 answer.
+    const refused = [
+      '00000000-0000-0000-0000-000000000000', // nil
+      'ffffffff-ffff-ffff-ffff-ffffffffffff', // max
+      '6ba7b810-9dad-11d1-80b4-00c04fd430c8', // v1 (time and MAC)
+      '6fa459ea-ee8a-3ca4-894e-db77e160355e', // v3 (MD5 of a name)
+      '886313e1-3b8a-5372-9b90-0c9aee199e5d', // v5 (SHA-1 of a name)
+      '12345678-1234-4234-1234-123456789abc', // v4 version digit but not the RFC 9562 variant
+    ];
+    for (const key of refused) {
+      const res = await postJson(s.base, person(), key);
+      assert.equal(res.status, 400, key);
+      assert.equal((await res.json()).error.code, 'idempotencyKeyNotRandom', key);
+    }
+    assert.equal(rowCount(s.options.dbPath, 'idempotency_key IN (' + refused.map(() => '?').join(',') + ')', ...refused), 0);
+    // v7 (time-ordered with 74 random bits) is accepted, as is v4 in either case: upper case is the same key.
+    const v7 = await postJson(s.base, person({ purpose: 'v7' }), '01932c07-209c-7e41-a3f5-9b6d3c2e8f10');
+    assert.equal(v7.status, 201);
+    const key = randomUUID();
+    const first = await postJson(s.base, person({ purpose: 'case' }), key.toUpperCase());
+    assert.equal(first.status, 201);
+    const again = await postJson(s.base, person({ purpose: 'case' }), key);
+    assert.equal(again.status, 200, 'the lower-case form of a stored key is a retry, not a new application');
+    assert.deepEqual(await again.json(), await first.json());
+    assert.equal(rowCount(s.options.dbPath, 'idempotency_key = ?', key), 1, 'stored in lower case');
+  });
+
   test('a retried submission (same key, same body) is stored once and answers the same receipt', async () => {
     const key = randomUUID();
     const first = await postJson(s.base, person({ purpose: 'retry test' }), key);
@@ -1205,10 +1233,11 @@ describe('named staff tokens (INTAKE_STAFF_TOKENS) and who recorded each status 
         size INTEGER NOT NULL, sha256 TEXT NOT NULL);
       PRAGMA user_version = 1;`);
     const id = randomUUID();
+    const oldKey = randomUUID(); // stored in upper case, as the version before keys were lower-cased kept it
     const { createHash } = await import('node:crypto');
     old.prepare(`INSERT INTO requests VALUES (?, 'EARLY23456', ?, 'x', 'naturalPerson', ?, ?, ?, '2026-09-01T02:00:00.000Z',
       '2026-09-29', '2026-10-29', 'Asia/Shanghai', 1, 'extended', NULL, '2026-09-10T02:00:00.000Z')`)
-      .run(id, randomUUID(), NAME, JSON.stringify([createHash('sha256').update(NAME).digest('hex')]), JSON.stringify({ name: NAME, description: '旧申请' }));
+      .run(id, oldKey.toUpperCase(), NAME, JSON.stringify([createHash('sha256').update(NAME).digest('hex')]), JSON.stringify({ name: NAME, description: '旧申请' }));
     old.prepare(`INSERT INTO request_history (request_id, status, outcome, at, note) VALUES (?, 'received', NULL, '2026-09-01T02:00:00.000Z', NULL),
       (?, 'extended', NULL, '2026-09-10T02:00:00.000Z', '延期答复。')`).run(id, id);
     old.close();
@@ -1216,7 +1245,8 @@ describe('named staff tokens (INTAKE_STAFF_TOKENS) and who recorded each status 
     const s = await start({ dbPath, uploadDir: join(dir, 'uploads'), staffTokens: { wang: WANG } });
     const db = new Database(dbPath, { readonly: true });
     assert.ok(db.prepare('PRAGMA table_info(request_history)').all().some((c) => c.name === 'by'), 'column added');
-    assert.equal(db.pragma('user_version', { simple: true }), 2);
+    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.prepare('SELECT idempotency_key AS k FROM requests WHERE id = ?').get(id).k, oldKey, 'key lower-cased');
     db.close();
     const before = await (await staff(s.base, `/api/staff/requests/${id}`)).json();
     assert.deepEqual(before.history, [
@@ -1566,6 +1596,7 @@ describe('openapi.yaml describes what the server answers', () => {
     const s = await start({ rateLimit: { submitPerMinute: 1000, statusPerMinute: 1000, staffPerMinute: 3 } });
     const r = await (await postJson(s.base, person())).json();
     await documented(await staff(s.base, '/api/staff/requests.csv?status=nonsense'), '/api/staff/requests.csv', 'get', 400, 'invalidParameter');
+    await documented(await postJson(s.base, person(), '00000000-0000-0000-0000-000000000000'), '/api/requests', 'post', 400, 'idempotencyKeyNotRandom');
     await staff(s.base, `/api/staff/requests/${r.requestId}`);
     await staff(s.base, `/api/staff/requests/${r.requestId}`);
     await documented(await staff(s.base, `/api/staff/requests/${r.requestId}`), '/api/staff/requests/{requestId}', 'get', 429, 'rateLimited');
