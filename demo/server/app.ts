@@ -257,6 +257,12 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const uploadDir = resolvePath(options.uploadDir);
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
+  // The mode applies only when the directory is created here: one that existed keeps its own. The files in it are
+  // 0600, but a directory others may list or enter still tells them how many applications came with what sizes.
+  const uploadMode = statSync(uploadDir).mode & 0o777;
+  if (uploadMode & 0o077) {
+    log(`warning: the upload directory ${uploadDir} is open to other users (mode ${uploadMode.toString(8).padStart(4, '0')}); chmod 700 it`);
+  }
   const store = new IntakeStore(options.dbPath);
   const forms = new FormSource(options.formFeedPath, log, now);
   const clock = () => now().getTime();
@@ -811,8 +817,10 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     }
     if (route?.public) res.setHeader('Vary', 'Origin');
 
+    // Unknown paths are 404 whatever the method, a preflight too: a 403 would say the path exists.
+    if (!route) throw new HttpError(404, 'notFound', 'Not found.');
     if (req.method === 'OPTIONS') {
-      if (!route?.public || !origin || !originAllowed(origin)) {
+      if (!route.public || !origin || !originAllowed(origin)) {
         throw new HttpError(403, 'corsRefused', 'This origin may not call this API.');
       }
       res.statusCode = 204;
@@ -822,10 +830,12 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       res.end();
       return;
     }
-    if (!route) throw new HttpError(404, 'notFound', 'Not found.');
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? '');
     if (!route.methods.includes(method)) {
-      throw new HttpError(405, 'methodNotAllowed', 'Method not allowed.', undefined, { Allow: route.methods.join(', ') });
+      // Everything the path serves: HEAD wherever GET is, OPTIONS (CORS preflights) on the public API.
+      const allow = route.methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]));
+      if (route.public) allow.push('OPTIONS');
+      throw new HttpError(405, 'methodNotAllowed', 'Method not allowed.', undefined, { Allow: allow.join(', ') });
     }
     switch (route.name) {
       case '/api/requests':

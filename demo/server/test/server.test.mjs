@@ -791,6 +791,50 @@ describe('rate limits and CORS', () => {
   });
 });
 
+describe('HTTP details: Allow, OPTIONS on unknown paths, the upload directory mode', () => {
+  test('405 Allow names HEAD with GET, and OPTIONS where preflights are answered (the public API)', async () => {
+    const s = await start();
+    const allow = async (path, method) => {
+      const res = await fetch(`${s.base}${path}`, { method });
+      assert.equal(res.status, 405, `${method} ${path}`);
+      return res.headers.get('allow');
+    };
+    assert.equal(await allow('/api/requests', 'PUT'), 'POST, OPTIONS');
+    assert.equal(await allow('/api/requests/status', 'POST'), 'GET, HEAD, OPTIONS');
+    assert.equal(await allow('/api/health', 'DELETE'), 'GET, HEAD, OPTIONS');
+    assert.equal(await allow('/api/staff/requests', 'POST'), 'GET, HEAD', 'no preflight is ever answered on the staff API');
+    assert.equal(await allow(`/api/staff/requests/${randomUUID()}/status`, 'GET'), 'POST');
+    // What Allow promises is served.
+    assert.equal((await fetch(`${s.base}/api/health`, { method: 'HEAD' })).status, 200);
+  });
+
+  test('OPTIONS on an unknown path → 404 notFound, not 403 corsRefused', async () => {
+    const s = await start();
+    for (const headers of [{}, { Origin: ORIGIN, 'Access-Control-Request-Method': 'GET' }, { Origin: 'https://evil.example' }]) {
+      const res = await fetch(`${s.base}/api/nothing-here`, { method: 'OPTIONS', headers });
+      assert.equal(res.status, 404, JSON.stringify(headers));
+      assert.equal((await res.json()).error.code, 'notFound');
+    }
+  });
+
+  test('an existing upload directory open to other users → a startup warning (the mode is left as it is)', async () => {
+    const dir = mkdtempSync(join(tmp, 'wide-'));
+    const uploadDir = join(dir, 'uploads');
+    const { mkdirSync, statSync } = await import('node:fs');
+    mkdirSync(uploadDir);
+    chmodSync(uploadDir, 0o755);
+    const s = await start({ uploadDir });
+    assert.ok(s.logs.includes(`warning: the upload directory ${uploadDir} is open to other users (mode 0755); chmod 700 it`), s.logs.join('\n'));
+    assert.equal(statSync(uploadDir).mode & 0o777, 0o755);
+    // One the server creates, or one already 0700, gives no warning.
+    const fresh = await start();
+    assert.equal(statSync(fresh.options.uploadDir).mode & 0o777, 0o700);
+    chmodSync(uploadDir, 0o700);
+    const tight = await start({ uploadDir, dbPath: join(dir, 'db2', 'intake.sqlite') });
+    for (const logs of [fresh.logs, tight.logs]) assert.ok(!logs.some((l) => l.includes('upload directory')), logs.join('\n'));
+  });
+});
+
 /* ------------------------------------------------------------------------ status lookup */
 
 describe('GET /api/requests/status', () => {
