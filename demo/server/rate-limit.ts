@@ -54,7 +54,7 @@ export class TokenBucketLimiter {
   constructor(
     private readonly perMinute: number,
     private readonly clock: () => number = Date.now,
-    /** Most addresses tracked; beyond it the fullest buckets are forgotten first (they carry no debt). */
+    /** Most addresses tracked; beyond it refilled buckets are forgotten, then the fullest (least in debt) down to half. */
     private readonly maxKeys = 50_000,
     /** Requests allowed at once (default `perMinute`), e.g. 10 at once refilled at 10 an hour. */
     burst?: number,
@@ -90,18 +90,21 @@ export class TokenBucketLimiter {
     return tokens >= 1 ? { ok: true, retryAfter: 0 } : { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / this.refillPerMs / 1000)) };
   }
 
-  /** Forgets buckets that have refilled completely (and, when `force`, the older half if none have). */
+  /**
+   * Forgets buckets that have refilled completely. When `force` and that leaves the table full, it forgets more, down
+   * to half of `maxKeys`: the buckets with the most tokens first, so those most in debt stay. Dropping by age instead
+   * let a client with many addresses push its own empty bucket out with fresh ones, and start again with a full one.
+   */
   prune(force = false): void {
     const now = this.clock();
+    const tokensNow = (b: { tokens: number; at: number }) => b.tokens + Math.max(0, now - b.at) * this.refillPerMs;
     for (const [key, b] of this.buckets) {
-      if (b.tokens + (now - b.at) * this.refillPerMs >= this.capacity) this.buckets.delete(key);
+      if (tokensNow(b) >= this.capacity) this.buckets.delete(key);
     }
     if (force && this.buckets.size >= this.maxKeys) {
-      let drop = Math.ceil(this.buckets.size / 2);
-      for (const key of this.buckets.keys()) {
-        if (drop-- <= 0) break;
-        this.buckets.delete(key);
-      }
+      const byTokens = [...this.buckets].map(([key, b]) => ({ key, tokens: tokensNow(b) })).sort((x, y) => y.tokens - x.tokens);
+      const drop = this.buckets.size - Math.floor(this.maxKeys / 2);
+      for (let i = 0; i < drop; i++) this.buckets.delete(byTokens[i]!.key);
     }
   }
 

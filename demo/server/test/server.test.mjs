@@ -742,6 +742,31 @@ describe('rate limits and CORS', () => {
     assert.equal((await postJson(s.base, person({ purpose: 'later' }))).status, 201);
   });
 
+  test('a full table of buckets forgets refilled buckets first, then the least indebted: fresh addresses do not reset a limit', async () => {
+    const out = join(tmp, 'rate-limit.mjs');
+    await build({ entryPoints: [join(rootDir, 'demo/server/rate-limit.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+    const { TokenBucketLimiter } = await import(pathToFileURL(out).href);
+    let now = 0;
+    const limiter = new TokenBucketLimiter(2, () => now, 10);
+    // The abuser spends its burst and is refused; then (its oldest-first bucket at the head of the table) it fills
+    // the table from fresh addresses, each spending one request.
+    assert.deepEqual([0, 1, 2].map(() => limiter.take('abuser').ok), [true, true, false]);
+    for (let i = 0; i < 30; i++) assert.equal(limiter.take(`fresh-${i}`).ok, true);
+    assert.ok(limiter.size <= 10);
+    assert.equal(limiter.take('abuser').ok, false, 'the indebted bucket was kept');
+    // Buckets that refilled completely go before any in debt, whatever their age.
+    const l2 = new TokenBucketLimiter(2, () => now, 4);
+    l2.take('old-full');
+    now += 60_000; // refilled
+    l2.take('a'); l2.take('a'); l2.take('b'); l2.take('c'); // a is empty, b and c half
+    l2.take('d');
+    assert.equal(l2.size, 4);
+    assert.equal(l2.take('a').ok, false, 'a kept, in debt');
+    // When it is not enough, the most indebted stay: a (empty) over b, c, d (one token left each).
+    for (let i = 0; i < 10; i++) l2.take(`n${i}`);
+    assert.equal(l2.take('a').ok, false);
+  });
+
   test('behind one proxy, the address it saw counts: entries a client writes into X-Forwarded-For do not reset the limit', async () => {
     const s = await start({ rateLimit: { submitPerMinute: 1000, statusPerMinute: 2 }, trustProxy: 1 });
     const look = (fwd) => fetch(`${s.base}/api/requests/status?queryCode=ABCDEFGHJK&name=x`, { headers: { 'X-Forwarded-For': fwd } });
