@@ -202,6 +202,13 @@ class FormSource {
   }
 }
 
+/** Whether `v` is a real calendar date written YYYY-MM-DD (not 2026-02-30). */
+function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 /** JSON values a client may send for a field, as strings; null when the value has another shape. */
 function coerceJsonValue(v: unknown): string | string[] | null {
   if (typeof v === 'string') return v;
@@ -351,8 +358,14 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   }
 
   /** The history as staff see it: with who recorded each change (`by`, null for the submission and older rows). */
-  function staffHistoryOf(id: string): (StatusAnswer['history'][number] & { by: string | null })[] {
-    return store.history(id).map((h) => ({ status: h.status, at: h.at, ...(h.note ? { note: h.note } : {}), by: h.by }));
+  function staffHistoryOf(id: string): (StatusAnswer['history'][number] & { by: string | null; decidedOn?: string })[] {
+    return store.history(id).map((h) => ({
+      status: h.status,
+      at: h.at,
+      ...(h.note ? { note: h.note } : {}),
+      by: h.by,
+      ...(h.decided_on ? { decidedOn: h.decided_on } : {}),
+    }));
   }
 
   /** The history as the applicant sees it: never staff names. */
@@ -662,9 +675,9 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     if (mediaType(req) !== 'application/json') throw new HttpError(415, 'unsupportedMediaType', 'Send application/json.');
     const body = await readJson(req, 64 * 1024);
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      throw new HttpError(400, 'invalidBody', 'The body must be {"status": "…", "outcome"?: "…", "note"?: "…"}.');
+      throw new HttpError(400, 'invalidBody', 'The body must be {"status": "…", "outcome"?: "…", "note"?: "…", "decidedOn"?: "YYYY-MM-DD"}.');
     }
-    const b = body as { status?: unknown; outcome?: unknown; note?: unknown };
+    const b = body as { status?: unknown; outcome?: unknown; note?: unknown; decidedOn?: unknown };
     const problems: Record<string, string> = {};
     if (b.status === undefined || b.status === '') problems.status = 'required';
     else if (!isRequestStatus(b.status)) problems.status = 'option';
@@ -678,12 +691,20 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       else if (codePointLength(b.note) > NOTE_MAX) problems.note = 'tooLong';
       else note = b.note.trim() || null;
     }
+    // The day an extension was decided, when it is recorded later (extended only): a real date, checked below against
+    // the day of receipt, today and the due date.
+    const decidedOn = b.decidedOn === undefined || b.decidedOn === null ? null : b.decidedOn;
+    if (decidedOn !== null && (b.status !== 'extended' || !isCalendarDate(decidedOn))) problems.decidedOn = 'invalidValue';
     if (Object.keys(problems).length) throw new HttpError(422, 'invalidFields', 'The status change is not valid.', problems);
     const newStatus = b.status as RequestStatus;
     const outcome = hasOutcome ? (b.outcome as Outcome) : null;
 
     const row = store.byId(id);
     if (!row) throw new HttpError(404, 'notFound', 'No such application.');
+    const today = localDate(now().toISOString(), row.time_zone);
+    if (decidedOn !== null && (decidedOn > today || decidedOn < localDate(row.received_at, row.time_zone))) {
+      throw new HttpError(422, 'invalidFields', 'The status change is not valid.', { decidedOn: 'invalidValue' });
+    }
     if (FINAL.has(row.status)) {
       throw new HttpError(409, 'finalStatus', `The application is already ${row.status}; its status cannot change.`);
     }
@@ -715,6 +736,15 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
       }
     } else if (newStatus === 'extended') {
+      // 条例 Art. 33: an extension is decided, and the applicant told, within the reply period. Recorded after the due
+      // date it would move the date on and clear the overdue flag of an application already late: refused, unless
+      // the request names the day it was decided (approved on time, recorded late), which is kept in the history.
+      const decided = (decidedOn as string | null) ?? localDate(at, row.time_zone);
+      if (isOverdue(due, decided)) {
+        throw new HttpError(409, 'extensionAfterDueDate', decidedOn === null
+          ? `The reply period ended on ${due}; an extension decided within it can be recorded with its date (decidedOn).`
+          : `The reply period ended on ${due}; an extension decided on ${decidedOn} is too late.`);
+      }
       const { extensionWorkingDays, calendar } = rules();
       due = addWorkingDays(due, extensionWorkingDays, calendar);
       extended = true;
@@ -724,7 +754,9 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       due = dueDate(at, replyWorkingDays, calendar, row.time_zone);
       extended = false;
     }
-    store.changeStatus(id, { status: newStatus, outcome, note, at, dueDate: due, extended, by });
+    // decidedOn is kept only with the extension it dates (not with a note while already extended).
+    const decidedKept = newStatus === 'extended' && row.extended !== 1 ? (decidedOn as string | null) : null;
+    store.changeStatus(id, { status: newStatus, outcome, note, at, dueDate: due, extended, by, decidedOn: decidedKept });
     sendJson(res, 200, staffView(store.byId(id)!, true));
   }
 

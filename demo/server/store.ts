@@ -35,6 +35,8 @@ export interface HistoryRow {
   note: string | null;
   /** The staff member who recorded the change; null for the applicant's submission and rows older than names. */
   by: string | null;
+  /** The day an extension recorded late was decided (YYYY-MM-DD, given by staff); null otherwise. */
+  decided_on: string | null;
 }
 
 export interface AttachmentRow {
@@ -76,7 +78,8 @@ CREATE TABLE IF NOT EXISTS request_history (
   outcome    TEXT,
   at         TEXT NOT NULL,
   note       TEXT,
-  "by"       TEXT
+  "by"       TEXT,
+  decided_on TEXT
 );
 CREATE INDEX IF NOT EXISTS history_by_request ON request_history (request_id, id);
 CREATE TABLE IF NOT EXISTS attachments (
@@ -134,7 +137,9 @@ export class IntakeStore {
           }
         }
       }
-      this.db.pragma('user_version = 3');
+      // Version 4: request_history.decided_on, the day an extension recorded late was decided.
+      if (!columns.some((c) => c.name === 'decided_on')) this.db.exec('ALTER TABLE request_history ADD COLUMN decided_on TEXT');
+      this.db.pragma('user_version = 4');
     }).immediate();
   }
 
@@ -250,6 +255,8 @@ export class IntakeStore {
       dueDate: string;
       extended: boolean;
       by: string;
+      /** With a late-recorded extension: the day it was decided. */
+      decidedOn?: string | null;
     },
   ): void {
     const tx = this.db.transaction(() => {
@@ -257,8 +264,8 @@ export class IntakeStore {
         .prepare('UPDATE requests SET status = ?, outcome = ?, due_date = ?, extended = ?, updated_at = ? WHERE id = ?')
         .run(change.status, change.outcome, change.dueDate, change.extended ? 1 : 0, change.at, id);
       this.db
-        .prepare('INSERT INTO request_history (request_id, status, outcome, at, note, "by") VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, change.status, change.outcome, change.at, change.note, change.by);
+        .prepare('INSERT INTO request_history (request_id, status, outcome, at, note, "by", decided_on) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, change.status, change.outcome, change.at, change.note, change.by, change.decidedOn ?? null);
     });
     tx();
   }

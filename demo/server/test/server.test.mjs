@@ -1314,7 +1314,8 @@ describe('named staff tokens (INTAKE_STAFF_TOKENS) and who recorded each status 
     const s = await start({ dbPath, uploadDir: join(dir, 'uploads'), staffTokens: { wang: WANG } });
     const db = new Database(dbPath, { readonly: true });
     assert.ok(db.prepare('PRAGMA table_info(request_history)').all().some((c) => c.name === 'by'), 'column added');
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.ok(db.prepare('PRAGMA table_info(request_history)').all().some((c) => c.name === 'decided_on'), 'decided_on added');
     assert.equal(db.prepare('SELECT idempotency_key AS k FROM requests WHERE id = ?').get(id).k, oldKey, 'key lower-cased');
     db.close();
     const before = await (await staff(s.base, `/api/staff/requests/${id}`)).json();
@@ -1390,6 +1391,45 @@ describe('reply period paused (条例 Art. 30, 33)', () => {
     assert.equal((await (await lookup(s.base, r.queryCode, NAME)).json()).overdue, false);
     s.clock.now = new Date('2026-12-23T02:00:00Z');
     assert.equal((await (await lookup(s.base, r.queryCode, NAME)).json()).overdue, true);
+  });
+
+  test('extended after the due date → 409 extensionAfterDueDate, unless decidedOn names a day within the period', async () => {
+    // 条例 Art. 33: the extension is decided (and the applicant told) within the reply period. Recorded afterwards it
+    // moved the due date and cleared the overdue flag of an application already late.
+    const t = await start();
+    const submitOne = async (purpose) => (await (await postJson(t.base, person({ purpose }))).json()).requestId;
+    const [late, onTime, lastDay, bad] = [await submitOne('late'), await submitOne('on time'), await submitOne('last day'), await submitOne('bad')];
+    const due = (await (await staff(t.base, `/api/staff/requests/${late}`)).json()).dueDate;
+    assert.equal(due, '2026-10-21');
+    t.clock.now = new Date('2026-10-21T15:00:00Z'); // 23:00 on 21 Oct in Beijing: the last day of the period
+    let res = await setStatus(t.base, lastDay, { status: 'extended' });
+    assert.equal(res.status, 200, 'on the due date itself');
+    assert.equal((await res.json()).dueDate, '2026-11-18');
+    t.clock.now = new Date('2026-10-21T17:00:00Z'); // 01:00 on 22 Oct in Beijing: the day after
+    res = await setStatus(t.base, late, { status: 'extended', note: '延期答复。' });
+    assert.equal(res.status, 409);
+    assert.equal((await res.json()).error.code, 'extensionAfterDueDate');
+    let v = await (await staff(t.base, `/api/staff/requests/${late}`)).json();
+    assert.deepEqual([v.status, v.dueDate, v.extended, v.overdue, v.history.length], ['received', '2026-10-21', false, true, 1]);
+    // Decided after the due date: still refused.
+    res = await setStatus(t.base, late, { status: 'extended', decidedOn: '2026-10-22' });
+    assert.equal(res.status, 409);
+    assert.equal((await res.json()).error.code, 'extensionAfterDueDate');
+    // Not a date, in the future, before receipt, or with another status: invalid.
+    for (const body of [
+      { status: 'extended', decidedOn: '2026-02-30' }, { status: 'extended', decidedOn: '20.10.2026' }, { status: 'extended', decidedOn: 20261020 },
+      { status: 'extended', decidedOn: '2026-10-23' }, { status: 'extended', decidedOn: '2026-09-17' }, { status: 'received', decidedOn: '2026-10-20' },
+    ]) {
+      res = await setStatus(t.base, bad, body);
+      assert.equal(res.status, 422, JSON.stringify(body));
+      assert.deepEqual((await res.json()).error.fields, { decidedOn: 'invalidValue' }, JSON.stringify(body));
+    }
+    // Approved on 20 Oct, recorded on 22 Oct: accepted, and the decision date kept in the staff history.
+    res = await setStatus(t.base, onTime, { status: 'extended', decidedOn: '2026-10-20', note: '延期答复。' });
+    assert.equal(res.status, 200);
+    v = await res.json();
+    assert.deepEqual([v.status, v.dueDate, v.extended, v.overdue], ['extended', '2026-11-18', true, false]);
+    assert.deepEqual(v.history.at(-1), { status: 'extended', at: '2026-10-21T17:00:00.000Z', note: '延期答复。', by: 'staff', decidedOn: '2026-10-20' });
   });
 
   test('an extended application: notes while extended, and back to extended after a consultation, without a second extension', async () => {
@@ -1679,6 +1719,8 @@ describe('openapi.yaml describes what the server answers', () => {
     const a = await (await postJson(t.base, person())).json();
     rmSync(feed);
     await documented(await setStatus(t.base, a.requestId, { status: 'extended' }), '/api/staff/requests/{requestId}/status', 'post', 503, 'formUnavailable');
+    t.clock.now = new Date('2026-12-01T02:00:00Z'); // after the due date of 21 Oct
+    await documented(await setStatus(t.base, a.requestId, { status: 'extended' }), '/api/staff/requests/{requestId}/status', 'post', 409, 'extensionAfterDueDate');
     // A file that cannot be written is a 503 the element retries (exercised in 'a file that cannot be written …').
     assert.ok(responseText(spec, '/api/requests', 'post', 503)?.includes('storageUnavailable'), 'openapi.yaml: POST /api/requests 503 does not name storageUnavailable');
     // Any path answers a method it lacks with 405 and Allow.
