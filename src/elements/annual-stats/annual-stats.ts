@@ -77,18 +77,33 @@ const fill = (ui: string, text: unknown, lang: Lang) => {
  * @csspart error - The error state (whole feed, or one year).
  * @csspart retry-button - The retry button of an error state.
  *
- * @cssprop --de-chart-1 - First chart colour (default: the primary colour).
- * @cssprop --de-chart-2 - Second chart colour.
- * @cssprop --de-chart-3 - Third chart colour.
- * @cssprop --de-chart-4 - Fourth chart colour.
- * @cssprop --de-chart-5 - Fifth chart colour.
- * @cssprop --de-chart-6 - Sixth chart colour.
- * @cssprop --de-color-primary - Buttons and the first chart colour.
- * @cssprop --de-color-text - Text, chart labels.
- * @cssprop --de-color-text-muted - Units, notes, legend.
- * @cssprop --de-color-surface - Header cells.
- * @cssprop --de-color-border - Table borders, chart grid.
- * @cssprop --de-color-warning - The reconciliation panel.
+ * @cssprop [--de-chart-1=var(--de-color-primary)] - First chart colour: the bars of figures and the trend, the first outcome group.
+ * @cssprop [--de-chart-2=#c25400] - Second chart colour (outcome groups).
+ * @cssprop [--de-chart-3=#1e6b34] - Third chart colour (outcome groups).
+ * @cssprop [--de-chart-4=#7b3fa0] - Fourth chart colour (outcome groups).
+ * @cssprop [--de-chart-5=#8a6d00] - Fifth chart colour (outcome groups).
+ * @cssprop [--de-chart-6=#b3261e] - Sixth chart colour (outcome groups).
+ * @cssprop [--de-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
+ * @cssprop [--de-font-size=medium] - Base font size (the reader's browser setting); every size is in em from it.
+ * @cssprop [--de-line-height=1.6] - Line height of body text.
+ * @cssprop [--de-color-text=#1f1f1f] - Text, chart labels.
+ * @cssprop [--de-color-text-muted=#595959] - Units, notes, legend.
+ * @cssprop [--de-color-background=#ffffff] - Background.
+ * @cssprop [--de-color-surface=#f5f6f7] - Header cells.
+ * @cssprop [--de-color-border=#c4c8cc] - Table borders, chart grid.
+ * @cssprop [--de-color-field-border=#767676] - Border of text fields and selects (keep 3:1 against the background).
+ * @cssprop [--de-color-primary=#0b5cad] - Buttons and the first chart colour.
+ * @cssprop [--de-color-primary-contrast=#ffffff] - Text on the primary colour (primary buttons).
+ * @cssprop [--de-color-link=#0b5cad] - Links.
+ * @cssprop [--de-color-focus=#c25400] - The focus outline.
+ * @cssprop [--de-color-danger=#b3261e] - Error text and borders.
+ * @cssprop [--de-color-danger-background=#fdecea] - Background of error panels.
+ * @cssprop [--de-color-warning=#7a4b00] - The reconciliation panel.
+ * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
+ * @cssprop [--de-color-success=#1e6b34] - Confirmations.
+ * @cssprop [--de-color-highlight=#ffe58f] - Background of highlighted (matched) text.
+ * @cssprop [--de-radius=0.25em] - Corner radius.
+ * @cssprop --de-dark-color-text - Text in `theme="dark"` (or `auto` on a dark system); every colour token above has such a `--de-dark-` twin (`--de-dark-color-primary`, …, `--de-dark-chart-2` … `-6`).
  */
 export class AnnualStats extends DisclosureElement {
   static override styles = [baseStyles, annualStyles];

@@ -75,17 +75,27 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  * @csspart warning - The warning about entries that could not be shown.
  * @csspart retry-button - The retry button of the error state.
  *
- * @cssprop --de-color-primary - Buttons, the selected category, the current page.
- * @cssprop --de-color-text - Body text.
- * @cssprop --de-color-text-muted - Labels and counts.
- * @cssprop --de-color-background - Background.
- * @cssprop --de-color-surface - Hover and detail backgrounds.
- * @cssprop --de-color-border - Borders and separators.
- * @cssprop --de-color-link - Links.
- * @cssprop --de-color-focus - The focus outline.
- * @cssprop --de-color-highlight - Background of matched search words.
- * @cssprop --de-font-family - Font family.
- * @cssprop --de-font-size - Base font size (default: the reader's browser setting).
+ * @cssprop [--de-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family.
+ * @cssprop [--de-font-size=medium] - Base font size (default: the reader's browser setting).
+ * @cssprop [--de-line-height=1.6] - Line height of body text.
+ * @cssprop [--de-color-text=#1f1f1f] - Body text.
+ * @cssprop [--de-color-text-muted=#595959] - Labels and counts.
+ * @cssprop [--de-color-background=#ffffff] - Background.
+ * @cssprop [--de-color-surface=#f5f6f7] - Hover and detail backgrounds.
+ * @cssprop [--de-color-border=#c4c8cc] - Borders and separators.
+ * @cssprop [--de-color-field-border=#767676] - Border of text fields and selects (keep 3:1 against the background).
+ * @cssprop [--de-color-primary=#0b5cad] - Buttons, the selected category, the current page.
+ * @cssprop [--de-color-primary-contrast=#ffffff] - Text on the primary colour (primary buttons).
+ * @cssprop [--de-color-link=#0b5cad] - Links.
+ * @cssprop [--de-color-focus=#c25400] - The focus outline.
+ * @cssprop [--de-color-danger=#b3261e] - Error text and borders.
+ * @cssprop [--de-color-danger-background=#fdecea] - Background of error panels.
+ * @cssprop [--de-color-warning=#7a4b00] - Warning text and borders.
+ * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
+ * @cssprop [--de-color-success=#1e6b34] - Confirmations.
+ * @cssprop [--de-color-highlight=#ffe58f] - Background of matched search words.
+ * @cssprop [--de-radius=0.25em] - Corner radius.
+ * @cssprop --de-dark-color-text - Text in `theme="dark"` (or `auto` on a dark system); every colour token above has such a `--de-dark-` twin (`--de-dark-color-primary`, …, `--de-dark-chart-2` … `-6`).
  */
 export class DisclosureCatalogue extends DisclosureElement {
   static override styles = [baseStyles, catalogueStyles];

@@ -32,10 +32,27 @@ export const normalizeQueryCode: (s: string) => string = normalizeCode;
  * @csspart retry-button - The retry button of the feed error state.
  * @csspart warning - Problems found in the form feed (the rest is used).
  *
- * @cssprop --de-color-primary - Buttons.
- * @cssprop --de-color-danger - Errors and the overdue mark.
- * @cssprop --de-color-text-muted - Help text and times.
- * @cssprop --de-font-size - Base font size.
+ * @cssprop [--de-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
+ * @cssprop [--de-font-size=medium] - Base font size.
+ * @cssprop [--de-line-height=1.6] - Line height of body text.
+ * @cssprop [--de-color-text=#1f1f1f] - Text.
+ * @cssprop [--de-color-text-muted=#595959] - Help text and times.
+ * @cssprop [--de-color-background=#ffffff] - Background.
+ * @cssprop [--de-color-surface=#f5f6f7] - Hover, details and table stripes.
+ * @cssprop [--de-color-border=#c4c8cc] - Borders and separators.
+ * @cssprop [--de-color-field-border=#767676] - Border of text fields and selects (keep 3:1 against the background).
+ * @cssprop [--de-color-primary=#0b5cad] - Buttons.
+ * @cssprop [--de-color-primary-contrast=#ffffff] - Text on the primary colour (primary buttons).
+ * @cssprop [--de-color-link=#0b5cad] - Links.
+ * @cssprop [--de-color-focus=#c25400] - The focus outline.
+ * @cssprop [--de-color-danger=#b3261e] - Errors and the overdue mark.
+ * @cssprop [--de-color-danger-background=#fdecea] - Background of error panels.
+ * @cssprop [--de-color-warning=#7a4b00] - Warning text and borders.
+ * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
+ * @cssprop [--de-color-success=#1e6b34] - Confirmations.
+ * @cssprop [--de-color-highlight=#ffe58f] - Background of highlighted (matched) text.
+ * @cssprop [--de-radius=0.25em] - Corner radius.
+ * @cssprop --de-dark-color-text - Text in `theme="dark"` (or `auto` on a dark system); every colour token above has such a `--de-dark-` twin (`--de-dark-color-primary`, …, `--de-dark-chart-2` … `-6`).
  */
 export class RequestStatus extends DisclosureElement {
   static override styles = [baseStyles, requestFormStyles];
