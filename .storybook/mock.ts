@@ -11,8 +11,9 @@
  *   mock/api/requests             POST → 201 with a receipt
  *   mock/api/requests-changed     POST → 422 idempotencyKeyReused with the receipt of the application stored earlier
  *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
+ *   mock/api/search               GET ?q=&category=&page=&pageSize= → 200, a page of the small catalogue (remote mode)
  */
-import { FEEDS, receipt, statusAnswers } from '../stories/fixtures';
+import { FEEDS, receipt, remoteSearch, statusAnswers } from '../stories/fixtures';
 
 type Answer = { status: number; type: string; body: string } | 'hang';
 
@@ -50,6 +51,7 @@ export function mockAnswer(method: string, href: string): Answer | null {
       return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }) : apiError(405, 'method', 'POST only');
     case 'api/requests-changed':
       return json(422, { error: { code: 'idempotencyKeyReused', message: 'This Idempotency-Key was already used for a different application.' }, receipt });
+    case 'api/search': return json(200, remoteSearch(url.searchParams));
     case 'api/requests/status': {
       const code = (url.searchParams.get('queryCode') ?? '').toUpperCase();
       const answer = statusAnswers[code];

@@ -51,7 +51,7 @@ const meta = {
       control: 'select',
       options: [
         'feeds/annual/2013.json', 'feeds/annual/2020.json', 'feeds/annual/2022.json', 'feeds/annual/index.json',
-        'feeds/annual/broken-2021.json', 'feeds/annual/hostile.json', 'mock/404',
+        'feeds/annual/broken-2021.json', 'feeds/annual/hostile.json', 'mock/feed/annual-index-missing', 'mock/404',
       ],
     },
   },
@@ -79,6 +79,16 @@ export const Report2020: Story = {
 export const MultiYear: Story = {
   name: 'Multi-year index',
   args: { src: 'feeds/annual/index.json' },
+};
+
+/**
+ * An index whose 2021 file is missing (404): choosing 2021 shows an error with a retry button for that year only;
+ * the year picker and the other years keep working.
+ */
+export const MissingYear: Story = {
+  name: 'Multi-year index, a year missing',
+  args: { src: 'mock/feed/annual-index-missing', year: 2021 },
+  tags: ['expect:error', 'expect:year-select'],
 };
 
 /** Figures that do not add up are listed in the reconciliation panel instead of being silently shown. */

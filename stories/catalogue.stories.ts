@@ -103,6 +103,50 @@ export const Filtered: Story = {
   },
 };
 
+/**
+ * A feed split into pages (`page.next`): the first page is shown at once, the rest is loaded after it (with progress
+ * while it loads); then all eight entries are searchable.
+ */
+export const PagedFeed: Story = {
+  name: 'Paged feed (page.next)',
+  args: { src: 'mock/feed/catalogue-paged' },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    const input = await inShadow<HTMLInputElement>(el, 'input#q');
+    typeInto(input, '预算');
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(3), { timeout: 10000 });
+  },
+};
+
+/** The second page of a paged feed is missing (404): the first page stays, and a notice says the rest did not load. */
+export const PagedFeedBroken: Story = {
+  name: 'Paged feed, a later page fails',
+  args: { src: 'mock/feed/catalogue-paged-broken' },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(4), { timeout: 10000 });
+  },
+};
+
+/** Remote mode (`search.endpoint`): the (mocked) server filters and pages; export and print say 本页. */
+export const RemoteMode: Story = {
+  name: 'Remote mode (search.endpoint)',
+  args: { src: 'mock/feed/catalogue-remote' },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(8), { timeout: 10000 });
+    typeInto(await inShadow<HTMLInputElement>(el, 'input#q'), '预算');
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(3), { timeout: 10000 });
+  },
+};
+
+/** Remote mode, the search endpoint answers 500: the error with a retry button, no total or page links. */
+export const RemoteModeError: Story = {
+  name: 'Remote mode, search fails',
+  args: { src: 'mock/feed/catalogue-remote-broken' },
+  tags: ['expect:error'],
+};
+
 /** Entries without a title or id, a duplicate id, bad dates: the rest is shown, with a warning naming the problems. */
 export const InvalidItems: Story = {
   name: 'Some invalid items (warning)',

@@ -111,6 +111,64 @@ export const hostileCatalogue = {
   ],
 };
 
+/**
+ * A feed split into pages (`page.next`, relative to the feed's URL): the first four entries here, the rest in
+ * `catalogue-paged-2`, loaded after the first page is shown.
+ */
+export const pagedCatalogue = {
+  ...smallCatalogue,
+  title: '君山区政府信息公开目录（分页提供）',
+  items: smallCatalogue.items.slice(0, 4),
+  page: { total: smallCatalogue.items.length, next: 'catalogue-paged-2' },
+};
+export const pagedCatalogue2 = { schemaVersion: 1, items: smallCatalogue.items.slice(4), page: { next: null } };
+/** A paged feed whose second page is missing (404): what loaded stays, and a notice says the rest failed. */
+export const pagedCatalogueBroken = { ...pagedCatalogue, title: '君山区政府信息公开目录（第二页缺失）', page: { total: 8, next: '../404' } };
+
+/** Remote mode: the server filters and pages (`search.endpoint`, the mocked `mock/api/search`). */
+export const remoteCatalogue = {
+  ...smallCatalogue,
+  title: '君山区政府信息公开目录（服务器检索）',
+  items: [],
+  search: { endpoint: '../api/search' },
+};
+/** Remote mode against a search endpoint that answers 500: the error, with a retry button. */
+export const remoteCatalogueBroken = { ...remoteCatalogue, title: '君山区政府信息公开目录（检索服务故障）', search: { endpoint: '../500' } };
+
+/** The answer of the mocked remote search endpoint for a query string (`q`, `category`, `page`, `pageSize`). */
+export function remoteSearch(params: URLSearchParams): unknown {
+  const q = (params.get('q') ?? '').trim();
+  const category = params.get('category');
+  const under = (id: string): boolean => {
+    for (let c: string | null | undefined = id; c; c = categories.find((x) => x.id === c)?.parentId) if (c === category) return true;
+    return false;
+  };
+  const matches = smallCatalogue.items
+    .filter((i) => !q || q.split(/\s+/).every((w) => i.title.includes(w)))
+    .filter((i) => !category || i.categoryIds.some(under))
+    .sort((a, b) => (params.get('sort') === 'published-asc' ? a.datePublished.localeCompare(b.datePublished) : b.datePublished.localeCompare(a.datePublished)));
+  const size = Math.max(1, Number(params.get('pageSize')) || 20);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  return { schemaVersion: 1, lang: 'zh-CN', items: matches.slice((page - 1) * size, page * size), page: { total: matches.length } };
+}
+
+/* ------------------------------------------------------------------ annual reports */
+
+/**
+ * An index of three years whose 2021 file is missing (404): that year shows an error with a retry button, the year
+ * picker and the other years keep working. URLs are relative to `…/mock/feed/annual-index-missing`.
+ */
+export const annualIndexMissingYear = {
+  schemaVersion: 1,
+  lang: 'zh-CN',
+  publisher: { name: '岳阳市君山区人民政府', id: '430611' },
+  reports: [
+    { year: 2020, url: '../../feeds/annual/2020.json' },
+    { year: 2021, url: '../404' },
+    { year: 2022, url: '../../feeds/annual/2022.json' },
+  ],
+};
+
 /* ------------------------------------------------------------------ request form and status */
 
 type Json = Record<string, unknown>;
@@ -145,6 +203,11 @@ function shortForm(endpoint: string): Json {
     status: { endpoint: '../api/requests/status' },
   };
 }
+
+/** Submissions never answered: the sending state. */
+export const requestFormHanging = shortForm('../slow/requests');
+/** The sample form whose status lookups are answered with 503: a lookup error with a retry. */
+export const requestFormStatusDown: Json = { ...requestFormApi, status: { endpoint: '../503' } };
 
 /** Submissions answered with 503 (the element retries, then says it failed). */
 export const requestFormServerError = shortForm('../503');
@@ -196,6 +259,13 @@ export const statusAnswers: Record<string, Json> = {
       { status: 'correctionRequested', at: '2026-02-13T11:20:00+08:00', note: '申请内容不明确，请补充所需信息的文号或者发布时间' },
     ],
   },
+  R8TV3MWK6P: {
+    queryCode: 'R8TV3MWK6P',
+    status: 'received',
+    receivedAt: '2026-03-02T09:15:00+08:00',
+    dueDate: '2026-03-30',
+    history: [{ status: 'received', at: '2026-03-02T09:15:00+08:00' }],
+  },
   P5RT2KCM8V: {
     queryCode: 'P5RT2KCM8V',
     status: 'consultingThirdParty',
@@ -214,8 +284,16 @@ export const FEEDS: Record<string, unknown> = {
   'catalogue-empty': emptyCatalogue,
   'catalogue-invalid-items': invalidItemsCatalogue,
   'catalogue-hostile': hostileCatalogue,
+  'catalogue-paged': pagedCatalogue,
+  'catalogue-paged-2': pagedCatalogue2,
+  'catalogue-paged-broken': pagedCatalogueBroken,
+  'catalogue-remote': remoteCatalogue,
+  'catalogue-remote-broken': remoteCatalogueBroken,
+  'annual-index-missing': annualIndexMissingYear,
   'request-form': requestFormApi,
   'request-form-short': requestFormShort,
   'request-form-503': requestFormServerError,
   'request-form-changed': requestFormChanged,
+  'request-form-hanging': requestFormHanging,
+  'request-form-status-down': requestFormStatusDown,
 };

@@ -82,6 +82,66 @@ export const ErrorNotFound: Story = {
   tags: ['expect:error'],
 };
 
+/** Next on an empty step: the error summary at the top, and each field's message next to it. */
+export const Errors: Story = {
+  name: 'Errors (empty required fields)',
+  args: { src: 'mock/feed/request-form-short' },
+  tags: ['expect:error-summary'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+    await inShadow(el, '[part~="error-summary"]');
+  },
+};
+
+/** The 核对申请信息 (check your answers) step, before 提交申请. */
+export const Review: Story = {
+  name: 'Review (check your answers)',
+  args: { src: 'mock/feed/request-form-short' },
+  tags: ['expect:review'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await answerShortForm(el);
+    await inShadow(el, 'form[part~="review"]');
+  },
+};
+
+/** Sent, and the server has not answered yet: 提交申请, 修改 and 返回 are `aria-disabled`. */
+export const Sending: Story = {
+  args: { src: 'mock/feed/request-form-hanging' },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('#send')?.getAttribute('aria-disabled')).toBe('true'));
+  },
+};
+
+/** The server answered 503: the element says so and waits before resending (here a long wait), with 重新提交 now. */
+export const Retrying: Story = {
+  name: 'Retrying (server error, waiting to resend)',
+  args: { src: 'mock/feed/request-form-503', retryDelays: [600000] },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    await inShadow(el, '#retry');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('.panel.error[part~="send-status"]')).toBeNull());
+  },
+};
+
+/** Offline (`isOnline()` overridden): the application waits for the connection and is sent when it is back. */
+export const Offline: Story = {
+  args: { src: 'mock/feed/request-form-short' },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn<HTMLElement & { isOnline(): boolean }>(canvasElement, 'request-form');
+    el.isOnline = () => false;
+    await fillAndSend(el);
+    await inShadow(el, '#retry');
+  },
+};
+
 /** Fills a two-question form and sends it to the mocked API: the receipt with the query code. */
 export const Submitted: Story = {
   args: { src: 'mock/feed/request-form-short' },
@@ -115,10 +175,15 @@ export const ChangedAfterLostAnswer: Story = {
   play: async ({ canvasElement }) => fillAndSend(elementIn(canvasElement, 'request-form')),
 };
 
-/** Answers the short fixture form (name, description), goes to the review step and submits. */
-async function fillAndSend(el: HTMLElement): Promise<void> {
+/** Answers the short fixture form (name, description) and goes to the review step. */
+async function answerShortForm(el: HTMLElement): Promise<void> {
   typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');
   typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-description'), '君山区2024年财政预算执行情况报告（君政发〔2024〕3号）');
   (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+}
+
+/** Answers the short fixture form, goes to the review step and submits. */
+async function fillAndSend(el: HTMLElement): Promise<void> {
+  await answerShortForm(el);
   (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
 }

@@ -31,7 +31,7 @@ const render = (a: Args) => html`<request-status
 
 /**
  * Looks up an application by query code (查询码) and name. The form feed's `status.endpoint` is the in-page mock:
- * `K7QM4XPA9R` is answered (with its history), `W3HN8TQ2LD` is extended and overdue, `P5RT2KCM8V` waits for a third
+ * `K7QM4XPA9R` is answered (with its history), `R8TV3MWK6P` is received and within the period, `W3HN8TQ2LD` is extended and overdue, `P5RT2KCM8V` waits for a third
  * party (the reply period is stopped), any other code is not found.
  */
 const meta = {
@@ -65,6 +65,14 @@ export const Found: Story = {
   play: lookUp('张三'),
 };
 
+/** Received and within the reply period: the due date, no overdue mark, and the office to contact. */
+export const WithinPeriod: Story = {
+  name: 'Received, within the period',
+  args: { 'query-code': 'R8TV3MWK6P', today: '2026-03-10' },
+  tags: ['expect:result', 'expect:history'],
+  play: lookUp('周八'),
+};
+
 /** Past its due date and not answered: marked overdue (`today` fixes the date the check uses). */
 export const Overdue: Story = {
   args: { 'query-code': 'W3HN8TQ2LD', today: '2026-03-20' },
@@ -96,6 +104,14 @@ export const NotFound: Story = {
   args: { 'query-code': 'ZZZZ2222ZZ' },
   tags: ['expect:lookup-error'],
   play: lookUp('王五'),
+};
+
+/** The status endpoint answers 503: a lookup error that offers to try again (the form stays filled in). */
+export const LookupServerError: Story = {
+  name: 'Lookup error (server 503)',
+  args: { src: 'mock/feed/request-form-status-down', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:lookup-error'],
+  play: lookUp('张三'),
 };
 
 export const English: Story = {
