@@ -144,7 +144,10 @@ export const RemoteMode: Story = {
 export const RemoteModeError: Story = {
   name: 'Remote mode, search fails',
   args: { src: 'mock/feed/catalogue-remote-broken' },
-  tags: ['expect:error'],
+  // The panel has no `part` (unlike the feed's error state): found by its class, with its retry button.
+  play: async ({ canvasElement }) => {
+    await inShadow(elementIn(canvasElement, 'disclosure-catalogue'), '[part~="results"] .panel.error button');
+  },
 };
 
 /** Entries without a title or id, a duplicate id, bad dates: the rest is shown, with a warning naming the problems. */
