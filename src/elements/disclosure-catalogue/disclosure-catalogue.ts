@@ -71,7 +71,7 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  * @csspart pagination - The page navigation.
  * @csspart empty - The no-results message, with the way back (clear all conditions).
  * @csspart loading - The loading state.
- * @csspart error - The error state.
+ * @csspart error - The error state: the feed could not be loaded, or (remote mode) a search failed.
  * @csspart warning - The warning about entries that could not be shown.
  * @csspart retry-button - The retry button of the error state.
  *
@@ -843,7 +843,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderList(): TemplateResult {
     const t = this.t;
     if (this.remoteResult?.error) {
-      return html`<div class="panel error" role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p>
+      return html`<div class="panel error" part="error" role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p>
         <button class="btn" type="button" @click=${() => this.runRemote(true, true)}>${this.core.retry}</button></div>`;
     }
     const items = this.visibleItems();
