@@ -144,9 +144,10 @@ export const RemoteMode: Story = {
 export const RemoteModeError: Story = {
   name: 'Remote mode, search fails',
   args: { src: 'mock/feed/catalogue-remote-broken' },
-  // The panel has no `part` (unlike the feed's error state): found by its class, with its retry button.
+  tags: ['expect:error'],
+  // The panel, part="error" like the feed's error state, with its retry button.
   play: async ({ canvasElement }) => {
-    await inShadow(elementIn(canvasElement, 'disclosure-catalogue'), '[part~="results"] .panel.error button');
+    await inShadow(elementIn(canvasElement, 'disclosure-catalogue'), '[part~="results"] [part~="error"] button');
   },
 };
 
