@@ -1,13 +1,17 @@
 // Storybook smoke test: serves the static build (dist/storybook), opens every story of index.json in headless
 // Chromium and checks that it renders. Run `npm run build-storybook` first.
 //
-// Per story: no page error, no dialog (alert() from a hostile feed), no request to a host other than 127.0.0.1, no
-// Storybook error display (a failed `play` function), every element of the library in the story is defined and has
-// rendered into its shadow root, and the story's element reached the state its tags promise:
-//   expect:<part>  that shadow part is shown (e.g. expect:error, expect:loading, expect:warning, expect:result)
-//   (none)         loaded: no loading and no error part
-//   hostile        no <img>, <script>, <iframe>, <object>, <embed> in any shadow root, no javascript:/data: link
-// Docs pages (autodocs) are opened too: no page error, every element on them defined and rendered.
+// Per story: no page error, no console.error, no failed request for a file of the build (a 4xx/5xx answer or a
+// dropped connection from 127.0.0.1), no dialog (alert() from a hostile feed), no request to a host other than
+// 127.0.0.1, no Storybook error display (a failed `play` function), every element of the library in the story is
+// defined and has rendered into its shadow root, and the story's element reached the state its tags promise:
+//   expect:<part>          that shadow part is shown (e.g. expect:error, expect:loading, expect:warning, expect:result)
+//   (none)                 loaded: no loading and no error part
+//   expect:console-error   the story means to make the element log console errors (they are printed, not failures)
+//   expect:failed-request  the story means to request a missing file of the build (printed, not a failure)
+//   hostile                no <img>, <script>, <iframe>, <object>, <embed> in any shadow root, no javascript:/data: link
+// Docs pages (autodocs) are opened too: no page error, every element on them defined and rendered; no console error
+// or failed request unless a story of that page carries the matching expect: tag (a docs page renders them all).
 //
 // Prints "storybook-smoke: N passed, N failed", writes {passed, failed} to .smoke-counts.json, exits 1 on failure.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +43,10 @@ try {
   console.log('storybook-smoke: 0 passed, 1 failed');
   process.exit(1);
 }
-const entries = Object.values(index.entries)
+/** Tags that allow something instead of naming a shadow part the element must show. */
+const ALLOW_TAGS = ['expect:console-error', 'expect:failed-request'];
+const allEntries = Object.values(index.entries);
+const entries = allEntries
   .filter((e) => e.type === 'story' || e.type === 'docs')
   .filter((e) => !only.length || only.some((s) => e.id.includes(s)))
   // Stories first, then the docs pages.
@@ -152,7 +159,12 @@ try {
   async function check(entry) {
     const docs = entry.type === 'docs';
     const tags = entry.tags ?? [];
-    const expects = tags.filter((t) => t.startsWith('expect:')).map((t) => t.slice('expect:'.length));
+    const expects = tags.filter((t) => t.startsWith('expect:') && !ALLOW_TAGS.includes(t)).map((t) => t.slice('expect:'.length));
+    // A docs page renders every story of its title, so it allows what any of them expects.
+    const pageTags = docs ? allEntries.filter((e) => e.type === 'story' && e.title === entry.title).flatMap((e) => e.tags ?? []) : tags;
+    const allowConsoleError = pageTags.includes('expect:console-error');
+    const allowFailedRequest = pageTags.includes('expect:failed-request');
+    const expected = [];
     const hostile = tags.includes('hostile');
     const main = mainTag(entry);
     const label = `${docs ? 'docs ' : ''}${entry.id}`;
@@ -160,6 +172,27 @@ try {
     const page = await context.newPage();
     await page.addInitScript(watchChannel);
     page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const at = m.location()?.url ? ` (${m.location().url.replace(server.url, '').slice(0, 80)})` : '';
+      const text = `console error: ${m.text().split('\n')[0].slice(0, 200)}${at}`;
+      // Chromium logs every failed resource load as a console error too; the request handlers below judge those.
+      if (/^Failed to load resource\b/.test(m.text())) return;
+      (allowConsoleError ? expected : problems).push(text);
+    });
+    const ownFile = (url) => url.startsWith(`${server.url}/`);
+    page.on('response', (r) => {
+      if (r.status() >= 400 && ownFile(r.url())) {
+        (allowFailedRequest ? expected : problems).push(`failed request: ${r.status()} ${r.url().replace(server.url, '').slice(0, 120)}`);
+      }
+    });
+    page.on('requestfailed', (r) => {
+      const why = r.failure()?.errorText ?? '';
+      // Aborted requests are the story's own doing (an AbortController, a superseded load) or the page closing.
+      if (ownFile(r.url()) && !/ERR_ABORTED/.test(why)) {
+        (allowFailedRequest ? expected : problems).push(`failed request: ${why} ${r.url().replace(server.url, '').slice(0, 120)}`);
+      }
+    });
     page.on('dialog', (d) => {
       problems.push(`dialog opened: ${d.type()} "${d.message()}"`);
       void d.dismiss().catch(() => {});
@@ -196,6 +229,8 @@ try {
       counts.passed++;
       console.log(`ok   ${label} (${ms} ms)`);
     }
+    // What a story's tags allow is still shown, so a changed or extra message is noticed.
+    if (expected.length) console.log(`     expected: ${[...new Set(expected)].join('\n     expected: ')}`);
   }
   await Promise.all(Array.from({ length: Number(process.env.SMOKE_CONCURRENCY ?? 4) }, worker));
 } catch (error) {
