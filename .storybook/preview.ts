@@ -2,6 +2,8 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { ArgTypes, Args } from 'storybook/internal/types';
 import { installMock } from './mock';
 import '../src/index';
 
@@ -11,7 +13,8 @@ installMock();
 interface CemType { text?: string }
 interface CemMember { kind?: string; name: string; privacy?: string; static?: boolean; readonly?: boolean; inheritedFrom?: unknown; type?: CemType }
 interface CemAttribute { name: string; fieldName?: string; type?: CemType }
-interface CemDeclaration { tagName?: string; members?: CemMember[]; attributes?: CemAttribute[] }
+interface CemCssProperty { name: string; description?: string; default?: string }
+interface CemDeclaration { tagName?: string; members?: CemMember[]; attributes?: CemAttribute[]; cssProperties?: CemCssProperty[] }
 interface CemManifest { modules?: { declarations?: CemDeclaration[] }[] }
 
 /**
@@ -54,6 +57,82 @@ const manifest = Object.values(manifests)[0];
 if (manifest) setCustomElementsManifest(forControls(manifest));
 else console.warn('custom-elements.json is missing: run the analyzer (see .storybook/main.ts) for controls and docs.');
 
+/** The library's tags: a story's theming tokens are set on each of them (see `themeTokens`). */
+const TAGS = 'disclosure-catalogue, annual-stats, request-form, request-status, disclosure-provider';
+
+/**
+ * Every `--de-*` token some element honours (its `@cssprop`), in manifest order. `<disclosure-provider>` documents
+ * none of its own (it draws nothing), but a token set on it reaches every element inside: its stories get them all.
+ */
+const allTokens: CemCssProperty[] = [];
+for (const d of manifest?.modules?.flatMap((m) => m.declarations ?? []) ?? []) {
+  for (const c of d.cssProperties ?? []) if (c.name.startsWith('--de-') && !allTokens.some((t) => t.name === c.name)) allTokens.push(c);
+}
+
+/** A colour token (`--de-color-*`, `--de-dark-color-*`, `--de-chart-*`) gets a colour picker, the others a text box. */
+const isColour = (name: string) => /^--de-(dark-)?(color|chart)-/.test(name);
+
+/** The documented defaults that are plain colours: the colour picker offers them as swatches. */
+const presetColors = [...new Set(allTokens.filter((t) => isColour(t.name) && /^#[0-9a-f]{3,8}$/i.test(t.default ?? '')).map((t) => t.default!))];
+
+/**
+ * The theming tokens of a story as controls. Storybook lists an element's `@cssprop`s as "css custom properties" but
+ * gives them no control; here each `--de-*` one gets a colour picker or a text box. No arg value is set: an empty
+ * control leaves the element's own default (the table's Default column, as documented in README "Theming"), and
+ * `themeTokens` below sets only what a designer entered.
+ */
+function tokenControls(argTypes: ArgTypes, component: unknown): ArgTypes {
+  const out: ArgTypes = {};
+  if (component === 'disclosure-provider') {
+    for (const t of allTokens) {
+      out[t.name] = {
+        name: t.name,
+        description: `${t.description ?? ''} Set on the provider, it reaches every element inside.`.trim(),
+        table: { category: 'css custom properties', defaultValue: { summary: t.default } },
+      };
+    }
+  }
+  for (const [name, a] of Object.entries({ ...out, ...argTypes })) {
+    const category = String(a.table?.category);
+    if (category === 'css custom properties' && name.startsWith('--de-')) {
+      // Storybook types a custom property `void`, and drops a `void` arg (from a control or the URL): a string.
+      out[name] = { ...a, type: { name: 'string', required: false }, control: isColour(name) ? { type: 'color', presetColors } : { type: 'text' } };
+    } else if (['css custom properties', 'css shadow parts', 'events'].includes(category)) {
+      // Parts and events are documented in the docs table, but a story cannot set them through a control (they are
+      // not attributes): no control, instead of an inert "Set object".
+      out[name] = { ...a, control: false };
+    } else {
+      out[name] = a;
+    }
+  }
+  return out;
+}
+
+/** Which custom properties `themeTokens` set on an element last time, so a cleared control removes its property. */
+const applied = new WeakMap<HTMLElement, Set<string>>();
+
+/**
+ * Sets the `--de-*` args of a story as inline custom properties on every library element in it (on the element, not
+ * on a wrapper: an agency stylesheet such as the Themed story's sets them on the elements, and the control must
+ * still win, as an inline style does). Runs after each render, so a changed control shows at once.
+ */
+function themeTokens(root: HTMLElement | undefined, args: Args): void {
+  if (!root) return;
+  const tokens = Object.entries(args).filter(([k, v]) => k.startsWith('--de-') && typeof v === 'string' && v.trim() !== '');
+  queueMicrotask(() => {
+    for (const el of root.querySelectorAll<HTMLElement>(TAGS)) {
+      const before = applied.get(el) ?? new Set<string>();
+      const now = new Set<string>();
+      for (const [k, v] of tokens) {
+        el.style.setProperty(k, (v as string).trim());
+        now.add(k);
+      }
+      for (const k of before) if (!now.has(k)) el.style.removeProperty(k);
+      applied.set(el, now);
+    }
+  });
+}
+
 const preview: Preview = {
   parameters: {
     layout: 'padded',
@@ -75,17 +154,13 @@ const preview: Preview = {
     },
   },
   initialGlobals: { lang: 'zh-CN' },
-  // CSS custom properties, parts and events are documented in the docs table, but a story cannot set them through a
-  // control (they are not attributes): no control, instead of an inert "Set object".
-  argTypesEnhancers: [
-    ({ argTypes }) => Object.fromEntries(Object.entries(argTypes).map(([name, a]) => [
-      name,
-      ['css custom properties', 'css shadow parts', 'events'].includes(String(a.table?.category)) ? { ...a, control: false } : a,
-    ])),
-  ],
+  // The `--de-*` theming tokens get controls; parts and events none (see tokenControls).
+  argTypesEnhancers: [({ argTypes, component }) => tokenControls(argTypes, component)],
   decorators: [
     // The elements read the closest `[lang]` ancestor, so the toolbar switches every story that sets no `lang` itself.
-    (story, { globals }) => html`<div lang=${(globals.lang as string) || 'zh-CN'}>${story()}</div>`,
+    // The theming controls are set on the elements inside (see themeTokens).
+    (story, { globals, args }) =>
+      html`<div lang=${(globals.lang as string) || 'zh-CN'} ${ref((el) => themeTokens(el as HTMLElement | undefined, args))}>${story()}</div>`,
   ],
   // Drafts of <request-form> live in sessionStorage per feed URL: start every story with an empty form.
   beforeEach() {
