@@ -43,7 +43,6 @@ export const baseStyles = css`
     --_success: var(--de-color-success, #1e6b34);
     --_mark: var(--de-color-highlight, #ffe58f);
     --_radius: var(--de-radius, 0.25em);
-    --_space: var(--de-space, 1em);
     color: var(--_text);
     background: var(--_bg);
   }
