@@ -1,4 +1,5 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../src/request-form.js';
 import type { RequestForm } from '../src/request-form.js';
 import { expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
@@ -921,6 +922,31 @@ describe('<request-form> print mode', () => {
     const cell = $$(el, '[part="paper"] td').find((td) => td.textContent!.includes('第一行'))!;
     expect(cell.innerText).to.contain('第一行\n第二行');
     expect(shadowText(el, '[part="paper"] table')).to.contain('身份证.pdf （随表附上）');
+  });
+});
+
+describe('<request-form> printed', () => {
+  /** The paper form of a valid application, in a page of its own: `before` and `after` are the host page around it. */
+  async function paper(attrs: Record<string, string> = {}): Promise<El> {
+    const el = await mount(formFeed({ mode: 'print' }));
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    await toReview(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    return el;
+  }
+
+  it('dark mode prints black on white: the office address and the help are not the dark theme’s light grey', async () => {
+    const el = await paper({ theme: 'dark' });
+    await emulateMedia({ media: 'print' });
+    try {
+      for (const sel of ['[part="paper"] .help', '[part="paper"] td', '#paper-h']) {
+        expect(getComputedStyle($(el, sel)).color, sel).to.equal('rgb(0, 0, 0)');
+      }
+      expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 });
 
