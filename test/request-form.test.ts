@@ -936,6 +936,29 @@ describe('<request-form> printed', () => {
     return el;
   }
 
+  it('printing leaves the rest of the host page out, and no blank pages for it: only the form takes up paper', async () => {
+    const el = await paper();
+    const before = document.createElement('div');
+    before.style.height = '1500px';
+    const after = before.cloneNode() as HTMLElement;
+    el.before(before);
+    el.after(after);
+    const print = window.print;
+    window.print = () => {};
+    try {
+      $$(el, '[part="paper"] button').find((b) => b.textContent!.trim() === '打印')!.click();
+      await emulateMedia({ media: 'print' });
+      // Hidden content that keeps its place would print as pages of white paper before and after the form.
+      expect(document.documentElement.scrollHeight).to.be.below(el.getBoundingClientRect().height + 100);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      window.print = print;
+      window.dispatchEvent(new Event('afterprint'));
+      before.remove();
+      after.remove();
+    }
+  });
+
   it('dark mode prints black on white: the office address and the help are not the dark theme’s light grey', async () => {
     const el = await paper({ theme: 'dark' });
     await emulateMedia({ media: 'print' });
