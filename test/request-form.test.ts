@@ -959,6 +959,17 @@ describe('<request-form> printed', () => {
     }
   });
 
+  it('breaks pages between rows: no answer is cut across two sheets, the title stays with the table', async () => {
+    const el = await paper();
+    await emulateMedia({ media: 'print' });
+    try {
+      expect($$(el, '[part="paper"] tr').map((tr) => getComputedStyle(tr).breakInside)).to.satisfy((v: string[]) => v.every((x) => x === 'avoid'));
+      expect(getComputedStyle($(el, '#paper-h')).breakAfter).to.equal('avoid');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('dark mode prints black on white: the office address and the help are not the dark theme’s light grey', async () => {
     const el = await paper({ theme: 'dark' });
     await emulateMedia({ media: 'print' });

@@ -55,6 +55,8 @@ export const requestFormStyles = css`
     header, .progress, .clear { display: none !important; }
     .receipt, .paper { border: 0; padding: 0; }
     .paper th, .paper td { border-color: #000; }
+    .paper tr { break-inside: avoid; }
+    .paper h2 { break-after: avoid; }
   }
   @media (max-width: 40em) {
     .answers > div { grid-template-columns: 1fr; }
