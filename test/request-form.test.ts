@@ -970,6 +970,42 @@ describe('<request-form> printed', () => {
     }
   });
 
+  it('a long unbroken answer (a URL) wraps in its own cell on A4; the labels keep their words whole', async () => {
+    const feed = englishFormFeed({ mode: 'print' });
+    (feed.sections as { fields: { maxLength?: number }[] }[])[1].fields[0].maxLength = 1000;
+    const el = await mount(feed);
+    el.style.display = 'block';
+    el.style.width = '680px';
+    const url = `https://example.gov.cn/${'a'.repeat(300)}`;
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: url, delivery: 'post' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(pastRightEdge(el, '[part="paper"] table *')).to.deep.equal([]);
+      expect(shadowText(el, '[part="paper"] table').replace(/\s/g, '')).to.contain(url);
+      const cut: string[] = [];
+      for (const th of $$(el, '[part="paper"] th[scope="row"]')) {
+        const node = th.firstChild!.nodeType === Node.TEXT_NODE ? th.firstChild! : th.querySelector('span')?.firstChild ?? th.firstChild!;
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        for (const m of (node as Text).data.matchAll(/[A-Za-z]{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) cut.push(m[0]);
+        }
+      }
+      expect(cut, 'label words cut across lines').to.deep.equal([]);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('dark mode prints black on white: the office address and the help are not the dark theme’s light grey', async () => {
     const el = await paper({ theme: 'dark' });
     await emulateMedia({ media: 'print' });
