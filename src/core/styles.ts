@@ -174,6 +174,6 @@ export const baseStyles = css`
   @media print {
     .no-print, button, .btn { display: none !important; }
     /* Black on white whatever the theme: .root.root wins over .root.dark (earlier, as specific). */
-    .root.root { --_text: #000; --_muted: #000; --_bg: #fff; --_surface: #fff; --_border: #000; --_link: #000; color-scheme: light; background: #fff; color: #000; }
+    .root.root { --_text: #000; --_muted: #000; --_bg: #fff; --_surface: #fff; --_border: #000; --_link: #000; color-scheme: light; }
   }
 `;
