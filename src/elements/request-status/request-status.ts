@@ -52,7 +52,19 @@ export const normalizeQueryCode: (s: string) => string = normalizeCode;
  * @cssprop [--de-color-success=#1e6b34] - Confirmations.
  * @cssprop [--de-color-highlight=#ffe58f] - Background of highlighted (matched) text.
  * @cssprop [--de-radius=0.25em] - Corner radius.
- * @cssprop --de-dark-color-text - Text in `theme="dark"` (or `auto` on a dark system); every colour token above has such a `--de-dark-` twin (`--de-dark-color-primary`, …, `--de-dark-chart-2` … `-6`).
+ * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): text.
+ * @cssprop [--de-dark-color-text-muted=#b8b8b8] - Dark scheme: help text and times.
+ * @cssprop [--de-dark-color-background=#16181b] - Dark scheme: background.
+ * @cssprop [--de-dark-color-surface=#23272b] - Dark scheme: hover, details and table stripes.
+ * @cssprop [--de-dark-color-border=#5c636a] - Dark scheme: borders and separators.
+ * @cssprop [--de-dark-color-field-border=#8a9199] - Dark scheme: border of text fields and selects (keep 3:1 against the background).
+ * @cssprop [--de-dark-color-primary=#8cc4ff] - Dark scheme: buttons.
+ * @cssprop [--de-dark-color-primary-contrast=#0b1a2a] - Dark scheme: text on the primary colour (primary buttons).
+ * @cssprop [--de-dark-color-focus=#ffb347] - Dark scheme: the focus outline.
+ * @cssprop [--de-dark-color-danger=#ffb4ab] - Dark scheme: errors and the overdue mark.
+ * @cssprop [--de-dark-color-danger-background=#3b1512] - Dark scheme: background of error panels.
+ * @cssprop [--de-dark-color-warning=#ffd27a] - Dark scheme: warning text and borders.
+ * @cssprop [--de-dark-color-warning-background=#33280e] - Dark scheme: background of warning panels.
  */
 export class RequestStatus extends DisclosureElement {
   static override styles = [baseStyles, requestFormStyles];
