@@ -93,15 +93,12 @@ const fill = (ui: string, text: unknown, lang: Lang) => {
  * @cssprop [--de-color-border=#c4c8cc] - Table borders, chart grid.
  * @cssprop [--de-color-field-border=#767676] - Border of text fields and selects (keep 3:1 against the background).
  * @cssprop [--de-color-primary=#0b5cad] - Buttons and the first chart colour.
- * @cssprop [--de-color-primary-contrast=#ffffff] - Text on the primary colour (primary buttons).
  * @cssprop [--de-color-link=#0b5cad] - Links.
  * @cssprop [--de-color-focus=#c25400] - The focus outline.
  * @cssprop [--de-color-danger=#b3261e] - Error text and borders.
  * @cssprop [--de-color-danger-background=#fdecea] - Background of error panels.
  * @cssprop [--de-color-warning=#7a4b00] - The reconciliation panel.
  * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
- * @cssprop [--de-color-success=#1e6b34] - Confirmations.
- * @cssprop [--de-color-highlight=#ffe58f] - Background of highlighted (matched) text.
  * @cssprop [--de-radius=0.25em] - Corner radius.
  * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): text, chart labels.
  * @cssprop [--de-dark-color-text-muted=#b8b8b8] - Dark scheme: units, notes, legend.

@@ -92,7 +92,6 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  * @cssprop [--de-color-danger-background=#fdecea] - Background of error panels.
  * @cssprop [--de-color-warning=#7a4b00] - Warning text and borders.
  * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
- * @cssprop [--de-color-success=#1e6b34] - Confirmations.
  * @cssprop [--de-color-highlight=#ffe58f] - Background of matched search words.
  * @cssprop [--de-radius=0.25em] - Corner radius.
  * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): body text.

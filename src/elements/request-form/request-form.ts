@@ -113,7 +113,6 @@ const live = directive(class extends Directive {
  * @cssprop [--de-color-warning=#7a4b00] - Warning text and borders.
  * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
  * @cssprop [--de-color-success=#1e6b34] - Confirmations.
- * @cssprop [--de-color-highlight=#ffe58f] - Background of highlighted (matched) text.
  * @cssprop [--de-radius=0.25em] - Corner radius.
  * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): body text.
  * @cssprop [--de-dark-color-text-muted=#b8b8b8] - Dark scheme: help text.
