@@ -4,18 +4,19 @@
  *
  *   mock/feed/<name>              200, the fixture FEEDS[name] (stories/fixtures.ts), else 404
  *   mock/slow/…                   never answers (until aborted): the loading state
+ *   mock/late/<name>              200, the fixture FEEDS[name], after LATE ms: past the 4 s "still loading" notice
  *   mock/404, mock/500, mock/503  that status
  *   mock/html                     200 with an HTML page (a CMS error page instead of JSON)
  *   mock/badjson                  200, application/json, but cut off
  *   mock/v2                       200, a feed with schemaVersion 2
  *   mock/api/requests             POST → 201 with a receipt
  *   mock/api/requests-changed     POST → 422 idempotencyKeyReused with the receipt of the application stored earlier
- *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
  *   mock/api/search               GET ?q=&category=&page=&pageSize= → 200, a page of the small catalogue (remote mode)
  */
 import { FEEDS, receipt, remoteSearch, statusAnswers } from '../stories/fixtures';
 
-type Answer = { status: number; type: string; body: string } | 'hang';
+/** `delay`: ms before the answer (default LATENCY). */
+type Answer = { status: number; type: string; body: string; delay?: number } | 'hang';
 
 const json = (status: number, value: unknown): Answer => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
 const apiError = (status: number, code: string, message: string) => json(status, { error: { code, message } });
@@ -33,6 +34,10 @@ export function mockAnswer(method: string, href: string): Answer | null {
   if (at < 0) return null;
   const path = url.pathname.slice(at + '/mock/'.length).replace(/\/+$/, '');
   if (path.startsWith('slow/') || path === 'slow') return 'hang';
+  if (path.startsWith('late/')) {
+    const feed = FEEDS[decodeURIComponent(path.slice(5))];
+    return feed === undefined ? apiError(404, 'notFound', 'No such mock feed') : { ...json(200, feed), delay: LATE };
+  }
   if (path.startsWith('feed/')) {
     const feed = FEEDS[decodeURIComponent(path.slice(5))];
     return feed === undefined ? apiError(404, 'notFound', 'No such mock feed') : json(200, feed);
@@ -63,6 +68,8 @@ export function mockAnswer(method: string, href: string): Answer | null {
 
 /** A short delay, so the loading state flashes as it would on a real network. */
 const LATENCY = 120;
+/** A slow network (`mock/late/…`): longer than the 4 s after which the elements say they are still loading. */
+const LATE = 5500;
 
 function abortError(signal: AbortSignal | null | undefined): unknown {
   return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
@@ -94,7 +101,7 @@ export function installMock(): void {
     const answer = mockAnswer(method, href);
     if (!answer) return realFetch(input, init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-    await wait(answer === 'hang' ? Infinity : LATENCY, signal);
+    await wait(answer === 'hang' ? Infinity : answer.delay ?? LATENCY, signal);
     if (answer === 'hang') throw abortError(signal);
     return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.type } });
   };
@@ -122,6 +129,6 @@ export function installMock(): void {
       this.dispatchEvent(new Event('readystatechange'));
       this.dispatchEvent(new ProgressEvent('load'));
       this.dispatchEvent(new ProgressEvent('loadend'));
-    }, LATENCY);
+    }, answer.delay ?? LATENCY);
   };
 }

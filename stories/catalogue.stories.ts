@@ -61,6 +61,29 @@ export const Loading: Story = {
   tags: ['expect:loading'],
 };
 
+/**
+ * A slow network: the feed answers after 5.5 s (`mock/late/…`), so the skeleton first says it is still loading (after
+ * 4 s), then the catalogue shows.
+ */
+export const SlowNetwork: Story = {
+  name: 'Slow network (answers after the still-loading notice)',
+  args: { src: 'mock/late/catalogue-small' },
+  tags: ['expect:results'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    const loading = await inShadow(el, '[part~="loading"]');
+    const first = loading.textContent?.trim();
+    // The notice replaces the loading words (in either language) while the feed is still on its way.
+    await waitFor(() => {
+      const now = el.shadowRoot!.querySelector('[part~="loading"]');
+      expect(now).not.toBeNull();
+      expect(now!.textContent?.trim()).not.toBe(first);
+    }, { timeout: 6000 });
+    await inShadow(el, '[part~="results"]', 10000);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="loading"]')).toBeNull());
+  },
+};
+
 export const ErrorNotFound: Story = {
   name: 'Error (404)',
   args: { src: 'mock/404' },
