@@ -11,6 +11,8 @@
  *   mock/v2                       200, a feed with schemaVersion 2
  *   mock/api/requests             POST → 201 with a receipt
  *   mock/api/requests-changed     POST → 422 idempotencyKeyReused with the receipt of the application stored earlier
+ *   mock/api/requests-invalid     POST → 422 with field errors (`error.fields`: a known code and a server's own words)
+ *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
  *   mock/api/search               GET ?q=&category=&page=&pageSize= → 200, a page of the small catalogue (remote mode)
  */
 import { FEEDS, receipt, remoteSearch, statusAnswers } from '../stories/fixtures';
@@ -56,6 +58,16 @@ export function mockAnswer(method: string, href: string): Answer | null {
       return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }) : apiError(405, 'method', 'POST only');
     case 'api/requests-changed':
       return json(422, { error: { code: 'idempotencyKeyReused', message: 'This Idempotency-Key was already used for a different application.' }, receipt });
+    case 'api/requests-invalid':
+      return method === 'POST'
+        ? json(422, {
+          error: {
+            code: 'validation',
+            message: 'Some answers were not accepted.',
+            fields: { name: 'charset', description: '请写明所需信息的文号、标题或者发布时间，以便查找（“全部文件”无法检索）。' },
+          },
+        })
+        : apiError(405, 'method', 'POST only');
     case 'api/search': return json(200, remoteSearch(url.searchParams));
     case 'api/requests/status': {
       const code = (url.searchParams.get('queryCode') ?? '').toUpperCase();

@@ -216,6 +216,8 @@ export const requestFormShort = shortForm('../api/requests');
 /** Submissions answered as changed answers after a lost answer: 422 idempotencyKeyReused with the stored receipt. */
 export const requestFormChanged = shortForm('../api/requests-changed');
 
+/** Submissions answered with 422 and field errors: the form goes back to the fields, the server's words beside them. */
+export const requestFormInvalid = shortForm('../api/requests-invalid');
 /** The receipt the mocked `POST …/api/requests` answers with. */
 export const receipt = {
   requestId: 'req-2026-000142',
@@ -296,4 +298,5 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-changed': requestFormChanged,
   'request-form-hanging': requestFormHanging,
   'request-form-status-down': requestFormStatusDown,
+  'request-form-invalid': requestFormInvalid,
 };

@@ -165,6 +165,24 @@ export const ServerError: Story = {
 };
 
 /**
+ * The server refuses some answers (422 with `error.fields`): the form goes back to their step, with the error summary
+ * and each field's message beside it: a code the element knows (`charset`) in its own words, other text as the server
+ * wrote it.
+ */
+export const ServerFieldErrors: Story = {
+  name: 'Server field errors (422)',
+  args: { src: 'mock/feed/request-form-invalid' },
+  tags: ['expect:error-summary'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    const summary = await inShadow(el, '[part~="error-summary"]');
+    await waitFor(() => expect(summary.querySelectorAll('li')).toHaveLength(2));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('form[part~="step"]')?.textContent).toContain('无法检索'));
+  },
+};
+
+/**
  * The applicant changed an answer after an attempt whose answer was lost, and sent again: the server had stored the
  * first version, so it answers with that application's receipt, and the element says the changes were not sent.
  */
