@@ -218,6 +218,12 @@ export const requestFormChanged = shortForm('../api/requests-changed');
 
 /** Submissions answered with 422 and field errors: the form goes back to the fields, the server's words beside them. */
 export const requestFormInvalid = shortForm('../api/requests-invalid');
+/**
+ * Submissions to a plain-http endpoint on another host: the element refuses to send personal data there (nothing is
+ * requested; `.example` is never resolved).
+ */
+export const requestFormInsecure = shortForm('http://intake.junshan.example/api/requests');
+
 /** The receipt the mocked `POST …/api/requests` answers with. */
 export const receipt = {
   requestId: 'req-2026-000142',
@@ -299,4 +305,5 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-hanging': requestFormHanging,
   'request-form-status-down': requestFormStatusDown,
   'request-form-invalid': requestFormInvalid,
+  'request-form-insecure': requestFormInsecure,
 };

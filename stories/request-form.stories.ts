@@ -183,6 +183,21 @@ export const ServerFieldErrors: Story = {
 };
 
 /**
+ * The form's endpoint is plain `http:` on another host: the element refuses to send personal data there, says so, and
+ * sends nothing (the answers stay on the page).
+ */
+export const InsecureEndpoint: Story = {
+  name: 'Insecure endpoint refused (http)',
+  args: { src: 'mock/feed/request-form-insecure' },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    await inShadow(el, '.panel.error[part~="send-status"]');
+  },
+};
+
+/**
  * The applicant changed an answer after an attempt whose answer was lost, and sent again: the server had stored the
  * first version, so it answers with that application's receipt, and the element says the changes were not sent.
  */
