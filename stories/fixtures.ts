@@ -274,6 +274,16 @@ export const statusAnswers: Record<string, Json> = {
     dueDate: '2026-03-30',
     history: [{ status: 'received', at: '2026-03-02T09:15:00+08:00' }],
   },
+  H6WD9KPT3N: {
+    queryCode: 'H6WD9KPT3N',
+    status: 'withdrawn',
+    receivedAt: '2026-02-16T10:00:00+08:00',
+    dueDate: '2026-03-16',
+    history: [
+      { status: 'received', at: '2026-02-16T10:00:00+08:00' },
+      { status: 'withdrawn', at: '2026-02-20T14:30:00+08:00', note: '申请人书面撤回申请' },
+    ],
+  },
   P5RT2KCM8V: {
     queryCode: 'P5RT2KCM8V',
     status: 'consultingThirdParty',

@@ -32,7 +32,7 @@ const render = (a: Args) => html`<request-status
 /**
  * Looks up an application by query code (查询码) and name. The form feed's `status.endpoint` is the in-page mock:
  * `K7QM4XPA9R` is answered (with its history), `R8TV3MWK6P` is received and within the period, `W3HN8TQ2LD` is extended and overdue, `P5RT2KCM8V` waits for a third
- * party (the reply period is stopped), any other code is not found.
+ * party (the reply period is stopped), `H6WD9KPT3N` was withdrawn, any other code is not found.
  */
 const meta = {
   title: 'Elements/request-status',
@@ -97,6 +97,13 @@ export const CorrectionRequested: Story = {
   args: { 'query-code': 'C4RQ7NXM2E', today: '2026-02-20' },
   tags: ['expect:result', 'expect:history', 'expect:office'],
   play: lookUp('孙七'),
+};
+
+/** Withdrawn by the applicant: a final status, so no due-date note and no office to contact; the history says when. */
+export const Withdrawn: Story = {
+  args: { 'query-code': 'H6WD9KPT3N', today: '2026-03-20' },
+  tags: ['expect:result', 'expect:history'],
+  play: lookUp('钱九'),
 };
 
 export const NotFound: Story = {
