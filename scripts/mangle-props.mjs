@@ -65,7 +65,7 @@ export const MANGLED_KEYS = [
   'rejectedNote', 'queryCodeLabel', 'receivedLabel', 'dueLabel', 'signatureLabel', 'attachedNote', 'lookupButton',
   'notFoundNote', 'statusLabel', 'outcomeLabel', 'historyTitle', 'overdueNote', 'statusNames', 'outcomeNames',
   'errorMessages', 'clearedNote', 'noneText', 'tickedText', 'nextButton', 'backButton', 'submitButton', 'printButton',
-  'copyButton', 'clearButton', 'cancelButton', 'dateLabel', 'colonMark', 'copyFailed',
+  'copyButton', 'clearButton', 'cancelButton', 'dateLabel', 'colonMark', 'copyFailed', 'insecureAhead',
   // The shared strings (src/locales/<locale>/core.ts, in the runtime).
   'errorTitle', 'errorNotFound', 'errorServer', 'errorHttp', 'errorInvalidJson', 'errorHtml', 'errorTimeout', 'errorNetwork',
   'errorSchemaVersion', 'errorInvalidRoot', 'errorNoSrc', 'warningSkipped', 'warningIgnored', 'warningDetails', 'warningMore',

@@ -652,6 +652,9 @@ describe('<request-form> submission', () => {
       sent.push(a);
       return (open as (...x: unknown[]) => void).apply(this, a);
     };
+    // Said from the start, not only after the applicant has filled in every step.
+    expect(shadowText(el, '[part="insecure"]')).to.contain('https');
+    await expectAccessible(el);
     try {
       await toReview(el);
       await next(el);

@@ -87,6 +87,7 @@ const live = directive(class extends Directive {
  * @csspart step - The current step's form.
  * @csspart field - One field (label, help, error, control).
  * @csspart review - The check-your-answers list.
+ * @csspart insecure - Said before the first step when the feed's submission address is plain http (applications would be refused).
  * @csspart send-status - Messages while sending (retry, offline, refusal).
  * @csspart receipt - The receipt with the query code.
  * @csspart paper - The printable application form (print mode).
@@ -692,6 +693,7 @@ export class RequestForm extends DisclosureElement {
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${this.notice ? html`<div class="panel warning" role="status"><p>${this.notice}</p></div>` : nothing}
+      ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!) ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p></div>` : nothing}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
         <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}
