@@ -597,6 +597,18 @@ describe('<request-form> submission', () => {
     expect($(el, '#f-mobile-error')).to.equal(null);
   });
 
+  it('a 4xx field error the element does not know (a code or the server\'s own words) names its field in the summary', async () => {
+    const { el } = await api([{ status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { mobile: 'blockedNumber', name: '该姓名与证件不符' } } } }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    const links = $$(el, '[part="error-summary"] a').map((a) => a.textContent!.replace(/\s+/g, ''));
+    expect(links).to.have.length(2);
+    expect(links.find((l) => l.includes('blockedNumber'))).to.equal('手机号码：blockedNumber');
+    expect(links.find((l) => l.includes('该姓名与证件不符'))).to.match(/^姓名：该姓名与证件不符$/);
+    expect(shadowText(el, '#f-mobile-error')).to.contain('手机号码：blockedNumber');
+  });
+
   it('after 4xx field errors, a fixed step returns to the review (保存并返回核对页), as 修改 does, not through every later step', async () => {
     const { el, endpoint } = await api([
       { status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { idNumber: 'checksum', description: '请写明文件名称' } } } },

@@ -309,13 +309,13 @@ export class RequestForm extends DisclosureElement {
 
   /**
    * A code (ours or the server's) in words, the field's label marked with its language; unknown codes from the server
-   * are shown as they are.
+   * are shown as they are, after the field's label (the summary's link says which field it is about).
    */
   private messageOf(f: FormField, code: string): unknown {
     const e = this.t.errorMessages;
     const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
     const text = own(e, `${effectiveValidator(f)}.${code}`) ?? own(e, `${code}.${kind}`) ?? own(e, code);
-    if (!text) return code;
+    if (!text) return html`<span lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${code}`;
     const max = String(f.type === 'file' ? f.maxSizeMB ?? '' : f.maxLength ?? '');
     return this.withFeedText(text.replace('{max}', max).replace('{types}', this.typesOf(f)), f.label, this.labelLang(f));
   }
