@@ -974,6 +974,29 @@ describe('<request-form> printed', () => {
     }
   });
 
+  it('the feed\'s warnings panel (for the webmaster) stays off the applicant\'s paper: the 申请表 and the receipt print without it', async () => {
+    const withWarning = (feed: Record<string, unknown>) => ({ ...feed, sections: [...(feed.sections as unknown[]), { id: 'broken' }] });
+    const el = await mount(withWarning(formFeed({ mode: 'print' })));
+    expect($(el, '[part="warning"]')).to.not.equal(null);
+    await toReview(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const sent = await mount(withWarning(formFeed({ mode: 'api', endpoint })));
+    await toReview(sent);
+    await next(sent);
+    await waitUntil(() => $(sent, '[part="receipt"]'), 'receipt');
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle($(el, '[part="warning"]')).display).to.equal('none');
+      expect(getComputedStyle($(sent, '[part="warning"]')).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    // On screen the webmaster still sees it.
+    expect(getComputedStyle($(el, '[part="warning"]')).display).to.not.equal('none');
+  });
+
   it('breaks pages between rows: no answer is cut across two sheets, the title stays with the table', async () => {
     const el = await paper();
     await emulateMedia({ media: 'print' });

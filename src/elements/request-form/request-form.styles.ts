@@ -52,7 +52,7 @@ export const requestFormStyles = css`
   .timeline li { padding: 0 0 0.8em 1em; }
   .timeline time { display: block; color: var(--_muted); }
   @media print {
-    header, .progress, .clear { display: none !important; }
+    header, .progress, .clear, [part='warning'] { display: none !important; }
     .receipt, .paper { border: 0; padding: 0; }
     .paper th, .paper td { border-color: #000; }
     .paper tr { break-inside: avoid; }
