@@ -997,6 +997,29 @@ describe('<request-form> printed', () => {
     expect(getComputedStyle($(el, '[part="warning"]')).display).to.not.equal('none');
   });
 
+  it('a form in a narrow positioned column of the host page (a 300px sidebar) prints at the width of the paper, not of the column', async () => {
+    const el = await paper();
+    const column = document.createElement('div');
+    column.style.cssText = 'position:relative;width:300px;margin-left:200px';
+    el.before(column);
+    column.append(el);
+    const print = window.print;
+    window.print = () => {};
+    try {
+      $$(el, '[part="paper"] button').find((b) => b.textContent!.trim() === '打印')!.click();
+      await emulateMedia({ media: 'print' });
+      const page = document.documentElement.clientWidth;
+      const table = $(el, '[part="paper"] table').getBoundingClientRect();
+      expect(table.width).to.be.above(page * 0.8);
+      expect(table.left).to.be.below(page * 0.1);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      window.print = print;
+      window.dispatchEvent(new Event('afterprint'));
+      column.remove();
+    }
+  });
+
   it('breaks pages between rows: no answer is cut across two sheets, the title stays with the table', async () => {
     const el = await paper();
     await emulateMedia({ media: 'print' });

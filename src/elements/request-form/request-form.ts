@@ -655,9 +655,10 @@ export class RequestForm extends DisclosureElement {
 
   private printPage = () => {
     // Hide the rest of the page while printing (a constructed sheet works under a strict CSP); what is not around the
-    // form takes no room either (no blank pages), where :has is known (else that rule alone is dropped).
+    // form takes no room either (no blank pages), where :has is known (else those rules alone are dropped); its
+    // ancestors are no containing block, so a form in a narrow positioned column prints at the paper's width.
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync('@media print{body *{visibility:hidden!important}[data-de-print],[data-de-print] *{visibility:visible!important}[data-de-print]{position:absolute;inset:0 auto auto 0;width:100%}body :not(:has([data-de-print]),[data-de-print]){display:none!important}}');
+    sheet.replaceSync('@media print{body *{visibility:hidden!important}[data-de-print],[data-de-print] *{visibility:visible!important}[data-de-print]{position:absolute;inset:0 auto auto 0;width:100%}body :not(:has([data-de-print]),[data-de-print]){display:none!important}:has([data-de-print]){position:static!important;transform:none!important;contain:none!important}}');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     this.setAttribute('data-de-print', '');
     addEventListener('afterprint', () => {
