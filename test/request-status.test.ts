@@ -168,6 +168,21 @@ describe('<request-status>', () => {
     expect(shadowText(el, '[part="lookup-error"]')).to.contain('https');
   });
 
+  it('a running lookup is said once, by the status line beside the button: the button keeps its name (no second 正在查询… from it)', async () => {
+    const { el } = await mount([{ status: 200, body: FOUND, delay: 800 }]);
+    await lookup(el, 'AB12-CD34', '张三');
+    const button = $(el, 'form .btn.primary');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('查询');
+    const live = $(el, '[aria-live="polite"]');
+    expect(live.textContent!.trim()).to.equal('正在查询…');
+    // Sighted users see it too, next to the button.
+    expect(live.getBoundingClientRect().width).to.be.above(20);
+    expect(live.closest('form')).to.exist;
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect(live.textContent!.trim()).to.equal('');
+  });
+
   it('a history with entries that are not entries (null, a number) from a broken server: the rest is shown, not a page stuck at 正在查询', async () => {
     const { el } = await mount([{ status: 200, body: { ...FOUND, history: [null, 7, FOUND.history[0]] } }]);
     await lookup(el, 'AB12CD34', '张三');

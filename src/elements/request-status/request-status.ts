@@ -164,7 +164,6 @@ export class RequestStatus extends DisclosureElement {
 
   override render(): TemplateResult {
     return html`<div class=${this.rootClasses()} part="base">
-      <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.busy ? this.t.looking : ''}</div>
       ${this.statusFeed.data ? this.renderBody(this.statusFeed.data) : this.renderFeedState(this.statusFeed, this.t.statusTitle)}
     </div>`;
   }
@@ -182,12 +181,15 @@ export class RequestStatus extends DisclosureElement {
           aria-describedby=${[extra.help && `${id}-help`, err && `${id}-error`].filter(Boolean).join(' ') || nothing}
           @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
       </div>`;
+    // A running lookup is said once, by the status line beside the button: the button keeps its name (a focused button
+    // renamed to the same 正在查询… was read out a second time).
     return html`<h2>${t.statusTitle}</h2>
       <p class="agency" lang=${this.textLang(this.statusFeed)}>${form.agency.name}</p>
       <form novalidate part="lookup" @submit=${this.runLookup}>
         ${input('code', t.queryCodeLabel, this.typedCode, codeErr, (v) => (this.typedCode = v), { help: t.lookupHelp, ac: 'off' })}
         ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v), { ac: 'name' })}
-        <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.looking : t.lookupButton}</button></div>
+        <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.lookupButton}</button>
+          <p class="help" role="status" aria-live="polite" aria-atomic="true">${this.busy ? t.looking : ''}</p></div>
       </form>
       ${this.lookupFailure
         ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.lookupFailure.text}</p>
