@@ -9,7 +9,7 @@ import { VALIDITIES } from '../schema/shapes.js';
 import { isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import { plural } from './io.js';
-import { linkScheme, parseChineseDate, termId, toHalfWidth, hash } from './normalize.js';
+import { linkScheme, parseChineseDate, slashDateYearLast, termId, toHalfWidth, hash, ymd } from './normalize.js';
 import { resolveUrl } from '../core/url.js';
 
 export type Column =
@@ -165,8 +165,49 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   const ids = new Set<string>();
   const skipped: RowNote[] = [];
   const warnings: RowNote[] = [];
+  // 3/5/2013 is Excel's short date on an English system: month/day in the US, day/month elsewhere. One sheet uses one
+  // order, so a date with a number above 12 in either place decides for the whole file.
+  const dateCells = [...(at.get('dateCreated') ?? []), ...(at.get('datePublished') ?? [])];
+  let dayFirst: { line: number; raw: string } | undefined;
+  let monthFirst: { line: number; raw: string } | undefined;
+  let ambiguous = 0;
+  const rows = [...records];
+  for (const rec of rows) {
+    for (const i of dateCells) {
+      const raw = rec.cells[i]?.trim() ?? '';
+      const s = raw && !parseChineseDate(raw) ? slashDateYearLast(raw) : null;
+      if (!s) continue;
+      if (s.a > 12 && s.b <= 12) dayFirst ??= { line: rec.line, raw };
+      else if (s.b > 12 && s.a <= 12) monthFirst ??= { line: rec.line, raw };
+      else if (s.a <= 12 && s.b <= 12) ambiguous++;
+    }
+  }
+  const order = dayFirst && monthFirst ? undefined : dayFirst ? 'day/month' : 'month/day';
+  let ambiguousSaid = false;
+  const readDate = (k: string, raw: string, line: number): string | null => {
+    const d = parseChineseDate(raw);
+    if (d) return d;
+    const s = slashDateYearLast(raw);
+    if (!s) return null;
+    if (s.a > 12 || s.b > 12) return s.a > 12 ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
+    if (!order) {
+      warnings.push({ line, message: `${k}: "${raw}" is not a date; left out (day/month or month/day? line ${dayFirst!.line} has ` +
+        `"${dayFirst!.raw}", line ${monthFirst!.line} has "${monthFirst!.raw}"; write dates as YYYY-MM-DD)` });
+      return '';
+    }
+    const out = order === 'day/month' ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
+    if (out && !ambiguousSaid) {
+      ambiguousSaid = true;
+      const why = dayFirst ? `as line ${dayFirst.line}'s "${dayFirst.raw}" is` : monthFirst
+        ? `as line ${monthFirst.line}'s "${monthFirst.raw}" is`
+        : 'the order of Excel on an English (US) system; no date in the file has a day above 12 to tell';
+      warnings.push({ line, message: `${k}: "${raw}" read as ${order}/year, ${out} (${why}); ` +
+        `${plural(ambiguous, 'date')} in this file could be read either way, all read as ${order}` });
+    }
+    return out;
+  };
   let n = 0;
-  for (const rec of records) {
+  for (const rec of rows) {
     if (isBlankRecord(rec)) continue;
     n++;
     options.onRow?.(n);
@@ -197,9 +238,9 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     for (const k of ['dateCreated', 'datePublished'] as const) {
       const raw = get(k);
       if (!raw) continue;
-      const d = parseChineseDate(raw);
+      const d = readDate(k, raw, rec.line);
       if (d) dates[k] = d;
-      else warnings.push({ line: rec.line, message: `${k}: "${raw}" is not a date; left out` });
+      else if (d === null) warnings.push({ line: rec.line, message: `${k}: "${raw}" is not a date; left out` });
     }
     if (!id) id = `h-${hash(`${title}\u0000${docNo}\u0000${dates.datePublished ?? dates.dateCreated ?? ''}`)}`;
     if (ids.has(id)) {

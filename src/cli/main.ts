@@ -55,8 +55,9 @@ it, such as a sheet title, are passed over). Recognised headers (Chinese or Engl
   and variants (信息标题, 发文单位, 成文时间, 公开时间, 所属分类 …); "索引号：", "*名称", "日期（必填）" are read too.
 Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
 A file in one encoding but for a few bytes (a row pasted in from another file) is refused, naming the line.
-Dates: 2013年3月5日, 2013-3-5, 2013/03/05, 2013.3.5, 20130305. Categories and topics may be paths
-(政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
+Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5, 20130305, and
+3/5/2013, read as month/day/year unless a date in the file such as 13/5/2013 shows day/month (a warning says which).
+Categories and topics may be paths (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
 Rows without a title or with more cells than the header are skipped (short rows are padded with empty cells); a bad
 date, validity or URL is left out of its entry with a warning. Both are reported with their line numbers on stderr.
   -o, --output FILE    write the feed here (default: stdout)

@@ -5,21 +5,40 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-function ymd(y: number, m: number, d: number): string | null {
+export function ymd(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2200) return null;
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 五 → 5, 十二 → 12, 三十一 → 31 (month and day numbers); NaN for anything else. */
+function cnSmallNumber(s: string): number {
+  const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || !s || (!m[2] && m[1])) return CN_DIGITS[s] ?? NaN;
+  return (m[2] ? (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 : 0) + (m[3] ? CN_DIGITS[m[3]]! : 0);
+}
+
 /**
- * A date in the usual Chinese spreadsheet forms as YYYY-MM-DD: 2013年3月5日, 2013-3-5, 2013/03/05, 2013.3.5,
- * 20130305 (a time after the date is ignored), and Excel serial day numbers (41338). Null when it is not a real date.
+ * A date in the usual Chinese spreadsheet forms as YYYY-MM-DD: 2013年3月5日 (or 号), 二〇一三年三月五日 (〇 or ○, as
+ * official documents write their 成文日期), 2013-3-5 (or with full-width hyphens, en or em dashes), 2013/03/05,
+ * 2013.3.5, 20130305 (a time after the date is ignored), and Excel serial day numbers (41338). Null when it is not a
+ * real date.
  */
 export function parseChineseDate(raw: string): string | null {
-  const s = toHalfWidth(raw).trim();
+  let s = toHalfWidth(raw).trim().replace(/[\u2010-\u2015\u2212\ufe58\ufe63]+/g, '-');
   if (!s) return null;
-  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?(?:$|[\sT])/.exec(s);
+  const cn = /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三十]{1,2}|[一二三四五六七八九])\s*月\s*([一二三十]{0,2}[一二三四五六七八九]?)\s*[日号]/.exec(s);
+  if (cn) {
+    const y = [...cn[1]!].map((c) => CN_DIGITS[c]).join('');
+    const mo = cnSmallNumber(cn[2]!);
+    const d = cnSmallNumber(cn[3]!);
+    if (!Number.isFinite(mo) || !Number.isFinite(d)) return null;
+    s = `${y}年${mo}月${d}日${s.slice(cn[0].length)}`;
+  }
+  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*[日号]?(?:$|[\sT])/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{4})(\d{2})(\d{2})(?:$|[\sT])/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
@@ -30,6 +49,15 @@ export function parseChineseDate(raw: string): string | null {
     return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
   }
   return null;
+}
+
+/**
+ * 3/5/2013 (Excel's short date on an English system, a time after it ignored): the two numbers before the year, whose
+ * order (month/day in the US, day/month elsewhere) the caller decides. Null for any other form.
+ */
+export function slashDateYearLast(raw: string): { a: number; b: number; year: number } | null {
+  const m = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?:$|\s)/.exec(toHalfWidth(raw).trim());
+  return m ? { a: +m[1]!, b: +m[2]!, year: +m[3]! } : null;
 }
 
 export interface ParsedNumber {

@@ -415,3 +415,46 @@ test('from-csv: a link typed without its scheme (www.junshan.gov.cn/…) is read
     assert.deepEqual(urls.slice(2), extra.length ? ['https://www.junshan.gov.cn/xxgk/content_3.html', 'https://www.junshan.gov.cn/zcwj/4.html'] : ['content_3.html', '../zcwj/4.html']);
   }
 });
+
+test('from-csv: dates as 2013年3月5号, in Chinese numerals (二〇一三年三月五日, 二○…) and with em dashes or full-width hyphens', async () => {
+  const dir = tmp();
+  const file = join(dir, 'cn-dates.csv');
+  const dates = ['2013年3月5号', '二〇一三年三月五日', '二○一三年三月五日', '二〇一三年十二月三十一日', '2013—03—05', '2013——3——5',
+    '2013–3–5', '2013－03－05', '二〇一三年二月三十日'];
+  writeFileSync(file, `名称,成文日期\n${dates.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  const got = JSON.parse(r.stdout).items.map((i) => i.dateCreated);
+  assert.deepEqual(got, ['2013-03-05', '2013-03-05', '2013-03-05', '2013-12-31', '2013-03-05', '2013-03-05', '2013-03-05',
+    '2013-03-05', undefined]);
+  assert.match(r.stderr, /line 10: warning: dateCreated: "二〇一三年二月三十日" is not a date; left out/);
+  assert.match(r.stderr, /; 1 warning\n$/);
+});
+
+test('from-csv: 3/5/2013 (Excel on an English system) is month/day unless a day above 12 in the file says day/month', async () => {
+  const dir = tmp();
+  const conv = async (name, rows) => {
+    const file = join(dir, name);
+    writeFileSync(file, `名称,发布日期\n${rows.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
+    const r = await run(['catalogue', 'from-csv', file]);
+    assert.equal(r.code, 0, r.stderr);
+    return { dates: JSON.parse(r.stdout).items.map((i) => i.datePublished), stderr: r.stderr };
+  };
+  // Nothing to tell by: Excel's English (US) order, said once with the count.
+  let r = await conv('us.csv', ['3/5/2013', '4/1/2013 10:30', '2013-04-02']);
+  assert.deepEqual(r.dates, ['2013-03-05', '2013-04-01', '2013-04-02']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/2013" read as month\/day\/year, 2013-03-05 .*2 dates/);
+  assert.match(r.stderr, /; 1 warning\n$/);
+  // 5/13/2013 can only be month/day.
+  r = await conv('us2.csv', ['3/5/2013', '5/13/2013']);
+  assert.deepEqual(r.dates, ['2013-03-05', '2013-05-13']);
+  assert.match(r.stderr, /line 2: warning: .*read as month\/day\/year.*line 3/);
+  // 13/5/2013 can only be day/month: the file is day/month, 3/5/2013 is 3 May.
+  r = await conv('uk.csv', ['3/5/2013', '13/5/2013']);
+  assert.deepEqual(r.dates, ['2013-05-03', '2013-05-13']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/2013" read as day\/month\/year, 2013-05-03 .*line 3/);
+  // Both orders in one file: the ambiguous one is left out, the others read.
+  r = await conv('mixed.csv', ['3/5/2013', '13/5/2013', '5/14/2013']);
+  assert.deepEqual(r.dates, [undefined, '2013-05-13', '2013-05-14']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/2013" is not a date; left out \(day\/month or month\/day\?/);
+});
