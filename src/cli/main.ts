@@ -179,7 +179,9 @@ function langOption(value: unknown): string | undefined {
 
 async function cmdCatalogue(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (!sub || sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return sub ? EXIT_OK : EXIT_USAGE; }
+  // Without its subcommand, as without a command: a usage error, so the help goes to stderr (stdout may be a feed file).
+  if (!sub) { err(HELP.catalogue!); return EXIT_USAGE; }
+  if (sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return EXIT_OK; }
   if (sub !== 'from-csv') throw usageError(`unknown catalogue command "${sub}" (expected from-csv)`);
   const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url', 'lang'], ['quiet'], { o: 'output' });
   const lang = langOption(options.lang);
@@ -239,7 +241,9 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
 
 async function cmdAnnual(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (!sub || sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.annual); return sub ? EXIT_OK : EXIT_USAGE; }
+  // Without its subcommand, as without a command: a usage error, so the help goes to stderr (stdout may be a feed file).
+  if (!sub) { err(HELP.annual!); return EXIT_USAGE; }
+  if (sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.annual); return EXIT_OK; }
   if (sub !== 'from-html') throw usageError(`unknown annual command "${sub}" (expected from-html)`);
   const { positional, options } = parseArgs(rest, ['output', 'year', 'publisher', 'template', 'lang'], ['quiet'], { o: 'output' });
   const lang = langOption(options.lang);

@@ -179,6 +179,20 @@ test('--help for each command, --version', async () => {
   assert.equal(unknown.code, 2);
 });
 
+test('a command without its subcommand (catalogue, annual) is a usage error as the bare command is: help on stderr, exit 2', async () => {
+  for (const cmd of [[], ['catalogue'], ['annual']]) {
+    const r = await run(cmd);
+    assert.equal(r.code, 2, cmd.join(' '));
+    assert.equal(r.stdout, '', `${cmd.join(' ')}: nothing on stdout, which may be piped into a feed file`);
+    assert.match(r.stderr, /Usage: disclosure-elements/);
+  }
+  for (const cmd of [['catalogue', '--help'], ['annual', '-h'], ['help', 'catalogue']]) {
+    const r = await run(cmd);
+    assert.equal(r.code, 0, cmd.join(' '));
+    assert.match(r.stdout, /Usage: disclosure-elements/);
+  }
+});
+
 test('validate: a feed saved as GBK or UTF-16 is an error (the elements read feeds as UTF-8 and would show it garbled)', async () => {
   const dir = tmp();
   const feed = { schemaVersion: 1, categories: [], items: [{ id: 'a', title: '关于做好政务公开工作的通知' }] };
