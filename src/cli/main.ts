@@ -42,6 +42,7 @@ would skip or drop. The feed type is detected: "items" → catalogue, "sections"
 
 Each problem is printed as  <json path>: <what was expected, what was found>.
 A feed that is not UTF-8 (saved as GBK or UTF-16) is an error: the elements read feeds as UTF-8.
+A CSV spreadsheet is not a feed: convert it with "catalogue from-csv" (the error says how).
 Errors make the exit code 1; warnings (unknown keys) do not.
   --json    print the result as JSON on stdout
   --quiet   print only the errors`,
@@ -108,12 +109,28 @@ function wantsHelp(argv: string[]) {
   return argv.includes('--help') || argv.includes('-h');
 }
 
+/**
+ * A file that is not JSON but a spreadsheet export: named .csv/.tsv, or a first line of cells separated by commas,
+ * semicolons or tabs with more lines after it (a JSON text starts with {, [ or a quote).
+ */
+function looksLikeCsv(text: string, source: string): boolean {
+  if (/^[{["]/.test(text)) return false;
+  if (/\.(csv|tsv)$/i.test(source.replace(/[?#].*$/, ''))) return true;
+  const lines = text.split(/\r\n?|\n/).filter((l) => l.trim());
+  return lines.length >= 2 && /[\t,;，]/.test(lines[0]!) && /[\t,;]/.test(lines[1]!);
+}
+
 function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
     const t = text.trimStart();
     if (t.startsWith('<')) throw new CliError(`${source}: this is HTML, not a JSON feed`);
+    if (looksLikeCsv(t, source)) {
+      const arg = /[\s"'$`\\]/.test(source) ? JSON.stringify(source) : source;
+      throw new CliError(`${source}: this is a CSV spreadsheet, not a JSON feed. To make a catalogue feed of it: ` +
+        `${NAME} catalogue from-csv ${arg} -o catalogue.json`);
+    }
     throw new CliError(`${source}: not valid JSON (${(error as Error).message})`);
   }
 }

@@ -216,3 +216,25 @@ test('validate: a feed saved as GBK or UTF-16 is an error (the elements read fee
   r = await run(['validate', join(dir, 'utf8.json')]);
   assert.equal(r.code, 0, r.stderr);
 });
+
+test('validate: a CSV spreadsheet (目录.csv, or a tab/comma table under another name) points to catalogue from-csv', async () => {
+  const dir = tmp();
+  const csv = join(dir, '目录.csv');
+  writeFileSync(csv, '索引号,名称,发布日期\n000001,文件一,2023-01-03\n');
+  let r = await run(['validate', csv]);
+  assert.equal(r.code, 1);
+  assert.doesNotMatch(r.stderr, /Unexpected token/);
+  assert.match(r.stderr, /目录\.csv: this is a CSV spreadsheet, not a JSON feed/);
+  assert.match(r.stderr, /disclosure-elements catalogue from-csv .*目录\.csv -o /);
+  const tsv = join(dir, 'export.txt');
+  writeFileSync(tsv, '索引号\t名称\r\n000001\t文件一\r\n');
+  r = await run(['validate', tsv]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /export\.txt: this is a CSV spreadsheet/);
+  // Broken JSON stays a JSON error, even with commas in it.
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, '{"schemaVersion": 1,\n "items": [,]}\n');
+  r = await run(['validate', bad]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /bad\.json: not valid JSON/);
+});
