@@ -699,6 +699,21 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     const newStatus = b.status as RequestStatus;
     const outcome = hasOutcome ? (b.outcome as Outcome) : null;
 
+    // Read, checked and written in one write transaction (BEGIN IMMEDIATE): two server processes sharing the database
+    // file cannot both read the application before either writes, so a second extension (or any change after a final
+    // status) is refused by the second one to take the lock, not recorded twice.
+    store.atomically(() => applyStatusChange(id, by, newStatus, outcome, note, decidedOn as string | null));
+    sendJson(res, 200, staffView(store.byId(id)!, true));
+  }
+
+  function applyStatusChange(
+    id: string,
+    by: string,
+    newStatus: RequestStatus,
+    outcome: Outcome | null,
+    note: string | null,
+    decidedOn: string | null,
+  ): void {
     const row = store.byId(id);
     if (!row) throw new HttpError(404, 'notFound', 'No such application.');
     const today = localDate(now().toISOString(), row.time_zone);
@@ -757,7 +772,6 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     // decidedOn is kept only with the extension it dates (not with a note while already extended).
     const decidedKept = newStatus === 'extended' && row.extended !== 1 ? (decidedOn as string | null) : null;
     store.changeStatus(id, { status: newStatus, outcome, note, at, dueDate: due, extended, by, decidedOn: decidedKept });
-    sendJson(res, 200, staffView(store.byId(id)!, true));
   }
 
   /**

@@ -244,6 +244,14 @@ export class IntakeStore {
     tx();
   }
 
+  /**
+   * Runs fn in one write transaction taken at its start (BEGIN IMMEDIATE): what fn reads cannot be changed by another
+   * connection (another server process on the same file) before fn's writes commit. Rolled back if fn throws.
+   */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   /** Records a status change (and the due date and extension flag that go with it), with who made it. */
   changeStatus(
     id: string,

@@ -1096,6 +1096,58 @@ describe('staff API', () => {
   });
 });
 
+describe('two server processes on one database file', () => {
+  test('an extension recorded by one while the other is deciding its own is not recorded twice', async () => {
+    // Instance A reads the application, then calls now() (the day of the change) before it writes. The hook runs
+    // there, between A's read and A's write: it is instance B's extension arriving at that moment, on its own
+    // connection, as B's server would write it (BEGIN IMMEDIATE, read, check, write). Before A's read-check-write was
+    // one write transaction, B's write went in and A then wrote a second extension from its stale read.
+    const clock = new Date('2026-09-17T17:00:00Z');
+    let hook = null;
+    const a = await start({ rateLimit: false, now: () => { const h = hook; hook = null; h?.(); return clock; } });
+    const b = await start({ dbPath: a.options.dbPath, uploadDir: a.options.uploadDir });
+    const r = await (await postJson(a.base, person())).json();
+    let other;
+    hook = () => {
+      const db = new Database(a.options.dbPath, { timeout: 0 });
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        const row = db.prepare('SELECT extended FROM requests WHERE id = ?').get(r.requestId);
+        if (row.extended === 0) {
+          db.prepare("UPDATE requests SET status = 'extended', extended = 1, due_date = '2026-11-18' WHERE id = ?").run(r.requestId);
+          db.prepare("INSERT INTO request_history (request_id, status, at, \"by\") VALUES (?, 'extended', ?, 'staff')")
+            .run(r.requestId, clock.toISOString());
+        }
+        db.exec('COMMIT');
+        other = 'written';
+      } catch (e) {
+        other = e.code; // SQLITE_BUSY: B waits for A's transaction (busy timeout), then reads A's extension
+      } finally {
+        db.close();
+      }
+    };
+    const first = await setStatus(a.base, r.requestId, { status: 'extended' });
+    assert.equal(hook, null, 'the hook ran');
+    assert.equal(first.status, 200);
+    const extensions = () => {
+      const db = new Database(a.options.dbPath, { readonly: true });
+      try {
+        return db.prepare("SELECT count(*) AS n FROM request_history WHERE request_id = ? AND status = 'extended'").get(r.requestId).n;
+      } finally {
+        db.close();
+      }
+    };
+    assert.equal(extensions(), 1, 'one extension recorded, not one by each instance');
+    assert.equal(other, 'SQLITE_BUSY', 'A holds the write lock from its read to its write');
+    assert.equal((await first.json()).dueDate, '2026-11-18');
+    // B, a real server on the same file, now gets its turn: it reads A's extension, so 'extended' again is a note
+    // while extended and the due date does not move a second time.
+    const second = await setStatus(b.base, r.requestId, { status: 'extended', note: '再次延期？' });
+    assert.equal(second.status, 200);
+    assert.equal((await second.json()).dueDate, '2026-11-18');
+  });
+});
+
 /* ------------------------------------------------------------------------ named staff tokens and audit */
 
 const WANG = 'wang-token-0123456789abcdef0123456789abcdef';
