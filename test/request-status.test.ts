@@ -138,15 +138,24 @@ describe('<request-status>', () => {
     await expectAccessible(el);
   });
 
-  it('offers a retry after a network error', async () => {
+  it('offers a retry after a network error; while it runs, focus waits on the lookup button, then moves to the result', async () => {
     const { el, endpoint } = await mount([{ destroy: true }]);
     await lookup(el, 'AB12-CD34', '张三');
     await waitUntil(() => $(el, '[part="lookup-error"]'), 'error', 8000);
     expect(shadowText(el, '[part="lookup-error"]')).to.contain('无法连接服务器');
     const tries = (await requestsTo(endpoint)).length;
-    await scriptEndpoint([{ status: 200, body: FOUND }], endpoint.split('/').pop());
-    $(el, '[part="lookup-error"] button').click();
+    await scriptEndpoint([{ status: 200, body: FOUND, delay: 800 }], endpoint.split('/').pop());
+    const retry = $(el, '[part="lookup-error"] button');
+    retry.focus();
+    retry.click();
+    await el.updateComplete;
+    // The error panel and its focused retry button are gone: focus is not dropped to the page.
+    expect($(el, '[part="lookup-error"]')).to.equal(null);
+    expect($(el, '[part="result"]')).to.equal(null);
+    expect(document.activeElement === el, 'focus in the element').to.equal(true);
+    expect(el.shadowRoot!.activeElement === $(el, 'form .btn.primary'), 'focus on the lookup button').to.equal(true);
     await waitUntil(() => $(el, '[part="result"]'), 'result');
+    await focusedIn(el, '#result-h');
     expect((await requestsTo(endpoint)).length).to.equal(tries + 1);
   });
 

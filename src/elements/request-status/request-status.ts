@@ -193,7 +193,11 @@ export class RequestStatus extends DisclosureElement {
       </form>
       ${this.lookupFailure
         ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.lookupFailure.text}</p>
-            ${this.lookupFailure.retry ? html`<button class="btn" type="button" @click=${() => this.runLookup()}>${this.core.retry}</button>` : nothing}</div>`
+            ${this.lookupFailure.retry ? html`<button class="btn" type="button" @click=${() => {
+              // The retry button goes with this panel: focus waits on the lookup button, not on the page (WCAG 2.4.3).
+              this.shadowRoot!.querySelector<HTMLElement>('form .btn')!.focus();
+              void this.runLookup();
+            }}>${this.core.retry}</button>` : nothing}</div>`
         : nothing}
       ${this.statusAnswer ? this.renderAnswer(this.statusAnswer, form) : nothing}`;
   }
