@@ -169,6 +169,20 @@ describe('<request-status>', () => {
     expect((await requestsTo(endpoint)).length).to.equal(0);
   });
 
+  it('an empty query-code attribute does not stop the prefill from the page URL’s ?querycode=; a set one wins', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?querycode=ab12-cd34`);
+    try {
+      const { el } = await mount([{ status: 200, body: FOUND }], { code: '' });
+      expect(el.getAttribute('query-code')).to.equal('');
+      expect($<HTMLInputElement>(el, '#code').value).to.equal('AB12-CD34');
+      const { el: set } = await mount([{ status: 200, body: FOUND }], { code: 'EF56-GH78' });
+      expect($<HTMLInputElement>(set, '#code').value).to.equal('EF56-GH78');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('refuses a plain http status endpoint', async () => {
     const src = await storeFeed(formFeed({ mode: 'print' }, 'http://example.gov.cn/status'));
     const el = await fixture<El>(html`<request-status src=${src}></request-status>`);

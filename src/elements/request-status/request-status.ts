@@ -82,7 +82,7 @@ export class RequestStatus extends DisclosureElement {
   /** URL of the request-form feed (its `status.endpoint` is asked). */
   src?: string;
 
-  /** Query code to fill in (else the page URL's `?querycode=`). */
+  /** Query code to fill in (when absent or empty, the page URL's `?querycode=`). */
   queryCode?: string;
 
   /** Today as YYYY-MM-DD for the overdue check (default: today in the jurisdiction's time zone). */
@@ -113,7 +113,8 @@ export class RequestStatus extends DisclosureElement {
     }
     if (changed.has('queryCode') || !this.hasUpdated) {
       const fromUrl = new URLSearchParams(location.search).get('querycode');
-      this.typedCode = normalizeQueryCode(this.queryCode ?? fromUrl ?? this.typedCode);
+      // An empty query-code="" (as a CMS template may write) is no value: the URL's code still fills the field.
+      this.typedCode = normalizeQueryCode(this.queryCode || fromUrl || this.typedCode);
     }
   }
 
