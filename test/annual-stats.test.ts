@@ -418,6 +418,26 @@ describe('<annual-stats>: charts', () => {
     expect(typeof colours('c-proactive')).to.equal('string');
   });
 
+  it('dark theme: an agency\'s light --de-chart-1 is not carried into it; --de-dark-chart-1 is its own', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn');
+    const first = () => (chartOn($<HTMLCanvasElement>(el, 'canvas[data-chart="c-outcomes"]')) as unknown as { data: { datasets: { backgroundColor: string[] }[] } }).data.datasets[0].backgroundColor[0].toLowerCase();
+    el.style.setProperty('--de-chart-1', '#0a2a4a'); // a dark navy: fine on white, under 3:1 on the dark background
+    el.theme = 'light'; // the charts take the theme's colours again
+    await el.updateComplete;
+    await waitUntil(() => first() === '#0a2a4a', 'the agency colour', 3000);
+    el.theme = 'dark';
+    await el.updateComplete;
+    await waitUntil(() => first() !== '#0a2a4a', 'the dark scheme\'s own first colour', 3000);
+    expect(first()).to.equal('#8cc4ff');
+    el.style.setProperty('--de-dark-chart-1', '#ffd27a');
+    el.theme = 'light';
+    await el.updateComplete;
+    el.theme = 'dark';
+    await el.updateComplete;
+    await waitUntil(() => first() === '#ffd27a', '--de-dark-chart-1', 3000);
+  });
+
   it('dark theme: every bar colour keeps 3:1 against the background; Escape hides a hover tooltip', async () => {
     const el = await mount(`${FEEDS}/2022.json`);
     el.theme = 'dark';

@@ -12,6 +12,7 @@ export const annualStyles = css`
   }
   /* On the dark background the bars need lighter colours to keep 3:1 (WCAG 1.4.11). */
   .root.dark {
+    --_chart-1: var(--de-dark-chart-1, var(--_primary));
     --_chart-2: var(--de-dark-chart-2, #ff9e5e);
     --_chart-3: var(--de-dark-chart-3, #6fcf8a);
     --_chart-4: var(--de-dark-chart-4, #c9a0f0);

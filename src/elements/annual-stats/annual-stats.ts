@@ -106,13 +106,14 @@ const fill = (ui: string, text: unknown, lang: Lang) => {
  * @cssprop [--de-dark-color-surface=#23272b] - Dark scheme: header cells.
  * @cssprop [--de-dark-color-border=#5c636a] - Dark scheme: table borders, chart grid.
  * @cssprop [--de-dark-color-field-border=#8a9199] - Dark scheme: border of text fields and selects (keep 3:1 against the background).
- * @cssprop [--de-dark-color-primary=#8cc4ff] - Dark scheme: buttons, and the first chart colour unless `--de-chart-1` is set (it has no dark twin).
+ * @cssprop [--de-dark-color-primary=#8cc4ff] - Dark scheme: buttons, and the first chart colour unless `--de-dark-chart-1` is set.
  * @cssprop [--de-dark-color-link=#8cc4ff] - Dark scheme: links.
  * @cssprop [--de-dark-color-focus=#ffb347] - Dark scheme: the focus outline.
  * @cssprop [--de-dark-color-danger=#ffb4ab] - Dark scheme: error text and borders.
  * @cssprop [--de-dark-color-danger-background=#3b1512] - Dark scheme: background of error panels.
  * @cssprop [--de-dark-color-warning=#ffd27a] - Dark scheme: the reconciliation panel.
  * @cssprop [--de-dark-color-warning-background=#33280e] - Dark scheme: background of warning panels.
+ * @cssprop [--de-dark-chart-1=var(--de-dark-color-primary)] - Dark scheme: the first chart colour (the light scheme's `--de-chart-1` is not used in the dark one).
  * @cssprop [--de-dark-chart-2=#ff9e5e] - Dark scheme: chart colour 2 (outcome groups), lighter to keep 3:1 on the dark background.
  * @cssprop [--de-dark-chart-3=#6fcf8a] - Dark scheme: chart colour 3 (outcome groups), lighter to keep 3:1 on the dark background.
  * @cssprop [--de-dark-chart-4=#c9a0f0] - Dark scheme: chart colour 4 (outcome groups), lighter to keep 3:1 on the dark background.
