@@ -628,18 +628,20 @@ export class RequestForm extends DisclosureElement {
     const rules = resolveRules(this.feedForm!);
     let receivedAt = json.receivedAt!;
     const due = () => dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone);
+    let counted: string;
     // A time we cannot read (none, epoch milliseconds, 2026年9月30日): the application is stored all the same, so
     // its receipt is shown, received now.
     try {
-      due();
+      counted = due();
     } catch {
       receivedAt = new Date().toISOString();
+      counted = due();
     }
     // The receipt's own fields only: it is kept in storage and sent in a bubbling event, so whatever else a server
     // echoes (the applicant's answers) stays out of both.
     const receipt: Receipt = {
       requestId: json.requestId!, queryCode: json.queryCode!, status: json.status!, receivedAt,
-      dueDate: json.dueDate || due(),
+      dueDate: json.dueDate || counted,
     };
     this.keptReceipt = { receipt, earlier };
     this.keepInStore(false, null);
