@@ -42,7 +42,7 @@ export const MANGLED = [
   'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree',
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'cancelYears',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'typedCode', 'newApplication', 'openClear', 'closeClear',
-  'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'afterChip', 'queried', 'typedName',
+  'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',
   'shownQuery', 'queryResult', 'allItems',
   'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'reportSections', 'pickYear',
   'beginIndex', 'reportFeed', 'renderCanvas',

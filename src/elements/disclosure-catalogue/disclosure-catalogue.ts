@@ -717,7 +717,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       <legend id=${legendId}>${this.facetLabel(facet)}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
-          <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.afterChip(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
+          <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
           <span class="text" lang=${lang}>${term.label}</span>
           ${count === undefined ? nothing : html`<span class="count">${this.fmt(count)}</span>`}
         </label></li>`)}
@@ -825,18 +825,18 @@ export class DisclosureCatalogue extends DisclosureElement {
     // The accessible name joins the UI's words and the value in one language (README, “The feed's language”).
     return html`<ul class="chips" aria-label=${t.activeFilters}>
       ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(`${a.name}${t.colon}${a.value}`)}
-        @click=${() => this.afterChip(a.remove)}>${a.name}${t.colon}<span lang=${a.lang}>${a.value}</span> <span aria-hidden="true">×</span></button></li>`)}
+        @click=${() => this.changeFilters(a.remove)}>${a.name}${t.colon}<span lang=${a.lang}>${a.value}</span> <span aria-hidden="true">×</span></button></li>`)}
       <li><button class="btn link" type="button" @click=${this.clearAll}>${t.clearAll}</button></li>
     </ul>`;
   }
 
-  private clearAll = () => this.afterChip(() => this.setQuery({ q: '', category: null, facets: emptyFacets() }));
+  private clearAll = () => this.changeFilters(() => this.setQuery({ q: '', category: null, facets: emptyFacets() }));
 
   /**
    * Changes the filters (a chip removed, a facet value ticked or unticked); when the control that had focus is gone
    * (its chip, or a value that no longer has results), focus goes to the remaining filters, else to the search box.
    */
-  private async afterChip(change: () => void): Promise<void> {
+  private async changeFilters(change: () => void): Promise<void> {
     change();
     await this.updateComplete;
     if (!(this.renderRoot as ShadowRoot).activeElement) (this.renderRoot.querySelector<HTMLElement>('.chips button') ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
