@@ -2,6 +2,7 @@ import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/request-form.js';
 import type { RequestForm } from '../src/request-form.js';
+import { residentIdCheckChar } from '../src/validators/index.js';
 import { expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
 import { $, $$, STEP1, VALID, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
@@ -167,6 +168,20 @@ describe('<request-form> validation', () => {
       const text = shadowText(el, '#f-idNumber-error');
       for (const w of words) expect(text, lang).to.contain(w);
       for (const w of notWords) expect(text, lang).to.not.contain(w);
+      fixtureCleanup();
+    }
+  });
+
+  it('a foreigner’s permanent-residence ID (18 characters starting with 9) with an unknown province code: the message names digits 2–3, not the first two', async () => {
+    // 9 + province 99 (none) + a real date and the right check digit: only the province code, in positions 2–3, is wrong.
+    const id = `99915619800101001${residentIdCheckChar('99915619800101001')}`;
+    for (const [lang, word, notWord] of [['zh-CN', '第 2、3 位', '前 2 位'], ['en', 'digits 2–3', 'first 2 digits']] as const) {
+      const el = await mount();
+      el.lang = lang;
+      await fill(el, { applicantType: 'naturalPerson', idNumber: ` ${id.slice(0, 6)} ${id.slice(6)} ` });
+      const text = shadowText(el, '#f-idNumber-error');
+      expect(text, lang).to.contain(word).and.contain(lang === 'en' ? 'province' : '省');
+      expect(text, lang).to.not.contain(notWord);
       fixtureCleanup();
     }
   });

@@ -5,7 +5,7 @@ import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
 import { formatBytes, formatDate } from '../../core/format.js';
 import { dueDate } from '../../rules/working-days.js';
-import { inputHints, type ValidatorName } from '../../validators/index.js';
+import { inputHints, normalizeValue, type ValidatorName } from '../../validators/index.js';
 import {
   checkField, cleanSubmission, own, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
   resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
@@ -313,6 +313,8 @@ export class RequestForm extends DisclosureElement {
    */
   private messageOf(f: FormField, code: string): unknown {
     const e = this.t.errorMessages;
+    // A foreigner's permanent-residence ID (2023: 18 characters, starting with 9) has its province code in digits 2–3.
+    if (code == 'region' && /^9.{17}$/.test(normalizeValue('cn-resident-id', String(this.valueFor(f))))) code = 'region9';
     const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
     const text = own(e, `${effectiveValidator(f)}.${code}`) ?? own(e, `${code}.${kind}`) ?? own(e, code);
     if (!text) return html`<span lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${code}`;

@@ -143,6 +143,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
     checksum: '“{label}” is not correct; check it character by character.',
     birthDate: 'The date of birth in “{label}” does not exist.',
     region: 'The province code (first 2 digits) of “{label}” does not exist.',
+    region9: 'The province code (digits 2–3) of “{label}” does not exist.',
     fileType: '“{label}” must be a {types} file.',
     fileContent: 'The file in “{label}” is not what its name says (its extension may have been changed). Choose a real {types} file.',
     fileSize: 'The file for “{label}” is too big; each file must be {max} MB or smaller.',

@@ -148,6 +148,7 @@ const zh = {
     checksum: '“{label}”有误，请逐位核对。',
     birthDate: '“{label}”中的出生日期不存在。',
     region: '“{label}”前 2 位的省级行政区代码不存在。',
+    region9: '“{label}”第 2、3 位的省级行政区代码不存在。',
     fileType: '“{label}”只能上传 {types} 格式的文件。',
     fileContent: '“{label}”中的文件内容与文件格式不符，可能是改过扩展名的文件。请选择真正的 {types} 文件。',
     fileSize: '“{label}”的文件太大，每个文件不能超过 {max} MB。',
