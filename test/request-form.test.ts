@@ -485,6 +485,35 @@ describe('<request-form> submission', () => {
     expect(new Set(seen).size, seen.join(' | ')).to.equal(4);
   });
 
+  it('on a 320px screen with large text and a host’s html{font-size:62.5%}, a long label does not squeeze its checkbox or radio button', async () => {
+    const feed = formFeed() as { sections: { fields: { label: string; options?: { label: string }[] }[] }[] };
+    const long = '我承诺所提供的材料真实有效，所获取的信息将依法使用，并承担相应法律责任。'.repeat(2);
+    feed.sections[1].fields[1].options![0].label = long;
+    feed.sections[2].fields[1].label = long;
+    const size = (sel: string) => {
+      const b = $(el, sel).getBoundingClientRect();
+      return [Math.round(b.width), Math.round(b.height)];
+    };
+    let el: El;
+    document.documentElement.style.fontSize = '62.5%';
+    try {
+      const box = mountHtml(html`<request-form src=${await storeFeed(feed)} large-text></request-form>`, 'width: 288px');
+      el = box.querySelector('request-form') as El;
+      await el.updateComplete;
+      await el.loaded;
+      await el.updateComplete;
+      await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+      await next(el);
+      // 1.15em of 16px × 1.25: about 23 × 23, whatever the host's root font size and however long the label.
+      expect(size('#f-delivery-0'), 'radio').to.deep.equal([23, 23]);
+      await fill(el, { description: VALID.description });
+      await next(el);
+      expect(size('#f-declaration'), 'checkbox').to.deep.equal([23, 23]);
+    } finally {
+      document.documentElement.style.removeProperty('font-size');
+    }
+  });
+
   it('sends once on a double click', async () => {
     const { el, endpoint } = await api([{ status: 201, body: RECEIPT, delay: 200 }]);
     await toReview(el);

@@ -26,6 +26,7 @@ export const requestFormStyles = css`
   input[type='file'] { max-width: 100%; }
   textarea { min-height: 6em; }
   .choice { display: flex; align-items: center; gap: 0.5em; margin: 0.3em 0; min-height: 2em; }
+  .choice input { flex: none; }
   .choice label { font-weight: normal; }
   .count { color: var(--_muted); margin: 0.2em 0; }
   .files, .summary ul { margin: 0.3em 0; padding-inline-start: 1.2em; }
