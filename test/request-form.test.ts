@@ -220,6 +220,22 @@ describe('<request-form> validation', () => {
     expect($(el, '#f-idProof-error')).to.equal(null);
     expect(shadowText(el, '.files')).to.contain('id.pdf');
   });
+
+  it('a chosen file that is refused (wrong type, too big) is said by the live region: focus stays on the file input, which does not read its new error', async () => {
+    const el = await mount();
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    const live = () => shadowText(el, '[role="status"][aria-live="polite"]');
+    await chooseFile(el, 'idProof', [new File(['x'], 'scan.exe', { type: 'application/x-msdownload' })]);
+    await waitUntil(() => live().includes('“身份证明”只能上传 PDF、PNG 格式的文件'), 'wrong type announced');
+    await chooseFile(el, 'idProof', [pdf('big.pdf', 1024 * 1024 + 1)]);
+    await waitUntil(() => live().includes('每个文件不能超过 1 MB'), 'too big announced');
+    // A good file: the error goes, and nothing stale is left to be read.
+    await chooseFile(el, 'idProof', [pdf()]);
+    await waitUntil(() => live() === '', 'the live region emptied');
+  });
 });
 
 describe('<request-form> steps and review', () => {

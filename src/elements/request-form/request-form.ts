@@ -800,6 +800,8 @@ export class RequestForm extends DisclosureElement {
         aria-invalid=${invalid} aria-describedby=${desc} @change=${(e: Event) => {
           this.setFiles(f.name, [...((e.target as HTMLInputElement).files ?? [])]);
           this.touch(f.name);
+          // Focus stays on the input, whose new error is not read out: a refused file is said here (WCAG 4.1.3).
+          this.announce(this.problemOf(f));
         }}>
         ${chosen.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${chosen.map((file) => html`<li>${file.name}
           (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.removeLabel(file.name)}
