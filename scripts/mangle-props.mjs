@@ -55,7 +55,7 @@ export const MANGLED = [
 
 /** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */
 export const MANGLED_KEYS = [
-  'paren', 'exportCsvPage', 'timeLimit', 'stepOf', 'reviewHelp', 'changeLabel', 'toReview', 'makePaper', 'clearConfirm', 'clearYes',
+  'paren', 'lookupLimited', 'exportCsvPage', 'timeLimit', 'stepOf', 'reviewHelp', 'changeLabel', 'toReview', 'makePaper', 'clearConfirm', 'clearYes',
   'draftSession', 'draftLocal', 'draftRestored', 'draftFiles', 'summaryTitle', 'errorPrefix', 'fileHelp', 'uploading',
   'sendErrors', 'sendUnknown', 'receiptTitle', 'earlierVersion', 'queryCodeHelp', 'copied', 'dueHelp', 'paperTitle',
   'paperHelp', 'dateBlank', 'edit', 'statusTitle', 'lookupName', 'lookupHelp', 'looking', 'lookupFailed', 'inTime',

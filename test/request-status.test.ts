@@ -138,6 +138,20 @@ describe('<request-status>', () => {
     await expectAccessible(el);
   });
 
+  it('too many lookups (429, e.g. after wrong names): says to wait a few minutes and check code and name, not “refused (429)”', async () => {
+    for (const [lang, words] of [['zh-CN', ['过几分钟', '核对查询码和姓名']], ['en', ['Wait a few minutes', 'query code and name']]] as const) {
+      const { el } = await mount([{ status: 429, body: { error: { code: 'rateLimited', message: 'Too many requests' } } }], { lang });
+      await lookup(el, 'ZZZZ-9999', '王五');
+      await waitUntil(() => $(el, '[part="lookup-error"]'), 'error');
+      const text = shadowText(el, '[part="lookup-error"]');
+      for (const w of words) expect(text, lang).to.contain(w);
+      expect(text, lang).to.not.contain('429');
+      // Trying again at once would only be refused again.
+      expect($(el, '[part="lookup-error"] button'), lang).to.equal(null);
+      await focusedIn(el, '#failure');
+    }
+  });
+
   it('offers a retry after a network error; while it runs, focus waits on the lookup button, then moves to the result', async () => {
     const { el, endpoint } = await mount([{ destroy: true }]);
     await lookup(el, 'AB12-CD34', '张三');

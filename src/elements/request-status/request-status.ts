@@ -153,8 +153,9 @@ export class RequestStatus extends DisclosureElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
-      this.lookupFailure = err.kind === 'notFound'
-        ? { text: this.t.notFoundNote, retry: false }
+      // Too many lookups (429, e.g. wrong names one after another): what to do, not a bare refusal; no retry at once.
+      this.lookupFailure = err.kind === 'notFound' || err.status === 429
+        ? { text: err.status === 429 ? this.t.lookupLimited : this.t.notFoundNote, retry: false }
         : { text: `${this.t.lookupFailed}${this.errorText(err)}`, retry: err.kind !== 'http' };
     } finally {
       if (!abort.signal.aborted) this.busy = false;

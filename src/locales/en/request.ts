@@ -85,6 +85,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   looking: 'Checking…',
   notFoundNote: 'No application matches this query code and name. Check both and try again.',
   lookupFailed: 'The check failed: ',
+  lookupLimited: 'Too many checks in a short time. Wait a few minutes, check the query code and name, then try again.',
   statusLabel: 'Status',
   outcomeLabel: 'Outcome',
   historyTitle: 'History',
