@@ -172,6 +172,19 @@ describe('<request-form> validation', () => {
     }
   });
 
+  it('a resident ID number with a hyphen, a letter or an X before the end: the message says what it may hold (digits, X last), in both languages', async () => {
+    for (const [lang, words] of [['zh-CN', ['数字', '最后一位', 'X']], ['en', ['digits', 'last character', 'X']]] as const) {
+      for (const id of ['110105-19491231002X', '11010519491231002Y', '1101051949123100X2']) {
+        const el = await mount();
+        el.lang = lang;
+        await fill(el, { applicantType: 'naturalPerson', idNumber: id });
+        const text = shadowText(el, '#f-idNumber-error');
+        for (const w of words) expect(text, `${lang} ${id}`).to.contain(w);
+        fixtureCleanup();
+      }
+    }
+  });
+
   it('a foreigner’s permanent-residence ID (18 characters starting with 9) with an unknown province code: the message names digits 2–3, not the first two', async () => {
     // 9 + province 99 (none) + a real date and the right check digit: only the province code, in positions 2–3, is wrong.
     const id = `99915619800101001${residentIdCheckChar('99915619800101001')}`;

@@ -151,6 +151,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
     invalidValue: '“{label}” is not valid.',
     unknownField: '“{label}” is not part of this form.',
     'cn-resident-id.length': '“{label}” must be an 18-character resident ID number.',
+    'cn-resident-id.charset': '“{label}” may contain only digits; the last character may be X.',
+    'cn-resident-id.format': '“{label}” may contain only digits; the last character may be X.',
     'cn-resident-id.checksum': 'The last character (check digit) of “{label}” is wrong; check the ID number character by character.',
     'cn-uscc.length': '“{label}” must be an 18-character unified social credit code.',
     'cn-uscc.checksum': 'The last character (check character) of “{label}” is wrong; check the code.',

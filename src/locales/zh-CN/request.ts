@@ -156,6 +156,8 @@ const zh = {
     invalidValue: '“{label}”的内容无效。',
     unknownField: '“{label}”不是本表单的内容。',
     'cn-resident-id.length': '“{label}”应为 18 位居民身份证号码。',
+    'cn-resident-id.charset': '“{label}”只能由数字组成，最后一位可以是 X。',
+    'cn-resident-id.format': '“{label}”只能由数字组成，最后一位可以是 X。',
     'cn-resident-id.checksum': '“{label}”的最后一位（校验码）不对，请逐位核对身份证号码。',
     'cn-uscc.length': '“{label}”应为 18 位统一社会信用代码。',
     'cn-uscc.checksum': '“{label}”的最后一位（校验码）不对，请核对统一社会信用代码。',
