@@ -55,7 +55,7 @@ export const MANGLED = [
 
 /** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */
 export const MANGLED_KEYS = [
-  'paren', 'lookupLimited', 'exportCsvPage', 'timeLimit', 'stepOf', 'reviewHelp', 'changeLabel', 'toReview', 'makePaper', 'clearConfirm', 'clearYes',
+  'paren', 'exportCsvPage', 'timeLimit', 'stepOf', 'reviewHelp', 'changeLabel', 'toReview', 'makePaper', 'clearConfirm', 'clearYes',
   'draftSession', 'draftLocal', 'draftRestored', 'draftFiles', 'summaryTitle', 'errorPrefix', 'fileHelp', 'uploading',
   'sendErrors', 'sendUnknown', 'receiptTitle', 'earlierVersion', 'queryCodeHelp', 'copied', 'dueHelp', 'paperTitle',
   'paperHelp', 'dateBlank', 'edit', 'statusTitle', 'lookupName', 'lookupHelp', 'looking', 'lookupFailed', 'inTime',
@@ -81,6 +81,8 @@ export const MANGLED_KEYS = [
   'outcomesChart', 'outcomeLabels', 'trendTitle', 'withUnit', 'trendFigure', 'trendChart', 'trendNote',
   'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
+  // Added later: at the end, so that every name above keeps its short name (and the chunks their sizes).
+  'lookupLimited',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.
