@@ -6,7 +6,7 @@ import { formatDate, formatNumber } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { safeHref } from '../../core/url.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
-import { normalizeLocale } from '../../core/locale.js';
+import { normalizeLocale, type LocaleId } from '../../core/locale.js';
 import { annualStrings } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
@@ -38,6 +38,12 @@ function parse(json: unknown, url: string): ParseResult<Loaded> {
 
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
+
+/** The strings of `locale`, with the traditional script's units (萬元) for a zh-TW, zh-HK, zh-MO or zh-Hant `tag`. */
+const strings = (locale: LocaleId, tag?: string | null) => {
+  const s = annualStrings.get(locale);
+  return /^zh-(hant|tw|hk|mo)\b/i.test(tag ?? '') ? { ...s, unitNames: s.unitNamesHant } : s;
+};
 
 let chartModule: ReturnType<typeof loadCharts> | undefined;
 const forcedColors = typeof matchMedia === 'function' ? matchMedia('(forced-colors: active)') : undefined;
@@ -170,7 +176,7 @@ export class AnnualStats extends DisclosureElement {
 
   /** Resolves when the feed and, for an index, every year file have loaded or failed. */
   get loaded(): Promise<void> {
-    return this.reportFeed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => undefined);
+    return this.reportFeed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => this.updateComplete).then(() => undefined);
   }
 
   /** The year shown (index feeds), or the report's year. */
@@ -185,7 +191,7 @@ export class AnnualStats extends DisclosureElement {
   }
 
   private get t() {
-    return annualStrings.get(this.locale);
+    return strings(this.locale, this.closest('[lang]')?.getAttribute('lang') ?? this.provider?.lang);
   }
   /** The national template `id` with the labels of the current language. */
   private tpl(id: TemplateId): Tpl {
@@ -256,7 +262,11 @@ export class AnnualStats extends DisclosureElement {
         return this.dispatchEvent(e);
       },
     };
-    const feed = new FeedController(host as unknown as this, parseYear);
+    // Its language's strings (for the trend's labels in it) load before `disclosure-load` and `loaded`.
+    const feed: FeedController<Year> = new FeedController(host as unknown as this, parseYear, () => {
+      const fl = normalizeLocale(feed.lang ?? this.provider?.feedLang);
+      if (fl) return annualStrings.load(fl).then(() => this.requestUpdate(), () => {});
+    });
     feed.timeout = this.reportFeed.timeout;
     void feed.load(url);
     return feed;
@@ -519,10 +529,9 @@ export class AnnualStats extends DisclosureElement {
     const lang = (k: string) => (k.startsWith('custom.') ? cl : nothing);
     // An <option> holds text only, so it cannot mark the UI's unit words apart from the feed's label: a custom figure's
     // label is all in the feed's language, its money unit as that language names it (公开经费（万元） in the English UI),
-    // when the library ships that language (its strings load once; till then, and for other languages, the UI's).
+    // when the library ships that language (loadYear loads its strings; for other languages, the UI's).
     const fl = typeof cl == 'string' && normalizeLocale(cl);
-    if (fl && !annualStrings.has(fl)) void annualStrings.load(fl).then(() => this.requestUpdate(), () => {});
-    const ft = fl ? annualStrings.get(fl) : t;
+    const ft = fl && annualStrings.has(fl) ? strings(fl, cl as string) : t;
     const label = (k: string) => {
       const s = lang(k) === nothing ? t : ft;
       return seriesLabel(k, ready, tpls, s.withUnit, t.feesCollected, s.unitNames);
@@ -540,7 +549,9 @@ export class AnnualStats extends DisclosureElement {
     // The data table behind the trend lists every shared figure, not only the one drawn.
     const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
       maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })), keys.map(lang));
-    const chart = this.renderChart('trend', t.trendChart(label(key)), years, [{ label: label(key), data }], false, undefined, picker, all,
+    // The chart's name (an attribute: one language) in the UI's words only; a feed's figure is named in the figcaption,
+    // marked with its language.
+    const chart = this.renderChart('trend', lang(key) === nothing ? t.trendChart(label(key)) : t.trendTitle, years, [{ label: label(key), data }], false, undefined, picker, all,
       fill(t.trendChart('\0'), label(key), lang(key)));
     return html`<section part="trend" aria-labelledby="s-trend">
       <h3 id="s-trend">${t.trendTitle}</h3>

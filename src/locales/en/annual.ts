@@ -22,6 +22,8 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   unit: 'Unit',
   csvHeadings: { clause: 'Clause', item: 'Item', value: 'Value', unit: 'Unit', group: 'Group', result: 'Result' },
   unitNames: { __proto__: null, CNY: 'yuan', '10kCNY': '× 10,000 yuan' } as unknown as Record<string, string>,
+  /** (English has one script: as unitNames.) */
+  unitNamesHant: { __proto__: null, CNY: 'yuan', '10kCNY': '× 10,000 yuan' } as unknown as Record<string, string>,
   downloadCsv: 'Download CSV',
   downloadCsvOf: (caption: string) => `Download CSV (${caption})`,
   showTable: 'Show data table',

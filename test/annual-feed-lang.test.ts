@@ -1,0 +1,53 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/annual-stats.js';
+import type { AnnualStats } from '../src/annual-stats.js';
+import { annualStrings } from '../src/locales/annual.js';
+import { storeFeed } from './helpers.js';
+
+// A file of its own: the English strings must not have been loaded by an earlier test in the same page.
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
+const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** An index of two years with one custom figure in 万元 (10kCNY), its feeds in `lang`. */
+async function costIndex(lang: string, label: string): Promise<string> {
+  const year = (y: number) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', lang, custom: [{ key: 'cost', label, value: y - 2010, unit: '10kCNY' }] });
+  return storeFeed({ schemaVersion: 1, lang, reports: [{ year: 2013, url: await year(2013) }, { year: 2014, url: await year(2014) }] });
+}
+
+describe('<annual-stats>: the feed’s language', () => {
+  it('loaded waits for the feed language’s strings: the trend names an English feed’s figure with its English unit at once', async () => {
+    expect(annualStrings.has('en'), 'English strings already loaded: this test would prove nothing').to.equal(false);
+    const src = await costIndex('en', 'Disclosure costs');
+    const el = await fixture<AnnualStats>(html`<annual-stats lang="zh-CN" no-url-state src=${src}></annual-stats>`);
+    await el.loaded;
+    expect(text($(el, '#trend-key option'))).to.equal('Disclosure costs (× 10,000 yuan)');
+    expect(text($(el, '[part~="trend"] figcaption span[lang="en"]'))).to.equal('Disclosure costs (× 10,000 yuan)');
+  });
+
+  it('the trend chart’s accessible name is in the element’s language only; the feed’s label is in the figcaption, marked', async () => {
+    const el = await fixture<AnnualStats>(html`<annual-stats lang="zh-CN" no-url-state src=${await costIndex('en', 'Disclosure costs')}></annual-stats>`);
+    await el.loaded;
+    const name = $(el, '[part~="trend"] .chart').getAttribute('aria-label')!;
+    expect(name).not.to.match(/[A-Za-z]/);
+    expect(name).to.equal('历年趋势。2013：3；2014：4');
+    expect(text($(el, '[part~="trend"] figcaption'))).to.equal('Disclosure costs (× 10,000 yuan)（历年）');
+  });
+
+  it('a zh-TW, zh-HK or zh-Hant page or feed gets 萬元, not 万元', async () => {
+    for (const tag of ['zh-TW', 'zh-HK', 'zh-Hant']) {
+      // The page in traditional Chinese: the figure's own table and CSV.
+      const page = await fixture<AnnualStats>(html`<annual-stats lang=${tag} no-url-state src=${await costIndex('zh-CN', '公开经费')}></annual-stats>`);
+      await page.loaded;
+      expect([...page.shadowRoot!.querySelectorAll('#g0 .unit')].map(text), tag).to.deep.equal(['萬元']);
+      expect(page.csvFor('g0'), tag).to.contain('公开经费,4,萬元\r\n');
+      expect(text($(page, '#trend-key option')), tag).to.equal('公开经费（萬元）');
+      page.remove();
+      // A traditional-Chinese feed on a simplified page: its figure's label in the trend, which is all in its language.
+      const feed = await fixture<AnnualStats>(html`<annual-stats lang="zh-CN" no-url-state src=${await costIndex(tag, '公開經費')}></annual-stats>`);
+      await feed.loaded;
+      expect(text($(feed, '#trend-key option')), tag).to.equal('公開經費（萬元）');
+      feed.remove();
+    }
+  });
+});
