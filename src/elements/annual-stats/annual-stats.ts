@@ -176,7 +176,7 @@ export class AnnualStats extends DisclosureElement {
 
   /** Resolves when the feed and, for an index, every year file have loaded or failed. */
   get loaded(): Promise<void> {
-    return this.reportFeed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => this.updateComplete).then(() => undefined);
+    return this.reportFeed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => this.updateComplete).then(() => {});
   }
 
   /** The year shown (index feeds), or the report's year. */
@@ -531,7 +531,7 @@ export class AnnualStats extends DisclosureElement {
     // label is all in the feed's language, its money unit as that language names it (公开经费（万元） in the English UI),
     // when the library ships that language (loadYear loads its strings; for other languages, the UI's).
     const fl = typeof cl == 'string' && normalizeLocale(cl);
-    const ft = fl && annualStrings.has(fl) ? strings(fl, cl as string) : t;
+    const ft = fl ? strings(fl, cl as string) : t;
     const label = (k: string) => {
       const s = lang(k) === nothing ? t : ft;
       return seriesLabel(k, ready, tpls, s.withUnit, t.feesCollected, s.unitNames);
