@@ -34,6 +34,18 @@ describe('<annual-stats>: the feed’s language', () => {
     expect(text($(el, '[part~="trend"] figcaption'))).to.equal('Disclosure costs (× 10,000 yuan)（历年）');
   });
 
+  it('a chart of a feed’s custom figures in another language: its accessible name is the UI’s title only, the figures are in the tables, marked', async () => {
+    const el = await fixture<AnnualStats>(html`<annual-stats lang="en" no-url-state src="/demo/feeds/annual/2013.json"></annual-stats>`);
+    await el.loaded;
+    const chart = $(el, 'canvas[data-chart="c-proactive"]').parentElement!;
+    expect(chart.getAttribute('aria-label')).to.equal('Proactive disclosure');
+    // The same language: the figures stay in the summary.
+    el.setAttribute('lang', 'zh-CN');
+    await Promise.resolve();
+    await el.updateComplete;
+    expect($(el, 'canvas[data-chart="c-proactive"]').parentElement!.getAttribute('aria-label')).to.match(/^主动公开情况。.+：/);
+  });
+
   it('a zh-TW, zh-HK or zh-Hant page or feed gets 萬元, not 万元', async () => {
     for (const tag of ['zh-TW', 'zh-HK', 'zh-Hant']) {
       // The page in traditional Chinese: the figure's own table and CSV.

@@ -487,18 +487,21 @@ export class AnnualStats extends DisclosureElement {
   private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, langs?: Lang[], picker: unknown = nothing, model?: TableModel, cap: unknown = title) {
     const t = this.t;
     const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets, langs));
-    return html`<figure part="chart"><figcaption>${cap}</figcaption>${picker}${this.noCharts || this.chartsFailed ? table : this.renderCanvas(id, title, labels, datasets, horizontal, table)}</figure>`;
+    return html`<figure part="chart"><figcaption>${cap}</figcaption>${picker}${this.noCharts || this.chartsFailed ? table : this.renderCanvas(id, title, labels, datasets, horizontal, table, langs?.some((l) => l != nothing))}</figure>`;
   }
 
-  /** The chart's canvas, its text summary, and its data table behind a toggle. */
-  private renderCanvas(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal: boolean, table: unknown) {
+  /**
+   * The chart's canvas, its text summary, and its data table behind a toggle. Labels in the feed's language (`feed`)
+   * are left out of the summary, an attribute of one language: they are in the tables, marked.
+   */
+  private renderCanvas(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal: boolean, table: unknown, feed?: boolean) {
     const t = this.t;
     // The outcomes chart is a breakdown: one palette colour per group.
     this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
     const open = this.openTables.has(id);
     const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join('；')).join('；');
     const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
-    return html`<div class="chart" role="img" aria-label=${t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
+    return html`<div class="chart" role="img" aria-label=${feed ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
