@@ -46,6 +46,17 @@ describe('<annual-stats>: the feed’s language', () => {
     expect($(el, 'canvas[data-chart="c-proactive"]').parentElement!.getAttribute('aria-label')).to.match(/^主动公开情况。.+：/);
   });
 
+  it('an English chart summary separates its figures with an English semicolon, a Chinese one with ；', async () => {
+    const el = await fixture<AnnualStats>(html`<annual-stats lang="en" no-url-state src="/demo/feeds/annual/2022.json"></annual-stats>`);
+    await el.loaded;
+    const name = () => $(el, 'canvas[data-chart="c-outcomes"]').parentElement!.getAttribute('aria-label')!;
+    expect(name()).to.contain(': 18; (2) Partly disclosed').and.not.to.contain('；');
+    el.setAttribute('lang', 'zh-CN');
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(name()).to.contain('：18；（二）部分公开');
+  });
+
   it('a zh-TW, zh-HK or zh-Hant page or feed gets 萬元, not 万元', async () => {
     for (const tag of ['zh-TW', 'zh-HK', 'zh-Hant']) {
       // The page in traditional Chinese: the figure's own table and CSV.

@@ -499,7 +499,7 @@ export class AnnualStats extends DisclosureElement {
     // The outcomes chart is a breakdown: one palette colour per group.
     this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
     const open = this.openTables.has(id);
-    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join('；')).join('；');
+    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join(t.sep)).join(t.sep);
     const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
     return html`<div class="chart" role="img" aria-label=${feed ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>

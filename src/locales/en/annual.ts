@@ -31,6 +31,7 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   chartData: (title: string) => `${title} (data table)`,
   chartSummary: (title: string, items: string) => `${title}. ${items}`,
   chartItem: (label: string, value: string) => `${label}: ${value}`,
+  sep: '; ',
   chartEmpty: 'no data to draw',
   chartsFailed: 'The charts could not be loaded; the tables show the data.',
   proactiveChart: 'Proactive disclosure',

@@ -30,6 +30,8 @@ const zh = {
   chartData: (title: string) => `${title}（数据表）`,
   chartSummary: (title: string, items: string) => `${title}。${items}`,
   chartItem: (label: string, value: string) => `${label}：${value}`,
+  /** Between the figures of a chart's summary. */
+  sep: '；',
   chartEmpty: '无可绘制的数据',
   chartsFailed: '图表无法加载，数据见表格。',
   proactiveChart: '主动公开情况',
