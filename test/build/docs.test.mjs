@@ -2,7 +2,7 @@
 // shared spec, word for word.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,4 +12,248 @@ test('docs/feeds.md is the shared feed contract, word for word (when the shared 
   const shared = join(root, '../shared/spec/feeds.md');
   if (!existsSync(shared)) return t.skip('no ../shared/spec here');
   assert.equal(readFileSync(join(root, 'docs/feeds.md'), 'utf8'), readFileSync(shared, 'utf8'), 'copy ../shared/spec/feeds.md to docs/feeds.md');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The README, docs/CONTRIBUTING-ELEMENTS.md and demo/server/README.md against the code: every name a webmaster or a
+// designer copies from them (attributes, events, parts, `--de-*` tokens and their defaults, environment variables,
+// npm scripts, CLI flags, file paths) must be one the code really has, and the lists must be complete where they say
+// they are (each element's parts and events; the intake server's variables). Read from the sources, so no build.
+
+const read = (p) => readFileSync(join(root, p), 'utf8');
+const readme = read('README.md');
+const contributing = read('docs/CONTRIBUTING-ELEMENTS.md');
+const serverReadme = read('demo/server/README.md');
+const ls = (dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`);
+
+/** The text under the first heading matching `title`, up to the next heading of the same or a higher level. */
+function section(md, title) {
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => /^#{1,6} /.test(l) && title.test(l));
+  assert.ok(start >= 0, `no heading ${title}`);
+  const level = lines[start].match(/^#+/)[0].length;
+  const end = lines.findIndex((l, i) => i > start && new RegExp(`^#{1,${level}} `).test(l));
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+/** The backticked words of a text. */
+const ticked = (text) => [...text.replace(/^ *```[\s\S]*?^ *```/gm, "").matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+/** The text from a line starting with `label` to the next blank line. */
+function paragraph(text, label) {
+  const at = text.indexOf(label);
+  assert.ok(at >= 0, `no "${label}" in the section`);
+  const end = text.indexOf('\n\n', at);
+  return text.slice(at + label.length, end < 0 ? undefined : end);
+}
+const fenced = (md, lang) => [...md.matchAll(/^ *```(\w*)\n([\s\S]*?)^ *```/gm)].filter((m) => !lang || lang.test(m[1])).map((m) => m[2]);
+
+const ELEMENTS = {
+  'disclosure-catalogue': { dir: 'src/elements/disclosure-catalogue', heading: /^## `<disclosure-catalogue>`/ },
+  'annual-stats': { dir: 'src/elements/annual-stats', heading: /^## `<annual-stats>`/ },
+  'request-form': { dir: 'src/elements/request-form', heading: /^### `<request-form>`/ },
+  'request-status': { dir: 'src/elements/request-status', heading: /^### `<request-status>`/ },
+  'disclosure-provider': { dir: 'src/elements/disclosure-provider', heading: /^## `<disclosure-provider>`/ },
+};
+const coreSource = read('src/core/base.ts');
+const sourceOf = (tag) => ls(ELEMENTS[tag].dir).map(read).join('\n');
+const classFile = (tag) => read(`${ELEMENTS[tag].dir}/${tag}.ts`);
+/** The attributes an element observes: its static `properties` (and the base class's), plus the global `lang`. */
+function observed(tag) {
+  const attrs = new Set(['lang']);
+  const sources = [classFile(tag), ...(tag === 'disclosure-provider' ? [] : [coreSource])];
+  for (const src of sources) {
+    const block = src.match(/static override properties: PropertyDeclarations = \{([\s\S]*?)\n {2}\};/);
+    assert.ok(block, `${tag}: no static properties`);
+    for (const m of block[1].matchAll(/^\s*(\w+): \{([^}]*)\}/gm)) {
+      if (/state: true/.test(m[2])) continue;
+      const named = m[2].match(/attribute: '([^']+)'/);
+      attrs.add(named ? named[1] : m[1].toLowerCase());
+    }
+  }
+  return attrs;
+}
+/** JSDoc tags of an element class (`@csspart`, `@event`, `@cssprop`): what Storybook's docs pages show. */
+const jsdoc = (tag, kind) => [...classFile(tag).matchAll(new RegExp(`@${kind} \\[?([\\w-]+)(?:=([^\\]]*)\\])?`, 'g'))].map((m) => [m[1], m[2]]);
+const partsInTemplates = (tag) => new Set([...(sourceOf(tag) + coreSource).matchAll(/part="([\w-]+)"/g)].map((m) => m[1]));
+const dispatched = new Set([...ls('src/core').concat(...Object.values(ELEMENTS).map((e) => ls(e.dir))).map(read).join('\n')
+  .matchAll(/new CustomEvent(?:<[^(]*>)?\(\s*'([\w-]+)'/g)].map((m) => m[1]));
+
+const eventNames = (text) => ticked(text).filter((w) => /^(disclosure|request|annual)-[a-z-]+$/.test(w));
+/** The parts and events the README lists for each element. */
+function readmeLists(tag) {
+  const s = section(readme, ELEMENTS[tag].heading);
+  switch (tag) {
+    case 'disclosure-catalogue':
+      return { parts: ticked(paragraph(s, '\nParts:')), events: eventNames(paragraph(s, '\nEvents')) };
+    case 'annual-stats':
+      return { parts: ticked(section(s, /^### Parts/)), events: [...section(s, /^### Events/).matchAll(/^\| `([\w-]+)`/gm)].map((m) => m[1]) };
+    case 'request-form':
+      return { parts: ticked(paragraph(s, '\nParts:').split('Custom properties')[0]), events: eventNames(paragraph(s, '\nEvents:')) };
+    case 'request-status':
+      return { parts: ticked(s.slice(s.indexOf('Parts:'))), events: ['disclosure-load', 'disclosure-error'] };
+    default:
+      return { parts: [], events: [] };
+  }
+}
+
+test('README: each element\'s parts are the ones it renders, and the same as its JSDoc (Storybook\'s docs)', () => {
+  for (const tag of ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status']) {
+    const { parts } = readmeLists(tag);
+    assert.ok(parts.length > 5, `${tag}: README parts found`);
+    const rendered = partsInTemplates(tag);
+    for (const p of parts) assert.ok(rendered.has(p), `${tag}: README names part="${p}", which it never renders`);
+    assert.deepEqual([...parts].sort(), jsdoc(tag, 'csspart').map(([p]) => p).sort(), `${tag}: README parts = @csspart list`);
+  }
+});
+
+test('README: each element\'s events are dispatched, and the same as its JSDoc', () => {
+  for (const tag of ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status']) {
+    const { events } = readmeLists(tag);
+    for (const e of events) assert.ok(dispatched.has(e), `${tag}: README names the event ${e}, never dispatched`);
+    assert.deepEqual([...events].sort(), jsdoc(tag, 'event').map(([e]) => e).sort(), `${tag}: README events = @event list`);
+  }
+  // The framework snippets listen to events by name too: ondisclosure-load={…} (React), @disclosure-load="…" (Vue).
+  const listened = fenced(readme, /^(jsx|vue|html)$/).flatMap((b) => [...b.matchAll(/\s(?:on|@)((?:disclosure|request|annual)-[\w-]+)=/g)].map((m) => m[1]));
+  assert.ok(listened.length >= 4);
+  for (const e of listened) assert.ok(dispatched.has(e), `a README snippet listens to ${e}, never dispatched`);
+});
+
+test('README: every attribute in an element\'s table, a snippet or a CMS recipe is one the element observes', () => {
+  const known = Object.fromEntries(Object.keys(ELEMENTS).map((t) => [t, observed(t)]));
+  // The tables.
+  for (const tag of Object.keys(ELEMENTS)) {
+    const s = section(readme, ELEMENTS[tag].heading);
+    const tables = [...s.matchAll(/^\| [Aa]ttribute.*\n((?:\|.*\n?)+)/gm)].map((m) => m[1]).join('\n');
+    const rows = [...tables.matchAll(/^\| ((?:`[\w-]+`(?:, )?)+) \|/gm)].flatMap((m) => ticked(m[1]));
+    assert.ok(rows.length >= 3, `${tag}: attribute rows found`);
+    for (const a of rows) assert.ok(known[tag].has(a), `${tag}: README's table names the attribute ${a}, not observed`);
+  }
+  for (const [, a] of section(readme, /^## Every element/).matchAll(/^\| `([\w-]+)` \|/gm)) {
+    for (const tag of Object.keys(ELEMENTS).filter((t) => t !== 'disclosure-provider')) assert.ok(known[tag].has(a), `Every element: ${a} on ${tag}`);
+  }
+  // Tags written in any code block (HTML snippets, Vue, the Drupal list): <tag attr attr="…" :attr="…">.
+  const tagRe = new RegExp(`<(${Object.keys(ELEMENTS).join('|')})\\b([^>]*)>`, 'g');
+  const GLOBAL = new Set(['id', 'class', 'style', 'hidden']);
+  let seen = 0;
+  for (const block of [...fenced(readme), ...fenced(contributing)]) {
+    const jsx = /className=|=\{/.test(block);
+    for (const [, tag, attrs] of block.matchAll(tagRe)) {
+      for (const [, raw] of attrs.matchAll(/(?:^|\s)([:@]?[\w.-]+)(?==|\s|$|\/)/g)) {
+        if (raw.startsWith('@') || raw.startsWith('on') || GLOBAL.has(raw)) continue;
+        seen++;
+        if (raw.endsWith('.prop') || (jsx && /[A-Z]/.test(raw))) {
+          const prop = raw.replace(/^:/, '').replace(/\.prop$/, '');
+          assert.match(classFile(tag) + coreSource, new RegExp(`\\b${prop}[?!]?[:=]|get ${prop}\\(`), `<${tag} ${raw}>: no property ${prop}`);
+        } else {
+          assert.ok(known[tag].has(raw.replace(/^:/, '')), `<${tag} ${raw}> in a README snippet: not an attribute of ${tag}`);
+        }
+      }
+    }
+  }
+  assert.ok(seen > 30, `snippet attributes found (${seen})`);
+  // data-disclosure containers and one-tag scripts: data-x → attribute x of the element, or of the provider wrapped around it.
+  const containerAttrs = (block) => [...block.matchAll(/<(?:div|p|script)\b[^>]*data-disclosure="([\w-]+)"[^>]*>/g)]
+    .map((m) => [m[1], [...m[0].matchAll(/\sdata-([\w-]+)/g)].map((d) => d[1]).filter((a) => a !== 'disclosure')]);
+  for (const block of fenced(readme)) {
+    for (const [kind, attrs] of containerAttrs(block)) {
+      const tag = kind.includes('-') && kind in ELEMENTS ? kind : kind === 'catalogue' ? 'disclosure-catalogue' : kind;
+      for (const a of attrs) assert.ok(known[tag].has(a) || ['feed-base', 'agency'].includes(a), `data-disclosure="${kind}" data-${a}: not an attribute`);
+    }
+  }
+  // TinyMCE's tag[a|b], UEditor's 'tag': ['a', …], WordPress's 'a' => true, Drupal's div[data-*] lists.
+  const recipes = section(readme, /^### CMS recipes/);
+  for (const [, tag, list] of recipes.matchAll(/'?(disclosure-[\w-]+|annual-stats|request-[\w-]+)(?:\[|': \[)([^\]]+)\]/g)) {
+    for (const a of list.split(/[|,]\s*/).map((w) => w.replace(/['\s]/g, '')).filter(Boolean)) {
+      if (GLOBAL.has(a) || a === '*') continue;
+      assert.ok(known[tag].has(a), `CMS recipe: ${tag}[${a}] is not an attribute`);
+    }
+  }
+  const anyAttr = new Set(Object.values(known).flatMap((s) => [...s]));
+  for (const [, a] of recipes.matchAll(/'([\w-]+)' => true/g)) assert.ok(anyAttr.has(a) || GLOBAL.has(a), `WordPress recipe: ${a} is not an attribute`);
+  for (const [, a] of recipes.matchAll(/'data-([\w-]+)'/g)) assert.ok(anyAttr.has(a) || a === 'disclosure', `UEditor recipe: data-${a} is not an attribute`);
+  for (const [, a] of recipes.matchAll(/\sdata-([\w-]+)(?=[\s>])/g)) assert.ok(anyAttr.has(a) || a === 'disclosure', `Drupal recipe: data-${a} is not an attribute`);
+});
+
+/** `var(--de-x, fallback)` in the styles: token → its default. */
+const fallbacks = new Map();
+for (const file of [...ls('src/core'), ...Object.values(ELEMENTS).flatMap((e) => ls(e.dir))]) {
+  for (const m of read(file).matchAll(/var\((--de-[\w-]+),\s*((?:[^()]|\([^()]*\))+)\)/g)) fallbacks.set(m[1], m[2].trim().replace('var(--_primary)', 'primary'));
+}
+
+test('README and JSDoc: every --de-* token named exists in the styles, with the default the README gives', () => {
+  assert.ok(fallbacks.size > 30);
+  const expand = (text) => text.replace(/(--de-[\w-]*?)(\d)`? … `?(?:--de-[\w-]*?|-)(\d)\b/g, (_, stem, a, b) =>
+    Array.from({ length: b - a + 1 }, (_, i) => `${stem}${+a + i}`).join(' '));
+  for (const [name, text] of [['README.md', readme], ['CONTRIBUTING-ELEMENTS.md', contributing]]) {
+    for (const [token] of expand(text).matchAll(/--de-[\w-]*\w/g)) {
+      if (/^--de-(dark-)?(color|font)$/.test(token)) continue; // "the common `--de-color-*` tokens"
+      assert.ok(fallbacks.has(token), `${name} names ${token}, which no style reads`);
+    }
+  }
+  // Every token the styles read is documented (the Theming tables, with ranges written A … B).
+  const theming = expand(section(readme, /^## Theming/));
+  for (const token of fallbacks.keys()) assert.match(theming, new RegExp(`${token}\\b`), `${token} is read by the styles but not in README's Theming`);
+  // The defaults in the Theming tables: | `--de-a` / `--de-b` | `#x` / `#y` | …
+  let compared = 0;
+  for (const [, tokens, defaults] of theming.matchAll(/^\| ((?:`--de-[\w-]+`(?: \/ )?)+) \| ((?:`[^`]+`(?: \/ )?)+) \|/gm)) {
+    const ts = ticked(tokens);
+    const ds = ticked(defaults);
+    if (ts.length !== ds.length) continue;
+    ts.forEach((t, i) => {
+      compared++;
+      assert.equal(fallbacks.get(t), ds[i] === '--de-dark-color-primary' ? 'primary' : ds[i], `README Theming: default of ${t}`);
+    });
+  }
+  assert.ok(compared > 25, `defaults compared (${compared})`);
+  // The JSDoc @cssprop defaults (the Storybook controls' placeholders) are the styles' fallbacks.
+  for (const tag of ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status']) {
+    for (const [token, def] of jsdoc(tag, 'cssprop')) {
+      assert.ok(fallbacks.has(token), `${tag} @cssprop ${token}: no style reads it`);
+      if (def === undefined) continue;
+      const want = fallbacks.get(token).replace(/\s+/g, ' ');
+      assert.equal(def.replace('var(--de-color-primary)', 'primary').replace('var(--de-dark-color-primary)', 'primary'), want, `${tag} @cssprop ${token} default`);
+    }
+  }
+});
+
+test('README and demo/server/README.md: every environment variable named is read, and every one read is documented', () => {
+  const code = [...ls('demo/server'), 'demo/server/run.mjs', ...readdirSync(join(root, 'scripts')).filter((f) => f.endsWith('.mjs')).map((f) => `scripts/${f}`), 'web-test-runner.config.mjs']
+    .map(read).join('\n');
+  const readVars = new Set([...code.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]));
+  const named = (md) => ticked(md).map((w) => w.match(/^([A-Z][A-Z0-9_]{2,})(?:=|$)/)?.[1]).filter((v) => v && /_|PORT|PATH/.test(v));
+  // Not variables: a constant of scripts/mangle-props.mjs, a DOMPurify option.
+  const inDocs = new Set([...named(readme), ...named(serverReadme)].filter((v) => !['MANGLED_KEYS', 'ADD_TAGS'].includes(v)));
+  for (const line of readme.match(/^\s*[A-Z_]+=\S+ (?:npm|node)/gm) ?? []) inDocs.add(line.trim().split('=')[0]);
+  assert.ok(inDocs.size >= 10, [...inDocs].join());
+  for (const v of inDocs) assert.ok(readVars.has(v), `the docs name ${v}, which nothing reads`);
+  for (const v of [...readVars].filter((v) => v.startsWith('INTAKE_'))) {
+    assert.match(serverReadme, new RegExp(`\\| \`${v}\` \\|`), `demo/server reads ${v}; its README's table lacks it`);
+  }
+  // Defaults of the intake server's table are the code's.
+  const main = read('demo/server/main.ts');
+  for (const [, v, def] of serverReadme.matchAll(/^\| `(INTAKE_[A-Z_]+)` \| `([^`]+)` \|/gm)) {
+    const use = main.match(new RegExp(`env\\.${v}[^\\n]*`));
+    if (!use) continue;
+    assert.ok(use[0].includes(def.replace(/^demo\/|^\S+\//, '')) || use[0].includes(def), `${v}: README default ${def}, code: ${use[0]}`);
+  }
+});
+
+test('the docs: every npm script, CLI flag and repository path named exists', () => {
+  const scripts = JSON.parse(read('package.json')).scripts;
+  for (const [name, text] of [['README.md', readme], ['CONTRIBUTING', contributing], ['demo/server/README.md', serverReadme], ['bench/README.md', read('bench/README.md')]]) {
+    for (const [, s] of text.matchAll(/npm run ([\w:-]+)/g)) assert.ok(s in scripts, `${name}: npm run ${s} is not a script`);
+    for (const [, s] of text.matchAll(/npm (start|test)\b/g)) assert.ok(s in scripts, `${name}: npm ${s}`);
+    // Repository paths (not build output): src/…, demo/…, scripts/…, test/…, e2e/…, bench/…, docs/…, stories/…
+    for (const w of ticked(text).filter((t) => !/^[A-Z_]+=/.test(t)).flatMap((t) => t.split(/[\s,()]+/))) {
+      const m = w.match(/^((?:src|demo|scripts|test|e2e|bench|docs|stories)\/[\w./@-]*[\w/])(?::|$)/);
+      if (!m || /\*|<|…|\{/.test(w) || m[1].startsWith('demo/server/data')) continue;
+      const p = m[1];
+      const base = name === 'demo/server/README.md' && !existsSync(join(root, p)) ? join(root, 'demo/server', p) : join(root, p);
+      assert.ok(existsSync(base) || existsSync(join(root, p)), `${name} names ${p}, which does not exist`);
+    }
+  }
+  // CLI flags in the headings and text of the command-line section are options the tool reads.
+  const cli = readdirSync(join(root, 'src/cli')).map((f) => read(`src/cli/${f}`)).join('\n');
+  const flags = new Set([...section(readme, /^## Command-line tool/).matchAll(/(?<![\w-])(--[a-z][\w-]+|-o)\b/g)].map((m) => m[1]));
+  assert.ok(flags.size >= 10, [...flags].join());
+  for (const f of flags) assert.match(cli, new RegExp(`['"\`]${f}['"\`=]|\\b${f.replace(/^-+/, '')}\\b`), `README names the CLI option ${f}`);
 });
