@@ -71,3 +71,24 @@ test('bin/disclosure-elements.mjs runs the CLI (building it when dist/cli is mis
   const head = readFileSync(new URL('../../dist/cli/disclosure-elements.mjs', import.meta.url), 'utf8').slice(0, 40);
   assert.match(head, /^#!\/usr\/bin\/env node/);
 });
+
+test("README: the embed example prints what the command prints, line for line (a feed that answers)", async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = readme.match(/```console\n\$ npx disclosure-elements embed (\S+)\n([\s\S]*?)```/);
+  assert.ok(block, 'the README has an embed example');
+  const [, url, shown] = block;
+  const { pathname, origin } = new URL(url);
+  const server = createServer((req, res) => {
+    if (req.url === pathname) { res.writeHead(200, { 'content-type': 'application/json' }); res.end(readFileSync(demo('catalogue.json'))); }
+    else { res.writeHead(404); res.end(); }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const local = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const r = await run(['embed', local + pathname]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.replaceAll(local, origin).trimEnd(), shown.trimEnd());
+  } finally {
+    server.close();
+  }
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, demo, tmp } from './helpers.mjs';
 
@@ -237,4 +237,22 @@ test('validate: a CSV spreadsheet (目录.csv, or a tab/comma table under anothe
   r = await run(['validate', bad]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /bad\.json: not valid JSON/);
+});
+
+test("README: the validate example prints what the command prints, in its order, with its exit code", async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = readme.match(/```console\n\$ npx disclosure-elements validate (\S+)\n([\s\S]*?)\$ echo \$\?\n(\d)\n```/);
+  assert.ok(block, 'the README has a validate example');
+  const [, file, shown, code] = block;
+  // The feed the example describes: items[3] without a title, items[9] with a misspelt key, items[12] with a bad date.
+  const items = Array.from({ length: 13 }, (_, i) => ({ id: `i${i}`, title: `标题${i}` }));
+  delete items[3].title;
+  items[9].datePublised = '2013-03-05';
+  items[12].datePublished = '2013/3/5';
+  const dir = tmp();
+  mkdirSync(join(dir, 'feeds'));
+  writeFileSync(join(dir, file), JSON.stringify({ schemaVersion: 1, items }));
+  const r = await run(['validate', file], { cwd: dir });
+  assert.equal(String(r.code), code);
+  assert.equal(r.stderr + r.stdout, shown);
 });
