@@ -106,7 +106,7 @@ export const Review: Story = {
   },
 };
 
-/** Sent, and the server has not answered yet: 提交申请, 修改 and 返回 are `aria-disabled`. */
+/** Sent, and the server has not answered yet: 提交申请, 修改, 上一步 and 清空表单 are `aria-disabled`. */
 export const Sending: Story = {
   args: { src: 'mock/feed/request-form-hanging' },
   tags: ['expect:send-status'],

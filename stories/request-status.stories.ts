@@ -32,7 +32,8 @@ const render = (a: Args) => html`<request-status
 /**
  * Looks up an application by query code (查询码) and name. The form feed's `status.endpoint` is the in-page mock:
  * `K7QM4XPA9R` is answered (with its history), `R8TV3MWK6P` is received and within the period, `W3HN8TQ2LD` is extended and overdue, `P5RT2KCM8V` waits for a third
- * party (the reply period is stopped), `H6WD9KPT3N` was withdrawn, any other code is not found.
+ * party (the reply period is stopped), `C4RQ7NXM2E` awaits a correction, `H6WD9KPT3N` was withdrawn, any other code is
+ * not found.
  */
 const meta = {
   title: 'Elements/request-status',

@@ -257,3 +257,13 @@ test('the docs: every npm script, CLI flag and repository path named exists', ()
   assert.ok(flags.size >= 10, [...flags].join());
   for (const f of flags) assert.match(cli, new RegExp(`['"\`]${f}['"\`=]|\\b${f.replace(/^-+/, '')}\\b`), `README names the CLI option ${f}`);
 });
+
+test('stories: each element\'s story sets every attribute it observes (a control per attribute on its docs page)', () => {
+  const stories = { 'disclosure-catalogue': 'catalogue', 'annual-stats': 'annual-stats', 'request-form': 'request-form', 'request-status': 'request-status', 'disclosure-provider': 'provider' };
+  for (const [tag, file] of Object.entries(stories)) {
+    const story = read(`stories/${file}.stories.ts`);
+    const render = story.match(new RegExp(`const render = [^\\n]*html\`<${tag}([\\s\\S]*?)>`));
+    assert.ok(render, `${file}.stories.ts renders <${tag}>`);
+    for (const a of observed(tag)) assert.match(render[1], new RegExp(`\\s\\??${a}=\\$\\{`), `<${tag}>'s story does not set ${a}`);
+  }
+});
