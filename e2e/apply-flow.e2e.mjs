@@ -4,7 +4,7 @@
 // looking the application up by its query code, and the staff API seeing exactly one stored application.
 // Prints "apply-flow: N passed, N failed" and writes .apply-flow-counts.json.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,35 @@ test('the applicant follows the application on the status page with the query co
     assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
+  }
+});
+
+// README "The demo portal": `npm start` serves every page of demo/pages/ through its layout, with the intake server
+// behind /api. Each page, in both languages, loads without a script error, a console error or warning, or a failed
+// request, and its elements finish loading (no skeleton, no error panel).
+test('every demo portal page (demo/pages/*.html, zh-CN and en) loads without errors, warnings or failed requests', async () => {
+  const pages = readdirSync('demo/pages').filter((f) => f.endsWith('.html')).sort();
+  assert.ok(pages.length >= 6, pages.join());
+  for (const file of pages) {
+    for (const lang of ['zh-CN', 'en']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const log = watchPage(page);
+      const failed = [];
+      page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+      page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
+      page.on('console', (m) => { if (m.type() === 'error' && m.text().startsWith('Failed to load resource')) failed.push(m.text()); });
+      const where = `${file}?lang=${lang}`;
+      try {
+        await page.goto(`${server.url}/demo/${where}`, { waitUntil: 'networkidle' });
+        await page.waitForFunction(() => [...document.querySelectorAll('disclosure-catalogue, annual-stats, request-form, request-status')]
+          .every((el) => el.shadowRoot?.querySelector('[part~="base"]') && !el.shadowRoot.querySelector('[part~="loading"], [part~="error"]')),
+        undefined, { timeout: 15000 }).catch(() => assert.fail(`${where}: an element is still loading or shows an error`));
+        assert.deepEqual({ errors: log.errors, consoleErrors: log.consoleErrors, warnings: log.warnings, failed }, { errors: [], consoleErrors: [], warnings: [], failed: [] }, where);
+      } finally {
+        await context.close();
+      }
+    }
   }
 });
 
