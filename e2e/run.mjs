@@ -2,7 +2,7 @@
 // quirks-mode CMS page (loaded twice, two versions, hostile CSS, patched prototypes), a page under a strict
 // Content-Security-Policy with Trusted Types, the ES module build, and what each page downloads.
 // Needs `node scripts/build.mjs` first. Prints "e2e: N passed, N failed" and writes .e2e-counts.json.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
@@ -350,6 +350,42 @@ test('the demo portal does not shift its layout while the elements load (CLS < 0
     assert.ok(cls < 0.1, `cumulative layout shift ${cls}`);
   } finally {
     await close();
+  }
+});
+
+test('each HTML snippet of the README, pasted into a page as it is, shows its elements without errors', async () => {
+  // Only the script's location is changed, to this build (as a webmaster points it at their copy); the feeds the
+  // snippets name (/xxgk/feeds/…, /feeds/…, relative) are answered with the demo's feeds of the same name.
+  const readme = readFileSync('README.md', 'utf8');
+  const TAGS = 'disclosure-provider|disclosure-catalogue|annual-stats|request-form|request-status';
+  const blocks = [...readme.matchAll(/^ *```html\n([\s\S]*?)^ *```/gm)].map((m) => m[1])
+    .filter((b) => /<(disclosure-catalogue|annual-stats|request-form|request-status)\b|data-disclosure=/.test(b));
+  assert.ok(blocks.length >= 8, `${blocks.length} snippets`);
+  const feed = (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/(xxgk\/)?feeds\//, '/').replace(/^\/snippet\//, '/');
+    const file = `demo/feeds${path}`;
+    return existsSync(file) ? route.fulfill({ path: file, contentType: 'application/json' }) : route.fulfill({ status: 404, body: '' });
+  };
+  for (const [i, block] of blocks.entries()) {
+    let body = block.replace(/src="[^"]*?\/?disclosure-elements(\.autoload|\.esm)?\.js"/g, (_, kind = '') => `src="${server.url}/dist/disclosure-elements${kind}.js"`);
+    // A snippet that is only the element (the script is "once, anywhere in the page"): the page has the script.
+    if (!/<script/.test(body)) body = `<script src="${server.url}/dist/disclosure-elements.js"></script>\n${body}`;
+    const routes = {
+      [`${server.url}/snippet/page.html`]: (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${body}\n</body></html>` }),
+      [`${server.url}/snippet/*.json`]: feed,
+      [`${server.url}/feeds/**`]: feed,
+      [`${server.url}/xxgk/feeds/**`]: feed,
+    };
+    const { page, log, close } = await open('/snippet/page.html', { routes });
+    try {
+      await page.waitForFunction((tags) => {
+        const els = [...document.querySelectorAll(tags.replaceAll('|', ','))].filter((el) => el.localName !== 'disclosure-provider');
+        return els.length > 0 && els.every((el) => el.shadowRoot?.querySelector('[part~="base"]') && !el.shadowRoot.querySelector('[part~="loading"], [part~="error"]'));
+      }, TAGS, { timeout: 15000 }).catch(() => assert.fail(`README snippet ${i + 1} shows no element, or one still loading or failed:\n${block}`));
+      assert.deepEqual([...log.errors, ...log.consoleErrors], [], `README snippet ${i + 1}:\n${block}`);
+    } finally {
+      await close();
+    }
   }
 });
 
