@@ -267,3 +267,9 @@ test('stories: each element\'s story sets every attribute it observes (a control
     for (const a of observed(tag)) assert.match(render[1], new RegExp(`\\s\\??${a}=\\$\\{`), `<${tag}>'s story does not set ${a}`);
   }
 });
+
+test('CONTRIBUTING-ELEMENTS: the provider settings it lists are the context\'s fields', () => {
+  const listed = ticked(contributing.match(/context from `<disclosure-provider>`: ([^)]*)\)/)[1]);
+  const fields = [...read('src/core/context.ts').match(/interface ProviderSettings \{([\s\S]*?)\n\}/)[1].matchAll(/^\s+(\w+)\??:/gm)].map((m) => m[1]);
+  assert.deepEqual([...listed].sort(), [...fields].sort());
+});
