@@ -3,7 +3,7 @@
  *
  * - a container: `<div data-disclosure="catalogue" data-src="catalogue.json" data-page-size="50"></div>`: the element
  *   is created inside the div (the div stays, as the container); every other `data-*` attribute is copied to it
- *   without its `data-` prefix; `data-feed-base` and `data-agency` go to a `<disclosure-provider>` wrapped around it;
+ *   without its `data-` prefix; `data-feed-base`, `data-agency` and `data-feed-lang` go to a `<disclosure-provider>` wrapped around it;
  * - a one-tag script: `<script src="…/disclosure-elements.js" data-disclosure="catalogue" data-src="…"></script>`:
  *   the element is inserted right after that script tag.
  *
@@ -24,7 +24,7 @@ export const EMBED_TAGS: Readonly<Record<string, string>> = {
 export const LIBRARY_TAGS = ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status', 'disclosure-provider'];
 
 /** Container attributes that go to the wrapping `<disclosure-provider>` instead of the element. */
-const PROVIDER_ATTRIBUTES = ['feed-base', 'agency'];
+const PROVIDER_ATTRIBUTES = ['feed-base', 'agency', 'feed-lang'];
 
 /**
  * The only attributes a `data-*` attribute may become: the elements' own (README), and id/class. Content editors let

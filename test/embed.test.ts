@@ -96,6 +96,21 @@ describe('data-disclosure containers', () => {
     expect(el.hasAttribute('feed-base')).to.be.false;
   });
 
+  it('data-feed-lang goes to the provider too: an English container on a Chinese feed that does not say so marks the feed text zh-CN', async () => {
+    // README <disclosure-provider>: "an English page on Chinese feeds from a CMS you cannot change says lang="en"
+    // feed-lang="zh-CN"" — the container form is how such a CMS page embeds the element.
+    const url = await storeFeed(feed);
+    const host = mount(`<div data-disclosure="catalogue" data-src="${url}" data-lang="en" data-feed-lang="zh-CN" data-no-url-state></div>`);
+    const warnings = await captureWarnings(() => upgradeAll(host));
+    expect(warnings).to.deep.equal([]);
+    const el = host.querySelector<DisclosureCatalogue>('disclosure-catalogue')!;
+    await el.loaded;
+    await el.updateComplete;
+    const title = await until(() => el.shadowRoot!.querySelector('[part~="item"] h3 > span'));
+    expect(title.textContent).to.contain('通知');
+    expect(title.closest('[lang]')!.getAttribute('lang')).to.equal('zh-CN', 'the Chinese title is read with a Chinese voice');
+  });
+
   it('leaves containers inside an editor’s editable area alone (an iframe-less editor, the site script on the page)', async () => {
     // TinyMCE inline mode, front-end editing: replacing the fallback there would save the custom tag into the article
     // (where the sanitizer drops it, and the fallback link with it).

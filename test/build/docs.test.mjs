@@ -150,15 +150,25 @@ test('README: every attribute in an element\'s table, a snippet or a CMS recipe 
     }
   }
   assert.ok(seen > 30, `snippet attributes found (${seen})`);
+  const embed = read('src/embed.ts');
+  const listIn = (re) => [...embed.match(re)[1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+  const providerAttrs = listIn(/const PROVIDER_ATTRIBUTES = \[([^\]]*)\]/);
+  const elementAttrs = listIn(/const ELEMENT_ATTRIBUTES = new Set\(\[([^\]]*)\]/);
   // data-disclosure containers and one-tag scripts: data-x → attribute x of the element, or of the provider wrapped around it.
   const containerAttrs = (block) => [...block.matchAll(/<(?:div|p|script)\b[^>]*data-disclosure="([\w-]+)"[^>]*>/g)]
     .map((m) => [m[1], [...m[0].matchAll(/\sdata-([\w-]+)/g)].map((d) => d[1]).filter((a) => a !== 'disclosure')]);
   for (const block of fenced(readme)) {
     for (const [kind, attrs] of containerAttrs(block)) {
       const tag = kind.includes('-') && kind in ELEMENTS ? kind : kind === 'catalogue' ? 'disclosure-catalogue' : kind;
-      for (const a of attrs) assert.ok(known[tag].has(a) || ['feed-base', 'agency'].includes(a), `data-disclosure="${kind}" data-${a}: not an attribute`);
+      for (const a of attrs) assert.ok(known[tag].has(a) || providerAttrs.includes(a), `data-disclosure="${kind}" data-${a}: not an attribute`);
     }
   }
+  // README: "Every attribute of the element's table in the README works this way" (and the provider's go to the
+  // provider wrapped around it): the lists src/embed.ts copies from.
+  for (const tag of Object.keys(ELEMENTS).filter((t) => t !== 'disclosure-provider')) {
+    for (const a of known[tag]) assert.ok(elementAttrs.includes(a), `data-${a} on a data-disclosure="${tag}" container is not copied (src/embed.ts)`);
+  }
+  for (const a of known['disclosure-provider']) assert.ok(providerAttrs.includes(a) || elementAttrs.includes(a), `data-${a} on a container reaches neither the element nor its provider (src/embed.ts)`);
   // TinyMCE's tag[a|b], UEditor's 'tag': ['a', …], WordPress's 'a' => true, Drupal's div[data-*] lists.
   const recipes = section(readme, /^### CMS recipes/);
   for (const [, tag, list] of recipes.matchAll(/'?(disclosure-[\w-]+|annual-stats|request-[\w-]+)(?:\[|': \[)([^\]]+)\]/g)) {
