@@ -256,3 +256,17 @@ test("README: the validate example prints what the command prints, in its order,
   assert.equal(String(r.code), code);
   assert.equal(r.stderr + r.stdout, shown);
 });
+
+test('README: every feed example (each json block with a schemaVersion) is valid, without a warning', async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const feeds = [...readme.matchAll(/^ *```json\n([\s\S]*?)^ *```/gm)].map((m) => m[1]).filter((b) => /"schemaVersion"/.test(b));
+  assert.ok(feeds.length >= 4, `${feeds.length} examples`);
+  const dir = tmp();
+  for (const [i, body] of feeds.entries()) {
+    const file = join(dir, `readme-${i}.json`);
+    writeFileSync(file, body);
+    const r = await run(['validate', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr + r.stdout, /warning/, `README feed example ${i + 1}`);
+  }
+});
