@@ -1282,6 +1282,7 @@ describe('named staff tokens (INTAKE_STAFF_TOKENS) and who recorded each status 
       [`wang ${TOKEN}\n`, /^INTAKE_STAFF_TOKENS line 1 \(wang\): the same token as INTAKE_STAFF_TOKEN \(staff\)/],
       [`# ok\nw@ng ${WANG}\n`, /^INTAKE_STAFF_TOKENS line 2: the name is not valid/],
       [`${'x'.repeat(25)} ${WANG}\n`, /^INTAKE_STAFF_TOKENS line 1: the name is not valid/],
+      [`.wang ${WANG}\n`, /^INTAKE_STAFF_TOKENS line 1: the name is not valid/], // README: the first a letter, digit or 汉字
       [`wang ${WANG}\n${LI}\n`, /^INTAKE_STAFF_TOKENS line 2: expected a name and a token separated by spaces, found one word/],
       [`wang=${WANG}\n`, /^INTAKE_STAFF_TOKENS line 1: expected a name and a token/],
       [`${WANG} wang # swapped\n`, /^INTAKE_STAFF_TOKENS line 1: expected a name and a token separated by spaces, found 4 words/],
