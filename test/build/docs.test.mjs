@@ -89,7 +89,7 @@ function readmeLists(tag) {
     case 'request-form':
       return { parts: ticked(paragraph(s, '\nParts:').split('Custom properties')[0]), events: eventNames(paragraph(s, '\nEvents:')) };
     case 'request-status':
-      return { parts: ticked(s.slice(s.indexOf('Parts:'))), events: ['disclosure-load', 'disclosure-error'] };
+      return { parts: ticked(paragraph(s, ' Parts:')), events: eventNames(paragraph(readme, 'Events from every element:')) };
     default:
       return { parts: [], events: [] };
   }
