@@ -261,6 +261,13 @@ test('the docs: every npm script, CLI flag and repository path named exists', ()
       assert.ok(existsSync(base) || existsSync(join(root, p)), `${name} names ${p}, which does not exist`);
     }
   }
+  // A name placed in a file (`riskyPattern` in `src/schema/request-form.ts`, `buildServer()` from `run.mjs`) is there.
+  for (const [name, text, dir] of [['README.md', readme, ''], ['CONTRIBUTING', contributing, ''], ['demo/server/README.md', serverReadme, 'demo/server/']]) {
+    for (const [, id, file] of text.matchAll(/`(\w+)(?:\([^`]*\))?` (?:in|from|\()\s*`([\w./-]+\.(?:ts|mjs))`/g)) {
+      const path = existsSync(join(root, file)) ? file : dir + file;
+      assert.ok(existsSync(join(root, path)) && read(path).includes(id), `${name}: ${id} is not in ${file}`);
+    }
+  }
   // CLI flags in the headings and text of the command-line section are options the tool reads.
   const cli = readdirSync(join(root, 'src/cli')).map((f) => read(`src/cli/${f}`)).join('\n');
   const flags = new Set([...section(readme, /^## Command-line tool/).matchAll(/(?<![\w-])(--[a-z][\w-]+|-o)\b/g)].map((m) => m[1]));
