@@ -850,9 +850,12 @@ describe('<annual-stats>: several years', () => {
     const before = history.length;
     const el = await mount(`${FEEDS}/index.json`, { urlKey: 'yr' });
     expect(el.shownYear).to.equal(2013);
+    const changes: unknown[] = [];
+    el.addEventListener('annual-year-change', (e) => changes.push((e as CustomEvent).detail));
     el.year = 2020;
     await el.updateComplete;
     expect(el.shownYear).to.equal(2020);
+    expect(changes).to.deep.equal([{ year: 2020 }], 'README: annual-year-change also when year is set again after the index loaded');
     // A reload shows the year set, not the URL's older one.
     expect(new URLSearchParams(location.search).get('yr.year')).to.equal('2020');
     expect(history.length).to.equal(before);

@@ -65,7 +65,7 @@ const fill = (ui: string, text: unknown, lang: Lang) => {
  *
  * @event disclosure-load - A feed loaded (the index, or one year's report). `detail: { url, data, warnings, year? }`.
  * @event disclosure-error - A feed could not be loaded. `detail: { url, kind, status, message, year? }`.
- * @event annual-year-change - The reader picked another year. `detail: { year }`.
+ * @event annual-year-change - Another year is shown: the reader picked it, went back or forward in history, or `year` was set again after the index loaded. `detail: { year }`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart header - Title, publisher and dates of the report.
