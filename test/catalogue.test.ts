@@ -514,6 +514,40 @@ describe('<disclosure-catalogue>: URL state', () => {
     expect(facetBox(el, '体裁分类', '通知').checked).to.be.true;
   });
 
+  it('back and forward tell the page too: disclosure-query with the restored query and its total (README: the React example shows the total from it)', async () => {
+    const el = await mount(smallCatalogue(), { urlKey: 'evq' });
+    const events: { query: { facets: { genre: string[] } }; total: number }[] = [];
+    el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
+    await check(el, '体裁分类', '通知');
+    expect(events.map((e) => e.total)).to.deep.equal([titles(el).length]);
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(4);
+    expect(events.map((e) => e.total), 'a host showing "N documents match" follows Back').to.deep.equal([events[0]!.total, 4]);
+    expect(events[1]!.query.facets.genre).to.deep.equal([]);
+  });
+
+  it('remote mode: back and forward fire disclosure-query once the server has answered the restored search', async () => {
+    const answer = (total: number) => ({ schemaVersion: 1, items: manyItems(2, `r${total}`), page: { total } });
+    const endpoint = await scriptEndpoint([{ body: answer(9) }, { body: answer(3) }, { body: answer(9) }]);
+    const el = await mount({ ...smallCatalogue(), search: { endpoint } }, { urlKey: 'evr' });
+    await waitUntil(() => shadowText(el, '#summary').includes('9'), 'first page');
+    const events: { total: number }[] = [];
+    el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
+    const q = $<HTMLInputElement>(el, '#q');
+    q.value = '防汛';
+    $<HTMLFormElement>(el, 'form.search').requestSubmit();
+    await waitUntil(() => events.length === 1, 'the search answered');
+    expect(events[0]!.total).to.equal(3);
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await waitUntil(() => events.length === 2, 'the restored search answered, with its event', 3000);
+    expect(events[1]!.total).to.equal(9);
+  });
+
   it('back and forward move the sort and page-size choices with the results, after the reader has used them', async () => {
     const el = await mount({ ...smallCatalogue(), items: manyItems(45) }, { urlKey: 'sel' });
     const [sort, size] = $$<HTMLSelectElement>(el, '.toolbar select');

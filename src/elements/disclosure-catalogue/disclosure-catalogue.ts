@@ -60,7 +60,7 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  *
  * @event disclosure-load - The feed loaded. `detail: { url, data, warnings }`.
  * @event disclosure-error - The feed could not be loaded. `detail: { url, kind, status, message }`.
- * @event disclosure-query - The reader changed the search, filters, sort or page. `detail: { query, total }`.
+ * @event disclosure-query - The reader changed the search, filters, sort or page, or went back or forward to another. `detail: { query, total }`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart header - The heading area.
@@ -409,8 +409,12 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (JSON.stringify(next) === JSON.stringify(this.shownQuery)) return;
     this.shownQuery = next;
     this.openAncestors(next.category);
-    if (this.remoteResult) this.runRemote(false);
-    else this.runQuery(true);
+    // Back and forward change the results as a reader's choice does: the page hears of it (disclosure-query).
+    if (this.remoteResult) this.runRemote(false, true);
+    else {
+      this.runQuery(true);
+      this.queried();
+    }
   }
 
   private get total(): number {
