@@ -1145,3 +1145,89 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
   });
 });
+
+describe('<disclosure-catalogue>: URL keys, 文号 highlights, remote busy state and years', () => {
+  it('a catalogue with id="catalogue" and one without an id keep their states apart in the page URL', async () => {
+    const a = await storeFeed(smallCatalogue());
+    const b = await storeFeed(smallCatalogue());
+    history.replaceState(null, '', `${location.pathname}?catalogue.q=${encodeURIComponent('农业')}`);
+    const wrap = mountHtml(html`
+      <disclosure-catalogue src=${a}></disclosure-catalogue>
+      <disclosure-catalogue id="catalogue" src=${b}></disclosure-catalogue>`);
+    const [plain, named] = [...wrap.querySelectorAll('disclosure-catalogue')] as DisclosureCatalogue[];
+    await Promise.all([plain.loaded, named.loaded]);
+    await plain.updateComplete;
+    expect(titles(named), 'catalogue.q is the one with id="catalogue"').to.have.length(2);
+    expect(titles(plain), 'not the other').to.have.length(4);
+    await check(plain, '有效性', '失效');
+    const params = new URL(location.href).searchParams;
+    expect(params.get('catalogue.validity'), 'not written under the other one’s key').to.equal(null);
+    expect(params.get('catalogue2.validity')).to.equal('expired');
+    expect(titles(named)).to.have.length(2);
+  });
+
+  it('a 文号 found across a space in the feed is highlighted, the space with it', async () => {
+    const feed = smallCatalogue();
+    const items = feed.items as Record<string, unknown>[];
+    items[0].docNo = '国办发〔2020〕 1号';
+    items[1].indexNo = '006991235 / 2013-00002';
+    const el = await mount(feed);
+    await search(el, '国办发〔2020〕1号');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    expect($$(el, '.item dl.summary-meta mark').map((m) => m.textContent)).to.deep.equal(['国办发〔2020〕 1号']);
+    await search(el, '006991235/2013');
+    expect($$(el, '.item dl.summary-meta mark').map((m) => m.textContent)).to.deep.equal(['006991235 / 2013']);
+  });
+
+  it('remote mode: while the server works, 正在加载… is shown, and said once', async () => {
+    const page = { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 3 } };
+    const endpoint = await scriptEndpoint([{ body: page }, { body: { ...page, page: { total: 2 } }, delay: 1500 }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '[role="status"]') === '共找到 3 条信息', 'the first page said');
+    const said: string[] = [];
+    const live = $(el, '[role="status"]');
+    new MutationObserver(() => live.textContent!.trim() && said.push(live.textContent!.trim())).observe(live, { childList: true, subtree: true, characterData: true });
+    ($(el, '#q') as HTMLInputElement).value = '防汛';
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => shadowText(el, '.results').includes('正在加载…'), 'the loading text');
+    expect(shadowText(el, '#summary')).to.equal('正在加载…');
+    await waitUntil(() => shadowText(el, '#summary').includes('共找到 2 条'), 'the answer', 4000);
+    await waitUntil(() => said.includes('共找到 2 条信息'), 'the count said');
+    expect(said).to.deep.equal(['正在加载…', '共找到 2 条信息']);
+    expect(shadowText(el, '.results')).not.to.contain('正在加载…');
+  });
+
+  it('remote mode: a year facet from the server’s counts; the years sent are exactly those ticked, in one unbroken run', async () => {
+    const answer = { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 3 }, facetCounts: { year: { 2012: 1, 2013: 2, 2014: 3, toString: 1 } } };
+    const endpoint = await scriptEndpoint([{ body: answer }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    history.replaceState(null, '', `${location.pathname}?ry.year=2012,2014`);
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="ry"></disclosure-catalogue>`);
+    await el.loaded;
+    const sent = async () => {
+      await waitUntil(() => titles(el).length === 3 && !$(el, '[aria-busy="true"]'), 'an answer');
+      const u = new URL((await requestsTo(endpoint)).pop()!.url, location.href);
+      return `${u.searchParams.get('from')} ${u.searchParams.get('to')}`;
+    };
+    const ticked = () => ['2014', '2013', '2012'].filter((y) => facetBox(el, '年份', y).checked);
+    // From the URL: 2012 and 2014 cannot be asked for together (2013 would come too); the last one listed is kept.
+    expect(await sent()).to.equal('2014-01-01 2014-12-31');
+    expect(ticked()).to.deep.equal(['2014']);
+    expect(new URL(location.href).searchParams.get('ry.year')).to.equal('2014');
+    expect(facetCount(el, '年份', '2013')).to.equal('2');
+    expect(shadowText(el, '#filters'), 'a key that is not a year').not.to.contain('toString');
+    await check(el, '年份', '2013');
+    expect(await sent()).to.equal('2013-01-01 2014-12-31');
+    expect(ticked()).to.deep.equal(['2014', '2013']);
+    // 2012 is next to 2013: the run grows.
+    await check(el, '年份', '2012');
+    expect(await sent()).to.equal('2012-01-01 2014-12-31');
+    // Unticking 2013 splits the run: the part with the year ticked last stays.
+    await check(el, '年份', '2013');
+    await waitUntil(() => ticked().length === 1, 'one year left');
+    expect(ticked()).to.deep.equal(['2012']);
+    expect(await sent()).to.equal('2012-01-01 2012-12-31');
+  });
+});

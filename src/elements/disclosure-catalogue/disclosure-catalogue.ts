@@ -48,8 +48,10 @@ const MAX_PAGES = 1000;
  * print view of 2,000 is drawn in 0.5 s; of 10,000 in 9 s, and 8 s more to go back; of 30,000 in 79 s.
  */
 const PRINT_LIMIT = 2000;
-/** Numbers of the catalogues on the page (the URL key of the 2nd without an id is `catalogue2`); freed on removal. */
-const liveNos = new Set<number>();
+/** The catalogues on the page: their URL keys must differ (stateKey). */
+const live = new Set<DisclosureCatalogue>();
+/** The n-th URL key a catalogue without an id or url-key may take: `catalogue`, `catalogue2` … */
+const autoKey = (n: number) => (n > 1 ? `catalogue${n}` : 'catalogue');
 
 interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: CatalogueFeed['facetCounts']; error?: FeedError; busy: boolean }
 
@@ -189,21 +191,29 @@ export class DisclosureCatalogue extends DisclosureElement {
     return catalogueStrings.get(this.locale);
   }
 
+  /**
+   * The prefix of this catalogue's URL parameters: its url-key or id, else the first free automatic key (taken when
+   * first asked, once the page's catalogues are connected), so that a catalogue removed and added again (an SPA, an
+   * AJAX tab) keeps its key, and one without an id never shares the key of another's id (`id="catalogue"`).
+   */
   private get stateKey(): string {
-    return this.urlKey || this.id || (this.instanceNo === 1 ? 'catalogue' : `catalogue${this.instanceNo}`);
+    const own = this.urlKey || this.id;
+    if (own) return own;
+    const taken = (c: DisclosureCatalogue) => c != this && (c.instanceNo == this.instanceNo || (c.urlKey || c.id) == autoKey(this.instanceNo));
+    if (!this.instanceNo) for (this.instanceNo = 1; [...live].some(taken); ) this.instanceNo++;
+    return autoKey(this.instanceNo);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The lowest free number, so that a catalogue removed and added again (an SPA, an AJAX tab) keeps its URL key.
-    for (this.instanceNo = 1; liveNos.has(this.instanceNo); ) this.instanceNo++;
-    liveNos.add(this.instanceNo);
+    live.add(this);
     window.addEventListener('popstate', this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    liveNos.delete(this.instanceNo);
+    live.delete(this);
+    this.instanceNo = 0;
     window.removeEventListener('popstate', this.onPopState);
     // The feed's later pages and a server search in flight are not stopped: a catalogue moved in the page (a tab
     // widget, a framework, a view detached and attached again) must still get them. One removed for good finishes
@@ -443,10 +453,21 @@ export class DisclosureCatalogue extends DisclosureElement {
     set('q', q.q.trim());
     set('category', q.category ?? '');
     for (const f of FACETS) if (f != 'year') set(f, q.facets[f].join(','));
-    if (q.facets.year.length) {
-      const years = [...q.facets.year].sort();
-      set('from', `${years[0]}-01-01`);
-      set('to', `${years[years.length - 1]}-12-31`);
+    // The server takes one date range (from, to): the years ticked are kept to one unbroken run, the one with the year
+    // ticked (or, in the page URL, listed) last; the others are unticked, so what is ticked is what is asked for.
+    const years = q.facets.year;
+    let lo = +years[years.length - 1];
+    let hi = lo;
+    while (years.includes(String(lo - 1))) lo--;
+    while (years.includes(String(hi + 1))) hi++;
+    const run = years.filter((y) => +y >= lo && +y <= hi);
+    if (run.length) {
+      set('from', `${lo}-01-01`);
+      set('to', `${hi}-12-31`);
+    }
+    if (run.length < years.length) {
+      this.shownQuery = { ...q, facets: { ...q.facets, year: run } };
+      if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.shownQuery, this.normalPageSize()), 'replace');
     }
     set('sort', q.sort);
     set('page', String(q.page));
@@ -457,6 +478,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   private async fetchRemote(notify: boolean): Promise<void> {
     const abort = (this.remoteAbort = new AbortController());
     const url = this.remoteUrl();
+    // Said once (not again for each search typed while the server is still busy), unless the answer comes first.
+    if (!this.remoteResult!.busy) this.announce(this.core.loading);
     this.remoteResult = { ...this.remoteResult!, busy: true, error: undefined };
     try {
       const { json } = await fetchJson(url, { signal: abort.signal, timeout: this.feed.timeout });
@@ -509,7 +532,8 @@ export class DisclosureCatalogue extends DisclosureElement {
       const values = this.index?.facetValues('validity') ?? VALIDITIES;
       return values.map((v) => ({ id: v, label: this.t.validityValues[v] ?? v }));
     }
-    const years = [...(this.index?.facetValues('year') ?? [])].sort().reverse();
+    // In remote mode, the years the server counts (facetCounts.year).
+    const years = [...(this.index?.facetValues('year') ?? Object.keys(this.remoteResult?.facetCounts?.year ?? {}).filter((y) => /^\d{4}$/.test(y)))].sort().reverse();
     return years.map((y) => ({ id: y, label: y }));
   }
 
@@ -785,7 +809,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // In the order of SORTS.
     const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
     return html`<div class="toolbar">
-      <p class="summary" id="summary" tabindex="-1">${this.remoteResult?.error ? '' : t.results(this.fmt(total))}${total > size ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing}</p>
+      <p class="summary" id="summary" tabindex="-1">${this.remoteResult?.busy ? this.core.loading : [this.remoteResult?.error ? '' : t.results(this.fmt(total)), total > size ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
           ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
@@ -877,9 +901,10 @@ export class DisclosureCatalogue extends DisclosureElement {
     </ol>`;
   }
 
-  private marked(text: string, terms: readonly string[]): TemplateResult | string {
+  /** `text` with the search words marked; `squeeze` for a 文号 or 索引号, whose spaces the search ignores. */
+  private marked(text: string, terms: readonly string[], squeeze?: boolean): TemplateResult | string {
     if (!terms.length) return text;
-    return html`${highlight(text, terms).map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}`;
+    return html`${highlight(text, terms, squeeze).map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}`;
   }
 
   private renderItem(item: CatalogueItem, terms: readonly string[], i: number): TemplateResult {
@@ -894,9 +919,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`<li class="item" part="item">
       <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
       <dl class="meta summary-meta">
-        ${meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms), lang)}
+        ${meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms, true), lang)}
         ${meta(t.publisher, publisher, lang)}
-        ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms), lang)}
+        ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms, true), lang)}
         ${meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}
         ${meta(t.datePublished, formatDate(item.datePublished, this.locale))}
         ${meta(t.validity, item.validity && t.validityValues[item.validity], nothing, `validity-${item.validity}`)}

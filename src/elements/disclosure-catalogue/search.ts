@@ -31,12 +31,13 @@ export interface Segment { text: string; match: boolean }
 /**
  * Splits `text` into matched and unmatched segments for the given folded terms. Folding is applied per character so
  * positions map back to the original text (a character that folds to several keeps its place). Terms are not empty
- * (queryTerms drops empty ones).
+ * (queryTerms drops empty ones). `squeeze`: white space does not count, as in the search text of a 文号 or 索引号
+ * (searchText); a match marks the spaces inside it too.
  */
-export function highlight(text: string, terms: readonly string[]): Segment[] {
+export function highlight(text: string, terms: readonly string[], squeeze?: boolean): Segment[] {
   if (!terms.length || !text) return [{ text, match: false }];
   const chars = [...text];
-  const foldedChars = chars.map((c) => fold(c));
+  const foldedChars = chars.map((c) => (squeeze && /\s/.test(c) ? '' : fold(c)));
   // Map each folded code unit back to the index of the original character it came from.
   let folded = '';
   const owner: number[] = [];
@@ -50,7 +51,7 @@ export function highlight(text: string, terms: readonly string[]): Segment[] {
     for (;;) {
       const at = folded.indexOf(term, from);
       if (at < 0) break;
-      for (let k = at; k < at + term.length; k++) marked[owner[k]] = 1;
+      for (let k = owner[at]; k <= owner[at + term.length - 1]; k++) marked[k] = 1;
       from = at + term.length;
     }
   }
