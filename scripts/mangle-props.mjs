@@ -21,14 +21,18 @@
 // (web-test-runner.config.mjs), so they test what ships; `MANGLE=0 npm test` turns that off to debug with real names.
 import { transform } from 'esbuild';
 
-/** Member names renamed in the shipped builds (see above for what makes a name safe to add). */
+/**
+ * Member names renamed in the shipped builds (see above for what makes a name safe to add). A name's place fixes its
+ * short name: a member removed gives its place to another (`tpl`, `pgs`, `hay` took three), so that the names after it,
+ * in every chunk, stay as they were.
+ */
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
   'categoryCount', 'categoryLabel', 'cats', 'chartTheme', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
   'completeLoad', 'confirmClear', 'countAll', 'destroyCharts', 'keepInStore', 'expanded', 'exportCsv',
-  'extraLoading', 'facetCount', 'facetLabel', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
+  'extraLoading', 'facetCount', 'tpl', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
-  'hayBuilt', 'haystacks', 'inFlight', 'initialYear', 'instanceNo', 'loadMorePages', 'loadYear', 'loaders',
+  'hayBuilt', 'pgs', 'inFlight', 'initialYear', 'autoKey', 'loadMorePages', 'loadYear', 'loaders',
   'localeController', 'normalPageSize', 'notice', 'onFeedLoaded', 'onForcedColors', 'onHide', 'onInput', 'onOffline', 'onOnline',
   'onPopState', 'onPrint', 'onReady', 'onSubmit', 'onTreeFocus', 'onTreeKey', 'openAncestors', 'openTables', 'orders',
   'pagesAbort', 'paras', 'phase', 'printing', 'providerConsumer', 'providerReady', 'outerProvider', 'rebuildIndex', 'remoteAbort',
@@ -39,7 +43,7 @@ export const MANGLED = [
   'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'textLang', 'resolveSrc', 'restoreDraft', 'restoreFromUrl',
   'retryFeed', 'retryNow', 'yearFeeds', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',
   'sendDetail', 'sendState', 'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'stateKey',
-  'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'toggleFacetOpen', 'toggleItem', 'toggleTable', 'toggleTree',
+  'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'hay', 'toggleItem', 'toggleTable', 'toggleTree',
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'cancelYears',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'typedCode', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',

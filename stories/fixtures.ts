@@ -135,7 +135,10 @@ export const remoteCatalogue = {
 /** Remote mode against a search endpoint that answers 500: the error, with a retry button. */
 export const remoteCatalogueBroken = { ...remoteCatalogue, title: '君山区政府信息公开目录（检索服务故障）', search: { endpoint: '../500' } };
 
-/** The answer of the mocked remote search endpoint for a query string (`q`, `category`, `page`, `pageSize`). */
+/**
+ * The answer of the mocked remote search endpoint for a query string (`q`, `category`, `from`, `to`, `sort`, `page`,
+ * `pageSize`), with `facetCounts.year` (counted under the other conditions), which the year facet offers.
+ */
 export function remoteSearch(params: URLSearchParams): unknown {
   const q = (params.get('q') ?? '').trim();
   const category = params.get('category');
@@ -143,13 +146,19 @@ export function remoteSearch(params: URLSearchParams): unknown {
     for (let c: string | null | undefined = id; c; c = categories.find((x) => x.id === c)?.parentId) if (c === category) return true;
     return false;
   };
-  const matches = smallCatalogue.items
+  const others = smallCatalogue.items
     .filter((i) => !q || q.split(/\s+/).every((w) => i.title.includes(w)))
-    .filter((i) => !category || i.categoryIds.some(under))
+    .filter((i) => !category || i.categoryIds.some(under));
+  const year: Record<string, number> = {};
+  for (const i of others) year[i.datePublished.slice(0, 4)] = (year[i.datePublished.slice(0, 4)] ?? 0) + 1;
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '9999';
+  const matches = others
+    .filter((i) => i.datePublished >= from && i.datePublished <= to)
     .sort((a, b) => (params.get('sort') === 'published-asc' ? a.datePublished.localeCompare(b.datePublished) : b.datePublished.localeCompare(a.datePublished)));
   const size = Math.max(1, Number(params.get('pageSize')) || 20);
   const page = Math.max(1, Number(params.get('page')) || 1);
-  return { schemaVersion: 1, lang: 'zh-CN', items: matches.slice((page - 1) * size, page * size), page: { total: matches.length } };
+  return { schemaVersion: 1, lang: 'zh-CN', items: matches.slice((page - 1) * size, page * size), page: { total: matches.length }, facetCounts: { year } };
 }
 
 /* ------------------------------------------------------------------ annual reports */

@@ -59,21 +59,20 @@ export interface CatalogueFeed {
   skipped: number;
 }
 
+/** The entries of a list field: none when it is absent, or (with a warning) when it is not a list. */
+const listAt = (value: unknown, path: string, issues: IssueList): unknown[] =>
+  value == null ? [] : Array.isArray(value) ? value : (issues.add(path, 'must be a list'), []);
+
 function parseTerms(value: unknown, path: string, issues: IssueList): Term[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    issues.add(path, 'must be a list');
-    return [];
-  }
   const out: Term[] = [];
   const seen = new Set<string>();
-  value.forEach((t, i) => {
+  listAt(value, path, issues).forEach((t, i) => {
     const p = `${path}[${i}]`;
     if (!isObject(t)) return issues.add(p, 'must be an object');
     const id = typeof t.id === 'number' ? String(t.id) : t.id;
     if (typeof id !== 'string' || !id) return issues.add(`${p}.id`, 'is required');
     if (seen.has(id)) return issues.add(`${p}.id`, `duplicate id "${id}"`);
-    const label = typeof t.label === 'string' && t.label.trim() ? t.label.trim() : null;
+    const label = (typeof t.label == 'string' && t.label.trim()) || null;
     if (!label) return issues.add(`${p}.label`, 'is required');
     seen.add(id);
     const parentId = typeof t.parentId === 'string' && t.parentId ? t.parentId : null;
@@ -109,16 +108,11 @@ function sanitizeTree(categories: Term[], issues: IssueList): Category[] {
 }
 
 function parseAttachments(value: unknown, path: string, base: string, issues: IssueList): Attachment[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    issues.add(path, 'must be a list');
-    return [];
-  }
   const out: Attachment[] = [];
-  value.forEach((a, i) => {
+  listAt(value, path, issues).forEach((a, i) => {
     const p = `${path}[${i}]`;
     if (!isObject(a)) return issues.add(p, 'must be an object');
-    const name = typeof a.name === 'string' && a.name.trim() ? a.name.trim() : null;
+    const name = (typeof a.name == 'string' && a.name.trim()) || null;
     if (!name) return issues.add(`${p}.name`, 'is required');
     out.push({
       name,
@@ -141,7 +135,7 @@ function buildItem(raw: Record<string, unknown>, path: string, base: string, sof
   const validity = typeof raw.validity === 'string' && (VALIDITIES as readonly string[]).includes(raw.validity)
     ? (raw.validity as Validity)
     : undefined;
-  if (raw.validity !== undefined && raw.validity !== null && !validity) soft.add(`${path}.validity`, 'unknown value');
+  if (raw.validity != null && !validity) soft.add(`${path}.validity`, 'unknown value');
   const genre = optText(raw, 'genreId', path, soft);
   return {
     id: String(raw.id).trim(),
@@ -159,7 +153,7 @@ function buildItem(raw: Record<string, unknown>, path: string, base: string, sof
     validity,
     url: typeof raw.url === 'string' ? raw.url : undefined,
     base,
-    attachments: raw.attachments === undefined ? [] : parseAttachments(raw.attachments, `${path}.attachments`, base, soft),
+    attachments: parseAttachments(raw.attachments, `${path}.attachments`, base, soft),
   };
 }
 
@@ -263,11 +257,7 @@ export function parseCatalogue(json: unknown, feedUrl: string, lazy = false): Pa
     title: optText(root, 'title', '', soft),
     guideHref: safeHref(root.guideUrl, feedUrl),
     categories,
-    facets: {
-      topic: parseTerms(facets.topic, 'facets.topic', soft),
-      genre: parseTerms(facets.genre, 'facets.genre', soft),
-      publisher: parseTerms(facets.publisher, 'facets.publisher', soft),
-    },
+    facets: Object.fromEntries(['topic', 'genre', 'publisher'].map((f) => [f, parseTerms(facets[f], `facets.${f}`, soft)])) as CatalogueFeed['facets'],
     items,
     page,
     search: endpoint ? { endpoint } : undefined,

@@ -15,14 +15,14 @@ export const catalogueStyles = css`
   }
   /* No paint containment here: it would cut off the focus rings of the categories and facet values at the side. */
   .filters { display: grid; gap: 1em; align-content: start; contain: layout; }
-  .filters h3, .filters legend { font-size: 1em; font-weight: bold; margin: 0 0 0.3em; padding: 0; }
+  .filters h3, .filters legend { font-size: 1em; font-weight: 700; margin: 0 0 0.3em; padding: 0; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
   .facet li label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
   /* The label of a facet value or a category. */
   .text { flex: 1; overflow-wrap: anywhere; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
 
-  .facet ul, [role='tree'], [role='group'] { list-style: none; margin: 0; padding: 0; }
+  .facet ul, [role='tree'], [role='group'], ol.items, .chips, nav.pages ul { list-style: none; margin: 0; padding: 0; }
   [role='group'] { padding-inline-start: 1.1em; }
   [role='treeitem'] { outline: none; }
   [role='treeitem'] > .node {
@@ -36,16 +36,16 @@ export const catalogueStyles = css`
   .twisty { width: 1.5em; flex: none; text-align: center; }
 
   form.search { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin-bottom: 0.75em; }
-  form.search label { font-weight: bold; }
+  form.search label { font-weight: 700; }
   form.search input { flex: 1 1 12em; }
   .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin: 0.75em 0; }
-  .toolbar .summary { flex: 1 1 100%; font-weight: bold; margin: 0; }
+  .toolbar .summary { flex: 1 1 100%; font-weight: 700; margin: 0; }
   .toolbar label { display: inline-flex; flex-wrap: wrap; gap: 0.4em; align-items: center; max-width: 100%; }
-  .chips { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; margin: 0 0 0.75em; padding: 0; align-items: center; }
+  .chips { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0 0 0.75em; align-items: center; }
   .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: calc(var(--_radius) * 4); }
 
-  ol.items { list-style: none; margin: 0; padding: 0; border-top: 0.0625em solid var(--_border); }
+  ol.items { border-top: 0.0625em solid var(--_border); }
   /* Entries below the fold are laid out when scrolled to, not before the first rows appear (about 10em each, until
      measured); printing lays out all of them (below). That clips what is painted outside an entry: the side padding
      keeps the focus ring of its title link and details button (0.35em outside them) whole. */
@@ -70,8 +70,8 @@ export const catalogueStyles = css`
 
   .empty { padding: 1.5em 1em; text-align: center; border: 0.0625em dashed var(--_border); border-radius: var(--_radius); }
   .empty p { margin: 0 0 0.75em; }
-  nav.pages ul { display: flex; flex-wrap: wrap; gap: 0.3em; list-style: none; padding: 0; margin: 1em 0 0; align-items: center; }
-  nav.pages .btn[aria-current='page'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); font-weight: bold; }
+  nav.pages ul { display: flex; flex-wrap: wrap; gap: 0.3em; margin: 1em 0 0; align-items: center; }
+  nav.pages .btn[aria-current='page'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); font-weight: 700; }
   nav.pages .gap { padding: 0 0.3em; color: var(--_muted); }
   .progress { color: var(--_muted); margin: 0.5em 0; }
   /* Entries of the last answer while the server works on the next: tinted, never faded (they stay readable: 1.4.3). */

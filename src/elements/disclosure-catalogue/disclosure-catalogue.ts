@@ -19,6 +19,7 @@ import {
 
 const FACET_PREVIEW = 8;
 
+
 /** A copy of `set` with `value` added, or removed if it was there (a new Set, so Lit sees the change). */
 function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
   const next = new Set(set);
@@ -50,8 +51,6 @@ const MAX_PAGES = 1000;
 const PRINT_LIMIT = 2000;
 /** The catalogues on the page: their URL keys must differ (stateKey). */
 const live = new Set<DisclosureCatalogue>();
-/** The n-th URL key a catalogue without an id or url-key may take: `catalogue`, `catalogue2` … */
-const autoKey = (n: number) => (n > 1 ? `catalogue${n}` : 'catalogue');
 
 interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: CatalogueFeed['facetCounts']; error?: FeedError; busy: boolean }
 
@@ -170,7 +169,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   private allItems: CatalogueItem[] = [];
   /** True while only the first page is shown and the rest of the load (`completeLoad`) is still to come. */
   private firstPageOnly = false;
-  private instanceNo = 0;
+  /** The automatic URL key (stateKey) taken while on the page. */
+  private autoKey = '';
   /** Entries left out of the later pages of a paged feed (the parsed first page may be shared: it is not changed). */
   private moreSkipped = 0;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -192,16 +192,17 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   /**
-   * The prefix of this catalogue's URL parameters: its url-key or id, else the first free automatic key (taken when
-   * first asked, once the page's catalogues are connected), so that a catalogue removed and added again (an SPA, an
-   * AJAX tab) keeps its key, and one without an id never shares the key of another's id (`id="catalogue"`).
+   * The prefix of this catalogue's URL parameters: its url-key or id, else the first automatic key (`catalogue`,
+   * `catalogue2` …) that no catalogue on the page holds, taken when first asked for (once the page's catalogues are
+   * connected). So one without an id never shares the key of another's id (`id="catalogue"`), and a catalogue removed
+   * and added again (an SPA, an AJAX tab) gets its key back.
    */
   private get stateKey(): string {
-    const own = this.urlKey || this.id;
-    if (own) return own;
-    const taken = (c: DisclosureCatalogue) => c != this && (c.instanceNo == this.instanceNo || (c.urlKey || c.id) == autoKey(this.instanceNo));
-    if (!this.instanceNo) for (this.instanceNo = 1; [...live].some(taken); ) this.instanceNo++;
-    return autoKey(this.instanceNo);
+    for (let n = 1; !(this.urlKey || this.id || this.autoKey); n++) {
+      const key = n > 1 ? `catalogue${n}` : 'catalogue';
+      if (![...live].some((c) => key == (c.urlKey || c.id || c.autoKey))) this.autoKey = key;
+    }
+    return this.urlKey || this.id || this.autoKey;
   }
 
   override connectedCallback(): void {
@@ -213,7 +214,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     live.delete(this);
-    this.instanceNo = 0;
+    this.autoKey = '';
     window.removeEventListener('popstate', this.onPopState);
     // The feed's later pages and a server search in flight are not stopped: a catalogue moved in the page (a tab
     // widget, a framework, a view detached and attached again) must still get them. One removed for good finishes
@@ -243,10 +244,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.remoteAbort?.abort();
     this.index = null;
     this.allItems = [];
-    this.queryResult = null;
+    this.queryResult = this.remoteResult = this.extraLoading = null;
     this.firstPageOnly = this.filtersReady = false;
-    this.remoteResult = null;
-    this.extraLoading = null;
     this.moreSkipped = 0;
     this.announcement = '';
     this.shownQuery = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
@@ -519,27 +518,20 @@ export class DisclosureCatalogue extends DisclosureElement {
   // ---- vocabularies -------------------------------------------------------------------------------------------
 
   private facetTerms(facet: FacetKey): Term[] {
-    const data = this.feed.data;
-    if (!data) return [];
+    // (Drawn only once the feed has loaded.)
     if (feedTerms(facet)) {
-      const vocab = data.facets[facet];
+      const vocab = this.feed.data!.facets[facet];
       const known = new Set(vocab.map((t) => t.id));
       // Values items name that the vocabulary lacks are shown as their raw value, not dropped.
-      const extra = (this.index?.facetValues(facet) ?? []).filter((v) => !known.has(v)).map((v) => ({ id: v, label: v }));
-      return [...vocab, ...extra];
+      return [...vocab, ...(this.index?.facetValues(facet) ?? []).filter((v) => !known.has(v)).map((v) => ({ id: v, label: v }))];
     }
     if (facet === 'validity') {
       const values = this.index?.facetValues('validity') ?? VALIDITIES;
       return values.map((v) => ({ id: v, label: this.t.validityValues[v] ?? v }));
     }
     // In remote mode, the years the server counts (facetCounts.year).
-    const years = [...(this.index?.facetValues('year') ?? Object.keys(this.remoteResult?.facetCounts?.year ?? {}).filter((y) => /^\d{4}$/.test(y)))].sort().reverse();
-    return years.map((y) => ({ id: y, label: y }));
-  }
-
-  /** A facet is named as its field is (主题分类, 发布机构 …), the year facet 年份. */
-  private facetLabel(facet: FacetKey): string {
-    return this.t[facet];
+    return [...(this.index?.facetValues('year') ?? Object.keys(this.remoteResult?.facetCounts?.year ?? {}).filter((y) => /^\d{4}$/.test(y)))]
+      .sort().reverse().map((y) => ({ id: y, label: y }));
   }
 
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
@@ -620,11 +612,10 @@ export class DisclosureCatalogue extends DisclosureElement {
           <button class="btn filters-toggle" type="button" aria-expanded=${String(this.filtersOpen)} aria-controls="filters"
             @click=${() => (this.filtersOpen = !this.filtersOpen)}>${t.showFilters}</button>
           <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>
-            ${this.filtersReady && data.categories.length ? this.renderTree() : nothing}
-            ${this.filtersReady ? FACETS.map((f) => this.renderFacet(f)) : nothing}
+            ${this.filtersReady ? [data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}
           </div>
         </div>
-        <div class="results" part="results" aria-busy=${this.remoteResult?.busy ? 'true' : 'false'}>
+        <div class="results" part="results" aria-busy=${String(!!this.remoteResult?.busy)}>
           ${this.renderToolbar()} ${this.renderChips()} ${this.renderList()} ${this.renderPagination()}
         </div>
       </div>`;
@@ -646,7 +637,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       found ||= focus;
       const kids = c ? children.get(c.id) ?? [] : [];
       const open = c ? this.treeOpen.has(c.id) : true;
-      const count = this.categoryCount(c?.id ?? null);
+      const count = this.categoryCount(id || null);
       const label = c?.label ?? t.allCategories;
       const isSelected = (selected ?? '') === id;
       const key = `tn${++n}`;
@@ -655,7 +646,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         aria-selected=${String(isSelected)} aria-expanded=${kids.length ? String(open) : nothing}
         aria-labelledby=${count === undefined ? key : `${key} ${key}c`}
         tabindex=${focus ? 0 : -1}
-        @click=${(e: Event) => { e.stopPropagation(); this.selectCategory(c?.id ?? null); }}>
+        @click=${(e: Event) => { e.stopPropagation(); this.selectCategory(id || null); }}>
         <span class="node">
           <span class="twisty" aria-hidden="true"
             @click=${(e: Event) => { if (c && kids.length) { e.stopPropagation(); this.toggleTree(c.id); } }}
@@ -687,7 +678,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!current) return;
     const i = items.indexOf(current);
     const id = current.dataset.id ?? '';
-    const focus = (el: HTMLElement | undefined) => {
+    const focus = (el: HTMLElement | null | undefined) => {
       if (!el) return;
       this.focusedTreeId = el.dataset.id ?? '';
       el.focus();
@@ -700,11 +691,11 @@ export class DisclosureCatalogue extends DisclosureElement {
       case 'End': focus(items[items.length - 1]); break;
       case 'ArrowRight':
         if (expanded === 'false') this.toggleTree(id);
-        else if (expanded === 'true') focus(current.querySelector<HTMLElement>('[role="treeitem"]') ?? undefined);
+        else if (expanded === 'true') focus(current.querySelector<HTMLElement>('[role="treeitem"]'));
         break;
       case 'ArrowLeft':
         if (expanded === 'true') this.toggleTree(id);
-        else focus(current.parentElement?.closest<HTMLElement>('[role="treeitem"]') ?? undefined);
+        else focus(current.parentElement?.closest<HTMLElement>('[role="treeitem"]'));
         break;
       case 'Enter':
       case ' ':
@@ -730,11 +721,9 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderFacet(facet: FacetKey): TemplateResult | typeof nothing {
     const terms = this.facetTerms(facet);
-    if (!terms.length) return nothing;
     const selected = new Set(this.shownQuery.facets[facet]);
-    const withCounts = terms.map((term) => ({ term, count: this.facetCount(facet, term.id) }));
     // Keep choices that have results (or are selected); an empty facet is not offered.
-    const visible = withCounts.filter(({ term, count }) => count === undefined || count > 0 || selected.has(term.id));
+    const visible = terms.map((term) => ({ term, count: this.facetCount(facet, term.id) })).filter(({ term, count }) => count === undefined || count > 0 || selected.has(term.id));
     if (!visible.length) return nothing;
     const all = this.facetOpen.has(facet);
     const shown = all ? visible : visible.slice(0, FACET_PREVIEW);
@@ -742,7 +731,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const legendId = `facet-${facet}`;
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
     return html`<fieldset class="facet" aria-labelledby=${legendId}>
-      <legend id=${legendId}>${this.facetLabel(facet)}</legend>
+      <legend id=${legendId}>${this.t[facet]}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
           <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
@@ -751,14 +740,10 @@ export class DisclosureCatalogue extends DisclosureElement {
         </label></li>`)}
       </ul>
       ${visible.length > FACET_PREVIEW
-        ? html`<button class="btn link" type="button" aria-expanded=${String(all)} @click=${() => this.toggleFacetOpen(facet)}>
+        ? html`<button class="btn link" type="button" aria-expanded=${String(all)} @click=${() => (this.facetOpen = toggled(this.facetOpen, facet))}>
             ${all ? t.showFewer : t.showAll(visible.length)}</button>`
         : nothing}
     </fieldset>`;
-  }
-
-  private toggleFacetOpen(facet: FacetKey): void {
-    this.facetOpen = toggled(this.facetOpen, facet);
   }
 
   private toggleFacet(facet: FacetKey, id: string, on: boolean): void {
@@ -831,16 +816,17 @@ export class DisclosureCatalogue extends DisclosureElement {
    */
   private activeFilters(): { name: string; value: string; lang: unknown; remove: () => void }[] {
     const q = this.shownQuery;
+    const t = this.t;
     const lang = this.textLang(this.feed);
     const out: { name: string; value: string; lang: unknown; remove: () => void }[] = [];
     const words = q.q.trim();
-    if (words) out.push({ name: this.t.searchLabel, value: words, lang: nothing, remove: () => this.setQuery({ q: '' }) });
-    if (q.category) out.push({ name: this.t.categories, value: this.categoryLabel(q.category), lang, remove: () => this.setQuery({ category: null }) });
+    if (words) out.push({ name: t.searchLabel, value: words, lang: nothing, remove: () => this.setQuery({ q: '' }) });
+    if (q.category) out.push({ name: t.categories, value: this.categoryLabel(q.category), lang, remove: () => this.setQuery({ category: null }) });
     for (const f of FACETS) {
       const terms = this.facetTerms(f);
       for (const v of q.facets[f]) {
         const value = terms.find((x) => x.id === v)?.label ?? v;
-        out.push({ name: this.facetLabel(f), value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
+        out.push({ name: t[f], value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
       }
     }
     return out;
@@ -904,7 +890,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** `text` with the search words marked; `squeeze` for a 文号 or 索引号, whose spaces the search ignores. */
   private marked(text: string, terms: readonly string[], squeeze?: boolean): TemplateResult | string {
     if (!terms.length) return text;
-    return html`${highlight(text, terms, squeeze).map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}`;
+    return html`${highlight(text, terms, squeeze).map((s, i) => (i % 2 ? html`<mark>${s}</mark>` : s))}`;
   }
 
   private renderItem(item: CatalogueItem, terms: readonly string[], i: number): TemplateResult {
@@ -1016,12 +1002,13 @@ export class DisclosureCatalogue extends DisclosureElement {
   csv(): string {
     this.completeLoad();
     const t = this.t;
-    const rows: string[][] = [[t.indexNo, t.titleColumn, t.summary, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
+    const rows: unknown[][] = [[t.indexNo, t.titleColumn, t.summary, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
     const items = this.remoteResult ? this.remoteResult.items : [...(this.queryResult?.matches ?? [])].map((i) => this.allItems[i]);
     for (const item of items) {
+      // (toCsv writes nothing for a field that is absent.)
       rows.push([
-        item.indexNo ?? '', item.title, item.summary ?? '', item.docNo ?? '', this.termLabel('publisher', item.publisher), item.dateCreated ?? '',
-        item.datePublished ?? '', t.validityValues[item.validity ?? 'unknown'] ?? '', hrefOf(item) ?? '',
+        item.indexNo, item.title, item.summary, item.docNo, this.termLabel('publisher', item.publisher), item.dateCreated,
+        item.datePublished, t.validityValues[item.validity ?? 'unknown'], hrefOf(item),
       ]);
     }
     return toCsv(rows);

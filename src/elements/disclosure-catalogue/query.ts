@@ -173,12 +173,6 @@ export class CatalogueIndex {
 
   private hayBuilt = 0;
 
-  /** Folded search text; whatever `warm` has not built yet is built on the first search. */
-  private haystacks(): string[] {
-    this.warm(Infinity);
-    return this.hay!;
-  }
-
   /**
    * Builds the search text of up to `count` more items; true when all are done. Called in small slices after the first
    * rows are shown, so the first keystroke does not pay for it and the page never freezes.
@@ -241,7 +235,8 @@ export class CatalogueIndex {
       this.totals ??= this.countAll();
       return { ...this.totals, matches: this.order(query.sort) };
     }
-    const hay = terms.length ? this.haystacks() : null;
+    // The folded search text: whatever `warm` has not built yet is built on the first search.
+    const hay = terms.length ? (this.warm(), this.hay!) : null;
     const order = this.order(query.sort);
     const nf = FACETS.length;
     // Selected codes per facet as a lookup table (values unknown to the index match nothing).

@@ -25,48 +25,32 @@ export function matchesAll(haystack: string, terms: readonly string[]): boolean 
   return true;
 }
 
-/** One piece of a highlighted string: text, and whether it matched a term. */
-export interface Segment { text: string; match: boolean }
-
 /**
- * Splits `text` into matched and unmatched segments for the given folded terms. Folding is applied per character so
- * positions map back to the original text (a character that folds to several keeps its place). Terms are not empty
- * (queryTerms drops empty ones). `squeeze`: white space does not count, as in the search text of a 文号 or 索引号
- * (searchText); a match marks the spaces inside it too.
+ * Splits `text` into pieces that alternately did not and did match the given folded terms: the first piece (perhaps
+ * empty) did not, the second did, and so on. Folding is applied per character so positions map back to the original
+ * text (a character that folds to several keeps its place). Terms are not empty (queryTerms drops empty ones).
+ * `squeeze`: white space does not count, as in the search text of a 文号 or 索引号 (searchText); a match marks the
+ * spaces inside it too.
  */
-export function highlight(text: string, terms: readonly string[], squeeze?: boolean): Segment[] {
-  if (!terms.length || !text) return [{ text, match: false }];
+export function highlight(text: string, terms: readonly string[], squeeze?: boolean): string[] {
   const chars = [...text];
-  const foldedChars = chars.map((c) => (squeeze && /\s/.test(c) ? '' : fold(c)));
-  // Map each folded code unit back to the index of the original character it came from.
+  // The folded text, and for each of its code units the index of the original character it came from.
   let folded = '';
   const owner: number[] = [];
-  foldedChars.forEach((f, i) => {
+  chars.forEach((c, i) => {
+    const f = squeeze && /\s/.test(c) ? '' : fold(c);
     folded += f;
-    for (let k = 0; k < f.length; k++) owner.push(i);
+    for (let k = f.length; k--; ) owner.push(i);
   });
   const marked = new Uint8Array(chars.length);
   for (const term of terms) {
-    let from = 0;
-    for (;;) {
-      const at = folded.indexOf(term, from);
-      if (at < 0) break;
-      for (let k = owner[at]; k <= owner[at + term.length - 1]; k++) marked[k] = 1;
-      from = at + term.length;
-    }
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) marked.fill(1, owner[at], owner[at + term.length - 1] + 1);
   }
-  const out: Segment[] = [];
-  let current = '';
-  let state = marked[0] === 1;
+  // The piece being built is a match when there is an even number of pieces.
+  const out = [''];
   chars.forEach((c, i) => {
-    const m = marked[i] === 1;
-    if (m !== state) {
-      if (current) out.push({ text: current, match: state });
-      current = '';
-      state = m;
-    }
-    current += c;
+    if (out.length % 2 == marked[i]) out.push('');
+    out[out.length - 1] += c;
   });
-  if (current) out.push({ text: current, match: state });
   return out;
 }
