@@ -43,7 +43,7 @@ export const MANGLED = [
   'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'textLang', 'resolveSrc', 'restoreDraft', 'restoreFromUrl',
   'retryFeed', 'retryNow', 'yearFeeds', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',
   'sendDetail', 'sendState', 'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'stateKey',
-  'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'hay', 'toggleItem', 'toggleTable', 'toggleTree',
+  'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'hay', 'urlQuery', 'toggleTable', 'toggleTree',
   'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'cancelYears',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'typedCode', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',
@@ -86,7 +86,7 @@ export const MANGLED_KEYS = [
   'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
   // Added later: at the end, so that every name above keeps its short name (and the chunks their sizes).
-  'lookupLimited', 'unitNamesHant',
+  'lookupLimited', 'unitNamesHant', 'yearsInRun',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

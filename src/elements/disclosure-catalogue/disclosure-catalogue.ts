@@ -248,8 +248,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.firstPageOnly = this.filtersReady = false;
     this.moreSkipped = 0;
     this.announcement = '';
-    this.shownQuery = this.noUrlState ? defaultQuery(this.normalPageSize()) : stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
+    this.shownQuery = this.urlQuery;
     void this.feed.load(url);
+  }
+
+  /** The query the page URL holds (none with no-url-state). */
+  private get urlQuery(): CatalogueQuery {
+    return stateToQuery(this.noUrlState ? {} : readUrlState(this.stateKey), this.normalPageSize());
   }
 
   private normalPageSize(): number {
@@ -348,7 +353,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         const { json } = await fetchJson(url, { signal: abort.signal, timeout: this.feed.timeout });
         if (abort.signal.aborted) return;
         const root = json as { items?: unknown; page?: { next?: unknown } };
-        if (!root || !Array.isArray(root.items)) throw new FeedError('invalidRoot', 'items missing', url);
+        if (!Array.isArray(root?.items)) throw new FeedError('invalidRoot', 'items missing', url);
         const issues = new IssueList();
         const soft = new IssueList();
         const check = checkItems(root.items, url, issues, seenIds, this.allItems.length);
@@ -414,7 +419,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private restoreFromUrl(): void {
     if (this.noUrlState || this.feed.status !== 'ready') return;
     this.completeLoad();
-    const next = stateToQuery(readUrlState(this.stateKey), this.normalPageSize());
+    const next = this.urlQuery;
     if (JSON.stringify(next) === JSON.stringify(this.shownQuery)) return;
     this.shownQuery = next;
     this.openAncestors(next.category);
@@ -457,8 +462,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const years = q.facets.year;
     let lo = +years[years.length - 1];
     let hi = lo;
-    while (years.includes(String(lo - 1))) lo--;
-    while (years.includes(String(hi + 1))) hi++;
+    while (years.includes(`${lo - 1}`)) lo--;
+    while (years.includes(`${hi + 1}`)) hi++;
     const run = years.filter((y) => +y >= lo && +y <= hi);
     if (run.length) {
       set('from', `${lo}-01-01`);
@@ -493,7 +498,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         return this.fetchRemote(notify);
       }
       this.remoteResult = { ...parsed.data, total, busy: false };
-      this.announce(this.t.results(this.fmt(this.remoteResult.total)));
+      this.announce(this.t.results(this.fmt(total)));
       if (notify) this.queried();
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -600,9 +605,8 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderCatalogue(data: CatalogueFeed): TemplateResult {
     const t = this.t;
-    const skipped = data.skipped + this.moreSkipped;
     return html`
-      ${this.renderWarnings(this.feed.warnings, skipped)}
+      ${this.renderWarnings(this.feed.warnings, data.skipped + this.moreSkipped)}
       ${this.extraLoading
         ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : nothing}>${this.pgs()}</p>`
         : nothing}
@@ -731,7 +735,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const legendId = `facet-${facet}`;
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
     return html`<fieldset class="facet" aria-labelledby=${legendId}>
-      <legend id=${legendId}>${this.t[facet]}</legend>
+      <legend id=${legendId}>${t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
           <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
@@ -914,7 +918,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       </dl>
       <div class="actions">
         <button class="btn link" type="button" aria-expanded=${String(open)} aria-controls=${detailId}
-          aria-label=${t.detailsFor(item.title)} @click=${() => this.toggleItem(item.id)}>${t.details}</button>
+          aria-label=${t.detailsFor(item.title)} @click=${() => (this.expanded = toggled(this.expanded, item.id))}>${t.details}</button>
       </div>
       <div class="detail" id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms, lang) : nothing}</div>
     </li>`;
@@ -940,7 +944,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ? html`<p><strong>${t.attachments}${t.colon}</strong></p>
             <ul>
               ${item.attachments.map((a) => {
-                const meta = [this.fileType(a.mediaType, a.name), a.size !== undefined ? formatBytes(a.size, this.locale) : '']
+                const meta = [this.fileType(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
                   .filter(Boolean).join(', ');
                 const href = hrefOf(a);
                 const name = html`<span lang=${lang}>${a.name}</span>`;
@@ -952,14 +956,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private fileType(mediaType: string | undefined, name: string): string {
-    const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1];
-    if (ext) return ext.toUpperCase();
-    if (mediaType) return mediaType.split('/').pop()!.toUpperCase();
-    return this.t.typeUnknown;
-  }
-
-  private toggleItem(id: string): void {
-    this.expanded = toggled(this.expanded, id);
+    // The name's extension, else the media type's subtype (PDF), else 文件.
+    return (/\.([a-z0-9]{1,5})$/i.exec(name)?.[1] ?? mediaType?.split('/').pop())?.toUpperCase() || this.t.typeUnknown;
   }
 
   private renderPagination(): TemplateResult | typeof nothing {

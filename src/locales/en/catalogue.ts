@@ -16,6 +16,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   allCategories: 'All information',
   /** The facets' names are those of the fields (topic, genre, publisher, validity), and this. */
   year: 'Year',
+  /** Remote mode: after the year facet's name, as the server is asked for one range of years (from, to). */
+  yearsInRun: ' (consecutive only)',
   showAll: (n: number) => `Show all (${n})`,
   showFewer: 'Show fewer',
   sortLabel: 'Sort by',

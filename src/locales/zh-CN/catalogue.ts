@@ -14,6 +14,8 @@ const zh = {
   allCategories: '全部信息',
   /** The facets' names are those of the fields (topic, genre, publisher, validity), and this. */
   year: '年份',
+  /** Remote mode: after the year facet's name, as the server is asked for one range of years (from, to). */
+  yearsInRun: '（须连续）',
   showAll: (n: number) => `显示全部（${n}）`,
   showFewer: '收起',
   sortLabel: '排序',
