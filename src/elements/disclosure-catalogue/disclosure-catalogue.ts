@@ -199,7 +199,7 @@ export class DisclosureCatalogue extends DisclosureElement {
    */
   private get stateKey(): string {
     for (let n = 1; !(this.urlKey || this.id || this.autoKey); n++) {
-      const key = n > 1 ? `catalogue${n}` : 'catalogue';
+      const key = `catalogue${n > 1 ? n : ''}`;
       if (![...live].some((c) => key == (c.urlKey || c.id || c.autoKey))) this.autoKey = key;
     }
     return this.urlKey || this.id || this.autoKey;
@@ -539,6 +539,11 @@ export class DisclosureCatalogue extends DisclosureElement {
       .sort().reverse().map((y) => ({ id: y, label: y }));
   }
 
+  /** A facet is named as its field is (主题分类, 发布机构 …), the year facet 年份. */
+  private facetLabel(facet: FacetKey): string {
+    return this.t[facet];
+  }
+
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
     if (!id) return '';
     return this.feed.data?.facets[facet].find((t) => t.id === id)?.label ?? id;
@@ -735,7 +740,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const legendId = `facet-${facet}`;
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
     return html`<fieldset class="facet" aria-labelledby=${legendId}>
-      <legend id=${legendId}>${t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
+      <legend id=${legendId}>${this.facetLabel(facet)}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
           <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
@@ -830,7 +835,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       const terms = this.facetTerms(f);
       for (const v of q.facets[f]) {
         const value = terms.find((x) => x.id === v)?.label ?? v;
-        out.push({ name: t[f], value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
+        out.push({ name: this.facetLabel(f), value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
       }
     }
     return out;
@@ -879,7 +884,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
     const items = this.visibleItems();
     if (!items.length) {
-      const filtered = this.activeFilters().length > 0;
+      const filtered = this.activeFilters()[0];
       return html`<div class="empty" part="empty">
         <p><strong>${filtered ? t.noResults : t.noItems}</strong></p>
         ${filtered ? html`<p>${t.noResultsHelp}</p><button class="btn primary" type="button" @click=${this.clearAll}>${t.clearAll}</button>` : nothing}
