@@ -185,6 +185,34 @@ describe('<request-form> validation', () => {
     }
   });
 
+  it('a unified social credit code or an organisation code with characters not allowed or a misplaced hyphen: the message says what it may hold, in both languages', async () => {
+    const org = { applicantType: 'organisation' };
+    const base = formFeed();
+    const feed = {
+      ...base,
+      sections: [{ id: 'applicant', title: '申请人信息', fields: [
+        { name: 'uscc', type: 'text', label: '统一社会信用代码', showWhen: org },
+        { name: 'orgCode', type: 'text', label: '组织机构代码', validator: 'cn-org-code', showWhen: org },
+      ] }, ...(base.sections as unknown[]).slice(1)],
+    };
+    const cases = [
+      ['uscc', '91110000600037341I', { 'zh-CN': ['数字', '字母', 'I、O、Z、S、V'], en: ['digits', 'letters', 'I, O, Z, S', 'V'] }],
+      ['uscc', '9111-0000600037341L', { 'zh-CN': ['数字', '字母', 'I、O、Z、S、V'], en: ['digits', 'letters', 'I, O, Z, S', 'V'] }],
+      ['orgCode', '6000373@-1', { 'zh-CN': ['8 位', '数字或字母', '连字符', '60003734-1'], en: ['8 digits or letters', 'hyphen', '60003734-1'] }],
+      ['orgCode', '6000-37341', { 'zh-CN': ['8 位', '数字或字母', '连字符', '60003734-1'], en: ['8 digits or letters', 'hyphen', '60003734-1'] }],
+    ] as const;
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const [name, value, words] of cases) {
+        const el = await mount(feed);
+        el.lang = lang;
+        await fill(el, { ...org, [name]: value });
+        const text = shadowText(el, `#f-${name}-error`);
+        for (const w of words[lang]) expect(text, `${lang} ${value}`).to.contain(w);
+        fixtureCleanup();
+      }
+    }
+  });
+
   it('a foreigner’s permanent-residence ID (18 characters starting with 9) with an unknown province code: the message names digits 2–3, not the first two', async () => {
     // 9 + province 99 (none) + a real date and the right check digit: only the province code, in positions 2–3, is wrong.
     const id = `99915619800101001${residentIdCheckChar('99915619800101001')}`;
