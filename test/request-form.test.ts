@@ -1,6 +1,7 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/request-form.js';
+import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import { residentIdCheckChar } from '../src/validators/index.js';
 import { expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
@@ -776,6 +777,54 @@ describe('<request-form> submission', () => {
     } finally {
       XMLHttpRequest.prototype.open = open;
     }
+  });
+
+  it('the receipt links to the feed’s status page with the query code (not the name) in its URL; the status page it opens is prefilled', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }, { status: 201, body: RECEIPT }]);
+    const feed = (page: string) => ({ ...formFeed({ mode: 'api', endpoint }), status: { endpoint: `${location.origin}/api/status`, page } });
+    // A relative page (resolved against the feed, as its endpoints are), with a query string and a hash of its own.
+    const el = await mount(feed(`${location.pathname}?from=receipt#lookup`));
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const link = ($$(el, '[part="receipt"] a') as HTMLAnchorElement[]).find((a) => a.textContent!.trim() === '查询办理进度')!;
+    expect(link, 'the link').to.exist;
+    const url = new URL(link.href);
+    expect(url.pathname + url.hash).to.equal(`${location.pathname}#lookup`);
+    expect([...url.searchParams]).to.deep.equal([['from', 'receipt'], ['querycode', 'AB12-CD34']]);
+    expect(decodeURIComponent(link.href)).to.not.contain(VALID.name);
+    await expectAccessible(el);
+    // The round trip: the status page at that URL fills in the query code; the applicant types only the name.
+    const before = location.href;
+    history.replaceState(null, '', link.href);
+    try {
+      const status = await fixture<HTMLElement & { loaded: Promise<void> }>(html`<request-status src=${await storeFeed(feed(''))}></request-status>`);
+      await status.loaded;
+      expect($<HTMLInputElement>(status, '#code').value).to.equal('AB12-CD34');
+      expect($<HTMLInputElement>(status, '#name').value).to.equal('');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+    fixtureCleanup();
+    sessionStorage.clear();
+    // An untrusted feed's page that is not http(s) is no link: the receipt is as before.
+    const hostile = await mount(feed('javascript:alert(1)'));
+    await toReview(hostile);
+    await next(hostile);
+    await waitUntil(() => $(hostile, '[part="receipt"]'), 'receipt');
+    expect($(hostile, '[part="receipt"] a')).to.equal(null);
+    expect(shadowText(hostile, '.code')).to.equal('AB12-CD34');
+  });
+
+  it('the receipt’s status link in English: “Check progress”', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const el = await mount({ ...formFeed({ mode: 'api', endpoint }), status: { endpoint: 'https://example.gov/api/status', page: 'https://example.gov/status.html' } });
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '[part="receipt"] a') === 'Check progress', 'the link in English');
+    expect($<HTMLAnchorElement>(el, '[part="receipt"] a').href).to.equal('https://example.gov/status.html?querycode=AB12-CD34');
   });
 
   it('computes the due date across National Day and 调休 when the server gives none', async () => {

@@ -133,6 +133,8 @@ export interface SubmitConfig {
 export interface StatusConfig {
   /** Absolute after parsing. */
   endpoint: string;
+  /** The portal's page with <request-status> (http(s), absolute after parsing): the receipt links to it with `?querycode=`. */
+  page?: string;
 }
 
 export interface RequestFormFeed {
@@ -803,9 +805,11 @@ export function parseRequestForm(json: unknown, feedUrl: string): RequestFormPar
   put(form, 'rules', parseRules(json.rules, warn));
   const status = json.status;
   if (status != null) {
-    const endpoint = isObject(status) ? parseEndpoint(status.endpoint, 'status.endpoint', feedUrl, warn) : undefined;
-    if (endpoint) form.status = { endpoint };
-    else if (!isObject(status)) warn('status', 'must be {"endpoint": "…"}; ignored');
+    if (!isObject(status)) warn('status', 'must be {"endpoint": "…"}; ignored');
+    else {
+      const endpoint = parseEndpoint(status.endpoint, 'status.endpoint', feedUrl, warn);
+      if (endpoint) put<StatusConfig, 'page'>(form.status = { endpoint }, 'page', parseEndpoint(status.page, 'status.page', feedUrl, warn));
+    }
   }
   return { ok: true, form, data: form, warnings };
 }

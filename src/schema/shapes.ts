@@ -263,7 +263,7 @@ export const REQUEST_FORM_SHAPE: FeedShape = {
       submit: obj({ mode: oneOf(SUBMIT_MODES), endpoint: url(), encoding: oneOf(SUBMIT_ENCODINGS) }, ['mode'], {
         rules: ['mode "api" needs an endpoint'],
       }),
-      status: obj({ endpoint: url() }, ['endpoint']),
+      status: obj({ endpoint: url(), page: url('The page with <request-status>, may be relative to the feed: the receipt links to it with ?querycode=<code>.') }, ['endpoint']),
     },
     ['schemaVersion', 'sections', 'agency'],
   ),

@@ -911,6 +911,10 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const { receipt: r, earlier } = this.keptReceipt!;
     const rules = resolveRules(this.feedForm!);
+    // The status page, with the code filled in (never the name: it would end up in logs and browser history).
+    const page = this.feedForm!.status?.page;
+    const link = page && new URL(page);
+    link && link.searchParams.set('querycode', r.queryCode);
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
       <p class="agency" lang=${this.textLang(this.formFeedCtl)}>${this.feedForm!.agency.name}</p>
@@ -918,6 +922,7 @@ export class RequestForm extends DisclosureElement {
       <p>${t.queryCodeLabel}</p>
       <p class="code" id="code">${r.queryCode}</p>
       <p class="help">${t.queryCodeHelp}</p>
+      ${link ? html`<p><a href=${link.href}>${t.statusLink}</a></p>` : nothing}
       <dl class="answers">
         <div><dt>${t.receivedLabel}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
         <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays))}</span></dd></div>

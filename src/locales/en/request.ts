@@ -64,6 +64,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   newApplication: 'Start a new application',
   queryCodeLabel: 'Query code',
   queryCodeHelp: 'Write down or print the query code. With it and the applicant’s name you can check the progress.',
+  statusLink: 'Check progress',
   copyButton: 'Copy query code',
   copied: 'Query code copied.',
   copyFailed: 'The query code could not be copied automatically. It is selected: copy it yourself, or write it down.',

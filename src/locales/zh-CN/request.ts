@@ -66,6 +66,7 @@ const zh = {
   newApplication: '填写新的申请',
   queryCodeLabel: '查询码',
   queryCodeHelp: '请记下或打印查询码。凭查询码和申请人姓名（名称）可以查询办理进度。',
+  statusLink: '查询办理进度',
   copyButton: '复制查询码',
   copied: '查询码已复制。',
   copyFailed: '未能自动复制。查询码已选中，请手动复制或记下。',
