@@ -794,6 +794,13 @@ describe('<request-form> submission', () => {
     expect([...url.searchParams]).to.deep.equal([['from', 'receipt'], ['querycode', 'AB12-CD34']]);
     expect(decodeURIComponent(link.href)).to.not.contain(VALID.name);
     await expectAccessible(el);
+    // Printed, the link is followed by its address (paper has no links).
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle(link, '::after').content).to.match(/attr\(href\)|querycode=AB12-CD34/);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
     // The round trip: the status page at that URL fills in the query code; the applicant types only the name.
     const before = location.href;
     history.replaceState(null, '', link.href);

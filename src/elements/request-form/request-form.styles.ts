@@ -55,6 +55,8 @@ export const requestFormStyles = css`
   @media print {
     header, .progress, .clear, [part='warning'] { display: none !important; }
     .receipt, .paper { border: 0; padding: 0; }
+    /* On paper the link to the status page is its address. */
+    [part='receipt'] a::after { content: ' ' attr(href); overflow-wrap: anywhere; }
     .paper th, .paper td { border-color: #000; }
     .paper tr { break-inside: avoid; }
     .paper h2 { break-after: avoid; }
