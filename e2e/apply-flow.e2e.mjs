@@ -52,6 +52,7 @@ async function startIntake() {
 }
 
 let queryCode = '';
+let statusHref = '';
 
 test('an applicant fills in every step, reviews, submits with an ID proof, and gets a receipt with a query code', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -93,6 +94,9 @@ test('an applicant fills in every step, reviews, submits with an ID proof, and g
     queryCode = /[A-HJ-NP-Z2-9]{8,10}/.exec(receiptText)?.[0] ?? '';
     assert.ok(queryCode, `a query code in the receipt: ${receiptText}`);
     assert.match(receiptText, /\d{4}年\d{1,2}月\d{1,2}日/, 'the due date is shown');
+    // The feed's status.page: a link to the status page with the code (not the name) in its URL.
+    statusHref = await receipt.getByRole('link', { name: '查询办理进度' }).evaluate((a) => a.href);
+    assert.equal(statusHref, `${server.url}/demo/status.html?querycode=${queryCode}`);
     assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
@@ -117,7 +121,8 @@ test('the applicant follows the application on the status page with the query co
   const page = await context.newPage();
   const log = watchPage(page);
   try {
-    await page.goto(`${server.url}/demo/status.html?querycode=${queryCode}`);
+    // Through the receipt's link (as the applicant clicks it).
+    await page.goto(statusHref);
     const status = page.locator('request-status');
     await status.locator('input').first().waitFor();
     const inputs = status.locator('input');

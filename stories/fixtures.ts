@@ -209,7 +209,8 @@ function shortForm(endpoint: string): Json {
       },
     ],
     submit: { mode: 'api', endpoint, encoding: 'json' },
-    status: { endpoint: '../api/requests/status' },
+    // The receipt links to the request-status story, which fills in the code from the link's ?querycode=.
+    status: { endpoint: '../api/requests/status', page: '../../iframe.html?id=elements-request-status--default&viewMode=story' },
   };
 }
 

@@ -142,11 +142,19 @@ export const Offline: Story = {
   },
 };
 
-/** Fills a two-question form and sends it to the mocked API: the receipt with the query code. */
+/**
+ * Fills a two-question form and sends it to the mocked API: the receipt with the query code, and a link (the feed's
+ * `status.page`) to the request-status story with the code filled in (`?querycode=`).
+ */
 export const Submitted: Story = {
   args: { src: 'mock/feed/request-form-short' },
   tags: ['expect:receipt'],
-  play: async ({ canvasElement }) => fillAndSend(elementIn(canvasElement, 'request-form')),
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    const link = await inShadow<HTMLAnchorElement>(el, '[part="receipt"] a');
+    await expect(new URL(link.href).searchParams.get('querycode')).toBe('K7QM4XPA9R');
+  },
 };
 
 /**
