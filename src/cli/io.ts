@@ -109,6 +109,13 @@ export interface DecodedText {
    * text then holds U+FFFD in their place (e.g. a UTF-8 export with one row pasted in from a GBK file).
    */
   damagedLine?: number;
+  /**
+   * Set with `damagedLine` when that line is in another encoding that can be told: 'utf-8' for a UTF-8 row in a GBK
+   * file (its bytes are valid GB18030 too, so the text holds mojibake there, 鍏充簬 for 关于, not U+FFFD).
+   */
+  lineEncoding?: TextEncodingName;
+  /** With `lineEncoding`: the start of that line as it reads in that encoding, to find it in the file. */
+  lineText?: string;
 }
 
 /**
@@ -116,12 +123,12 @@ export interface DecodedText {
  * GBK text forms a well-formed sequence only now and then (most of its byte pairs are not UTF-8); damaged UTF-8 is
  * well formed nearly everywhere.
  */
-function utf8Tally(bytes: Uint8Array): { good: number; bad: number; firstBad: number } {
+function utf8Tally(bytes: Uint8Array, from = 0, to = bytes.length): { good: number; bad: number; firstBad: number } {
   let good = 0;
   let bad = 0;
   let firstBad = -1;
   const cont = (b: number | undefined, lo = 0x80, hi = 0xbf) => b !== undefined && b >= lo && b <= hi;
-  for (let i = 0; i < bytes.length;) {
+  for (let i = from; i < to;) {
     const b = bytes[i]!;
     if (b < 0x80) { i++; continue; }
     let len = 0;
@@ -143,6 +150,31 @@ function utf8Tally(bytes: Uint8Array): { good: number; bad: number; firstBad: nu
   return { good, bad, firstBad };
 }
 
+/**
+ * The first line of a GBK text whose bytes are UTF-8 Chinese text (a row pasted in from a UTF-8 file), with its
+ * number. Such bytes are valid GB18030 as well and would be read as mojibake without an error. A line counts only
+ * when it is valid UTF-8 with at least two Han characters and nothing but Han, CJK and general punctuation, full-width
+ * forms and ASCII: GBK text is valid UTF-8 only by chance, and then reads as Greek, Hebrew or combining marks
+ * (通知 in GBK is U+0368 U+05AA), so real GBK rows do not count.
+ */
+function utf8LineInGb(bytes: Uint8Array): { line: number; text: string } | null {
+  const utf8 = new TextDecoder('utf-8');
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    let high = false;
+    for (let i = start; i < end && !high; i++) high = bytes[i]! >= 0x80;
+    if (high && utf8Tally(bytes, start, end).bad === 0) {
+      const text = utf8.decode(bytes.subarray(start, end)).replace(/\r$/, '');
+      if (/^[\x00-\x7f\u00b7\u00d7\u2000-\u206f\u2150-\u218f\u2460-\u24ff\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*$/.test(text) &&
+        (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) return { line, text };
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
 const lineAt = (bytes: Uint8Array, offset: number) => {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
@@ -153,7 +185,8 @@ const lineAt = (bytes: Uint8Array, offset: number) => {
  * Decodes text: UTF-16 when a BOM says so, UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030
  * (a superset of GBK and GB2312). `declared` (an HTTP or <meta> charset) wins over UTF-8 when it names a GB encoding.
  * Bytes that are UTF-8 but for a few bad ones stay UTF-8, with `damagedLine` set: read as GB18030 they would turn the
- * whole text into mojibake (绱㈠紩鍙 for 索引号) without any error.
+ * whole text into mojibake (绱㈠紩鍙 for 索引号) without any error. A GB18030 text with a line of UTF-8 Chinese in it
+ * has `damagedLine` and `lineEncoding` set: those bytes are valid GB18030 too and would be mojibake without an error.
  */
 export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   const utf16 = utf16Bom(bytes);
@@ -168,12 +201,20 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
       return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', damagedLine: lineAt(bytes, tally.firstBad) };
     }
   }
+  let text: string;
+  let bad: number | undefined;
   try {
-    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
-  } catch { /* some bytes are not GB18030 either */ }
-  const text = new TextDecoder('gb18030').decode(bytes);
-  const at = text.indexOf('\ufffd');
-  return { text, encoding: 'gb18030', damagedLine: at < 0 ? undefined : text.slice(0, at).split('\n').length };
+    text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    // Some bytes are not GB18030 either.
+    text = new TextDecoder('gb18030').decode(bytes);
+    bad = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
+  }
+  const u = utf8LineInGb(bytes);
+  if (u && (bad === undefined || u.line <= bad)) {
+    return { text, encoding: 'gb18030', damagedLine: u.line, lineEncoding: 'utf-8', lineText: u.text.length > 40 ? `${u.text.slice(0, 40)}…` : u.text };
+  }
+  return { text, encoding: 'gb18030', damagedLine: bad };
 }
 
 const isEpipe = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code === 'EPIPE';

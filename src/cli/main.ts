@@ -55,7 +55,8 @@ it, such as a sheet title, are passed over). Recognised headers (Chinese or Engl
   有效性 validity (有效/失效/废止/已修改) · 链接/网址 url · 内容概述/摘要 summary · 栏目/分类 category
   and variants (信息标题, 发文单位, 成文时间, 公开时间, 所属分类 …); "索引号：", "*名称", "日期（必填）" are read too.
 Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
-A file in one encoding but for a few bytes (a row pasted in from another file) is refused, naming the line.
+A file in one encoding but for a few bytes, or a GBK file with a row in UTF-8 (a row pasted in from another
+file), is refused, naming the line.
 Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5, 20130305, and
 3/5/2013, read as month/day/year unless a date in the file such as 13/5/2013 shows day/month (a warning says which).
 Categories and topics may be paths (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
@@ -209,11 +210,14 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
   const { bytes } = await readBytes(source);
   if (looksBinary(bytes)) throw new CliError(`${source}: not a CSV file (binary content; save the spreadsheet as CSV first)`);
-  const { text, encoding, damagedLine } = decodeText(bytes);
+  const { text, encoding, damagedLine, lineEncoding, lineText } = decodeText(bytes);
   if (damagedLine !== undefined) {
     // Writing U+FFFD (or mojibake) into titles is worse than stopping: nothing is written.
-    throw new CliError(`${source}: line ${damagedLine} has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the ` +
-      `rest of the file (was part of it saved or pasted in another encoding?). Nothing was written. Open the file in ` +
+    throw new CliError(`${source}: line ${damagedLine} ` + (lineEncoding
+      ? `(${JSON.stringify(lineText)}) is ${ENCODING_LABELS[lineEncoding]}, while the rest of the file is ${ENCODING_LABELS[encoding]} ` +
+        `(was that row pasted in from another file?); read as ${ENCODING_LABELS[encoding]} it would come out garbled. `
+      : `has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the rest of the file (was part of it saved or ` +
+        'pasted in another encoding?). ') + `Nothing was written. Open the file in ` +
       `Excel or WPS and save it again as "CSV UTF-8 (逗号分隔)", or correct line ${damagedLine}.`);
   }
   if (/^\s*</.test(text) && /<(html|table|!doctype)/i.test(text.slice(0, 2000))) throw new CliError(`${source}: this is HTML, not CSV`);
@@ -278,7 +282,7 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   if (looksBinary(bytes)) throw new CliError(`${source}: not an HTML page (binary content)`);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-  const { text, encoding, damagedLine } = decodeText(bytes, declared);
+  const { text, encoding, damagedLine, lineEncoding } = decodeText(bytes, declared);
   if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: not an HTML page`);
   let result;
   try {
@@ -298,8 +302,11 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   const out = typeof options.output === 'string' ? options.output : undefined;
   await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
   if (damagedLine !== undefined) {
-    err(`note: line ${damagedLine} of the page has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the rest; ` +
-      'they are read as \ufffd: check the figures and text from that line');
+    err(lineEncoding
+      ? `note: line ${damagedLine} of the page is ${ENCODING_LABELS[lineEncoding]}, while the rest is ${ENCODING_LABELS[encoding]}; ` +
+        'its text is read garbled: check the figures and text from that line'
+      : `note: line ${damagedLine} of the page has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the rest; ` +
+        'they are read as \ufffd: check the figures and text from that line');
   }
   for (const n of result.notes) err(`note: ${n}`);
   if (!quiet) {

@@ -334,6 +334,37 @@ test('from-csv: a UTF-8 export with a few bytes in another encoding is refused w
   assert.match(r.stderr, /read as GB18030/);
 });
 
+test('from-csv: a GBK export with one row saved as UTF-8 is refused naming that row, not read as GB18030 mojibake', async () => {
+  const dir = tmp();
+  const out = join(dir, 'c.json');
+  const gbk = readFileSync(fixture('catalogue-gbk.csv'));
+  const lines = gbk.toString('latin1').split('\n').length;
+  // A row pasted in from a UTF-8 file: its bytes happen to be valid GB18030 too (鍏充簬鍋氬ソ…), so nothing used to stop it.
+  const row = '699123409/2021-00004,关于做好2021年防汛工作的通知,区应急管理局,2021-05-20,2021-05-21\r\n';
+  assert.doesNotThrow(() => new TextDecoder('gb18030', { fatal: true }).decode(Buffer.concat([gbk, Buffer.from(row)])), 'the mix is valid GB18030');
+  writeFileSync(join(dir, 'mixed.csv'), Buffer.concat([gbk, Buffer.from(row)]));
+  let r = await run(['catalogue', 'from-csv', join(dir, 'mixed.csv'), '-o', out]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, new RegExp(`mixed\\.csv: line ${lines} \\("699123409/2021-00004,关于做好2021年防汛工作的通知,区应…"\\) is UTF-8, while the rest of the file is GB18030 \\(GBK\\).*Nothing was written`));
+  assert.doesNotMatch(r.stderr, /鍏/);
+  assert.ok(!existsSync(out), 'no feed written');
+  // The same row in the middle of the file, and a file whose last row is short: still the row's line.
+  const [head, ...rest] = gbk.toString('latin1').split('\n');
+  writeFileSync(join(dir, 'middle.csv'), Buffer.concat([Buffer.from(`${head}\n`, 'latin1'), Buffer.from('x,通知公告,区政府办\r\n'), Buffer.from(rest.join('\n'), 'latin1')]));
+  r = await run(['catalogue', 'from-csv', join(dir, 'middle.csv'), '-o', out]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /line 2 \("x,通知公告,区政府办"\) is UTF-8/);
+  // GBK rows whose bytes happen to be valid UTF-8 as well (通知 and 失效 are: CD A8 D6 AA, CA A7 D0 A7) stay GBK.
+  const short = Buffer.concat([gbk, Buffer.from('x,'), Buffer.from([0xcd, 0xa8, 0xd6, 0xaa]), Buffer.from(',,,,,,,,'), Buffer.from([0xca, 0xa7, 0xd0, 0xa7]), Buffer.from('\r\n')]);
+  assert.doesNotThrow(() => new TextDecoder('utf-8', { fatal: true }).decode(short.subarray(gbk.length)));
+  writeFileSync(join(dir, 'short.csv'), short);
+  r = await run(['catalogue', 'from-csv', join(dir, 'short.csv'), '-o', out]);
+  assert.equal(r.code, 0, r.stderr);
+  const feed = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(feed.items.at(-1).title, '通知');
+  assert.equal(feed.items.at(-1).validity, 'expired');
+});
+
 test('from-csv: header variants: "索引号：", "*名称", notes in brackets, the names other systems use; two headers for one field', async () => {
   const dir = tmp();
   const file = join(dir, 'variants.csv');
