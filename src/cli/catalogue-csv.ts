@@ -9,7 +9,7 @@ import { VALIDITIES } from '../schema/shapes.js';
 import { isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import { plural } from './io.js';
-import { linkScheme, parseChineseDate, slashDateYearLast, termId, toHalfWidth, hash, ymd } from './normalize.js';
+import { hasTwoDigitYear, linkScheme, parseChineseDate, slashDateYearLast, termId, toHalfWidth, hash, ymd } from './normalize.js';
 import { resolveUrl } from '../core/url.js';
 
 export type Column =
@@ -188,7 +188,12 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     const d = parseChineseDate(raw);
     if (d) return d;
     const s = slashDateYearLast(raw);
-    if (!s) return null;
+    if (!s) {
+      if (!hasTwoDigitYear(raw)) return null;
+      warnings.push({ line, message: `${k}: "${raw}" has a two-digit year; left out (write years in full, e.g. 2013-03-05: ` +
+        'in Excel, format the date column as yyyy-mm-dd before saving)' });
+      return '';
+    }
     if (s.a > 12 || s.b > 12) return s.a > 12 ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
     if (!order) {
       warnings.push({ line, message: `${k}: "${raw}" is not a date; left out (day/month or month/day? line ${dayFirst!.line} has ` +

@@ -12,6 +12,9 @@ export function ymd(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Half-width, trimmed, with hyphens and dashes (‐ – — − ﹘ ﹣) as '-'. */
+const dashes = (s: string) => toHalfWidth(s).trim().replace(/[\u2010-\u2015\u2212\ufe58\ufe63]+/g, '-');
+
 const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 五 → 5, 十二 → 12, 三十一 → 31 (month and day numbers); NaN for anything else. */
@@ -28,7 +31,7 @@ function cnSmallNumber(s: string): number {
  * real date.
  */
 export function parseChineseDate(raw: string): string | null {
-  let s = toHalfWidth(raw).trim().replace(/[\u2010-\u2015\u2212\ufe58\ufe63]+/g, '-');
+  let s = dashes(raw);
   if (!s) return null;
   const cn = /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三十]{1,2}|[一二三四五六七八九])\s*月\s*([一二三十]{0,2}[一二三四五六七八九]?)\s*[日号]/.exec(s);
   if (cn) {
@@ -52,13 +55,21 @@ export function parseChineseDate(raw: string): string | null {
 }
 
 /**
- * 3/5/2013 (Excel's short date on an English system, a time after it ignored): the two numbers before the year, whose
- * order (month/day in the US, day/month elsewhere) the caller decides. Null for any other form.
+ * 3/5/2013, 3-5-2013 or 3.5.2013 (Excel's short date on an English or European system, a time after it ignored): the
+ * two numbers before the year, whose order (month/day in the US, day/month elsewhere) the caller decides. Null for
+ * any other form.
  */
 export function slashDateYearLast(raw: string): { a: number; b: number; year: number } | null {
-  const m = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?:$|\s)/.exec(toHalfWidth(raw).trim());
-  return m ? { a: +m[1]!, b: +m[2]!, year: +m[3]! } : null;
+  const m = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(?:$|\s)/.exec(dashes(raw));
+  return m ? { a: +m[1]!, b: +m[3]!, year: +m[4]! } : null;
 }
+
+/**
+ * True for a date written with a two-digit year (3/5/13, 13-5-3, 13.3.5, 13年3月5日): which century, and in 13-5-3
+ * which number is the year, cannot be told, so the caller refuses it rather than guess.
+ */
+export const hasTwoDigitYear = (raw: string) =>
+  /^(?:\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}|\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?:$|\s)/.test(dashes(raw));
 
 export interface ParsedNumber {
   value: number;

@@ -489,3 +489,29 @@ test('from-csv: 3/5/2013 (Excel on an English system) is month/day unless a day 
   assert.deepEqual(r.dates, [undefined, '2013-05-13', '2013-05-14']);
   assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/2013" is not a date; left out \(day\/month or month\/day\?/);
 });
+
+test('from-csv: 3-5-2013 and 3.5.2013 are read like 3/5/2013, in the file\'s order; two-digit years are refused by row and value', async () => {
+  const dir = tmp();
+  const conv = async (name, rows) => {
+    const file = join(dir, name);
+    writeFileSync(file, `名称,发布日期\n${rows.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
+    const r = await run(['catalogue', 'from-csv', file]);
+    assert.equal(r.code, 0, r.stderr);
+    return { dates: JSON.parse(r.stdout).items.map((i) => i.datePublished), stderr: r.stderr };
+  };
+  // 13.5.2013 tells day/month for the whole file, whatever separator the others use.
+  let r = await conv('dots.csv', ['3.5.2013', '13.5.2013', '3-5-2013', '4/1/2013', '２８．２．２０１３']);
+  assert.deepEqual(r.dates, ['2013-05-03', '2013-05-13', '2013-05-03', '2013-01-04', '2013-02-28']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\.5\.2013" read as day\/month\/year, 2013-05-03 \(as line 3's "13\.5\.2013" is\); 3 dates/);
+  r = await conv('dashes.csv', ['3-5-2013', '5-13-2013']);
+  assert.deepEqual(r.dates, ['2013-03-05', '2013-05-13']);
+  // Two-digit years: 3/5/13 could be 2013 or 1913 (and 13-5-3 could be 2013-05-03): left out, each named.
+  r = await conv('yy.csv', ['3/5/13', '13-5-3', '3.5.2013']);
+  assert.deepEqual(r.dates, [undefined, undefined, '2013-03-05']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/13" has a two-digit year; left out \(write years in full/);
+  assert.match(r.stderr, /line 3: warning: datePublished: "13-5-3" has a two-digit year; left out/);
+  // Not dates: still refused.
+  r = await conv('bad.csv', ['31-2-2013', '3.5', '1.2.3.4']);
+  assert.deepEqual(r.dates, [undefined, undefined, undefined]);
+  assert.match(r.stderr, /line 2: warning: datePublished: "31-2-2013" is not a date; left out/);
+});
