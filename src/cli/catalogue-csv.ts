@@ -6,7 +6,7 @@
  * KEPT without that field, with a warning naming the line.
  */
 import { VALIDITIES } from '../schema/shapes.js';
-import { isBlankRecord, readCsv } from './csv.js';
+import { detectSeparator, isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import { plural } from './io.js';
 import { hasTwoDigitYear, linkScheme, parseChineseDate, slashDateYearLast, termId, toHalfWidth, hash, ymd } from './normalize.js';
@@ -122,7 +122,9 @@ const splitKeywords = (s: string) => s.split(/[,，;；、|\s]+/).map((x) => x.t
 /** Converts CSV text (already decoded) to a catalogue feed. Throws Error when the header is not a catalogue's. */
 export function catalogueFromCsv(text: string, options: ConvertOptions = {}): ConvertResult {
   const csvProblems: string[] = [];
-  const records = readCsv(text, undefined, csvProblems);
+  const separator = detectSeparator(text);
+  // The text is read twice (header and date order, then the entries) rather than all its rows kept at once.
+  const records = readCsv(text, separator, []);
   // Manual next(): breaking out of a for…of would close the generator.
   // The header: the first line with a title column among the first few. A sheet often has its own title above it
   // (君山区政府信息公开目录, merged across the columns) or a line of notes; those lines are passed over.
@@ -171,8 +173,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   let dayFirst: { line: number; raw: string } | undefined;
   let monthFirst: { line: number; raw: string } | undefined;
   let ambiguous = 0;
-  const rows = [...records];
-  for (const rec of rows) {
+  for (let r = dateCells.length ? records.next() : { done: true as const, value: undefined }; !r.done; r = records.next()) {
+    const rec = r.value;
     for (const i of dateCells) {
       const raw = rec.cells[i]?.trim() ?? '';
       const s = raw && !parseChineseDate(raw) ? slashDateYearLast(raw) : null;
@@ -212,8 +214,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     return out;
   };
   let n = 0;
-  for (const rec of rows) {
-    if (isBlankRecord(rec)) continue;
+  for (const rec of readCsv(text, separator, csvProblems)) {
+    if (rec.line <= header.line || isBlankRecord(rec)) continue;
     n++;
     options.onRow?.(n);
     let cells = rec.cells;

@@ -39,6 +39,7 @@ export function* readCsv(text: string, separator = detectSeparator(text), proble
   let i = 0;
   let line = 1;
   const n = text.length;
+  const sep = separator.charCodeAt(0);
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   while (i < n) {
     const start = line;
@@ -67,8 +68,11 @@ export function* readCsv(text: string, separator = detectSeparator(text), proble
             i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
             continue;
           }
-          cell += c;
-          i++;
+          // The characters up to the next quote or line break, at once (not one by one: that makes a string a time).
+          let j = i + 1;
+          for (let d = text.charCodeAt(j); j < n && d !== 34 && d !== 10 && d !== 13; d = text.charCodeAt(++j));
+          cell += text.slice(i, j);
+          i = j;
         }
         if (!closed) problems.push(`line ${start}: a quoted cell is not closed before the end of the file`);
         // Anything between the closing quote and the separator is kept (lenient).
@@ -83,8 +87,14 @@ export function* readCsv(text: string, separator = detectSeparator(text), proble
         endOfRecord = true;
         continue;
       }
-      cell += c;
-      i++;
+      // The characters up to the next separator or line break, at once, taken from the text (a view into it where long
+      // enough, not a copy); a quote after blanks only starts a quoted cell.
+      let j = i + 1;
+      for (let d = text.charCodeAt(j); j < n && d !== sep && d !== 10 && d !== 13; d = text.charCodeAt(++j)) {
+        if (d === 34 && (cell + text.slice(i, j)).trim() === '') break;
+      }
+      cell += text.slice(i, j);
+      i = j;
     }
     yield { line: start, cells: cells.map((x) => unwrapExcelText(x.replace(/\r\n?/g, '\n'))) };
   }

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /** Input, output, arguments and progress for the command-line tool. */
-import { readFile, writeFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 /** Exit codes: 0 ok, 1 invalid input or failed conversion, 2 usage. */
@@ -244,18 +244,54 @@ export async function refuseOverwritingInput(out: string | undefined, source: st
   if (same) throw usageError(`-o ${out} is the input file; it is not overwritten: give the feed another name, e.g. -o feed.json`);
 }
 
-/** Writes the output file, or stdout when `out` is absent or "-". */
-export async function writeOutput(out: string | undefined, text: string): Promise<void> {
+/**
+ * Writes the output file, or stdout when `out` is absent or "-". `text` may come in pieces (see jsonPieces), written
+ * about a megabyte at a time: a feed of 100,000 entries is then never one string, nor one buffer, in memory.
+ */
+export async function writeOutput(out: string | undefined, text: string | Iterable<string>): Promise<void> {
+  const batches = function* () {
+    if (typeof text === 'string') { yield text; return; }
+    let batch = '';
+    for (const piece of text) {
+      batch += piece;
+      if (batch.length >= 1 << 20) { yield batch; batch = ''; }
+    }
+    if (batch) yield batch;
+  };
   if (!out || out === '-') {
-    await new Promise<void>((resolve, reject) =>
-      process.stdout.write(text, (e) => (isEpipe(e) ? process.exit(EXIT_OK) : e ? reject(e) : resolve())));
+    for (const batch of batches()) {
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(batch, (e) => (isEpipe(e) ? process.exit(EXIT_OK) : e ? reject(e) : resolve())));
+    }
     return;
   }
+  let file;
   try {
-    await writeFile(out, text);
+    file = await open(out, 'w');
+    for (const batch of batches()) await file.write(batch);
   } catch (error) {
     throw new CliError(`${out}: cannot be written (${(error as Error).message})`);
+  } finally {
+    await file?.close();
   }
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` and a newline, in pieces: one per element of the list under `key` when that is the
+ * last key (a catalogue's items), so a large feed is not one string in memory. The same text as the one string.
+ */
+export function* jsonPieces(value: Record<string, unknown>, key: string): Generator<string> {
+  const list = value[key];
+  const keys = Object.keys(value);
+  if (!Array.isArray(list) || !list.length || keys[keys.length - 1] !== key) {
+    yield `${JSON.stringify(value, null, 2)}\n`;
+    return;
+  }
+  const head = JSON.stringify({ ...value, [key]: [] }, null, 2); // …"items": []\n}
+  yield `${head.slice(0, -4)}[\n`;
+  // An element's own lines, indented to its depth; strings in JSON hold no raw line breaks.
+  for (let i = 0; i < list.length; i++) yield `    ${(JSON.stringify(list[i], null, 2) ?? 'null').replace(/\n/g, '\n    ')}${i < list.length - 1 ? ',' : ''}\n`;
+  yield '  ]\n}\n';
 }
 
 /** Progress on stderr, only when stderr is a terminal and not --quiet. */

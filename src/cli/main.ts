@@ -12,7 +12,7 @@ import { VERSION } from '../version.js';
 import { parseAnnualFeed } from '../elements/annual-stats/model.js';
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import {
-  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isUrl, looksBinary, parseArgs,
+  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isUrl, jsonPieces, looksBinary, parseArgs,
   plural, readBytes, refuseOverwritingInput, usageError, writeOutput,
 } from './io.js';
 import { validateFeed } from './validate.js';
@@ -196,6 +196,12 @@ function langOption(value: unknown): string | undefined {
   return value;
 }
 
+async function readCsvBytes(source: string): Promise<Uint8Array> {
+  const { bytes } = await readBytes(source);
+  if (looksBinary(bytes)) throw new CliError(`${source}: not a CSV file (binary content; save the spreadsheet as CSV first)`);
+  return bytes;
+}
+
 async function cmdCatalogue(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   // Without its subcommand, as without a command: a usage error, so the help goes to stderr (stdout may be a feed file).
@@ -209,9 +215,8 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'] : undefined;
   if (baseUrl && !isUrl(baseUrl)) throw usageError('--base-url must be an http(s) URL');
   await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
-  const { bytes } = await readBytes(source);
-  if (looksBinary(bytes)) throw new CliError(`${source}: not a CSV file (binary content; save the spreadsheet as CSV first)`);
-  const { text, encoding, damagedLine, lineEncoding, lineText } = decodeText(bytes);
+  // The bytes are not kept once decoded (a 40 MB export would stay in memory to the end).
+  const { text, encoding, damagedLine, lineEncoding, lineText } = decodeText(await readCsvBytes(source));
   if (damagedLine !== undefined) {
     // Writing U+FFFD (or mojibake) into titles is worse than stopping: nothing is written.
     throw new CliError(`${source}: line ${damagedLine} ` + (lineEncoding
@@ -245,7 +250,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
     throw new CliError(`${source}: no entries could be read (${plural(result.skipped.length, 'row')} skipped)`);
   }
-  await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
+  await writeOutput(out, jsonPieces(result.feed, 'items'));
   if (!quiet) err(`${source}: read as ${ENCODING_LABELS[encoding]}; columns: ${result.columns.join(', ')}`);
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
   if (!quiet) for (const n of result.notes) err(`note: ${n}`);

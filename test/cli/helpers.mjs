@@ -27,6 +27,9 @@ export async function run(args, { cwd = root, input, nodeArgs = [] } = {}) {
     const child = spawn(process.execPath, [...nodeArgs, file, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
+    // Decoded as a stream: a Chinese character split between two chunks of a large output stays one character.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
