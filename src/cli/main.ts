@@ -57,7 +57,7 @@ it, such as a sheet title, are passed over). Recognised headers (Chinese or Engl
 Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
 A file in one encoding but for a few bytes, or a GBK file with a row in UTF-8 (a row pasted in from another
 file), is refused, naming the line.
-Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5, 20130305, and
+Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5, 20130305, and
 3/5/2013 (3-5-2013, 3.5.2013), read as month/day/year unless a date in the file such as 13/5/2013 shows day/month (a
 warning says which). Two-digit years (3/5/13) are not guessed: left out with a warning.
 Categories and topics may be paths (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".

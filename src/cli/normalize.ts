@@ -27,12 +27,20 @@ function cnSmallNumber(s: string): number {
 /**
  * A date in the usual Chinese spreadsheet forms as YYYY-MM-DD: 2013年3月5日 (or 号), 二〇一三年三月五日 (〇 or ○, as
  * official documents write their 成文日期), 2013-3-5 (or with full-width hyphens, en or em dashes), 2013/03/05,
- * 2013.3.5, 20130305 (a time after the date is ignored), and Excel serial day numbers (41338). Null when it is not a
- * real date.
+ * 2013.3.5, 20130305 (a time after the date is ignored), Excel serial day numbers (41338), and 民国 years
+ * (民国102年3月5日, 民国三十七年五月一日). Null when it is not a real date.
  */
 export function parseChineseDate(raw: string): string | null {
   let s = dashes(raw);
   if (!s) return null;
+  // 民国 (Republic of China) years, as archives and older 成文日期 write them: 民国 1 is 1912.
+  const roc = /^(?:中华)?民[国國]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*年/.exec(s);
+  if (roc) {
+    const n = /^\d/.test(roc[1]!) ? +roc[1]! : cnSmallNumber(roc[1]!);
+    if (!(n >= 1)) return null;
+    const cnDay = /^\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*([日号])/;
+    s = `${1911 + n}年${s.slice(roc[0].length).replace(cnDay, (_, mo: string, d: string, e: string) => `${cnSmallNumber(mo)}月${cnSmallNumber(d)}${e}`)}`;
+  }
   const cn = /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三十]{1,2}|[一二三四五六七八九])\s*月\s*([一二三十]{0,2}[一二三四五六七八九]?)\s*[日号]/.exec(s);
   if (cn) {
     const y = [...cn[1]!].map((c) => CN_DIGITS[c]).join('');
