@@ -49,7 +49,8 @@ export function parseChineseDate(raw: string): string | null {
     if (!Number.isFinite(mo) || !Number.isFinite(d)) return null;
     s = `${y}年${mo}月${d}日${s.slice(cn[0].length)}`;
   }
-  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*[日号]?(?:$|[\sT])/.exec(s);
+  // After 日 or 号 anything may follow (2013年3月5日星期二, …日（星期二）); after a number, a time or nothing.
+  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*(?:[日号]|$|[\sT])/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{4})(\d{2})(\d{2})(?:$|[\sT])/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);

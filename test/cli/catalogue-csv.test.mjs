@@ -542,13 +542,16 @@ test('from-csv: 50,000 rows convert within 112 MB of heap (the rows, the bytes a
   assert.equal(s.stdout, text);
 });
 
-test('from-csv: full-width dates (２０２３年３月５日) and 民国 years (民国三十七年五月一日, 民国102年3月5日) are read', async () => {
+test('from-csv: full-width dates (２０２３年３月５日), 民国 years (民国三十七年五月一日, 民国102年3月5日) and a weekday after 日 are read', async () => {
   const dir = tmp();
   const file = join(dir, 'roc.csv');
-  const dates = ['２０２３年３月５日', '民国三十七年五月一日', '民国102年3月5日', '中华民国38年10月1日', '民國37年5月1日', '民国0年1月1日'];
+  const dates = ['２０２３年３月５日', '民国三十七年五月一日', '民国102年3月5日', '中华民国38年10月1日', '民國37年5月1日', '民国0年1月1日',
+    '2013年3月5日星期二', '2013年3月5日（星期二）', '2013年3月5日 星期二', '2013-3-5星期二'];
   writeFileSync(file, `名称,成文日期\n${dates.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
   const r = await run(['catalogue', 'from-csv', file]);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.dateCreated), ['2023-03-05', '1948-05-01', '2013-03-05', '1949-10-01', '1948-05-01', undefined]);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.dateCreated), ['2023-03-05', '1948-05-01', '2013-03-05', '1949-10-01', '1948-05-01', undefined,
+    '2013-03-05', '2013-03-05', '2013-03-05', undefined]);
+  assert.match(r.stderr, /line 11: warning: dateCreated: "2013-3-5星期二" is not a date/);
   assert.match(r.stderr, /line 7: warning: dateCreated: "民国0年1月1日" is not a date; left out/);
 });
