@@ -6,9 +6,12 @@
 
 export interface CsvRecord { line: number; cells: string[] }
 
-/** Excel's ="…" (a formula that keeps leading zeros and dates as typed) → its text, with "" read as ". */
+/**
+ * Excel's ="…" (a formula that keeps leading zeros and dates as typed) → its text, with "" read as ". Blanks around it
+ * (a space after the comma, or after the closing quote of "=""000123""") are not part of it.
+ */
 const unwrapExcelText = (cell: string) => {
-  const m = /^="((?:[^"]|"")*)"$/s.exec(cell);
+  const m = /^[ \t]*="((?:[^"]|"")*)"[ \t]*$/s.exec(cell);
   return m ? m[1]!.replace(/""/g, '"') : cell;
 };
 

@@ -180,6 +180,19 @@ test('from-csv: Excel\'s text-forcing cells ="…" are read as their text', asyn
   assert.equal(b.docNo, 'a"b');
 });
 
+test('from-csv: Excel\'s ="…" cells with blanks around them (a space after the comma, or after the closing quote) are read as their text', async () => {
+  const dir = tmp();
+  const file = join(dir, 'excel-blanks.csv');
+  writeFileSync(file, '索引号, 名称, 发布日期\r\n"=""000123""" ,文件一, "=""2013-03-05"""\r\n ="000124", 文件二, ="2013-03-06" \r\n= "x",="  文件三  ",=" 2013-03-07"\r\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /warning/);
+  const items = JSON.parse(r.stdout).items;
+  assert.deepEqual(items.map((i) => i.indexNo), ['000123', '000124', '= "x"'], 'a space inside ="…" is not Excel\'s: kept as written');
+  assert.deepEqual(items.map((i) => i.title), ['文件一', '文件二', '文件三']);
+  assert.deepEqual(items.map((i) => i.datePublished), ['2013-03-05', '2013-03-06', '2013-03-07']);
+});
+
 test('from-csv: rows shorter than the header (Excel leaves out trailing empty cells) are padded, not skipped', async () => {
   const dir = tmp();
   const file = join(dir, 'short.csv');
