@@ -168,24 +168,46 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   const skipped: RowNote[] = [];
   const warnings: RowNote[] = [];
   // 3/5/2013 is Excel's short date on an English system: month/day in the US, day/month elsewhere. One sheet uses one
-  // order, so a date with a number above 12 in either place decides for the whole file.
+  // order, so a date with a number above 12 in either place decides: for the dates written with the same separator,
+  // and for the whole file where those do not tell. Dotted dates (3.5.2013) that nothing decides are day/month, as
+  // Europe and Russia write them (month.day.year is hardly ever written); slashes and hyphens are month/day, as Excel
+  // on an English (US) system writes them.
   const dateCells = [...(at.get('dateCreated') ?? []), ...(at.get('datePublished') ?? [])];
-  let dayFirst: { line: number; raw: string } | undefined;
-  let monthFirst: { line: number; raw: string } | undefined;
-  let ambiguous = 0;
+  interface Evidence { dayFirst?: { line: number; raw: string }; monthFirst?: { line: number; raw: string }; ambiguous: number }
+  const evidence = new Map<string, Evidence>(['', '/', '-', '.'].map((k) => [k, { ambiguous: 0 }]));
   for (let r = dateCells.length ? records.next() : { done: true as const, value: undefined }; !r.done; r = records.next()) {
     const rec = r.value;
     for (const i of dateCells) {
       const raw = rec.cells[i]?.trim() ?? '';
       const s = raw && !parseChineseDate(raw) ? slashDateYearLast(raw) : null;
       if (!s) continue;
-      if (s.a > 12 && s.b <= 12) dayFirst ??= { line: rec.line, raw };
-      else if (s.b > 12 && s.a <= 12) monthFirst ??= { line: rec.line, raw };
-      else if (s.a <= 12 && s.b <= 12) ambiguous++;
+      for (const e of [evidence.get(s.sep)!, evidence.get('')!]) {
+        if (s.a > 12 && s.b <= 12) e.dayFirst ??= { line: rec.line, raw };
+        else if (s.b > 12 && s.a <= 12) e.monthFirst ??= { line: rec.line, raw };
+        else if (s.a <= 12 && s.b <= 12) e.ambiguous++;
+      }
     }
   }
-  const order = dayFirst && monthFirst ? undefined : dayFirst ? 'day/month' : 'month/day';
-  let ambiguousSaid = false;
+  const SEP_NAMES: Record<string, string> = { '/': 'slashes', '-': 'hyphens', '.': 'dots' };
+  /** The order of the dates written with `sep`, and why; undefined when the file has both (the dates quoted in `both`). */
+  const decide = (sep: string): { order?: 'day/month' | 'month/day'; why: string; both?: Evidence } => {
+    const own = evidence.get(sep)!;
+    const all = evidence.get('')!;
+    if (own.dayFirst && own.monthFirst) return { why: '', both: own };
+    for (const e of [own, all]) {
+      if (e.dayFirst && e.monthFirst) break;
+      if (e.dayFirst) return { order: 'day/month', why: `as line ${e.dayFirst.line}'s "${e.dayFirst.raw}" is` };
+      if (e.monthFirst) return { order: 'month/day', why: `as line ${e.monthFirst.line}'s "${e.monthFirst.raw}" is` };
+    }
+    if (sep === '.') {
+      const tell = all.dayFirst ? 'the other dates in the file have both orders' : 'no date in the file has a day above 12 to tell';
+      return { order: 'day/month', why: `dates with dots are day.month.year in Europe and Russia; ${tell}` };
+    }
+    if (all.dayFirst && all.monthFirst) return { why: '', both: all };
+    return { order: 'month/day', why: 'the order of Excel on an English (US) system; no date in the file has a day above 12 to tell' };
+  };
+  const decisions = new Map(['/', '-', '.'].map((sep) => [sep, decide(sep)]));
+  const said = new Set<string>();
   const readDate = (k: string, raw: string, line: number): string | null => {
     const d = parseChineseDate(raw);
     if (d) return d;
@@ -197,19 +219,21 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
       return '';
     }
     if (s.a > 12 || s.b > 12) return s.a > 12 ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
+    const { order, why, both } = decisions.get(s.sep)!;
     if (!order) {
-      warnings.push({ line, message: `${k}: "${raw}" is not a date; left out (day/month or month/day? line ${dayFirst!.line} has ` +
-        `"${dayFirst!.raw}", line ${monthFirst!.line} has "${monthFirst!.raw}"; write dates as YYYY-MM-DD)` });
+      warnings.push({ line, message: `${k}: "${raw}" is not a date; left out (day/month or month/day? line ${both!.dayFirst!.line} has ` +
+        `"${both!.dayFirst!.raw}", line ${both!.monthFirst!.line} has "${both!.monthFirst!.raw}"; write dates as YYYY-MM-DD)` });
       return '';
     }
     const out = order === 'day/month' ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
-    if (out && !ambiguousSaid) {
-      ambiguousSaid = true;
-      const why = dayFirst ? `as line ${dayFirst.line}'s "${dayFirst.raw}" is` : monthFirst
-        ? `as line ${monthFirst.line}'s "${monthFirst.raw}" is`
-        : 'the order of Excel on an English (US) system; no date in the file has a day above 12 to tell';
+    if (out && !said.has(order + why)) {
+      said.add(order + why);
+      // The dates this decision covers: those of every separator decided the same way.
+      const seps = [...decisions].filter(([sep, d]) => d.order === order && d.why === why && evidence.get(sep)!.ambiguous).map(([sep]) => sep);
+      const count = seps.reduce((sum, sep) => sum + evidence.get(sep)!.ambiguous, 0);
+      const which = count === evidence.get('')!.ambiguous ? '' : ` written with ${seps.map((sep) => SEP_NAMES[sep]).join(' or ')}`;
       warnings.push({ line, message: `${k}: "${raw}" read as ${order}/year, ${out} (${why}); ` +
-        `${plural(ambiguous, 'date')} in this file could be read either way, all read as ${order}` });
+        `${plural(count, 'date')}${which} in this file could be read either way, all read as ${order}` });
     }
     return out;
   };

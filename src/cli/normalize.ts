@@ -65,12 +65,12 @@ export function parseChineseDate(raw: string): string | null {
 
 /**
  * 3/5/2013, 3-5-2013 or 3.5.2013 (Excel's short date on an English or European system, a time after it ignored): the
- * two numbers before the year, whose order (month/day in the US, day/month elsewhere) the caller decides. Null for
- * any other form.
+ * two numbers before the year, whose order (month/day in the US, day/month elsewhere) the caller decides, and the
+ * separator. Null for any other form.
  */
-export function slashDateYearLast(raw: string): { a: number; b: number; year: number } | null {
+export function slashDateYearLast(raw: string): { a: number; b: number; year: number; sep: string } | null {
   const m = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(?:$|\s)/.exec(dashes(raw));
-  return m ? { a: +m[1]!, b: +m[3]!, year: +m[4]! } : null;
+  return m ? { a: +m[1]!, b: +m[3]!, year: +m[4]!, sep: m[2]! } : null;
 }
 
 /**

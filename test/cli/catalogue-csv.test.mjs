@@ -510,7 +510,7 @@ test('from-csv: 3/5/2013 (Excel on an English system) is month/day unless a day 
   assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/2013" is not a date; left out \(day\/month or month\/day\?/);
 });
 
-test('from-csv: 3-5-2013 and 3.5.2013 are read like 3/5/2013, in the file\'s order; two-digit years are refused by row and value', async () => {
+test('from-csv: 3-5-2013 and 3.5.2013 are read in the order a date in the file shows; two-digit years are refused by row and value', async () => {
   const dir = tmp();
   const conv = async (name, rows) => {
     const file = join(dir, name);
@@ -526,7 +526,7 @@ test('from-csv: 3-5-2013 and 3.5.2013 are read like 3/5/2013, in the file\'s ord
   r = await conv('dashes.csv', ['3-5-2013', '5-13-2013']);
   assert.deepEqual(r.dates, ['2013-03-05', '2013-05-13']);
   // Two-digit years: 3/5/13 could be 2013 or 1913 (and 13-5-3 could be 2013-05-03): left out, each named.
-  r = await conv('yy.csv', ['3/5/13', '13-5-3', '3.5.2013']);
+  r = await conv('yy.csv', ['3/5/13', '13-5-3', '3/5/2013']);
   assert.deepEqual(r.dates, [undefined, undefined, '2013-03-05']);
   assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/13" has a two-digit year; left out \(write years in full/);
   assert.match(r.stderr, /line 3: warning: datePublished: "13-5-3" has a two-digit year; left out/);
@@ -534,6 +534,40 @@ test('from-csv: 3-5-2013 and 3.5.2013 are read like 3/5/2013, in the file\'s ord
   r = await conv('bad.csv', ['31-2-2013', '3.5', '1.2.3.4']);
   assert.deepEqual(r.dates, [undefined, undefined, undefined]);
   assert.match(r.stderr, /line 2: warning: datePublished: "31-2-2013" is not a date; left out/);
+});
+
+test('from-csv: dotted dates that nothing in the file decides are day/month (3.5.2013 is 3 May); slashes stay month/day; each separator follows its own dates', async () => {
+  const dir = tmp();
+  const conv = async (name, rows) => {
+    const file = join(dir, name);
+    writeFileSync(file, `名称,发布日期\n${rows.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
+    const r = await run(['catalogue', 'from-csv', file]);
+    assert.equal(r.code, 0, r.stderr);
+    return { dates: JSON.parse(r.stdout).items.map((i) => i.datePublished), stderr: r.stderr };
+  };
+  // Nothing to tell by: d.m.yyyy is how Europe and Russia write dates; the warning says what was assumed.
+  let r = await conv('dots.csv', ['3.5.2013', '4.1.2013 10:30', '2013.3.5']);
+  assert.deepEqual(r.dates, ['2013-05-03', '2013-01-04', '2013-03-05']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\.5\.2013" read as day\/month\/year, 2013-05-03 \(dates with dots are day\.month\.year in Europe and Russia; no date in the file has a day above 12 to tell\); 2 dates in this file could be read either way, all read as day\/month\n/);
+  assert.match(r.stderr, /; 1 warning\n$/, '2013.3.5 (year first, as Chinese files write it) is not ambiguous');
+  // Dots and slashes, neither decided: each its own order, each said once with its own count.
+  r = await conv('both.csv', ['3.5.2013', '3/5/2013', '4/1/2013']);
+  assert.deepEqual(r.dates, ['2013-05-03', '2013-03-05', '2013-04-01']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\.5\.2013" read as day\/month\/year, 2013-05-03 \(dates with dots .*\); 1 date written with dots in this file/);
+  assert.match(r.stderr, /line 3: warning: datePublished: "3\/5\/2013" read as month\/day\/year, 2013-03-05 \(the order of Excel on an English \(US\) system; .*\); 2 dates written with slashes in this file/);
+  // Each separator decided by its own dates: 13.5.2013 day/month, 5/13/2013 month/day (a file pasted together from two sources).
+  r = await conv('own.csv', ['3.5.2013', '13.5.2013', '3/5/2013', '5/13/2013']);
+  assert.deepEqual(r.dates, ['2013-05-03', '2013-05-13', '2013-03-05', '2013-05-13']);
+  assert.match(r.stderr, /"3\.5\.2013" read as day\/month\/year, 2013-05-03 \(as line 3's "13\.5\.2013" is\)/);
+  assert.match(r.stderr, /"3\/5\/2013" read as month\/day\/year, 2013-03-05 \(as line 5's "5\/13\/2013" is\)/);
+  // Where only other dates decide, the file's order is kept: one sheet, one order.
+  r = await conv('file.csv', ['3.5.2013', '5/13/2013']);
+  assert.deepEqual(r.dates, ['2013-03-05', '2013-05-13']);
+  assert.match(r.stderr, /"3\.5\.2013" read as month\/day\/year, 2013-03-05 \(as line 3's "5\/13\/2013" is\)/);
+  // Dots in both orders: the ambiguous one is left out, quoting both.
+  r = await conv('mixed.csv', ['3.5.2013', '13.5.2013', '5.14.2013']);
+  assert.deepEqual(r.dates, [undefined, '2013-05-13', '2013-05-14']);
+  assert.match(r.stderr, /"3\.5\.2013" is not a date; left out \(day\/month or month\/day\? line 3 has "13\.5\.2013", line 4 has "5\.14\.2013"/);
 });
 
 test('from-csv: 50,000 rows convert within 112 MB of heap (the rows, the bytes and the output are not all kept at once)', async () => {
