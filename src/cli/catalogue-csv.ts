@@ -9,7 +9,9 @@ import { VALIDITIES } from '../schema/shapes.js';
 import { detectSeparator, isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import { plural } from './io.js';
-import { hasTwoDigitYear, linkScheme, parseChineseDate, slashDateYearLast, termId, toHalfWidth, hash, ymd } from './normalize.js';
+import {
+  hasTwoDigitYear, linkScheme, parseChineseDate, parseMonthNameDate, slashDateYearLast, splitDateRange, termId, toHalfWidth, hash, ymd,
+} from './normalize.js';
 import { resolveUrl } from '../core/url.js';
 
 export type Column =
@@ -178,7 +180,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   for (let r = dateCells.length ? records.next() : { done: true as const, value: undefined }; !r.done; r = records.next()) {
     const rec = r.value;
     for (const i of dateCells) {
-      const raw = rec.cells[i]?.trim() ?? '';
+      const cell = rec.cells[i]?.trim() ?? '';
+      const raw = cell && (splitDateRange(cell)?.[0] ?? cell);
       const s = raw && !parseChineseDate(raw) ? slashDateYearLast(raw) : null;
       if (!s) continue;
       for (const e of [evidence.get(s.sep)!, evidence.get('')!]) {
@@ -208,8 +211,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   };
   const decisions = new Map(['/', '-', '.'].map((sep) => [sep, decide(sep)]));
   const said = new Set<string>();
-  const readDate = (k: string, raw: string, line: number): string | null => {
-    const d = parseChineseDate(raw);
+  const readOne = (k: string, raw: string, line: number): string | null => {
+    const d = parseChineseDate(raw) ?? parseMonthNameDate(raw);
     if (d) return d;
     const s = slashDateYearLast(raw);
     if (!s) {
@@ -236,6 +239,17 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
         `${plural(count, 'date')}${which} in this file could be read either way, all read as ${order}` });
     }
     return out;
+  };
+  // A range (2013-3-5至2013-4-5, a 公示期 in the date column): its first date, when the document appeared, with a warning.
+  const readDate = (k: string, raw: string, line: number): string | null => {
+    const range = splitDateRange(raw);
+    if (!range) return readOne(k, raw, line);
+    const d = readOne(k, range[0], line);
+    if (d) {
+      warnings.push({ line, message: `${k}: "${raw}" is a range of dates; read as its first date, ${d} (an entry has one date ` +
+        `of each kind: write the first in this column, and the period in the summary if it matters)` });
+    }
+    return d;
   };
   let n = 0;
   for (const rec of readCsv(text, separator, csvProblems)) {

@@ -57,11 +57,12 @@ it, such as a sheet title, are passed over). Recognised headers (Chinese or Engl
 Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
 A file in one encoding but for a few bytes, or a GBK file with a row in UTF-8 (a row pasted in from another
 file), is refused, naming the line.
-Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5, 20130305.
-3/5/2013, 3-5-2013 and 3.5.2013 take the order a date with a number above 12 shows (13/5/2013: day/month), among
-dates with the same separator first, then in the whole file; when none does, slashes and hyphens are month/day (Excel
-in the US) and dots day/month (3.5.2013 is 3 May, as in Europe). A warning says which order was taken. Two-digit
-years (3/5/13) are not guessed: left out with a warning.
+Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5 (2013.03.05.),
+20130305, Mar 5, 2013 (5 March 2013, 5-Mar-2013). 3/5/2013, 3-5-2013 and 3.5.2013 take the order a date with a number
+above 12 shows (13/5/2013: day/month), among dates with the same separator first, then in the whole file; when none
+does, slashes and hyphens are month/day (Excel in the US) and dots day/month (3.5.2013 is 3 May, as in Europe). A
+warning says which order was taken. Two-digit years (3/5/13, 5-Mar-13) are not guessed: left out with a warning.
+A range (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05) is read as its first date, with a warning.
 Categories and topics may be paths (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
 Rows without a title or with more cells than the header are skipped (short rows are padded with empty cells); a bad
 date, validity or URL is left out of its entry with a warning. Both are reported with their line numbers on stderr.

@@ -49,9 +49,10 @@ export function parseChineseDate(raw: string): string | null {
     if (!Number.isFinite(mo) || !Number.isFinite(d)) return null;
     s = `${y}年${mo}月${d}日${s.slice(cn[0].length)}`;
   }
-  // After 日 or 号 anything may follow (2013年3月5日星期二, …日（星期二）); after a number, a time or nothing.
-  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*(?:[日号]|$|[\sT])/.exec(s);
-  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  // After 日 or 号 anything may follow (2013年3月5日星期二, …日（星期二）); after a number, a time or nothing, and after
+  // dotted numbers a dot too (2013.03.05., 2013. 3. 5.: how Korean and Hungarian write dates).
+  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(月|[-/.])\s*(\d{1,2})\s*(?:[日号]|(\.?)\s*(?:$|[\sT]))/.exec(s);
+  if (m && !(m[5] && m[3] !== '.')) return ymd(+m[1]!, +m[2]!, +m[4]!);
   m = /^(\d{4})(\d{2})(\d{2})(?:$|[\sT])/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{5})(?:\.\d+)?$/.exec(s);
@@ -64,21 +65,70 @@ export function parseChineseDate(raw: string): string | null {
 }
 
 /**
- * 3/5/2013, 3-5-2013 or 3.5.2013 (Excel's short date on an English or European system, a time after it ignored): the
- * two numbers before the year, whose order (month/day in the US, day/month elsewhere) the caller decides, and the
- * separator. Null for any other form.
+ * 3/5/2013, 3-5-2013 or 3.5.2013 (Excel's short date on an English or European system, a time after it ignored; after
+ * dots a dot too, 5. 3. 2013., as Croatian and Serbian write it): the two numbers before the year, whose order
+ * (month/day in the US, day/month elsewhere) the caller decides, and the separator. Null for any other form.
  */
 export function slashDateYearLast(raw: string): { a: number; b: number; year: number; sep: string } | null {
-  const m = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(?:$|\s)/.exec(dashes(raw));
-  return m ? { a: +m[1]!, b: +m[3]!, year: +m[4]!, sep: m[2]! } : null;
+  const m = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(\.?)(?:$|\s)/.exec(dashes(raw));
+  return m && !(m[5] && m[2] !== '.') ? { a: +m[1]!, b: +m[3]!, year: +m[4]!, sep: m[2]! } : null;
+}
+
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?`;
+const ORDINAL = '(?:st|nd|rd|th)?';
+/** Month name first (Mar 5, 2013; March 5th, 2013) or second (5 March 2013; 5-Mar-2013, Excel's d-mmm-yyyy). */
+const MONTH_NAME_DATE = [
+  new RegExp(String.raw`^${WEEKDAY}${MONTH}\s*[-/ ]?\s*(\d{1,2})${ORDINAL}\s*[-/, ]\s*(\d{4}|\d{2})(?:$|[\sT])`, 'i'),
+  new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORDINAL}\s*[-/ ]?\s*${MONTH},?\s*[-/ ]?\s*(\d{4}|\d{2})(?:$|[\sT])`, 'i'),
+];
+
+/** An English date with the month's name (Mar 5, 2013 · 5 March 2013 · 5-Mar-2013): year (as written), month, day. */
+function monthNameParts(raw: string): { year: string; month: number; day: number } | null {
+  const s = dashes(raw);
+  for (const [i, re] of MONTH_NAME_DATE.entries()) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const [name, day] = i ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+    return { year: m[3]!, month: 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1, day: +day };
+  }
+  return null;
+}
+
+/** Mar 5, 2013 · March 5th, 2013 · Tuesday, 5 March 2013 · 5-Mar-2013 → 2013-03-05 (a time after it ignored); null otherwise. */
+export function parseMonthNameDate(raw: string): string | null {
+  const p = monthNameParts(raw);
+  return p && p.year.length === 4 ? ymd(+p.year, p.month, p.day) : null;
 }
 
 /**
- * True for a date written with a two-digit year (3/5/13, 13-5-3, 13.3.5, 13年3月5日): which century, and in 13-5-3
- * which number is the year, cannot be told, so the caller refuses it rather than guess.
+ * True for a date written with a two-digit year (3/5/13, 13-5-3, 13.3.5, 13年3月5日, 5-Mar-13): which century, and
+ * in 13-5-3 which number is the year, cannot be told, so the caller refuses it rather than guess.
  */
 export const hasTwoDigitYear = (raw: string) =>
-  /^(?:\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}|\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?:$|\s)/.test(dashes(raw));
+  /^(?:\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}\.?|\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?:$|\s)/.test(dashes(raw)) ||
+  monthNameParts(raw)?.year.length === 2;
+
+/**
+ * A range of dates in one cell (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05, 2013年3月5日至今, 3/5/2013-4/5/2013):
+ * the first date as written and the rest; null when the cell is not one. After 至, 到 or ~ the rest only has to start
+ * with a number (also in Chinese numerals) or 今 (至4月5日, 至今; 2013年3月5日到期 is one date); around a dash both sides
+ * must be dates.
+ */
+export function splitDateRange(raw: string): [string, string] | null {
+  const s = dashes(raw);
+  // Quick way out for the usual one date (a range needs 至, 到 or ~, or two years) and for long text (each dash would
+  // be tried, and a range of two dates is never that long).
+  if (s.length > 80 || !/[至到~〜]|\d{4}.*\D\d{4}/.test(s)) return null;
+  for (const m of s.matchAll(/\s*(?:(至|到|~|〜)|-+)\s*/g)) {
+    const first = s.slice(0, m.index);
+    const rest = s.slice(m.index + m[0].length);
+    if (first && (m[1] ? /^[\d今〇○零一二三四五六七八九十]/.test(rest) : isDateLike(rest)) && isDateLike(first)) return [first, rest];
+  }
+  return null;
+}
+
+const isDateLike = (s: string) => !!(parseChineseDate(s) || slashDateYearLast(s) || monthNameParts(s) || hasTwoDigitYear(s));
 
 export interface ParsedNumber {
   value: number;

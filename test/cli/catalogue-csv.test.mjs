@@ -570,6 +570,40 @@ test('from-csv: dotted dates that nothing in the file decides are day/month (3.5
   assert.match(r.stderr, /"3\.5\.2013" is not a date; left out \(day\/month or month\/day\? line 3 has "13\.5\.2013", line 4 has "5\.14\.2013"/);
 });
 
+test('from-csv: 2013.03.05. (a dot after), English month names (Mar 5, 2013; 5 March 2013; 5-Mar-2013) are read; 5-Mar-13 is a two-digit year', async () => {
+  const dir = tmp();
+  const file = join(dir, 'names.csv');
+  const dates = ['2013.03.05.', '2013. 3. 5.', '5. 3. 2013.', 'Mar 5, 2013', 'March 5th, 2013', 'Tuesday, March 5, 2013', 'Sept. 5, 2013',
+    '5 March 2013', '5-Mar-2013', '05/MAR/2013 10:30', '5-Mar-13', 'Feb 30, 2013', 'Mar 5', '2013-03-05.'];
+  writeFileSync(file, `名称,发布日期\n${dates.map((d, i) => `文件${i},"${d}"`).join('\n')}\n`);
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.datePublished), ['2013-03-05', '2013-03-05', '2013-03-05', '2013-03-05',
+    '2013-03-05', '2013-03-05', '2013-09-05', '2013-03-05', '2013-03-05', '2013-03-05', undefined, undefined, undefined, undefined]);
+  assert.match(r.stderr, /line 12: warning: datePublished: "5-Mar-13" has a two-digit year; left out/);
+  assert.match(r.stderr, /line 13: warning: datePublished: "Feb 30, 2013" is not a date; left out/);
+  assert.match(r.stderr, /line 14: warning: datePublished: "Mar 5" is not a date; left out/);
+  assert.match(r.stderr, /line 15: warning: datePublished: "2013-03-05\." is not a date; left out/);
+});
+
+test('from-csv: a range of dates in a date column (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05) is read as its first date, with a warning', async () => {
+  const dir = tmp();
+  const file = join(dir, 'ranges.csv');
+  const dates = ['2013-3-5至2013-4-5', '2013-03-05 ~ 2013-04-05', '2013年3月5日至2013年4月5日', '2013年3月5日至今', '２０１３－０３－０５～２０１３－０４－０５',
+    '2013-03-05 - 2013-04-05', '2013-03-05—2013-04-05', 'Mar 5, 2013 - Apr 5, 2013', '3.5.2013-4.5.2013', '2013年3月5日到期',
+    '2013-03-05 10:30-11:00', '2013-02-30至2013-04-05', '二〇一三年三月五日至二〇一三年四月五日'];
+  writeFileSync(file, `名称,发布日期\n${dates.map((d, i) => `文件${i},"${d}"`).join('\n')}\n`);
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.datePublished), [...Array(8).fill('2013-03-05'), '2013-05-03', '2013-03-05',
+    '2013-03-05', undefined, '2013-03-05']);
+  assert.match(r.stderr, /line 2: warning: datePublished: "2013-3-5至2013-4-5" is a range of dates; read as its first date, 2013-03-05 \(an entry has one date of each kind/);
+  for (let line = 3; line <= 10; line++) assert.match(r.stderr, new RegExp(`line ${line}: warning: datePublished: ".*" is a range of dates; read as its first date`));
+  assert.doesNotMatch(r.stderr, /line 1[12]: warning: .*is a range/, '到期 ("falls due") and a span of hours are one date');
+  assert.match(r.stderr, /line 13: warning: datePublished: "2013-02-30至2013-04-05" is not a date; left out/);
+  assert.match(r.stderr, /line 14: warning: datePublished: "二〇一三年三月五日至二〇一三年四月五日" is a range of dates; read as its first date, 2013-03-05/);
+});
+
 test('from-csv: 50,000 rows convert within 112 MB of heap (the rows, the bytes and the output are not all kept at once)', async () => {
   const dir = tmp();
   const rows = ['索引号,标题,发布机构,发文日期,发布时间,发文字号,主题分类,体裁分类,关键词,有效性,网址,摘要,分类'];
