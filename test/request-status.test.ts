@@ -40,6 +40,21 @@ async function lookup(el: El, code: string | null, name: string): Promise<void> 
 }
 
 describe('<request-status>', () => {
+  it('the name field claims a person’s name (autocomplete="name") only when only citizens can apply; with organisations it is left to the browser’s own history (autocomplete="on")', async () => {
+    const feed = formFeed({ mode: 'print' }, 'https://example.invalid/status');
+    for (const [types, ac] of [
+      [feed.applicantTypes, 'on'],
+      [[{ id: 'organisation', label: '法人或者其他组织' }], 'on'],
+      [[], 'on'],
+      [[{ id: 'naturalPerson', label: '公民' }], 'name'],
+    ] as const) {
+      const el = await fixture<El>(html`<request-status src=${await storeFeed({ ...feed, applicantTypes: types })}></request-status>`);
+      await el.loaded;
+      expect($(el, '#name').getAttribute('autocomplete'), JSON.stringify(types)).to.equal(ac);
+      expect($(el, '#code').getAttribute('autocomplete')).to.equal('off');
+    }
+  });
+
   it('follows a change of the provider’s feed-base', async () => {
     const src = await storeFeed(formFeed({ mode: 'print' }, 'https://example.invalid/status'));
     const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/missing/"><request-status src=${src.split('/').pop()!}></request-status></disclosure-provider>`);

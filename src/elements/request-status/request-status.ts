@@ -189,7 +189,12 @@ export class RequestStatus extends DisclosureElement {
       <p class="agency" lang=${this.textLang(this.statusFeed)}>${form.agency.name}</p>
       <form novalidate part="lookup" @submit=${this.runLookup}>
         ${input('code', t.queryCodeLabel, this.typedCode, codeErr, (v) => (this.typedCode = v), { help: t.lookupHelp, ac: 'off' })}
-        ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v), { ac: 'name' })}
+        ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v), {
+          // 'name' is a person's name: right only when only citizens can apply (type ids are unique). Where organisations
+          // may apply, the field may want the organisation's name; a person's name filled in would be a wrong name (and
+          // wrong names count towards the lookup limit): 'on' lets the browser offer what was typed here before.
+          ac: `${form.applicantTypes.map((a) => a.id)}` == 'naturalPerson' ? 'name' : 'on',
+        })}
         <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.lookupButton}</button>
           <p class="help" role="status" aria-live="polite" aria-atomic="true">${this.busy ? t.looking : ''}</p></div>
       </form>
