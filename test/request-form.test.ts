@@ -214,6 +214,28 @@ describe('<request-form> validation', () => {
     }
   });
 
+  it('an organisation code with too few or too many characters: the message says how it is written (8 digits or letters, a hyphen, a check character), in both languages', async () => {
+    const org = { applicantType: 'organisation' };
+    const base = formFeed();
+    const feed = {
+      ...base,
+      sections: [{ id: 'applicant', title: '申请人信息', fields: [
+        { name: 'orgCode', type: 'text', label: '组织机构代码', validator: 'cn-org-code', showWhen: org },
+      ] }, ...(base.sections as unknown[]).slice(1)],
+    };
+    const words = { 'zh-CN': ['位数不对', '8 位', '数字或字母', '连字符', '60003734-1'], en: ['wrong number of characters', '8 digits or letters', 'hyphen', '60003734-1'] };
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const value of ['6000373-1', '600037341X1']) {
+        const el = await mount(feed);
+        el.lang = lang;
+        await fill(el, { ...org, orgCode: value });
+        const text = shadowText(el, '#f-orgCode-error');
+        for (const w of words[lang]) expect(text, `${lang} ${value}`).to.contain(w);
+        fixtureCleanup();
+      }
+    }
+  });
+
   it('a foreigner’s permanent-residence ID (18 characters starting with 9) with an unknown province code: the message names digits 2–3, not the first two', async () => {
     // 9 + province 99 (none) + a real date and the right check digit: only the province code, in positions 2–3, is wrong.
     const id = `99915619800101001${residentIdCheckChar('99915619800101001')}`;
@@ -697,6 +719,20 @@ describe('<request-form> submission', () => {
     // Changing the value removes the server's message.
     await fill(el, { mobile: '13900000000' });
     expect($(el, '#f-mobile-error')).to.equal(null);
+  });
+
+  it('a 4xx "format" error for a unified social credit code says what the code looks like, in both languages', async () => {
+    const endpoint = await scriptEndpoint([{ status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { uscc: 'format' } } } }]);
+    const base = formFeed({ mode: 'api', endpoint });
+    const [first, ...rest] = base.sections as { fields: unknown[] }[];
+    const el = await mount({ ...base, sections: [{ ...first, fields: [...first!.fields, { name: 'uscc', type: 'text', label: '统一社会信用代码', validator: 'cn-uscc' }] }, ...rest] });
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    for (const w of ['18 位', '统一社会信用代码', '数字和字母', 'I、O、Z、S、V']) expect(shadowText(el, '#f-uscc-error')).to.contain(w);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '#f-uscc-error').includes('unified social credit code'), 'the message in English');
+    for (const w of ['18-character', 'unified social credit code', 'digits and letters', 'I, O, Z, S']) expect(shadowText(el, '#f-uscc-error')).to.contain(w);
   });
 
   it('a 4xx field error the element does not know (a code or the server\'s own words) names its field in the summary', async () => {

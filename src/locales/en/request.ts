@@ -158,6 +158,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
     'cn-uscc.length': '“{label}” must be an 18-character unified social credit code.',
     'cn-uscc.checksum': 'The last character (check character) of “{label}” is wrong; check the code.',
     'cn-uscc.charset': '“{label}” may contain only digits and letters, except I, O, Z, S and V.',
+    'cn-uscc.format': '“{label}” must be an 18-character unified social credit code: digits and letters, except I, O, Z, S and V.',
+    'cn-org-code.length': '“{label}” has the wrong number of characters: it must be 8 digits or letters, a hyphen and a check character, like 60003734-1.',
     'cn-org-code.charset': '“{label}” must be 8 digits or letters, a hyphen and a check character, like 60003734-1.',
     'cn-org-code.format': '“{label}” must be 8 digits or letters, a hyphen and a check character, like 60003734-1.',
     'cn-mobile.length': '“{label}” must be an 11-digit mobile number, like 13812345678.',

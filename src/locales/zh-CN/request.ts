@@ -163,6 +163,8 @@ const zh = {
     'cn-uscc.length': '“{label}”应为 18 位统一社会信用代码。',
     'cn-uscc.checksum': '“{label}”的最后一位（校验码）不对，请核对统一社会信用代码。',
     'cn-uscc.charset': '“{label}”只能包含数字和字母，不含 I、O、Z、S、V。',
+    'cn-uscc.format': '“{label}”应为 18 位统一社会信用代码，只能包含数字和字母，不含 I、O、Z、S、V。',
+    'cn-org-code.length': '“{label}”的位数不对：应为 8 位数字或字母、连字符和 1 位校验码，如 60003734-1。',
     'cn-org-code.charset': '“{label}”应为 8 位数字或字母、连字符和 1 位校验码，如 60003734-1。',
     'cn-org-code.format': '“{label}”应为 8 位数字或字母、连字符和 1 位校验码，如 60003734-1。',
     'cn-mobile.length': '“{label}”应为 11 位手机号码，例如 13812345678。',
