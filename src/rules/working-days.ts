@@ -80,11 +80,6 @@ function fromDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** 0 = Sunday … 6 = Saturday. */
-function weekday(day: number): number {
-  return new Date(day * DAY_MS).getUTCDay();
-}
-
 interface CalendarSets {
   holidays: ReadonlySet<string>;
   extraWorkdays: ReadonlySet<string>;
@@ -94,13 +89,13 @@ function calendarSets(cal?: WorkCalendar): CalendarSets {
   return { holidays: new Set(cal?.holidays ?? []), extraWorkdays: new Set(cal?.extraWorkdays ?? []) };
 }
 
-/** Holidays win over extra workdays; otherwise Monday–Friday are working days. */
+/**
+ * Holidays win over extra workdays; otherwise Monday–Friday are working days. Day 0 (1970-01-01) was a Thursday, so
+ * (day mod 7 + 5) mod 7 is 0 on a Saturday and 1 on a Sunday (`% 7` keeps the sign: + 12 for days before 1970).
+ */
 function isWorkingDayNumber(day: number, sets: CalendarSets): boolean {
   const iso = fromDayNumber(day);
-  if (sets.holidays.has(iso)) return false;
-  if (sets.extraWorkdays.has(iso)) return true;
-  const wd = weekday(day);
-  return wd !== 0 && wd !== 6;
+  return !sets.holidays.has(iso) && (sets.extraWorkdays.has(iso) || ((day % 7) + 12) % 7 > 1);
 }
 
 /**

@@ -141,9 +141,7 @@ export function isValidPhone(value: string): boolean {
 /* -------------------------------------------------------------- postcode */
 
 /** Normalizes a postcode: full-width to half-width, whitespace removed. */
-export function normalizePostcode(value: string): string {
-  return stripSpaces(value);
-}
+export const normalizePostcode: (value: string) => string = stripSpaces;
 
 /** Checks a normalized mainland postcode (邮政编码): six digits. */
 export function postcodeError(v: string): ValidatorCode | null {

@@ -41,7 +41,5 @@ export function isValidUscc(value: string): boolean {
   return usccError(normalizeUscc(value)) === null;
 }
 
-function isUsccCharset(s: string): boolean {
-  for (const c of s) if (!ALPHABET.includes(c)) return false;
-  return true;
-}
+/** Only characters of ALPHABET (0-9, A-Z without I, O, S, V, Z). */
+const isUsccCharset = (s: string) => /^[\dA-HJ-NP-RTUW-Y]*$/.test(s);
