@@ -52,8 +52,11 @@ const JURISDICTIONS: Readonly<Record<Jurisdiction, JurisdictionRules>> = {
  * A feed's `rules` override these.
  */
 export function jurisdictionDefaults(j: string): JurisdictionRules {
-  return { ...JURISDICTIONS[Object.hasOwn(JURISDICTIONS, j) ? (j as Jurisdiction) : 'CN-OGI-2019'] };
+  return { ...JURISDICTIONS[isJurisdiction(j) ? j : 'CN-OGI-2019'] };
 }
+
+/** True for a jurisdiction id this library knows (`custom` included). */
+export const isJurisdiction = (j: unknown): j is Jurisdiction => typeof j == 'string' && Object.hasOwn(JURISDICTIONS, j);
 
 /** Days since 1970-01-01 for a `YYYY-MM-DD` string. @throws RangeError if not a real date. */
 function toDayNumber(date: string): number {

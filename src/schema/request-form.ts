@@ -5,7 +5,7 @@
  */
 import { checkSchemaVersion, type FeedIssue } from '../core/feed.js';
 import { safeHref } from '../core/url.js';
-import { isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
+import { isJurisdiction, isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
 import type { ValidatorCode, ValidatorName } from '../validators/index.js';
 import { FIELD_TYPES, JURISDICTIONS, MAX_WORKING_DAYS, OUTCOMES, REQUEST_STATUSES } from './constants/request-form.js';
@@ -265,13 +265,12 @@ export function isRequired(field: FormField, submission?: Submission): boolean {
 
 /** True for fields whose value is a list: checkbox groups and multiple selects. */
 export function isListField(field: FormField): boolean {
-  if (field.type === 'checkbox') return (field.options?.length ?? 0) > 0;
-  return field.type === 'select' && field.multiple === true;
+  return field.type === 'checkbox' ? !!field.options?.length : field.type === 'select' && field.multiple === true;
 }
 
 /** A checkbox without options: one yes/no box (e.g. `declaration`). */
 export function isSingleCheckbox(field: FormField): boolean {
-  return field.type === 'checkbox' && (field.options?.length ?? 0) === 0;
+  return field.type === 'checkbox' && !field.options?.length;
 }
 
 const CHECKED_VALUES = new Set(['true', 'on', 'yes', '1']);
@@ -743,7 +742,7 @@ export function parseRequestForm(json: unknown, feedUrl: string): RequestFormPar
   const warn: Warn = (path, message) => void warnings.push({ path, message });
 
   let jurisdiction: Jurisdiction = 'custom';
-  if ((JURISDICTIONS as readonly unknown[]).includes(json.jurisdiction)) jurisdiction = json.jurisdiction as Jurisdiction;
+  if (isJurisdiction(json.jurisdiction)) jurisdiction = json.jurisdiction;
   else if (json.jurisdiction !== undefined) warn('jurisdiction', `unknown jurisdiction ${JSON.stringify(json.jurisdiction)}; "custom" is used`);
 
   const agencyRaw = isObject(json.agency) ? json.agency : {};
