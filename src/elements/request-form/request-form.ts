@@ -551,11 +551,8 @@ export class RequestForm extends DisclosureElement {
       return { body, headers, files };
     }
     headers['Content-Type'] = 'application/json';
-    const body = JSON.stringify({
-      applicantType: clean.applicantType,
-      fields: Object.fromEntries(Object.entries(clean.fields).filter(([, v]) => !(Array.isArray(v) && !v.length))),
-    });
-    return { body, headers, files };
+    // cleanSubmission leaves out empty lists: the body is the clean submission as it is.
+    return { body: JSON.stringify(clean), headers, files };
   }
 
   private waitOnline(): void {
