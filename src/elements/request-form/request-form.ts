@@ -844,8 +844,7 @@ export class RequestForm extends DisclosureElement {
       return html`<textarea id=${c.id} name=${f.name} rows="5" .value=${live(value)} autocomplete=${ac} aria-invalid=${c.invalid}
         aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}></textarea>`;
     }
-    const type = f.type === 'text' ? 'text' : f.type;
-    return html`<input id=${c.id} name=${f.name} type=${type} .value=${live(value)} autocomplete=${ac}
+    return html`<input id=${c.id} name=${f.name} type=${f.type} .value=${live(value)} autocomplete=${ac}
       inputmode=${hints.inputMode ?? nothing} spellcheck=${validator ? 'false' : nothing} aria-invalid=${c.invalid}
       aria-describedby=${c.desc} aria-required=${c.required} @input=${onInput}>`;
   }
