@@ -174,13 +174,13 @@ export class RequestStatus extends DisclosureElement {
     const t = this.t;
     const codeErr = this.triedLookup && !this.typedCode ? t.errorMessages.required.replace('{label}', t.queryCodeLabel) : '';
     const nameErr = this.triedLookup && !this.typedName.trim() ? t.errorMessages.required.replace('{label}', t.lookupName) : '';
-    const input = (id: string, label: string, value: string, err: string, set: (v: string) => void, extra: { help?: string; ac: string }) => html`
+    const input = (id: string, label: string, value: string, err: string, set: (v: string) => void, ac: string, help?: string) => html`
       <div class="field${err ? ' invalid' : ''}">
         <label for=${id}>${label} <span class="req">${t.requiredMark}</span></label>
-        ${extra.help ? html`<p class="help" id="${id}-help">${extra.help}</p>` : nothing}
+        ${help ? html`<p class="help" id="${id}-help">${help}</p>` : nothing}
         ${err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing}
-        <input type="text" id=${id} .value=${value} autocomplete=${extra.ac} aria-required="true" aria-invalid=${err ? 'true' : nothing}
-          aria-describedby=${[extra.help && `${id}-help`, err && `${id}-error`].filter(Boolean).join(' ') || nothing}
+        <input type="text" id=${id} .value=${value} autocomplete=${ac} aria-required="true" aria-invalid=${err ? 'true' : nothing}
+          aria-describedby=${[help && `${id}-help`, err && `${id}-error`].filter(Boolean).join(' ') || nothing}
           @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
       </div>`;
     // A running lookup is said once, by the status line beside the button: the button keeps its name (a focused button
@@ -188,13 +188,12 @@ export class RequestStatus extends DisclosureElement {
     return html`<h2>${t.statusTitle}</h2>
       <p class="agency" lang=${this.textLang(this.statusFeed)}>${form.agency.name}</p>
       <form novalidate part="lookup" @submit=${this.runLookup}>
-        ${input('code', t.queryCodeLabel, this.typedCode, codeErr, (v) => (this.typedCode = v), { help: t.lookupHelp, ac: 'off' })}
-        ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v), {
+        ${input('code', t.queryCodeLabel, this.typedCode, codeErr, (v) => (this.typedCode = v), 'off', t.lookupHelp)}
+        ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v),
           // 'name' is a person's name: right only when only citizens can apply (type ids are unique). Where organisations
           // may apply, the field may want the organisation's name; a person's name filled in would be a wrong name (and
           // wrong names count towards the lookup limit): 'on' lets the browser offer what was typed here before.
-          ac: `${form.applicantTypes.map((a) => a.id)}` == 'naturalPerson' ? 'name' : 'on',
-        })}
+          `${form.applicantTypes.map((a) => a.id)}` == 'naturalPerson' ? 'name' : 'on')}
         <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.lookupButton}</button>
           <p class="help" role="status" aria-live="polite" aria-atomic="true">${this.busy ? t.looking : ''}</p></div>
       </form>
