@@ -6,9 +6,10 @@ export const requestFormStyles = css`
   h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; }
   h4 { font-size: 1.05em; margin: 1em 0 0.3em; }
   [tabindex='-1']:focus { outline: none; }
-  [tabindex='-1']:focus-visible { outline: 0.2em solid var(--_focus); }
+  [tabindex='-1']:focus-visible, .summary:focus, .summary h3:focus { outline: 0.2em solid var(--_focus); }
   .agency { font-weight: bold; margin: 0 0 0.5em; }
-  .help { color: var(--_muted); margin: 0.2em 0 0.4em; }
+  .help, .count, .timeline time { color: var(--_muted); }
+  .help { margin: 0.2em 0 0.4em; }
   .req { font-weight: normal; color: var(--_danger); }
   .progress p { margin: 0.8em 0 0.3em; font-weight: bold; }
   .progress ol { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; margin: 0; padding: 0; list-style: none; counter-reset: s; color: var(--_muted); }
@@ -21,22 +22,20 @@ export const requestFormStyles = css`
   .field.invalid { border-inline-start: 0.25em solid var(--_danger); padding-inline-start: 0.75em; }
   .field.invalid input:not([type='checkbox'], [type='radio']), .field.invalid select, .field.invalid textarea { border-color: var(--_danger); border-width: 0.125em; }
   .field-error, .count.over, .summary a, .overdue { color: var(--_danger); font-weight: bold; }
-  .field-error { margin: 0.2em 0; }
+  .field-error, .count { margin: 0.2em 0; }
   input[type='text'], input[type='email'], input[type='tel'], textarea, select { width: 100%; max-width: 36em; }
   input[type='file'] { max-width: 100%; }
   textarea { min-height: 6em; }
   .choice { display: flex; align-items: center; gap: 0.5em; margin: 0.3em 0; min-height: 2em; }
   .choice input { flex: none; }
   .choice label { font-weight: normal; }
-  .count { color: var(--_muted); margin: 0.2em 0; }
   .files, .summary ul { margin: 0.3em 0; padding-inline-start: 1.2em; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 1.2em 0; }
-  .summary:focus, .summary h3:focus { outline: 0.2em solid var(--_focus); }
   .answers { margin: 0; }
   .answers > div { display: grid; grid-template-columns: minmax(8em, 1fr) 2fr auto; gap: 0.5em; padding: 0.5em 0; border-bottom: 0.0625em solid var(--_border); }
   .answers dt { font-weight: bold; }
   .answers dd { margin: 0; overflow-wrap: anywhere; }
-  .answers dd.v { white-space: pre-wrap; }
+  .answers dd.v, .paper td { white-space: pre-wrap; }
   .send progress { display: block; width: 100%; max-width: 24em; height: 1em; }
   .clear { margin-top: 1.5em; }
   .code { font-size: 2em; font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; }
@@ -47,11 +46,10 @@ export const requestFormStyles = css`
   .paper table { width: 100%; border-collapse: collapse; }
   .paper th, .paper td { border: 0.0625em solid var(--_border); padding: 0.4em 0.5em; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
   .paper th.block { width: 2.5em; writing-mode: vertical-rl; text-align: center; vertical-align: middle; }
-  .paper td { white-space: pre-wrap; }
   .paper td.sign { height: 3em; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
   .timeline li { padding: 0 0 0.8em 1em; }
-  .timeline time { display: block; color: var(--_muted); }
+  .timeline time { display: block; }
   @media print {
     header, .progress, .clear, [part='warning'] { display: none !important; }
     .receipt, .paper { border: 0; padding: 0; }
