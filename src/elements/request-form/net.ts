@@ -37,7 +37,7 @@ export interface PostResult { status: number; json: unknown; retryAfter?: number
 
 /**
  * POSTs with XMLHttpRequest, so an upload reports progress. Never rejects: a network failure or timeout is
- * `status: 0`.
+ * `status: 0`. `headers` are sent as given (the caller asks for JSON with `Accept`).
  */
 export function post(
   url: string, body: FormData | string, headers: Record<string, string>, onProgress: (fraction: number) => void, timeout = 120000,
@@ -45,7 +45,7 @@ export function post(
   return new Promise((resolve) => {
     const x = new XMLHttpRequest();
     x.open('POST', url);
-    for (const [k, v] of Object.entries({ Accept: 'application/json', ...headers })) x.setRequestHeader(k, v);
+    for (const [k, v] of Object.entries(headers)) x.setRequestHeader(k, v);
     x.timeout = timeout;
     if (body instanceof FormData) x.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     x.onload = () => {

@@ -543,7 +543,7 @@ export class RequestForm extends DisclosureElement {
   private pack(form: RequestFormFeed): Outbox {
     const clean = cleanSubmission(form, this.asSubmission());
     const files = Object.values(clean.fields).some((v) => Array.isArray(v) && v.some((x) => x instanceof File));
-    const headers: Record<string, string> = { 'Idempotency-Key': this.idemKey };
+    const headers: Record<string, string> = { Accept: 'application/json', 'Idempotency-Key': this.idemKey };
     if (files) {
       const body = new FormData();
       body.append('applicantType', clean.applicantType);
