@@ -467,7 +467,7 @@ export function checkField(field: FormField, value: FieldValue | undefined, subm
 
   if (field.type === 'file') {
     // '' stands for "no file chosen" (what some FormData encoders send for an empty file input).
-    const files = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f !== '');
+    const files = (value === undefined ? [] : [value].flat()).filter((f) => f !== '');
     if (!files.every(isFileValue)) return { code: 'invalidValue' };
     const real = (files as SubmittedFile[]).filter((f) => f.name !== '' || f.size > 0);
     if (real.length === 0) return required ? { code: 'required' } : null;
@@ -482,7 +482,7 @@ export function checkField(field: FormField, value: FieldValue | undefined, subm
 
   if (value !== undefined && typeof value !== 'string' && !Array.isArray(value)) return { code: 'invalidValue' };
   if (Array.isArray(value) && !value.every((v) => typeof v === 'string')) return { code: 'invalidValue' };
-  const list = value === undefined ? [] : (Array.isArray(value) ? (value as string[]) : [value]).map((v) => v.trim()).filter((v) => v !== '');
+  const list = value === undefined ? [] : ([value].flat() as string[]).map((v) => v.trim()).filter((v) => v !== '');
 
   if (isSingleCheckbox(field)) {
     if (list.length > 1) return { code: 'invalidValue' };
@@ -554,11 +554,12 @@ export function cleanSubmission(form: RequestFormFeed, submission: Submission): 
     const value = valueOf(submission, field.name);
     if (value === undefined) continue;
     if (field.type === 'file') {
-      const files = (Array.isArray(value) ? value : [value]).filter((f): f is SubmittedFile => isFileValue(f));
+      const files = [value].flat().filter(isFileValue);
       if (files.length) fields[field.name] = field.multiple === true || Array.isArray(value) ? files : files[0]!;
       continue;
     }
-    const list = (Array.isArray(value) ? value : [value])
+    const list = [value]
+      .flat()
       .filter((v): v is string => typeof v === 'string')
       .map((v) => v.trim())
       .filter((v) => v !== '');
