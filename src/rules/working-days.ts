@@ -3,6 +3,8 @@
  * `YYYY-MM-DD`, computed as whole UTC days, so local time zones and DST never shift a result.
  * China's 调休: `extraWorkdays` are weekend days that are worked; `holidays` are days off.
  */
+import { dateFormat } from '../core/format.js';
+import type { LocaleId } from '../core/locale.js';
 
 /** A feed's `rules.calendar`: days off (法定节假日) and weekend days worked (调休). */
 export interface WorkCalendar {
@@ -133,17 +135,6 @@ export function dueDate(receivedAt: string, workingDays: number, cal?: WorkCalen
   return addWorkingDays(localDate(receivedAt, timeZone), workingDays, cal);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /**
  * The calendar date (YYYY-MM-DD) of an instant in `timeZone` (default Asia/Shanghai).
  * A plain date is returned as is; a date-time without offset is taken as already local.
@@ -155,7 +146,8 @@ export function localDate(timestamp: string, timeZone = DEFAULT_TIME_ZONE): stri
   if (local) return fromDayNumber(toDayNumber(local[1]!));
   const ms = Date.parse(timestamp);
   if (Number.isNaN(ms)) throw new RangeError(`Invalid timestamp "${timestamp}"`);
-  const parts = formatterFor(timeZone).formatToParts(ms);
+  // The shared formatter cache (one formatter per time zone); en-US only for its Latin digits.
+  const parts = dateFormat('en-US' as LocaleId, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
