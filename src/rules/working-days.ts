@@ -64,7 +64,7 @@ export const isJurisdiction = (j: unknown): j is Jurisdiction => typeof j == 'st
 function toDayNumber(date: string): number {
   const m = ISO_DATE.exec(date);
   if (m) {
-    const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+    const day = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS;
     // Date.UTC rolls 2026-02-30 over to 2026-03-02 (and years 0–99 to 1900–1999): such a date is not real.
     if (fromDayNumber(day) === date) return day;
   }

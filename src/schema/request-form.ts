@@ -330,8 +330,8 @@ export function riskyPattern(p: string): boolean {
     if (p[j] === '?') return [SOME, lazy(j + 1)];
     const m = p[j] === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(p.slice(j)) : null;
     if (!m) return [ONE, j];
-    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-    return [max > 10 ? MANY : max === 1 && Number(m[1]) === 1 ? ONE : SOME, lazy(j + m[0].length)];
+    const max = m[2] === undefined ? +m[1]! : m[3] === '' ? Infinity : +m[3]!;
+    return [max > 10 ? MANY : max === 1 && +m[1]! === 1 ? ONE : SOME, lazy(j + m[0].length)];
   };
   for (let i = 0; i < p.length; ) {
     const top = stack[stack.length - 1]!;

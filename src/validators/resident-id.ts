@@ -72,9 +72,9 @@ function birthDateOf(id: string): string {
 
 /** A real calendar date, not before 1900 and not after today anywhere on Earth (UTC+14). */
 function isPlausibleBirthDate(yyyymmdd: string): boolean {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
+  const y = +yyyymmdd.slice(0, 4);
+  const m = +yyyymmdd.slice(4, 6);
+  const d = +yyyymmdd.slice(6, 8);
   if (y < EARLIEST_BIRTH_YEAR) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
