@@ -6,9 +6,10 @@
  */
 import type { ValidatorCode } from './index.js';
 import { normalizeCode, weightedSum } from './contact.js';
+import { isRealDate } from '../rules/working-days.js';
 /** Check character indexed by S mod 11. */
 const CHECK_CHARS = '10X98765432';
-const EARLIEST_BIRTH_YEAR = 1900;
+const EARLIEST_BIRTH_YEAR = '1900';
 
 /**
  * Province-level codes of GB/T 2260 (first two digits of the address code), plus 71 (Taiwan),
@@ -70,18 +71,11 @@ function birthDateOf(id: string): string {
   return id.length === 18 ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
 }
 
-/** A real calendar date, not before 1900 and not after today anywhere on Earth (UTC+14). */
+/**
+ * A real calendar date, not before 1900 and not after today anywhere on Earth (UTC+14). Dates as YYYYMMDD and
+ * YYYY-MM-DD compare as text.
+ */
 function isPlausibleBirthDate(yyyymmdd: string): boolean {
-  const y = +yyyymmdd.slice(0, 4);
-  const m = +yyyymmdd.slice(4, 6);
-  const d = +yyyymmdd.slice(6, 8);
-  if (y < EARLIEST_BIRTH_YEAR) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  return real && date.getTime() <= latestTodayUtcMidnight();
-}
-
-function latestTodayUtcMidnight(): number {
-  const ahead = new Date(Date.now() + 14 * 3_600_000);
-  return Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth(), ahead.getUTCDate());
+  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6)}`;
+  return yyyymmdd >= EARLIEST_BIRTH_YEAR && isRealDate(iso) && iso <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 }
