@@ -37,8 +37,8 @@ const EMAIL_MAX = 254;
 const LOCAL_MAX = 64;
 /** Characters that never appear unquoted in a local part; quoted local parts are not supported. */
 const LOCAL_FORBIDDEN = /[\s<>()[\]\\,;:"@\u0000-\u001f\u007f]/;
-/** Characters not allowed in a domain label (letters of any script, digits and hyphens are). */
-const DOMAIN_FORBIDDEN = /[\s<>()[\]\\,;:"@_!#$%&'*+/=?^`{|}~\u0000-\u001f\u007f]/;
+/** Characters not allowed in a domain label: whitespace and ASCII but letters, digits, hyphens and dots (letters of any script are allowed). */
+const DOMAIN_FORBIDDEN = /[\s\0-,/:-@[-`{-\x7f]/;
 
 /**
  * Normalizes an e-mail address: trims, converts full-width characters (`＠`, `．`) and the
@@ -58,7 +58,7 @@ export function emailError(v: string): ValidatorCode | null {
   if (v.length > EMAIL_MAX) return 'length';
   const parts = v.split('@');
   if (parts.length !== 2) return 'format';
-  const [local = '', domain = ''] = parts;
+  const [local, domain] = parts as [string, string];
   if (local.length > LOCAL_MAX) return 'length';
   if (!isValidLocalPart(local) || !isValidDomain(domain)) return 'format';
   return null;
@@ -68,12 +68,10 @@ function isValidLocalPart(local: string): boolean {
   return local !== '' && !LOCAL_FORBIDDEN.test(local) && !/^\.|\.\.|\.$/.test(local);
 }
 
+/** Two labels or more, none empty or starting or ending with a hyphen, the last one 2 characters or more. */
 function isValidDomain(domain: string): boolean {
-  if (DOMAIN_FORBIDDEN.test(domain)) return false;
   const labels = domain.split('.');
-  if (labels.length < 2) return false;
-  const tld = labels[labels.length - 1] ?? '';
-  return labels.every((l) => l !== '' && !l.startsWith('-') && !l.endsWith('-')) && tld.length >= 2;
+  return !DOMAIN_FORBIDDEN.test(domain) && labels.length > 1 && labels.every((l) => l && !/^-|-$/.test(l)) && labels.at(-1)!.length > 1;
 }
 
 /** True for a pragmatically valid e-mail address (after normalization). */
