@@ -3,7 +3,7 @@
  * and a MOD 11 check character (`0`–`9` or `X`). Accepted with or without the hyphen.
  */
 import type { ValidatorCode } from './index.js';
-import { stripSpaces, weightedSum } from './contact.js';
+import { normalizeCode, weightedSum } from './contact.js';
 
 /** C9 = 11 − (Σ vᵢ·Wᵢ mod 11) with Wᵢ = 2^(9−i) mod 11 for positions i = 1–8 (3, 7, 9, 10, 5, 8, 4, 2); 10 → X, 11 → 0. */
 const checkChar = (first8: string) => '0123456789X0'[11 - (weightedSum(first8, 8, (i) => 2 ** (8 - i) % 11, (c) => parseInt(c, 36)) % 11)]!;
@@ -13,7 +13,7 @@ const checkChar = (first8: string) => '0123456789X0'[11 - (weightedSum(first8, 8
  * the canonical hyphen inserted when nine code characters were given without it.
  */
 export function normalizeOrgCode(value: string): string {
-  const v = stripSpaces(value).toUpperCase();
+  const v = normalizeCode(value);
   return /^[0-9A-Z]{8}[0-9X]$/.test(v) ? `${v.slice(0, 8)}-${v.slice(8)}` : v;
 }
 

@@ -42,9 +42,17 @@ export function residentIdError(id: string): ValidatorCode | null {
   if (!/^[\dX]+$/.test(id)) return 'charset';
   if (id.length !== 18 && id.length !== 15) return 'length';
   if (!/^\d{17}[\dX]$|^\d{15}$/.test(id)) return 'format';
-  if (!hasKnownRegion(id)) return 'region';
-  if (!isPlausibleBirthDate(birthDateOf(id))) return 'birthDate';
-  if (id.length === 18 && checkChar(id) !== id[17]) return 'checksum';
+  const long = id.length === 18;
+  // An 18-character number starting with 9 is a foreigner's permanent residence ID (2023 format), whose positions
+  // 2–3 hold the province code.
+  if (!PROVINCES.has(long && id[0] === '9' ? id.slice(1, 3) : id.slice(0, 2))) return 'region';
+  // The birth date (legacy 15-digit numbers are from the 1900s) as YYYY-MM-DD: a real date, not before 1900 and not
+  // after today anywhere on Earth (UTC+14); such dates compare as text.
+  const birth = (long ? id.slice(6, 14) : `19${id.slice(6, 12)}`).replace(/(....)(..)/, '$1-$2-');
+  if (birth < EARLIEST_BIRTH_YEAR || !isRealDate(birth) || birth > new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10)) {
+    return 'birthDate';
+  }
+  if (long && checkChar(id) !== id[17]) return 'checksum';
   return null;
 }
 
@@ -55,27 +63,4 @@ export function residentIdError(id: string): ValidatorCode | null {
  */
 export function isValidResidentId(value: string): boolean {
   return residentIdError(normalizeResidentId(value)) === null;
-}
-
-/**
- * Province prefix check. An 18-character number starting with 9 is a foreigner's permanent
- * residence ID (2023 format), whose positions 2–3 hold the province code.
- */
-function hasKnownRegion(id: string): boolean {
-  if (id.length === 18 && id[0] === '9') return PROVINCES.has(id.slice(1, 3));
-  return PROVINCES.has(id.slice(0, 2));
-}
-
-/** The birth date as YYYYMMDD (legacy 15-digit numbers are from the 1900s). */
-function birthDateOf(id: string): string {
-  return id.length === 18 ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
-}
-
-/**
- * A real calendar date, not before 1900 and not after today anywhere on Earth (UTC+14). Dates as YYYYMMDD and
- * YYYY-MM-DD compare as text.
- */
-function isPlausibleBirthDate(yyyymmdd: string): boolean {
-  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6)}`;
-  return yyyymmdd >= EARLIEST_BIRTH_YEAR && isRealDate(iso) && iso <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 }
