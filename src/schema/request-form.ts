@@ -400,11 +400,11 @@ export function compilePattern(pattern: string | null | undefined): RegExp | nul
     try {
       re = new RegExp(`^(?:${pattern})$`, 'u');
     } catch {
-      re = null;
+      /* not a valid pattern: null */
     }
     patternCache.set(pattern, re);
   }
-  return patternCache.get(pattern) ?? null;
+  return patternCache.get(pattern)!;
 }
 
 function isFileValue(x: unknown): x is SubmittedFile {
