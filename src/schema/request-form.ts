@@ -356,8 +356,9 @@ export function riskyPattern(p: string): boolean {
       const parent = stack[stack.length - 1]!;
       g.ok &&= g.sep && !g.wild;
       const [kind, next] = quantifier(i + 1);
-      if (kind === MANY && g.rep && !g.ok) return true;
-      if (kind === MANY && g.leads.length > 1 && g.leads.some((a, k) => !a || g.leads.some((b, l) => l !== k && b.startsWith(a)))) return true;
+      if (kind === MANY && ((g.rep && !g.ok) || (g.leads.length > 1 && g.leads.some((a, k) => !a || g.leads.some((b, l) => l !== k && b.startsWith(a)))))) {
+        return true;
+      }
       if (kind === MANY || g.rep) parent.rep = true;
       if (g.wild) parent.wild = true;
       if (g.ok && kind === ONE) parent.sep = true;
