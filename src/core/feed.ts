@@ -51,6 +51,14 @@ export function checkSchemaVersion(json: unknown): Extract<ParseResult<never>, {
 }
 
 /**
+ * JSON.parse, dropping Unicode's bidirectional controls from every string ("Trojan Source"): an embedding, override or
+ * isolate (U+202A–U+202E, U+2066–U+2069) or a mark (U+200E, U+200F, U+061C) in feed text would reorder the text laid
+ * out after it (a label's RIGHT-TO-LEFT OVERRIDE turns the 13812345678 of the error message after it into 87654321831).
+ */
+const parseJson = (text: string): unknown =>
+  JSON.parse(text, (_, v) => (typeof v == 'string' ? v.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '') : v));
+
+/**
  * Fetches JSON with a timeout and an abort signal, telling apart the failures a reader cares about.
  * `cache: 'no-cache'` makes the browser revalidate with ETag / Last-Modified (If-None-Match), so an unchanged feed
  * costs a 304 and no download, without adding a header that would need a CORS preflight.
@@ -92,7 +100,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     }
     try {
       // A UTF-8 byte-order mark in front of the JSON is allowed: text() has already dropped it.
-      return { json: JSON.parse(text), etag: response.headers.get('etag') };
+      return { json: parseJson(text), etag: response.headers.get('etag') };
     } catch (error) {
       throw new FeedError('invalidJson', String(error), url, response.status);
     }

@@ -1,0 +1,139 @@
+// "Trojan Source" in feed text: Unicode bidirectional controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069
+// isolates, U+200E/U+200F/U+061C marks) in a feed's strings must not reorder what the reader sees: the feed's own text
+// or the UI text, numbers and dates laid out after it.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/catalogue.js';
+import '../src/annual-stats.js';
+import '../src/request-form.js';
+import '../src/request-status.js';
+import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
+import { smallCatalogue } from './fixtures/catalogue.js';
+import { $, fill, formFeed, next } from './request-fixtures.js';
+
+const RLO = '\u202E';
+const RLI = '\u2067';
+const RLM = '\u200F';
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * The lines of an element's shadow DOM whose characters are not laid out left to right in the order they are written,
+ * each as "written → seen": what a reader would see reversed. Characters are placed with Range.getClientRects().
+ */
+function reorderedLines(el: Element): string[] {
+  const chars: { ch: string; x: number; y: number; h: number; cell: Element | null }[] = [];
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!;
+    // Text for screen readers only (a 1 px clipped box, such as the "错误：" before a message) is not seen.
+    const box = node.parentElement!.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
+    // Table cells side by side are separate paragraphs (a header wrapped over two lines is beside the next one).
+    const cell = node.parentElement!.closest('td, th');
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (/\s/.test(ch) || BIDI_CONTROLS.test(ch) || /[\uD800-\uDFFF]/.test(ch)) continue;
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const r = range.getClientRects()[0];
+      if (r && r.width > 0) chars.push({ ch, x: r.left, y: r.top + r.height / 2, h: r.height, cell });
+    }
+  }
+  const lines: (typeof chars)[] = [];
+  for (const c of chars) {
+    const line = lines[lines.length - 1];
+    const last = line?.[line.length - 1];
+    if (last && last.cell === c.cell && Math.abs(last.y - c.y) < c.h / 2) line.push(c);
+    else lines.push([c]);
+  }
+  return lines
+    .map((line) => [line.map((c) => c.ch).join(''), [...line].sort((a, b) => a.x - b.x).map((c) => c.ch).join('')])
+    .filter(([written, seen]) => written !== seen)
+    .map(([written, seen]) => `${written} → ${seen}`);
+}
+
+const shownText = (el: Element) => el.shadowRoot!.textContent!;
+
+describe('bidirectional controls in feed text', () => {
+  it('<disclosure-catalogue>: a title, publisher or label cannot reorder what follows it', async () => {
+    const feed = smallCatalogue() as { title: string; publisher: { name: string }; items: { title: string; docNo?: string }[];
+      categories: { label: string }[]; facets: { publisher: { label: string }[] } };
+    feed.title = `测试${RLO}目录 2013年`;
+    feed.publisher.name = `测试县${RLI}人民政府`;
+    feed.items[0].title = `关于做好${RLO}春季农业生产工作的通知`;
+    feed.items[0].docNo = `君政发${RLM}〔2013〕5号`;
+    feed.categories[0].label = `政务${RLO}信息`;
+    feed.facets.publisher[0].label = `县${RLO}政府`;
+    // One of them written as a JSON escape, as JSON encoders that escape all but ASCII write it.
+    const text = JSON.stringify(feed).replace(RLI, '\\u2067');
+    expect(text).to.contain('测试县\\u2067人民政府');
+    const el = await fixture(html`<disclosure-catalogue src=${await storeFeed(text)} no-url-state></disclosure-catalogue>`);
+    await (el as unknown as { loaded: Promise<void> }).loaded;
+    await (el as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    expect(reorderedLines(el)).to.deep.equal([]);
+    expect(shownText(el)).to.contain('关于做好春季农业生产工作的通知');
+    expect(shownText(el)).to.contain('测试县人民政府');
+    expect(shownText(el)).not.to.match(BIDI_CONTROLS);
+  });
+
+  it('<annual-stats>: a publisher name or a custom figure’s label cannot reorder what follows it', async () => {
+    const feed = await (await fetch('/demo/feeds/annual/2022.json')).json();
+    feed.publisher.name = `君山区${RLO}人民政府`;
+    feed.title = `${feed.title}${RLO} 2022`;
+    for (const c of feed.custom ?? []) c.label = `${RLO}${c.label}`;
+    for (const g of feed.groups ?? []) g.label = `${RLO}${g.label}`;
+    expect((feed.custom ?? []).length).to.be.greaterThan(0);
+    const el = await fixture(html`<annual-stats src=${await storeFeed(feed)} lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    await (el as unknown as { loaded: Promise<void> }).loaded;
+    await (el as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    expect(reorderedLines(el)).to.deep.equal([]);
+    expect(shownText(el)).not.to.match(BIDI_CONTROLS);
+  });
+
+  it('<request-form>: a field label or the agency name cannot reorder the error messages, numbers and examples after it', async () => {
+    const feed = formFeed() as { agency: { name: string; office: Record<string, string> };
+      sections: { title: string; fields: { label: string; help?: string }[] }[] };
+    feed.agency.name = `测试区${RLO}人民政府办公室`;
+    feed.agency.office.phone = `${RLO}0730-8888 1234`;
+    feed.sections[0].fields[0].label = `姓${RLO}名`;
+    feed.sections[0].fields[1].help = `18 位${RLO}居民身份证号码`;
+    feed.sections[0].fields[3].label = `手机号码${RLO}`;
+    feed.sections[0].fields[4].label = `电子邮箱${RLM}`;
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<request-form src=${await storeFeed(feed)} lang="zh-CN"></request-form>`);
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson', mobile: '1381234', email: 'x@' });
+    await next(el);
+    // “手机号码”应为 11 位手机号码，例如 13812345678。
+    expect($(el, '#f-mobile-error').textContent).to.contain('13812345678');
+    expect(reorderedLines(el)).to.deep.equal([]);
+    expect(shownText(el)).not.to.match(BIDI_CONTROLS);
+  });
+
+  it('<request-status>: a status note from the server cannot reorder the history or dates after it', async () => {
+    const endpoint = await scriptEndpoint([{
+      status: 200,
+      body: {
+        queryCode: 'AB12-CD34', status: 'extended', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29',
+        history: [
+          { status: 'received', at: '2026-09-01T02:00:00Z', note: `已${RLO}受理 2026-09-01` },
+          { status: 'extended', at: '2026-09-25T03:00:00Z', note: `需要调取档案${RLO} 延期 20 个工作日` },
+        ],
+      },
+    }]);
+    const feed = formFeed({ mode: 'print' }, endpoint) as { agency: { name: string } };
+    feed.agency.name = `测试区${RLO}人民政府办公室`;
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<request-status src=${await storeFeed(feed)} query-code="AB12-CD34" lang="zh-CN" today="2026-10-12"></request-status>`);
+    await el.loaded;
+    const name = $<HTMLInputElement>(el, '#name');
+    name.value = '张三';
+    name.dispatchEvent(new Event('input'));
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    await el.updateComplete;
+    expect(reorderedLines(el)).to.deep.equal([]);
+    expect(shownText(el)).to.contain('延期 20 个工作日');
+    expect(shownText(el)).not.to.match(BIDI_CONTROLS);
+  });
+});
