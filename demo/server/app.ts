@@ -44,7 +44,7 @@ import {
   sha256,
   UUID_RE,
 } from './codes.js';
-import { csvDocument } from './csv.js';
+import { csvDocument, withoutBidi } from './csv.js';
 import { HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
 import { boundaryOf } from './multipart.js';
 import { rateLimitKey, TokenBucketLimiter } from './rate-limit.js';
@@ -517,7 +517,11 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       }
 
       const clean = cleanSubmission(form, submission);
-      const storedFields: Record<string, unknown> = { ...clean.fields };
+      // Answers and file names are stored without bidirectional controls, which would show them reordered to staff
+      // (a file "报告\u202Efdp.exe" as "报告exe.pdf").
+      const plain = (v: unknown) => (typeof v === 'string' ? withoutBidi(v) : v);
+      const storedFields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(clean.fields)) storedFields[k] = Array.isArray(v) ? v.map(plain) : plain(v);
       const attachments: Omit<AttachmentRow, 'request_id'>[] = [];
       const kept = new Set<Upload>();
       for (const f of allFields(form)) {
@@ -530,13 +534,13 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
           attachments.push({
             id,
             field: f.name,
-            original_name: u.name,
+            original_name: withoutBidi(u.name),
             stored_name: u.storedName!,
             media_type: media,
             size: u.size,
             sha256: u.sha256,
           });
-          files.push({ attachmentId: id, name: u.name, size: u.size, mediaType: media });
+          files.push({ attachmentId: id, name: withoutBidi(u.name), size: u.size, mediaType: media });
           kept.add(u);
         }
         storedFields[f.name] = files;
@@ -548,7 +552,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       const receivedAt = now().toISOString();
       const due = dueDate(receivedAt, rules.replyWorkingDays, rules.calendar, rules.timeZone);
       const names = ['name', 'orgName']
-        .map((n) => clean.fields[n])
+        .map((n) => storedFields[n])
         .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
       const id = randomUUID();
       for (let attempt = 0; ; attempt++) {
@@ -689,7 +693,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     if (b.note !== undefined && b.note !== null) {
       if (typeof b.note !== 'string') problems.note = 'invalidValue';
       else if (codePointLength(b.note) > NOTE_MAX) problems.note = 'tooLong';
-      else note = b.note.trim() || null;
+      else note = withoutBidi(b.note).trim() || null;
     }
     // The day an extension was decided, when it is recorded later (extended only): a real date, checked below against
     // the day of receipt, today and the due date.

@@ -1,4 +1,5 @@
 /** Query codes, applicant-name matching, idempotency hashing and token comparison. */
+import { withoutBidi } from './csv.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 32 letters and digits without the look-alikes 0/O and 1/I: 5 random bits per character. */
@@ -25,10 +26,10 @@ export function normalizeQueryCode(input: string): string | null {
 /**
  * The comparison form of a name: NFKC (full-width → half-width), no whitespace, lower-cased (Latin names), and
  * without the middle dot of transliterated and minority names (买买提·艾力), which input methods type as · • ・ ‧ . ．
- * or leave out. Simplified and traditional forms (张三 / 張三) stay different: no conversion table here.
+ * or leave out, and without bidirectional controls (as names are stored). Simplified and traditional forms (张三 / 張三) stay different: no conversion table here.
  */
 export function normalizeName(name: string): string {
-  return legacyNormalizeName(name).replace(/[·•・‧.⋅∙･‐-]/g, '');
+  return withoutBidi(legacyNormalizeName(name)).replace(/[·•・‧.⋅∙･‐-]/g, '');
 }
 
 /** The comparison form used before the dots were removed: applications stored then are still found (with the dot). */

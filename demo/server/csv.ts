@@ -1,11 +1,18 @@
 /** CSV for spreadsheets: UTF-8 with BOM (Excel then reads 汉字 correctly), CRLF rows, every cell quoted. */
 
 /**
- * One cell. Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return,
+ * Text without Unicode's bidirectional controls (embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069;
+ * marks U+200E, U+200F, U+061C), which would make a name, a description or a note show reordered, with the text after
+ * it, to staff and applicants ("Trojan Source"). The browser elements drop them from every feed and answer they read.
+ */
+export const withoutBidi = (s: string): string => s.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+
+/**
+ * One cell, without bidirectional controls (also those stored before they were dropped, and one in front of a formula). Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return,
  * also after leading spaces, or their full-width forms) is prefixed with an apostrophe (OWASP "CSV injection").
  */
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
+  let s = withoutBidi(value === null || value === undefined ? '' : String(value));
   if (/^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) || /^[\t\r\n]/.test(s)) s = `'${s}`;
   else if (FRAGILE_NUMBER.test(s)) s = `\t${s}`;
   return `"${s.replace(/"/g, '""')}"`;

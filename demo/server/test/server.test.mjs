@@ -1096,6 +1096,28 @@ describe('staff API', () => {
   });
 });
 
+describe('bidirectional controls ("Trojan Source") in answers and notes', () => {
+  test('are not stored, nor shown to staff or applicants: the JSON, the status history and the CSV export hold the text in written order; "\u202E=…" is a formula too', async () => {
+    const s = await start();
+    const RLO = '\u202E';
+    const r = await (await postJson(s.base, person({ name: `张${RLO}小明`, description: `=1+1${RLO} 请公开2026年道路文件`, purpose: `${RLO}=HYPERLINK("x")` }))).json();
+    assert.ok(r.requestId);
+    const one = await (await staff(s.base, `/api/staff/requests/${r.requestId}`)).json();
+    assert.equal(one.fields.name, '张小明');
+    assert.equal(one.applicantName, '张小明');
+    assert.equal(one.fields.description, '=1+1 请公开2026年道路文件');
+    assert.equal((await setStatus(s.base, r.requestId, { status: 'extended', note: `需要调取档案${RLO} 延期 20 个工作日\u2066` })).status, 200);
+    // Found by the name as typed, with or without the control.
+    assert.equal((await lookup(s.base, r.queryCode, `张${RLO}小明`)).status, 200);
+    const a = await (await lookup(s.base, r.queryCode, '张小明')).json();
+    assert.equal(a.history.at(-1).note, '需要调取档案 延期 20 个工作日');
+    const csv = await (await staff(s.base, '/api/staff/requests.csv')).text();
+    assert.ok(!/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(csv), 'no bidi control in the CSV');
+    assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), 'formula after a control prefixed');
+    assert.ok(!/(^|,)"[=+\-@]/m.test(csv), 'no cell starts with a formula character');
+  });
+});
+
 describe('two server processes on one database file', () => {
   test('an extension recorded by one while the other is deciding its own is not recorded twice', async () => {
     // Instance A reads the application, then calls now() (the day of the change) before it writes. The hook runs
