@@ -38,11 +38,11 @@ export function formatBytes(bytes: number, locale: LocaleId): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let v = bytes;
   let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
+  while (v >= 1024 && i < 3) {
     v /= 1024;
     i++;
   }
-  return `${formatNumber(v, locale, { maximumFractionDigits: i === 0 ? 0 : 1 })} ${units[i]}`;
+  return `${formatNumber(v, locale, { maximumFractionDigits: i && 1 })} ${units[i]}`;
 }
 
 /**

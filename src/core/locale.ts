@@ -10,22 +10,17 @@ export type Message = string | ((...args: any[]) => string);
 export type Messages = { [key: string]: Message | Readonly<Record<string, string>> };
 /** Maps any BCP 47 tag to a shipped locale: `en*` → en, `zh*` → zh-CN, anything else → null. */
 export function normalizeLocale(tag: string | null | undefined): LocaleId | null {
-  if (!tag) return null;
-  const t = tag.trim().toLowerCase();
-  if (t === 'en' || t.startsWith('en-')) return 'en';
-  if (t === 'zh' || t.startsWith('zh-')) return 'zh-CN';
-  return null;
+  // A missing tag is tested as "undefined", which neither matches.
+  const t = tag?.trim() as string;
+  return /^en(-|$)/i.test(t) ? 'en' : /^zh(-|$)/i.test(t) ? 'zh-CN' : null;
 }
 
 /** The `lang` of the element itself or its closest ancestor that has one, crossing shadow-root boundaries. */
 export function closestLang(el: Element): string | null {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  // An empty lang="" (unknown) is passed over, as a missing one.
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    const lang = node instanceof Element && node.getAttribute('lang');
+    if (lang) return lang;
   }
   return null;
 }

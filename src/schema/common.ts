@@ -16,7 +16,7 @@ export class IssueList {
 /** Optional plain text: strings are kept (trimmed); numbers become text; anything else is dropped with an issue. */
 export function optText(obj: Record<string, unknown>, key: string, path: string, issues: IssueList): string | undefined {
   const v = obj[key];
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'string') return v.trim() ? v : undefined;
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   issues.add(`${path}.${key}`, 'must be text');
