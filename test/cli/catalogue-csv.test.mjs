@@ -5,6 +5,15 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { run, fixture, tmp, cliPath, root } from './helpers.mjs';
 
+/** Converts a file of 名称 and 发布日期 (one entry per date in `rows`): the dates read, and what was said. */
+async function convertDates(dir, name, rows) {
+  const file = join(dir, name);
+  writeFileSync(file, `名称,发布日期\n${rows.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  return { dates: JSON.parse(r.stdout).items.map((i) => i.datePublished), stderr: r.stderr };
+}
+
 test('from-csv: GBK-encoded export with Chinese headers', async () => {
   const bytes = readFileSync(fixture('catalogue-gbk.csv'));
   assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the fixture is really not UTF-8');
@@ -484,13 +493,7 @@ test('from-csv: dates as 2013年3月5号, in Chinese numerals (二〇一三年�
 
 test('from-csv: 3/5/2013 (Excel on an English system) is month/day unless a day above 12 in the file says day/month', async () => {
   const dir = tmp();
-  const conv = async (name, rows) => {
-    const file = join(dir, name);
-    writeFileSync(file, `名称,发布日期\n${rows.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
-    const r = await run(['catalogue', 'from-csv', file]);
-    assert.equal(r.code, 0, r.stderr);
-    return { dates: JSON.parse(r.stdout).items.map((i) => i.datePublished), stderr: r.stderr };
-  };
+  const conv = (name, rows) => convertDates(dir, name, rows);
   // Nothing to tell by: Excel's English (US) order, said once with the count.
   let r = await conv('us.csv', ['3/5/2013', '4/1/2013 10:30', '2013-04-02']);
   assert.deepEqual(r.dates, ['2013-03-05', '2013-04-01', '2013-04-02']);
@@ -512,13 +515,7 @@ test('from-csv: 3/5/2013 (Excel on an English system) is month/day unless a day 
 
 test('from-csv: 3-5-2013 and 3.5.2013 are read in the order a date in the file shows; two-digit years are refused by row and value', async () => {
   const dir = tmp();
-  const conv = async (name, rows) => {
-    const file = join(dir, name);
-    writeFileSync(file, `名称,发布日期\n${rows.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
-    const r = await run(['catalogue', 'from-csv', file]);
-    assert.equal(r.code, 0, r.stderr);
-    return { dates: JSON.parse(r.stdout).items.map((i) => i.datePublished), stderr: r.stderr };
-  };
+  const conv = (name, rows) => convertDates(dir, name, rows);
   // 13.5.2013 tells day/month for the whole file, whatever separator the others use.
   let r = await conv('dots.csv', ['3.5.2013', '13.5.2013', '3-5-2013', '4/1/2013', '２８．２．２０１３']);
   assert.deepEqual(r.dates, ['2013-05-03', '2013-05-13', '2013-05-03', '2013-01-04', '2013-02-28']);
@@ -538,13 +535,7 @@ test('from-csv: 3-5-2013 and 3.5.2013 are read in the order a date in the file s
 
 test('from-csv: dotted dates that nothing in the file decides are day/month (3.5.2013 is 3 May); slashes stay month/day; each separator follows its own dates', async () => {
   const dir = tmp();
-  const conv = async (name, rows) => {
-    const file = join(dir, name);
-    writeFileSync(file, `名称,发布日期\n${rows.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
-    const r = await run(['catalogue', 'from-csv', file]);
-    assert.equal(r.code, 0, r.stderr);
-    return { dates: JSON.parse(r.stdout).items.map((i) => i.datePublished), stderr: r.stderr };
-  };
+  const conv = (name, rows) => convertDates(dir, name, rows);
   // Nothing to tell by: d.m.yyyy is how Europe and Russia write dates; the warning says what was assumed.
   let r = await conv('dots.csv', ['3.5.2013', '4.1.2013 10:30', '2013.3.5']);
   assert.deepEqual(r.dates, ['2013-05-03', '2013-01-04', '2013-03-05']);
