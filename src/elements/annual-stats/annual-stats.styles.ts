@@ -23,7 +23,7 @@ export const annualStyles = css`
   header .meta { display: flex; flex-wrap: wrap; gap: 0.25em 1em; color: var(--_muted); margin: 0 0 0.75em; }
   .badge { border: 0.0625em solid var(--_warning); color: var(--_warning); border-radius: var(--_radius); padding: 0 0.4em; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0 0 1em; }
-  .toolbar label { font-weight: bold; }
+  .toolbar label { font-weight: 700; }
   section { margin: 1.5em 0; }
   section h3 { font-size: 1.15em; margin: 0 0 0.5em; }
   section h4 { margin: 0.75em 0 0.25em; }
@@ -32,30 +32,30 @@ export const annualStyles = css`
 
   .table-wrap { overflow-x: auto; margin: 0.5em 0; }
   table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
-  caption, .split > .caption { text-align: start; font-weight: bold; padding: 0.25em 0; caption-side: top; margin: 0; }
+  caption, .split > .caption { text-align: start; font-weight: 700; padding: 0.25em 0; caption-side: top; margin: 0; }
   /* Table 二 as one table per clause block, drawn as one: same fixed columns, shared borders. */
   .split > table { table-layout: fixed; width: 100%; }
   .split > table + table { margin-top: -0.0625em; }
   .split col.label { width: 40%; }
   th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; }
-  th { font-weight: normal; text-align: start; background: var(--_surface); }
+  th { font-weight: 400; text-align: start; background: var(--_surface); }
   /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
-  thead th { text-align: center; font-weight: bold; }
-  th.clause, th.total { font-weight: bold; }
+  thead th { text-align: center; }
+  thead th, th.clause, th.total { font-weight: 700; }
   td.n { text-align: end; white-space: nowrap; }
-  td.corner { font-size: 0.875em; color: var(--_muted); background: var(--_surface); }
+  td.corner { background: var(--_surface); }
   td.nr { background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
-  td.note { font-size: 0.875em; color: var(--_muted); }
+  /* Smaller, muted text: the corner cell, notes, units, the legend. */
+  td.corner, td.note, .unit, .legend { font-size: 0.875em; color: var(--_muted); }
   .table3 tbody th:not(.section):not(.group) { min-width: 12em; }
-  .table3 thead th[scope='col'], .table4 thead th[scope='col'] { min-width: 4.5em; }
-  .unit { color: var(--_muted); font-size: 0.875em; }
-  .legend { font-size: 0.875em; color: var(--_muted); margin: 0.25em 0; }
+  :is(.table3, .table4) thead th[scope='col'] { min-width: 4.5em; }
+  .legend { margin: 0.25em 0; }
   .legend::before { content: ''; display: inline-block; width: 1.5em; height: 0.9em; margin-inline-end: 0.4em; vertical-align: middle;
     border: 0.0625em solid var(--_border); background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.25em 0 1em; }
 
   figure { margin: 1em 0; }
-  figcaption { font-weight: bold; margin-bottom: 0.25em; }
+  figcaption { font-weight: 700; margin-bottom: 0.25em; }
   .chart { position: relative; height: 18em; }
   .chart canvas { display: block; }
 
@@ -70,9 +70,8 @@ export const annualStyles = css`
        Table 四's fifteen turned on their side, read bottom to top as on printed statistics. */
     thead th:lang(en) { font-size: 0.8em; }
     .table4 thead tr:last-child th:lang(en) { writing-mode: vertical-rl; transform: rotate(180deg); text-align: start; padding: 0.4em 0.2em; }
-    th, td { padding: 0.2em 0.3em; }
     .table3 thead th[scope='col'] { min-width: 5em !important; width: 1px; }
-    th, td { border-color: #000; background: none !important; color: #000; }
+    th, td { padding: 0.2em 0.3em; border-color: #000; background: none !important; color: #000; }
     td.nr::after { content: '—'; }
     tr, figure, .chart { break-inside: avoid; }
     .chart { height: 16em; }
