@@ -127,24 +127,17 @@ export interface Layout<L> {
 
 const SECTION_IDS: SectionId[] = ['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other'];
 
+/** The keys of Table 二's columns and rows in the order of their labels (61–82, see above). */
+const T2_KEYS = 'issued repealed inForce decisions amount regulations normativeDocs licensing penalty enforcement fees made published totalPublished lastYear change decisions items amount normativeDocs otherServices procurement'.split(' ');
+
 /**
- * Table 二 per template: one entry per clause block, [clause label, columns, rows], each column and row a key and
- * the index of its label.
+ * Table 二 per template: one clause block (56, 57 … in order) per `|`, its column keys, then `/` and its row keys. A
+ * key's label is its place in T2_KEYS: the first for CN-2021, the last for CN-2019 (decisions, amount and
+ * normativeDocs are labelled differently in the two formats).
  */
-const T2: Record<TemplateId, [number, [string, number][], [string, number][]][]> = {
-  'CN-2021': [
-    [56, [['issued', 61], ['repealed', 62], ['inForce', 63]], [['regulations', 66], ['normativeDocs', 67]]],
-    [57, [['decisions', 64]], [['licensing', 68]]],
-    [58, [['decisions', 64]], [['penalty', 69], ['enforcement', 70]]],
-    [59, [['amount', 65]], [['fees', 71]]],
-  ],
-  'CN-2019': [
-    [56, [['made', 72], ['published', 73], ['totalPublished', 74]], [['regulations', 66], ['normativeDocs', 80]]],
-    [57, [['lastYear', 75], ['change', 76], ['decisions', 77]], [['licensing', 68], ['otherServices', 81]]],
-    [58, [['lastYear', 75], ['change', 76], ['decisions', 77]], [['penalty', 69], ['enforcement', 70]]],
-    [59, [['lastYear', 75], ['change', 76]], [['fees', 71]]],
-    [60, [['items', 78], ['amount', 79]], [['procurement', 82]]],
-  ],
+const T2: Record<TemplateId, string> = {
+  'CN-2021': 'issued repealed inForce/regulations normativeDocs|decisions/licensing|decisions/penalty enforcement|amount/fees',
+  'CN-2019': 'made published totalPublished/regulations normativeDocs|lastYear change decisions/licensing otherServices|lastYear change decisions/penalty enforcement|lastYear change/fees|items amount/procurement',
 };
 
 /** The template `id` with the given labels (see the order above). */
@@ -165,12 +158,13 @@ export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
     table2: {
       title: T[1],
       contentHeader: T[55],
-      blocks: T2[id].map(([clause, cols, rows]) => {
-        const columns = cols.map(([key, i]) => ({ key, label: T[i], kind: kindOf(key), ...(key === 'amount' ? { defaultUnit: clause === 59 ? '10kCNY' : 'CNY' } : {}) }));
+      blocks: T2[id].split('|').map((block, i) => {
+        const [cols, rows] = block.split('/').map((keys) => keys.split(' ').map((key) => ({ key, label: T[61 + (id === 'CN-2021' ? T2_KEYS.indexOf(key) : T2_KEYS.lastIndexOf(key))] })));
         return {
-          clause: T[clause],
-          columns,
-          rows: rows.map(([key, i]) => ({ key, label: T[i] })),
+          clause: T[56 + i],
+          // Fees (第二十条第（八）项) in 万元, as its CN-2021 column says; procurement in yuan.
+          columns: cols.map((c) => ({ ...c, kind: kindOf(c.key), ...(c.key === 'amount' ? { defaultUnit: i === 3 ? '10kCNY' : 'CNY' } : {}) })),
+          rows,
         };
       }),
     },
