@@ -337,14 +337,11 @@ export class AnnualStats extends DisclosureElement {
     this.specs.clear();
     const data = this.reportFeed.data;
     const t = this.t;
-    let body: unknown = nothing;
-    if (data?.kind === 'report') body = this.renderReport(data.report, this.reportFeed);
-    else if (data?.kind === 'index') body = this.renderIndex(data.reports);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.renderFeedState(this.reportFeed, t.reportLabel)}
       ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
-      ${body}
+      ${!data ? nothing : data.kind === 'index' ? this.renderIndex(data.reports) : this.renderReport(data.report, this.reportFeed)}
       ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
     </div>`;
   }
@@ -352,7 +349,7 @@ export class AnnualStats extends DisclosureElement {
   private renderIndex(entries: AnnualIndexEntry[]) {
     const t = this.t;
     const y = this.chosenYear;
-    const s = y !== undefined ? this.yearFeeds.get(y) : undefined;
+    const s = this.yearFeeds.get(y!);
     const body = s?.data ? this.renderReport(s.data.report, s) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
     // .selected, not ?selected: once the reader has picked an option, its selected attribute no longer moves the choice
     // (HTML's option dirtiness), and back/forward would leave the picker on another year than the report shows.
@@ -398,7 +395,7 @@ export class AnnualStats extends DisclosureElement {
         </p>
       </header>
       ${this.renderWarnings(f.warnings, 0)} ${this.renderRecon(issues, tpl)} ${this.paras(r.text.intro, l)}
-      ${secs.map((s) => this.renderSection(r, tpl, s, national, l))}
+      ${secs.map((s) => this.renderSection(r, tpl, s, national, l, known))}
       ${rest.length
         ? html`<section part="section"><h3>${t.otherFigures}</h3>${rest.map((g) => this.renderGroup(r, g, known, l))}</section>`
         : nothing}
@@ -421,7 +418,7 @@ export class AnnualStats extends DisclosureElement {
     ].filter((s) =>
       // The three sections with a table are named as the report's fields that hold it (proactive, applications,
       // reviewLitigation); no other section id is a field of the report.
-      (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => f.group && s.groups.includes(f.group)));
+      (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => s.groups.includes(f.group!)));
   }
 
   private paras(text: string | undefined, lang: Lang) {
@@ -429,18 +426,17 @@ export class AnnualStats extends DisclosureElement {
     return text.split(/\n[ \t\u3000]*\n/).map((p) => p.trim()).filter(Boolean).map((p) => html`<p class="text" lang=${lang}>${p}</p>`);
   }
 
-  /** A section of the report; `l`, the language of the report's text. */
-  private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean, l: Lang) {
+  /** A section of the report; `l`, the language of the report's text; `known`, the ids of the report's groups. */
+  private renderSection(r: AnnualReport, tpl: Tpl, s: Sec, national: boolean, l: Lang, known: Set<string>) {
     const t = this.t;
-    const known = new Set(r.groups.map((g) => g.id));
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.id === 'proactive' && r.proactive) {
-      table = this.renderTableBlock({ ...table2(r, tpl, t.unitNames, t.csvHeadings, l), quietCaption: national });
+      table = this.renderTableBlock({ ...table2(r, tpl, t, l), quietCaption: national });
       const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
-      const figs = r.custom.filter((f) => f.group && s.groups.includes(f.group));
+      const figs = r.custom.filter((f) => f.group === s.id);
       if (figs.filter((f) => typeof f.value === 'number').length > 1) {
         chart = this.renderChart('c-proactive', t.proactiveChart, figs.map((f) => f.label), [{ label: t.value, data: figs.map((f) => f.value) }], true, figs.map(() => l));
       }
@@ -449,7 +445,7 @@ export class AnnualStats extends DisclosureElement {
       table = this.renderTableBlock({ ...table3(r, tpl), quietCaption: national });
       chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r, tpl) }], true);
     }
-    if (s.id === 'reviewLitigation' && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t.csvHeadings), quietCaption: national });
+    if (s.id === 'reviewLitigation' && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t), quietCaption: national });
     const both = s.text.filter((k) => r.text[k]).length > 1;
     return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
@@ -476,7 +472,7 @@ export class AnnualStats extends DisclosureElement {
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
         <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}
-          @click=${() => downloadText(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}.csv`, this.csvFor(m.id) ?? '')}>${t.downloadCsv}</button>
+          @click=${() => downloadText(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}.csv`, toCsv(m.csv))}>${t.downloadCsv}</button>
       </div>`;
   }
 
@@ -505,7 +501,7 @@ export class AnnualStats extends DisclosureElement {
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
-        <button class="btn" type="button" part="data-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`${id}-box`}
+        <button class="btn" type="button" part="data-toggle" aria-expanded=${String(open)} aria-controls=${`${id}-box`}
           @click=${() => this.toggleTable(id)}>${open ? t.hideTable : t.showTable}</button>
       </div>
       <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>`;

@@ -312,8 +312,8 @@ function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult
     return { ok: false, error: 'invalidRoot', message: `year must be a whole number${hint}.`, detail: 'year' };
   }
   const template = own(o, 'template') as AnnualTemplateId;
-  if (!ANNUAL_TEMPLATE_IDS.includes(template)) {
-    return { ok: false, error: 'invalidRoot', message: `template must be one of ${ANNUAL_TEMPLATE_IDS.join(', ')}.`, detail: 'template' };
+  if (!SHAPE_TEMPLATE_IDS.includes(template)) {
+    return { ok: false, error: 'invalidRoot', message: `template must be one of ${SHAPE_TEMPLATE_IDS.join(', ')}.`, detail: 'template' };
   }
 
   /** Where each applicant column is in the feed's rows (-1: missing), and how long the feed's rows are. */

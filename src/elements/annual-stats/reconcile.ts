@@ -67,7 +67,7 @@ export function reconcile(report: AnnualReport): ReconciliationIssue[] {
   const issues: ReconciliationIssue[] = [];
   const check = (rule: ReconciliationRule, table: 3 | 4, row: string, column: string, expected: number | null, actual: Cell | undefined) => {
     if (expected !== null && typeof actual === 'number' && differ(expected, actual)) {
-      issues.push(row ? { rule, table, row, column, expected, actual } : { rule, table, column, expected, actual });
+      issues.push({ rule, table, ...(row && { row }), column, expected, actual });
     }
   };
   if (report.applications) {
@@ -102,11 +102,8 @@ const UNIT_FACTOR: Record<string, number> = { CNY: 1, '10kCNY': 10000 };
 
 /** A money amount converted to `unit` (CNY or 10kCNY); undefined when a unit is unknown. */
 function convert(amount: Cell | undefined, from: string | undefined, to: string): Cell | undefined {
-  if (amount === undefined) return undefined;
   const f = UNIT_FACTOR[from ?? to];
-  if (f === undefined) return undefined;
-  if (amount === null) return null;
-  return (amount * f) / UNIT_FACTOR[to];
+  return amount === undefined || f === undefined ? undefined : amount && (amount * f) / UNIT_FACTOR[to];
 }
 
 /**
@@ -125,13 +122,9 @@ export function seriesFigures(report: AnnualReport): Map<string, Cell> {
   if (pro) {
     for (const [rowKey, rowObj] of Object.entries(pro) as [string, Record<string, Cell | string | undefined>][]) {
       for (const [k, v] of Object.entries(rowObj)) {
-        if (k === 'unit' || typeof v === 'string') continue;
-        if (k === 'amount') {
-          const to = rowKey === 'fees' ? '10kCNY' : 'CNY';
-          put(`proactive.${rowKey}.${k}`, convert(v, rowObj.unit as string | undefined, to));
-        } else {
-          put(`proactive.${rowKey}.${k}`, v);
-        }
+        // (`unit` is text: not a figure.)
+        if (typeof v === 'string') continue;
+        put(`proactive.${rowKey}.${k}`, k === 'amount' ? convert(v, rowObj.unit as string | undefined, rowKey === 'fees' ? '10kCNY' : 'CNY') : v);
       }
     }
   }

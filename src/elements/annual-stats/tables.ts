@@ -60,8 +60,8 @@ export interface TableModel {
   split?: boolean;
 }
 
-/** Column headings of the CSV downloads (from the locale file). */
-export interface CsvHeadings { clause: string; item: string; value: string; unit: string; group: string; result: string }
+/** Column headings of the CSV downloads and the names of money units (from the locale file). */
+export interface CsvHeadings { figure: string; value: string; unit: string; csvHeadings: { clause: string; group: string; result: string }; unitNames: Record<string, string> }
 
 const th = (text: string, extra?: Partial<TCell>): TCell => ({ th: true, text, ...extra });
 const td = (v: Cell | undefined, kind: ValueKind = 'count', extra?: Partial<Val>): TCell => ({ val: { v, kind, ...extra } });
@@ -80,10 +80,10 @@ export const rowLabel = (r: Table3Row<string>, sep?: string, space = ' '): strin
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Table 二 (主动公开): one block per 条例 clause, each with its own header row (cells tied by `headers`). */
-export function table2(report: AnnualReport, tpl: Tpl, units: Record<string, string>, h: CsvHeadings, lang: Lang): TableModel {
+export function table2(report: AnnualReport, tpl: Tpl, h: CsvHeadings, lang: Lang): TableModel {
   const t = tpl.table2;
   const width = 1 + Math.max(...t.blocks.map((b) => b.columns.length));
-  const csv: CsvRow[] = [[h.clause, t.contentHeader, h.item, h.value, h.unit]];
+  const csv: CsvRow[] = [[h.csvHeadings.clause, t.contentHeader, h.figure, h.value, h.unit]];
   const bodies = t.blocks.map((b, i) => {
     const bid = `t2b${i}`;
     const n = b.columns.length;
@@ -98,7 +98,7 @@ export function table2(report: AnnualReport, tpl: Tpl, units: Record<string, str
           ...b.columns.map((c, k) => {
             const v = cell2(report, r.key, c.key);
             const unit = c.defaultUnit && ((cell2(report, r.key, 'unit') as unknown as string | undefined) ?? c.defaultUnit);
-            csv.push([b.clause, r.label, c.label, num(v), unit ? units[unit] ?? unit : '']);
+            csv.push([b.clause, r.label, c.label, num(v), unit ? h.unitNames[unit] ?? unit : '']);
             return { ...td(v, c.kind, { unit, lang }), headers: `${bid} ${bid}c${k} ${rid}`, colspan: span(k) };
           }),
         ];
@@ -158,7 +158,7 @@ export function table4(report: AnnualReport, tpl: Tpl, h: CsvHeadings): TableMod
     t.groups.filter((g) => g.parent).map((g) => th(g.label, { colspan: n, scope: 'colgroup' })),
     t.groups.flatMap(() => t.outcomes.map((o) => th(o.label, { scope: 'col' }))),
   ];
-  const csv: CsvRow[] = [[h.group, h.result, h.value]];
+  const csv: CsvRow[] = [[h.csvHeadings.group, h.csvHeadings.result, h.value]];
   const row = t.groups.flatMap((g) => t.outcomes.map((o) => {
     const v = report.reviewLitigation?.[g.key]?.[o.key];
     csv.push([(g.parent ? `${g.parent} ` : '') + g.label, o.label, num(v)]);

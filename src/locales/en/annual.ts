@@ -20,7 +20,8 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   figure: 'Item',
   value: 'Value',
   unit: 'Unit',
-  csvHeadings: { clause: 'Clause', item: 'Item', value: 'Value', unit: 'Unit', group: 'Group', result: 'Result' },
+  /** The CSV's other column headings (besides figure, value and unit). */
+  csvHeadings: { clause: 'Clause', group: 'Group', result: 'Result' },
   unitNames: { __proto__: null, CNY: 'yuan', '10kCNY': '× 10,000 yuan' } as unknown as Record<string, string>,
   /** (English has one script: as unitNames.) */
   unitNamesHant: { __proto__: null, CNY: 'yuan', '10kCNY': '× 10,000 yuan' } as unknown as Record<string, string>,

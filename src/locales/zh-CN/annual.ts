@@ -19,7 +19,8 @@ const zh = {
   figure: '项目',
   value: '数值',
   unit: '单位',
-  csvHeadings: { clause: '条款', item: '项目', value: '数值', unit: '单位', group: '类别', result: '结果' },
+  /** The CSV's other column headings (besides figure, value and unit). */
+  csvHeadings: { clause: '条款', group: '类别', result: '结果' },
   unitNames: { __proto__: null, CNY: '元', '10kCNY': '万元' } as unknown as Record<string, string>,
   /** unitNames in the traditional script (zh-TW, zh-HK, zh-MO, zh-Hant pages and feeds). */
   unitNamesHant: { __proto__: null, CNY: '元', '10kCNY': '萬元' } as unknown as Record<string, string>,
