@@ -23,9 +23,9 @@ import { transform } from 'esbuild';
 
 /**
  * Member names renamed in the shipped builds (see above for what makes a name safe to add). A name's place fixes its
- * short name: a member removed gives its place to another (`pgs` and `hay` took two), so that the names after it, in
- * every chunk, stay as they were. Not to a name that is also a key of the UI strings (annual-stats' `tpl`): the
- * browser tests read those keys by name.
+ * short name: a member removed gives its place to another (`pgs`, `hay` and `uiStrings` took three), so that the names
+ * after it, in every chunk, stay as they were. Not to a name that is also a key of the UI strings (annual-stats'
+ * `tpl`): the browser tests read those keys by name.
  */
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
@@ -50,7 +50,7 @@ export const MANGLED = [
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',
   'shownQuery', 'queryResult', 'allItems',
   'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'reportSections', 'pickYear',
-  'beginIndex', 'reportFeed', 'renderCanvas',
+  'beginIndex', 'reportFeed', 'uiStrings',
   'entered', 'chosenFiles', 'leftFields', 'stepIndex', 'showSummary', 'sentShare', 'keptReceipt', 'formFeedCtl',
   'feedForm', 'idemKey', 'shownView', 'attemptNo', 'triedLookup', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',

@@ -73,4 +73,24 @@ describe('<annual-stats>: the feed’s language', () => {
       feed.remove();
     }
   });
+
+  it('an update reads the page’s language for its strings once, not once per figure (a zh-TW page keeps 萬元)', async () => {
+    const el = await fixture<AnnualStats>(html`<annual-stats lang="zh-TW" no-url-state src="/demo/feeds/annual/2022.json"></annual-stats>`);
+    await el.loaded;
+    const closest = Element.prototype.closest;
+    let calls = 0;
+    Element.prototype.closest = function (this: Element, selector: string) {
+      if (this === el) calls++;
+      return closest.call(this, selector);
+    } as typeof closest;
+    try {
+      el.requestUpdate();
+      await el.updateComplete;
+    } finally {
+      Element.prototype.closest = closest;
+    }
+    // Every figure cell of Tables 二, 三 and 四 asks for the strings: some 250 reads of the page's language a render.
+    expect(calls).to.equal(1);
+    expect([...el.shadowRoot!.querySelectorAll('#t2 .unit')].map(text)).to.include('萬元');
+  });
 });

@@ -7,7 +7,7 @@ import { downloadText, toCsv } from '../../core/csv.js';
 import { safeHref } from '../../core/url.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { normalizeLocale, type LocaleId } from '../../core/locale.js';
-import { annualStrings } from '../../locales/annual.js';
+import { annualStrings, type AnnualMessages } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
 import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from './reconcile.js';
@@ -190,8 +190,10 @@ export class AnnualStats extends DisclosureElement {
     return m ? toCsv(m.csv) : undefined;
   }
 
+  /** The strings of this update (every figure cell asks for them: some 250 times a report); read anew at each update. */
+  private uiStrings?: AnnualMessages;
   private get t() {
-    return strings(this.locale, this.closest('[lang]')?.getAttribute('lang') ?? this.provider?.lang);
+    return (this.uiStrings ??= strings(this.locale, this.closest('[lang]')?.getAttribute('lang') ?? this.provider?.lang));
   }
   /** The national template `id` with the labels of the current language. */
   private tpl(id: TemplateId): Tpl {
@@ -220,6 +222,7 @@ export class AnnualStats extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.uiStrings = undefined;
     if (changed.has('feedTimeout') && this.feedTimeout) this.reportFeed.timeout = this.feedTimeout;
     if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
       this.cancelYears();
@@ -477,27 +480,21 @@ export class AnnualStats extends DisclosureElement {
   }
 
   /**
-   * A chart with its data table (`model`, else one made of `labels`, each in its language `langs` when from a feed).
-   * `cap`: the figcaption, when `title` holds feed text to mark.
+   * A chart with its data table (`model`, else one made of `labels`, each in its language `langs` when from a feed);
+   * `cap`: the figcaption, when `title` holds feed text to mark. Unless the charts are off or have failed, the canvas
+   * with a text summary, the data table behind a toggle. Labels in the feed's language are left out of the summary, an
+   * attribute of one language: they are in the tables, marked.
    */
   private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, langs?: Lang[], picker: unknown = nothing, model?: TableModel, cap: unknown = title) {
     const t = this.t;
-    const table = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets, langs));
-    return html`<figure part="chart"><figcaption>${cap}</figcaption>${picker}${this.noCharts || this.chartsFailed ? table : this.renderCanvas(id, title, labels, datasets, horizontal, table, langs?.some((l) => l != nothing))}</figure>`;
-  }
-
-  /**
-   * The chart's canvas, its text summary, and its data table behind a toggle. Labels in the feed's language (`feed`)
-   * are left out of the summary, an attribute of one language: they are in the tables, marked.
-   */
-  private renderCanvas(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal: boolean, table: unknown, feed?: boolean) {
-    const t = this.t;
-    // The outcomes chart is a breakdown: one palette colour per group.
-    this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
-    const open = this.openTables.has(id);
-    const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join(t.sep)).join(t.sep);
-    const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
-    return html`<div class="chart" role="img" aria-label=${feed ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
+    let table: unknown = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets, langs));
+    if (!this.noCharts && !this.chartsFailed) {
+      // The outcomes chart is a breakdown: one palette colour per group.
+      this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
+      const open = this.openTables.has(id);
+      const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join(t.sep)).join(t.sep);
+      const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
+      table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
@@ -505,6 +502,8 @@ export class AnnualStats extends DisclosureElement {
           @click=${() => this.toggleTable(id)}>${open ? t.hideTable : t.showTable}</button>
       </div>
       <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>`;
+    }
+    return html`<figure part="chart"><figcaption>${cap}</figcaption>${picker}${table}</figure>`;
   }
 
   private toggleTable(id: string): void {
