@@ -9,7 +9,7 @@ import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { normalizeLocale, type LocaleId } from '../../core/locale.js';
 import { annualStrings, type AnnualMessages } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
-import { isAnnualIndex, parseAnnualFeed, parseAnnualIndex, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
+import { isAnnualIndex, readAnnual, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
 import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from './reconcile.js';
 import { isTemplateId, layout, type TemplateId, type ValueKind } from './layout.js';
 import {
@@ -23,18 +23,16 @@ type Loaded = { kind: 'index'; reports: AnnualIndexEntry[]; publisher?: Publishe
 
 type Year = Extract<Loaded, { kind: 'report' }>;
 
-/** One year of an index: its report, in the shape the element's own parser gives a report feed. */
-function parseYear(json: unknown, url: string): ParseResult<Year> {
-  const r = parseAnnualFeed(json, url);
-  return r.ok ? { ok: true, data: { kind: 'report', report: r.report }, warnings: r.warnings } : r;
+/** The element's feed: an index of several years, or one year's report (always, for a `year` of an index). */
+function parse(json: unknown, url: string, year?: boolean): ParseResult<Loaded> {
+  const r = readAnnual(json, url, !year && isAnnualIndex(json));
+  return r.ok
+    ? { ok: true, data: 'reports' in r ? { kind: 'index', reports: r.reports, publisher: r.publisher } : { kind: 'report', report: r.report }, warnings: r.warnings }
+    : r;
 }
 
-/** The element's feed: an index of several years, or one year's report. */
-function parse(json: unknown, url: string): ParseResult<Loaded> {
-  if (!isAnnualIndex(json)) return parseYear(json, url);
-  const r = parseAnnualIndex(json, url);
-  return r.ok ? { ok: true, data: { kind: 'index', reports: r.reports, publisher: r.publisher }, warnings: r.warnings } : r;
-}
+/** One year of an index: its report, in the shape the element's own parser gives a report feed. */
+const parseYear = (json: unknown, url: string) => parse(json, url, true) as ParseResult<Year>;
 
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }

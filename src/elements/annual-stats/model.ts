@@ -186,15 +186,6 @@ function feedBase(feedUrl: string): string {
   }
 }
 
-function checkRoot(json: unknown): Extract<AnnualParseResult, { ok: false }> | null {
-  const failed = checkSchemaVersion(json);
-  if (failed) return failed;
-  const v = (json as Obj).schemaVersion as number;
-  return Math.floor(v) < 1
-    ? { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is not supported; this library reads 1.`, detail: String(v) }
-    : null;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Tables 二, 三 and 四 (and the text fields): read by a spec of their keys
 
@@ -230,13 +221,16 @@ const ROOT: Spec = {
 // public API
 
 /**
- * Reads one feed: one year's report, or (`index`) an index of several years. What a parse keeps as it goes (its
- * warnings; for a report its template and the feed's column order) lives in this call: the readers are its closures.
+ * Reads one feed: one year's report, or (`index`) an index of several years (parseAnnualFeed, parseAnnualIndex). What
+ * a parse keeps as it goes (its warnings; for a report its template and the feed's column order) lives in this call:
+ * the readers are its closures.
  */
-function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult | AnnualIndexResult {
-  const failed = checkRoot(json);
+export function readAnnual(json: unknown, feedUrl: string, index: boolean): AnnualParseResult | AnnualIndexResult {
+  const failed = checkSchemaVersion(json);
   if (failed) return failed;
   const o = json as Obj;
+  const v = o.schemaVersion as number;
+  if (Math.floor(v) < 1) return { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is not supported; this library reads 1.`, detail: String(v) };
   const warnings: FeedIssue[] = [];
   const warn = (path: string, message: string): undefined => void warnings.push({ path, message });
   /** "must be <what> (found <v>); <then>" */
@@ -386,7 +380,7 @@ function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult
     return out;
   };
 
-  const report: AnnualReport = { schemaVersion: o.schemaVersion as number, year, template, text: {}, custom: [], groups: [] };
+  const report: AnnualReport = { schemaVersion: v, year, template, text: {}, custom: [], groups: [] };
   set(report, 'publisher', publisher());
   set(report, 'title', text(own(o, 'title'), 'title'));
   set(report, 'sample', bool(own(o, 'sample'), 'sample'));
@@ -432,7 +426,7 @@ function read(json: unknown, feedUrl: string, index: boolean): AnnualParseResult
  * feed are resolved against it.
  */
 export function parseAnnualFeed(json: unknown, feedUrl: string): AnnualParseResult {
-  return read(json, feedUrl, false) as AnnualParseResult;
+  return readAnnual(json, feedUrl, false) as AnnualParseResult;
 }
 
 /** True when `json` is an index of several years (`reports` list) rather than one year's report. */
@@ -446,7 +440,7 @@ export function isAnnualIndex(json: unknown): boolean {
  * reports are sorted by year, oldest first.
  */
 export function parseAnnualIndex(json: unknown, feedUrl: string): AnnualIndexResult {
-  return read(json, feedUrl, true) as AnnualIndexResult;
+  return readAnnual(json, feedUrl, true) as AnnualIndexResult;
 }
 
 const ROOT_SECTIONS = ['proactive', 'applications', 'reviewLitigation', 'feesCollected'];
