@@ -167,7 +167,11 @@ export class AnnualStats extends DisclosureElement {
   private tableModels = new Map<string, TableModel>();
   private specs = new Map<string, ChartSpec>();
   private chartEntries = new Map<string, ChartEntry>();
-  private readonly onPopState = () => this.fromUrl();
+  /** Back or forward in history (popstate): the year the URL names. */
+  private readonly fromUrl = () => {
+    if (this.noUrlState || this.reportFeed.data?.kind !== 'index') return;
+    this.pickYear(this.initialYear(this.reportFeed.data.reports.map((e) => e.year)), 'none');
+  };
   private readonly onPrint = () => this.chartEntries.forEach((c) => c.handle?.resize());
   /** Forced colours switched on or off: redraw the charts in the new colours. */
   private readonly onForcedColors = () => this.requestUpdate();
@@ -203,7 +207,7 @@ export class AnnualStats extends DisclosureElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('popstate', this.fromUrl);
     window.addEventListener('beforeprint', this.onPrint);
     forcedColors?.addEventListener('change', this.onForcedColors);
     if (this.hasUpdated) this.requestUpdate();
@@ -211,7 +215,7 @@ export class AnnualStats extends DisclosureElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('popstate', this.fromUrl);
     window.removeEventListener('beforeprint', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
     // The years' feeds go on loading: an element moved in the page (a tab widget, a framework) must still get them.
@@ -284,7 +288,7 @@ export class AnnualStats extends DisclosureElement {
   private initialYear(list: number[]): number {
     const inUrl = this.noUrlState ? undefined : readUrlState(this.stateKey).year;
     const fromUrl = Number(inUrl);
-    const y = list.includes(fromUrl) ? fromUrl : this.year !== undefined && list.includes(this.year) ? this.year : list[list.length - 1];
+    const y = list.includes(fromUrl) ? fromUrl : list.includes(this.year!) ? this.year! : list[list.length - 1];
     // (y is undefined for an index without years: nothing to name.)
     if (y && inUrl !== undefined && y !== fromUrl) writeUrlState(this.stateKey, { year: String(y) }, 'replace');
     return y;
@@ -303,12 +307,6 @@ export class AnnualStats extends DisclosureElement {
     if (history !== 'none' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, history);
     this.announcement = this.t.yearChanged(year);
     this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
-  }
-
-  private fromUrl(): void {
-    if (this.noUrlState || this.reportFeed.data?.kind !== 'index') return;
-    const list = this.reportFeed.data.reports.map((e) => e.year);
-    this.pickYear(this.initialYear(list), 'none');
   }
 
   // ---- formatting -----------------------------------------------------------------------------------------------
@@ -600,7 +598,7 @@ export class AnnualStats extends DisclosureElement {
   private async syncCharts(): Promise<void> {
     // No canvas with no-charts, nor once the charts have failed (renderChart draws tables instead).
     const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
-    const todo: [string, ChartEntry, ChartSpec, ChartTheme][] = [];
+    const todo: [string, ChartEntry, ChartSpec][] = [];
     const live = new Set<string>();
     const theme = canvases.length ? this.chartTheme() : undefined;
     for (const canvas of canvases) {
@@ -614,7 +612,7 @@ export class AnnualStats extends DisclosureElement {
       old?.handle?.destroy();
       const entry: ChartEntry = { canvas, key };
       this.chartEntries.set(id, entry);
-      todo.push([id, entry, spec, theme!]);
+      todo.push([id, entry, spec]);
     }
     for (const [id, c] of this.chartEntries) {
       if (!live.has(id)) {
@@ -632,10 +630,10 @@ export class AnnualStats extends DisclosureElement {
       return;
     }
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    for (const [id, entry, spec, theme] of todo) {
+    for (const [id, entry, spec] of todo) {
       if (this.chartEntries.get(id) !== entry || !entry.canvas.isConnected || !this.isConnected) continue;
       try {
-        entry.handle = mod.drawChart(entry.canvas, spec, theme, reduced);
+        entry.handle = mod.drawChart(entry.canvas, spec, theme!, reduced);
       } catch {
         // Something on the host page broke chart.js: say so and show the chart data as tables.
         this.chartsFailed = true;

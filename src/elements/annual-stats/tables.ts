@@ -42,6 +42,7 @@ export interface TableModel {
   caption: string;
   /** Spans of <colgroup> elements, when the table has column groups. */
   colgroups?: number[];
+  /** Header rows: every table has some but a split one, whose blocks have their own (renderTable). */
   head: TCell[][];
   /** One array of rows per <tbody>. */
   bodies: TCell[][][];
@@ -292,14 +293,14 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
     const cols = html`<col class="label"><col span=${m.colgroups![1]}>`;
     return html`<div id=${m.id} class="split">
       <p class=${m.quietCaption ? 'vh' : 'caption'} id=${`${m.id}-cap`}>${m.caption}</p>
-      ${m.bodies.map((b) => html`<table class=${m.cls ?? nothing} part="table" aria-label=${`${m.caption} · ${b[0]?.[0]?.text ?? ''}`}>
+      ${m.bodies.map((b) => html`<table class=${m.cls ?? nothing} part="table" aria-label=${`${m.caption} · ${b[0][0].text}`}>
         <colgroup>${cols}</colgroup><tbody>${rows(b)}</tbody></table>`)}
     </div>`;
   }
   return html`<table id=${m.id} class=${m.cls ?? nothing} part="table">
     <caption id=${`${m.id}-cap`} class=${m.quietCaption ? 'vh' : nothing} lang=${m.lang ?? nothing}>${m.caption}</caption>
     ${m.colgroups ? m.colgroups.map((s) => html`<colgroup span=${s}></colgroup>`) : nothing}
-    ${m.head.length ? html`<thead>${rows(m.head)}</thead>` : nothing}
+    <thead>${rows(m.head)}</thead>
     ${m.bodies.filter((b) => b.length).map((b) => html`<tbody>${rows(b)}</tbody>`)}
   </table>`;
 }
