@@ -563,7 +563,7 @@ export class AnnualStats extends DisclosureElement {
         const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === i.row)!;
         return [g.parent, g.label].filter(Boolean).join(' ');
       }
-      if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)?.label ?? i.column!;
+      if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)!.label;
       const r = tpl.table3.rows.find((x) => x.path === i.row);
       return r ? rowLabel(r, ' ') : i.row!;
     };
@@ -586,13 +586,13 @@ export class AnnualStats extends DisclosureElement {
     void this.syncCharts();
   }
 
+  /** (Read only when a canvas is drawn: in a .chart box, in .root.) */
   private chartTheme(): ChartTheme {
-    const root = this.renderRoot.querySelector('.root') ?? this;
-    const cs = getComputedStyle(root);
+    const cs = getComputedStyle(this.renderRoot.querySelector('.root')!);
     const v = (n: string) => cs.getPropertyValue(n).trim();
     return { palette: [1, 2, 3, 4, 5, 6].map((i) => v(`--_chart-${i}`) || '#0b5cad'), text: v('--_text') || '#1f1f1f', grid: v('--_border') || '#c4c8cc', font: cs.fontFamily,
       // The text size around the charts (large-text mode enlarges the children of .root, not .root itself).
-      size: Math.max(12, Math.round(parseFloat(getComputedStyle(this.renderRoot.querySelector('.chart') ?? root).fontSize) * 0.8125)) };
+      size: Math.max(12, Math.round(parseFloat(getComputedStyle(this.renderRoot.querySelector('.chart')!).fontSize) * 0.8125)) };
   }
 
   private async syncCharts(): Promise<void> {
