@@ -38,7 +38,7 @@ export const SCHEMA_VERSION = 1;
  */
 export function checkSchemaVersion(json: unknown): Extract<ParseResult<never>, { ok: false }> | null {
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    return { ok: false, error: 'invalidRoot', message: 'The feed is not a JSON object.', detail: 'schemaVersion' };
+    return { ok: false, error: 'invalidRoot', message: 'Not a JSON object.', detail: 'schemaVersion' };
   }
   const v = (json as { schemaVersion?: unknown }).schemaVersion;
   if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -89,7 +89,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     // The first non-blank character tells an HTML page (a login or error page served with 200) from JSON. No
     // Content-Type is tested as "null".
     if (/text\/html/.test(headers.get('content-type') as string) || /^\s*</.test(text)) {
-      throw new FeedError('html', 'An HTML page instead of JSON', url, status);
+      throw new FeedError('html', 'An HTML page, not JSON', url, status);
     }
     try {
       // A UTF-8 byte-order mark in front of the JSON is allowed: text() has already dropped it. Unicode's
@@ -98,7 +98,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
       // text would reorder the text laid out after it (a label's RIGHT-TO-LEFT OVERRIDE turns the 13812345678 of the
       // error message after it into 87654321831).
       return {
-        json: JSON.parse(text, (_, v) => (typeof v == 'string' ? v.replace(/\p{Bidi_C}/gu, '') : v)),
+        json: JSON.parse(text, /\p{Bidi_C}|\\u(20|061)/u.test(text) ? (_, v) => (typeof v == 'string' ? v.replace(/\p{Bidi_C}/gu, '') : v) : undefined),
         etag: headers.get('etag'),
       };
     } catch (error) {
@@ -185,18 +185,16 @@ export class FeedController<T> implements ReactiveController {
     this.cancel();
     this.url = url ?? undefined;
     this.slow = false;
+    this.error = undefined;
+    this.status = url ? 'loading' : 'idle';
+    // (An update is asynchronous: it sees what is set below too.)
+    this.host.requestUpdate();
     if (!url) {
-      this.status = 'idle';
       this.data = undefined;
-      this.error = undefined;
       this.warnings = [];
-      this.host.requestUpdate();
       return (this.loaded = Promise.resolve());
     }
     const abort = (this.abort = new AbortController());
-    this.status = 'loading';
-    this.error = undefined;
-    this.host.requestUpdate();
     this.slowTimer = setTimeout(() => {
       this.slow = true;
       this.host.requestUpdate();
@@ -206,28 +204,25 @@ export class FeedController<T> implements ReactiveController {
 
   /** Loads the same URL again (the retry button). */
   retry(): Promise<void> {
-    return this.load(this.url ?? null);
+    return this.load(this.url as string);
   }
 
   private async run(url: string, signal: AbortSignal): Promise<void> {
+    const emit = <D>(type: string, detail: D) => this.host.dispatchEvent(new CustomEvent<D>(type, { bubbles: true, composed: true, detail }));
     try {
       const { json, etag } = await fetchJson(url, { signal, timeout: this.timeout });
       if (signal.aborted) return;
-      const cached = etag ? parsedCache.get(url) : undefined;
+      const cached = etag && parsedCache.get(url);
       const lang = (json as { lang?: unknown }).lang;
-      let data: T;
-      let warnings: FeedIssue[];
-      if (cached && cached.etag === etag && cached.parse === this.parse) {
-        data = cached.result.data as T;
-        warnings = cached.result.warnings;
-      } else {
-        const result = this.parse(json, url);
-        if (!result.ok) throw new FeedError(result.error, result.message, url, undefined, result.detail);
-        data = result.data;
-        warnings = result.warnings;
-        if (lang !== undefined && !langTag(lang)) warnings.push({ path: 'lang', message: 'must be a language tag' });
-        if (etag) parsedCache.set(url, { etag, parse: this.parse, result: { data, warnings } });
+      let result = cached && cached.etag === etag && cached.parse === this.parse ? cached.result : undefined;
+      if (!result) {
+        const parsed = this.parse(json, url);
+        if (!parsed.ok) throw new FeedError(parsed.error, parsed.message, url, undefined, parsed.detail);
+        if (lang !== undefined && !langTag(lang)) parsed.warnings.push({ path: 'lang', message: 'must be a language tag' });
+        result = parsed;
+        if (etag) parsedCache.set(url, { etag, parse: this.parse, result });
       }
+      const { data, warnings } = result as { data: T; warnings: FeedIssue[] };
       this.data = data;
       this.warnings = warnings;
       this.lang = langTag(lang) ? lang : undefined;
@@ -236,9 +231,7 @@ export class FeedController<T> implements ReactiveController {
       await this.onReady?.(data);
       // No event when a newer load has started meanwhile (or the element was disconnected).
       if (signal.aborted) return;
-      this.host.dispatchEvent(
-        new CustomEvent<FeedLoadDetail<T>>('disclosure-load', { bubbles: true, composed: true, detail: { url, data, warnings } }),
-      );
+      emit<FeedLoadDetail<T>>('disclosure-load', { url, data, warnings });
     } catch (error) {
       if (signal.aborted) return;
       const feedError = error instanceof FeedError ? error : new FeedError('network', String(error), url);
@@ -247,13 +240,7 @@ export class FeedController<T> implements ReactiveController {
       this.warnings = [];
       this.status = 'error';
       this.finish();
-      this.host.dispatchEvent(
-        new CustomEvent<FeedErrorDetail>('disclosure-error', {
-          bubbles: true,
-          composed: true,
-          detail: { url, kind: feedError.kind, status: feedError.status, message: feedError.message },
-        }),
-      );
+      emit<FeedErrorDetail>('disclosure-error', { url, kind: feedError.kind, status: feedError.status, message: feedError.message });
     }
   }
 
