@@ -208,7 +208,6 @@ export class FeedController<T> implements ReactiveController {
   }
 
   private async run(url: string, signal: AbortSignal): Promise<void> {
-    const emit = <D>(type: string, detail: D) => this.host.dispatchEvent(new CustomEvent<D>(type, { bubbles: true, composed: true, detail }));
     try {
       const { json, etag } = await fetchJson(url, { signal, timeout: this.timeout });
       if (signal.aborted) return;
@@ -231,7 +230,9 @@ export class FeedController<T> implements ReactiveController {
       await this.onReady?.(data);
       // No event when a newer load has started meanwhile (or the element was disconnected).
       if (signal.aborted) return;
-      emit<FeedLoadDetail<T>>('disclosure-load', { url, data, warnings });
+      this.host.dispatchEvent(
+        new CustomEvent<FeedLoadDetail<T>>('disclosure-load', { bubbles: true, composed: true, detail: { url, data, warnings } }),
+      );
     } catch (error) {
       if (signal.aborted) return;
       const feedError = error instanceof FeedError ? error : new FeedError('network', String(error), url);
@@ -240,7 +241,13 @@ export class FeedController<T> implements ReactiveController {
       this.warnings = [];
       this.status = 'error';
       this.finish();
-      emit<FeedErrorDetail>('disclosure-error', { url, kind: feedError.kind, status: feedError.status, message: feedError.message });
+      this.host.dispatchEvent(
+        new CustomEvent<FeedErrorDetail>('disclosure-error', {
+          bubbles: true,
+          composed: true,
+          detail: { url, kind: feedError.kind, status: feedError.status, message: feedError.message },
+        }),
+      );
     }
   }
 
