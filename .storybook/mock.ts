@@ -6,6 +6,7 @@
  *   mock/slow/…                   never answers (until aborted): the loading state
  *   mock/late/<name>              200, the fixture FEEDS[name], after LATE ms: past the 4 s "still loading" notice
  *   mock/404, mock/500, mock/503  that status
+ *   mock/429                      429 (too many requests, e.g. status lookups after wrong names)
  *   mock/html                     200 with an HTML page (a CMS error page instead of JSON)
  *   mock/badjson                  200, application/json, but cut off
  *   mock/v2                       200, a feed with schemaVersion 2
@@ -48,6 +49,7 @@ export function mockAnswer(method: string, href: string): Answer | null {
     case '404': return { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found' };
     case '500': return { status: 500, type: 'text/plain; charset=utf-8', body: 'Internal Server Error' };
     case '503': return apiError(503, 'unavailable', 'The intake server is down for maintenance.');
+    case '429': return apiError(429, 'rateLimited', 'Too many requests; try again later.');
     case 'html':
       return { status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><title>页面不存在</title></head><body><h1>您访问的页面不存在</h1></body></html>' };
     case 'badjson': return { status: 200, type: 'application/json; charset=utf-8', body: '{"schemaVersion": 1, "items": [{"id": "a", "title": "截断' };

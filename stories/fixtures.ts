@@ -218,6 +218,8 @@ function shortForm(endpoint: string): Json {
 export const requestFormHanging = shortForm('../slow/requests');
 /** The sample form whose status lookups are answered with 503: a lookup error with a retry. */
 export const requestFormStatusDown: Json = { ...requestFormApi, status: { endpoint: '../503' } };
+/** The sample form whose status lookups are answered with 429 (too many lookups, e.g. after wrong names). */
+export const requestFormStatusLimited: Json = { ...requestFormApi, status: { endpoint: '../429' } };
 
 /** Submissions answered with 503 (the element retries, then says it failed). */
 export const requestFormServerError = shortForm('../503');
@@ -324,6 +326,7 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-changed': requestFormChanged,
   'request-form-hanging': requestFormHanging,
   'request-form-status-down': requestFormStatusDown,
+  'request-form-status-limited': requestFormStatusLimited,
   'request-form-invalid': requestFormInvalid,
   'request-form-insecure': requestFormInsecure,
 };

@@ -122,6 +122,14 @@ export const LookupServerError: Story = {
   play: lookUp('张三'),
 };
 
+/** The status endpoint answers 429 (too many lookups): what to do (wait a few minutes, check code and name), no retry. */
+export const LookupLimited: Story = {
+  name: 'Lookup limited (server 429)',
+  args: { src: 'mock/feed/request-form-status-limited', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:lookup-error'],
+  play: lookUp('张三'),
+};
+
 export const English: Story = {
   args: { lang: 'en', 'query-code': 'K7QM4XPA9R' },
   tags: ['expect:result'],
