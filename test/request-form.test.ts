@@ -1059,6 +1059,16 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(input.files!.length).to.equal(0);
   });
 
+  it('bidirectional controls in the server\'s receipt are dropped, as in feeds (an override would reverse the code and the dates after it)', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: { ...RECEIPT, queryCode: 'AB12\u202e-CD34', status: 'rec\u2067eived' } }]);
+    const el = await mount(undefined, await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' })));
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(shadowText(el, '.code')).to.equal('AB12-CD34');
+    expect(shadowText(el, '[part="receipt"]')).to.not.match(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('keeps the receipt over a reload until the applicant starts a new application', async () => {
     const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
     const src = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));

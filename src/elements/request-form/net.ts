@@ -51,7 +51,9 @@ export function post(
     x.onload = () => {
       let json: unknown = null;
       try {
-        json = JSON.parse(x.responseText);
+        // Bidirectional controls dropped from its strings, as fetchJson does for feeds ("Trojan Source"): an override
+        // in the receipt would reverse the query code and the dates shown after it.
+        json = JSON.parse(x.responseText, (_, v) => (typeof v == 'string' ? v.replace(/\p{Bidi_C}/gu, '') : v));
       } catch {
         /* not JSON */
       }
