@@ -98,6 +98,12 @@ function check(value: unknown, shape: Shape, path: string, defs: Record<string, 
       if (typeof value !== 'string') return fail();
       if (shape.enum && !shape.enum.includes(value)) return fail();
       if (shape.nonBlank && !value.trim()) return fail();
+      // The elements drop them as they read a feed ("Trojan Source"): an override or mark would reorder what follows.
+      const bidi = /\p{Bidi_C}/u.exec(value);
+      if (bidi) {
+        const code = bidi[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        out.push({ path, message: `holds a Unicode bidirectional control (U+${code}), which the elements drop; remove it`, severity: 'warning' });
+      }
       if (shape.pattern && (!new RegExp(shape.pattern).test(value) || (shape.format === 'date' && !realDate(value)))) return fail();
       if (shape.format === 'regex') {
         try { new RegExp(`^(?:${value})$`, 'u'); } catch { out.push({ path, message: `expected a valid regular expression, got ${show(value)}`, severity: 'error' }); }

@@ -46,6 +46,17 @@ test('validate: broken catalogue fails with JSON paths', async () => {
   assert.match(r.stderr, /invalid catalogue feed: 5 errors, 1 warning/);
 });
 
+test('validate: Unicode bidirectional controls in feed text are a warning naming the character (the elements drop them)', async () => {
+  const r = await broken('catalogue.json', (f) => {
+    f.items[2].title = `${f.items[2].title}\u202e`;
+    f.items[4].docNo = '君政发\u200f〔2013〕5号';
+  });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /warning: items\[2\]\.title: holds a Unicode bidirectional control \(U\+202E\)/);
+  assert.match(r.stderr, /warning: items\[4\]\.docNo: holds a Unicode bidirectional control \(U\+200F\)/);
+  assert.match(r.stdout + r.stderr, /2 warnings/);
+});
+
 test('validate: broken request form fails with JSON paths', async () => {
   const r = await broken('request-form.json', (f) => {
     f.sections[0].fields[1].type = 'string';
