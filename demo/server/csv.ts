@@ -3,9 +3,10 @@
 /**
  * Text without Unicode's bidirectional controls (embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069;
  * marks U+200E, U+200F, U+061C), which would make a name, a description or a note show reordered, with the text after
- * it, to staff and applicants ("Trojan Source"). The browser elements drop them from every feed and answer they read.
+ * it, to staff and applicants ("Trojan Source"). The same property (Bidi_Control) as the browser elements drop from
+ * every feed and answer they read (src/core/feed.ts, src/elements/request-form/net.ts).
  */
-export const withoutBidi = (s: string): string => s.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+export const withoutBidi = (s: string): string => s.replace(/\p{Bidi_C}/gu, '');
 
 /**
  * One cell, without bidirectional controls (also those stored before they were dropped, and one in front of a formula). Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return,
