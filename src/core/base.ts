@@ -5,7 +5,7 @@ import { LocaleController, type LocaleId, type LocaleStrings } from './locale.js
 import { coreStrings } from '../locales/core.js';
 import { documentBase, resolveUrl } from './url.js';
 import { VERSION } from '../version.js';
-import type { FeedError, FeedIssue, FeedStatus } from './feed.js';
+import type { FeedError, FeedErrorKind, FeedIssue, FeedStatus } from './feed.js';
 import { warmFormats } from './format.js';
 
 /** Elements with theme="auto" re-render when the system's colour scheme changes. */
@@ -156,17 +156,13 @@ export class DisclosureElement extends LitElement {
   protected renderFeedState(feed: FeedState, label: string): TemplateResult | typeof nothing {
     const t = this.core;
     if (feed.status === 'loading') {
-      return html`<div class="loading" part="loading" aria-busy="true">
-        <p>${feed.slow ? t.slow : t.loading}</p>
-        <div class="skeleton" aria-hidden="true"><span></span><span></span><span class="short"></span></div>
-      </div>`;
+      return html`<div class="loading" part="loading" aria-busy="true"><p>${feed.slow ? t.slow : t.loading}</p
+        ><div class="skeleton" aria-hidden="true"><span></span><span></span><span class="short"></span></div></div>`;
     }
     if (feed.status === 'error' && feed.error) {
-      return html`<div class="panel error" part="error" role="alert">
-        <h2>${t.errorTitle}: ${label}</h2>
-        <p>${this.errorText(feed.error)}</p>
-        <button class="btn" type="button" part="retry-button" @click=${() => this.retryFeed(feed)}>${t.retry}</button>
-      </div>`;
+      return html`<div class="panel error" part="error" role="alert"><h2>${t.errorTitle}: ${label}</h2
+        ><p>${this.errorText(feed.error)}</p
+        ><button class="btn" type="button" part="retry-button" @click=${() => this.retryFeed(feed)}>${t.retry}</button></div>`;
     }
     if (feed.status === 'idle') {
       return html`<div class="panel warning" part="error" role="status"><p>${t.errorNoSrc}</p></div>`;
@@ -194,17 +190,19 @@ export class DisclosureElement extends LitElement {
   /** A feed error in plain words. */
   protected errorText(error: FeedError): string {
     const t = this.core;
-    switch (error.kind) {
-      case 'notFound': return t.errorNotFound;
-      case 'server': return t.errorServer(error.status ?? 500);
-      case 'http': return t.errorHttp(error.status ?? 400);
-      case 'invalidJson': return t.errorInvalidJson;
-      case 'html': return t.errorHtml;
-      case 'timeout': return t.errorTimeout(Math.round((this.feedTimeout ?? 20000) / 1000));
-      case 'schemaVersion': return t.errorSchemaVersion(error.detail ?? '?');
-      case 'invalidRoot': return t.errorInvalidRoot(error.detail ?? error.message);
-      default: return t.errorNetwork;
-    }
+    const { status, detail } = error;
+    // Every message is made (they are plain templates), and the one of this kind picked.
+    return ({
+      network: t.errorNetwork,
+      notFound: t.errorNotFound,
+      server: t.errorServer(status!),
+      http: t.errorHttp(status!),
+      invalidJson: t.errorInvalidJson,
+      html: t.errorHtml,
+      timeout: t.errorTimeout(Math.round((this.feedTimeout ?? 20000) / 1000)),
+      schemaVersion: t.errorSchemaVersion(detail!),
+      invalidRoot: t.errorInvalidRoot(detail ?? error.message),
+    } satisfies Record<FeedErrorKind, string>)[error.kind];
   }
 
   /** Milliseconds before a feed request is given up (attribute `timeout`). */
@@ -219,15 +217,11 @@ export class DisclosureElement extends LitElement {
     if (!warnings.length) return nothing;
     const t = this.core;
     const shown = warnings.slice(0, 5);
-    return html`<div class="panel warning" part="warning" role="status">
-      <p>${skipped ? t.warningSkipped(skipped) : t.warningIgnored(warnings.length)}</p>
-      <details>
-        <summary>${t.warningDetails}</summary>
-        <ul>
-          ${shown.map((w) => html`<li lang="en"><code>${w.path}</code>: ${w.message}</li>`)}
-        </ul>
-        ${warnings.length > shown.length ? html`<p>${t.warningMore(warnings.length - shown.length)}</p>` : nothing}
-      </details>
-    </div>`;
+    return html`<div class="panel warning" part="warning" role="status"><p
+      >${skipped ? t.warningSkipped(skipped) : t.warningIgnored(warnings.length)}</p
+      ><details><summary>${t.warningDetails}</summary
+        ><ul>${shown.map((w) => html`<li lang="en"><code>${w.path}</code>: ${w.message}</li>`)}</ul
+        >${warnings.length > shown.length ? html`<p>${t.warningMore(warnings.length - shown.length)}</p>` : nothing}</details
+    ></div>`;
   }
 }

@@ -2,20 +2,17 @@ import type { LocaleId } from './locale.js';
 
 /** Locale-aware formatting of numbers, dates and sizes, all through Intl. */
 
+/** Intl formatters, made once per kind, locale and options: a new one costs far more than its use. */
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function numberFormat(locale: LocaleId, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
-}
+const cached = <F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  Format: new (locale: LocaleId, options: object) => F, locale: LocaleId, options: object,
+): F => {
+  const key = Format.name + locale + JSON.stringify(options);
+  return (cache.get(key) ?? cache.set(key, new Format(locale, options)).get(key)) as F;
+};
+const numberFormat = (locale: LocaleId, options: Intl.NumberFormatOptions = {}) => cached(Intl.NumberFormat, locale, options);
 /** A cached Intl.DateTimeFormat (also used by the request elements' formatDateTime, src/elements/request-form/net.ts). */
-export function dateFormat(locale: LocaleId, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
-}
+export const dateFormat = (locale: LocaleId, options: Intl.DateTimeFormatOptions) => cached(Intl.DateTimeFormat, locale, options);
 
 export function formatNumber(value: number, locale: LocaleId, options?: Intl.NumberFormatOptions): string {
   return numberFormat(locale, options).format(value);

@@ -47,7 +47,7 @@ export class LocaleController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly fallback: () => string | undefined = () => undefined,
+    private readonly fallback: () => string | undefined,
   ) {
     host.addController(this);
   }

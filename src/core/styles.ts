@@ -83,8 +83,8 @@ export const baseStyles = css`
      would stay black and 16px inside a dark or large-text element. */
   table {
     color: inherit;
+    /* line-height too: the font shorthand includes it. */
     font: inherit;
-    line-height: inherit;
   }
   button, input, select, textarea {
     font: inherit;
@@ -122,7 +122,7 @@ export const baseStyles = css`
     background: var(--_bg);
     max-width: 100%;
   }
-  input[type='checkbox'], input[type='radio'] { width: 1.15em; height: 1.15em; accent-color: var(--_primary); margin: 0; }
+  input[type='checkbox'], input[type='radio'] { width: 1.15em; height: 1.15em; accent-color: var(--_primary); }
 
   .vh {
     position: absolute !important;
@@ -141,9 +141,10 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     padding: 0.75em 1em;
     margin: 0.75em 0;
+    color: var(--_text);
   }
-  .panel.error { border-color: var(--_danger); background: var(--_danger-bg); color: var(--_text); }
-  .panel.warning { border-color: var(--_warning); background: var(--_warning-bg); color: var(--_text); }
+  .panel.error { border-color: var(--_danger); background: var(--_danger-bg); }
+  .panel.warning { border-color: var(--_warning); background: var(--_warning-bg); }
   .panel h2, .panel h3 { margin: 0 0 0.4em; font-size: 1.05em; }
   .panel p { margin: 0.25em 0; }
   .loading { min-height: 12em; color: var(--_muted); padding: 1em 0; }
@@ -151,9 +152,8 @@ export const baseStyles = css`
   .skeleton span { display: block; height: 1.1em; border-radius: var(--_radius); background: var(--_surface); }
   .skeleton .short { width: 70%; }
 
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton span { animation: de-pulse 1.4s ease-in-out infinite; }
-  }
+  /* Not for readers who ask for reduced motion: the rule below stops every animation for them. */
+  .skeleton span { animation: de-pulse 1.4s ease-in-out infinite; }
   @keyframes de-pulse { 50% { opacity: 0.5; } }
   @media (prefers-reduced-motion: reduce) {
     *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
