@@ -661,6 +661,19 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     expect(twisty.width).to.be.at.least(24);
   });
 
+  it('text spacing (WCAG 1.4.12): the host\'s word and letter spacing reach the buttons, fields and lists too', async () => {
+    const src = await storeFeed(smallCatalogue());
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state
+      style="letter-spacing: 0.12em; word-spacing: 0.16em"></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    for (const sel of ['button[type="submit"]', '#q', 'select']) {
+      const style = getComputedStyle($(el, sel));
+      expect(parseFloat(style.wordSpacing), `word spacing of ${sel}`).to.be.closeTo(parseFloat(style.fontSize) * 0.16, 0.5);
+      expect(parseFloat(style.letterSpacing), `letter spacing of ${sel}`).to.be.closeTo(parseFloat(style.fontSize) * 0.12, 0.5);
+    }
+  });
+
   it('--de-radius: 0 squares everything, the filter chips included', async () => {
     const src = await storeFeed(smallCatalogue());
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state style="--de-radius: 0"></disclosure-catalogue>`);

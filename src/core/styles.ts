@@ -86,10 +86,12 @@ export const baseStyles = css`
     /* line-height too: the font shorthand includes it. */
     font: inherit;
   }
+  /* The browser's own styles set these on controls; the reader's text spacing (WCAG 1.4.12) must reach them too. */
   button, input, select, textarea {
     font: inherit;
     color: inherit;
     letter-spacing: inherit;
+    word-spacing: inherit;
     margin: 0;
   }
   button { cursor: pointer; }
