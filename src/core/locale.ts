@@ -43,6 +43,11 @@ function observe(root: Node): void {
  */
 export class LocaleController implements ReactiveController {
   locale: LocaleId = DEFAULT_LOCALE;
+  /**
+   * The language tag the locale came from, as written (`zh-TW`, which speaks zh-CN with traditional units), or null.
+   * A change of it re-renders the host even when the locale stays the same.
+   */
+  lang?: string | null;
   private readonly listener = () => this.refresh();
 
   constructor(
@@ -70,9 +75,11 @@ export class LocaleController implements ReactiveController {
 
   /** Re-reads the language; call when the provider context changes. */
   refresh(): void {
-    const next = normalizeLocale(closestLang(this.host)) ?? normalizeLocale(this.fallback()) ?? DEFAULT_LOCALE;
-    if (next !== this.locale) {
-      this.locale = next;
+    let lang = closestLang(this.host);
+    if (!normalizeLocale(lang)) lang = this.fallback() ?? null;
+    if (lang !== this.lang) {
+      this.lang = lang;
+      this.locale = normalizeLocale(lang) ?? DEFAULT_LOCALE;
       this.host.requestUpdate();
     }
   }

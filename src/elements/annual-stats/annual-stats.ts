@@ -195,7 +195,7 @@ export class AnnualStats extends DisclosureElement {
   /** The strings of this update (every figure cell asks for them: some 250 times a report); read anew at each update. */
   private uiStrings?: AnnualMessages;
   private get t() {
-    return (this.uiStrings ??= strings(this.locale, this.closest('[lang]')?.getAttribute('lang') ?? this.provider?.lang));
+    return (this.uiStrings ??= strings(this.locale, this.localeController.lang));
   }
   /** The national template `id` with the labels of the current language. */
   private tpl(id: TemplateId): Tpl {
