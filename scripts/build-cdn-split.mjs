@@ -31,16 +31,17 @@ export const CDN_ENTRIES = {
 export const AUTOLOAD_BUDGET = 2048;
 
 /**
- * Modules every element loads, whatever else it does: Lit, @lit/context's consumer side, the core, safe registration
- * and the core strings' loader. They go in one `runtime` chunk, cached once for every element of the set; the bench
- * (bench/lib/sizes.mjs) measures the same chunk as "the shared runtime". Left out, so that they go in chunks of the
- * elements that use them: CSV and URL state (catalogue, annual-stats), Lit's directives (none today) and the
- * context provider (<disclosure-provider>).
+ * Modules every element loads, whatever else it does: Lit, @lit/context's request event (the elements ask for the
+ * provider's settings with it, src/core/base.ts), the core, safe registration and the core strings' loader. They go in
+ * one `runtime` chunk, cached once for every element of the set; the bench (bench/lib/sizes.mjs) measures the same
+ * chunk as "the shared runtime". Left out, so that they go in chunks of the elements that use them: CSV and URL state
+ * (catalogue, annual-stats), Lit's directives (none today) and the context provider and consumer controllers (only
+ * <disclosure-provider> uses them).
  */
 export const RUNTIME_TEST = new RegExp([
   // Lit, but its directives (no element uses one today; one that does should not weigh on every element).
   String.raw`node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!(development[\\/])?(directives[\\/]|directive\.js|directive-helpers\.js|async-directive\.js))`,
-  String.raw`node_modules[\\/]@lit[\\/]context[\\/](?!lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier))`,
+  String.raw`node_modules[\\/]@lit[\\/]context[\\/](?!lib[\\/](controllers[\\/]context-(provider|consumer)|decorators[\\/]provide|value-notifier))`,
   String.raw`src[\\/]core[\\/](?!csv\.|url-state\.)`,
   String.raw`src[\\/](define|version)\.ts`,
   String.raw`src[\\/]locales[\\/]core\.ts`,

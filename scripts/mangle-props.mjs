@@ -36,7 +36,7 @@ export const MANGLED = [
   'hayBuilt', 'pgs', 'inFlight', 'initialYear', 'autoKey', 'loadMorePages', 'loadYear', 'loaders',
   'localeController', 'normalPageSize', 'notice', 'onFeedLoaded', 'onForcedColors', 'onHide', 'onInput', 'onOffline', 'onOnline',
   'onPopState', 'onPrint', 'onReady', 'onSubmit', 'onTreeFocus', 'onTreeKey', 'openAncestors', 'openTables', 'orders',
-  'pagesAbort', 'paras', 'phase', 'printing', 'providerConsumer', 'providerReady', 'outerProvider', 'rebuildIndex', 'remoteAbort',
+  'pagesAbort', 'paras', 'phase', 'printing', 'leaveProvider', 'providerReady', 'outerProvider', 'rebuildIndex', 'remoteAbort',
   'remoteResult', 'remoteTimer', 'remoteUrl', 'renderAnswer', 'renderBody', 'renderCatalogue', 'renderChart',
   'renderChips', 'renderDetail', 'renderFacet', 'renderFeedState', 'renderField', 'renderForm', 'renderGroup',
   'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', 'renderRecon',
@@ -56,6 +56,7 @@ export const MANGLED = [
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
   'printPage', 'answerText', 'renderTextInput', 'chosenType',
   'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed', 'labelLang', 'withFeedText',
+  'askProvider',
 ];
 
 /** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */

@@ -5,6 +5,7 @@ import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { defineElement } from '../src/define.js';
 import { fetchJson, FeedController, FeedError } from '../src/core/feed.js';
+import { parseJson } from '../src/core/json.js';
 import { LANG_PATTERN } from '../src/schema/constants.js';
 import { safeHref } from '../src/core/url.js';
 import { csvCell, toCsv } from '../src/core/csv.js';
@@ -88,6 +89,25 @@ describe('<disclosure-provider>', () => {
     expect(shadowText(el, 'header h2')).to.equal('B');
     provider.setAttribute('lang', 'en');
     await waitUntil(() => shadowText(el, 'form.search label') === 'Search', 'English labels');
+  });
+
+  it('an element moved from one provider into another takes the new one’s settings and no longer follows the first', async () => {
+    const name = uniqueName();
+    await storeFeed(smallCatalogue(), {}, name);
+    const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/store/" lang="en" id="first"><disclosure-catalogue src=${name} no-url-state></disclosure-catalogue></disclosure-provider>
+      <disclosure-provider feed-base="/__feeds/store/" lang="zh-CN" id="second"></disclosure-provider>`);
+    const [first, second] = wrap.querySelectorAll('disclosure-provider');
+    const el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    await waitUntil(() => shadowText(el, 'form.search label') === 'Search', 'English from the first provider');
+    second.append(el);
+    await waitUntil(() => shadowText(el, 'form.search label') === '检索', 'Chinese from the second provider');
+    second.setAttribute('large-text', '');
+    await waitUntil(() => $(el, '.root').classList.contains('large'), 'the second provider followed');
+    first.setAttribute('theme', 'dark');
+    await (first as LitElement).updateComplete;
+    await el.updateComplete;
+    expect($(el, '.root').className, 'the first provider’s theme').to.equal('root large');
   });
 
   it('a provider inside another takes the outer one’s settings it does not set itself, and follows their changes', async () => {
@@ -262,6 +282,13 @@ describe('links and CSV', () => {
 });
 
 describe('feed loading', () => {
+  it('parseJson (feeds, and the intake server\'s answers) drops bidirectional controls from every string, written or escaped', () => {
+    const text = '{"a":"x\u202Ey","b":["\\u2067z\\u202c",{"c":"\\u061cn\\u200F"}],"d":3,"e":"\\u2014 ok"}';
+    expect(parseJson(text)).to.deep.equal({ a: 'xy', b: ['z', { c: 'n' }], d: 3, e: '\u2014 ok' });
+    expect(parseJson('["only escaped: \\u202e", "\\u200e"]')).to.deep.equal(['only escaped: ', '']);
+    expect(parseJson('{"plain":"测试 \\u00e9"}')).to.deep.equal({ plain: '测试 é' });
+  });
+
   it('a timeout that is not a positive number (timeout="-1", "abc", "0") is ignored: the default applies, the feed loads', async () => {
     const src = await storeFeed(smallCatalogue());
     for (const timeout of ['-1', 'abc', '0']) {

@@ -4,7 +4,7 @@
  * Text without Unicode's bidirectional controls (embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069;
  * marks U+200E, U+200F, U+061C), which would make a name, a description or a note show reordered, with the text after
  * it, to staff and applicants ("Trojan Source"). The same property (Bidi_Control) as the browser elements drop from
- * every feed and answer they read (src/core/feed.ts, src/elements/request-form/net.ts).
+ * every feed and answer they read (parseJson, src/core/json.ts).
  */
 export const withoutBidi = (s: string): string => s.replace(/\p{Bidi_C}/gu, '');
 

@@ -1,5 +1,5 @@
 import { LitElement, ReactiveElement, html, nothing, render, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import { providerContext, type ProviderSettings } from './context.js';
 import { LocaleController, type LocaleId, type LocaleStrings } from './locale.js';
 import { coreStrings } from '../locales/core.js';
@@ -39,15 +39,23 @@ export class DisclosureElement extends LitElement {
 
   protected provider?: ProviderSettings;
 
-  private readonly providerConsumer = new ContextConsumer(this, {
-    context: providerContext,
-    subscribe: true,
-    callback: (settings) => {
+  /** Ends the subscription to the provider's settings. */
+  private leaveProvider?: () => void;
+
+  /**
+   * Asks the <disclosure-provider> around the element for its settings, now and at every change (the Context
+   * Community Protocol's `context-request` event, which its @provide answers).
+   */
+  private askProvider(): void {
+    this.dispatchEvent(new ContextEvent(providerContext, this, (settings, leave) => {
+      // Another provider answering (the element moved): the previous one is left.
+      if (leave != this.leaveProvider) this.leaveProvider?.();
+      this.leaveProvider = leave;
       this.provider = settings;
       // Its lang may change the locale: before the update, which loads that locale's strings.
       this.localeController.refresh();
-    },
-  });
+    }, true));
+  }
 
   protected readonly localeController = new LocaleController(this, () => this.provider?.lang);
 
@@ -101,15 +109,12 @@ export class DisclosureElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     autoThemed.add(this);
+    this.askProvider();
     // <disclosure-provider> is an element of its own (and its own chunk, which no element entry imports). Inside one
     // that is not defined yet, load it, and hold the first render (and feed request) until it answers: its feed-base
     // and language decide what to load. Once defined, ask for its settings again (the first request went unanswered).
     if (!customElements.get('disclosure-provider')) {
-      const defined = customElements.whenDefined('disclosure-provider').then(() => {
-        if (!this.isConnected) return;
-        this.providerConsumer.hostDisconnected();
-        this.providerConsumer.hostConnected();
-      });
+      const defined = customElements.whenDefined('disclosure-provider').then(() => this.isConnected && this.askProvider());
       if (this.closest('disclosure-provider')) {
         this.providerReady = import('../provider.js').then(
           () => defined,
@@ -125,6 +130,8 @@ export class DisclosureElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     autoThemed.delete(this);
+    this.leaveProvider?.();
+    this.leaveProvider = undefined;
   }
 
   /** Resolves a `src` value against the provider's `feed-base`, else the document. */

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseJson } from './json.js';
 
 /** What went wrong while loading a feed, in categories a reader can be told about in plain words. */
 export type FeedErrorKind =
@@ -92,15 +93,8 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
       throw new FeedError('html', 'An HTML page, not JSON', url, status);
     }
     try {
-      // A UTF-8 byte-order mark in front of the JSON is allowed: text() has already dropped it. Unicode's
-      // bidirectional controls are dropped from every string ("Trojan Source"): an embedding, override or isolate
-      // (U+202A–U+202E, U+2066–U+2069) or a mark (U+200E, U+200F, U+061C), the Bidi_Control characters, in feed
-      // text would reorder the text laid out after it (a label's RIGHT-TO-LEFT OVERRIDE turns the 13812345678 of the
-      // error message after it into 87654321831).
-      return {
-        json: JSON.parse(text, /\p{Bidi_C}|\\u(20|061)/u.test(text) ? (_, v) => (typeof v == 'string' ? v.replace(/\p{Bidi_C}/gu, '') : v) : undefined),
-        etag: headers.get('etag'),
-      };
+      // A UTF-8 byte-order mark in front of the JSON is allowed: text() has already dropped it.
+      return { json: parseJson(text), etag: headers.get('etag') };
     } catch (error) {
       throw new FeedError('invalidJson', String(error), url, status);
     }

@@ -4,6 +4,7 @@
  */
 import type { LocaleId } from '../../core/locale.js';
 import { dateFormat, formatDate } from '../../core/format.js';
+import { parseJson } from '../../core/json.js';
 import { ISO_DATE, LOCAL_DATE_TIME } from '../../rules/working-days.js';
 
 /**
@@ -51,9 +52,9 @@ export function post(
     x.onload = () => {
       let json: unknown = null;
       try {
-        // Bidirectional controls dropped from its strings, as fetchJson does for feeds ("Trojan Source"): an override
-        // in the receipt would reverse the query code and the dates shown after it.
-        json = JSON.parse(x.responseText, (_, v) => (typeof v == 'string' ? v.replace(/\p{Bidi_C}/gu, '') : v));
+        // Bidirectional controls dropped from its strings, as from feeds ("Trojan Source"): an override in the
+        // receipt would reverse the query code and the dates shown after it.
+        json = parseJson(x.responseText);
       } catch {
         /* not JSON */
       }
