@@ -2,7 +2,7 @@
 
 /** Quotes a cell when needed, and defuses cells a spreadsheet would run as a formula (=, +, -, @, tab, CR). */
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
+  let s = String(value ?? '');
   if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

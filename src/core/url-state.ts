@@ -30,8 +30,7 @@ export function writeUrlState(prefix: string, state: StateRecord, mode: 'push' |
   const next = urlWithState(prefix, state);
   if (next === location.href) return;
   try {
-    if (mode === 'push') history.pushState(history.state, '', next);
-    else history.replaceState(history.state, '', next);
+    history[`${mode}State` as const](history.state, '', next);
   } catch {
     // Sandboxed iframes and some file:// pages refuse history changes; the element still works without them.
   }
