@@ -42,10 +42,11 @@ export function checkSchemaVersion(json: unknown): Extract<ParseResult<never>, {
     return { ok: false, error: 'invalidRoot', message: 'Not a JSON object.', detail: 'schemaVersion' };
   }
   const v = (json as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
+  // (Number.isFinite is false for anything that is not a number.)
+  if (!Number.isFinite(v)) {
     return { ok: false, error: 'invalidRoot', message: 'schemaVersion is missing.', detail: 'schemaVersion' };
   }
-  if (Math.floor(v) > SCHEMA_VERSION) {
+  if (Math.floor(v as number) > SCHEMA_VERSION) {
     return { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is newer than ${SCHEMA_VERSION}.`, detail: String(v) };
   }
   return null;

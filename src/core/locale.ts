@@ -27,15 +27,10 @@ export function closestLang(el: Element): string | null {
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
-const observedRoots = new WeakSet<Node>();
-let observer: MutationObserver | null = null;
+const observer = new MutationObserver(() => listeners.forEach((l) => l()));
 
-function observe(root: Node): void {
-  if (observedRoots.has(root)) return;
-  observer ??= new MutationObserver(() => listeners.forEach((l) => l()));
-  observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  observedRoots.add(root);
-}
+/** Watches the `lang` attributes in `root`. A root observed already is not observed twice (the same options replace). */
+const observe = (root: Node) => observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
 
 /**
  * Follows the language an element should speak: its own `lang`, else the closest `[lang]` ancestor (across shadow
