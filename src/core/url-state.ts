@@ -7,10 +7,9 @@
 export type StateRecord = Record<string, string>;
 
 export function readUrlState(prefix: string, search: string = location.search): StateRecord {
-  const params = new URLSearchParams(search);
   const out: StateRecord = {};
   const p = `${prefix}.`;
-  params.forEach((value, key) => {
+  new URLSearchParams(search).forEach((value, key) => {
     if (key.startsWith(p)) out[key.slice(p.length)] = value;
   });
   return out;
@@ -19,9 +18,10 @@ export function readUrlState(prefix: string, search: string = location.search): 
 /** The URL with this prefix's parameters replaced by `state` (empty values are removed). */
 export function urlWithState(prefix: string, state: StateRecord, href: string = location.href): string {
   const url = new URL(href);
+  const params = url.searchParams;
   const p = `${prefix}.`;
-  for (const key of [...url.searchParams.keys()]) if (key.startsWith(p)) url.searchParams.delete(key);
-  for (const [k, v] of Object.entries(state)) if (v !== '') url.searchParams.set(p + k, v);
+  for (const key of [...params.keys()]) if (key.startsWith(p)) params.delete(key);
+  for (const [k, v] of Object.entries(state)) if (v !== '') params.set(p + k, v);
   return url.href;
 }
 
