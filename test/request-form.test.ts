@@ -870,6 +870,21 @@ describe('<request-form> submission', () => {
     expect($<HTMLAnchorElement>(el, '[part="receipt"] a').href).to.equal('https://example.gov/status.html?querycode=AB12-CD34');
   });
 
+  it('a status page without a status API (no status.endpoint, or one that is not http(s)): the receipt still links to the page', async () => {
+    for (const status of [{ page: 'https://example.gov/status.html' }, { endpoint: 'ftp://example.gov/status', page: 'https://example.gov/status.html' }]) {
+      const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+      const el = await mount({ ...formFeed({ mode: 'api', endpoint }), status });
+      await toReview(el);
+      await next(el);
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+      const link = $<HTMLAnchorElement>(el, '[part="receipt"] a');
+      expect(link?.textContent?.trim(), JSON.stringify(status)).to.equal('查询办理进度');
+      expect(link.href).to.equal('https://example.gov/status.html?querycode=AB12-CD34');
+      fixtureCleanup();
+      sessionStorage.clear();
+    }
+  });
+
   it('computes the due date across National Day and 调休 when the server gives none', async () => {
     const { el } = await api([{ status: 201, body: { ...RECEIPT, receivedAt: '2026-09-30T02:00:00Z', dueDate: undefined } }]);
     await toReview(el);

@@ -131,8 +131,8 @@ export interface SubmitConfig {
 }
 
 export interface StatusConfig {
-  /** Absolute after parsing. */
-  endpoint: string;
+  /** Absolute after parsing. Absent when the feed gives only `page` (<request-status> then says it has no address). */
+  endpoint?: string;
   /** The portal's page with <request-status> (http(s), absolute after parsing): the receipt links to it with `?querycode=`. */
   page?: string;
 }
@@ -808,8 +808,10 @@ export function parseRequestForm(json: unknown, feedUrl: string): RequestFormPar
   if (status != null) {
     if (!isObject(status)) warn('status', 'must be {"endpoint": "…"}; ignored');
     else {
-      const endpoint = parseEndpoint(status.endpoint, 'status.endpoint', feedUrl, warn);
-      if (endpoint) put<StatusConfig, 'page'>(form.status = { endpoint }, 'page', parseEndpoint(status.page, 'status.page', feedUrl, warn));
+      // Either may come alone: a status page is linked from the receipt even where there is no status API.
+      const s: StatusConfig = {};
+      for (const k of ['endpoint', 'page'] as const) put(s, k, parseEndpoint(status[k], `status.${k}`, feedUrl, warn));
+      if (s.endpoint || s.page) form.status = s;
     }
   }
   return { ok: true, form, data: form, warnings };
