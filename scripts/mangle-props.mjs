@@ -34,7 +34,7 @@ export const MANGLED = [
   'extraLoading', 'facetCount', 'facetLabel', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
   'hayBuilt', 'pgs', 'inFlight', 'initialYear', 'autoKey', 'loadMorePages', 'loadYear', 'loaders',
-  'localeController', 'normalPageSize', 'notice', 'onFeedLoaded', 'onForcedColors', 'onHide', 'onInput', 'onOffline', 'onOnline',
+  'localeController', 'normalPageSize', 'againFiles', 'onFeedLoaded', 'onForcedColors', 'onHide', 'onInput', 'onOffline', 'onOnline',
   'onPopState', 'onPrint', 'onReady', 'onSubmit', 'onTreeFocus', 'onTreeKey', 'openAncestors', 'openTables', 'orders',
   'pagesAbort', 'paras', 'phase', 'printing', 'leaveProvider', 'providerReady', 'outerProvider', 'rebuildIndex', 'remoteAbort',
   'remoteResult', 'remoteTimer', 'remoteUrl', 'renderAnswer', 'renderBody', 'renderCatalogue', 'renderChart',
@@ -88,7 +88,7 @@ export const MANGLED_KEYS = [
   'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
   // Added later: at the end, so that every name above keeps its short name (and the chunks their sizes).
-  'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink',
+  'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

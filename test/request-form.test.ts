@@ -364,31 +364,78 @@ describe('<request-form> steps and review', () => {
 });
 
 describe('<request-form> drafts', () => {
-  it('restores a draft after a reload, but not the files, and says so', async () => {
+  it('restores a draft after a reload, but not the files: it names the files to choose again, by the field, in the summary and aloud', async () => {
     const src = await storeFeed(formFeed());
     let el = await mount(undefined, src);
     await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
     await next(el);
     await fill(el, { description: VALID.description });
     await next(el);
-    await chooseFile(el, 'idProof', [pdf()]);
+    await chooseFile(el, 'idProof', [pdf('身份证正面.pdf', 12), pdf('scan-back.pdf', 13)]);
     await new Promise((r) => setTimeout(r, 500));
     const key = Object.keys(sessionStorage).find((k) => k.includes(src))!;
     expect(key).to.be.a('string');
-    expect(sessionStorage.getItem(key)).to.not.contain('id.pdf');
+    // The names are kept, never the contents.
+    expect(sessionStorage.getItem(key)).to.contain('身份证正面.pdf').and.contain('scan-back.pdf').and.not.contain('xxxxxxxxxx');
     expect(Object.keys(localStorage).length).to.equal(0);
     el.remove();
     fixtureCleanup();
     el = await mount(undefined, src);
     expect(stepTitle(el)).to.equal('附件与声明');
-    expect(shadowText(el, '.panel.warning')).to.contain('请重新选择附件');
-    expect($(el, '.files')).to.equal(null);
+    expect(shadowText(el, '.panel.warning')).to.contain('请重新选择').and.contain('身份证正面.pdf、scan-back.pdf');
     await waitUntil(() => $(el, '[aria-live="polite"]').textContent!.includes('已恢复'), 'restore announced');
-    await el.updateComplete;
-    $$(el, '.progress li');
+    expect($(el, '[aria-live="polite"]').textContent).to.contain('身份证正面.pdf');
+    // By the field, before anything is pressed, and read with it.
+    const said = () => ($(el, '#f-idProof').getAttribute('aria-describedby') ?? '').split(' ').map((id) => shadowText(el, `#${id}`)).join(' ');
+    expect(said()).to.contain('身份证明').and.contain('身份证正面.pdf').and.contain('scan-back.pdf');
+    // Going on without them: the summary says which files, and its link goes to the file input.
     await fill(el, { declaration: true });
     await next(el);
+    expect(stepTitle(el)).to.equal('附件与声明');
+    await focusedIn(el, '#summary');
+    const link = $$(el, '[part="error-summary"] a')[0]!;
+    expect(link.textContent).to.contain('身份证正面.pdf').and.contain('scan-back.pdf');
+    link.click();
+    await focusedIn(el, '#f-idProof');
+    await expectAccessible(el);
+    // One chosen again: only the other is still asked for. A reload loses the chosen one too: both are asked for again.
+    await chooseFile(el, 'idProof', [pdf('身份证正面.pdf', 12)]);
+    expect(said()).to.contain('scan-back.pdf').and.not.contain('身份证正面.pdf');
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect(said()).to.contain('scan-back.pdf').and.contain('身份证正面.pdf');
+    // One not wanted any more: removed from the list, it is no longer asked for; the other is chosen again.
+    const remove = $$(el, '.files button').find((b) => b.getAttribute('aria-label')!.includes('scan-back.pdf'))!;
+    expect(remove.closest('li')!.textContent).to.contain('需重新选择');
+    remove.click();
+    await focusedIn(el, '#f-idProof');
+    expect(said()).to.not.contain('scan-back.pdf');
+    await chooseFile(el, 'idProof', [pdf('身份证正面.pdf', 12)]);
+    expect(said()).to.not.contain('身份证正面.pdf');
+    expect(shadowText(el, '.files')).to.not.contain('需重新选择');
+    await next(el);
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
+  });
+
+  it('English: a restored draft names the files to choose again in plain words', async () => {
+    const src = await storeFeed(englishFormFeed());
+    let el = await mount(undefined, src);
+    el.lang = 'en';
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf('passport.pdf')]);
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '.panel.warning').includes('choose'), 'the notice in English');
+    expect(shadowText(el, '.panel.warning')).to.contain('passport.pdf');
+    expect(shadowText(el, '#f-idProof-error')).to.contain('Proof of identity').and.contain('passport.pdf');
   });
 
   it('the last words typed are saved when the page is left or hidden (pagehide, visibilitychange), not lost with the 0.4 s timer; the listeners go with the element', async () => {

@@ -46,7 +46,8 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
 }
 
 type Values = Record<string, string | string[]>;
-interface Draft { v: Values; step: number; key?: string; files?: string[] }
+/** `files`: the names of each file field's files (never their contents), to be chosen again after a restore. */
+interface Draft { v: Values; step: number; key?: string; files?: Record<string, string[]> }
 /** What one submission sends, fixed when the applicant presses Submit: every automatic retry sends exactly this. */
 interface Outbox { body: FormData | string; headers: Record<string, string>; files: boolean }
 /** A receipt kept in the draft's storage until the applicant starts a new application (a reload must not lose it). */
@@ -146,7 +147,7 @@ export class RequestForm extends DisclosureElement {
     showSummary: { state: true },
     fromReview: { state: true },
     confirmClear: { state: true },
-    notice: { state: true },
+    againFiles: { state: true },
     sendState: { state: true },
     sendDetail: { state: true },
     sentShare: { state: true },
@@ -173,7 +174,8 @@ export class RequestForm extends DisclosureElement {
   private showSummary = false;
   private fromReview = false;
   private confirmClear = false;
-  private notice = '';
+  /** Files of a restored draft not chosen again yet, by field: the applicant is asked for them by name. */
+  private againFiles: Record<string, string[]> = {};
   private sendState: SendState = '';
   private sendDetail = '';
   private sentShare: number | null = null;
@@ -302,6 +304,9 @@ export class RequestForm extends DisclosureElement {
   /** The message of a field's problem, or null. */
   private problemOf(f: FormField): unknown {
     const server = this.serverErrors[f.name];
+    const again = this.againFiles[f.name];
+    // Names after the words: a name is the applicant's, and may hold what looks like a {placeholder}.
+    if (again?.length) return [this.withFeedText(this.t.filesAgain, f.label, this.labelLang(f)), again.join(listSep(this.locale))];
     const p = checkField(f, this.valueFor(f), this.asSubmission());
     if (!p) return server ? this.messageOf(f, server) : null;
     return this.messageOf(f, p.code);
@@ -338,7 +343,7 @@ export class RequestForm extends DisclosureElement {
 
   private setFiles(name: string, list: File[]): void {
     this.chosenFiles = { ...this.chosenFiles, [name]: list };
-    this.notice = '';
+    this.againFiles = { ...this.againFiles, [name]: this.againFiles[name]?.filter((n) => !list.some((x) => x.name == n)) ?? [] };
     this.changedField(name);
   }
 
@@ -393,7 +398,9 @@ export class RequestForm extends DisclosureElement {
     clearTimeout(this.timers.draft);
     delete this.timers.draft;
     if (!this.feedForm || this.phase === 'done') return;
-    const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files: Object.keys(this.chosenFiles).filter((k) => this.chosenFiles[k].length) };
+    const files = { ...this.againFiles };
+    for (const k in this.chosenFiles) files[k] = [...this.chosenFiles[k].map((x) => x.name), ...(files[k] ?? [])];
+    const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files };
     this.keepInStore(false, draft);
   }
 
@@ -409,8 +416,12 @@ export class RequestForm extends DisclosureElement {
     this.entered = d.v;
     this.idemKey = typeof d.key === 'string' ? d.key : '';
     this.stepIndex = Math.min(Math.max(0, Number(d.step) || 0), this.stepList.length);
-    this.notice = d.files?.length ? this.t.draftFiles : '';
-    this.announce(`${this.t.draftRestored}${this.notice}`);
+    // Files cannot be restored: each field asks for its own by name, at once (as if left), and so does the announcement.
+    const again: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(d.files ?? {})) if (Array.isArray(v) && v.length) again[k] = v.map(String);
+    this.againFiles = again;
+    this.leftFields = new Set(Object.keys(again));
+    this.announce([this.t.draftRestored, this.renderAgain()]);
   }
 
   private clearForm = async () => {
@@ -422,7 +433,7 @@ export class RequestForm extends DisclosureElement {
 
   private resetForm(): void {
     for (const k of ['draft', 'retry']) clearTimeout(this.timers[k]);
-    Object.assign(this, { entered: {}, chosenFiles: {}, leftFields: new Set(), serverErrors: {}, stepIndex: 0, showSummary: false, confirmClear: false, notice: '', sendState: '', idemKey: '', outbox: null, busy: false, fromReview: false });
+    Object.assign(this, { entered: {}, chosenFiles: {}, leftFields: new Set(), serverErrors: {}, stepIndex: 0, showSummary: false, confirmClear: false, againFiles: {}, sendState: '', idemKey: '', outbox: null, busy: false, fromReview: false });
   }
 
   /** From the receipt: forget it and start again with an empty form. */
@@ -679,6 +690,12 @@ export class RequestForm extends DisclosureElement {
     </div>`;
   }
 
+  /** The files of a restored draft still to be chosen again, said in words (or ''). */
+  private renderAgain(): string {
+    const names = Object.values(this.againFiles).flat();
+    return names.length ? this.t.draftFiles(names.join(listSep(this.locale))) : '';
+  }
+
   private renderForm(form: RequestFormFeed): TemplateResult {
     const t = this.t;
     const rules = resolveRules(form);
@@ -694,7 +711,7 @@ export class RequestForm extends DisclosureElement {
         ${form.privacyNotice ? html`<p class="help" lang=${this.textLang(this.formFeedCtl)}>${form.privacyNotice}</p>` : nothing}
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
-      ${this.notice ? html`<div class="panel warning" role="status"><p>${this.notice}</p></div>` : nothing}
+      ${this.renderAgain() ? html`<div class="panel warning" role="status"><p>${this.renderAgain()}</p></div>` : nothing}
       ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!) ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p></div>` : nothing}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
@@ -793,6 +810,8 @@ export class RequestForm extends DisclosureElement {
         ${f.options!.map((o) => html`<option lang=${this.textLang(this.formFeedCtl)} .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
     } else if (f.type === 'file') {
       const chosen = this.chosenFiles[f.name] ?? [];
+      // A restored draft's files are listed too, to be chosen again (or removed, when no longer wanted).
+      const again = this.againFiles[f.name] ?? [];
       control = html`<input type="file" id=${id} name=${f.name} accept=${f.accept ?? nothing} ?multiple=${f.multiple}
         aria-invalid=${invalid} aria-describedby=${desc} @change=${(e: Event) => {
           this.setFiles(f.name, [...((e.target as HTMLInputElement).files ?? [])]);
@@ -800,10 +819,12 @@ export class RequestForm extends DisclosureElement {
           // Focus stays on the input, whose new error is not read out: a refused file is said here (WCAG 4.1.3).
           this.announce(this.problemOf(f));
         }}>
-        ${chosen.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${chosen.map((file) => html`<li>${file.name}
-          (${formatBytes(file.size, this.locale)}) <button class="btn link" type="button" aria-label=${t.removeLabel(file.name)}
-          @click=${async () => {
+        ${chosen.length + again.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${[...chosen, ...again].map((file) => {
+          const name = typeof file == 'string' ? file : file.name;
+          return html`<li>${name}${typeof file == 'string' ? t.paren(t.againMark) : ` (${formatBytes(file.size, this.locale)})`}
+          <button class="btn link" type="button" aria-label=${t.removeLabel(name)} @click=${async () => {
             const rest = chosen.filter((x) => x !== file);
+            this.againFiles = { ...this.againFiles, [f.name]: again.filter((x) => x !== file) };
             // The input itself forgets the file too: else it still shows it, and choosing it again changes nothing.
             const input = this.shadowRoot!.getElementById(id) as HTMLInputElement | null;
             if (input) {
@@ -812,10 +833,11 @@ export class RequestForm extends DisclosureElement {
               input.files = dt.files;
             }
             this.setFiles(f.name, rest);
-            this.announce(t.removedNote(file.name));
+            this.announce(t.removedNote(name));
             // The button is gone: focus goes back to the file input, not to the page.
             await this.focusHeading(id);
-          }}>×</button></li>`)}</ul>` : nothing}`;
+          }}>×</button></li>`;
+        })}</ul>` : nothing}`;
     } else {
       control = this.renderTextInput(f, text, common);
     }
