@@ -89,7 +89,7 @@ export const MANGLED_KEYS = [
   'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
   // Added later: at the end, so that every name above keeps its short name (and the chunks their sizes).
-  'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark',
+  'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

@@ -1084,6 +1084,64 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(alert).to.contain('服务器没有接受这份申请（weird：Something odd.）').and.contain('仍保留在本页');
   });
 
+  it('a 413 from a proxy (an HTML page, no JSON): says the attachments are too large; the answers are kept and go, with a smaller file, under the same Idempotency-Key', async () => {
+    const { el, endpoint } = await api([
+      { status: 413, type: 'text/html', body: '<html><body><h1>413 Request Entity Too Large</h1>nginx</body></html>' },
+      { status: 201, body: RECEIPT },
+    ], 'multipart');
+    await toReview(el, true);
+    await next(el);
+    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
+    expect(shadowText(el, '[part="send-status"][role="alert"]')).to.contain('附件合计超过了网站允许的大小').and.not.contain('413');
+    expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain('id.pdf');
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
+    expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
+  });
+
+  it('a 422 about a field the form does not have: the server’s words are shown (nothing to correct here: contact the agency); the answers are kept and can be sent again with the same key', async () => {
+    const { el, endpoint } = await api([
+      { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { passportNo: '护照号码格式不对' } } } },
+      { status: 201, body: RECEIPT },
+    ]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect(shadowText(el, '[part="send-status"][role="alert"]')).to.contain('护照号码格式不对').and.contain('联系');
+    expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
+  });
+
+  it('a server error (5xx) that lasts: after the automatic retries it says the server is at fault, not the applicant’s connection; 重新提交 sends the same key', async () => {
+    const down = { status: 503, body: { error: { code: 'unavailable', message: 'maintenance' } } };
+    const { el, endpoint } = await api([down, down, down, down, { status: 201, body: RECEIPT }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'failed', 8000);
+    const alert = shadowText(el, '[part="send-status"][role="alert"]');
+    expect(alert).to.contain('服务器').and.contain('保留').and.not.contain('检查网络');
+    $$(el, 'form button').find((b) => b.textContent!.trim() === '重新提交')!.click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(new Set((await requestsTo(endpoint)).map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('a slow server (no answer after 10 s): says it is still sending and not to close the page; one request, then the receipt', async () => {
+    const { el, endpoint } = await api([{ status: 201, body: RECEIPT, delay: 11500 }]);
+    await toReview(el);
+    await next(el);
+    expect(shadowText(el, '[part="send-status"]')).to.contain('正在提交');
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('不要关闭'), 'still sending', 11000);
+    expect($(el, 'form .btn.primary').getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt', 5000);
+    expect((await requestsTo(endpoint)).length).to.equal(1);
+  });
+
   it('hostile answers from a server: only the receipt’s own fields are kept and sent; an error code named constructor is just text', async () => {
     let { el } = await api([{ status: 201, body: { ...RECEIPT, applicant: { name: '张三', idNumber: VALID.idNumber } } }]);
     let detail: Record<string, unknown> = {};

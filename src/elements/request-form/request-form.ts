@@ -582,12 +582,17 @@ export class RequestForm extends DisclosureElement {
     // 重新提交 goes away while sending: its focus goes to 提交申请, not to the page.
     if (this.shadowRoot!.activeElement?.id === 'retry') void this.focusHeading('send');
     this.sendState = 'sending';
+    this.sendDetail = '';
     this.sentShare = box.files ? 0 : null;
+    // A slow answer: still sending, said after 10 s (a page that seems stuck gets closed or reloaded).
+    this.schedule('slow', () => (this.sendDetail = t.slowNote), 10000);
     const { status, json, retryAfter } = await post(this.feedForm!.submit.endpoint!, box.body, box.headers, (p) => (this.sentShare = p), this.feedTimeout);
+    clearTimeout(this.timers.slow);
     this.inFlight = false;
     this.sentShare = null;
     const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> }; receipt?: Partial<Receipt> } | null) ?? {};
-    const code = err.error?.code ?? '';
+    // A 413 from a proxy has no JSON: it is the same refusal as the intake server's.
+    const code = err.error?.code ?? (status == 413 ? 'payloadTooLarge' : '');
     // A 2xx without a query code is not the intake server's receipt (a Wi-Fi login page, a proxy): sent again.
     const ok = status >= 200 && status < 300;
     if (ok && typeof (err as Partial<Receipt>).queryCode === 'string') return this.gotReceipt(err as Partial<Receipt>);
@@ -600,7 +605,7 @@ export class RequestForm extends DisclosureElement {
       if (next === undefined) {
         this.busy = false;
         this.sendState = 'failed';
-        this.sendDetail = status === 429 ? t.sendErrors.rateLimited : '';
+        this.sendDetail = status === 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : '';
         return;
       }
       // Too many requests: wait as long as the server asks (within reason), never less than our own delay.
@@ -624,7 +629,9 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
-    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown(err.error?.message ?? '', code || String(status));
+    // Field errors about fields this form does not have cannot be corrected here: the server's words, to pass on.
+    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown(
+      [err.error?.message, ...Object.entries(fields).map(([k, v]) => `${k}${t.colonMark}${v}`)].filter(Boolean).join(' '), code || String(status));
   }
 
   private retryNow = () => {
@@ -907,7 +914,7 @@ export class RequestForm extends DisclosureElement {
         </dd></div>`)}
       </dl>`)}
       <div class="send" part="send-status" role="status">
-        ${s === 'sending' ? html`<p>${t.sendingNote}</p>${this.sentShare !== null ? html`<label>${t.uploading}
+        ${s === 'sending' ? html`<p>${this.sendDetail || t.sendingNote}</p>${this.sentShare !== null ? html`<label>${t.uploading}
           <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}` : nothing}
         ${s === 'retrying' ? html`<p>${this.sendDetail}</p>` : nothing}
         ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
