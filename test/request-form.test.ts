@@ -363,6 +363,103 @@ describe('<request-form> steps and review', () => {
   });
 });
 
+describe('<request-form> with the keyboard only, from the first step to the receipt', () => {
+  for (const lang of ['zh-CN', 'en']) {
+    it(`${lang}: Tab order, Enter on Next, the summary's links, the review and Submit; focus ends on the receipt heading`, async () => {
+      const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+      const el = await mount(lang === 'en' ? englishFormFeed({ mode: 'api', endpoint }) : formFeed({ mode: 'api', endpoint }));
+      el.lang = lang;
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+      const name = () => active()?.id || active()?.textContent?.trim();
+      const tab = async () => {
+        await sendKeys({ press: 'Tab' });
+        await el.updateComplete;
+        return name();
+      };
+      const settle = async () => {
+        await el.updateComplete;
+        await new Promise((r) => setTimeout(r, 50));
+        await el.updateComplete;
+      };
+      $(el, '#step-h').focus();
+      // Step 1: Next with nothing chosen; the summary's heading takes focus, its link (Enter) goes to the radio group.
+      const order1 = [await tab(), await tab(), await tab(), await tab()];
+      expect(order1).to.deep.equal(['f-applicantType-0', 'f-mobile', 'f-email', lang === 'en' ? 'Next' : '下一步']);
+      await sendKeys({ press: 'Enter' });
+      await focusedIn(el, '#summary');
+      await tab();
+      expect(active()!.tagName).to.equal('A');
+      await sendKeys({ press: 'Enter' });
+      await focusedIn(el, '#f-applicantType-0');
+      await sendKeys({ press: 'Space' });
+      await settle();
+      // The fields of 公民 appear after the group: Tab goes on to them, in order.
+      expect(await tab()).to.equal('f-name');
+      await sendKeys({ type: VALID.name });
+      await tab();
+      await sendKeys({ type: '110105194912310021' }); // a wrong check digit
+      await tab();
+      await sendKeys({ type: VALID.mobile });
+      await sendKeys({ press: 'Enter' }); // Enter in a text field: Next
+      await focusedIn(el, '#summary');
+      await tab();
+      expect(active()!.textContent).to.contain(lang === 'en' ? 'ID number' : '证件号码');
+      await sendKeys({ press: 'Enter' });
+      await focusedIn(el, '#f-idNumber');
+      await sendKeys({ press: 'End' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: 'X' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => stepTitle(el) === (lang === 'en' ? 'The information you want' : '所需信息'), 'step 2');
+      await focusedIn(el, '#step-h');
+      // Step 2: a textarea (Enter is a new line there), a radio group chosen with the arrow keys.
+      expect(await tab()).to.equal('f-description');
+      await sendKeys({ type: VALID.description });
+      expect(await tab()).to.equal('f-delivery-0');
+      await sendKeys({ press: 'ArrowDown' });
+      await settle();
+      expect(name()).to.equal('f-delivery-1');
+      expect($<HTMLInputElement>(el, '#f-delivery-1').checked).to.equal(true);
+      if (lang === 'en') {
+        expect(await tab()).to.equal('f-carrier-0');
+        await tab();
+      }
+      expect(await tab()).to.equal(lang === 'en' ? 'Back' : '上一步');
+      expect(await tab()).to.equal(lang === 'en' ? 'Next' : '下一步');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '#f-idProof'), 'step 3');
+      await focusedIn(el, '#step-h');
+      // Step 3: the file input, then the declaration ticked with Space.
+      expect(await tab()).to.equal('f-idProof');
+      expect(await tab()).to.equal('f-declaration');
+      await sendKeys({ press: 'Space' });
+      await settle();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '[part="review"]'), 'review');
+      await focusedIn(el, '#step-h');
+      // The review: each Change button, then Back and Submit; a Change goes to its field and comes back.
+      expect(await tab()).to.equal(lang === 'en' ? 'Change' : '修改');
+      expect(active()!.getAttribute('aria-label')).to.contain(lang === 'en' ? 'Type of applicant' : '申请人类型');
+      await tab();
+      await sendKeys({ press: 'Enter' });
+      await focusedIn(el, '#f-name');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '[part="review"]'), 'review again');
+      await focusedIn(el, '#step-h');
+      const passed: string[] = [];
+      while (passed.length < 20 && (await tab()) !== 'send') passed.push(name()!);
+      expect(passed.slice(0, -1).every((x) => x === (lang === 'en' ? 'Change' : '修改')), passed.join()).to.equal(true);
+      expect(passed.at(-1)).to.equal(lang === 'en' ? 'Back' : '上一步');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+      await focusedIn(el, '#receipt-h');
+      expect(await tab()).to.equal(lang === 'en' ? 'Copy query code' : '复制查询码');
+    });
+  }
+});
+
 describe('<request-form> drafts', () => {
   it('restores a draft after a reload, but not the files: it names the files to choose again, by the field, in the summary and aloud', async () => {
     const src = await storeFeed(formFeed());
