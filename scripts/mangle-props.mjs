@@ -57,7 +57,6 @@ export const MANGLED = [
   'printPage', 'answerText', 'renderTextInput', 'chosenType',
   'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed', 'labelLang', 'withFeedText',
   'askProvider',
-  'renderAgain',
 ];
 
 /** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */

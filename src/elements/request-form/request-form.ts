@@ -28,6 +28,12 @@ const TEXTUAL = new Set(['text', 'textarea', 'email', 'tel', 'date']);
 /** How a list is joined in a language: 、 in Chinese, ", " otherwise. */
 const listSep = (lang: string) => (/^zh/i.test(lang) ? '、' : ', ');
 
+/** The files of a restored draft still to be chosen again, in words (or ''). */
+const againNote = (t: { draftFiles(names: string): string }, files: Record<string, string[]>, lang: string) => {
+  const names = Object.values(files).flat();
+  return names.length ? t.draftFiles(names.join(listSep(lang))) : '';
+};
+
 /** Adds the built-in behaviour of standard names to a feed's fields (a copy: the parsed feed may be cached). */
 function withDefaults(form: RequestFormFeed): RequestFormFeed {
   const hasIdType = form.sections.some((s) => s.fields.some((f) => f.name === 'idType'));
@@ -421,7 +427,7 @@ export class RequestForm extends DisclosureElement {
     for (const [k, v] of Object.entries(d.files ?? {})) if (Array.isArray(v) && v.length) again[k] = v.map(String);
     this.againFiles = again;
     this.leftFields = new Set(Object.keys(again));
-    this.announce([this.t.draftRestored, this.renderAgain()]);
+    this.announce([this.t.draftRestored, againNote(this.t, again, this.locale)]);
   }
 
   private clearForm = async () => {
@@ -697,18 +703,13 @@ export class RequestForm extends DisclosureElement {
     </div>`;
   }
 
-  /** The files of a restored draft still to be chosen again, said in words (or ''). */
-  private renderAgain(): string {
-    const names = Object.values(this.againFiles).flat();
-    return names.length ? this.t.draftFiles(names.join(listSep(this.locale))) : '';
-  }
-
   private renderForm(form: RequestFormFeed): TemplateResult {
     const t = this.t;
     const rules = resolveRules(form);
     const steps = this.stepList;
     const review = this.stepIndex >= steps.length;
     const names = [...steps.map((s) => s.title), t.reviewTitle];
+    const again = againNote(t, this.againFiles, this.locale);
     return html`
       <header part="header">
         <h2>${t.formTitle}</h2>
@@ -718,7 +719,7 @@ export class RequestForm extends DisclosureElement {
         ${form.privacyNotice ? html`<p class="help" lang=${this.textLang(this.formFeedCtl)}>${form.privacyNotice}</p>` : nothing}
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
-      ${this.renderAgain() ? html`<div class="panel warning" role="status"><p>${this.renderAgain()}</p></div>` : nothing}
+      ${again ? html`<div class="panel warning" role="status"><p>${again}</p></div>` : nothing}
       ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!) ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p></div>` : nothing}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
