@@ -1200,14 +1200,17 @@ describe('<request-form> after a refusal or a lost answer', () => {
 
   it('a 422 about a field the form does not have: the server’s words are shown (nothing to correct here: contact the agency); the answers are kept and can be sent again with the same key', async () => {
     const { el, endpoint } = await api([
-      { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { passportNo: '护照号码格式不对' } } } },
+      { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { passportNo: '护照号码格式不对', visaNo: 'unknownField' } } } },
       { status: 201, body: RECEIPT },
     ]);
     await toReview(el);
     await next(el);
     await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
     expect(stepTitle(el)).to.equal('核对申请信息');
-    expect(shadowText(el, '[part="send-status"][role="alert"]')).to.contain('护照号码格式不对').and.contain('联系');
+    // A code the element knows is said in words (“visaNo”不是本表单的内容), not as the code.
+    const alert = shadowText(el, '[part="send-status"][role="alert"]');
+    expect(alert).to.contain('护照号码格式不对').and.contain('“visaNo”不是本表单的内容').and.contain('联系');
+    expect(alert).to.not.contain('unknownField');
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');

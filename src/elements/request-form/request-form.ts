@@ -635,9 +635,10 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
-    // Field errors about fields this form does not have cannot be corrected here: the server's words, to pass on.
-    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown(
-      [err.error?.message, ...Object.entries(fields).map(([k, v]) => `${k}${t.colonMark}${v}`)].filter(Boolean).join(' '), code || String(status));
+    // Field errors about fields this form does not have cannot be corrected here: said (a known code in words, the
+    // field by its name), to pass on to the agency.
+    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown([err.error?.message, ...Object.entries(fields).map(([k, v]) =>
+      own(t.errorMessages, v)?.replace('{label}', k) ?? `${k}${t.colonMark}${v}`)].filter(Boolean).join(' '), code || String(status));
   }
 
   private retryNow = () => {
