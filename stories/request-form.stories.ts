@@ -106,7 +106,33 @@ export const Review: Story = {
   },
 };
 
-/** Sent, and the server has not answered yet: 提交申请, 修改, 上一步 and 清空表单 are `aria-disabled`. */
+/**
+ * A draft restored after a reload (or a lost connection): the answers come back, the attachments cannot, and the draft
+ * kept only their names. The form names the files to choose again at the top, by the file field (listed, each one
+ * removable when no longer wanted) and in the error summary of a Next without them.
+ */
+export const DraftRestored: Story = {
+  name: 'Draft restored (files to choose again)',
+  tags: ['expect:field'],
+  beforeEach: () => {
+    const key = `disclosure-elements:request-draft:${new URL('mock/feed/request-form', document.baseURI).href}`;
+    sessionStorage.setItem(key, JSON.stringify({
+      v: { applicantType: 'naturalPerson', name: '张三', mobile: '13812345678', description: '君山区2024年财政预算执行情况报告' },
+      step: 3,
+      files: { idProof: ['身份证正面.jpg', '身份证背面.jpg'] },
+    }));
+    return () => sessionStorage.removeItem(key);
+  },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('#f-idProof-error')?.textContent).toContain('身份证背面.jpg'));
+  },
+};
+
+/**
+ * Sent, and the server has not answered yet: 提交申请, 修改, 上一步 and 清空表单 are `aria-disabled`. After 10 s the status
+ * line says the server is slow and the application is still being sent (do not close the page).
+ */
 export const Sending: Story = {
   args: { src: 'mock/feed/request-form-hanging' },
   tags: ['expect:send-status'],
@@ -159,7 +185,8 @@ export const Submitted: Story = {
 
 /**
  * The intake server answers 503. The element would retry after 1, 2 and 4 s; here `retryDelays` is empty, so it gives
- * up at once and says the application was not sent (the answers stay, as a draft).
+ * up at once and says the agency's server has a problem and the application was not sent (the answers stay, as a
+ * draft; 重新提交 sends it again with the same key).
  */
 export const ServerError: Story = {
   name: 'Server error (mock 503)',
