@@ -359,3 +359,14 @@ describe('<request-status> language of parts (WCAG 3.1.2)', () => {
     expect(misLanguaged(el, EMAIL), 'result in English').to.deep.equal([]);
   });
 });
+
+describe('<request-status> timeout', () => {
+  it('the timeout attribute limits the form feed’s load too, as on every element (it was only used for the lookup)', async () => {
+    const src = await storeFeed(formFeed({ mode: 'print' }, '/api/status'), { delay: 3000 });
+    const el = await fixture<El>(html`<request-status src=${src} timeout="1000" lang="zh-CN"></request-status>`);
+    const t0 = performance.now();
+    await waitUntil(() => $(el, '[part="error"]'), 'the timeout error', 2500);
+    expect(performance.now() - t0).to.be.below(2500);
+    expect(shadowText(el, '[part="error"]')).to.contain('服务器超过 1 秒没有响应');
+  });
+});
