@@ -8,10 +8,9 @@
 import { VALIDITIES } from '../schema/shapes.js';
 import { detectSeparator, isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
-import { plural } from './io.js';
-import {
-  hasTwoDigitYear, linkScheme, parseChineseDate, parseMonthNameDate, slashDateYearLast, splitDateRange, termId, toHalfWidth, hash, ymd,
-} from './normalize.js';
+import { fmt, plural } from './io.js';
+import { linkScheme, readDateCell, termId, toHalfWidth, hash, ymd } from './normalize.js';
+import type { LeadingDate } from './normalize.js';
 import { resolveUrl } from '../core/url.js';
 
 export type Column =
@@ -77,6 +76,8 @@ export interface ConvertResult {
   feed: Record<string, unknown>;
   entries: number;
   skipped: RowNote[];
+  /** Cells that could not be read as they stand and need correcting (text after a date); the entry is kept without them. */
+  errors: RowNote[];
   warnings: RowNote[];
   columns: Column[];
   ignoredHeaders: string[];
@@ -168,6 +169,7 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   const items: Record<string, unknown>[] = [];
   const ids = new Set<string>();
   const skipped: RowNote[] = [];
+  const errors: RowNote[] = [];
   const warnings: RowNote[] = [];
   // 3/5/2013 is Excel's short date on an English system: month/day in the US, day/month elsewhere. One sheet uses one
   // order, so a date with a number above 12 in either place decides: for the dates written with the same separator,
@@ -180,10 +182,9 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   for (let r = dateCells.length ? records.next() : { done: true as const, value: undefined }; !r.done; r = records.next()) {
     const rec = r.value;
     for (const i of dateCells) {
-      const cell = rec.cells[i]?.trim() ?? '';
-      const raw = cell && (splitDateRange(cell)?.[0] ?? cell);
-      const s = raw && !parseChineseDate(raw) ? slashDateYearLast(raw) : null;
-      if (!s) continue;
+      const raw = rec.cells[i]?.trim() ?? '';
+      const s = raw ? readDateCell(raw)?.first : undefined;
+      if (s?.form !== 'yearLast') continue;
       for (const e of [evidence.get(s.sep)!, evidence.get('')!]) {
         if (s.a > 12 && s.b <= 12) e.dayFirst ??= { line: rec.line, raw };
         else if (s.b > 12 && s.a <= 12) e.monthFirst ??= { line: rec.line, raw };
@@ -211,25 +212,21 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   };
   const decisions = new Map(['/', '-', '.'].map((sep) => [sep, decide(sep)]));
   const said = new Set<string>();
-  const readOne = (k: string, raw: string, line: number): string | null => {
-    const d = parseChineseDate(raw) ?? parseMonthNameDate(raw);
-    if (d) return d;
-    const s = slashDateYearLast(raw);
-    if (!s) {
-      if (!hasTwoDigitYear(raw)) return null;
-      warnings.push({ line, message: `${k}: "${raw}" has a two-digit year; left out (write years in full, e.g. 2013-03-05: ` +
-        'in Excel, format the date column as yyyy-mm-dd before saving)' });
-      return '';
-    }
+  /** The day a date at the start of a cell stands for; null when it is none, '' when a warning has said why not. */
+  const readOne = (k: string, d: LeadingDate, raw: string, line: number, quiet = false): string | null => {
+    if (d.form === 'ymd') return d.date;
+    if (d.form === 'twoDigitYear') return null;
+    const s = d;
     if (s.a > 12 || s.b > 12) return s.a > 12 ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
     const { order, why, both } = decisions.get(s.sep)!;
     if (!order) {
+      if (quiet) return null;
       warnings.push({ line, message: `${k}: "${raw}" is not a date; left out (day/month or month/day? line ${both!.dayFirst!.line} has ` +
         `"${both!.dayFirst!.raw}", line ${both!.monthFirst!.line} has "${both!.monthFirst!.raw}"; write dates as YYYY-MM-DD)` });
       return '';
     }
     const out = order === 'day/month' ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
-    if (out && !said.has(order + why)) {
+    if (out && !quiet && !said.has(order + why)) {
       said.add(order + why);
       // The dates this decision covers: those of every separator decided the same way.
       const seps = [...decisions].filter(([sep, d]) => d.order === order && d.why === why && evidence.get(sep)!.ambiguous).map(([sep]) => sep);
@@ -240,15 +237,43 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     }
     return out;
   };
-  // A range (2013-3-5至2013-4-5, a 公示期 in the date column): its first date, when the document appeared, with a warning.
+  // A time of day after the date (a CMS's 发布时间: 2013-03-05 14:30:00) is dropped: one warning, at the first, with the count.
+  let timeNote: RowNote | undefined;
+  let times = 0;
+  const WRITE_YEARS = '(write years in full, e.g. 2013-03-05: in Excel, format the date column as yyyy-mm-dd before saving)';
+  /** A date cell: its day, or null (not a date), or '' (left out, a warning or error saying why). */
   const readDate = (k: string, raw: string, line: number): string | null => {
-    const range = splitDateRange(raw);
-    if (!range) return readOne(k, raw, line);
-    const d = readOne(k, range[0], line);
-    if (d) {
-      warnings.push({ line, message: `${k}: "${raw}" is a range of dates; read as its first date, ${d} (an entry has one date ` +
-        `of each kind: write the first in this column, and the period in the summary if it matters)` });
+    const cell = readDateCell(raw);
+    if (!cell) return null;
+    const { first } = cell;
+    if (first.form === 'twoDigitYear') {
+      const range = cell.kind === 'range' || cell.kind === 'timeRange';
+      warnings.push({ line, message: `${k}: "${raw}" ${range ? 'is a range of dates with a two-digit year' : 'has a two-digit year'}, ` +
+        `whose century is not known; left out ${WRITE_YEARS}` });
+      return '';
     }
+    const d = readOne(k, first, raw, line);
+    if (!d) return d;
+    if (cell.kind === 'other') {
+      errors.push({ line, message: `${k}: "${raw}" has ${JSON.stringify(cell.text)} after the date, which is not a time of day; left out ` +
+        '(write the date alone in this column, e.g. 2013-03-05, and any note in another)' });
+      return '';
+    }
+    if (cell.kind === 'date') {
+      if (cell.time) {
+        times++;
+        timeNote ??= warnings[warnings.push({ line, message: `${k}: "${raw}" has a time of day; read as the day, ${d} (a feed's dates are days)` }) - 1];
+      }
+      return d;
+    }
+    // Times on one day (2013-03-05 09:00-11:00), or the same day written twice with them: the day.
+    if (cell.kind === 'timeRange' && (!cell.end || readOne(k, cell.end, raw, line, true) === d)) {
+      warnings.push({ line, message: `${k}: "${raw}" is a time range on one day; read as the day, ${d} (the times are dropped: a feed's dates are days)` });
+      return d;
+    }
+    // A range (2013-3-5至2013-4-5, a 公示期 in the date column): its first date, when the document appeared.
+    warnings.push({ line, message: `${k}: "${raw}" is a range of dates; read as its first date, ${d} (an entry has one date ` +
+      `of each kind: write the first in this column, and the period in the summary if it matters)` });
     return d;
   };
   let n = 0;
@@ -341,6 +366,7 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     }
     items.push(item);
   }
+  if (timeNote && times > 1) timeNote.message += `; ${fmt(times)} dates in this file have a time of day, each read as its day`;
   for (const p of csvProblems) {
     const m = /^line (\d+): (.*)$/.exec(p);
     warnings.push({ line: m ? Number(m[1]) : 0, message: m ? m[2]! : p });
@@ -363,6 +389,7 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     feed,
     entries: items.length,
     skipped,
+    errors,
     warnings: warnings.sort((a, b) => a.line - b.line),
     columns: [...at.keys()],
     ignoredHeaders,

@@ -33,7 +33,7 @@ Commands:
   embed <feed-url>                     print the HTML snippets that show a feed on a page
 
 Options: --help (also after a command), --version, --quiet
-Exit codes: 0 ok, 1 invalid input or failed conversion, 2 usage error.`,
+Exit codes: 0 ok, 1 invalid input or failed conversion (or a feed written with errors to correct), 2 usage error.`,
   validate: `Usage: ${NAME} validate <feed.json|URL> [--type catalogue|request-form|annual-report|annual-index] [--json] [--quiet]
 
 Checks a feed against the feed contract (the same rules as schema/*.schema.json) and against what the elements
@@ -61,11 +61,16 @@ Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月
 20130305, Mar 5, 2013 (5 March 2013, 5-Mar-2013). 3/5/2013, 3-5-2013 and 3.5.2013 take the order a date with a number
 above 12 shows (13/5/2013: day/month), among dates with the same separator first, then in the whole file; when none
 does, slashes and hyphens are month/day (Excel in the US) and dots day/month (3.5.2013 is 3 May, as in Europe). A
-warning says which order was taken. Two-digit years (3/5/13, 5-Mar-13) are not guessed: left out with a warning.
-A range (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05) is read as its first date, with a warning.
+warning says which order was taken. Two-digit years (3/5/13, 5-Mar-13, 13-03-05至13-04-01) are not guessed: left out
+with a warning. A range (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05) is read as its first date, with a warning.
+A time of day after a date (2013-03-05 14:30, 2013年3月5日下午3点) or a time range on one day (2013-03-05 09:00-11:00)
+is dropped, with a warning; a weekday (星期二) is passed over. Any other text after a date (2013-03-05 已废止,
+2013年3月5日到期) is an error naming the line, the column and the text: that date is left out, the feed is still
+written, and the exit code is 1. Correct the cell and convert again.
 Categories and topics may be paths (政务信息/各部门, 综合政务\\政务公开); several are separated by ";".
 Rows without a title or with more cells than the header are skipped (short rows are padded with empty cells); a bad
-date, validity or URL is left out of its entry with a warning. Both are reported with their line numbers on stderr.
+date, validity or URL is left out of its entry with a warning. All are reported with their line numbers on stderr
+(--quiet leaves out the warnings, not the skipped rows and errors).
   -o, --output FILE    write the feed here (default: stdout)
   --publisher NAME     the feed's publisher.name
   --base-url URL       resolve relative links against this URL
@@ -258,15 +263,19 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
   if (!quiet) for (const n of result.notes) err(`note: ${n}`);
   for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
-  if (!quiet) for (const w of result.warnings) err(`line ${w.line}: warning: ${w.message}`);
+  // Errors (cells to correct) are said with --quiet too; in line order among the warnings.
+  const notes = [...result.errors.map((e) => ({ ...e, what: 'error' })), ...(quiet ? [] : result.warnings.map((w) => ({ ...w, what: 'warning' })))];
+  for (const n of notes.sort((a, b) => a.line - b.line)) err(`line ${n.line}: ${n.what}: ${n.message}`);
   const skippedList = result.skipped.slice(0, 5).map((s) => `line ${s.line} (${s.message})`).join(', ');
   const more = result.skipped.length > 5 ? `, … ${result.skipped.length - 5} more` : '';
   err(
     `${plural(result.entries, 'entry', 'entries')} written${out ? ` to ${out}` : ''}` +
       `, ${plural(result.skipped.length, 'row')} skipped${result.skipped.length ? `: ${skippedList}${more}` : ''}` +
-      (result.warnings.length ? `; ${plural(result.warnings.length, 'warning')}` : ''),
+      (result.errors.length || result.warnings.length
+        ? `; ${[result.errors.length && plural(result.errors.length, 'error'), result.warnings.length && plural(result.warnings.length, 'warning')].filter(Boolean).join(', ')}`
+        : ''),
   );
-  return check.errors ? EXIT_FAIL : EXIT_OK;
+  return check.errors || result.errors.length ? EXIT_FAIL : EXIT_OK;
 }
 
 async function cmdAnnual(argv: string[]): Promise<number> {

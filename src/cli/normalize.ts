@@ -24,14 +24,17 @@ function cnSmallNumber(s: string): number {
   return (m[2] ? (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 : 0) + (m[3] ? CN_DIGITS[m[3]]! : 0);
 }
 
-/**
- * A date in the usual Chinese spreadsheet forms as YYYY-MM-DD: 2013年3月5日 (or 号), 二〇一三年三月五日 (〇 or ○, as
- * official documents write their 成文日期), 2013-3-5 (or with full-width hyphens, en or em dashes), 2013/03/05,
- * 2013.3.5, 20130305 (a time after the date is ignored), Excel serial day numbers (41338), and 民国 years
- * (民国102年3月5日, 民国三十七年五月一日). Null when it is not a real date.
- */
-export function parseChineseDate(raw: string): string | null {
-  let s = dashes(raw);
+/** A date at the start of a text, and the text after it (`rest`, not trimmed). */
+interface DatePrefix {
+  /** YYYY-MM-DD; null when the numbers are not a real day (2013-02-30). */
+  date: string | null;
+  rest: string;
+  /** An Excel day number with a fraction (41338.5): a day and a time of day. */
+  serialTime?: boolean;
+}
+
+/** A year-first date (all forms of parseChineseDate) at the start of `s` (already through `dashes`). */
+function ymdPrefix(s: string): DatePrefix | null {
   if (!s) return null;
   // 民国 (Republic of China) years, as archives and older 成文日期 write them: 民国 1 is 1912.
   const roc = /^(?:中华)?民[国國]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*年/.exec(s);
@@ -49,86 +52,137 @@ export function parseChineseDate(raw: string): string | null {
     if (!Number.isFinite(mo) || !Number.isFinite(d)) return null;
     s = `${y}年${mo}月${d}日${s.slice(cn[0].length)}`;
   }
-  // After 日 or 号 anything may follow (2013年3月5日星期二, …日（星期二）); after a number, a time or nothing, and after
-  // dotted numbers a dot too (2013.03.05., 2013. 3. 5.: how Korean and Hungarian write dates).
-  let m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(月|[-/.])\s*(\d{1,2})\s*(?:[日号]|(\.?)\s*(?:$|[\sT]))/.exec(s);
-  if (m && !(m[5] && m[3] !== '.')) return ymd(+m[1]!, +m[2]!, +m[4]!);
-  m = /^(\d{4})(\d{2})(\d{2})(?:$|[\sT])/.exec(s);
-  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{5})(?:\.\d+)?$/.exec(s);
+  // A dot after dotted numbers belongs to the date (2013.03.05., 2013. 3. 5.: how Korean and Hungarian write dates).
+  const m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(月|[-/.])\s*(\d{1,2})(?!\d)(\s*[日号]|\s*\.(?!\d))?/.exec(s);
   if (m) {
-    // Excel serial date (1900 system): day 25569 is 1970-01-01.
-    const t = new Date((+m[1]! - 25569) * 86400000);
-    return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    const end = m[5] && m[5].endsWith('.') && m[3] !== '.' ? m[0].length - m[5].length : m[0].length;
+    return { date: ymd(+m[1]!, +m[2]!, +m[4]!), rest: s.slice(end) };
+  }
+  const compact = /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s);
+  if (compact) return { date: ymd(+compact[1]!, +compact[2]!, +compact[3]!), rest: s.slice(compact[0].length) };
+  const serial = /^(\d{5})(?:\.(\d+))?$/.exec(s);
+  if (serial) {
+    // Excel serial date (1900 system): day 25569 is 1970-01-01; a fraction is the time of day.
+    const t = new Date((+serial[1]! - 25569) * 86400000);
+    return { date: ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()), rest: '', serialTime: /[1-9]/.test(serial[2] ?? '') };
   }
   return null;
 }
 
 /**
- * 3/5/2013, 3-5-2013 or 3.5.2013 (Excel's short date on an English or European system, a time after it ignored; after
- * dots a dot too, 5. 3. 2013., as Croatian and Serbian write it): the two numbers before the year, whose order
- * (month/day in the US, day/month elsewhere) the caller decides, and the separator. Null for any other form.
+ * A date in the usual Chinese spreadsheet forms as YYYY-MM-DD: 2013年3月5日 (or 号), 二〇一三年三月五日 (〇 or ○, as
+ * official documents write their 成文日期), 2013-3-5 (or with full-width hyphens, en or em dashes), 2013/03/05,
+ * 2013.3.5, 20130305, Excel serial day numbers (41338), and 民国 years (民国102年3月5日, 民国三十七年五月一日). Whatever
+ * follows the date (a time, a weekday) is passed over; null when the text does not start with a real date.
  */
-export function slashDateYearLast(raw: string): { a: number; b: number; year: number; sep: string } | null {
-  const m = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(\.?)(?:$|\s)/.exec(dashes(raw));
-  return m && !(m[5] && m[2] !== '.') ? { a: +m[1]!, b: +m[3]!, year: +m[4]!, sep: m[2]! } : null;
+export function parseChineseDate(raw: string): string | null {
+  return ymdPrefix(dashes(raw))?.date ?? null;
 }
 
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const WEEKDAY = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?`;
 const ORDINAL = '(?:st|nd|rd|th)?';
+/** A year as written after a month name: four digits, or two not followed by a time's colon (Mar 5 13:00 is no year). */
+const YEAR = String.raw`(\d{4}|\d{2}(?![:\d]))(?!\d)`;
 /** Month name first (Mar 5, 2013; March 5th, 2013) or second (5 March 2013; 5-Mar-2013, Excel's d-mmm-yyyy). */
 const MONTH_NAME_DATE = [
-  new RegExp(String.raw`^${WEEKDAY}${MONTH}\s*[-/ ]?\s*(\d{1,2})${ORDINAL}\s*[-/, ]\s*(\d{4}|\d{2})(?:$|[\sT])`, 'i'),
-  new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORDINAL}\s*[-/ ]?\s*${MONTH},?\s*[-/ ]?\s*(\d{4}|\d{2})(?:$|[\sT])`, 'i'),
+  new RegExp(String.raw`^${WEEKDAY}${MONTH}\s*[-/ ]?\s*(\d{1,2})${ORDINAL}\s*[-/, ]\s*${YEAR}`, 'i'),
+  new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORDINAL}\s*[-/ ]?\s*${MONTH},?\s*[-/ ]?\s*${YEAR}`, 'i'),
 ];
 
-/** An English date with the month's name (Mar 5, 2013 · 5 March 2013 · 5-Mar-2013): year (as written), month, day. */
-function monthNameParts(raw: string): { year: string; month: number; day: number } | null {
+/**
+ * A date at the start of a cell in any form read here, and the text after it:
+ * - `ymd`: year first (2013-03-05, 2013年3月5日 …, see parseChineseDate) or with the month's name and a four-digit
+ *   year (Mar 5, 2013 · 5 March 2013 · 5-Mar-2013);
+ * - `yearLast`: 3/5/2013, 3-5-2013 or 3.5.2013 (Excel's short date on an English or European system; after dots a dot
+ *   too, 5. 3. 2013., as Croatian and Serbian write it): the two numbers before the year, whose order (month/day in
+ *   the US, day/month elsewhere) the caller decides, and the separator;
+ * - `twoDigitYear`: 3/5/13, 13-5-3, 13.3.5, 13年3月5日, 5-Mar-13: which century, and in 13-5-3 which number is the
+ *   year, cannot be told, so the caller refuses it rather than guess.
+ * Null when the cell does not start with a date.
+ */
+export type LeadingDate =
+  | ({ form: 'ymd' } & DatePrefix)
+  | { form: 'yearLast'; a: number; b: number; year: number; sep: string; rest: string }
+  | { form: 'twoDigitYear'; rest: string };
+
+export function leadingDate(raw: string): LeadingDate | null {
   const s = dashes(raw);
+  if (!s) return null;
+  const p = ymdPrefix(s);
+  if (p) return { form: 'ymd', ...p };
+  const y = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)(\.(?!\d))?/.exec(s);
+  if (y) {
+    const end = y[5] && y[2] !== '.' ? y[0].length - 1 : y[0].length;
+    return { form: 'yearLast', a: +y[1]!, b: +y[3]!, year: +y[4]!, sep: y[2]!, rest: s.slice(end) };
+  }
   for (const [i, re] of MONTH_NAME_DATE.entries()) {
     const m = re.exec(s);
     if (!m) continue;
     const [name, day] = i ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
-    return { year: m[3]!, month: 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1, day: +day };
+    const rest = s.slice(m[0].length);
+    if (m[3]!.length === 2) return { form: 'twoDigitYear', rest };
+    const month = 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1;
+    return { form: 'ymd', date: ymd(+m[3]!, month, +day), rest };
   }
-  return null;
+  const yy = /^(?:\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d:])(?:\.(?!\d))?|\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}(?!\d)\s*[日号]?)/.exec(s);
+  return yy ? { form: 'twoDigitYear', rest: s.slice(yy[0].length) } : null;
 }
 
-/** Mar 5, 2013 · March 5th, 2013 · Tuesday, 5 March 2013 · 5-Mar-2013 → 2013-03-05 (a time after it ignored); null otherwise. */
+/** Mar 5, 2013 · March 5th, 2013 · Tuesday, 5 March 2013 · 5-Mar-2013 → 2013-03-05 (what follows passed over); null otherwise. */
 export function parseMonthNameDate(raw: string): string | null {
-  const p = monthNameParts(raw);
-  return p && p.year.length === 4 ? ymd(+p.year, p.month, p.day) : null;
+  const d = leadingDate(raw);
+  return d?.form === 'ymd' && !/^\d/.test(dashes(raw)) ? d.date : null;
 }
 
+const PART_OF_DAY = '(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜间|[ap]\\.?m\\.?(?![a-z]))';
 /**
- * True for a date written with a two-digit year (3/5/13, 13-5-3, 13.3.5, 13年3月5日, 5-Mar-13): which century, and
- * in 13-5-3 which number is the year, cannot be told, so the caller refuses it rather than guess.
+ * A time of day: 14:30, 14:30:00.000, 9:05 AM, 上午9点, 下午3时30分, 15点半, 下午 alone, T10:00:00+08:00 (an offset only
+ * after seconds: 09:00-11:00 is a time range).
  */
-export const hasTwoDigitYear = (raw: string) =>
-  /^(?:\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}\.?|\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?:$|\s)/.test(dashes(raw)) ||
-  monthNameParts(raw)?.year.length === 2;
+const TIME = String.raw`(?:T\s*)?(?:${PART_OF_DAY}\s*)?(?:(?:[01]?\d|2[0-4])(?:\s*:\s*[0-5]\d(?:\s*:\s*[0-5]\d(?:\.\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?(?![\d:]))?)?|\s*[点时](?:\s*(?:半|[0-5]?\d\s*分?(?:\s*[0-5]?\d\s*秒)?))?)(?:\s*${PART_OF_DAY})?|${PART_OF_DAY})`;
+const WEEKDAY_AFTER = String.raw`(?:[(（]\s*)?(?:(?:星期|周|礼拜)[一二三四五六日天]|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?(?![a-z])\.?)(?:\s*[)）])?`;
+const TAIL = new RegExp(String.raw`^[\s,，]*(${WEEKDAY_AFTER})?[\s,，]*(${TIME})?\s*`, 'i');
+const TIME_ONLY = new RegExp(String.raw`^${TIME}\s*$`, 'i');
 
 /**
- * A range of dates in one cell (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05, 2013年3月5日至今, 3/5/2013-4/5/2013):
- * the first date as written and the rest; null when the cell is not one. After 至, 到 or ~ the rest only has to start
- * with a number (also in Chinese numerals) or 今 (至4月5日, 至今; 2013年3月5日到期 is one date); around a dash both sides
- * must be dates.
+ * What a date cell holds, read as a date and the text after it:
+ * - `date`: the date alone, or with a weekday (2013年3月5日星期二), nothing else; `time` is set when a time of day
+ *   follows it (2013-03-05 14:30, 2013年3月5日 下午, 41338.5): the day is meant;
+ * - `timeRange`: times on that one day (2013-03-05 09:00-11:00, 2013年3月5日 9:00至11:00, or the day written twice);
+ * - `range`: a range of dates (2013-3-5至2013-4-5, 2013年3月5日至今, 3/5/2013-4/5/2013): after 至, 到 or ~ the end
+ *   only has to start with a number (also in Chinese numerals) or 今 (至4月5日); after a dash it must be a date;
+ * - `other`: the date followed by other text (2013-03-05 hello, 2013-03-05abc, 2013年3月5日到期), quoted in `text`.
+ * Null when the cell does not start with a date (nor a two-digit-year date).
  */
-export function splitDateRange(raw: string): [string, string] | null {
-  const s = dashes(raw);
-  // Quick way out for the usual one date (a range needs 至, 到 or ~, or two years) and for long text (each dash would
-  // be tried, and a range of two dates is never that long).
-  if (s.length > 80 || !/[至到~〜]|\d{4}.*\D\d{4}/.test(s)) return null;
-  for (const m of s.matchAll(/\s*(?:(至|到|~|〜)|-+)\s*/g)) {
-    const first = s.slice(0, m.index);
-    const rest = s.slice(m.index + m[0].length);
-    if (first && (m[1] ? /^[\d今〇○零一二三四五六七八九十]/.test(rest) : isDateLike(rest)) && isDateLike(first)) return [first, rest];
+export type DateCell =
+  | { kind: 'date'; first: LeadingDate; time?: string }
+  | { kind: 'timeRange'; first: LeadingDate; end?: LeadingDate }
+  | { kind: 'range'; first: LeadingDate; end?: LeadingDate }
+  | { kind: 'other'; first: LeadingDate; text: string };
+
+export function readDateCell(raw: string): DateCell | null {
+  const first = leadingDate(raw);
+  if (!first) return null;
+  if (first.form === 'ymd' && first.serialTime) return { kind: 'date', first, time: 'the fraction of the day number' };
+  const tail = TAIL.exec(first.rest)!;
+  const time = tail[2]?.trim();
+  const rest = first.rest.slice(tail[0].length);
+  if (!rest) return time ? { kind: 'date', first, time } : { kind: 'date', first };
+  // A range: 至, 到 or ~ (then a number or 今), or a dash (then a date or a time).
+  const sep = /^(?:(至|到|~|〜)|-+)\s*/.exec(rest);
+  if (sep) {
+    const end = rest.slice(sep[0].length);
+    if (time && TIME_ONLY.test(end)) return { kind: 'timeRange', first };
+    const endDate = leadingDate(end);
+    const endTail = endDate && TAIL.exec(endDate.rest)!;
+    if (endDate && endTail && endTail[0].length === endDate.rest.length) {
+      return { kind: time && endTail[2] ? 'timeRange' : 'range', first, end: endDate };
+    }
+    if (sep[1] && /^[\d今〇○零一二三四五六七八九十]/.test(end) && !(time && /^\d/.test(end))) return { kind: 'range', first };
   }
-  return null;
+  return { kind: 'other', first, text: (time ? rest : first.rest).trim() };
 }
-
-const isDateLike = (s: string) => !!(parseChineseDate(s) || slashDateYearLast(s) || monthNameParts(s) || hasTwoDigitYear(s));
 
 export interface ParsedNumber {
   value: number;

@@ -498,7 +498,8 @@ test('from-csv: 3/5/2013 (Excel on an English system) is month/day unless a day 
   let r = await conv('us.csv', ['3/5/2013', '4/1/2013 10:30', '2013-04-02']);
   assert.deepEqual(r.dates, ['2013-03-05', '2013-04-01', '2013-04-02']);
   assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/2013" read as month\/day\/year, 2013-03-05 .*2 dates/);
-  assert.match(r.stderr, /; 1 warning\n$/);
+  assert.match(r.stderr, /line 3: warning: datePublished: "4\/1\/2013 10:30" has a time of day; read as the day, 2013-04-01/);
+  assert.match(r.stderr, /; 2 warnings\n$/);
   // 5/13/2013 can only be month/day.
   r = await conv('us2.csv', ['3/5/2013', '5/13/2013']);
   assert.deepEqual(r.dates, ['2013-03-05', '2013-05-13']);
@@ -525,8 +526,8 @@ test('from-csv: 3-5-2013 and 3.5.2013 are read in the order a date in the file s
   // Two-digit years: 3/5/13 could be 2013 or 1913 (and 13-5-3 could be 2013-05-03): left out, each named.
   r = await conv('yy.csv', ['3/5/13', '13-5-3', '3/5/2013']);
   assert.deepEqual(r.dates, [undefined, undefined, '2013-03-05']);
-  assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/13" has a two-digit year; left out \(write years in full/);
-  assert.match(r.stderr, /line 3: warning: datePublished: "13-5-3" has a two-digit year; left out/);
+  assert.match(r.stderr, /line 2: warning: datePublished: "3\/5\/13" has a two-digit year, whose century is not known; left out \(write years in full/);
+  assert.match(r.stderr, /line 3: warning: datePublished: "13-5-3" has a two-digit year, whose century is not known; left out/);
   // Not dates: still refused.
   r = await conv('bad.csv', ['31-2-2013', '3.5', '1.2.3.4']);
   assert.deepEqual(r.dates, [undefined, undefined, undefined]);
@@ -540,7 +541,8 @@ test('from-csv: dotted dates that nothing in the file decides are day/month (3.5
   let r = await conv('dots.csv', ['3.5.2013', '4.1.2013 10:30', '2013.3.5']);
   assert.deepEqual(r.dates, ['2013-05-03', '2013-01-04', '2013-03-05']);
   assert.match(r.stderr, /line 2: warning: datePublished: "3\.5\.2013" read as day\/month\/year, 2013-05-03 \(dates with dots are day\.month\.year in Europe and Russia; no date in the file has a day above 12 to tell\); 2 dates in this file could be read either way, all read as day\/month\n/);
-  assert.match(r.stderr, /; 1 warning\n$/, '2013.3.5 (year first, as Chinese files write it) is not ambiguous');
+  assert.match(r.stderr, /line 3: warning: datePublished: "4\.1\.2013 10:30" has a time of day/);
+  assert.match(r.stderr, /; 2 warnings\n$/, '2013.3.5 (year first, as Chinese files write it) is not ambiguous');
   // Dots and slashes, neither decided: each its own order, each said once with its own count.
   r = await conv('both.csv', ['3.5.2013', '3/5/2013', '4/1/2013']);
   assert.deepEqual(r.dates, ['2013-05-03', '2013-03-05', '2013-04-01']);
@@ -568,13 +570,13 @@ test('from-csv: 2013.03.05. (a dot after), English month names (Mar 5, 2013; 5 M
     '5 March 2013', '5-Mar-2013', '05/MAR/2013 10:30', '5-Mar-13', 'Feb 30, 2013', 'Mar 5', '2013-03-05.'];
   writeFileSync(file, `名称,发布日期\n${dates.map((d, i) => `文件${i},"${d}"`).join('\n')}\n`);
   const r = await run(['catalogue', 'from-csv', file]);
-  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.code, 1, 'an error: "." after 2013-03-05');
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.datePublished), ['2013-03-05', '2013-03-05', '2013-03-05', '2013-03-05',
     '2013-03-05', '2013-03-05', '2013-09-05', '2013-03-05', '2013-03-05', '2013-03-05', undefined, undefined, undefined, undefined]);
-  assert.match(r.stderr, /line 12: warning: datePublished: "5-Mar-13" has a two-digit year; left out/);
+  assert.match(r.stderr, /line 12: warning: datePublished: "5-Mar-13" has a two-digit year, whose century is not known; left out/);
   assert.match(r.stderr, /line 13: warning: datePublished: "Feb 30, 2013" is not a date; left out/);
   assert.match(r.stderr, /line 14: warning: datePublished: "Mar 5" is not a date; left out/);
-  assert.match(r.stderr, /line 15: warning: datePublished: "2013-03-05\." is not a date; left out/);
+  assert.match(r.stderr, /line 15: error: datePublished: "2013-03-05\." has "\." after the date, which is not a time of day; left out/);
 });
 
 test('from-csv: a range of dates in a date column (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05) is read as its first date, with a warning', async () => {
@@ -585,12 +587,14 @@ test('from-csv: a range of dates in a date column (2013-3-5至2013-4-5, 2013-03-
     '2013-03-05 10:30-11:00', '2013-02-30至2013-04-05', '二〇一三年三月五日至二〇一三年四月五日'];
   writeFileSync(file, `名称,发布日期\n${dates.map((d, i) => `文件${i},"${d}"`).join('\n')}\n`);
   const r = await run(['catalogue', 'from-csv', file]);
-  assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.datePublished), [...Array(8).fill('2013-03-05'), '2013-05-03', '2013-03-05',
+  assert.equal(r.code, 1, 'an error: 2013年3月5日到期');
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.datePublished), [...Array(8).fill('2013-03-05'), '2013-05-03', undefined,
     '2013-03-05', undefined, '2013-03-05']);
   assert.match(r.stderr, /line 2: warning: datePublished: "2013-3-5至2013-4-5" is a range of dates; read as its first date, 2013-03-05 \(an entry has one date of each kind/);
   for (let line = 3; line <= 10; line++) assert.match(r.stderr, new RegExp(`line ${line}: warning: datePublished: ".*" is a range of dates; read as its first date`));
-  assert.doesNotMatch(r.stderr, /line 1[12]: warning: .*is a range/, '到期 ("falls due") and a span of hours are one date');
+  assert.doesNotMatch(r.stderr, /line 1[12]: warning: .*is a range of dates/, '到期 ("falls due") and a span of hours are not ranges of dates');
+  assert.match(r.stderr, /line 11: error: datePublished: "2013年3月5日到期" has "到期" after the date/, 'a date it falls due is not the date published');
+  assert.match(r.stderr, /line 12: warning: datePublished: "2013-03-05 10:30-11:00" is a time range on one day/);
   assert.match(r.stderr, /line 13: warning: datePublished: "2013-02-30至2013-04-05" is not a date; left out/);
   assert.match(r.stderr, /line 14: warning: datePublished: "二〇一三年三月五日至二〇一三年四月五日" is a range of dates; read as its first date, 2013-03-05/);
 });
@@ -625,12 +629,74 @@ test('from-csv: full-width dates (２０２３年３月５日), 民国 years (�
   const dir = tmp();
   const file = join(dir, 'roc.csv');
   const dates = ['２０２３年３月５日', '民国三十七年五月一日', '民国102年3月5日', '中华民国38年10月1日', '民國37年5月1日', '民国0年1月1日',
-    '2013年3月5日星期二', '2013年3月5日（星期二）', '2013年3月5日 星期二', '2013-3-5星期二'];
+    '2013年3月5日星期二', '2013年3月5日（星期二）', '2013年3月5日 星期二', '2013-3-5星期二', '2013-03-05 (周二)'];
   writeFileSync(file, `名称,成文日期\n${dates.map((d, i) => `文件${i},${d}`).join('\n')}\n`);
   const r = await run(['catalogue', 'from-csv', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.dateCreated), ['2023-03-05', '1948-05-01', '2013-03-05', '1949-10-01', '1948-05-01', undefined,
-    '2013-03-05', '2013-03-05', '2013-03-05', undefined]);
-  assert.match(r.stderr, /line 11: warning: dateCreated: "2013-3-5星期二" is not a date/);
+    '2013-03-05', '2013-03-05', '2013-03-05', '2013-03-05', '2013-03-05']);
+  assert.doesNotMatch(r.stderr, /line 1[12]: /, 'a weekday after any date is passed over');
   assert.match(r.stderr, /line 7: warning: dateCreated: "民国0年1月1日" is not a date; left out/);
+});
+
+test('from-csv: text after a date: a time of day is dropped with a warning naming the row; other text is an error naming row, column and text', async () => {
+  const dir = tmp();
+  const file = join(dir, 'tails.csv');
+  // 成文日期 holds the odd ones out, 发布日期 times of day (a CMS's 发布时间 has one on every row).
+  const rows = [
+    ['2013-03-05', '2013-03-05 14:30'],
+    ['2013-03-05', '2013年3月5日 下午'],
+    ['2013-03-05', '2013年3月5日下午3点'],
+    ['2013-03-05', '2013-03-05T10:00:00+08:00'],
+    ['2013-03-05', '2013/3/5 9:05:00 AM'],
+    ['2013-03-05', '41338.5'],
+    ['2013年3月5日星期二', '2013年3月5日（星期二） 下午3:30'],
+    ['2013-03-05 hello', '2013-03-05'],
+    ['2013-03-05abc', '2013-03-05'],
+    ['2013年3月5日 下午 已废止', '2013-03-05'],
+    ['2013年3月5日到期', '2013-03-05'],
+  ];
+  writeFileSync(file, `名称,成文日期,发布日期\n${rows.map(([a, b], i) => `文件${i},"${a}","${b}"`).join('\n')}\n`);
+  let r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 1, 'an error: exit code 1');
+  const items = JSON.parse(r.stdout).items;
+  assert.deepEqual(items.map((i) => i.datePublished), Array(11).fill('2013-03-05'), 'times of day dropped, the day kept');
+  assert.deepEqual(items.map((i) => i.dateCreated), [...Array(7).fill('2013-03-05'), undefined, undefined, undefined, undefined]);
+  assert.match(r.stderr, /line 2: warning: datePublished: "2013-03-05 14:30" has a time of day; read as the day, 2013-03-05 \(a feed's dates are days\); 7 dates in this file have a time of day, each read as its day\n/);
+  assert.doesNotMatch(r.stderr, /line [3-8]: warning/, 'one warning for all the times of day, a weekday needs none');
+  assert.match(r.stderr, /line 9: error: dateCreated: "2013-03-05 hello" has "hello" after the date, which is not a time of day; left out \(write the date alone in this column, e.g\. 2013-03-05, and any note in another\)\n/);
+  assert.match(r.stderr, /line 10: error: dateCreated: "2013-03-05abc" has "abc" after the date/);
+  assert.match(r.stderr, /line 11: error: dateCreated: "2013年3月5日 下午 已废止" has "已废止" after the date/);
+  assert.match(r.stderr, /line 12: error: dateCreated: "2013年3月5日到期" has "到期" after the date/);
+  assert.match(r.stderr, /11 entries written, 0 rows skipped; 4 errors, 1 warning\n$/);
+  // --quiet leaves out the warnings, not the errors.
+  r = await run(['catalogue', 'from-csv', file, '--quiet']);
+  assert.equal(r.code, 1);
+  assert.doesNotMatch(r.stderr, /warning:/);
+  assert.match(r.stderr, /line 9: error: dateCreated: "2013-03-05 hello"/);
+});
+
+test('from-csv: a range of dates with two-digit years is refused as the century is not known, naming the range', async () => {
+  const dir = tmp();
+  const r = await convertDates(dir, 'yy.csv', ['13-03-05至13-04-01', '13.3.5-13.4.1', '3/5/13-4/1/13', '13年3月5日至13年4月1日', '13-03-05 - 13-04-01', '3/5/13']);
+  assert.deepEqual(r.dates, Array(6).fill(undefined));
+  for (const [line, cell] of [[2, '13-03-05至13-04-01'], [3, '13.3.5-13.4.1'], [4, '3/5/13-4/1/13'], [5, '13年3月5日至13年4月1日'], [6, '13-03-05 - 13-04-01']]) {
+    assert.match(r.stderr, new RegExp(`line ${line}: warning: datePublished: "${cell.replace(/[./]/g, '\\$&')}" is a range of dates with a two-digit year, ` +
+      'whose century is not known; left out \\(write years in full, e\\.g\\. 2013-03-05'));
+  }
+  assert.match(r.stderr, /line 7: warning: datePublished: "3\/5\/13" has a two-digit year, whose century is not known; left out \(write years in full/);
+  assert.doesNotMatch(r.stderr, /not a date/);
+});
+
+test('from-csv: a time range on one day (2013-03-05 09:00-11:00) is read as the day, with a warning that the times were dropped', async () => {
+  const dir = tmp();
+  const cells = ['2013-03-05 09:00-11:00', '2013-03-05 09:00~11:00', '2013年3月5日 9:00至11:00', '2013-03-05 9时至11时', '2013年3月5日上午9点到11点',
+    '2013-03-05 09:00 - 2013-03-05 11:00', '2013-03-05 09:00 - 2013-03-06 11:00'];
+  const r = await convertDates(dir, 'times.csv', cells);
+  assert.deepEqual(r.dates, Array(7).fill('2013-03-05'));
+  for (let line = 2; line <= 7; line++) {
+    assert.match(r.stderr, new RegExp(`line ${line}: warning: datePublished: "${cells[line - 2]}" is a time range on one day; read as the day, 2013-03-05 \\(the times are dropped: a feed's dates are days\\)\\n`));
+  }
+  assert.doesNotMatch(r.stderr, /line [2-7]: .*range of dates/);
+  assert.match(r.stderr, /line 8: warning: datePublished: "2013-03-05 09:00 - 2013-03-06 11:00" is a range of dates; read as its first date, 2013-03-05/);
 });
