@@ -151,10 +151,28 @@ function utf8Tally(bytes: Uint8Array, from = 0, to = bytes.length): { good: numb
 }
 
 /**
+ * True when bytes from..to, read as GBK, hold a character outside GB2312 (two bytes not both A1–FE, or a GB18030
+ * four-byte sequence) or bytes that are not GBK at all. Chinese text in a GBK file is GB2312 but for a rare
+ * character in a name; UTF-8 read as GBK is not: the second byte of a UTF-8 sequence is 80–BF, of “ ” 、 。 — it is
+ * 80 (“ is E2 80 9C), so most of its byte pairs fall outside GB2312 (鈥, 銆).
+ */
+function outsideGb2312(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to;) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    const t = bytes[i + 1];
+    if (i + 1 >= to || t === undefined || b < 0xa1 || b > 0xf7 || t < 0xa1 || t > 0xfe) return true;
+    i += 2;
+  }
+  return false;
+}
+
+/**
  * The first line of a GBK text whose bytes are UTF-8 Chinese text (a row pasted in from a UTF-8 file), with its
- * number. Such bytes are valid GB18030 as well and would be read as mojibake without an error. A line counts only
- * when it is valid UTF-8 with at least two Han characters and nothing but Han, CJK and general punctuation, full-width
- * forms and ASCII: GBK text is valid UTF-8 only by chance, and then reads as Greek, Hebrew or combining marks
+ * number. Such bytes are often valid GB18030 as well and would be read as mojibake without an error. A line counts
+ * only when it is valid UTF-8 with nothing but Han, CJK and general punctuation, full-width forms and ASCII, and either
+ * at least two Han characters or bytes that read as GBK outside GB2312 (one Han character, or only “” 、 。: 关 reads
+ * 鍏, 、 reads 銆). GBK text is valid UTF-8 only by chance, and then reads as Greek, Hebrew or combining marks
  * (通知 in GBK is U+0368 U+05AA), so real GBK rows do not count.
  */
 function utf8LineInGb(bytes: Uint8Array): { line: number; text: string } | null {
@@ -168,7 +186,7 @@ function utf8LineInGb(bytes: Uint8Array): { line: number; text: string } | null 
     if (high && utf8Tally(bytes, start, end).bad === 0) {
       const text = utf8.decode(bytes.subarray(start, end)).replace(/\r$/, '');
       if (/^[\x00-\x7f\u00b7\u00d7\u2000-\u206f\u2150-\u218f\u2460-\u24ff\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*$/.test(text) &&
-        (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) return { line, text };
+        ((text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 || outsideGb2312(bytes, start, end))) return { line, text };
     }
     start = end + 1;
   }

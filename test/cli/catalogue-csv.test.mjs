@@ -700,3 +700,26 @@ test('from-csv: a time range on one day (2013-03-05 09:00-11:00) is read as the 
   assert.doesNotMatch(r.stderr, /line [2-7]: .*range of dates/);
   assert.match(r.stderr, /line 8: warning: datePublished: "2013-03-05 09:00 - 2013-03-06 11:00" is a range of dates; read as its first date, 2013-03-05/);
 });
+
+test('from-csv: a GBK export with a UTF-8 row holding one Chinese character, or only UTF-8 punctuation (“” 、 。 —), is refused naming that row', async () => {
+  const dir = tmp();
+  const out = join(dir, 'c.json');
+  const gbk = readFileSync(fixture('catalogue-gbk.csv'));
+  const line = gbk.toString('latin1').split('\n').length;
+  const rows = ['x,关a,区政府办', 'x,a、b,c', 'x,“a”b,c', 'x,a。b', 'x,A—B,c', 'x,“test”,a', 'x,中,b'];
+  for (const [i, row] of rows.entries()) {
+    const bytes = Buffer.concat([gbk, Buffer.from(`${row}\r\n`)]);
+    if (i < 5) assert.doesNotThrow(() => new TextDecoder('gb18030', { fatal: true }).decode(bytes), `${row}: valid GB18030 (鍏砤, a銆乥 …)`);
+    writeFileSync(join(dir, `m${i}.csv`), bytes);
+    const r = await run(['catalogue', 'from-csv', join(dir, `m${i}.csv`), '-o', out]);
+    assert.equal(r.code, 1, `${row}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`m${i}\\.csv: line ${line} \\(${JSON.stringify(row).replace(/[.()]/g, '\\$&')}\\) is UTF-8, while the rest of the file is GB18030 \\(GBK\\).*Nothing was written`));
+    assert.ok(!existsSync(out), 'no feed written');
+  }
+  // GBK rows of one or two characters whose bytes happen to be valid UTF-8 (通知: U+0368 U+05AA) still read as GBK.
+  const ok = Buffer.concat([gbk, Buffer.from('x,'), Buffer.from([0xcd, 0xa8, 0xd6, 0xaa]), Buffer.from(',a\r\n')]);
+  writeFileSync(join(dir, 'ok.csv'), ok);
+  const r = await run(['catalogue', 'from-csv', join(dir, 'ok.csv'), '-o', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).items.at(-1).title, '通知');
+});
