@@ -8,6 +8,7 @@
 import { VALIDITIES } from '../schema/shapes.js';
 import { detectSeparator, isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
+import type { SheetRecord } from './xlsx.js';
 import { fmt, plural } from './io.js';
 import { linkScheme, readDateCell, termId, toHalfWidth, hash, ymd } from './normalize.js';
 import type { LeadingDate } from './normalize.js';
@@ -68,6 +69,8 @@ export interface ConvertOptions {
   lang?: string;
   baseUrl?: string;
   onRow?: (n: number) => void;
+  /** What the messages call a record: 'line' (of a CSV file, the default) or 'row' (of a workbook's sheet). */
+  lineWord?: 'line' | 'row';
 }
 
 export interface RowNote { line: number; message: string }
@@ -124,10 +127,19 @@ const splitKeywords = (s: string) => s.split(/[,，;；、|\s]+/).map((x) => x.t
 
 /** Converts CSV text (already decoded) to a catalogue feed. Throws Error when the header is not a catalogue's. */
 export function catalogueFromCsv(text: string, options: ConvertOptions = {}): ConvertResult {
-  const csvProblems: string[] = [];
   const separator = detectSeparator(text);
   // The text is read twice (header and date order, then the entries) rather than all its rows kept at once.
-  const records = readCsv(text, separator, []);
+  return catalogueFromRecords((problems) => readCsv(text, separator, problems), options);
+}
+
+/**
+ * Converts the records of a sheet (a CSV file's, or a workbook's) to a catalogue feed. `rows` gives them from the
+ * first each time it is called, putting what it could not read into `problems` ("line N: …").
+ */
+export function catalogueFromRecords(rows: (problems: string[]) => Iterable<SheetRecord>, options: ConvertOptions = {}): ConvertResult {
+  const csvProblems: string[] = [];
+  const lw = options.lineWord ?? 'line';
+  const records = rows([])[Symbol.iterator]();
   // Manual next(): breaking out of a for…of would close the generator.
   // The header: the first line with a title column among the first few. A sheet often has its own title above it
   // (君山区政府信息公开目录, merged across the columns) or a line of notes; those lines are passed over.
@@ -140,11 +152,28 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     if (above.length >= MAX_LINES_ABOVE_HEADER) break;
   }
   if (!header && !above.length) throw new Error('the file is empty');
-  header ??= above[0]!;
   const notes: string[] = [];
+  // A header over two rows of a workbook (名称 merged down over both, 日期 across 成文日期 | 发布日期 below it): the
+  // lower row's own names, else the upper's. Otherwise the row after the header is the first entry.
+  let headerEnd = header?.line ?? 0;
+  let pending: IteratorResult<SheetRecord> | undefined;
+  if (header) {
+    pending = records.next();
+    const sub = pending.done ? undefined : pending.value;
+    if (sub?.fromAbove?.some(Boolean)) {
+      const top = header.cells;
+      const cells = Array.from({ length: Math.max(top.length, sub.cells.length) }, (_, i) =>
+        (sub.cells[i]?.trim() && !sub.fromAbove![i] ? sub.cells[i]! : top[i] ?? ''));
+      notes.push(`the header is ${lw}s ${header.line}–${sub.line} (cells merged over both); each column takes its name from ${lw} ${sub.line}, else ${lw} ${header.line}`);
+      header = { line: header.line, cells };
+      headerEnd = sub.line;
+      pending = undefined;
+    }
+  }
+  header ??= above[0]!;
   if (above.length && header !== above[0]) {
     const shown = above.map((r) => JSON.stringify(r.cells.filter((c) => c.trim()).join(' ').slice(0, 40))).join(', ');
-    notes.push(`the header is line ${header.line}; ${above.length === 1 ? `line ${above[0]!.line}` : `lines ${above[0]!.line}–${above[above.length - 1]!.line}`} above it (${shown}) ${above.length === 1 ? 'is' : 'are'} not read`);
+    notes.push(`the header is ${lw} ${header.line}; ${above.length === 1 ? `${lw} ${above[0]!.line}` : `${lw}s ${above[0]!.line}–${above[above.length - 1]!.line}`} above it (${shown}) ${above.length === 1 ? 'is' : 'are'} not read`);
   }
   const columns: (Column | null)[] = header.cells.map(columnOf);
   // Several headers for one field (名称 and 标题, 发布日期 and 公开日期): each row takes the first that is not empty.
@@ -158,7 +187,7 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     throw new Error(
       known
         ? `no title column: the header needs 名称, 标题 or title (found ${header.cells.map((h) => JSON.stringify(h.trim())).join(', ')})`
-        : `this does not look like a catalogue CSV: no known column in the first line and no title column in the first ${plural(above.length, 'line')} (expected headers such as 索引号, 名称, 发布日期; the first line has ${header.cells.slice(0, 6).map((h) => JSON.stringify(h.trim())).join(', ')})`,
+        : `this does not look like a catalogue ${lw === 'row' ? 'sheet' : 'CSV'}: no known column in the first ${lw} and no title column in the first ${plural(above.length, lw)} (expected headers such as 索引号, 名称, 发布日期; the first ${lw} has ${header.cells.slice(0, 6).map((h) => JSON.stringify(h.trim())).join(', ')})`,
     );
   }
   const width = header.cells.length;
@@ -179,7 +208,7 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
   const dateCells = [...(at.get('dateCreated') ?? []), ...(at.get('datePublished') ?? [])];
   interface Evidence { dayFirst?: { line: number; raw: string }; monthFirst?: { line: number; raw: string }; ambiguous: number }
   const evidence = new Map<string, Evidence>(['', '/', '-', '.'].map((k) => [k, { ambiguous: 0 }]));
-  for (let r = dateCells.length ? records.next() : { done: true as const, value: undefined }; !r.done; r = records.next()) {
+  for (let r = dateCells.length ? pending ?? records.next() : { done: true as const, value: undefined }; !r.done; r = records.next()) {
     const rec = r.value;
     for (const i of dateCells) {
       const raw = rec.cells[i]?.trim() ?? '';
@@ -200,8 +229,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     if (own.dayFirst && own.monthFirst) return { why: '', both: own };
     for (const e of [own, all]) {
       if (e.dayFirst && e.monthFirst) break;
-      if (e.dayFirst) return { order: 'day/month', why: `as line ${e.dayFirst.line}'s "${e.dayFirst.raw}" is` };
-      if (e.monthFirst) return { order: 'month/day', why: `as line ${e.monthFirst.line}'s "${e.monthFirst.raw}" is` };
+      if (e.dayFirst) return { order: 'day/month', why: `as ${lw} ${e.dayFirst.line}'s "${e.dayFirst.raw}" is` };
+      if (e.monthFirst) return { order: 'month/day', why: `as ${lw} ${e.monthFirst.line}'s "${e.monthFirst.raw}" is` };
     }
     if (sep === '.') {
       const tell = all.dayFirst ? 'the other dates in the file have both orders' : 'no date in the file has a day above 12 to tell';
@@ -221,8 +250,8 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     const { order, why, both } = decisions.get(s.sep)!;
     if (!order) {
       if (quiet) return null;
-      warnings.push({ line, message: `${k}: "${raw}" is not a date; left out (day/month or month/day? line ${both!.dayFirst!.line} has ` +
-        `"${both!.dayFirst!.raw}", line ${both!.monthFirst!.line} has "${both!.monthFirst!.raw}"; write dates as YYYY-MM-DD)` });
+      warnings.push({ line, message: `${k}: "${raw}" is not a date; left out (day/month or month/day? ${lw} ${both!.dayFirst!.line} has ` +
+        `"${both!.dayFirst!.raw}", ${lw} ${both!.monthFirst!.line} has "${both!.monthFirst!.raw}"; write dates as YYYY-MM-DD)` });
       return '';
     }
     const out = order === 'day/month' ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
@@ -277,8 +306,10 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
     return d;
   };
   let n = 0;
-  for (const rec of readCsv(text, separator, csvProblems)) {
-    if (rec.line <= header.line || isBlankRecord(rec)) continue;
+  let titleLinks = 0;
+  for (const rec of rows(csvProblems)) {
+    // A row holding only what cells merged down from above give it is part of the row above (one entry, two rows high).
+    if (rec.line <= headerEnd || isBlankRecord(rec) || rec.fromAbove?.every((f, i) => f || !rec.cells[i]!.trim())) continue;
     n++;
     options.onRow?.(n);
     let cells = rec.cells;
@@ -344,8 +375,16 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
       if (v) item.validity = v;
       else warnings.push({ line: rec.line, message: `validity: "${validity}" is not one of 有效, 失效, 废止, 已修改; left out` });
     }
-    const link = get('url');
-    if (link) {
+    // A link inserted on the url cell (its text, 查看 or 原文, is not the address), else on the title's cell.
+    const inserted = (c: Column) => (at.get(c) ?? []).map((i) => rec.links?.[i]).find(Boolean);
+    const typed = get('url');
+    const link = inserted('url') ?? (typed || inserted('title') || '');
+    if (link && !inserted('url') && !typed) titleLinks++;
+    if (link && /\p{Script=Han}/u.test(link) && !/[./]/.test(link)) {
+      // 查看, 点击查看: the text of a link whose address was lost (Excel's CSV keeps =HYPERLINK(…)'s text, not its address).
+      warnings.push({ line: rec.line, message: `url: ${JSON.stringify(link)} is a link's text, not its address; left out (write the address, ` +
+        'e.g. https://www.example.gov.cn/xxgk/1.html; Excel\'s CSV keeps only the text of a link made with =HYPERLINK or Insert → Link: convert the .xlsx itself)' });
+    } else if (link) {
       let href = link;
       // www.junshan.gov.cn/a.html (the scheme left out, as people type addresses) is a host, not a relative path: read
       // relative, it would point below the feed's own folder.
@@ -365,6 +404,9 @@ export function catalogueFromCsv(text: string, options: ConvertOptions = {}): Co
       } else item.url = href;
     }
     items.push(item);
+  }
+  if (titleLinks) {
+    notes.push(`${plural(titleLinks, 'entry', 'entries')} take${titleLinks === 1 ? 's' : ''} the link on ${titleLinks === 1 ? 'its' : 'their'} title's cell as url (${at.has('url') ? 'its url cell is empty' : 'the sheet has no url column'})`);
   }
   if (timeNote && times > 1) timeNote.message += `; ${fmt(times)} dates in this file have a time of day, each read as its day`;
   for (const p of csvProblems) {

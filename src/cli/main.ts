@@ -16,7 +16,8 @@ import {
   plural, readBytes, refuseOverwritingInput, usageError, writeOutput,
 } from './io.js';
 import { validateFeed } from './validate.js';
-import { catalogueFromCsv } from './catalogue-csv.js';
+import { catalogueFromCsv, catalogueFromRecords } from './catalogue-csv.js';
+import { isOle, isZip, readXlsx } from './xlsx.js';
 import { annualFromHtml } from './annual-html.js';
 import { cdnScriptUrl, embedKindOf, guessKindFromName, parseEmbedKind, renderSnippets } from './embed.js';
 import type { EmbedKind } from './embed.js';
@@ -28,7 +29,8 @@ const HELP: Record<string, string> = {
 
 Commands:
   validate <feed.json|URL>             check a catalogue, request-form or annual-report feed against the contract
-  catalogue from-csv <file.csv>        convert a catalogue spreadsheet export (CSV, UTF-8 or GBK) to a catalogue feed
+  catalogue from-csv <file.csv|.xlsx>  convert a catalogue spreadsheet (CSV in UTF-8 or GBK, or an Excel .xlsx) to a
+                                       catalogue feed
   annual from-html <file.html|URL>     convert a published annual-report page (2019 or 2021 format) to an annual feed
   embed <feed-url>                     print the HTML snippets that show a feed on a page
 
@@ -46,10 +48,11 @@ A CSV spreadsheet is not a feed: convert it with "catalogue from-csv" (the error
 Errors make the exit code 1; warnings (unknown keys) do not.
   --json    print the result as JSON on stdout
   --quiet   print only the errors`,
-  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv> [-o out.json] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
+  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv|file.xlsx> [-o out.json] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
 
-Converts a spreadsheet export to a catalogue feed. The header is the first line with a title column (lines above
-it, such as a sheet title, are passed over). Recognised headers (Chinese or English):
+Converts a spreadsheet to a catalogue feed: a CSV export, or an Excel workbook (.xlsx, its first sheet; "from-xlsx"
+is the same command). The header is the first line with a title column (lines above it, such as a sheet title, are
+passed over). Recognised headers (Chinese or English):
   索引号 indexNo · 名称/标题 title · 发布机构 publisher · 生成日期/成文日期/发文日期 dateCreated ·
   发布日期/发布时间 datePublished · 文号/发文字号 docNo · 主题分类 topic · 体裁分类 genre · 主题词/关键词 keywords ·
   有效性 validity (有效/失效/废止/已修改) · 链接/网址 url · 内容概述/摘要 summary · 栏目/分类 category
@@ -57,6 +60,10 @@ it, such as a sheet title, are passed over). Recognised headers (Chinese or Engl
 Encodings: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM (Excel's "Unicode text"), detected.
 A file in one encoding but for a few bytes, or a GBK file with a row in UTF-8 (a row pasted in from another
 file), is refused, naming the line.
+Workbooks (.xlsx): dates are read as Excel shows them; a formula gives its saved value (=HYPERLINK gives its address
+to the url column, as does a link inserted on the cell); a cell merged down over rows stands on each; a header over
+two rows (日期 merged across 成文日期 | 发布日期) is read as one; hidden columns and rows are read, with a note. An .xls
+(Excel 97–2003) is not read: save it as .xlsx or "CSV UTF-8".
 Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5 (2013.03.05.),
 20130305, Mar 5, 2013 (5 March 2013, 5-Mar-2013). 3/5/2013, 3-5-2013 and 3.5.2013 take the order a date with a number
 above 12 shows (13/5/2013: day/month), among dates with the same separator first, then in the whole file; when none
@@ -204,10 +211,14 @@ function langOption(value: unknown): string | undefined {
   return value;
 }
 
-async function readCsvBytes(source: string): Promise<Uint8Array> {
-  const { bytes } = await readBytes(source);
-  if (looksBinary(bytes)) throw new CliError(`${source}: not a CSV file (binary content; save the spreadsheet as CSV first)`);
-  return bytes;
+/** What to do with a file that is neither CSV text nor an .xlsx workbook. */
+function notASheet(source: string, bytes: Uint8Array): CliError {
+  const save = 'open it in Excel or WPS and save it as "Excel 工作簿 (*.xlsx)" or "CSV UTF-8 (逗号分隔) (*.csv)", then convert that file';
+  if (isOle(bytes)) return new CliError(`${source}: this is an Excel 97–2003 workbook (.xls), a workbook protected by a password, or another old Office file, which is not read here: ${save}`);
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
+    return new CliError(`${source}: this is a PDF document, not a spreadsheet: convert the catalogue's spreadsheet (.xlsx or CSV) instead`);
+  }
+  return new CliError(`${source}: this is not a CSV file or an .xlsx workbook (it holds binary data): if it is a spreadsheet, ${save}`);
 }
 
 async function cmdCatalogue(argv: string[]): Promise<number> {
@@ -215,58 +226,82 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   // Without its subcommand, as without a command: a usage error, so the help goes to stderr (stdout may be a feed file).
   if (!sub) { err(HELP.catalogue!); return EXIT_USAGE; }
   if (sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return EXIT_OK; }
-  if (sub !== 'from-csv') throw usageError(`unknown catalogue command "${sub}" (expected from-csv)`);
+  if (sub !== 'from-csv' && sub !== 'from-xlsx') throw usageError(`unknown catalogue command "${sub}" (expected from-csv)`);
   const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url', 'lang'], ['quiet'], { o: 'output' });
   const lang = langOption(options.lang);
-  if (positional.length !== 1) throw usageError('catalogue from-csv needs exactly one CSV file');
+  if (positional.length !== 1) throw usageError(`catalogue ${sub} needs one spreadsheet, a .csv or .xlsx file (e.g. catalogue from-csv 目录.xlsx -o catalogue.json)`);
   const source = positional[0]!;
   const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'] : undefined;
   if (baseUrl && !isUrl(baseUrl)) throw usageError('--base-url must be an http(s) URL');
   await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
-  // The bytes are not kept once decoded (a 40 MB export would stay in memory to the end).
-  const { text, encoding, damagedLine, lineEncoding, lineText } = decodeText(await readCsvBytes(source));
-  if (damagedLine !== undefined) {
-    // Writing U+FFFD (or mojibake) into titles is worse than stopping: nothing is written.
-    throw new CliError(`${source}: line ${damagedLine} ` + (lineEncoding
-      ? `(${JSON.stringify(lineText)}) is ${ENCODING_LABELS[lineEncoding]}, while the rest of the file is ${ENCODING_LABELS[encoding]} ` +
-        `(was that row pasted in from another file?); read as ${ENCODING_LABELS[encoding]} it would come out garbled. `
-      : `has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the rest of the file (was part of it saved or ` +
-        'pasted in another encoding?). ') + `Nothing was written. Open the file in ` +
-      `Excel or WPS and save it again as "CSV UTF-8 (逗号分隔)", or correct line ${damagedLine}.`);
-  }
-  if (/^\s*</.test(text) && /<(html|table|!doctype)/i.test(text.slice(0, 2000))) throw new CliError(`${source}: this is HTML, not CSV`);
+  const publisher = typeof options.publisher === 'string' ? options.publisher : undefined;
   const quiet = !!options.quiet;
   const progress = new Progress(quiet);
   let result;
-  try {
-    result = catalogueFromCsv(text, {
-      publisher: typeof options.publisher === 'string' ? options.publisher : undefined,
-      baseUrl,
-      lang,
-      onRow: (n) => progress.tick(n, 'rows'),
-    });
-  } catch (error) {
-    throw new CliError(`${source}: ${(error as Error).message}`);
-  } finally {
-    progress.done();
+  let readAs: string;
+  // What the messages call a record: a line of a CSV file, a row of a workbook's sheet.
+  let lw = 'line';
+  let bytes: Uint8Array | undefined = (await readBytes(source)).bytes;
+  if (isZip(bytes)) {
+    // An Excel workbook: its first sheet, row by row.
+    let workbook;
+    try {
+      workbook = readXlsx(bytes);
+    } catch (error) {
+      throw new CliError(`${source}: ${(error as Error).message}`);
+    }
+    bytes = undefined;
+    lw = 'row';
+    readAs = `read sheet ${JSON.stringify(workbook.sheet)} of the workbook`;
+    try {
+      result = catalogueFromRecords(() => workbook.records, { publisher, baseUrl, lang, lineWord: 'row', onRow: (n) => progress.tick(n, 'rows') });
+    } catch (error) {
+      throw new CliError(`${source}: ${(error as Error).message}`);
+    } finally {
+      progress.done();
+    }
+    result.notes.unshift(...workbook.notes);
+  } else {
+    if (looksBinary(bytes)) throw notASheet(source, bytes);
+    // The bytes are not kept once decoded (a 40 MB export would stay in memory to the end).
+    const { text, encoding, damagedLine, lineEncoding, lineText } = decodeText(bytes);
+    bytes = undefined;
+    if (damagedLine !== undefined) {
+      // Writing U+FFFD (or mojibake) into titles is worse than stopping: nothing is written.
+      throw new CliError(`${source}: line ${damagedLine} ` + (lineEncoding
+        ? `(${JSON.stringify(lineText)}) is ${ENCODING_LABELS[lineEncoding]}, while the rest of the file is ${ENCODING_LABELS[encoding]} ` +
+          `(was that row pasted in from another file?); read as ${ENCODING_LABELS[encoding]} it would come out garbled. `
+        : `has bytes that are not ${ENCODING_LABELS[encoding]}, the encoding of the rest of the file (was part of it saved or ` +
+          'pasted in another encoding?). ') + `Nothing was written. Open the file in ` +
+        `Excel or WPS and save it again as "CSV UTF-8 (逗号分隔)", or correct line ${damagedLine}.`);
+    }
+    if (/^\s*</.test(text) && /<(html|table|!doctype)/i.test(text.slice(0, 2000))) throw new CliError(`${source}: this is HTML, not CSV`);
+    readAs = `read as ${ENCODING_LABELS[encoding]}`;
+    try {
+      result = catalogueFromCsv(text, { publisher, baseUrl, lang, onRow: (n) => progress.tick(n, 'rows') });
+    } catch (error) {
+      throw new CliError(`${source}: ${(error as Error).message}`);
+    } finally {
+      progress.done();
+    }
   }
   const out = typeof options.output === 'string' ? options.output : undefined;
   // The result goes through the same strict validation as `validate`.
   const check = validateFeed(result.feed, 'catalogue');
   for (const p of check.problems.filter((x) => x.severity === 'error')) err(`error: ${p.path}: ${p.message}`);
   if (result.entries === 0) {
-    for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
+    for (const s of result.skipped) err(`${lw} ${s.line}: skipped: ${s.message}`);
     throw new CliError(`${source}: no entries could be read (${plural(result.skipped.length, 'row')} skipped)`);
   }
   await writeOutput(out, jsonPieces(result.feed, 'items'));
-  if (!quiet) err(`${source}: read as ${ENCODING_LABELS[encoding]}; columns: ${result.columns.join(', ')}`);
+  if (!quiet) err(`${source}: ${readAs}; columns: ${result.columns.join(', ')}`);
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
   if (!quiet) for (const n of result.notes) err(`note: ${n}`);
-  for (const s of result.skipped) err(`line ${s.line}: skipped: ${s.message}`);
+  for (const s of result.skipped) err(`${lw} ${s.line}: skipped: ${s.message}`);
   // Errors (cells to correct) are said with --quiet too; in line order among the warnings.
   const notes = [...result.errors.map((e) => ({ ...e, what: 'error' })), ...(quiet ? [] : result.warnings.map((w) => ({ ...w, what: 'warning' })))];
-  for (const n of notes.sort((a, b) => a.line - b.line)) err(`line ${n.line}: ${n.what}: ${n.message}`);
-  const skippedList = result.skipped.slice(0, 5).map((s) => `line ${s.line} (${s.message})`).join(', ');
+  for (const n of notes.sort((a, b) => a.line - b.line)) err(`${lw} ${n.line}: ${n.what}: ${n.message}`);
+  const skippedList = result.skipped.slice(0, 5).map((s) => `${lw} ${s.line} (${s.message})`).join(', ');
   const more = result.skipped.length > 5 ? `, … ${result.skipped.length - 5} more` : '';
   err(
     `${plural(result.entries, 'entry', 'entries')} written${out ? ` to ${out}` : ''}` +

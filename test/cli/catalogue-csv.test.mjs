@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { run, fixture, tmp, cliPath, root } from './helpers.mjs';
+import { run, fixture, tmp, cliPath, root, xlsx, zip } from './helpers.mjs';
 
 /** Converts a file of 名称 and 发布日期 (one entry per date in `rows`): the dates read, and what was said. */
 async function convertDates(dir, name, rows) {
@@ -109,7 +109,7 @@ test('from-csv: unreadable input gives clear errors and exit codes', async () =>
   writeFileSync(join(dir, 'onlybad.csv'), '名称,发布日期\n,2013-01-01\n');
   let r = await run(['catalogue', 'from-csv', join(dir, 'x.xlsx')]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /not a CSV file/);
+  assert.match(r.stderr, /x\.xlsx: the zip archive is damaged \(no central directory\): open it in Excel and save it again/);
   r = await run(['catalogue', 'from-csv', join(dir, 'other.csv')]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /does not look like a catalogue CSV/);
@@ -722,4 +722,107 @@ test('from-csv: a GBK export with a UTF-8 row holding one Chinese character, or 
   const r = await run(['catalogue', 'from-csv', join(dir, 'ok.csv'), '-o', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).items.at(-1).title, '通知');
+});
+
+test('from-csv: an .xlsx workbook is read: merged cells, hidden columns, formulas (their values, =HYPERLINK\'s address), dates stored as day numbers', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await xlsx([
+    ['君山区政府信息公开目录'],
+    ['索引号', '名称', null, '发布机构', '发布日期', '链接', '内部备注'],
+    ['001', '关于做好防汛工作的通知', null, '区政府办', { v: 41338, s: 1 }, { f: 'HYPERLINK("https://www.junshan.gov.cn/1.html","查看")', t: 'str', v: '查看' }, '内部'],
+    ['002', { f: '"关于"&"印发方案"&"的通知"', t: 'str', v: '关于印发方案的通知' }, null, null, { v: 41339.5, s: 2 }, '原文', { f: 'A1' }],
+    ['003', '君山区2012年财政决算报告', null, null, 41340, 'content_3.html', { f: '1/0', t: 'e', v: '#DIV/0!' }],
+    [],
+  ], {
+    sheets: ['目录', '说明'],
+    sheetXml: {
+      cols: '<cols><col min="7" max="7" width="0" hidden="1"/></cols>',
+      mergeCells: '<mergeCells count="4"><mergeCell ref="A1:G1"/><mergeCell ref="B2:C2"/><mergeCell ref="D3:D5"/><mergeCell ref="A5:A6"/></mergeCells>',
+      hyperlinks: '<hyperlinks><hyperlink ref="F4" r:id="rId1"/></hyperlinks>',
+    },
+    rels: '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.junshan.gov.cn/2.html" TargetMode="External"/>',
+  }));
+  const out = join(dir, 'c.json');
+  const r = await run(['catalogue', 'from-csv', file, '-o', out, '--base-url', 'https://www.junshan.gov.cn/xxgk/']);
+  assert.equal(r.code, 0, r.stderr);
+  const feed = JSON.parse(readFileSync(out, 'utf8'));
+  assert.deepEqual(feed.items.map((i) => [i.id, i.title, i.datePublished, i.url]), [
+    ['001', '关于做好防汛工作的通知', '2013-03-05', 'https://www.junshan.gov.cn/1.html'],
+    ['002', '关于印发方案的通知', '2013-03-06', 'https://www.junshan.gov.cn/2.html'],
+    ['003', '君山区2012年财政决算报告', '2013-03-07', 'https://www.junshan.gov.cn/xxgk/content_3.html'],
+  ]);
+  assert.equal(new Set(feed.items.map((i) => i.publisher)).size, 1, 'the 发布机构 merged down over three rows stands on each');
+  assert.ok(feed.items[2].publisher);
+  assert.match(r.stderr, /目录\.xlsx: read sheet "目录" of the workbook; columns: indexNo, title, publisher, datePublished, url\n/);
+  assert.match(r.stderr, /note: the workbook has 2 sheets \("目录", "说明"\); only the first, "目录", is read\n/);
+  assert.match(r.stderr, /note: column G is hidden in the workbook and read all the same \(as Excel's own CSV has them\); delete a column that should not be in the feed\n/);
+  assert.match(r.stderr, /note: the formula in G4 has no computed value saved in the file and is read as empty: open the workbook in Excel or WPS and save it again\n/);
+  assert.match(r.stderr, /note: a formula shows an error, read as empty: G5 \(#DIV\/0!\)/);
+  assert.match(r.stderr, /note: the header is row 2; row 1 above it \("君山区政府信息公开目录"\) is not read\n/, 'the title merged across the columns stands once');
+  assert.doesNotMatch(r.stderr, /both read as title/, '名称 merged across two columns is one column');
+  assert.match(r.stderr, /row 4: warning: datePublished: "2013-03-06 12:00" has a time of day; read as the day, 2013-03-06/);
+  assert.match(r.stderr, /columns not used: 内部备注\n/);
+  assert.doesNotMatch(r.stderr, /row 6/, 'row 6 holds only the 索引号 merged down from row 5: part of that entry');
+  assert.match(r.stderr, /3 entries written to .*, 0 rows skipped; 1 warning\n$/);
+
+  // A header over two rows: 索引号 and 名称 merged down over both, 日期 across 成文日期 | 发布日期.
+  writeFileSync(file, await xlsx([
+    ['索引号', '名称', '日期', null],
+    [null, null, '成文日期', '发布日期'],
+    ['001', '关于做好防汛工作的通知', { v: 41337, s: 2 }, { v: 41338, s: 1 }],
+  ], { sheetXml: { mergeCells: '<mergeCells count="3"><mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/><mergeCell ref="C1:D1"/></mergeCells>' } }));
+  const two = await run(['catalogue', 'from-csv', file]);
+  assert.equal(two.code, 0, two.stderr);
+  assert.deepEqual(JSON.parse(two.stdout).items, [{ id: '001', indexNo: '001', title: '关于做好防汛工作的通知', dateCreated: '2013-03-04', datePublished: '2013-03-05' }]);
+  assert.match(two.stderr, /columns: indexNo, title, dateCreated, datePublished\n/);
+  assert.match(two.stderr, /note: the header is rows 1–2 \(cells merged over both\); each column takes its name from row 2, else row 1\n/);
+  assert.match(two.stderr, /1 entry written, 0 rows skipped\n$/);
+});
+
+test('from-csv: an .xls (Excel 97–2003), a PDF, an .ods and other binary files are refused saying how to save the sheet', async () => {
+  const dir = tmp();
+  const files = {
+    'old.xls': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    'doc.pdf': Buffer.from('%PDF-1.7\n\0\0'),
+    'sheet.ods': await zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }),
+    'photo.csv': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+  };
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  let r = await run(['catalogue', 'from-csv', join(dir, 'old.xls')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /old\.xls: this is an Excel 97–2003 workbook \(\.xls\), a workbook protected by a password, or another old Office file, which is not read here: open it in Excel or WPS and save it as "Excel 工作簿 \(\*\.xlsx\)" or "CSV UTF-8 \(逗号分隔\) \(\*\.csv\)", then convert that file\n/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'doc.pdf')]);
+  assert.match(r.stderr, /doc\.pdf: this is a PDF document, not a spreadsheet/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'sheet.ods')]);
+  assert.match(r.stderr, /sheet\.ods: this is an OpenDocument spreadsheet \(\.ods\), not an Excel workbook: save it as \.xlsx or as "CSV UTF-8"/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'photo.csv')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /photo\.csv: this is not a CSV file or an \.xlsx workbook \(it holds binary data\): if it is a spreadsheet, open it in Excel or WPS/);
+});
+
+test('from-csv: a url cell holding a link\'s text (查看: what Excel\'s CSV keeps of =HYPERLINK) is left out with a warning, not written as a relative link', async () => {
+  const dir = tmp();
+  const file = join(dir, 'links.csv');
+  writeFileSync(file, '名称,链接\n文件一,查看\n文件二,点击查看原文\n文件三,content_3.html\n文件四,/xxgk/通知.html\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.url), [undefined, undefined, 'content_3.html', '/xxgk/通知.html']);
+  assert.match(r.stderr, /line 2: warning: url: "查看" is a link's text, not its address; left out \(write the address, e\.g\. https:\/\/www\.example\.gov\.cn\/xxgk\/1\.html; Excel's CSV keeps only the text of a link made with =HYPERLINK or Insert → Link: convert the \.xlsx itself\)\n/);
+  assert.match(r.stderr, /line 3: warning: url: "点击查看原文" is a link's text/);
+});
+
+test('from-xlsx: a Mac workbook (1904 date system), a link on the title\'s cell as url, and from-xlsx as another name of from-csv', async () => {
+  const dir = tmp();
+  const file = join(dir, 'mac.xlsx');
+  // 39876 in the 1904 system is 2013-03-05 (41338 in the 1900 system).
+  writeFileSync(file, await xlsx([['名称', '发布日期'], ['关于做好防汛工作的通知', { v: 39876, s: 1 }], ['第二份', { v: 39877, s: 1 }]], {
+    date1904: true,
+    sheetXml: { hyperlinks: '<hyperlinks><hyperlink ref="A2" r:id="rId1"/></hyperlinks>' },
+    rels: '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.junshan.gov.cn/1.html" TargetMode="External"/>',
+  }));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.datePublished, i.url]), [['2013-03-05', 'https://www.junshan.gov.cn/1.html'], ['2013-03-06', undefined]]);
+  assert.match(r.stderr, /note: 1 entry takes the link on its title's cell as url \(the sheet has no url column\)\n/);
 });

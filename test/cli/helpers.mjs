@@ -66,3 +66,60 @@ export function loadSrc() {
   }).then((r) => import(`data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`));
   return src;
 }
+
+/** A zip archive (deflated) of { name: text }: to build .xlsx workbooks in the tests. */
+export async function zip(files) {
+  const { deflateRawSync, crc32 } = await import('node:zlib');
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const packed = deflateRawSync(data);
+    const n = Buffer.from(name);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0); head.writeUInt16LE(20, 4); head.writeUInt16LE(0x800, 6); head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(crc32(data), 14); head.writeUInt32LE(packed.length, 18); head.writeUInt32LE(data.length, 22); head.writeUInt16LE(n.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(0x800, 8); dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc32(data), 16); dir.writeUInt32LE(packed.length, 20); dir.writeUInt32LE(data.length, 24); dir.writeUInt16LE(n.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    locals.push(head, n, packed);
+    central.push(dir, n);
+    offset += 30 + n.length + packed.length;
+  }
+  const size = central.reduce((s, b) => s + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(Object.keys(files).length, 8); end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(size, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...central, end]);
+}
+
+/**
+ * An .xlsx workbook whose first sheet has `rows` (arrays of cells: a string is a shared string, a number a number, an
+ * object { v, s, f, t } a raw cell), and `sheetXml` (extra worksheet XML: <cols>, <mergeCells>, <hyperlinks>).
+ * Style 1 is a date format (yyyy/m/d), style 2 a custom date format (yyyy"年"m"月"d"日").
+ */
+export function xlsx(rows, { sheetXml = {}, sheets = ['目录'], rels = '', date1904 = false, rowAttrs = {} } = {}) {
+  const strings = [];
+  const col = (i) => String.fromCharCode(65 + i);
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const data = rows.map((cells, r) => `<row r="${r + 1}"${rowAttrs[r + 1] ?? ''}>${cells.map((c, i) => {
+    const ref = `${col(i)}${r + 1}`;
+    if (c === null || c === undefined || c === '') return '';
+    if (typeof c === 'number') return `<c r="${ref}"><v>${c}</v></c>`;
+    if (typeof c === 'string') { strings.push(c); return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`; }
+    return `<c r="${ref}"${c.s ? ` s="${c.s}"` : ''}${c.t ? ` t="${c.t}"` : ''}>${c.f ? `<f>${esc(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${esc(c.v)}</v>` : ''}</c>`;
+  }).join('')}</row>`).join('');
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  return zip({
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}>${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets.map((s, i) => `<sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+    'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst ${ns}>${strings.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join('')}</sst>`,
+    ...Object.fromEntries(sheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`,
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}>${sheetXml.cols ?? ''}<sheetData>${i ? '' : data}</sheetData>${sheetXml.mergeCells ?? ''}${sheetXml.hyperlinks ?? ''}</worksheet>`])),
+    ...(rels ? { 'xl/worksheets/_rels/sheet1.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` } : {}),
+  });
+}

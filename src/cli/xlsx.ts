@@ -1,0 +1,302 @@
+/// <reference types="node" />
+/**
+ * An Excel workbook (.xlsx) read as rows of text, for `catalogue from-csv`: the first worksheet, with what saving it
+ * as CSV would lose or hide said in notes. Built on node:zlib (no dependency): the zip's central directory, the
+ * worksheet's XML, the shared strings, the styles (to tell dates from numbers) and the workbook's date system.
+ *
+ * - A date cell (a number with a date format) is written YYYY-MM-DD (with its time when it has one), as Excel's own
+ *   CSV would show it, so the converter reads it as a date and not as a day number.
+ * - A formula cell is its last computed value, as saved in the file; a formula without one (a file written by a
+ *   program that does not compute) is empty, with a note naming the cells.
+ * - Merged cells: the value of the top-left cell stands on each row of the range, in its first column (a 发布机构
+ *   merged down over the rows it applies to stands on each; a title merged across the columns stands once).
+ * - Hidden columns and rows are read, as Excel's CSV has them; a note names them.
+ * - A link inserted on a cell (Insert → Link) is kept beside its text, for the url column.
+ */
+import { inflateRawSync } from 'node:zlib';
+import type { CsvRecord } from './csv.js';
+
+/**
+ * A row of the sheet: `line` is its row number in Excel; `links` the targets of links inserted on its cells;
+ * `fromAbove` marks the cells whose value comes from a cell merged down over them (the row above).
+ */
+export interface SheetRecord extends CsvRecord { links?: (string | undefined)[]; fromAbove?: boolean[] }
+
+export interface Workbook {
+  sheet: string;
+  records: SheetRecord[];
+  notes: string[];
+}
+
+/** The zip signatures: local file, and that of an Excel 97–2003 (.xls) compound file. */
+export const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+export const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+/** The files of a zip archive, by name, inflated when asked for. */
+function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) throw new Error('the zip archive is damaged (no central directory): open it in Excel and save it again');
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const files = new Map<string, () => Uint8Array>();
+  const utf8 = new TextDecoder();
+  for (let n = 0; n < count && p + 46 <= bytes.length && view.getUint32(p, true) === 0x02014b50; n++) {
+    const method = view.getUint16(p + 10, true);
+    const size = view.getUint32(p + 20, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    files.set(name.replace(/^\/+/, ''), () => {
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      const data = bytes.subarray(start, start + size);
+      if (method === 0) return data;
+      if (method === 8) return new Uint8Array(inflateRawSync(data));
+      throw new Error(`${name} is compressed in a way this tool does not read (method ${method}): open it in Excel and save it again`);
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return files;
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** XML text → string: entities, and the _xHHHH_ escapes Office writes for control characters (_x000D_ for \r). */
+const xmlText = (s: string) =>
+  s.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (m, hex: string, dec: string, name: string) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(+dec) : ENTITIES[name] ?? m)
+    .replace(/_x([\da-f]{4})_/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/** The attributes of a start tag's text. */
+function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]!.replace(/^\w+:(?=\w)/, (p) => (p === 'r:' ? p : ''))] = xmlText(m[3] ?? m[4] ?? '');
+  return out;
+}
+
+/** The text of the <t> elements in an XML fragment (a shared string, an inline string: rich text has several runs). */
+const textOf = (xml: string) => {
+  let s = '';
+  // Phonetic runs (<rPh>, the furigana of Japanese files) are not part of the text.
+  for (const m of xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) s += m[1];
+  return xmlText(s);
+};
+
+/** "B12" → [column index from 0, row number]. */
+function cellRef(ref: string): [number, number] | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [col - 1, +m[2]!];
+}
+
+/** Column index from 0 → "A", "B", … "AA". */
+export function columnName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Built-in number formats that are dates (14–22 in every locale, 27–36 and 50–58 in Chinese, Japanese, Korean ones). */
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
+
+/** True for a number format that shows a date: a y, m or d outside quotes, brackets ([Red], [$-804]) and escapes. */
+const isDateFormat = (code: string) => /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '')) && !/^general$/i.test(code);
+
+/** A day number (with its fraction of a day) → YYYY-MM-DD, and HH:MM when it has a time. */
+function serialDate(n: number, date1904: boolean): string | null {
+  if (!Number.isFinite(n) || n < 1) return null;
+  // The 1900 system counts 1900-02-29, which never was (Lotus's error, kept by Excel): day 60; from day 61 on, day
+  // 25569 is 1970-01-01. The 1904 system (old Mac workbooks) counts from 1904-01-01.
+  const days = date1904 ? n - 24107 : n < 61 ? n - 25568 : n - 25569;
+  const ms = Math.round(days * 86400000 / 60000) * 60000;
+  const t = new Date(ms);
+  if (Number.isNaN(t.getTime())) return null;
+  const iso = t.toISOString();
+  const time = iso.slice(11, 16);
+  return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}
+
+/** A range list of rows or columns for a note: 3, 5–7, 9. */
+function ranges(ns: number[], name: (n: number) => string = String): string {
+  const out: string[] = [];
+  for (let i = 0; i < ns.length; i++) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    out.push(i === j ? name(ns[i]!) : `${name(ns[i]!)}–${name(ns[j]!)}`);
+    i = j;
+  }
+  return out.join(', ');
+}
+
+/** Reads the first worksheet of an .xlsx workbook. Throws Error (plain words) when it cannot. */
+export function readXlsx(bytes: Uint8Array): Workbook {
+  const files = unzip(bytes);
+  const utf8 = new TextDecoder();
+  const read = (name: string) => {
+    const f = files.get(name);
+    return f ? utf8.decode(f()) : undefined;
+  };
+  const workbook = read('xl/workbook.xml');
+  if (workbook === undefined) {
+    throw new Error(files.has('content.xml') ? 'this is an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as .xlsx or as "CSV UTF-8"'
+      : 'this is a zip archive, not an Excel workbook (.xlsx)');
+  }
+  const notes: string[] = [];
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbook);
+  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => attrs(m[1]!));
+  if (!sheets.length) throw new Error('the workbook has no worksheet');
+  const visible = sheets.filter((s) => !s.state || s.state === 'visible');
+  const first = visible[0] ?? sheets[0]!;
+  if (sheets.length > 1) {
+    notes.push(`the workbook has ${sheets.length} sheets (${sheets.map((s) => `"${s.name}"`).join(', ')}); only the first${first !== sheets[0] ? ' shown' : ''}, "${first.name}", is read`);
+  }
+  const rels = read('xl/_rels/workbook.xml.rels') ?? '';
+  const relTarget = (xml: string, id: string | undefined) => {
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+      const a = attrs(m[1]!);
+      if (a.Id === id) return a;
+    }
+    return undefined;
+  };
+  const target = relTarget(rels, first['r:id'])?.Target ?? 'worksheets/sheet1.xml';
+  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+  const sheet = read(sheetPath);
+  if (sheet === undefined) throw new Error(`the worksheet "${first.name}" is missing from the workbook (${sheetPath}): open it in Excel and save it again`);
+
+  const shared: string[] = [];
+  const sst = read('xl/sharedStrings.xml');
+  if (sst) for (const m of sst.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)) shared.push(m[1] ? textOf(m[1]) : '');
+
+  // Styles: which cell formats (the s="…" of a cell) show dates.
+  const dateStyles = new Set<number>();
+  const styles = read('xl/styles.xml');
+  if (styles) {
+    const custom = new Map<number, string>();
+    for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
+      const a = attrs(m[1]!);
+      custom.set(+a.numFmtId!, a.formatCode ?? '');
+    }
+    const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)?.[1] ?? '';
+    let i = 0;
+    for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
+      const id = +(attrs(m[1]!).numFmtId ?? 0);
+      if (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATES.has(id)) dateStyles.add(i);
+      i++;
+    }
+  }
+
+  // Links inserted on cells: <hyperlink ref="K5" r:id="rId3"/>, the target in the sheet's relationships.
+  const links = new Map<string, string>();
+  const sheetRels = read(sheetPath.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '';
+  for (const m of sheet.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)\/?>/g)) {
+    const a = attrs(m[1]!);
+    const t = relTarget(sheetRels, a['r:id']);
+    const href = t?.Target ? t.Target + (a.location ? `#${a.location}` : '') : undefined;
+    if (href && a.ref) {
+      const [from, to = from] = a.ref.split(':');
+      const f = cellRef(from!);
+      const l = cellRef(to!);
+      if (f && l) for (let r = f[1]; r <= l[1]; r++) for (let c = f[0]; c <= l[0]; c++) links.set(`${c},${r}`, href);
+    }
+  }
+
+  const rows = new Map<number, string[]>();
+  const hiddenRows: number[] = [];
+  const noValue: string[] = [];
+  const errorCells: string[] = [];
+  let rowNo = 0;
+  for (const rm of sheet.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
+    const ra = attrs(rm[1]!);
+    rowNo = ra.r ? +ra.r : rowNo + 1;
+    if (ra.hidden === '1' || ra.hidden === 'true') hiddenRows.push(rowNo);
+    const cells: string[] = [];
+    let col = -1;
+    for (const cm of (rm[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const a = attrs(cm[1]!);
+      col = a.r ? cellRef(a.r)?.[0] ?? col + 1 : col + 1;
+      const inner = cm[2] ?? '';
+      const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+      const hasFormula = /<(?:\w+:)?f\b/.test(inner);
+      // =HYPERLINK("https://…", "查看"): its value is the text; the address is kept as the cell's link.
+      const formula = hasFormula ? /<(?:\w+:)?f\b[^>]*>([\s\S]*?)<\/(?:\w+:)?f>/.exec(inner)?.[1] : undefined;
+      const hyperlink = formula && /^\s*(?:_xlfn\.)?HYPERLINK\(\s*"((?:[^"]|"")*)"/i.exec(xmlText(formula));
+      if (hyperlink) links.set(`${col},${rowNo}`, hyperlink[1]!.replace(/""/g, '"'));
+      let value = '';
+      if (a.t === 'inlineStr') value = textOf(inner);
+      else if (v === undefined) {
+        if (hasFormula) noValue.push(`${columnName(col)}${rowNo}`);
+      } else if (a.t === 's') value = shared[+v] ?? '';
+      else if (a.t === 'str') value = xmlText(v);
+      else if (a.t === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
+      else if (a.t === 'e') errorCells.push(`${columnName(col)}${rowNo} (${xmlText(v)})`);
+      else if (a.t === 'd') value = xmlText(v).replace(/T00:00(?::00(?:\.0+)?)?Z?$/, '').replace('T', ' '); // an ISO date (Strict files)
+      else {
+        const n = Number(v);
+        value = !Number.isFinite(n) ? xmlText(v) : dateStyles.has(+(a.s ?? 0)) ? serialDate(n, date1904) ?? String(n) : String(n);
+      }
+      cells[col] = value;
+    }
+    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    rows.set(rowNo, cells);
+  }
+
+  // Merged cells: the top-left value down the range's first column.
+  const fromAbove = new Map<number, boolean[]>();
+  for (const m of sheet.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
+    const [from, to] = (attrs(m[1]!).ref ?? '').split(':');
+    const f = from && cellRef(from);
+    const l = to && cellRef(to);
+    if (!f || !l) continue;
+    const value = rows.get(f[1])?.[f[0]] ?? '';
+    if (!value) continue;
+    for (let r = f[1] + 1; r <= l[1]; r++) {
+      const cells = rows.get(r) ?? [];
+      cells[f[0]] = value;
+      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+      rows.set(r, cells);
+      const marks = fromAbove.get(r) ?? [];
+      marks[f[0]] = true;
+      fromAbove.set(r, marks);
+    }
+  }
+
+  const hiddenCols: number[] = [];
+  for (const m of sheet.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+    const a = attrs(m[1]!);
+    if (a.hidden === '1' || a.hidden === 'true') for (let c = +a.min! - 1; c <= +a.max! - 1 && c < 16384; c++) hiddenCols.push(c);
+  }
+  const records: SheetRecord[] = [...rows.keys()].sort((a, b) => a - b).map((line) => {
+    const cells = rows.get(line)!;
+    const rowLinks = cells.map((_, c) => links.get(`${c},${line}`));
+    const record: SheetRecord = { line, cells };
+    if (rowLinks.some(Boolean)) record.links = rowLinks;
+    const marks = fromAbove.get(line);
+    if (marks) record.fromAbove = cells.map((_, c) => !!marks[c]);
+    return record;
+  });
+  const used = new Set(records.flatMap((r) => r.cells.map((c, i) => (c.trim() ? i : -1))));
+  const hiddenUsed = hiddenCols.filter((c) => used.has(c));
+  if (hiddenUsed.length) {
+    notes.push(`column${hiddenUsed.length > 1 ? 's' : ''} ${ranges(hiddenUsed, columnName)} ${hiddenUsed.length > 1 ? 'are' : 'is'} hidden in the workbook and read all the same ` +
+      '(as Excel\'s own CSV has them); delete a column that should not be in the feed');
+  }
+  if (hiddenRows.length) {
+    notes.push(`row${hiddenRows.length > 1 ? 's' : ''} ${ranges(hiddenRows)} ${hiddenRows.length > 1 ? 'are' : 'is'} hidden (a filter?) and read all the same; ` +
+      'delete rows that should not be in the feed');
+  }
+  if (noValue.length) {
+    notes.push(`${noValue.length === 1 ? 'the formula in' : `${noValue.length} formulas, in`} ${noValue.slice(0, 5).join(', ')}${noValue.length > 5 ? ', …' : ''} ` +
+      `${noValue.length === 1 ? 'has' : 'have'} no computed value saved in the file and ${noValue.length === 1 ? 'is' : 'are'} read as empty: open the workbook in Excel or WPS and save it again`);
+  }
+  if (errorCells.length) {
+    notes.push(`${errorCells.length === 1 ? 'a formula shows an error' : `${errorCells.length} formulas show errors`}, read as empty: ` +
+      `${errorCells.slice(0, 5).join(', ')}${errorCells.length > 5 ? ', …' : ''} (correct the formula in Excel or WPS)`);
+  }
+  return { sheet: first.name ?? 'Sheet1', records, notes };
+}
