@@ -144,13 +144,92 @@ function parseJson(text: string, source: string): unknown {
     const t = text.trimStart();
     if (t.startsWith('<')) throw new CliError(`${source}: this is HTML, not a JSON feed`);
     if (looksLikeCsv(t, source)) {
-      const arg = /[\s"'$`\\]/.test(source) ? JSON.stringify(source) : source;
       throw new CliError(`${source}: this is a CSV spreadsheet, not a JSON feed. To make a catalogue feed of it: ` +
-        `${NAME} catalogue from-csv ${arg} -o catalogue.json`);
+        `${NAME} catalogue from-csv ${shellArg(source)} -o catalogue.json`);
     }
-    throw new CliError(`${source}: not valid JSON (${(error as Error).message})`);
+    throw new CliError(`${source}: ${jsonProblem(text.replace(/^\ufeff/, ''), (error as Error).message)}`);
   }
 }
+
+/**
+ * Where and why JSON.parse stopped, in words: a cut-off text, or the line and column (JSON.parse gives an offset)
+ * with the usual causes, so the webmaster knows where to look.
+ */
+function jsonProblem(text: string, message: string): string {
+  if (!text.trim()) return 'the file is empty, not a JSON feed';
+  if (/unexpected end of json input|unterminated string/i.test(message) && !/position \d+/.test(message)) {
+    return 'not valid JSON: the text ends before the JSON does (is the file cut off, or a closing ] or } missing?)';
+  }
+  const offset = jsonErrorOffset(text);
+  const why = message.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/, [\s\S]* is not valid JSON$/, '')
+    .replace(/\s*\(line \d+ column \d+\)$/, '');
+  if (offset === null) return `not valid JSON (${why})`;
+  const before = text.slice(0, offset).split(/\r\n?|\n/);
+  return `not valid JSON at line ${before.length}, column ${before[before.length - 1]!.length + 1} (${why}): ` + (/control character/i.test(why)
+    ? 'a line break or tab inside a text must be written \\n or \\t'
+    : 'a comma after the last item of a list or object, a missing comma or quote, or a quote inside a text not written \\" are the usual causes');
+}
+
+/** The offset of the first character where `text` stops being JSON (JSON.parse of Node 20 does not say), else null. */
+function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const ws = () => { while (/[ \t\n\r]/.test(text[i] ?? '')) i++; };
+  const fail = (): never => { throw i; };
+  const literal = (word: string) => { if (text.startsWith(word, i)) i += word.length; else fail(); };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) { i++; return; }
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (text[i] !== '"') fail();
+          value();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === close) { i++; return; }
+        fail();
+      }
+    }
+    if (c === '"') {
+      for (i++; text[i] !== '"'; i++) {
+        if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
+        if (text[i] === '\\') {
+          i++;
+          if (text[i] === 'u' ? !/^[\da-f]{4}$/i.test(text.slice(i + 1, i + 5)) : !'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+          if (text[i] === 'u') i += 4;
+        }
+      }
+      i++;
+      return;
+    }
+    const num = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (num) { i += num[0].length; return; }
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    fail();
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : null;
+  } catch (at) {
+    return typeof at === 'number' ? at : null;
+  }
+}
+
+/** A command's argument as the user can type it again: quoted when it has blanks or quotes. */
+const shellArg = (s: string) => (/[\s"'$`\\]/.test(s) ? JSON.stringify(s) : s);
 
 const FEED_KINDS: FeedKind[] = ['catalogue', 'request-form', 'annual-report', 'annual-index'];
 
@@ -166,6 +245,11 @@ async function cmdValidate(argv: string[]): Promise<number> {
     kind = t as FeedKind;
   }
   const { bytes } = await readBytes(source);
+  if (isZip(bytes) || isOle(bytes)) {
+    throw new CliError(`${source}: this is an Excel workbook, not a JSON feed. To make a catalogue feed of it: ` +
+      `${NAME} catalogue from-csv ${shellArg(source)} -o catalogue.json`);
+  }
+  if (looksBinary(bytes)) throw new CliError(`${source}: this is not a JSON feed: it holds binary data (an image, a document?); give the feed's .json file`);
   const decoded = decodeText(bytes);
   const json = parseJson(decoded.text, source);
   const result = validateFeed(json, kind ?? detectFeedKind(json));
@@ -332,11 +416,13 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   if (template !== undefined && template !== 'CN-2021' && template !== 'CN-2019') throw usageError('--template must be CN-2021 or CN-2019');
   await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
   const { bytes, contentType, url } = await readBytes(source);
-  if (looksBinary(bytes)) throw new CliError(`${source}: not an HTML page (binary content)`);
+  const reads = 'annual from-html reads the annual report as published (its URL, or the page saved from the browser as .html)';
+  if (isZip(bytes) || isOle(bytes)) throw new CliError(`${source}: this is an Excel workbook, not an HTML page: ${reads}`);
+  if (looksBinary(bytes)) throw new CliError(`${source}: this is not an HTML page (it holds binary data): ${reads}`);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
   const { text, encoding, damagedLine, lineEncoding } = decodeText(bytes, declared);
-  if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: not an HTML page`);
+  if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: this is not an HTML page: ${reads}`);
   let result;
   try {
     result = annualFromHtml(text, {

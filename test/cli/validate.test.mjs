@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, demo, tmp } from './helpers.mjs';
+import { run, demo, tmp, xlsx } from './helpers.mjs';
 
 const DEMO_FEEDS = [
   'catalogue.json', 'request-form.json', 'request-form-print.json',
@@ -280,4 +280,33 @@ test('README: every feed example (each json block with a schemaVersion) is valid
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stderr + r.stdout, /warning/, `README feed example ${i + 1}`);
   }
+});
+
+test('validate and annual from-html: a workbook, binary data and JSON broken at a place are named for what they are, with what to do', async () => {
+  const dir = tmp();
+  const book = join(dir, '目录.xlsx');
+  writeFileSync(book, await xlsx([['名称'], ['文件一']]));
+  let r = await run(['validate', book]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /目录\.xlsx: this is an Excel workbook, not a JSON feed\. To make a catalogue feed of it: disclosure-elements catalogue from-csv .*目录\.xlsx -o catalogue\.json\n/);
+  writeFileSync(join(dir, 'bin.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+  r = await run(['validate', join(dir, 'bin.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /bin\.json: this is not a JSON feed: it holds binary data \(an image, a document\?\); give the feed's \.json file\n/);
+  // Where the JSON breaks, as line and column, and what usually breaks it.
+  writeFileSync(join(dir, 'comma.json'), '{\n  "schemaVersion": 1,\n  "items": [\n    {"id": "a", "title": "x"},\n  ]\n}\n');
+  r = await run(['validate', join(dir, 'comma.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /comma\.json: not valid JSON at line 5, column 3 \(.*\): a comma after the last item of a list or object, a missing comma or quote, or a quote inside a text not written \\" are the usual causes\n/);
+  writeFileSync(join(dir, 'cut.json'), '{"schemaVersion": 1, "items": [\n');
+  r = await run(['validate', join(dir, 'cut.json')]);
+  assert.match(r.stderr, /cut\.json: not valid JSON: the text ends before the JSON does \(is the file cut off, or a closing \] or \} missing\?\)\n/);
+  // annual from-html: a workbook or a CSV is not the report page.
+  r = await run(['annual', 'from-html', book]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /目录\.xlsx: this is an Excel workbook, not an HTML page: annual from-html reads the annual report as published \(its URL, or the page saved from the browser as \.html\)\n/);
+  writeFileSync(join(dir, 'report.csv'), '项目,数量\n本年新收政府信息公开申请数量,12\n');
+  r = await run(['annual', 'from-html', join(dir, 'report.csv')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /report\.csv: this is not an HTML page: annual from-html reads the annual report as published \(its URL, or the page saved from the browser as \.html\)\n/);
 });
