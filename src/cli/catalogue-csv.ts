@@ -10,7 +10,7 @@ import { detectSeparator, isBlankRecord, readCsv } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import type { SheetRecord } from './xlsx.js';
 import { fmt, plural } from './io.js';
-import { linkScheme, readDateCell, termId, toHalfWidth, hash, ymd } from './normalize.js';
+import { linkScheme, readDateCell, termId, toHalfWidth, hash, whyNotADay, ymd } from './normalize.js';
 import type { LeadingDate } from './normalize.js';
 import { resolveUrl } from '../core/url.js';
 
@@ -73,7 +73,8 @@ export interface ConvertOptions {
   lineWord?: 'line' | 'row';
 }
 
-export interface RowNote { line: number; message: string }
+/** A note on a row; `hint`, what to do about it, is said where the row is reported, not in the summary. */
+export interface RowNote { line: number; message: string; hint?: string }
 
 export interface ConvertResult {
   feed: Record<string, unknown>;
@@ -243,10 +244,17 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
   const said = new Set<string>();
   /** The day a date at the start of a cell stands for; null when it is none, '' when a warning has said why not. */
   const readOne = (k: string, d: LeadingDate, raw: string, line: number, quiet = false): string | null => {
-    if (d.form === 'ymd') return d.date;
+    if (d.form === 'ymd') {
+      if (d.parts) notADay = whyNotADay(...d.parts);
+      return d.date;
+    }
     if (d.form === 'twoDigitYear') return null;
     const s = d;
-    if (s.a > 12 || s.b > 12) return s.a > 12 ? ymd(s.year, s.b, s.a) : ymd(s.year, s.a, s.b);
+    if (s.a > 12 || s.b > 12) {
+      const [m, day] = s.a > 12 ? [s.b, s.a] : [s.a, s.b];
+      notADay = whyNotADay(s.year, m, day);
+      return ymd(s.year, m, day);
+    }
     const { order, why, both } = decisions.get(s.sep)!;
     if (!order) {
       if (quiet) return null;
@@ -266,6 +274,8 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
     }
     return out;
   };
+  /** Why the last date read was not a day of the calendar, when it was not. */
+  let notADay = '';
   // A time of day after the date (a CMS's 发布时间: 2013-03-05 14:30:00) is dropped: one warning, at the first, with the count.
   let timeNote: RowNote | undefined;
   let times = 0;
@@ -318,7 +328,9 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
     // Fewer cells: Excel leaves out trailing empty cells, and the cells there stay in their columns.
     if (cells.length < width) cells = [...cells, ...Array<string>(width - cells.length).fill('')];
     if (cells.length !== width) {
-      skipped.push({ line: rec.line, message: `has ${cells.length} cells, the header has ${width}` });
+      skipped.push({ line: rec.line, message: `has ${cells.length} cells, the header has ${width}`, hint: lw === 'row'
+        ? 'cells right of the header\'s last column: give that column a header, or clear them'
+        : 'a comma in a cell that is not in double quotes? Save the file again from Excel or WPS, or put that cell in quotes' });
       continue;
     }
     const raw = (c: Column): string | undefined => {
@@ -339,9 +351,12 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
     for (const k of ['dateCreated', 'datePublished'] as const) {
       const raw = get(k);
       if (!raw) continue;
+      notADay = '';
       const d = readDate(k, raw, rec.line);
       if (d) dates[k] = d;
-      else if (d === null) warnings.push({ line: rec.line, message: `${k}: "${raw}" is not a date; left out` });
+      else if (d === null) {
+        warnings.push({ line: rec.line, message: `${k}: "${raw}" is not a date${notADay ? ` (${notADay})` : ''}; left out (write dates as YYYY-MM-DD, e.g. 2013-03-05)` });
+      }
     }
     if (!id) id = `h-${hash(`${title}\u0000${docNo}\u0000${dates.datePublished ?? dates.dateCreated ?? ''}`)}`;
     if (ids.has(id)) {

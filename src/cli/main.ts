@@ -374,14 +374,14 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   const check = validateFeed(result.feed, 'catalogue');
   for (const p of check.problems.filter((x) => x.severity === 'error')) err(`error: ${p.path}: ${p.message}`);
   if (result.entries === 0) {
-    for (const s of result.skipped) err(`${lw} ${s.line}: skipped: ${s.message}`);
+    for (const s of result.skipped) err(`${lw} ${s.line}: skipped: ${s.message}${s.hint ? ` (${s.hint})` : ''}`);
     throw new CliError(`${source}: no entries could be read (${plural(result.skipped.length, 'row')} skipped)`);
   }
   await writeOutput(out, jsonPieces(result.feed, 'items'));
   if (!quiet) err(`${source}: ${readAs}; columns: ${result.columns.join(', ')}`);
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
   if (!quiet) for (const n of result.notes) err(`note: ${n}`);
-  for (const s of result.skipped) err(`${lw} ${s.line}: skipped: ${s.message}`);
+  for (const s of result.skipped) err(`${lw} ${s.line}: skipped: ${s.message}${s.hint ? ` (${s.hint})` : ''}`);
   // Errors (cells to correct) are said with --quiet too; in line order among the warnings.
   const notes = [...result.errors.map((e) => ({ ...e, what: 'error' })), ...(quiet ? [] : result.warnings.map((w) => ({ ...w, what: 'warning' })))];
   for (const n of notes.sort((a, b) => a.line - b.line)) err(`${lw} ${n.line}: ${n.what}: ${n.message}`);

@@ -31,7 +31,27 @@ interface DatePrefix {
   rest: string;
   /** An Excel day number with a fraction (41338.5): a day and a time of day. */
   serialTime?: boolean;
+  /** With `date` null: the year, month and day as written, to say what is wrong with them (whyNotADay). */
+  parts?: [number, number, number];
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why year, month and day are not a day of the calendar (there is no month 13; February 2013 has 28 days), or ''. */
+export function whyNotADay(y: number, m: number, d: number): string {
+  if (m < 1 || m > 12) return `there is no month ${m}`;
+  if (d < 1) return 'there is no day 0';
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return `${MONTH_NAMES[m - 1]} ${y} has ${days} days`;
+  if (y < 1900 || y > 2200) return `the year ${y} is not between 1900 and 2200`;
+  return '';
+}
+
+/** { date, rest } for year, month and day, with `parts` when they are not a day. */
+const dayOf = (y: number, m: number, d: number, rest: string): DatePrefix => {
+  const date = ymd(y, m, d);
+  return date ? { date, rest } : { date, rest, parts: [y, m, d] };
+};
 
 /** A year-first date (all forms of parseChineseDate) at the start of `s` (already through `dashes`). */
 function ymdPrefix(s: string): DatePrefix | null {
@@ -56,10 +76,10 @@ function ymdPrefix(s: string): DatePrefix | null {
   const m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(月|[-/.])\s*(\d{1,2})(?!\d)(\s*[日号]|\s*\.(?!\d))?/.exec(s);
   if (m) {
     const end = m[5] && m[5].endsWith('.') && m[3] !== '.' ? m[0].length - m[5].length : m[0].length;
-    return { date: ymd(+m[1]!, +m[2]!, +m[4]!), rest: s.slice(end) };
+    return dayOf(+m[1]!, +m[2]!, +m[4]!, s.slice(end));
   }
   const compact = /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s);
-  if (compact) return { date: ymd(+compact[1]!, +compact[2]!, +compact[3]!), rest: s.slice(compact[0].length) };
+  if (compact) return dayOf(+compact[1]!, +compact[2]!, +compact[3]!, s.slice(compact[0].length));
   const serial = /^(\d{5})(?:\.(\d+))?$/.exec(s);
   if (serial) {
     // Excel serial date (1900 system): day 25569 is 1970-01-01; a fraction is the time of day.
@@ -123,7 +143,7 @@ export function leadingDate(raw: string): LeadingDate | null {
     const rest = s.slice(m[0].length);
     if (m[3]!.length === 2) return { form: 'twoDigitYear', rest };
     const month = 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1;
-    return { form: 'ymd', date: ymd(+m[3]!, month, +day), rest };
+    return { form: 'ymd', ...dayOf(+m[3]!, month, +day, rest) };
   }
   const yy = /^(?:\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d:])(?:\.(?!\d))?|\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}(?!\d)\s*[日号]?)/.exec(s);
   return yy ? { form: 'twoDigitYear', rest: s.slice(yy[0].length) } : null;

@@ -50,7 +50,7 @@ test('from-csv: UTF-8 with BOM, CRLF, quoted newlines and doubled quotes; bad ro
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /read as UTF-8/);
   assert.match(r.stderr, /line 6: skipped: no title/);
-  assert.match(r.stderr, /line 7: warning: dateCreated: "2013-13-01" is not a date; left out/);
+  assert.match(r.stderr, /line 7: warning: dateCreated: "2013-13-01" is not a date \(there is no month 13\); left out \(write dates as YYYY-MM-DD, e\.g\. 2013-03-05\)\n/);
   assert.match(r.stderr, /5 entries written to .*, 1 row skipped: line 6 \(no title\); 1 warning/);
   const feed = JSON.parse(readFileSync(out, 'utf8'));
   const [a, b, c, short, d] = feed.items;
@@ -487,7 +487,7 @@ test('from-csv: dates as 2013年3月5号, in Chinese numerals (二〇一三年�
   const got = JSON.parse(r.stdout).items.map((i) => i.dateCreated);
   assert.deepEqual(got, ['2013-03-05', '2013-03-05', '2013-03-05', '2013-12-31', '2013-03-05', '2013-03-05', '2013-03-05',
     '2013-03-05', undefined]);
-  assert.match(r.stderr, /line 10: warning: dateCreated: "二〇一三年二月三十日" is not a date; left out/);
+  assert.match(r.stderr, /line 10: warning: dateCreated: "二〇一三年二月三十日" is not a date \(February 2013 has 28 days\); left out/);
   assert.match(r.stderr, /; 1 warning\n$/);
 });
 
@@ -531,7 +531,7 @@ test('from-csv: 3-5-2013 and 3.5.2013 are read in the order a date in the file s
   // Not dates: still refused.
   r = await conv('bad.csv', ['31-2-2013', '3.5', '1.2.3.4']);
   assert.deepEqual(r.dates, [undefined, undefined, undefined]);
-  assert.match(r.stderr, /line 2: warning: datePublished: "31-2-2013" is not a date; left out/);
+  assert.match(r.stderr, /line 2: warning: datePublished: "31-2-2013" is not a date \(February 2013 has 28 days\); left out/);
 });
 
 test('from-csv: dotted dates that nothing in the file decides are day/month (3.5.2013 is 3 May); slashes stay month/day; each separator follows its own dates', async () => {
@@ -574,7 +574,7 @@ test('from-csv: 2013.03.05. (a dot after), English month names (Mar 5, 2013; 5 M
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.datePublished), ['2013-03-05', '2013-03-05', '2013-03-05', '2013-03-05',
     '2013-03-05', '2013-03-05', '2013-09-05', '2013-03-05', '2013-03-05', '2013-03-05', undefined, undefined, undefined, undefined]);
   assert.match(r.stderr, /line 12: warning: datePublished: "5-Mar-13" has a two-digit year, whose century is not known; left out/);
-  assert.match(r.stderr, /line 13: warning: datePublished: "Feb 30, 2013" is not a date; left out/);
+  assert.match(r.stderr, /line 13: warning: datePublished: "Feb 30, 2013" is not a date \(February 2013 has 28 days\); left out/);
   assert.match(r.stderr, /line 14: warning: datePublished: "Mar 5" is not a date; left out/);
   assert.match(r.stderr, /line 15: error: datePublished: "2013-03-05\." has "\." after the date, which is not a time of day; left out/);
 });
@@ -595,7 +595,7 @@ test('from-csv: a range of dates in a date column (2013-3-5至2013-4-5, 2013-03-
   assert.doesNotMatch(r.stderr, /line 1[12]: warning: .*is a range of dates/, '到期 ("falls due") and a span of hours are not ranges of dates');
   assert.match(r.stderr, /line 11: error: datePublished: "2013年3月5日到期" has "到期" after the date/, 'a date it falls due is not the date published');
   assert.match(r.stderr, /line 12: warning: datePublished: "2013-03-05 10:30-11:00" is a time range on one day/);
-  assert.match(r.stderr, /line 13: warning: datePublished: "2013-02-30至2013-04-05" is not a date; left out/);
+  assert.match(r.stderr, /line 13: warning: datePublished: "2013-02-30至2013-04-05" is not a date \(February 2013 has 28 days\); left out/);
   assert.match(r.stderr, /line 14: warning: datePublished: "二〇一三年三月五日至二〇一三年四月五日" is a range of dates; read as its first date, 2013-03-05/);
 });
 
@@ -825,4 +825,20 @@ test('from-xlsx: a Mac workbook (1904 date system), a link on the title\'s cell 
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.datePublished, i.url]), [['2013-03-05', 'https://www.junshan.gov.cn/1.html'], ['2013-03-06', undefined]]);
   assert.match(r.stderr, /note: 1 entry takes the link on its title's cell as url \(the sheet has no url column\)\n/);
+});
+
+test('from-csv: a row with more cells than the header, and a day not in the calendar, say why and what to do', async () => {
+  const dir = tmp();
+  const file = join(dir, 'wide.csv');
+  writeFileSync(file, '名称,发布日期\n关于印发《方案》的通知,2013-03-05\n关于1,2号文件的说明,2013-03-06\n文件三,2013-02-29\n');
+  let r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /line 3: skipped: has 3 cells, the header has 2 \(a comma in a cell that is not in double quotes\? Save the file again from Excel or WPS, or put that cell in quotes\)\n/);
+  assert.match(r.stderr, /line 4: warning: datePublished: "2013-02-29" is not a date \(February 2013 has 28 days\); left out \(write dates as YYYY-MM-DD, e\.g\. 2013-03-05\)\n/);
+  assert.match(r.stderr, /2 entries written, 1 row skipped: line 3 \(has 3 cells, the header has 2\); 1 warning\n$/, 'the summary stays short');
+  const book = join(dir, 'wide.xlsx');
+  writeFileSync(book, await xlsx([['名称', '发布日期'], ['文件一', '2013-03-05', '备注']]));
+  r = await run(['catalogue', 'from-csv', book]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /row 2: skipped: has 3 cells, the header has 2 \(cells right of the header's last column: give that column a header, or clear them\)\n/);
 });
