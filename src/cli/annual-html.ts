@@ -387,7 +387,10 @@ const scratch = (): FigureReader => ({ blank: 0, dashes: 0, none: 0, notes: [] }
 export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlResult {
   const doc = parseHtml(html);
   const found = tablesOf(doc);
-  if (!found.length) throw new Error('no tables found in the page');
+  if (!found.length) {
+    throw new Error('no tables found in the page: is it the report itself? A report published as an attachment (PDF, Word) cannot be ' +
+      'read; a page that builds its tables with JavaScript can, once saved from the browser (Ctrl+S)');
+  }
   const tables = [...found, ...joinedTables(found)];
   const t3 = pick(tables, (t) => t.includes('本年新收') || (t.includes('申请人情形') && t.includes('办理结果')),
     (t) => readTable3(t, scratch()).dataRows);
@@ -395,7 +398,8 @@ export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlRes
     (t) => Object.keys(readTable2(t, scratch())).length);
   const t4 = pick(tables, (t) => t.includes('行政复议') && t.includes('行政诉讼') && t.includes('维持') && !t.includes('本年新收'));
   if (!t2 && !t3 && !t4) {
-    throw new Error(`${found.length} table(s) found, but none of the annual-report tables (二 主动公开, 三 收到和处理申请, 四 行政复议/行政诉讼)`);
+    throw new Error(`${found.length === 1 ? '1 table' : `${found.length} tables`} found, but none of the annual-report tables ` +
+      '(二 主动公开, 三 收到和处理申请, 四 行政复议/行政诉讼): is this the 政府信息公开工作年度报告 page?');
   }
   const r: FigureReader = { blank: 0, dashes: 0, none: 0, notes: [] };
   const notes = r.notes;

@@ -56,6 +56,24 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
 
 export const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
+/** What the usual reasons a fetch fails mean, in words. */
+const FETCH_FAILURES: Record<string, string> = {
+  ENOTFOUND: 'the host name was not found',
+  EAI_AGAIN: 'the host name could not be looked up (no network?)',
+  ECONNREFUSED: 'the server refused the connection',
+  ECONNRESET: 'the server closed the connection',
+  ETIMEDOUT: 'the server did not answer',
+  UND_ERR_CONNECT_TIMEOUT: 'the server did not answer',
+  TimeoutError: 'no answer within the time allowed',
+  EHOSTUNREACH: 'the server cannot be reached from this machine',
+  ENETUNREACH: 'the network cannot be reached (offline?)',
+  CERT_HAS_EXPIRED: 'the server\'s certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server\'s certificate is self-signed, not one a browser trusts',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the server\'s certificate is not one a browser trusts',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s certificate could not be verified (an intermediate certificate missing?)',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the server\'s certificate is for another host name',
+};
+
 /** Reads a file or an http(s) URL as bytes; clear errors for what cannot be read. */
 export async function readBytes(source: string, timeoutMs = 30000): Promise<{ bytes: Uint8Array; contentType?: string; url?: string }> {
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source) && !isUrl(source)) {
@@ -67,7 +85,14 @@ export async function readBytes(source: string, timeoutMs = 30000): Promise<{ by
       response = await fetch(source, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new CliError(`${source}: could not be fetched (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+      if (cause?.message === 'bad port') {
+        throw new CliError(`${source}: could not be fetched: browsers do not connect to port ${new URL(source).port} (a port kept for another ` +
+          'service), so the elements could not either: serve the file on the site\'s usual port');
+      }
+      const code = cause?.code ?? (error as Error).name;
+      const why = FETCH_FAILURES[code];
+      throw new CliError(`${source}: could not be fetched` + (why ? `: ${why} (${code}); ${why.startsWith('the server\'s certificate') ? 'ask the site\'s administrator, or use http://' : 'check the address, and that the site is up'}`
+        : ` (${cause?.code ?? cause?.message ?? (error as Error).message})`));
     }
     if (!response.ok) throw new CliError(`${source}: the server answered HTTP ${response.status}`);
     return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? undefined, url: response.url || source };

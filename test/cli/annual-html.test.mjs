@@ -198,3 +198,23 @@ test('from-html: cells with "—", "/" or "无" in place of a figure: Table 四 
   assert.doesNotMatch(stderr, /is not a number/);
   assert.deepEqual(feed.applications.newReceived, [40, 3, 0, null, 1, 0, 44]);
 });
+
+test('from-html and validate: a page without the tables and an address that does not answer say what to do', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'none.html'), '<html><body><p>2022年政府信息公开工作年度报告</p><a href="2022.pdf">附件</a></body></html>');
+  writeFileSync(join(dir, 'other.html'), '<html><body><table><tr><td>a</td><td>b</td></tr></table></body></html>');
+  let r = await run(['annual', 'from-html', join(dir, 'none.html')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /none\.html: no tables found in the page: is it the report itself\? A report published as an attachment \(PDF, Word\) cannot be read; a page that builds its tables with JavaScript can, once saved from the browser \(Ctrl\+S\)\n/);
+  r = await run(['annual', 'from-html', join(dir, 'other.html')]);
+  assert.match(r.stderr, /other\.html: 1 table found, but none of the annual-report tables \(二 主动公开, 三 收到和处理申请, 四 行政复议\/行政诉讼\): is this the 政府信息公开工作年度报告 page\?\n/);
+  // A port nothing listens on any more.
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  r = await run(['validate', `http://127.0.0.1:${port}/feeds/catalogue.json`]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, new RegExp(`http://127\\.0\\.0\\.1:${port}/feeds/catalogue\\.json: could not be fetched: the server refused the connection \\(ECONNREFUSED\\); check the address, and that the site is up\n`));
+});
