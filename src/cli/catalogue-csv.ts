@@ -25,12 +25,12 @@ export type Column =
  */
 const HEADERS: Record<Column, string[]> = {
   id: ['id', '编号', '序号id'],
-  indexNo: ['索引号', 'indexno', 'index', '索引', '信息索引号', '索引编号'],
+  indexNo: ['索引号', 'indexno', 'index', '索引', '信息索引号', '索引编号', 'index number'],
   title: ['名称', '标题', '信息名称', '文件名称', 'title', 'name', '信息标题', '文件标题', '标题名称', '文件名', '题名'],
   publisher: ['发布机构', '发文机关', '发布单位', '信息来源', 'publisher', '发文单位', '发文机构', '发布部门', '公开机构', '公开单位', '来源'],
   dateCreated: ['生成日期', '成文日期', '发文日期', '产生日期', 'datecreated', '生成时间', '成文时间', '发文时间', '印发日期', '形成日期'],
   datePublished: ['发布日期', '发布时间', '公开日期', 'datepublished', '公开时间', '上网日期', '上网时间'],
-  docNo: ['文号', '发文字号', '发布文号', 'docno', '发文文号', '文件文号', '文件字号'],
+  docNo: ['文号', '发文字号', '发布文号', 'docno', '发文文号', '文件文号', '文件字号', 'document number'],
   topic: ['主题分类', '主题', 'topic', 'topics', '主题类别'],
   genre: ['体裁分类', '体裁', 'genre', '体裁类别', '文种'],
   keywords: ['主题词', '关键词', '关键字', 'keywords', 'keyword'],
@@ -61,6 +61,8 @@ const VALIDITY_WORDS: Record<string, (typeof VALIDITIES)[number]> = {
   废止: 'repealed', 已废止: 'repealed', repealed: 'repealed',
   已修改: 'amended', 修改: 'amended', 已修订: 'amended', 部分修改: 'amended', amended: 'amended',
   未知: 'unknown', unknown: 'unknown',
+  // The words of the catalogue element's own CSV export (its zh-CN and en locales), so that export converts back.
+  未标注: 'unknown', inforce: 'valid', notstated: 'unknown',
 };
 
 export interface ConvertOptions {

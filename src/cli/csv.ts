@@ -8,11 +8,13 @@ export interface CsvRecord { line: number; cells: string[] }
 
 /**
  * Excel's ="…" (a formula that keeps leading zeros and dates as typed) → its text, with "" read as ". Blanks around it
- * (a space after the comma, or after the closing quote of "=""000123""") are not part of it.
+ * (a space after the comma, or after the closing quote of "=""000123""") are not part of it. A cell that a CSV export
+ * defused with an apostrophe ('=…, '+…, '-…, '@…: how the catalogue element's export, and others, keep a spreadsheet
+ * from running it as a formula) is read without the apostrophe.
  */
 const unwrapExcelText = (cell: string) => {
   const m = /^[ \t]*="((?:[^"]|"")*)"[ \t]*$/s.exec(cell);
-  return m ? m[1]!.replace(/""/g, '"') : cell;
+  return m ? m[1]!.replace(/""/g, '"') : /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 };
 
 /**

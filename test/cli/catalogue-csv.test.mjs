@@ -842,3 +842,27 @@ test('from-csv: a row with more cells than the header, and a day not in the cale
   assert.equal(r.code, 1);
   assert.match(r.stderr, /row 2: skipped: has 3 cells, the header has 2 \(cells right of the header's last column: give that column a header, or clear them\)\n/);
 });
+
+test('from-csv: the catalogue element\'s own CSV export (zh-CN or en) converts back: its headers, 未标注 / "Not stated", and cells it defused (\'=…) read as written', async () => {
+  const dir = tmp();
+  // As disclosure-catalogue's csv() writes it: BOM, CRLF, a formula-like title defused with an apostrophe.
+  const zh = '\ufeff索引号,名称,内容概述,文号,发布机构,成文日期,发布日期,有效性,链接\r\n' +
+    '001,关于通知,,君政发〔2013〕1号,区政府办,2013-03-01,2013-03-05,未标注,https://www.junshan.gov.cn/1.html\r\n' +
+    "002,'=1+1 的说明,'-摘要,,区政府办,,2013-03-06,有效,https://www.junshan.gov.cn/2.html\r\n";
+  writeFileSync(join(dir, 'zh.csv'), zh);
+  let r = await run(['catalogue', 'from-csv', join(dir, 'zh.csv')]);
+  assert.equal(r.code, 0, r.stderr);
+  let items = JSON.parse(r.stdout).items;
+  assert.deepEqual(items.map((i) => [i.title, i.summary, i.validity]), [['关于通知', undefined, 'unknown'], ['=1+1 的说明', '-摘要', 'valid']]);
+  assert.doesNotMatch(r.stderr, /warning|columns not used/);
+  const en = '\ufeffIndex number,Title,Summary,Document number,Publisher,Date created,Date published,Validity,Link\r\n' +
+    'A1,Notice,Text,No. 1,Office,2013-03-01,2013-03-05,In force,https://example.gov/1.html\r\n' +
+    'A2,Notice two,,,Office,,2013-03-06,Not stated,\r\n';
+  writeFileSync(join(dir, 'en.csv'), en);
+  r = await run(['catalogue', 'from-csv', join(dir, 'en.csv')]);
+  assert.equal(r.code, 0, r.stderr);
+  items = JSON.parse(r.stdout).items;
+  assert.deepEqual(items.map((i) => [i.id, i.indexNo, i.docNo, i.validity]), [['A1', 'A1', 'No. 1', 'valid'], ['A2', 'A2', undefined, 'unknown']]);
+  assert.match(r.stderr, /columns: indexNo, title, summary, docNo, publisher, dateCreated, datePublished, validity, url\n/);
+  assert.doesNotMatch(r.stderr, /warning|columns not used/);
+});
