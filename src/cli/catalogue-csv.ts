@@ -281,6 +281,9 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
   // A time of day after the date (a CMS's 发布时间: 2013-03-05 14:30:00) is dropped: one warning, at the first, with the count.
   let timeNote: RowNote | undefined;
   let times = 0;
+  // Excel day numbers (41338: a date column formatted General, saved as CSV): read, with one warning and the count.
+  let serialNote: RowNote | undefined;
+  let serials = 0;
   const WRITE_YEARS = '(write years in full, e.g. 2013-03-05: in Excel, format the date column as yyyy-mm-dd before saving)';
   /** A date cell: its day, or null (not a date), or '' (left out, a warning or error saying why). */
   const readDate = (k: string, raw: string, line: number): string | null => {
@@ -301,6 +304,11 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
       return '';
     }
     if (cell.kind === 'date') {
+      if (first.form === 'ymd' && first.serial) {
+        serials++;
+        serialNote ??= warnings[warnings.push({ line, message: `${k}: "${raw}" is an Excel day number; read as ${d} (check it against the ` +
+          'sheet: in Excel, format the date column as yyyy-mm-dd before saving, and the file has the dates themselves)' }) - 1];
+      }
       if (cell.time) {
         times++;
         timeNote ??= warnings[warnings.push({ line, message: `${k}: "${raw}" has a time of day; read as the day, ${d} (a feed's dates are days)` }) - 1];
@@ -425,6 +433,7 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
   if (titleLinks) {
     notes.push(`${plural(titleLinks, 'entry', 'entries')} take${titleLinks === 1 ? 's' : ''} the link on ${titleLinks === 1 ? 'its' : 'their'} title's cell as url (${at.has('url') ? 'its url cell is empty' : 'the sheet has no url column'})`);
   }
+  if (serialNote && serials > 1) serialNote.message += `; ${fmt(serials)} dates in this file are day numbers, each read so`;
   if (timeNote && times > 1) timeNote.message += `; ${fmt(times)} dates in this file have a time of day, each read as its day`;
   for (const p of csvProblems) {
     const m = /^line (\d+): (.*)$/.exec(p);

@@ -29,6 +29,8 @@ interface DatePrefix {
   /** YYYY-MM-DD; null when the numbers are not a real day (2013-02-30). */
   date: string | null;
   rest: string;
+  /** An Excel day number (41338), as a date column formatted 常规 (General) is saved in CSV. */
+  serial?: boolean;
   /** An Excel day number with a fraction (41338.5): a day and a time of day. */
   serialTime?: boolean;
   /** With `date` null: the year, month and day as written, to say what is wrong with them (whyNotADay). */
@@ -84,7 +86,7 @@ function ymdPrefix(s: string): DatePrefix | null {
   if (serial) {
     // Excel serial date (1900 system): day 25569 is 1970-01-01; a fraction is the time of day.
     const t = new Date((+serial[1]! - 25569) * 86400000);
-    return { date: ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()), rest: '', serialTime: /[1-9]/.test(serial[2] ?? '') };
+    return { date: ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()), rest: '', serial: true, serialTime: /[1-9]/.test(serial[2] ?? '') };
   }
   return null;
 }
