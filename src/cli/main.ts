@@ -65,10 +65,10 @@ to the url column, as does a link inserted on the cell); a cell merged down over
 two rows (日期 merged across 成文日期 | 发布日期) is read as one; hidden columns and rows are read, with a note. An .xls
 (Excel 97–2003) is not read: save it as .xlsx or "CSV UTF-8".
 Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5 (2013.03.05.),
-20130305, Mar 5, 2013 (5 March 2013, 5-Mar-2013). 3/5/2013, 3-5-2013 and 3.5.2013 take the order a date with a number
-above 12 shows (13/5/2013: day/month), among dates with the same separator first, then in the whole file; when none
-does, slashes and hyphens are month/day (Excel in the US) and dots day/month (3.5.2013 is 3 May, as in Europe). A
-warning says which order was taken. Two-digit years (3/5/13, 5-Mar-13, 13-03-05至13-04-01) are not guessed: left out
+20130305, Mar 5, 2013 (5 March 2013, 5-Mar-2013), Excel day numbers (41338, with a warning). 3/5/2013, 3-5-2013 and
+3.5.2013 take the order a date with a number above 12 shows (13/5/2013: day/month), among dates with the same
+separator first, then in the whole file; when none does, slashes and hyphens are month/day (Excel in the US) and dots
+day/month (3.5.2013 is 3 May, as in Europe). A warning says which order was taken. Two-digit years (3/5/13, 5-Mar-13, 13-03-05至13-04-01) are not guessed: left out
 with a warning. A range (2013-3-5至2013-4-5, 2013-03-05 ~ 2013-04-05) is read as its first date, with a warning.
 A time of day after a date (2013-03-05 14:30, 2013年3月5日下午3点) or a time range on one day (2013-03-05 09:00-11:00)
 is dropped, with a warning; a weekday (星期二) is passed over. Any other text after a date (2013-03-05 已废止,
