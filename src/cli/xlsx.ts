@@ -32,6 +32,9 @@ export interface Workbook {
 export const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 export const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
+/** The most one part of a workbook may unpack to (a JavaScript string holds at most about 512 MB). */
+const MAX_PART = 400 * 2 ** 20;
+
 /** The files of a zip archive, by name, inflated when asked for. */
 function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -56,7 +59,15 @@ function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + size);
       if (method === 0) return data;
-      if (method === 8) return new Uint8Array(inflateRawSync(data));
+      // A part that unpacks to more than a string can hold (a damaged file, or a "zip bomb") is refused in words.
+      if (method === 8) {
+        try {
+          return new Uint8Array(inflateRawSync(data, { maxOutputLength: MAX_PART }));
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') throw new Error(`${name} is damaged in the workbook (${(error as Error).message}): open it in Excel and save it again`);
+          throw new Error(`${name} unpacks to more than ${MAX_PART / 2 ** 20} MB, more than this tool reads: save the sheet as "CSV UTF-8" and convert that, or split the workbook`);
+        }
+      }
       throw new Error(`${name} is compressed in a way this tool does not read (method ${method}): open it in Excel and save it again`);
     });
     p += 46 + nameLen + extraLen + commentLen;
@@ -246,8 +257,11 @@ export function readXlsx(bytes: Uint8Array): Workbook {
     rows.set(rowNo, cells);
   }
 
-  // Merged cells: the top-left value down the range's first column.
+  // Merged cells: the top-left value down the range's first column, as far as the sheet has rows (a range merged
+  // down to row 1048576 makes no million empty entries).
   const fromAbove = new Map<number, boolean[]>();
+  let lastRow = 0;
+  for (const r of rows.keys()) lastRow = Math.max(lastRow, r);
   for (const m of sheet.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
     const [from, to] = (attrs(m[1]!).ref ?? '').split(':');
     const f = from && cellRef(from);
@@ -255,7 +269,7 @@ export function readXlsx(bytes: Uint8Array): Workbook {
     if (!f || !l) continue;
     const value = rows.get(f[1])?.[f[0]] ?? '';
     if (!value) continue;
-    for (let r = f[1] + 1; r <= l[1]; r++) {
+    for (let r = f[1] + 1; r <= Math.min(l[1], lastRow); r++) {
       const cells = rows.get(r) ?? [];
       cells[f[0]] = value;
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';

@@ -870,3 +870,29 @@ test('from-csv: the catalogue element\'s own CSV export (zh-CN or en) converts b
   assert.match(r.stderr, /columns: indexNo, title, summary, docNo, publisher, dateCreated, datePublished, validity, url\n/);
   assert.doesNotMatch(r.stderr, /warning|columns not used/);
 });
+
+test('from-xlsx: a part that unpacks to more than 400 MB (a damaged file or a zip bomb) is refused in words, and a range merged down to the last row of Excel makes no empty entries', async () => {
+  const dir = tmp();
+  const bomb = join(dir, 'bomb.xlsx');
+  // A workbook whose sheet is 401 MB of spaces (about 2 MB packed).
+  writeFileSync(bomb, await zip({
+    'xl/workbook.xml': '<workbook><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/worksheets/sheet1.xml': Buffer.alloc(401 * 2 ** 20, 32),
+  }));
+  const r = await run(['catalogue', 'from-xlsx', bomb, '-o', join(dir, 'b.json')]);
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /xl\/worksheets\/sheet1\.xml unpacks to more than 400 MB, more than this tool reads: save the sheet as "CSV UTF-8"/);
+  assert.equal(existsSync(join(dir, 'b.json')), false);
+
+  const merged = join(dir, 'merged.xlsx');
+  writeFileSync(merged, await xlsx([['名称', '发布日期', '发布机构'], ['通知一', '2013-03-05', '区政府办'], ['通知二', '2013-03-06']], {
+    sheetXml: { mergeCells: '<mergeCells count="1"><mergeCell ref="C2:C1048576"/></mergeCells>' },
+  }));
+  const out = join(dir, 'm.json');
+  const m = await run(['catalogue', 'from-xlsx', merged, '-o', out]);
+  assert.equal(m.code, 0, m.stderr);
+  const feed = JSON.parse(readFileSync(out, 'utf8'));
+  assert.deepEqual(feed.items.map((i) => i.title), ['通知一', '通知二']);
+  assert.ok(feed.items[0].publisher && feed.items[1].publisher === feed.items[0].publisher, 'the 发布机构 merged down stands on row 3 too');
+  assert.doesNotMatch(m.stderr, /row 4\b|row 1048576/);
+});

@@ -67,14 +67,14 @@ export function loadSrc() {
   return src;
 }
 
-/** A zip archive (deflated) of { name: text }: to build .xlsx workbooks in the tests. */
+/** A zip archive (deflated) of { name: text or Buffer }: to build .xlsx workbooks in the tests. */
 export async function zip(files) {
   const { deflateRawSync, crc32 } = await import('node:zlib');
   const locals = [];
   const central = [];
   let offset = 0;
   for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
+    const data = Buffer.isBuffer(text) ? text : Buffer.from(text);
     const packed = deflateRawSync(data);
     const n = Buffer.from(name);
     const head = Buffer.alloc(30);
