@@ -31,7 +31,7 @@ export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
   'categoryCount', 'categoryLabel', 'cats', 'chartTheme', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
   'completeLoad', 'confirmClear', 'countAll', 'destroyCharts', 'keepInStore', 'expanded', 'exportCsv',
-  'extraLoading', 'facetCount', 'facetLabel', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
+  'extraLoading', 'facetCount', 'writeUrl', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
   'hayBuilt', 'pgs', 'inFlight', 'initialYear', 'autoKey', 'loadMorePages', 'loadYear', 'loaders',
   'localeController', 'normalPageSize', 'againFiles', 'onFeedLoaded', 'onForcedColors', 'onHide', 'onInput', 'onOffline', 'onOnline',

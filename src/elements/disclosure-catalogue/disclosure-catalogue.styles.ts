@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 export const catalogueStyles = css`
   .root { container-type: inline-size; }
-  header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
+  /* The rows that wrap: the header, the search form, the toolbar, the chips and the page links. */
+  header, form.search, .toolbar, .chips, nav.pages ul { display: flex; flex-wrap: wrap; align-items: center; }
+  header { align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
   header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   header .publisher { color: var(--_muted); }
   .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
@@ -35,14 +37,14 @@ export const catalogueStyles = css`
   [role='treeitem']:focus-visible > .node { outline: 0.2em solid var(--_focus); outline-offset: -0.1em; }
   .twisty { width: 1.5em; flex: none; text-align: center; }
 
-  form.search { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin-bottom: 0.75em; }
+  form.search { gap: 0.5em; margin-bottom: 0.75em; }
   form.search label { font-weight: 700; }
   form.search input { flex: 1 1 12em; }
   .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }
-  .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin: 0.75em 0; }
+  .toolbar { gap: 0.5em 1em; margin: 0.75em 0; }
   .toolbar .summary { flex: 1 1 100%; font-weight: 700; margin: 0; }
   .toolbar label { display: inline-flex; flex-wrap: wrap; gap: 0.4em; align-items: center; max-width: 100%; }
-  .chips { display: flex; flex-wrap: wrap; gap: 0.4em; margin: 0 0 0.75em; align-items: center; }
+  .chips { gap: 0.4em; margin: 0 0 0.75em; }
   .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: calc(var(--_radius) * 4); }
 
   ol.items { border-top: 0.0625em solid var(--_border); }
@@ -70,7 +72,7 @@ export const catalogueStyles = css`
 
   .empty { padding: 1.5em 1em; text-align: center; border: 0.0625em dashed var(--_border); border-radius: var(--_radius); }
   .empty p { margin: 0 0 0.75em; }
-  nav.pages ul { display: flex; flex-wrap: wrap; gap: 0.3em; margin: 1em 0 0; align-items: center; }
+  nav.pages ul { gap: 0.3em; margin: 1em 0 0; }
   nav.pages .btn[aria-current='page'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); font-weight: 700; }
   nav.pages .gap { padding: 0 0.3em; color: var(--_muted); }
   .progress { color: var(--_muted); margin: 0.5em 0; }
@@ -78,7 +80,7 @@ export const catalogueStyles = css`
   [aria-busy='true'] ol.items { background: var(--_surface); cursor: progress; }
 
   @media print {
-    .filters, form.search, .toolbar label, .chips, nav.pages, .actions, .filters-toggle { display: none !important; }
+    .filters, form.search, .toolbar label, .chips, nav.pages, .actions { display: none !important; }
     .cols { display: block; }
     .detail { background: none; padding: 0; }
     ol.items > li { break-inside: avoid; content-visibility: visible; }

@@ -387,19 +387,25 @@ export class DisclosureCatalogue extends DisclosureElement {
    * Applies a change to the query, runs it and records it in the URL. A server (remote mode) is asked at once, or
    * (`now` false: typing) after a pause.
    */
-  private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', resetPage = true, now = history == 'push'): void {
+  private setQuery(patch: Partial<CatalogueQuery>, history: 'push' | 'replace' = 'push', now = history == 'push'): void {
     this.completeLoad();
     const before = JSON.stringify(this.shownQuery);
-    this.shownQuery = { ...this.shownQuery, ...patch, page: resetPage && !('page' in patch) ? 1 : patch.page ?? this.shownQuery.page };
+    // Any change but of the page goes back to the first page.
+    this.shownQuery = { ...this.shownQuery, page: 1, ...patch };
     // The same query again (typed, then Enter) is not a new search: no second event, no second request.
     const changed = JSON.stringify(this.shownQuery) !== before;
-    if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.shownQuery, this.normalPageSize()), history);
+    this.writeUrl(history);
     if (!this.remoteResult) this.runQuery(true);
     // (After a failed request the same query is asked again: Enter is the way to retry it.)
     if (!changed && !this.remoteResult?.error) return;
     // From the server, the total is known once it answers: the event waits for it (fetchRemote).
     if (this.remoteResult) this.runRemote(now, true);
     else this.queried();
+  }
+
+  /** Records the query shown in the page URL (not with no-url-state). */
+  private writeUrl(mode: 'push' | 'replace'): void {
+    if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.shownQuery, this.normalPageSize()), mode);
   }
 
   private queried(): void {
@@ -471,7 +477,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
     if (run.length < years.length) {
       this.shownQuery = { ...q, facets: { ...q.facets, year: run } };
-      if (!this.noUrlState) writeUrlState(this.stateKey, queryToState(this.shownQuery, this.normalPageSize()), 'replace');
+      this.writeUrl('replace');
     }
     set('sort', q.sort);
     set('page', String(q.page));
@@ -537,11 +543,6 @@ export class DisclosureCatalogue extends DisclosureElement {
     // In remote mode, the years the server counts (facetCounts.year).
     return [...(this.index?.facetValues('year') ?? Object.keys(this.remoteResult?.facetCounts?.year ?? {}).filter((y) => /^\d{4}$/.test(y)))]
       .sort().reverse().map((y) => ({ id: y, label: y }));
-  }
-
-  /** A facet is named as its field is (主题分类, 发布机构 …), the year facet 年份. */
-  private facetLabel(facet: FacetKey): string {
-    return this.t[facet];
   }
 
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
@@ -687,11 +688,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!current) return;
     const i = items.indexOf(current);
     const id = current.dataset.id ?? '';
-    const focus = (el: HTMLElement | null | undefined) => {
-      if (!el) return;
-      this.focusedTreeId = el.dataset.id ?? '';
-      el.focus();
-    };
+    // (The tab stop follows focus: onTreeFocus.)
+    const focus = (el: HTMLElement | null | undefined) => el?.focus();
     const expanded = current.getAttribute('aria-expanded');
     switch (e.key) {
       case 'ArrowDown': focus(items[i + 1]); break;
@@ -740,7 +738,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const legendId = `facet-${facet}`;
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
     return html`<fieldset class="facet" aria-labelledby=${legendId}>
-      <legend id=${legendId}>${this.facetLabel(facet)}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
+      <legend id=${legendId}>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
           <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
@@ -779,7 +777,7 @@ export class DisclosureCatalogue extends DisclosureElement {
    */
   private onInput = (e: Event) => {
     if ((e as InputEvent).isComposing) return;
-    this.setQuery({ q: (e.target as HTMLInputElement).value }, this.shownQuery.q ? 'replace' : 'push', true, false);
+    this.setQuery({ q: (e.target as HTMLInputElement).value }, this.shownQuery.q ? 'replace' : 'push', false);
   };
 
   private onSubmit = (e: Event) => {
@@ -835,7 +833,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       const terms = this.facetTerms(f);
       for (const v of q.facets[f]) {
         const value = terms.find((x) => x.id === v)?.label ?? v;
-        out.push({ name: this.facetLabel(f), value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
+        out.push({ name: this.t[f], value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
       }
     }
     return out;
@@ -994,7 +992,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private async goPage(page: number): Promise<void> {
-    this.setQuery({ page }, 'push', false);
+    this.setQuery({ page });
     this.announce(this.t.pageOf(this.fmt(page), this.fmt(Math.ceil(this.total / this.shownQuery.pageSize))), 0);
     await this.updateComplete;
     // Take the reader to the top of the new page's results.
