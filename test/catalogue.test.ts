@@ -1233,3 +1233,29 @@ describe('<disclosure-catalogue>: URL keys, 文号 highlights, remote busy state
     expect(await sent()).to.equal('2012-01-01 2012-12-31');
   });
 });
+
+describe('<disclosure-catalogue>: keys taken late, years without counts, pages past the end, separators', () => {
+  it('remote mode: a page past the end (page 9 of 3) is corrected in the page URL too, without a new history entry', async () => {
+    const answer = { schemaVersion: 1, items: manyItems(10, 'p'), page: { total: 25 } };
+    const endpoint = await scriptEndpoint([{ body: answer }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    history.replaceState(null, '', `${location.pathname}?rp.page=9&rp.size=10`);
+    const length = history.length;
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="rp"></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, 'nav.pages .count') === '第 3 页，共 3 页', 'the last page shown');
+    expect(new URL(location.href).searchParams.get('rp.page')).to.equal('3');
+    expect(history.length).to.equal(length);
+  });
+
+  it('a page past the end of a local search (page 9 of 1) is corrected in the page URL too, without a new history entry', async () => {
+    const src = await storeFeed(smallCatalogue());
+    history.replaceState(null, '', `${location.pathname}?lp.page=9&lp.q=${encodeURIComponent('农业')}`);
+    const length = history.length;
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="lp"></disclosure-catalogue>`);
+    await el.loaded;
+    expect(titles(el)).to.have.length(2);
+    await waitUntil(() => new URL(location.href).searchParams.get('lp.page') === null, 'page 1, the default, left out of the URL');
+    expect(history.length).to.equal(length);
+  });
+});

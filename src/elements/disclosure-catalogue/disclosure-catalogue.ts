@@ -418,7 +418,10 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!this.index) return;
     this.queryResult = this.index.run(this.shownQuery);
     const pages = Math.max(1, Math.ceil(this.queryResult.matches.length / this.shownQuery.pageSize));
-    if (this.shownQuery.page > pages) this.shownQuery = { ...this.shownQuery, page: pages };
+    if (this.shownQuery.page > pages) {
+      this.shownQuery = { ...this.shownQuery, page: pages };
+      this.writeUrl('replace');
+    }
     if (announce) this.announce(this.t.results(this.fmt(this.queryResult.matches.length)));
   }
 
@@ -497,10 +500,12 @@ export class DisclosureCatalogue extends DisclosureElement {
       if (!parsed.ok) throw new FeedError(parsed.error, parsed.message, url, undefined, parsed.detail);
       if (abort.signal.aborted) return;
       const total = parsed.data.page?.total ?? parsed.data.items.length;
-      // A page past the end (an old link, fewer results now): the last page is asked for instead.
+      // A page past the end (an old link, fewer results now): the last page is asked for instead, and the page URL
+      // says so (in place: it is the same view).
       const last = Math.ceil(total / this.shownQuery.pageSize);
       if (this.shownQuery.page > last && last) {
         this.shownQuery = { ...this.shownQuery, page: last };
+        this.writeUrl('replace');
         return this.fetchRemote(notify);
       }
       this.remoteResult = { ...parsed.data, total, busy: false };
