@@ -32,7 +32,7 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
  * that a row of them can wrap pair by pair. `lang` marks a value that is the feed's text (textLang).
  */
 const meta = (term: string, value: unknown, lang: unknown = nothing, cls?: string) =>
-  value ? html`<div><dt>${term}</dt><dd class=${cls ?? nothing} lang=${lang}>${value}</dd></div>` : nothing;
+  value ? html`<div><dt>${term}</dt><dd class=${cls} lang=${lang}>${value}</dd></div>` : nothing;
 /** Whether a facet's terms are the feed's text (its vocabularies), not the UI's (validity) or numbers (year). */
 const feedTerms = (facet: FacetKey): facet is 'topic' | 'genre' | 'publisher' => facet != 'year' && facet != 'validity';
 /**
@@ -462,7 +462,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const data = this.feed.data!;
     const u = new URL(data.search!.endpoint);
     const q = this.shownQuery;
-    const set = (k: string, v: string) => v && u.searchParams.set(k, v);
+    // (A number is written as its digits.)
+    const set = (k: string, v: string | number) => v && u.searchParams.set(k, v as string);
     set('q', q.q.trim());
     set('category', q.category ?? '');
     for (const f of FACETS) if (f != 'year') set(f, q.facets[f].join(','));
@@ -483,8 +484,8 @@ export class DisclosureCatalogue extends DisclosureElement {
       this.writeUrl('replace');
     }
     set('sort', q.sort);
-    set('page', String(q.page));
-    set('pageSize', String(q.pageSize));
+    set('page', q.page);
+    set('pageSize', q.pageSize);
     return u.href;
   }
 
@@ -624,13 +625,13 @@ export class DisclosureCatalogue extends DisclosureElement {
       ${this.renderSearch()}
       <div class="cols">
         <div>
-          <button class="btn filters-toggle" type="button" aria-expanded=${String(this.filtersOpen)} aria-controls="filters"
+          <button class="btn filters-toggle" type="button" aria-expanded=${this.filtersOpen} aria-controls="filters"
             @click=${() => (this.filtersOpen = !this.filtersOpen)}>${t.showFilters}</button>
           <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>
             ${this.filtersReady ? [data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}
           </div>
         </div>
-        <div class="results" part="results" aria-busy=${String(!!this.remoteResult?.busy)}>
+        <div class="results" part="results" aria-busy=${!!this.remoteResult?.busy}>
           ${this.renderToolbar()} ${this.renderChips()} ${this.renderList()} ${this.renderPagination()}
         </div>
       </div>`;
@@ -658,7 +659,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       const key = `tn${++n}`;
       // The accessible name is the visible label and count (aria-labelledby), not the nested group's text.
       return html`<li role="treeitem" data-id=${id} aria-level=${level}
-        aria-selected=${String(isSelected)} aria-expanded=${kids.length ? String(open) : nothing}
+        aria-selected=${isSelected} aria-expanded=${kids.length ? open : nothing}
         aria-labelledby=${count === undefined ? key : `${key} ${key}c`}
         tabindex=${focus ? 0 : -1}
         @click=${(e: Event) => { e.stopPropagation(); this.selectCategory(id || null); }}>
@@ -725,7 +726,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private async selectCategory(id: string | null): Promise<void> {
-    this.focusedTreeId = id ?? '';
+    // (Focus is on it, or goes to it: the tab stop follows, onTreeFocus.)
     this.setQuery({ category: id });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id ?? '')}"]`)?.focus();
@@ -740,10 +741,10 @@ export class DisclosureCatalogue extends DisclosureElement {
     const all = this.facetOpen.has(facet);
     const shown = all ? visible : visible.slice(0, FACET_PREVIEW);
     const t = this.t;
-    const legendId = `facet-${facet}`;
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
-    return html`<fieldset class="facet" aria-labelledby=${legendId}>
-      <legend id=${legendId}>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
+    // (The legend names the group.)
+    return html`<fieldset class="facet">
+      <legend>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
           <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
@@ -752,7 +753,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         </label></li>`)}
       </ul>
       ${visible.length > FACET_PREVIEW
-        ? html`<button class="btn link" type="button" aria-expanded=${String(all)} @click=${() => (this.facetOpen = toggled(this.facetOpen, facet))}>
+        ? html`<button class="btn link" type="button" aria-expanded=${all} @click=${() => (this.facetOpen = toggled(this.facetOpen, facet))}>
             ${all ? t.showFewer : t.showAll(visible.length)}</button>`
         : nothing}
     </fieldset>`;
@@ -925,7 +926,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${meta(t.validity, item.validity && t.validityValues[item.validity], nothing, `validity-${item.validity}`)}
       </dl>
       <div class="actions">
-        <button class="btn link" type="button" aria-expanded=${String(open)} aria-controls=${detailId}
+        <button class="btn link" type="button" aria-expanded=${open} aria-controls=${detailId}
           aria-label=${t.detailsFor(item.title)} @click=${() => (this.expanded = toggled(this.expanded, item.id))}>${t.details}</button>
       </div>
       <div class="detail" id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms, lang) : nothing}</div>
