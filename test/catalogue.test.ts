@@ -1235,6 +1235,33 @@ describe('<disclosure-catalogue>: URL keys, 文号 highlights, remote busy state
 });
 
 describe('<disclosure-catalogue>: keys taken late, years without counts, pages past the end, separators', () => {
+  it('a catalogue with id="catalogue" added after one that took the automatic key catalogue: each keeps its own URL keys', async () => {
+    const a = await storeFeed(smallCatalogue());
+    const b = await storeFeed(smallCatalogue());
+    const wrap = mountHtml(html`<disclosure-catalogue src=${a}></disclosure-catalogue>`);
+    const plain = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await plain.loaded;
+    await check(plain, '有效性', '失效');
+    expect(new URL(location.href).searchParams.get('catalogue.validity')).to.equal('expired');
+    // The page adds a catalogue whose id is the key the first one took.
+    const named = document.createElement('disclosure-catalogue') as DisclosureCatalogue;
+    named.id = 'catalogue';
+    named.src = b;
+    wrap.append(named);
+    await named.loaded;
+    await named.updateComplete;
+    expect(titles(named), 'the first one’s filter is not the named one’s').to.have.length(4);
+    expect(titles(plain)).to.deep.equal(['县教育局关于义务教育招生工作的公告']);
+    await search(named, '农业');
+    await check(plain, '有效性', '废止');
+    const params = new URL(location.href).searchParams;
+    expect(params.get('catalogue.q')).to.equal('农业');
+    expect(params.get('catalogue.validity'), 'the first one no longer writes under catalogue').to.equal(null);
+    expect(params.get('catalogue2.validity')).to.equal('expired,repealed');
+    expect(titles(named)).to.have.length(2);
+    expect(titles(plain)).to.have.length(2);
+  });
+
   it('remote mode: a page past the end (page 9 of 3) is corrected in the page URL too, without a new history entry', async () => {
     const answer = { schemaVersion: 1, items: manyItems(10, 'p'), page: { total: 25 } };
     const endpoint = await scriptEndpoint([{ body: answer }]);

@@ -195,7 +195,8 @@ export class DisclosureCatalogue extends DisclosureElement {
    * The prefix of this catalogue's URL parameters: its url-key or id, else the first automatic key (`catalogue`,
    * `catalogue2` …) that no catalogue on the page holds, taken when first asked for (once the page's catalogues are
    * connected). So one without an id never shares the key of another's id (`id="catalogue"`), and a catalogue removed
-   * and added again (an SPA, an AJAX tab) gets its key back.
+   * and added again (an SPA, an AJAX tab) gets its key back. One connected later whose url-key or id another holds as
+   * its automatic key moves that one to the next free key (connectedCallback).
    */
   private get stateKey(): string {
     for (let n = 1; !(this.urlKey || this.id || this.autoKey); n++) {
@@ -207,7 +208,17 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const key = this.urlKey || this.id;
     live.add(this);
+    // This one's key taken already as another's automatic key (this one was added to the page later): that one moves
+    // to the next free key, and its state in the page URL with it; this one starts from none.
+    for (const c of live) {
+      if (key && c.autoKey == key) {
+        c.autoKey = '';
+        writeUrlState(key, {}, 'replace');
+        c.writeUrl('replace');
+      }
+    }
     window.addEventListener('popstate', this.onPopState);
   }
 
