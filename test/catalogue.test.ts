@@ -1285,4 +1285,31 @@ describe('<disclosure-catalogue>: keys taken late, years without counts, pages p
     await waitUntil(() => new URL(location.href).searchParams.get('lp.page') === null, 'page 1, the default, left out of the URL');
     expect(history.length).to.equal(length);
   });
+
+  it('the separator of lists of the feed’s terms comes from the locale file of the feed’s language', async () => {
+    const en = (await import('../src/locales/en/catalogue.js')).default as unknown as { sep: string };
+    const was = en.sep;
+    en.sep = ' / ';
+    try {
+      const feed = { ...smallCatalogue(), lang: 'en' };
+      const src = await storeFeed(feed);
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} lang="en" no-url-state></disclosure-catalogue>`);
+      await el.loaded;
+      const item = $$(el, '.item').find((i) => i.textContent!.includes('关于做好春季'))!;
+      item.querySelector<HTMLButtonElement>('.actions button')!.click();
+      await el.updateComplete;
+      expect(item.querySelector('.detail')!.textContent!.replace(/\s+/g, ' ')).to.contain('农业 / 春耕');
+      // The feed's language, not the element's: Chinese terms in an English UI take 、; French ones in a Chinese UI the
+      // separator of English (the library has no French strings).
+      for (const [ui, feedLang, joined] of [['en', 'zh-CN', '农业、春耕'], ['zh-CN', 'fr', '农业 / 春耕']]) {
+        const other = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed({ ...feed, lang: feedLang })} lang=${ui} no-url-state></disclosure-catalogue>`);
+        await other.loaded;
+        const entry = $$(other, '.item').find((i) => i.textContent!.includes('关于做好春季'))!;
+        entry.querySelector<HTMLButtonElement>('.actions button')!.click();
+        await waitUntil(() => entry.querySelector('.detail')!.textContent!.includes(joined), `${joined} (${ui} UI, ${feedLang} feed)`);
+      }
+    } finally {
+      en.sep = was;
+    }
+  });
 });

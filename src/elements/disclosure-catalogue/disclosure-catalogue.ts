@@ -10,6 +10,7 @@ import {
   VALIDITIES, checkItems, hrefOf, parseCatalogue, pendingCheck, type CatalogueFeed, type CatalogueItem, type Category, type Term,
 } from '../../schema/catalogue.js';
 import { catalogueStrings } from '../../locales/catalogue.js';
+import { normalizeLocale } from '../../core/locale.js';
 import { catalogueStyles } from './disclosure-catalogue.styles.js';
 import { highlight, queryTerms } from './search.js';
 import {
@@ -947,8 +948,11 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** An entry's details; `lang` (textLang) marks the feed's text in them. */
   private renderDetail(item: CatalogueItem, terms: readonly string[], lang: unknown): TemplateResult {
     const t = this.t;
-    // Lists of the feed's terms take the separator of the feed's language (、 in Chinese), else of the element's.
-    const sep = /^zh/i.test(this.feed.lang ?? this.locale) ? '、' : ', ';
+    // Lists of the feed's terms take the separator of the feed's language (、 in Chinese), else of the element's: from
+    // the strings of that language (loaded for it; ", " of English for a language the library has none for).
+    const l = normalizeLocale(this.feed.lang ?? this.provider?.feedLang ?? this.locale) ?? 'en';
+    if (!catalogueStrings.has(l)) catalogueStrings.load(l).then(() => this.requestUpdate(), () => {});
+    const sep = catalogueStrings.get(l).sep;
     const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join(sep);
     const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join(sep);
     return html`

@@ -3,6 +3,8 @@ import type { CatalogueMessages } from '../zh-CN/catalogue.js';
 const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   title: 'Government information disclosure catalogue',
   colon: ': ',
+  /** Between the items of a list of the feed's terms (topics, categories, keywords) in this language. */
+  sep: ', ',
   guide: 'Disclosure guide',
   /** Before the publisher's name, which is the feed's text (in the feed's language). */
   publishedBy: 'Publisher: ',

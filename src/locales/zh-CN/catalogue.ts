@@ -1,6 +1,8 @@
 const zh = {
   title: '政府信息公开目录',
   colon: '：',
+  /** Between the items of a list of the feed's terms (topics, categories, keywords) in this language. */
+  sep: '、',
   guide: '政府信息公开指南',
   /** Before the publisher's name, which is the feed's text (in the feed's language). */
   publishedBy: '发布机构：',
