@@ -1235,6 +1235,28 @@ describe('<disclosure-catalogue>: URL keys, 文号 highlights, remote busy state
 });
 
 describe('<disclosure-catalogue>: keys taken late, years without counts, pages past the end, separators', () => {
+  it('a printout from page 2 numbers its entries from 1, as it holds them from the first', async () => {
+    const el = await mount({ ...smallCatalogue(), items: manyItems(45) });
+    $$<HTMLButtonElement>(el, 'nav.pages button').find((b) => b.textContent!.trim() === '2')!.click();
+    await el.updateComplete;
+    expect($(el, 'ol.items').getAttribute('start')).to.equal('21');
+    const origPrint = window.print;
+    let start = '';
+    window.print = () => {
+      start = `${$(el, 'ol.items').getAttribute('start')} ${$$(el, '.item').length}`;
+    };
+    try {
+      $$<HTMLButtonElement>(el, '.toolbar button').find((b) => b.textContent!.trim() === '打印')!.click();
+      await waitUntil(() => start, 'print called');
+      expect(start, 'the list starts at 1, and holds all 45').to.equal('1 45');
+      window.dispatchEvent(new Event('afterprint'));
+      await el.updateComplete;
+      expect($(el, 'ol.items').getAttribute('start')).to.equal('21');
+    } finally {
+      window.print = origPrint;
+    }
+  });
+
   it('a catalogue with id="catalogue" added after one that took the automatic key catalogue: each keeps its own URL keys', async () => {
     const a = await storeFeed(smallCatalogue());
     const b = await storeFeed(smallCatalogue());

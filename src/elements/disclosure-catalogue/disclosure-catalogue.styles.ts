@@ -8,12 +8,12 @@ export const catalogueStyles = css`
   header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   header .publisher { color: var(--_muted); }
   .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
+  /* Narrow: the filters behind their button; wide: beside the results, always shown (.filters.filters wins). */
+  .filters:not(.open) { display: none; }
   @container (min-width: 44em) {
     .cols { grid-template-columns: 15em minmax(0, 1fr); }
     .filters-toggle { display: none !important; }
-  }
-  @container (max-width: 43.99em) {
-    .filters:not(.open) { display: none; }
+    .filters.filters { display: grid; }
   }
   /* No paint containment here: it would cut off the focus rings of the categories and facet values at the side. */
   .filters { display: grid; gap: 1em; align-content: start; contain: layout; }

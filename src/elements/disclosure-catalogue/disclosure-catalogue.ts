@@ -165,7 +165,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private remoteResult: RemoteState | null = null;
   private focusedTreeId: string = '';
 
-  private readonly feed = new FeedController<CatalogueFeed>(this, (json, url) => parseCatalogue(json, url, true), () => this.onFeedLoaded());
+  private readonly feed = new FeedController<CatalogueFeed>(this, (json, url) => parseCatalogue(json, url, true), (data) => this.onFeedLoaded(data));
   private index: CatalogueIndex | null = null;
   private allItems: CatalogueItem[] = [];
   /** True while only the first page is shown and the rest of the load (`completeLoad`) is still to come. */
@@ -235,7 +235,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('feedTimeout') && this.feedTimeout) this.feed.timeout = this.feedTimeout;
+    if (this.feedTimeout) this.feed.timeout = this.feedTimeout;
     // (Not at first: the value it had before is undefined then; the page size is read when the feed starts loading.)
     if (changed.get('pageSize') !== undefined) {
       // A page size set later (e.g. by a framework) applies at once; while the feed loads, to the page it will show.
@@ -274,9 +274,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   /** Shows a loaded feed; the promise (which `loaded` and `disclosure-load` wait for) settles with the filter column. */
-  private onFeedLoaded(): Promise<void> | void {
-    const data = this.feed.data;
-    if (this.feed.status !== 'ready' || !data) return;
+  private onFeedLoaded(data: CatalogueFeed): Promise<void> {
+    // (Called once the feed is ready: FeedController.)
     const check = pendingCheck(data);
     const q = this.shownQuery;
     this.firstPageOnly = true;
@@ -338,9 +337,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private rebuildIndex(): void {
-    const data = this.feed.data;
-    if (!data) return;
-    const index = (this.index = new CatalogueIndex(this.allItems, data.categories));
+    const index = (this.index = new CatalogueIndex(this.allItems, this.feed.data!.categories));
     this.runQuery(false);
     // Build the search text in small slices right after the first rows are shown, so the first keystroke is fast too.
     const step = () => {
@@ -366,12 +363,12 @@ export class DisclosureCatalogue extends DisclosureElement {
         if (abort.signal.aborted) return;
         const root = json as { items?: unknown; page?: { next?: unknown } };
         if (!Array.isArray(root?.items)) throw new FeedError('invalidRoot', 'items missing', url);
+        // The entries skipped, then the fields ignored (one list: the page is checked and built at once).
         const issues = new IssueList();
-        const soft = new IssueList();
         const check = checkItems(root.items, url, issues, seenIds, this.allItems.length);
-        this.allItems = this.allItems.concat(check.items(soft));
+        this.allItems = this.allItems.concat(check.items(issues));
         this.moreSkipped += check.skipped;
-        this.feed.warnings = [...this.feed.warnings, ...issues.issues, ...soft.issues];
+        this.feed.warnings = [...this.feed.warnings, ...issues.issues];
         const n: unknown = root.page?.next;
         url = typeof n === 'string' && n ? new URL(n, url).href : null;
         this.extraLoading = { loaded: this.allItems.length, total, failed: false };
@@ -404,15 +401,16 @@ export class DisclosureCatalogue extends DisclosureElement {
     const before = JSON.stringify(this.shownQuery);
     // Any change but of the page goes back to the first page.
     this.shownQuery = { ...this.shownQuery, page: 1, ...patch };
-    // The same query again (typed, then Enter) is not a new search: no second event, no second request.
-    const changed = JSON.stringify(this.shownQuery) !== before;
     this.writeUrl(history);
-    if (!this.remoteResult) this.runQuery(true);
-    // (After a failed request the same query is asked again: Enter is the way to retry it.)
-    if (!changed && !this.remoteResult?.error) return;
+    // The same query again (typed, then Enter) is not a new search: no second event, no second request, nothing said
+    // (Enter says the count itself: onSubmit). After a failed request the same query is asked again: Enter retries it.
+    if (JSON.stringify(this.shownQuery) == before && !this.remoteResult?.error) return;
     // From the server, the total is known once it answers: the event waits for it (fetchRemote).
     if (this.remoteResult) this.runRemote(now, true);
-    else this.queried();
+    else {
+      this.runQuery(true);
+      this.queried();
+    }
   }
 
   /** Records the query shown in the page URL (not with no-url-state). */
@@ -439,17 +437,11 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private restoreFromUrl(): void {
     if (this.noUrlState || this.feed.status !== 'ready') return;
-    this.completeLoad();
     const next = this.urlQuery;
-    if (JSON.stringify(next) === JSON.stringify(this.shownQuery)) return;
-    this.shownQuery = next;
-    this.openAncestors(next.category);
-    // Back and forward change the results as a reader's choice does: the page hears of it (disclosure-query).
-    if (this.remoteResult) this.runRemote(false, true);
-    else {
-      this.runQuery(true);
-      this.queried();
-    }
+    if (next.category != this.shownQuery.category) this.openAncestors(next.category);
+    // Back and forward change the results as a reader's choice does (the page hears of it: disclosure-query); the
+    // same query (another catalogue's went back) changes nothing.
+    this.setQuery(next, 'replace');
   }
 
   private get total(): number {
@@ -544,7 +536,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     return formatNumber(n, this.locale);
   }
 
-  // ---- vocabularies -------------------------------------------------------------------------------------------
+  // ---- vocabularies (asked for once the feed has loaded) -------------------------------------------------------
 
   private facetTerms(facet: FacetKey): Term[] {
     // (Drawn only once the feed has loaded.)
@@ -565,16 +557,16 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
     if (!id) return '';
-    return this.feed.data?.facets[facet].find((t) => t.id === id)?.label ?? id;
+    return this.feed.data!.facets[facet].find((t) => t.id === id)?.label ?? id;
   }
 
   private categoryLabel(id: string): string {
-    return this.feed.data?.categories.find((c) => c.id === id)?.label ?? id;
+    return this.feed.data!.categories.find((c) => c.id === id)?.label ?? id;
   }
 
   private childrenOf(): Map<string | null, Category[]> {
     const map = new Map<string | null, Category[]>();
-    for (const c of this.feed.data?.categories ?? []) {
+    for (const c of this.feed.data!.categories) {
       const list = map.get(c.parentId) ?? [];
       list.push(c);
       map.set(c.parentId, list);
@@ -585,7 +577,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private openAncestors(id: string | null): void {
     if (!id) return;
-    const cats = this.feed.data?.categories ?? [];
+    const cats = this.feed.data!.categories;
     const open = new Set(this.treeOpen);
     // Up to the root: the parse has dropped every parent link that forms a cycle (sanitizeTree).
     for (let p: string | null | undefined = id; (p = cats.find((c) => c.id === p)?.parentId); ) open.add(p);
@@ -808,18 +800,12 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderToolbar(): TemplateResult {
     const t = this.t;
     const total = this.total;
-    // The range of the results shown, when they are not all of them: a page, or in a printout the first PRINT_LIMIT
-    // (第 1–2,000 条，共 N 条; in remote mode a printout holds the server's page).
-    const { page, pageSize } = this.shownQuery;
-    const all = this.printing && !this.remoteResult;
-    const size = all ? PRINT_LIMIT : pageSize;
-    const p = all ? 1 : page;
-    const from = (p - 1) * size + 1;
-    const to = Math.min(total, p * size);
+    // The range of the results shown, when they are not all of them (第 1–2,000 条，共 N 条).
+    const [from, to] = this.rng;
     // In the order of SORTS.
     const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
     return html`<div class="toolbar">
-      <p class="summary" id="summary" tabindex="-1">${this.remoteResult?.busy ? this.core.loading : [this.remoteResult?.error ? '' : t.results(this.fmt(total)), total > size ? html`<span class="count">${t.resultsRange(this.fmt(from), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p>
+      <p class="summary" id="summary" tabindex="-1">${this.remoteResult?.busy ? this.core.loading : [this.remoteResult?.error ? '' : t.results(this.fmt(total)), to - from < total ? html`<span class="count">${t.resultsRange(this.fmt(from + 1), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p>
       <label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
           ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
@@ -827,7 +813,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       </label>
       <label>${t.pageSizeLabel}
         <select @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
-          ${PAGE_SIZES.map((n) => html`<option value=${n} .selected=${pageSize === n}>${n}</option>`)}
+          ${PAGE_SIZES.map((n) => html`<option value=${n} .selected=${this.shownQuery.pageSize === n}>${n}</option>`)}
         </select>
       </label>
       <button class="btn" type="button" @click=${this.exportCsv} ?disabled=${!total}>${this.remoteResult ? t.exportCsvPage : t.exportCsv}</button>
@@ -885,11 +871,19 @@ export class DisclosureCatalogue extends DisclosureElement {
   private visibleItems(): CatalogueItem[] {
     if (this.remoteResult) return this.remoteResult.items;
     if (!this.queryResult) return [];
+    return [...this.queryResult.matches.subarray(...this.rng)].map((i) => this.allItems[i]);
+  }
+
+  /**
+   * The results shown, as [first, end) among them all: a page, or in a printout the first PRINT_LIMIT (in remote mode
+   * a printout holds the server's page).
+   */
+  private get rng(): [number, number] {
     const { page, pageSize } = this.shownQuery;
-    const slice = this.printing
-      ? this.queryResult.matches.subarray(0, PRINT_LIMIT)
-      : this.queryResult.matches.subarray((page - 1) * pageSize, page * pageSize);
-    return [...slice].map((i) => this.allItems[i]);
+    const all = this.printing && !this.remoteResult;
+    const total = this.total;
+    const from = all ? 0 : Math.min(total, (page - 1) * pageSize);
+    return [from, Math.min(total, all ? PRINT_LIMIT : from + pageSize)];
   }
 
   private renderList(): TemplateResult {
@@ -907,7 +901,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       </div>`;
     }
     const terms = queryTerms(this.shownQuery.q);
-    return html`<ol class="items" aria-labelledby="summary" start=${(this.shownQuery.page - 1) * this.shownQuery.pageSize + 1}>
+    return html`<ol class="items" aria-labelledby="summary" start=${this.rng[0] + 1}>
       ${items.map((item, i) => this.renderItem(item, terms, i))}
     </ol>`;
   }
