@@ -76,7 +76,7 @@ export const MANGLED_KEYS = [
   'errorTitle', 'errorNotFound', 'errorServer', 'errorHttp', 'errorInvalidJson', 'errorHtml', 'errorTimeout', 'errorNetwork',
   'errorSchemaVersion', 'errorInvalidRoot', 'errorNoSrc', 'warningSkipped', 'warningIgnored', 'warningDetails', 'warningMore',
   // The catalogue's and annual-stats' strings.
-  'colon', 'publishedBy', 'searchLabel', 'searchPlaceholder', 'searchButton', 'searchHint', 'showFilters',
+  'colon', 'publishedBy', 'searchLabel', 'searchPlaceholder', 'searchHint', 'showFilters',
   'allCategories', 'showAll',
   'showFewer', 'sortLabel', 'sortPublishedDesc', 'sortPublishedAsc', 'sortCreatedDesc', 'sortTitle', 'pageSizeLabel',
   'resultsRange', 'removeFilter', 'noResults', 'noResultsHelp', 'noItems', 'titleColumn', 'noLink', 'newWindow',

@@ -555,6 +555,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       .sort().reverse().map((y) => ({ id: y, label: y }));
   }
 
+
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
     if (!id) return '';
     return this.feed.data!.facets[facet].find((t) => t.id === id)?.label ?? id;
@@ -610,7 +611,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <header part="header">
         <h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>
-        ${publisher ? html`<span class="publisher">${t.publishedBy}<span lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}
+        ${publisher ? html`<span class="publisher">${t.publisher}${t.colon}<span lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}
         ${data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}
       </header>
       ${this.renderFeedState(this.feed, title)}
@@ -775,7 +776,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       <label for="q">${t.searchLabel}</label>
       <input id="q" type="search" name="q" .value=${this.shownQuery.q} placeholder=${t.searchPlaceholder}
         aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} @compositionend=${this.onInput} />
-      <button class="btn primary" type="submit">${t.searchButton}</button>
+      <button class="btn primary" type="submit">${t.searchLabel}</button>
       <p class="hint" id="q-hint">${t.searchHint}</p>
     </form>`;
   }
@@ -792,7 +793,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private onSubmit = (e: Event) => {
     e.preventDefault();
-    this.setQuery({ q: this.renderRoot.querySelector<HTMLInputElement>('#q')!.value.trim() }, 'push');
+    this.setQuery({ q: (e.target as HTMLFormElement & { q: HTMLInputElement }).q.value.trim() }, 'push');
     // Said again at once on Enter (a local search is done already); a server's answer says it when it comes.
     if (!this.remoteResult) this.announce(this.t.results(this.fmt(this.total)), 0);
   };
@@ -917,7 +918,6 @@ export class DisclosureCatalogue extends DisclosureElement {
     const open = this.expanded.has(item.id) || this.printing;
     // By position: an item id is any text (spaces included), which an aria-controls list cannot hold.
     const detailId = `d${i}`;
-    const publisher = this.termLabel('publisher', item.publisher);
     const lang = this.textLang(this.feed);
     const title = html`<span lang=${lang}>${this.marked(item.title, terms)}</span>`;
     const href = hrefOf(item);
@@ -925,7 +925,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
       <dl class="meta summary-meta">
         ${meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms, true), lang)}
-        ${meta(t.publisher, publisher, lang)}
+        ${meta(t.publisher, this.termLabel('publisher', item.publisher), lang)}
         ${meta(t.docNo, item.docNo && this.marked(item.docNo, terms, true), lang)}
         ${meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}
         ${meta(t.datePublished, formatDate(item.datePublished, this.locale))}
@@ -995,20 +995,20 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
     return html`<nav class="pages" part="pagination" aria-label=${t.pagination}>
       <ul>
-        <li><button class="btn" type="button" ?disabled=${page <= 1} @click=${() => this.goPage(page - 1)}>${t.prev}</button></li>
+        <li><button class="btn" type="button" ?disabled=${page <= 1} @click=${() => this.goPage(page - 1, pages)}>${t.prev}</button></li>
         ${parts.map((p) => p === 'gap'
           ? html`<li class="gap" aria-hidden="true">…</li>`
           : html`<li><button class="btn" type="button" aria-label=${t.pageN(this.fmt(p))} aria-current=${p === page ? 'page' : nothing}
-              @click=${() => this.goPage(p)}>${this.fmt(p)}</button></li>`)}
-        <li><button class="btn" type="button" ?disabled=${page >= pages} @click=${() => this.goPage(page + 1)}>${t.next}</button></li>
+              @click=${() => this.goPage(p, pages)}>${this.fmt(p)}</button></li>`)}
+        <li><button class="btn" type="button" ?disabled=${page >= pages} @click=${() => this.goPage(page + 1, pages)}>${t.next}</button></li>
         <li class="count">${t.pageOf(this.fmt(page), this.fmt(pages))}</li>
       </ul>
     </nav>`;
   }
 
-  private async goPage(page: number): Promise<void> {
+  private async goPage(page: number, pages: number): Promise<void> {
     this.setQuery({ page });
-    this.announce(this.t.pageOf(this.fmt(page), this.fmt(Math.ceil(this.total / this.shownQuery.pageSize))), 0);
+    this.announce(this.t.pageOf(this.fmt(page), this.fmt(pages)), 0);
     await this.updateComplete;
     // Take the reader to the top of the new page's results.
     this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
@@ -1036,11 +1036,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.completeLoad();
     this.printing = true;
     await this.updateComplete;
-    const done = () => {
-      this.printing = false;
-      window.removeEventListener('afterprint', done);
-    };
-    window.addEventListener('afterprint', done);
+    const done = () => (this.printing = false);
+    window.addEventListener('afterprint', done, { once: true });
     window.print();
     // Browsers that print synchronously have fired afterprint already; make sure the view returns.
     setTimeout(done, 1000);

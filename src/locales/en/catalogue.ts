@@ -6,11 +6,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   /** Between the items of a list of the feed's terms (topics, categories, keywords) in this language. */
   sep: ', ',
   guide: 'Disclosure guide',
-  /** Before the publisher's name, which is the feed's text (in the feed's language). */
-  publishedBy: 'Publisher: ',
   searchLabel: 'Search',
   searchPlaceholder: 'Title, document number, index number, keyword',
-  searchButton: 'Search',
   searchHint: 'Separate several words with spaces; results contain all of them.',
   filters: 'Filters',
   showFilters: 'Show filters',

@@ -4,11 +4,8 @@ const zh = {
   /** Between the items of a list of the feed's terms (topics, categories, keywords) in this language. */
   sep: '、',
   guide: '政府信息公开指南',
-  /** Before the publisher's name, which is the feed's text (in the feed's language). */
-  publishedBy: '发布机构：',
   searchLabel: '检索',
   searchPlaceholder: '标题、文号、索引号、主题词',
-  searchButton: '检索',
   searchHint: '多个词之间用空格分开，需同时包含所有词。',
   filters: '筛选',
   showFilters: '显示筛选条件',
