@@ -15,6 +15,7 @@
  *   mock/api/requests-invalid     POST → 422 with field errors (`error.fields`: a known code and a server's own words)
  *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
  *   mock/api/search               GET ?q=&category=&page=&pageSize= → 200, a page of the small catalogue (remote mode)
+ *   mock/api/search-uncounted     the same without facetCounts
  */
 import { FEEDS, receipt, remoteSearch, statusAnswers } from '../stories/fixtures';
 
@@ -71,6 +72,7 @@ export function mockAnswer(method: string, href: string): Answer | null {
         })
         : apiError(405, 'method', 'POST only');
     case 'api/search': return json(200, remoteSearch(url.searchParams));
+    case 'api/search-uncounted': return json(200, { ...(remoteSearch(url.searchParams) as object), facetCounts: undefined });
     case 'api/requests/status': {
       const code = (url.searchParams.get('queryCode') ?? '').toUpperCase();
       const answer = statusAnswers[code];

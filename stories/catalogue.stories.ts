@@ -163,6 +163,28 @@ export const RemoteMode: Story = {
   },
 };
 
+/** The labels of the year facet's values. */
+const yearBoxes = (el: HTMLElement): HTMLLabelElement[] => [
+  ...([...el.shadowRoot!.querySelectorAll('fieldset.facet')].find((f) => f.querySelector('legend')!.textContent!.startsWith('年份'))?.querySelectorAll('label') ?? []),
+];
+
+/**
+ * Remote mode, a server that gives no `facetCounts`: the year facet offers every year from the oldest to the newest entry
+ * seen (without counts); ticking one asks the server for that year.
+ */
+export const RemoteModeUncounted: Story = {
+  name: 'Remote mode, no year counts',
+  args: { src: 'mock/feed/catalogue-remote-uncounted' },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(8), { timeout: 10000 });
+    // 年份（须连续）: 2024 and 2023, the years of the entries, without counts.
+    await waitFor(() => expect(yearBoxes(el).map((l) => l.textContent!.trim())).toEqual(['2024', '2023']), { timeout: 10000 });
+    yearBoxes(el)[1].querySelector('input')!.click();
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(3), { timeout: 10000 });
+  },
+};
+
 /** Remote mode, the search endpoint answers 500: the error with a retry button, no total or page links. */
 export const RemoteModeError: Story = {
   name: 'Remote mode, search fails',

@@ -132,6 +132,8 @@ export const remoteCatalogue = {
   items: [],
   search: { endpoint: '../api/search' },
 };
+/** Remote mode against a search endpoint whose answers have no facetCounts: the years come from the entries seen. */
+export const remoteCatalogueUncounted = { ...remoteCatalogue, search: { endpoint: '../api/search-uncounted' } };
 /** Remote mode against a search endpoint that answers 500: the error, with a retry button. */
 export const remoteCatalogueBroken = { ...remoteCatalogue, title: '君山区政府信息公开目录（检索服务故障）', search: { endpoint: '../500' } };
 
@@ -319,6 +321,7 @@ export const FEEDS: Record<string, unknown> = {
   'catalogue-paged-broken': pagedCatalogueBroken,
   'catalogue-remote': remoteCatalogue,
   'catalogue-remote-broken': remoteCatalogueBroken,
+  'catalogue-remote-uncounted': remoteCatalogueUncounted,
   'annual-index-missing': annualIndexMissingYear,
   'request-form': requestFormApi,
   'request-form-short': requestFormShort,

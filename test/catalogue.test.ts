@@ -1284,6 +1284,27 @@ describe('<disclosure-catalogue>: keys taken late, years without counts, pages p
     expect(titles(plain)).to.have.length(2);
   });
 
+  it('remote mode: answers without facetCounts.year still offer years (from the newest to the oldest entry seen), sent as from and to', async () => {
+    const items = (smallCatalogue().items as Record<string, unknown>[]);
+    const answer = { schemaVersion: 1, items, page: { total: 4 } };
+    // The second answer holds only 2012's entry: 2013, seen before, is still offered.
+    const endpoint = await scriptEndpoint([{ body: answer }, { body: { ...answer, items: [items[2]], page: { total: 1 } } }]);
+    const src = await storeFeed({ ...smallCatalogue(), items: items.slice(0, 1), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => titles(el).length === 4, 'the answer');
+    const Y = '年份（须连续）';
+    expect(['2013', '2012'].map((y) => facetBox(el, Y, y).checked)).to.deep.equal([false, false]);
+    await check(el, Y, '2012');
+    await waitUntil(async () => new URL((await requestsTo(endpoint)).pop()!.url, location.href).searchParams.get('from'), 'a request with a range');
+    const u = new URL((await requestsTo(endpoint)).pop()!.url, location.href);
+    expect(`${u.searchParams.get('from')} ${u.searchParams.get('to')}`).to.equal('2012-01-01 2012-12-31');
+    await waitUntil(() => titles(el).length === 1, 'the second answer');
+    expect(facetBox(el, Y, '2012').checked).to.equal(true);
+    expect(facetBox(el, Y, '2013').checked).to.equal(false);
+    await expectAccessible(el);
+  });
+
   it('remote mode: a page past the end (page 9 of 3) is corrected in the page URL too, without a new history entry', async () => {
     const answer = { schemaVersion: 1, items: manyItems(10, 'p'), page: { total: 25 } };
     const endpoint = await scriptEndpoint([{ body: answer }]);

@@ -172,6 +172,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   private firstPageOnly = false;
   /** The automatic URL key (stateKey) taken while on the page. */
   private autoKey = '';
+  /** Remote mode: the years of the entries seen since the feed loaded (facetTerms). */
+  private yrs = new Set<number>();
   /** Entries left out of the later pages of a paged feed (the parsed first page may be shared: it is not changed). */
   private moreSkipped = 0;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -259,6 +261,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.queryResult = this.remoteResult = this.extraLoading = null;
     this.firstPageOnly = this.filtersReady = false;
     this.moreSkipped = 0;
+    this.yrs.clear();
     this.announcement = '';
     this.shownQuery = this.urlQuery;
     void this.feed.load(url);
@@ -551,10 +554,21 @@ export class DisclosureCatalogue extends DisclosureElement {
       return values.map((v) => ({ id: v, label: this.t.validityValues[v] ?? v }));
     }
     // In remote mode, the years the server counts (facetCounts.year).
-    return [...(this.index?.facetValues('year') ?? Object.keys(this.remoteResult?.facetCounts?.year ?? {}).filter((y) => /^\d{4}$/.test(y)))]
-      .sort().reverse().map((y) => ({ id: y, label: y }));
+    const remote = this.remoteResult;
+    const counts = remote?.facetCounts?.year;
+    let years = this.index?.facetValues('year') ?? Object.keys(counts ?? {}).filter((y) => /^\d{4}$/.test(y));
+    if (remote && !counts) {
+      // Without them, every year from the oldest to the newest entry seen (the feed's first, then every answer's:
+      // sorted oldest first, the oldest), with no count; the server is asked for the range ticked all the same.
+      const seen = this.yrs;
+      for (const i of remote.items) seen.add(+(i.datePublished ?? i.dateCreated ?? '').slice(0, 4));
+      // (0: an entry without a date.)
+      seen.delete(0);
+      const all: string[] = (years = []);
+      for (let y = Math.min(...seen); y <= Math.max(...seen); y++) all.push(`${y}`);
+    }
+    return [...years].sort().reverse().map((y) => ({ id: y, label: y }));
   }
-
 
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
     if (!id) return '';
