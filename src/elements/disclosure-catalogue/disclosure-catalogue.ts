@@ -670,8 +670,9 @@ export class DisclosureCatalogue extends DisclosureElement {
       const id = c?.id ?? '';
       const focus = focusId === id || (!c && !found);
       found ||= focus;
-      const kids = c ? children.get(c.id) ?? [] : [];
-      const open = c ? this.treeOpen.has(c.id) : true;
+      // ("All" has no children: no category's parent is '', see parseCatalogue.)
+      const kids = children.get(id) ?? [];
+      const open = this.treeOpen.has(id);
       const count = this.categoryCount(id || null);
       const label = c?.label ?? t.allCategories;
       const isSelected = (selected ?? '') === id;
@@ -684,7 +685,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         @click=${(e: Event) => { e.stopPropagation(); this.selectCategory(id || null); }}>
         <span class="node">
           <span class="twisty" aria-hidden="true"
-            @click=${(e: Event) => { if (c && kids.length) { e.stopPropagation(); this.toggleTree(c.id); } }}
+            @click=${(e: Event) => { if (kids.length) { e.stopPropagation(); this.toggleTree(id); } }}
             >${kids.length ? (open ? '▾' : '▸') : ''}</span>
           <span class="text" id=${key} lang=${c ? lang : nothing}>${label}</span>
           ${count === undefined ? nothing : html`<span class="count" id=${`${key}c`}>${this.fmt(count)}</span>`}
@@ -702,8 +703,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private onTreeFocus = (e: FocusEvent) => {
-    const item = (e.target as HTMLElement).closest?.('[role="treeitem"]') as HTMLElement | null;
-    if (item) this.focusedTreeId = item.dataset.id ?? '';
+    const item = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
+    if (item) this.focusedTreeId = item.dataset.id!;
   };
 
   private onTreeKey = (e: KeyboardEvent) => {
@@ -712,7 +713,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const current = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
     if (!current) return;
     const i = items.indexOf(current);
-    const id = current.dataset.id ?? '';
+    const id = current.dataset.id!;
     // (The tab stop follows focus: onTreeFocus.)
     const focus = (el: HTMLElement | null | undefined) => el?.focus();
     const expanded = current.getAttribute('aria-expanded');
@@ -755,7 +756,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const terms = this.facetTerms(facet);
     const selected = new Set(this.shownQuery.facets[facet]);
     // Keep choices that have results (or are selected); an empty facet is not offered.
-    const visible = terms.map((term) => ({ term, count: this.facetCount(facet, term.id) })).filter(({ term, count }) => count === undefined || count > 0 || selected.has(term.id));
+    const visible = terms.map((term) => ({ term, count: this.facetCount(facet, term.id) })).filter(({ term, count }) => count !== 0 || selected.has(term.id));
     if (!visible.length) return nothing;
     const all = this.facetOpen.has(facet);
     const shown = all ? visible : visible.slice(0, FACET_PREVIEW);
