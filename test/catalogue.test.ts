@@ -1284,6 +1284,22 @@ describe('<disclosure-catalogue>: keys taken late, years without counts, pages p
     expect(titles(plain)).to.have.length(2);
   });
 
+  it('remote mode: years brought back by Back that do not form one run are cut to one at once, in the ticks and the page URL', async () => {
+    const answer = { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 3 }, facetCounts: { year: { 2012: 1, 2013: 2, 2014: 3 } } };
+    const endpoint = await scriptEndpoint([{ body: answer }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="rb"></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => titles(el).length === 3 && !$(el, '[aria-busy="true"]'), 'an answer');
+    // An entry of the history (an old link) with 2012 and 2014: going back to it.
+    history.pushState(null, '', `${location.pathname}?rb.year=2012,2014`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await el.updateComplete;
+    const Y = '年份（须连续）';
+    expect(['2014', '2013', '2012'].filter((y) => facetBox(el, Y, y).checked), 'before the server is asked').to.deep.equal(['2014']);
+    expect(new URL(location.href).searchParams.get('rb.year')).to.equal('2014');
+  });
+
   it('remote mode: answers without facetCounts.year still offer years (from the newest to the oldest entry seen), sent as from and to', async () => {
     const items = (smallCatalogue().items as Record<string, unknown>[]);
     const answer = { schemaVersion: 1, items, page: { total: 4 } };

@@ -14,7 +14,7 @@ import { normalizeLocale } from '../../core/locale.js';
 import { catalogueStyles } from './disclosure-catalogue.styles.js';
 import { highlight, queryTerms } from './search.js';
 import {
-  CatalogueIndex, FACETS, PAGE_SIZES, SORTS, defaultQuery, emptyFacets, newest, queryToState, stateToQuery,
+  CatalogueIndex, FACETS, PAGE_SIZES, SORTS, defaultQuery, emptyFacets, newest, queryToState, stateToQuery, yearRun,
   type CatalogueQuery, type FacetKey, type QueryResult, type SortKey,
 } from './query.js';
 
@@ -317,6 +317,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.openAncestors(this.shownQuery.category);
     if (data.search) {
       this.remoteResult = { ...data, total: data.page?.total ?? data.items.length, busy: false };
+      // The years read from the page URL are cut to one run as ticked ones are (setQuery), the URL with them.
+      this.setQuery(this.shownQuery, 'replace');
       this.runRemote(true);
       return;
     }
@@ -403,7 +405,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.completeLoad();
     const before = JSON.stringify(this.shownQuery);
     // Any change but of the page goes back to the first page.
-    this.shownQuery = { ...this.shownQuery, page: 1, ...patch };
+    const q = { ...this.shownQuery, page: 1, ...patch };
+    // A server takes one range of dates (from, to): the years ticked (or, from the page URL, listed) are kept to one
+    // unbroken run, the one with the year ticked last; the others are unticked, so what is ticked is what is asked for.
+    if (this.remoteResult) q.facets = { ...q.facets, year: yearRun(q.facets.year) };
+    this.shownQuery = q;
     this.writeUrl(history);
     // The same query again (typed, then Enter) is not a new search: no second event, no second request, nothing said
     // (Enter says the count itself: onSubmit). After a failed request the same query is asked again: Enter retries it.
@@ -474,21 +480,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     set('q', q.q.trim());
     set('category', q.category ?? '');
     for (const f of FACETS) if (f != 'year') set(f, q.facets[f].join(','));
-    // The server takes one date range (from, to): the years ticked are kept to one unbroken run, the one with the year
-    // ticked (or, in the page URL, listed) last; the others are unticked, so what is ticked is what is asked for.
-    const years = q.facets.year;
-    let lo = +years[years.length - 1];
-    let hi = lo;
-    while (years.includes(`${lo - 1}`)) lo--;
-    while (years.includes(`${hi + 1}`)) hi++;
-    const run = years.filter((y) => +y >= lo && +y <= hi);
-    if (run.length) {
-      set('from', `${lo}-01-01`);
-      set('to', `${hi}-12-31`);
-    }
-    if (run.length < years.length) {
-      this.shownQuery = { ...q, facets: { ...q.facets, year: run } };
-      this.writeUrl('replace');
+    // The years are one unbroken run (setQuery): its first and last.
+    const years = q.facets.year.map(Number);
+    if (years[0]) {
+      set('from', `${Math.min(...years)}-01-01`);
+      set('to', `${Math.max(...years)}-12-31`);
     }
     set('sort', q.sort);
     set('page', q.page);

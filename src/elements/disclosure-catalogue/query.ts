@@ -316,6 +316,18 @@ export class CatalogueIndex {
 }
 
 /**
+ * The unbroken run of years that holds the one listed last (ticked last, or last in the page URL), in their order;
+ * anything that is not a year goes.
+ */
+export function yearRun(years: string[]): string[] {
+  let lo = +years[years.length - 1];
+  let hi = lo;
+  while (years.includes(`${lo - 1}`)) lo--;
+  while (years.includes(`${hi + 1}`)) hi++;
+  return years.filter((y) => +y >= lo && +y <= hi);
+}
+
+/**
  * Serializes a query into URL parameters (defaults omitted). A facet's values are joined by commas; a comma in a value
  * (a publisher named in free text) is written %2C, and a % as %25, so that the list reads back as it was.
  */
