@@ -97,6 +97,45 @@ describe('<annual-stats>: the feed’s language', () => {
     await waitUntil(() => units() === '万元', '万元 after switching back', 1000);
   });
 
+  /** An index of two CN-2021 years whose Table 二 gives the fees collected (in 万元, the column's unit). */
+  const feesIndex = async () => {
+    const fees = (y: number) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-2021', proactive: { fees: { amount: y - 2020 } } });
+    return storeFeed({ schemaVersion: 1, reports: [{ year: 2021, url: await fees(2021) }, { year: 2022, url: await fees(2022) }] });
+  };
+  // One test per tag (each loads an index of two years).
+  for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant']) {
+    it(`a ${tag} page names Table 二’s fee column in 萬元 too: its header, CSV and trend label`, async () => {
+      // The language on an ancestor (not with fixture(): for a plain <div> it waits for an animation frame, which a
+      // background page never gets); charts only for zh-TW (its chart's summary is an attribute), to keep the tests quick.
+      const wrapper = document.createElement('div');
+      wrapper.lang = tag;
+      document.body.append(wrapper);
+      const page = document.createElement('annual-stats') as AnnualStats;
+      page.setAttribute('no-url-state', '');
+      page.noCharts = tag !== 'zh-TW';
+      page.src = await feesIndex();
+      wrapper.append(page);
+      await page.updateComplete; // the first update starts the load: only then is `loaded` that load's
+      await page.loaded;
+      expect(text($(page, '#t2b3c0'))).to.equal('本年收费金额（单位：萬元）');
+      expect(page.csvFor('t2')).to.contain(',本年收费金额（单位：萬元）,2,萬元');
+      expect(text($(page, '#trend-key option'))).to.equal('行政事业性收费 · 本年收费金额（单位：萬元）');
+      expect(page.csvFor('trend')).to.contain('行政事业性收费 · 本年收费金额（单位：萬元）,1,2');
+      // Nowhere else either: no text, and no attribute (the charts' summaries, the CSV buttons' names).
+      expect(page.shadowRoot!.textContent).not.to.contain('万元');
+      const attributes = [...page.shadowRoot!.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.value));
+      expect(attributes.join('\n')).not.to.contain('万元');
+      if (tag === 'zh-TW') expect(attributes).to.include('行政事业性收费 · 本年收费金额（单位：萬元）（历年）。2021：1；2022：2');
+      wrapper.remove();
+    });
+  }
+
+  it('a simplified-Chinese page keeps Table 二’s fee column as the national format writes it (万元)', async () => {
+    const el = await fixture<AnnualStats>(html`<annual-stats lang="zh-CN" no-url-state no-charts src=${await feesIndex()}></annual-stats>`);
+    await el.loaded;
+    expect(text($(el, '#t2b3c0'))).to.equal('本年收费金额（单位：万元）');
+  });
+
   it('an update reads the page’s language for its strings once, not once per figure (a zh-TW page keeps 萬元)', async () => {
     const el = await fixture<AnnualStats>(html`<annual-stats lang="zh-TW" no-url-state src="/demo/feeds/annual/2022.json"></annual-stats>`);
     await el.loaded;

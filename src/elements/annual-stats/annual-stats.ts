@@ -37,10 +37,14 @@ const parseYear = (json: unknown, url: string) => parse(json, url, true) as Pars
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
 
-/** The strings of `locale`, with the traditional script's units (萬元) for a zh-TW, zh-HK, zh-MO or zh-Hant `tag`. */
+/**
+ * The strings of `locale`, with the traditional script's units (萬元) for a zh-TW, zh-HK, zh-MO or zh-Hant `tag`: in
+ * the unit names and in the one national label that names a unit (本年收费金额（单位：万元）, Table 二).
+ */
 const strings = (locale: LocaleId, tag?: string | null) => {
   const s = annualStrings.get(locale);
-  return /^zh-(hant|tw|hk|mo)\b/i.test(tag ?? '') ? { ...s, unitNames: s.unitNamesHant } : s;
+  const u = s.unitNamesHant;
+  return /^zh-(hant|tw|hk|mo)\b/i.test(tag ?? '') ? { ...s, unitNames: u, tpl: s.tpl.replace(s.unitNames['10kCNY'], u['10kCNY']) } : s;
 };
 
 let chartModule: ReturnType<typeof loadCharts> | undefined;
