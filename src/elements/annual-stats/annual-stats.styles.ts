@@ -38,12 +38,11 @@ export const annualStyles = css`
   .split > table + table { margin-top: -0.0625em; }
   .split col.label { width: 40%; }
   th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; }
-  th { font-weight: 400; text-align: start; background: var(--_surface); }
+  th, td.corner { font-weight: 400; text-align: start; background: var(--_surface); }
   /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
   thead th { text-align: center; }
   thead th, th.clause, th.total { font-weight: 700; }
   td.n { text-align: end; white-space: nowrap; }
-  td.corner { background: var(--_surface); }
   td.nr { background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
   /* Smaller, muted text: the corner cell, notes, units, the legend. */
   td.corner, td.note, .unit, .legend { font-size: 0.875em; color: var(--_muted); }
@@ -56,7 +55,7 @@ export const annualStyles = css`
 
   figure { margin: 1em 0; }
   figcaption { font-weight: 700; margin-bottom: 0.25em; }
-  .chart { position: relative; height: 18em; }
+  .chart { position: relative; }
   .chart canvas { display: block; }
 
   @media print {
@@ -71,17 +70,16 @@ export const annualStyles = css`
     thead th:lang(en) { font-size: 0.8em; }
     .table4 thead tr:last-child th:lang(en) { writing-mode: vertical-rl; transform: rotate(180deg); text-align: start; padding: 0.4em 0.2em; }
     .table3 thead th[scope='col'] { min-width: 5em !important; width: 1px; }
-    th, td { padding: 0.2em 0.3em; border-color: #000; background: none !important; color: #000; }
+    th, td { padding: 0.2em 0.3em; background: none !important; }
     td.nr::after { content: '—'; }
     tr, figure, .chart { break-inside: avoid; }
-    .chart { height: 16em; }
     .panel { background: none; }
   }
   @media (forced-colors: active) {
     th, td { border-color: CanvasText; }
     /* A canvas is not recoloured by forced colours: the charts take system colours instead (canvas resolves them to
        the user's palette), or their labels would stay dark grey on a black background. */
-    .root, .root.dark {
+    .root.root {
       --_text: CanvasText; --_border: GrayText;
       --_chart-1: Highlight; --_chart-2: LinkText; --_chart-3: CanvasText; --_chart-4: GrayText; --_chart-5: VisitedText;
       --_chart-6: ButtonText;
