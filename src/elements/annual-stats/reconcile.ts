@@ -4,10 +4,8 @@
  */
 import type { AnnualReport, Cell, Row } from './model.js';
 import { getPath, getRow } from './model.js';
-import {
-  APPLICANT_COLUMNS, NOT_PROCESSED_KEYS, OTHER_KEYS, TABLE4_GROUPS, UNABLE_KEYS, WITHHELD_KEYS,
-} from '../../schema/constants/annual.js';
-import type { TemplateId } from './layout.js';
+import { APPLICANT_COLUMNS, OTHER_KEYS, TABLE4_GROUPS } from '../../schema/constants/annual.js';
+import { layout, type TemplateId } from './layout.js';
 
 export type ReconciliationRule = 'columnBalance' | 'rowTotal' | 'resultsTotal' | 'table4Total';
 
@@ -31,10 +29,7 @@ export interface ReconciliationIssue {
 }
 
 const TOTAL = APPLICANT_COLUMNS.length - 1; // index of the 总计 column
-const paths = (group: string, keys: readonly string[]) => keys.map((k) => `results.${group}.${k}`);
-const OTHER_SPLIT = paths('other', OTHER_KEYS);
-/** The result leaves both templates share, in order: （一） to （五）. */
-const LEAVES = ['results.granted', 'results.partiallyGranted', ...paths('withheld', WITHHELD_KEYS), ...paths('unable', UNABLE_KEYS), ...paths('notProcessed', NOT_PROCESSED_KEYS)];
+const OTHER_SPLIT = OTHER_KEYS.map((k) => `results.other.${k}`);
 
 const differ = (a: number, b: number): boolean => Math.abs(a - b) > 1e-9;
 
@@ -50,11 +45,11 @@ function sum(cells: (Cell | undefined)[]): number | null {
 
 /**
  * The Table 三 rows the report's figures follow, in order: 一, 二, the result leaves （一）…（六） — （六） in the shape
- * the feed used (one `results.other` row, or the CN-2021 three-row split) — （七）总计 and 四.
+ * the feed used (one `results.other` row as CN-2019 has it, or the CN-2021 three-row split) — （七）总计 and 四: the
+ * rows of that template's layout (layout.ts), without their labels.
  */
-function rowPaths(report: AnnualReport): string[] {
-  return ['newReceived', 'carriedOver', ...LEAVES, ...(Array.isArray(report.applications?.results.other) ? ['results.other'] : OTHER_SPLIT), 'results.total', 'carriedForward'];
-}
+const rowPaths = (report: AnnualReport): string[] =>
+  layout(Array.isArray(report.applications?.results.other) ? 'CN-2019' : 'CN-2021', []).table3.rows.map((r) => r.path);
 
 /**
  * Runs every check of feeds.md §3 and returns the ones that fail, in order: column balance, row totals, results
