@@ -11,7 +11,7 @@ import { annualStrings, type AnnualMessages } from '../../locales/annual.js';
 import { annualStyles } from './annual-stats.styles.js';
 import { isAnnualIndex, readAnnual, type AnnualIndexEntry, type AnnualReport, type AnnualTextKey, type CustomFigure, type Publisher } from './model.js';
 import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from './reconcile.js';
-import { isTemplateId, layout, type TemplateId, type ValueKind } from './layout.js';
+import { isTemplateId, layout, shapeOf, type TemplateId, type ValueKind } from './layout.js';
 import {
   dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
   type Lang, type TableModel, type Tpl, type Val,
@@ -370,11 +370,10 @@ export class AnnualStats extends DisclosureElement {
     const t = this.t;
     const l = this.textLang(f);
     const national = isTemplateId(r.template);
-    const other = r.applications?.results.other;
-    const shape = Array.isArray(other) ? 'CN-2019' : 'CN-2021';
+    const shape = shapeOf(r);
     const tpl = this.tpl(national ? r.template as TemplateId : shape);
     // Table 三 as the feed gave （六） (one row or three, the model reads both): its figures shown, its warnings named.
-    if (other) tpl.table3 = this.tpl(shape).table3;
+    if (r.applications?.results.other) tpl.table3 = this.tpl(shape).table3;
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
     const secs = this.reportSections(r, tpl, national);
     const placed = secs.flatMap((s) => s.groups);
@@ -435,7 +434,7 @@ export class AnnualStats extends DisclosureElement {
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.id === 'proactive' && r.proactive) {
-      table = this.renderTableBlock({ ...table2(r, tpl, t, l), quietCaption: national });
+      table = this.renderTableBlock(table2(r, tpl, t, l), national);
       const bars = proactiveBars(r, tpl);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
@@ -445,10 +444,10 @@ export class AnnualStats extends DisclosureElement {
       }
     }
     if (s.id === 'applications' && r.applications) {
-      table = this.renderTableBlock({ ...table3(r, tpl), quietCaption: national });
+      table = this.renderTableBlock(table3(r, tpl), national);
       chart = this.renderChart('c-outcomes', t.outcomesChart, OUTCOME_GROUPS.map((g) => t.outcomeLabels[g]), [{ label: t.value, data: outcomeTotals(r, tpl) }], true);
     }
-    if (s.id === 'reviewLitigation' && r.reviewLitigation) table = this.renderTableBlock({ ...table4(r, tpl, t), quietCaption: national });
+    if (s.id === 'reviewLitigation' && r.reviewLitigation) table = this.renderTableBlock(table4(r, tpl, t), national);
     const both = s.text.filter((k) => r.text[k]).length > 1;
     return html`<section part="section" aria-labelledby=${`s-${s.id}`}>
       <h3 id=${`s-${s.id}`}>${s.heading}</h3>
@@ -468,10 +467,11 @@ export class AnnualStats extends DisclosureElement {
     return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, t, l, id ? l : nothing));
   }
 
-  private renderTableBlock(m: TableModel) {
+  /** A table with its legend and CSV button; `quiet`: its caption only for assistive technology (a heading above says the same). */
+  private renderTableBlock(m: TableModel, quiet?: boolean) {
     const t = this.t;
     this.tableModels.set(m.id, m);
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.valueHtml)}</div>
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.valueHtml, quiet)}</div>
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
         <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}

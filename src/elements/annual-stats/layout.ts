@@ -197,6 +197,10 @@ export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
   };
 }
 
+/** The template whose Table 三 has a report's （六） as the feed gave it: one row (CN-2019), else three (CN-2021). */
+export const shapeOf = (report: { applications?: { results: { other?: unknown } } }): TemplateId =>
+  Array.isArray(report.applications?.results.other) ? 'CN-2019' : 'CN-2021';
+
 /** True for the template ids that have a national layout. */
 export const isTemplateId = (value: unknown): value is TemplateId => value === 'CN-2021' || value === 'CN-2019';
 

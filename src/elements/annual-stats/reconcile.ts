@@ -5,7 +5,7 @@
 import type { AnnualReport, Cell, Row } from './model.js';
 import { getPath, getRow } from './model.js';
 import { APPLICANT_COLUMNS, OTHER_KEYS, TABLE4_GROUPS } from '../../schema/constants/annual.js';
-import { layout, type TemplateId } from './layout.js';
+import { layout, shapeOf, type TemplateId } from './layout.js';
 
 export type ReconciliationRule = 'columnBalance' | 'rowTotal' | 'resultsTotal' | 'table4Total';
 
@@ -48,8 +48,7 @@ function sum(cells: (Cell | undefined)[]): number | null {
  * the feed used (one `results.other` row as CN-2019 has it, or the CN-2021 three-row split) — （七）总计 and 四: the
  * rows of that template's layout (layout.ts), without their labels.
  */
-const rowPaths = (report: AnnualReport): string[] =>
-  layout(Array.isArray(report.applications?.results.other) ? 'CN-2019' : 'CN-2021', []).table3.rows.map((r) => r.path);
+const rowPaths = (report: AnnualReport): string[] => layout(shapeOf(report), []).table3.rows.map((r) => r.path);
 
 /**
  * Runs every check of feeds.md §3 and returns the ones that fail, in order: column balance, row totals, results

@@ -48,8 +48,6 @@ export interface TableModel {
   bodies: TCell[][][];
   csv: CsvRow[];
   cls?: string;
-  /** Caption only for assistive technology (a heading above says the same). */
-  quietCaption?: boolean;
   /** A caption from a feed (a `groups` label): that feed's language. */
   lang?: Lang;
   /**
@@ -274,8 +272,11 @@ export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls:
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** <table> markup for a model. `value` renders a figure cell's content; null figures get class `nr`. */
-export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string): TemplateResult {
+/**
+ * <table> markup for a model. `value` renders a figure cell's content; null figures get class `nr`. `quiet`: the caption
+ * only for assistive technology (a heading above says the same).
+ */
+export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string, quiet?: boolean): TemplateResult {
   const cell = (c: TCell) => {
     const colspan = c.colspan ?? nothing;
     const rowspan = c.rowspan ?? nothing;
@@ -292,13 +293,13 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
     // One table per block (see TableModel.split), each named by the table's title and its first row (the clause).
     const cols = html`<col class="label"><col span=${m.colgroups![1]}>`;
     return html`<div id=${m.id} class="split">
-      <p class=${m.quietCaption ? 'vh' : 'caption'} id=${`${m.id}-cap`}>${m.caption}</p>
+      <p class=${quiet ? 'vh' : 'caption'} id=${`${m.id}-cap`}>${m.caption}</p>
       ${m.bodies.map((b) => html`<table class=${m.cls ?? nothing} part="table" aria-label=${`${m.caption} · ${b[0][0].text}`}>
         <colgroup>${cols}</colgroup><tbody>${rows(b)}</tbody></table>`)}
     </div>`;
   }
   return html`<table id=${m.id} class=${m.cls ?? nothing} part="table">
-    <caption id=${`${m.id}-cap`} class=${m.quietCaption ? 'vh' : nothing} lang=${m.lang ?? nothing}>${m.caption}</caption>
+    <caption id=${`${m.id}-cap`} class=${quiet ? 'vh' : nothing} lang=${m.lang ?? nothing}>${m.caption}</caption>
     ${m.colgroups ? m.colgroups.map((s) => html`<colgroup span=${s}></colgroup>`) : nothing}
     <thead>${rows(m.head)}</thead>
     ${m.bodies.filter((b) => b.length).map((b) => html`<tbody>${rows(b)}</tbody>`)}
