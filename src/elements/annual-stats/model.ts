@@ -231,6 +231,8 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
   const o = json as Obj;
   const v = o.schemaVersion as number;
   if (Math.floor(v) < 1) return { ok: false, error: 'schemaVersion', message: `schemaVersion ${v} is not supported; this library reads 1.`, detail: String(v) };
+  /** The root refused: "<field> must be <what>." */
+  const invalid = (detail: string, what: string) => ({ ok: false, error: 'invalidRoot', message: `${detail} must be ${what}.`, detail } as const);
   const warnings: FeedIssue[] = [];
   const warn = (path: string, message: string): undefined => void warnings.push({ path, message });
   /** "must be <what> (found <v>); <then>" */
@@ -283,7 +285,7 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
   if (index) {
     const reports = own(o, 'reports');
     if (!Array.isArray(reports)) {
-      return { ok: false, error: 'invalidRoot', message: 'reports must be a list of { year, url }.', detail: 'reports' };
+      return invalid('reports', 'a list of { year, url }');
     }
     const base = feedBase(feedUrl);
     const byYear = new Map<number, AnnualIndexEntry>();
@@ -303,11 +305,11 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
   const year = own(o, 'year');
   if (!isYear(year)) {
     const hint = Array.isArray(own(o, 'reports')) ? ' (this looks like an index of several years)' : '';
-    return { ok: false, error: 'invalidRoot', message: `year must be a whole number${hint}.`, detail: 'year' };
+    return invalid('year', `a whole number${hint}`);
   }
   const template = own(o, 'template') as AnnualTemplateId;
   if (!SHAPE_TEMPLATE_IDS.includes(template)) {
-    return { ok: false, error: 'invalidRoot', message: `template must be one of ${SHAPE_TEMPLATE_IDS.join(', ')}.`, detail: 'template' };
+    return invalid('template', `one of ${SHAPE_TEMPLATE_IDS.join(', ')}`);
   }
 
   /** Where each applicant column is in the feed's rows (-1: missing), and how long the feed's rows are. */
