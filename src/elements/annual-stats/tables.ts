@@ -73,8 +73,8 @@ export const hasNull = (m: TableModel): boolean =>
   m.bodies.some((b) => b.some((r) => r.some((c) => c.val && typeof c.val.v !== 'number')));
 
 /** A Table 三 row's label: its number (`1.`) and text, after its group's label when `sep` is given. */
-export const rowLabel = (r: Table3Row<string>, sep?: string, space = ' '): string =>
-  [sep && r.group?.label, (r.number ? r.number + space : '') + r.label].filter(Boolean).join(sep);
+export const rowLabel = (r: Table3Row<string>, sep?: string): string =>
+  [sep && r.group?.label, (r.number ? r.number + ' ' : '') + r.label].filter(Boolean).join(sep);
 
 // ---------------------------------------------------------------------------------------------------------------
 
