@@ -387,10 +387,10 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
   set(report, 'title', text(own(o, 'title'), 'title'));
   set(report, 'sample', bool(own(o, 'sample'), 'sample'));
   const date = own(o, 'publishedAt');
-  // A real calendar day: 2023-02-30 comes back as March 2.
+  // A real calendar day: 2023-02-30 comes back as March 2, 2023-13-01 as no date (toJSON null). (Years before 100 were
+  // refused when this was written with Date.UTC, which reads 0–99 as 1900–1999: they still are.)
   if (date != null) {
-    set(report, 'publishedAt', typeof date === 'string' && /^\d{4}-\d\d-\d\d$/.test(date) &&
-      new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8))).toISOString().startsWith(date)
+    set(report, 'publishedAt', typeof date === 'string' && /^\d{4}-\d\d-\d\d$/.test(date) && date >= '0100' && new Date(date).toJSON()?.startsWith(date)
       ? date : warn('publishedAt', 'must be a date written YYYY-MM-DD; left out'));
   }
   const src = own(o, 'sourceUrl');
