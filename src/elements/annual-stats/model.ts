@@ -241,7 +241,8 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
   /** A figure: undefined stays undefined (absent), null stays null, anything invalid becomes null with a warning. */
   const cell = (v: unknown, kind: ValueKind, path: string): Cell | undefined => {
     if (v == null) return v as null | undefined;
-    if (typeof v === 'number' && Number.isFinite(v) && (kind === 'amount' ? v >= 0 : Number.isInteger(v) && (kind === 'delta' || v >= 0))) return v;
+    // (Number.isFinite is false for anything but a finite number: no coercion.)
+    if (Number.isFinite(v) && (kind === 'amount' ? (v as number) >= 0 : Number.isInteger(v) && (kind === 'delta' || (v as number) >= 0))) return v as number;
     warn(path, `must be ${KIND_RULE[kind]} (found ${typeof v === 'number' ? v : describe(v)}); shown as not reported`);
     return null;
   };
@@ -266,7 +267,7 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
     if (name === undefined) return raw === undefined ? warn('publisher.name', 'is missing; publisher left out') : undefined;
     const out: Publisher = { name };
     const id = own(p, 'id');
-    if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) out.id = String(id);
+    if (typeof id === 'string' || Number.isFinite(id)) out.id = String(id);
     else if (id != null) bad('publisher.id', 'text', id);
     return out;
   };

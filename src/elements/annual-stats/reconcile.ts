@@ -34,7 +34,7 @@ const OTHER_SPLIT = OTHER_KEYS.map((k) => `results.other.${k}`);
 const differ = (a: number, b: number): boolean => Math.abs(a - b) > 1e-9;
 
 /** Sum of cells; null when any is null or absent (a check needing it is skipped: not reported is not 0). */
-function sum(cells: (Cell | undefined)[]): number | null {
+export function sum(cells: (Cell | undefined)[]): number | null {
   let s = 0;
   for (const c of cells) {
     if (typeof c !== 'number') return null;

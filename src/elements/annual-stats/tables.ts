@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AnnualReport, Cell, CustomFigure } from './model.js';
 import { getRow } from './model.js';
 import type { Layout, Table3Row, ValueKind } from './layout.js';
+import { sum } from './reconcile.js';
 
 /** A template with the labels of one language. */
 export type Tpl = Layout<string>;
@@ -222,14 +223,7 @@ export const OUTCOME_GROUPS = ['granted', 'partiallyGranted', 'withheld', 'unabl
  * them is not reported or absent (its table shows 未报告: a partial sum is not the group's total).
  */
 export function outcomeTotals(report: AnnualReport, tpl: Tpl): (number | null)[] {
-  return OUTCOME_GROUPS.map((g) => {
-    let sum: number | null = 0;
-    for (const r of tpl.table3.rows) {
-      const v = r.path.split('.')[1] === g ? getRow(report, r.path)?.[6] : 0;
-      sum = typeof v === 'number' && sum !== null ? sum + v : null;
-    }
-    return sum;
-  });
+  return OUTCOME_GROUPS.map((g) => sum(tpl.table3.rows.filter((r) => r.path.split('.')[1] === g).map((r) => getRow(report, r.path)?.[6])));
 }
 
 /**
