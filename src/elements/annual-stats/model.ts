@@ -455,15 +455,21 @@ const ROOT_SECTIONS = ['proactive', 'applications', 'reviewLitigation', 'feesCol
  * null = not reported), or undefined when the path is absent or names a group rather than a figure.
  */
 export function getPath(report: AnnualReport, path: string): Row | Cell | undefined {
+  if (path.split('.')[0] === 'custom') return report.custom.find((f) => f.key === path.slice(7))?.value;
+  const node = nodeAt(report, path);
+  return Array.isArray(node) || node === null || typeof node === 'number' ? (node as Row | Cell) : undefined;
+}
+
+/** What `path` names in the report (see getPath, custom figures apart): a row, a figure, a section, or undefined. */
+function nodeAt(report: AnnualReport, path: string): unknown {
   const parts = path.split('.');
-  if (parts[0] === 'custom') return report.custom.find((f) => f.key === path.slice(7))?.value;
   let node: unknown = ROOT_SECTIONS.includes(parts[0]) ? report : report.applications;
   for (const p of parts) node = isObj(node) ? own(node, p) : undefined;
-  return Array.isArray(node) || node === null || typeof node === 'number' ? (node as Row | Cell) : undefined;
+  return node;
 }
 
 /** A Table 三 row by path (see getPath), or undefined when absent. */
 export function getRow(report: AnnualReport, path: string): Row | undefined {
-  const v = getPath(report, path);
+  const v = nodeAt(report, path);
   return Array.isArray(v) ? v : undefined;
 }
