@@ -59,32 +59,31 @@ const rowPaths = (report: AnnualReport): string[] => layout(shapeOf(report), [])
 export function reconcile(report: AnnualReport, template?: TemplateId | object): ReconciliationIssue[];
 export function reconcile(report: AnnualReport): ReconciliationIssue[] {
   const issues: ReconciliationIssue[] = [];
-  const check = (rule: ReconciliationRule, table: 3 | 4, row: string, column: string, expected: number | null, actual: Cell | undefined) => {
+  const check = (rule: ReconciliationRule, row: string, column: string, expected: number | null, actual: Cell | undefined) => {
     if (expected !== null && typeof actual === 'number' && differ(expected, actual)) {
-      issues.push({ rule, table, ...(row && { row }), column, expected, actual });
+      issues.push({ rule, table: rule === 'table4Total' ? 4 : 3, ...(row && { row }), column, expected, actual });
     }
   };
   if (report.applications) {
-    const R = (p: string) => getRow(report, p);
-    const [newReceived, carriedOver, total, carriedForward] = ['newReceived', 'carriedOver', 'results.total', 'carriedForward'].map(R);
+    // 一, 二, the result leaves, （七）总计 and 四 (rowPaths).
     const all = rowPaths(report);
-    const leafRows = all.slice(2, -2).map(R);
+    const rows = all.map((p) => getRow(report, p));
+    const [newReceived, carriedOver] = rows;
+    const [total, carriedForward] = rows.slice(-2);
+    const leafRows = rows.slice(2, -2);
     // 一 + 二 = （七） + 四, per column
     APPLICANT_COLUMNS.forEach((column, c) => {
-      check('columnBalance', 3, '', column, sum([newReceived?.[c], carriedOver?.[c]]), sum([total?.[c], carriedForward?.[c]]));
+      check('columnBalance', '', column, sum([newReceived?.[c], carriedOver?.[c]]), sum([total?.[c], carriedForward?.[c]]));
     });
     // 总计 = the six applicant columns, per row
-    for (const path of all) {
-      const r = R(path);
-      if (r) check('rowTotal', 3, path, 'total', sum(r.slice(0, TOTAL)), r[TOTAL]);
-    }
+    rows.forEach((r, i) => r && check('rowTotal', all[i], 'total', sum(r.slice(0, TOTAL)), r[TOTAL]));
     // （七） = every result leaf, per column
-    APPLICANT_COLUMNS.forEach((column, c) => check('resultsTotal', 3, 'results.total', column, sum(leafRows.map((r) => r?.[c])), total?.[c]));
+    APPLICANT_COLUMNS.forEach((column, c) => check('resultsTotal', 'results.total', column, sum(leafRows.map((r) => r?.[c])), total?.[c]));
   }
   // Table 四: 总计 = 维持 + 纠正 + 其他 + 尚未审结, per group
   for (const g of TABLE4_GROUPS) {
     const x = report.reviewLitigation?.[g];
-    if (x) check('table4Total', 4, `reviewLitigation.${g}`, 'total', sum([x.upheld, x.corrected, x.other, x.pending]), x.total);
+    if (x) check('table4Total', `reviewLitigation.${g}`, 'total', sum([x.upheld, x.corrected, x.other, x.pending]), x.total);
   }
   return issues;
 }
