@@ -256,9 +256,6 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
   /** An object-valued section; anything else is dropped with a warning. */
   const section = (v: unknown, path: string): Obj | undefined => (v == null ? undefined : isObj(v) ? v : bad(path, 'an object', v));
 
-  /** A money unit: the feed's (trimmed), else `fallback`. */
-  const unit = (v: unknown, path: string, fallback: string): string => text(v, path)?.trim() || fallback;
-
   const publisher = (): Publisher | undefined => {
     const p = section(own(o, 'publisher'), 'publisher');
     if (!p) return undefined;
@@ -347,11 +344,11 @@ export function readAnnual(json: unknown, feedUrl: string, index: boolean): Annu
     return sourceIndex.map((src) => (src < 0 || src >= v.length ? null : cell(v[src], 'count', `${path}[${src}]`) ?? null));
   };
 
-  /** One value under ROOT: text, a Table 三 row, a money unit, or a figure (its kind from its key). */
+  /** One value under ROOT: text, a Table 三 row, a money unit (the feed's, trimmed, else the default), or a figure (its kind from its key). */
   const leaf = (v: unknown, path: string, key: string): unknown =>
     path.startsWith('text.') ? text(v, path)
     : path.startsWith('applications.') ? row(v, path)
-    : key === 'unit' ? unit(v, path, path === 'proactive.fees.unit' ? '10kCNY' : 'CNY')
+    : key === 'unit' ? text(v, path)?.trim() || (path === 'proactive.fees.unit' ? '10kCNY' : 'CNY')
     : cell(v, kindOf(key), path);
 
   /** Reads `spec` from `from` into `out`: sections that are not objects are left out with a warning, figures by `leaf`. */
