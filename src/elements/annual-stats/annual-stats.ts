@@ -31,8 +31,6 @@ function parse(json: unknown, url: string, year?: boolean): ParseResult<Loaded> 
     : r;
 }
 
-/** One year of an index: its report, in the shape the element's own parser gives a report feed. */
-const parseYear = (json: unknown, url: string) => parse(json, url, true) as ParseResult<Year>;
 
 interface Sec { id: string; heading: string; text: AnnualTextKey[]; groups: string[]; fees?: boolean }
 interface ChartEntry { canvas: HTMLCanvasElement; key: string; handle?: ChartHandle }
@@ -272,7 +270,8 @@ export class AnnualStats extends DisclosureElement {
       },
     };
     // Its language's strings (for the trend's labels in it) load before `disclosure-load` and `loaded`.
-    const feed: FeedController<Year> = new FeedController(host as unknown as this, parseYear, () => {
+    // (Parsed as a report, in the shape the element's own parser gives a report feed.)
+    const feed: FeedController<Year> = new FeedController(host as unknown as this, (json, u) => parse(json, u, true) as ParseResult<Year>, () => {
       const fl = normalizeLocale(feed.lang ?? this.provider?.feedLang);
       if (fl) return annualStrings.load(fl).then(() => this.requestUpdate(), () => {});
     });

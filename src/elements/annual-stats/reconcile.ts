@@ -31,7 +31,6 @@ export interface ReconciliationIssue {
 const TOTAL = APPLICANT_COLUMNS.length - 1; // index of the 总计 column
 const OTHER_SPLIT = OTHER_KEYS.map((k) => `results.other.${k}`);
 
-const differ = (a: number, b: number): boolean => Math.abs(a - b) > 1e-9;
 
 /** Sum of cells; null when any is null or absent (a check needing it is skipped: not reported is not 0). */
 export function sum(cells: (Cell | undefined)[]): number | null {
@@ -59,8 +58,9 @@ const rowPaths = (report: AnnualReport): string[] => layout(shapeOf(report), [])
 export function reconcile(report: AnnualReport, template?: TemplateId | object): ReconciliationIssue[];
 export function reconcile(report: AnnualReport): ReconciliationIssue[] {
   const issues: ReconciliationIssue[] = [];
+  /** An issue when both sides are known and differ (beyond a floating-point tolerance). */
   const check = (rule: ReconciliationRule, row: string, column: string, expected: number | null, actual: Cell | undefined) => {
-    if (expected !== null && typeof actual === 'number' && differ(expected, actual)) {
+    if (expected !== null && typeof actual === 'number' && Math.abs(expected - actual) > 1e-9) {
       issues.push({ rule, table: rule === 'table4Total' ? 4 : 3, ...(row && { row }), column, expected, actual });
     }
   };
