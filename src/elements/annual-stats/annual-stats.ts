@@ -484,14 +484,15 @@ export class AnnualStats extends DisclosureElement {
    * with a text summary, the data table behind a toggle. Labels in the feed's language are left out of the summary, an
    * attribute of one language: they are in the tables, marked.
    */
-  private renderChart(id: string, title: string, labels: string[], datasets: { label: string; data: (number | null)[] }[], horizontal = false, langs?: Lang[], picker: unknown = nothing, model?: TableModel, cap: unknown = title) {
+  private renderChart(id: string, title: string, labels: string[], datasets: [{ label: string; data: (number | null)[] }], horizontal = false, langs?: Lang[], picker: unknown = nothing, model?: TableModel, cap: unknown = title) {
     const t = this.t;
     let table: unknown = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets, langs));
     if (!this.noCharts && !this.chartsFailed) {
       // The outcomes chart is a breakdown: one palette colour per group.
       this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
       const open = this.openTables.has(id);
-      const items = labels.map((l, i) => datasets.map((d) => t.chartItem(datasets.length > 1 ? `${l} ${d.label}` : l, this.figureText(d.data[i]))).join(t.sep)).join(t.sep);
+      // (A chart draws one series, `datasets` says so: its summary names each category and its figure.)
+      const items = labels.map((l, i) => t.chartItem(l, this.figureText(datasets[0].data[i]))).join(t.sep);
       const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
       table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>
