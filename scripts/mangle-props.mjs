@@ -19,13 +19,27 @@
 //
 // The npm entry points (dist/npm/, for other bundlers) are not mangled. The browser tests run on mangled code too
 // (web-test-runner.config.mjs), so they test what ships; `MANGLE=0 npm test` turns that off to debug with real names.
+//
+// Each name has a slot, and slot i is renamed to the i-th short name: the slots are MANGLED's places, then
+// MANGLED_KEYS' places. A name's short name therefore depends on every place before it, so the list only ever changes
+// in place, never by closing up; otherwise a change of one name renames every name after it, and every chunk's gzip
+// figure moves (±5–40 B) with no change to its code:
+// - to stop renaming a name, write FREE in its place (a free slot; its short name is then used by nothing);
+// - to add a name, write it in place of a FREE of its own list (a member in MANGLED, a key in MANGLED_KEYS), or
+//   add a key at the end of MANGLED_KEYS. MANGLED's length is fixed (KEYS_FROM, checked here): adding a member at its
+//   end would move every key. If MANGLED has no FREE left, raise KEYS_FROM together with a few FREE at its end, once.
+// Whatever place it takes, no name may be listed that test code reads as a property: the tests are not mangled, so a
+// member that is also a UI-string key read by a test (annual-stats' `tpl`: `zhStrings.tpl`) cannot be listed.
+// test/build/mangle.test.mjs checks this too: a name listed twice, an entry neither a name nor FREE, MANGLED's
+// length, a free slot's short name given to a name, a name the tests read as a property.
 import { transform } from 'esbuild';
+
+/** A free slot in MANGLED or MANGLED_KEYS: a name no longer renamed, whose place keeps every other short name. */
+export const FREE = null;
 
 /**
  * Member names renamed in the shipped builds (see above for what makes a name safe to add). A name's place fixes its
- * short name: a member removed gives its place to another (`pgs`, `hay` and `uiStrings` took three), so that the names
- * after it, in every chunk, stay as they were. Not to a name that is also a key of the UI strings (annual-stats'
- * `tpl`): the browser tests read those keys by name.
+ * short name: a member removed leaves FREE in its place, and a new member takes a FREE place (see above).
  */
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
@@ -87,7 +101,7 @@ export const MANGLED_KEYS = [
   'outcomesChart', 'outcomeLabels', 'trendTitle', 'withUnit', 'trendFigure', 'trendChart', 'trendNote',
   'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
-  // Added later: at the end, so that every name above keeps its short name (and the chunks their sizes).
+  // Added later: at the end (or in a FREE place), so that every name above keeps its short name.
   'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
 ];
 
@@ -104,9 +118,16 @@ export const shortName = (i) => {
   return `$${s}`;
 };
 
+/** The slot where MANGLED_KEYS begin: MANGLED's length, fixed so that no key's short name moves (see above). */
+export const KEYS_FROM = 211;
+if (MANGLED.length !== KEYS_FROM) {
+  throw new Error(`mangle-props: MANGLED has ${MANGLED.length} places, not ${KEYS_FROM}: write FREE where a name was removed, take a FREE place for a new one`);
+}
+/** Every slot in order (FREE where none): slot i is renamed to shortName(i). */
+export const SLOTS = Object.freeze([...MANGLED, ...MANGLED_KEYS]);
 /** The fixed renaming table, the same in every build and every chunk. */
-export const MANGLE_CACHE = Object.freeze(Object.fromEntries([...MANGLED, ...MANGLED_KEYS].map((name, i) => [name, shortName(i)])));
-const PATTERN = new RegExp(`^(?:${[...MANGLED, ...MANGLED_KEYS].join('|')})$`);
+export const MANGLE_CACHE = Object.freeze(Object.fromEntries(SLOTS.flatMap((name, i) => name === FREE ? [] : [[name, shortName(i)]])));
+const PATTERN = new RegExp(`^(?:${Object.keys(MANGLE_CACHE).join('|')})$`);
 const OURS = /[\\/]src[\\/][^?]*\.ts$/;
 
 /** Renames the listed members in one module's JavaScript (already compiled from TypeScript). */

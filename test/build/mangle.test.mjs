@@ -6,9 +6,12 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { MANGLED, MANGLED_KEYS, MANGLE_CACHE, mangleModule } from '../../scripts/mangle-props.mjs';
+import { MANGLED as MEMBER_SLOTS, MANGLED_KEYS as KEY_SLOTS, FREE, KEYS_FROM, SLOTS, MANGLE_CACHE, shortName, mangleModule } from '../../scripts/mangle-props.mjs';
 import { findChrome, chromeArgs } from '../../scripts/chrome.mjs';
 
+/** The names renamed (the lists without their FREE places). */
+const MANGLED = MEMBER_SLOTS.filter((n) => n !== FREE);
+const MANGLED_KEYS = KEY_SLOTS.filter((n) => n !== FREE);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The strings modules of src/locales/<locale>/ whose top-level keys may be mangled. */
 const STRING_MODULES = ['request', 'catalogue', 'annual', 'core'];
@@ -73,6 +76,28 @@ async function browserNames() {
     await browser.close();
   }
 }
+
+test('each slot holds one name or FREE, no name twice, and the keys begin at KEYS_FROM (so that no short name moves)', () => {
+  for (const n of SLOTS) assert.ok(n === FREE || (typeof n === 'string' && /^\w+$/.test(n)), `not a name or FREE: ${String(n)}`);
+  const names = SLOTS.filter((n) => n !== FREE);
+  assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], 'listed twice (write FREE where it was)');
+  assert.equal(MEMBER_SLOTS.length, KEYS_FROM, 'MANGLED changed length: every key would be renamed');
+  assert.deepEqual(SLOTS, [...MEMBER_SLOTS, ...KEY_SLOTS]);
+  // Slot i is the i-th short name, whatever is FREE before it; a FREE slot's short name is given to nothing.
+  SLOTS.forEach((n, i) => {
+    if (n === FREE) assert.ok(!Object.values(MANGLE_CACHE).includes(shortName(i)), `the free slot ${i} is used`);
+    else assert.equal(MANGLE_CACHE[n], shortName(i), n);
+  });
+  assert.equal(Object.keys(MANGLE_CACHE).length, names.length);
+});
+
+test('no test reads a mangled name as a property (the tests are not mangled: `zhStrings.tpl` would be undefined)', () => {
+  const tests = walk('test', (p) => /\.(ts|js|mjs)$/.test(p) && !p.startsWith('test/build/'));
+  for (const f of tests) {
+    const text = read(f);
+    for (const n of [...MANGLED, ...MANGLED_KEYS]) assert.doesNotMatch(text, new RegExp(`\\.${n}(?![\\w$-])`), `${f} reads .${n}`);
+  }
+});
 
 test('every mangled name is a private or protected member of ours', () => {
   for (const n of MANGLED) {
