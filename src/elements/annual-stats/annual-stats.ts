@@ -221,7 +221,8 @@ export class AnnualStats extends DisclosureElement {
     window.removeEventListener('beforeprint', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
     // The years' feeds go on loading: an element moved in the page (a tab widget, a framework) must still get them.
-    this.destroyCharts();
+    this.chartEntries.forEach((c) => c.handle?.destroy());
+    this.chartEntries.clear();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -229,7 +230,7 @@ export class AnnualStats extends DisclosureElement {
     this.uiStrings = undefined;
     if (changed.has('feedTimeout') && this.feedTimeout) this.reportFeed.timeout = this.feedTimeout;
     if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
-      this.cancelYears();
+      this.yearFeeds.forEach((f) => f.cancel());
       this.seen = undefined;
       this.yearFeeds = new Map();
       this.chosenYear = undefined;
@@ -278,10 +279,6 @@ export class AnnualStats extends DisclosureElement {
     feed.timeout = this.reportFeed.timeout;
     void feed.load(url);
     return feed;
-  }
-
-  private cancelYears(): void {
-    this.yearFeeds.forEach((f) => f.cancel());
   }
 
   /**
@@ -499,17 +496,15 @@ export class AnnualStats extends DisclosureElement {
       </div>
       <div class="actions">
         <button class="btn" type="button" part="data-toggle" aria-expanded=${String(open)} aria-controls=${`${id}-box`}
-          @click=${() => this.toggleTable(id)}>${open ? t.hideTable : t.showTable}</button>
+          @click=${() => {
+            const s = new Set(this.openTables);
+            if (!s.delete(id)) s.add(id);
+            this.openTables = s;
+          }}>${open ? t.hideTable : t.showTable}</button>
       </div>
       <div id=${`${id}-box`} ?hidden=${!open}>${table}</div>`;
     }
     return html`<figure part="chart"><figcaption>${cap}</figcaption>${picker}${table}</figure>`;
-  }
-
-  private toggleTable(id: string): void {
-    const s = new Set(this.openTables);
-    if (!s.delete(id)) s.add(id);
-    this.openTables = s;
   }
 
   private renderTrend(entries: AnnualIndexEntry[]) {
@@ -643,10 +638,5 @@ export class AnnualStats extends DisclosureElement {
         this.chartsFailed = true;
       }
     }
-  }
-
-  private destroyCharts(): void {
-    this.chartEntries.forEach((c) => c.handle?.destroy());
-    this.chartEntries.clear();
   }
 }
