@@ -97,7 +97,7 @@ export const MANGLED_KEYS = [
   'detailsFor', 'validityValues', 'pageN', 'pageOf', 'csvFilename', 'loadingMore', 'loadingMoreUnknown',
   'loadMoreFailed', 'loadedAnnouncement', 'remoteError', 'typeUnknown', 'reportLabel', 'yearLabel', 'yearOption',
   'yearChanged', 'yearError', 'notReported', 'approx', 'csvHeadings', 'unitNames', 'downloadCsv', 'downloadCsvOf',
-  'showTable', 'hideTable', 'chartData', 'chartSummary', 'chartItem', 'chartEmpty', 'proactiveChart',
+  'showTable', 'hideTable', 'chartData', 'chartSummary', FREE, 'chartEmpty', 'proactiveChart',
   'outcomesChart', 'outcomeLabels', 'trendTitle', 'withUnit', 'trendFigure', 'trendChart', 'trendNote',
   'trendMissing', 'otherFigures', 'ungrouped', 'legacySections', 'reconTitle', 'reconIntro', 'reconColumn',
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',

@@ -489,7 +489,7 @@ export class AnnualStats extends DisclosureElement {
       this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
       const open = this.openTables.has(id);
       // (A chart draws one series, `datasets` says so: its summary names each category and its figure.)
-      const items = labels.map((l, i) => t.chartItem(l, this.figureText(datasets[0].data[i]))).join(t.sep);
+      const items = labels.map((l, i) => l + t.colon + this.figureText(datasets[0].data[i])).join(t.sep);
       const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
       table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
         <canvas data-chart=${id}></canvas>

@@ -31,7 +31,6 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   hideTable: 'Hide data table',
   chartData: (title: string) => `${title} (data table)`,
   chartSummary: (title: string, items: string) => `${title}. ${items}`,
-  chartItem: (label: string, value: string) => `${label}: ${value}`,
   sep: '; ',
   chartEmpty: 'no data to draw',
   chartsFailed: 'The charts could not be loaded; the tables show the data.',

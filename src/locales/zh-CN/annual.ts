@@ -30,7 +30,6 @@ const zh = {
   hideTable: '隐藏数据表',
   chartData: (title: string) => `${title}（数据表）`,
   chartSummary: (title: string, items: string) => `${title}。${items}`,
-  chartItem: (label: string, value: string) => `${label}：${value}`,
   /** Between the figures of a chart's summary. */
   sep: '；',
   chartEmpty: '无可绘制的数据',
