@@ -642,6 +642,27 @@ describe('<annual-stats>: charts', () => {
     }
     expect(getComputedStyle($(el, '#t3')).display).to.equal('table');
   });
+
+  it('print: a chart is printed 16em tall, not at its screen height (18em); a bar chart keeps its room for each bar; none, with its caption, is taller than an A4 page', async () => {
+    const em = (box: Element) => box.getBoundingClientRect().height / parseFloat(getComputedStyle(box).fontSize);
+    const box = (el: AnnualStats, id: string) => $(el, `canvas[data-chart="${id}"]`).parentElement!;
+    const el = await mount(`${FEEDS}/index.json`, { year: 2022 });
+    expect(em(box(el, 'trend'))).to.be.closeTo(18, 0.1);
+    const bars = em(box(el, 'c-outcomes'));
+    await emulateMedia({ media: 'print' });
+    expect(em(box(el, 'trend')), 'the trend').to.be.closeTo(16, 0.1);
+    expect(em(box(el, 'c-outcomes')), 'six bars, each with its label').to.be.closeTo(bars, 0.1);
+    await emulateMedia({ media: 'screen' });
+    // Forty figures drawn as bars: 91em on screen, more than a page (A4, 297 mm, less Chrome's default 0.4 in margins
+    // top and bottom: 1,046 px) holds.
+    const custom = Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, label: `指标${i}`, value: i + 1, group: 'proactive' }));
+    const many = await mount(await storeFeed({ schemaVersion: 1, year: 2013, template: 'CN-legacy', custom, groups: [{ id: 'proactive', label: '主动公开' }] }));
+    expect(em(box(many, 'c-proactive'))).to.be.above(80);
+    await emulateMedia({ media: 'print' });
+    const figure = box(many, 'c-proactive').closest('figure')!;
+    expect(figure.getBoundingClientRect().height).to.be.at.most(1046);
+    expect(em(box(many, 'c-proactive')), 'still as tall as a page allows').to.be.above(50);
+  });
 });
 
 describe('<annual-stats>: several years', () => {

@@ -55,7 +55,8 @@ export const annualStyles = css`
 
   figure { margin: 1em 0; }
   figcaption { font-weight: 700; margin-bottom: 0.25em; }
-  .chart { position: relative; }
+  /* A bar chart's box is as tall as its bars need (data-height, set in updated()). */
+  .chart { position: relative; height: 18em; }
   .chart canvas { display: block; }
 
   @media print {
@@ -73,6 +74,8 @@ export const annualStyles = css`
     th, td { padding: 0.2em 0.3em; background: none !important; }
     td.nr::after { content: '—'; }
     tr, figure, .chart { break-inside: avoid; }
+    /* On paper a chart takes less room, and a page (A4: about 65em) holds even a chart of many bars with its caption. */
+    .chart { height: 16em; max-height: 60em; }
     .panel { background: none; }
   }
   @media (forced-colors: active) {

@@ -490,8 +490,7 @@ export class AnnualStats extends DisclosureElement {
       const open = this.openTables.has(id);
       // (A chart draws one series, `datasets` says so: its summary names each category and its figure.)
       const items = labels.map((l, i) => l + t.colon + this.figureText(datasets[0].data[i])).join(t.sep);
-      const height = horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : '18em';
-      table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${height}>
+      table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : nothing}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
