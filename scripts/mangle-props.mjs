@@ -43,7 +43,7 @@ export const FREE = null;
  */
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
-  'categoryCount', 'categoryLabel', 'cats', 'chartTheme', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
+  'categoryCount', 'categoryLabel', 'cats', FREE, 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
   'completeLoad', 'confirmClear', 'countAll', FREE, 'keepInStore', 'expanded', 'exportCsv',
   'extraLoading', 'facetCount', 'writeUrl', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
@@ -53,7 +53,7 @@ export const MANGLED = [
   'pagesAbort', 'paras', 'phase', 'printing', 'leaveProvider', 'providerReady', 'outerProvider', 'rebuildIndex', 'remoteAbort',
   'remoteResult', 'remoteTimer', 'remoteUrl', 'renderAnswer', 'renderBody', 'renderCatalogue', 'renderChart',
   'renderChips', 'renderDetail', 'renderFacet', 'renderFeedState', 'renderField', 'renderForm', 'renderGroup',
-  'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', 'renderRecon',
+  'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', FREE,
   'renderReport', 'renderReview', 'renderSearch', 'renderSection', 'renderStep', 'renderSummary', 'renderTableBlock',
   'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'textLang', 'resolveSrc', 'restoreDraft', 'restoreFromUrl',
   'retryFeed', 'retryNow', 'yearFeeds', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',
@@ -63,8 +63,8 @@ export const MANGLED = [
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'typedCode', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',
   'shownQuery', 'queryResult', 'allItems',
-  'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'reportSections', 'pickYear',
-  'beginIndex', 'reportFeed', 'uiStrings',
+  'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', FREE, 'pickYear',
+  FREE, 'reportFeed', 'uiStrings',
   'entered', 'chosenFiles', 'leftFields', 'stepIndex', 'showSummary', 'sentShare', 'keptReceipt', 'formFeedCtl',
   'feedForm', 'idemKey', 'shownView', 'attemptNo', 'triedLookup', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',

@@ -239,7 +239,11 @@ export class AnnualStats extends DisclosureElement {
     const data = this.reportFeed.status === 'ready' ? this.reportFeed.data : undefined;
     if (data && data !== this.seen) {
       this.seen = data;
-      if (data.kind === 'index') this.beginIndex(data.reports);
+      if (data.kind === 'index') {
+        this.chosenYear = this.initialYear(data.reports.map((e) => e.year));
+        for (const { year, url } of data.reports) this.yearFeeds.set(year, this.loadYear(year, url));
+        this.yearsDone = Promise.all([...this.yearFeeds.values()].map((f) => f.loaded));
+      }
     } else if (changed.has('year') && data?.kind === 'index' && data.reports.some((e) => e.year === this.year)) {
       // The year attribute set again after the index loaded (a framework, a Storybook control): show that year, and name
       // it in the URL (replacing the entry: the reader did not pick it), else a reload would show the URL's older year.
@@ -248,12 +252,6 @@ export class AnnualStats extends DisclosureElement {
   }
 
   // ---- several years --------------------------------------------------------------------------------------------
-
-  private beginIndex(entries: AnnualIndexEntry[]): void {
-    this.chosenYear = this.initialYear(entries.map((e) => e.year));
-    for (const { year, url } of entries) this.yearFeeds.set(year, this.loadYear(year, url));
-    this.yearsDone = Promise.all([...this.yearFeeds.values()].map((f) => f.loaded));
-  }
 
   /**
    * One year of an index, loaded as a feed of its own; its events come from the element, with the year in their detail
@@ -371,13 +369,40 @@ export class AnnualStats extends DisclosureElement {
     // Table 三 as the feed gave （六） (one row or three, the model reads both): its figures shown, its warnings named.
     if (r.applications?.results.other) tpl.table3 = this.tpl(shape).table3;
     const href = r.sourceUrl ? safeHref(r.sourceUrl, r.sourceUrl) : null;
-    const secs = this.reportSections(r, tpl, national);
+    /** A section: its text fields and custom-figure groups (by default its own id), and whether it shows the fees. */
+    const sec = (id: string, text: string[] = [id], groups = text, fees = false): Sec =>
+      ({ id, heading: national ? tpl.sections.find((s) => s.id === id)!.label : t.legacySections[id], text: text as AnnualTextKey[], groups, fees });
+    const both = ['fees', 'other'];
+    const secs = [
+      sec('overview'),
+      sec('proactive'),
+      sec('applications', undefined, ['applications', 'requests']),
+      ...(national ? [] : [sec('fees', undefined, undefined, true)]),
+      sec('reviewLitigation'),
+      sec('problems', ['problems', 'improvements'], ['problems']),
+      national ? sec('other', both, both, true) : sec('other'),
+    ].filter((s) =>
+      // The three sections with a table are named as the report's fields that hold it (proactive, applications,
+      // reviewLitigation); no other section id is a field of the report.
+      (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => s.groups.includes(f.group!)));
     const placed = secs.flatMap((s) => s.groups);
     const known = new Set(r.groups.map((g) => g.id));
     // Groups no section shows, and '' for the figures of no (known) group.
     const rest = r.groups.map((g) => g.id).filter((g) => !placed.includes(g));
     if (r.custom.some((f) => !f.group || !known.has(f.group))) rest.push('');
     const issues = reconcile(r, tpl);
+    // Every issue names its column; rowTotal and table4Total issues name their row (reconcile.ts).
+    const label = (i: ReconciliationIssue): string => {
+      if (i.rule === 'table4Total') {
+        const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === i.row)!;
+        return [g.parent, g.label].filter(Boolean).join(' ');
+      }
+      if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)!.label;
+      const row = tpl.table3.rows.find((x) => x.path === i.row);
+      return row ? rowLabel(row, ' ') : i.row!;
+    };
+    // The sums are of counts (whole numbers): figureText writes them as formatNumber would.
+    const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
     // The report's publisher, else the index's (each in its feed's language), else the provider's agency (the page's).
     const data = this.reportFeed.data;
     const own = r.publisher?.name;
@@ -392,31 +417,16 @@ export class AnnualStats extends DisclosureElement {
           ${r.sample ? html`<span class="badge">${t.sample}</span>` : nothing}
         </p>
       </header>
-      ${this.renderWarnings(f.warnings, 0)} ${this.renderRecon(issues, tpl)} ${this.paras(r.text.intro, l)}
+      ${this.renderWarnings(f.warnings, 0)} ${issues.length ? html`<div class="panel warning" part="reconciliation" role="status">
+        <h3>${t.reconTitle}</h3>
+        <p>${t.reconIntro}</p>
+        <ul>${issues.map((i) => html`<li>${MESSAGES[i.rule](label(i), this.figureText(i.expected), this.figureText(i.actual))}</li>`)}</ul>
+      </div>` : nothing} ${this.paras(r.text.intro, l)}
       ${secs.map((s) => this.renderSection(r, tpl, s, national, l, known))}
       ${rest.length
         ? html`<section part="section"><h3>${t.otherFigures}</h3>${rest.map((g) => this.renderGroup(r, g, known, l))}</section>`
         : nothing}
 `;
-  }
-
-  private reportSections(r: AnnualReport, tpl: Tpl, national: boolean): Sec[] {
-    /** A section: its text fields and custom-figure groups (by default its own id), and whether it shows the fees. */
-    const sec = (id: string, text: string[] = [id], groups = text, fees = false): Sec =>
-      ({ id, heading: national ? tpl.sections.find((s) => s.id === id)!.label : this.t.legacySections[id], text: text as AnnualTextKey[], groups, fees });
-    const both = ['fees', 'other'];
-    return [
-      sec('overview'),
-      sec('proactive'),
-      sec('applications', undefined, ['applications', 'requests']),
-      ...(national ? [] : [sec('fees', undefined, undefined, true)]),
-      sec('reviewLitigation'),
-      sec('problems', ['problems', 'improvements'], ['problems']),
-      national ? sec('other', both, both, true) : sec('other'),
-    ].filter((s) =>
-      // The three sections with a table are named as the report's fields that hold it (proactive, applications,
-      // reviewLitigation); no other section id is a field of the report.
-      (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => s.groups.includes(f.group!)));
   }
 
   private paras(text: string | undefined, lang: Lang) {
@@ -552,29 +562,6 @@ export class AnnualStats extends DisclosureElement {
     </section>`;
   }
 
-  private renderRecon(issues: ReconciliationIssue[], tpl: Tpl) {
-    if (!issues.length) return nothing;
-    const t = this.t;
-    // Every issue names its column; rowTotal and table4Total issues name their row (reconcile.ts).
-    const label = (i: ReconciliationIssue): string => {
-      if (i.rule === 'table4Total') {
-        const g = tpl.table4.groups.find((x) => `reviewLitigation.${x.key}` === i.row)!;
-        return [g.parent, g.label].filter(Boolean).join(' ');
-      }
-      if (i.rule !== 'rowTotal') return tpl.table3.columns.find((c) => c.key === i.column)!.label;
-      const r = tpl.table3.rows.find((x) => x.path === i.row);
-      return r ? rowLabel(r, ' ') : i.row!;
-    };
-    const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
-    // The sums are of counts (whole numbers): figureText writes them as formatNumber would.
-    const line = (i: ReconciliationIssue) => MESSAGES[i.rule](label(i), this.figureText(i.expected), this.figureText(i.actual));
-    return html`<div class="panel warning" part="reconciliation" role="status">
-      <h3>${t.reconTitle}</h3>
-      <p>${t.reconIntro}</p>
-      <ul>${issues.map((i) => html`<li>${line(i)}</li>`)}</ul>
-    </div>`;
-  }
-
   // ---- charts ---------------------------------------------------------------------------------------------------
 
   protected override updated(changed: PropertyValues): void {
@@ -584,21 +571,20 @@ export class AnnualStats extends DisclosureElement {
     void this.syncCharts();
   }
 
-  /** (Read only when a canvas is drawn: in a .chart box, in .root.) */
-  private chartTheme(): ChartTheme {
-    const cs = getComputedStyle(this.renderRoot.querySelector('.root')!);
-    const v = (n: string) => cs.getPropertyValue(n).trim();
-    return { palette: [1, 2, 3, 4, 5, 6].map((i) => v(`--_chart-${i}`) || '#0b5cad'), text: v('--_text') || '#1f1f1f', grid: v('--_border') || '#c4c8cc', font: cs.fontFamily,
-      // The text size around the charts (large-text mode enlarges the children of .root, not .root itself).
-      size: Math.max(12, Math.round(parseFloat(getComputedStyle(this.renderRoot.querySelector('.chart')!).fontSize) * 0.8125)) };
-  }
-
   private async syncCharts(): Promise<void> {
     // No canvas with no-charts, nor once the charts have failed (renderChart draws tables instead).
     const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
     const todo: [string, ChartEntry, ChartSpec][] = [];
     const live = new Set<string>();
-    const theme = canvases.length ? this.chartTheme() : undefined;
+    let theme: ChartTheme | undefined;
+    // The theme is read only when a canvas is drawn: in a .chart box, in .root.
+    if (canvases.length) {
+      const cs = getComputedStyle(this.renderRoot.querySelector('.root')!);
+      const v = (n: string) => cs.getPropertyValue(n).trim();
+      theme = { palette: [1, 2, 3, 4, 5, 6].map((i) => v(`--_chart-${i}`) || '#0b5cad'), text: v('--_text') || '#1f1f1f', grid: v('--_border') || '#c4c8cc', font: cs.fontFamily,
+        // The text size around the charts (large-text mode enlarges the children of .root, not .root itself).
+        size: Math.max(12, Math.round(parseFloat(getComputedStyle(this.renderRoot.querySelector('.chart')!).fontSize) * 0.8125)) };
+    }
     for (const canvas of canvases) {
       const id = canvas.dataset.chart!;
       const spec = this.specs.get(id);
