@@ -172,3 +172,20 @@ describe('<disclosure-catalogue>: the feed’s language (WCAG 3.1.2)', () => {
     }
   });
 });
+
+describe('the test helpers: stored feeds of test files that run at once', () => {
+  it('two test files (pages, each with its own helpers) that store a feed in the same millisecond get different names', async () => {
+    // web-test-runner runs two files at once against one test server: a shared name would serve one file the other's
+    // feed (here, one without a lang: the Chinese entries were all marked en).
+    const now = Date.now;
+    Date.now = () => 1_800_000_000_000;
+    try {
+      const pages = ['a', 'b'].map((p) => import(/* @vite-ignore */ `./helpers.ts?page=${p}`) as Promise<typeof import('./helpers.js')>);
+      const [a, b] = await Promise.all(pages);
+      expect(a.uniqueName()).to.not.equal(b.uniqueName());
+      expect(a.uniqueName('api')).to.not.equal(b.uniqueName('api'));
+    } finally {
+      Date.now = now;
+    }
+  });
+});

@@ -512,29 +512,50 @@ describe('<disclosure-catalogue>: the query event', () => {
 
   it('remote mode: an answer to an older search that comes while the newer one waits to be sent is not shown, said or reported', async () => {
     const page = (n: number, total: number) => ({ schemaVersion: 1, items: manyItems(n, `r${total}-`), page: { total } });
-    // The first search's answer takes 150 ms: it comes while the second search, typed as soon as the first was sent,
-    // waits its 300 ms.
-    const endpoint = await scriptEndpoint([{ body: page(3, 500) }, { body: page(2, 7), delay: 150 }, { body: page(1, 1) }]);
+    const endpoint = await scriptEndpoint([{ body: page(3, 500) }, { body: page(2, 7) }, { body: page(1, 1) }]);
     const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
-    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
-    await el.loaded;
-    await waitUntil(() => shadowText(el, '#summary').includes('500'), 'first remote page');
-    await waitUntil(() => shadowText(el, '[aria-live="polite"]').includes('500'), 'the first page announced');
-    const events: { query: { q: string }; total: number }[] = [];
-    el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
-    const shown: string[] = [];
-    new MutationObserver(() => shown.push(`${shadowText(el, '#summary')} ${shadowText(el, '[aria-live="polite"]')}`))
-      .observe(el.shadowRoot!, { childList: true, characterData: true, subtree: true });
-    const q = $(el, '#q') as HTMLInputElement;
-    q.value = '防汛';
-    q.dispatchEvent(new Event('input'));
-    for (let i = 0; i < 100 && (await requestsTo(endpoint)).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
-    q.value = '防汛抗旱';
-    q.dispatchEvent(new Event('input'));
-    await waitUntil(() => shadowText(el, '#summary').startsWith('共找到 1 条'), 'the newer answer', 3000);
-    await new Promise((r) => setTimeout(r, 700));
-    expect(events.map((e) => [e.query.q, e.total])).to.deep.equal([['防汛抗旱', 1]]);
-    expect(shown.filter((s) => s.includes(' 7 ')), 'the older count').to.deep.equal([]);
+    // The first search's answer is held back until the second search has been typed, and then comes while that one
+    // waits its 300 ms (not by timing: on a busy machine the answer could come before the second search was typed).
+    const realFetch = window.fetch;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    let olderRead!: Promise<unknown>;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const res = await realFetch(...args);
+      if (!String(args[0]).includes(endpoint) || ++asked != 2) return res;
+      await held;
+      // (Read here as well: the element dropped the request when the second search was typed, so its read may fail.)
+      olderRead = res.clone().text().catch(() => 'dropped');
+      return res;
+    };
+    try {
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+      await el.loaded;
+      await waitUntil(() => shadowText(el, '#summary').includes('500'), 'first remote page');
+      await waitUntil(() => shadowText(el, '[aria-live="polite"]').includes('500'), 'the first page announced');
+      const events: { query: { q: string }; total: number }[] = [];
+      el.addEventListener('disclosure-query', (e) => events.push((e as CustomEvent).detail));
+      const shown: string[] = [];
+      new MutationObserver(() => shown.push(`${shadowText(el, '#summary')} ${shadowText(el, '[aria-live="polite"]')}`))
+        .observe(el.shadowRoot!, { childList: true, characterData: true, subtree: true });
+      const q = $(el, '#q') as HTMLInputElement;
+      q.value = '防汛';
+      q.dispatchEvent(new Event('input'));
+      await waitUntil(() => asked == 2, 'the first search sent', 3000);
+      q.value = '防汛抗旱';
+      q.dispatchEvent(new Event('input'));
+      release();
+      await waitUntil(() => olderRead, 'the older answer come');
+      await olderRead;
+      await waitUntil(() => shadowText(el, '#summary').startsWith('共找到 1 条'), 'the newer answer', 3000);
+      await waitUntil(() => events.length, 'the query event');
+      expect((await requestsTo(endpoint)).map((r) => new URL(r.url, location.href).searchParams.get('q'))).to.deep.equal([null, '防汛', '防汛抗旱']);
+      expect(events.map((e) => [e.query.q, e.total])).to.deep.equal([['防汛抗旱', 1]]);
+      expect(shown.filter((s) => s.includes(' 7 ')), 'the older count').to.deep.equal([]);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('remote mode: a new src while a typed search waits to be sent: the search is not sent, and the new feed shows as it is', async () => {

@@ -19,8 +19,14 @@ export async function expectAccessible(el: Element): Promise<void> {
 }
 
 let counter = 0;
+/**
+ * This page's part of the names: web-test-runner runs two test files at once, each in its own page with its own
+ * counter, against one test server. (The time alone was not enough: two files storing their first feed in the same
+ * millisecond got the same name, and one of them the other's feed.)
+ */
+const page = Math.random().toString(36).slice(2, 10);
 /** A unique name so parallel tests never share a stored feed. */
-export const uniqueName = (prefix = 'feed') => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+export const uniqueName = (prefix = 'feed') => `${prefix}-${page}-${Date.now().toString(36)}-${++counter}`;
 
 export interface StoreOptions { status?: number; type?: string; delay?: number; etag?: string }
 
