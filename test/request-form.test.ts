@@ -469,9 +469,8 @@ describe('<request-form> drafts', () => {
     await fill(el, { description: VALID.description });
     await next(el);
     await chooseFile(el, 'idProof', [pdf('身份证正面.pdf', 12), pdf('scan-back.pdf', 13)]);
-    await new Promise((r) => setTimeout(r, 500));
-    const key = Object.keys(sessionStorage).find((k) => k.includes(src))!;
-    expect(key).to.be.a('string');
+    // Saved 0.4 s after the last change: waited for, not slept on (a busy machine runs the timer late).
+    const key = await waitUntil(() => Object.keys(sessionStorage).find((k) => k.includes(src) && sessionStorage.getItem(k)!.includes('scan-back.pdf')), 'the draft saved');
     // The names are kept, never the contents.
     expect(sessionStorage.getItem(key)).to.contain('身份证正面.pdf').and.contain('scan-back.pdf').and.not.contain('xxxxxxxxxx');
     expect(Object.keys(localStorage).length).to.equal(0);
@@ -577,8 +576,7 @@ describe('<request-form> drafts', () => {
     const src = await storeFeed(formFeed());
     const el = await mount(undefined, src, { persist: 'local' });
     await fill(el, { applicantType: 'naturalPerson', name: '李四' });
-    await new Promise((r) => setTimeout(r, 500));
-    expect(Object.keys(localStorage).some((k) => k.includes(src))).to.equal(true);
+    await waitUntil(() => Object.keys(localStorage).some((k) => k.includes(src)), 'the draft saved in localStorage');
     expect(Object.keys(sessionStorage).length).to.equal(0);
     const clear = $$(el, '.clear button')[0];
     expect(clear.textContent!.trim()).to.equal('清空表单');
