@@ -48,10 +48,10 @@ A CSV spreadsheet is not a feed: convert it with "catalogue from-csv" (the error
 Errors make the exit code 1; warnings (unknown keys) do not.
   --json    print the result as JSON on stdout
   --quiet   print only the errors`,
-  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv|file.xlsx> [-o out.json] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
+  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv|file.xlsx> [-o out.json] [--sheet NAME|N] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
 
-Converts a spreadsheet to a catalogue feed: a CSV export, or an Excel workbook (.xlsx, its first sheet; "from-xlsx"
-is the same command). The header is the first line with a title column (lines above it, such as a sheet title, are
+Converts a spreadsheet to a catalogue feed: a CSV export, or an Excel workbook (.xlsx, its first sheet shown, or the
+one --sheet chooses; "from-xlsx" is the same command). The header is the first line with a title column (lines above it, such as a sheet title, are
 passed over). Recognised headers (Chinese or English):
   索引号 indexNo · 名称/标题 title · 发布机构 publisher · 生成日期/成文日期/发文日期 dateCreated ·
   发布日期/发布时间 datePublished · 文号/发文字号 docNo · 主题分类 topic · 体裁分类 genre · 主题词/关键词 keywords ·
@@ -62,7 +62,9 @@ A file in one encoding but for a few bytes, or a GBK file with a row in UTF-8 (a
 file), is refused, naming the line.
 Workbooks (.xlsx): dates are read as Excel shows them; a formula gives its saved value (=HYPERLINK gives its address
 to the url column, as does a link inserted on the cell); a cell merged down over rows stands on each; a header over
-two rows (日期 merged across 成文日期 | 发布日期) is read as one; hidden columns and rows are read, with a note. An .xls
+two rows (日期 merged across 成文日期 | 发布日期) is read as one; hidden columns and rows are read, with a note. Numbers
+are written as Excel shows them (15 significant digits: 0.1+0.2 is 0.3; no exponent); an id of more than 15 digits
+typed as a number lost its last digits in Excel (they read as 0), which a warning says: type such ids as text. An .xls
 (Excel 97–2003) is not read: save it as .xlsx or "CSV UTF-8".
 Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5 (2013.03.05.),
 20130305, Mar 5, 2013 (5 March 2013, 5-Mar-2013), Excel day numbers (41338, with a warning). 3/5/2013, 3-5-2013 and
@@ -79,6 +81,8 @@ Rows without a title or with more cells than the header are skipped (short rows 
 date, validity or URL is left out of its entry with a warning. All are reported with their line numbers on stderr
 (--quiet leaves out the warnings, not the skipped rows and errors).
   -o, --output FILE    write the feed here (default: stdout)
+  --sheet NAME|N       the sheet of an .xlsx workbook to read: its name, or its number (1 is the first tab, hidden
+                       sheets counted); an unknown one lists the sheets
   --publisher NAME     the feed's publisher.name
   --base-url URL       resolve relative links against this URL
   --lang TAG           the language of the entries' text, e.g. zh-CN or en (default: zh-CN when a title has Chinese
@@ -311,8 +315,9 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   if (!sub) { err(HELP.catalogue!); return EXIT_USAGE; }
   if (sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return EXIT_OK; }
   if (sub !== 'from-csv' && sub !== 'from-xlsx') throw usageError(`unknown catalogue command "${sub}" (expected from-csv)`);
-  const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url', 'lang'], ['quiet'], { o: 'output' });
+  const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url', 'lang', 'sheet'], ['quiet'], { o: 'output' });
   const lang = langOption(options.lang);
+  const sheet = typeof options.sheet === 'string' ? options.sheet : undefined;
   if (positional.length !== 1) throw usageError(`catalogue ${sub} needs one spreadsheet, a .csv or .xlsx file (e.g. catalogue from-csv 目录.xlsx -o catalogue.json)`);
   const source = positional[0]!;
   const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'] : undefined;
@@ -327,10 +332,10 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   let lw = 'line';
   let bytes: Uint8Array | undefined = (await readBytes(source)).bytes;
   if (isZip(bytes)) {
-    // An Excel workbook: its first sheet, row by row.
+    // An Excel workbook: its first sheet shown (or the one --sheet names), row by row.
     let workbook;
     try {
-      workbook = readXlsx(bytes);
+      workbook = readXlsx(bytes, sheet);
     } catch (error) {
       throw new CliError(`${source}: ${(error as Error).message}`);
     }
@@ -340,13 +345,18 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     try {
       result = catalogueFromRecords(() => workbook.records, { publisher, baseUrl, lang, lineWord: 'row', onRow: (n) => progress.tick(n, 'rows') });
     } catch (error) {
-      throw new CliError(`${source}: ${(error as Error).message}`);
+      // The first sheet of several not being the catalogue: the others are named, and how to choose one.
+      const others = sheet === undefined && workbook.sheets.length > 1
+        ? `. That is sheet "${workbook.sheet}"; the workbook has ${workbook.sheets.length} (${workbook.sheets.map((s) => JSON.stringify(s)).join(', ')}): --sheet chooses another` : '';
+      throw new CliError(`${source}: ${(error as Error).message}${others}`);
     } finally {
       progress.done();
     }
     result.notes.unshift(...workbook.notes);
+    result.warnings = [...result.warnings, ...workbook.warnings].sort((a, b) => a.line - b.line);
   } else {
     if (looksBinary(bytes)) throw notASheet(source, bytes);
+    if (sheet !== undefined) throw usageError(`${source}: --sheet chooses a sheet of an Excel workbook (.xlsx); a CSV file has one sheet: leave --sheet out`);
     // The bytes are not kept once decoded (a 40 MB export would stay in memory to the end).
     const { text, encoding, damagedLine, lineEncoding, lineText } = decodeText(bytes);
     bytes = undefined;

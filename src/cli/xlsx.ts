@@ -1,7 +1,7 @@
 /// <reference types="node" />
 /**
- * An Excel workbook (.xlsx) read as rows of text, for `catalogue from-csv`: the first worksheet, with what saving it
- * as CSV would lose or hide said in notes. Built on node:zlib (no dependency): the zip's central directory, the
+ * An Excel workbook (.xlsx) read as rows of text, for `catalogue from-csv`: the first worksheet shown (or the one
+ * chosen by name or number, `--sheet`), with what saving it as CSV would lose or hide said in notes. Built on node:zlib (no dependency): the zip's central directory, the
  * worksheet's XML, the shared strings, the styles (to tell dates from numbers) and the workbook's date system.
  *
  * - A date cell (a number with a date format) is written YYYY-MM-DD (with its time when it has one), as Excel's own
@@ -11,6 +11,9 @@
  * - Merged cells: the value of the top-left cell stands on each row of the range, in its first column (a 发布机构
  *   merged down over the rows it applies to stands on each; a title merged across the columns stands once).
  * - Hidden columns and rows are read, as Excel's CSV has them; a note names them.
+ * - A number is written as Excel shows it: 15 significant digits (0.1+0.2, stored as 0.30000000000000004, is 0.3),
+ *   without an exponent. A whole number of more than 15 digits (an 索引号 typed as a number) lost its digits after
+ *   the 15th when it was typed: a warning names the cell.
  * - A link inserted on a cell (Insert → Link) is kept beside its text, for the url column.
  */
 import { inflateRawSync } from 'node:zlib';
@@ -24,8 +27,25 @@ export interface SheetRecord extends CsvRecord { links?: (string | undefined)[];
 
 export interface Workbook {
   sheet: string;
+  /** The names of the workbook's sheets, in order. */
+  sheets: string[];
   records: SheetRecord[];
   notes: string[];
+  /** What a row's cells lost before the file was saved (a long id typed as a number). */
+  warnings: { line: number; message: string }[];
+}
+
+/** A number as Excel shows it: 15 significant digits, trailing zeros dropped, written out without an exponent. */
+export function excelNumber(n: number): string {
+  const [m, e] = n.toExponential(14).split('e') as [string, string];
+  const digits = m.replace(/^-|\./g, '').replace(/0+$/, '');
+  const exp = +e;
+  const sign = n < 0 ? '-' : '';
+  if (!digits) return '0';
+  // (Far out of the range of ids and amounts: as JavaScript writes it, with its exponent.)
+  if (exp > 20 || exp < -9) return String(Number(n.toPrecision(15)));
+  if (exp >= digits.length - 1) return sign + digits + '0'.repeat(exp - digits.length + 1);
+  return sign + (exp >= 0 ? `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}` : `0.${'0'.repeat(-exp - 1)}${digits}`);
 }
 
 /** The zip signatures: local file, and that of an Excel 97–2003 (.xls) compound file. */
@@ -145,8 +165,11 @@ function ranges(ns: number[], name: (n: number) => string = String): string {
   return out.join(', ');
 }
 
-/** Reads the first worksheet of an .xlsx workbook. Throws Error (plain words) when it cannot. */
-export function readXlsx(bytes: Uint8Array): Workbook {
+/**
+ * Reads a worksheet of an .xlsx workbook: `choice` names it, or gives its number (1 for the first tab, hidden sheets
+ * counted); without it, the first sheet shown. Throws Error (plain words) when it cannot.
+ */
+export function readXlsx(bytes: Uint8Array, choice?: string): Workbook {
   const files = unzip(bytes);
   const utf8 = new TextDecoder();
   const read = (name: string) => {
@@ -163,9 +186,17 @@ export function readXlsx(bytes: Uint8Array): Workbook {
   const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => attrs(m[1]!));
   if (!sheets.length) throw new Error('the workbook has no worksheet');
   const visible = sheets.filter((s) => !s.state || s.state === 'visible');
-  const first = visible[0] ?? sheets[0]!;
-  if (sheets.length > 1) {
-    notes.push(`the workbook has ${sheets.length} sheets (${sheets.map((s) => `"${s.name}"`).join(', ')}); only the first${first !== sheets[0] ? ' shown' : ''}, "${first.name}", is read`);
+  let first = visible[0] ?? sheets[0]!;
+  if (choice !== undefined) {
+    // A name first (a sheet may be called "2013"), then a number.
+    const chosen = sheets.find((s) => s.name === choice) ?? sheets.find((s) => s.name?.trim() === choice.trim()) ??
+      (/^\s*\d+\s*$/.test(choice) ? sheets[+choice - 1] : undefined);
+    if (!chosen) {
+      throw new Error(`the workbook has no sheet ${JSON.stringify(choice)}; its sheets are ${sheets.map((s, i) => `${i + 1} "${s.name}"`).join(', ')} (--sheet takes a name or a number)`);
+    }
+    first = chosen;
+  } else if (sheets.length > 1) {
+    notes.push(`the workbook has ${sheets.length} sheets (${sheets.map((s) => `"${s.name}"`).join(', ')}); only the first${first !== sheets[0] ? ' shown' : ''}, "${first.name}", is read (--sheet chooses another)`);
   }
   const rels = read('xl/_rels/workbook.xml.rels') ?? '';
   const relTarget = (xml: string, id: string | undefined) => {
@@ -221,6 +252,7 @@ export function readXlsx(bytes: Uint8Array): Workbook {
   const hiddenRows: number[] = [];
   const noValue: string[] = [];
   const errorCells: string[] = [];
+  const warnings: Workbook['warnings'] = [];
   let rowNo = 0;
   for (const rm of sheet.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const ra = attrs(rm[1]!);
@@ -249,7 +281,13 @@ export function readXlsx(bytes: Uint8Array): Workbook {
       else if (a.t === 'd') value = xmlText(v).replace(/T00:00(?::00(?:\.0+)?)?Z?$/, '').replace('T', ' '); // an ISO date (Strict files)
       else {
         const n = Number(v);
-        value = !Number.isFinite(n) ? xmlText(v) : dateStyles.has(+(a.s ?? 0)) ? serialDate(n, date1904) ?? String(n) : String(n);
+        const date = dateStyles.has(+(a.s ?? 0)) && serialDate(n, date1904);
+        value = !Number.isFinite(n) ? xmlText(v) : date || excelNumber(n);
+        // Excel keeps 15 digits of what is typed as a number: a longer id came out with 0s for its last digits.
+        if (!date && Number.isInteger(n) && Math.abs(n) >= 1e15) {
+          warnings.push({ line: rowNo, message: `${columnName(col)}${rowNo}: the number ${value} has ${value.replace('-', '').length} digits; Excel keeps 15, ` +
+            'so the digits after the 15th were lost (they read as 0). Type such an id as text (format the column as Text, or begin it with \') and enter it again' });
+        }
       }
       cells[col] = value;
     }
@@ -312,5 +350,5 @@ export function readXlsx(bytes: Uint8Array): Workbook {
     notes.push(`${errorCells.length === 1 ? 'a formula shows an error' : `${errorCells.length} formulas show errors`}, read as empty: ` +
       `${errorCells.slice(0, 5).join(', ')}${errorCells.length > 5 ? ', …' : ''} (correct the formula in Excel or WPS)`);
   }
-  return { sheet: first.name ?? 'Sheet1', records, notes };
+  return { sheet: first.name ?? 'Sheet1', sheets: sheets.map((s) => s.name ?? ''), records, notes, warnings };
 }

@@ -758,7 +758,7 @@ test('from-csv: an .xlsx workbook is read: merged cells, hidden columns, formula
   assert.equal(new Set(feed.items.map((i) => i.publisher)).size, 1, 'the 发布机构 merged down over three rows stands on each');
   assert.ok(feed.items[2].publisher);
   assert.match(r.stderr, /目录\.xlsx: read sheet "目录" of the workbook; columns: indexNo, title, publisher, datePublished, url\n/);
-  assert.match(r.stderr, /note: the workbook has 2 sheets \("目录", "说明"\); only the first, "目录", is read\n/);
+  assert.match(r.stderr, /note: the workbook has 2 sheets \("目录", "说明"\); only the first, "目录", is read \(--sheet chooses another\)\n/);
   assert.match(r.stderr, /note: column G is hidden in the workbook and read all the same \(as Excel's own CSV has them\); delete a column that should not be in the feed\n/);
   assert.match(r.stderr, /note: the formula in G4 has no computed value saved in the file and is read as empty: open the workbook in Excel or WPS and save it again\n/);
   assert.match(r.stderr, /note: a formula shows an error, read as empty: G5 \(#DIV\/0!\)/);
@@ -895,4 +895,63 @@ test('from-xlsx: a part that unpacks to more than 400 MB (a damaged file or a zi
   assert.deepEqual(feed.items.map((i) => i.title), ['通知一', '通知二']);
   assert.ok(feed.items[0].publisher && feed.items[1].publisher === feed.items[0].publisher, 'the 发布机构 merged down stands on row 3 too');
   assert.doesNotMatch(m.stderr, /row 4\b|row 1048576/);
+});
+
+test('from-xlsx: numbers are written as Excel shows them (15 significant digits, no exponent), and an id of more than 15 digits typed as a number is said to have lost its last digits', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  // As Excel stores them: 0.1+0.2 as 0.30000000000000004; an 18-digit 索引号 typed as a number keeps 15 digits
+  // (114306000000000123 → 1.14306000000000E+17), and a 12-digit one is stored as it is.
+  writeFileSync(file, await xlsx([
+    ['索引号', '名称', '内容概述', '文号'],
+    [430602000123, '关于做好防汛工作的通知', { v: '0.30000000000000004' }, { v: '1.1000000000000001' }],
+    [{ v: '1.14306E+17' }, '关于印发方案的通知', { v: '2.9999999999999996' }, { v: '1E-3' }],
+    [11430600, '第三份', { v: '-12.340000000000002' }, 7],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.id, i.summary, i.docNo]), [
+    ['430602000123', '0.3', '1.1'],
+    ['114306000000000000', '3', '0.001'],
+    ['11430600', '-12.34', '7'],
+  ]);
+  assert.match(r.stderr, /row 3: warning: A3: the number 114306000000000000 has 18 digits; Excel keeps 15, so the digits after the 15th were lost \(they read as 0\)\. Type such an id as text \(format the column as Text, or begin it with '\) and enter it again\n/);
+  assert.doesNotMatch(r.stderr, /row [24]: warning/);
+  assert.match(r.stderr, /3 entries written, 0 rows skipped; 1 warning\n$/);
+});
+
+test('from-xlsx: --sheet reads another sheet, by its name or its number; an unknown one lists the sheets; a CSV refuses it', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await xlsx([['说明'], ['本表为2013年目录']], {
+    sheets: ['说明', '2013年', '2012年'],
+    sheetRows: { '2013年': [['名称', '发布日期'], ['2013年的通知', '2013-03-05']], '2012年': [['名称', '发布日期'], ['2012年的通知', '2012-03-05'], ['另一份', '2012-04-05']] },
+  }));
+  let r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 1, 'the first sheet is not a catalogue');
+  assert.match(r.stderr, /\(expected headers such as 索引号, 名称, 发布日期; the first row has "说明"\)\. That is sheet "说明"; the workbook has 3 \("说明", "2013年", "2012年"\): --sheet chooses another\n/);
+  r = await run(['catalogue', 'from-xlsx', file, '--sheet', '2013年']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['2013年的通知']);
+  assert.match(r.stderr, /目录\.xlsx: read sheet "2013年" of the workbook; columns: title, datePublished\n/);
+  assert.doesNotMatch(r.stderr, /only the first/);
+  r = await run(['catalogue', 'from-csv', file, '--sheet=3']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['2012年的通知', '另一份']);
+  assert.match(r.stderr, /read sheet "2012年" of the workbook/);
+  r = await run(['catalogue', 'from-xlsx', file, '--sheet', '2014年', '-o', join(dir, 'x.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /目录\.xlsx: the workbook has no sheet "2014年"; its sheets are 1 "说明", 2 "2013年", 3 "2012年" \(--sheet takes a name or a number\)/);
+  assert.equal(existsSync(join(dir, 'x.json')), false);
+  r = await run(['catalogue', 'from-xlsx', file, '--sheet', '4']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /the workbook has no sheet "4"; its sheets are 1 "说明", 2 "2013年", 3 "2012年"/);
+  const csv = join(dir, '目录.csv');
+  writeFileSync(csv, '名称,发布日期\n通知,2013-03-05\n');
+  r = await run(['catalogue', 'from-csv', csv, '--sheet', '2']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /目录\.csv: --sheet chooses a sheet of an Excel workbook \(\.xlsx\); a CSV file has one sheet: leave --sheet out/);
+  assert.equal(r.stdout, '');
+  r = await run(['catalogue', '--help']);
+  assert.match(r.stdout, /--sheet NAME\|N/);
 });

@@ -98,28 +98,30 @@ export async function zip(files) {
 /**
  * An .xlsx workbook whose first sheet has `rows` (arrays of cells: a string is a shared string, a number a number, an
  * object { v, s, f, t } a raw cell), and `sheetXml` (extra worksheet XML: <cols>, <mergeCells>, <hyperlinks>).
- * Style 1 is a date format (yyyy/m/d), style 2 a custom date format (yyyy"年"m"月"d"日").
+ * Style 1 is a date format (yyyy/m/d), style 2 a custom date format (yyyy"年"m"月"d"日"). The other sheets are empty,
+ * unless `sheetRows` gives rows by a sheet's name; `sheetStates` gives a sheet's state by its name ("hidden").
  */
-export function xlsx(rows, { sheetXml = {}, sheets = ['目录'], rels = '', date1904 = false, rowAttrs = {} } = {}) {
+export function xlsx(rows, { sheetXml = {}, sheets = ['目录'], rels = '', date1904 = false, rowAttrs = {}, sheetRows = {}, sheetStates = {} } = {}) {
   const strings = [];
   const col = (i) => String.fromCharCode(65 + i);
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  const data = rows.map((cells, r) => `<row r="${r + 1}"${rowAttrs[r + 1] ?? ''}>${cells.map((c, i) => {
+  const sheetData = (rows) => rows.map((cells, r) => `<row r="${r + 1}"${rowAttrs[r + 1] ?? ''}>${cells.map((c, i) => {
     const ref = `${col(i)}${r + 1}`;
     if (c === null || c === undefined || c === '') return '';
     if (typeof c === 'number') return `<c r="${ref}"><v>${c}</v></c>`;
     if (typeof c === 'string') { strings.push(c); return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`; }
     return `<c r="${ref}"${c.s ? ` s="${c.s}"` : ''}${c.t ? ` t="${c.t}"` : ''}>${c.f ? `<f>${esc(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${esc(c.v)}</v>` : ''}</c>`;
   }).join('')}</row>`).join('');
+  const data = sheets.map((name, i) => sheetData(sheetRows[name] ?? (i ? [] : rows)));
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   return zip({
     '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}>${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets.map((s, i) => `<sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}>${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets.map((s, i) => `<sheet name="${s}" sheetId="${i + 1}"${sheetStates[s] ? ` state="${sheetStates[s]}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
     'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst ${ns}>${strings.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join('')}</sst>`,
     ...Object.fromEntries(sheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`,
-      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}>${sheetXml.cols ?? ''}<sheetData>${i ? '' : data}</sheetData>${sheetXml.mergeCells ?? ''}${sheetXml.hyperlinks ?? ''}</worksheet>`])),
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}>${sheetXml.cols ?? ''}<sheetData>${data[i]}</sheetData>${sheetXml.mergeCells ?? ''}${sheetXml.hyperlinks ?? ''}</worksheet>`])),
     ...(rels ? { 'xl/worksheets/_rels/sheet1.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` } : {}),
   });
 }
