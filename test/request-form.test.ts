@@ -1243,6 +1243,80 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect((await requestsTo(endpoint)).length).to.equal(1);
   });
 
+  it('timeout="300" and a large upload on a slow line (1.2 s): no retry while the upload goes on; only 0.3 s without any progress gives up and tries again', async () => {
+    // A slow line, as XMLHttpRequest reports it: upload progress every 100 ms for 1.2 s, then (unless it stalls) the
+    // receipt 0.2 s after the upload's end. Its `timeout` is a browser's: from send(), for the whole exchange.
+    const sent: { stall: boolean }[] = [];
+    class SlowLine {
+      upload: { onprogress?: (e: ProgressEvent) => void } = {};
+      timeout = 0;
+      status = 0;
+      responseText = '';
+      onload?: () => void;
+      onerror?: () => void;
+      ontimeout?: () => void;
+      onabort?: () => void;
+      onloadend?: () => void;
+      private timers: ReturnType<typeof setTimeout>[] = [];
+      constructor(private stall: boolean) {}
+      open() {}
+      setRequestHeader() {}
+      getResponseHeader() {
+        return null;
+      }
+      send() {
+        sent.push({ stall: this.stall });
+        const later = (ms: number, fn: () => void) => this.timers.push(setTimeout(fn, ms));
+        if (this.timeout) later(this.timeout, () => this.end('ontimeout'));
+        const until = this.stall ? 300 : 1200;
+        for (let ms = 100; ms <= until; ms += 100) later(ms, () => this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded: ms, total: 1200 })));
+        if (!this.stall) later(1400, () => Object.assign(this, { status: 201, responseText: JSON.stringify(RECEIPT) }).end('onload'));
+      }
+      abort() {
+        this.end('onabort');
+      }
+      end(what: 'onload' | 'ontimeout' | 'onabort') {
+        this.timers.forEach(clearTimeout);
+        this.timers = [];
+        this[what]?.();
+        this.onloadend?.();
+      }
+    }
+    const real = window.XMLHttpRequest;
+    let stall = false;
+    (window as { XMLHttpRequest: unknown }).XMLHttpRequest = class extends SlowLine {
+      constructor() {
+        super(stall);
+      }
+    };
+    try {
+      const { el } = await api([{ status: 201, body: RECEIPT }], 'multipart');
+      el.setAttribute('timeout', '300');
+      await toReview(el, true);
+      await next(el);
+      await waitUntil(() => Number($<HTMLProgressElement>(el, '[part="send-status"] progress')?.value) >= 50, 'the upload half way');
+      expect(shadowText(el, '[part="send-status"]')).to.not.contain('重试');
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt', 4000);
+      expect(sent.length, 'one attempt').to.equal(1);
+      fixtureCleanup();
+      sessionStorage.clear();
+      // A real stall: progress for 0.3 s, then nothing. Given up 0.3 s later, and tried again.
+      stall = true;
+      sent.length = 0;
+      const { el: el2 } = await api([{ status: 201, body: RECEIPT }], 'multipart');
+      el2.setAttribute('timeout', '300');
+      el2.retryDelays = [5000];
+      await toReview(el2, true);
+      const start = performance.now();
+      await next(el2);
+      await waitUntil(() => shadowText(el2, '[part="send-status"]').includes('重试'), 'a retry after the stall', 3000);
+      expect(performance.now() - start).to.be.within(500, 1500);
+      expect(sent.length).to.equal(1);
+    } finally {
+      window.XMLHttpRequest = real;
+    }
+  });
+
   it('hostile answers from a server: only the receipt’s own fields are kept and sent; an error code named constructor is just text', async () => {
     let { el } = await api([{ status: 201, body: { ...RECEIPT, applicant: { name: '张三', idNumber: VALID.idNumber } } }]);
     let detail: Record<string, unknown> = {};

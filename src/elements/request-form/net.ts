@@ -38,7 +38,9 @@ export interface PostResult { status: number; json: unknown; retryAfter?: number
 
 /**
  * POSTs with XMLHttpRequest, so an upload reports progress. Never rejects: a network failure or timeout is
- * `status: 0`. `headers` are sent as given (the caller asks for JSON with `Accept`).
+ * `status: 0`. `headers` are sent as given (the caller asks for JSON with `Accept`). `timeout` limits silence, not the
+ * whole exchange: a large upload on a slow line takes longer, and would be given up and sent again for ever. It counts
+ * from the send, then from the last progress (the upload's last comes at its end, while the answer is awaited).
  */
 export function post(
   url: string, body: FormData | string, headers: Record<string, string>, onProgress: (fraction: number) => void, timeout = 120000,
@@ -47,8 +49,17 @@ export function post(
     const x = new XMLHttpRequest();
     x.open('POST', url);
     for (const [k, v] of Object.entries(headers)) x.setRequestHeader(k, v);
-    x.timeout = timeout;
-    if (body instanceof FormData) x.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    let timer: ReturnType<typeof setTimeout>;
+    const alive = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => x.abort(), timeout);
+    };
+    x.upload.onprogress = (e) => {
+      alive();
+      body instanceof FormData && e.lengthComputable && onProgress(e.loaded / e.total);
+    };
+    // The answer arriving is progress too. The last timer is left to run out: abort() after the end does nothing.
+    x.onprogress = alive;
     x.onload = () => {
       let json: unknown = null;
       try {
@@ -61,7 +72,8 @@ export function post(
       const after = Number(x.getResponseHeader('Retry-After') ?? NaN);
       resolve({ status: x.status, json, retryAfter: after >= 0 ? after : undefined });
     };
-    x.onerror = x.ontimeout = x.onabort = () => resolve({ status: 0, json: null });
+    x.onerror = x.onabort = () => resolve({ status: 0, json: null });
+    alive();
     x.send(body);
   });
 }
