@@ -1219,6 +1219,23 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
   });
 
+  it('a 422 about fields both on and off the form: the on-form ones by their fields and in the summary, the others in the summary too', async () => {
+    const { el } = await api([
+      { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { idNumber: 'checksum', passportNo: '护照号码格式不对', visaNo: 'unknownField' } } } },
+    ]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    await focusedIn(el, '#summary');
+    expect(shadowText(el, '#f-idNumber-error')).to.contain('最后一位（校验码）不对');
+    const items = $$(el, '[part="error-summary"] li').map((li) => li.textContent!.replace(/\s+/g, ''));
+    expect(items).to.have.length(3);
+    expect(items[0]).to.contain('最后一位（校验码）不对');
+    expect(items.slice(1)).to.deep.equal(['passportNo：护照号码格式不对', '“visaNo”不是本表单的内容。']);
+    expect($$(el, '[part="error-summary"] a')).to.have.length(1);
+    await expectAccessible(el);
+  });
+
   it('a server error (5xx) that lasts: after the automatic retries it says the server is at fault, not the applicant’s connection; 重新提交 sends the same key', async () => {
     const down = { status: 503, body: { error: { code: 'unavailable', message: 'maintenance' } } };
     const { el, endpoint } = await api([down, down, down, down, { status: 201, body: RECEIPT }]);

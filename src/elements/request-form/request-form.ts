@@ -298,6 +298,16 @@ export class RequestForm extends DisclosureElement {
       .filter((s, i) => i === 0 || s.fields.length);
   }
 
+  /**
+   * The server's field errors about fields not on this form (none can be corrected here), in words: a known code's
+   * message with the field's name, else the name and the server's own words. Said with the others, to pass on.
+   */
+  private get otherErrors(): string[] {
+    const t = this.t;
+    return Object.entries(this.serverErrors).filter(([k]) => !this.stepList.some((s) => s.fields.some((f) => f.name === k))).map(([k, v]) =>
+      own(t.errorMessages, v)?.replace('{label}', k) ?? `${k}${t.colonMark}${v}`);
+  }
+
   private asSubmission(): Submission {
     const { applicantType: _, ...rest } = this.entered;
     return { applicantType: this.chosenType, fields: { ...rest, ...this.chosenFiles } as Record<string, FieldValue> };
@@ -635,10 +645,7 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
-    // Field errors about fields this form does not have cannot be corrected here: said (a known code in words, the
-    // field by its name), to pass on to the agency.
-    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown([err.error?.message, ...Object.entries(fields).map(([k, v]) =>
-      own(t.errorMessages, v)?.replace('{label}', k) ?? `${k}${t.colonMark}${v}`)].filter(Boolean).join(' '), code || String(status));
+    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown([err.error?.message, ...this.otherErrors].filter(Boolean).join(' '), code || String(status));
   }
 
   private retryNow = () => {
@@ -742,7 +749,9 @@ export class RequestForm extends DisclosureElement {
 
   private renderSummary(fields: FormField[]): TemplateResult | typeof nothing {
     const problems = fields.map((f) => [f, this.shownError(f)] as const).filter(([, m]) => m);
-    if (!this.showSummary || !problems.length) return nothing;
+    // The server's complaints about fields not on the form are listed too, after those that link to their field.
+    const others = this.otherErrors;
+    if (!this.showSummary || !problems.length && !others.length) return nothing;
     // No role=alert: focus moves to its heading on a failed Next or submit, which reads it once; an alert would be read
     // out again on every edit, as its list changes.
     return html`<div class="panel error summary" part="error-summary" aria-labelledby="summary" tabindex="-1">
@@ -750,7 +759,7 @@ export class RequestForm extends DisclosureElement {
       <ul>${problems.map(([f, m]) => html`<li><a href="#f-${f.name}" @click=${(e: Event) => {
         e.preventDefault();
         void this.goToField(f.name, this.fromReview);
-      }}>${m}</a></li>`)}</ul>
+      }}>${m}</a></li>`)}${others.map((m) => html`<li>${m}</li>`)}</ul>
     </div>`;
   }
 
