@@ -109,7 +109,8 @@ export const Review: Story = {
 /**
  * A draft restored after a reload (or a lost connection): the answers come back, the attachments cannot, and the draft
  * kept only their names. The form names the files to choose again at the top, by the file field (listed, each one
- * removable when no longer wanted) and in the error summary of a Next without them.
+ * removable when no longer wanted), on the review step (a draft restored there) and in the error summary of a Next
+ * without them.
  */
 export const DraftRestored: Story = {
   name: 'Draft restored (files to choose again)',

@@ -515,6 +515,23 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
   });
 
+  it('a draft restored on the review: a file field still waiting for its files names them there (not “未填写”), in both languages', async () => {
+    const src = await storeFeed(formFeed());
+    let el = await mount(undefined, src);
+    await toReview(el, true);
+    await new Promise((r) => setTimeout(r, 100));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    // The feed's label (in zh-CN in both UI languages), and the answer after it.
+    const answer = () => $$(el, '[part="review"] .answers > div').find((d) => d.querySelector('dt')!.textContent!.trim() === '身份证明')!
+      .querySelector('.v')!.textContent!.trim();
+    expect(answer()).to.equal('id.pdf（需重新选择）');
+    el.lang = 'en';
+    await waitUntil(() => answer() === 'id.pdf (choose it again)', 'the note in English');
+  });
+
   it('English: a restored draft names the files to choose again in plain words', async () => {
     const src = await storeFeed(englishFormFeed());
     let el = await mount(undefined, src);

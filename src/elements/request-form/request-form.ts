@@ -899,7 +899,8 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const sent = (cleanSubmission(this.feedForm!, this.asSubmission()).fields as Record<string, unknown>)[f.name];
     const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
-    const list = ([v ?? []].flat() as (string | File)[]).filter(Boolean);
+    // A restored draft's files still to be chosen are named as the field lists them (the applicant is not told “none”).
+    const list = ([v ?? [], this.againFiles[f.name]?.map((n) => n + t.paren(t.againMark)) ?? []].flat() as (string | File)[]).filter(Boolean);
     const options = f.options?.length && (paper && f.type !== 'select'
       ? f.options.map((x) => `${list.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　')
       : list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(listSep(this.formFeedCtl.lang ?? this.locale)));
