@@ -70,7 +70,7 @@ export const MANGLED = [
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
   'printPage', 'answerText', 'renderTextInput', 'chosenType',
   'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed', 'labelLang', 'withFeedText',
-  'askProvider', 'otherErrors',
+  'askProvider', 'otherErrors', 'againNote',
 ];
 
 /** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */

@@ -532,6 +532,39 @@ describe('<request-form> drafts', () => {
     await waitUntil(() => answer() === 'id.pdf (choose it again)', 'the note in English');
   });
 
+  it('a file field with names to choose again that the applicant type hides: its files are no longer asked for at the top, nor after a reload', async () => {
+    const feed = formFeed();
+    const attach = (feed.sections as { fields: Record<string, unknown>[] }[])[2]!;
+    attach.fields[0] = { ...attach.fields[0], showWhen: { applicantType: 'naturalPerson' } };
+    const src = await storeFeed(feed);
+    let el = await mount(undefined, src);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf('身份证正面.pdf', 12)]);
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect(shadowText(el, '.panel.warning')).to.contain('身份证正面.pdf');
+    // Now for an organisation: the proof of identity is not on its form.
+    for (const _ of [1, 2]) {
+      $$(el, 'form button').find((b) => b.textContent!.trim() === '上一步')!.click();
+      await el.updateComplete;
+    }
+    expect(stepTitle(el)).to.equal('申请人信息');
+    await fill(el, { applicantType: 'organisation' });
+    expect(shadowText(el, '.panel.warning')).to.equal('');
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    await waitUntil(() => $(el, '[aria-live="polite"]').textContent!.includes('已恢复'), 'restore announced');
+    expect($(el, '[aria-live="polite"]').textContent).to.not.contain('身份证正面.pdf');
+    expect(shadowText(el, '.panel.warning')).to.equal('');
+  });
+
   it('English: a restored draft names the files to choose again in plain words', async () => {
     const src = await storeFeed(englishFormFeed());
     let el = await mount(undefined, src);

@@ -28,12 +28,6 @@ const TEXTUAL = new Set(['text', 'textarea', 'email', 'tel', 'date']);
 /** How a list is joined in a language: 、 in Chinese, ", " otherwise. */
 const listSep = (lang: string) => (/^zh/i.test(lang) ? '、' : ', ');
 
-/** The files of a restored draft still to be chosen again, in words (or ''). */
-const againNote = (t: { draftFiles(names: string): string }, files: Record<string, string[]>, lang: string) => {
-  const names = Object.values(files).flat();
-  return names.length ? t.draftFiles(names.join(listSep(lang))) : '';
-};
-
 /** Adds the built-in behaviour of standard names to a feed's fields (a copy: the parsed feed may be cached). */
 function withDefaults(form: RequestFormFeed): RequestFormFeed {
   const hasIdType = form.sections.some((s) => s.fields.some((f) => f.name === 'idType'));
@@ -308,6 +302,15 @@ export class RequestForm extends DisclosureElement {
       own(t.errorMessages, v)?.replace('{label}', k) ?? `${k}${t.colonMark}${v}`);
   }
 
+  /**
+   * The files of a restored draft still to be chosen again, in words (or ''): only for the fields on the form (one the
+   * applicant type hides keeps its names, asked for again if the type changes back).
+   */
+  private againNote(): string {
+    const names = this.stepList.flatMap((s) => s.fields.flatMap((f) => this.againFiles[f.name] ?? []));
+    return names.length ? this.t.draftFiles(names.join(listSep(this.locale))) : '';
+  }
+
   private asSubmission(): Submission {
     const { applicantType: _, ...rest } = this.entered;
     return { applicantType: this.chosenType, fields: { ...rest, ...this.chosenFiles } as Record<string, FieldValue> };
@@ -437,7 +440,7 @@ export class RequestForm extends DisclosureElement {
     for (const [k, v] of Object.entries(d.files ?? {})) if (Array.isArray(v) && v.length) again[k] = v.map(String);
     this.againFiles = again;
     this.leftFields = new Set(Object.keys(again));
-    this.announce([this.t.draftRestored, againNote(this.t, again, this.locale)]);
+    this.announce([this.t.draftRestored, this.againNote()]);
   }
 
   private clearForm = async () => {
@@ -717,7 +720,7 @@ export class RequestForm extends DisclosureElement {
     const steps = this.stepList;
     const review = this.stepIndex >= steps.length;
     const names = [...steps.map((s) => s.title), t.reviewTitle];
-    const again = againNote(t, this.againFiles, this.locale);
+    const again = this.againNote();
     return html`
       <header part="header">
         <h2>${t.formTitle}</h2>
