@@ -43,8 +43,8 @@ export const FREE = null;
  */
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
-  'categoryCount', 'categoryLabel', 'cats', FREE, 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
-  'completeLoad', 'confirmClear', 'countAll', FREE, 'keepInStore', 'expanded', 'exportCsv',
+  'categoryCount', 'categoryLabel', 'cats', 'otherErrors', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
+  'completeLoad', 'confirmClear', 'countAll', 'againNote', 'keepInStore', 'expanded', 'exportCsv',
   'extraLoading', 'facetCount', 'writeUrl', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
   'hayBuilt', 'pgs', 'inFlight', 'initialYear', 'autoKey', 'loadMorePages', 'loadYear', 'loaders',
@@ -70,7 +70,7 @@ export const MANGLED = [
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',
   'printPage', 'answerText', 'renderTextInput', 'chosenType',
   'statusAnswer', 'lookupFailure', 'lookupAbort', 'runLookup', 'statusFeed', 'labelLang', 'withFeedText',
-  'askProvider', 'otherErrors', 'againNote',
+  'askProvider',
 ];
 
 /** Top-level keys of the elements' UI strings (request, catalogue, annual) renamed in the shipped builds (see above). */

@@ -1204,6 +1204,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
       { status: 201, body: RECEIPT },
     ]);
     el.retryDelays = [30];
+    // The browser keeps 250 timings: earlier tests' requests must not have filled the buffer.
+    performance.clearResourceTimings();
     await toReview(el);
     await next(el);
     await waitUntil(() => shadowText(el, '[part="send-status"]').includes('将在 1 秒后自动重试'), 'wait as asked');
@@ -1324,7 +1326,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
       ontimeout?: () => void;
       onabort?: () => void;
       onloadend?: () => void;
-      private timers: ReturnType<typeof setTimeout>[] = [];
+      private scheduled: ReturnType<typeof setTimeout>[] = [];
       constructor(private stall: boolean) {}
       open() {}
       setRequestHeader() {}
@@ -1333,7 +1335,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
       }
       send() {
         sent.push({ stall: this.stall });
-        const later = (ms: number, fn: () => void) => this.timers.push(setTimeout(fn, ms));
+        const later = (ms: number, fn: () => void) => this.scheduled.push(setTimeout(fn, ms));
         if (this.timeout) later(this.timeout, () => this.end('ontimeout'));
         const until = this.stall ? 300 : 1200;
         for (let ms = 100; ms <= until; ms += 100) later(ms, () => this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded: ms, total: 1200 })));
@@ -1343,8 +1345,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
         this.end('onabort');
       }
       end(what: 'onload' | 'ontimeout' | 'onabort') {
-        this.timers.forEach(clearTimeout);
-        this.timers = [];
+        this.scheduled.forEach(clearTimeout);
+        this.scheduled = [];
         this[what]?.();
         this.onloadend?.();
       }
