@@ -114,14 +114,20 @@ export async function readBytes(source: string, timeoutMs = 30000): Promise<{ by
 const utf16Bom = (b: Uint8Array): 'utf-16le' | 'utf-16be' | null =>
   b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : null;
 
+/** Whether `b` begins with the four bytes `sig`. */
+const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+/** A zip archive (an .xlsx workbook, an .ods, any zip): a local file header, PK\x03\x04. */
+export const isZip = (b: Uint8Array) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]);
+/** An OLE compound file: an Excel 97–2003 workbook (.xls), a password-protected workbook, another old Office file. */
+export const isOle = (b: Uint8Array) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0]);
+/** A PDF document (%PDF). */
+export const isPdf = (b: Uint8Array) => startsWith(b, [0x25, 0x50, 0x44, 0x46]);
+
 /** True for bytes that are clearly not text (NUL bytes in the first 8 KiB, or a known binary signature). */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
   if (utf16Bom(head)) return false; // UTF-16 text: every other byte of ASCII is NUL
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return true; // zip (xlsx)
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return true; // OLE (xls)
-  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return true; // %PDF
-  return head.includes(0);
+  return isZip(head) || isOle(head) || isPdf(head) || head.includes(0);
 }
 
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';

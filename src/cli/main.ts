@@ -12,12 +12,12 @@ import { VERSION } from '../version.js';
 import { parseAnnualFeed } from '../elements/annual-stats/model.js';
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import {
-  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isUrl, jsonPieces, looksBinary, parseArgs,
+  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isOle, isPdf, isUrl, isZip, jsonPieces, looksBinary, parseArgs,
   plural, readBytes, refuseOverwritingInput, usageError, writeOutput,
 } from './io.js';
 import { validateFeed } from './validate.js';
 import { catalogueFromCsv, catalogueFromRecords } from './catalogue-csv.js';
-import { isOle, isZip, readXlsx } from './xlsx.js';
+import { readXlsx } from './xlsx.js';
 import { annualFromHtml } from './annual-html.js';
 import { cdnScriptUrl, embedKindOf, guessKindFromName, parseEmbedKind, renderSnippets } from './embed.js';
 import type { EmbedKind } from './embed.js';
@@ -303,7 +303,7 @@ function langOption(value: unknown): string | undefined {
 function notASheet(source: string, bytes: Uint8Array): CliError {
   const save = 'open it in Excel or WPS and save it as "Excel 工作簿 (*.xlsx)" or "CSV UTF-8 (逗号分隔) (*.csv)", then convert that file';
   if (isOle(bytes)) return new CliError(`${source}: this is an Excel 97–2003 workbook (.xls), a workbook protected by a password, or another old Office file, which is not read here: ${save}`);
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
+  if (isPdf(bytes)) {
     return new CliError(`${source}: this is a PDF document, not a spreadsheet: convert the catalogue's spreadsheet (.xlsx or CSV) instead`);
   }
   return new CliError(`${source}: this is not a CSV file or an .xlsx workbook (it holds binary data): if it is a spreadsheet, ${save}`);

@@ -48,9 +48,6 @@ export function excelNumber(n: number): string {
   return sign + (exp >= 0 ? `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}` : `0.${'0'.repeat(-exp - 1)}${digits}`);
 }
 
-/** The zip signatures: local file, and that of an Excel 97–2003 (.xls) compound file. */
-export const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-export const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** The most one part of a workbook may unpack to (a JavaScript string holds at most about 512 MB). */
 const MAX_PART = 400 * 2 ** 20;
