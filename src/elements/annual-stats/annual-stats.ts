@@ -334,24 +334,29 @@ export class AnnualStats extends DisclosureElement {
     this.specs.clear();
     const data = this.reportFeed.data;
     const t = this.t;
-    // An index: the year picker, the year picked (its report, else its feed's state), the trend. The options' .selected,
-    // not ?selected: once the reader has picked an option, its selected attribute no longer moves the choice (HTML's
-    // option dirtiness), and back/forward would leave the picker on another year than the report shows.
-    const y = this.chosenYear;
-    const s = this.yearFeeds.get(y!);
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.renderFeedState(this.reportFeed, t.reportLabel)}
       ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
-      ${!data ? nothing : data.kind === 'index' ? html`<div class="toolbar" part="toolbar">
-          <label for="year">${t.yearLabel}</label>
-          <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
-            ${[...data.reports].reverse().map((e) => html`<option value=${e.year} .selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
-          </select>
-        </div>
-        ${s?.data ? this.renderReport(s.data.report, s) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing} ${this.renderTrend(data.reports)}` : this.renderReport(data.report, this.reportFeed)}
+      ${!data ? nothing : data.kind === 'index' ? this.renderIndex(data.reports) : this.renderReport(data.report, this.reportFeed)}
       ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
     </div>`;
+  }
+
+  private renderIndex(entries: AnnualIndexEntry[]) {
+    const t = this.t;
+    const y = this.chosenYear;
+    const s = this.yearFeeds.get(y!);
+    const body = s?.data ? this.renderReport(s.data.report, s) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
+    // .selected, not ?selected: once the reader has picked an option, its selected attribute no longer moves the choice
+    // (HTML's option dirtiness), and back/forward would leave the picker on another year than the report shows.
+    return html`<div class="toolbar" part="toolbar">
+        <label for="year">${t.yearLabel}</label>
+        <select id="year" part="year-select" @change=${(e: Event) => this.pickYear(Number((e.target as HTMLSelectElement).value))}>
+          ${[...entries].reverse().map((e) => html`<option value=${e.year} .selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
+        </select>
+      </div>
+      ${body} ${this.renderTrend(entries)}`;
   }
 
   /** A report, from the feed `f` (the element's, or a year's of an index): its warnings, and its language for its text. */
@@ -559,12 +564,14 @@ export class AnnualStats extends DisclosureElement {
 
   // ---- charts ---------------------------------------------------------------------------------------------------
 
-  protected override async updated(changed: PropertyValues): Promise<void> {
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // Heights are set through the CSSOM, not a style attribute, which a strict CSP (style-src-attr) would block.
     for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.chart[data-height]')) box.style.height = box.dataset.height!;
-    // Then the charts are drawn where their spec, theme or canvas changed (async: chart.js loads on first use; Lit does
-    // not wait for updated()).
+    void this.syncCharts();
+  }
+
+  private async syncCharts(): Promise<void> {
     // No canvas with no-charts, nor once the charts have failed (renderChart draws tables instead).
     const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
     const todo: [string, ChartEntry, ChartSpec][] = [];
