@@ -8,6 +8,7 @@ import '../src/request-form.js';
 import '../src/request-status.js';
 import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
+import { BIDI, parseJson } from '../src/core/json.js';
 import { $, fill, formFeed, next } from './request-fixtures.js';
 
 const RLO = '\u202E';
@@ -55,6 +56,19 @@ function reorderedLines(el: Element): string[] {
 const shownText = (el: Element) => el.shadowRoot!.textContent!;
 
 describe('bidirectional controls in feed text', () => {
+  it('the parser drops exactly the Bidi_Control characters, written or escaped, and nothing else', () => {
+    // The shipped class is written out for speed; it must be \p{Bidi_C}, no more and no less, over the whole BMP.
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (/\p{Bidi_C}/u.test(ch) !== new RegExp(BIDI.source).test(ch)) differ.push(c.toString(16));
+    }
+    expect(differ).to.deep.equal([]);
+    expect(parseJson(`{"a":"x${RLO}y\\u2067z${RLM}","b":["\\u202e1","\\u2014"]}`)).to.deep.equal({ a: 'xyz', b: ['1', '—'] });
+    // A written-out backslash before "u202e" is text, not an escape: it stays.
+    expect(parseJson('{"a":"\\\\u202e"}')).to.deep.equal({ a: '\\u202e' });
+  });
+
   it('<disclosure-catalogue>: a title, publisher or label cannot reorder what follows it', async () => {
     const feed = smallCatalogue() as { title: string; publisher: { name: string }; items: { title: string; docNo?: string }[];
       categories: { label: string }[]; facets: { publisher: { label: string }[] } };

