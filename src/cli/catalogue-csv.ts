@@ -87,6 +87,8 @@ export interface ConvertResult {
   warnings: RowNote[];
   columns: Column[];
   ignoredHeaders: string[];
+  /** The header's line (two, for a header over two rows of a workbook). */
+  headerLines: number[];
   /** Notes on the header: the lines above it that were passed over, headers that name the same field. */
   notes: string[];
 }
@@ -461,6 +463,7 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
     warnings: warnings.sort((a, b) => a.line - b.line),
     columns: [...at.keys()],
     ignoredHeaders,
+    headerLines: headerEnd > header.line ? [header.line, headerEnd] : [header.line],
     notes,
   };
 }

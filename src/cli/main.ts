@@ -17,7 +17,8 @@ import {
 } from './io.js';
 import { validateFeed } from './validate.js';
 import { catalogueFromCsv, catalogueFromRecords } from './catalogue-csv.js';
-import { readXlsx } from './xlsx.js';
+import { columnName, ranges, readXlsx } from './xlsx.js';
+import type { Workbook } from './xlsx.js';
 import { annualFromHtml } from './annual-html.js';
 import { cdnScriptUrl, embedKindOf, guessKindFromName, parseEmbedKind, renderSnippets } from './embed.js';
 import type { EmbedKind } from './embed.js';
@@ -48,7 +49,7 @@ A CSV spreadsheet is not a feed: convert it with "catalogue from-csv" (the error
 Errors make the exit code 1; warnings (unknown keys) do not.
   --json    print the result as JSON on stdout
   --quiet   print only the errors`,
-  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv|file.xlsx> [-o out.json] [--sheet NAME|N] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
+  catalogue: `Usage: ${NAME} catalogue from-csv <file.csv|file.xlsx> [-o out.json] [--sheet NAME|N] [--include-hidden] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
 
 Converts a spreadsheet to a catalogue feed: a CSV export, or an Excel workbook (.xlsx, its first sheet shown, or the
 one --sheet chooses; "from-xlsx" is the same command). The header is the first line with a title column (lines above it, such as a sheet title, are
@@ -62,7 +63,8 @@ A file in one encoding but for a few bytes, or a GBK file with a row in UTF-8 (a
 file), is refused, naming the line.
 Workbooks (.xlsx): dates are read as Excel shows them; a formula gives its saved value (=HYPERLINK gives its address
 to the url column, as does a link inserted on the cell); a cell merged down over rows stands on each; a header over
-two rows (日期 merged across 成文日期 | 发布日期) is read as one; hidden columns and rows are read, with a note. Numbers
+two rows (日期 merged across 成文日期 | 发布日期) is read as one. Hidden columns and rows (internal notes, rows a
+filter hides) are left out, with a note naming them, even with --quiet; --include-hidden reads them. Numbers
 are written as Excel shows them (15 significant digits: 0.1+0.2 is 0.3; no exponent); an id of more than 15 digits
 typed as a number lost its last digits in Excel (they read as 0), which a warning says: type such ids as text. An .xls
 (Excel 97–2003) is not read: save it as .xlsx or "CSV UTF-8".
@@ -83,6 +85,8 @@ date, validity or URL is left out of its entry with a warning. All are reported 
   -o, --output FILE    write the feed here (default: stdout)
   --sheet NAME|N       the sheet of an .xlsx workbook to read: its name, or its number (1 is the first tab, hidden
                        sheets counted); an unknown one lists the sheets
+  --include-hidden     read the hidden columns and rows of an .xlsx workbook too (left out by default: they often
+                       hold internal notes)
   --publisher NAME     the feed's publisher.name
   --base-url URL       resolve relative links against this URL
   --lang TAG           the language of the entries' text, e.g. zh-CN or en (default: zh-CN when a title has Chinese
@@ -299,6 +303,33 @@ function langOption(value: unknown): string | undefined {
   return value;
 }
 
+/**
+ * The hidden columns and rows of a workbook, in words ('' when none): left out, or read with --include-hidden. A
+ * column is named by its letter and, once the header is known (`headerLines`), its header.
+ */
+function hiddenNote(workbook: Workbook, included: boolean, headerLines: number[] = []): string {
+  const cols = workbook.hiddenColumns.map((c) => {
+    const name = headerLines.map((l) => c.cells.get(l)?.trim().slice(0, 30)).filter(Boolean).pop();
+    return `${columnName(c.index)}${name ? ` (${name})` : ''}`;
+  });
+  const rows = workbook.hiddenRows;
+  if (!cols.length && !rows.length) return '';
+  const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : xs[0]!);
+  const colsText = cols.length ? `${cols.length > 1 ? 'columns' : 'column'} ${list(cols.length > 12 ? [...cols.slice(0, 11), `${cols.length - 11} more`] : cols)}` : '';
+  let lines = ranges(rows);
+  if (lines.length > 60) lines = `${lines.slice(0, lines.lastIndexOf(', ', 60))}, …`;
+  const several = cols.length + rows.length > 1;
+  if (included) {
+    return `${[colsText, rows.length ? `${plural(rows.length, 'row')} (${lines})` : ''].filter(Boolean).join(' and ')} ` +
+      `${several ? 'are' : 'is'} hidden in the workbook and read, as --include-hidden asks`;
+  }
+  const rowsText = `${plural(rows.length, 'hidden row')} (${lines})`;
+  const was = (n: number) => (n > 1 ? 'were' : 'was');
+  return (cols.length
+    ? `${colsText} ${cols.length > 1 ? 'are' : 'is'} hidden in the workbook and ${was(cols.length)} left out${rows.length ? `; so ${was(rows.length)} ${rowsText}` : ''}`
+    : `${rowsText} ${was(rows.length)} left out`) + `: --include-hidden reads ${several ? 'them' : 'it'}`;
+}
+
 /** What to do with a file that is neither CSV text nor an .xlsx workbook. */
 function notASheet(source: string, bytes: Uint8Array): CliError {
   const save = 'open it in Excel or WPS and save it as "Excel 工作簿 (*.xlsx)" or "CSV UTF-8 (逗号分隔) (*.csv)", then convert that file';
@@ -315,7 +346,8 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   if (!sub) { err(HELP.catalogue!); return EXIT_USAGE; }
   if (sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.catalogue); return EXIT_OK; }
   if (sub !== 'from-csv' && sub !== 'from-xlsx') throw usageError(`unknown catalogue command "${sub}" (expected from-csv)`);
-  const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url', 'lang', 'sheet'], ['quiet'], { o: 'output' });
+  const { positional, options } = parseArgs(rest, ['output', 'publisher', 'base-url', 'lang', 'sheet'], ['quiet', 'include-hidden'], { o: 'output' });
+  const includeHidden = !!options['include-hidden'];
   const lang = langOption(options.lang);
   const sheet = typeof options.sheet === 'string' ? options.sheet : undefined;
   if (positional.length !== 1) throw usageError(`catalogue ${sub} needs one spreadsheet, a .csv or .xlsx file (e.g. catalogue from-csv 目录.xlsx -o catalogue.json)`);
@@ -331,11 +363,13 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   // What the messages call a record: a line of a CSV file, a row of a workbook's sheet.
   let lw = 'line';
   let bytes: Uint8Array | undefined = (await readBytes(source)).bytes;
+  /** The hidden columns and rows of a workbook, left out or read, in words. */
+  let hidden = '';
   if (isZip(bytes)) {
     // An Excel workbook: its first sheet shown (or the one --sheet names), row by row.
-    let workbook;
+    let workbook: Workbook;
     try {
-      workbook = readXlsx(bytes, sheet);
+      workbook = readXlsx(bytes, sheet, includeHidden);
     } catch (error) {
       throw new CliError(`${source}: ${(error as Error).message}`);
     }
@@ -348,11 +382,14 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
       // The first sheet of several not being the catalogue: the others are named, and how to choose one.
       const others = sheet === undefined && workbook.sheets.length > 1
         ? `. That is sheet "${workbook.sheet}"; the workbook has ${workbook.sheets.length} (${workbook.sheets.map((s) => JSON.stringify(s)).join(', ')}): --sheet chooses another` : '';
-      throw new CliError(`${source}: ${(error as Error).message}${others}`);
+      // The header (or its title column) may be what was left out.
+      const left = includeHidden ? '' : hiddenNote(workbook, false);
+      throw new CliError(`${source}: ${(error as Error).message}${others}${left && `; ${left}`}`);
     } finally {
       progress.done();
     }
     result.notes.unshift(...workbook.notes);
+    hidden = hiddenNote(workbook, includeHidden, result.headerLines);
     result.warnings = [...result.warnings, ...workbook.warnings].sort((a, b) => a.line - b.line);
   } else {
     if (looksBinary(bytes)) throw notASheet(source, bytes);
@@ -390,6 +427,8 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   await writeOutput(out, jsonPieces(result.feed, 'items'));
   if (!quiet) err(`${source}: ${readAs}; columns: ${result.columns.join(', ')}`);
   if (result.ignoredHeaders.length && !quiet) err(`columns not used: ${result.ignoredHeaders.join(', ')}`);
+  // What was left out of the feed is said with --quiet too, as skipped rows are.
+  if (hidden && (!quiet || !includeHidden)) err(`note: ${hidden}`);
   if (!quiet) for (const n of result.notes) err(`note: ${n}`);
   for (const s of result.skipped) err(`${lw} ${s.line}: skipped: ${s.message}${s.hint ? ` (${s.hint})` : ''}`);
   // Errors (cells to correct) are said with --quiet too; in line order among the warnings.

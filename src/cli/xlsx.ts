@@ -10,7 +10,8 @@
  *   program that does not compute) is empty, with a note naming the cells.
  * - Merged cells: the value of the top-left cell stands on each row of the range, in its first column (a 发布机构
  *   merged down over the rows it applies to stands on each; a title merged across the columns stands once).
- * - Hidden columns and rows are read, as Excel's CSV has them; a note names them.
+ * - Hidden columns and rows (internal notes, rows filtered out) are left out, unless `includeHidden`: their cells
+ *   read as empty, and the rows are not there. `hiddenColumns` and `hiddenRows` say which held anything.
  * - A number is written as Excel shows it: 15 significant digits (0.1+0.2, stored as 0.30000000000000004, is 0.3),
  *   without an exponent. A whole number of more than 15 digits (an 索引号 typed as a number) lost its digits after
  *   the 15th when it was typed: a warning names the cell.
@@ -33,6 +34,10 @@ export interface Workbook {
   notes: string[];
   /** What a row's cells lost before the file was saved (a long id typed as a number). */
   warnings: { line: number; message: string }[];
+  /** The hidden columns that hold anything (index from 0), with their cells by row number, to name them by their header. */
+  hiddenColumns: { index: number; cells: Map<number, string> }[];
+  /** The hidden rows that hold anything. */
+  hiddenRows: number[];
 }
 
 /** A number as Excel shows it: 15 significant digits, trailing zeros dropped, written out without an exponent. */
@@ -151,7 +156,7 @@ function serialDate(n: number, date1904: boolean): string | null {
 }
 
 /** A range list of rows or columns for a note: 3, 5–7, 9. */
-function ranges(ns: number[], name: (n: number) => string = String): string {
+export function ranges(ns: number[], name: (n: number) => string = String): string {
   const out: string[] = [];
   for (let i = 0; i < ns.length; i++) {
     let j = i;
@@ -164,9 +169,10 @@ function ranges(ns: number[], name: (n: number) => string = String): string {
 
 /**
  * Reads a worksheet of an .xlsx workbook: `choice` names it, or gives its number (1 for the first tab, hidden sheets
- * counted); without it, the first sheet shown. Throws Error (plain words) when it cannot.
+ * counted); without it, the first sheet shown. Hidden columns and rows are left out unless `includeHidden`.
+ * Throws Error (plain words) when it cannot.
  */
-export function readXlsx(bytes: Uint8Array, choice?: string): Workbook {
+export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = false): Workbook {
   const files = unzip(bytes);
   const utf8 = new TextDecoder();
   const read = (name: string) => {
@@ -245,8 +251,14 @@ export function readXlsx(bytes: Uint8Array, choice?: string): Workbook {
     }
   }
 
+  // Hidden columns (<cols> comes before the rows): what they hold is kept aside, for the note that names them.
+  const hiddenCols = new Set<number>();
+  for (const m of sheet.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+    const a = attrs(m[1]!);
+    if (a.hidden === '1' || a.hidden === 'true') for (let c = +a.min! - 1; c <= +a.max! - 1 && c < 16384; c++) hiddenCols.add(c);
+  }
   const rows = new Map<number, string[]>();
-  const hiddenRows: number[] = [];
+  const hiddenRows = new Set<number>();
   const noValue: string[] = [];
   const errorCells: string[] = [];
   const warnings: Workbook['warnings'] = [];
@@ -254,12 +266,15 @@ export function readXlsx(bytes: Uint8Array, choice?: string): Workbook {
   for (const rm of sheet.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const ra = attrs(rm[1]!);
     rowNo = ra.r ? +ra.r : rowNo + 1;
-    if (ra.hidden === '1' || ra.hidden === 'true') hiddenRows.push(rowNo);
+    const rowHidden = ra.hidden === '1' || ra.hidden === 'true';
+    if (rowHidden) hiddenRows.add(rowNo);
     const cells: string[] = [];
     let col = -1;
     for (const cm of (rm[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       const a = attrs(cm[1]!);
       col = a.r ? cellRef(a.r)?.[0] ?? col + 1 : col + 1;
+      // What is left out is not reported on either.
+      const said = includeHidden || !(rowHidden || hiddenCols.has(col));
       const inner = cm[2] ?? '';
       const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
       const hasFormula = /<(?:\w+:)?f\b/.test(inner);
@@ -270,18 +285,18 @@ export function readXlsx(bytes: Uint8Array, choice?: string): Workbook {
       let value = '';
       if (a.t === 'inlineStr') value = textOf(inner);
       else if (v === undefined) {
-        if (hasFormula) noValue.push(`${columnName(col)}${rowNo}`);
+        if (hasFormula && said) noValue.push(`${columnName(col)}${rowNo}`);
       } else if (a.t === 's') value = shared[+v] ?? '';
       else if (a.t === 'str') value = xmlText(v);
       else if (a.t === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
-      else if (a.t === 'e') errorCells.push(`${columnName(col)}${rowNo} (${xmlText(v)})`);
+      else if (a.t === 'e') { if (said) errorCells.push(`${columnName(col)}${rowNo} (${xmlText(v)})`); }
       else if (a.t === 'd') value = xmlText(v).replace(/T00:00(?::00(?:\.0+)?)?Z?$/, '').replace('T', ' '); // an ISO date (Strict files)
       else {
         const n = Number(v);
         const date = dateStyles.has(+(a.s ?? 0)) && serialDate(n, date1904);
         value = !Number.isFinite(n) ? xmlText(v) : date || excelNumber(n);
         // Excel keeps 15 digits of what is typed as a number: a longer id came out with 0s for its last digits.
-        if (!date && Number.isInteger(n) && Math.abs(n) >= 1e15) {
+        if (!date && said && Number.isInteger(n) && Math.abs(n) >= 1e15) {
           warnings.push({ line: rowNo, message: `${columnName(col)}${rowNo}: the number ${value} has ${value.replace('-', '').length} digits; Excel keeps 15, ` +
             'so the digits after the 15th were lost (they read as 0). Type such an id as text (format the column as Text, or begin it with \') and enter it again' });
         }
@@ -315,29 +330,20 @@ export function readXlsx(bytes: Uint8Array, choice?: string): Workbook {
     }
   }
 
-  const hiddenCols: number[] = [];
-  for (const m of sheet.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]!);
-    if (a.hidden === '1' || a.hidden === 'true') for (let c = +a.min! - 1; c <= +a.max! - 1 && c < 16384; c++) hiddenCols.push(c);
-  }
-  const records: SheetRecord[] = [...rows.keys()].sort((a, b) => a - b).map((line) => {
-    const cells = rows.get(line)!;
-    const rowLinks = cells.map((_, c) => links.get(`${c},${line}`));
+  const lines = [...rows.keys()].sort((a, b) => a - b);
+  const hiddenColumns = [...hiddenCols].filter((c) => lines.some((l) => rows.get(l)![c]?.trim()))
+    .map((index) => ({ index, cells: new Map(lines.map((l) => [l, rows.get(l)![index] ?? ''])) }));
+  const shown = (c: number) => includeHidden || !hiddenCols.has(c);
+  const records: SheetRecord[] = [];
+  for (const line of lines) {
+    if (hiddenRows.has(line) && !includeHidden) continue;
+    const cells = rows.get(line)!.map((v, c) => (shown(c) ? v : ''));
+    const rowLinks = cells.map((_, c) => (shown(c) ? links.get(`${c},${line}`) : undefined));
     const record: SheetRecord = { line, cells };
     if (rowLinks.some(Boolean)) record.links = rowLinks;
     const marks = fromAbove.get(line);
     if (marks) record.fromAbove = cells.map((_, c) => !!marks[c]);
-    return record;
-  });
-  const used = new Set(records.flatMap((r) => r.cells.map((c, i) => (c.trim() ? i : -1))));
-  const hiddenUsed = hiddenCols.filter((c) => used.has(c));
-  if (hiddenUsed.length) {
-    notes.push(`column${hiddenUsed.length > 1 ? 's' : ''} ${ranges(hiddenUsed, columnName)} ${hiddenUsed.length > 1 ? 'are' : 'is'} hidden in the workbook and read all the same ` +
-      '(as Excel\'s own CSV has them); delete a column that should not be in the feed');
-  }
-  if (hiddenRows.length) {
-    notes.push(`row${hiddenRows.length > 1 ? 's' : ''} ${ranges(hiddenRows)} ${hiddenRows.length > 1 ? 'are' : 'is'} hidden (a filter?) and read all the same; ` +
-      'delete rows that should not be in the feed');
+    records.push(record);
   }
   if (noValue.length) {
     notes.push(`${noValue.length === 1 ? 'the formula in' : `${noValue.length} formulas, in`} ${noValue.slice(0, 5).join(', ')}${noValue.length > 5 ? ', …' : ''} ` +
@@ -347,5 +353,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string): Workbook {
     notes.push(`${errorCells.length === 1 ? 'a formula shows an error' : `${errorCells.length} formulas show errors`}, read as empty: ` +
       `${errorCells.slice(0, 5).join(', ')}${errorCells.length > 5 ? ', …' : ''} (correct the formula in Excel or WPS)`);
   }
-  return { sheet: first.name ?? 'Sheet1', sheets: sheets.map((s) => s.name ?? ''), records, notes, warnings };
+  return {
+    sheet: first.name ?? 'Sheet1', sheets: sheets.map((s) => s.name ?? ''), records, notes, warnings, hiddenColumns,
+    hiddenRows: lines.filter((l) => hiddenRows.has(l) && rows.get(l)!.some((c) => c.trim())),
+  };
 }
