@@ -57,27 +57,53 @@ export function excelNumber(n: number): string {
 /** The most one part of a workbook may unpack to (a JavaScript string holds at most about 512 MB). */
 const MAX_PART = 400 * 2 ** 20;
 
-/** The files of a zip archive, by name, inflated when asked for. */
+/**
+ * The files of a zip archive, by name, inflated when asked for. Zip64 (which some writers use for every archive,
+ * however small) is read: the zip64 end of central directory record, and sizes and offsets in zip64 extra fields.
+ */
 function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const damaged = new Error('the zip archive is damaged (no central directory): open it in Excel and save it again');
+  // (Offsets past 2^53 are past any file this reads, and fail the bounds checks below.)
+  const u64 = (at: number) => (at + 8 <= bytes.length ? Number(view.getBigUint64(at, true)) : Infinity);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
     if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
   }
-  if (eocd < 0) throw new Error('the zip archive is damaged (no central directory): open it in Excel and save it again');
-  const count = view.getUint16(eocd + 10, true);
+  if (eocd < 0) throw damaged;
+  let count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
+  // The zip64 locator, just before the end record, gives where the zip64 end record is, which has the count and offset.
+  if (eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
+    const end64 = u64(eocd - 12);
+    if (!(end64 + 56 <= bytes.length) || view.getUint32(end64, true) !== 0x06064b50) throw damaged;
+    count = u64(end64 + 32);
+    p = u64(end64 + 48);
+  }
   const files = new Map<string, () => Uint8Array>();
   const utf8 = new TextDecoder();
   for (let n = 0; n < count && p + 46 <= bytes.length && view.getUint32(p, true) === 0x02014b50; n++) {
     const method = view.getUint16(p + 10, true);
-    const size = view.getUint32(p + 20, true);
+    let size = view.getUint32(p + 20, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
+    let local = view.getUint32(p + 42, true);
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    // The zip64 extra field (id 1): the original size, the packed size and the offset, each only where its place in
+    // the record holds 0xFFFFFFFF, in that order.
+    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; x += 4 + view.getUint16(x + 2, true)) {
+      if (view.getUint16(x, true) !== 1) continue;
+      let at = x + 4;
+      if (view.getUint32(p + 24, true) === 0xffffffff) at += 8;
+      if (size === 0xffffffff) { size = u64(at); at += 8; }
+      if (local === 0xffffffff) local = u64(at);
+      break;
+    }
     files.set(name.replace(/^\/+/, ''), () => {
+      if (!(local + 30 <= bytes.length) || view.getUint32(local, true) !== 0x04034b50) {
+        throw new Error(`${name} is damaged in the workbook (its data is not where the zip's directory says): open it in Excel and save it again`);
+      }
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + size);
       if (method === 0) return data;

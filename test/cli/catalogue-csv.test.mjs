@@ -997,3 +997,13 @@ test('from-xlsx: hidden columns and rows are left out of the feed, saying which 
   r = await run(['catalogue', '--help']);
   assert.match(r.stdout, /--include-hidden {2,}/);
 });
+
+test('from-xlsx: a workbook written with zip64 records (sizes and offsets in zip64 extra fields, the zip64 end of central directory) is read', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await xlsx([['名称', '发布日期'], ['关于做好防汛工作的通知', { v: 41338, s: 1 }], ['第二份', '2013-03-06']], { zip64: true }));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.title, i.datePublished]), [['关于做好防汛工作的通知', '2013-03-05'], ['第二份', '2013-03-06']]);
+  assert.match(r.stderr, /read sheet "目录" of the workbook; columns: title, datePublished\n/);
+});

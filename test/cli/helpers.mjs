@@ -67,8 +67,12 @@ export function loadSrc() {
   return src;
 }
 
-/** A zip archive (deflated) of { name: text or Buffer }: to build .xlsx workbooks in the tests. */
-export async function zip(files) {
+/**
+ * A zip archive (deflated) of { name: text or Buffer }: to build .xlsx workbooks in the tests. `zip64`: as some
+ * writers make every archive, small or not: sizes and offsets in zip64 extra fields (0xFFFFFFFF in their places),
+ * and the zip64 end of central directory record with its locator before the usual end record.
+ */
+export async function zip(files, { zip64 = false } = {}) {
   const { deflateRawSync, crc32 } = await import('node:zlib');
   const locals = [];
   const central = [];
@@ -77,22 +81,41 @@ export async function zip(files) {
     const data = Buffer.isBuffer(text) ? text : Buffer.from(text);
     const packed = deflateRawSync(data);
     const n = Buffer.from(name);
+    const big = (...values) => {
+      const extra = Buffer.alloc(4 + 8 * values.length);
+      extra.writeUInt16LE(1, 0); extra.writeUInt16LE(8 * values.length, 2);
+      values.forEach((v, i) => extra.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
+      return extra;
+    };
+    const localExtra = zip64 ? big(data.length, packed.length) : Buffer.alloc(0);
+    const dirExtra = zip64 ? big(data.length, packed.length, offset) : Buffer.alloc(0);
+    const max = 0xffffffff;
     const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0); head.writeUInt16LE(20, 4); head.writeUInt16LE(0x800, 6); head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(crc32(data), 14); head.writeUInt32LE(packed.length, 18); head.writeUInt32LE(data.length, 22); head.writeUInt16LE(n.length, 26);
+    head.writeUInt32LE(0x04034b50, 0); head.writeUInt16LE(zip64 ? 45 : 20, 4); head.writeUInt16LE(0x800, 6); head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(crc32(data), 14); head.writeUInt32LE(zip64 ? max : packed.length, 18); head.writeUInt32LE(zip64 ? max : data.length, 22);
+    head.writeUInt16LE(n.length, 26); head.writeUInt16LE(localExtra.length, 28);
     const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(0x800, 8); dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc32(data), 16); dir.writeUInt32LE(packed.length, 20); dir.writeUInt32LE(data.length, 24); dir.writeUInt16LE(n.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    locals.push(head, n, packed);
-    central.push(dir, n);
-    offset += 30 + n.length + packed.length;
+    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(zip64 ? 45 : 20, 4); dir.writeUInt16LE(zip64 ? 45 : 20, 6); dir.writeUInt16LE(0x800, 8); dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc32(data), 16); dir.writeUInt32LE(zip64 ? max : packed.length, 20); dir.writeUInt32LE(zip64 ? max : data.length, 24);
+    dir.writeUInt16LE(n.length, 28); dir.writeUInt16LE(dirExtra.length, 30);
+    dir.writeUInt32LE(zip64 ? max : offset, 42);
+    locals.push(head, n, localExtra, packed);
+    central.push(dir, n, dirExtra);
+    offset += 30 + n.length + localExtra.length + packed.length;
   }
   const size = central.reduce((s, b) => s + b.length, 0);
+  const count = Object.keys(files).length;
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(Object.keys(files).length, 8); end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(size, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...central, end]);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(zip64 ? 0xffff : count, 8); end.writeUInt16LE(zip64 ? 0xffff : count, 10);
+  end.writeUInt32LE(zip64 ? 0xffffffff : size, 12); end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16);
+  if (!zip64) return Buffer.concat([...locals, ...central, end]);
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0); end64.writeBigUInt64LE(44n, 4); end64.writeUInt16LE(45, 12); end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(count), 24); end64.writeBigUInt64LE(BigInt(count), 32);
+  end64.writeBigUInt64LE(BigInt(size), 40); end64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0); locator.writeBigUInt64LE(BigInt(offset + size), 8); locator.writeUInt32LE(1, 16);
+  return Buffer.concat([...locals, ...central, end64, locator, end]);
 }
 
 /**
@@ -101,7 +124,7 @@ export async function zip(files) {
  * Style 1 is a date format (yyyy/m/d), style 2 a custom date format (yyyy"年"m"月"d"日"). The other sheets are empty,
  * unless `sheetRows` gives rows by a sheet's name; `sheetStates` gives a sheet's state by its name ("hidden").
  */
-export function xlsx(rows, { sheetXml = {}, sheets = ['目录'], rels = '', date1904 = false, rowAttrs = {}, sheetRows = {}, sheetStates = {} } = {}) {
+export function xlsx(rows, { sheetXml = {}, sheets = ['目录'], rels = '', date1904 = false, rowAttrs = {}, sheetRows = {}, sheetStates = {}, zip64 = false } = {}) {
   const strings = [];
   const col = (i) => String.fromCharCode(65 + i);
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -123,5 +146,5 @@ export function xlsx(rows, { sheetXml = {}, sheets = ['目录'], rels = '', date
     ...Object.fromEntries(sheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`,
       `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}>${sheetXml.cols ?? ''}<sheetData>${data[i]}</sheetData>${sheetXml.mergeCells ?? ''}${sheetXml.hyperlinks ?? ''}</worksheet>`])),
     ...(rels ? { 'xl/worksheets/_rels/sheet1.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` } : {}),
-  });
+  }, { zip64 });
 }
