@@ -140,8 +140,9 @@ function attrs(tag: string): Record<string, string> {
 /** The text of the <t> elements in an XML fragment (a shared string, an inline string: rich text has several runs). */
 const textOf = (xml: string) => {
   let s = '';
-  // Phonetic runs (<rPh>, the furigana of Japanese files) are not part of the text.
-  for (const m of xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) s += m[1];
+  // Phonetic runs (<rPh>, the furigana of Japanese files) are not part of the text; an empty run (<t xml:space=
+  // "preserve"/>) has none.
+  for (const m of xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t(?:\s[^>]*[^/>])?>([\s\S]*?)<\/(?:\w+:)?t>/g)) s += m[1];
   return xmlText(s);
 };
 
@@ -242,7 +243,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
 
   const shared: string[] = [];
   const sst = read('xl/sharedStrings.xml');
-  if (sst) for (const m of sst.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)) shared.push(m[1] ? textOf(m[1]) : '');
+  if (sst) for (const m of sst.matchAll(/<(?:\w+:)?si(?:\s[^>]*[^/>])?>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)) shared.push(m[1] ? textOf(m[1]) : '');
 
   // Styles: which cell formats (the s="…" of a cell) show dates.
   const dateStyles = new Set<number>();

@@ -1007,3 +1007,21 @@ test('from-xlsx: a workbook written with zip64 records (sizes and offsets in zip
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.title, i.datePublished]), [['关于做好防汛工作的通知', '2013-03-05'], ['第二份', '2013-03-06']]);
   assert.match(r.stderr, /read sheet "目录" of the workbook; columns: title, datePublished\n/);
 });
+
+test('from-xlsx: shared strings as Excel and WPS write them: rich text with an empty run (<t xml:space="preserve"/>), an empty string (<si/>), phonetic runs left out', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  writeFileSync(file, await zip({
+    'xl/workbook.xml': `<workbook ${ns}><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/sharedStrings.xml': `<sst ${ns}><si><t>名称</t></si><si><t xml:space="preserve"/></si><si/>` +
+      '<si><r><t xml:space="preserve"/></r><r><rPr><b/><sz val="11"/><rFont val="宋体"/></rPr><t>关于</t></r><r><t xml:space="preserve">做好 &amp; 落实_x000D_</t></r>' +
+      '<rPh sb="0" eb="2"><t>カンケイ</t></rPh><phoneticPr fontId="1" type="noConversion"/></si></sst>',
+    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+      '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>2</v></c></row></sheetData></worksheet>',
+  }));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好 & 落实']);
+});
