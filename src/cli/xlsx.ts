@@ -58,8 +58,9 @@ export function excelNumber(n: number): string {
 const MAX_PART = 400 * 2 ** 20;
 
 /**
- * The files of a zip archive, by name, inflated when asked for. Zip64 (which some writers use for every archive,
- * however small) is read: the zip64 end of central directory record, and sizes and offsets in zip64 extra fields.
+ * The files of a zip archive, by name (in lower case: part names ignore case), inflated when asked for. Zip64 (which
+ * some writers use for every archive, however small) is read: the zip64 end of central directory record, and sizes
+ * and offsets in zip64 extra fields.
  */
 function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -100,7 +101,7 @@ function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
       if (local === 0xffffffff) local = u64(at);
       break;
     }
-    files.set(name.replace(/^\/+/, ''), () => {
+    files.set(name.replace(/^\/+/, '').toLowerCase(), () => {
       if (!(local + 30 <= bytes.length) || view.getUint32(local, true) !== 0x04034b50) {
         throw new Error(`${name} is damaged in the workbook (its data is not where the zip's directory says): open it in Excel and save it again`);
       }
@@ -130,11 +131,27 @@ const xmlText = (s: string) =>
     hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(+dec) : ENTITIES[name] ?? m)
     .replace(/_x([\da-f]{4})_/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
-/** The attributes of a start tag's text. */
+/**
+ * The attributes of a start tag's text, without their prefixes, but for a relationship's id (r:id, whatever its
+ * prefix: some writers call that namespace ns1 or x).
+ */
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]!.replace(/^\w+:(?=\w)/, (p) => (p === 'r:' ? p : ''))] = xmlText(m[3] ?? m[4] ?? '');
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+    const name = m[1]!.replace(/^\w+:(?=\w)/, '');
+    out[name === 'id' && name !== m[1] ? 'r:id' : name] = xmlText(m[3] ?? m[4] ?? '');
+  }
   return out;
+}
+
+/** The part a relationship's target names, from the part whose relationship it is ("xl/workbook.xml" + "worksheets/sheet1.xml"). */
+function partPath(from: string, target: string): string {
+  const out: string[] = [];
+  for (const p of (target.startsWith('/') ? target : from.replace(/[^/]*$/, '') + target).split('/')) {
+    if (p === '..') out.pop();
+    else if (p && p !== '.') out.push(p);
+  }
+  return out.join('/');
 }
 
 /** The text of the <t> elements in an XML fragment (a shared string, an inline string: rich text has several runs). */
@@ -203,10 +220,21 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const files = unzip(bytes);
   const utf8 = new TextDecoder();
   const read = (name: string) => {
-    const f = files.get(name);
+    const f = files.get(name.toLowerCase());
     return f ? utf8.decode(f()) : undefined;
   };
-  const workbook = read('xl/workbook.xml');
+  /** A part's relationships (in _rels/NAME.rels): Id, Type, Target, and `path`, the part the target names. */
+  const relsOf = (part: string) => [...(read(part.replace(/[^/]*$/, (f) => `_rels/${f}.rels`)) ?? '').matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)]
+    .map((m): Record<string, string> & { path: string } => {
+      const a = attrs(m[1]!);
+      return { ...a, path: partPath(part, a.Target ?? '') };
+    });
+  // The parts are where the relationships say (the package's for the workbook, the workbook's for its sheets,
+  // shared strings and styles), else where Excel puts them.
+  const related = (rels: ReturnType<typeof relsOf>, type: string, fallback: string) =>
+    rels.find((r) => r.Type?.endsWith(`/${type}`) && files.has(r.path.toLowerCase()))?.path ?? fallback;
+  const workbookPath = related(relsOf(''), 'officeDocument', 'xl/workbook.xml');
+  const workbook = read(workbookPath);
   if (workbook === undefined) {
     throw new Error(files.has('content.xml') ? 'this is an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as .xlsx or as "CSV UTF-8"'
       : 'this is a zip archive, not an Excel workbook (.xlsx)');
@@ -228,26 +256,18 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   } else if (sheets.length > 1) {
     notes.push(`the workbook has ${sheets.length} sheets (${sheets.map((s) => `"${s.name}"`).join(', ')}); only the first${first !== sheets[0] ? ' shown' : ''}, "${first.name}", is read (--sheet chooses another)`);
   }
-  const rels = read('xl/_rels/workbook.xml.rels') ?? '';
-  const relTarget = (xml: string, id: string | undefined) => {
-    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
-      const a = attrs(m[1]!);
-      if (a.Id === id) return a;
-    }
-    return undefined;
-  };
-  const target = relTarget(rels, first['r:id'])?.Target ?? 'worksheets/sheet1.xml';
-  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+  const rels = relsOf(workbookPath);
+  const sheetPath = rels.find((r) => r.Id === first['r:id'])?.path ?? partPath(workbookPath, `worksheets/sheet${sheets.indexOf(first) + 1}.xml`);
   const sheet = read(sheetPath);
   if (sheet === undefined) throw new Error(`the worksheet "${first.name}" is missing from the workbook (${sheetPath}): open it in Excel and save it again`);
 
   const shared: string[] = [];
-  const sst = read('xl/sharedStrings.xml');
+  const sst = read(related(rels, 'sharedStrings', partPath(workbookPath, 'sharedStrings.xml')));
   if (sst) for (const m of sst.matchAll(/<(?:\w+:)?si(?:\s[^>]*[^/>])?>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)) shared.push(m[1] ? textOf(m[1]) : '');
 
   // Styles: which cell formats (the s="…" of a cell) show dates.
   const dateStyles = new Set<number>();
-  const styles = read('xl/styles.xml');
+  const styles = read(related(rels, 'styles', partPath(workbookPath, 'styles.xml')));
   if (styles) {
     const custom = new Map<number, string>();
     for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
@@ -265,10 +285,10 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
 
   // Links inserted on cells: <hyperlink ref="K5" r:id="rId3"/>, the target in the sheet's relationships.
   const links = new Map<string, string>();
-  const sheetRels = read(sheetPath.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '';
+  const sheetRels = relsOf(sheetPath);
   for (const m of sheet.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)\/?>/g)) {
     const a = attrs(m[1]!);
-    const t = relTarget(sheetRels, a['r:id']);
+    const t = sheetRels.find((r) => r.Id === a['r:id']);
     const href = t?.Target ? t.Target + (a.location ? `#${a.location}` : '') : undefined;
     if (href && a.ref) {
       const [from, to = from] = a.ref.split(':');

@@ -1025,3 +1025,30 @@ test('from-xlsx: shared strings as Excel and WPS write them: rich text with an e
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好 & 落实']);
 });
+
+test('from-xlsx: the parts are found through the relationships, as Excel does: a workbook part not named workbook.xml, a sheet whose file name is not its place, a relationship id under another prefix, shared strings and styles under other names, names in another case', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  const rel = (id, type, target) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const sheet = (title) => '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+    '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row>' +
+    `<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>${title}</x:t></x:is></x:c><x:c r="B2" s="1"><x:v>41338</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+  writeFileSync(file, await zip({
+    '[Content_Types].xml': '<Types/>',
+    '_rels/.rels': `<Relationships>${rel('rId1', 'officeDocument', 'xl/book.xml')}</Relationships>`,
+    // The tabs: 目录 first, whose file is sheet2.xml; 说明 second, in sheet1.xml. The relationships' prefix is ns1.
+    'xl/book.xml': '<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:ns1="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<x:sheets><x:sheet name="目录" sheetId="2" ns1:id="rId7"/><x:sheet name="说明" sheetId="1" ns1:id="rId3"/></x:sheets></x:workbook>',
+    'xl/_rels/book.xml.rels': `<Relationships>${rel('rId3', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId7', 'worksheet', '/xl/worksheets/Sheet2.xml')}` +
+      `${rel('rId8', 'sharedStrings', 'SharedStrings.xml')}${rel('rId9', 'styles', './Styles.xml')}</Relationships>`,
+    'xl/SharedStrings.xml': '<sst><si><t>名称</t></si><si><t>发布日期</t></si></sst>',
+    'xl/Styles.xml': '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+    'xl/worksheets/sheet1.xml': sheet('说明页的一行'),
+    'xl/worksheets/sheet2.xml': sheet('关于做好防汛工作的通知'),
+  }));
+  let r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.title, i.datePublished]), [['关于做好防汛工作的通知', '2013-03-05']]);
+  r = await run(['catalogue', 'from-xlsx', file, '--sheet', '说明']);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['说明页的一行']);
+});
