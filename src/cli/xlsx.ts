@@ -185,6 +185,19 @@ const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 3
 /** True for a number format that shows a date: a y, m or d outside quotes, brackets ([Red], [$-804]) and escapes. */
 const isDateFormat = (code: string) => /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '')) && !/^general$/i.test(code);
 
+/**
+ * A format that shows a whole number with leading zeros and text around it (000000, "JS-"0000: an id typed as a
+ * number): [the text before, how many digits, the text after]; else null.
+ */
+function zerosFormat(code: string): [string, number, string] | null {
+  // Text in quotes or after \, [Red] and [$-804], _x (a space as wide as x), and what Excel shows without quotes.
+  const literals = /"[^"]*"|\\.|\[[^\]]*\]|_.|[-+$/():!^&'~{}<>= ]/g;
+  const m = /^(.*?)(0+)([^0]*)$/.exec(code.split(';')[0]!);
+  if (!m || (m[1]! + m[3]!).replace(literals, '')) return null;
+  const text = (s: string) => s.replace(/\[[^\]]*\]|_./g, '').replace(/"([^"]*)"|\\(.)/g, '$1$2');
+  return [text(m[1]!), m[2]!.length, text(m[3]!)];
+}
+
 /** A day number (with its fraction of a day) → YYYY-MM-DD, and HH:MM when it has a time. */
 function serialDate(n: number, date1904: boolean): string | null {
   if (!Number.isFinite(n) || n < 1) return null;
@@ -267,6 +280,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
 
   // Styles: which cell formats (the s="…" of a cell) show dates.
   const dateStyles = new Set<number>();
+  const zeroStyles = new Map<number, [string, number, string]>();
   const styles = read(related(rels, 'styles', partPath(workbookPath, 'styles.xml')));
   if (styles) {
     const custom = new Map<number, string>();
@@ -279,6 +293,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
       const id = +(attrs(m[1]!).numFmtId ?? 0);
       if (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATES.has(id)) dateStyles.add(i);
+      const zeros = custom.has(id) && zerosFormat(custom.get(id)!);
+      if (zeros) zeroStyles.set(i, zeros);
       i++;
     }
   }
@@ -341,7 +357,10 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       else {
         const n = Number(v);
         const date = dateStyles.has(+(a.s ?? 0)) && serialDate(n, date1904);
-        value = !Number.isFinite(n) ? xmlText(v) : date || excelNumber(n);
+        // A format of zeros rounds to a whole number and writes its leading zeros, as Excel shows it.
+        const z = zeroStyles.get(+(a.s ?? 0));
+        value = !Number.isFinite(n) ? xmlText(v) : date ||
+          (z ? `${n < 0 ? '-' : ''}${z[0]}${String(Math.round(Math.abs(n))).padStart(z[1], '0')}${z[2]}` : excelNumber(n));
         // Excel keeps 15 digits of what is typed as a number: a longer id came out with 0s for its last digits.
         if (!date && said && Number.isInteger(n) && Math.abs(n) >= 1e15) {
           warnings.push({ line: rowNo, message: `${columnName(col)}${rowNo}: the number ${value} has ${value.replace('-', '').length} digits; Excel keeps 15, ` +

@@ -1052,3 +1052,23 @@ test('from-xlsx: the parts are found through the relationships, as Excel does: a
   r = await run(['catalogue', 'from-xlsx', file, '--sheet', '说明']);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['说明页的一行']);
 });
+
+test('from-xlsx: a number with a format of zeros (000000, "JS"0000: an id typed as a number and shown with its leading zeros) is read as Excel shows it', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  writeFileSync(file, await zip({
+    'xl/workbook.xml': `<workbook ${ns}><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/styles.xml': `<styleSheet ${ns}><numFmts count="2"><numFmt numFmtId="176" formatCode="000000"/><numFmt numFmtId="177" formatCode="&quot;JS-&quot;0000_ "/></numFmts>` +
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="177" applyNumberFormat="1"/></cellXfs></styleSheet>',
+    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData>` +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>索引号</t></is></c><c r="B1" t="inlineStr"><is><t>名称</t></is></c><c r="C1" t="inlineStr"><is><t>文号</t></is></c></row>' +
+      '<row r="2"><c r="A2" s="1"><v>123</v></c><c r="B2" t="inlineStr"><is><t>通知一</t></is></c><c r="C2" s="2"><v>12</v></c></row>' +
+      '<row r="3"><c r="A3" s="1"><v>1234567</v></c><c r="B3" t="inlineStr"><is><t>通知二</t></is></c><c r="C3" s="2"><v>2.5</v></c></row>' +
+      '</sheetData></worksheet>',
+  }));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.id, i.docNo]), [['000123', 'JS-0012'], ['1234567', 'JS-0003']]);
+});
