@@ -397,7 +397,10 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   }
 
   const lines = [...rows.keys()].sort((a, b) => a - b);
-  const hiddenColumns = [...hiddenCols].filter((c) => lines.some((l) => rows.get(l)![c]?.trim()))
+  // (The rows' cells are looked at, not each hidden column down all rows: C:XFD hidden is 16,382 columns.)
+  const usedHidden = new Set<number>();
+  for (const cells of rows.values()) cells.forEach((v, c) => { if (v.trim() && hiddenCols.has(c)) usedHidden.add(c); });
+  const hiddenColumns = [...usedHidden].sort((x, y) => x - y)
     .map((index) => ({ index, cells: new Map(lines.map((l) => [l, rows.get(l)![index] ?? ''])) }));
   const shown = (c: number) => includeHidden || !hiddenCols.has(c);
   const records: SheetRecord[] = [];
