@@ -15,7 +15,9 @@
  * - A number is written as Excel shows it: 15 significant digits (0.1+0.2, stored as 0.30000000000000004, is 0.3),
  *   without an exponent. A whole number of more than 15 digits (an 索引号 typed as a number) lost its digits after
  *   the 15th when it was typed: a warning names the cell.
+ * - A number with a format of zeros (000000, "JS-"0000: an id typed as a number) is written with them, as Excel shows it.
  * - A link inserted on a cell (Insert → Link) is kept beside its text, for the url column.
+ * - The parts are found through the relationships (_rels/*.rels), names compared without case; zip64 archives are read.
  */
 import { inflateRawSync } from 'node:zlib';
 import type { CsvRecord } from './csv.js';
@@ -278,7 +280,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const sst = read(related(rels, 'sharedStrings', partPath(workbookPath, 'sharedStrings.xml')));
   if (sst) for (const m of sst.matchAll(/<(?:\w+:)?si(?:\s[^>]*[^/>])?>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)) shared.push(m[1] ? textOf(m[1]) : '');
 
-  // Styles: which cell formats (the s="…" of a cell) show dates.
+  // Styles: which cell formats (the s="…" of a cell) show dates, and which numbers with leading zeros.
   const dateStyles = new Set<number>();
   const zeroStyles = new Map<number, [string, number, string]>();
   const styles = read(related(rels, 'styles', partPath(workbookPath, 'styles.xml')));
@@ -314,7 +316,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     }
   }
 
-  // Hidden columns (<cols> comes before the rows): what they hold is kept aside, for the note that names them.
+  // Hidden columns (<cols> comes before the rows), so that what is left out is not reported on.
   const hiddenCols = new Set<number>();
   for (const m of sheet.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
     const a = attrs(m[1]!);
