@@ -68,7 +68,7 @@ filter hides) are left out, with a note naming them, even with --quiet; --includ
 are written as Excel shows them (15 significant digits: 0.1+0.2 is 0.3; no exponent; a format of zeros such as 000000
 keeps its leading zeros); an id of more than 15 digits
 typed as a number lost its last digits in Excel (they read as 0), which a warning says: type such ids as text. An .xls
-(Excel 97–2003) is not read: save it as .xlsx or "CSV UTF-8".
+(Excel 97–2003) or .xlsb (binary workbook) is not read: save it as .xlsx or "CSV UTF-8".
 Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5 (2013.03.05.),
 20130305, Mar 5, 2013 (5 March 2013, 5-Mar-2013), Excel day numbers (41338, with a warning). 3/5/2013, 3-5-2013 and
 3.5.2013 take the order a date with a number above 12 shows (13/5/2013: day/month), among dates with the same

@@ -249,6 +249,9 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const related = (rels: ReturnType<typeof relsOf>, type: string, fallback: string) =>
     rels.find((r) => r.Type?.endsWith(`/${type}`) && files.has(r.path.toLowerCase()))?.path ?? fallback;
   const workbookPath = related(relsOf(''), 'officeDocument', 'xl/workbook.xml');
+  if (/\.bin$/i.test(workbookPath) || files.has('xl/workbook.bin')) {
+    throw new Error('this is an Excel binary workbook (.xlsb), which is not read here: open it in Excel or WPS and save it as "Excel 工作簿 (*.xlsx)" or "CSV UTF-8"');
+  }
   const workbook = read(workbookPath);
   if (workbook === undefined) {
     throw new Error(files.has('content.xml') ? 'this is an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as .xlsx or as "CSV UTF-8"'

@@ -782,12 +782,16 @@ test('from-csv: an .xlsx workbook is read: merged cells, formulas (their values,
   assert.match(two.stderr, /1 entry written, 0 rows skipped\n$/);
 });
 
-test('from-csv: an .xls (Excel 97–2003), a PDF, an .ods and other binary files are refused saying how to save the sheet', async () => {
+test('from-csv: an .xls (Excel 97–2003), a PDF, an .ods, an .xlsb and other binary files are refused saying how to save the sheet', async () => {
   const dir = tmp();
   const files = {
     'old.xls': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
     'doc.pdf': Buffer.from('%PDF-1.7\n\0\0'),
     'sheet.ods': await zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }),
+    'binary.xlsb': await zip({
+      '_rels/.rels': '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
+      'xl/workbook.bin': Buffer.from([0x83, 0x01, 0x00, 0x80, 0x01, 0x00]),
+    }),
     'photo.csv': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
   };
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
@@ -798,6 +802,9 @@ test('from-csv: an .xls (Excel 97–2003), a PDF, an .ods and other binary files
   assert.match(r.stderr, /doc\.pdf: this is a PDF document, not a spreadsheet/);
   r = await run(['catalogue', 'from-csv', join(dir, 'sheet.ods')]);
   assert.match(r.stderr, /sheet\.ods: this is an OpenDocument spreadsheet \(\.ods\), not an Excel workbook: save it as \.xlsx or as "CSV UTF-8"/);
+  r = await run(['catalogue', 'from-csv', join(dir, 'binary.xlsb')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /binary\.xlsb: this is an Excel binary workbook \(\.xlsb\), which is not read here: open it in Excel or WPS and save it as "Excel 工作簿 \(\*\.xlsx\)" or "CSV UTF-8"\n/);
   r = await run(['catalogue', 'from-csv', join(dir, 'photo.csv')]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /photo\.csv: this is not a CSV file or an \.xlsx workbook \(it holds binary data\): if it is a spreadsheet, open it in Excel or WPS/);
