@@ -33,6 +33,17 @@ async function toReview(el: El, file = false): Promise<void> {
   expect(stepTitle(el)).to.equal('核对申请信息');
 }
 
+/** A feed whose office gives a telephone number and an e-mail address too. */
+const withContact = (feed: Record<string, unknown>) => {
+  const agency = feed.agency as { office: Record<string, string> };
+  return { ...feed, agency: { ...agency, office: { ...agency.office, phone: '0730-1234567', email: 'gk@example.gov.cn' } } };
+};
+/** The contact block in `sel`: its heading, then each detail as "label value". */
+const contactOf = (el: El, sel: string) => [
+  shadowText(el, `${sel} h4`), ...$$(el, `${sel} [part="office"] > div`).map((d) => [...d.children].map((c) => c.textContent!.trim()).join(' ')),
+];
+const CONTACT_ZH = ['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000', '电话 0730-1234567', '电子邮箱 gk@example.gov.cn'];
+
 async function api(steps: Parameters<typeof scriptEndpoint>[0], encoding = 'json') {
   const endpoint = await scriptEndpoint(steps);
   const el = await mount(formFeed({ mode: 'api', endpoint, encoding }));
@@ -1251,11 +1262,12 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
   });
 
-  it('a 422 about a field the form does not have: the server’s words are shown (nothing to correct here: contact the agency); the answers are kept and can be sent again with the same key', async () => {
-    const { el, endpoint } = await api([
+  it('a 422 about a field the form does not have: the server’s words are shown (nothing to correct here: contact the agency, whose details follow); the answers are kept and can be sent again with the same key', async () => {
+    const endpoint = await scriptEndpoint([
       { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { passportNo: '护照号码格式不对', visaNo: 'unknownField' } } } },
       { status: 201, body: RECEIPT },
     ]);
+    const el = await mount(withContact(formFeed({ mode: 'api', endpoint, encoding: 'json' })));
     await toReview(el);
     await next(el);
     await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
@@ -1264,6 +1276,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
     const alert = shadowText(el, '[part="send-status"][role="alert"]');
     expect(alert).to.contain('护照号码格式不对').and.contain('“visaNo”不是本表单的内容').and.contain('联系');
     expect(alert).to.not.contain('unknownField');
+    // Whom to contact, as <request-status> says it: the office's details from the feed.
+    expect(contactOf(el, '[part="send-status"][role="alert"]')).to.deep.equal(CONTACT_ZH);
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
@@ -1271,21 +1285,61 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
   });
 
-  it('a 422 about fields both on and off the form: the on-form ones by their fields and in the summary, the others in the summary too', async () => {
-    const { el } = await api([
+  it('a 422 about fields both on and off the form: the on-form ones by their fields and in the summary; the others after them, said to be beyond this page, with whom to contact', async () => {
+    const endpoint = await scriptEndpoint([
       { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { idNumber: 'checksum', passportNo: '护照号码格式不对', visaNo: 'unknownField' } } } },
     ]);
+    const el = await mount(withContact(formFeed({ mode: 'api', endpoint, encoding: 'json' })));
     await toReview(el);
     await next(el);
     await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
     await focusedIn(el, '#summary');
     expect(shadowText(el, '#f-idNumber-error')).to.contain('最后一位（校验码）不对');
-    const items = $$(el, '[part="error-summary"] li').map((li) => li.textContent!.replace(/\s+/g, ''));
-    expect(items).to.have.length(3);
-    expect(items[0]).to.contain('最后一位（校验码）不对');
-    expect(items.slice(1)).to.deep.equal(['passportNo：护照号码格式不对', '“visaNo”不是本表单的内容。']);
+    const lists = $$(el, '[part="error-summary"] ul').map((ul) => [...ul.children].map((li) => li.textContent!.replace(/\s+/g, '')));
+    expect(lists).to.have.length(2);
+    expect(lists[0]).to.have.length(1);
+    expect(lists[0]![0]).to.contain('最后一位（校验码）不对');
+    expect(lists[1]).to.deep.equal(['passportNo：护照号码格式不对', '“visaNo”不是本表单的内容。']);
     expect($$(el, '[part="error-summary"] a')).to.have.length(1);
+    // The applicant cannot change these here: the summary says so, and whom to contact (the feed's phone, address, e-mail).
+    expect(shadowText(el, '[part="error-summary"] p')).to.equal('以下问题涉及本表单以外的内容，无法在本页修改，请与本机关联系。');
+    expect(contactOf(el, '[part="error-summary"]')).to.deep.equal(CONTACT_ZH);
     await expectAccessible(el);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '#summary') === 'There is a problem', 'the summary in English');
+    expect(shadowText(el, '[part="error-summary"] p')).to.equal('These are about answers this form does not ask for, so they cannot be fixed here: contact the agency.');
+    expect(contactOf(el, '[part="error-summary"]')).to.deep.equal(['Contact the agency', 'Office 测试区政务公开办', 'Address 测试路1号', 'Postcode 414000', 'Telephone 0730-1234567', 'Email gk@example.gov.cn']);
+  });
+
+  it('the server’s messages about fields the form does not have stay while they hold, do not stop the applicant fixing the rest, and go once the application is sent again', async () => {
+    const down = { status: 503, body: { error: { code: 'unavailable', message: 'maintenance' } } };
+    const { el, endpoint } = await api([
+      { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { idNumber: 'checksum', passportNo: '护照号码格式不对' } } } },
+      down, down, down, down,
+    ]);
+    const others = () => shadowText(el, '[part="error-summary"]').includes('passportNo');
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    // The one on the form fixed: the others are still true (nothing was sent since), and stay in the summary.
+    await fill(el, { idNumber: '360426199101010071' });
+    expect($$(el, '[part="error-summary"] a')).to.have.length(0);
+    expect(others(), 'still listed after the fix').to.equal(true);
+    // They do not stop the applicant: back to the review, and the application goes again.
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    await next(el);
+    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'the server down', 8000);
+    expect((await requestsTo(endpoint)).length).to.equal(5);
+    // This application has had no verdict on those fields: a later error summary does not repeat the old one.
+    $$(el, '[part="review"] button').find((b) => b.getAttribute('aria-label') === '修改：内容描述')!.click();
+    await waitUntil(() => stepTitle(el) === '所需信息', 'the description step');
+    await fill(el, { description: '' });
+    await next(el);
+    await focusedIn(el, '#summary');
+    expect(shadowText(el, '[part="error-summary"] li')).to.equal('请填写“内容描述”。');
+    expect(others(), 'the old answer’s messages').to.equal(false);
+    expect($(el, '[part="error-summary"] [part="office"]')).to.equal(null);
   });
 
   it('a server error (5xx) that lasts: after the automatic retries it says the server is at fault, not the applicant’s connection; 重新提交 sends the same key', async () => {

@@ -73,7 +73,10 @@ function observed(tag) {
 }
 /** JSDoc tags of an element class (`@csspart`, `@event`, `@cssprop`): what Storybook's docs pages show. */
 const jsdoc = (tag, kind) => [...classFile(tag).matchAll(new RegExp(`@${kind} \\[?([\\w-]+)(?:=([^\\]]*)\\])?`, 'g'))].map((m) => [m[1], m[2]]);
-const partsInTemplates = (tag) => new Set([...(sourceOf(tag) + coreSource).matchAll(/part="([\w-]+)"/g)].map((m) => m[1]));
+/** An element's own sources, and those it imports from another element's folder (request-status: request-form/net.ts). */
+const withShared = (tag) => sourceOf(tag) + [...classFile(tag).matchAll(/from '\.\.\/([\w-]+\/[\w.-]+)\.js'/g)]
+  .filter((m) => !m[1].startsWith(`${tag}/`)).map((m) => read(`src/elements/${m[1]}.ts`)).join('\n');
+const partsInTemplates = (tag) => new Set([...(withShared(tag) + coreSource).matchAll(/part="([\w-]+)"/g)].map((m) => m[1]));
 const dispatched = new Set([...ls('src/core').concat(...Object.values(ELEMENTS).map((e) => ls(e.dir))).map(read).join('\n')
   .matchAll(/new CustomEvent(?:<[^(]*>)?\(\s*'([\w-]+)'/g)].map((m) => m[1]));
 

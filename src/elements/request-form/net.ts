@@ -2,7 +2,10 @@
  * Helpers shared by <request-form> and <request-status> (their common chunk): the transport, and the dates and times of
  * receipts and status histories.
  */
+import { html, nothing } from 'lit';
 import type { LocaleId } from '../../core/locale.js';
+import type { OfficeInfo } from '../../schema/request-form.js';
+import type { RequestMessages } from '../../locales/request.js';
 import { dateFormat, formatDate } from '../../core/format.js';
 import { parseJson } from '../../core/json.js';
 import { ISO_DATE, LOCAL_DATE_TIME } from '../../rules/working-days.js';
@@ -22,6 +25,16 @@ export function formatDateTime(value: string | null | undefined, locale: LocaleI
   if (Number.isNaN(d.getTime())) return value;
   return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: local ? 'UTC' : timeZone }).format(d);
 }
+
+/**
+ * Whom to contact (联系办理机关) and how: the office's details the feed gives (marked with the feed's `lang`), with `note`
+ * after the heading; nothing when it gives none. Said where the status asks for it, and where the form cannot go on.
+ */
+export const officeDetails = (t: RequestMessages, o: OfficeInfo = {}, lang: unknown, note: unknown = nothing) => {
+  const rows = (['name', 'address', 'postcode', 'hours', 'phone', 'email'] as const).filter((k) => o[k]);
+  return rows.length ? html`<h4>${t.contactTitle}</h4>${note}
+    <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd lang=${lang}>${o[k]}</dd></div>`)}</dl>` : nothing;
+};
 
 /** True when personal data must not go to `url`: plain http to anything but this computer. */
 export function insecureEndpoint(url: string): boolean {

@@ -12,7 +12,7 @@ import {
 } from '../../schema/request-form.js';
 import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from './request-form.styles.js';
-import { formatDateTime, insecureEndpoint, post } from './net.js';
+import { formatDateTime, insecureEndpoint, officeDetails, post } from './net.js';
 
 /** Built-in validators of standard field names (feeds.md §2), used when the feed does not name one. */
 const NAME_VALIDATORS: Record<string, ValidatorName> = {
@@ -85,6 +85,7 @@ const live = directive(class extends Directive {
  * @csspart header - Title, intro, time limit and privacy notice.
  * @csspart progress - The step indicator.
  * @csspart error-summary - The list of problems shown after a failed Next or submit.
+ * @csspart office - The office's contact details, with a server's message about fields this form does not have.
  * @csspart step - The current step's form.
  * @csspart field - One field (label, help, error, control).
  * @csspart review - The check-your-answers list.
@@ -560,6 +561,8 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.busy = true;
+    // The server's complaints were about what it was sent last: this submission gets answers of its own.
+    this.serverErrors = {};
     // crypto.randomUUID exists only in secure contexts, and an old portal page may be plain http (sending to https).
     this.idemKey ||= crypto.randomUUID?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
       (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
@@ -752,17 +755,21 @@ export class RequestForm extends DisclosureElement {
 
   private renderSummary(fields: FormField[]): TemplateResult | typeof nothing {
     const problems = fields.map((f) => [f, this.shownError(f)] as const).filter(([, m]) => m);
-    // The server's complaints about fields not on the form are listed too, after those that link to their field.
+    // The server's complaints about fields not on the form are listed too, after those that link to their field: said to
+    // be beyond this page, with whom to contact (they do not stop Next; a new submission clears them).
     const others = this.otherErrors;
+    const t = this.t;
     if (!this.showSummary || !problems.length && !others.length) return nothing;
     // No role=alert: focus moves to its heading on a failed Next or submit, which reads it once; an alert would be read
     // out again on every edit, as its list changes.
     return html`<div class="panel error summary" part="error-summary" aria-labelledby="summary" tabindex="-1">
-      <h3 id="summary" tabindex="-1">${this.t.summaryTitle}</h3>
-      <ul>${problems.map(([f, m]) => html`<li><a href="#f-${f.name}" @click=${(e: Event) => {
+      <h3 id="summary" tabindex="-1">${t.summaryTitle}</h3>
+      ${problems.length ? html`<ul>${problems.map(([f, m]) => html`<li><a href="#f-${f.name}" @click=${(e: Event) => {
         e.preventDefault();
         void this.goToField(f.name, this.fromReview);
-      }}>${m}</a></li>`)}${others.map((m) => html`<li>${m}</li>`)}</ul>
+      }}>${m}</a></li>`)}</ul>` : nothing}
+      ${others.length ? html`<p>${t.othersNote}</p><ul>${others.map((m) => html`<li>${m}</li>`)}</ul>
+        ${officeDetails(t, this.feedForm!.agency.office, this.textLang(this.formFeedCtl))}` : nothing}
     </div>`;
   }
 
@@ -935,7 +942,8 @@ export class RequestForm extends DisclosureElement {
         ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
       </div>
       ${s === 'failed' || s === 'insecure' || s === 'rejected'
-        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failedNote : s === 'insecure' ? t.insecureNote : `${t.rejectedNote}${this.sendDetail}`}</p></div>`
+        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failedNote : s === 'insecure' ? t.insecureNote : `${t.rejectedNote}${this.sendDetail}`}</p>
+          ${s === 'rejected' && this.otherErrors.length ? officeDetails(t, form.agency.office, this.textLang(this.formFeedCtl)) : nothing}</div>`
         : nothing}
       <div class="actions">
         <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>

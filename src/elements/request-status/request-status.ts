@@ -9,7 +9,7 @@ import { own, parseRequestForm, resolveRules, type RequestFormFeed, type StatusA
 import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
 import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
-import { formatDateTime, insecureEndpoint } from '../request-form/net.js';
+import { formatDateTime, insecureEndpoint, officeDetails } from '../request-form/net.js';
 
 /** A query code as typed: half-width, upper-case, without spaces. */
 export const normalizeQueryCode: (s: string) => string = normalizeCode;
@@ -238,18 +238,8 @@ export class RequestStatus extends DisclosureElement {
         ? html`<h4>${t.historyTitle}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
             <time datetime=${h.at}>${when(h.at)}</time>${own(t.statusNames, h.status) ?? h.status}${h.note ? html`${t.colonMark}${h.note}` : nothing}</li>`)}</ol>`
         : nothing}
-      ${final ? nothing : this.renderOffice(form, a.status === 'correctionRequested')}
+      ${final ? nothing : officeDetails(t, form.agency.office, this.textLang(this.statusFeed),
+        a.status === 'correctionRequested' ? html`<p>${t.contactCorrection}</p>` : nothing)}
     </section>`;
-  }
-
-  /** Where to send a correction or ask about an open application: the office of the form feed. */
-  private renderOffice(form: RequestFormFeed, correction: boolean): TemplateResult | typeof nothing {
-    const t = this.t;
-    const o = form.agency.office ?? {};
-    const rows = (['name', 'address', 'postcode', 'hours', 'phone', 'email'] as const).filter((k) => o[k]);
-    if (!rows.length) return nothing;
-    return html`<h4>${t.contactTitle}</h4>
-      ${correction ? html`<p>${t.contactCorrection}</p>` : nothing}
-      <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd lang=${this.textLang(this.statusFeed)}>${o[k]}</dd></div>`)}</dl>`;
   }
 }

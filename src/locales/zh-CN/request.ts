@@ -36,6 +36,8 @@ const zh = {
   filesAgain: '请为“{label}”重新选择这些文件：',
   againMark: '需重新选择',
   summaryTitle: '请修改以下问题',
+  /** The server's messages about fields the form does not have (the feed and the server disagree). */
+  othersNote: '以下问题涉及本表单以外的内容，无法在本页修改，请与本机关联系。',
   errorPrefix: '错误：',
   charCounter: (left: number) => (left >= 0 ? `还可以输入 ${left} 个字` : `已超出 ${-left} 个字`),
   fileHelp: (types: string, mb: string) => `${types ? `可上传 ${types} 格式的文件` : '可上传文件'}${mb ? `，每个文件不超过 ${mb} MB` : ''}。`,
