@@ -42,6 +42,19 @@ const withContact = (feed: Record<string, unknown>) => {
 const contactOf = (el: El, sel: string) => [
   shadowText(el, `${sel} h4`), ...$$(el, `${sel} [part="office"] > div`).map((d) => [...d.children].map((c) => c.textContent!.trim()).join(' ')),
 ];
+/** The text of `node` as it prints: without the visually hidden words (which are checked to take no room). */
+const printed = (node: Element) => {
+  const copy = node.cloneNode(true) as Element;
+  copy.querySelectorAll('.vh').forEach((v) => v.remove());
+  return copy.textContent!.replace(/[^\S\u3000]+/g, ' ').trim();
+};
+/** The text of `node` as a screen reader has it: without what is aria-hidden. */
+const spoken = (node: Element) => {
+  const copy = node.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((v) => v.remove());
+  return copy.textContent!.replace(/[^\S\u3000]+/g, ' ').trim();
+};
+
 const CONTACT_ZH = ['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000', '电话 0730-1234567', '电子邮箱 gk@example.gov.cn'];
 
 async function api(steps: Parameters<typeof scriptEndpoint>[0], encoding = 'json') {
@@ -1522,6 +1535,55 @@ describe('<request-form> after a refusal or a lost answer', () => {
 });
 
 describe('<request-form> print mode', () => {
+  it('prints every choice of a select, radio buttons and a checkbox group with ☑/☐, and the declaration as ☑ and its words; a screen reader hears 已勾选/未勾选', async () => {
+    const feed = formFeed({ mode: 'print' });
+    const info = (feed.sections as { fields: unknown[] }[])[1]!;
+    info.fields.push(
+      { name: 'purpose', type: 'select', label: '所需信息的用途', options: [{ value: 'research', label: '科研' }, { value: 'life', label: '生活' }, { value: 'other', label: '其他' }] },
+      { name: 'medium', type: 'checkbox', label: '指定提供方式', options: [{ value: 'paper', label: '纸面' }, { value: 'email', label: '电子邮件' }, { value: 'disk', label: '光盘' }] },
+    );
+    const el = await mount(feed);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description, delivery: 'post', purpose: 'research', medium: 'paper' });
+    await fill(el, { medium: 'disk' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    // On screen the review is unchanged: the chosen labels only.
+    const review = (label: string) => $$(el, '[part="review"] dl > div').find((d) => d.querySelector('dt')!.textContent === label)!.querySelector('dd')!.textContent!.trim();
+    expect(review('所需信息的用途')).to.equal('科研');
+    expect(review('指定提供方式')).to.equal('纸面、光盘');
+    expect(review('我承诺所填信息真实')).to.equal('已勾选');
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    const row = (label: string) => $$(el, '[part="paper"] tr').find((tr) => tr.querySelector('th[scope="row"]')?.textContent === label)!.querySelector('td')!;
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(printed(row('获取方式'))).to.equal('☑ 邮寄　☐ 电子邮件');
+      expect(printed(row('所需信息的用途'))).to.equal('☑ 科研　☐ 生活　☐ 其他');
+      expect(printed(row('指定提供方式'))).to.equal('☑ 纸面　☐ 电子邮件　☑ 光盘');
+      expect(printed(row('申请人类型'))).to.equal('☑ 公民　☐ 法人或者其他组织');
+      // The declaration: one cell across the label and answer columns, its box and its words.
+      const declaration = $$(el, '[part="paper"] td').find((td) => td.textContent!.includes('我承诺所填信息真实'))!;
+      expect((declaration as HTMLTableCellElement).colSpan).to.equal(2);
+      expect(printed(declaration)).to.equal('☑ 我承诺所填信息真实');
+      expect(printed($(el, '[part="paper"] table'))).to.not.contain('已勾选');
+      // The words for a screen reader take no room on paper.
+      for (const v of $$(el, '[part="paper"] td .vh')) expect(v.getBoundingClientRect().width).to.be.at.most(1);
+      // Rows still do not break across sheets.
+      expect($$(el, '[part="paper"] tr').every((tr) => getComputedStyle(tr).breakInside === 'avoid')).to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(spoken(row('所需信息的用途'))).to.equal('已勾选 科研　未勾选 生活　未勾选 其他');
+    expect(spoken($$(el, '[part="paper"] td').find((td) => (td as HTMLTableCellElement).colSpan === 2)!)).to.equal('已勾选 我承诺所填信息真实');
+    await expectAccessible(el);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '[part="paper"] .help').startsWith('Print'), 'the paper form in English');
+    expect(spoken(row('获取方式'))).to.equal('Ticked 邮寄　Not ticked 电子邮件');
+  });
+
   it('produces a filled, printable application form after the review', async () => {
     const el = await mount(formFeed({ mode: 'print' }));
     await toReview(el);
@@ -1530,8 +1592,8 @@ describe('<request-form> print mode', () => {
     await focusedIn(el, '#paper-h');
     expect(shadowText(el, '#paper-h')).to.equal('测试区人民政府办公室政府信息公开申请表');
     const table = shadowText(el, '[part="paper"] table');
-    expect(table).to.contain('申请人信息').and.contain(VALID.idNumber).and.contain('☑ 公民').and.contain('☐ 法人或者其他组织');
-    expect(table).to.contain('☑ 电子邮件').and.contain('申请人签名（盖章）').and.contain('申请日期');
+    expect(printed($(el, '[part="paper"] table'))).to.contain('申请人信息').and.contain(VALID.idNumber).and.contain('☑ 公民　☐ 法人或者其他组织');
+    expect(printed($(el, '[part="paper"] table'))).to.contain('☐ 邮寄　☑ 电子邮件').and.contain('申请人签名（盖章）').and.contain('申请日期');
     expect(shadowText(el, '[part="paper"]')).to.contain('测试路1号');
     // No file was chosen: the form does not claim one is enclosed.
     expect(table).to.not.contain('随表附上');
@@ -1775,7 +1837,7 @@ describe('<request-form> language of parts (WCAG 3.1.2)', () => {
     await focusedIn(el, '#paper-h');
     expect(shadowText(el, '#paper-h')).to.equal('Application for government information to 测试区人民政府办公室');
     expect($(el, '#paper-h span').getAttribute('lang')).to.equal('zh-CN');
-    expect(shadowText(el, '[part="paper"] table')).to.contain('☑ 公民').and.contain('☑ 邮寄').and.contain('id.pdf (enclosed)');
+    expect(printed($(el, '[part="paper"] table'))).to.contain('☑ 公民').and.contain('☑ 邮寄').and.contain('id.pdf (enclosed)');
     expect(misLanguaged(el), 'paper form').to.deep.equal([]);
     await expectAccessible(el);
   });

@@ -901,9 +901,10 @@ export class RequestForm extends DisclosureElement {
 
   /**
    * An answer in words, as the review shows it: what will be sent (normalised: '…002x' → '…002X', spaces out of a
-   * mobile number), or "none". On the paper form: choices as ☑/☐ boxes, nothing for no answer, and a note that
-   * chosen files are attached. Chosen options are the feed's labels, marked with the feed's language; the applicant's
-   * own words are in no known language and stay in the element's.
+   * mobile number), or "none". On the paper form: every option offered (select, radio, checkbox; a single checkbox is
+   * its label), each with ☑ or ☐ (read out as 已勾选 / 未勾选: the glyph alone is not reliably read), nothing for no
+   * answer, and a note that chosen files are attached. Options are the feed's labels, marked with the feed's language;
+   * the applicant's own words are in no known language and stay in the element's.
    */
   private answerText(f: FormField, paper?: boolean): unknown {
     const t = this.t;
@@ -911,10 +912,15 @@ export class RequestForm extends DisclosureElement {
     const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
     // A restored draft's files still to be chosen are named as the field lists them (the applicant is not told “none”).
     const list = ([v ?? [], this.againFiles[f.name]?.map((n) => n + t.paren(t.againMark)) ?? []].flat() as (string | File)[]).filter(Boolean);
-    const options = f.options?.length && (paper && f.type !== 'select'
-      ? f.options.map((x) => `${list.includes(x.value) ? '☑' : '☐'} ${x.label}`).join('　')
-      : list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(listSep(this.formFeedCtl.lang ?? this.locale)));
-    if (options) return html`<span lang=${this.textLang(this.formFeedCtl)}>${options}</span>`;
+    const lang = this.textLang(this.formFeedCtl);
+    if (paper && (f.options?.length || isSingleCheckbox(f))) {
+      return (f.options ?? [{ value: 'true', label: f.label }]).map((x, i) => {
+        const on = +list.includes(x.value);
+        return html`${i ? '　' : ''}<span aria-hidden="true">${'☐☑'[on]}</span><span class="vh">${[t.untickedText, t.tickedText][on]}</span> <span lang=${lang}>${x.label}</span>`;
+      });
+    }
+    const options = f.options?.length && list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(listSep(this.formFeedCtl.lang ?? this.locale));
+    if (options) return html`<span lang=${lang}>${options}</span>`;
     const text = isSingleCheckbox(f)
       ? v === 'true' ? t.tickedText : ''
       : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join(listSep(this.locale));
@@ -997,8 +1003,8 @@ export class RequestForm extends DisclosureElement {
       <table>
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.textLang(this.formFeedCtl)}>${st.title}</th>` : nothing}
-          <th scope="row" lang=${this.labelLang(f)}>${f.label}</th>
-          <td>${this.answerText(f, true)}</td>
+          ${isSingleCheckbox(f) ? nothing : html`<th scope="row" lang=${this.labelLang(f)}>${f.label}</th>`}
+          <td colspan=${isSingleCheckbox(f) ? 2 : 1}>${this.answerText(f, true)}</td>
         </tr>`)}</tbody>`)}
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>

@@ -43,6 +43,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   removeLabel: (name: string) => `Remove ${name}`,
   removedNote: (name: string) => `${name} removed.`,
   tickedText: 'Ticked',
+  untickedText: 'Not ticked',
   noneText: 'Not given',
   sendingNote: 'Sending your application…',
   uploading: 'Upload progress',

@@ -45,6 +45,7 @@ const zh = {
   removeLabel: (name: string) => `移除 ${name}`,
   removedNote: (name: string) => `已移除 ${name}。`,
   tickedText: '已勾选',
+  untickedText: '未勾选',
   noneText: '未填写',
   sendingNote: '正在提交申请，请稍候…',
   uploading: '上传进度',
