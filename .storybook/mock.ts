@@ -13,6 +13,7 @@
  *   mock/api/requests             POST → 201 with a receipt
  *   mock/api/requests-changed     POST → 422 idempotencyKeyReused with the receipt of the application stored earlier
  *   mock/api/requests-invalid     POST → 422 with field errors (`error.fields`: a known code and a server's own words)
+ *   mock/api/requests-other-fields POST → 422 with field errors about a field of the form and one it does not have
  *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
  *   mock/api/search               GET ?q=&category=&page=&pageSize= → 200, a page of the small catalogue (remote mode)
  *   mock/api/search-uncounted     the same without facetCounts
@@ -70,6 +71,10 @@ export function mockAnswer(method: string, href: string): Answer | null {
             fields: { name: 'charset', description: '请写明所需信息的文号、标题或者发布时间，以便查找（“全部文件”无法检索）。' },
           },
         })
+        : apiError(405, 'method', 'POST only');
+    case 'api/requests-other-fields':
+      return method === 'POST'
+        ? json(422, { error: { code: 'validation', message: 'Some answers were not accepted.', fields: { name: 'charset', passportNo: '护照号码格式不对' } } })
         : apiError(405, 'method', 'POST only');
     case 'api/search': return json(200, remoteSearch(url.searchParams));
     case 'api/search-uncounted': return json(200, { ...(remoteSearch(url.searchParams) as object), facetCounts: undefined });

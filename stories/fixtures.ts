@@ -232,6 +232,42 @@ export const requestFormChanged = shortForm('../api/requests-changed');
 
 /** Submissions answered with 422 and field errors: the form goes back to the fields, the server's words beside them. */
 export const requestFormInvalid = shortForm('../api/requests-invalid');
+/** The office whose details a form gives (where to post a paper form, whom to contact). */
+const JUNSHAN_OFFICE = {
+  name: '君山区政务公开办', address: '湖南省岳阳市君山区柳林洲镇君山大道1号', postcode: '414005', phone: '0730-1234567', email: 'zfxxgk@junshan.example.gov.cn',
+};
+/**
+ * Submissions answered with 422 naming a field of the form and one it does not have (the feed and the server
+ * disagree): the second cannot be fixed on the page, so the form says whom to contact, with the office's details.
+ */
+export const requestFormOtherFields: Json = {
+  ...shortForm('../api/requests-other-fields'),
+  agency: { name: '岳阳市君山区人民政府办公室', office: JUNSHAN_OFFICE },
+};
+/**
+ * The short form in print mode, with the choices a paper form prints in full (a select, radio buttons, a checkbox
+ * group) and a declaration: the paper 申请表 shows every option, ☑ for the chosen ones and ☐ for the others.
+ */
+export const requestFormPaper: Json = (() => {
+  const form = shortForm('');
+  const [section] = form.sections as { fields: unknown[] }[];
+  const options = (...labels: string[]) => labels.map((label, i) => ({ value: `o${i}`, label }));
+  return {
+    ...form,
+    agency: { name: '岳阳市君山区人民政府办公室', office: JUNSHAN_OFFICE },
+    sections: [{
+      ...section,
+      fields: [
+        ...section!.fields,
+        { name: 'purpose', type: 'select', label: '所需信息的用途', options: options('自身生产、生活、科研需要', '其他') },
+        { name: 'carrier', type: 'checkbox', label: '所需信息的指定提供载体形式', options: options('纸质', '电子邮件', '光盘') },
+        { name: 'delivery', type: 'radio', label: '获取信息的方式', options: options('邮寄', '电子邮件', '自行领取') },
+        { name: 'declaration', type: 'checkbox', label: '我承诺所提供的材料真实有效', required: true },
+      ],
+    }],
+    submit: { mode: 'print' },
+  };
+})();
 /**
  * Submissions to a plain-http endpoint on another host: the element refuses to send personal data there (nothing is
  * requested; `.example` is never resolved).
@@ -331,5 +367,7 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-status-down': requestFormStatusDown,
   'request-form-status-limited': requestFormStatusLimited,
   'request-form-invalid': requestFormInvalid,
+  'request-form-other-fields': requestFormOtherFields,
+  'request-form-paper': requestFormPaper,
   'request-form-insecure': requestFormInsecure,
 };

@@ -50,7 +50,10 @@ type Story = StoryObj<Args>;
 /** api mode: the application is sent to the (mocked) intake API. */
 export const Default: Story = {};
 
-/** print mode (`demo/feeds/request-form-print.json`): the answers make a printable paper form to post or hand in. */
+/**
+ * print mode (`demo/feeds/request-form-print.json`): the answers make a printable paper form to post or hand in (see
+ * "Paper form" for the filled 申请表).
+ */
 export const PrintMode: Story = {
   name: 'Print mode',
   args: { src: 'feeds/request-form-print.json' },
@@ -215,6 +218,47 @@ export const ServerFieldErrors: Story = {
     const summary = await inShadow(el, '[part~="error-summary"]');
     await waitFor(() => expect(summary.querySelectorAll('li')).toHaveLength(2));
     await waitFor(() => expect(el.shadowRoot!.querySelector('form[part~="step"]')?.textContent).toContain('无法检索'));
+  },
+};
+
+/**
+ * The server names a field of the form and one the form does not have (the feed and the server disagree): the second is
+ * listed apart in the error summary, which says it cannot be fixed on this page and whom to contact (联系办理机关, the
+ * office's details from the feed). Fixing the name and submitting again sends the application anew.
+ */
+export const ServerErrorsOffForm: Story = {
+  name: 'Server errors about fields not on the form (422)',
+  args: { src: 'mock/feed/request-form-other-fields' },
+  tags: ['expect:error-summary', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    const summary = await inShadow(el, '[part~="error-summary"]');
+    await waitFor(() => expect(summary.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567'));
+    await waitFor(() => expect(summary.textContent).toContain('passportNo'));
+  },
+};
+
+/**
+ * The paper 申请表 of print mode: every option of a select, radio buttons and checkboxes is printed, ☑ for the chosen
+ * ones, ☐ for the others (a screen reader hears 已勾选 / 未勾选); the declaration prints as ☑ and its words.
+ */
+export const PaperForm: Story = {
+  name: 'Paper form (print mode): every choice with ☑/☐',
+  args: { src: 'mock/feed/request-form-paper' },
+  tags: ['expect:paper'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');
+    typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-description'), '君山区2024年财政预算执行情况报告（君政发〔2024〕3号）');
+    const select = await inShadow<HTMLSelectElement>(el, '#f-purpose');
+    select.value = 'o0';
+    select.dispatchEvent(new Event('change'));
+    for (const id of ['#f-carrier-0', '#f-carrier-1', '#f-delivery-0', '#f-declaration']) (await inShadow<HTMLInputElement>(el, id)).click();
+    (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+    (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
+    const paper = await inShadow(el, '[part~="paper"]');
+    await waitFor(() => expect(paper.textContent).toContain('☐'));
   },
 };
 
