@@ -182,8 +182,47 @@ test('README: every attribute in an element\'s table, a snippet or a CMS recipe 
   }
   const anyAttr = new Set(Object.values(known).flatMap((s) => [...s]));
   for (const [, a] of recipes.matchAll(/'([\w-]+)' => true/g)) assert.ok(anyAttr.has(a) || GLOBAL.has(a), `WordPress recipe: ${a} is not an attribute`);
-  for (const [, a] of recipes.matchAll(/'data-([\w-]+)'/g)) assert.ok(anyAttr.has(a) || a === 'disclosure', `UEditor recipe: data-${a} is not an attribute`);
-  for (const [, a] of recipes.matchAll(/\sdata-([\w-]+)(?=[\s>])/g)) assert.ok(anyAttr.has(a) || a === 'disclosure', `Drupal recipe: data-${a} is not an attribute`);
+  for (const [, a] of recipes.matchAll(/'data-([\w-]+)'/g)) assert.ok(anyAttr.has(a) || elementAttrs.includes(a) || a === 'disclosure', `UEditor recipe: data-${a} is not an attribute`);
+  for (const [, a] of recipes.matchAll(/\sdata-([\w-]+)(?=[\s>])/g)) assert.ok(anyAttr.has(a) || elementAttrs.includes(a) || a === 'disclosure', `Drupal recipe: data-${a} is not an attribute`);
+});
+
+test('README: each CMS recipe that lists attributes lists all of them (a tag or data-* attribute left out is removed by the editor)', () => {
+  const embed = read('src/embed.ts');
+  const listIn = (re) => [...embed.match(re)[1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+  const containerAttrs = [...listIn(/const ELEMENT_ATTRIBUTES = new Set\(\[([^\]]*)\]/), ...listIn(/const PROVIDER_ATTRIBUTES = \[([^\]]*)\]/)];
+  const tags = Object.keys(ELEMENTS).join('|');
+  const recipes = section(readme, /^### CMS recipes/).split(/^#### /m).slice(1);
+  assert.ok(recipes.length >= 6, 'the recipes (WordPress, Drupal, CKEditor 4 and 5, TinyMCE, UEditor)');
+  let lists = 0;
+  for (const recipe of recipes) {
+    const name = recipe.slice(0, recipe.indexOf('\n'));
+    /** tag → attributes named for it in this recipe, in any of the editors' syntaxes. */
+    const named = new Map();
+    const add = (tag, words) => named.set(tag, new Set([...(named.get(tag) ?? []), ...words]));
+    const words = (list) => list.split(/[\s|,]+/).map((w) => w.replace(/['"]/g, '')).filter(Boolean);
+    // TinyMCE tag[a|b], CKEditor 4 tag[a,b], UEditor 'tag': ['a', 'b'], Drupal <tag a b>.
+    for (const [, tag, list] of recipe.matchAll(new RegExp(`'?(${tags})(?:\\[|': \\[)([^\\]]+)\\]`, 'g'))) add(tag, words(list));
+    for (const [, tag, list] of recipe.matchAll(new RegExp(`<(${tags}) ([^>]+)>`, 'g'))) add(tag, words(list));
+    // WordPress: $tags['tag'] = $common + array( 'a' => true, … );
+    const common = recipe.match(/\$common = array\(([^;]*)\);/)?.[1] ?? '';
+    const keys = (text) => [...text.matchAll(/'([\w-]+)' => true/g)].map((m) => m[1]);
+    for (const [, tag, plus, list] of recipe.matchAll(new RegExp(`\\$tags\\['(${tags})'\\]\\s*= (\\$common \\+ )?array\\(([^;]*)\\);`, 'g'))) {
+      add(tag, [...(plus ? keys(common) : []), ...keys(list)]);
+    }
+    for (const [tag, attrs] of named) {
+      lists++;
+      for (const a of observed(tag)) assert.ok(attrs.has(a), `CMS recipe "${name}": <${tag}> lacks ${a}, which the editor would then remove`);
+    }
+    // The container: UEditor's div: ['data-…'], Drupal's <div data-disclosure data-…>.
+    const div = recipe.match(/\bdiv: \[([^\]]+)\]/)?.[1] ?? recipe.match(/<div (data-disclosure[^>]*)>/)?.[1];
+    if (div) {
+      lists++;
+      const attrs = new Set(words(div));
+      assert.ok(attrs.has('data-disclosure'), `CMS recipe "${name}": container list lacks data-disclosure`);
+      for (const a of containerAttrs) assert.ok(attrs.has(`data-${a}`), `CMS recipe "${name}": container list lacks data-${a}`);
+    }
+  }
+  assert.ok(lists >= 10, `recipe lists found (${lists})`);
 });
 
 /** `var(--de-x, fallback)` in the styles: token → its default. */
