@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
 import { testFeedsMiddleware } from './test/server/feeds-middleware.mjs';
 import { findChrome, chromeArgs } from './scripts/chrome.mjs';
@@ -28,6 +29,38 @@ const mediaFeatures = {
     await cdpSessions.get(page).send('Page.bringToFront');
     await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features });
     return true;
+  },
+};
+
+/**
+ * `executeServerCommand('a11y-tree')`: the accessibility tree Chromium gives a screen reader, through shadow roots, as
+ * `{ role, name, description?, value?, <property>: value, children }`. Unlike `a11ySnapshot` (puppeteer's "interesting"
+ * nodes only), it keeps the structure a screen reader walks: tables, rows, cells, groups, dialogs, lists. Nodes Chromium
+ * ignores (hidden, aria-hidden, presentational) are left out, their children kept; so are nameless generic wrappers.
+ */
+const a11yTree = {
+  name: 'a11y-tree',
+  async executeCommand({ command, session }) {
+    if (command !== 'a11y-tree') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+    // Brought to the front first (as for media-features): a hidden page runs no rendering steps, and its tree lags
+    // behind its DOM (a list drawn since, still empty).
+    await cdpSessions.get(page).send('Page.bringToFront');
+    const { nodes } = await cdpSessions.get(page).send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const walk = (n) => {
+      const children = (n.childIds ?? []).flatMap((id) => (byId.has(id) ? walk(byId.get(id)) : []));
+      const role = n.role?.value;
+      if (n.ignored || role === 'InlineTextBox' || ((role === 'generic' || role === 'none') && !n.name?.value)) return children;
+      const out = { role, name: n.name?.value ?? '' };
+      if (n.description?.value) out.description = n.description.value;
+      if (n.value && n.value.value !== '') out.value = n.value.value;
+      for (const p of n.properties ?? []) if (!['focusable', 'settable', 'editable', 'readonly', 'multiline'].includes(p.name)) out[p.name] = p.value.value;
+      if (children.length) out.children = children;
+      return [out];
+    };
+    return walk(nodes[0])[0];
   },
 };
 
@@ -64,7 +97,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, a11yTree, a11ySnapshotPlugin()],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],
