@@ -235,6 +235,32 @@ async function toReview(steps: Parameters<typeof scriptEndpoint>[0], encoding = 
 describe('accessibility tree: <request-form>', () => {
   afterEach(() => sessionStorage.clear());
 
+  it('every field shown is named by its visible label, （必填） included, and required ones say so; hints are descriptions', async () => {
+    const el = await requestForm();
+    await fill(el, { applicantType: 'naturalPerson' });
+    const t = await tree();
+    const form = node(t, 'form', '申请人信息');
+    const fields = all(form, (n) => n.role === 'group' || n.role === 'textbox');
+    expect(names(fields)).to.deep.equal(['申请人类型 （必填）', '姓名 （必填）', '证件号码 （必填）', '手机号码 （必填）', '电子邮箱']);
+    expect(names(fields)).to.deep.equal(visibleLabels(el));
+    expect(fields.filter((n) => n.role === 'textbox').map((n) => n.required)).to.deep.equal([true, true, true, false]);
+    expect(all(fields[0], (n) => n.role === 'radio').map((n) => [n.name, n.checked])).to.deep.equal([['公民', 'true'], ['法人或者其他组织', 'false']]);
+    expect(node(form, 'textbox', '证件号码 （必填）').description).to.equal('18 位居民身份证号码');
+    expect(node(form, 'textbox', '姓名 （必填）').description).to.equal('还可以输入 50 个字');
+    expect(textOf(node(t, 'navigation', '申请步骤'))).to.contain('第 1 步，共 4 步');
+  });
+
+  it('in English: the fields are named by their English labels with (required)', async () => {
+    const el = await requestForm(formFeed(), 'en');
+    await fill(el, { applicantType: 'naturalPerson' });
+    await next(el);
+    const t = await tree();
+    const fields = all(node(t, 'form'), (n) => n.role === 'textbox');
+    expect(names(fields)).to.deep.equal(visibleLabels(el).slice(1));
+    expect(names(fields)).to.deep.equal(['姓名 (required)', '证件号码 (required)', '手机号码 (required)', '电子邮箱']);
+    expect(fields[0].invalid).to.equal('true');
+  });
+
   it('the review: a form named 核对申请信息, focused on its title; each answer under its field, each 修改 button naming its field; the receipt: a region 申请已提交 with the query code readable', async () => {
     const el = await toReview([{ status: 201, body: RECEIPT }]);
     let t = await tree();

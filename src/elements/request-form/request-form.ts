@@ -799,7 +799,9 @@ export class RequestForm extends DisclosureElement {
     const invalid = err ? 'true' : nothing;
     const req = isRequired(f, this.asSubmission());
     const required = req ? 'true' : nothing;
-    const label = html`<span lang=${this.labelLang(f)}>${f.label}</span>${req ? html` <span class="req">${t.requiredMark}</span>` : nothing}`;
+    // The space and the mark are one text: a space alone beside Lit's markers is left out of the accessible name
+    // (Chromium), which was then 姓名（必填）, Name(required), unlike the label shown.
+    const label = html`<span lang=${this.labelLang(f)}>${f.label}</span>${req ? html`<span class="req">${' ' + t.requiredMark}</span>` : nothing}`;
     const help = f.help || fileHelp
       ? html`<p class="help" id="${id}-help"><span lang=${this.textLang(this.formFeedCtl)}>${f.help}</span>${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>`
       : nothing;
