@@ -250,6 +250,23 @@ describe('accessibility tree: <request-form>', () => {
     expect(textOf(node(t, 'navigation', '申请步骤'))).to.contain('第 1 步，共 4 步');
   });
 
+  it('a failed Next: focus on 请修改以下问题, in a group of that name with a link per problem; each field left empty is invalid and its error reaches it as its description', async () => {
+    const el = await requestForm();
+    await fill(el, { applicantType: 'naturalPerson' });
+    await next(el);
+    const t = await tree();
+    expect([focused(t).role, focused(t).name]).to.deep.equal(['heading', '请修改以下问题']);
+    const summary = node(t, 'group', '请修改以下问题');
+    expect(names(all(summary, (n) => n.role === 'link'))).to.deep.equal(['请填写“姓名”。', '请填写“证件号码”。', '请填写“手机号码”。']);
+    const form = node(t, 'form', '申请人信息');
+    expect(all(form, (n) => n.role === 'textbox').map((n) => [n.name, n.invalid, n.description])).to.deep.equal([
+      ['姓名 （必填）', 'true', '还可以输入 50 个字 错误： 请填写“姓名”。'],
+      ['证件号码 （必填）', 'true', '18 位居民身份证号码 错误： 请填写“证件号码”。'],
+      ['手机号码 （必填）', 'true', '错误： 请填写“手机号码”。'],
+      ['电子邮箱', 'false', undefined],
+    ]);
+  });
+
   it('in English: the fields are named by their English labels with (required)', async () => {
     const el = await requestForm(formFeed(), 'en');
     await fill(el, { applicantType: 'naturalPerson' });
@@ -275,6 +292,19 @@ describe('accessibility tree: <request-form>', () => {
     const receipt = node(t, 'region', '申请已提交');
     expect([focused(t).role, focused(t).name]).to.deep.equal(['heading', '申请已提交']);
     expect(textOf(receipt)).to.contain('查询码AB12-CD34').and.contain('答复期限2026年11月3日');
+  });
+
+  it('a submit the server refuses for two fields: back on their step, focus on 请修改以下问题, both fields invalid with the server’s reasons as their descriptions', async () => {
+    const el = await toReview([{ status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { idNumber: 'checksum', mobile: '该号码已被列入黑名单' } } } }]);
+    await next(el);
+    const t = await treeUntil((t) => focused(t)?.name === '请修改以下问题', 'focus on the summary');
+    expect(names(all(node(t, 'group', '请修改以下问题'), (n) => n.role === 'link'))).to.have.length(2);
+    const id = node(node(t, 'form', '申请人信息'), 'textbox', '证件号码 （必填）');
+    expect(id.invalid).to.equal('true');
+    expect(id.description).to.match(/^18 位居民身份证号码 错误： .*最后一位（校验码）不对/);
+    const mobile = node(t, 'textbox', '手机号码 （必填）');
+    expect([mobile.invalid, mobile.description]).to.deep.equal(['true', '错误： 手机号码：该号码已被列入黑名单']);
+    expect(node(t, 'textbox', '姓名 （必填）').invalid).to.equal('false');
   });
 
   it('while sending, the status says so; a refusal about no field of the form is an alert with the server’s words', async () => {

@@ -130,8 +130,9 @@ describe('<request-form> validation', () => {
     const el = await mount();
     await next(el);
     expect(stepTitle(el)).to.equal('申请人信息');
-    // Read once, as focus lands on it; not an alert, which a screen reader would read out again on every edit.
-    expect($(el, '[part="error-summary"]').getAttribute('role')).to.equal(null);
+    // Read once, as focus lands on it; not an alert, which a screen reader would read out again on every edit (a
+    // group, named by its heading: test/a11y-tree.test.ts).
+    expect($(el, '[part="error-summary"]').getAttribute('role')).to.equal('group');
     expect(shadowText(el, '[part="error-summary"] h3')).to.equal('请修改以下问题');
     expect(shadowText(el, '[part="error-summary"] li')).to.equal('请选择“申请人类型”。');
     await focusedIn(el, '#summary');

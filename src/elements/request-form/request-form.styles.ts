@@ -6,7 +6,7 @@ export const requestFormStyles = css`
   h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; }
   h4 { font-size: 1.05em; margin: 1em 0 0.3em; }
   [tabindex='-1']:focus { outline: none; }
-  [tabindex='-1']:focus-visible, .summary:focus, .summary h3:focus { outline: 0.2em solid var(--_focus); }
+  [tabindex='-1']:focus-visible, .summary h3:focus { outline: 0.2em solid var(--_focus); }
   .agency { font-weight: bold; margin: 0 0 0.5em; }
   .help, .count, .timeline time { color: var(--_muted); }
   .help { margin: 0.2em 0 0.4em; }

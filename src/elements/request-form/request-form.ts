@@ -761,8 +761,9 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     if (!this.showSummary || !problems.length && !others.length) return nothing;
     // No role=alert: focus moves to its heading on a failed Next or submit, which reads it once; an alert would be read
-    // out again on every edit, as its list changes.
-    return html`<div class="panel error summary" part="error-summary" aria-labelledby="summary" tabindex="-1">
+    // out again on every edit, as its list changes. A group, so that its name is given to screen readers (a plain div's
+    // is not): they say where the list of problems begins and ends.
+    return html`<div class="panel error summary" part="error-summary" role="group" aria-labelledby="summary">
       <h3 id="summary" tabindex="-1">${t.summaryTitle}</h3>
       ${problems.length ? html`<ul>${problems.map(([f, m]) => html`<li><a href="#f-${f.name}" @click=${(e: Event) => {
         e.preventDefault();
