@@ -316,6 +316,17 @@ describe('accessibility tree: <request-form>', () => {
     expect(textOf(node(t, 'alert'))).to.contain('提交未成功').and.contain('护照号码格式不对');
   });
 
+  it('“clear the form” asks in an alert dialog named by its question, which is not read a second time as its description; focus on 取消', async () => {
+    const el = await requestForm();
+    $(el, '#clear-open').click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    const t = await tree();
+    const dialog = node(t, 'alertdialog', '确定清空已填写的全部内容吗？清空后无法恢复。');
+    expect(dialog.description ?? '', 'the question said twice').to.not.equal(dialog.name);
+    expect(names(all(dialog, (n) => n.role === 'button'))).to.deep.equal(['确定清空', '取消']);
+    expect(focused(t).name).to.equal('取消');
+  });
 });
 
 // ---- <request-status> ------------------------------------------------------------------------------------------------

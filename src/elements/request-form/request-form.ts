@@ -744,7 +744,7 @@ export class RequestForm extends DisclosureElement {
       ${review ? this.renderReview(form, steps) : this.renderStep(steps[this.stepIndex])}
       <div class="clear">
         ${this.confirmClear
-          ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q" aria-describedby="clear-q"
+          ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q"
               @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.closeClear()}><p id="clear-q">${t.clearConfirm}</p>
               <button class="btn" type="button" @click=${this.clearForm}>${t.clearYes}</button>
               <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancelButton}</button></div>`
