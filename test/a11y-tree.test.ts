@@ -443,7 +443,7 @@ describe('accessibility tree: <annual-stats>', () => {
     ]);
   });
 
-  it('the year picker and the trend’s figure picker are named comboboxes; the trend chart states each year’s figure', async () => {
+  it('the year picker and the trend’s figure picker are named comboboxes; the trend chart states each year’s figure; another year chosen is said', async () => {
     const el = await annual('/demo/feeds/annual/index.json', 'zh-CN', '2022');
     await waitUntil(() => $(el, 'canvas[data-chart="trend"]'), 'the trend');
     const t = await tree();
@@ -452,6 +452,13 @@ describe('accessibility tree: <annual-stats>', () => {
     expect(names(all(year, (n) => n.role === 'option'))).to.deep.equal(['2022年', '2020年', '2013年']);
     expect(node(t, 'combobox', '指标').value).to.equal('行政复议 · 结果维持');
     expect(node(t, 'image', /（历年）/).name).to.equal('行政复议 · 结果维持（历年）。2013：0；2020：2；2022：1');
+    // Another year chosen: the picker and the status say which.
+    const select = $<HTMLSelectElement>(el, 'select');
+    select.selectedIndex = 1;
+    select.dispatchEvent(new Event('change'));
+    const after = await treeUntil((t) => textOf(node(t, 'status')) === '已显示2020年度报告', 'the year said');
+    expect(node(after, 'combobox', '年度').value).to.equal('2020年');
+    expect(node(after, 'heading', /2020年政府信息公开工作年度报告/).level).to.equal(2);
   });
 
   it('in English: the year picker, the table names, the chart and its button', async () => {
