@@ -752,6 +752,8 @@ describe('<disclosure-catalogue>: feed errors', () => {
       await el.loaded;
       await el.updateComplete;
       expect($(el, '[part="error"]').getAttribute('role')).to.equal('alert');
+      // The heading names what could not be shown, with the colon of the page's language.
+      expect(shadowText(el, '[part="error"] h2')).to.equal('无法显示数据：政府信息公开目录');
       expect(shadowText(el, '[part="error"]')).to.contain(message);
       expect(errors).to.have.length(1);
       expect(errors[0].composed).to.be.true;

@@ -167,7 +167,7 @@ export class DisclosureElement extends LitElement {
         ><div class="skeleton" aria-hidden="true"><span></span><span></span><span class="short"></span></div></div>`;
     }
     if (feed.status === 'error' && feed.error) {
-      return html`<div class="panel error" part="error" role="alert"><h2>${t.errorTitle}: ${label}</h2
+      return html`<div class="panel error" part="error" role="alert"><h2>${t.errorTitle(label)}</h2
         ><p>${this.errorText(feed.error)}</p
         ><button class="btn" type="button" part="retry-button" @click=${() => this.retryFeed(feed)}>${t.retry}</button></div>`;
     }

@@ -4,7 +4,7 @@ const en: { [K in keyof CoreMessages]: CoreMessages[K] } = {
   loading: 'Loading…',
   slow: 'Still loading: the server is slow to answer. Please wait…',
   retry: 'Try again',
-  errorTitle: 'The data cannot be shown',
+  errorTitle: (what: string) => `The data cannot be shown: ${what}`,
   errorNotFound: 'The data file was not found (404). The address may be wrong, or the file has moved.',
   errorServer: (status: number) => `The server had an error (${status}) and could not send the data. Please try again later.`,
   errorHttp: (status: number) => `The server refused the request (${status}).`,

@@ -3,7 +3,7 @@ const zh = {
   loading: '正在加载…',
   slow: '仍在加载，服务器响应较慢，请稍候…',
   retry: '重试',
-  errorTitle: '无法显示数据',
+  errorTitle: (what: string) => `无法显示数据：${what}`,
   errorNotFound: '找不到数据文件（404）。地址可能有误，或文件已被移走。',
   errorServer: (status: number) => `服务器出错（${status}），暂时无法读取数据。请稍后重试。`,
   errorHttp: (status: number) => `服务器拒绝了请求（${status}）。`,
