@@ -33,10 +33,10 @@ async function toReview(el: El, file = false): Promise<void> {
   expect(stepTitle(el)).to.equal('核对申请信息');
 }
 
-/** A feed whose office gives a telephone number and an e-mail address too. */
+/** A feed whose office gives its opening hours, a telephone number and an e-mail address too. */
 const withContact = (feed: Record<string, unknown>) => {
   const agency = feed.agency as { office: Record<string, string> };
-  return { ...feed, agency: { ...agency, office: { ...agency.office, phone: '0730-1234567', email: 'gk@example.gov.cn' } } };
+  return { ...feed, agency: { ...agency, office: { ...agency.office, hours: '工作日 9:00—17:00', phone: '0730-1234567', email: 'gk@example.gov.cn' } } };
 };
 /** The contact block in `sel`: its heading, then each detail as "label value". */
 const contactOf = (el: El, sel: string) => [
@@ -55,7 +55,20 @@ const spoken = (node: Element) => {
   return copy.textContent!.replace(/[^\S\u3000]+/g, ' ').trim();
 };
 
-const CONTACT_ZH = ['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000', '电话 0730-1234567', '电子邮箱 gk@example.gov.cn'];
+const CONTACT_ZH = ['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000', '办公时间 工作日 9:00—17:00', '电话 0730-1234567', '电子邮箱 gk@example.gov.cn'];
+const CONTACT_EN = ['Contact the agency', 'Office 测试区政务公开办', 'Address 测试路1号', 'Postcode 414000', 'Opening hours 工作日 9:00—17:00', 'Telephone 0730-1234567', 'Email gk@example.gov.cn'];
+/** The refusal or failure panel (an alert). */
+const ALERT = '[part="send-status"][role="alert"]';
+
+/** A form (with the office's full details) sending to an endpoint answering `steps`, filled up to the review. */
+async function reviewed(steps: Parameters<typeof scriptEndpoint>[0], lang = 'zh-CN') {
+  const endpoint = await scriptEndpoint(steps);
+  const el = await mount(withContact(formFeed({ mode: 'api', endpoint, encoding: 'json' })));
+  await toReview(el);
+  el.lang = lang;
+  await el.updateComplete;
+  return { el, endpoint };
+}
 
 async function api(steps: Parameters<typeof scriptEndpoint>[0], encoding = 'json') {
   const endpoint = await scriptEndpoint(steps);
@@ -1011,8 +1024,8 @@ describe('<request-form> submission', () => {
     }
   });
 
-  it('refuses to send personal data to a plain http endpoint', async () => {
-    const el = await mount(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' }));
+  it('refuses to send personal data to a plain http endpoint; says so from the start, with whom to contact instead', async () => {
+    const el = await mount(withContact(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' })));
     const sent: unknown[] = [];
     const open = XMLHttpRequest.prototype.open;
     XMLHttpRequest.prototype.open = function (...a: unknown[]) {
@@ -1021,11 +1034,19 @@ describe('<request-form> submission', () => {
     };
     // Said from the start, not only after the applicant has filled in every step.
     expect(shadowText(el, '[part="insecure"]')).to.contain('https');
+    // The applicant cannot apply on this page at all: the office to apply to in writing, or to call.
+    expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_ZH);
     await expectAccessible(el);
     try {
       await toReview(el);
       await next(el);
-      expect(shadowText(el, '[part="send-status"][role="alert"]')).to.contain('https');
+      expect(shadowText(el, ALERT)).to.contain('https');
+      expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+      await expectAccessible(el);
+      el.lang = 'en';
+      await waitUntil(() => shadowText(el, ALERT).includes('unencrypted'), 'the refusal in English');
+      expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
+      expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_EN);
       expect(sent.length).to.equal(0);
     } finally {
       XMLHttpRequest.prototype.open = open;
@@ -1178,7 +1199,12 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(JSON.parse(reqs[1].body).fields.description).to.equal('2025年桥梁维修经费');
     expect(shadowText(el, '.code')).to.equal('AB12-CD34');
     expect(shadowText(el, '[part="receipt"] .panel.warning')).to.contain('修改之前提交的申请已经送达').and.contain('之后所做的修改没有提交');
+    // The changes can only reach the agency another way: whom to contact, with the query code.
+    expect(contactOf(el, '[part="receipt"] .panel.warning')).to.deep.equal(['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000']);
     await expectAccessible(el);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '[part="receipt"] .panel.warning').includes('were not sent'), 'the receipt in English');
+    expect(contactOf(el, '[part="receipt"] .panel.warning')).to.deep.equal(['Contact the agency', 'Office 测试区政务公开办', 'Address 测试路1号', 'Postcode 414000']);
   });
 
   it('while the application is on its way, its answers cannot be changed or cleared (they are what was sent)', async () => {
@@ -1242,21 +1268,61 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(second.startTime - first.responseEnd, 'not before the server’s time').to.be.at.least(950);
   });
 
-  it('other refusals in plain words, in the page’s language: too large, and a code it does not know', async () => {
-    let { el } = await api([{ status: 413, body: { error: { code: 'payloadTooLarge', message: 'The request body is larger than 25600 KiB.' } } }]);
-    await toReview(el);
+  it('other refusals in plain words, in the page’s language: too large (the applicant can fix it), and a code it does not know (whom to contact)', async () => {
+    let { el } = await reviewed([{ status: 413, body: { error: { code: 'payloadTooLarge', message: 'The request body is larger than 25600 KiB.' } } }]);
     await next(el);
     await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
     let alert = shadowText(el, '[part="send-status"][role="alert"]');
     expect(alert).to.contain('提交未成功：').and.contain('附件合计超过了网站允许的大小').and.not.contain('KiB');
     expect(alert).to.not.contain('未被受理'); // the wording of a formal refusal (不予受理) is not ours to use
+    // Fewer or smaller attachments are for the applicant to choose, here: no one to contact.
+    expect($(el, `${ALERT} [part="office"]`)).to.equal(null);
     await expectAccessible(el);
-    ({ el } = await api([{ status: 400, body: { error: { code: 'weird', message: 'Something odd.' } } }]));
-    await toReview(el);
+    ({ el } = await reviewed([{ status: 400, body: { error: { code: 'weird', message: 'Something odd.' } } }]));
     await next(el);
-    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
-    alert = shadowText(el, '[part="send-status"][role="alert"]');
+    await waitUntil(() => $(el, ALERT), 'refusal');
+    alert = shadowText(el, ALERT);
     expect(alert).to.contain('服务器没有接受这份申请（weird：Something odd.）').and.contain('仍保留在本页');
+    // “If this goes on, contact the agency”: its details follow.
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    await expectAccessible(el);
+    ({ el } = await reviewed([{ status: 400, body: { error: { code: 'weird', message: 'Something odd.' } } }], 'en'));
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'refusal');
+    expect(shadowText(el, ALERT)).to.contain('The server did not accept the application (weird: Something odd.)').and.contain('contact the agency');
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
+  });
+
+  it('idempotencyKeyReused without a receipt (the earlier application arrived, its receipt is not given): says so, with whom to contact', async () => {
+    for (const [lang, words, contact] of [['zh-CN', '这份申请此前已经提交过', CONTACT_ZH], ['en', 'This application was already sent', CONTACT_EN]] as const) {
+      const { el } = await reviewed([{ status: 422, body: { error: { code: 'idempotencyKeyReused', message: 'used' } } }], lang);
+      await next(el);
+      await waitUntil(() => $(el, ALERT), 'refusal');
+      expect(shadowText(el, ALERT)).to.contain(words);
+      expect(contactOf(el, ALERT)).to.deep.equal(contact);
+      await expectAccessible(el);
+      fixtureCleanup();
+    }
+  });
+
+  it('a failure after the automatic retries on a connection that seems fine (every answer cut): whom to contact if it goes on; offline, or asked to wait (429), it is the applicant’s to wait: no contact block', async () => {
+    let { el } = await reviewed([{ cut: true }, { cut: true }, { cut: true }, { cut: true }]);
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'failed', 8000);
+    expect(shadowText(el, ALERT)).to.contain('申请未能提交');
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    await expectAccessible(el);
+    const slow = { status: 429, body: { error: { code: 'rateLimited', message: 'slow down' } } };
+    ({ el } = await reviewed([slow, slow, slow, slow]));
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'failed', 8000);
+    expect(shadowText(el, ALERT)).to.contain('短时间内提交的次数过多');
+    expect($(el, `${ALERT} [part="office"]`)).to.equal(null);
+    ({ el } = await reviewed([{ status: 201, body: RECEIPT }]));
+    Object.defineProperty(el, 'isOnline', { value: () => false, configurable: true });
+    await next(el);
+    expect(shadowText(el, '[part="send-status"]')).to.contain('没有联网');
+    expect($(el, '[part="office"]')).to.equal(null);
   });
 
   it('a 413 from a proxy (an HTML page, no JSON): says the attachments are too large; the answers are kept and go, with a smaller file, under the same Idempotency-Key', async () => {
@@ -1322,7 +1388,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     el.lang = 'en';
     await waitUntil(() => shadowText(el, '#summary') === 'There is a problem', 'the summary in English');
     expect(shadowText(el, '[part="error-summary"] p')).to.equal('These are about answers this form does not ask for, so they cannot be fixed here: contact the agency.');
-    expect(contactOf(el, '[part="error-summary"]')).to.deep.equal(['Contact the agency', 'Office 测试区政务公开办', 'Address 测试路1号', 'Postcode 414000', 'Telephone 0730-1234567', 'Email gk@example.gov.cn']);
+    expect(contactOf(el, '[part="error-summary"]')).to.deep.equal(CONTACT_EN);
   });
 
   it('the server’s messages about fields the form does not have stay while they hold, do not stop the applicant fixing the rest, and go once the application is sent again', async () => {
@@ -1358,15 +1424,22 @@ describe('<request-form> after a refusal or a lost answer', () => {
 
   it('a server error (5xx) that lasts: after the automatic retries it says the server is at fault, not the applicant’s connection; 重新提交 sends the same key', async () => {
     const down = { status: 503, body: { error: { code: 'unavailable', message: 'maintenance' } } };
-    const { el, endpoint } = await api([down, down, down, down, { status: 201, body: RECEIPT }]);
-    await toReview(el);
+    let { el, endpoint } = await reviewed([down, down, down, down, { status: 201, body: RECEIPT }]);
     await next(el);
-    await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'failed', 8000);
-    const alert = shadowText(el, '[part="send-status"][role="alert"]');
+    await waitUntil(() => $(el, ALERT), 'failed', 8000);
+    const alert = shadowText(el, ALERT);
     expect(alert).to.contain('服务器').and.contain('保留').and.not.contain('检查网络');
+    // “If it still fails, contact the agency”: its details follow.
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    await expectAccessible(el);
     $$(el, 'form button').find((b) => b.textContent!.trim() === '重新提交')!.click();
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
     expect(new Set((await requestsTo(endpoint)).map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+    ({ el, endpoint } = await reviewed([down, down, down, down], 'en'));
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'failed', 8000);
+    expect(shadowText(el, ALERT)).to.contain('if it still fails, contact the agency');
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
   });
 
   it('a slow server (no answer after 10 s): says it is still sending and not to close the page; one request, then the receipt', async () => {
@@ -1585,8 +1658,8 @@ describe('<request-form> print mode', () => {
     expect(spoken(row('获取方式'))).to.equal('Ticked 邮寄　Not ticked 电子邮件');
   });
 
-  it('produces a filled, printable application form after the review', async () => {
-    const el = await mount(formFeed({ mode: 'print' }));
+  it('produces a filled, printable application form after the review, with where to send it: the office’s details', async () => {
+    const el = await mount(withContact(formFeed({ mode: 'print' })));
     await toReview(el);
     expect(shadowText(el, 'form .btn.primary')).to.equal('生成申请表');
     await next(el);
@@ -1595,7 +1668,9 @@ describe('<request-form> print mode', () => {
     const table = shadowText(el, '[part="paper"] table');
     expect(printed($(el, '[part="paper"] table'))).to.contain('申请人信息').and.contain(VALID.idNumber).and.contain('☑ 公民　☐ 法人或者其他组织');
     expect(printed($(el, '[part="paper"] table'))).to.contain('☐ 邮寄　☑ 电子邮件').and.contain('申请人签名（盖章）').and.contain('申请日期');
-    expect(shadowText(el, '[part="paper"]')).to.contain('测试路1号');
+    // Where to post or hand it in, and when the office is open: each detail named, as <request-status> gives them.
+    expect(shadowText(el, '[part="paper"] .help')).to.equal('请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至：');
+    expect(contactOf(el, '[part="paper"]')).to.deep.equal(CONTACT_ZH);
     // No file was chosen: the form does not claim one is enclosed.
     expect(table).to.not.contain('随表附上');
     await expectAccessible(el);

@@ -85,7 +85,9 @@ const live = directive(class extends Directive {
  * @csspart header - Title, intro, time limit and privacy notice.
  * @csspart progress - The step indicator.
  * @csspart error-summary - The list of problems shown after a failed Next or submit.
- * @csspart office - The office's contact details, with a server's message about fields this form does not have.
+ * @csspart office - The office's contact details (联系办理机关), wherever the applicant cannot finish online: a server's message
+ * about fields this form does not have, a refusal or lasting failure the applicant cannot fix, a plain-http endpoint, changes
+ * made after the stored application, the paper form.
  * @csspart step - The current step's form.
  * @csspart field - One field (label, help, error, control).
  * @csspart review - The check-your-answers list.
@@ -179,6 +181,8 @@ export class RequestForm extends DisclosureElement {
   private againFiles: Record<string, string[]> = {};
   private sendState: SendState = '';
   private sendDetail = '';
+  /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
+  private stuck = false;
   private sentShare: number | null = null;
   private keptReceipt: KeptReceipt | null = null;
   private announcement: unknown = '';
@@ -213,6 +217,11 @@ export class RequestForm extends DisclosureElement {
 
   private get t() {
     return requestStrings.get(this.locale);
+  }
+
+  /** Whom to contact and how (the office's details from the feed), with `note` after the heading. */
+  private renderOffice(note?: unknown) {
+    return officeDetails(this.t, this.feedForm!.agency.office, this.textLang(this.formFeedCtl), note);
   }
 
   /** The `lang` of a field's label: the feed's, unless it is ours (the applicant-type question a feed does not ask). */
@@ -627,6 +636,8 @@ export class RequestForm extends DisclosureElement {
       if (next === undefined) {
         this.busy = false;
         this.sendState = 'failed';
+        // Asked to wait (429), the applicant waits; else the way may stay closed: whom to contact is given.
+        this.stuck = status != 429;
         this.sendDetail = status === 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : '';
         return;
       }
@@ -651,6 +662,8 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
+    // Fewer or smaller attachments are the applicant's to choose; other refusals leave them only the agency to contact.
+    this.stuck = !/^(payloadTooLarge|tooManyFiles)$/.test(code);
     this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown([err.error?.message, ...this.otherErrors].filter(Boolean).join(' '), code || String(status));
   }
 
@@ -734,7 +747,7 @@ export class RequestForm extends DisclosureElement {
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${again ? html`<div class="panel warning" role="status"><p>${again}</p></div>` : nothing}
-      ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!) ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p></div>` : nothing}
+      ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!) ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p>${this.renderOffice()}</div>` : nothing}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
         <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}
@@ -770,7 +783,7 @@ export class RequestForm extends DisclosureElement {
         void this.goToField(f.name, this.fromReview);
       }}>${m}</a></li>`)}</ul>` : nothing}
       ${others.length ? html`<p>${t.othersNote}</p><ul>${others.map((m) => html`<li>${m}</li>`)}</ul>
-        ${officeDetails(t, this.feedForm!.agency.office, this.textLang(this.formFeedCtl))}` : nothing}
+        ${this.renderOffice()}` : nothing}
     </div>`;
   }
 
@@ -952,7 +965,7 @@ export class RequestForm extends DisclosureElement {
       </div>
       ${s === 'failed' || s === 'insecure' || s === 'rejected'
         ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failedNote : s === 'insecure' ? t.insecureNote : `${t.rejectedNote}${this.sendDetail}`}</p>
-          ${s === 'rejected' && this.otherErrors.length ? officeDetails(t, form.agency.office, this.textLang(this.formFeedCtl)) : nothing}</div>`
+          ${s === 'insecure' || this.stuck ? this.renderOffice() : nothing}</div>`
         : nothing}
       <div class="actions">
         <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>
@@ -975,7 +988,7 @@ export class RequestForm extends DisclosureElement {
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
       <p class="agency" lang=${this.textLang(this.formFeedCtl)}>${this.feedForm!.agency.name}</p>
-      ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p></div>` : nothing}
+      ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p>${this.renderOffice()}</div>` : nothing}
       <p>${t.queryCodeLabel}</p>
       <p class="code" id="code">${r.queryCode}</p>
       <p class="help">${t.queryCodeHelp}</p>
@@ -1000,7 +1013,6 @@ export class RequestForm extends DisclosureElement {
   private renderPaper(): TemplateResult {
     const t = this.t;
     const form = this.feedForm!;
-    const o = form.agency.office ?? {};
     return html`<section class="paper" part="paper" aria-labelledby="paper-h">
       <h2 id="paper-h" tabindex="-1">${this.withFeedText(t.paperTitle, form.agency.name)}</h2>
       <table>
@@ -1012,7 +1024,7 @@ export class RequestForm extends DisclosureElement {
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
-      <p class="help">${t.paperHelp} <span lang=${this.textLang(this.formFeedCtl)}>${[o.name, o.address, o.postcode, o.phone].filter(Boolean).join('　')}</span></p>
+      <p class="help">${t.paperHelp}</p>${this.renderOffice()}
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           this.phase = 'form';
