@@ -1389,6 +1389,10 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await waitUntil(() => shadowText(el, '#summary') === 'There is a problem', 'the summary in English');
     expect(shadowText(el, '[part="error-summary"] p')).to.equal('These are about answers this form does not ask for, so they cannot be fixed here: contact the agency.');
     expect(contactOf(el, '[part="error-summary"]')).to.deep.equal(CONTACT_EN);
+    // The one on the form fixed, only the others are left: nothing to fix on the page.
+    await fill(el, { idNumber: '360426199101010071' });
+    expect(shadowText(el, '#summary')).to.equal('Your application was not sent');
+    await expectAccessible(el);
   });
 
   it('the server’s messages about fields the form does not have stay while they hold, do not stop the applicant fixing the rest, and go once the application is sent again', async () => {
@@ -1405,6 +1409,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await fill(el, { idNumber: '360426199101010071' });
     expect($$(el, '[part="error-summary"] a')).to.have.length(0);
     expect(others(), 'still listed after the fix').to.equal(true);
+    // Nothing left to fix on the page: the heading no longer asks for it (请修改以下问题), it says what happened.
+    expect(shadowText(el, '#summary')).to.equal('申请未能提交');
     // They do not stop the applicant: back to the review, and the application goes again.
     await next(el);
     expect(stepTitle(el)).to.equal('核对申请信息');

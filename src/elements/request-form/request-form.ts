@@ -777,7 +777,7 @@ export class RequestForm extends DisclosureElement {
     // out again on every edit, as its list changes. A group, so that its name is given to screen readers (a plain div's
     // is not): they say where the list of problems begins and ends.
     return html`<div class="panel error summary" part="error-summary" role="group" aria-labelledby="summary">
-      <h3 id="summary" tabindex="-1">${t.summaryTitle}</h3>
+      <h3 id="summary" tabindex="-1">${problems.length ? t.summaryTitle : t.othersTitle}</h3>
       ${problems.length ? html`<ul>${problems.map(([f, m]) => html`<li><a href="#f-${f.name}" @click=${(e: Event) => {
         e.preventDefault();
         void this.goToField(f.name, this.fromReview);

@@ -35,6 +35,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   filesAgain: 'Please choose these files again for “{label}”: ',
   againMark: 'choose it again',
   summaryTitle: 'There is a problem',
+  othersTitle: 'Your application was not sent',
   othersNote: 'These are about answers this form does not ask for, so they cannot be fixed here: contact the agency.',
   errorPrefix: 'Error: ',
   charCounter: (left: number) => `You have ${plural(Math.abs(left), 'character')} ${left >= 0 ? 'remaining' : 'too many'}`,

@@ -36,6 +36,8 @@ const zh = {
   filesAgain: '请为“{label}”重新选择这些文件：',
   againMark: '需重新选择',
   summaryTitle: '请修改以下问题',
+  /** The error summary's heading when only the server's messages about fields not on the form are left (nothing to fix here). */
+  othersTitle: '申请未能提交',
   /** The server's messages about fields the form does not have (the feed and the server disagree). */
   othersNote: '以下问题涉及本表单以外的内容，无法在本页修改，请与本机关联系。',
   errorPrefix: '错误：',
