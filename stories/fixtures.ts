@@ -192,13 +192,22 @@ export const requestFormApi: Json = {
   status: { endpoint: '../api/requests/status' },
 };
 
+/**
+ * The office whose details a form gives: where to post a paper form, whom to contact when the applicant cannot finish
+ * online (a lasting server error, a refusal they cannot fix, a plain-http endpoint, messages about fields not on the form).
+ */
+const JUNSHAN_OFFICE = {
+  name: '君山区政务公开办', address: '湖南省岳阳市君山区柳林洲镇君山大道1号', postcode: '414005', hours: '工作日 8:30—12:00，14:30—17:30',
+  phone: '0730-1234567', email: 'zfxxgk@junshan.example.gov.cn',
+};
+
 /** A two-field form, quick to fill in a `play` function. `endpoint` picks the mocked answer. */
 function shortForm(endpoint: string): Json {
   return {
     schemaVersion: 1,
     lang: 'zh-CN',
     jurisdiction: 'CN-OGI-2019',
-    agency: { name: '岳阳市君山区人民政府办公室' },
+    agency: { name: '岳阳市君山区人民政府办公室', office: JUNSHAN_OFFICE },
     intro: '示例：只有两个问题的申请表。',
     sections: [
       {
@@ -232,18 +241,11 @@ export const requestFormChanged = shortForm('../api/requests-changed');
 
 /** Submissions answered with 422 and field errors: the form goes back to the fields, the server's words beside them. */
 export const requestFormInvalid = shortForm('../api/requests-invalid');
-/** The office whose details a form gives (where to post a paper form, whom to contact). */
-const JUNSHAN_OFFICE = {
-  name: '君山区政务公开办', address: '湖南省岳阳市君山区柳林洲镇君山大道1号', postcode: '414005', phone: '0730-1234567', email: 'zfxxgk@junshan.example.gov.cn',
-};
 /**
  * Submissions answered with 422 naming a field of the form and one it does not have (the feed and the server
  * disagree): the second cannot be fixed on the page, so the form says whom to contact, with the office's details.
  */
-export const requestFormOtherFields: Json = {
-  ...shortForm('../api/requests-other-fields'),
-  agency: { name: '岳阳市君山区人民政府办公室', office: JUNSHAN_OFFICE },
-};
+export const requestFormOtherFields = shortForm('../api/requests-other-fields');
 /**
  * The short form in print mode, with the choices a paper form prints in full (a select, radio buttons, a checkbox
  * group) and a declaration: the paper 申请表 shows every option, ☑ for the chosen ones and ☐ for the others.
@@ -254,7 +256,6 @@ export const requestFormPaper: Json = (() => {
   const options = (...labels: string[]) => labels.map((label, i) => ({ value: `o${i}`, label }));
   return {
     ...form,
-    agency: { name: '岳阳市君山区人民政府办公室', office: JUNSHAN_OFFICE },
     sections: [{
       ...section,
       fields: [

@@ -190,16 +190,16 @@ export const Submitted: Story = {
 /**
  * The intake server answers 503. The element would retry after 1, 2 and 4 s; here `retryDelays` is empty, so it gives
  * up at once and says the agency's server has a problem and the application was not sent (the answers stay, as a
- * draft; 重新提交 sends it again with the same key).
+ * draft; 重新提交 sends it again with the same key), followed by 联系办理机关 and the office's details, for when it goes on.
  */
 export const ServerError: Story = {
   name: 'Server error (mock 503)',
   args: { src: 'mock/feed/request-form-503', retryDelays: [] },
-  tags: ['expect:send-status'],
+  tags: ['expect:send-status', 'expect:office'],
   play: async ({ canvasElement }) => {
     const el = elementIn(canvasElement, 'request-form');
     await fillAndSend(el);
-    await waitFor(() => expect(el.shadowRoot!.querySelector('.panel.error[part~="send-status"]')).not.toBeNull());
+    await waitFor(() => expect(el.shadowRoot!.querySelector('.panel.error[part~="send-status"] [part~="office"]')?.textContent).toContain('0730-1234567'));
   },
 };
 
@@ -241,12 +241,13 @@ export const ServerErrorsOffForm: Story = {
 
 /**
  * The paper 申请表 of print mode: every option of a select, radio buttons and checkboxes is printed, ☑ for the chosen
- * ones, ☐ for the others (a screen reader hears 已勾选 / 未勾选); the declaration prints as ☑ and its words.
+ * ones, ☐ for the others (a screen reader hears 已勾选 / 未勾选); the declaration prints as ☑ and its words. Under the
+ * table: where to post or hand it in, 联系办理机关 with the office's details (opening hours included).
  */
 export const PaperForm: Story = {
   name: 'Paper form (print mode): every choice with ☑/☐',
   args: { src: 'mock/feed/request-form-paper' },
-  tags: ['expect:paper'],
+  tags: ['expect:paper', 'expect:office'],
   play: async ({ canvasElement }) => {
     const el = elementIn(canvasElement, 'request-form');
     typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');
@@ -263,28 +264,31 @@ export const PaperForm: Story = {
 };
 
 /**
- * The form's endpoint is plain `http:` on another host: the element refuses to send personal data there, says so, and
- * sends nothing (the answers stay on the page).
+ * The form's endpoint is plain `http:` on another host: the element refuses to send personal data there, says so
+ * before the first step and again on 提交申请, each time with 联系办理机关 and the office's details (the application can
+ * only be made another way), and sends nothing (the answers stay on the page).
  */
 export const InsecureEndpoint: Story = {
   name: 'Insecure endpoint refused (http)',
   args: { src: 'mock/feed/request-form-insecure' },
-  tags: ['expect:send-status'],
+  tags: ['expect:send-status', 'expect:insecure', 'expect:office'],
   play: async ({ canvasElement }) => {
     const el = elementIn(canvasElement, 'request-form');
     await fillAndSend(el);
-    await inShadow(el, '.panel.error[part~="send-status"]');
+    const refusal = await inShadow(el, '.panel.error[part~="send-status"]');
+    await waitFor(() => expect(refusal.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567'));
   },
 };
 
 /**
  * The applicant changed an answer after an attempt whose answer was lost, and sent again: the server had stored the
- * first version, so it answers with that application's receipt, and the element says the changes were not sent.
+ * first version, so it answers with that application's receipt, and the element says the changes were not sent, with
+ * the office's details to send them to.
  */
 export const ChangedAfterLostAnswer: Story = {
   name: 'Receipt of the earlier version (changed after a lost answer)',
   args: { src: 'mock/feed/request-form-changed' },
-  tags: ['expect:receipt'],
+  tags: ['expect:receipt', 'expect:office'],
   play: async ({ canvasElement }) => fillAndSend(elementIn(canvasElement, 'request-form')),
 };
 
