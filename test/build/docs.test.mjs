@@ -332,3 +332,134 @@ test('CONTRIBUTING-ELEMENTS: the provider settings it lists are the context\'s f
   const fields = [...read('src/core/context.ts').match(/interface ProviderSettings \{([\s\S]*?)\n\}/)[1].matchAll(/^\s+(\w+)\??:/gm)].map((m) => m[1]);
   assert.deepEqual([...listed].sort(), [...fields].sort());
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a script author copies from the README besides names: the fields of each event's detail, the error kinds, the
+// public properties and methods, and the numbers the README gives for the code's limits and defaults.
+
+/** The keys of an object literal `{ a, b: x, c }` (top level only). */
+function literalKeys(text) {
+  let depth = 0;
+  let part = '';
+  const parts = [];
+  for (const ch of text) {
+    if ('{[('.includes(ch)) depth++;
+    if ('}])'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(part);
+      part = '';
+    } else part += ch;
+  }
+  parts.push(part);
+  return parts.map((p) => p.trim().match(/^(\w+)/)?.[1]).filter(Boolean);
+}
+const allSource = [...ls('src/core'), ...Object.values(ELEMENTS).flatMap((e) => ls(e.dir))].map(read).join('\n');
+
+test('README: the detail fields given for each event are the ones dispatched, and the error kinds are every kind', () => {
+  /** event → the keys of its detail, read from the code that dispatches it. */
+  const dispatchedDetail = new Map();
+  for (const m of allSource.matchAll(/new CustomEvent(?:<[^(]*>)?\(\s*'([\w-]+)',\s*\{[^]*?detail: (\{[^}]*\}|\w+)/g)) {
+    const [, name, detail] = m;
+    const keys = detail.startsWith('{') ? literalKeys(detail.slice(1, -1))
+      : literalKeys(allSource.match(new RegExp(`const ${detail}(?:: \\w+)? = \\{([^}]*)\\}`))[1]);
+    dispatchedDetail.set(name, new Set([...(dispatchedDetail.get(name) ?? []), ...keys]));
+  }
+  assert.ok(dispatchedDetail.size >= 5, [...dispatchedDetail.keys()].join());
+  // `event` … `{ a, b }` in the README's prose and tables (the part "with `year`" is the annual years' addition).
+  const text = readme.replace(section(readme, /^### CMS recipes/), '');
+  let compared = 0;
+  for (const [, name, fields] of text.matchAll(/`((?:disclosure|request|annual)-[a-z-]+)`(?:[^`{}]|`detail`){0,60}?`(\{ [\w,\s]+ \})`/g)) {
+    const want = dispatchedDetail.get(name);
+    assert.ok(want, `README gives a detail for ${name}, which is never dispatched`);
+    assert.deepEqual(literalKeys(fields.slice(1, -1)).sort(), [...want].filter((k) => k !== 'year' || name === 'annual-year-change').sort(),
+      `README: the detail of ${name} is ${fields}`);
+    compared++;
+  }
+  assert.ok(compared >= 7, `event details compared (${compared})`);
+  const kinds = read('src/core/feed.ts').match(/export type FeedErrorKind =([^;]*);/)[1].match(/'(\w+)'/g).map((k) => k.slice(1, -1));
+  const listed = ticked(readme.match(/\(`kind`: ([^)]*)\)/)[1]);
+  assert.deepEqual([...listed].sort(), [...kinds].sort(), 'README lists every error kind (`kind`: …)');
+});
+
+test('README: the properties and methods it names are public members of the element, and csvFor\'s table ids exist', () => {
+  const members = (tag) => {
+    const src = classFile(tag) + (tag === 'disclosure-provider' ? '' : coreSource);
+    return new Set([...src.matchAll(/^ {2}(?:get |async |override )?(\w+)[(?:!=]/gm)].map((m) => m[1])
+      .filter((n) => !new RegExp(`^ {2}(private|protected) (?:readonly |static )*${n}\\b`, 'm').test(src)));
+  };
+  const named = [
+    ['disclosure-catalogue', paragraph(section(readme, ELEMENTS['disclosure-catalogue'].heading), '\nProperties and methods:')],
+    ['annual-stats', section(section(readme, ELEMENTS['annual-stats'].heading), /^### Attributes/).split('Methods and properties:')[1]],
+    ['request-form', [...section(readme, ELEMENTS['request-form'].heading).matchAll(/^\| `([\w()]+)` \((?:property|method)\)/gm)].map((m) => `\`${m[1]}\``).join(' ')],
+  ];
+  let n = 0;
+  for (const [tag, text] of named) {
+    const has = members(tag);
+    for (const w of ticked(text).filter((w) => /^[a-z]\w*(\(\w*\))?$/.test(w) && !/^(t\d|g\d|trend)$/.test(w))) {
+      n++;
+      assert.ok(has.has(w.replace(/\(.*/, '')), `README names ${w} on <${tag}>, not a public member`);
+    }
+  }
+  assert.ok(n >= 7, `members checked (${n})`);
+  const annual = ls(ELEMENTS['annual-stats'].dir).map(read).join('\n');
+  const ids = ticked(readme.match(/The table ids are ([^.]*)\./)[1]);
+  assert.ok(ids.length >= 6);
+  for (const id of ids.map((i) => i.replace(/…$/, ''))) {
+    assert.ok(/^g\d$/.test(id) ? annual.includes('`g${i}`') : new RegExp(`['"]${id}['"]`).test(annual), `csvFor: no table id ${id}`);
+  }
+});
+
+test('README: the numbers it gives for limits, defaults and timings are the code\'s', () => {
+  const form = read('src/elements/request-form/request-form.ts');
+  const catalogue = read('src/elements/disclosure-catalogue/disclosure-catalogue.ts');
+  const num = (src, re, what) => {
+    const m = src.match(re);
+    assert.ok(m, `not found in the code: ${what}`);
+    return Number(m[1].replace(/_/g, ''));
+  };
+  const inReadme = (re, what) => {
+    const m = readme.match(re);
+    assert.ok(m, `not found in the README: ${what}`);
+    return m;
+  };
+  // The jurisdictions' reply and extension periods, and their time zones.
+  const rules = Object.fromEntries([...read('src/rules/working-days.ts').matchAll(/'([\w-]+)': rules\((\d+), (\d+)(?:, '([^']+)')?\)/g)]
+    .map(([, j, a, b, tz]) => [j, { a, b, tz }]));
+  assert.ok(Object.keys(rules).length >= 4);
+  const defaults = inReadme(/jurisdiction\s+defaults \(([^)]*)\)/, 'the jurisdiction defaults')[1];
+  for (const j of Object.keys(rules).filter((j) => j !== 'custom')) {
+    const m = defaults.match(new RegExp(`${j} (\\d+) \\+ (\\d+)`));
+    assert.ok(m, `README's jurisdiction defaults lack ${j} (reply + extension): ${defaults}`);
+    assert.deepEqual([m[1], m[2]], [rules[j].a, rules[j].b], `README: ${j} defaults`);
+  }
+  for (const [, tz, j] of readme.matchAll(/(\w+\/\w+) for ([\w-]+)/g)) assert.equal(rules[j]?.tz, tz, `README: the time zone of ${j}`);
+  // Request form: resends, time-outs, the counter and the draft.
+  const delays = num(form, /retryDelays: number\[\] = \[(\d+)/, 'retryDelays');
+  assert.equal(inReadme(/`retryDelays` \(property\) \| Waits before automatic resends, default `(\[[\d, ]+\])`/, 'retryDelays')[1],
+    form.match(/retryDelays: number\[\] = (\[[\d, ]+\])/)[1]);
+  const secs = JSON.parse(form.match(/retryDelays: number\[\] = (\[[\d, ]+\])/)[1]).map((ms) => `${ms / 1000} s`).join(', ');
+  assert.match(readme, new RegExp(`resent after ${secs}, then`), 'README: the resend waits');
+  assert.ok(delays > 0);
+  assert.equal(Number(inReadme(/gives up a submission attempt after that long without progress \(default (\d+) s\)/, 'submission timeout')[1]) * 1000,
+    num(read('src/elements/request-form/net.ts'), /timeout = (\d+),?\s*\)/, 'post timeout'));
+  assert.equal(Number(inReadme(/milliseconds before a feed request is given up \(default (\d+)/, 'feed timeout')[1]),
+    num(read('src/core/feed.ts'), /options\.timeout \?\? (\d+)/, 'feed timeout'));
+  assert.equal(Number(inReadme(/announced politely ([\d.]+) s after typing stops/, 'counter')[1]) * 1000,
+    num(form, /charCounter\(left\)\}`\), (\d+)\)/, 'the counter announcement'));
+  assert.equal(Number(inReadme(/Answers are saved ([\d.]+) s after typing stops/, 'draft')[1]) * 1000,
+    num(form, /saveDraft\(\), (\d+)\)/, 'the draft timer'));
+  assert.equal(Number(inReadme(/takes longer than (\d+) s is said/, 'slow note')[1]) * 1000, num(form, /slowNote\), (\d+)\)/, 'the slow note'));
+  assert.equal(Number(inReadme(/`Retry-After` \(at most (\d+) minutes\)/, 'Retry-After')[1]) * 60,
+    num(form, /Math\.min\(retryAfter \?\? 0, (\d+)\)/, 'Retry-After cap'));
+  // Catalogue: page sizes, the printout's limit, the remote request's parameters.
+  const sizes = read('src/elements/disclosure-catalogue/query.ts').match(/PAGE_SIZES = \[([\d, ]+)\]/)[1];
+  assert.equal(inReadme(/a page-size choice \(([\d, ]+)\)/, 'page sizes')[1], sizes);
+  assert.equal(inReadme(/entries per page at first \(([\d, or]+)\)/, 'page-size attribute')[1].replace(' or', ','), sizes);
+  assert.equal(Number(inReadme(/up to the first ([\d,]+), which/, 'print limit')[1].replace(/,/g, '')), num(catalogue, /const PRINT_LIMIT = (\d+)/, 'PRINT_LIMIT'));
+  const params = [...inReadme(/`GET endpoint\?([^`]*)`/, 'remote request')[1].matchAll(/(\w+)=/g)].map((m) => m[1]);
+  const remote = catalogue.match(/private remoteUrl\(\)[^]*?\n {2}\}/)[0];
+  const facets = read('src/elements/disclosure-catalogue/query.ts').match(/FACETS = \[([^\]]*)\]/)[1].match(/\w+/g).filter((f) => f !== 'year');
+  const sent = [...remote.matchAll(/set\('(\w+)'/g)].map((m) => m[1]).flatMap((k) => (k === 'f' ? facets : [k]));
+  if (/for \(const f of FACETS\)/.test(remote)) sent.push(...facets);
+  assert.deepEqual([...params].sort(), [...new Set(sent)].sort(), 'README: the parameters of a remote search request');
+});
