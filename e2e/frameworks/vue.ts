@@ -2,9 +2,10 @@
 // browser (the full build, vue/dist/vue.esm-bundler.js); in a Vite + .vue project set the same isCustomElement
 // under `vue({ template: { compilerOptions } })` instead.
 //
-// Vue 3.5 sets a bound value on a custom element as a property when the element has one (`:page-size` → `pageSize`,
-// camelised), else as an attribute; `.prop` forces a property, under the name written (`:largeText.prop`, not
-// `:large-text.prop`, which would set a property called "large-text"). `@disclosure-load` listens to the event.
+// Vue 3.5 sets a bound value on a custom element as a property when the element has a property of the name as
+// written (`:lang`, `:src`), else as an attribute (`:page-size` sets the attribute page-size, which the element
+// follows); `.prop` forces a property, under the name written (`:largeText.prop`, not `:large-text.prop`, which would
+// set a property called "large-text"). `@disclosure-load` listens to the event.
 // The elements must be defined before the app mounts, so the library is imported first.
 import '../../src/index.js';
 import { createApp } from 'vue/dist/vue.esm-bundler.js';
