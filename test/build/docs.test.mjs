@@ -463,3 +463,13 @@ test('README: the numbers it gives for limits, defaults and timings are the code
   if (/for \(const f of FACETS\)/.test(remote)) sent.push(...facets);
   assert.deepEqual([...params].sort(), [...new Set(sent)].sort(), 'README: the parameters of a remote search request');
 });
+
+test('README: the size budgets it names are the bench\'s and the build\'s', async () => {
+  const bench = read('bench/run.mjs');
+  const budgets = Object.fromEntries([...bench.match(/const BUDGET_KIB = \{([^}]*)\}/)[1].matchAll(/'?([\w +-]+?)'?: (\d+)/g)].map((m) => [m[1].trim(), Number(m[2])]));
+  const dev = section(readme, /^## Development/);
+  assert.equal(Number(dev.match(/`<annual-stats>` \(budget (\d+) KiB\)/)?.[1]), budgets['annual-stats'], 'README: the budget of <annual-stats>');
+  assert.equal(Number(dev.match(/`<request-status>` \(budget (\d+) KiB\)/)?.[1]), budgets['request-form + request-status'], 'README: the budget of the request pair');
+  const { AUTOLOAD_BUDGET } = await import('../../scripts/build-cdn-split.mjs');
+  assert.equal(Number(readme.match(/\(gzipped; budget (\d+) KiB\)/)?.[1]) * 1024, AUTOLOAD_BUDGET, 'README: the autoloader\'s budget');
+});
