@@ -473,3 +473,14 @@ test('README: the size budgets it names are the bench\'s and the build\'s', asyn
   const { AUTOLOAD_BUDGET } = await import('../../scripts/build-cdn-split.mjs');
   assert.equal(Number(readme.match(/\(gzipped; budget (\d+) KiB\)/)?.[1]) * 1024, AUTOLOAD_BUDGET, 'README: the autoloader\'s budget');
 });
+
+test('README (Development): the layout of src/ names every file and folder of src/, and only those', () => {
+  const block = fenced(section(readme, /^## Development/)).find((b) => b.startsWith('src/'));
+  assert.ok(block, 'the layout block');
+  const srcLines = block.split('\n').slice(1, block.split('\n').findIndex((l, i) => i > 0 && !l.startsWith('  ')));
+  const named = new Set(srcLines.flatMap((l) => l.trim().split(/\s{2,}/)[0].split(/,\s*/)).map((n) => n.replace(/\/$/, '').replace(/\/.*$/, '')));
+  const actual = readdirSync(join(root, 'src'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() || (d.name.endsWith('.ts') && !d.name.endsWith('.d.ts'))).map((d) => d.name);
+  for (const n of named) assert.ok(actual.includes(n), `README's layout names src/${n}, which does not exist`);
+  for (const n of actual) assert.ok(named.has(n), `src/${n} is not in README's layout`);
+});
