@@ -484,3 +484,25 @@ test('README (Development): the layout of src/ names every file and folder of sr
   for (const n of named) assert.ok(actual.includes(n), `README's layout names src/${n}, which does not exist`);
   for (const n of actual) assert.ok(named.has(n), `src/${n} is not in README's layout`);
 });
+
+test('README (Command-line tool): each command\'s options, and their choices, are those of its --help usage line', () => {
+  const main = read('src/cli/main.ts');
+  const cli = section(readme, /^## Command-line tool/);
+  const heads = [...cli.matchAll(/^### `(\w+)[^`]*`$/gm)];
+  assert.ok(heads.length >= 4, 'command headings');
+  /** `[--x VALUE|…]` → option name → its choices (when listed with |), `-o` included. */
+  const options = (text) => new Map([...text.matchAll(/\[(-o|--[\w-]+)(?: ([^\]]+))?\]/g)]
+    .filter(([, o]) => o !== '--quiet').map(([, o, v]) => [o, v && /^[\w-]+(\|[\w-]+)+$/.test(v) && !/^NAME\|N$/.test(v) ? v : '']));
+  for (const [heading, cmd] of heads) {
+    const usage = main.match(new RegExp(`${cmd}: \`Usage: \\$\\{NAME\\} ([^\\n]*)`))?.[1];
+    assert.ok(usage, `no --help usage for ${cmd}`);
+    const want = options(usage);
+    let have = options(heading);
+    if (!have.size) {
+      // A heading without its options (validate): the ones its text names.
+      const text = section(cli, new RegExp(`^### \`${cmd}\\b`));
+      have = new Map([...text.matchAll(/`(--[\w-]+)`/g)].filter(([, o]) => o !== '--quiet').map(([, o]) => [o, want.get(o) ?? '?']));
+    }
+    assert.deepEqual(Object.fromEntries([...have].sort()), Object.fromEntries([...want].sort()), `README's ${cmd}: options as in its --help (${usage})`);
+  }
+});
