@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { run, fixture, tmp, loadSrc } from './helpers.mjs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { run, fixture, tmp, loadSrc, root } from './helpers.mjs';
 
 async function convert(args) {
   const out = join(tmp(), 'report.json');
@@ -217,4 +217,16 @@ test('from-html and validate: a page without the tables and an address that does
   r = await run(['validate', `http://127.0.0.1:${port}/feeds/catalogue.json`]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, new RegExp(`http://127\\.0\\.0\\.1:${port}/feeds/catalogue\\.json: could not be fetched: the server refused the connection \\(ECONNREFUSED\\); check the address, and that the site is up\n`));
+});
+
+test('README: the from-html example prints what the command prints (the 2021-format fixture as the page)', async () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = readme.match(/```console\n\$ npx disclosure-elements annual from-html (\S+) -o (\S+)\n([\s\S]*?)```/);
+  assert.ok(block, 'the README has a from-html example');
+  const [, , out, shown] = block;
+  const dir = tmp();
+  mkdirSync(join(dir, dirname(out)), { recursive: true });
+  const r = await run(['annual', 'from-html', fixture('annual-2021.html'), '-o', out], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, shown);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { run, fixture, tmp, cliPath, root, xlsx, zip } from './helpers.mjs';
@@ -1099,4 +1099,41 @@ test('from-xlsx: columns hidden to the sheet\'s end (C:XFD, as tidy sheets hide 
   const few = await convert(4);
   const all = await convert(16384);
   assert.ok(all / few < 3, `C:D hidden took ${Math.round(few)} ms, C:XFD ${Math.round(all)} ms`);
+});
+
+test('README: the from-csv example prints what the command prints, for a GBK export with the rows it names', async () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = readme.match(/```console\n\$ npx disclosure-elements (catalogue from-csv [^\n]*\\\n[^\n]*)\n([\s\S]*?)```/);
+  assert.ok(block, 'the README has a from-csv example');
+  const args = block[1].replace('\\\n', ' ').trim().split(/\s+/);
+  const shown = block[2];
+  const file = args[2];
+  const total = Number(shown.match(/^([\d,]+) entries written/m)[1].replace(/,/g, ''));
+  const skipped = [...shown.matchAll(/^line (\d+): skipped: (.*)$/gm)].map((m) => [Number(m[1]), m[2]]);
+  const badDate = shown.match(/^line (\d+): warning: dateCreated: "([^"]+)"/m);
+  // The export: the fixture's GBK header and its first row, repeated with other ids, the named lines broken as said.
+  const gbk = readFileSync(fixture('catalogue-gbk.csv'));
+  const [header, row] = gbk.toString('latin1').split(/\r?\n/);
+  const cells = row.split(',');
+  const lines = [header];
+  for (let line = 2; line <= total + skipped.length + 1; line++) {
+    const c = [...cells];
+    c[0] = `006991234/2013-${String(line).padStart(5, '0')}`;
+    c[3] = '2013-03-01';
+    if (skipped.some(([l, why]) => l === line && why === 'no title')) c[1] = '';
+    const wide = skipped.find(([l, why]) => l === line && why.startsWith('has '));
+    if (wide) c.push(...Array(Number(wide[1].match(/has (\d+) cells/)[1]) - c.length).fill('x'));
+    if (badDate && Number(badDate[1]) === line) c[3] = badDate[2];
+    lines.push(c.join(','));
+  }
+  const dir = tmp();
+  mkdirSync(join(dir, 'feeds'));
+  writeFileSync(join(dir, file), Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+  const r = await run(args, { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  // The README abridges the list of columns with …
+  const [first, ...rest] = shown.trimEnd().split('\n');
+  const [gotFirst, ...gotRest] = r.stderr.trimEnd().split('\n');
+  assert.ok(gotFirst.startsWith(first.replace(/…$/, '')), `${gotFirst}\n  does not begin as the README's\n${first}`);
+  assert.deepEqual(gotRest, rest);
 });
