@@ -506,3 +506,10 @@ test('README (Command-line tool): each command\'s options, and their choices, ar
     assert.deepEqual(Object.fromEntries([...have].sort()), Object.fromEntries([...want].sort()), `README's ${cmd}: options as in its --help (${usage})`);
   }
 });
+
+test('README: every pinned URL and versioned folder is the package\'s version', () => {
+  const { version } = JSON.parse(read('package.json'));
+  const pinned = [...readme.matchAll(/disclosure-elements@([\w.-]+)\//g), ...readme.matchAll(/\/disclosure-elements\/(\d+\.\d+\.\d+)\//g)].map((m) => m[1]);
+  assert.ok(pinned.length >= 8, `pinned URLs found (${pinned.length})`);
+  for (const v of pinned) assert.equal(v, version, 'README pins another version than package.json');
+});
