@@ -12,10 +12,11 @@
 // three letters would pass every check but is not listed, so that none ships its full name by oversight. Renaming is
 // consistent across chunks because every build uses the same fixed table (MANGLE_CACHE).
 //
-// The keys of the request elements' UI strings (src/locales/*/request.ts) in MANGLED_KEYS are renamed the same way:
-// they ship once per locale and again at every use (`t.draftRestored`). The same test checks them as it checks
-// members, except that instead of being a private member, each must be a top-level key of the request strings in
-// every locale and never a nested one (nested keys, such as the server's error codes, are looked up by value).
+// The UI-string keys in MANGLED_KEYS (top-level keys of the strings modules in src/locales/<locale>/: request, and
+// also core, catalogue and annual) are renamed the same way: they ship once per locale and again at every use
+// (`t.draftRestored`). The same test checks them as it checks members, except that instead of being a private member,
+// each must be a top-level key of those strings in every locale and never a nested one (nested keys, such as the
+// server's error codes, are looked up by value).
 //
 // The npm entry points (dist/npm/, for other bundlers) are not mangled. The browser tests run on mangled code too
 // (web-test-runner.config.mjs), so they test what ships; `MANGLE=0 npm test` turns that off to debug with real names.

@@ -48,7 +48,7 @@ A feed that is not UTF-8 (saved as GBK or UTF-16) is an error: the elements read
 A CSV spreadsheet is not a feed: convert it with "catalogue from-csv" (the error says how).
 Errors make the exit code 1; warnings (unknown keys) do not.
   --json    print the result as JSON on stdout
-  --quiet   print only the errors`,
+  --quiet   print only the errors (and, for an invalid feed, the line that counts them)`,
   catalogue: `Usage: ${NAME} catalogue from-csv <file.csv|file.xlsx> [-o out.json] [--sheet NAME|N] [--include-hidden] [--publisher 名称] [--base-url URL] [--lang TAG] [--quiet]
 
 Converts a spreadsheet to a catalogue feed: a CSV export, or an Excel workbook (.xlsx, its first sheet shown, or the
