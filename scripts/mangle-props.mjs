@@ -54,7 +54,7 @@ export const MANGLED = [
   'pagesAbort', 'paras', 'phase', 'printing', 'leaveProvider', 'providerReady', 'outerProvider', 'rebuildIndex', 'remoteAbort',
   'remoteResult', 'remoteTimer', 'remoteUrl', 'renderAnswer', 'renderBody', 'renderCatalogue', 'renderChart',
   'renderChips', 'renderDetail', 'renderFacet', 'renderFeedState', 'renderField', 'renderForm', 'renderGroup',
-  'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', FREE,
+  'renderIndex', 'renderItem', 'renderList', 'renderPagination', 'renderPaper', 'renderReceipt', 'toPaper',
   'renderReport', 'renderReview', 'renderSearch', 'renderSection', 'renderStep', 'renderSummary', 'renderTableBlock',
   'renderToolbar', 'renderTree', 'renderTrend', 'renderWarnings', 'textLang', 'resolveSrc', 'restoreDraft', 'restoreFromUrl',
   'retryFeed', 'retryNow', 'yearFeeds', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',

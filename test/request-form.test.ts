@@ -1048,6 +1048,14 @@ describe('<request-form> submission', () => {
       expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
       expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_EN);
       expect(sent.length).to.equal(0);
+      // Applying in writing stays open: the answers given, as the paper form to sign and post (or hand in).
+      $$(el, ALERT + ' button').find((b) => b.textContent!.trim() === 'Create the application form')!.click();
+      await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
+      await focusedIn(el, '#paper-h');
+      expect(shadowText(el, '[part="paper"]')).to.contain(VALID.name).and.contain(VALID.description);
+      expect(contactOf(el, '[part="paper"]')).to.deep.equal(CONTACT_EN);
+      expect(sent.length).to.equal(0);
+      await expectAccessible(el);
     } finally {
       XMLHttpRequest.prototype.open = open;
     }
@@ -1446,6 +1454,10 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await waitUntil(() => $(el, ALERT), 'failed', 8000);
     expect(shadowText(el, ALERT)).to.contain('if it still fails, contact the agency');
     expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
+    // Or apply on paper: the answers as the application form to print.
+    $$(el, ALERT + ' button').find((b) => b.textContent!.trim() === 'Create the application form')!.click();
+    await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
+    expect(shadowText(el, '[part="paper"]')).to.contain(VALID.name);
   });
 
   it('a slow server (no answer after 10 s): says it is still sending and not to close the page; one request, then the receipt', async () => {

@@ -547,6 +547,16 @@ export class RequestForm extends DisclosureElement {
 
   // ---- submission -----------------------------------------------------------------------------------------------
 
+  /**
+   * The paper 申请表 of the answers given: for a form without online submission, and where sending online cannot succeed
+   * (a plain-http endpoint, a lasting failure, a refusal the applicant cannot fix): posted or handed in, it is an
+   * application too (条例 Art. 29).
+   */
+  private toPaper = async () => {
+    this.phase = 'paper';
+    await this.focusHeading('paper-h');
+  };
+
   private submitReview = async (e: Event) => {
     e.preventDefault();
     if (this.busy) return;
@@ -561,8 +571,7 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     if (form.submit.mode !== 'api') {
-      this.phase = 'paper';
-      await this.focusHeading('paper-h');
+      await this.toPaper();
       return;
     }
     if (insecureEndpoint(form.submit.endpoint!)) {
@@ -965,7 +974,7 @@ export class RequestForm extends DisclosureElement {
       </div>
       ${s === 'failed' || s === 'insecure' || s === 'rejected'
         ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failedNote : s === 'insecure' ? t.insecureNote : `${t.rejectedNote}${this.sendDetail}`}</p>
-          ${s === 'insecure' || this.stuck ? this.renderOffice() : nothing}</div>`
+          ${s === 'insecure' || this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
         : nothing}
       <div class="actions">
         <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>
