@@ -320,6 +320,43 @@ describe('feed loading', () => {
     expect(kinds).to.deep.equal(['notFound', 'server', 'html', 'html', 'invalidJson', 'timeout', 'ok']);
   });
 
+  it('a feed that arrives in pieces, its byte-order mark and its characters cut between them, shows the text as sent; so does one from a fetch polyfill without a body stream', async () => {
+    const native = window.fetch;
+    const feed = { ...smallCatalogue(), title: '君山区政府信息公开目录' };
+    const text = `\uFEFF${JSON.stringify(feed)}`;
+    const bytes = new TextEncoder().encode(text);
+    // Cut inside the byte-order mark (3 bytes in UTF-8), then inside every Chinese character of the title (3 bytes each).
+    const start = new TextEncoder().encode(text.slice(0, text.indexOf('君山区'))).length;
+    const cuts = [0, 1, 2, ...Array.from({ length: 11 }, (_, i) => start + 3 * i + 1 + (i % 2)), bytes.length];
+    const pieces = cuts.slice(1).map((end, i) => bytes.slice(cuts[i], end));
+    const show = async (src = '/pieces.json') => {
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+      await el.loaded;
+      await el.updateComplete;
+      return [shadowText(el, 'header h2'), ...titles(el), shadowText(el, '[part="error"]')].filter(Boolean);
+    };
+    // As the test server sends it, in one piece.
+    const sent = await show(await storeFeed(text));
+    expect(sent[0]).to.equal('君山区政府信息公开目录');
+    expect(sent).to.have.length(5);
+    try {
+      window.fetch = async () => new Response(new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const piece = pieces.shift();
+          if (!piece) return controller.close();
+          await new Promise((r) => setTimeout(r, 1));
+          controller.enqueue(piece);
+        },
+      }), { headers: { 'content-type': 'application/json' } });
+      expect(await show()).to.deep.equal(sent);
+      // Like an old whatwg-fetch on a CMS page: no body stream, only text() (XMLHttpRequest's text, the mark dropped).
+      window.fetch = async () => ({ status: 200, ok: true, headers: new Headers({ 'content-type': 'application/json' }), text: async () => text.slice(1) }) as unknown as Response;
+      expect(await show()).to.deep.equal(sent);
+    } finally {
+      window.fetch = native;
+    }
+  });
+
   it('a host page’s fetch polyfill that ignores the abort signal still times out, and a caller’s abort still ends the wait', async () => {
     const native = window.fetch;
     // Like an old whatwg-fetch on a CMS page: the request runs to its end whatever the signal says.

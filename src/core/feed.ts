@@ -87,7 +87,14 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
     if (status === 404 || status === 410) throw new FeedError('notFound', 'Not found', url, status);
     if (status >= 500) throw new FeedError('server', `Server error ${status}`, url, status);
     if (!response.ok) throw new FeedError('http', `HTTP ${status}`, url, status);
-    const text = await settle(response.text());
+    // Decoded piece by piece as it comes: response.text() decodes all of it once the feed has ended (in Chromium, 10 ms
+    // of the main thread for 4.5 MB; the bench's 10,000 entries show after 5–6 ms less of it this way). A host page's
+    // fetch polyfill may give no body stream.
+    const reader = response.body?.getReader();
+    let text = reader ? '' : await settle(response.text());
+    for (let c: ReadableStreamReadResult<Uint8Array> | undefined, d = new TextDecoder(); reader && !c?.done; ) {
+      text += d.decode((c = await settle(reader.read())).value, { stream: !c.done });
+    }
     // The first non-blank character tells an HTML page (a login or error page served with 200) from JSON. No
     // Content-Type is tested as "null".
     if (/text\/html/.test(headers.get('content-type') as string) || /^\s*</.test(text)) {
