@@ -4,6 +4,7 @@ import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { expectAccessible, mountHtml, pastRightEdge, patchArrayFromLikePrototypeJs, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
+import { newest } from '../src/elements/disclosure-catalogue/query.js';
 
 async function mount(feed: unknown = smallCatalogue(), extra: { urlKey?: string; pageSize?: number } = {}): Promise<DisclosureCatalogue> {
   const src = await storeFeed(feed);
@@ -950,6 +951,24 @@ describe('<disclosure-catalogue>: the first page comes before the whole feed is 
     // The live region gives the count of the whole feed.
     await waitUntil(() => shadowText(el, '[role="status"][aria-live="polite"]') === '目录已加载，共 62 条信息。', 'announcement');
     await expectAccessible(el);
+  });
+
+  it('the first page of a feed in any order holds the entries that sorting all of them newest first puts there (ties in feed order)', () => {
+    let seed = 2013;
+    const random = (n: number) => Math.floor(((seed = (seed * 16807) % 2147483647) / 2147483647) * n);
+    // Per entry as checkItems gives it: yyyymmdd, 0 without a date, -1 and -2 when it is not shown.
+    const day = () => [-2, -1, 0][random(20)] ?? 20130101 + random(12) * 100 + random(28);
+    const feeds = {
+      'no order': Array.from({ length: 3000 }, day),
+      'oldest first': Array.from({ length: 3000 }, day).sort((a, b) => a - b),
+      'newest first': Array.from({ length: 3000 }, day).sort((a, b) => b - a),
+      'one day': Array.from({ length: 300 }, () => 20130305),
+      'fewer than a page': [20130101, -1, 0, 20130102, -2],
+    };
+    for (const [name, days] of Object.entries(feeds)) {
+      const sorted = days.map((d, i) => i).filter((i) => days[i] >= 0).sort((a, b) => days[b] - days[a] || a - b);
+      for (const k of [1, 10, 20, 100]) expect([...newest(Float64Array.from(days), k)], `${name}, ${k} a page`).to.deep.equal(sorted.slice(0, k));
+    }
   });
 
   it('answers a search typed as soon as the first rows appear from the whole feed', async () => {

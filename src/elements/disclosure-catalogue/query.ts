@@ -89,14 +89,17 @@ class RowsBuilder {
  */
 export function newest(days: ArrayLike<number>, k: number): Int32Array {
   const top: number[] = [];
+  // The day a date must be newer than to be kept: once there are k, the k-th newest (one compare per entry).
+  let min = -1;
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
-    if (d < 0 || (top.length === k && !(d > days[top[k - 1]]))) continue;
+    if (!(d > min)) continue;
     // After every kept index with a date at least as new (they come first: earlier in the feed).
     let j = top.length;
     while (j && days[top[j - 1]] < d) j--;
     top.splice(j, 0, i);
     if (top.length > k) top.pop();
+    if (top.length == k) min = days[top[k - 1]];
   }
   return Int32Array.from(top);
 }
