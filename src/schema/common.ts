@@ -28,8 +28,9 @@ export function optDate(obj: Record<string, unknown>, key: string, path: string,
   const v = obj[key];
   if (typeof v === 'string') {
     const d = v.trim().slice(0, 10);
-    // A day that exists: 2013-02-30 would otherwise be shown as 2013年3月2日.
-    if (ISO_DATE.test(d) && (d.slice(8) < '29' || new Date(`${d}T00:00:00Z`).getUTCDate() === +d.slice(8))) return d;
+    // A day that exists: 2013-02-30 would otherwise be shown as 2013年3月2日. (A date-only form is read as UTC; an engine
+    // that refuses a day past the month's end gives NaN: refused too.)
+    if (ISO_DATE.test(d) && (d.slice(8) < '29' || new Date(d).getUTCDate() === +d.slice(8))) return d;
     if (d === '') return undefined;
   }
   if (v === undefined || v === null) return undefined;
