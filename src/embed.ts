@@ -66,8 +66,9 @@ function warnOnce(message: string): void {
 }
 
 /**
- * Builds the element (wrapped in a provider when `data-feed-base` or `data-agency` is present) from the `data-*`
- * attributes of `source`. Returns the outermost node, or null for an unknown `data-disclosure` value.
+ * Builds the element (wrapped in a provider when one of its attributes is present: `data-feed-base`, `data-feed-lang`
+ * or `data-agency`) from the `data-*` attributes of `source`. Returns the outermost node, or null for an unknown
+ * `data-disclosure` value.
  */
 export function createFromData(source: Element): { node: Element; element: Element } | null {
   const tag = tagFor(source.getAttribute('data-disclosure'));
