@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/annual-stats.js';
 import '../src/provider.js';
 import type { AnnualStats } from '../src/annual-stats.js';
@@ -7,7 +7,7 @@ import { templateFor, type AnnualTemplate, type Label } from '../src/elements/an
 import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
 import { reconcile } from '../src/elements/annual-stats/reconcile.js';
 import { chartCount, chartOn, wrapLabel } from '../src/elements/annual-stats/charts.js';
-import { expectAccessible, misLanguaged, patchArrayFromLikePrototypeJs, storeFeed } from './helpers.js';
+import { cutOff, expectAccessible, misLanguaged, mountHtml, patchArrayFromLikePrototypeJs, storeFeed, textSpacing } from './helpers.js';
 
 /** Polls with timers, not animation frames (frames are throttled in a background tab when files run in parallel). */
 async function waitUntil(check: () => unknown, what: string, timeout = 8000): Promise<void> {
@@ -1130,6 +1130,115 @@ describe('<annual-stats>: language of parts (WCAG 3.1.2)', () => {
       expect(marks(el).every((n) => n.getAttribute('lang') === 'zh-CN'), src).to.equal(true);
       expect(misLanguaged(el), src).to.deep.equal([]);
       el.remove();
+    }
+  });
+});
+
+describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
+  before(() => setViewport({ width: 320, height: 640 }));
+  after(() => setViewport({ width: 1280, height: 900 }));
+
+  /** 320px less a page's usual 16px margins; charts drawn, every data table shown. */
+  async function phone(src: string, lang: string, style = ''): Promise<AnnualStats> {
+    const box = mountHtml(html`<annual-stats src=${src} year="2022" lang=${lang} no-url-state style=${style}></annual-stats>`, 'width: 288px');
+    const el = box.querySelector('annual-stats') as AnnualStats;
+    await el.loaded;
+    await el.updateComplete;
+    await waitUntil(() => $(el, '#t3') && (!src.endsWith('index.json') || $(el, '#trend-key')), 'report and trend');
+    await el.updateComplete;
+    await waitUntil(() => $$(el, 'canvas').length && $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn');
+    for (const b of $$(el, '[part~="data-toggle"][aria-expanded="false"]')) b.click();
+    await el.updateComplete;
+    return el;
+  }
+
+  /** What reaches past the element's right edge, the data tables' scroll areas (and what they hold) left out. */
+  const past = (el: Element) => {
+    const right = el.getBoundingClientRect().right;
+    const out = $$(el, '*').filter((n) => !n.closest('.table-wrap') && n.getBoundingClientRect().right > right + 0.5)
+      .map((n) => `${n.localName}.${n.className}#${n.id} ${text(n).slice(0, 40)}`);
+    // Text too: a line that does not wrap runs past the edge of a box that does not.
+    const walk = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const p = t.parentElement!;
+      if (!t.textContent!.trim() || p.closest('.table-wrap, option, style, [hidden]')) continue;
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      if (r.getBoundingClientRect().right > right + 0.5) out.push(`text in ${p.localName}.${p.className}: ${t.textContent!.trim().slice(0, 40)}`);
+    }
+    return out;
+  };
+
+  /** Each chart's canvas drawn within its box, which is within the element; the summary still there. */
+  const chartsFit = (el: Element, what: string) => {
+    for (const c of $$<HTMLCanvasElement>(el, 'canvas')) {
+      const box = c.parentElement!.getBoundingClientRect();
+      const r = c.getBoundingClientRect();
+      expect(r.right, `${what}: canvas ${c.dataset.chart} within its box`).to.be.at.most(box.right + 0.5);
+      expect(r.bottom, `${what}: canvas ${c.dataset.chart} within its box`).to.be.at.most(box.bottom + 0.5);
+      expect(r.width, `${what}: canvas ${c.dataset.chart} drawn`).to.be.greaterThan(100);
+      expect(c.parentElement!.getAttribute('aria-label'), `${what}: summary`).to.match(/\S/);
+    }
+  };
+
+  for (const lang of ['en', 'zh-CN']) {
+    for (const src of [`${FEEDS}/index.json`, `${FEEDS}/broken-2021.json`]) {
+      it(`reflows on a 320px screen (${lang}, ${src.split('/').pop()}), with large text and a host's html{font-size:62.5%}: only the tables scroll`, async () => {
+        await emulateMedia({ reducedMotion: 'reduce' });
+        const el = await phone(src, lang);
+        if (src.endsWith('index.json')) {
+          // The trend picker shows its longest option.
+          const sel = $<HTMLSelectElement>(el, '#trend-key');
+          const longest = [...sel.options].sort((a, b) => b.text.length - a.text.length)[0];
+          sel.value = longest.value;
+          sel.dispatchEvent(new Event('change'));
+          await el.updateComplete;
+          expect($(el, 'select#year')).to.exist;
+        } else {
+          expect($(el, '[part~="reconciliation"]')).to.exist;
+        }
+        const wraps = $$(el, '.table-wrap');
+        expect(wraps.length).to.be.greaterThan(3);
+        for (const w of wraps) {
+          expect(w.tabIndex, 'table scroll area focusable').to.equal(0);
+          expect(text(el.shadowRoot!.getElementById(w.getAttribute('aria-labelledby')!)), 'table scroll area named').to.match(/\S/);
+        }
+        const check = async (what: string) => {
+          await el.updateComplete;
+          await new Promise((r) => setTimeout(r, 50));
+          expect(past(el), what).to.deep.equal([]);
+          chartsFit(el, what);
+        };
+        await check('normal');
+        el.largeText = true;
+        await check('large text');
+        document.documentElement.style.fontSize = '62.5%';
+        try {
+          await check('large text, html{font-size:62.5%}');
+        } finally {
+          document.documentElement.style.removeProperty('font-size');
+        }
+      });
+    }
+  }
+
+  it('text spacing (WCAG 1.4.12): nothing cut off, button text within its button (en and zh-CN, large text)', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    for (const lang of ['en', 'zh-CN']) {
+      for (const src of [`${FEEDS}/index.json`, `${FEEDS}/broken-2021.json`]) {
+        const el = await phone(src, lang, 'line-height: 1.5; letter-spacing: 0.12em; word-spacing: 0.16em');
+        textSpacing(el);
+        for (const large of [false, true]) {
+          el.largeText = large;
+          await el.updateComplete;
+          await new Promise((r) => setTimeout(r, 50));
+          const what = `${lang} ${src.split('/').pop()} ${large ? 'large' : ''}`;
+          expect(past(el), what).to.deep.equal([]);
+          expect(cutOff(el), what).to.deep.equal([]);
+          chartsFit(el, what);
+        }
+        el.parentElement!.remove();
+      }
     }
   });
 });

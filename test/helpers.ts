@@ -155,3 +155,38 @@ export function misLanguaged(host: Element, ignore?: RegExp): string[] {
   }
   return out;
 }
+
+/**
+ * Applies WCAG 1.4.12's text spacing (line height 1.5, paragraphs 2em apart, letters 0.12em, words 0.16em) to every
+ * element of a shadow root, as a reader's text-spacing stylesheet or extension does.
+ */
+export function textSpacing(el: Element): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important }
+    p { margin-bottom: 2em !important }`);
+  el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, sheet];
+}
+
+/**
+ * Text cut off: a box that hides or clips its overflow holding more than it shows, or a button whose text reaches past its edges. Visually hidden text (1px, clipped) is meant to be.
+ */
+export function cutOff(el: Element): string[] {
+  const name = (e: Element) => `${e.localName}.${e.className}#${e.id} ${(e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}`;
+  const out: string[] = [];
+  for (const e of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
+    const s = getComputedStyle(e);
+    if (s.display === 'none' || e.closest('[hidden]') || e.clientWidth <= 1 || /^(canvas|option|style|select)$/.test(e.localName)) continue;
+    const hides = (o: string) => o === 'hidden' || o === 'clip';
+    if ((hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1)) {
+      out.push(`${name(e)}: ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`);
+    }
+    if (e.localName === 'button' && e.textContent!.trim()) {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      const t = r.getBoundingClientRect();
+      const b = e.getBoundingClientRect();
+      if (t.left < b.left - 0.5 || t.right > b.right + 0.5 || t.top < b.top - 0.5 || t.bottom > b.bottom + 0.5) out.push(`${name(e)}: text outside its button`);
+    }
+  }
+  return out;
+}
