@@ -175,7 +175,7 @@ export function cutOff(el: Element): string[] {
   const out: string[] = [];
   for (const e of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
     const s = getComputedStyle(e);
-    if (s.display === 'none' || e.closest('[hidden]') || e.clientWidth <= 1 || /^(canvas|option|style|select)$/.test(e.localName)) continue;
+    if (s.display === 'none' || e.closest('[hidden]') || e.clientWidth <= 1 || /^(canvas|option|style|select|input|textarea)$/.test(e.localName)) continue;
     const hides = (o: string) => o === 'hidden' || o === 'clip';
     if ((hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1)) {
       out.push(`${name(e)}: ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`);

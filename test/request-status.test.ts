@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/request-status.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { expectAccessible, misLanguaged, mountHtml, requestsTo, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
+import { cutOff, expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, shadowText, storeFeed, textSpacing } from './helpers.js';
 import { $, $$, englishFormFeed, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
 
 type El = RequestStatus & HTMLElement;
@@ -368,5 +368,105 @@ describe('<request-status> timeout', () => {
     await waitUntil(() => $(el, '[part="error"]'), 'the timeout error', 2500);
     expect(performance.now() - t0).to.be.below(2500);
     expect(shadowText(el, '[part="error"]')).to.contain('服务器超过 1 秒没有响应');
+  });
+});
+
+describe('<request-status>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
+  before(() => setViewport({ width: 320, height: 640 }));
+  after(() => setViewport({ width: 1280, height: 900 }));
+
+  const LONG_EMAIL = 'zhengfuxinxigongkaishenqingbanli.junshanqurenminzhengfubangongshi@example.gov.cn';
+  const OFFICE = {
+    name: '岳阳市君山区人民政府办公室政府信息公开工作领导小组办公室（政务公开科）',
+    address: '湖南省岳阳市君山区柳林洲街道芦花洲路君山区政务服务中心三楼东侧政府信息公开受理窗口',
+    postcode: '414005', hours: 'Monday–Friday 08:30–12:00, 14:30–17:30', phone: '0730-1234567/0730-7654321',
+    email: LONG_EMAIL,
+  };
+  const ANSWER = {
+    ...FOUND, status: 'correctionRequested',
+    history: [...FOUND.history, { status: 'correctionRequested', at: '2026-10-08T01:30:00Z', note: `请补正身份证明材料，发送至${LONG_EMAIL}或寄至https://www.junshan.gov.cn/zwgk/xxgk/ysqgk/bzcl/index_2026_correction.html` }],
+  };
+
+  /** Text past the element's right edge: a line that does not wrap runs out of a box that does not. */
+  const textPast = (el: Element) => {
+    const right = el.getBoundingClientRect().right;
+    const out: string[] = [];
+    const walk = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      if (!t.textContent!.trim() || t.parentElement!.closest('style, option')) continue;
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      if (r.getBoundingClientRect().right > right + 0.5) out.push(`${t.parentElement!.localName}: ${t.textContent!.trim().slice(0, 40)}`);
+    }
+    return out;
+  };
+
+  async function phone(lang: string, steps: Parameters<typeof scriptEndpoint>[0], style = ''): Promise<El> {
+    const endpoint = await scriptEndpoint(steps);
+    const feed = formFeed({ mode: 'print' }, endpoint) as { agency: Record<string, unknown> };
+    feed.agency = { ...feed.agency, office: OFFICE };
+    // 320px less a page's usual 16px margins.
+    const box = mountHtml(html`<request-status src=${await storeFeed(feed)} lang=${lang} today="2026-10-12" style=${style}></request-status>`, 'width: 288px');
+    const el = box.querySelector('request-status') as El;
+    await el.updateComplete;
+    await el.loaded;
+    await el.updateComplete;
+    return el;
+  }
+
+  /** The lookup form with its errors, the not-found panel, an open application with its history and the office. */
+  async function* views(lang: string, style = '') {
+    const el = await phone(lang, [{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }, { status: 200, body: ANSWER }], style);
+    expect($(el, '#code'), shadowText(el)).to.exist;
+    yield ['form', el] as const;
+    await lookup(el, '', '');
+    expect($(el, '[aria-invalid="true"]')).to.exist;
+    yield ['errors', el] as const;
+    await lookup(el, 'ZZZZ-9999', '欧阳娜娜·阿卜杜热合曼·买买提');
+    await waitUntil(() => $(el, '[part="lookup-error"]'), 'not found');
+    yield ['not found', el] as const;
+    await lookup(el, 'AB12-CD34', '张三');
+    await waitUntil(() => $(el, '[part="office"]'), 'result');
+    expect(shadowText(el, '[part="history"]')).to.contain(LONG_EMAIL);
+    yield ['found', el] as const;
+  }
+
+  for (const lang of ['en', 'zh-CN']) {
+    it(`reflows on a 320px screen (${lang}), with large text and a host's html{font-size:62.5%}: the form, its errors, not found, an application and the office`, async () => {
+      document.documentElement.style.fontSize = '62.5%';
+      try {
+        for await (const [what, el] of views(lang)) {
+          for (const large of [false, true]) {
+            el.largeText = large;
+            await el.updateComplete;
+            const w = `${what}${large ? ', large text' : ''}`;
+            expect(pastRightEdge(el), w).to.deep.equal([]);
+            expect(textPast(el), w).to.deep.equal([]);
+          }
+          el.largeText = false;
+          await el.updateComplete;
+        }
+      } finally {
+        document.documentElement.style.removeProperty('font-size');
+      }
+    });
+  }
+
+  it('text spacing (WCAG 1.4.12): nothing cut off, button text within its button (en and zh-CN, large text)', async () => {
+    for (const lang of ['en', 'zh-CN']) {
+      for await (const [what, el] of views(lang, 'line-height: 1.5; letter-spacing: 0.12em; word-spacing: 0.16em')) {
+        textSpacing(el);
+        for (const large of [false, true]) {
+          el.largeText = large;
+          await el.updateComplete;
+          const w = `${lang} ${what}${large ? ', large text' : ''}`;
+          expect(pastRightEdge(el), w).to.deep.equal([]);
+          expect(textPast(el), w).to.deep.equal([]);
+          expect(cutOff(el), w).to.deep.equal([]);
+        }
+        el.largeText = false;
+        await el.updateComplete;
+      }
+    }
   });
 });

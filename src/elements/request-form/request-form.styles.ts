@@ -48,7 +48,7 @@ export const requestFormStyles = css`
   .paper th.block { width: 2.5em; writing-mode: vertical-rl; text-align: center; vertical-align: middle; }
   .paper td.sign { height: 3em; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
-  .timeline li { padding: 0 0 0.8em 1em; }
+  .timeline li { padding: 0 0 0.8em 1em; overflow-wrap: anywhere; }
   .timeline time { display: block; }
   @media print {
     header, .progress, .clear, [part='warning'] { display: none !important; }
