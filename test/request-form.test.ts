@@ -1460,6 +1460,46 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(shadowText(el, '[part="paper"]')).to.contain(VALID.name);
   });
 
+  it('what went wrong, said in Chinese, is said in English once the language is switched (a 5xx, a 429, a wait before a retry, a refusal); the server’s own words stay as sent', async () => {
+    const words = (el: El, sel: string) => printed($(el, sel).querySelector('p')!);
+    const toEnglish = async (el: El) => {
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => shadowText(el, '#step-h') === 'Check your answers', 'English');
+    };
+    const down = { status: 503, body: { error: { code: 'unavailable', message: 'maintenance' } } };
+    let { el } = await reviewed([down, down, down, down]);
+    await next(el);
+    await waitUntil(() => $(el, ALERT), '5xx', 8000);
+    expect(words(el, ALERT)).to.contain('服务器暂时出现故障');
+    await toEnglish(el);
+    expect(words(el, ALERT)).to.match(/^The agency’s server has a problem at the moment, .* contact the agency\.$/);
+    const slow = { status: 429, body: { error: { code: 'rateLimited', message: 'slow down' } } };
+    ({ el } = await reviewed([slow, slow, slow, slow]));
+    await next(el);
+    await waitUntil(() => $(el, ALERT), '429', 8000);
+    expect(words(el, ALERT)).to.contain('短时间内提交的次数过多');
+    await toEnglish(el);
+    expect(words(el, ALERT)).to.equal('Too many submissions in a short time. Wait a few minutes, then select “Send again”. Your application is kept on this page.');
+    ({ el } = await reviewed([down, { status: 201, body: RECEIPT }]));
+    el.retryDelays = [5000];
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('5 秒后自动重试'), 'retrying');
+    await toEnglish(el);
+    expect(shadowText(el, '[part="send-status"]')).to.equal('The server cannot be reached. Your application is kept; we will try again in 5 seconds (attempt 1).');
+    fixtureCleanup();
+    ({ el } = await reviewed([{ status: 400, body: { error: { code: 'weird', message: '请求格式有误' } } }]));
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'refusal');
+    expect(words(el, ALERT)).to.contain('服务器没有接受这份申请（weird：请求格式有误）');
+    await toEnglish(el);
+    expect(words(el, ALERT)).to.equal('Not sent: The server did not accept the application (weird: 请求格式有误). It is kept on this page; if this goes on, contact the agency.');
+    ({ el } = await reviewed([{ status: 413, body: { error: { code: 'payloadTooLarge', message: 'Too large.' } } }]));
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'refusal');
+    await toEnglish(el);
+    expect(words(el, ALERT)).to.match(/^Not sent: The attachments together are larger than this website accepts\. /);
+  });
+
   it('a slow server (no answer after 10 s): says it is still sending and not to close the page; one request, then the receipt', async () => {
     const { el, endpoint } = await api([{ status: 201, body: RECEIPT, delay: 11500 }]);
     await toReview(el);

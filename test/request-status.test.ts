@@ -167,6 +167,21 @@ describe('<request-status>', () => {
     }
   });
 
+  it('a failed lookup, said in Chinese, is said in English once the language is switched (unknown code, a server error)', async () => {
+    for (const [step, zh, en] of [
+      [{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }, '没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。', 'No application matches this query code and name. Check both and try again.'],
+      [{ status: 502, body: {} }, '查询失败：服务器出错（502），暂时无法读取数据。请稍后重试。', 'The check failed: The server had an error (502) and could not send the data. Please try again later.'],
+    ] as const) {
+      const { el } = await mount([step]);
+      await lookup(el, 'ZZZZ-9999', '王五');
+      await waitUntil(() => $(el, '[part="lookup-error"]'), 'error', 8000);
+      expect(shadowText(el, '[part="lookup-error"] p')).to.equal(zh);
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => shadowText(el, 'h2') === 'Check the progress of an application', 'English');
+      expect(shadowText(el, '[part="lookup-error"] p')).to.equal(en);
+    }
+  });
+
   it('offers a retry after a network error; while it runs, focus waits on the lookup button, then moves to the result', async () => {
     const { el, endpoint } = await mount([{ destroy: true }]);
     await lookup(el, 'AB12-CD34', '张三');

@@ -10,7 +10,7 @@ import {
   checkField, cleanSubmission, own, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
   resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
 } from '../../schema/request-form.js';
-import { requestStrings } from '../../locales/request.js';
+import { requestStrings, type RequestMessages } from '../../locales/request.js';
 import { requestFormStyles } from './request-form.styles.js';
 import { formatDateTime, insecureEndpoint, officeDetails, post } from './net.js';
 
@@ -180,7 +180,8 @@ export class RequestForm extends DisclosureElement {
   /** Files of a restored draft not chosen again yet, by field: the applicant is asked for them by name. */
   private againFiles: Record<string, string[]> = {};
   private sendState: SendState = '';
-  private sendDetail = '';
+  /** What the send status says, in words of the strings given: said again in another language when it changes. */
+  private sendDetail = (t: RequestMessages) => t.sendingNote;
   /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
   private stuck = false;
   private sentShare: number | null = null;
@@ -617,15 +618,14 @@ export class RequestForm extends DisclosureElement {
     if (this.inFlight || !box) return;
     clearTimeout(this.timers.retry);
     if (!this.isOnline()) return this.waitOnline();
-    const t = this.t;
     this.inFlight = true;
     // 重新提交 goes away while sending: its focus goes to 提交申请, not to the page.
     if (this.shadowRoot!.activeElement?.id === 'retry') void this.focusHeading('send');
     this.sendState = 'sending';
-    this.sendDetail = '';
+    this.sendDetail = (t) => t.sendingNote;
     this.sentShare = box.files ? 0 : null;
     // A slow answer: still sending, said after 10 s (a page that seems stuck gets closed or reloaded).
-    this.schedule('slow', () => (this.sendDetail = t.slowNote), 10000);
+    this.schedule('slow', () => (this.sendDetail = (t) => t.slowNote), 10000);
     const { status, json, retryAfter } = await post(this.feedForm!.submit.endpoint!, box.body, box.headers, (p) => (this.sentShare = p), this.feedTimeout);
     clearTimeout(this.timers.slow);
     this.inFlight = false;
@@ -647,13 +647,14 @@ export class RequestForm extends DisclosureElement {
         this.sendState = 'failed';
         // Asked to wait (429), the applicant waits; else the way may stay closed: whom to contact is given.
         this.stuck = status != 429;
-        this.sendDetail = status === 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : '';
+        this.sendDetail = (t) => status == 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : t.failedNote;
         return;
       }
       // Too many requests: wait as long as the server asks (within reason), never less than our own delay.
       const delay = status === 429 ? Math.max(next, Math.min(retryAfter ?? 0, 120) * 1000) : next;
       this.sendState = 'retrying';
-      this.sendDetail = t.retryingNote(Math.round(delay / 1000), this.attemptNo);
+      const n = this.attemptNo;
+      this.sendDetail = (t) => t.retryingNote(Math.round(delay / 1000), n);
       this.schedule('retry', () => void this.sendOutbox(), delay);
       return;
     }
@@ -673,7 +674,8 @@ export class RequestForm extends DisclosureElement {
     this.sendState = 'rejected';
     // Fewer or smaller attachments are the applicant's to choose; other refusals leave them only the agency to contact.
     this.stuck = !/^(payloadTooLarge|tooManyFiles)$/.test(code);
-    this.sendDetail = own(t.sendErrors, code) ?? t.sendUnknown([err.error?.message, ...this.otherErrors].filter(Boolean).join(' '), code || String(status));
+    // The server's own words as sent; those of its codes, and of the fields this form does not have, in the language of the moment.
+    this.sendDetail = (t) => t.rejectedNote + (own(t.sendErrors, code) ?? t.sendUnknown([err.error?.message, ...this.otherErrors].filter(Boolean).join(' '), code || String(status)));
   }
 
   private retryNow = () => {
@@ -956,6 +958,7 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const api = form.submit.mode === 'api';
     const s = this.sendState;
+    const detail = this.sendDetail(t);
     const waiting = this.busy;
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
@@ -967,13 +970,13 @@ export class RequestForm extends DisclosureElement {
         </dd></div>`)}
       </dl>`)}
       <div class="send" part="send-status" role="status">
-        ${s === 'sending' ? html`<p>${this.sendDetail || t.sendingNote}</p>${this.sentShare !== null ? html`<label>${t.uploading}
+        ${s === 'sending' ? html`<p>${detail}</p>${this.sentShare !== null ? html`<label>${t.uploading}
           <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}` : nothing}
-        ${s === 'retrying' ? html`<p>${this.sendDetail}</p>` : nothing}
+        ${s === 'retrying' ? html`<p>${detail}</p>` : nothing}
         ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
       </div>
       ${s === 'failed' || s === 'insecure' || s === 'rejected'
-        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'failed' ? this.sendDetail || t.failedNote : s === 'insecure' ? t.insecureNote : `${t.rejectedNote}${this.sendDetail}`}</p>
+        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'insecure' ? t.insecureNote : detail}</p>
           ${s === 'insecure' || this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
         : nothing}
       <div class="actions">

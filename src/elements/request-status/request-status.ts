@@ -93,7 +93,8 @@ export class RequestStatus extends DisclosureElement {
   private triedLookup = false;
   private busy = false;
   private statusAnswer: StatusAnswer | null = null;
-  private lookupFailure: { text: string; retry: boolean } | null = null;
+  /** `text` says it in the language of the moment (said again when the language changes). */
+  private lookupFailure: { text: () => string; retry: boolean } | null = null;
 
   private readonly statusFeed = new FeedController<RequestFormFeed>(this, parseRequestForm);
   private lookupAbort?: AbortController;
@@ -132,9 +133,8 @@ export class RequestStatus extends DisclosureElement {
       return;
     }
     const endpoint = this.statusFeed.data?.status?.endpoint;
-    const refused = !endpoint ? this.t.noStatusEndpoint : insecureEndpoint(endpoint) ? this.t.insecureNote : '';
-    if (refused) {
-      this.lookupFailure = { text: refused, retry: false };
+    if (!endpoint || insecureEndpoint(endpoint)) {
+      this.lookupFailure = { text: () => endpoint ? this.t.insecureNote : this.t.noStatusEndpoint, retry: false };
       await this.updateComplete;
       this.shadowRoot!.getElementById('failure')?.focus();
       return;
@@ -156,8 +156,8 @@ export class RequestStatus extends DisclosureElement {
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
       // Too many lookups (429, e.g. wrong names one after another): what to do, not a bare refusal; no retry at once.
       this.lookupFailure = err.kind === 'notFound' || err.status === 429
-        ? { text: err.status === 429 ? this.t.lookupLimited : this.t.notFoundNote, retry: false }
-        : { text: `${this.t.lookupFailed}${this.errorText(err)}`, retry: err.kind !== 'http' };
+        ? { text: () => err.status === 429 ? this.t.lookupLimited : this.t.notFoundNote, retry: false }
+        : { text: () => this.t.lookupFailed + this.errorText(err), retry: err.kind !== 'http' };
     } finally {
       if (!abort.signal.aborted) this.busy = false;
     }
@@ -199,7 +199,7 @@ export class RequestStatus extends DisclosureElement {
           <p class="help" role="status" aria-live="polite" aria-atomic="true">${this.busy ? t.looking : ''}</p></div>
       </form>
       ${this.lookupFailure
-        ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.lookupFailure.text}</p>
+        ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.lookupFailure.text()}</p>
             ${this.lookupFailure.retry ? html`<button class="btn" type="button" @click=${() => {
               // The retry button goes with this panel: focus waits on the lookup button, not on the page (WCAG 2.4.3).
               this.shadowRoot!.querySelector<HTMLElement>('form .btn')!.focus();
