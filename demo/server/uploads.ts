@@ -143,9 +143,13 @@ export async function receiveMultipart(
         }
         textSize += chunk.length;
         totalText += chunk.length;
-        if (textSize > limits.maxTextBytes || totalText > limits.maxTotalTextBytes) {
-          throw new HttpError(413, 'payloadTooLarge', 'A text value is too large.');
+        // One answer too long is that field's problem, said at the field (a 413 would be read as attachments too large).
+        if (textSize > limits.maxTextBytes) {
+          const name = part!.name;
+          const words = `Too long: this server takes at most ${Math.floor(limits.maxTextBytes / 1024)} KiB of text per answer.`;
+          throw new HttpError(422, 'invalidFields', `The value of "${name}" is too long.`, { [name]: words });
         }
+        if (totalText > limits.maxTotalTextBytes) throw new HttpError(413, 'payloadTooLarge', 'The text values together are too large.');
         textChunks.push(chunk);
       },
       onPartEnd() {

@@ -711,6 +711,23 @@ describe('multipart submissions and attachments', () => {
     assert.equal(rowCount(t.options.dbPath), 0);
   });
 
+  test('a text value larger than the server takes (256 KiB) → 422 invalidFields for that field in the server’s words, not 413 payloadTooLarge (the form reads that as attachments too large)', async () => {
+    const before = files().length;
+    const rows = rowCount(s.options.dbPath);
+    const res = await postMultipart(s.base, person({ description: '请公开'.repeat(30 * 1024) }), [{ field: 'idProof', name: 'id.pdf', data: PDF }]);
+    assert.equal(res.status, 422);
+    const { error } = await res.json();
+    assert.equal(error.code, 'invalidFields');
+    assert.deepEqual(Object.keys(error.fields), ['description']);
+    assert.match(error.fields.description, /256 KiB/);
+    assert.match(error.message, /description/);
+    assert.equal(files().length, before, 'the attachment is not kept');
+    assert.equal(rowCount(s.options.dbPath), rows);
+    // The contract says so where it lists the 422 answer.
+    const spec = readFileSync(join(rootDir, 'demo/server/openapi.yaml'), 'utf8');
+    assert.match(responseText(spec, '/api/requests', 'post', 422), /256 KiB/);
+  });
+
   test('malformed multipart → 400', async () => {
     const res = await fetch(`${s.base}/api/requests`, {
       method: 'POST',
