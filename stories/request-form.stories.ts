@@ -242,7 +242,8 @@ export const ServerErrorsOffForm: Story = {
 /**
  * The paper 申请表 of print mode: every option of a select, radio buttons and checkboxes is printed, ☑ for the chosen
  * ones, ☐ for the others (a screen reader hears 已勾选 / 未勾选); the declaration prints as ☑ and its words. Under the
- * table: where to post or hand it in, 联系办理机关 with the office's details (opening hours included).
+ * table: where to post or hand it in, the agency by name, then 联系办理机关 with the office's details (opening hours
+ * included; not there when the feed gives no `agency.office`).
  */
 export const PaperForm: Story = {
   name: 'Paper form (print mode): every choice with ☑/☐',

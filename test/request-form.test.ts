@@ -1716,6 +1716,19 @@ describe('<request-form> print mode', () => {
     expect(spoken(row('获取方式'))).to.equal('Ticked 邮寄　Not ticked 电子邮件');
   });
 
+  it('the paper form of a feed without the office’s details names the agency to send it to, and the sentence ends there (no “提交至：” with nothing after it)', async () => {
+    const el = await mount({ ...formFeed({ mode: 'print' }), lang: 'zh-CN', agency: { name: '测试区人民政府办公室' } });
+    await toReview(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    expect(printed($(el, '[part="paper"] .help'))).to.equal('请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至测试区人民政府办公室。');
+    expect($(el, '[part="paper"] h4')).to.equal(null);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '[part="paper"] .help').startsWith('Print'), 'the paper form in English');
+    expect(printed($(el, '[part="paper"] .help'))).to.equal('Print this form, sign it and post or hand it in with a copy of your proof of identity to 测试区人民政府办公室.');
+    expect(misLanguaged(el).filter((t) => t.includes('测试区人民政府办公室'))).to.deep.equal([]);
+  });
+
   it('produces a filled, printable application form after the review, with where to send it: the office’s details', async () => {
     const el = await mount(withContact(formFeed({ mode: 'print' })));
     await toReview(el);
@@ -1727,7 +1740,7 @@ describe('<request-form> print mode', () => {
     expect(printed($(el, '[part="paper"] table'))).to.contain('申请人信息').and.contain(VALID.idNumber).and.contain('☑ 公民　☐ 法人或者其他组织');
     expect(printed($(el, '[part="paper"] table'))).to.contain('☐ 邮寄　☑ 电子邮件').and.contain('申请人签名（盖章）').and.contain('申请日期');
     // Where to post or hand it in, and when the office is open: each detail named, as <request-status> gives them.
-    expect(shadowText(el, '[part="paper"] .help')).to.equal('请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至：');
+    expect(printed($(el, '[part="paper"] .help'))).to.equal('请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至测试区人民政府办公室。');
     expect(contactOf(el, '[part="paper"]')).to.deep.equal(CONTACT_ZH);
     // No file was chosen: the form does not claim one is enclosed.
     expect(table).to.not.contain('随表附上');

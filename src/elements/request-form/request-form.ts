@@ -1036,7 +1036,7 @@ export class RequestForm extends DisclosureElement {
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
-      <p class="help">${t.paperHelp}</p>${this.renderOffice()}
+      <p class="help">${this.withFeedText(t.paperHelp, form.agency.name)}</p>${this.renderOffice()}
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           this.phase = 'form';

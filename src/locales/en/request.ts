@@ -80,7 +80,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   dueHelp: (n: number) => `${n} working days after receipt; public holidays are not counted`,
   printButton: 'Print',
   paperTitle: 'Application for government information to {agency}',
-  paperHelp: 'Print this form, sign it and post or hand it in with a copy of your proof of identity to:',
+  paperHelp: 'Print this form, sign it and post or hand it in with a copy of your proof of identity to {agency}.',
   signatureLabel: 'Signature (or seal) of the applicant',
   dateLabel: 'Date',
   dateBlank: '____ / __ / __',

@@ -85,7 +85,8 @@ const zh = {
   printButton: '打印',
   /** {agency}: the agency's name (feed text, marked with the feed's language). */
   paperTitle: '{agency}政府信息公开申请表',
-  paperHelp: '请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至：',
+  /** {agency}: as in paperTitle. A sentence of its own: the office's details, when the feed gives them, follow under their heading. */
+  paperHelp: '请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至{agency}。',
   signatureLabel: '申请人签名（盖章）',
   dateLabel: '申请日期',
   dateBlank: '年　　月　　日',
