@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { run, fixture, tmp, cliPath, root, xlsx, zip } from './helpers.mjs';
+import { run, fixture, tmp, cliPath, root, xlsx, zip, oneSheetParts, XLSX_NS } from './helpers.mjs';
 
 /** Converts a file of 名称 and 发布日期 (one entry per date in `rows`): the dates read, and what was said. */
 async function convertDates(dir, name, rows) {
@@ -1018,16 +1018,14 @@ test('from-xlsx: a workbook written with zip64 records (sizes and offsets in zip
 test('from-xlsx: shared strings as Excel and WPS write them: rich text with an empty run (<t xml:space="preserve"/>), an empty string (<si/>), phonetic runs left out', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  writeFileSync(file, await zip({
-    'xl/workbook.xml': `<workbook ${ns}><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  const ns = XLSX_NS;
+  writeFileSync(file, await zip(oneSheetParts({
     'xl/sharedStrings.xml': `<sst ${ns}><si><t>名称</t></si><si><t xml:space="preserve"/></si><si/>` +
       '<si><r><t xml:space="preserve"/></r><r><rPr><b/><sz val="11"/><rFont val="宋体"/></rPr><t>关于</t></r><r><t xml:space="preserve">做好 &amp; 落实_x000D_</t></r>' +
       '<rPh sb="0" eb="2"><t>カンケイ</t></rPh><phoneticPr fontId="1" type="noConversion"/></si></sst>',
     'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
       '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>2</v></c></row></sheetData></worksheet>',
-  }));
+  })));
   const r = await run(['catalogue', 'from-xlsx', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好 & 落实']);
@@ -1063,10 +1061,8 @@ test('from-xlsx: the parts are found through the relationships, as Excel does: a
 test('from-xlsx: a number with a format of zeros (000000, "JS"0000: an id typed as a number and shown with its leading zeros) is read as Excel shows it', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  writeFileSync(file, await zip({
-    'xl/workbook.xml': `<workbook ${ns}><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  const ns = XLSX_NS;
+  writeFileSync(file, await zip(oneSheetParts({
     'xl/styles.xml': `<styleSheet ${ns}><numFmts count="2"><numFmt numFmtId="176" formatCode="000000"/><numFmt numFmtId="177" formatCode="&quot;JS-&quot;0000_ "/></numFmts>` +
       '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="177" applyNumberFormat="1"/></cellXfs></styleSheet>',
     'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData>` +
@@ -1074,7 +1070,7 @@ test('from-xlsx: a number with a format of zeros (000000, "JS"0000: an id typed 
       '<row r="2"><c r="A2" s="1"><v>123</v></c><c r="B2" t="inlineStr"><is><t>通知一</t></is></c><c r="C2" s="2"><v>12</v></c></row>' +
       '<row r="3"><c r="A3" s="1"><v>1234567</v></c><c r="B3" t="inlineStr"><is><t>通知二</t></is></c><c r="C3" s="2"><v>2.5</v></c></row>' +
       '</sheetData></worksheet>',
-  }));
+  })));
   const r = await run(['catalogue', 'from-xlsx', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.id, i.docNo]), [['000123', 'JS-0012'], ['1234567', 'JS-0003']]);

@@ -118,6 +118,19 @@ export async function zip(files, { zip64 = false } = {}) {
   return Buffer.concat([...locals, ...central, end64, locator, end]);
 }
 
+/** The namespaces a workbook's parts declare: SpreadsheetML, and relationships as `r:`. */
+export const XLSX_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/**
+ * The parts of a workbook of one sheet, 目录 (xl/worksheets/sheet1.xml), written by hand: its workbook part and
+ * relationships, then `parts` (the sheet, shared strings, styles, as a test needs them).
+ */
+export const oneSheetParts = (parts) => ({
+  'xl/workbook.xml': `<workbook ${XLSX_NS}><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ...parts,
+});
+
 /**
  * An .xlsx workbook whose first sheet has `rows` (arrays of cells: a string is a shared string, a number a number, an
  * object { v, s, f, t } a raw cell), and `sheetXml` (extra worksheet XML: <cols>, <mergeCells>, <hyperlinks>).
@@ -136,7 +149,7 @@ export function xlsx(rows, { sheetXml = {}, sheets = ['目录'], rels = '', date
     return `<c r="${ref}"${c.s ? ` s="${c.s}"` : ''}${c.t ? ` t="${c.t}"` : ''}>${c.f ? `<f>${esc(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${esc(c.v)}</v>` : ''}</c>`;
   }).join('')}</row>`).join('');
   const data = sheets.map((name, i) => sheetData(sheetRows[name] ?? (i ? [] : rows)));
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const ns = XLSX_NS;
   return zip({
     '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}>${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets.map((s, i) => `<sheet name="${s}" sheetId="${i + 1}"${sheetStates[s] ? ` state="${sheetStates[s]}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
