@@ -355,6 +355,8 @@ describe('accessibility tree: <request-status>', () => {
   it('the lookup fields are named by their labels and required; an empty lookup makes both invalid, their errors their descriptions, focus on the first', async () => {
     const el = await requestStatus([]);
     let t = await tree();
+    // A form landmark named by the heading above it, which a screen reader lists among the page's landmarks.
+    expect(all(node(t, 'form', '申请进度查询'), (n) => n.role === 'textbox')).to.have.length(2);
     expect(all(t, (n) => n.role === 'textbox').map((n) => [n.name, n.required, n.description])).to.deep.equal([
       ['查询码 （必填）', true, '查询码在提交申请后的回执上，例如 K7QM4XPA9R。'],
       ['申请人姓名或名称 （必填）', true, undefined],

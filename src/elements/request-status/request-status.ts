@@ -186,9 +186,10 @@ export class RequestStatus extends DisclosureElement {
       </div>`;
     // A running lookup is said once, by the status line beside the button: the button keeps its name (a focused button
     // renamed to the same 正在查询… was read out a second time).
-    return html`<h2>${t.statusTitle}</h2>
+    // The form is named by the heading: a form landmark a screen reader lists and jumps to.
+    return html`<h2 id="status-h">${t.statusTitle}</h2>
       <p class="agency" lang=${this.textLang(this.statusFeed)}>${form.agency.name}</p>
-      <form novalidate part="lookup" @submit=${this.runLookup}>
+      <form novalidate part="lookup" aria-labelledby="status-h" @submit=${this.runLookup}>
         ${input('code', t.queryCodeLabel, this.typedCode, codeErr, (v) => (this.typedCode = v), 'off', t.lookupHelp)}
         ${input('name', t.lookupName, this.typedName, nameErr, (v) => (this.typedName = v),
           // 'name' is a person's name: right only when only citizens can apply (type ids are unique). Where organisations
