@@ -10,6 +10,8 @@
  * checks that the class is exactly `\p{Bidi_C}`).
  */
 export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** One of them, written or escaped (`\u20…`, `\u061…`): the text needs the reviver. */
+const BIDI_OR_ESCAPE = RegExp(`${BIDI.source}|\\\\u(20|061)`);
 
 export const parseJson = (text: string): unknown =>
-  JSON.parse(text, /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\u(20|061)/.test(text) ? (_, v) => (typeof v == 'string' ? v.replace(BIDI, '') : v) : undefined);
+  JSON.parse(text, BIDI_OR_ESCAPE.test(text) ? (_, v) => (typeof v == 'string' ? v.replace(BIDI, '') : v) : undefined);
