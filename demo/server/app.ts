@@ -45,7 +45,7 @@ import {
   UUID_RE,
 } from './codes.js';
 import { csvDocument, withoutBidi } from './csv.js';
-import { HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
+import { answerLanguage, HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
 import { boundaryOf } from './multipart.js';
 import { rateLimitKey, TokenBucketLimiter } from './rate-limit.js';
 import { isProgram, matchesSignature, OTHER_MEDIA_TYPES, SNIFFED_EXTENSIONS, sniff } from './sniff.js';
@@ -399,7 +399,8 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     const shapeProblems: Record<string, string> = Object.create(null);
 
     if (type === 'application/json') {
-      const body = await readJson(req, jsonLimit);
+      // A JSON body is all answers: too large, it is their text that is (error.limit: text).
+      const body = await readJson(req, jsonLimit, 'text');
       if (!body || typeof body !== 'object' || Array.isArray(body)) {
         throw new HttpError(400, 'invalidBody', 'The body must be {"applicantType": "…", "fields": {…}}.');
       }
@@ -430,7 +431,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         maxFiles: 20,
         maxParts: 500,
         defaultMaxSizeMB: DEFAULT_MAX_SIZE_MB,
-      });
+      }, answerLanguage(req));
       uploads = parsed.uploads.filter((u) => u.name !== '' || u.size > 0);
       removeUploads(parsed.uploads.filter((u) => !uploads.includes(u)));
       const applicantTypes = parsed.texts.get('applicantType');

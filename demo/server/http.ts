@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly headers?: Record<string, string>,
     /** Members of the answer beside `error` (e.g. the stored `receipt` of `idempotencyKeyReused`). */
     readonly extra?: Record<string, unknown>,
+    /** Optional members of `error` beside `code`, `message` and `fields` (e.g. the `limit` of `payloadTooLarge`). */
+    readonly more?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -39,7 +41,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendError(res: ServerResponse, error: HttpError): void {
   const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
     ...error.extra,
-    error: { code: error.code, message: error.message },
+    error: { code: error.code, message: error.message, ...error.more },
   };
   if (error.fields && Object.keys(error.fields).length) body.error.fields = error.fields;
   sendJson(res, error.status, body, error.headers);
@@ -69,11 +71,13 @@ export function discardBody(req: IncomingMessage): void {
  * returns a promise (a file write waiting for drain), reading pauses until it settles. On any failure the rest
  * of the body is drained (see discardBody) and the promise rejects.
  */
-export function pumpBody(req: IncomingMessage, limit: number, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
+export function pumpBody(
+  req: IncomingMessage, limit: number, onChunk: (chunk: Buffer) => void | Promise<void>, limitName: TooLarge = 'body',
+): Promise<void> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     discardBody(req);
-    return Promise.reject(tooLarge(limit));
+    return Promise.reject(tooLarge(limit, limitName));
   }
   return new Promise<void>((resolve, reject) => {
     let size = 0;
@@ -102,7 +106,7 @@ export function pumpBody(req: IncomingMessage, limit: number, onChunk: (chunk: B
     const onData = (chunk: Buffer): void => {
       if (settled) return;
       size += chunk.length;
-      if (size > limit) return fail(tooLarge(limit));
+      if (size > limit) return fail(tooLarge(limit, limitName));
       let result: void | Promise<void>;
       try {
         result = onChunk(chunk);
@@ -138,24 +142,31 @@ export function pumpBody(req: IncomingMessage, limit: number, onChunk: (chunk: B
   });
 }
 
-function tooLarge(limit: number): HttpError {
-  return new HttpError(413, 'payloadTooLarge', `The request body is larger than ${Math.floor(limit / 1024)} KiB.`);
+/**
+ * Which limit a `413 payloadTooLarge` answer says was passed (`error.limit`): `text`, the answers' text (a JSON body,
+ * or a multipart body's text values together); `body`, a body's whole size (in multipart: mostly its files). A client
+ * tells the applicant what to make smaller by it: the longest answers, or the attachments.
+ */
+export type TooLarge = 'text' | 'body';
+
+export function tooLarge(limit: number, limitName: TooLarge = 'body', message = `The request body is larger than ${Math.floor(limit / 1024)} KiB.`): HttpError {
+  return new HttpError(413, 'payloadTooLarge', message, undefined, undefined, undefined, { limit: limitName });
 }
 
-/** The whole body as one buffer, at most `limit` bytes (413 beyond). */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** The whole body as one buffer, at most `limit` bytes (413 beyond, saying `limitName` was passed). */
+export async function readBody(req: IncomingMessage, limit: number, limitName?: TooLarge): Promise<Buffer> {
   const chunks: Buffer[] = [];
   await pumpBody(req, limit, (c) => {
     chunks.push(c);
-  });
+  }, limitName);
   return Buffer.concat(chunks);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses a JSON body (UTF-8, an optional BOM); 400 when it is not valid UTF-8 JSON. */
-export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const body = await readBody(req, limit);
+export async function readJson(req: IncomingMessage, limit: number, limitName?: TooLarge): Promise<unknown> {
+  const body = await readBody(req, limit, limitName);
   let text: string;
   try {
     text = utf8.decode(body);
@@ -168,6 +179,27 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     // Never echo parser messages: they quote the body.
     throw new HttpError(400, 'invalidBody', 'The body is not valid JSON.');
   }
+}
+
+/** The languages an answer's words are written in (the field messages of a 422), the first the default. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The language of the words in an answer to `req`: of Chinese and English, the one its Accept-Language weighs most (the
+ * element sends the page's language), by primary tag (`zh-TW` and `zh` are Chinese, `en-GB` English); Chinese when it
+ * names neither, or gives neither a weight above 0.
+ */
+export function answerLanguage(req: IncomingMessage): Language {
+  let best: Language = 'zh-CN';
+  let weight = 0;
+  for (const range of (req.headers['accept-language'] ?? '').split(',')) {
+    const [tag = '', ...params] = range.split(';').map((x) => x.trim().toLowerCase());
+    const q = Number(/^q=([\d.]+)$/.exec(params.find((p) => p.startsWith('q=')) ?? 'q=1')?.[1] ?? 0);
+    const lang = LANGUAGES.find((l) => l.slice(0, 2) === tag.split('-')[0]);
+    if (lang && q > weight) [best, weight] = [lang, q];
+  }
+  return best;
 }
 
 /** The media type of a Content-Type header, lower-cased, without parameters. */

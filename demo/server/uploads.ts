@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { findField } from '../../src/schema/request-form.js';
 import type { RequestFormFeed } from '../../src/schema/request-form.js';
-import { HttpError, pumpBody } from './http.js';
+import { HttpError, pumpBody, tooLarge, type Language } from './http.js';
 import { MultipartError, MultipartParser } from './multipart.js';
 import type { PartInfo } from './multipart.js';
 import { SNIFF_BYTES } from './sniff.js';
@@ -47,6 +47,15 @@ export interface MultipartLimits {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The field message of a text value over `max` bytes, in the applicant's language: shown as it is after the field's
+ * label (说明：内容过长：…). In Chinese with the figure in characters too (3 bytes each in UTF-8: 256 KiB, about 87,000).
+ */
+const TOO_LONG: Record<Language, (max: number) => string> = {
+  'zh-CN': (max) => `内容过长：每项填写内容最多 ${Math.floor(max / 1024)} KiB（约 ${Math.floor(max / 3 / 1000) / 10} 万个汉字），请删减后再提交。`,
+  en: (max) => `Too long: this server takes at most ${Math.floor(max / 1024)} KiB of text per answer.`,
+};
+
 /** Deletes stored upload files (best effort; used when a submission is refused or was a retry). */
 export function removeUploads(uploads: readonly Upload[]): void {
   for (const u of uploads) {
@@ -65,6 +74,8 @@ export async function receiveMultipart(
   form: RequestFormFeed,
   uploadDir: string,
   limits: MultipartLimits,
+  /** The language of the words a field message is given in (answerLanguage). */
+  lang: Language = 'zh-CN',
 ): Promise<MultipartSubmission> {
   const texts = new Map<string, string[]>();
   const uploads: Upload[] = [];
@@ -146,10 +157,9 @@ export async function receiveMultipart(
         // One answer too long is that field's problem, said at the field (a 413 would be read as attachments too large).
         if (textSize > limits.maxTextBytes) {
           const name = part!.name;
-          const words = `Too long: this server takes at most ${Math.floor(limits.maxTextBytes / 1024)} KiB of text per answer.`;
-          throw new HttpError(422, 'invalidFields', `The value of "${name}" is too long.`, { [name]: words });
+          throw new HttpError(422, 'invalidFields', `The value of "${name}" is too long.`, { [name]: TOO_LONG[lang](limits.maxTextBytes) }, { 'Content-Language': lang });
         }
-        if (totalText > limits.maxTotalTextBytes) throw new HttpError(413, 'payloadTooLarge', 'The text values together are too large.');
+        if (totalText > limits.maxTotalTextBytes) throw tooLarge(limits.maxTotalTextBytes, 'text', 'The text values together are too large.');
         textChunks.push(chunk);
       },
       onPartEnd() {

@@ -96,6 +96,9 @@ function postJson(base, body, key = randomUUID(), headers = {}) {
   return fetch(`${base}/api/requests`, { method: 'POST', headers: h, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
+/** The members `keys` of `o`. */
+const pick = (o, ...keys) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
 function multipartBody(submission, files = []) {
   const fd = new FormData();
   fd.append('applicantType', submission.applicantType);
@@ -106,8 +109,8 @@ function multipartBody(submission, files = []) {
   return fd;
 }
 
-function postMultipart(base, submission, files, key = randomUUID()) {
-  return fetch(`${base}/api/requests`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: multipartBody(submission, files) });
+function postMultipart(base, submission, files, key = randomUUID(), headers = {}) {
+  return fetch(`${base}/api/requests`, { method: 'POST', headers: { 'Idempotency-Key': key, ...headers }, body: multipartBody(submission, files) });
 }
 
 const staff = (base, path, init = {}) =>
@@ -470,10 +473,12 @@ describe('POST /api/requests', () => {
     assert.equal(one.fields.orgName, undefined);
   });
 
-  test('JSON body over 1 MiB → 413', async () => {
+  test('JSON body over 1 MiB → 413 payloadTooLarge, saying the answers’ text is too large (error.limit: text), not the attachments it has none of', async () => {
     const res = await postJson(s.base, person({ description: 'x'.repeat(1100 * 1024) }));
     assert.equal(res.status, 413);
-    assert.equal((await res.json()).error.code, 'payloadTooLarge');
+    const { error } = await res.json();
+    assert.equal(error.code, 'payloadTooLarge');
+    assert.equal(error.limit, 'text');
   });
 });
 
@@ -642,7 +647,7 @@ describe('multipart submissions and attachments', () => {
     const huge = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1200 * 1024, 0x41)]);
     res = await postMultipart(s.base, person(), [{ field: 'idProof', name: 'huge.pdf', data: huge }]);
     assert.equal(res.status, 413);
-    assert.equal((await res.json()).error.code, 'payloadTooLarge');
+    assert.deepEqual(pick((await res.json()).error, 'code', 'limit'), { code: 'payloadTooLarge', limit: 'body' });
     // the same without Content-Length (chunked): refused while streaming
     const status = await new Promise((resolve, reject) => {
       const boundary = 'xTESTx';
@@ -726,6 +731,41 @@ describe('multipart submissions and attachments', () => {
     // The contract says so where it lists the 422 answer.
     const spec = readFileSync(join(rootDir, 'demo/server/openapi.yaml'), 'utf8');
     assert.match(responseText(spec, '/api/requests', 'post', 422), /256 KiB/);
+  });
+
+  test('text values together over 1 MiB → 413 payloadTooLarge saying so (error.limit: text), not the body’s limit, which is mostly the attachments’', async () => {
+    const t = await start({ limits: { jsonBytes: 300 * 1024 } });
+    const before = readdirSync(t.options.uploadDir).length;
+    // Two answers under the 256 KiB of one, over the 300 KiB of all: with an attachment far under the body's 25 MiB.
+    const res = await postMultipart(t.base, person({ description: '甲'.repeat(60 * 1024), purpose: '乙'.repeat(60 * 1024) }), [{ field: 'idProof', name: 'id.pdf', data: PDF }]);
+    assert.equal(res.status, 413);
+    assert.deepEqual(pick((await res.json()).error, 'code', 'limit'), { code: 'payloadTooLarge', limit: 'text' });
+    assert.equal(readdirSync(t.options.uploadDir).length, before, 'the attachment is not kept');
+    // The contract names both.
+    const spec = readFileSync(join(rootDir, 'demo/server/openapi.yaml'), 'utf8');
+    assert.match(responseText(spec, '/api/requests', 'post', 413), /error\.limit`[^]*`text`[^]*`body`/);
+  });
+
+  test('the server’s own field words are in the applicant’s language (Accept-Language, which the element sets from its own): Chinese by default, English when asked', async () => {
+    const long = person({ description: '请公开'.repeat(30 * 1024) });
+    const words = async (lang) => {
+      const res = await postMultipart(s.base, long, [], randomUUID(), lang === undefined ? {} : { 'Accept-Language': lang });
+      assert.equal(res.status, 422);
+      return [res.headers.get('content-language'), (await res.json()).error.fields.description];
+    };
+    const zh = ['zh-CN', '内容过长：每项填写内容最多 256 KiB（约 8.7 万个汉字），请删减后再提交。'];
+    const en = ['en', 'Too long: this server takes at most 256 KiB of text per answer.'];
+    assert.deepEqual(await words('zh-CN'), zh);
+    assert.deepEqual(await words('en'), en);
+    // By weight and primary tag; neither Chinese nor English (or nothing said: fetch sends `*`): Chinese.
+    assert.deepEqual(await words('en-GB,en;q=0.9,zh;q=0.5'), en);
+    assert.deepEqual(await words('fr;q=1, zh-TW;q=0.8, en;q=0.7'), zh);
+    assert.deepEqual(await words('en;q=0, zh;q=0.1'), zh);
+    assert.deepEqual(await words('de-DE'), zh);
+    assert.deepEqual(await words(undefined), zh);
+    // The contract says so.
+    const spec = readFileSync(join(rootDir, 'demo/server/openapi.yaml'), 'utf8');
+    assert.match(operationText(spec, '/api/requests', 'post'), /Accept-Language/);
   });
 
   test('malformed multipart → 400', async () => {
