@@ -47,6 +47,8 @@ export interface ScriptStep {
   status?: number; body?: unknown; type?: string; delay?: number; headers?: Record<string, string>; destroy?: boolean;
   /** Answer a head and part of the body, then lose the connection. */
   cut?: boolean;
+  /** The body by the request's Accept-Language, as the intake server chooses its words: Chinese unless English is asked for. */
+  byLanguage?: { zh: unknown; en: unknown };
 }
 /** Scripts a sequence of responses; returns the URL that answers them in turn. */
 export async function scriptEndpoint(steps: ScriptStep[], name = uniqueName('api')): Promise<string> {

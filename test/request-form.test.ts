@@ -1281,7 +1281,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await next(el);
     await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
     let alert = shadowText(el, '[part="send-status"][role="alert"]');
-    expect(alert).to.contain('提交未成功：').and.contain('附件合计超过了网站允许的大小').and.not.contain('KiB');
+    // Nothing but answers was sent (JSON): they are what is too large (with attachments: the next tests).
+    expect(alert).to.contain('提交未成功：').and.contain('填写的内容合计超过了网站允许的长度').and.not.contain('KiB');
     expect(alert).to.not.contain('未被受理'); // the wording of a formal refusal (不予受理) is not ours to use
     // Fewer or smaller attachments are for the applicant to choose, here: no one to contact.
     expect($(el, `${ALERT} [part="office"]`)).to.equal(null);
@@ -1348,6 +1349,65 @@ describe('<request-form> after a refusal or a lost answer', () => {
     const reqs = await requestsTo(endpoint);
     expect(reqs.length).to.equal(2);
     expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
+  });
+
+  it('a 413 is said by what was too large: with no attachment sent (a JSON body, or a proxy’s page), the answers, to shorten; with attachments, what the server says (limit: text or body)', async () => {
+    const TEXT_ZH = '填写的内容合计超过了网站允许的长度';
+    const FILES_ZH = '附件合计超过了网站允许的大小';
+    const tooLarge = (limit?: string) => ({ status: 413, body: { error: { code: 'payloadTooLarge', message: 'The request body is larger than 1024 KiB.', ...(limit ? { limit } : {}) } } });
+    const proxy = { status: 413, type: 'text/html', body: '<html><body><h1>413 Request Entity Too Large</h1>nginx</body></html>' };
+    const refusal = async (step: object, files: boolean) => {
+      const { el } = await api([step], files ? 'multipart' : 'json');
+      await toReview(el, files);
+      await next(el);
+      await waitUntil(() => $(el, ALERT), 'refusal');
+      return el;
+    };
+    // No attachment sent: the applicant with none is not asked to remove any.
+    for (const step of [tooLarge('text'), tooLarge(), proxy]) {
+      const el = await refusal(step, false);
+      expect(shadowText(el, ALERT)).to.contain(TEXT_ZH).and.contain('最长的几项内容').and.not.contain(FILES_ZH).and.not.contain('附件');
+      // Shortening them is the applicant's to do, here: no one to contact.
+      expect($(el, `${ALERT} [part="office"]`)).to.equal(null);
+      await expectAccessible(el);
+      el.lang = 'en';
+      await waitUntil(() => shadowText(el, ALERT).includes('Your answers together are longer than this website accepts. Shorten the longest ones'), 'in English');
+      expect(shadowText(el, ALERT)).to.not.contain('attachment');
+      fixtureCleanup();
+      sessionStorage.clear();
+    }
+    // With attachments: the server's limit says which; a proxy's page, or a server that does not say, the attachments.
+    for (const [step, shown] of [[tooLarge('text'), TEXT_ZH], [tooLarge('body'), FILES_ZH], [tooLarge(), FILES_ZH], [proxy, FILES_ZH]] as const) {
+      const el = await refusal(step, true);
+      expect(shadowText(el, ALERT), JSON.stringify(step)).to.contain(shown).and.not.contain(shown === TEXT_ZH ? FILES_ZH : TEXT_ZH);
+      fixtureCleanup();
+      sessionStorage.clear();
+    }
+  });
+
+  it('the server’s own words about a field are in the page’s language: the form sends it (Accept-Language, a CORS-safelisted value) and a server answering by it is read in Chinese on a Chinese page, in English on an English one', async () => {
+    const tooLong = {
+      status: 422,
+      byLanguage: {
+        zh: { error: { code: 'invalidFields', message: 'The value of "description" is too long.', fields: { description: '内容过长：每项填写内容最多 256 KiB（约 8.7 万个汉字），请删减后再提交。' } } },
+        en: { error: { code: 'invalidFields', message: 'The value of "description" is too long.', fields: { description: 'Too long: this server takes at most 256 KiB of text per answer.' } } },
+      },
+    };
+    for (const [lang, words] of [['zh-CN', '内容描述：内容过长：每项填写内容最多 256 KiB'], ['en', '内容描述: Too long: this server takes at most 256 KiB']] as const) {
+      const { el, endpoint } = await api([tooLong], 'multipart');
+      await toReview(el, true);
+      el.lang = lang;
+      await waitUntil(() => stepTitle(el) === (lang === 'en' ? 'Check your answers' : '核对申请信息'), 'the page’s language');
+      $<HTMLButtonElement>(el, '#send').click();
+      await waitUntil(() => $(el, '#f-description-error'), 'the field’s message');
+      expect(shadowText(el, '#f-description-error'), lang).to.contain(words);
+      const [req] = await requestsTo(endpoint);
+      expect(req.headers['accept-language']).to.equal(lang);
+      // Safelisted (Fetch: CORS-safelisted request-header), so a cross-origin endpoint is not asked about it in a preflight.
+      expect(req.headers['accept-language']).to.match(/^[0-9A-Za-z *,\-.;=]{0,128}$/);
+      fixtureCleanup();
+      sessionStorage.clear();
+    }
   });
 
   it('a 422 about a field the form does not have: the server’s words are shown (nothing to correct here: contact the agency, whose details follow); the answers are kept and can be sent again with the same key', async () => {
@@ -1497,7 +1557,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await next(el);
     await waitUntil(() => $(el, ALERT), 'refusal');
     await toEnglish(el);
-    expect(words(el, ALERT)).to.match(/^Not sent: The attachments together are larger than this website accepts\. /);
+    expect(words(el, ALERT)).to.match(/^Not sent: Your answers together are longer than this website accepts\. /);
   });
 
   it('a slow server (no answer after 10 s): says it is still sending and not to close the page; one request, then the receipt', async () => {

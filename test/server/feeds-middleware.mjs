@@ -5,7 +5,9 @@
 //   GET  /__feeds/store/<name>        serves what was stored (honours If-None-Match when x-etag was given)
 //   PUT  /__feeds/script/<name>       body = JSON array of responses [{status, body, type, delay, headers}], served
 //                                      one per request to /__feeds/run/<name> (the last one repeats)
-//   ANY  /__feeds/run/<name>          the next scripted response; the request is recorded
+//   ANY  /__feeds/run/<name>          the next scripted response; the request is recorded. A response with
+//                                      `byLanguage: { zh: body, en: body }` answers as the intake server does: the body
+//                                      of the first of Chinese or English its Accept-Language names, else Chinese
 //   GET  /__feeds/log/<name>          JSON array of recorded requests: {method, url, headers, body}
 //   POST /__feeds/reset               forgets everything
 const store = new Map();
@@ -89,7 +91,9 @@ export function testFeedsMiddleware() {
       for (const [k, v] of Object.entries(step.headers ?? {})) ctx.set(k, v);
       ctx.set('Cache-Control', 'no-store');
       ctx.type = step.type ?? 'application/json; charset=utf-8';
-      ctx.body = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? null);
+      const lang = (ctx.request.headers['accept-language'] ?? '').toLowerCase().match(/\b(zh|en)\b/)?.[1] ?? 'zh';
+      const body = step.byLanguage ? step.byLanguage[lang] : step.body;
+      ctx.body = typeof body === 'string' ? body : JSON.stringify(body ?? null);
       return;
     }
     if (kind === 'log') {

@@ -595,7 +595,9 @@ export class RequestForm extends DisclosureElement {
   private pack(form: RequestFormFeed): Outbox {
     const clean = cleanSubmission(form, this.asSubmission());
     const files = Object.values(clean.fields).some((v) => Array.isArray(v) && v.some((x) => x instanceof File));
-    const headers: Record<string, string> = { Accept: 'application/json', 'Idempotency-Key': this.idemKey };
+    // The server's own words (a field message it has no code for) in the applicant's language: zh-CN or en, a
+    // CORS-safelisted value (no preflight asks for it).
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.locale, 'Idempotency-Key': this.idemKey };
     if (files) {
       const body = new FormData();
       body.append('applicantType', clean.applicantType);
@@ -630,7 +632,7 @@ export class RequestForm extends DisclosureElement {
     clearTimeout(this.timers.slow);
     this.inFlight = false;
     this.sentShare = null;
-    const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> }; receipt?: Partial<Receipt> } | null) ?? {};
+    const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string>; limit?: string }; receipt?: Partial<Receipt> } | null) ?? {};
     // A 413 from a proxy has no JSON: it is the same refusal as the intake server's.
     const code = err.error?.code ?? (status == 413 ? 'payloadTooLarge' : '');
     // A 2xx without a query code is not the intake server's receipt (a Wi-Fi login page, a proxy): sent again.
@@ -674,8 +676,11 @@ export class RequestForm extends DisclosureElement {
     this.sendState = 'rejected';
     // Fewer or smaller attachments are the applicant's to choose; other refusals leave them only the agency to contact.
     this.stuck = !/^(payloadTooLarge|tooManyFiles)$/.test(code);
+    // Too large (413): the answers' text when the server says so, or when no file was sent (a proxy's 413 says
+    // nothing); else the attachments.
+    const key = status == 413 && (!box.files || err.error?.limit == 'text') ? 'textTooLarge' : code;
     // The server's own words as sent; those of its codes, and of the fields this form does not have, in the language of the moment.
-    this.sendDetail = (t) => t.rejectedNote + (own(t.sendErrors, code) ?? t.sendUnknown([err.error?.message, ...this.otherErrors].filter(Boolean).join(' '), code || String(status)));
+    this.sendDetail = (t) => t.rejectedNote + (own(t.sendErrors, key) ?? t.sendUnknown([err.error?.message, ...this.otherErrors].filter(Boolean).join(' '), code || String(status)));
   }
 
   private retryNow = () => {

@@ -59,6 +59,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   rejectedNote: 'Not sent: ',
   sendErrors: {
     payloadTooLarge: 'The attachments together are larger than this website accepts. Remove some, or make the scans smaller, then send again. Your answers are kept on this page.',
+    textTooLarge: 'Your answers together are longer than this website accepts. Shorten the longest ones, then send again. Your answers are kept on this page.',
     tooManyFiles: 'There are too many attachments. Remove some, then send again. Your answers are kept on this page.',
     rateLimited: 'Too many submissions in a short time. Wait a few minutes, then select “Send again”. Your application is kept on this page.',
     idempotencyKeyReused: 'This application was already sent before you changed it; the changes were not sent. Check its progress with the query code on its receipt, or contact the agency.',

@@ -63,6 +63,8 @@ const zh = {
   /** Why a submission was refused, by the server's error code (other codes: sendUnknown). */
   sendErrors: {
     payloadTooLarge: '附件合计超过了网站允许的大小。请删去部分附件，或把扫描件压缩、缩小后再提交。您填写的内容仍保留在本页。',
+    /** Too large, and it was the answers (the server says `limit: text`, or no file was sent): not payloadTooLarge's attachments. */
+    textTooLarge: '填写的内容合计超过了网站允许的长度。请把最长的几项内容删减后再提交。您填写的内容仍保留在本页。',
     tooManyFiles: '附件数量太多。请删去部分附件后再提交。您填写的内容仍保留在本页。',
     rateLimited: '短时间内提交的次数过多，请过几分钟再点击“重新提交”。您的申请仍保留在本页。',
     idempotencyKeyReused: '这份申请此前已经提交过，但修改后的内容没有提交。请凭回执上的查询码查询，或与本机关联系。',
