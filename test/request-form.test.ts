@@ -1046,7 +1046,6 @@ describe('<request-form> submission', () => {
       el.lang = 'en';
       await waitUntil(() => shadowText(el, ALERT).includes('unencrypted'), 'the refusal in English');
       expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
-      expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_EN);
       expect(sent.length).to.equal(0);
       // Applying in writing stays open: the answers given, as the paper form to sign and post (or hand in).
       $$(el, ALERT + ' button').find((b) => b.textContent!.trim() === 'Create the application form')!.click();
@@ -1059,6 +1058,42 @@ describe('<request-form> submission', () => {
     } finally {
       XMLHttpRequest.prototype.open = open;
     }
+  });
+
+  it('a plain http endpoint: the office’s details are given once a page, on the first step with the warning, not again on each later step nor twice on the review', async () => {
+    const el = await mount(withContact(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' })));
+    const offices = () => $$(el, '[part="office"]').length;
+    expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_ZH);
+    expect(offices()).to.equal(1);
+    await fill(el, { applicantType: 'naturalPerson' });
+    await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
+    await next(el);
+    // Later steps keep the warning, without the details again.
+    expect(stepTitle(el)).to.equal('所需信息');
+    expect(shadowText(el, '[part="insecure"]')).to.contain('https');
+    expect(offices()).to.equal(0);
+    await expectAccessible(el);
+    await fill(el, { description: VALID.description, delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect(offices()).to.equal(0);
+    await next(el);
+    // The refusal gives them, with the paper form: once on the page.
+    await waitUntil(() => $(el, ALERT), 'the refusal');
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    expect(offices()).to.equal(1);
+    expect($$(el, 'h4').filter((h) => h.textContent === '联系办理机关').length).to.equal(1);
+    await expectAccessible(el);
+    // Back to the first step: given there again.
+    for (let i = 0; i < 3; i++) {
+      $$(el, 'button').find((b) => b.textContent!.trim() === '上一步')!.click();
+      await el.updateComplete;
+    }
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'the first step');
+    expect(offices()).to.equal(1);
+    expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_ZH);
   });
 
   it('the receipt links to the feed’s status page with the query code (not the name) in its URL; the status page it opens is prefilled', async () => {

@@ -91,7 +91,8 @@ const live = directive(class extends Directive {
  * @csspart step - The current step's form.
  * @csspart field - One field (label, help, error, control).
  * @csspart review - The check-your-answers list.
- * @csspart insecure - Said before the first step when the feed's submission address is plain http (applications would be refused).
+ * @csspart insecure - Said above every step when the feed's submission address is plain http (applications would be refused),
+ * with the office's details on the first.
  * @csspart send-status - Messages while sending (retry, offline, refusal).
  * @csspart receipt - The receipt with the query code.
  * @csspart paper - The printable application form (print mode).
@@ -763,7 +764,10 @@ export class RequestForm extends DisclosureElement {
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${again ? html`<div class="panel warning" role="status"><p>${again}</p></div>` : nothing}
-      ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!) ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p>${this.renderOffice()}</div>` : nothing}
+      ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!)
+        // Whom to apply to instead, on the first step, where the applicant decides; said once a page, not on every step
+        // after it, nor beside the refusal on the review, which gives them with the paper form.
+        ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p>${this.stepIndex ? nothing : this.renderOffice()}</div>` : nothing}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
         <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}
