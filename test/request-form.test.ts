@@ -1386,6 +1386,45 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
   });
 
+  it('a server that refuses this page by CORS (its preflight answered 403 corsRefused without Access-Control-Allow-Origin, as the intake server answers an origin it does not list): the website is set up wrongly, not the applicant’s connection; whom to contact, and the paper form', async () => {
+    const path = await scriptEndpoint([{ status: 403, body: { error: { code: 'corsRefused', message: 'This origin may not call this API.' } } }]);
+    // Another origin (another host name of this computer: not refused as plain http), which does not list this page's.
+    const endpoint = new URL(path, location.href);
+    endpoint.hostname = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const el = await mount(withContact(formFeed({ mode: 'api', endpoint: endpoint.href, encoding: 'json' })));
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'the failure', 8000);
+    // The page cannot read a refused answer (status 0, as a network failure): not “check your connection”.
+    expect(shadowText(el, ALERT)).to.contain('网站设置有误，申请无法送达。请联系网站管理员。').and.not.contain('网络连接');
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    await expectAccessible(el);
+    // Nothing got through the preflights; they ask for Content-Type and Idempotency-Key only (Accept-Language is a
+    // safelisted value).
+    const reqs = await requestsTo(path);
+    expect(reqs.filter((r) => r.method === 'POST')).to.deep.equal([]);
+    const preflights = reqs.filter((r) => r.method === 'OPTIONS');
+    expect(preflights.length).to.be.at.least(1);
+    expect(preflights.map((r) => r.headers['access-control-request-headers'])).to.satisfy((h: string[]) => h.every((x) => x === 'content-type,idempotency-key'));
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, ALERT).includes('The website is set up wrongly'), 'in English');
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
+    // Applying in writing stays open.
+    $$(el, ALERT + ' button').find((b) => b.textContent!.trim() === 'Create the application form')!.click();
+    await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
+    expect(shadowText(el, '[part="paper"]')).to.contain(VALID.name);
+    fixtureCleanup();
+    sessionStorage.clear();
+    // Another origin that does not answer at all (the connection dropped) is still a failure of the connection.
+    const gone = new URL(await scriptEndpoint([{ destroy: true }]), location.href);
+    gone.hostname = endpoint.hostname;
+    const el2 = await mount(withContact(formFeed({ mode: 'api', endpoint: gone.href, encoding: 'json' })));
+    await toReview(el2);
+    await next(el2);
+    await waitUntil(() => $(el2, ALERT), 'the failure', 8000);
+    expect(shadowText(el2, ALERT)).to.contain('请检查网络连接').and.not.contain('网站设置有误');
+  });
+
   it('a 413 is said by what was too large: with no attachment sent (a JSON body, or a proxy’s page), the answers, to shorten; with attachments, what the server says (limit: text or body)', async () => {
     const TEXT_ZH = '填写的内容合计超过了网站允许的长度';
     const FILES_ZH = '附件合计超过了网站允许的大小';

@@ -629,7 +629,8 @@ export class RequestForm extends DisclosureElement {
     this.sentShare = box.files ? 0 : null;
     // A slow answer: still sending, said after 10 s (a page that seems stuck gets closed or reloaded).
     this.schedule('slow', () => (this.sendDetail = (t) => t.slowNote), 10000);
-    const { status, json, retryAfter } = await post(this.feedForm!.submit.endpoint!, box.body, box.headers, (p) => (this.sentShare = p), this.feedTimeout);
+    const url = this.feedForm!.submit.endpoint!;
+    const { status, json, retryAfter } = await post(url, box.body, box.headers, (p) => (this.sentShare = p), this.feedTimeout);
     clearTimeout(this.timers.slow);
     this.inFlight = false;
     this.sentShare = null;
@@ -646,11 +647,17 @@ export class RequestForm extends DisclosureElement {
       if (!this.isOnline()) return this.waitOnline();
       const next = this.retryDelays[this.attemptNo++];
       if (next === undefined) {
+        // No answer the page may read, from another origin that does answer a request whose answer it may not read
+        // (no-cors, within 10 s where the browser can limit it): the server refuses this page (CORS, which a page
+        // cannot tell from a network failure), the applicant's connection is fine.
+        const cors = !status && new URL(url, location.href).origin != location.origin
+          && (await fetch(url, { mode: 'no-cors', signal: AbortSignal.timeout?.(1e4) }).then(() => 1, () => 0));
+        if (this.outbox !== box) return; // the form was cleared meanwhile
         this.busy = false;
         this.sendState = 'failed';
         // Asked to wait (429), the applicant waits; else the way may stay closed: whom to contact is given.
         this.stuck = status != 429;
-        this.sendDetail = (t) => status == 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : t.failedNote;
+        this.sendDetail = (t) => cors ? t.sendErrors.corsRefused : status == 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : t.failedNote;
         return;
       }
       // Too many requests: wait as long as the server asks (within reason), never less than our own delay.
