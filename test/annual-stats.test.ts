@@ -802,6 +802,25 @@ describe('<annual-stats>: several years', () => {
     expect($$(el, '#t3 tbody tr')).to.have.length(25);
   });
 
+  it('the trend names the years it could not load as a list in the UI’s language (2019、2021 / 2019, 2021)', async () => {
+    const index = {
+      schemaVersion: 1,
+      reports: [
+        { year: 2019, url: `${FEEDS}/missing-2019.json` },
+        { year: 2020, url: `${FEEDS}/2020.json` },
+        { year: 2021, url: `${FEEDS}/missing-2021.json` },
+        { year: 2022, url: `${FEEDS}/2022.json` },
+      ],
+    };
+    const src = await storeFeed(index);
+    const zh = await mount(src, { year: 2022, noCharts: true });
+    await waitUntil(() => text($(zh, '[part~="trend"]')).includes('2021'), 'the trend notes the missing years');
+    expect(text($(zh, '[part~="trend"] p'))).to.contain('未能加载的年度不在趋势图中：2019、2021。');
+    const en = await mount(src, { year: 2022, noCharts: true, lang: 'en' });
+    await waitUntil(() => text($(en, '[part~="trend"]')).includes('2021'), 'the trend notes the missing years');
+    expect(text($(en, '[part~="trend"] p'))).to.contain('left out of the trend: 2019, 2021.');
+  });
+
   it('each year file fires disclosure-load with its year and its report as data', async () => {
     const loads: { year?: number; url: string; data: { year?: number; template?: string } }[] = [];
     const listen = (e: Event) => loads.push((e as CustomEvent).detail);

@@ -86,6 +86,10 @@ describe('<disclosure-catalogue>: rendering', () => {
     expect(detail.hidden).to.be.false;
     const text = detail.textContent!.replace(/\s+/g, ' ');
     for (const s of ['部署春耕备耕', '综合政务', '通知', '农业、春耕', '文件公报', '附件1.pdf', 'PDF', '120.6 KB']) expect(text).to.contain(s);
+    // Type and size after the name, in the UI's punctuation: full-width in Chinese, (PDF, 120.6 KB) in English.
+    expect(detail.querySelector('ul li .count')!.textContent).to.equal('（PDF，120.6 KB）');
+    el.lang = 'en';
+    await waitUntil(() => detail.querySelector('ul li .count')!.textContent === '(PDF, 120.6 KB)', 'the English punctuation');
     // The relative attachment URL resolves against the feed URL.
     const a = detail.querySelector<HTMLAnchorElement>('ul a')!;
     expect(a.href).to.match(/\/__feeds\/store\/files\/a1\.pdf$/);

@@ -557,7 +557,7 @@ export class AnnualStats extends DisclosureElement {
       fill(t.trendChart('\0'), label(key), lang(key)));
     return html`<section part="trend" aria-labelledby="s-trend">
       <h3 id="s-trend">${t.trendTitle}</h3>
-      <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed.join(', ')) : ''}</p>
+      <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed) : ''}</p>
       ${chart}
     </section>`;
   }

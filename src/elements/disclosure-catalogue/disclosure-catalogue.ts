@@ -973,12 +973,12 @@ export class DisclosureCatalogue extends DisclosureElement {
         ? html`<p><strong>${t.attachments}${t.colon}</strong></p>
             <ul>
               ${item.attachments.map((a) => {
-                const meta = [this.fileType(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
-                  .filter(Boolean).join(', ');
+                const meta = t.fileMeta([this.fileType(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
+                  .filter(Boolean) as string[]);
                 const href = hrefOf(a);
                 const name = html`<span lang=${lang}>${a.name}</span>`;
                 return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${name}<span class="vh">${t.newWindow}</span></a>` : name}
-                  ${meta ? html`<span class="count">(${meta})</span>` : nothing}</li>`;
+                  <span class="count">${meta}</span></li>`;
               })}
             </ul>`
         : nothing}`;

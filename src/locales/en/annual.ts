@@ -45,7 +45,7 @@ const en: { [K in keyof AnnualMessages]: AnnualMessages[K] } = {
   trendFigure: 'Figure',
   trendChart: (label: string) => `${label} (by year)`,
   trendNote: (n: number) => `Comparing the ${n} figures that every year reports.`,
-  trendMissing: (years: string) => `Years that could not be loaded are left out of the trend: ${years}.`,
+  trendMissing: (years: number[]) => `Years that could not be loaded are left out of the trend: ${years.join(', ')}.`,
   feesCollected: 'Information processing fees',
   otherFigures: 'Other statistics',
   ungrouped: 'Other',

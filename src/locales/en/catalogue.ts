@@ -68,6 +68,7 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   loadMoreFailed: 'Part of the catalogue could not be loaded; only what has loaded is shown.',
   loadedAnnouncement: (n: string) => `Catalogue loaded: ${n} entries.`,
   remoteError: 'The search service is not available right now.',
+  fileMeta: (parts: string[]) => `(${parts.join(', ')})`,
   typeUnknown: 'File',
 };
 

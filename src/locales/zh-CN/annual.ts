@@ -45,7 +45,7 @@ const zh = {
   trendFigure: '指标',
   trendChart: (label: string) => `${label}（历年）`,
   trendNote: (n: number) => `对比各年度都有的 ${n} 项数据。`,
-  trendMissing: (years: string) => `未能加载的年度不在趋势图中：${years}。`,
+  trendMissing: (years: number[]) => `未能加载的年度不在趋势图中：${years.join('、')}。`,
   feesCollected: '信息处理费',
   otherFigures: '其他统计数据',
   ungrouped: '其他',

@@ -66,6 +66,8 @@ const zh = {
   loadMoreFailed: '部分数据未能加载，目前只显示已加载的信息。',
   loadedAnnouncement: (n: string) => `目录已加载，共 ${n} 条信息。`,
   remoteError: '检索服务暂时不可用。',
+  /** An attachment's type and size, after its name: （PDF，1.2 MB）. */
+  fileMeta: (parts: string[]) => `（${parts.join('，')}）`,
   typeUnknown: '文件',
 };
 
