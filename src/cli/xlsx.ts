@@ -17,7 +17,8 @@
  *   the 15th when it was typed: a warning names the cell.
  * - A number with a format of zeros (000000, "JS-"0000: an id typed as a number) is written with them, as Excel shows it.
  * - A link inserted on a cell (Insert → Link) is kept beside its text, for the url column.
- * - The parts are found through the relationships (_rels/*.rels), names compared without case; zip64 archives are read.
+ * - The parts are found through the relationships (_rels/*.rels), names compared without case and percent-encoding,
+ *   with / or \ between folders; zip64 archives are read.
  */
 import { inflateRawSync } from 'node:zlib';
 import type { CsvRecord } from './csv.js';
@@ -103,7 +104,8 @@ function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
       if (local === 0xffffffff) local = u64(at);
       break;
     }
-    files.set(name.replace(/^\/+/, '').toLowerCase(), () => {
+    // Some Windows tools write xl\worksheets\sheet1.xml; a name may be percent-encoded as in the relationships.
+    files.set(unescapePart(name.replace(/\\/g, '/').replace(/^\/+/, '')).toLowerCase(), () => {
       if (!(local + 30 <= bytes.length) || view.getUint32(local, true) !== 0x04034b50) {
         throw new Error(`${name} is damaged in the workbook (its data is not where the zip's directory says): open it in Excel and save it again`);
       }
@@ -146,9 +148,15 @@ function attrs(tag: string): Record<string, string> {
   return out;
 }
 
+/** A part name without its percent-encoding (worksheets/sheet%201.xml is worksheets/sheet 1.xml). */
+function unescapePart(name: string): string {
+  try { return decodeURIComponent(name); } catch { return name; }
+}
+
 /** The part a relationship's target names, from the part whose relationship it is ("xl/workbook.xml" + "worksheets/sheet1.xml"). */
 function partPath(from: string, target: string): string {
   const out: string[] = [];
+  target = unescapePart(target);
   for (const p of (target.startsWith('/') ? target : from.replace(/[^/]*$/, '') + target).split('/')) {
     if (p === '..') out.pop();
     else if (p && p !== '.') out.push(p);

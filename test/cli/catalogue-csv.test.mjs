@@ -1133,3 +1133,37 @@ test('README: the from-csv example prints what the command prints, for a GBK exp
   assert.ok(gotFirst.startsWith(first.replace(/…$/, '')), `${gotFirst}\n  does not begin as the README's\n${first}`);
   assert.deepEqual(gotRest, rest);
 });
+
+test('from-xlsx: zip entries named with backslashes (xl\\worksheets\\sheet1.xml, as some Windows tools write them) and part names percent-encoded in the relationships are found', async () => {
+  const dir = tmp();
+  const ns = XLSX_NS;
+  const rel = (id, type, target) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const sheet = `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>关于做好防汛工作的通知</t></is></c><c r="B2" s="1"><v>41338</v></c></row></sheetData></worksheet>';
+  const strings = `<sst ${ns}><si><t>名称</t></si><si><t>发布日期</t></si></sst>`;
+  const styles = `<styleSheet ${ns}><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+  const books = {
+    'backslashes.xlsx': {
+      '_rels\\.rels': `<Relationships>${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`,
+      'xl\\workbook.xml': `<workbook ${ns}><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl\\_rels\\workbook.xml.rels': `<Relationships>${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}${rel('rId3', 'styles', 'styles.xml')}</Relationships>`,
+      'xl\\sharedStrings.xml': strings,
+      'xl\\styles.xml': styles,
+      'xl\\worksheets\\sheet1.xml': sheet,
+    },
+    'encoded.xlsx': {
+      '_rels/.rels': `<Relationships>${rel('rId1', 'officeDocument', 'xl/%E5%B7%A5%E4%BD%9C%E7%B0%BF.xml')}</Relationships>`,
+      'xl/工作簿.xml': `<workbook ${ns}><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/工作簿.xml.rels': `<Relationships>${rel('rId1', 'worksheet', 'worksheets/%E7%9B%AE%E5%BD%95%201.xml')}${rel('rId2', 'sharedStrings', 'shared%20strings.xml')}${rel('rId3', 'styles', 'my%20styles.xml')}</Relationships>`,
+      'xl/shared strings.xml': strings,
+      'xl/my styles.xml': styles,
+      'xl/worksheets/目录 1.xml': sheet,
+    },
+  };
+  for (const [name, parts] of Object.entries(books)) {
+    writeFileSync(join(dir, name), await zip(parts));
+    const r = await run(['catalogue', 'from-xlsx', join(dir, name)]);
+    assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+    assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.title, i.datePublished]), [['关于做好防汛工作的通知', '2013-03-05']], name);
+  }
+});
