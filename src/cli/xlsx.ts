@@ -337,12 +337,16 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const hiddenRows = new Set<number>();
   const noValue: string[] = [];
   const errorCells: string[] = [];
+  // Rows hidden by default (zeroHeight, as Excel writes a sheet whose unused rows are hidden): a row is shown when it
+  // says so, with hidden="0" or a height of its own.
+  const zeroHeight = /<(?:\w+:)?sheetFormatPr\b[^>]*\bzeroHeight\s*=\s*["'](?:1|true)["']/.test(sheet);
+  const yes = (s?: string) => s === '1' || s === 'true';
   const warnings: Workbook['warnings'] = [];
   let rowNo = 0;
   for (const rm of sheet.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const ra = attrs(rm[1]!);
     rowNo = ra.r ? +ra.r : rowNo + 1;
-    const rowHidden = ra.hidden === '1' || ra.hidden === 'true';
+    const rowHidden = ra.hidden ? yes(ra.hidden) : zeroHeight && !(yes(ra.customHeight) && +ra.ht! > 0);
     if (rowHidden) hiddenRows.add(rowNo);
     const cells: string[] = [];
     let col = -1;

@@ -1167,3 +1167,27 @@ test('from-xlsx: zip entries named with backslashes (xl\\worksheets\\sheet1.xml,
     assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.title, i.datePublished]), [['关于做好防汛工作的通知', '2013-03-05']], name);
   }
 });
+
+test('from-xlsx: a sheet whose rows are hidden by default (sheetFormatPr zeroHeight="1") reads only the rows given a height or hidden="0", unless --include-hidden', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  const ns = XLSX_NS;
+  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  writeFileSync(file, await zip(oneSheetParts({
+    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>` +
+      `<row r="1" ht="15" customHeight="1">${t('A1', '名称')}${t('B1', '发布日期')}</row>` +
+      `<row r="2" ht="20.25" customHeight="1">${t('A2', '关于做好防汛工作的通知')}${t('B2', '2013-03-05')}</row>` +
+      `<row r="3">${t('A3', '内部：人事调整的请示')}${t('B3', '2013-03-06')}</row>` +
+      `<row r="4" hidden="0">${t('A4', '关于印发方案的通知')}${t('B4', '2013-03-07')}</row>` +
+      `<row r="5" ht="15" customHeight="1" hidden="1">${t('A5', '内部：草稿')}${t('B5', '2013-03-08')}</row>` +
+      '</sheetData></worksheet>',
+  })));
+  let r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '关于印发方案的通知']);
+  assert.match(r.stderr, /note: 2 hidden rows \(3, 5\) were left out: --include-hidden reads them\n/);
+  r = await run(['catalogue', 'from-xlsx', file, '--include-hidden']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '内部：人事调整的请示', '关于印发方案的通知', '内部：草稿']);
+  assert.match(r.stderr, /note: 2 rows \(3, 5\) are hidden in the workbook and read, as --include-hidden asks\n/);
+});
