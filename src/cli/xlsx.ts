@@ -6,6 +6,7 @@
  *
  * - A date cell (a number with a date format) is written YYYY-MM-DD (with its time when it has one), as Excel's own
  *   CSV would show it, so the converter reads it as a date and not as a day number.
+ * - WPS's pictures in cells (=DISPIMG("ID_…",1)) are empty, with a note naming the cells.
  * - A formula cell is its last computed value, as saved in the file; a formula without one (a file written by a
  *   program that does not compute) is empty, with a note naming the cells.
  * - Merged cells: the value of the top-left cell stands on each row of the range, in its first column (a 发布机构
@@ -337,6 +338,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const hiddenRows = new Set<number>();
   const noValue: string[] = [];
   const errorCells: string[] = [];
+  const pictures: string[] = [];
   // Rows hidden by default (zeroHeight, as Excel writes a sheet whose unused rows are hidden): a row is shown when it
   // says so, with hidden="0" or a height of its own.
   const zeroHeight = /<(?:\w+:)?sheetFormatPr\b[^>]*\bzeroHeight\s*=\s*["'](?:1|true)["']/.test(sheet);
@@ -362,6 +364,12 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       const formula = hasFormula ? /<(?:\w+:)?f\b[^>]*>([\s\S]*?)<\/(?:\w+:)?f>/.exec(inner)?.[1] : undefined;
       const hyperlink = formula && /^\s*(?:_xlfn\.)?HYPERLINK\(\s*"((?:[^"]|"")*)"/i.exec(xmlText(formula));
       if (hyperlink) links.set(`${col},${rowNo}`, hyperlink[1]!.replace(/""/g, '"'));
+      // WPS's pictures in cells, =DISPIMG("ID_…",1), whose saved value is the formula's text: no feed data.
+      if (/^\s*=?\s*(?:_xlfn\.)?DISPIMG\(/i.test(formula ? xmlText(formula) : a.t === 'str' ? xmlText(v ?? '') : '')) {
+        if (said) pictures.push(`${columnName(col)}${rowNo}`);
+        cells[col] = '';
+        continue;
+      }
       let value = '';
       if (a.t === 'inlineStr') value = textOf(inner);
       else if (v === undefined) {
@@ -434,6 +442,10 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   if (noValue.length) {
     notes.push(`${noValue.length === 1 ? 'the formula in' : `${noValue.length} formulas, in`} ${noValue.slice(0, 5).join(', ')}${noValue.length > 5 ? ', …' : ''} ` +
       `${noValue.length === 1 ? 'has' : 'have'} no computed value saved in the file and ${noValue.length === 1 ? 'is' : 'are'} read as empty: open the workbook in Excel or WPS and save it again`);
+  }
+  if (pictures.length) {
+    notes.push(`${pictures.length === 1 ? 'a cell holds a picture' : `${pictures.length} cells hold pictures`} (WPS's =DISPIMG), read as empty: ` +
+      `${pictures.slice(0, 5).join(', ')}${pictures.length > 5 ? ', …' : ''} (pictures are not feed data)`);
   }
   if (errorCells.length) {
     notes.push(`${errorCells.length === 1 ? 'a formula shows an error' : `${errorCells.length} formulas show errors`}, read as empty: ` +

@@ -1191,3 +1191,19 @@ test('from-xlsx: a sheet whose rows are hidden by default (sheetFormatPr zeroHei
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '内部：人事调整的请示', '关于印发方案的通知', '内部：草稿']);
   assert.match(r.stderr, /note: 2 rows \(3, 5\) are hidden in the workbook and read, as --include-hidden asks\n/);
 });
+
+test('from-xlsx: WPS\'s pictures in cells (=DISPIMG("ID_…",1)) are left empty with a note naming the cells, not read as their formula; text typed as #N/A is text', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  const img = (id) => ({ f: `_xlfn.DISPIMG("ID_${id}",1)`, t: 'str', v: `=DISPIMG("ID_${id}",1)` });
+  writeFileSync(file, await xlsx([
+    ['名称', '内容概述', '文号', '图片'],
+    ['文件一', img('8C1A2B3C4D5E'), '#N/A', img('9F0E')],
+    ['文件二', '概述', { t: 'str', v: '#N/A' }, img('A1B2')],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.docNo]), [[undefined, '#N/A'], ['概述', '#N/A']]);
+  assert.match(r.stderr, /note: 3 cells hold pictures \(WPS's =DISPIMG\), read as empty: B2, D2, D3 \(pictures are not feed data\)\n/);
+  assert.doesNotMatch(r.stderr, /DISPIMG\("|error/);
+});
