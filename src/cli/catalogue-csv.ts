@@ -364,7 +364,8 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
       const raw = get(k);
       if (!raw) continue;
       notADay = '';
-      const d = readDate(k, raw, rec.line);
+      // A day number shown with thousands separators (41,338: a date column formatted #,##0) is that day number.
+      const d = readDate(k, /^\d{1,3}(?:,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw, rec.line);
       if (d) dates[k] = d;
       else if (d === null) {
         warnings.push({ line: rec.line, message: `${k}: "${raw}" is not a date${notADay ? ` (${notADay})` : ''}; left out (write dates as YYYY-MM-DD, e.g. 2013-03-05)` });

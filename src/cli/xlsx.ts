@@ -5,7 +5,9 @@
  * worksheet's XML, the shared strings, the styles (to tell dates from numbers) and the workbook's date system.
  *
  * - A date cell (a number with a date format) is written YYYY-MM-DD (with its time when it has one), as Excel's own
- *   CSV would show it, so the converter reads it as a date and not as a day number.
+ *   CSV would show it, so the converter reads it as a date and not as a day number. A time of day is written H:MM
+ *   (H:MM:SS when its format shows seconds) on the 24-hour clock; a duration ([h]:mm) as its hours, 36:00.
+ * - A number with a percent or thousands format (0.0%, #,##0) is written as Excel shows it: 12.5%, 1,234.
  * - WPS's pictures in cells (=DISPIMG("ID_…",1)) are empty, with a note naming the cells.
  * - A formula cell is its last computed value, as saved in the file; a formula without one (a file written by a
  *   program that does not compute) is empty, with a note naming the cells.
@@ -193,6 +195,16 @@ export function columnName(i: number): string {
 /** Built-in number formats that are dates (14–22 in every locale, 27–36 and 50–58 in Chinese, Japanese, Korean ones). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
 
+/**
+ * The built-in formats that show times (18–21; 32, 33, 55, 56 in Chinese, Japanese, Korean locales: h"时"mm"分"),
+ * durations (46) and numbers with a percent or thousands separators, as codes (what a time shows, not its words).
+ */
+const BUILTIN_CODES: Record<number, string> = {
+  3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 18: 'h:mm', 19: 'h:mm:ss', 20: 'h:mm', 21: 'h:mm:ss', 32: 'h:mm', 33: 'h:mm:ss',
+  37: '#,##0 ;(#,##0)', 38: '#,##0 ;(#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;(#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mm:ss',
+  55: 'h:mm', 56: 'h:mm:ss',
+};
+
 /** True for a number format that shows a date: a y, m or d outside quotes, brackets ([Red], [$-804]) and escapes. */
 const isDateFormat = (code: string) => /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '')) && !/^general$/i.test(code);
 
@@ -205,13 +217,71 @@ function zerosFormat(code: string): [string, number, string] | null {
   const literals = /"[^"]*"|\\.|\[[^\]]*\]|_.|[-+$/():!^&'~{}<>= ]/g;
   const m = /^(.*?)(0+)([^0]*)$/.exec(code.split(';')[0]!);
   if (!m || (m[1]! + m[3]!).replace(literals, '')) return null;
-  const text = (s: string) => s.replace(/\[[^\]]*\]|_./g, '').replace(/"([^"]*)"|\\(.)/g, '$1$2');
-  return [text(m[1]!), m[2]!.length, text(m[3]!)];
+  return [formatText(m[1]!), m[2]!.length, formatText(m[3]!)];
+}
+
+/** What the text of a format shows: quoted text and \x as written, [$¥-804] as its currency sign, no [Red], _x or *x. */
+const formatText = (s: string) => s.replace(/\[\$([^-\]]*)[^\]]*\]/g, '$1').replace(/\[[^\]]*\]|[_*]./g, '').replace(/"([^"]*)"|\\(.)/g, '$1$2');
+
+/**
+ * A time of day (h:mm, hh:mm:ss, h:mm AM/PM) or a duration ([h]:mm, [mm]:ss) format: its first unit (h, m or s),
+ * whether it counts past a day (a duration), whether that unit has two digits (hh), whether it shows seconds.
+ */
+interface Clock { unit: string; duration: boolean; pad: boolean; seconds: boolean }
+function clockFormat(code: string): Clock | null {
+  const c = code.split(';')[0]!.replace(/"[^"]*"|\\.|[_*]./g, '').replace(/am\/pm|a\/p/gi, '');
+  const elapsed = /\[(h+|m+|s+)\]/i.exec(c)?.[1]?.toLowerCase();
+  const bare = c.replace(/\[[^\]]*\]/g, '').toLowerCase();
+  if (!elapsed && (/[yd]/.test(bare) || !/[hs]/.test(bare))) return null;
+  const unit = elapsed?.[0] ?? (bare.includes('h') ? 'h' : 'm');
+  return { unit, duration: !!elapsed, pad: (elapsed ?? bare).includes(unit + unit), seconds: /s/.test(bare) };
+}
+
+/** A day fraction as its format shows it: 0.5 is 12:00 (24-hour clock: AM/PM and 时 分 are not written), 1.5 as [h]:mm 36:00. */
+function clock(n: number, f: Clock): string {
+  const secs = Math.round(Math.abs(n) * 86400) % (f.duration ? Infinity : 86400);
+  const first = 'hms'.indexOf(f.unit);
+  const parts: string[] = [];
+  for (let i = first; i <= Math.max(first, f.seconds ? 2 : 1); i++) {
+    let v = Math.floor(secs / [3600, 60, 1][i]!);
+    if (i > first || !f.duration) v %= i ? 60 : 24;
+    parts.push(i === first && !f.pad ? String(v) : String(v).padStart(2, '0'));
+  }
+  return (n < 0 ? '-' : '') + parts.join(':');
+}
+
+/** A format with a percent (0%, 0.00%) or thousands separators (#,##0): [text before, decimals, grouped, percent, text after]. */
+type Figure = [string, number, boolean, boolean, string];
+const LITERALS = String.raw`(?:"[^"]*"|\\.|\[[^\]]*\]|[_*].|[-+$/():!^&'~{}<>= ])*`;
+const FIGURE = new RegExp(`^(${LITERALS})([#0,]*0)(?:\\.(0+))?(%?)(${LITERALS})$`);
+/** The figure formats of a format's sections for positive numbers and, when it has one, negative ones; else null. */
+function figureFormat(code: string): (Figure | null)[] | null {
+  const sections = code.split(';').slice(0, 2).map((section): Figure | null => {
+    const m = FIGURE.exec(section);
+    const grouped = !!m?.[2]!.includes(',');
+    return m && (grouped || m[4]) ? [formatText(m[1]!), m[3]?.length ?? 0, grouped, !!m[4], formatText(m[5]!)] : null;
+  });
+  return sections[0] ? sections : null;
+}
+
+/** A number as a figure format shows it: 0.125 as 0.0% is 12.5%, 1234.5 as #,##0 is 1,235 (halves rounded up, as Excel does). */
+function figure(n: number, sections: (Figure | null)[]): string {
+  // A negative number takes the second section, without its minus sign ((1,234)), when the format has one.
+  const negative = n < 0 && sections[1];
+  const [before, places, grouped, percent, after] = negative || sections[0]!;
+  const x = excelNumber(Math.abs(n) * (percent ? 100 : 1));
+  if (x.includes('e')) return excelNumber(n);
+  const [int, frac = ''] = x.split('.') as [string, string?];
+  const digits = String(BigInt(int + frac.slice(0, places).padEnd(places, '0')) + ((frac[places] ?? '0') >= '5' ? 1n : 0n)).padStart(places + 1, '0');
+  let whole = digits.slice(0, digits.length - places);
+  if (grouped) whole = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${n < 0 && !negative ? '-' : ''}${before}${whole}${places ? `.${digits.slice(-places)}` : ''}${percent ? '%' : ''}${after}`;
 }
 
 /** A day number (with its fraction of a day) → YYYY-MM-DD, and HH:MM when it has a time. */
 function serialDate(n: number, date1904: boolean): string | null {
-  if (!Number.isFinite(n) || n < 1) return null;
+  // (Day 0 of the 1904 system is 1904-01-01; day 0 of the 1900 system, "1900-01-00", is none.)
+  if (!Number.isFinite(n) || n < (date1904 ? 0 : 1)) return null;
   // The 1900 system counts 1900-02-29, which never was (Lotus's error, kept by Excel): day 60; from day 61 on, day
   // 25569 is 1970-01-01. The 1904 system (old Mac workbooks) counts from 1904-01-01.
   const days = date1904 ? n - 24107 : n < 61 ? n - 25568 : n - 25569;
@@ -292,9 +362,12 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const sst = read(related(rels, 'sharedStrings', partPath(workbookPath, 'sharedStrings.xml')));
   if (sst) for (const m of sst.matchAll(/<(?:\w+:)?si(?:\s[^>]*[^/>])?>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)) shared.push(m[1] ? textOf(m[1]) : '');
 
-  // Styles: which cell formats (the s="…" of a cell) show dates, and which numbers with leading zeros.
+  // Styles: which cell formats (the s="…" of a cell) show dates, times or durations, and which numbers with leading
+  // zeros, a percent or thousands separators.
   const dateStyles = new Set<number>();
   const zeroStyles = new Map<number, [string, number, string]>();
+  const clockStyles = new Map<number, Clock>();
+  const figureStyles = new Map<number, (Figure | null)[]>();
   const styles = read(related(rels, 'styles', partPath(workbookPath, 'styles.xml')));
   if (styles) {
     const custom = new Map<number, string>();
@@ -306,9 +379,14 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     let i = 0;
     for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
       const id = +(attrs(m[1]!).numFmtId ?? 0);
-      if (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATES.has(id)) dateStyles.add(i);
-      const zeros = custom.has(id) && zerosFormat(custom.get(id)!);
+      const code = custom.get(id) ?? BUILTIN_CODES[id];
+      const time = code && clockFormat(code);
+      const figures = code && figureFormat(code);
+      if (time) clockStyles.set(i, time);
+      else if (custom.has(id) ? isDateFormat(code!) : BUILTIN_DATES.has(id)) dateStyles.add(i);
+      const zeros = custom.has(id) && zerosFormat(code!);
       if (zeros) zeroStyles.set(i, zeros);
+      else if (figures) figureStyles.set(i, figures);
       i++;
     }
   }
@@ -381,14 +459,21 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       else if (a.t === 'd') value = xmlText(v).replace(/T00:00(?::00(?:\.0+)?)?Z?$/, '').replace('T', ' '); // an ISO date (Strict files)
       else {
         const n = Number(v);
-        const date = dateStyles.has(+(a.s ?? 0)) && serialDate(n, date1904);
+        const style = +(a.s ?? 0);
+        // A time of day (a fraction of a day) or a duration as its format shows it. A time format over a day number
+        // of 1 or more holds a day too (a date-time shown as its time): written as a date-time, so a date column
+        // keeps its day.
+        const time = clockStyles.get(style);
+        const when = time && (time.duration || (n >= 0 && n < 1)) ? clock(n, time) : (time || dateStyles.has(style)) && serialDate(n, date1904);
         // A format of zeros rounds to a whole number and writes its leading zeros, as Excel shows it.
-        const z = zeroStyles.get(+(a.s ?? 0));
-        value = !Number.isFinite(n) ? xmlText(v) : date ||
-          (z ? `${n < 0 ? '-' : ''}${z[0]}${String(Math.round(Math.abs(n))).padStart(z[1], '0')}${z[2]}` : excelNumber(n));
+        const z = zeroStyles.get(style);
+        const f = figureStyles.get(style);
+        value = !Number.isFinite(n) ? xmlText(v) : when ||
+          (z ? `${n < 0 ? '-' : ''}${z[0]}${String(Math.round(Math.abs(n))).padStart(z[1], '0')}${z[2]}` : f ? figure(n, f) : excelNumber(n));
         // Excel keeps 15 digits of what is typed as a number: a longer id came out with 0s for its last digits.
-        if (!date && said && Number.isInteger(n) && Math.abs(n) >= 1e15) {
-          warnings.push({ line: rowNo, message: `${columnName(col)}${rowNo}: the number ${value} has ${value.replace('-', '').length} digits; Excel keeps 15, ` +
+        if (!when && said && Number.isInteger(n) && Math.abs(n) >= 1e15) {
+          const digits = excelNumber(n);
+          warnings.push({ line: rowNo, message: `${columnName(col)}${rowNo}: the number ${digits} has ${digits.replace('-', '').length} digits; Excel keeps 15, ` +
             'so the digits after the 15th were lost (they read as 0). Type such an id as text (format the column as Text, or begin it with \') and enter it again' });
         }
       }

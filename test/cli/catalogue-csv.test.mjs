@@ -1207,3 +1207,108 @@ test('from-xlsx: WPS\'s pictures in cells (=DISPIMG("ID_…",1)) are left empty 
   assert.match(r.stderr, /note: 3 cells hold pictures \(WPS's =DISPIMG\), read as empty: B2, D2, D3 \(pictures are not feed data\)\n/);
   assert.doesNotMatch(r.stderr, /DISPIMG\("|error/);
 });
+
+/**
+ * A workbook of 名称, 内容概述 (a text field) and 发布日期 (a date field), written by hand: `formats` are the number
+ * formats of styles 1, 2, …: a custom format code, or the id of a built-in one. A cell of `rows` is a string (inline
+ * text), or [number, style].
+ */
+async function formatsBook(formats, rows, { date1904 = false } = {}) {
+  const ns = XLSX_NS;
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const custom = formats.map((f, i) => (typeof f === 'string' ? `<numFmt numFmtId="${176 + i}" formatCode="${esc(f)}"/>` : '')).join('');
+  const xfs = formats.map((f, i) => `<xf numFmtId="${typeof f === 'string' ? 176 + i : f}" applyNumberFormat="1"/>`).join('');
+  const cell = (c, ref) => (typeof c === 'string' ? `<c r="${ref}" t="inlineStr"><is><t>${esc(c)}</t></is></c>` : `<c r="${ref}" s="${c[1]}"><v>${c[0]}</v></c>`);
+  const sheetData = [['名称', '内容概述', '发布日期'], ...rows].map((cells, r) =>
+    `<row r="${r + 1}">${cells.map((c, i) => (c === null ? '' : cell(c, `${'ABC'[i]}${r + 1}`))).join('')}</row>`).join('');
+  return zip(oneSheetParts({
+    'xl/workbook.xml': `<workbook ${ns}>${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/styles.xml': `<styleSheet ${ns}><numFmts>${custom}</numFmts><cellXfs><xf numFmtId="0"/>${xfs}</cellXfs></styleSheet>`,
+    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`,
+  }));
+}
+
+test('from-xlsx: times of day (h:mm, hh:mm:ss, AM/PM, 时 分, built-in time formats) are written as times, not day fractions; date-times as YYYY-MM-DD HH:MM, whose day a date column reads; a time alone is no date', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['h:mm', 'hh:mm:ss', 'h:mm AM/PM', 20, 'yyyy-mm-dd hh:mm', 22, 'h"时"mm"分"', 19], [
+    ['文件一', [0.5, 1], [41338.6041666667, 5]],
+    ['文件二', [0.5208912037, 2], [41338.6041666667, 6]],
+    ['文件三', [0.75, 3], [0.5, 1]],
+    ['文件四', [0.25, 4], [41338.25, 4]],
+    ['文件五', [41338.6041666667, 6], null],
+    ['文件六', [0.3965277778, 7], null],
+    ['文件七', [0.999999999, 2], null],
+    ['文件八', [0.5625, 8], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
+    ['12:00', '2013-03-05'],
+    ['12:30:05', '2013-03-05'],
+    ['18:00', undefined],
+    ['6:00', '2013-03-05'],
+    ['2013-03-05 14:30', undefined],
+    ['9:31', undefined],
+    ['00:00:00', undefined],
+    ['13:30:00', undefined],
+  ]);
+  assert.match(r.stderr, /row 2: warning: datePublished: "2013-03-05 14:30" has a time of day; read as the day, 2013-03-05 \(a feed's dates are days\); 3 dates in this file have a time of day, each read as its day\n/);
+  assert.match(r.stderr, /row 4: warning: datePublished: "12:00" is not a date; left out/, 'a time alone in a date column');
+});
+
+test('from-xlsx: durations ([h]:mm, [h]:mm:ss, [mm]:ss) of a day or more are written as durations (36:00), not as dates of 1900', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['[h]:mm', '[h]:mm:ss', '[mm]:ss', 46, '[hh]:mm'], [
+    ['文件一', [1.5, 1], [1.5, 1]],
+    ['文件二', [2.000694444444, 2], null],
+    ['文件三', [0.0625, 3], null],
+    ['文件四', [1.25, 4], null],
+    ['文件五', [0.25, 1], [0.25, 5]],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
+    ['36:00', undefined], ['48:01:00', undefined], ['90:00', undefined], ['30:00:00', undefined], ['6:00', undefined],
+  ]);
+  assert.match(r.stderr, /row 2: warning: datePublished: "36:00" is not a date; left out/);
+  assert.match(r.stderr, /row 6: warning: datePublished: "06:00" is not a date; left out/);
+});
+
+test('from-xlsx: percents (0%, 0.00%) and thousands (#,##0, #,##0.00, (#,##0) for negatives) are written as the sheet shows them in text fields; a date column reads a day number shown with separators as the day number', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['0%', '0.0%', '0.00%', '#,##0', '#,##0.00', 9, 10, 3, 37, '[$¥-804]#,##0.00"元"'], [
+    ['文件一', [0.125, 1], [41338, 4]],
+    ['文件二', [0.125, 2], [41339, 8]],
+    ['文件三', [0.12345, 3], null],
+    ['文件四', [1234567.5, 4], null],
+    ['文件五', [-1234.5, 5], null],
+    ['文件六', [0.07, 6], null],
+    ['文件七', [1, 7], null],
+    ['文件八', [1234, 8], null],
+    ['文件九', [-1234, 9], null],
+    ['文件十', [1234.5, 10], null],
+    ['文件十一', [0, 4], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
+    ['13%', '2013-03-05'], ['12.5%', '2013-03-06'], ['12.35%', undefined], ['1,234,568', undefined], ['-1,234.50', undefined],
+    ['7%', undefined], ['100.00%', undefined], ['1,234', undefined], ['(1,234)', undefined], ['¥1,234.50元', undefined], ['0', undefined],
+  ]);
+  assert.match(r.stderr, /row 2: warning: datePublished: "41338" is an Excel day number; read as 2013-03-05/);
+});
+
+test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a time on it is a date-time', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook([14, 'yyyy-mm-dd hh:mm'], [
+    ['文件一', [0, 1], [0, 1]],
+    ['文件二', [0.5, 2], [0.5, 2]],
+  ], { date1904: true }));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [['1904-01-01', '1904-01-01'], ['1904-01-01 12:00', '1904-01-01']]);
+});
