@@ -663,6 +663,23 @@ describe('<annual-stats>: charts', () => {
     expect(figure.getBoundingClientRect().height).to.be.at.most(1046);
     expect(em(box(many, 'c-proactive')), 'still as tall as a page allows').to.be.above(50);
   });
+
+  it('print: a chart of many bars, with its caption, fits an A4 page in large-text mode too and under a host’s html{font-size:62.5%} (its limit is in mm, not em)', async () => {
+    const custom = Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, label: `指标${i}`, value: i + 1, group: 'proactive' }));
+    const many = await mount(await storeFeed({ schemaVersion: 1, year: 2013, template: 'CN-legacy', custom, groups: [{ id: 'proactive', label: '主动公开' }] }));
+    const figure = () => $(many, 'canvas[data-chart="c-proactive"]').closest('figure')!.getBoundingClientRect().height;
+    await emulateMedia({ media: 'print' });
+    // A4 (297 mm) less Chrome's default margins (0.4 in top and bottom): 1,046 px; a page with margins of 2 cm: 971 px.
+    for (const [large, root] of [[true, ''], [false, '62.5%'], [true, '62.5%']] as const) {
+      many.largeText = large;
+      document.documentElement.style.fontSize = root;
+      await many.updateComplete;
+      const what = `${large ? 'large text' : 'normal text'}, html{font-size:${root || 'medium'}}`;
+      expect(figure(), what).to.be.at.most(971);
+      expect(figure(), `${what}: still most of a page`).to.be.above(750);
+    }
+    document.documentElement.style.removeProperty('font-size');
+  });
 });
 
 describe('<annual-stats>: several years', () => {

@@ -74,8 +74,9 @@ export const annualStyles = css`
     th, td { padding: 0.2em 0.3em; background: none !important; }
     td.nr::after { content: '—'; }
     tr, figure, .chart { break-inside: avoid; }
-    /* On paper a chart takes less room, and a page (A4: about 65em) holds even a chart of many bars with its caption. */
-    .chart { height: 16em; max-height: 60em; }
+    /* On paper a chart takes less room, and a page holds even a chart of many bars with its caption: at most 22 cm
+       (A4 is 29.7 cm; in em, large text or a reader's larger font would make it more than a page). */
+    .chart { height: 16em; max-height: 22cm; }
     .panel { background: none; }
   }
   @media (forced-colors: active) {
