@@ -426,6 +426,26 @@ describe('accessibility tree: <annual-stats>', () => {
     expect(all(t4, (n) => n.role === 'cell').length).to.equal(15);
   });
 
+  it('a national table’s title is heard as its section’s heading and as the table’s name, not a third time as the name of a scroll area around it', async () => {
+    for (const [lang, titles] of [
+      ['zh-CN', ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']],
+      ['en', ['II. Proactive disclosure of government information', 'III. Applications for disclosure of government information received and handled',
+        'IV. Administrative reconsideration and litigation concerning disclosure of government information']],
+    ] as const) {
+      await annual('/demo/feeds/annual/2022.json', lang);
+      const t = await tree();
+      for (const title of titles) {
+        const section = node(t, 'region', title);
+        const inside = all(section, (n) => n !== section);
+        // (Table 二 is one table per clause block, each named by the title and its clause.)
+        expect(inside.filter((n) => n.role !== 'StaticText' && n.name === title).map((n) => n.role), title)
+          .to.deep.equal(title === titles[0] ? ['heading'] : ['heading', 'table']);
+        expect(inside.filter((n) => n.role === 'StaticText' && n.name === title).length, `${title}: as text`).to.be.at.most(2);
+        expect(all(section, (n) => n.role === 'table').length, title).to.be.greaterThan(0);
+      }
+    }
+  });
+
   it('a chart is an image whose name states its figures; its data-table button says whether the table is shown, and the table shown is named and headed', async () => {
     const el = await annual('/demo/feeds/annual/2022.json', 'zh-CN');
     await waitUntil(() => $(el, 'canvas[data-chart="c-outcomes"]'), 'the charts');

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/annual-stats.js';
 import '../src/provider.js';
 import type { AnnualStats } from '../src/annual-stats.js';
@@ -105,7 +105,9 @@ describe('<annual-stats>: national tables', () => {
     expect(text(fees.querySelector('td'))).to.equal('112.6 万元');
     const licensing = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === '行政许可')!;
     expect(text(licensing.querySelector('td'))).to.equal('1,520');
-    expect($$(el, 'caption, #t2-cap').map(text)).to.include.members(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    // Table 二's blocks are named by the title and their clause (its heading above says the title).
+    expect($$(el, 'caption').map(text)).to.include.members(['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    expect($$(el, '#t2 table')[0].getAttribute('aria-label')).to.equal('二、主动公开政府信息情况 · 第二十条第（一）项');
     await expectAccessible(el);
   });
 
@@ -137,7 +139,8 @@ describe('<annual-stats>: national tables', () => {
     const el = await mount(`${FEEDS}/2022.json`, { lang: 'en' });
     expectLabels(el, templateFor('CN-2021'), 'en');
     expect(cellTexts($(el, '#t3'))).to.include('I. New applications received this year');
-    expect($$(el, 'caption, #t2-cap').map(text)).to.include('II. Proactive disclosure of government information');
+    expect($$(el, 'caption').map(text)).to.include('III. Applications for disclosure of government information received and handled');
+    expect($$(el, '#t2 table')[0].getAttribute('aria-label')).to.equal('II. Proactive disclosure of government information · Article 20 (1)');
     const fees = $$(el, '#t2 tr').find((tr) => text(tr.querySelector('th')) === 'Administrative and institutional fees')!;
     expect(text(fees.querySelector('td'))).to.equal('112.6 × 10,000 yuan');
     expect(text($(el, '[part~="data-toggle"]'))).to.equal('Show data table');
@@ -1238,10 +1241,20 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
         }
         const wraps = $$(el, '.table-wrap');
         expect(wraps.length).to.be.greaterThan(3);
-        for (const w of wraps) {
-          expect(w.tabIndex, 'table scroll area focusable').to.equal(0);
-          expect(text(el.shadowRoot!.getElementById(w.getAttribute('aria-labelledby')!)), 'table scroll area named').to.match(/\S/);
+        // A table that scrolls takes focus (named by its caption, or its title and clause), and the keyboard scrolls it.
+        const scrolled = wraps.filter((w) => w.scrollWidth > w.clientWidth + 1 && w.checkVisibility());
+        expect(scrolled.length, 'tables that scroll').to.be.at.least(2);
+        for (const w of scrolled) {
+          const table = w.querySelector('table')!;
+          expect(table.tabIndex, `${table.id} focusable`).to.equal(0);
+          expect(table.getAttribute('aria-label') ?? text(table.caption), `${table.id} named`).to.match(/\S/);
+          table.focus();
+          await sendKeys({ press: 'ArrowRight' });
+          await waitUntil(() => w.scrollLeft > 0, `${table.id} scrolled with the keyboard`, 2000);
+          w.scrollLeft = 0;
         }
+        // (axe: every scroll area can be reached with the keyboard.)
+        await expectAccessible(el);
         const check = async (what: string) => {
           await el.updateComplete;
           await new Promise((r) => setTimeout(r, 50));

@@ -473,11 +473,15 @@ export class AnnualStats extends DisclosureElement {
     return this.renderTableBlock(figuresTable(`g${i}`, caption, figs, t, l, id ? l : nothing));
   }
 
-  /** A table with its legend and CSV button; `quiet`: its caption only for assistive technology (a heading above says the same). */
+  /**
+   * A table with its legend and CSV button; `quiet`: its caption only for assistive technology (a heading above says the
+   * same). The table scrolls in its box, with the keyboard too: the table takes focus (renderTable), named by its caption,
+   * not the box, which would be a third name of the same words after the heading and the caption.
+   */
   private renderTableBlock(m: TableModel, quiet?: boolean) {
     const t = this.t;
     this.tableModels.set(m.id, m);
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${m.id}-cap`}>${renderTable(m, this.valueHtml, quiet)}</div>
+    return html`<div class="table-wrap">${renderTable(m, this.valueHtml, quiet)}</div>
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
         <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}

@@ -268,7 +268,8 @@ export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls:
 
 /**
  * <table> markup for a model. `value` renders a figure cell's content; null figures get class `nr`. `quiet`: the caption
- * only for assistive technology (a heading above says the same).
+ * only for assistive technology (a heading above says the same). The table takes focus (tabindex), so that the keyboard
+ * scrolls the box it is in; of a split table, the first block, the others being in the same box.
  */
 export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string, quiet?: boolean): TemplateResult {
   const cell = (c: TCell) => {
@@ -284,16 +285,17 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
   };
   const rows = (b: TCell[][]) => b.map((r) => html`<tr>${r.map(cell)}</tr>`);
   if (m.split) {
-    // One table per block (see TableModel.split), each named by the table's title and its first row (the clause).
+    // One table per block (see TableModel.split), each named by the table's title and its first row (the clause); the
+    // title shown above them unless a heading says it.
     const cols = html`<col class="label"><col span=${m.colgroups![1]}>`;
     return html`<div id=${m.id} class="split">
-      <p class=${quiet ? 'vh' : 'caption'} id=${`${m.id}-cap`}>${m.caption}</p>
-      ${m.bodies.map((b) => html`<table class=${m.cls ?? nothing} part="table" aria-label=${`${m.caption} · ${b[0][0].text}`}>
+      ${quiet ? nothing : html`<p class="caption">${m.caption}</p>`}
+      ${m.bodies.map((b, i) => html`<table class=${m.cls ?? nothing} part="table" tabindex=${i ? nothing : 0} aria-label=${`${m.caption} · ${b[0][0].text}`}>
         <colgroup>${cols}</colgroup><tbody>${rows(b)}</tbody></table>`)}
     </div>`;
   }
-  return html`<table id=${m.id} class=${m.cls ?? nothing} part="table">
-    <caption id=${`${m.id}-cap`} class=${quiet ? 'vh' : nothing} lang=${m.lang ?? nothing}>${m.caption}</caption>
+  return html`<table id=${m.id} class=${m.cls ?? nothing} part="table" tabindex="0">
+    <caption class=${quiet ? 'vh' : nothing} lang=${m.lang ?? nothing}>${m.caption}</caption>
     ${m.colgroups ? m.colgroups.map((s) => html`<colgroup span=${s}></colgroup>`) : nothing}
     <thead>${rows(m.head)}</thead>
     ${m.bodies.filter((b) => b.length).map((b) => html`<tbody>${rows(b)}</tbody>`)}
