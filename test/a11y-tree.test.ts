@@ -472,7 +472,10 @@ describe('accessibility tree: <annual-stats>', () => {
     const year = node(t, 'combobox', '年度');
     expect(year.value).to.equal('2022年');
     expect(names(all(year, (n) => n.role === 'option'))).to.deep.equal(['2022年', '2020年', '2013年']);
-    expect(node(t, 'combobox', '指标').value).to.equal('行政复议 · 结果维持');
+    // The figure picked is named in its option and its group (行政复议), the chart in full.
+    const figure = node(t, 'combobox', '指标');
+    expect(figure.value).to.equal('结果维持');
+    expect(names(all(node(figure, 'group', '行政复议'), (n) => n.role === 'option'))).to.deep.equal(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
     expect(node(t, 'image', /（历年）/).name).to.equal('行政复议 · 结果维持（历年）。2013：0；2020：2；2022：1');
     // Another year chosen: the picker and the status say which.
     const select = $<HTMLSelectElement>(el, 'select');

@@ -119,7 +119,8 @@ describe('<annual-stats>: the feed’s language', () => {
       await page.loaded;
       expect(text($(page, '#t2b3c0'))).to.equal('本年收费金额（单位：萬元）');
       expect(page.csvFor('t2')).to.contain(',本年收费金额（单位：萬元）,2,萬元');
-      expect(text($(page, '#trend-key option'))).to.equal('行政事业性收费 · 本年收费金额（单位：萬元）');
+      expect(text($(page, '#trend-key option'))).to.equal('本年收费金额（单位：萬元）');
+      expect($<HTMLOptGroupElement>(page, '#trend-key optgroup').label).to.equal('行政事业性收费');
       expect(page.csvFor('trend')).to.contain('行政事业性收费 · 本年收费金额（单位：萬元）,1,2');
       // Nowhere else either: no text, and no attribute (the charts' summaries, the CSV buttons' names).
       expect(page.shadowRoot!.textContent).not.to.contain('万元');

@@ -1248,6 +1248,9 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
           const table = w.querySelector('table')!;
           expect(table.tabIndex, `${table.id} focusable`).to.equal(0);
           expect(table.getAttribute('aria-label') ?? text(table.caption), `${table.id} named`).to.match(/\S/);
+          // (The page brought to the front first, as the a11y-tree command does: a page in the background, when
+          // files run in parallel, scrolls only once it is drawn again.)
+          await executeServerCommand('a11y-tree');
           table.focus();
           await sendKeys({ press: 'ArrowRight' });
           await waitUntil(() => w.scrollLeft > 0, `${table.id} scrolled with the keyboard`, 2000);
@@ -1273,6 +1276,33 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
       });
     }
   }
+
+  it('the trend’s figure picker: no option is wider than a 320px screen, each in an <optgroup> of its row or group; the option and its group name the figure, the chart’s caption names it in full (en, zh-CN)', async () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const el = await phone(`${FEEDS}/index.json`, lang);
+      const sel = $<HTMLSelectElement>(el, '#trend-key');
+      // The widths the options are drawn at, in the select's font.
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(sel).font;
+      const width = (s: string) => ctx.measureText(s).width;
+      const seen = new Set<string>();
+      for (const o of [...sel.options]) {
+        const group = o.parentElement instanceof HTMLOptGroupElement ? o.parentElement.label : '';
+        expect(width(o.text), `${lang}: option “${o.text}”`).to.be.at.most(innerWidth);
+        // Option and group together name one figure only.
+        expect(seen.has(`${group} ${o.text}`), `${lang}: ${group} ${o.text} once`).to.equal(false);
+        seen.add(`${group} ${o.text}`);
+        sel.value = o.value;
+        sel.dispatchEvent(new Event('change'));
+        await el.updateComplete;
+        const caption = text(sel.closest('figure')!.querySelector('figcaption'));
+        expect(caption, lang).to.contain(o.text);
+        expect(caption, lang).to.contain(group);
+      }
+      expect($$(el, '#trend-key optgroup').length, lang).to.be.greaterThan(1);
+      el.parentElement!.remove();
+    }
+  });
 
   it('text spacing (WCAG 1.4.12): nothing cut off, button text within its button (en and zh-CN, large text)', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });

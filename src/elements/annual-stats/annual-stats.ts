@@ -538,19 +538,28 @@ export class AnnualStats extends DisclosureElement {
     // when the library ships that language (loadYear loads its strings; for other languages, the UI's).
     const fl = typeof cl == 'string' && normalizeLocale(cl);
     const ft = fl ? strings(fl, cl as string) : t;
-    const label = (k: string) => {
+    const parts = (k: string) => {
       const s = lang(k) === nothing ? t : ft;
       return seriesLabel(k, ready, tpls, s.withUnit, t.feesCollected, s.unitNames);
     };
+    const label = (k: string) => parts(k).join(' · ');
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
     const years = ready.map((r) => String(r.year));
     const maps = ready.map(seriesFigures);
     const data = maps.map((m) => m.get(key)!);
     // .selected, as in the year picker: once the reader has picked, a selected attribute no longer moves the choice, and
     // a year that loads late (which can drop the figure picked) would leave the picker on another figure than is drawn.
+    // An option names the figure within its row, group or clause (Table 四's 行政复议 …), an <optgroup> of the figures
+    // there (in place of the first of them), so that it is short enough to read on a phone; the chart's caption names
+    // it in full.
+    const group = (k: string) => parts(k).at(-2);
+    const option = (k: string) => html`<option value=${k} lang=${lang(k)} .selected=${k === key}>${parts(k).at(-1)}</option>`;
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
-        ${keys.map((k) => html`<option value=${k} lang=${lang(k)} .selected=${k === key}>${label(k)}</option>`)}
+        ${keys.map((k) => {
+          const same = keys.filter((x) => group(x) === group(k));
+          return !group(k) ? option(k) : same[0] !== k ? nothing : html`<optgroup label=${group(k)!}>${same.map(option)}</optgroup>`;
+        })}
       </select></p>`;
     // The data table behind the trend lists every shared figure, not only the one drawn.
     const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),

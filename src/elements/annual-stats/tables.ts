@@ -228,40 +228,38 @@ export function outcomeTotals(report: AnnualReport, tpl: Tpl): (number | null)[]
 
 /**
  * A human label for a series key of reconcile.ts (`proactive.licensing.decisions`, `results.other`, `custom.x`), from
- * the CN-2021 and CN-2019 templates `tpls`.
+ * the CN-2021 and CN-2019 templates `tpls`, in its parts (joined with ` · `, the figure's full name): the row, group or
+ * clause it is in, and its own label last.
  */
-export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls: Tpl[], unitLabel: (label: string, unit: string) => string, feesLabel: string, units: Record<string, string>): string {
+export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls: Tpl[], unitLabel: (label: string, unit: string) => string, feesLabel: string, units: Record<string, string>): string[] {
   const [a, b, c] = key.split('.');
   if (a === 'custom') {
     const k = key.slice(7);
     const f = [...reports].sort((x, y) => y.year - x.year).flatMap((r) => r.custom).find((x) => x.key === k);
-    return f ? (f.unit ? unitLabel(f.label, units[f.unit] ?? f.unit) : f.label) : k;
+    return [f ? (f.unit ? unitLabel(f.label, units[f.unit] ?? f.unit) : f.label) : k];
   }
-  if (key === 'feesCollected.amount') return unitLabel(feesLabel, units.CNY);
+  if (key === 'feesCollected.amount') return [unitLabel(feesLabel, units.CNY)];
   if (a === 'proactive') {
     for (const tpl of tpls) {
       for (const block of tpl.table2.blocks) {
         const r = block.rows.find((x) => x.key === b);
         const col = block.columns.find((x) => x.key === c);
-        if (r && col) {
-          const s = `${r.label} · ${col.label}`;
-          return key === 'proactive.procurement.amount' ? unitLabel(s, units.CNY) : s;
-        }
+        if (r && col) return [r.label, key === 'proactive.procurement.amount' ? unitLabel(col.label, units.CNY) : col.label];
       }
     }
-    return key;
+    return [key];
   }
   if (a === 'reviewLitigation') {
     const t4 = tpls[0].table4;
     const g = t4.groups.find((x) => x.key === b);
     const o = t4.outcomes.find((x) => x.key === c);
-    return g && o ? [g.parent, g.label, o.label].filter(Boolean).join(' · ') : key;
+    return g && o ? [g.parent!, g.label, o.label].filter(Boolean) : [key];
   }
   for (const tpl of tpls) {
     const r = tpl.table3.rows.find((x) => x.path === key);
-    if (r) return rowLabel(r, ' · ');
+    if (r) return [r.group?.label!, rowLabel(r)].filter(Boolean);
   }
-  return key;
+  return [key];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
