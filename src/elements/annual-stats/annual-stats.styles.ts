@@ -34,10 +34,10 @@ export const annualStyles = css`
   /* The focused table's outline inside it: its box would cut off one drawn outside. */
   table:focus-visible { outline-offset: -0.2em; }
   table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
-  caption, .split > .caption { text-align: start; font-weight: 700; padding: 0.25em 0; caption-side: top; margin: 0; }
+  caption, .caption { text-align: start; font-weight: 700; padding: 0.25em 0; caption-side: top; margin: 0; }
   /* Table 二 as one table per clause block, drawn as one: same fixed columns, shared borders. */
   .split > table { table-layout: fixed; width: 100%; }
-  .split > table + table { margin-top: -0.0625em; }
+  .split > table+table { margin-top: -0.0625em; }
   .split col.label { width: 40%; }
   th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; }
   th, td.corner { font-weight: 400; text-align: start; background: var(--_surface); }
@@ -48,7 +48,7 @@ export const annualStyles = css`
   td.nr { background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
   /* Smaller, muted text: the corner cell, notes, units, the legend. */
   td.corner, td.note, .unit, .legend { font-size: 0.875em; color: var(--_muted); }
-  .table3 tbody th:not(.section):not(.group) { min-width: 12em; }
+  .table3 tbody th:not(.section, .group) { min-width: 12em; }
   :is(.table3, .table4) thead th[scope='col'] { min-width: 4.5em; }
   .legend { margin: 0.25em 0; }
   .legend::before { content: ''; display: inline-block; width: 1.5em; height: 0.9em; margin-inline-end: 0.4em; vertical-align: middle;
