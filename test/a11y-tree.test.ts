@@ -472,10 +472,13 @@ describe('accessibility tree: <annual-stats>', () => {
     const year = node(t, 'combobox', '年度');
     expect(year.value).to.equal('2022年');
     expect(names(all(year, (n) => n.role === 'option'))).to.deep.equal(['2022年', '2020年', '2013年']);
-    // The figure picked is named in its option and its group (行政复议), the chart in full.
+    // The figure picked is shown short in its group (行政复议: 结果维持), and heard in full, closed too: arrowing through
+    // the closed picker, a screen reader says each option without its group.
     const figure = node(t, 'combobox', '指标');
-    expect(figure.value).to.equal('结果维持');
-    expect(names(all(node(figure, 'group', '行政复议'), (n) => n.role === 'option'))).to.deep.equal(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    expect(figure.value).to.equal('行政复议 · 结果维持');
+    expect(names(all(node(figure, 'group', '行政复议'), (n) => n.role === 'option'))).to.deep.equal(
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((s) => `行政复议 · ${s}`));
+    expect($<HTMLSelectElement>(el, '#trend-key').selectedOptions[0].text).to.equal('结果维持');
     expect(node(t, 'image', /（历年）/).name).to.equal('行政复议 · 结果维持（历年）。2013：0；2020：2；2022：1');
     // Another year chosen: the picker and the status say which.
     const select = $<HTMLSelectElement>(el, 'select');

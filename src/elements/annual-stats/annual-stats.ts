@@ -551,9 +551,9 @@ export class AnnualStats extends DisclosureElement {
     // a year that loads late (which can drop the figure picked) would leave the picker on another figure than is drawn.
     // An option names the figure within its row, group or clause (Table 四's 行政复议 …), an <optgroup> of the figures
     // there (in place of the first of them), so that it is short enough to read on a phone; the chart's caption names
-    // it in full.
+    // it in full, and so does each option's name: a screen reader arrowing through the closed picker hears no group.
     const group = (k: string) => parts(k).at(-2);
-    const option = (k: string) => html`<option value=${k} lang=${lang(k)} .selected=${k === key}>${parts(k).at(-1)}</option>`;
+    const option = (k: string) => html`<option value=${k} lang=${lang(k)} .selected=${k === key} aria-label=${label(k)}>${parts(k).at(-1)}</option>`;
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
         ${keys.map((k) => {
