@@ -14,31 +14,44 @@
  *   mock/api/requests-changed     POST → 422 idempotencyKeyReused with the receipt of the application stored earlier
  *   mock/api/requests-invalid     POST → 422 with field errors (`error.fields`: a known code and a server's own words)
  *   mock/api/requests-other-fields POST → 422 with field errors about a field of the form and one it does not have
+ *   mock/api/requests-reused      POST → 422 idempotencyKeyReused without the receipt of the application stored earlier
+ *   mock/api/requests-refused     POST → 422 with a code the element does not know (a refusal the page cannot fix)
+ *   mock/api/requests-too-large   POST → 413 payloadTooLarge as the intake server says it: `limit: text` for a JSON
+ *                                 body (the answers), `limit: body` for a multipart one (with attachments)
+ *   mock/network-error/…          no answer at all (the connection fails): fetch rejects, XMLHttpRequest errors
  *   mock/api/requests/status      GET ?queryCode=… → 200 with the status and history, else 404
  *   mock/api/search               GET ?q=&category=&page=&pageSize= → 200, a page of the small catalogue (remote mode)
  *   mock/api/search-uncounted     the same without facetCounts
+ *
+ * One other origin is answered too, CORS_REFUSING_ORIGIN (stories/fixtures.ts): an intake server that does not allow
+ * this page's origin. The browser gives the page no answer from it (XMLHttpRequest: status 0 and `error`, as a
+ * network failure; a CORS fetch rejects), while a `no-cors` request gets through (the browser resolves it with an
+ * opaque response, which a script cannot make: a readable empty 200 stands in, and the element reads nothing of it).
  */
-import { FEEDS, receipt, remoteSearch, statusAnswers } from '../stories/fixtures';
+import { CORS_REFUSING_ORIGIN, FEEDS, receipt, remoteSearch, statusAnswers } from '../stories/fixtures';
 
 /** `delay`: ms before the answer (default LATENCY). */
-type Answer = { status: number; type: string; body: string; delay?: number } | 'hang';
+/** `network`: no answer (the connection failed); `cors`: an answer the browser keeps from the page (see above). */
+type Answer = { status: number; type: string; body: string; delay?: number } | 'hang' | 'network' | 'cors';
 
 const json = (status: number, value: unknown): Answer => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
 const apiError = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
-/** The mock's answer for a URL, or null when the URL is not mocked. */
-export function mockAnswer(method: string, href: string): Answer | null {
+/** The mock's answer for a URL (`body`: the request's), or null when the URL is not mocked. */
+export function mockAnswer(method: string, href: string, body?: unknown): Answer | null {
   let url: URL;
   try {
     url = new URL(href, location.href);
   } catch {
     return null;
   }
+  if (url.origin === CORS_REFUSING_ORIGIN) return 'cors';
   if (url.origin !== location.origin) return null;
   const at = url.pathname.lastIndexOf('/mock/');
   if (at < 0) return null;
   const path = url.pathname.slice(at + '/mock/'.length).replace(/\/+$/, '');
   if (path.startsWith('slow/') || path === 'slow') return 'hang';
+  if (path.startsWith('network-error/')) return 'network';
   if (path.startsWith('late/')) {
     const feed = FEEDS[decodeURIComponent(path.slice(5))];
     return feed === undefined ? apiError(404, 'notFound', 'No such mock feed') : { ...json(200, feed), delay: LATE };
@@ -62,6 +75,10 @@ export function mockAnswer(method: string, href: string): Answer | null {
       return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }) : apiError(405, 'method', 'POST only');
     case 'api/requests-changed':
       return json(422, { error: { code: 'idempotencyKeyReused', message: 'This Idempotency-Key was already used for a different application.' }, receipt });
+    case 'api/requests-reused':
+      return method === 'POST'
+        ? apiError(422, 'idempotencyKeyReused', 'This Idempotency-Key was already used for a different application.')
+        : apiError(405, 'method', 'POST only');
     case 'api/requests-invalid':
       return method === 'POST'
         ? json(422, {
@@ -75,6 +92,17 @@ export function mockAnswer(method: string, href: string): Answer | null {
     case 'api/requests-other-fields':
       return method === 'POST'
         ? json(422, { error: { code: 'validation', message: 'Some answers were not accepted.', fields: { name: 'charset', passportNo: '护照号码格式不对' } } })
+        : apiError(405, 'method', 'POST only');
+    case 'api/requests-refused':
+      return method === 'POST'
+        ? apiError(422, 'intakeSuspended', '系统迁移期间暂停受理网上申请。')
+        : apiError(405, 'method', 'POST only');
+    case 'api/requests-too-large':
+      // As demo/server answers: a JSON body is all answers (their text is too long), a multipart one carries the files.
+      return method === 'POST'
+        ? json(413, {
+          error: { code: 'payloadTooLarge', message: 'The request body is larger than 1024 KiB.', limit: body instanceof FormData ? 'body' : 'text' },
+        })
         : apiError(405, 'method', 'POST only');
     case 'api/search': return json(200, remoteSearch(url.searchParams));
     case 'api/search-uncounted': return json(200, { ...(remoteSearch(url.searchParams) as object), facetCounts: undefined });
@@ -119,11 +147,13 @@ export function installMock(): void {
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    const answer = mockAnswer(method, href);
+    const answer = mockAnswer(method, href, init?.body);
     if (!answer) return realFetch(input, init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-    await wait(answer === 'hang' ? Infinity : answer.delay ?? LATENCY, signal);
+    await wait(answer === 'hang' ? Infinity : typeof answer === 'string' ? LATENCY : answer.delay ?? LATENCY, signal);
     if (answer === 'hang') throw abortError(signal);
+    if (answer === 'cors' && (init?.mode ?? (input instanceof Request ? input.mode : 'cors')) === 'no-cors') return new Response(null, { status: 200 });
+    if (answer === 'cors' || answer === 'network') throw new TypeError('Failed to fetch');
     return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.type } });
   };
 
@@ -135,11 +165,22 @@ export function installMock(): void {
     return (realOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
   } as typeof proto.open;
   proto.send = function send(this: MockedXhr, body?: Document | XMLHttpRequestBodyInit | null) {
-    const answer = this.__mock ? mockAnswer(this.__mock.method, this.__mock.url) : null;
+    const answer = this.__mock ? mockAnswer(this.__mock.method, this.__mock.url, body) : null;
     if (!answer) return realSend.call(this, body);
     if (answer === 'hang') return;
+    const define = (name: string, value: unknown) => Object.defineProperty(this, name, { configurable: true, value });
+    if (answer === 'network' || answer === 'cors') {
+      // What the page sees of a failed connection, and of an answer the browser keeps from it: status 0, `error`.
+      setTimeout(() => {
+        define('readyState', 4);
+        define('status', 0);
+        this.dispatchEvent(new Event('readystatechange'));
+        this.dispatchEvent(new ProgressEvent('error'));
+        this.dispatchEvent(new ProgressEvent('loadend'));
+      }, LATENCY);
+      return;
+    }
     setTimeout(() => {
-      const define = (name: string, value: unknown) => Object.defineProperty(this, name, { configurable: true, value });
       define('readyState', 4);
       define('status', answer.status);
       define('statusText', String(answer.status));

@@ -229,6 +229,8 @@ function shortForm(endpoint: string): Json {
 export const requestFormHanging = shortForm('../slow/requests');
 /** The sample form whose status lookups are answered with 503: a lookup error with a retry. */
 export const requestFormStatusDown: Json = { ...requestFormApi, status: { endpoint: '../503' } };
+/** The sample form whose status lookups never reach a server (the connection fails: fetch rejects). */
+export const requestFormStatusOffline: Json = { ...requestFormApi, status: { endpoint: '../network-error/status' } };
 /** The sample form whose status lookups are answered with 429 (too many lookups, e.g. after wrong names). */
 export const requestFormStatusLimited: Json = { ...requestFormApi, status: { endpoint: '../429' } };
 
@@ -238,6 +240,11 @@ export const requestFormServerError = shortForm('../503');
 export const requestFormShort = shortForm('../api/requests');
 /** Submissions answered as changed answers after a lost answer: 422 idempotencyKeyReused with the stored receipt. */
 export const requestFormChanged = shortForm('../api/requests-changed');
+/**
+ * Submissions answered 422 idempotencyKeyReused without a receipt: an earlier version arrived, but the server gives no
+ * receipt of it (one that keeps none, or a proxy in between): nothing the page can fix, so whom to contact.
+ */
+export const requestFormReused = shortForm('../api/requests-reused');
 
 /** Submissions answered with 422 and field errors: the form goes back to the fields, the server's words beside them. */
 export const requestFormInvalid = shortForm('../api/requests-invalid');
@@ -274,6 +281,39 @@ export const requestFormPaper: Json = (() => {
  * requested; `.example` is never resolved).
  */
 export const requestFormInsecure = shortForm('http://intake.junshan.example/api/requests');
+
+/** An origin whose intake API refuses this page by CORS (simulated in `.storybook/mock.ts`, never requested). */
+export const CORS_REFUSING_ORIGIN = 'https://intake.junshan.example';
+
+/**
+ * The paper form's questions (choices and a declaration) in api mode, sending to an intake API that refuses the
+ * application with a code the element does not know (422 `notAccepted`): nothing on the page can fix it, so the form
+ * offers the office's details and the paper 申请表, whose choices print with ☑/☐.
+ */
+export const requestFormRefused: Json = { ...requestFormPaper, submit: { mode: 'api', endpoint: '../api/requests-refused', encoding: 'json' } };
+/**
+ * Submissions answered 413 as the intake server answers them (`payloadTooLarge`, `limit: text` for a JSON body of
+ * answers, `limit: body` for a multipart one with files). This form has no file field: the answers are too long.
+ */
+export const requestFormTextTooLarge = shortForm('../api/requests-too-large');
+/** The same 413 to a form with an attachment field (one file chosen): the attachments are too large. */
+export const requestFormFilesTooLarge: Json = (() => {
+  const form = shortForm('../api/requests-too-large');
+  const [section] = form.sections as { fields: unknown[] }[];
+  return {
+    ...form,
+    sections: [{
+      ...section,
+      fields: [...section!.fields, { name: 'attachments', type: 'file', label: '相关材料', multiple: true, accept: '.pdf,.jpg,.png', maxSizeMB: 20 }],
+    }],
+  };
+})();
+/**
+ * Submissions to an intake API on another origin that does not allow this page (CORS): `.storybook/mock.ts` answers
+ * that origin as the browser does for such a server (no answer the page may read, status 0, while a no-cors request
+ * does get through). Nothing leaves the page: `.example` is never resolved.
+ */
+export const requestFormCorsRefused = shortForm(`${CORS_REFUSING_ORIGIN}/api/requests`);
 
 /** The receipt the mocked `POST …/api/requests` answers with. */
 export const receipt = {
@@ -371,4 +411,10 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-other-fields': requestFormOtherFields,
   'request-form-paper': requestFormPaper,
   'request-form-insecure': requestFormInsecure,
+  'request-form-refused': requestFormRefused,
+  'request-form-reused': requestFormReused,
+  'request-form-text-too-large': requestFormTextTooLarge,
+  'request-form-files-too-large': requestFormFilesTooLarge,
+  'request-form-cors': requestFormCorsRefused,
+  'request-form-status-offline': requestFormStatusOffline,
 };

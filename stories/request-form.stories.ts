@@ -188,18 +188,146 @@ export const Submitted: Story = {
 };
 
 /**
- * The intake server answers 503. The element would retry after 1, 2 and 4 s; here `retryDelays` is empty, so it gives
- * up at once and says the agency's server has a problem and the application was not sent (the answers stay, as a
- * draft; 重新提交 sends it again with the same key), followed by 联系办理机关 and the office's details, for when it goes on.
+ * A failure that lasts: the intake server answers 503 to every attempt. The element resends with the same
+ * Idempotency-Key (after 1, 2 and 4 s by default; here `retryDelays` is 50 ms twice, so the story is quick), then gives
+ * up: the alert says the agency's server has a problem and the application was not sent (the answers stay, as a draft;
+ * 重新提交 sends it again with the same key), then 联系办理机关 with the office's details and 生成申请表, for when it goes
+ * on: the paper 申请表 of the answers, to post or hand in.
  */
 export const ServerError: Story = {
-  name: 'Server error (mock 503)',
-  args: { src: 'mock/feed/request-form-503', retryDelays: [] },
+  name: 'Server error after all retries (mock 503 each time)',
+  args: { src: 'mock/feed/request-form-503', retryDelays: [50, 50] },
   tags: ['expect:send-status', 'expect:office'],
   play: async ({ canvasElement }) => {
     const el = elementIn(canvasElement, 'request-form');
     await fillAndSend(el);
-    await waitFor(() => expect(el.shadowRoot!.querySelector('.panel.error[part~="send-status"] [part~="office"]')?.textContent).toContain('0730-1234567'));
+    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
+    await waitFor(() => expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567'));
+    await expect(buttonIn(alert, '生成申请表')).toBeTruthy();
+    await expect(buttonIn(el.shadowRoot!, '重新提交')).toBeTruthy();
+  },
+};
+
+/**
+ * A refusal the applicant cannot fix: the intake server answers 422 with a code the element does not know
+ * (`intakeSuspended`) and no field to correct. The alert gives the code and the server's own words, then 联系办理机关
+ * with the office's details, and 生成申请表: applying in writing stays open (条例 Art. 29). No 重新提交: sending the same
+ * answers again would be refused again.
+ */
+export const RefusedUnfixable: Story = {
+  name: 'Refused, not fixable on the page (unknown code)',
+  args: { src: 'mock/feed/request-form-refused' },
+  tags: ['expect:send-status', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    const alert = await refuse(el);
+    await expect(alert.textContent).toContain('intakeSuspended');
+    await expect(buttonIn(el.shadowRoot!, '重新提交')).toBeUndefined();
+  },
+};
+
+/**
+ * Another refusal the page cannot fix: 422 `idempotencyKeyReused` without a receipt (the applicant changed an answer
+ * after an attempt whose answer was lost; the server stored that first version but gives no receipt of it). The alert
+ * says the earlier version arrived and the changes did not, then 联系办理机关 with the office's details (with no receipt
+ * given, the agency is the way to the stored application) and 生成申请表.
+ */
+export const RefusedKeyReused: Story = {
+  name: 'Refused, not fixable on the page (key reused, no receipt)',
+  args: { src: 'mock/feed/request-form-reused' },
+  tags: ['expect:send-status', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
+    await waitFor(() => expect(alert.textContent).toContain('这份申请此前已经提交过'));
+    await expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567');
+    await expect(buttonIn(alert, '生成申请表')).toBeTruthy();
+  },
+};
+
+/**
+ * The unknown-code refusal, and the applicant pressed 生成申请表: the paper 申请表 of the answers given, every option of the
+ * choices printed with ☑ for the chosen ones and ☐ for the others, then where to post or hand it in and the office's
+ * details. 返回修改 goes back to the form.
+ */
+export const RefusedPaperForm: Story = {
+  name: 'Refused, paper form made (生成申请表 pressed)',
+  args: { src: 'mock/feed/request-form-refused' },
+  tags: ['expect:paper', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    buttonIn(await refuse(el), '生成申请表')!.click();
+    const paper = await inShadow(el, '[part~="paper"]');
+    await waitFor(() => expect(paper.textContent).toContain('☑'));
+    await expect(paper.textContent).toContain('☐');
+    await expect(paper.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567');
+  },
+};
+
+/**
+ * The server answers 413 (`payloadTooLarge`, `limit: text`) to a form without attachments: it was the answers that were
+ * too long. The alert asks to shorten the longest ones; the answers stay on the page, 修改 reaches them. Nothing about
+ * attachments, and no office to contact: the applicant can fix it.
+ */
+export const TextTooLarge: Story = {
+  name: 'Too large: the answers (413, no attachments)',
+  args: { src: 'mock/feed/request-form-text-too-large' },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
+    await waitFor(() => expect(alert.textContent).toContain('填写的内容合计超过了网站允许的长度'));
+    await expect(alert.querySelector('[part~="office"]')).toBeNull();
+  },
+};
+
+/**
+ * The server answers 413 (`payloadTooLarge`, `limit: body`) to an application with an attachment: the attachments are
+ * too large. The alert asks to remove some or compress the scans; the answers stay, and the files can be changed with
+ * 修改. No office to contact: the applicant can fix it.
+ */
+export const FilesTooLarge: Story = {
+  name: 'Too large: the attachments (413 with files)',
+  args: { src: 'mock/feed/request-form-files-too-large' },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');
+    typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-description'), '君山区2024年财政预算执行情况报告（君政发〔2024〕3号）');
+    const input = await inShadow<HTMLInputElement>(el, '#f-attachments');
+    const files = new DataTransfer();
+    files.items.add(new File(['%PDF-1.4 扫描件'], '身份证扫描件.pdf', { type: 'application/pdf' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+    (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
+    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
+    await waitFor(() => expect(alert.textContent).toContain('附件合计超过了网站允许的大小'));
+    await expect(alert.querySelector('[part~="office"]')).toBeNull();
+  },
+};
+
+/**
+ * The intake API is on another origin that does not allow this page (its CORS answer lists other origins): the page
+ * gets no answer it may read, as after a network failure. After the retries (here one, after 50 ms) the element sends a
+ * `no-cors` request to the endpoint, whose answer the browser lets through: the connection is fine, so the alert says
+ * the website is set up wrongly (not "check your connection"), with 联系办理机关, the office's details and 生成申请表.
+ * A second origin is simulated by `.storybook/mock.ts` as the browser treats it (nothing is requested); the browser's
+ * own CORS check against a real second origin is in test/request-form.test.ts.
+ */
+export const CorsRefused: Story = {
+  name: 'Refused by CORS (endpoint on another origin)',
+  args: { src: 'mock/feed/request-form-cors', retryDelays: [50] },
+  tags: ['expect:send-status', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
+    await waitFor(() => expect(alert.textContent).toContain('网站设置有误，申请无法送达'));
+    await expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567');
+    await expect(buttonIn(alert, '生成申请表')).toBeTruthy();
   },
 };
 
@@ -251,13 +379,7 @@ export const PaperForm: Story = {
   tags: ['expect:paper', 'expect:office'],
   play: async ({ canvasElement }) => {
     const el = elementIn(canvasElement, 'request-form');
-    typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');
-    typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-description'), '君山区2024年财政预算执行情况报告（君政发〔2024〕3号）');
-    const select = await inShadow<HTMLSelectElement>(el, '#f-purpose');
-    select.value = 'o0';
-    select.dispatchEvent(new Event('change'));
-    for (const id of ['#f-carrier-0', '#f-carrier-1', '#f-delivery-0', '#f-declaration']) (await inShadow<HTMLInputElement>(el, id)).click();
-    (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+    await answerChoices(el);
     (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
     const paper = await inShadow(el, '[part~="paper"]');
     await waitFor(() => expect(paper.textContent).toContain('☐'));
@@ -292,6 +414,31 @@ export const ChangedAfterLostAnswer: Story = {
   tags: ['expect:receipt', 'expect:office'],
   play: async ({ canvasElement }) => fillAndSend(elementIn(canvasElement, 'request-form')),
 };
+
+/** Answers the fixture form with choices (paper, refused): name, description, a select, checkboxes, a radio, the declaration; to the review. */
+async function answerChoices(el: HTMLElement): Promise<void> {
+  typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三');
+  typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-description'), '君山区2024年财政预算执行情况报告（君政发〔2024〕3号）');
+  const select = await inShadow<HTMLSelectElement>(el, '#f-purpose');
+  select.value = 'o0';
+  select.dispatchEvent(new Event('change'));
+  for (const id of ['#f-carrier-0', '#f-carrier-1', '#f-delivery-0', '#f-declaration']) (await inShadow<HTMLInputElement>(el, id)).click();
+  (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+}
+
+/** Answers the refused form, sends it, and returns the alert once it gives the office's details and 生成申请表. */
+async function refuse(el: HTMLElement): Promise<HTMLElement> {
+  await answerChoices(el);
+  (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
+  const alert = await inShadow(el, '.panel.error[part~="send-status"]');
+  await waitFor(() => expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567'));
+  await waitFor(() => expect(buttonIn(alert, '生成申请表')).toBeTruthy());
+  return alert;
+}
+
+/** The button of `root` whose text is `text`. */
+const buttonIn = (root: ParentNode, text: string) =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text);
 
 /** Answers the short fixture form (name, description) and goes to the review step. */
 async function answerShortForm(el: HTMLElement): Promise<void> {

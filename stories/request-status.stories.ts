@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
 import { attr, commonArgTypes, elementIn, inShadow, logEvent, typeInto } from './helpers';
 import '../src/request-status';
 
@@ -120,6 +121,44 @@ export const LookupServerError: Story = {
   args: { src: 'mock/feed/request-form-status-down', 'query-code': 'K7QM4XPA9R' },
   tags: ['expect:lookup-error'],
   play: lookUp('张三'),
+};
+
+/**
+ * The lookup never reaches the server (the connection fails; `mock/network-error`): the applicant is told to check
+ * their connection, with 重试 (the form stays filled in). Nothing is said about the code or the name: they may be right.
+ */
+export const LookupNetworkFailure: Story = {
+  name: 'Lookup error (network failure)',
+  args: { src: 'mock/feed/request-form-status-offline', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:lookup-error'],
+  play: async (context) => {
+    await lookUp('张三')(context);
+    const el = elementIn(context.canvasElement, 'request-status');
+    const failure = await inShadow(el, '[part~="lookup-error"]');
+    await waitFor(() => expect(failure.textContent).toContain('无法连接服务器'));
+    await expect(failure.querySelector('button')?.textContent).toBe('重试');
+  },
+};
+
+/**
+ * The portal's language switch pressed after a lookup (here `lang="en"` set on the element, as a portal's English
+ * switch sets it): the result is said again in English, without a new lookup: the headings, labels, status and
+ * outcome names, and the dates in English form. Text the agency wrote stays as written: the agency's name (from the
+ * feed, marked `lang="zh-CN"` for screen readers) and the server's notes in the history.
+ */
+export const LanguageSwitched: Story = {
+  name: 'Language switched after a lookup (中文 → English)',
+  args: { 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:result', 'expect:history'],
+  play: async (context) => {
+    await lookUp('张三')(context);
+    const el = elementIn(context.canvasElement, 'request-status');
+    const heading = await inShadow(el, '#result-h');
+    await waitFor(() => expect(heading.textContent).toContain('已答复'));
+    el.setAttribute('lang', 'en');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('#result-h')?.textContent).toContain('Status: Answered'));
+    await expect(el.shadowRoot!.querySelector('[part~="history"]')?.textContent).toContain('已邮寄');
+  },
 };
 
 /** The status endpoint answers 429 (too many lookups): what to do (wait a few minutes, check code and name), no retry. */
