@@ -1338,7 +1338,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
   });
 
   it('idempotencyKeyReused without a receipt (the earlier application arrived, its receipt is not given): says so, with whom to contact', async () => {
-    for (const [lang, words, contact] of [['zh-CN', '这份申请此前已经提交过', CONTACT_ZH], ['en', 'This application was already sent', CONTACT_EN]] as const) {
+    for (const [lang, words, contact] of [['zh-CN', '这份申请此前已经提交过，但修改后的内容没有提交，本页也没有收到它的查询码。', CONTACT_ZH], ['en', 'this page did not receive its query code', CONTACT_EN]] as const) {
       const { el } = await reviewed([{ status: 422, body: { error: { code: 'idempotencyKeyReused', message: 'used' } } }], lang);
       await next(el);
       await waitUntil(() => $(el, ALERT), 'refusal');

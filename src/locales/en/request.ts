@@ -62,7 +62,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
     textTooLarge: 'Your answers together are longer than this website accepts. Shorten the longest ones, then send again. Your answers are kept on this page.',
     tooManyFiles: 'There are too many attachments. Remove some, then send again. Your answers are kept on this page.',
     rateLimited: 'Too many submissions in a short time. Wait a few minutes, then select “Send again”. Your application is kept on this page.',
-    idempotencyKeyReused: 'This application was already sent before you changed it; the changes were not sent. Check its progress with the query code on its receipt, or contact the agency.',
+    idempotencyKeyReused: 'This application was already sent before you changed it; the changes were not sent, and this page did not receive its query code. Contact the agency to confirm your application.',
     corsRefused: 'The website is set up wrongly, so the application cannot reach the agency. Please tell the website’s administrator. Your application is kept on this page.',
   } as Record<string, string>,
   sendUnknown: (message: string, code: string) =>

@@ -67,7 +67,7 @@ const zh = {
     textTooLarge: '填写的内容合计超过了网站允许的长度。请把最长的几项内容删减后再提交。您填写的内容仍保留在本页。',
     tooManyFiles: '附件数量太多。请删去部分附件后再提交。您填写的内容仍保留在本页。',
     rateLimited: '短时间内提交的次数过多，请过几分钟再点击“重新提交”。您的申请仍保留在本页。',
-    idempotencyKeyReused: '这份申请此前已经提交过，但修改后的内容没有提交。请凭回执上的查询码查询，或与本机关联系。',
+    idempotencyKeyReused: '这份申请此前已经提交过，但修改后的内容没有提交，本页也没有收到它的查询码。请与本机关联系，核实申请情况。',
     corsRefused: '网站设置有误，申请无法送达。请联系网站管理员。您的申请仍保留在本页。',
   } as Record<string, string>,
   sendUnknown: (message: string, code: string) =>
