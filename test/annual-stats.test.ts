@@ -1304,6 +1304,28 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
     }
   });
 
+  it('on a 320px screen Table 二’s English headers and figures stay inside their cells (its table scrolls instead)', async () => {
+    for (const src of [`${FEEDS}/2022.json`, `${FEEDS}/2020.json`]) {
+      const el = await phone(src, 'en');
+      // What a cell holds reaching past the cell's own edge runs into the next column, or is clipped by the scroll area.
+      const spill = (what: string) => {
+        const out: string[] = [];
+        for (const cell of $$(el, '#t2 th, #t2 td')) {
+          const r = document.createRange();
+          r.selectNodeContents(cell);
+          const edge = cell.getBoundingClientRect().right;
+          if (r.getBoundingClientRect().right > edge + 0.5) out.push(`${what}: ${text(cell)}`);
+        }
+        return out;
+      };
+      expect(spill(src), 'cell text past its cell').to.deep.equal([]);
+      el.largeText = true;
+      await el.updateComplete;
+      expect(spill(`${src} large text`), 'cell text past its cell').to.deep.equal([]);
+      el.parentElement!.remove();
+    }
+  });
+
   it('text spacing (WCAG 1.4.12): nothing cut off, button text within its button (en and zh-CN, large text)', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     for (const lang of ['en', 'zh-CN']) {

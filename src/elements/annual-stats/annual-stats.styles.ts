@@ -39,6 +39,8 @@ export const annualStyles = css`
   .split > table { table-layout: fixed; width: 100%; }
   .split > table+table { margin-top: -0.0625em; }
   .split col.label { width: 40%; }
+  /* English words are not cut: on a phone, Table 二 is as wide as its longest words need, and its scroll area scrolls. */
+  .split:lang(en) { min-width: 36em; }
   th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; }
   th, td.corner { font-weight: 400; text-align: start; background: var(--_surface); }
   /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
