@@ -795,6 +795,25 @@ describe('<request-form> submission', () => {
     expect(new Set(seen).size, seen.join(' | ')).to.equal(4);
   });
 
+  it('on a 320px screen with the browser’s text at 200%, the receipt’s query code is shown whole (it wraps, not cut off)', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: { ...RECEIPT, queryCode: 'VGCEWFHSC4' } }]);
+    const url = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    // A browser's text size of 200% doubles the default 16px (the element's own large-text mode comes on top).
+    const box = mountHtml(html`<request-form src=${url} large-text></request-form>`, 'width: 288px; font-size: 32px');
+    const el = box.querySelector('request-form') as El;
+    await el.updateComplete;
+    await el.loaded;
+    await el.updateComplete;
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const code = $(el, '[part="receipt"] .code');
+    const r = document.createRange();
+    r.selectNodeContents(code);
+    expect(r.toString()).to.equal('VGCEWFHSC4');
+    expect(r.getBoundingClientRect().right, 'the code’s last letters').to.be.at.most(code.getBoundingClientRect().right + 0.5);
+  });
+
   it('on a 320px screen with large text and a host’s html{font-size:62.5%}, a long label does not squeeze its checkbox or radio button', async () => {
     const feed = formFeed() as { sections: { fields: { label: string; options?: { label: string }[] }[] }[] };
     const long = '我承诺所提供的材料真实有效，所获取的信息将依法使用，并承担相应法律责任。'.repeat(2);

@@ -38,7 +38,7 @@ export const requestFormStyles = css`
   .answers dd.v, .paper td { white-space: pre-wrap; }
   .send progress { display: block; width: 100%; max-width: 24em; height: 1em; }
   .clear { margin-top: 1.5em; }
-  .code { font-size: 2em; font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; }
+  .code { font-size: 2em; font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; overflow-wrap: anywhere; }
   .receipt, .paper { border: 0.0625em solid var(--_border); border-radius: var(--_radius); padding: 1em; }
   /* The receipt of a submitted application: the confirmation colour (--de-color-success) along its side. */
   [part='receipt'] { border-inline-start: 0.375em solid var(--_success); }
