@@ -115,6 +115,10 @@ describe('<disclosure-catalogue>: rendering', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(getComputedStyle($(el, '#filters')).display).to.not.equal('none');
+    // The filters opened keep the space between rows from the button (they stuck to it, heading against its border).
+    const em = parseFloat(getComputedStyle(toggle).fontSize);
+    const below = $(el, '#filters').getBoundingClientRect().top - toggle.getBoundingClientRect().bottom;
+    expect(below, 'space between the button and the filters').to.be.at.least(0.75 * em);
     // Wide: side by side, no toggle.
     wrapper.style.width = '1100px';
     expect(getComputedStyle(toggle).display).to.equal('none');

@@ -8,8 +8,10 @@ export const catalogueStyles = css`
   header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   header .publisher { color: var(--_muted); }
   .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
-  /* Narrow: the filters behind their button; wide: beside the results, always shown (.filters.filters wins). */
+  /* Narrow: the filters behind their button (the three a row each, the rows' gap between them); wide: beside the
+     results, always shown (.filters.filters wins). */
   .filters:not(.open) { display: none; }
+  .filters-toggle { justify-self: start; }
   @container (min-width: 44em) {
     .cols { grid-template-columns: 15em minmax(0, 1fr); }
     .filters-toggle { display: none !important; }

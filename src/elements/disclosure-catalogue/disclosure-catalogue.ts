@@ -639,12 +639,10 @@ export class DisclosureCatalogue extends DisclosureElement {
         : nothing}
       ${this.renderSearch()}
       <div class="cols">
-        <div>
-          <button class="btn filters-toggle" type="button" aria-expanded=${this.filtersOpen} aria-controls="filters"
-            @click=${() => (this.filtersOpen = !this.filtersOpen)}>${t.showFilters}</button>
-          <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>
-            ${this.filtersReady ? [data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}
-          </div>
+        <button class="btn filters-toggle" type="button" aria-expanded=${this.filtersOpen} aria-controls="filters"
+          @click=${() => (this.filtersOpen = !this.filtersOpen)}>${t.showFilters}</button>
+        <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>
+          ${this.filtersReady ? [data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}
         </div>
         <div class="results" part="results" aria-busy=${!!this.remoteResult?.busy}>
           ${this.renderToolbar()} ${this.renderChips()} ${this.renderList()} ${this.renderPagination()}
