@@ -646,6 +646,32 @@ describe('<annual-stats>: charts', () => {
     expect(getComputedStyle($(el, '#t3')).display).to.equal('table');
   });
 
+  it('print: each chart is drawn again at the width of the paper (it was printed at the screen’s width, its right part cut off)', async () => {
+    // Printing lays the page out at the paper's width, then prints: no resize observation comes in between (Chart.js
+    // resizes on those), so none is given here. A host page's print style makes the column narrower, as paper is.
+    const RO = window.ResizeObserver;
+    window.ResizeObserver = class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+    const style = document.createElement('style');
+    style.textContent = '@media print { .paper-narrow { width: 600px !important; } }';
+    document.head.append(style);
+    try {
+      const box = mountHtml(html`<annual-stats src=${`${FEEDS}/index.json`} year="2022" no-url-state></annual-stats>`, 'width: 1000px');
+      box.className = 'paper-narrow';
+      const el = box.querySelector('annual-stats') as AnnualStats;
+      await el.loaded;
+      await el.updateComplete;
+      await waitUntil(() => $(el, '#trend-key') && $$(el, 'canvas').length > 2 && $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn');
+      const wider = () => $$<HTMLCanvasElement>(el, 'canvas').filter((c) => c.getBoundingClientRect().width > c.parentElement!.getBoundingClientRect().width + 0.5);
+      expect(wider(), 'on screen').to.deep.equal([]);
+      await emulateMedia({ media: 'print' });
+      await waitUntil(() => !wider().length, 'every chart within the width of the paper', 3000);
+    } finally {
+      window.ResizeObserver = RO;
+      await emulateMedia({ media: 'screen' });
+      style.remove();
+    }
+  });
+
   it('print: a chart is printed 16em tall, not at its screen height (18em); a bar chart keeps its room for each bar; none, with its caption, is taller than an A4 page', async () => {
     const em = (box: Element) => box.getBoundingClientRect().height / parseFloat(getComputedStyle(box).fontSize);
     const box = (el: AnnualStats, id: string) => $(el, `canvas[data-chart="${id}"]`).parentElement!;

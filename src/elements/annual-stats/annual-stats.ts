@@ -46,7 +46,10 @@ const strings = (locale: LocaleId, tag?: string | null) => {
 };
 
 let chartModule: ReturnType<typeof loadCharts> | undefined;
-const forcedColors = typeof matchMedia === 'function' ? matchMedia('(forced-colors: active)') : undefined;
+const mq = (q: string) => (typeof matchMedia === 'function' ? matchMedia(q) : undefined);
+const forcedColors = mq('(forced-colors: active)');
+/** Printing: before it starts (beforeprint) the page is still laid out for the screen; print media apply after. */
+const printing = mq('print');
 
 /**
  * A UI string made with `\0` in the place of feed text, with `text` there in a `<span lang>` of its own (WCAG 3.1.2:
@@ -174,6 +177,8 @@ export class AnnualStats extends DisclosureElement {
     if (this.noUrlState || this.reportFeed.data?.kind !== 'index') return;
     this.pickYear(this.initialYear(this.reportFeed.data.reports.map((e) => e.year)), 'none');
   };
+  /** The page laid out for paper and back: the charts drawn again at the width of their boxes (Chart.js only follows a
+   *  resize observation, which printing does not wait for: a chart would print at the screen's width, cut off). */
   private readonly onPrint = () => this.chartEntries.forEach((c) => c.handle?.resize());
   /** Forced colours switched on or off: redraw the charts in the new colours. */
   private readonly onForcedColors = () => this.requestUpdate();
@@ -210,7 +215,7 @@ export class AnnualStats extends DisclosureElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.fromUrl);
-    window.addEventListener('beforeprint', this.onPrint);
+    printing?.addEventListener('change', this.onPrint);
     forcedColors?.addEventListener('change', this.onForcedColors);
     if (this.hasUpdated) this.requestUpdate();
   }
@@ -218,7 +223,7 @@ export class AnnualStats extends DisclosureElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.fromUrl);
-    window.removeEventListener('beforeprint', this.onPrint);
+    printing?.removeEventListener('change', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
     // The years' feeds go on loading: an element moved in the page (a tab widget, a framework) must still get them.
     this.chartEntries.forEach((c) => c.handle?.destroy());
