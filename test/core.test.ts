@@ -11,6 +11,10 @@ import { safeHref } from '../src/core/url.js';
 import { csvCell, toCsv } from '../src/core/csv.js';
 import { normalizeLocale, Strings } from '../src/core/locale.js';
 import { DisclosureElement } from '../src/core/base.js';
+import { baseStyles } from '../src/core/styles.js';
+import { catalogueStyles } from '../src/elements/disclosure-catalogue/disclosure-catalogue.styles.js';
+import { annualStyles } from '../src/elements/annual-stats/annual-stats.styles.js';
+import { requestFormStyles } from '../src/elements/request-form/request-form.styles.js';
 import { expectAccessible, misLanguaged, mountHtml, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
 import { appendCatalogue, chineseCatalogue, englishCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 
@@ -257,6 +261,36 @@ describe('safe registration', () => {
     } finally {
       console.warn = orig;
     }
+  });
+});
+
+describe('styles in browsers of 2023', () => {
+  it('a selector with :has() never shares its rule with others: a browser without :has() (Firefox before 121) drops the whole rule', () => {
+    const sheets = { baseStyles, catalogueStyles, annualStyles, requestFormStyles };
+    // The selectors of a list, split at its top-level commas.
+    const split = (list: string) => {
+      const out = [''];
+      let depth = 0;
+      for (const ch of list) {
+        depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+        if (ch == ',' && !depth) out.push('');
+        else out[out.length - 1] += ch;
+      }
+      return out.map((x) => x.trim());
+    };
+    const mixed: string[] = [];
+    const walk = (name: string, rules: CSSRuleList) => {
+      for (const r of rules) {
+        if (r instanceof CSSStyleRule && r.selectorText.includes(':has(')) {
+          const sel = split(r.selectorText);
+          if (sel.some((x) => !x.includes(':has('))) mixed.push(`${name}: ${r.selectorText}`);
+        }
+        if ('cssRules' in r) walk(name, (r as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const [name, css] of Object.entries(sheets)) walk(name, css.styleSheet!.cssRules);
+    expect(mixed).to.deep.equal([]);
+    expect(split('a:not(:has(b, c)), d')).to.deep.equal(['a:not(:has(b, c))', 'd']);
   });
 });
 

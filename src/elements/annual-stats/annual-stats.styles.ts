@@ -78,8 +78,10 @@ export const annualStyles = css`
     th, td { padding: 0.2em 0.3em; background: none !important; }
     td.nr::after { content: '—'; }
     /* A row is kept whole, but not one that heads a span of rows (Table 三's 20-row 三、): kept whole with its span, it
-       went to the next page, leaving most of a page blank, and was cut there all the same. */
-    tr:not(:has([rowspan])), figure, .chart { break-inside: avoid; }
+       went to the next page, leaving most of a page blank, and was cut there all the same. A rule of its own: a browser
+       without :has() drops the whole rule it is in. */
+    figure, .chart { break-inside: avoid; }
+    tr:not(:has([rowspan])) { break-inside: avoid; }
     /* On paper a chart takes less room, and a page holds even a chart of many bars with its caption: at most 22 cm
        (A4 is 29.7 cm; in em, large text or a reader's larger font would make it more than a page). */
     .chart { height: 16em; max-height: 22cm; }
