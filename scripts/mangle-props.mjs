@@ -60,7 +60,7 @@ export const MANGLED = [
   'retryFeed', 'retryNow', 'yearFeeds', 'rootClasses', 'runQuery', 'runRemote', 'saveDraft', 'seen', 'selectCategory',
   'sendDetail', 'sendState', 'serverErrors', 'setQuery', 'shownError', 'slowTimer', 'specs', 'startLoading', 'stateKey',
   'syncCharts', 'termLabel', 'timers', 'toggleFacet', 'hay', 'urlQuery', 'stuck', 'toggleTree',
-  'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', FREE,
+  'touch', 'treeOpen', 'trendKey', 'typeField', 'valueFor', 'visibleItems', 'vocab', 'waitOnline', 'kindOf',
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'typedCode', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',
   'shownQuery', 'queryResult', 'allItems',

@@ -971,7 +971,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         ? html`<p><strong>${t.attachments}${t.colon}</strong></p>
             <ul>
               ${item.attachments.map((a) => {
-                const meta = t.fileMeta([this.fileType(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
+                const meta = t.fileMeta([this.kindOf(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
                   .filter(Boolean) as string[]);
                 const href = hrefOf(a);
                 const name = html`<span lang=${lang}>${a.name}</span>`;
@@ -982,7 +982,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         : nothing}`;
   }
 
-  private fileType(mediaType: string | undefined, name: string): string {
+  private kindOf(mediaType: string | undefined, name: string): string {
     // The name's extension, else the media type's subtype (PDF), else 文件.
     return (/\.([a-z0-9]{1,5})$/i.exec(name)?.[1] ?? mediaType?.split('/').pop())?.toUpperCase() || this.t.typeUnknown;
   }
