@@ -200,10 +200,7 @@ export const ServerError: Story = {
   tags: ['expect:send-status', 'expect:office'],
   play: async ({ canvasElement }) => {
     const el = elementIn(canvasElement, 'request-form');
-    await fillAndSend(el);
-    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
-    await waitFor(() => expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567'));
-    await expect(buttonIn(alert, '生成申请表')).toBeTruthy();
+    await stuck(el);
     await expect(buttonIn(el.shadowRoot!, '重新提交')).toBeTruthy();
   },
 };
@@ -237,12 +234,8 @@ export const RefusedKeyReused: Story = {
   args: { src: 'mock/feed/request-form-reused' },
   tags: ['expect:send-status', 'expect:office'],
   play: async ({ canvasElement }) => {
-    const el = elementIn(canvasElement, 'request-form');
-    await fillAndSend(el);
-    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
-    await waitFor(() => expect(alert.textContent).toContain('这份申请此前已经提交过'));
-    await expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567');
-    await expect(buttonIn(alert, '生成申请表')).toBeTruthy();
+    const alert = await stuck(elementIn(canvasElement, 'request-form'));
+    await expect(alert.textContent).toContain('这份申请此前已经提交过');
   },
 };
 
@@ -322,12 +315,8 @@ export const CorsRefused: Story = {
   args: { src: 'mock/feed/request-form-cors', retryDelays: [50] },
   tags: ['expect:send-status', 'expect:office'],
   play: async ({ canvasElement }) => {
-    const el = elementIn(canvasElement, 'request-form');
-    await fillAndSend(el);
-    const alert = await inShadow(el, '.panel.error[part~="send-status"]');
-    await waitFor(() => expect(alert.textContent).toContain('网站设置有误，申请无法送达'));
-    await expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567');
-    await expect(buttonIn(alert, '生成申请表')).toBeTruthy();
+    const alert = await stuck(elementIn(canvasElement, 'request-form'));
+    await expect(alert.textContent).toContain('网站设置有误，申请无法送达');
   },
 };
 
@@ -427,14 +416,21 @@ async function answerChoices(el: HTMLElement): Promise<void> {
 }
 
 /** Answers the refused form, sends it, and returns the alert once it gives the office's details and 生成申请表. */
-async function refuse(el: HTMLElement): Promise<HTMLElement> {
-  await answerChoices(el);
+/**
+ * Sends the answers (`fill`, then 提交申请) and waits for a refusal or failure the page cannot fix: the alert with the
+ * office's details and 生成申请表.
+ */
+async function stuck(el: HTMLElement, fill = answerShortForm): Promise<HTMLElement> {
+  await fill(el);
   (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
   const alert = await inShadow(el, '.panel.error[part~="send-status"]');
   await waitFor(() => expect(alert.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567'));
   await waitFor(() => expect(buttonIn(alert, '生成申请表')).toBeTruthy());
   return alert;
 }
+
+/** The same, with the choices answered (the paper form prints them). */
+const refuse = (el: HTMLElement) => stuck(el, answerChoices);
 
 /** The button of `root` whose text is `text`. */
 const buttonIn = (root: ParentNode, text: string) =>
