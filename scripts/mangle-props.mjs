@@ -64,7 +64,7 @@ export const MANGLED = [
   'yearsDone', 'outbox', 'setFiles', 'changedField', 'typedCode', 'newApplication', 'openClear', 'closeClear',
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',
   'shownQuery', 'queryResult', 'allItems',
-  'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', FREE, 'pickYear',
+  'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'sendable', 'pickYear',
   FREE, 'reportFeed', 'uiStrings',
   'entered', 'chosenFiles', 'leftFields', 'stepIndex', 'showSummary', 'sentShare', 'keptReceipt', 'formFeedCtl',
   'feedForm', 'idemKey', 'shownView', 'attemptNo', 'triedLookup', 'stepList', 'asSubmission', 'problemOf', 'messageOf',

@@ -294,6 +294,24 @@ describe('accessibility tree: <request-form>', () => {
     expect(textOf(receipt)).to.contain('查询码AB12-CD34').and.contain('答复期限2026年11月3日');
   });
 
+  it('a plain http endpoint: the review’s buttons are 上一步 and 生成申请表, no 提交申请; pressed, focus on the paper form’s title', async () => {
+    const el = await requestForm(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' }));
+    await fill(el, { applicantType: 'naturalPerson' });
+    await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
+    await next(el);
+    await fill(el, { description: VALID.description, delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    let t = await tree();
+    const review = node(t, 'form', '核对申请信息');
+    expect([focused(t).role, focused(t).name]).to.deep.equal(['heading', '核对申请信息']);
+    expect(names(all(review, (n) => n.role === 'button')).filter((n) => !n.startsWith('修改'))).to.deep.equal(['上一步', '生成申请表']);
+    await next(el);
+    t = await treeUntil((t) => focused(t)?.role === 'heading' && focused(t).name.includes('申请表'), 'focus on the paper form');
+    expect(all(t, (n) => n.role === 'alert')).to.have.length(0);
+  });
+
   it('a submit the server refuses for two fields: back on their step, focus on 请修改以下问题, both fields invalid with the server’s reasons as their descriptions', async () => {
     const el = await toReview([{ status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { idNumber: 'checksum', mobile: '该号码已被列入黑名单' } } } }]);
     await next(el);

@@ -1043,7 +1043,7 @@ describe('<request-form> submission', () => {
     }
   });
 
-  it('refuses to send personal data to a plain http endpoint; says so from the start, with whom to contact instead', async () => {
+  it('refuses to send personal data to a plain http endpoint; says so from the start, with whom to contact instead; the review offers the paper form, not 提交申请', async () => {
     const el = await mount(withContact(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' })));
     const sent: unknown[] = [];
     const open = XMLHttpRequest.prototype.open;
@@ -1056,20 +1056,23 @@ describe('<request-form> submission', () => {
     // The applicant cannot apply on this page at all: the office to apply to in writing, or to call.
     expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_ZH);
     await expectAccessible(el);
+    const actions = () => $$(el, '[part="review"] .actions button').map((b) => b.textContent!.trim());
     try {
       await toReview(el);
-      await next(el);
-      expect(shadowText(el, ALERT)).to.contain('https');
-      expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+      // No 提交申请 to press only to be refused: the way that works, applying in writing, is the review's action.
+      expect(shadowText(el, '[part="insecure"]')).to.contain('https');
+      expect(actions()).to.deep.equal(['上一步', '生成申请表']);
+      expect(shadowText(el, '#send')).to.equal('生成申请表');
       await expectAccessible(el);
       el.lang = 'en';
-      await waitUntil(() => shadowText(el, ALERT).includes('unencrypted'), 'the refusal in English');
-      expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_EN);
-      expect(sent.length).to.equal(0);
-      // Applying in writing stays open: the answers given, as the paper form to sign and post (or hand in).
-      $$(el, ALERT + ' button').find((b) => b.textContent!.trim() === 'Create the application form')!.click();
+      await waitUntil(() => actions().includes('Create the application form'), 'the review in English');
+      expect(actions()).to.deep.equal(['Back', 'Create the application form']);
+      // By keyboard: the answers given, as the paper form to sign and post (or hand in).
+      $(el, '#send').focus();
+      await sendKeys({ press: 'Enter' });
       await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
       await focusedIn(el, '#paper-h');
+      expect($(el, ALERT)).to.equal(null);
       expect(shadowText(el, '[part="paper"]')).to.contain(VALID.name).and.contain(VALID.description);
       expect(contactOf(el, '[part="paper"]')).to.deep.equal(CONTACT_EN);
       expect(sent.length).to.equal(0);
@@ -1099,13 +1102,16 @@ describe('<request-form> submission', () => {
     expect(stepTitle(el)).to.equal('核对申请信息');
     expect(offices()).to.equal(0);
     await next(el);
-    // The refusal gives them, with the paper form: once on the page.
-    await waitUntil(() => $(el, ALERT), 'the refusal');
-    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    // The paper form gives them: once on the page.
+    await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
+    expect(contactOf(el, '[part="paper"]')).to.deep.equal(CONTACT_ZH);
     expect(offices()).to.equal(1);
     expect($$(el, 'h4').filter((h) => h.textContent === '联系办理机关').length).to.equal(1);
     await expectAccessible(el);
-    // Back to the first step: given there again.
+    // Back to the review (返回修改), then to the first step: given there again.
+    $$(el, '[part="paper"] button').find((b) => b.textContent!.trim() === '返回修改')!.click();
+    await waitUntil(() => stepTitle(el) === '核对申请信息', 'the review');
+    expect(offices()).to.equal(0);
     for (let i = 0; i < 3; i++) {
       $$(el, 'button').find((b) => b.textContent!.trim() === '上一步')!.click();
       await el.updateComplete;

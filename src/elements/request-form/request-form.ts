@@ -52,7 +52,7 @@ interface Draft { v: Values; step: number; key?: string; files?: Record<string, 
 interface Outbox { body: FormData | string; headers: Record<string, string>; files: boolean }
 /** A receipt kept in the draft's storage until the applicant starts a new application (a reload must not lose it). */
 interface KeptReceipt { receipt: Receipt; earlier?: boolean }
-type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'insecure' | 'rejected';
+type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'rejected';
 interface Step { title: string; help?: string; fields: FormField[] }
 
 /**
@@ -91,11 +91,11 @@ const live = directive(class extends Directive {
  * @csspart step - The current step's form.
  * @csspart field - One field (label, help, error, control).
  * @csspart review - The check-your-answers list.
- * @csspart insecure - Said above every step when the feed's submission address is plain http (applications would be refused),
- * with the office's details on the first.
+ * @csspart insecure - Said above every step when the feed's submission address is plain http (nothing is sent there: the
+ * review offers the paper form instead), with the office's details on the first.
  * @csspart send-status - Messages while sending (retry, offline, refusal).
  * @csspart receipt - The receipt with the query code.
- * @csspart paper - The printable application form (print mode).
+ * @csspart paper - The printable application form (print mode, and where the application cannot be sent online).
  * @csspart loading - The loading state.
  * @csspart error - The feed error state.
  * @csspart retry-button - The retry button of the feed error state.
@@ -554,6 +554,12 @@ export class RequestForm extends DisclosureElement {
    * (a plain-http endpoint, a lasting failure, a refusal the applicant cannot fix): posted or handed in, it is an
    * application too (条例 Art. 29).
    */
+  /** Whether the application may be sent online: an api form whose endpoint is not plain http (personal data). */
+  private get sendable(): boolean {
+    const { mode, endpoint } = this.feedForm!.submit;
+    return mode === 'api' && !insecureEndpoint(endpoint!);
+  }
+
   private toPaper = async () => {
     this.phase = 'paper';
     await this.focusHeading('paper-h');
@@ -572,12 +578,9 @@ export class RequestForm extends DisclosureElement {
       await this.checkStep(steps[bad].fields);
       return;
     }
-    if (form.submit.mode !== 'api') {
+    // No online submission, or none that may carry personal data (plain http): the paper form (never sent).
+    if (!this.sendable) {
       await this.toPaper();
-      return;
-    }
-    if (insecureEndpoint(form.submit.endpoint!)) {
-      this.sendState = 'insecure';
       return;
     }
     this.busy = true;
@@ -771,9 +774,9 @@ export class RequestForm extends DisclosureElement {
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${again ? html`<div class="panel warning" role="status"><p>${again}</p></div>` : nothing}
-      ${form.submit.mode === 'api' && insecureEndpoint(form.submit.endpoint!)
+      ${form.submit.mode === 'api' && !this.sendable
         // Whom to apply to instead, on the first step, where the applicant decides; said once a page, not on every step
-        // after it, nor beside the refusal on the review, which gives them with the paper form.
+        // after it; the review offers the paper form (生成申请表, not 提交申请), which gives them.
         ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p>${this.stepIndex ? nothing : this.renderOffice()}</div>` : nothing}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
@@ -781,7 +784,7 @@ export class RequestForm extends DisclosureElement {
           lang=${i < steps.length ? this.textLang(this.formFeedCtl) : nothing}>${n}</li>`)}</ol>
       </nav>
       ${this.renderSummary(review ? [] : steps[this.stepIndex].fields)}
-      ${review ? this.renderReview(form, steps) : this.renderStep(steps[this.stepIndex])}
+      ${review ? this.renderReview(steps) : this.renderStep(steps[this.stepIndex])}
       <div class="clear">
         ${this.confirmClear
           ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q"
@@ -970,9 +973,8 @@ export class RequestForm extends DisclosureElement {
     return paper ? `${text} ${f.type === 'file' && list.length ? t.attachedNote : ''}` : text || t.noneText;
   }
 
-  private renderReview(form: RequestFormFeed, steps: Step[]): TemplateResult {
+  private renderReview(steps: Step[]): TemplateResult {
     const t = this.t;
-    const api = form.submit.mode === 'api';
     const s = this.sendState;
     const detail = this.sendDetail(t);
     const waiting = this.busy;
@@ -991,16 +993,16 @@ export class RequestForm extends DisclosureElement {
         ${s === 'retrying' ? html`<p>${detail}</p>` : nothing}
         ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
       </div>
-      ${s === 'failed' || s === 'insecure' || s === 'rejected'
-        ? html`<div class="panel error" role="alert" part="send-status"><p>${s === 'insecure' ? t.insecureNote : detail}</p>
-          ${s === 'insecure' || this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
+      ${s === 'failed' || s === 'rejected'
+        ? html`<div class="panel error" role="alert" part="send-status"><p>${detail}</p>
+          ${this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
         : nothing}
       <div class="actions">
         <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>
         ${s === 'failed' || s === 'retrying' || s === 'offline'
           ? html`<button class="btn" type="button" id="retry" @click=${this.retryNow}>${t.retryNow}</button>`
           : nothing}
-        <button class="btn primary" type="submit" id="send" aria-disabled=${waiting ? 'true' : 'false'}>${api ? t.submitButton : t.makePaper}</button>
+        <button class="btn primary" type="submit" id="send" aria-disabled=${waiting ? 'true' : 'false'}>${this.sendable ? t.submitButton : t.makePaper}</button>
       </div>
     </form>`;
   }
