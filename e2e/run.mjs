@@ -4,6 +4,7 @@
 // Needs `node scripts/build.mjs` first. Prints "e2e: N passed, N failed" and writes .e2e-counts.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
 import { launchChromium, suite, watchPage } from './harness.mjs';
@@ -413,6 +414,103 @@ test('printing an annual report leaves no page mostly blank: keeping each row wh
     const free = await pages();
     assert.ok(free >= 3, `the report prints on several pages (${free})`);
     assert.equal(printed, free, 'pages printed, and with rows free to break anywhere');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
+/** The number of pages of a PDF made by page.pdf. */
+const pageCount = (pdf) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+/**
+ * The text lines that a page edge cuts through in a PDF made by page.pdf (Chromium's: one content stream per page,
+ * text drawn with Tm/Td and Tj/TJ): each as "page N", the part of its glyphs' box (0.25 em below the baseline to
+ * 0.9 em above) that lies off the page.
+ */
+function linesCut(pdf) {
+  const mul = (m, n) => [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+  const s = Buffer.from(pdf).toString('latin1');
+  const objs = {};
+  for (const m of s.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objs[m[1]] = m[2];
+  return Object.values(objs).filter((v) => /\/Type\s*\/Page(?![s\w])/.test(v)).flatMap((v, i) => {
+    const height = +v.match(/MediaBox\s*\[\s*\S+\s+\S+\s+\S+\s+(\S+)\s*\]/)[1];
+    const o = objs[v.match(/\/Contents\s+(\d+) 0 R/)[1]];
+    const start = o.indexOf('stream') + 6;
+    const ops = inflateSync(Buffer.from(o.slice(start + (o[start] === '\r' ? 2 : 1), o.lastIndexOf('endstream')), 'latin1')).toString('latin1');
+    let ctm = [1, 0, 0, 1, 0, 0]; let lm = ctm; let size = 0; const stack = []; const cut = [];
+    for (const line of ops.split('\n')) {
+      let m;
+      if (line === 'q') stack.push(ctm);
+      else if (line === 'Q') ctm = stack.pop();
+      else if ((m = line.match(/^(\S+ \S+ \S+ \S+ \S+ \S+) cm$/))) ctm = mul(m[1].split(' ').map(Number), ctm);
+      if ((m = line.match(/\/F\d+ ([\d.]+) Tf/))) size = +m[1];
+      if ((m = line.match(/(\S+ \S+ \S+ \S+ \S+ \S+) Tm/))) lm = m[1].split(' ').map(Number);
+      if ((m = line.match(/(-?[\d.]+) (-?[\d.]+) Td/))) lm = mul([1, 0, 0, 1, +m[1], +m[2]], lm);
+      if (/T[jJ]\s*$/.test(line)) {
+        const t = mul(lm, ctm);
+        const ys = [-0.25 * size, 0.9 * size].map((y) => height - (y * t[3] + t[5]));
+        const off = Math.max(0, -Math.min(...ys)) + Math.max(0, Math.max(...ys) - height);
+        if (off > 0.5) cut.push(`page ${i + 1}: ${off.toFixed(1)} pt off the page`);
+      }
+    }
+    return cut;
+  });
+}
+
+test('printing the paper application form leaves no page mostly blank: a long section starts on the first page, rows stay whole at no extra page, and no line is cut', async () => {
+  // A section of 24 fields with long labels and help texts, answers of one to four lines. Its title, written downwards,
+  // made the cell spanning the section's rows one that Chromium cannot break across pages: the whole section went to
+  // the second page, the first holding only the title and the first section (5 pages instead of 4 in this form).
+  const feed = {
+    schemaVersion: 1, lang: 'zh-CN', jurisdiction: 'CN-OGI-2019',
+    agency: { name: '测试区人民政府办公室', office: { name: '测试区政务公开办', address: '测试路1号', postcode: '414000' } },
+    applicantTypes: [{ id: 'naturalPerson', label: '公民' }],
+    sections: [
+      { id: 'applicant', title: '申请人信息', fields: [{ name: 'name', type: 'text', label: '姓名', required: true }] },
+      { id: 'wanted', title: '所需政府信息', help: '请逐项填写所需政府信息。'.repeat(10), fields: Array.from({ length: 24 }, (_, i) => ({
+        name: `d${i}`, type: 'textarea', maxLength: 5000, label: `所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述（第${i + 1}项）`,
+        help: '请尽量写明文件名称、文号、发布机关和发布时间。'.repeat(8) })) },
+      { id: 'other', title: '其他', fields: [{ name: 'note', type: 'textarea', label: '备注' }] },
+    ],
+    submit: { mode: 'print' },
+  };
+  const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
+    + '<request-form src="/e2e/print-paper.json"></request-form>';
+  const { page, log, close } = await open('/e2e/print-paper.html', {
+    routes: {
+      '**/e2e/print-paper.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
+      '**/e2e/print-paper.json': (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
+    },
+  });
+  try {
+    await waitForShadow(page, 'request-form', 'form');
+    // Every step answered (the fourth answer of each four has four lines), then 生成申请表.
+    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
+      await page.evaluate(() => {
+        const root = document.querySelector('request-form').shadowRoot;
+        root.querySelector('input[type=radio]')?.click();
+        root.querySelectorAll('textarea, input[type=text]').forEach((f, i) => {
+          f.value = f.tagName === 'INPUT' ? '张三'
+            : Array.from({ length: 1 + (i % 4) }, (_, j) => `第${j + 1}行：关于测试区2024年度财政预算执行情况的报告及其附件`).join('\n');
+          f.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        root.querySelector('form .btn.primary').click();
+      });
+      await page.waitForTimeout(100);
+    }
+    await waitForShadow(page, 'request-form', '[part~="paper"]');
+    const printed = await page.pdf({ format: 'A4' });
+    assert.deepEqual(linesCut(printed), [], 'no line cut by a page edge');
+    // The same form with rows free to break anywhere and the section titles written across.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = '@media print { tr { break-inside: auto !important; } .block, .block * { writing-mode: horizontal-tb !important; } }';
+      document.querySelector('request-form').shadowRoot.append(style);
+    });
+    const free = pageCount(await page.pdf({ format: 'A4' }));
+    assert.ok(free >= 3, `the form prints on several pages (${free})`);
+    assert.equal(pageCount(printed), free, 'pages printed, and with rows free to break anywhere');
     assert.deepEqual(log.errors, []);
   } finally {
     await close();

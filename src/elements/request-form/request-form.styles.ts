@@ -45,7 +45,11 @@ export const requestFormStyles = css`
   .paper h2 { text-align: center; }
   .paper table { width: 100%; border-collapse: collapse; }
   .paper th, .paper td { border: 0.0625em solid var(--_border); padding: 0.4em 0.5em; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
-  .paper th.block { width: 2.5em; writing-mode: vertical-rl; text-align: center; vertical-align: middle; }
+  .paper th.block { width: 2.5em; text-align: center; }
+  /* A section's title, at its start (on paper, the page where it starts), written downwards in a box of its own: a
+     cell in another writing mode cannot break across pages (Chromium), and took the section's rows to the next page
+     with it, however many pages they filled. */
+  .block span { display: inline-block; writing-mode: vertical-rl; }
   .paper td.sign { height: 3em; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
   .timeline li { padding: 0 0 0.8em 1em; overflow-wrap: anywhere; }
@@ -56,7 +60,10 @@ export const requestFormStyles = css`
     /* On paper the link to the status page is its address. */
     [part='receipt'] a::after { content: ' ' attr(href); overflow-wrap: anywhere; }
     .paper th, .paper td { border-color: #000; }
-    .paper tr { break-inside: avoid; }
+    /* Rows stay whole, but not a section's first one, which heads its rowspan: kept whole, it would take the whole span
+       to the next page, leaving most of a page blank, and be cut there all the same. A rule of its own: a browser
+       without :has() drops the whole rule it is in. */
+    .paper tr:not(:has([rowspan])) { break-inside: avoid; }
     .paper h2 { break-after: avoid; }
   }
   @media (max-width: 40em) {

@@ -1047,7 +1047,7 @@ export class RequestForm extends DisclosureElement {
       <h2 id="paper-h" tabindex="-1">${this.withFeedText(t.paperTitle, form.agency.name)}</h2>
       <table>
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
-          ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.textLang(this.formFeedCtl)}>${st.title}</th>` : nothing}
+          ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.textLang(this.formFeedCtl)}><span>${st.title}</span></th>` : nothing}
           ${isSingleCheckbox(f) ? nothing : html`<th scope="row" lang=${this.labelLang(f)}>${f.label}</th>`}
           <td colspan=${isSingleCheckbox(f) ? 2 : 1}>${this.answerText(f, true)}</td>
         </tr>`)}</tbody>`)}
