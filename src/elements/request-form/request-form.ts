@@ -549,17 +549,17 @@ export class RequestForm extends DisclosureElement {
 
   // ---- submission -----------------------------------------------------------------------------------------------
 
-  /**
-   * The paper 申请表 of the answers given: for a form without online submission, and where sending online cannot succeed
-   * (a plain-http endpoint, a lasting failure, a refusal the applicant cannot fix): posted or handed in, it is an
-   * application too (条例 Art. 29).
-   */
   /** Whether the application may be sent online: an api form whose endpoint is not plain http (personal data). */
   private get sendable(): boolean {
     const { mode, endpoint } = this.feedForm!.submit;
     return mode === 'api' && !insecureEndpoint(endpoint!);
   }
 
+  /**
+   * The paper 申请表 of the answers given: for a form without online submission, and where sending online cannot succeed
+   * (a plain-http endpoint, a lasting failure, a refusal the applicant cannot fix): posted or handed in, it is an
+   * application too (条例 Art. 29).
+   */
   private toPaper = async () => {
     this.phase = 'paper';
     await this.focusHeading('paper-h');
