@@ -34,6 +34,8 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
  */
 const meta = (term: string, value: unknown, lang: unknown = nothing, cls?: string) =>
   value ? html`<div><dt>${term}</dt><dd class=${cls} lang=${lang}>${value}</dd></div>` : nothing;
+/** The label of the term or category `id` in `list`, else the id itself (a value the vocabulary lacks). */
+const labelOf = (list: readonly Term[], id: string): string => list.find((t) => t.id === id)?.label ?? id;
 /** Whether a facet's terms are the feed's text (its vocabularies), not the UI's (validity) or numbers (year). */
 const feedTerms = (facet: FacetKey): facet is 'topic' | 'genre' | 'publisher' => facet != 'year' && facet != 'validity';
 /**
@@ -567,12 +569,11 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private termLabel(facet: 'topic' | 'genre' | 'publisher', id: string | undefined): string {
-    if (!id) return '';
-    return this.feed.data!.facets[facet].find((t) => t.id === id)?.label ?? id;
+    return id ? labelOf(this.feed.data!.facets[facet], id) : '';
   }
 
   private categoryLabel(id: string): string {
-    return this.feed.data!.categories.find((c) => c.id === id)?.label ?? id;
+    return labelOf(this.feed.data!.categories, id);
   }
 
   private childrenOf(): Map<string | null, Category[]> {
@@ -846,8 +847,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     for (const f of FACETS) {
       const terms = this.facetTerms(f);
       for (const v of q.facets[f]) {
-        const value = terms.find((x) => x.id === v)?.label ?? v;
-        out.push({ name: this.t[f], value, lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
+        out.push({ name: this.t[f], value: labelOf(terms, v), lang: feedTerms(f) ? lang : nothing, remove: () => this.toggleFacet(f, v, false) });
       }
     }
     return out;
