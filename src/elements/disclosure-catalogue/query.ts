@@ -233,11 +233,9 @@ export class CatalogueIndex {
   /** Runs a query: one pass computes the matches and, for every facet, the counts under the other conditions. */
   run(query: CatalogueQuery): QueryResult {
     const terms = queryTerms(query.q);
-    if (!terms.length && query.category === null && FACETS.every((f) => !query.facets[f].length)) {
-      // Nothing filters: the matches are the sort order itself, the counts are the totals (no scan needed).
-      this.totals ??= this.countAll();
-      return { ...this.totals, matches: this.order(query.sort) };
-    }
+    const unfiltered = !terms.length && query.category === null && FACETS.every((f) => !query.facets[f].length);
+    // Nothing filters: the matches are the sort order itself, the counts are the totals (one pass, the first time).
+    if (unfiltered && this.totals) return { ...this.totals, matches: this.order(query.sort) };
     // The folded search text: whatever `warm` has not built yet is built on the first search.
     const hay = terms.length ? (this.warm(), this.hay!) : null;
     const order = this.order(query.sort);
@@ -296,25 +294,13 @@ export class CatalogueIndex {
       }
       if (failCount === 0) matches[n++] = i;
     }
-    return this.counted(counters, catCounter, matches.subarray(0, n), all);
-  }
-
-  /** Counts per facet value and per category over every item. */
-  private countAll(): QueryResult {
-    const tally = (rows: Rows, vocab: Vocab) => {
-      const counter = new Int32Array(vocab.values.length);
-      for (let k = 0; k < rows.codes.length; k++) counter[rows.codes[k]]++;
-      return counter;
-    };
-    return this.counted(FACETS.map((f, d) => tally(this.rows[d], this.vocab[f])), tally(this.cats, this.catVocab), new Int32Array(0), this.items.length);
-  }
-
-  /** A result with the counts (per facet, then per category) as value → count maps. */
-  private counted(facets: Int32Array[], cats: Int32Array, matches: Int32Array, all: number): QueryResult {
+    // The counts (per facet, then per category) as value → count maps.
     const toMap = (counter: Int32Array, vocab: Vocab) => new Map([...counter].map((count, code) => [vocab.values[code], count]));
     const facetCounts = {} as Record<FacetKey, Map<string, number>>;
-    FACETS.forEach((f, d) => (facetCounts[f] = toMap(facets[d], this.vocab[f])));
-    return { matches, facetCounts, categoryCounts: toMap(cats, this.catVocab), all };
+    FACETS.forEach((f, d) => (facetCounts[f] = toMap(counters[d], this.vocab[f])));
+    const result = { matches: matches.subarray(0, n), facetCounts, categoryCounts: toMap(catCounter, this.catVocab), all };
+    if (unfiltered) this.totals = result;
+    return result;
   }
 }
 
