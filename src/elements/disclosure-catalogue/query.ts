@@ -239,39 +239,35 @@ export class CatalogueIndex {
     // The folded search text: whatever `warm` has not built yet is built on the first search.
     const hay = terms.length ? (this.warm(), this.hay!) : null;
     const order = this.order(query.sort);
+    // The dimensions a query filters by: 0..nf-1 are the facets, nf is the category (one value, or none).
     const nf = FACETS.length;
-    // Selected codes per facet as a lookup table (values unknown to the index match nothing).
-    const selected = FACETS.map((f) => {
-      const vals = query.facets[f];
+    const vocabs = [...FACETS.map((f) => this.vocab[f]), this.catVocab];
+    const rows = [...this.rows, this.cats];
+    const asked = [...FACETS.map((f) => query.facets[f]), query.category === null ? [] : [query.category]];
+    // Selected codes per dimension as a lookup table (values unknown to the index match nothing); null: not filtered.
+    const selected = asked.map((vals, d) => {
       if (!vals.length) return null;
-      const table = new Uint8Array(this.vocab[f].values.length);
+      const table = new Uint8Array(vocabs[d].values.length);
       for (const v of vals) {
-        const c = this.vocab[f].codes.get(v);
+        const c = vocabs[d].codes.get(v);
         if (c !== undefined) table[c] = 1;
       }
       return table;
     });
-    const catCode = query.category === null ? -1 : this.catVocab.codes.get(query.category) ?? -2;
-    const counters = FACETS.map((f) => new Int32Array(this.vocab[f].values.length));
-    const catCounter = new Int32Array(this.catVocab.values.length);
+    const counters = vocabs.map((v) => new Int32Array(v.values.length));
     const matches = new Int32Array(order.length);
-    const { offsets: cOff, codes: cCodes } = this.cats;
-    const offs = this.rows.map((r) => r.offsets);
-    const codes = this.rows.map((r) => r.codes);
+    const offs = rows.map((r) => r.offsets);
+    const codes = rows.map((r) => r.codes);
     let n = 0;
     let all = 0;
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       if (hay !== null && !matchesAll(hay[i], terms)) continue;
-      // Dimension -1 is the category; 0..nf-1 are the facets.
+      // An item that fails no condition matches; one that fails one still counts in that dimension (the count its
+      // values would have if chosen instead); one that fails two counts nowhere.
       let failCount = 0;
-      let failedDim = -2;
-      if (catCode !== -1) {
-        let ok = false;
-        for (let c = cOff[i], e = cOff[i + 1]; c < e; c++) if (cCodes[c] === catCode) { ok = true; break; }
-        if (!ok) { failCount = 1; failedDim = -1; }
-      }
-      for (let d = 0; d < nf && failCount < 2; d++) {
+      let failedDim = -1;
+      for (let d = 0; d <= nf && failCount < 2; d++) {
         const sel = selected[d];
         if (sel === null) continue;
         const off = offs[d];
@@ -281,24 +277,22 @@ export class CatalogueIndex {
         if (!ok) { failCount++; failedDim = d; }
       }
       if (failCount > 1) continue;
-      if (failCount === 0 || failedDim === -1) {
-        all++;
-        for (let c = cOff[i], e = cOff[i + 1]; c < e; c++) catCounter[cCodes[c]]++;
-      }
-      for (let d = 0; d < nf; d++) {
+      for (let d = 0; d <= nf; d++) {
         if (failCount === 1 && failedDim !== d) continue;
         const off = offs[d];
         const cd = codes[d];
         const counter = counters[d];
         for (let c = off[i], e = off[i + 1]; c < e; c++) counter[cd[c]]++;
       }
+      // "All categories" counts what matches every condition but the category.
+      if (failCount === 0 || failedDim === nf) all++;
       if (failCount === 0) matches[n++] = i;
     }
     // The counts (per facet, then per category) as value → count maps.
     const toMap = (counter: Int32Array, vocab: Vocab) => new Map([...counter].map((count, code) => [vocab.values[code], count]));
     const facetCounts = {} as Record<FacetKey, Map<string, number>>;
-    FACETS.forEach((f, d) => (facetCounts[f] = toMap(counters[d], this.vocab[f])));
-    const result = { matches: matches.subarray(0, n), facetCounts, categoryCounts: toMap(catCounter, this.catVocab), all };
+    FACETS.forEach((f, d) => (facetCounts[f] = toMap(counters[d], vocabs[d])));
+    const result = { matches: matches.subarray(0, n), facetCounts, categoryCounts: toMap(counters[nf], this.catVocab), all };
     if (unfiltered) this.totals = result;
     return result;
   }
