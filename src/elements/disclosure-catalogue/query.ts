@@ -120,9 +120,9 @@ export class CatalogueIndex {
   readonly items: readonly CatalogueItem[];
   private hay: string[] | null = null;
   private readonly vocab: Record<FacetKey, Vocab>;
+  /** The values of every item: per facet (in the order of FACETS), then its categories with their ancestors. */
   private readonly rows: Rows[];
   private readonly catVocab = new Vocab();
-  private readonly cats: Rows;
   private readonly orders = new Map<SortKey, Int32Array>();
 
   constructor(items: readonly CatalogueItem[], categories: readonly Category[]) {
@@ -147,14 +147,13 @@ export class CatalogueIndex {
       return chain;
     };
     // One pass over the items fills the category ancestry and every facet's rows.
-    const cats = new RowsBuilder(n);
-    const rows = FACETS.map(() => new RowsBuilder(n));
-    const [topicRows, genreRows, publisherRows, yearRows, validityRows] = rows;
+    const rows = [...FACETS, 'category'].map(() => new RowsBuilder(n));
+    const [topicRows, genreRows, publisherRows, yearRows, validityRows, cats] = rows;
     const { topic, genre, publisher, year, validity } = this.vocab;
     const seenCats = new Set<number>();
     for (let i = 0; i < n; i++) {
       const it = items[i];
-      cats.begin(i);
+      for (const r of rows) r.begin(i);
       const ids = it.categoryIds;
       if (ids.length === 1) {
         for (const c of ancestry(ids[0])) cats.push(c);
@@ -162,7 +161,6 @@ export class CatalogueIndex {
         seenCats.clear();
         for (const id of ids) for (const c of ancestry(id)) if (!seenCats.has(c)) { seenCats.add(c); cats.push(c); }
       }
-      for (const r of rows) r.begin(i);
       for (const t of it.topicIds) topicRows.push(topic.code(t));
       if (it.genreId) genreRows.push(genre.code(it.genreId));
       if (it.publisher) publisherRows.push(publisher.code(it.publisher));
@@ -170,7 +168,6 @@ export class CatalogueIndex {
       if (d) yearRows.push(year.code(d.slice(0, 4)));
       validityRows.push(validity.code(it.validity ?? 'unknown'));
     }
-    this.cats = cats.end(n);
     this.rows = rows.map((r) => r.end(n));
   }
 
@@ -242,7 +239,7 @@ export class CatalogueIndex {
     // The dimensions a query filters by: 0..nf-1 are the facets, nf is the category (one value, or none).
     const nf = FACETS.length;
     const vocabs = [...FACETS.map((f) => this.vocab[f]), this.catVocab];
-    const rows = [...this.rows, this.cats];
+    const rows = this.rows;
     const asked = [...FACETS.map((f) => query.facets[f]), query.category === null ? [] : [query.category]];
     // Selected codes per dimension as a lookup table (values unknown to the index match nothing); null: not filtered.
     const selected = asked.map((vals, d) => {
