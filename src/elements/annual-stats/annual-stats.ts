@@ -13,7 +13,7 @@ import { isAnnualIndex, readAnnual, type AnnualIndexEntry, type AnnualReport, ty
 import { reconcile, seriesFigures, seriesKeys, type ReconciliationIssue } from './reconcile.js';
 import { isTemplateId, layout, shapeOf, type TemplateId, type ValueKind } from './layout.js';
 import {
-  dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, proactiveBars, renderTable, rowLabel, seriesLabel, table2, table3, table4,
+  dataTable, figuresTable, hasNull, OUTCOME_GROUPS, outcomeTotals, renderTable, rowLabel, seriesLabel, table2, table3, table4,
   type Lang, type TableModel, type Tpl, type Val,
 } from './tables.js';
 import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
@@ -445,8 +445,8 @@ export class AnnualStats extends DisclosureElement {
     let table: unknown = nothing;
     let chart: unknown = nothing;
     if (s.id === 'proactive' && r.proactive) {
-      table = this.renderTableBlock(table2(r, tpl, t, l), national);
-      const bars = proactiveBars(r, tpl);
+      const [model, bars] = table2(r, tpl, t, l);
+      table = this.renderTableBlock(model, national);
       chart = this.renderChart('c-proactive', t.proactiveChart, bars.labels, [{ label: t.value, data: bars.data }], true);
     } else if (s.id === 'proactive') {
       const figs = r.custom.filter((f) => f.group === s.id);

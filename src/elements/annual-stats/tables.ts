@@ -79,9 +79,13 @@ export const rowLabel = (r: Table3Row<string>, sep?: string): string =>
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Table 二 (主动公开): one block per 条例 clause, each with its own header row (cells tied by `headers`). */
-export function table2(report: AnnualReport, tpl: Tpl, h: CsvHeadings, lang: Lang): TableModel {
+/**
+ * Table 二 (主动公开): one block per 条例 clause, each with its own header row (cells tied by `headers`); and its
+ * counted figures (not amounts or changes) as the chart's bars, "row · column" (the row alone in a one-column block).
+ */
+export function table2(report: AnnualReport, tpl: Tpl, h: CsvHeadings, lang: Lang): [TableModel, { labels: string[]; data: (number | null)[] }] {
   const t = tpl.table2;
+  const bars = { labels: [] as string[], data: [] as (number | null)[] };
   const width = 1 + Math.max(...t.blocks.map((b) => b.columns.length));
   const csv: CsvRow[] = [[h.csvHeadings.clause, t.contentHeader, h.figure, h.value, h.unit]];
   const bodies = t.blocks.map((b, i) => {
@@ -99,13 +103,17 @@ export function table2(report: AnnualReport, tpl: Tpl, h: CsvHeadings, lang: Lan
             const v = cell2(report, r.key, c.key);
             const unit = c.defaultUnit && ((cell2(report, r.key, 'unit') as unknown as string | undefined) ?? c.defaultUnit);
             csv.push([b.clause, r.label, c.label, num(v), unit ? h.unitNames[unit] ?? unit : '']);
+            if (c.kind === 'count' && v !== undefined) {
+              bars.labels.push(n > 1 ? `${r.label} · ${c.label}` : r.label);
+              bars.data.push(num(v));
+            }
             return { ...td(v, c.kind, { unit, lang }), headers: `${bid} ${bid}c${k} ${rid}`, colspan: span(k) };
           }),
         ];
       }),
     ];
   });
-  return { id: 't2', caption: t.title, head: [], bodies, csv, cls: 'table2', split: true, colgroups: [1, width - 1] };
+  return [{ id: 't2', caption: t.title, head: [], bodies, csv, cls: 'table2', split: true, colgroups: [1, width - 1] }, bars];
 }
 
 /** Table 三 (申请): the 3×3 corner, 申请人情况 over 自然人 · 法人或其他组织 (5) · 总计; rowspans for 三 and its groups. */
@@ -198,23 +206,6 @@ export function dataTable(id: string, caption: string, corner: string, labels: s
 
 // ---------------------------------------------------------------------------------------------------------------
 // Chart data
-
-/** Table 二's counted figures (not amounts or changes) as bars: "row · column". */
-export function proactiveBars(report: AnnualReport, tpl: Tpl): { labels: string[]; data: (number | null)[] } {
-  const labels: string[] = [];
-  const data: (number | null)[] = [];
-  for (const b of tpl.table2.blocks) {
-    for (const r of b.rows) {
-      for (const c of b.columns) {
-        const v = cell2(report, r.key, c.key);
-        if (c.kind !== 'count' || v === undefined) continue;
-        labels.push(b.columns.length > 1 ? `${r.label} · ${c.label}` : r.label);
-        data.push(num(v));
-      }
-    }
-  }
-  return { labels, data };
-}
 
 export const OUTCOME_GROUPS = ['granted', 'partiallyGranted', 'withheld', 'unable', 'notProcessed', 'other'] as const;
 
