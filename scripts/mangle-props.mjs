@@ -45,7 +45,7 @@ export const FREE = null;
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
   'categoryCount', 'categoryLabel', FREE, 'otherErrors', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
-  'completeLoad', 'confirmClear', FREE, 'againNote', 'keepInStore', 'expanded', 'exportCsv',
+  'completeLoad', 'confirmClear', 'searchIndex', 'againNote', 'keepInStore', 'expanded', 'exportCsv',
   'extraLoading', 'facetCount', 'writeUrl', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
   'hayBuilt', 'pgs', 'inFlight', 'initialYear', 'autoKey', 'loadMorePages', 'loadYear', 'loaders',

@@ -168,7 +168,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private focusedTreeId: string = '';
 
   private readonly feed = new FeedController<CatalogueFeed>(this, (json, url) => parseCatalogue(json, url, true), (data) => this.onFeedLoaded(data));
-  private index: CatalogueIndex | null = null;
+  private searchIndex: CatalogueIndex | null = null;
   private allItems: CatalogueItem[] = [];
   /** True while only the first page is shown and the rest of the load (`completeLoad`) is still to come. */
   private firstPageOnly = false;
@@ -258,7 +258,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // A search waiting to be sent, or in flight, belongs to the old feed.
     clearTimeout(this.remoteTimer);
     this.remoteAbort?.abort();
-    this.index = null;
+    this.searchIndex = null;
     this.allItems = [];
     this.queryResult = this.remoteResult = this.extraLoading = null;
     this.firstPageOnly = this.filtersReady = false;
@@ -344,11 +344,11 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private rebuildIndex(): void {
-    const index = (this.index = new CatalogueIndex(this.allItems, this.feed.data!.categories));
+    const index = (this.searchIndex = new CatalogueIndex(this.allItems, this.feed.data!.categories));
     this.runQuery(false);
     // Build the search text in small slices right after the first rows are shown, so the first keystroke is fast too.
     const step = () => {
-      if (this.index === index && !index.warm(2000)) setTimeout(step, 0);
+      if (this.searchIndex === index && !index.warm(2000)) setTimeout(step, 0);
     };
     this.afterFirstPaint(step);
   }
@@ -436,8 +436,8 @@ export class DisclosureCatalogue extends DisclosureElement {
   }
 
   private runQuery(announce: boolean): void {
-    if (!this.index) return;
-    this.queryResult = this.index.run(this.shownQuery);
+    if (!this.searchIndex) return;
+    this.queryResult = this.searchIndex.run(this.shownQuery);
     const pages = Math.max(1, Math.ceil(this.queryResult.matches.length / this.shownQuery.pageSize));
     if (this.shownQuery.page > pages) {
       this.shownQuery = { ...this.shownQuery, page: pages };
@@ -545,16 +545,16 @@ export class DisclosureCatalogue extends DisclosureElement {
       const vocab = this.feed.data!.facets[facet];
       const known = new Set(vocab.map((t) => t.id));
       // Values items name that the vocabulary lacks are shown as their raw value, not dropped.
-      return [...vocab, ...(this.index?.facetValues(facet) ?? []).filter((v) => !known.has(v)).map((v) => ({ id: v, label: v }))];
+      return [...vocab, ...(this.searchIndex?.facetValues(facet) ?? []).filter((v) => !known.has(v)).map((v) => ({ id: v, label: v }))];
     }
     if (facet === 'validity') {
-      const values = this.index?.facetValues('validity') ?? VALIDITIES;
+      const values = this.searchIndex?.facetValues('validity') ?? VALIDITIES;
       return values.map((v) => ({ id: v, label: this.t.validityValues[v] ?? v }));
     }
     // In remote mode, the years the server counts (facetCounts.year).
     const remote = this.remoteResult;
     const counts = remote?.facetCounts?.year;
-    let years = this.index?.facetValues('year') ?? Object.keys(counts ?? {}).filter((y) => /^\d{4}$/.test(y));
+    let years = this.searchIndex?.facetValues('year') ?? Object.keys(counts ?? {}).filter((y) => /^\d{4}$/.test(y));
     if (remote && !counts) {
       // Without them, every year from the oldest to the newest entry seen (the feed's first, then every answer's:
       // sorted oldest first, the oldest), with no count; the server is asked for the range ticked all the same.
