@@ -543,9 +543,11 @@ export class AnnualStats extends DisclosureElement {
     // when the library ships that language (loadYear loads its strings; for other languages, the UI's).
     const fl = typeof cl == 'string' && normalizeLocale(cl);
     const ft = fl ? strings(fl, cl as string) : t;
+    // Each figure's name looked up once (the picker asks for it many times: its option, its group, its group's others).
+    const named = new Map<string, string[]>();
     const parts = (k: string) => {
       const s = lang(k) === nothing ? t : ft;
-      return seriesLabel(k, ready, tpls, s.withUnit, t.feesCollected, s.unitNames);
+      return named.get(k) ?? named.set(k, seriesLabel(k, ready, tpls, s.withUnit, t.feesCollected, s.unitNames)).get(k)!;
     };
     const label = (k: string) => parts(k).join(' · ');
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
