@@ -151,3 +151,107 @@ describe('bidirectional controls in feed text', () => {
     expect(shownText(el)).not.to.match(BIDI_CONTROLS);
   });
 });
+
+// Right-to-left feed text (Uyghur in Arabic script, from portals in Xinjiang; Arabic or Hebrew names elsewhere) laid out
+// inline in the UI's left-to-right text: each run of it is isolated (dir="auto"), so that it reads right to left within
+// itself and the UI's punctuation and numbers around it keep their side.
+const UG = 'ئۇيغۇر تىلى';
+/** The box of the characters `from`–`to` of the first text node under `el` that holds `text`. */
+function boxOf(el: Element, text: string, part = text): DOMRect {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent!.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at + text.indexOf(part));
+    range.setEnd(node, at + text.indexOf(part) + part.length);
+    return range.getBoundingClientRect();
+  }
+  throw new Error(`no text ${text}`);
+}
+const rtl = (el: Element | null) => !!el && el.matches(':dir(rtl)');
+
+describe('right-to-left feed text', () => {
+  it('<disclosure-catalogue>: an Uyghur title, label or publisher is isolated; the counts and UI text around it keep their side', async () => {
+    const feed = smallCatalogue() as { publisher: { name: string }; items: { title: string }[];
+      categories: { label: string }[]; facets: { publisher: { label: string }[] } };
+    // “2024-year …”: the year is read first, at the right of the title.
+    const title = `2024-يىلى ${UG}`;
+    feed.publisher.name = UG;
+    feed.items[0].title = title;
+    feed.categories[3].label = UG;
+    feed.facets.publisher[0].label = UG;
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<disclosure-catalogue src=${await storeFeed(feed)} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLElement>('[role="treeitem"][data-id="wj"]')!.click();
+    await el.updateComplete;
+    const base = root.querySelector('[part="base"]')!;
+    expect(base.matches(':dir(ltr)')).to.equal(true);
+    const runs = [...root.querySelectorAll('span')].filter((s) => s.childElementCount == 0 && s.textContent!.includes(UG));
+    // The publisher line, the item title, the tree item, the facet label and the chip.
+    expect(runs.map((s) => s.closest('.publisher, h3, [role="treeitem"], .facet, .chips')?.className || s.closest('h3, [role="treeitem"]')?.tagName))
+      .to.have.members(['publisher', 'H3', 'LI', 'facet', 'chips']);
+    for (const s of runs) {
+      expect(rtl(s), s.outerHTML).to.equal(true);
+      expect(s.parentElement!.matches(':dir(ltr)'), s.outerHTML).to.equal(true);
+    }
+    // The title's year is at its right, where a right-to-left reader starts.
+    const h3 = root.querySelector('.item h3')!;
+    expect(boxOf(h3, title, '2024').left).to.be.greaterThan(boxOf(h3, title, UG).right - 1);
+    // The facet's count stays at the right of its label, the chip's “×” at the right of the value and its name at the left.
+    const facet = runs.find((s) => s.closest('.facet'))!.closest('label')!;
+    expect(facet.querySelector('.count')!.getBoundingClientRect().left).to.be.greaterThan(boxOf(facet, UG).right - 1);
+    const chip = runs.find((s) => s.closest('.chips'))!.closest('button')!;
+    expect(boxOf(chip, '×').left).to.be.greaterThan(boxOf(chip, UG).right - 1);
+    expect(boxOf(chip, '栏目').right).to.be.lessThan(boxOf(chip, UG).left + 1);
+  });
+  it('<annual-stats>: an Uyghur publisher name in “发布机构：…” is isolated', async () => {
+    const feed = await (await fetch('/demo/feeds/annual/2022.json')).json();
+    feed.publisher.name = UG;
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<annual-stats src=${await storeFeed(feed)} lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    await el.loaded;
+    await el.updateComplete;
+    const run = [...el.shadowRoot!.querySelectorAll('span')].find((s) => s.textContent === UG)!;
+    expect(run.parentElement!.textContent).to.equal(`发布机构：${UG}`);
+    expect(rtl(run)).to.equal(true);
+    expect(run.parentElement!.matches(':dir(ltr)')).to.equal(true);
+  });
+
+  it('<request-form>: an Uyghur agency name in the paper form’s title and office details is isolated', async () => {
+    const feed = formFeed() as { agency: { name: string; office: Record<string, string> };
+      sections: { fields: { label: string; options?: { label: string }[] }[] }[] };
+    feed.agency.name = UG;
+    feed.agency.office.address = UG;
+    // 获取方式: by post (پوچتا), by e-mail (ئېلخەت), each ticked or not on paper.
+    feed.sections[1].fields[1].label = UG;
+    feed.sections[1].fields[1].options!.forEach((o, i) => (o.label = ['پوچتا', 'ئېلخەت'][i]));
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<request-form src=${await storeFeed(feed)} lang="zh-CN"></request-form>`);
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await fill(el, { name: '张三', idNumber: '11010519491231002X', mobile: '13812345678' });
+    await next(el);
+    await fill(el, { description: '2025年道路维修经费', delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    $(el, '#send').click();
+    await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
+    const h = $(el, '#paper-h');
+    expect(h.textContent).to.contain(`${UG}政府信息公开申请表`);
+    expect(rtl(h.querySelector('span'))).to.equal(true);
+    expect(h.matches(':dir(ltr)')).to.equal(true);
+    const dd = [...el.shadowRoot!.querySelectorAll('[part="paper"] [part="office"] dd')].find((d) => d.textContent === UG)!;
+    expect(rtl(dd)).to.equal(true);
+    const paper = $(el, '[part="paper"]');
+    const runs = [...paper.querySelectorAll('span')].filter((s) => ['پوچتا', 'ئېلخەت', UG].includes(s.textContent!));
+    // The title, the two choices (☐/☑ each) and the agency in the line under the form.
+    expect(runs.map((s) => s.textContent)).to.deep.equal([UG, 'پوچتا', 'ئېلخەت', UG]);
+    for (const s of runs) expect(rtl(s), s.textContent!).to.equal(true);
+    expect(rtl(runs[1].parentElement)).to.equal(false);
+  });
+});

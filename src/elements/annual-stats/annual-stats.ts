@@ -53,11 +53,12 @@ const printing = mq('print');
 
 /**
  * A UI string made with `\0` in the place of feed text, with `text` there in a `<span lang>` of its own (WCAG 3.1.2:
- * the UI words in the element's language, the feed's text in its own).
+ * the UI words in the element's language, the feed's text in its own), isolated (`dir=auto`: right-to-left feed text
+ * cannot move the UI's punctuation around it).
  */
 const fill = (ui: string, text: unknown, lang: Lang) => {
   const [a, b] = ui.split('\0');
-  return html`${a}<span lang=${lang}>${text}</span>${b}`;
+  return html`${a}<span dir=auto lang=${lang}>${text}</span>${b}`;
 };
 
 /**

@@ -30,10 +30,12 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
 
 /**
  * A term and its value in a metadata list, or nothing when there is no value. Grouped in a <div> (allowed in <dl>) so
- * that a row of them can wrap pair by pair. `lang` marks a value that is the feed's text (textLang).
+ * that a row of them can wrap pair by pair. `lang` marks a value that is the feed's text (textLang); `dir=auto` isolates
+ * it, as every inline run of feed text here: a right-to-left one (Uyghur) reads right to left and leaves the UI's
+ * colons and counts around it on their side (README, Security).
  */
 const meta = (term: string, value: unknown, lang: unknown = nothing, cls?: string) =>
-  value ? html`<div><dt>${term}</dt><dd class=${cls} lang=${lang}>${value}</dd></div>` : nothing;
+  value ? html`<div><dt>${term}</dt><dd class=${cls} dir=auto lang=${lang}>${value}</dd></div>` : nothing;
 /** The label of the term or category `id` in `list`, else the id itself (a value the vocabulary lacks). */
 const labelOf = (list: readonly Term[], id: string): string => list.find((t) => t.id === id)?.label ?? id;
 /** Whether a facet's terms are the feed's text (its vocabularies), not the UI's (validity) or numbers (year). */
@@ -622,7 +624,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
       <header part="header">
         <h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>
-        ${publisher ? html`<span class="publisher">${t.publisher}${t.colon}<span lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}
+        ${publisher ? html`<span class="publisher">${t.publisher}${t.colon}<span dir=auto lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}
         ${data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}
       </header>
       ${this.renderFeedState(this.feed, title)}
@@ -682,7 +684,7 @@ export class DisclosureCatalogue extends DisclosureElement {
           <span class="twisty" aria-hidden="true"
             @click=${(e: Event) => { if (kids.length) { e.stopPropagation(); this.toggleTree(id); } }}
             >${kids.length ? (open ? '▾' : '▸') : ''}</span>
-          <span class="text" id=${key} lang=${c ? lang : nothing}>${label}</span>
+          <span class="text" id=${key} dir=auto lang=${c ? lang : nothing}>${label}</span>
           ${count === undefined ? nothing : html`<span class="count" id=${`${key}c`}>${this.fmt(count)}</span>`}
         </span>
         ${kids.length && open ? html`<ul role="group">${kids.map((k) => node(k, level + 1))}</ul>` : nothing}
@@ -763,7 +765,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       <ul>
         ${shown.map(({ term, count }) => html`<li><label>
           <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
-          <span class="text" lang=${lang}>${term.label}</span>
+          <span class="text" dir=auto lang=${lang}>${term.label}</span>
           ${count === undefined ? nothing : html`<span class="count">${this.fmt(count)}</span>`}
         </label></li>`)}
       </ul>
@@ -860,7 +862,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // The accessible name joins the UI's words and the value in one language (README, “The feed's language”).
     return html`<ul class="chips" aria-label=${t.activeFilters}>
       ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(`${a.name}${t.colon}${a.value}`)}
-        @click=${() => this.changeFilters(a.remove)}>${a.name}${t.colon}<span lang=${a.lang}>${a.value}</span> <span aria-hidden="true">×</span></button></li>`)}
+        @click=${() => this.changeFilters(a.remove)}>${a.name}${t.colon}<span dir=auto lang=${a.lang}>${a.value}</span> <span aria-hidden="true">×</span></button></li>`)}
       <li><button class="btn link" type="button" @click=${this.clearAll}>${t.clearAll}</button></li>
     </ul>`;
   }
@@ -928,7 +930,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // By position: an item id is any text (spaces included), which an aria-controls list cannot hold.
     const detailId = `d${i}`;
     const lang = this.textLang(this.feed);
-    const title = html`<span lang=${lang}>${this.marked(item.title, terms)}</span>`;
+    const title = html`<span dir=auto lang=${lang}>${this.marked(item.title, terms)}</span>`;
     const href = hrefOf(item);
     return html`<li class="item" part="item">
       <h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3>
@@ -959,7 +961,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join(sep);
     const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join(sep);
     return html`
-      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}
+      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span dir=auto lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}
       <dl class="meta">
         ${meta(t.topic, topics, lang)}
         ${meta(t.genre, this.termLabel('genre', item.genreId), lang)}
@@ -974,7 +976,7 @@ export class DisclosureCatalogue extends DisclosureElement {
                 const meta = t.fileMeta([this.kindOf(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
                   .filter(Boolean) as string[]);
                 const href = hrefOf(a);
-                const name = html`<span lang=${lang}>${a.name}</span>`;
+                const name = html`<span dir=auto lang=${lang}>${a.name}</span>`;
                 return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${name}<span class="vh">${t.newWindow}</span></a>` : name}
                   <span class="count">${meta}</span></li>`;
               })}

@@ -33,7 +33,7 @@ export function formatDateTime(value: string | null | undefined, locale: LocaleI
 export const officeDetails = (t: RequestMessages, o: OfficeInfo = {}, lang: unknown, note: unknown = nothing) => {
   const rows = (['name', 'address', 'postcode', 'hours', 'phone', 'email'] as const).filter((k) => o[k]);
   return rows.length ? html`<h4>${t.contactTitle}</h4>${note}
-    <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd lang=${lang}>${o[k]}</dd></div>`)}</dl>` : nothing;
+    <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd dir=auto lang=${lang}>${o[k]}</dd></div>`)}</dl>` : nothing;
 };
 
 /** True when personal data must not go to `url`: plain http to anything but this computer. */

@@ -231,9 +231,9 @@ export class RequestForm extends DisclosureElement {
     return f.label === this.t.applicantTypeLabel ? nothing : this.textLang(this.formFeedCtl);
   }
 
-  /** A UI string with feed text in place of its placeholder ({label}, {agency}), that text marked with its `lang`. */
+  /** A UI string with feed text in place of its placeholder ({label}, {agency}), that text marked with its `lang` and isolated (`dir=auto`). */
   private withFeedText(text: string, value: string, lang = this.textLang(this.formFeedCtl)): unknown[] {
-    return text.split(/\{\w+\}/).map((p, i) => (i ? html`<span lang=${lang}>${value}</span>${p}` : p));
+    return text.split(/\{\w+\}/).map((p, i) => (i ? html`<span dir=auto lang=${lang}>${value}</span>${p}` : p));
   }
 
   override connectedCallback(): void {
@@ -353,7 +353,7 @@ export class RequestForm extends DisclosureElement {
     if (code == 'region' && /^9.{17}$/.test(normalizeValue('cn-resident-id', String(this.valueFor(f))))) code = 'region9';
     const kind = f.type === 'file' ? 'file' : isSingleCheckbox(f) ? 'check' : f.options ? 'choice' : '';
     const text = own(e, `${effectiveValidator(f)}.${code}`) ?? own(e, `${code}.${kind}`) ?? own(e, code);
-    if (!text) return html`<span lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${code}`;
+    if (!text) return html`<span dir=auto lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${code}`;
     const max = String(f.type === 'file' ? f.maxSizeMB ?? '' : f.maxLength ?? '');
     return this.withFeedText(text.replace('{max}', max).replace('{types}', this.typesOf(f)), f.label, this.labelLang(f));
   }
@@ -845,7 +845,7 @@ export class RequestForm extends DisclosureElement {
     const required = req ? 'true' : nothing;
     // The space and the mark are one text: a space alone beside Lit's markers is left out of the accessible name
     // (Chromium), which was then 姓名（必填）, Name(required), unlike the label shown.
-    const label = html`<span lang=${this.labelLang(f)}>${f.label}</span>${req ? html`<span class="req">${' ' + t.requiredMark}</span>` : nothing}`;
+    const label = html`<span dir=auto lang=${this.labelLang(f)}>${f.label}</span>${req ? html`<span class="req">${' ' + t.requiredMark}</span>` : nothing}`;
     const help = f.help || fileHelp
       ? html`<p class="help" id="${id}-help"><span lang=${this.textLang(this.formFeedCtl)}>${f.help}</span>${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>`
       : nothing;
@@ -933,7 +933,7 @@ export class RequestForm extends DisclosureElement {
       // Announced near the limit only (20 characters or fewer left), with the field's name, once typing pauses.
       const left = f.maxLength ? f.maxLength - codePointLength(val) : Infinity;
       if (left <= 20) {
-        this.schedule('count', () => this.announce(html`<span lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${this.t.charCounter(left)}`), 1500);
+        this.schedule('count', () => this.announce(html`<span dir=auto lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${this.t.charCounter(left)}`), 1500);
       } else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
@@ -962,11 +962,11 @@ export class RequestForm extends DisclosureElement {
     if (paper && (f.options?.length || isSingleCheckbox(f))) {
       return (f.options ?? [{ value: 'true', label: f.label }]).map((x, i) => {
         const on = +list.includes(x.value);
-        return html`${i ? '　' : ''}<span aria-hidden="true">${'☐☑'[on]}</span><span class="vh">${[t.untickedText, t.tickedText][on]}</span> <span lang=${lang}>${x.label}</span>`;
+        return html`${i ? '　' : ''}<span aria-hidden="true">${'☐☑'[on]}</span><span class="vh">${[t.untickedText, t.tickedText][on]}</span> <span dir=auto lang=${lang}>${x.label}</span>`;
       });
     }
     const options = f.options?.length && list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(listSep(this.formFeedCtl.lang ?? this.locale));
-    if (options) return html`<span lang=${lang}>${options}</span>`;
+    if (options) return html`<span dir=auto lang=${lang}>${options}</span>`;
     const text = isSingleCheckbox(f)
       ? v === 'true' ? t.tickedText : ''
       : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join(listSep(this.locale));
