@@ -7,7 +7,8 @@
  * - A date cell (a number with a date format) is written YYYY-MM-DD (with its time when it has one), as Excel's own
  *   CSV would show it, so the converter reads it as a date and not as a day number. A time of day is written H:MM
  *   (H:MM:SS when its format shows seconds) on the 24-hour clock; a duration ([h]:mm) as its hours, 36:00.
- * - A number with a percent or thousands format (0.0%, #,##0) is written as Excel shows it: 12.5%, 1,234.
+ * - A number with a format of decimals, a percent or thousands (0.00, 0.0%, #,##0) is written as Excel shows it: 12.50,
+ *   12.5%, 1,234.
  * - WPS's pictures in cells (=DISPIMG("ID_…",1)) are empty, with a note naming the cells.
  * - A formula cell is its last computed value, as saved in the file; a formula without one (a file written by a
  *   program that does not compute) is empty, with a note naming the cells.
@@ -197,10 +198,10 @@ const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 3
 
 /**
  * The built-in formats that show times (18–21; 32, 33, 55, 56 in Chinese, Japanese, Korean locales: h"时"mm"分"),
- * durations (46) and numbers with a percent or thousands separators, as codes (what a time shows, not its words).
+ * durations (46) and numbers with decimals, a percent or thousands separators, as codes (what a time shows, not its words).
  */
 const BUILTIN_CODES: Record<number, string> = {
-  3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 18: 'h:mm', 19: 'h:mm:ss', 20: 'h:mm', 21: 'h:mm:ss', 32: 'h:mm', 33: 'h:mm:ss',
+  2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 18: 'h:mm', 19: 'h:mm:ss', 20: 'h:mm', 21: 'h:mm:ss', 32: 'h:mm', 33: 'h:mm:ss',
   37: '#,##0 ;(#,##0)', 38: '#,##0 ;(#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;(#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mm:ss',
   55: 'h:mm', 56: 'h:mm:ss',
 };
@@ -250,7 +251,7 @@ function clock(n: number, f: Clock): string {
   return (n < 0 ? '-' : '') + parts.join(':');
 }
 
-/** A format with a percent (0%, 0.00%) or thousands separators (#,##0): [text before, decimals, grouped, percent, text after]. */
+/** A format with decimals (0.00), a percent (0%) or thousands separators (#,##0): [text before, decimals, grouped, percent, text after]. */
 type Figure = [string, number, boolean, boolean, string];
 const LITERALS = String.raw`(?:"[^"]*"|\\.|\[[^\]]*\]|[_*].|[-+$/():!^&'~{}<>= ])*`;
 const FIGURE = new RegExp(`^(${LITERALS})([#0,]*0)(?:\\.(0+))?(%?)(${LITERALS})$`);
@@ -259,7 +260,7 @@ function figureFormat(code: string): (Figure | null)[] | null {
   const sections = code.split(';').slice(0, 2).map((section): Figure | null => {
     const m = FIGURE.exec(section);
     const grouped = !!m?.[2]!.includes(',');
-    return m && (grouped || m[4]) ? [formatText(m[1]!), m[3]?.length ?? 0, grouped, !!m[4], formatText(m[5]!)] : null;
+    return m && (grouped || m[4] || m[3]) ? [formatText(m[1]!), m[3]?.length ?? 0, grouped, !!m[4], formatText(m[5]!)] : null;
   });
   return sections[0] ? sections : null;
 }

@@ -1301,6 +1301,29 @@ test('from-xlsx: percents (0%, 0.00%) and thousands (#,##0, #,##0.00, (#,##0) fo
   assert.match(r.stderr, /row 2: warning: datePublished: "41338" is an Excel day number; read as 2013-03-05/);
 });
 
+test('from-xlsx: fixed decimals without separators (0.00, 0.0, built-in 2) are written with the decimals the sheet shows (12.50); formats 0, 000000 and General are unchanged', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['0.00', '0.0', 2, '0', 1, '000000'], [
+    ['文件一', [12.5, 1], [41338, 1]],
+    ['文件二', [12.5, 2], null],
+    ['文件三', [12.345, 3], null],
+    ['文件四', [-0.5, 1], null],
+    ['文件五', [430602000123, 4], null],
+    ['文件六', [430602000123, 5], null],
+    ['文件七', [12.5, 0], null],
+    ['文件八', [3, 6], null],
+    ['文件九', [12, 2], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
+    ['12.50', '2013-03-05'], ['12.5', undefined], ['12.35', undefined], ['-0.50', undefined], ['430602000123', undefined],
+    ['430602000123', undefined], ['12.5', undefined], ['000003', undefined], ['12.0', undefined],
+  ]);
+  assert.match(r.stderr, /row 2: warning: datePublished: "41338\.00" is an Excel day number; read as 2013-03-05/);
+});
+
 test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a time on it is a date-time', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
