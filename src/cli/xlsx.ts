@@ -8,7 +8,11 @@
  *   CSV would show it, so the converter reads it as a date and not as a day number. A time of day is written H:MM
  *   (H:MM:SS when its format shows seconds) on the 24-hour clock; a duration ([h]:mm) as its hours, 36:00.
  * - A number with a format of decimals, a percent or thousands (0.00, 0.0%, #,##0) is written as Excel shows it: 12.50,
- *   12.5%, 1,234.
+ *   12.5%, 1,234. A 0 shows the text of the format's third section when it has no digits ("-" in #,##0;-#,##0;"-"
+ *   and the accounting formats; nothing in 0;-0;;@). Text is written as typed (a fourth section, @, is not applied).
+ * - A format with conditions ([>=10000]0.0,"万";0: the section is chosen by the value, and 万 formats scale it with
+ *   , or insert a dot with !.) is not read: its numbers are written plain, with a note naming the cells. (Choosing
+ *   the section is simple; showing what each section does to the number is not, and a wrong figure in a feed is worse.)
  * - WPS's pictures in cells (=DISPIMG("ID_…",1)) are empty, with a note naming the cells.
  * - A formula cell is its last computed value, as saved in the file; a formula without one (a file written by a
  *   program that does not compute) is empty, with a note naming the cells.
@@ -265,6 +269,20 @@ function figureFormat(code: string): (Figure | null)[] | null {
   return sections[0] ? sections : null;
 }
 
+/**
+ * What a format's third section, for 0, shows when it has no digits: "-" for `#,##0;-#,##0;"-"` and the accounting
+ * formats (_ * "-"_ ), nothing for `0;-0;;@`, 0 for General; else null (a 0 takes the first section). A fourth
+ * section is for text, which is written as typed whatever it says.
+ */
+function zeroSection(code: string): string | null {
+  const s = code.split(';')[2];
+  if (s?.trim().toLowerCase() === 'general') return '0';
+  return s !== undefined && !/[0#]|general/i.test(s.replace(/"[^"]*"|\\./g, '')) ? formatText(s).replace(/\?/g, '') : null;
+}
+
+/** True for a format with conditions ([>=10000]0.0,"万";0), whose sections are chosen by value: not read here. */
+const hasConditions = (code: string) => /\[[<>=]/.test(code.replace(/"[^"]*"|\\./g, ''));
+
 /** A number as a figure format shows it: 0.125 as 0.0% is 12.5%, 1234.5 as #,##0 is 1,235 (halves rounded up, as Excel does). */
 function figure(n: number, sections: (Figure | null)[]): string {
   // A negative number takes the second section, without its minus sign ((1,234)), when the format has one.
@@ -369,10 +387,13 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const zeroStyles = new Map<number, [string, number, string]>();
   const clockStyles = new Map<number, Clock>();
   const figureStyles = new Map<number, (Figure | null)[]>();
+  const zeroTexts = new Map<number, string>();
+  const conditionStyles = new Map<number, string>();
   const styles = read(related(rels, 'styles', partPath(workbookPath, 'styles.xml')));
   if (styles) {
     const custom = new Map<number, string>();
-    for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
+    // (A > in a format code, [>=10000], is not always written &gt;.)
+    for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)) {
       const a = attrs(m[1]!);
       custom.set(+a.numFmtId!, a.formatCode ?? '');
     }
@@ -385,9 +406,12 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       const figures = code && figureFormat(code);
       if (time) clockStyles.set(i, time);
       else if (custom.has(id) ? isDateFormat(code!) : BUILTIN_DATES.has(id)) dateStyles.add(i);
+      const zero = code && zeroSection(code);
       const zeros = custom.has(id) && zerosFormat(code!);
-      if (zeros) zeroStyles.set(i, zeros);
+      if (code && hasConditions(code)) conditionStyles.set(i, code);
+      else if (zeros) zeroStyles.set(i, zeros);
       else if (figures) figureStyles.set(i, figures);
+      if (typeof zero === 'string' && !conditionStyles.has(i)) zeroTexts.set(i, zero);
       i++;
     }
   }
@@ -418,6 +442,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const noValue: string[] = [];
   const errorCells: string[] = [];
   const pictures: string[] = [];
+  const conditioned: string[] = [];
+  let conditionCode = '';
   // Rows hidden by default (zeroHeight, as Excel writes a sheet whose unused rows are hidden): a row is shown when it
   // says so, with hidden="0" or a height of its own.
   const zeroHeight = /<(?:\w+:)?sheetFormatPr\b[^>]*\bzeroHeight\s*=\s*["'](?:1|true)["']/.test(sheet);
@@ -469,8 +495,12 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
         // A format of zeros rounds to a whole number and writes its leading zeros, as Excel shows it.
         const z = zeroStyles.get(style);
         const f = figureStyles.get(style);
-        value = !Number.isFinite(n) ? xmlText(v) : when ||
-          (z ? `${n < 0 ? '-' : ''}${z[0]}${String(Math.round(Math.abs(n))).padStart(z[1], '0')}${z[2]}` : f ? figure(n, f) : excelNumber(n));
+        // A 0 shows the third section's text ("-") when it has one; a format with conditions gives the plain number.
+        const zero = n === 0 ? zeroTexts.get(style) : undefined;
+        const condition = !when && conditionStyles.get(style);
+        if (condition && said) { conditioned.push(`${columnName(col)}${rowNo}`); conditionCode ||= condition; }
+        value = !Number.isFinite(n) ? xmlText(v) : when || (zero ?? (condition ? excelNumber(n) :
+          z ? `${n < 0 ? '-' : ''}${z[0]}${String(Math.round(Math.abs(n))).padStart(z[1], '0')}${z[2]}` : f ? figure(n, f) : excelNumber(n)));
         // Excel keeps 15 digits of what is typed as a number: a longer id came out with 0s for its last digits.
         if (!when && said && Number.isInteger(n) && Math.abs(n) >= 1e15) {
           const digits = excelNumber(n);
@@ -532,6 +562,10 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   if (pictures.length) {
     notes.push(`${pictures.length === 1 ? 'a cell holds a picture' : `${pictures.length} cells hold pictures`} (WPS's =DISPIMG), read as empty: ` +
       `${pictures.slice(0, 5).join(', ')}${pictures.length > 5 ? ', …' : ''} (pictures are not feed data)`);
+  }
+  if (conditioned.length) {
+    notes.push(`${conditioned.length === 1 ? 'a number has a format' : `${conditioned.length} numbers have a format`} with conditions (${conditionCode}), ` +
+      `which is not read here: written as ${conditioned.length === 1 ? 'a plain number' : 'plain numbers'}: ${conditioned.slice(0, 5).join(', ')}${conditioned.length > 5 ? ', …' : ''} (check them against the sheet)`);
   }
   if (errorCells.length) {
     notes.push(`${errorCells.length === 1 ? 'a formula shows an error' : `${errorCells.length} formulas show errors`}, read as empty: ` +

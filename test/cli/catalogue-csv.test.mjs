@@ -1324,6 +1324,45 @@ test('from-xlsx: fixed decimals without separators (0.00, 0.0, built-in 2) are w
   assert.match(r.stderr, /row 2: warning: datePublished: "41338\.00" is an Excel day number; read as 2013-03-05/);
 });
 
+test('from-xlsx: the zero section of accounting and other formats of three or four sections (#,##0;-#,##0;"-") is what a 0 shows ("-", or nothing); text stays as typed', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['#,##0;-#,##0;"-"', '_ * #,##0_ ;_ * -#,##0_ ;_ * "-"_ ;_ @_ ', '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', '0.00;-0.00;;@', '000000;-000000;"无"', '#,##0.0;-#,##0.0;General'], [
+    ['文件一', [0, 1], null],
+    ['文件二', [-1234, 1], null],
+    ['文件三', [0, 2], null],
+    ['文件四', [1234.5, 2], null],
+    ['文件五', [-1234, 2], null],
+    ['文件六', [0, 3], null],
+    ['文件七', [-1234.5, 3], null],
+    ['文件八', [0, 4], null],
+    ['文件九', [0, 5], null],
+    ['文件十', [12, 5], null],
+    ['文件十一', '待定', null],
+    ['文件十二', [0, 6], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), [
+    '-', '-1,234', '-', '1,235', '-1,234', '-', '-1,234.50', undefined, '无', '000012', '待定', '0',
+  ]);
+});
+
+test('from-xlsx: a number whose format has conditions ([>=10000]0.0,"万";0) is written as the plain number, with a note naming the cells, not through the wrong section', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['[>=10000]0.0,"万";0', '[>=10000]#,##0.0;0', '[>=10000]"G"0;000000'], [
+    ['文件一', [123456, 1], null],
+    ['文件二', [5, 2], null],
+    ['文件三', [123, 3], null],
+    ['文件四', [12.5, 0], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['123456', '5', '123', '12.5']);
+  assert.match(r.stderr, /3 numbers have a format with conditions \(\[>=10000\]0\.0,"万";0\), which is not read here: written as plain numbers: B2, B3, B4 \(check them against the sheet\)/);
+});
+
 test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a time on it is a date-time', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
