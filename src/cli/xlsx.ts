@@ -190,6 +190,9 @@ function cellRef(ref: string): [number, number] | null {
   return [col - 1, +m[2]!];
 }
 
+/** Cells a note names: the first five (B2, D2, D3, …). */
+const cellList = (cells: string[]) => `${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ', …' : ''}`;
+
 /** Column index from 0 → "A", "B", … "AA". */
 export function columnName(i: number): string {
   let s = '';
@@ -556,20 +559,20 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     records.push(record);
   }
   if (noValue.length) {
-    notes.push(`${noValue.length === 1 ? 'the formula in' : `${noValue.length} formulas, in`} ${noValue.slice(0, 5).join(', ')}${noValue.length > 5 ? ', …' : ''} ` +
+    notes.push(`${noValue.length === 1 ? 'the formula in' : `${noValue.length} formulas, in`} ${cellList(noValue)} ` +
       `${noValue.length === 1 ? 'has' : 'have'} no computed value saved in the file and ${noValue.length === 1 ? 'is' : 'are'} read as empty: open the workbook in Excel or WPS and save it again`);
   }
   if (pictures.length) {
     notes.push(`${pictures.length === 1 ? 'a cell holds a picture' : `${pictures.length} cells hold pictures`} (WPS's =DISPIMG), read as empty: ` +
-      `${pictures.slice(0, 5).join(', ')}${pictures.length > 5 ? ', …' : ''} (pictures are not feed data)`);
+      `${cellList(pictures)} (pictures are not feed data)`);
   }
   if (conditioned.length) {
     notes.push(`${conditioned.length === 1 ? 'a number has a format' : `${conditioned.length} numbers have a format`} with conditions (${conditionCode}), ` +
-      `which is not read here: written as ${conditioned.length === 1 ? 'a plain number' : 'plain numbers'}: ${conditioned.slice(0, 5).join(', ')}${conditioned.length > 5 ? ', …' : ''} (check them against the sheet)`);
+      `which is not read here: written as ${conditioned.length === 1 ? 'a plain number' : 'plain numbers'}: ${cellList(conditioned)} (check them against the sheet)`);
   }
   if (errorCells.length) {
     notes.push(`${errorCells.length === 1 ? 'a formula shows an error' : `${errorCells.length} formulas show errors`}, read as empty: ` +
-      `${errorCells.slice(0, 5).join(', ')}${errorCells.length > 5 ? ', …' : ''} (correct the formula in Excel or WPS)`);
+      `${cellList(errorCells)} (correct the formula in Excel or WPS)`);
   }
   return {
     sheet: first.name ?? 'Sheet1', sheets: sheets.map((s) => s.name ?? ''), records, notes, warnings, hiddenColumns,
