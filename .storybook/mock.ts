@@ -60,6 +60,8 @@ export function mockAnswer(method: string, href: string, body?: unknown): Answer
     const feed = FEEDS[decodeURIComponent(path.slice(5))];
     return feed === undefined ? apiError(404, 'notFound', 'No such mock feed') : json(200, feed);
   }
+  // The intake server's submission address answers POST only.
+  const postOnly = (answer: Answer) => (method === 'POST' ? answer : apiError(405, 'method', 'POST only'));
   switch (path) {
     case '404': return { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found' };
     case '500': return { status: 500, type: 'text/plain; charset=utf-8', body: 'Internal Server Error' };
@@ -72,38 +74,28 @@ export function mockAnswer(method: string, href: string, body?: unknown): Answer
     case 'api/requests':
       // Received now; no due date, as a server may answer: the element computes it from the form's rules. (The
       // fixture's March due date beside today's date was a receipt no server would give.)
-      return method === 'POST' ? json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }) : apiError(405, 'method', 'POST only');
+      return postOnly(json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }));
     case 'api/requests-changed':
       return json(422, { error: { code: 'idempotencyKeyReused', message: 'This Idempotency-Key was already used for a different application.' }, receipt });
     case 'api/requests-reused':
-      return method === 'POST'
-        ? apiError(422, 'idempotencyKeyReused', 'This Idempotency-Key was already used for a different application.')
-        : apiError(405, 'method', 'POST only');
+      return postOnly(apiError(422, 'idempotencyKeyReused', 'This Idempotency-Key was already used for a different application.'));
     case 'api/requests-invalid':
-      return method === 'POST'
-        ? json(422, {
-          error: {
-            code: 'validation',
-            message: 'Some answers were not accepted.',
-            fields: { name: 'charset', description: '请写明所需信息的文号、标题或者发布时间，以便查找（“全部文件”无法检索）。' },
-          },
-        })
-        : apiError(405, 'method', 'POST only');
+      return postOnly(json(422, {
+        error: {
+          code: 'validation',
+          message: 'Some answers were not accepted.',
+          fields: { name: 'charset', description: '请写明所需信息的文号、标题或者发布时间，以便查找（“全部文件”无法检索）。' },
+        },
+      }));
     case 'api/requests-other-fields':
-      return method === 'POST'
-        ? json(422, { error: { code: 'validation', message: 'Some answers were not accepted.', fields: { name: 'charset', passportNo: '护照号码格式不对' } } })
-        : apiError(405, 'method', 'POST only');
+      return postOnly(json(422, { error: { code: 'validation', message: 'Some answers were not accepted.', fields: { name: 'charset', passportNo: '护照号码格式不对' } } }));
     case 'api/requests-refused':
-      return method === 'POST'
-        ? apiError(422, 'intakeSuspended', '系统迁移期间暂停受理网上申请。')
-        : apiError(405, 'method', 'POST only');
+      return postOnly(apiError(422, 'intakeSuspended', '系统迁移期间暂停受理网上申请。'));
     case 'api/requests-too-large':
       // As demo/server answers: a JSON body is all answers (their text is too long), a multipart one carries the files.
-      return method === 'POST'
-        ? json(413, {
-          error: { code: 'payloadTooLarge', message: 'The request body is larger than 1024 KiB.', limit: body instanceof FormData ? 'body' : 'text' },
-        })
-        : apiError(405, 'method', 'POST only');
+      return postOnly(json(413, {
+        error: { code: 'payloadTooLarge', message: 'The request body is larger than 1024 KiB.', limit: body instanceof FormData ? 'body' : 'text' },
+      }));
     case 'api/search': return json(200, remoteSearch(url.searchParams));
     case 'api/search-uncounted': return json(200, { ...(remoteSearch(url.searchParams) as object), facetCounts: undefined });
     case 'api/requests/status': {
