@@ -448,7 +448,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const conditioned: string[] = [];
   let conditionCode = '';
   // Rows hidden by default (zeroHeight, as Excel writes a sheet whose unused rows are hidden): a row is shown when it
-  // says so, with hidden="0" or a height of its own.
+  // says so, with hidden="0" or a height of its own (ht, whether set by hand, customHeight, or fitted to its text:
+  // the file format's row record keeps hidden apart from both).
   const zeroHeight = /<(?:\w+:)?sheetFormatPr\b[^>]*\bzeroHeight\s*=\s*["'](?:1|true)["']/.test(sheet);
   const yes = (s?: string) => s === '1' || s === 'true';
   const warnings: Workbook['warnings'] = [];
@@ -456,7 +457,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   for (const rm of sheet.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const ra = attrs(rm[1]!);
     rowNo = ra.r ? +ra.r : rowNo + 1;
-    const rowHidden = ra.hidden ? yes(ra.hidden) : zeroHeight && !(yes(ra.customHeight) && +ra.ht! > 0);
+    const rowHidden = ra.hidden ? yes(ra.hidden) : zeroHeight && !(+ra.ht! > 0);
     if (rowHidden) hiddenRows.add(rowNo);
     const cells: string[] = [];
     let col = -1;

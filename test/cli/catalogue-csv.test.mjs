@@ -1192,6 +1192,25 @@ test('from-xlsx: a sheet whose rows are hidden by default (sheetFormatPr zeroHei
   assert.match(r.stderr, /note: 2 rows \(3, 5\) are hidden in the workbook and read, as --include-hidden asks\n/);
 });
 
+test('from-xlsx: in a sheet whose rows are hidden by default (zeroHeight), a row with a height of its own (ht) is shown whether or not that height was set by hand (customHeight); a height of 0 hides it', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  const ns = XLSX_NS;
+  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  writeFileSync(file, await zip(oneSheetParts({
+    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>` +
+      `<row r="1" ht="15" customHeight="1">${t('A1', '名称')}${t('B1', '发布日期')}</row>` +
+      `<row r="2" ht="27.75">${t('A2', '关于做好防汛工作的通知（标题较长，行高随内容自动调整）')}${t('B2', '2013-03-05')}</row>` +
+      `<row r="3" ht="0">${t('A3', '内部：人事调整的请示')}${t('B3', '2013-03-06')}</row>` +
+      `<row r="4" ht="14.25" customHeight="0">${t('A4', '关于印发方案的通知')}${t('B4', '2013-03-07')}</row>` +
+      '</sheetData></worksheet>',
+  })));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知（标题较长，行高随内容自动调整）', '关于印发方案的通知']);
+  assert.match(r.stderr, /note: 1 hidden row \(3\) was left out: --include-hidden reads it\n/);
+});
+
 test('from-xlsx: WPS\'s pictures in cells (=DISPIMG("ID_…",1)) are left empty with a note naming the cells, not read as their formula; text typed as #N/A is text', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
