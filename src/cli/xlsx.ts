@@ -8,11 +8,16 @@
  *   CSV would show it, so the converter reads it as a date and not as a day number. A time of day is written H:MM
  *   (H:MM:SS when its format shows seconds) on the 24-hour clock; a duration ([h]:mm) as its hours, 36:00.
  * - A number with a format of decimals, a percent or thousands (0.00, 0.0%, #,##0) is written as Excel shows it: 12.50,
- *   12.5%, 1,234. A 0 shows the text of the format's third section when it has no digits ("-" in #,##0;-#,##0;"-"
- *   and the accounting formats; nothing in 0;-0;;@). Text is written as typed (a fourth section, @, is not applied).
- * - A format with conditions ([>=10000]0.0,"万";0: the section is chosen by the value, and 万 formats scale it with
- *   , or insert a dot with !.) is not read: its numbers are written plain, with a note naming the cells. (Choosing
- *   the section is simple; showing what each section does to the number is not, and a wrong figure in a feed is worse.)
+ *   12.5%, 1,234, through the format's section for its value: a negative number the second ((1,234), without its
+ *   minus sign), a 0 the third ("-" in #,##0;-#,##0;"-" and the accounting formats; nothing in 0;-0;;@; 0 in
+ *   0.00;-0.00;0). A ; in quotes or after \ does not end a section. Text is written as typed (a fourth section, @, is
+ *   not applied).
+ * - A format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows a number through the section its value
+ *   chooses, by Microsoft's rules: the first section whose condition holds (the first for > 0 and the second for < 0
+ *   when they have none), else the third; of two sections, the second when it has no condition. A number that such a
+ *   format shows through a section not read here (the 万 formats scale with , or insert a dot with !.: 0.0,"万"), or
+ *   that no section takes, and one in Chinese numerals ([DBNum1], [DBNum2]), is written plain, with a note naming the
+ *   cells: a wrong figure in a feed is worse than the plain one.
  * - WPS's pictures in cells (=DISPIMG("ID_…",1)) are empty, with a note naming the cells.
  * - A formula cell is its last computed value, as saved in the file; a formula without one (a file written by a
  *   program that does not compute) is empty, with a note naming the cells.
@@ -217,13 +222,26 @@ const BUILTIN_CODES: Record<number, string> = {
 const isDateFormat = (code: string) => /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '')) && !/^general$/i.test(code);
 
 /**
- * A format that shows a whole number with leading zeros and text around it (000000, "JS-"0000: an id typed as a
+ * The sections of a format (for positive numbers, negative ones, 0, text), split at each ; that is not text: not in
+ * quotes ("元;含税"), not after \ (\;), _ or *.
+ */
+function sectionsOf(code: string): string[] {
+  const out = [''];
+  for (const m of code.matchAll(/"[^"]*"?|[\\_*][^]?|[^]/g)) {
+    if (m[0] === ';') out.push('');
+    else out[out.length - 1] += m[0];
+  }
+  return out;
+}
+
+/**
+ * A section that shows a whole number with leading zeros and text around it (000000, "JS-"0000: an id typed as a
  * number): [the text before, how many digits, the text after]; else null.
  */
-function zerosFormat(code: string): [string, number, string] | null {
+function zerosFormat(section: string): [string, number, string] | null {
   // Text in quotes or after \, [Red] and [$-804], _x (a space as wide as x), and what Excel shows without quotes.
   const literals = /"[^"]*"|\\.|\[[^\]]*\]|_.|[-+$/():!^&'~{}<>= ]/g;
-  const m = /^(.*?)(0+)([^0]*)$/.exec(code.split(';')[0]!);
+  const m = /^(.*?)(0+)([^0]*)$/.exec(section);
   if (!m || (m[1]! + m[3]!).replace(literals, '')) return null;
   return [formatText(m[1]!), m[2]!.length, formatText(m[3]!)];
 }
@@ -237,7 +255,7 @@ const formatText = (s: string) => s.replace(/\[\$([^-\]]*)[^\]]*\]/g, '$1').repl
  */
 interface Clock { unit: string; duration: boolean; pad: boolean; seconds: boolean }
 function clockFormat(code: string): Clock | null {
-  const c = code.split(';')[0]!.replace(/"[^"]*"|\\.|[_*]./g, '').replace(/am\/pm|a\/p/gi, '');
+  const c = sectionsOf(code)[0]!.replace(/"[^"]*"|\\.|[_*]./g, '').replace(/am\/pm|a\/p/gi, '');
   const elapsed = /\[(h+|m+|s+)\]/i.exec(c)?.[1]?.toLowerCase();
   const bare = c.replace(/\[[^\]]*\]/g, '').toLowerCase();
   if (!elapsed && (/[yd]/.test(bare) || !/[hs]/.test(bare))) return null;
@@ -262,42 +280,82 @@ function clock(n: number, f: Clock): string {
 type Figure = [string, number, boolean, boolean, string];
 const LITERALS = String.raw`(?:"[^"]*"|\\.|\[[^\]]*\]|[_*].|[-+$/():!^&'~{}<>= ])*`;
 const FIGURE = new RegExp(`^(${LITERALS})([#0,]*0)(?:\\.(0+))?(%?)(${LITERALS})$`);
-/** The figure formats of a format's sections for positive numbers and, when it has one, negative ones; else null. */
-function figureFormat(code: string): (Figure | null)[] | null {
-  const sections = code.split(';').slice(0, 2).map((section): Figure | null => {
-    const m = FIGURE.exec(section);
-    const grouped = !!m?.[2]!.includes(',');
-    return m && (grouped || m[4] || m[3]) ? [formatText(m[1]!), m[3]?.length ?? 0, grouped, !!m[4], formatText(m[5]!)] : null;
-  });
-  return sections[0] ? sections : null;
+/** The figure format of a section: decimals (0.00), a percent (0%) or thousands separators (#,##0); else null. */
+function figureFormat(section: string): Figure | null {
+  const m = FIGURE.exec(section);
+  const grouped = !!m?.[2]!.includes(',');
+  return m && (grouped || m[4] || m[3]) ? [formatText(m[1]!), m[3]?.length ?? 0, grouped, !!m[4], formatText(m[5]!)] : null;
 }
 
-/**
- * What a format's third section, for 0, shows when it has no digits: "-" for `#,##0;-#,##0;"-"` and the accounting
- * formats (_ * "-"_ ), nothing for `0;-0;;@`, 0 for General; else null (a 0 takes the first section). A fourth
- * section is for text, which is written as typed whatever it says.
- */
-function zeroSection(code: string): string | null {
-  const s = code.split(';')[2];
-  if (s?.trim().toLowerCase() === 'general') return '0';
-  return s !== undefined && !/[0#]|general/i.test(s.replace(/"[^"]*"|\\./g, '')) ? formatText(s).replace(/\?/g, '') : null;
-}
-
-/** True for a format with conditions ([>=10000]0.0,"万";0), whose sections are chosen by value: not read here. */
-const hasConditions = (code: string) => /\[[<>=]/.test(code.replace(/"[^"]*"|\\./g, ''));
-
-/** A number as a figure format shows it: 0.125 as 0.0% is 12.5%, 1234.5 as #,##0 is 1,235 (halves rounded up, as Excel does). */
-function figure(n: number, sections: (Figure | null)[]): string {
-  // A negative number takes the second section, without its minus sign ((1,234)), when the format has one.
-  const negative = n < 0 && sections[1];
-  const [before, places, grouped, percent, after] = negative || sections[0]!;
-  const x = excelNumber(Math.abs(n) * (percent ? 100 : 1));
-  if (x.includes('e')) return excelNumber(n);
+/** A number (not negative) as a figure format shows it: 0.125 as 0.0% is 12.5%, 1234.5 as #,##0 is 1,235 (halves rounded up, as Excel does). */
+function figure(n: number, [before, places, grouped, percent, after]: Figure): string | null {
+  const x = excelNumber(n * (percent ? 100 : 1));
+  if (x.includes('e')) return null;
   const [int, frac = ''] = x.split('.') as [string, string?];
   const digits = String(BigInt(int + frac.slice(0, places).padEnd(places, '0')) + ((frac[places] ?? '0') >= '5' ? 1n : 0n)).padStart(places + 1, '0');
   let whole = digits.slice(0, digits.length - places);
   if (grouped) whole = whole.replace(/\B(?=(\d{3})+$)/g, ',');
-  return `${n < 0 && !negative ? '-' : ''}${before}${whole}${places ? `.${digits.slice(-places)}` : ''}${percent ? '%' : ''}${after}`;
+  return `${before}${whole}${places ? `.${digits.slice(-places)}` : ''}${percent ? '%' : ''}${after}`;
+}
+
+/**
+ * How a section shows a number (not negative): text alone ("-", nothing: the accounting formats' 0), General (as WPS
+ * writes it too, G/通用格式) with text around it, zeros (000000) or a figure (#,##0.00); else null, not read here
+ * (Chinese numerals, [DBNum1]; a section that scales, 0.0,"万"; fractions, exponents). `zero`: the section is for 0 only.
+ */
+function sectionFormat(section: string, zero = false): ((n: number) => string | null) | null {
+  if (/\[dbnum/i.test(section)) return null;
+  const general = new RegExp(`^(${LITERALS})(?:general|g/通用格式)(${LITERALS})$`, 'i').exec(section);
+  if (general) return (n) => formatText(general[1]!) + excelNumber(n) + formatText(general[2]!);
+  // (Letters or @ outside quotes are codes: a weekday, aaaa; text, @. A ? is a digit, but for 0 a space: "-"?? is -.)
+  if (!(zero ? /[0#a-z@]/i : /[0#?a-z@]/i).test(section.replace(/"[^"]*"|\\.|\[[^\]]*\]|[_*]./g, ''))) {
+    const text = formatText(section).replace(/\?/g, '');
+    return () => text;
+  }
+  const z = zerosFormat(section);
+  if (z) return (n) => `${z[0]}${String(Math.round(n)).padStart(z[1], '0')}${z[2]}`;
+  const f = figureFormat(section);
+  return f && ((n) => figure(n, f));
+}
+
+/**
+ * How a number format shows numbers, when it says more than the plain number: the section for the value (positive,
+ * negative, 0; or as its conditions choose) shows it, a negative number without its minus sign in the section for
+ * negatives. Gives null for a number it does not read (a section not read here, or none for the value). `noted`:
+ * such numbers are said in a note (conditions or Chinese numerals, where the plain number is not what the sheet
+ * shows; an exponent or a fraction format gives the number, as it has always been written).
+ */
+interface NumberFormat { code: string; show: (n: number) => string | null; noted: boolean }
+function numberFormat(code: string): NumberFormat | null {
+  let sections = sectionsOf(code);
+  // The fourth section, or a last one with @, is for text: written as typed.
+  if (sections.length > 3 || (sections.length > 1 && /@/.test(sections.at(-1)!.replace(/"[^"]*"|\\./g, '')))) sections = sections.slice(0, Math.min(3, sections.length - 1));
+  // Conditions ([>=10000], [<>0]) may stand in the first two sections; else the first is for > 0, the second for < 0.
+  const conditions = sections.slice(0, 2).map((s) => /\[(<>|[<>]=?|=)\s*(-?[\d.]+)\]/.exec(s.replace(/"[^"]*"|\\./g, '')));
+  const conditional = conditions.some(Boolean);
+  const formats = sections.map((s, i) => sectionFormat(s, i === 2 && !conditional));
+  const noted = conditional || /\[dbnum/i.test(code);
+  if (!noted && !formats.some(Boolean)) return null;
+  const holds = (n: number, c: RegExpExecArray | null | undefined, op: string) => {
+    const [o, x] = c ? [c[1]!, +c[2]!] : [op, 0];
+    return o === '<>' ? n !== x : (o.includes('=') && n === x) || (o[0] === '<' && n < x) || (o[0] === '>' && n > x);
+  };
+  const count = sections.length;
+  return {
+    code,
+    noted,
+    show: (n) => {
+      // Without conditions: 0 takes the first section when there is no third; a negative number the first when there
+      // is no second. With conditions (Microsoft's rules): the first section whose condition holds, else the third;
+      // with two sections, the second when it has no condition of its own.
+      const i = !conditional ? (n > 0 || (n === 0 && count < 3) || (n < 0 && count < 2) ? 0 : n < 0 ? 1 : 2)
+        : holds(n, conditions[0], '>') ? 0 : count > 1 && holds(n, conditions[1], '<') ? 1 : count > 2 ? 2 : count > 1 && !conditions[1] ? 1 : -1;
+      // The section for negatives (the second, for < 0) shows them without a minus sign: (1,234); another keeps it.
+      const signless = i === 1 && (!conditions[1] || (conditions[1][1] === '<' && +conditions[1][2]! === 0));
+      const shown = formats[i]?.(Math.abs(n));
+      return shown == null ? null : (n < 0 && !signless ? '-' : '') + shown;
+    },
+  };
 }
 
 /** A day number (with its fraction of a day) → YYYY-MM-DD, and HH:MM when it has a time. */
@@ -387,11 +445,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   // Styles: which cell formats (the s="…" of a cell) show dates, times or durations, and which numbers with leading
   // zeros, a percent or thousands separators.
   const dateStyles = new Set<number>();
-  const zeroStyles = new Map<number, [string, number, string]>();
   const clockStyles = new Map<number, Clock>();
-  const figureStyles = new Map<number, (Figure | null)[]>();
-  const zeroTexts = new Map<number, string>();
-  const conditionStyles = new Map<number, string>();
+  const numberStyles = new Map<number, NumberFormat>();
   const styles = read(related(rels, 'styles', partPath(workbookPath, 'styles.xml')));
   if (styles) {
     const custom = new Map<number, string>();
@@ -406,15 +461,10 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       const id = +(attrs(m[1]!).numFmtId ?? 0);
       const code = custom.get(id) ?? BUILTIN_CODES[id];
       const time = code && clockFormat(code);
-      const figures = code && figureFormat(code);
+      const number = code && numberFormat(code);
       if (time) clockStyles.set(i, time);
       else if (custom.has(id) ? isDateFormat(code!) : BUILTIN_DATES.has(id)) dateStyles.add(i);
-      const zero = code && zeroSection(code);
-      const zeros = custom.has(id) && zerosFormat(code!);
-      if (code && hasConditions(code)) conditionStyles.set(i, code);
-      else if (zeros) zeroStyles.set(i, zeros);
-      else if (figures) figureStyles.set(i, figures);
-      if (typeof zero === 'string' && !conditionStyles.has(i)) zeroTexts.set(i, zero);
+      else if (number) numberStyles.set(i, number);
       i++;
     }
   }
@@ -445,8 +495,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const noValue: string[] = [];
   const errorCells: string[] = [];
   const pictures: string[] = [];
-  const conditioned: string[] = [];
-  let conditionCode = '';
+  const unread: string[] = [];
+  let unreadCode = '';
   // Rows hidden by default (zeroHeight, as Excel writes a sheet whose unused rows are hidden): a row is shown when it
   // says so, with hidden="0" or a height of its own (ht, whether set by hand, customHeight, or fitted to its text:
   // the file format's row record keeps hidden apart from both).
@@ -496,15 +546,12 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
         // keeps its day.
         const time = clockStyles.get(style);
         const when = time && (time.duration || (n >= 0 && n < 1)) ? clock(n, time) : (time || dateStyles.has(style)) && serialDate(n, date1904);
-        // A format of zeros rounds to a whole number and writes its leading zeros, as Excel shows it.
-        const z = zeroStyles.get(style);
-        const f = figureStyles.get(style);
-        // A 0 shows the third section's text ("-") when it has one; a format with conditions gives the plain number.
-        const zero = n === 0 ? zeroTexts.get(style) : undefined;
-        const condition = !when && conditionStyles.get(style);
-        if (condition && said) { conditioned.push(`${columnName(col)}${rowNo}`); conditionCode ||= condition; }
-        value = !Number.isFinite(n) ? xmlText(v) : when || (zero ?? (condition ? excelNumber(n) :
-          z ? `${n < 0 ? '-' : ''}${z[0]}${String(Math.round(Math.abs(n))).padStart(z[1], '0')}${z[2]}` : f ? figure(n, f) : excelNumber(n)));
+        // A number as its format shows it (000123, 12.50, 1,234, "-" for 0, a section chosen by its conditions); one it
+        // does not read is written plain, with a note when that is not what the sheet shows.
+        const format = !when && Number.isFinite(n) ? numberStyles.get(style) : undefined;
+        const shown = format?.show(n);
+        if (format?.noted && shown == null && said) { unread.push(`${columnName(col)}${rowNo}`); unreadCode ||= format.code; }
+        value = !Number.isFinite(n) ? xmlText(v) : when || (shown ?? excelNumber(n));
         // Excel keeps 15 digits of what is typed as a number: a longer id came out with 0s for its last digits.
         if (!when && said && Number.isInteger(n) && Math.abs(n) >= 1e15) {
           const digits = excelNumber(n);
@@ -567,9 +614,9 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     notes.push(`${pictures.length === 1 ? 'a cell holds a picture' : `${pictures.length} cells hold pictures`} (WPS's =DISPIMG), read as empty: ` +
       `${cellList(pictures)} (pictures are not feed data)`);
   }
-  if (conditioned.length) {
-    notes.push(`${conditioned.length === 1 ? 'a number has a format' : `${conditioned.length} numbers have a format`} with conditions (${conditionCode}), ` +
-      `which is not read here: written as ${conditioned.length === 1 ? 'a plain number' : 'plain numbers'}: ${cellList(conditioned)} (check them against the sheet)`);
+  if (unread.length) {
+    notes.push(`${unread.length === 1 ? 'a number has a format' : `${unread.length} numbers have a format`} that is not read here (${unreadCode}), ` +
+      `written as ${unread.length === 1 ? 'a plain number' : 'plain numbers'}: ${cellList(unread)} (check ${unread.length === 1 ? 'it' : 'them'} against the sheet)`);
   }
   if (errorCells.length) {
     notes.push(`${errorCells.length === 1 ? 'a formula shows an error' : `${errorCells.length} formulas show errors`}, read as empty: ` +

@@ -1367,19 +1367,98 @@ test('from-xlsx: the zero section of accounting and other formats of three or fo
   ]);
 });
 
-test('from-xlsx: a number whose format has conditions ([>=10000]0.0,"万";0) is written as the plain number, with a note naming the cells, not through the wrong section', async () => {
+test('from-xlsx: a 0 takes a third section that has digits (0.00;-0.00;0 shows 0, not 0.00)', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['[>=10000]0.0,"万";0', '[>=10000]#,##0.0;0', '[>=10000]"G"0;000000'], [
+  writeFileSync(file, await formatsBook(['0.00;-0.00;0', '#,##0.0;(#,##0.0);0.0', '#,##0;(#,##0);"-"', '0.00;-0.00;"零"0'], [
+    ['文件一', [0, 1], null],
+    ['文件二', [12.5, 1], null],
+    ['文件三', [0, 2], null],
+    ['文件四', [-1234.5, 2], null],
+    ['文件五', [0, 3], null],
+    ['文件六', [0, 4], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['0', '12.50', '0.0', '(1,234.5)', '-', '零0']);
+});
+
+test('from-xlsx: a negative number in a format of zeros with a negative section ("JS"0000;"负"0000, 000000;(000000)) is shown through that section, without a minus sign', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['000000;(000000)', '"JS"0000;"负"0000', '000000'], [
+    ['文件一', [-12, 1], null],
+    ['文件二', [12, 1], null],
+    ['文件三', [-5, 2], null],
+    ['文件四', [0, 2], null],
+    ['文件五', [-12, 3], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['(000012)', '000012', '负0005', 'JS0000', '-000012']);
+});
+
+test('from-xlsx: a ; in quotes ("元;含税") or escaped (\\;) is text of the format, not a new section', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['#,##0.00"元;含税"', '0.0\\;', '"第;"000"号";"负"000', '#,##0.00"元;含税";-#,##0.00"元;含税";"—"'], [
+    ['文件一', [1234.5, 1], null],
+    ['文件二', [12.5, 2], null],
+    ['文件三', [7, 3], null],
+    ['文件四', [-7, 3], null],
+    ['文件五', [-1234.5, 4], null],
+    ['文件六', [0, 4], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['1,234.50元;含税', '12.5;', '第;007号', '负007', '-1,234.50元;含税', '—']);
+});
+
+test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows each number through the section its value chooses; what is not read (a 万 section that scales, no section for the value) is written plain, with a note naming the cells', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['[>=10000]0.0,"万";0', '[>=10000]#,##0.0;0', '[>=10000]"G"0;000000', '[>=100]0.0;[<0]0.00;0',
+    '[Red][<=100]0;[Blue][>100]0.00', '[>100]General;[<100](General);General', '[>100]General;[<0](General);General', '[=1]"是";[=0]"否";0', '[<=100]0;[>200]0'], [
     ['文件一', [123456, 1], null],
     ['文件二', [5, 2], null],
     ['文件三', [123, 3], null],
     ['文件四', [12.5, 0], null],
+    ['文件五', [5, 1], null],
+    ['文件六', [12345, 2], null],
+    ['文件七', [12345, 3], null],
+    ['文件八', [150, 4], null],
+    ['文件九', [-3, 4], null],
+    ['文件十', [5, 4], null],
+    ['文件十一', [0, 4], null],
+    ['文件十二', [50, 5], null],
+    ['文件十三', [150, 5], null],
+    ['文件十四', [-5, 5], null],
+    ['文件十五', [-5, 6], null],
+    ['文件十六', [-5, 7], null],
+    ['文件十七', [1, 8], null],
+    ['文件十八', [0, 8], null],
+    ['文件十九', [5, 8], null],
+    ['文件二十', [150, 9], null],
   ]));
   const r = await run(['catalogue', 'from-xlsx', file]);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['123456', '5', '123', '12.5']);
-  assert.match(r.stderr, /3 numbers have a format with conditions \(\[>=10000\]0\.0,"万";0\), which is not read here: written as plain numbers: B2, B3, B4 \(check them against the sheet\)/);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), [
+    '123456', '5', '000123', '12.5', '5', '12,345.0', 'G12345', '150.0', '3.00', '5', '0', '50', '150.00', '-5', '-(5)', '(5)', '是', '否', '5', '150',
+  ]);
+  assert.match(r.stderr, /2 numbers have a format that is not read here \(\[>=10000\]0\.0,"万";0\), written as plain numbers: B2, B21 \(check them against the sheet\)/);
+});
+
+test('from-xlsx: numbers in Chinese numerals ([DBNum1], [DBNum2]) are written as plain numbers with a note naming the cells; a date in Chinese numerals is its date', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['[DBNum1][$-804]General', '[DBNum2][$-804]General', '[DBNum1][$-804]yyyy"年"m"月"d"日"'], [
+    ['文件一', [123, 1], [41338, 3]],
+    ['文件二', [1234.5, 2], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [['123', '2013-03-05'], ['1234.5', undefined]]);
+  assert.match(r.stderr, /2 numbers have a format that is not read here \(\[DBNum1\]\[\$-804\]General\), written as plain numbers: B2, B3 \(check them against the sheet\)/);
 });
 
 test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a time on it is a date-time', async () => {
