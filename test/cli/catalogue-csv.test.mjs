@@ -1461,6 +1461,20 @@ test('from-xlsx: numbers in Chinese numerals ([DBNum1], [DBNum2]) are written as
   assert.match(r.stderr, /2 numbers have a format that is not read here \(\[DBNum1\]\[\$-804\]General\), written as plain numbers: B2, B3 \(check them against the sheet\)/);
 });
 
+test('from-xlsx: General as WPS writes it (G/通用格式) is General: a 0 in its third section is 0, not the words "G/通用格式"; text around it is shown', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['#,##0;-#,##0;G/通用格式', 'G/通用格式"件"', '[$-804]G/通用格式'], [
+    ['文件一', [0, 1], null],
+    ['文件二', [1234, 1], null],
+    ['文件三', [12, 2], null],
+    ['文件四', [12.5, 3], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['0', '1,234', '12件', '12.5']);
+});
+
 test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a time on it is a date-time', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
