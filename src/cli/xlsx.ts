@@ -11,7 +11,7 @@
  *   12.5%, 1,234, through the format's section for its value: a negative number the second ((1,234), without its
  *   minus sign), a 0 the third ("-" in #,##0;-#,##0;"-" and the accounting formats; nothing in 0;-0;;@; 0 in
  *   0.00;-0.00;0). A ; in quotes or after \ does not end a section. Text is written as typed (a fourth section, @, is
- *   not applied).
+ *   not applied). AM/PM, 上午/下午 and 年 月 日 时 分 秒 in a date or time format change nothing written (see above).
  * - A format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows a number through the section its value
  *   chooses, by Microsoft's rules: the first section whose condition holds (the first for > 0 and the second for < 0
  *   when they have none), else the third; of two sections, the second when it has no condition. A number that such a

@@ -1475,6 +1475,28 @@ test('from-xlsx: General as WPS writes it (G/通用格式) is General: a 0 in it
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['0', '1,234', '12件', '12.5']);
 });
 
+test('from-xlsx: times with AM/PM, A/P or 上午/下午 and Chinese date and time words (yyyy"年"m"月"d"日", h"时"mm"分"ss"秒", unquoted 年 月 日) are read as times and dates on the 24-hour clock', async () => {
+  const dir = tmp();
+  const file = join(dir, '目录.xlsx');
+  writeFileSync(file, await formatsBook(['[$-804]AM/PM h:mm', '上午/下午h"时"mm"分"', 'h:mm:ss A/P', '[$-804]上午/下午h"时"mm"分"ss"秒"', 'h时mm分ss秒',
+    'yyyy"年"m"月"d"日" 上午/下午h:mm', 'yyyy年m月d日', '[$-804]yyyy"年"m"月"d"日"', 55, 56], [
+    ['文件一', [0.75, 1], [41338, 7]],
+    ['文件二', [0.25, 2], [41338, 8]],
+    ['文件三', [0.5208912037, 3], null],
+    ['文件四', [0.75, 4], null],
+    ['文件五', [0.5, 5], null],
+    ['文件六', [41338.75, 6], null],
+    ['文件七', [0.75, 9], null],
+    ['文件八', [0.75, 10], null],
+  ]));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
+    ['18:00', '2013-03-05'], ['6:00', '2013-03-05'], ['12:30:05', undefined], ['18:00:00', undefined], ['12:00:00', undefined],
+    ['2013-03-05 18:00', undefined], ['18:00', undefined], ['18:00:00', undefined],
+  ]);
+});
+
 test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a time on it is a date-time', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
