@@ -223,16 +223,19 @@ export class RequestForm extends DisclosureElement {
 
   /** Whom to contact and how (the office's details from the feed), with `note` after the heading. */
   private renderOffice(note?: unknown) {
-    return officeDetails(this.t, this.feedForm!.agency.office, this.textLang(this.formFeedCtl), note);
+    return officeDetails(this.t, this.feedForm!.agency.office, this.labelLang(), note);
   }
 
-  /** The `lang` of a field's label: the feed's, unless it is ours (the applicant-type question a feed does not ask). */
-  private labelLang(f: FormField) {
-    return f.label === this.t.applicantTypeLabel ? nothing : this.textLang(this.formFeedCtl);
+  /**
+   * The `lang` of feed text (with no `f`), or of a field's label: the feed's, unless the label is ours (the applicant-type
+   * question a feed does not ask).
+   */
+  private labelLang(f?: FormField) {
+    return f?.label === this.t.applicantTypeLabel ? nothing : this.textLang(this.formFeedCtl);
   }
 
   /** A UI string with feed text in place of its placeholder ({label}, {agency}), that text marked with its `lang` and isolated (`dir=auto`). */
-  private withFeedText(text: string, value: string, lang = this.textLang(this.formFeedCtl)): unknown[] {
+  private withFeedText(text: string, value: string, lang = this.labelLang()): unknown[] {
     return text.split(/\{\w+\}/).map((p, i) => (i ? html`<span dir=auto lang=${lang}>${value}</span>${p}` : p));
   }
 
@@ -767,10 +770,10 @@ export class RequestForm extends DisclosureElement {
     return html`
       <header part="header">
         <h2>${t.formTitle}</h2>
-        <p class="agency" lang=${this.textLang(this.formFeedCtl)}>${form.agency.name}</p>
-        ${form.intro ? html`<p lang=${this.textLang(this.formFeedCtl)}>${form.intro}</p>` : nothing}
+        <p class="agency" lang=${this.labelLang()}>${form.agency.name}</p>
+        ${form.intro ? html`<p lang=${this.labelLang()}>${form.intro}</p>` : nothing}
         <p>${t.timeLimit(rules.replyWorkingDays, rules.extensionWorkingDays)}</p>
-        ${form.privacyNotice ? html`<p class="help" lang=${this.textLang(this.formFeedCtl)}>${form.privacyNotice}</p>` : nothing}
+        ${form.privacyNotice ? html`<p class="help" lang=${this.labelLang()}>${form.privacyNotice}</p>` : nothing}
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${again ? html`<div class="panel warning" role="status"><p>${again}</p></div>` : nothing}
@@ -781,7 +784,7 @@ export class RequestForm extends DisclosureElement {
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
         <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}
-          lang=${i < steps.length ? this.textLang(this.formFeedCtl) : nothing}>${n}</li>`)}</ol>
+          lang=${i < steps.length ? this.labelLang() : nothing}>${n}</li>`)}</ol>
       </nav>
       ${this.renderSummary(review ? [] : steps[this.stepIndex].fields)}
       ${review ? this.renderReview(steps) : this.renderStep(steps[this.stepIndex])}
@@ -820,8 +823,8 @@ export class RequestForm extends DisclosureElement {
   private renderStep(step: Step): TemplateResult {
     const t = this.t;
     return html`<form novalidate part="step" @submit=${this.goNext} aria-labelledby="step-h">
-      <h3 id="step-h" tabindex="-1" lang=${this.textLang(this.formFeedCtl)}>${step.title}</h3>
-      ${step.help ? html`<p class="help" lang=${this.textLang(this.formFeedCtl)}>${step.help}</p>` : nothing}
+      <h3 id="step-h" tabindex="-1" lang=${this.labelLang()}>${step.title}</h3>
+      ${step.help ? html`<p class="help" lang=${this.labelLang()}>${step.help}</p>` : nothing}
       ${step.fields.map((f) => this.renderField(f))}
       <div class="actions">
         ${this.stepIndex > 0 ? html`<button class="btn" type="button" @click=${this.goBack}>${t.backButton}</button>` : nothing}
@@ -847,7 +850,7 @@ export class RequestForm extends DisclosureElement {
     // (Chromium), which was then 姓名（必填）, Name(required), unlike the label shown.
     const label = html`<span dir=auto lang=${this.labelLang(f)}>${f.label}</span>${req ? html`<span class="req">${' ' + t.requiredMark}</span>` : nothing}`;
     const help = f.help || fileHelp
-      ? html`<p class="help" id="${id}-help"><span lang=${this.textLang(this.formFeedCtl)}>${f.help}</span>${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>`
+      ? html`<p class="help" id="${id}-help"><span lang=${this.labelLang()}>${f.help}</span>${f.help && fileHelp ? ' ' : ''}${fileHelp}</p>`
       : nothing;
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
@@ -865,7 +868,7 @@ export class RequestForm extends DisclosureElement {
           .checked=${live(on(o.value))} aria-invalid=${invalid} @change=${(e: Event) => {
             const c = (e.target as HTMLInputElement).checked;
             this.set(f.name, f.type === 'radio' ? o.value : c ? [...list, o.value] : list.filter((x) => x !== o.value));
-          }}><label for="${id}-${i}" lang=${this.textLang(this.formFeedCtl)}>${o.label}</label></div>`)}
+          }}><label for="${id}-${i}" lang=${this.labelLang()}>${o.label}</label></div>`)}
       </fieldset>`;
     }
     let control: TemplateResult;
@@ -881,7 +884,7 @@ export class RequestForm extends DisclosureElement {
           const s = e.target as HTMLSelectElement;
           this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
         }}>${f.multiple ? nothing : html`<option value="">${t.choosePrompt}</option>`}
-        ${f.options!.map((o) => html`<option lang=${this.textLang(this.formFeedCtl)} .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
+        ${f.options!.map((o) => html`<option lang=${this.labelLang()} .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
     } else if (f.type === 'file') {
       const chosen = this.chosenFiles[f.name] ?? [];
       // A restored draft's files are listed too, to be chosen again (or removed, when no longer wanted).
@@ -958,7 +961,7 @@ export class RequestForm extends DisclosureElement {
     const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
     // A restored draft's files still to be chosen are named as the field lists them (the applicant is not told “none”).
     const list = ([v ?? [], this.againFiles[f.name]?.map((n) => n + t.paren(t.againMark)) ?? []].flat() as (string | File)[]).filter(Boolean);
-    const lang = this.textLang(this.formFeedCtl);
+    const lang = this.labelLang();
     if (paper && (f.options?.length || isSingleCheckbox(f))) {
       return (f.options ?? [{ value: 'true', label: f.label }]).map((x, i) => {
         const on = +list.includes(x.value);
@@ -981,16 +984,16 @@ export class RequestForm extends DisclosureElement {
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
-      ${steps.map((st) => html`<h4 lang=${this.textLang(this.formFeedCtl)}>${st.title}</h4><dl class="answers">
+      ${steps.map((st) => html`<h4 lang=${this.labelLang()}>${st.title}</h4><dl class="answers">
         ${st.fields.map((f) => html`<div><dt lang=${this.labelLang(f)}>${f.label}</dt><dd class="v">${this.answerText(f)}</dd><dd>
           <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} aria-disabled=${s === 'sending' ? 'true' : nothing}
             @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
       </dl>`)}
       <div class="send" part="send-status" role="status">
-        ${s === 'sending' ? html`<p>${detail}</p>${this.sentShare !== null ? html`<label>${t.uploading}
-          <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}` : nothing}
-        ${s === 'retrying' ? html`<p>${detail}</p>` : nothing}
+        ${s === 'sending' || s === 'retrying' ? html`<p>${detail}</p>` : nothing}
+        ${this.sentShare !== null ? html`<label>${t.uploading}
+          <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
         ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
       </div>
       ${s === 'failed' || s === 'rejected'
@@ -1017,7 +1020,7 @@ export class RequestForm extends DisclosureElement {
     link && link.searchParams.set('querycode', r.queryCode);
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
-      <p class="agency" lang=${this.textLang(this.formFeedCtl)}>${this.feedForm!.agency.name}</p>
+      <p class="agency" lang=${this.labelLang()}>${this.feedForm!.agency.name}</p>
       ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p>${this.renderOffice()}</div>` : nothing}
       <p>${t.queryCodeLabel}</p>
       <p class="code" id="code">${r.queryCode}</p>
@@ -1047,7 +1050,7 @@ export class RequestForm extends DisclosureElement {
       <h2 id="paper-h" tabindex="-1">${this.withFeedText(t.paperTitle, form.agency.name)}</h2>
       <table>
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
-          ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.textLang(this.formFeedCtl)}><span>${st.title}</span></th>` : nothing}
+          ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.labelLang()}><span>${st.title}</span></th>` : nothing}
           ${isSingleCheckbox(f) ? nothing : html`<th scope="row" lang=${this.labelLang(f)}>${f.label}</th>`}
           <td colspan=${isSingleCheckbox(f) ? 2 : 1}>${this.answerText(f, true)}</td>
         </tr>`)}</tbody>`)}
