@@ -1532,6 +1532,20 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
   });
 
+  it('each attempt asks for the server’s words in the language of the moment: switched to English (lang) between a 503 and the automatic retry, the retry sends Accept-Language: en, with the same body and key', async () => {
+    const { el, endpoint } = await api([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
+    el.retryDelays = [400];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('自动重试'), 'retry announced');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const [a, b] = await requestsTo(endpoint);
+    expect([a.headers['accept-language'], b.headers['accept-language']]).to.deep.equal(['zh-CN', 'en']);
+    expect(b.body).to.equal(a.body);
+    expect(b.headers['idempotency-key']).to.equal(a.headers['idempotency-key']);
+  });
+
   it('a 422 about fields both on and off the form: the on-form ones by their fields and in the summary; the others after them, said to be beyond this page, with whom to contact', async () => {
     const endpoint = await scriptEndpoint([
       { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { idNumber: 'checksum', passportNo: '护照号码格式不对', visaNo: 'unknownField' } } } },

@@ -48,7 +48,10 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
 type Values = Record<string, string | string[]>;
 /** `files`: the names of each file field's files (never their contents), to be chosen again after a restore. */
 interface Draft { v: Values; step: number; key?: string; files?: Record<string, string[]> }
-/** What one submission sends, fixed when the applicant presses Submit: every automatic retry sends exactly this. */
+/**
+ * What one submission sends, fixed when the applicant presses Submit: every automatic retry sends exactly this (only
+ * `Accept-Language` is added at each attempt: the language of the moment).
+ */
 interface Outbox { body: FormData | string; headers: Record<string, string>; files: boolean }
 /** A receipt kept in the draft's storage until the applicant starts a new application (a reload must not lose it). */
 interface KeptReceipt { receipt: Receipt; earlier?: boolean }
@@ -602,9 +605,7 @@ export class RequestForm extends DisclosureElement {
   private pack(form: RequestFormFeed): Outbox {
     const clean = cleanSubmission(form, this.asSubmission());
     const files = Object.values(clean.fields).some((v) => Array.isArray(v) && v.some((x) => x instanceof File));
-    // The server's own words (a field message it has no code for) in the applicant's language: zh-CN or en, a
-    // CORS-safelisted value (no preflight asks for it).
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.locale, 'Idempotency-Key': this.idemKey };
+    const headers: Record<string, string> = { Accept: 'application/json', 'Idempotency-Key': this.idemKey };
     if (files) {
       const body = new FormData();
       body.append('applicantType', clean.applicantType);
@@ -636,7 +637,9 @@ export class RequestForm extends DisclosureElement {
     // A slow answer: still sending, said after 10 s (a page that seems stuck gets closed or reloaded).
     this.schedule('slow', () => (this.sendDetail = (t) => t.slowNote), 10000);
     const url = this.feedForm!.submit.endpoint!;
-    const { status, json, retryAfter } = await post(url, box.body, box.headers, (p) => (this.sentShare = p), this.feedTimeout);
+    // The server's own words (a field message it has no code for) in the applicant's language at this attempt: zh-CN
+    // or en, a CORS-safelisted value (no preflight asks for it).
+    const { status, json, retryAfter } = await post(url, box.body, { ...box.headers, 'Accept-Language': this.locale }, (p) => (this.sentShare = p), this.feedTimeout);
     clearTimeout(this.timers.slow);
     this.inFlight = false;
     this.sentShare = null;
