@@ -65,7 +65,7 @@ export const MANGLED = [
   'leaveReview', 'pack', 'renderOffice', 'moreSkipped', 'changeFilters', 'queried', 'typedName',
   'shownQuery', 'queryResult', 'allItems',
   'chosenYear', 'tableModels', 'chartEntries', 'valueHtml', 'figureText', 'sendable', 'pickYear',
-  FREE, 'reportFeed', 'uiStrings',
+  'insecurePanel', 'reportFeed', 'uiStrings',
   'entered', 'chosenFiles', 'leftFields', 'stepIndex', 'showSummary', 'sentShare', 'keptReceipt', 'formFeedCtl',
   'feedForm', 'idemKey', 'shownView', 'attemptNo', 'triedLookup', 'stepList', 'asSubmission', 'problemOf', 'messageOf',
   'typesOf', 'schedule', 'resetForm', 'checkStep', 'goNext', 'goBack', 'submitReview', 'sendOutbox', 'gotReceipt',

@@ -378,7 +378,9 @@ export const PaperForm: Story = {
 /**
  * The form's endpoint is plain `http:` on another host: the element never sends personal data there. It says so above
  * every step, with 联系办理机关 and the office's details on the first; the review offers 生成申请表 instead of 提交申请,
- * and the paper form to sign and post or hand in gives the office's details again (nothing is sent).
+ * and the paper form to sign and post or hand in says so again under its title (not printed) and gives the office's
+ * details again (nothing is sent). A feed loaded anew while an application is being sent (a new `src`), whose endpoint
+ * is now plain http, ends the same way: nothing more is sent, the paper form.
  */
 export const InsecureEndpoint: Story = {
   name: 'Insecure endpoint refused (http)',
@@ -389,6 +391,7 @@ export const InsecureEndpoint: Story = {
     await fillAndSend(el);
     const paper = await inShadow(el, '[part~="paper"]');
     await waitFor(() => expect(paper.querySelector('[part~="office"]')?.textContent).toContain('0730-1234567'));
+    await expect(paper.querySelector('[part~="insecure"]')?.textContent).toContain('https');
   },
 };
 

@@ -1546,6 +1546,60 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(b.headers['idempotency-key']).to.equal(a.headers['idempotency-key']);
   });
 
+  it('the feed reloaded while a retry waits (a new src), its endpoint now plain http: nothing is sent there; as at Submit, the paper form, saying why, with the office’s details', async () => {
+    const endpoint = await scriptEndpoint([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
+    const el = await mount(withContact(formFeed({ mode: 'api', endpoint, encoding: 'json' })));
+    const insecure = await storeFeed(withContact(formFeed({ mode: 'api', endpoint: 'http://example.gov.cn/api', encoding: 'json' })));
+    el.retryDelays = [600];
+    await toReview(el);
+    const sent: unknown[] = [];
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (...a: unknown[]) {
+      sent.push(a[1]);
+      return (open as (...x: unknown[]) => void).apply(this, a);
+    };
+    try {
+      await next(el);
+      await waitUntil(() => shadowText(el, '[part="send-status"]').includes('自动重试'), 'retry announced');
+      el.src = insecure;
+      await waitUntil(() => $(el, '[part="paper"]'), 'the paper form', 3000);
+      await focusedIn(el, '#paper-h');
+      await new Promise((r) => setTimeout(r, 300));
+      // The first attempt only: nothing to the http endpoint.
+      expect(sent.length, 'one request').to.equal(1);
+      expect(String(sent[0])).to.contain(endpoint);
+      expect(shadowText(el, '[part="paper"]')).to.contain(VALID.name);
+      expect(shadowText(el, '[part="insecure"]')).to.contain('https');
+      expect(contactOf(el, '[part="paper"]')).to.deep.equal(CONTACT_ZH);
+      await expectAccessible(el);
+      // Back to the review: nothing pending; its action is 生成申请表.
+      $$(el, '[part="paper"] button').find((b) => b.textContent!.trim() === '返回修改')!.click();
+      await waitUntil(() => stepTitle(el) === '核对申请信息', 'the review');
+      expect(shadowText(el, '#send')).to.equal('生成申请表');
+      expect($(el, '#send').getAttribute('aria-disabled')).to.equal('false');
+      expect(shadowText(el, '[part="send-status"]')).to.equal('');
+      await new Promise((r) => setTimeout(r, 700));
+      expect(sent.length).to.equal(1);
+    } finally {
+      XMLHttpRequest.prototype.open = open;
+    }
+  });
+
+  it('a retry that comes while the form’s feed is being loaded anew (a slow new src) waits for it, then sends (to its endpoint, still https or this computer): one receipt', async () => {
+    const endpoint = await scriptEndpoint([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
+    const el = await mount(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    const slow = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }), { delay: 800 });
+    el.retryDelays = [100];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('自动重试'), 'retry announced');
+    el.src = slow;
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt', 4000);
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
+    expect(reqs[1].body).to.equal(reqs[0].body);
+  });
+
   it('a 422 about fields both on and off the form: the on-form ones by their fields and in the summary; the others after them, said to be beyond this page, with whom to contact', async () => {
     const endpoint = await scriptEndpoint([
       { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { idNumber: 'checksum', passportNo: '护照号码格式不对', visaNo: 'unknownField' } } } },

@@ -55,7 +55,7 @@ export const requestFormStyles = css`
   .timeline li { padding: 0 0 0.8em 1em; overflow-wrap: anywhere; }
   .timeline time { display: block; }
   @media print {
-    header, .progress, .clear, [part='warning'] { display: none !important; }
+    header, .progress, .clear, [part='warning'], [part='insecure'] { display: none !important; }
     .receipt, .paper { border: 0; padding: 0; }
     /* On paper the link to the status page is its address. */
     [part='receipt'] a::after { content: ' ' attr(href); overflow-wrap: anywhere; }

@@ -95,7 +95,7 @@ const live = directive(class extends Directive {
  * @csspart field - One field (label, help, error, control).
  * @csspart review - The check-your-answers list.
  * @csspart insecure - Said above every step when the feed's submission address is plain http (nothing is sent there: the
- * review offers the paper form instead), with the office's details on the first.
+ * review offers the paper form instead), with the office's details on the first; and under the paper form's title (not printed).
  * @csspart send-status - Messages while sending (retry, offline, refusal).
  * @csspart receipt - The receipt with the query code.
  * @csspart paper - The printable application form (print mode, and where the application cannot be sent online).
@@ -557,8 +557,17 @@ export class RequestForm extends DisclosureElement {
 
   /** Whether the application may be sent online: an api form whose endpoint is not plain http (personal data). */
   private get sendable(): boolean {
-    const { mode, endpoint } = this.feedForm!.submit;
-    return mode === 'api' && !insecureEndpoint(endpoint!);
+    const s = this.feedForm?.submit;
+    return s?.mode === 'api' && !insecureEndpoint(s.endpoint!);
+  }
+
+  /**
+   * Why nothing is sent online, where the form's endpoint is plain http: above the steps (with `office` after it, on the
+   * first), and on the paper form.
+   */
+  private insecurePanel(office?: unknown) {
+    return this.feedForm!.submit.mode === 'api' && !this.sendable
+      ? html`<div class="panel error" part="insecure"><p>${this.t.insecureAhead}</p>${office}</div>` : nothing;
   }
 
   /**
@@ -624,9 +633,17 @@ export class RequestForm extends DisclosureElement {
 
   /** Sends the application (again): the same body and Idempotency-Key every time. */
   private async sendOutbox(): Promise<void> {
+    // The feed may have been loaded anew since Submit (a new src or feed-base): once it is there, its endpoint is
+    // checked again before every attempt, and one now plain http (or a form no longer sent online) stops the sending,
+    // as at Submit: the paper form, which says why.
+    await this.formFeedCtl.loaded;
     const box = this.outbox;
     if (this.inFlight || !box) return;
     clearTimeout(this.timers.retry);
+    if (!this.sendable) {
+      Object.assign(this, { outbox: null, busy: false, sendState: '' });
+      return this.toPaper();
+    }
     if (!this.isOnline()) return this.waitOnline();
     this.inFlight = true;
     // 重新提交 goes away while sending: its focus goes to 提交申请, not to the page.
@@ -780,10 +797,9 @@ export class RequestForm extends DisclosureElement {
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
       ${again ? html`<div class="panel warning" role="status"><p>${again}</p></div>` : nothing}
-      ${form.submit.mode === 'api' && !this.sendable
-        // Whom to apply to instead, on the first step, where the applicant decides; said once a page, not on every step
-        // after it; the review offers the paper form (生成申请表, not 提交申请), which gives them.
-        ? html`<div class="panel error" part="insecure"><p>${t.insecureAhead}</p>${this.stepIndex ? nothing : this.renderOffice()}</div>` : nothing}
+      ${/* Whom to apply to instead, on the first step, where the applicant decides; said once a page, not on every
+        step after it; the review offers the paper form (生成申请表, not 提交申请), which gives them. */
+        this.insecurePanel(this.stepIndex ? nothing : this.renderOffice())}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
         <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}
@@ -1050,7 +1066,7 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const form = this.feedForm!;
     return html`<section class="paper" part="paper" aria-labelledby="paper-h">
-      <h2 id="paper-h" tabindex="-1">${this.withFeedText(t.paperTitle, form.agency.name)}</h2>
+      <h2 id="paper-h" tabindex="-1">${this.withFeedText(t.paperTitle, form.agency.name)}</h2>${this.insecurePanel()}
       <table>
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.labelLang()}><span>${st.title}</span></th>` : nothing}
