@@ -44,7 +44,7 @@ export const FREE = null;
  */
 export const MANGLED = [
   'activeFilters', 'afterFirstPaint', 'allStrings', 'announce', 'announceTimer', 'announcement', 'busy', 'catVocab',
-  'categoryCount', 'categoryLabel', FREE, 'otherErrors', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
+  'categoryCount', 'categoryLabel', 'asRefused', 'otherErrors', 'chartsFailed', 'childrenOf', 'clearAll', 'clearForm',
   'completeLoad', 'confirmClear', 'searchIndex', 'againNote', 'keepInStore', 'expanded', 'exportCsv',
   'extraLoading', 'facetCount', 'writeUrl', 'facetOpen', 'facetTerms', 'fetchRemote', 'filtersOpen', 'filtersReady',
   'firstPageOnly', 'focusAfterRetry', 'focusHeading', 'focusedTreeId', 'fromReview', 'fromUrl', 'goPage', 'goToField',
@@ -104,7 +104,7 @@ export const MANGLED_KEYS = [
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
   // Added later: at the end (or in a FREE place), so that every name above keeps its short name.
   'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
-  'untickedText', 'othersTitle', 'fileMeta',
+  'untickedText', 'othersTitle', 'fileMeta', 'sameRefused',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

@@ -208,8 +208,10 @@ export const ServerError: Story = {
 /**
  * A refusal the applicant cannot fix: the intake server answers 422 with a code the element does not know
  * (`intakeSuspended`) and no field to correct. The alert gives the code and the server's own words, then 联系办理机关
- * with the office's details, and 生成申请表: applying in writing stays open (条例 Art. 29). No 重新提交: sending the same
- * answers again would be refused again.
+ * with the office's details, and 生成申请表: applying in writing stays open (条例 Art. 29). No 重新提交, and 提交申请 is
+ * unavailable (`aria-disabled`, described by the alert's last sentence): sending the same answers again would be refused
+ * again. Pressed all the same, it sends nothing and says why again; it is available once an answer is changed (see
+ * "Refused, then an answer changed").
  */
 export const RefusedUnfixable: Story = {
   name: 'Refused, not fixable on the page (unknown code)',
@@ -220,6 +222,33 @@ export const RefusedUnfixable: Story = {
     const alert = await refuse(el);
     await expect(alert.textContent).toContain('intakeSuspended');
     await expect(buttonIn(el.shadowRoot!, '重新提交')).toBeUndefined();
+    const send = buttonIn(el.shadowRoot!, '提交申请')!;
+    await expect(send.getAttribute('aria-disabled')).toBe('true');
+    await expect(alert.querySelector(`#${send.getAttribute('aria-describedby')}`)?.textContent).toContain('修改任一项后');
+    (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[aria-live="polite"]')?.textContent).toContain('修改任一项后'));
+    await expect(el.shadowRoot!.querySelector('[part~="send-status"][role="status"]')?.textContent?.trim()).toBe('');
+  },
+};
+
+/**
+ * The unknown-code refusal, then the applicant changed an answer (修改, a new name, 保存并返回核对页): 提交申请 is
+ * available again and would send the changed application (with the same Idempotency-Key). The refusal, the office's
+ * details and 生成申请表 stay until it is sent.
+ */
+export const RefusedThenChanged: Story = {
+  name: 'Refused, then an answer changed (提交申请 available again)',
+  args: { src: 'mock/feed/request-form-refused' },
+  tags: ['expect:send-status', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await refuse(el);
+    (await inShadow<HTMLButtonElement>(el, 'button[aria-label="修改：姓名"]')).click();
+    typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), '张三丰');
+    (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+    const send = await inShadow<HTMLButtonElement>(el, '#send');
+    await waitFor(() => expect(send.getAttribute('aria-disabled')).toBe('false'));
+    await expect(el.shadowRoot!.querySelector('[part~="send-status"][role="alert"] [part~="office"]')).toBeTruthy();
   },
 };
 
@@ -227,7 +256,8 @@ export const RefusedUnfixable: Story = {
  * Another refusal the page cannot fix: 422 `idempotencyKeyReused` without a receipt (the applicant changed an answer
  * after an attempt whose answer was lost; the server stored that first version but gives no receipt of it). The alert
  * says the earlier version arrived and the changes did not, then 联系办理机关 with the office's details (with no receipt
- * given, the agency is the way to the stored application) and 生成申请表.
+ * given, the agency is the way to the stored application) and 生成申请表. As after every refusal that is not about a
+ * field, 提交申请 is unavailable until an answer is changed.
  */
 export const RefusedKeyReused: Story = {
   name: 'Refused, not fixable on the page (key reused, no receipt)',
@@ -261,7 +291,8 @@ export const RefusedPaperForm: Story = {
 /**
  * The server answers 413 (`payloadTooLarge`, `limit: text`) to a form without attachments: it was the answers that were
  * too long. The alert asks to shorten the longest ones; the answers stay on the page, 修改 reaches them. Nothing about
- * attachments, and no office to contact: the applicant can fix it.
+ * attachments, and no office to contact: the applicant can fix it. Until they change an answer, 提交申请 is unavailable
+ * (the same answers would be refused again), which the alert's last sentence says.
  */
 export const TextTooLarge: Story = {
   name: 'Too large: the answers (413, no attachments)',
@@ -273,6 +304,8 @@ export const TextTooLarge: Story = {
     const alert = await inShadow(el, '.panel.error[part~="send-status"]');
     await waitFor(() => expect(alert.textContent).toContain('填写的内容合计超过了网站允许的长度'));
     await expect(alert.querySelector('[part~="office"]')).toBeNull();
+    await expect(alert.textContent).toContain('修改任一项后');
+    await expect((await inShadow(el, '#send')).getAttribute('aria-disabled')).toBe('true');
   },
 };
 

@@ -1404,6 +1404,11 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await waitUntil(() => $(el, '[part="send-status"][role="alert"]'), 'refusal');
     expect(shadowText(el, '[part="send-status"][role="alert"]')).to.contain('附件合计超过了网站允许的大小').and.not.contain('413');
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain('id.pdf');
+    $(el, 'button[aria-label="修改：身份证明"]').click();
+    await focusedIn(el, '#f-idProof');
+    await chooseFile(el, 'idProof', [pdf('small.pdf', 5)]);
+    await next(el);
+    expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain('small.pdf').and.not.contain('id.pdf');
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
     const reqs = await requestsTo(endpoint);
@@ -1509,7 +1514,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     }
   });
 
-  it('a 422 about a field the form does not have: the server’s words are shown (nothing to correct here: contact the agency, whose details follow); the answers are kept and can be sent again with the same key', async () => {
+  it('a 422 about a field the form does not have: the server’s words are shown (nothing to correct here: contact the agency, whose details follow); the answers are kept; sent again once changed, with the same key', async () => {
     const endpoint = await scriptEndpoint([
       { status: 422, body: { error: { code: 'invalidFields', message: 'Invalid fields.', fields: { passportNo: '护照号码格式不对', visaNo: 'unknownField' } } } },
       { status: 201, body: RECEIPT },
@@ -1526,10 +1531,86 @@ describe('<request-form> after a refusal or a lost answer', () => {
     // Whom to contact, as <request-status> says it: the office's details from the feed.
     expect(contactOf(el, '[part="send-status"][role="alert"]')).to.deep.equal(CONTACT_ZH);
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
+    // Unchanged, they would get the same answer: not sent (the alert says why).
+    expect($(el, '#send').getAttribute('aria-disabled')).to.equal('true');
+    await next(el);
+    expect((await requestsTo(endpoint)).length).to.equal(1);
+    $(el, 'button[aria-label="修改：电子邮箱"]').click();
+    await focusedIn(el, '#f-email');
+    await fill(el, { email: 'zhang@example.cn' });
+    await next(el);
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
     const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
     expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
+  });
+
+  it('a refusal the same answers would get again (a code it does not know, answers too long): 提交申请 is aria-disabled and says why; pressing it sends nothing; once an answer is changed it sends again, with the same key; the office and 生成申请表 stay', async () => {
+    const SAME_ZH = '内容不变，再次提交也不会被接受';
+    const { el, endpoint } = await reviewed([
+      { status: 422, body: { error: { code: 'intakeSuspended', message: '系统迁移期间暂停受理网上申请。' } } },
+      { status: 201, body: RECEIPT },
+    ]);
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'refusal');
+    const send = $(el, '#send');
+    expect(send.textContent!.trim()).to.equal('提交申请');
+    expect(send.getAttribute('aria-disabled')).to.equal('true');
+    // Why, in the alert beside it, and as the button's description (a screen reader says it on the button).
+    const why = $(el, `#${send.getAttribute('aria-describedby')}`);
+    expect($(el, ALERT).contains(why), 'the reason is in the alert').to.equal(true);
+    expect(why.textContent).to.contain(SAME_ZH).and.contain('修改任一项后才能再次提交');
+    // Pressed (a click, Enter): nothing is sent; the reason is said again.
+    send.click();
+    send.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadowText(el, '[aria-live="polite"]').includes(SAME_ZH), 'the reason said aloud');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await requestsTo(endpoint)).length, 'the same answers not sent again').to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#send'));
+    // Whom to contact, and applying in writing, stay.
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    expect($$(el, `${ALERT} button`).map((b) => b.textContent!.trim())).to.deep.equal(['生成申请表']);
+    await expectAccessible(el);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '#step-h') === 'Check your answers', 'English');
+    expect($(el, `#${$(el, '#send').getAttribute('aria-describedby')}`).textContent).to.contain('would not be accepted if sent again: change one');
+    el.lang = 'zh-CN';
+    await waitUntil(() => stepTitle(el) === '核对申请信息', 'Chinese');
+    // An answer changed: 提交申请 sends again (with the same key: the server never stores two).
+    $(el, 'button[aria-label="修改：内容描述"]').click();
+    await focusedIn(el, '#f-description');
+    await fill(el, { description: '2025年桥梁维修经费' });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect($(el, '#send').getAttribute('aria-disabled')).to.equal('false');
+    expect($(el, '#send').hasAttribute('aria-describedby')).to.equal(false);
+    expect(shadowText(el, ALERT)).to.not.contain(SAME_ZH);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
+    expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
+    expect(JSON.parse(reqs[1].body).fields.description).to.equal('2025年桥梁维修经费');
+    fixtureCleanup();
+    sessionStorage.clear();
+    // Answers too long (413): the same; after a change of the files alone, too (a new file is a new answer).
+    const tooLong = await api([{ status: 413, body: { error: { code: 'payloadTooLarge', message: 'Too large.', limit: 'text' } } }, { status: 201, body: RECEIPT }], 'multipart');
+    await toReview(tooLong.el, true);
+    await next(tooLong.el);
+    await waitUntil(() => $(tooLong.el, ALERT), 'refusal');
+    expect(shadowText(tooLong.el, ALERT)).to.contain('填写的内容合计超过了网站允许的长度').and.contain(SAME_ZH);
+    await next(tooLong.el);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await requestsTo(tooLong.endpoint)).length).to.equal(1);
+    $(tooLong.el, 'button[aria-label="修改：身份证明"]').click();
+    await focusedIn(tooLong.el, '#f-idProof');
+    await chooseFile(tooLong.el, 'idProof', [pdf('small.pdf')]);
+    await next(tooLong.el);
+    await next(tooLong.el);
+    await waitUntil(() => $(tooLong.el, '[part="receipt"]'), 'receipt');
+    expect((await requestsTo(tooLong.endpoint)).length).to.equal(2);
   });
 
   it('each attempt asks for the server’s words in the language of the moment: switched to English (lang) between a 503 and the automatic retry, the retry sends Accept-Language: en, with the same body and key', async () => {

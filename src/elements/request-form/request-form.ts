@@ -188,6 +188,8 @@ export class RequestForm extends DisclosureElement {
   private sendDetail = (t: RequestMessages) => t.sendingNote;
   /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
   private stuck = false;
+  /** The answers are those the server refused (a 4xx that is not about fields on the form): sent again, they would be refused again. */
+  private asRefused = false;
   private sentShare: number | null = null;
   private keptReceipt: KeptReceipt | null = null;
   private announcement: unknown = '';
@@ -384,8 +386,9 @@ export class RequestForm extends DisclosureElement {
     this.changedField(name);
   }
 
-  /** An answer changed: the server's complaint about the old one no longer applies. */
+  /** An answer changed: the server's complaint about the old one no longer applies (and 提交申请 may send it again). */
   private changedField(name: string): void {
+    this.asRefused = false;
     if (this.serverErrors[name]) {
       const { [name]: _, ...rest } = this.serverErrors;
       this.serverErrors = rest;
@@ -470,7 +473,7 @@ export class RequestForm extends DisclosureElement {
 
   private resetForm(): void {
     for (const k of ['draft', 'retry']) clearTimeout(this.timers[k]);
-    Object.assign(this, { entered: {}, chosenFiles: {}, leftFields: new Set(), serverErrors: {}, stepIndex: 0, showSummary: false, confirmClear: false, againFiles: {}, sendState: '', idemKey: '', outbox: null, busy: false, fromReview: false });
+    Object.assign(this, { entered: {}, chosenFiles: {}, leftFields: new Set(), serverErrors: {}, stepIndex: 0, showSummary: false, confirmClear: false, againFiles: {}, sendState: '', idemKey: '', outbox: null, busy: false, fromReview: false, asRefused: false });
   }
 
   /** From the receipt: forget it and start again with an empty form. */
@@ -583,6 +586,8 @@ export class RequestForm extends DisclosureElement {
   private submitReview = async (e: Event) => {
     e.preventDefault();
     if (this.busy) return;
+    // The answers the server refused, unchanged: not sent again only to be refused again (the reason is by the button).
+    if (this.asRefused) return this.announce(this.t.sameRefused);
     const form = this.feedForm!;
     const steps = this.stepList;
     const bad = steps.findIndex((s) => s.fields.some((f) => this.problemOf(f)));
@@ -708,6 +713,7 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
+    this.asRefused = true;
     // Fewer or smaller attachments are the applicant's to choose; other refusals leave them only the agency to contact.
     this.stuck = !/^(payloadTooLarge|tooManyFiles)$/.test(code);
     // Too large (413): the answers' text when the server says so, or when no file was sent (a proxy's 413 says
@@ -1017,6 +1023,7 @@ export class RequestForm extends DisclosureElement {
       </div>
       ${s === 'failed' || s === 'rejected'
         ? html`<div class="panel error" role="alert" part="send-status"><p>${detail}</p>
+          ${this.asRefused ? html`<p id="same">${t.sameRefused}</p>` : nothing}
           ${this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
         : nothing}
       <div class="actions">
@@ -1024,7 +1031,8 @@ export class RequestForm extends DisclosureElement {
         ${s === 'failed' || s === 'retrying' || s === 'offline'
           ? html`<button class="btn" type="button" id="retry" @click=${this.retryNow}>${t.retryNow}</button>`
           : nothing}
-        <button class="btn primary" type="submit" id="send" aria-disabled=${waiting ? 'true' : 'false'}>${this.sendable ? t.submitButton : t.makePaper}</button>
+        <button class="btn primary" type="submit" id="send" aria-disabled=${waiting || this.asRefused ? 'true' : 'false'}
+          aria-describedby=${this.asRefused ? 'same' : nothing}>${this.sendable ? t.submitButton : t.makePaper}</button>
       </div>
     </form>`;
   }

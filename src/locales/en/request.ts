@@ -57,6 +57,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   insecureAhead: 'To protect your personal data, applications cannot be sent from this page: the address that receives them does not use an encrypted https connection. Please tell the site’s webmaster, or apply to the office in writing.',
   insecureNote: 'To protect your personal data, the application cannot be sent over an unencrypted http connection. This page must use an https address; please tell the site’s webmaster. Nothing was sent.',
   rejectedNote: 'Not sent: ',
+  sameRefused: 'The same answers would not be accepted if sent again: change one to submit the application again.',
   sendErrors: {
     payloadTooLarge: 'The attachments together are larger than this website accepts. Remove some, or make the scans smaller, then send again. Your answers are kept on this page.',
     textTooLarge: 'Your answers together are longer than this website accepts. Shorten the longest ones, then send again. Your answers are kept on this page.',

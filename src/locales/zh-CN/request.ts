@@ -60,6 +60,8 @@ const zh = {
   insecureAhead: '为保护您的个人信息，本页的申请不能在线提交：接收申请的地址没有使用加密的 https 连接。请联系网站管理员，或向受理机构提交书面申请。',
   insecureNote: '为保护您的个人信息，申请不能通过未加密的 http 连接发送。本页需要使用 https 地址，请联系网站管理员。申请未发送。',
   rejectedNote: '提交未成功：',
+  /** After a refusal the same answers would get again (4xx, not about fields on the form): why 提交申请 is unavailable. */
+  sameRefused: '内容不变，再次提交也不会被接受；修改任一项后才能再次提交。',
   /** Why a submission was refused, by the server's error code (other codes: sendUnknown). */
   sendErrors: {
     payloadTooLarge: '附件合计超过了网站允许的大小。请删去部分附件，或把扫描件压缩、缩小后再提交。您填写的内容仍保留在本页。',
