@@ -875,6 +875,18 @@ describe('<request-form> submission', () => {
     expect(events).to.equal(1);
   });
 
+  it('a 408 (the server or a proxy gave up waiting for the upload) is sent again like a 503, with the same key: more 408s than Chromium retries by itself still end in one receipt, no refusal', async () => {
+    // Chromium sends a request again by itself after a 408 a few times; eight are more than it does alone.
+    const { el, endpoint } = await api([...Array(8).fill({ status: 408, body: {} }), { status: 201, body: RECEIPT }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(9);
+    expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+    expect($(el, '[role="alert"]')).to.equal(null);
+  });
+
   it('on a plain-http portal page (no crypto.randomUUID outside secure contexts) the application still goes, with a random v4 key', async () => {
     const keys: string[] = [];
     const had = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;

@@ -674,7 +674,8 @@ export class RequestForm extends DisclosureElement {
     // The application was stored before the applicant changed it: its receipt, and the news that the change was not.
     if (code === 'idempotencyKeyReused' && err.receipt?.queryCode) return this.gotReceipt(err.receipt, true);
     if (this.outbox !== box) return; // the applicant went back to change answers meanwhile
-    if (ok || status === 0 || status >= 500 || status === 429) {
+    // 408: the server or a proxy gave up waiting for the request (a slow line), not a refusal of the answers.
+    if (ok || status === 0 || status >= 500 || status === 429 || status == 408) {
       if (!this.isOnline()) return this.waitOnline();
       const next = this.retryDelays[this.attemptNo++];
       if (next === undefined) {
