@@ -875,9 +875,11 @@ describe('<request-form> submission', () => {
     expect(events).to.equal(1);
   });
 
-  it('a 408 (the server or a proxy gave up waiting for the upload) is sent again like a 503, with the same key: more 408s than Chromium retries by itself still end in one receipt, no refusal', async () => {
-    // Chromium sends a request again by itself after a 408 a few times; eight are more than it does alone.
+  it('a 408 (the server or a proxy gave up waiting for the upload) is sent again like a 503, with the same key: more 408s than Chromium repeats by itself still end in one receipt, no refusal', async () => {
+    // Chromium sends a request again by itself after a 408 on a reused connection (a few times, not always);
+    // eight are more than it does alone, and the element's own eight retries get through whatever it does.
     const { el, endpoint } = await api([...Array(8).fill({ status: 408, body: {} }), { status: 201, body: RECEIPT }]);
+    el.retryDelays = Array(8).fill(30);
     await toReview(el);
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
@@ -1691,6 +1693,18 @@ describe('<request-form> after a refusal or a lost answer', () => {
     const reqs = await requestsTo(endpoint);
     expect(reqs.length).to.equal(2);
     expect(reqs[1].body).to.equal(reqs[0].body);
+  });
+
+  it('the receipt that arrives while the form’s feed is being loaded anew (a slow new src set during the sending) is shown once the feed is there: one request, one receipt', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT, delay: 300 }]);
+    const el = await mount(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    const slow = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }), { delay: 900 });
+    await toReview(el);
+    await next(el);
+    el.src = slow;
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt', 4000);
+    expect(shadowText(el, '#code')).to.equal(RECEIPT.queryCode);
+    expect((await requestsTo(endpoint)).length).to.equal(1);
   });
 
   it('a 422 about fields both on and off the form: the on-form ones by their fields and in the summary; the others after them, said to be beyond this page, with whom to contact', async () => {

@@ -663,6 +663,8 @@ export class RequestForm extends DisclosureElement {
     // or en, a CORS-safelisted value (no preflight asks for it).
     const { status, json, retryAfter } = await post(url, box.body, { ...box.headers, 'Accept-Language': this.locale }, (p) => (this.sentShare = p), this.feedTimeout);
     clearTimeout(this.timers.slow);
+    // The answer is read with the form's feed: one being loaded anew meanwhile (a new src) is waited for.
+    await this.formFeedCtl.loaded;
     this.inFlight = false;
     this.sentShare = null;
     const err = (json as { error?: { code?: string; message?: string; fields?: Record<string, string>; limit?: string }; receipt?: Partial<Receipt> } | null) ?? {};
