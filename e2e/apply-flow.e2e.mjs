@@ -173,6 +173,58 @@ test('every demo portal page (demo/pages/*.html, zh-CN and en) loads without err
   }
 });
 
+// README "The demo portal": the portal keeps its 1000 px legacy layout table on a desktop, but on a phone (320 px) its
+// cells stack and nothing scrolls sideways; printed, only the main content (the element, or the guide's text) is on
+// the paper, at the paper's width, without the banner, menu, side column, breadcrumb, sample note or footer.
+test('demo portal pages: at 320 px wide nothing scrolls sideways; printed, only the main content shows (no banner or side column); the desktop layout is unchanged', async () => {
+  const pages = readdirSync('demo/pages').filter((f) => f.endsWith('.html')).sort();
+  const chrome = ['.banner', '.nav', '.side', '.foot', '.crumb', '.sample-note'];
+  const loaded = (page) => page.waitForFunction(() => [...document.querySelectorAll('disclosure-catalogue, annual-stats, request-form, request-status')]
+    .every((el) => el.shadowRoot?.querySelector('[part~="base"]') && !el.shadowRoot.querySelector('[part~="loading"]')), undefined, { timeout: 15000 });
+  for (const file of pages) {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/demo/${file}`, { waitUntil: 'networkidle' });
+      await loaded(page);
+      const phone = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        wider: [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
+          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+      }));
+      assert.deepEqual(phone, { scroll: 320, wider: [] }, `${file} at 320 px`);
+      // Printed (at about the width of an A4 page's printable area): the portal's frame is gone, the content is there.
+      await page.setViewportSize({ width: 700, height: 900 });
+      await page.emulateMedia({ media: 'print' });
+      const print = await page.evaluate((sel) => ({
+        shown: sel.filter((s) => document.querySelector(s)?.checkVisibility()),
+        content: [...document.querySelectorAll('td.main :is(.doc, disclosure-catalogue, annual-stats, request-form, request-status)')]
+          .filter((e) => !e.closest('details:not([open])')).map((e) => e.checkVisibility() && e.getBoundingClientRect().height > 50),
+        scroll: document.documentElement.scrollWidth,
+      }), chrome);
+      assert.deepEqual(print.shown, [], `${file}: printed without the portal's frame`);
+      assert.ok(print.content.length > 0 && print.content.every(Boolean), `${file}: the main content prints (${print.content})`);
+      assert.equal(print.scroll, 700, `${file}: printed at the paper's width`);
+    } finally {
+      await context.close();
+    }
+  }
+  // On a desktop the legacy look stays: the 1000 px table with the side column beside the content.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/demo/index.html`, { waitUntil: 'networkidle' });
+    const desk = await page.evaluate(() => {
+      const side = document.querySelector('.side').getBoundingClientRect();
+      const main = document.querySelector('.main').getBoundingClientRect();
+      return { table: document.querySelector('.main').closest('table').getBoundingClientRect().width, beside: side.right <= main.left && side.top === main.top };
+    });
+    assert.deepEqual(desk, { table: 1000, beside: true });
+  } finally {
+    await context.close();
+  }
+});
+
 await run({
   async setup() {
     await startIntake();
