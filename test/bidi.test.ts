@@ -255,3 +255,108 @@ describe('right-to-left feed text', () => {
     expect(rtl(runs[1].parentElement)).to.equal(false);
   });
 });
+
+// Feed text in an attribute (an aria-label among the UI's words) cannot carry dir="auto": it is
+// wrapped in U+2068 FSI … U+2069 PDI when it holds right-to-left letters (other text is left as it is, so the names of
+// Chinese or English labels do not change). An <option> whose text is all feed text gets dir="auto", which Chromium
+// honours in the closed picker and its list. What a reader is shown is checked by laying the attribute out in a
+// left-to-right line, as a braille display or an accessibility viewer shows it.
+const YEAR_UG = `2024-يىلى ${UG}`;
+/** `text` laid out in a left-to-right paragraph of the page: the boxes of its parts. */
+function laidOut(text: string) {
+  const p = document.createElement('p');
+  p.dir = 'ltr';
+  p.textContent = text;
+  document.body.append(p);
+  const at = (part: string) => boxOf(p, text, part);
+  return { at, yearAtRight: at('2024').left > at(UG).right - 1, remove: () => p.remove() };
+}
+
+describe('right-to-left feed text in attributes and options', () => {
+  it('<disclosure-catalogue>: the chip’s and the “details” button’s names isolate an Uyghur value or title: its year stays at its right', async () => {
+    const feed = smallCatalogue() as { items: { title: string }[]; categories: { label: string }[] };
+    feed.items[0].title = YEAR_UG;
+    feed.categories[3].label = YEAR_UG;
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<disclosure-catalogue src=${await storeFeed(feed)} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const names = [...root.querySelectorAll('.item .actions button')].map((b) => b.getAttribute('aria-label')!);
+    const details = [names.find((n) => n.includes(UG))!, names.find((n) => n.includes(feed.items[1].title))!];
+    root.querySelector<HTMLElement>('[role="treeitem"][data-id="wj"]')!.click();
+    await el.updateComplete;
+    const chip = root.querySelector('.chips button')!.getAttribute('aria-label')!;
+    for (const name of [details[0], chip]) {
+      const line = laidOut(name);
+      try {
+        expect(line.yearAtRight, name).to.equal(true);
+      } finally {
+        line.remove();
+      }
+    }
+    expect(details[0]).to.equal(`\u2068${YEAR_UG}\u2069 的详细信息`);
+    expect(chip).to.equal(`取消条件：栏目分类：\u2068${YEAR_UG}\u2069`);
+    // A Chinese title's name is as it was.
+    expect(details[1]).to.equal(`${feed.items[1].title} 的详细信息`);
+  });
+
+  it('<annual-stats>: an Uyghur custom figure in the trend picker reads right to left; the CSV button’s name isolates its group’s label', async () => {
+    const year = (y: number) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', lang: 'ug',
+      custom: [{ key: 'cost', label: YEAR_UG, value: y - 2010, group: 'g' }, { key: 'visits', label: UG, value: y, group: 'g' }],
+      groups: [{ id: 'g', label: YEAR_UG }] });
+    const src = await storeFeed({ schemaVersion: 1, lang: 'ug', reports: [{ year: 2013, url: await year(2013) }, { year: 2014, url: await year(2014) }] });
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<annual-stats src=${src} lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    await el.loaded;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const select = await waitUntil(() => root.querySelector<HTMLSelectElement>('#trend-key'), 'the trend picker');
+    expect(select.matches(':dir(ltr)')).to.equal(true);
+    const options = [...select.options].filter((o) => o.text.includes(UG));
+    expect(options.length).to.be.greaterThan(0);
+    for (const o of options) expect(rtl(o), o.outerHTML).to.equal(true);
+    // The table of the feed's group of figures: its CSV button is named by the group's label.
+    const names = [...root.querySelectorAll('[part~="csv-button"]')].map((b) => b.getAttribute('aria-label')!).filter((n) => n.includes(YEAR_UG));
+    expect(names).to.deep.equal([`CSV 下载（\u2068${YEAR_UG}\u2069）`]);
+    for (const name of names) {
+      const line = laidOut(name);
+      try {
+        expect(line.yearAtRight, name).to.equal(true);
+      } finally {
+        line.remove();
+      }
+    }
+  });
+
+  it('<request-form>: the options of a select read right to left when the feed’s are Uyghur; the review’s “修改：” names isolate the field’s label', async () => {
+    const feed = formFeed() as { sections: { fields: { type: string; label: string; options?: { label: string }[] }[] }[] };
+    const delivery = feed.sections[1].fields[1];
+    delivery.type = 'select';
+    delivery.label = YEAR_UG;
+    delivery.options!.forEach((o, i) => (o.label = ['پوچتا', 'ئېلخەت'][i]));
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<request-form src=${await storeFeed(feed)} lang="zh-CN"></request-form>`);
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await fill(el, { name: '张三', idNumber: '11010519491231002X', mobile: '13812345678' });
+    await next(el);
+    const select = $<HTMLSelectElement>(el, '#f-delivery');
+    expect(select.matches(':dir(ltr)')).to.equal(true);
+    expect([...select.options].map((o) => `${o.text} ${rtl(o) ? 'rtl' : 'ltr'}`)).to.deep.equal(['请选择 ltr', 'پوچتا rtl', 'ئېلخەت rtl']);
+    await fill(el, { description: '2025年道路维修经费', delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    const names = [...el.shadowRoot!.querySelectorAll('[part="review"] button')].map((b) => b.getAttribute('aria-label')!);
+    const name = names.find((n) => n.includes(UG))!;
+    expect(name).to.equal(`修改：\u2068${YEAR_UG}\u2069`);
+    const line = laidOut(name);
+    try {
+      expect(line.yearAtRight, name).to.equal(true);
+    } finally {
+      line.remove();
+    }
+    expect(names).to.include('修改：内容描述');
+  });
+});

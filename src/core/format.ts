@@ -50,3 +50,11 @@ export function warmFormats(locale: LocaleId): void {
   numberFormat(locale);
   formatDate('2000-01-01', locale);
 }
+
+/**
+ * Feed text in an attribute among the UI's words (an aria-label), which dir="auto" cannot reach:
+ * wrapped in U+2068 FSI … U+2069 PDI when it holds right-to-left letters (Hebrew, Arabic script and their neighbours),
+ * so that it reads right to left within itself and the UI's words and numbers around it keep their side. Other text
+ * is returned as it is: the names of Chinese or English labels do not change.
+ */
+export const isolate = (s: string) => (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(s) ? `\u2068${s}\u2069` : s);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult, type PropertyD
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, type FeedIssue, type ParseResult } from '../../core/feed.js';
-import { formatDate, formatNumber } from '../../core/format.js';
+import { formatDate, formatNumber, isolate } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { safeHref } from '../../core/url.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
@@ -490,7 +490,7 @@ export class AnnualStats extends DisclosureElement {
     return html`<div class="table-wrap">${renderTable(m, this.valueHtml, quiet)}</div>
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
-        <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(m.caption)}
+        <button class="btn" type="button" part="csv-button" aria-label=${t.downloadCsvOf(isolate(m.caption))}
           @click=${() => downloadText(`${this.stateKey}-${this.shownYear ?? ''}-${m.id}.csv`, toCsv(m.csv))}>${t.downloadCsv}</button>
       </div>`;
   }
@@ -561,7 +561,7 @@ export class AnnualStats extends DisclosureElement {
     // there (in place of the first of them), so that it is short enough to read on a phone; the chart's caption names
     // it in full, and so does each option's name: a screen reader arrowing through the closed picker hears no group.
     const group = (k: string) => parts(k).at(-2);
-    const option = (k: string) => html`<option value=${k} lang=${lang(k)} .selected=${k === key} aria-label=${label(k)}>${parts(k).at(-1)}</option>`;
+    const option = (k: string) => html`<option value=${k} lang=${lang(k)} dir=auto .selected=${k === key} aria-label=${label(k)}>${parts(k).at(-1)}</option>`;
     const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
       <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
         ${keys.map((k) => {

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult, type PropertyD
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
-import { formatBytes, formatDate, formatNumber } from '../../core/format.js';
+import { formatBytes, formatDate, formatNumber, isolate } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
 import { IssueList, isObject } from '../../schema/common.js';
@@ -861,7 +861,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const t = this.t;
     // The accessible name joins the UI's words and the value in one language (README, “The feed's language”).
     return html`<ul class="chips" aria-label=${t.activeFilters}>
-      ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(`${a.name}${t.colon}${a.value}`)}
+      ${active.map((a) => html`<li><button class="btn" type="button" aria-label=${t.removeFilter(`${a.name}${t.colon}${isolate(a.value)}`)}
         @click=${() => this.changeFilters(a.remove)}>${a.name}${t.colon}<span dir=auto lang=${a.lang}>${a.value}</span> <span aria-hidden="true">×</span></button></li>`)}
       <li><button class="btn link" type="button" @click=${this.clearAll}>${t.clearAll}</button></li>
     </ul>`;
@@ -944,7 +944,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       </dl>
       <div class="actions">
         <button class="btn link" type="button" aria-expanded=${open} aria-controls=${detailId}
-          aria-label=${t.detailsFor(item.title)} @click=${() => (this.expanded = toggled(this.expanded, item.id))}>${t.details}</button>
+          aria-label=${t.detailsFor(isolate(item.title))} @click=${() => (this.expanded = toggled(this.expanded, item.id))}>${t.details}</button>
       </div>
       <div class="detail" id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms, lang) : nothing}</div>
     </li>`;

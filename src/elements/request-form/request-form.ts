@@ -3,7 +3,7 @@ import { Directive, directive, type PropertyPart } from 'lit/directive.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
-import { formatBytes, formatDate } from '../../core/format.js';
+import { formatBytes, formatDate, isolate } from '../../core/format.js';
 import { dueDate } from '../../rules/working-days.js';
 import { inputHints, normalizeValue, type ValidatorName } from '../../validators/index.js';
 import {
@@ -912,7 +912,7 @@ export class RequestForm extends DisclosureElement {
           const s = e.target as HTMLSelectElement;
           this.set(f.name, f.multiple ? [...s.selectedOptions].map((o) => o.value) : s.value);
         }}>${f.multiple ? nothing : html`<option value="">${t.choosePrompt}</option>`}
-        ${f.options!.map((o) => html`<option lang=${this.labelLang()} .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
+        ${f.options!.map((o) => html`<option lang=${this.labelLang()} dir=auto .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
     } else if (f.type === 'file') {
       const chosen = this.chosenFiles[f.name] ?? [];
       // A restored draft's files are listed too, to be chosen again (or removed, when no longer wanted).
@@ -1014,7 +1014,7 @@ export class RequestForm extends DisclosureElement {
       <p class="help">${t.reviewHelp}</p>
       ${steps.map((st) => html`<h4 lang=${this.labelLang()}>${st.title}</h4><dl class="answers">
         ${st.fields.map((f) => html`<div><dt lang=${this.labelLang(f)}>${f.label}</dt><dd class="v">${this.answerText(f)}</dd><dd>
-          <button class="btn link" type="button" aria-label=${t.changeLabel(f.label)} aria-disabled=${s === 'sending' ? 'true' : nothing}
+          <button class="btn link" type="button" aria-label=${t.changeLabel(isolate(f.label))} aria-disabled=${s === 'sending' ? 'true' : nothing}
             @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
       </dl>`)}
