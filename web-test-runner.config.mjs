@@ -33,6 +33,20 @@ const mediaFeatures = {
 };
 
 /**
+ * `executeServerCommand('bring-to-front')`: makes the test's page the visible one (see waitUntilRendered, test/helpers.ts).
+ */
+const bringToFront = {
+  name: 'bring-to-front',
+  async executeCommand({ command, session }) {
+    if (command !== 'bring-to-front') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+    await cdpSessions.get(page).send('Page.bringToFront');
+    return true;
+  },
+};
+
+/**
  * `executeServerCommand('a11y-tree')`: the accessibility tree Chromium gives a screen reader, through shadow roots, as
  * `{ role, name, description?, value?, <property>: value, children }`. Unlike `a11ySnapshot` (puppeteer's "interesting"
  * nodes only), it keeps the structure a screen reader walks: tables, rows, cells, groups, dialogs, lists. Nodes Chromium
@@ -97,7 +111,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, a11yTree, a11ySnapshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, bringToFront, a11yTree, a11ySnapshotPlugin()],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],

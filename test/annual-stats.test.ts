@@ -7,7 +7,7 @@ import { templateFor, type AnnualTemplate, type Label } from '../src/elements/an
 import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
 import { reconcile } from '../src/elements/annual-stats/reconcile.js';
 import { chartCount, chartOn, wrapLabel } from '../src/elements/annual-stats/charts.js';
-import { cutOff, expectAccessible, misLanguaged, mountHtml, patchArrayFromLikePrototypeJs, storeFeed, textSpacing } from './helpers.js';
+import { cutOff, expectAccessible, misLanguaged, mountHtml, patchArrayFromLikePrototypeJs, storeFeed, textSpacing, waitUntilRendered } from './helpers.js';
 
 /** Polls with timers, not animation frames (frames are throttled in a background tab when files run in parallel). */
 async function waitUntil(check: () => unknown, what: string, timeout = 8000): Promise<void> {
@@ -544,7 +544,7 @@ describe('<annual-stats>: charts', () => {
     const normal = colours();
     try {
       await executeServerCommand('media-features', { 'forced-colors': 'active', 'prefers-color-scheme': 'dark' });
-      await waitUntil(() => colours().text === 'CanvasText', 'redrawn in system colours');
+      await waitUntilRendered(() => colours().text === 'CanvasText', 'redrawn in system colours', 8000);
       expect(colours()).to.deep.equal({ text: 'CanvasText', bar: 'Highlight' });
       // The canvas paints them in the user's palette: white text on the black of a dark high-contrast theme.
       const ctx = canvas().getContext('2d')!;
@@ -554,7 +554,7 @@ describe('<annual-stats>: charts', () => {
     } finally {
       await executeServerCommand('media-features', {});
     }
-    await waitUntil(() => colours().text === normal.text, 'back to the theme colours');
+    await waitUntilRendered(() => colours().text === normal.text, 'back to the theme colours', 8000);
     expect(colours().bar).to.equal(normal.bar);
     el.remove();
   });
@@ -664,7 +664,7 @@ describe('<annual-stats>: charts', () => {
       const wider = () => $$<HTMLCanvasElement>(el, 'canvas').filter((c) => c.getBoundingClientRect().width > c.parentElement!.getBoundingClientRect().width + 0.5);
       expect(wider(), 'on screen').to.deep.equal([]);
       await emulateMedia({ media: 'print' });
-      await waitUntil(() => !wider().length, 'every chart within the width of the paper', 3000);
+      await waitUntilRendered(() => !wider().length, 'every chart within the width of the paper', 3000);
     } finally {
       window.ResizeObserver = RO;
       await emulateMedia({ media: 'screen' });
@@ -1274,12 +1274,11 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
           const table = w.querySelector('table')!;
           expect(table.tabIndex, `${table.id} focusable`).to.equal(0);
           expect(table.getAttribute('aria-label') ?? text(table.caption), `${table.id} named`).to.match(/\S/);
-          // (The page brought to the front first, as the a11y-tree command does: a page in the background, when
-          // files run in parallel, scrolls only once it is drawn again.)
-          await executeServerCommand('a11y-tree');
+          // (A page in the background, when files run in parallel, scrolls only once it is drawn again: the wait brings
+          // it to the front, again if the other file's page has taken the front since.)
           table.focus();
           await sendKeys({ press: 'ArrowRight' });
-          await waitUntil(() => w.scrollLeft > 0, `${table.id} scrolled with the keyboard`, 2000);
+          await waitUntilRendered(() => w.scrollLeft > 0, `${table.id} scrolled with the keyboard`, 2000);
           w.scrollLeft = 0;
         }
         // (axe: every scroll area can be reached with the keyboard.)

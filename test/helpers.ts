@@ -2,6 +2,7 @@
 import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
 import { render as litRender } from 'lit';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 const axe = (window as unknown as { axe: typeof Axe }).axe;
 
@@ -74,6 +75,23 @@ export async function waitUntil<T>(check: () => T | undefined | null | false, me
     const v = check();
     if (v) return v;
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * waitUntil for what a page does only in its rendering steps: a media query's change event (print media, forced
+ * colours), a resize observation. web-test-runner runs two test files at once, and the page in the background runs no
+ * rendering steps at all, so such a wait would time out however long it were: the page is brought to the front while
+ * it is hidden (again whenever the other file's page has taken the front since, as its own commands do).
+ */
+export async function waitUntilRendered<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 5000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}${document.visibilityState === 'hidden' ? ' (the page is hidden)' : ''}`);
+    if (document.visibilityState === 'hidden') await executeServerCommand('bring-to-front');
     await new Promise((r) => setTimeout(r, 10));
   }
 }
