@@ -172,6 +172,13 @@ export function checkItems(raw: unknown[], base: string, issues: IssueList, seen
   const days = new Float64Array(n).fill(-1);
   const path = (i: number) => `items[${i + offset}]`;
   const scratch = new IssueList();
+  // The day of a date field's value (0: none, or not a date), each value read once: a feed's dates repeat.
+  const dayCache = new Map<unknown, number>();
+  const day = (v: unknown) => {
+    let d = dayCache.get(v);
+    if (d === undefined) dayCache.set(v, (d = (v = optDate({ v }, 'v', '', scratch)) ? dayOf(v as string) : 0));
+    return d;
+  };
   let count = 0;
   for (let i = 0; i < n; i++) {
     const r = raw[i];
@@ -188,8 +195,7 @@ export function checkItems(raw: unknown[], base: string, issues: IssueList, seen
     } else {
       count++;
       // The date `items` keeps (its problems are recorded there).
-      const d = optDate(r, 'datePublished', '', scratch) ?? optDate(r, 'dateCreated', '', scratch);
-      days[i] = d ? dayOf(d) : 0;
+      days[i] = day(r.datePublished) || day(r.dateCreated);
     }
   }
   const build = (i: number, soft: IssueList) => buildItem(raw[i] as Record<string, unknown>, path(i), base, soft);
