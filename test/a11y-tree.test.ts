@@ -134,14 +134,21 @@ describe('accessibility tree: <disclosure-catalogue>', () => {
     expect(expandedOf(node(await tree(), 'treeitem', /^政务信息/))).to.equal(true);
   });
 
-  it('on a narrow screen, the filters button says whether the filters are shown', async () => {
+  it('on a narrow screen, the filters button says whether the filters are shown: 显示筛选条件 (collapsed), then 隐藏筛选条件 (expanded), and 显示筛选条件 again', async () => {
     await setViewport({ width: 400, height: 800 });
     try {
       const el = await catalogue();
       expect(expandedOf(node(await tree(), 'button', '显示筛选条件'))).to.equal(false);
       $(el, '.filters-toggle').click();
       await el.updateComplete;
-      expect(expandedOf(node(await tree(), 'button', '显示筛选条件'))).to.equal(true);
+      let t = await tree();
+      expect(expandedOf(node(t, 'button', '隐藏筛选条件'))).to.equal(true);
+      expect(all(t, (n) => n.name === '显示筛选条件')).to.deep.equal([]);
+      $(el, '.filters-toggle').click();
+      await el.updateComplete;
+      t = await tree();
+      expect(expandedOf(node(t, 'button', '显示筛选条件'))).to.equal(false);
+      expect(all(t, (n) => n.name === '隐藏筛选条件')).to.deep.equal([]);
     } finally {
       await setViewport({ width: 1280, height: 900 });
     }

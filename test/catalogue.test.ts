@@ -102,7 +102,7 @@ describe('<disclosure-catalogue>: rendering', () => {
     expect(facetCount(el, '主题分类', 'unlisted-topic')).to.equal('1');
   });
 
-  it('has a stacked layout on narrow screens, with the filters behind a button', async () => {
+  it('has a stacked layout on narrow screens, with the filters behind a button that says 显示筛选条件, then 隐藏筛选条件 while they are shown', async () => {
     const wrapper = mountHtml(html``, 'width: 360px');
     const src = await storeFeed(smallCatalogue());
     const el = appendCatalogue(wrapper, src);
@@ -111,9 +111,10 @@ describe('<disclosure-catalogue>: rendering', () => {
     const toggle = $<HTMLButtonElement>(el, '.filters-toggle');
     expect(getComputedStyle(toggle).display).to.not.equal('none');
     expect(getComputedStyle($(el, '#filters')).display).to.equal('none');
+    expect([toggle.textContent!.trim(), toggle.getAttribute('aria-expanded')]).to.deep.equal(['显示筛选条件', 'false']);
     toggle.click();
     await el.updateComplete;
-    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect([toggle.textContent!.trim(), toggle.getAttribute('aria-expanded')]).to.deep.equal(['隐藏筛选条件', 'true']);
     expect(getComputedStyle($(el, '#filters')).display).to.not.equal('none');
     // The filters opened keep the space between rows from the button (they stuck to it, heading against its border).
     const em = parseFloat(getComputedStyle(toggle).fontSize);
@@ -133,8 +134,11 @@ describe('<disclosure-catalogue>: rendering', () => {
     await el.updateComplete;
     await el.loaded;
     await el.updateComplete;
-    $<HTMLButtonElement>(el, '.filters-toggle').click();
+    const toggle = $<HTMLButtonElement>(el, '.filters-toggle');
+    expect([toggle.textContent!.trim(), toggle.getAttribute('aria-expanded')]).to.deep.equal(['Show filters', 'false']);
+    toggle.click();
     await el.updateComplete;
+    expect([toggle.textContent!.trim(), toggle.getAttribute('aria-expanded')]).to.deep.equal(['Hide filters', 'true']);
     expect(pastRightEdge(el)).to.deep.equal([]);
     // Large text (适老化), where the result summary is the widest line.
     el.largeText = true;

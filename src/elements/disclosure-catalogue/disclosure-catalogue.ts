@@ -643,7 +643,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       ${this.renderSearch()}
       <div class="cols">
         <button class="btn filters-toggle" type="button" aria-expanded=${this.filtersOpen} aria-controls="filters"
-          @click=${() => (this.filtersOpen = !this.filtersOpen)}>${t.showFilters}</button>
+          @click=${() => (this.filtersOpen = !this.filtersOpen)}>${this.filtersOpen ? t.hideFilters : t.showFilters}</button>
         <div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>
           ${this.filtersReady ? [data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}
         </div>

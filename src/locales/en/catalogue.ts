@@ -11,6 +11,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   searchHint: 'Separate several words with spaces; results contain all of them.',
   filters: 'Filters',
   showFilters: 'Show filters',
+  /** The same button while the filters are shown. */
+  hideFilters: 'Hide filters',
   categories: 'Categories',
   allCategories: 'All information',
   /** The facets' names are those of the fields (topic, genre, publisher, validity), and this. */

@@ -9,6 +9,8 @@ const zh = {
   searchHint: '多个词之间用空格分开，需同时包含所有词。',
   filters: '筛选',
   showFilters: '显示筛选条件',
+  /** The same button while the filters are shown. */
+  hideFilters: '隐藏筛选条件',
   categories: '栏目分类',
   allCategories: '全部信息',
   /** The facets' names are those of the fields (topic, genre, publisher, validity), and this. */
