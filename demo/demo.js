@@ -2,7 +2,8 @@
 // that such portals put in their top bar. They only set attributes on <disclosure-provider>. The language chosen is
 // kept for the next page (sessionStorage). It is the elements' language only: the portal's own text stays Chinese, so
 // <html lang> stays zh-CN, and the switch's own word (English / 中文) is marked with its language (WCAG 3.1.2).
-// Pages without elements hide the switches.
+// Pages without elements hide the switches. The portal is served under Trusted Types (scripts/serve.mjs): words are
+// set as textContent, never innerHTML.
 (function () {
   var provider = document.querySelector('disclosure-provider');
   function qs(name) { return new RegExp('[?&]' + name + '=([^&]*)').exec(location.search); }
@@ -21,14 +22,14 @@
     lang = l;
     if (provider) provider.setAttribute('lang', l);
     if (button) {
-      button.innerHTML = l === 'en' ? '中文' : 'English';
+      button.textContent = l === 'en' ? '中文' : 'English';
       button.lang = l === 'en' ? 'zh-CN' : 'en';
     }
     try { sessionStorage.setItem('demo-lang', l); } catch (e) { /* storage blocked */ }
   }
   bind('toggle-large', function (b) {
     if (provider.hasAttribute('large-text')) provider.removeAttribute('large-text'); else provider.setAttribute('large-text', '');
-    b.innerHTML = provider.hasAttribute('large-text') ? '标准模式' : '长者模式';
+    b.textContent = provider.hasAttribute('large-text') ? '标准模式' : '长者模式';
   });
   var langButton = bind('toggle-lang', function (b) { setLang(lang === 'en' ? 'zh-CN' : 'en', b); });
   if (provider) setLang(lang, langButton);

@@ -1,5 +1,6 @@
 // A small static file server for the demo portal, the end-to-end tests and the benchmark: serves the project folder,
-// forwards /api/ to the intake server, and can add response headers (e.g. a strict Content-Security-Policy) per path.
+// forwards /api/ to the intake server, serves the demo portal's pages under a strict Content-Security-Policy (DEMO_CSP),
+// and can add response headers (e.g. a strict Content-Security-Policy) per path.
 import { createServer, request as httpRequest } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -11,6 +12,19 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
   '.yaml': 'text/yaml; charset=utf-8', '.pdf': 'application/pdf', '.woff2': 'font/woff2',
 };
+
+/**
+ * The Content-Security-Policy of the demo portal's pages: strict, with Trusted Types, to show the elements need nothing
+ * more (a webmaster's page works with it or without it). Only what the pages load: their own scripts, style sheets,
+ * feeds and the intake server (/api, the same origin through the proxy below); `data:` images for the page's empty
+ * favicon (`<link rel="icon" href="data:,">`, which keeps the browser from asking for /favicon.ico); `lit-html` is the
+ * one Trusted Types policy the elements create (chart.js needs none).
+ */
+export const DEMO_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
+  "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'", 'trusted-types lit-html',
+].join('; ');
 
 /**
  * The demo portal's pages as a CMS produces them: the body of `demo/pages/<name>.html` (first line
@@ -50,7 +64,10 @@ export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url
     if (path.endsWith('/')) path += 'index.html';
     const demoPage = renderDemoPage(rootDir, path);
     if (demoPage !== null) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', ...(headers?.(url.pathname) ?? {}) });
+      res.writeHead(200, {
+        'content-type': TYPES['.html'], 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff',
+        'content-security-policy': DEMO_CSP, ...(headers?.(url.pathname) ?? {}),
+      });
       res.end(req.method === 'HEAD' ? undefined : demoPage);
       return;
     }
