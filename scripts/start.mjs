@@ -82,6 +82,6 @@ console.log(`
 Demo portal (岳阳市君山区人民政府, sample data):  ${server.url}/demo/index.html
   catalogue ${server.url}/demo/index.html · request form ${server.url}/demo/apply.html
   status ${server.url}/demo/status.html · annual report ${server.url}/demo/report.html
-  Served with a strict Content-Security-Policy and Trusted Types (DEMO_CSP in scripts/serve.mjs); your own page need not be.
+  Served with a strict Content-Security-Policy and Trusted Types (scripts/serve.mjs); your own page need not be.
 Staff API token for the intake server: ${process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token'} (set INTAKE_STAFF_TOKEN to change; named tokens: INTAKE_STAFF_TOKENS)
 Press Ctrl+C to stop.`);
