@@ -156,6 +156,17 @@ describe('bidirectional controls in feed text', () => {
 // inline in the UI's left-to-right text: each run of it is isolated (dir="auto"), so that it reads right to left within
 // itself and the UI's punctuation and numbers around it keep their side.
 const UG = 'ئۇيغۇر تىلى';
+/** A request form on `feed`, with the applicant's type and details entered: on the second step. */
+async function formAtStep2(feed: ReturnType<typeof formFeed>) {
+  const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+    html`<request-form src=${await storeFeed(feed)} lang="zh-CN"></request-form>`);
+  await el.loaded;
+  await fill(el, { applicantType: 'naturalPerson' });
+  await fill(el, { name: '张三', idNumber: '11010519491231002X', mobile: '13812345678' });
+  await next(el);
+  return el;
+}
+
 /** The box of the characters `from`–`to` of the first text node under `el` that holds `text`. */
 function boxOf(el: Element, text: string, part = text): DOMRect {
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -229,12 +240,7 @@ describe('right-to-left feed text', () => {
     // 获取方式: by post (پوچتا), by e-mail (ئېلخەت), each ticked or not on paper.
     feed.sections[1].fields[1].label = UG;
     feed.sections[1].fields[1].options!.forEach((o, i) => (o.label = ['پوچتا', 'ئېلخەت'][i]));
-    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
-      html`<request-form src=${await storeFeed(feed)} lang="zh-CN"></request-form>`);
-    await el.loaded;
-    await fill(el, { applicantType: 'naturalPerson' });
-    await fill(el, { name: '张三', idNumber: '11010519491231002X', mobile: '13812345678' });
-    await next(el);
+    const el = await formAtStep2(feed);
     await fill(el, { description: '2025年道路维修经费', delivery: 'email' });
     await next(el);
     await fill(el, { declaration: true });
@@ -335,12 +341,7 @@ describe('right-to-left feed text in attributes and options', () => {
     delivery.type = 'select';
     delivery.label = YEAR_UG;
     delivery.options!.forEach((o, i) => (o.label = ['پوچتا', 'ئېلخەت'][i]));
-    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
-      html`<request-form src=${await storeFeed(feed)} lang="zh-CN"></request-form>`);
-    await el.loaded;
-    await fill(el, { applicantType: 'naturalPerson' });
-    await fill(el, { name: '张三', idNumber: '11010519491231002X', mobile: '13812345678' });
-    await next(el);
+    const el = await formAtStep2(feed);
     const select = $<HTMLSelectElement>(el, '#f-delivery');
     expect(select.matches(':dir(ltr)')).to.equal(true);
     expect([...select.options].map((o) => `${o.text} ${rtl(o) ? 'rtl' : 'ltr'}`)).to.deep.equal(['请选择 ltr', 'پوچتا rtl', 'ئېلخەت rtl']);
