@@ -16,18 +16,24 @@ import { minifyHtmlTemplates } from './scripts/minify-html-literals.mjs';
  * Playwright only, and Puppeteer refuses the name), set through the DevTools protocol. `{}` resets them.
  */
 const cdpSessions = new WeakMap();
+/**
+ * The test page's DevTools session (one per page: an emulation lasts as long as the session that set it), its page
+ * brought to the front: with two test files running at once, the other page may be the visible one, and a hidden page
+ * runs no rendering steps (its matchMedia listeners would not hear of a change, its accessibility tree lags).
+ */
+async function frontPage(session) {
+  const page = session.browser.getPage(session.id);
+  if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+  const cdp = cdpSessions.get(page);
+  await cdp.send('Page.bringToFront');
+  return cdp;
+}
 const mediaFeatures = {
   name: 'media-features',
   async executeCommand({ command, payload, session }) {
     if (command !== 'media-features') return undefined;
-    // One DevTools session per page: the emulation lasts as long as the session that set it.
-    const page = session.browser.getPage(session.id);
-    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
     const features = Object.entries(payload ?? {}).map(([name, value]) => ({ name, value }));
-    // Brought to the front first: with two test files running at once, the other page may be the visible one, and a
-    // hidden page runs no rendering steps, so its matchMedia listeners would not hear of the change.
-    await cdpSessions.get(page).send('Page.bringToFront');
-    await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features });
+    await (await frontPage(session)).send('Emulation.setEmulatedMedia', { features });
     return true;
   },
 };
@@ -39,9 +45,7 @@ const bringToFront = {
   name: 'bring-to-front',
   async executeCommand({ command, session }) {
     if (command !== 'bring-to-front') return undefined;
-    const page = session.browser.getPage(session.id);
-    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
-    await cdpSessions.get(page).send('Page.bringToFront');
+    await frontPage(session);
     return true;
   },
 };
@@ -56,12 +60,8 @@ const a11yTree = {
   name: 'a11y-tree',
   async executeCommand({ command, session }) {
     if (command !== 'a11y-tree') return undefined;
-    const page = session.browser.getPage(session.id);
-    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
-    // Brought to the front first (as for media-features): a hidden page runs no rendering steps, and its tree lags
-    // behind its DOM (a list drawn since, still empty).
-    await cdpSessions.get(page).send('Page.bringToFront');
-    const { nodes } = await cdpSessions.get(page).send('Accessibility.getFullAXTree');
+    // (A hidden page's tree lags behind its DOM: a list drawn since, still empty.)
+    const { nodes } = await (await frontPage(session)).send('Accessibility.getFullAXTree');
     const byId = new Map(nodes.map((n) => [n.nodeId, n]));
     const walk = (n) => {
       const children = (n.childIds ?? []).flatMap((id) => (byId.has(id) ? walk(byId.get(id)) : []));
