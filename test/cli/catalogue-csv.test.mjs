@@ -1247,6 +1247,13 @@ async function formatsBook(formats, rows, { date1904 = false } = {}) {
   }));
 }
 
+/** `catalogue from-xlsx` run on a formatsBook(formats, rows, options) saved in a new folder. */
+async function fromFormats(formats, rows, options) {
+  const file = join(tmp(), '目录.xlsx');
+  writeFileSync(file, await formatsBook(formats, rows, options));
+  return run(['catalogue', 'from-xlsx', file]);
+}
+
 test('from-xlsx: times of day (h:mm, hh:mm:ss, AM/PM, 时 分, built-in time formats) are written as times, not day fractions; date-times as YYYY-MM-DD HH:MM, whose day a date column reads; a time alone is no date', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
@@ -1277,16 +1284,13 @@ test('from-xlsx: times of day (h:mm, hh:mm:ss, AM/PM, 时 分, built-in time for
 });
 
 test('from-xlsx: durations ([h]:mm, [h]:mm:ss, [mm]:ss) of a day or more are written as durations (36:00), not as dates of 1900', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['[h]:mm', '[h]:mm:ss', '[mm]:ss', 46, '[hh]:mm'], [
+  const r = await fromFormats(['[h]:mm', '[h]:mm:ss', '[mm]:ss', 46, '[hh]:mm'], [
     ['文件一', [1.5, 1], [1.5, 1]],
     ['文件二', [2.000694444444, 2], null],
     ['文件三', [0.0625, 3], null],
     ['文件四', [1.25, 4], null],
     ['文件五', [0.25, 1], [0.25, 5]],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
     ['36:00', undefined], ['48:01:00', undefined], ['90:00', undefined], ['30:00:00', undefined], ['6:00', undefined],
@@ -1296,9 +1300,7 @@ test('from-xlsx: durations ([h]:mm, [h]:mm:ss, [mm]:ss) of a day or more are wri
 });
 
 test('from-xlsx: percents (0%, 0.00%) and thousands (#,##0, #,##0.00, (#,##0) for negatives) are written as the sheet shows them in text fields; a date column reads a day number shown with separators as the day number', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['0%', '0.0%', '0.00%', '#,##0', '#,##0.00', 9, 10, 3, 37, '[$¥-804]#,##0.00"元"'], [
+  const r = await fromFormats(['0%', '0.0%', '0.00%', '#,##0', '#,##0.00', 9, 10, 3, 37, '[$¥-804]#,##0.00"元"'], [
     ['文件一', [0.125, 1], [41338, 4]],
     ['文件二', [0.125, 2], [41339, 8]],
     ['文件三', [0.12345, 3], null],
@@ -1310,8 +1312,7 @@ test('from-xlsx: percents (0%, 0.00%) and thousands (#,##0, #,##0.00, (#,##0) fo
     ['文件九', [-1234, 9], null],
     ['文件十', [1234.5, 10], null],
     ['文件十一', [0, 4], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
     ['13%', '2013-03-05'], ['12.5%', '2013-03-06'], ['12.35%', undefined], ['1,234,568', undefined], ['-1,234.50', undefined],
@@ -1321,9 +1322,7 @@ test('from-xlsx: percents (0%, 0.00%) and thousands (#,##0, #,##0.00, (#,##0) fo
 });
 
 test('from-xlsx: fixed decimals without separators (0.00, 0.0, built-in 2) are written with the decimals the sheet shows (12.50); formats 0, 000000 and General are unchanged', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['0.00', '0.0', 2, '0', 1, '000000'], [
+  const r = await fromFormats(['0.00', '0.0', 2, '0', 1, '000000'], [
     ['文件一', [12.5, 1], [41338, 1]],
     ['文件二', [12.5, 2], null],
     ['文件三', [12.345, 3], null],
@@ -1333,8 +1332,7 @@ test('from-xlsx: fixed decimals without separators (0.00, 0.0, built-in 2) are w
     ['文件七', [12.5, 0], null],
     ['文件八', [3, 6], null],
     ['文件九', [12, 2], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
     ['12.50', '2013-03-05'], ['12.5', undefined], ['12.35', undefined], ['-0.50', undefined], ['430602000123', undefined],
@@ -1344,9 +1342,7 @@ test('from-xlsx: fixed decimals without separators (0.00, 0.0, built-in 2) are w
 });
 
 test('from-xlsx: the zero section of accounting and other formats of three or four sections (#,##0;-#,##0;"-") is what a 0 shows ("-", or nothing); text stays as typed', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['#,##0;-#,##0;"-"', '_ * #,##0_ ;_ * -#,##0_ ;_ * "-"_ ;_ @_ ', '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', '0.00;-0.00;;@', '000000;-000000;"无"', '#,##0.0;-#,##0.0;General'], [
+  const r = await fromFormats(['#,##0;-#,##0;"-"', '_ * #,##0_ ;_ * -#,##0_ ;_ * "-"_ ;_ @_ ', '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', '0.00;-0.00;;@', '000000;-000000;"无"', '#,##0.0;-#,##0.0;General'], [
     ['文件一', [0, 1], null],
     ['文件二', [-1234, 1], null],
     ['文件三', [0, 2], null],
@@ -1359,8 +1355,7 @@ test('from-xlsx: the zero section of accounting and other formats of three or fo
     ['文件十', [12, 5], null],
     ['文件十一', '待定', null],
     ['文件十二', [0, 6], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), [
     '-', '-1,234', '-', '1,235', '-1,234', '-', '-1,234.50', undefined, '无', '000012', '待定', '0',
@@ -1368,56 +1363,45 @@ test('from-xlsx: the zero section of accounting and other formats of three or fo
 });
 
 test('from-xlsx: a 0 takes a third section that has digits (0.00;-0.00;0 shows 0, not 0.00)', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['0.00;-0.00;0', '#,##0.0;(#,##0.0);0.0', '#,##0;(#,##0);"-"', '0.00;-0.00;"零"0'], [
+  const r = await fromFormats(['0.00;-0.00;0', '#,##0.0;(#,##0.0);0.0', '#,##0;(#,##0);"-"', '0.00;-0.00;"零"0'], [
     ['文件一', [0, 1], null],
     ['文件二', [12.5, 1], null],
     ['文件三', [0, 2], null],
     ['文件四', [-1234.5, 2], null],
     ['文件五', [0, 3], null],
     ['文件六', [0, 4], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['0', '12.50', '0.0', '(1,234.5)', '-', '零0']);
 });
 
 test('from-xlsx: a negative number in a format of zeros with a negative section ("JS"0000;"负"0000, 000000;(000000)) is shown through that section, without a minus sign', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['000000;(000000)', '"JS"0000;"负"0000', '000000'], [
+  const r = await fromFormats(['000000;(000000)', '"JS"0000;"负"0000', '000000'], [
     ['文件一', [-12, 1], null],
     ['文件二', [12, 1], null],
     ['文件三', [-5, 2], null],
     ['文件四', [0, 2], null],
     ['文件五', [-12, 3], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['(000012)', '000012', '负0005', 'JS0000', '-000012']);
 });
 
 test('from-xlsx: a ; in quotes ("元;含税") or escaped (\\;) is text of the format, not a new section', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['#,##0.00"元;含税"', '0.0\\;', '"第;"000"号";"负"000', '#,##0.00"元;含税";-#,##0.00"元;含税";"—"'], [
+  const r = await fromFormats(['#,##0.00"元;含税"', '0.0\\;', '"第;"000"号";"负"000', '#,##0.00"元;含税";-#,##0.00"元;含税";"—"'], [
     ['文件一', [1234.5, 1], null],
     ['文件二', [12.5, 2], null],
     ['文件三', [7, 3], null],
     ['文件四', [-7, 3], null],
     ['文件五', [-1234.5, 4], null],
     ['文件六', [0, 4], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['1,234.50元;含税', '12.5;', '第;007号', '负007', '-1,234.50元;含税', '—']);
 });
 
 test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows each number through the section its value chooses; what is not read (a 万 section that scales, no section for the value) is written plain, with a note naming the cells', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['[>=10000]0.0,"万";0', '[>=10000]#,##0.0;0', '[>=10000]"G"0;000000', '[>=100]0.0;[<0]0.00;0',
+  const r = await fromFormats(['[>=10000]0.0,"万";0', '[>=10000]#,##0.0;0', '[>=10000]"G"0;000000', '[>=100]0.0;[<0]0.00;0',
     '[Red][<=100]0;[Blue][>100]0.00', '[>100]General;[<100](General);General', '[>100]General;[<0](General);General', '[=1]"是";[=0]"否";0', '[<=100]0;[>200]0'], [
     ['文件一', [123456, 1], null],
     ['文件二', [5, 2], null],
@@ -1439,8 +1423,7 @@ test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]
     ['文件十八', [0, 8], null],
     ['文件十九', [5, 8], null],
     ['文件二十', [150, 9], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), [
     '123456', '5', '000123', '12.5', '5', '12,345.0', 'G12345', '150.0', '3.00', '5', '0', '50', '150.00', '-5', '-(5)', '(5)', '是', '否', '5', '150',
@@ -1449,36 +1432,28 @@ test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]
 });
 
 test('from-xlsx: numbers in Chinese numerals ([DBNum1], [DBNum2]) are written as plain numbers with a note naming the cells; a date in Chinese numerals is its date', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['[DBNum1][$-804]General', '[DBNum2][$-804]General', '[DBNum1][$-804]yyyy"年"m"月"d"日"'], [
+  const r = await fromFormats(['[DBNum1][$-804]General', '[DBNum2][$-804]General', '[DBNum1][$-804]yyyy"年"m"月"d"日"'], [
     ['文件一', [123, 1], [41338, 3]],
     ['文件二', [1234.5, 2], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [['123', '2013-03-05'], ['1234.5', undefined]]);
   assert.match(r.stderr, /2 numbers have a format that is not read here \(\[DBNum1\]\[\$-804\]General\), written as plain numbers: B2, B3 \(check them against the sheet\)/);
 });
 
 test('from-xlsx: General as WPS writes it (G/通用格式) is General: a 0 in its third section is 0, not the words "G/通用格式"; text around it is shown', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['#,##0;-#,##0;G/通用格式', 'G/通用格式"件"', '[$-804]G/通用格式'], [
+  const r = await fromFormats(['#,##0;-#,##0;G/通用格式', 'G/通用格式"件"', '[$-804]G/通用格式'], [
     ['文件一', [0, 1], null],
     ['文件二', [1234, 1], null],
     ['文件三', [12, 2], null],
     ['文件四', [12.5, 3], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['0', '1,234', '12件', '12.5']);
 });
 
 test('from-xlsx: times with AM/PM, A/P or 上午/下午 and Chinese date and time words (yyyy"年"m"月"d"日", h"时"mm"分"ss"秒", unquoted 年 月 日) are read as times and dates on the 24-hour clock', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook(['[$-804]AM/PM h:mm', '上午/下午h"时"mm"分"', 'h:mm:ss A/P', '[$-804]上午/下午h"时"mm"分"ss"秒"', 'h时mm分ss秒',
+  const r = await fromFormats(['[$-804]AM/PM h:mm', '上午/下午h"时"mm"分"', 'h:mm:ss A/P', '[$-804]上午/下午h"时"mm"分"ss"秒"', 'h时mm分ss秒',
     'yyyy"年"m"月"d"日" 上午/下午h:mm', 'yyyy年m月d日', '[$-804]yyyy"年"m"月"d"日"', 55, 56], [
     ['文件一', [0.75, 1], [41338, 7]],
     ['文件二', [0.25, 2], [41338, 8]],
@@ -1488,8 +1463,7 @@ test('from-xlsx: times with AM/PM, A/P or 上午/下午 and Chinese date and tim
     ['文件六', [41338.75, 6], null],
     ['文件七', [0.75, 9], null],
     ['文件八', [0.75, 10], null],
-  ]));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [
     ['18:00', '2013-03-05'], ['6:00', '2013-03-05'], ['12:30:05', undefined], ['18:00:00', undefined], ['12:00:00', undefined],
@@ -1498,13 +1472,10 @@ test('from-xlsx: times with AM/PM, A/P or 上午/下午 and Chinese date and tim
 });
 
 test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a time on it is a date-time', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  writeFileSync(file, await formatsBook([14, 'yyyy-mm-dd hh:mm'], [
+  const r = await fromFormats([14, 'yyyy-mm-dd hh:mm'], [
     ['文件一', [0, 1], [0, 1]],
     ['文件二', [0.5, 2], [0.5, 2]],
-  ], { date1904: true }));
-  const r = await run(['catalogue', 'from-xlsx', file]);
+  ], { date1904: true });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [['1904-01-01', '1904-01-01'], ['1904-01-01 12:00', '1904-01-01']]);
 });
