@@ -66,9 +66,9 @@ to the url column, as does a link inserted on the cell); a cell merged down over
 two rows (日期 merged across 成文日期 | 发布日期) is read as one. Hidden columns and rows (internal notes, rows a
 filter hides) are left out, with a note naming them, even with --quiet; --include-hidden reads them. Numbers
 are written as Excel shows them (15 significant digits: 0.1+0.2 is 0.3; no exponent; a format of zeros such as 000000
-keeps its leading zeros; 0.00, 0.0% and #,##0 as shown, 12.50, 12.5%, 1,234, through the section for the value, as
-chosen by conditions such as [>=100]0.0;[<0]0.00;0; a section not read here, such as 0.0,"万", and Chinese numerals,
-[DBNum1], give the plain number, with a note); an id of more than 15 digits
+keeps its leading zeros; 0.00, 0.0%, #,##0 and #,##0, as shown, 12.50, 12.5%, 1,234, 1,235 (in thousands), through the
+section for the value, as chosen by conditions such as [>=100]0.0;[<0]0.00;0; a section not read here, such as
+0!.0,"万", and Chinese numerals, [DBNum1], give the plain number, with a note); an id of more than 15 digits
 typed as a number lost its last digits in Excel (they read as 0), which a warning says: type such ids as text. An .xls
 (Excel 97–2003) or .xlsb (binary workbook) is not read: save it as .xlsx or "CSV UTF-8".
 Dates: 2013年3月5日 (3月5号), 二〇一三年三月五日, 民国102年3月5日, 2013-3-5 (2013—03—05), 2013/03/05, 2013.3.5 (2013.03.05.),

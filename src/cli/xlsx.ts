@@ -10,12 +10,13 @@
  * - A number with a format of decimals, a percent or thousands (0.00, 0.0%, #,##0) is written as Excel shows it: 12.50,
  *   12.5%, 1,234, through the format's section for its value: a negative number the second ((1,234), without its
  *   minus sign), a 0 the third ("-" in #,##0;-#,##0;"-" and the accounting formats; nothing in 0;-0;;@; 0 in
- *   0.00;-0.00;0). A ; in quotes or after \ does not end a section. Text is written as typed (a fourth section, @, is
+ *   0.00;-0.00;0). Each comma after the last digit divides by a thousand (#,##0, shows 1234567 as 1,235). A ; in quotes
+ *   or after \ does not end a section. Text is written as typed (a fourth section, @, is
  *   not applied). AM/PM, 上午/下午 and 年 月 日 时 分 秒 in a date or time format change nothing written (see above).
  * - A format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows a number through the section its value
  *   chooses, by Microsoft's rules: the first section whose condition holds (the first for > 0 and the second for < 0
  *   when they have none), else the third; of two sections, the second when it has no condition. A number that such a
- *   format shows through a section not read here (the 万 formats scale with , or insert a dot with !.: 0.0,"万"), or
+ *   format shows through a section not read here (a 万 format that inserts a dot with !.: 0!.0,"万"), or
  *   that no section takes, and one in Chinese numerals ([DBNum1], [DBNum2]), is written plain, with a note naming the
  *   cells: a wrong figure in a feed is worse than the plain one.
  * - WPS's pictures in cells (=DISPIMG("ID_…",1)) are empty, with a note naming the cells.
@@ -276,20 +277,27 @@ function clock(n: number, f: Clock): string {
   return (n < 0 ? '-' : '') + parts.join(':');
 }
 
-/** A format with decimals (0.00), a percent (0%) or thousands separators (#,##0): [text before, decimals, grouped, percent, text after]. */
-type Figure = [string, number, boolean, boolean, string];
+/**
+ * A format with decimals (0.00), a percent (0%), thousands separators (#,##0) or scaling commas (#,##0, in thousands):
+ * [text before, decimals, grouped, percent, text after, how many times a thousand it divides by].
+ */
+type Figure = [string, number, boolean, boolean, string, number];
 const LITERALS = String.raw`(?:"[^"]*"|\\.|\[[^\]]*\]|[_*].|[-+$/():!^&'~{}<>= ])*`;
-const FIGURE = new RegExp(`^(${LITERALS})([#0,]*0)(?:\\.(0+))?(%?)(${LITERALS})$`);
-/** The figure format of a section: decimals (0.00), a percent (0%) or thousands separators (#,##0); else null. */
+const FIGURE = new RegExp(`^(${LITERALS})([#0,]*0)(?:\\.(0+))?(,*)(%?)(${LITERALS})$`);
+/**
+ * The figure format of a section: decimals (0.00), a percent (0%), thousands separators (#,##0) or commas after the last
+ * digit, each of which divides by a thousand (#,##0, shows 1234567 as 1,235; 0.0,"万" shows 123456 as 123.5万, as the
+ * sheet does); else null.
+ */
 function figureFormat(section: string): Figure | null {
   const m = FIGURE.exec(section);
   const grouped = !!m?.[2]!.includes(',');
-  return m && (grouped || m[4] || m[3]) ? [formatText(m[1]!), m[3]?.length ?? 0, grouped, !!m[4], formatText(m[5]!)] : null;
+  return m && (grouped || m[5] || m[3] || m[4]) ? [formatText(m[1]!), m[3]?.length ?? 0, grouped, !!m[5], formatText(m[6]!), m[4]!.length] : null;
 }
 
 /** A number (not negative) as a figure format shows it: 0.125 as 0.0% is 12.5%, 1234.5 as #,##0 is 1,235 (halves rounded up, as Excel does). */
-function figure(n: number, [before, places, grouped, percent, after]: Figure): string | null {
-  const x = excelNumber(n * (percent ? 100 : 1));
+function figure(n: number, [before, places, grouped, percent, after, thousands]: Figure): string | null {
+  const x = excelNumber((n * (percent ? 100 : 1)) / 1000 ** thousands);
   if (x.includes('e')) return null;
   const [int, frac = ''] = x.split('.') as [string, string?];
   const digits = String(BigInt(int + frac.slice(0, places).padEnd(places, '0')) + ((frac[places] ?? '0') >= '5' ? 1n : 0n)).padStart(places + 1, '0');
@@ -301,7 +309,7 @@ function figure(n: number, [before, places, grouped, percent, after]: Figure): s
 /**
  * How a section shows a number (not negative): text alone ("-", nothing: the accounting formats' 0), General (as WPS
  * writes it too, G/通用格式) with text around it, zeros (000000) or a figure (#,##0.00); else null, not read here
- * (Chinese numerals, [DBNum1]; a section that scales, 0.0,"万"; fractions, exponents). `zero`: the section is for 0 only.
+ * (Chinese numerals, [DBNum1]; a section that inserts characters, 0!.0,"万"; fractions, exponents). `zero`: the section is for 0 only.
  */
 function sectionFormat(section: string, zero = false): ((n: number) => string | null) | null {
   if (/\[dbnum/i.test(section)) return null;

@@ -1400,9 +1400,23 @@ test('from-xlsx: a ; in quotes ("元;含税") or escaped (\\;) is text of the fo
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['1,234.50元;含税', '12.5;', '第;007号', '负007', '-1,234.50元;含税', '—']);
 });
 
-test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows each number through the section its value chooses; what is not read (a 万 section that scales, no section for the value) is written plain, with a note naming the cells', async () => {
+test('from-xlsx: commas after the last digit of a format scale the number by a thousand each (#,##0, shows 1234567 as 1,235; 0.0,"万" as the sheet shows it), not written as the plain number', async () => {
+  const r = await fromFormats(['#,##0,', '0.0,"万"', '#,##0.00,,"百万"', '0,', '#,##0,;(#,##0,);"-"'], [
+    ['文件一', [1234567, 1], null],
+    ['文件二', [123456, 2], null],
+    ['文件三', [1234567890, 3], null],
+    ['文件四', [499, 4], null],
+    ['文件五', [-1234567, 5], null],
+    ['文件六', [0, 5], null],
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['1,235', '123.5万', '1,234.57百万', '0', '(1,235)', '-']);
+  assert.doesNotMatch(r.stderr, /not read here/);
+});
+
+test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows each number through the section its value chooses; what is not read (a 万 section that inserts a dot, 0!.0,; no section for the value) is written plain, with a note naming the cells', async () => {
   const r = await fromFormats(['[>=10000]0.0,"万";0', '[>=10000]#,##0.0;0', '[>=10000]"G"0;000000', '[>=100]0.0;[<0]0.00;0',
-    '[Red][<=100]0;[Blue][>100]0.00', '[>100]General;[<100](General);General', '[>100]General;[<0](General);General', '[=1]"是";[=0]"否";0', '[<=100]0;[>200]0'], [
+    '[Red][<=100]0;[Blue][>100]0.00', '[>100]General;[<100](General);General', '[>100]General;[<0](General);General', '[=1]"是";[=0]"否";0', '[<=100]0;[>200]0', '[>=10000]0!.0,"万";0'], [
     ['文件一', [123456, 1], null],
     ['文件二', [5, 2], null],
     ['文件三', [123, 3], null],
@@ -1423,12 +1437,13 @@ test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]
     ['文件十八', [0, 8], null],
     ['文件十九', [5, 8], null],
     ['文件二十', [150, 9], null],
+    ['文件二十一', [123456, 10], null],
   ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), [
-    '123456', '5', '000123', '12.5', '5', '12,345.0', 'G12345', '150.0', '3.00', '5', '0', '50', '150.00', '-5', '-(5)', '(5)', '是', '否', '5', '150',
+    '123.5万', '5', '000123', '12.5', '5', '12,345.0', 'G12345', '150.0', '3.00', '5', '0', '50', '150.00', '-5', '-(5)', '(5)', '是', '否', '5', '150', '123456',
   ]);
-  assert.match(r.stderr, /2 numbers have a format that is not read here \(\[>=10000\]0\.0,"万";0\), written as plain numbers: B2, B21 \(check them against the sheet\)/);
+  assert.match(r.stderr, /2 numbers have a format that is not read here \(\[<=100\]0;\[>200\]0\), written as plain numbers: B21, B22 \(check them against the sheet\)/);
 });
 
 test('from-xlsx: numbers in Chinese numerals ([DBNum1], [DBNum2]) are written as plain numbers with a note naming the cells; a date in Chinese numerals is its date', async () => {
