@@ -91,8 +91,12 @@ test('a page with only <disclosure-catalogue> loads cdn/catalogue.js and its sha
     });
     await waitForShadow(page, 'annual-stats', 'table');
     assert.ok(cdnRequests(log).includes('annual-stats.js'));
+    // The canvases are in the report's markup before the chart code is asked for (after the first paint): its request
+    // is waited for.
     await waitForShadow(page, 'annual-stats', 'canvas');
-    assert.ok(cdnRequests(log).some((p) => /^chunks\/charts-[\w-]+\.js$/.test(p)), 'the chart chunk loads lazily with the first chart');
+    const charts = () => cdnRequests(log).some((p) => /^chunks\/charts-[\w-]+\.js$/.test(p));
+    for (const end = Date.now() + 15000; !charts() && Date.now() < end; ) await page.waitForTimeout(50);
+    assert.ok(charts(), 'the chart chunk loads lazily with the first chart');
     assert.ok(!cdnRequests(log).includes('request-form.js'));
     assert.deepEqual(log.errors, []);
   } finally {
