@@ -1168,20 +1168,28 @@ test('from-xlsx: zip entries named with backslashes (xl\\worksheets\\sheet1.xml,
   }
 });
 
-test('from-xlsx: a sheet whose rows are hidden by default (sheetFormatPr zeroHeight="1") reads only the rows given a height or hidden="0", unless --include-hidden', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  const ns = XLSX_NS;
+/**
+ * A workbook of 名称 and 发布日期 whose rows are hidden by default (sheetFormatPr zeroHeight="1"), saved in a new folder:
+ * `rows` are [the row's attributes, 名称, 发布日期] (the header row has a height of its own); gives the file's path.
+ */
+async function hiddenRowsBook(rows) {
+  const file = join(tmp(), '目录.xlsx');
   const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  const sheetRows = [['ht="15" customHeight="1"', '名称', '发布日期'], ...rows]
+    .map(([attrs, a, b], i) => `<row r="${i + 1}"${attrs ? ` ${attrs}` : ''}>${t(`A${i + 1}`, a)}${t(`B${i + 1}`, b)}</row>`).join('');
   writeFileSync(file, await zip(oneSheetParts({
-    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>` +
-      `<row r="1" ht="15" customHeight="1">${t('A1', '名称')}${t('B1', '发布日期')}</row>` +
-      `<row r="2" ht="20.25" customHeight="1">${t('A2', '关于做好防汛工作的通知')}${t('B2', '2013-03-05')}</row>` +
-      `<row r="3">${t('A3', '内部：人事调整的请示')}${t('B3', '2013-03-06')}</row>` +
-      `<row r="4" hidden="0">${t('A4', '关于印发方案的通知')}${t('B4', '2013-03-07')}</row>` +
-      `<row r="5" ht="15" customHeight="1" hidden="1">${t('A5', '内部：草稿')}${t('B5', '2013-03-08')}</row>` +
-      '</sheetData></worksheet>',
+    'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>${sheetRows}</sheetData></worksheet>`,
   })));
+  return file;
+}
+
+test('from-xlsx: a sheet whose rows are hidden by default (sheetFormatPr zeroHeight="1") reads only the rows given a height or hidden="0", unless --include-hidden', async () => {
+  const file = await hiddenRowsBook([
+    ['ht="20.25" customHeight="1"', '关于做好防汛工作的通知', '2013-03-05'],
+    ['', '内部：人事调整的请示', '2013-03-06'],
+    ['hidden="0"', '关于印发方案的通知', '2013-03-07'],
+    ['ht="15" customHeight="1" hidden="1"', '内部：草稿', '2013-03-08'],
+  ]);
   let r = await run(['catalogue', 'from-xlsx', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '关于印发方案的通知']);
@@ -1193,18 +1201,11 @@ test('from-xlsx: a sheet whose rows are hidden by default (sheetFormatPr zeroHei
 });
 
 test('from-xlsx: in a sheet whose rows are hidden by default (zeroHeight), a row with a height of its own (ht) is shown whether or not that height was set by hand (customHeight); a height of 0 hides it', async () => {
-  const dir = tmp();
-  const file = join(dir, '目录.xlsx');
-  const ns = XLSX_NS;
-  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
-  writeFileSync(file, await zip(oneSheetParts({
-    'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>` +
-      `<row r="1" ht="15" customHeight="1">${t('A1', '名称')}${t('B1', '发布日期')}</row>` +
-      `<row r="2" ht="27.75">${t('A2', '关于做好防汛工作的通知（标题较长，行高随内容自动调整）')}${t('B2', '2013-03-05')}</row>` +
-      `<row r="3" ht="0">${t('A3', '内部：人事调整的请示')}${t('B3', '2013-03-06')}</row>` +
-      `<row r="4" ht="14.25" customHeight="0">${t('A4', '关于印发方案的通知')}${t('B4', '2013-03-07')}</row>` +
-      '</sheetData></worksheet>',
-  })));
+  const file = await hiddenRowsBook([
+    ['ht="27.75"', '关于做好防汛工作的通知（标题较长，行高随内容自动调整）', '2013-03-05'],
+    ['ht="0"', '内部：人事调整的请示', '2013-03-06'],
+    ['ht="14.25" customHeight="0"', '关于印发方案的通知', '2013-03-07'],
+  ]);
   const r = await run(['catalogue', 'from-xlsx', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知（标题较长，行高随内容自动调整）', '关于印发方案的通知']);
