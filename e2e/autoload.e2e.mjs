@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
-import { launchChromium, suite, watchPage } from './harness.mjs';
+import { launchChromium, requested, suite, watchPage } from './harness.mjs';
 import { buildCdnSplit, AUTOLOAD_BUDGET } from '../scripts/build-cdn-split.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -94,9 +94,7 @@ test('a page with only <disclosure-catalogue> loads cdn/catalogue.js and its sha
     // The canvases are in the report's markup before the chart code is asked for (after the first paint): its request
     // is waited for.
     await waitForShadow(page, 'annual-stats', 'canvas');
-    const charts = () => cdnRequests(log).some((p) => /^chunks\/charts-[\w-]+\.js$/.test(p));
-    for (const end = Date.now() + 15000; !charts() && Date.now() < end; ) await page.waitForTimeout(50);
-    assert.ok(charts(), 'the chart chunk loads lazily with the first chart');
+    assert.ok(await requested(page, log, (p) => /^\/dist\/cdn\/chunks\/charts-[\w-]+\.js$/.test(p)), 'the chart chunk loads lazily with the first chart');
     assert.ok(!cdnRequests(log).includes('request-form.js'));
     assert.deepEqual(log.errors, []);
   } finally {

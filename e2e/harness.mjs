@@ -19,6 +19,15 @@ export function watchPage(page, { requestPath = false } = {}) {
   return log;
 }
 
+/**
+ * Waits (up to `timeout` ms) until `log` (watchPage's) has a request that `match` accepts, and tells whether it has:
+ * for code asked for some time after what a test can see (the chart chunk, after the first paint).
+ */
+export async function requested(page, log, match, timeout = 15000) {
+  for (const end = Date.now() + timeout; !log.requests.some(match) && Date.now() < end; ) await page.waitForTimeout(50);
+  return log.requests.some(match);
+}
+
 const short = (error) => String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ');
 
 /** A suite: `test(name, fn)` to add tests, `run({ setup, teardown })` to run them and exit with the result. */

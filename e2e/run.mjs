@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
-import { launchChromium, suite, watchPage } from './harness.mjs';
+import { launchChromium, requested, suite, watchPage } from './harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -294,9 +294,7 @@ test('the ES module build works and loads the chart chunk from beside itself', a
     await waitForShadow(page, 'annual-stats', 'canvas');
     // The canvases are in the report's markup before the chart code is asked for (after the first paint): its
     // request is waited for, not assumed to have gone with them.
-    const charts = () => log.requests.some((u) => u.endsWith('/dist/disclosure-elements.charts.js'));
-    for (const end = Date.now() + 15000; !charts() && Date.now() < end; ) await page.waitForTimeout(50);
-    assert.ok(charts(), 'the chart chunk beside the ES module build is fetched');
+    assert.ok(await requested(page, log, (u) => u.endsWith('/dist/disclosure-elements.charts.js')), 'the chart chunk beside the ES module build is fetched');
     assert.deepEqual(log.errors, []);
   } finally {
     await close();
