@@ -1,0 +1,313 @@
+// Malformed and hostile feeds, generated: each element is given its sample feeds with a few random changes (a value of
+// another type, a missing or duplicated entry, markup, a javascript: link, a "__proto__" key, a cut-off body) and must
+// show either its content or a clear message — never an uncaught error, a blank box, markup from the feed, a link that
+// is not http(s), or a polluted Object.prototype. The changes come from a seeded generator: a failure names its seed
+// and the changes, and `FUZZ_SEED` below replays one.
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../src/catalogue.js';
+import '../src/annual-stats.js';
+import '../src/request-form.js';
+import '../src/request-status.js';
+import { scriptEndpoint, storeFeed } from './helpers.js';
+import { smallCatalogue } from './fixtures/catalogue.js';
+import { formFeed } from './request-fixtures.js';
+
+/** Mutated feeds per sample feed; a seed to replay one case alone (its number in the failure message), or null. */
+const CASES = 10;
+const FUZZ_SEED: number | null = null;
+
+type J = unknown;
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Stand-ins replaced in the JSON text: an own "__proto__" key cannot be made with an object literal.
+const PROTO_VALUE = '@@proto-value@@';
+const PROTO_KEY = '@@proto-key@@';
+/** Strings a feed's text or link could hold instead of its own. */
+const STRINGS: J[] = [
+  '', ' ', '0', '12', 'x'.repeat(3000), '<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>',
+  'javascript:window.__pwned=1', ' JavaScript:window.__pwned=1', 'data:text/html,<b>x</b>', '//evil.example/x',
+  '\u202e\u0627\u0644\u0639\u0631\u0628\u064a\u0629', '\u0000\u0007\ufffe', '2013-02-30', '9999-99-99T99:99', 'NaN',
+  'constructor', '__proto__', 'toString', 'hasOwnProperty',
+];
+/** Any value in place of any other. */
+const NASTY: J[] = [
+  ...STRINGS, null, 0, -1, 1.5, 1e21, -1e21, true, false, [], {}, [null], [[[]]], { id: 'x' }, PROTO_VALUE,
+];
+
+type Path = (string | number)[];
+
+function paths(v: J, at: Path = [], out: Path[] = []): Path[] {
+  out.push(at);
+  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
+  return out;
+}
+
+function parentOf(root: J, p: Path): [Record<string | number, J>, string | number] | null {
+  if (!p.length) return null;
+  let node = root as Record<string | number, J>;
+  for (const k of p.slice(0, -1)) node = node[k] as Record<string | number, J>;
+  return [node, p[p.length - 1]!];
+}
+
+/** One random change to `root` (in place, but the root itself may be replaced: the new root is returned), described. */
+function mutate(root: J, rnd: () => number, say: string[]): J {
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  // Entries deep in the feed are most of its paths; the top-level fields get a fair share too.
+  const all = paths(root);
+  const top = all.filter((p) => p.length === 1);
+  const p = rnd() < 0.3 && top.length ? pick(top) : pick(all);
+  const at = parentOf(root, p);
+  const name = p.join('.') || '(root)';
+  const op = Math.floor(rnd() * 6);
+  if (!at) {
+    const v = pick(NASTY);
+    say.push(`root = ${JSON.stringify(v)}`);
+    return v;
+  }
+  const [parent, key] = at;
+  const old = parent[key];
+  if (op === 0 || op === 1) {
+    // A string is mostly replaced by another string (where links and text are checked), else by anything.
+    const v = typeof old === 'string' && rnd() < 0.7 ? pick(STRINGS) : pick(NASTY);
+    parent[key] = v;
+    say.push(`${name} = ${JSON.stringify(v)?.slice(0, 60)}`);
+  } else if (op === 2) {
+    if (Array.isArray(parent)) parent.splice(key as number, 1);
+    else delete parent[key];
+    say.push(`delete ${name}`);
+  } else if (op === 3 && Array.isArray(parent)) {
+    parent.splice(key as number, 0, structuredClone(old));
+    say.push(`duplicate ${name}`);
+  } else if (op === 3 && parent && typeof parent === 'object') {
+    parent[PROTO_KEY] = structuredClone(old) ?? {};
+    say.push(`${p.slice(0, -1).join('.')}.__proto__ = copy of ${name}`);
+  } else if (op === 4) {
+    const v = typeof old === 'number' ? String(old) : typeof old === 'string' && old !== '' && !isNaN(+old) ? +old : typeof old === 'string' ? [old] : Array.isArray(old) ? { ...old } : JSON.stringify(old ?? null);
+    parent[key] = v;
+    say.push(`${name} retyped to ${JSON.stringify(v)?.slice(0, 60)}`);
+  } else {
+    // Many of one thing: a long list, or a long string.
+    const v = Array.isArray(old) ? Array.from({ length: 300 }, (_, i) => structuredClone(old[i % Math.max(1, old.length)] ?? i)) : `${String(old)}`.repeat(200);
+    parent[key] = v;
+    say.push(`${name} made long`);
+  }
+  return root;
+}
+
+/** The JSON text of `v`, with the stand-ins for "__proto__" put in. */
+const text = (v: J) => (JSON.stringify(v) ?? 'null')
+  .replaceAll(`"${PROTO_VALUE}"`, '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}')
+  .replaceAll(`"${PROTO_KEY}"`, '"__proto__"');
+
+function mutated(base: J, seed: number): { body: string; changes: string[] } {
+  const rnd = random(seed);
+  const changes: string[] = [];
+  let root = structuredClone(base);
+  const n = 1 + Math.floor(rnd() * 3);
+  for (let i = 0; i < n; i++) root = mutate(root, rnd, changes);
+  let body = text(root);
+  // Now and then a body cut off (a connection lost, a proxy's limit).
+  if (rnd() < 0.08) {
+    body = body.slice(0, Math.floor(rnd() * body.length));
+    changes.push(`cut at ${body.length}`);
+  }
+  return { body, changes };
+}
+
+const LINK_KEY = /url|href|link|endpoint|page$/i;
+/** Keys whose strings name things (ids, kinds, enums, field names): given the names of Object.prototype's members. */
+const ID_KEY = /(^id$|Ids?$|^template$|^jurisdiction$|^type$|^validator$|^mode$|^status$|^outcome$|^lang$|^genre|^publisher$|^value$|^name$|^applicantType$|^category|^parentId$|^key$|^unit$)/;
+
+/** A copy of `v` with every leaf (by its key) that `pick` answers for replaced by that answer. */
+function mapLeaves(v: J, pick: (leaf: J, key: string) => J | undefined, key = ''): J {
+  if (Array.isArray(v)) return v.map((x) => mapLeaves(x, pick, key));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapLeaves(x, pick, k)]));
+  const r = pick(v, key);
+  return r === undefined ? v : r;
+}
+
+/** The same change made everywhere it applies, one kind at a time: whatever part of the feed a hostile value reaches. */
+function everywhere(base: J): { body: string; changes: string[] }[] {
+  const out: [string, J][] = [];
+  const isText = (leaf: J, k: string) => typeof leaf === 'string' && !LINK_KEY.test(k) && !ID_KEY.test(k);
+  for (const x of ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>', '', 'x'.repeat(3000), STRINGS[11], '\u0000\u0007\ufffe', 'constructor'])
+    out.push([`every text = ${JSON.stringify(x).slice(0, 40)}`, mapLeaves(base, (l, k) => (isText(l, k) ? x : undefined))]);
+  for (const x of ['javascript:window.__pwned=1', ' JavaScript:window.__pwned=1', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x', '', 'x'.repeat(3000)])
+    out.push([`every link = ${JSON.stringify(x).slice(0, 40)}`, mapLeaves(base, (l, k) => (typeof l === 'string' && LINK_KEY.test(k) ? x : undefined))]);
+  for (const x of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', ''])
+    out.push([`every name = ${JSON.stringify(x)}`, mapLeaves(base, (l, k) => (typeof l === 'string' && ID_KEY.test(k) ? x : undefined))]);
+  for (const x of [0, -1, 1.5, 1e21, '12', null])
+    out.push([`every number = ${JSON.stringify(x)}`, mapLeaves(base, (l) => (typeof l === 'number' ? x : undefined))]);
+  const lists = (v: J, f: (a: J[]) => J[]): J => Array.isArray(v) ? f(v.map((x) => lists(x, f))) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, lists(x, f)])) : v;
+  out.push(['every list empty', lists(base, () => [])]);
+  out.push(['every list entry twice', lists(base, (a) => a.flatMap((x) => [x, x]))]);
+  const withKey = (v: J): J => Array.isArray(v) ? v.map(withKey) : v && typeof v === 'object' ? { ...Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withKey(x)])), [PROTO_KEY]: PROTO_VALUE } : v;
+  out.push(['every object with a "__proto__" key', withKey(base)]);
+  return out.map(([what, v]) => ({ body: text(v), changes: [what] }));
+}
+
+const problems: string[] = [];
+const onError = (e: ErrorEvent) => problems.push(`error: ${e.message}`);
+const onRejection = (e: PromiseRejectionEvent) => problems.push(`unhandled rejection: ${String(e.reason?.stack ?? e.reason)}`);
+
+/** What is wrong with what an element shows. */
+function checkShown(el: Element): string[] {
+  const root = el.shadowRoot!;
+  const out: string[] = [];
+  const shown = [...root.querySelectorAll<HTMLElement>('*')].some((e) => e.checkVisibility() && e.innerText?.trim());
+  if (!shown) out.push('nothing shown');
+  for (const e of root.querySelectorAll('*')) {
+    if (/^(script|iframe|object|embed|img|svg|math|style|link|meta|base|form)$/.test(e.localName) && !(e.localName === 'form' && !e.getAttribute('action'))) out.push(`a <${e.localName}> element`);
+    for (const a of e.attributes) if (/^on/i.test(a.name)) out.push(`attribute ${a.name} on <${e.localName}>`);
+    const href = e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action');
+    if (href && !href.startsWith('#') && !/^(https?|blob):$/.test(new URL(href, location.href).protocol)) out.push(`link ${href.slice(0, 80)}`);
+  }
+  if ((window as { __pwned?: unknown }).__pwned) out.push('script from the feed ran');
+  if (({} as { polluted?: unknown }).polluted || (Object.prototype as { polluted?: unknown }).polluted) out.push('Object.prototype polluted');
+  return out;
+}
+
+/** Waits for the element's feed to load, then lets it settle (charts, a second feed). */
+async function settle(el: El): Promise<void> {
+  await el.loaded;
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 30));
+  await el.updateComplete;
+}
+
+/** Presses the element's buttons and links that change what it shows (not ones that leave the page), once each. */
+async function pressAround(el: El, max = 12): Promise<void> {
+  const root = el.shadowRoot!;
+  const buttons = [...root.querySelectorAll<HTMLElement>('button:not([aria-disabled="true"]), input[type=checkbox], input[type=radio], summary')].slice(0, max);
+  for (const b of buttons) {
+    if (!b.isConnected) continue;
+    b.click();
+    await el.updateComplete;
+  }
+  for (const s of root.querySelectorAll<HTMLSelectElement>('select')) {
+    if (s.options.length < 2) continue;
+    s.selectedIndex = s.options.length - 1;
+    s.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    s.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  }
+  const q = root.querySelector<HTMLInputElement>('input[type=search], input#q');
+  if (q) {
+    q.value = '通知 a';
+    q.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  }
+}
+
+type El = Element & { loaded: Promise<void>; updateComplete: Promise<unknown> };
+
+interface Target {
+  name: string;
+  bases: () => Promise<J[]>;
+  /** Shows the element with `body` as its feed (or as the answer it asks for). */
+  mount: (body: string) => Promise<El>;
+}
+
+const raw = async (url: string) => (await fetch(url)).json() as Promise<J>;
+const STATUS_FOUND = {
+  queryCode: 'AB12-CD34', status: 'extended', outcome: 'partiallyDisclosed', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29',
+  history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }, { status: 'extended', at: '2026-09-25T03:00:00Z', note: '需要调取档案' }],
+};
+
+const TARGETS: Target[] = [
+  {
+    name: '<disclosure-catalogue>',
+    bases: async () => [smallCatalogue()],
+    mount: async (body) => fixture(html`<disclosure-catalogue src=${await storeFeed(body)} no-url-state page-size="2"></disclosure-catalogue>`),
+  },
+  {
+    name: '<annual-stats>',
+    bases: async () => Promise.all(['2013.json', '2022.json'].map((f) => raw(`/demo/feeds/annual/${f}`))),
+    mount: async (body) => fixture(html`<annual-stats src=${await storeFeed(body)} no-url-state></annual-stats>`),
+  },
+  {
+    name: '<request-form>',
+    bases: async () => [formFeed({ mode: 'api', endpoint: 'https://example.invalid/api' }), await raw('/demo/feeds/request-form.json')],
+    mount: async (body) => fixture(html`<request-form src=${await storeFeed(body)} persist="session"></request-form>`),
+  },
+  {
+    // The status lookup's answer, from the agency's server: looked up, then shown or refused.
+    name: '<request-status>',
+    bases: async () => [STATUS_FOUND],
+    mount: async (body) => {
+      const endpoint = await scriptEndpoint([{ status: 200, body, type: 'application/json' }]);
+      const el = await fixture<El>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))}
+        query-code="AB12-CD34" today="2026-10-12"></request-status>`);
+      await settle(el);
+      const root = el.shadowRoot!;
+      const name = root.querySelector<HTMLInputElement>('#name')!;
+      name.value = '张三';
+      name.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLElement>('form .btn.primary')!.click();
+      for (let i = 0; i < 100 && !root.querySelector('[part="result"], [part="lookup-error"]'); i++) await new Promise((r) => setTimeout(r, 20));
+      return el;
+    },
+  },
+];
+
+describe('generated malformed and hostile feeds', function () {
+  this.timeout(240000);
+
+  before(() => {
+    addEventListener('error', onError);
+    addEventListener('unhandledrejection', onRejection);
+  });
+  after(() => {
+    removeEventListener('error', onError);
+    removeEventListener('unhandledrejection', onRejection);
+  });
+
+  /** Mounts each case in turn; what went wrong, by case. */
+  async function tryAll(target: Target, cases: { body: string; changes: string[]; seed?: number }[]): Promise<string[]> {
+    const failures: string[] = [];
+    for (const { body, changes, seed } of cases) {
+      problems.length = 0;
+      sessionStorage.clear();
+      // Each case's findings its own.
+      delete (window as { __pwned?: unknown }).__pwned;
+      delete (Object.prototype as { polluted?: unknown }).polluted;
+      const el = await target.mount(body);
+      await settle(el);
+      let found = checkShown(el);
+      if (!found.length) {
+        await pressAround(el);
+        await new Promise((r) => setTimeout(r, 30));
+        found = checkShown(el);
+      }
+      found.push(...problems);
+      if (found.length) failures.push(`${seed === undefined ? '' : `seed ${seed} `}(${changes.join('; ')}): ${[...new Set(found)].join(', ')}`);
+      fixtureCleanup();
+    }
+    return failures;
+  }
+
+  for (const target of TARGETS) {
+    it(`${target.name}: the same hostile value everywhere it fits, one kind at a time`, async () => {
+      const found = await tryAll(target, (await target.bases()).flatMap((b) => everywhere(b)));
+      expect(found, found.join('\n')).to.deep.equal([]);
+    });
+
+    it(`${target.name}: random changes (seeded): content or a message, and nothing from the feed runs`, async () => {
+      const bases = await target.bases();
+      const seeds = FUZZ_SEED !== null ? [FUZZ_SEED] : bases.flatMap((_, b) => Array.from({ length: CASES }, (_, c) => 1000 * (b + 1) + c));
+      const found = await tryAll(target, seeds.map((seed) => ({ ...mutated(bases[Math.floor(seed / 1000) - 1] ?? bases[0], seed), seed })));
+      expect(found, found.join('\n')).to.deep.equal([]);
+    });
+  }
+});
