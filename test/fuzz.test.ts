@@ -8,7 +8,7 @@ import '../src/catalogue.js';
 import '../src/annual-stats.js';
 import '../src/request-form.js';
 import '../src/request-status.js';
-import { scriptEndpoint, storeFeed } from './helpers.js';
+import { expectAccessible, scriptEndpoint, storeFeed } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { formFeed } from './request-fixtures.js';
 
@@ -273,8 +273,8 @@ describe('generated malformed and hostile feeds', function () {
     removeEventListener('unhandledrejection', onRejection);
   });
 
-  /** Mounts each case in turn; what went wrong, by case. */
-  async function tryAll(target: Target, cases: { body: string; changes: string[]; seed?: number }[]): Promise<string[]> {
+  /** Mounts each case in turn (with `axe`, checks it with axe-core too); what went wrong, by case. */
+  async function tryAll(target: Target, cases: { body: string; changes: string[]; seed?: number }[], axe = false): Promise<string[]> {
     const failures: string[] = [];
     for (const { body, changes, seed } of cases) {
       problems.length = 0;
@@ -291,6 +291,7 @@ describe('generated malformed and hostile feeds', function () {
         found = checkShown(el);
       }
       found.push(...problems);
+      if (axe) await expectAccessible(el).catch((e: unknown) => found.push(String(e).slice(0, 400)));
       if (found.length) failures.push(`${seed === undefined ? '' : `seed ${seed} `}(${changes.join('; ')}): ${[...new Set(found)].join(', ')}`);
       fixtureCleanup();
     }
@@ -298,8 +299,8 @@ describe('generated malformed and hostile feeds', function () {
   }
 
   for (const target of TARGETS) {
-    it(`${target.name}: the same hostile value everywhere it fits, one kind at a time`, async () => {
-      const found = await tryAll(target, (await target.bases()).flatMap((b) => everywhere(b)));
+    it(`${target.name}: the same hostile value everywhere it fits, one kind at a time (and axe on each)`, async () => {
+      const found = await tryAll(target, (await target.bases()).flatMap((b) => everywhere(b)), true);
       expect(found, found.join('\n')).to.deep.equal([]);
     });
 
