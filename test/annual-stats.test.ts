@@ -1351,6 +1351,68 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
     }
   });
 
+  /**
+   * What a reader must scroll the page sideways for: `past` (the element's content, the data tables' scroll areas
+   * left out), the page itself, and a table's caption reaching past its scroll area (a caption is the table's name, not
+   * data laid out in two dimensions: it wraps in the width the reader sees).
+   */
+  const sideways = (el: Element) => {
+    const out = past(el);
+    if (document.documentElement.scrollWidth > innerWidth) out.push(`the page: ${document.documentElement.scrollWidth}px wide`);
+    for (const c of $$(el, '.table-wrap :is(caption:not(.vh), .caption)')) {
+      const r = document.createRange();
+      r.selectNodeContents(c);
+      if (c.checkVisibility() && r.getBoundingClientRect().right > c.closest('.table-wrap')!.getBoundingClientRect().right + 0.5) out.push(`caption: ${text(c).slice(0, 40)}`);
+    }
+    return out;
+  };
+
+  /** The states checked at 320px: what, the feed (and year), what shows it is there. */
+  const missingYear = () => storeFeed({ schemaVersion: 1, reports: [
+    { year: 2020, url: `${FEEDS}/2020.json` }, { year: 2021, url: `${FEEDS}/missing-2021.json` }, { year: 2022, url: `${FEEDS}/2022.json` }] });
+  const REFLOW: [string, () => Promise<string> | string, string, number?][] = [
+    ['the CN-legacy seed (2013): its groups’ tables', () => `${FEEDS}/2013.json`, '#t4'],
+    ['a CN-2021 report', () => `${FEEDS}/2022.json`, '#t3'],
+    ['reconciliation warnings', () => `${FEEDS}/broken-2021.json`, '[part~="reconciliation"]'],
+    ['an index: the year picker, the trend with its longest figure picked', () => `${FEEDS}/index.json`, 'select#year'],
+    ['an index whose year shown failed to load: its error, the trend', missingYear, '[part~="error"]', 2021],
+    ['a feed that failed to load', () => `${FEEDS}/missing.json`, '[part~="error"]'],
+    ['feed text with no place to break, feed warnings', () => `${FEEDS}/hostile.json`, '[part~="warning"]'],
+  ];
+  for (const lang of ['zh-CN', 'en']) {
+    for (const [what, src, shows, year] of REFLOW) {
+      it(`reflows at 320 CSS px (${lang}): ${what}, the charts’ data tables open; with large text, the browser’s text at 200%, both: only the tables scroll`, async () => {
+        await emulateMedia({ reducedMotion: 'reduce' });
+        // 320px less a page's usual 16px margins.
+        const box = mountHtml(html`<annual-stats src=${await src()} year=${year ?? ''} lang=${lang} no-url-state></annual-stats>`, 'width: 288px');
+        const el = box.querySelector('annual-stats') as AnnualStats;
+        // (The feed is asked for in the first update: `loaded` waits for it from then on.)
+        await el.updateComplete;
+        await el.loaded;
+        await el.updateComplete;
+        expect($(el, shows), shows).to.exist;
+        const pick = $<HTMLSelectElement>(el, '#trend-key');
+        if (pick) {
+          // The figure with the longest name drawn: the chart's caption names it in full.
+          pick.value = [...pick.options].sort((a, b) => b.ariaLabel!.length - a.ariaLabel!.length)[0].value;
+          pick.dispatchEvent(new Event('change'));
+          await el.updateComplete;
+        }
+        for (const b of $$(el, '[part~="data-toggle"][aria-expanded="false"]')) b.click();
+        // The browser's text at 200% doubles the reader's default size: the element's `medium` (every size is in em from it).
+        for (const [size, large, font] of [['', false, ''], ['large text', true, ''], ['text at 200%', false, '32px'], ['text at 200%, large text', true, '32px']] as const) {
+          el.largeText = large;
+          el.style.setProperty('--de-font-size', font);
+          await el.updateComplete;
+          await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn');
+          await new Promise((r) => setTimeout(r, 50));
+          expect(sideways(el), `${lang} ${size}`).to.deep.equal([]);
+          chartsFit(el, `${lang} ${size}`);
+        }
+      });
+    }
+  }
+
   it('text spacing (WCAG 1.4.12): nothing cut off, button text within its button (en and zh-CN, large text)', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     for (const lang of ['en', 'zh-CN']) {

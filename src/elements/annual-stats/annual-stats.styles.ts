@@ -1,8 +1,11 @@
 import { css } from 'lit';
 
 export const annualStyles = css`
+  /* A word longer than the line (a feed's name or URL, an English heading in large text or at 200%) is broken rather
+     than running past the element on a 320px screen (WCAG 1.4.10); table cells keep theirs whole: the table scrolls. */
   .root {
     container-type: inline-size;
+    overflow-wrap: anywhere;
     --_chart-1: var(--de-chart-1, var(--_primary));
     --_chart-2: var(--de-chart-2, #c25400);
     --_chart-3: var(--de-chart-3, #1e6b34);
@@ -19,7 +22,7 @@ export const annualStyles = css`
     --_chart-5: var(--de-dark-chart-5, #e3c34a);
     --_chart-6: var(--de-dark-chart-6, #ff8a80);
   }
-  header h2 { margin: 0 0 0.25em; font-size: 1.35em; line-height: 1.3; overflow-wrap: anywhere; }
+  header h2 { margin: 0 0 0.25em; font-size: 1.35em; line-height: 1.3; }
   header .meta { display: flex; flex-wrap: wrap; gap: 0.25em 1em; color: var(--_muted); margin: 0 0 0.75em; }
   .badge { border: 0.0625em solid var(--_warning); color: var(--_warning); border-radius: var(--_radius); padding: 0 0.4em; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0 0 1em; }
@@ -27,21 +30,22 @@ export const annualStyles = css`
   section { margin: 1.5em 0; }
   section h3 { font-size: 1.15em; margin: 0 0 0.5em; }
   section h4 { margin: 0.75em 0 0.25em; }
-  p.text { margin: 0 0 0.75em; white-space: pre-line; overflow-wrap: anywhere; }
+  p.text { margin: 0 0 0.75em; white-space: pre-line; }
   .panel ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
 
   .table-wrap { overflow-x: auto; margin: 0.5em 0; }
   /* The focused table's outline inside it: its box would cut off one drawn outside. */
   table:focus-visible { outline-offset: -0.2em; }
   table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
-  caption, .caption { text-align: start; font-weight: 700; padding: 0.25em 0; caption-side: top; margin: 0; }
+  /* A caption wraps in the width the reader sees (100cqi: .root's), not the width of a table that scrolls. */
+  caption, .caption { text-align: start; font-weight: 700; padding: 0.25em 0; caption-side: top; margin: 0; max-width: 100cqi; }
   /* Table 二 as one table per clause block, drawn as one: same fixed columns, shared borders. */
   .split > table { table-layout: fixed; width: 100%; }
   .split > table+table { margin-top: -0.0625em; }
   .split col.label { width: 40%; }
   /* English words are not cut: on a phone, Table 二 is as wide as its longest words need, and its scroll area scrolls. */
   .split:lang(en) { min-width: 36em; }
-  th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; }
+  th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; overflow-wrap: normal; }
   th, td.corner { font-weight: 400; text-align: start; background: var(--_surface); }
   /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
   thead th { text-align: center; }
