@@ -798,8 +798,9 @@ describe('<request-form> submission', () => {
   it('on a 320px screen with the browser’s text at 200%, the receipt’s query code is shown whole (it wraps, not cut off)', async () => {
     const endpoint = await scriptEndpoint([{ status: 201, body: { ...RECEIPT, queryCode: 'VGCEWFHSC4' } }]);
     const url = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
-    // A browser's text size of 200% doubles the default 16px (the element's own large-text mode comes on top).
-    const box = mountHtml(html`<request-form src=${url} large-text></request-form>`, 'width: 288px; font-size: 32px');
+    // A browser's text size of 200% doubles the default 16px (the element's own large-text mode comes on top). The
+    // element's text starts from the browser's (`medium`), not the page's: a parent's font-size would not reach it.
+    const box = mountHtml(html`<request-form src=${url} large-text></request-form>`, 'width: 288px; --de-font-size: 32px');
     const el = box.querySelector('request-form') as El;
     await el.updateComplete;
     await el.loaded;
