@@ -520,6 +520,68 @@ test('printing the paper application form leaves no page mostly blank: a long se
   }
 });
 
+test('printing a paper application form with a long answer (所需信息的内容描述 at its maxLength, an answer of 80 lines) fills the pages: the answer runs on over the next page, no page is left blank before it, no line is cut', async () => {
+  // Each row was kept whole: the description went to the second page, leaving half of the first blank, and the long
+  // answer to the third, leaving half of the second blank (5 pages instead of 4).
+  const feed = {
+    schemaVersion: 1, lang: 'zh-CN', jurisdiction: 'CN-OGI-2019',
+    agency: { name: '测试区人民政府办公室', office: { name: '测试区政务公开办', address: '测试路1号', postcode: '414000' } },
+    applicantTypes: [{ id: 'naturalPerson', label: '公民' }],
+    sections: [
+      { id: 'applicant', title: '申请人信息', fields: ['姓名', '工作单位', '通信地址'].map((label, i) => ({ name: `a${i}`, type: 'text', label })) },
+      { id: 'wanted', title: '所需政府信息', fields: [
+        { name: 'title', type: 'text', label: '所需信息的名称' },
+        { name: 'description', type: 'textarea', maxLength: 1000, label: '所需信息的内容描述' },
+        { name: 'purpose', type: 'textarea', maxLength: 5000, label: '所需信息的用途' },
+        { name: 'note', type: 'textarea', label: '备注' },
+      ] },
+    ],
+    submit: { mode: 'print' },
+  };
+  const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
+    + '<request-form src="/e2e/print-long.json"></request-form>';
+  const { page, log, close } = await open('/e2e/print-long.html', {
+    routes: {
+      '**/e2e/print-long.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
+      '**/e2e/print-long.json': (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
+    },
+  });
+  try {
+    await waitForShadow(page, 'request-form', 'form');
+    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
+      await page.evaluate(() => {
+        const root = document.querySelector('request-form').shadowRoot;
+        root.querySelector('input[type=radio]')?.click();
+        const answers = {
+          description: '关于测试区二〇二四年度财政预算执行情况的报告及其附件，包括各部门决算表、政府采购目录和专项资金使用明细。'.repeat(20).slice(0, 1000),
+          purpose: Array.from({ length: 80 }, (_, j) => `第${j + 1}行：关于测试区2024年度财政预算执行情况的报告`).join('\n'),
+        };
+        root.querySelectorAll('textarea, input[type=text]').forEach((f) => {
+          f.value = answers[f.id.slice(2)] ?? '测试';
+          f.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        root.querySelector('form .btn.primary').click();
+      });
+      await page.waitForTimeout(100);
+    }
+    await waitForShadow(page, 'request-form', '[part~="paper"]');
+    const printed = await page.pdf({ format: 'A4' });
+    assert.deepEqual(linesCut(printed), [], 'no line cut by a page edge');
+    // The same form with rows free to break anywhere.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = '@media print { tr, td, th { break-inside: auto !important; orphans: 1 !important; widows: 1 !important; } }';
+      document.querySelector('request-form').shadowRoot.append(style);
+    });
+    const free = pageCount(await page.pdf({ format: 'A4' }));
+    assert.ok(free >= 3, `the form prints on several pages (${free})`);
+    assert.equal(pageCount(printed), free, 'pages printed, and with rows free to break anywhere');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
 await run({
   async setup() {
     server = await serveStatic({

@@ -55,6 +55,30 @@ const spoken = (node: Element) => {
   return copy.textContent!.replace(/[^\S\u3000]+/g, ' ').trim();
 };
 
+/** The text lines of `node` as laid out, by the boxes of its characters: one character each, by their offsets. */
+const charBoxes = (node: Element) => {
+  const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const boxes: DOMRect[] = [];
+  for (let t = walk.nextNode() as Text | null; t; t = walk.nextNode() as Text | null) {
+    for (let i = 0; i < t.data.length; i++) {
+      if (!t.data[i].trim()) continue;
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 1);
+      boxes.push(r.getBoundingClientRect());
+    }
+  }
+  return boxes;
+};
+const lineCount = (node: Element) => new Set(charBoxes(node).map((b) => Math.round(b.bottom))).size;
+/**
+ * Whether print may break a paper form's row across sheets: not a row kept whole (break-inside: avoid), nor one whose
+ * cells are all too short to leave `orphans` lines before a break and `widows` after it. A section's title, the
+ * cell spanning its rows, is left out: it is in a box kept whole (an inline-block).
+ */
+const breakable = (tr: HTMLElement) => getComputedStyle(tr).breakInside !== 'avoid'
+  && [...(tr as HTMLTableRowElement).cells].some((c) => c.rowSpan === 1 && lineCount(c) >= +getComputedStyle(c).orphans + +getComputedStyle(c).widows);
+
 const CONTACT_ZH = ['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000', '办公时间 工作日 9:00—17:00', '电话 0730-1234567', '电子邮箱 gk@example.gov.cn'];
 const CONTACT_EN = ['Contact the agency', 'Office 测试区政务公开办', 'Address 测试路1号', 'Postcode 414000', 'Opening hours 工作日 9:00—17:00', 'Telephone 0730-1234567', 'Email gk@example.gov.cn'];
 /** The refusal or failure panel (an alert). */
@@ -2038,8 +2062,8 @@ describe('<request-form> print mode', () => {
       expect(printed($(el, '[part="paper"] table'))).to.not.contain('已勾选');
       // The words for a screen reader take no room on paper.
       for (const v of $$(el, '[part="paper"] td .vh')) expect(v.getBoundingClientRect().width).to.be.at.most(1);
-      // Rows still do not break across sheets (but those heading a section, which may: see 'breaks pages between rows').
-      expect($$(el, '[part="paper"] tr:not(:has([rowspan]))').every((tr) => getComputedStyle(tr).breakInside === 'avoid')).to.equal(true);
+      // No row of short answers breaks across sheets (see 'a long answer … runs on over the next page').
+      expect($$(el, '[part="paper"] tr').filter(breakable)).to.deep.equal([]);
     } finally {
       await emulateMedia({ media: 'screen' });
     }
@@ -2189,16 +2213,96 @@ describe('<request-form> printed', () => {
     const el = await paper();
     await emulateMedia({ media: 'print' });
     try {
-      // Kept whole, except a section's first row with its title spanning the section's rows: kept whole, it would take
-      // them all to the next sheet (e2e/run.mjs, 'printing the paper application form leaves no page mostly blank …').
-      const rows = $$(el, '[part="paper"] tr');
-      expect(rows.map((tr) => `${tr.querySelector('[rowspan]') ? 'heads' : 'row'} ${getComputedStyle(tr).breakInside}`))
-        .to.satisfy((v: string[]) => v.every((x) => x === 'heads auto' || x === 'row avoid') && v.filter((x) => x === 'heads auto').length === 3);
-      // The title written downwards in a box of its own, not the cell: a cell of another writing mode never breaks.
+      // Short rows kept whole, a section's first row with its title spanning the section's rows too; that title in a
+      // box of its own, kept whole, not the cell: a cell of another writing mode never breaks, and took the section's
+      // rows to the next sheet (e2e/run.mjs, 'printing the paper application form leaves no page mostly blank …').
+      expect($$(el, '[part="paper"] tr').filter(breakable)).to.deep.equal([]);
       for (const th of $$(el, '[part="paper"] th[rowspan]')) {
-        expect([getComputedStyle(th).writingMode, getComputedStyle(th.firstElementChild!).writingMode]).to.deep.equal(['horizontal-tb', 'vertical-rl']);
+        expect([getComputedStyle(th).writingMode, getComputedStyle(th.firstElementChild!).display]).to.deep.equal(['horizontal-tb', 'inline-block']);
       }
       expect(getComputedStyle($(el, '#paper-h')).breakAfter).to.equal('avoid');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('a long answer (所需信息的内容描述 at its maxLength, or many lines) runs on over the next page instead of leaving this one blank; short rows stay whole, and the questions keep a column of their own', async () => {
+    const feed = formFeed({ mode: 'print' });
+    const info = (feed.sections as { fields: { maxLength?: number }[] }[])[1].fields;
+    info[0].maxLength = 1000;
+    // Not the first row of its section (which heads the section's title, and was never kept whole).
+    info.unshift({ name: 'title', type: 'text', label: '所需信息的名称' } as (typeof info)[0]);
+    const el = await mount(feed);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    const long = `${'关于测试区二〇二四年度财政预算执行情况的报告及其附件，包括各部门决算表和专项资金使用明细。'.repeat(20).slice(0, 900)}\n${'第1行\n'.repeat(19)}第20行`;
+    expect(long.length).to.be.at.most(1000);
+    await fill(el, { title: '2024年度财政预算执行情况', description: long, delivery: 'post' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    await emulateMedia({ media: 'print' });
+    try {
+      const rows = $$(el, '[part="paper"] tr');
+      const label = (tr: HTMLElement) => tr.querySelector('th[scope="row"]')?.textContent;
+      // Kept whole, a row taller than what is left of a sheet went to the next one, leaving the rest blank.
+      expect(rows.filter(breakable).map(label)).to.deep.equal(['内容描述']);
+      // The long answer took the width: each question was squeezed to a character a line, each row as tall.
+      for (const th of $$(el, '[part="paper"] th[scope="row"]')) {
+        expect(lineCount(th), th.textContent!).to.be.at.most(Math.ceil(th.textContent!.length / 5));
+      }
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('prints each section’s title downwards inside its own cell, whatever the font: no character painted on another, or over the rows below (WenQuanYi Zen Hei gives no height in vertical-rl)', async () => {
+    const feed = formFeed({ mode: 'print' });
+    // A title taller than its section's rows.
+    (feed.sections as { title: string }[])[2].title = '身份证明材料与申请人声明';
+    const el = await mount(feed);
+    await toReview(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    await emulateMedia({ media: 'print' });
+    try {
+      const titles = $$(el, '[part="paper"] th[rowspan]');
+      expect(titles.map((th) => th.textContent!.trim())).to.deep.equal(['申请人信息', '所需信息', '身份证明材料与申请人声明']);
+      for (const th of titles) {
+        const cell = th.getBoundingClientRect();
+        const boxes = charBoxes(th);
+        boxes.forEach((b, i) => {
+          const where = `${th.textContent!.trim()}[${i}]`;
+          expect(b.height, where).to.be.above(8);
+          expect([b.left >= cell.left, b.right <= cell.right, b.top >= cell.top, b.bottom <= cell.bottom], where).to.deep.equal([true, true, true, true]);
+          // Top to bottom, each below the one before.
+          if (i) expect(b.top, where).to.be.at.least(boxes[i - 1].bottom - 1);
+        });
+      }
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    // An English title is turned on its side, inside its cell too.
+    const en = await mount(englishFormFeed({ mode: 'print' }));
+    en.lang = 'en';
+    await fill(en, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(en);
+    await fill(en, { description: VALID.description, delivery: 'post' });
+    await next(en);
+    await fill(en, { declaration: true });
+    await next(en);
+    await next(en);
+    await focusedIn(en, '#paper-h');
+    await emulateMedia({ media: 'print' });
+    try {
+      const th = $$(en, '[part="paper"] th[rowspan]')[1];
+      expect(th.textContent!.trim()).to.equal('The information you want');
+      const [cell, text] = [th.getBoundingClientRect(), th.firstElementChild!.getBoundingClientRect()];
+      expect(getComputedStyle(th.firstElementChild!).writingMode).to.equal('vertical-rl');
+      expect(text.height).to.be.above(text.width * 4);
+      expect([text.left >= cell.left, text.right <= cell.right, text.top >= cell.top, text.bottom <= cell.bottom]).to.deep.equal([true, true, true, true]);
     } finally {
       await emulateMedia({ media: 'screen' });
     }

@@ -48,9 +48,12 @@ export const requestFormStyles = css`
   .paper th.block { width: 2.5em; text-align: center; }
   /* A section's title, at its start (on paper, the page where it starts), written downwards in a box of its own: a
      cell in another writing mode cannot break across pages (Chromium), and took the section's rows to the next page
-     with it, however many pages they filled. */
-  .block span { display: inline-block; writing-mode: vertical-rl; }
-  .paper td.sign { height: 3em; }
+     with it, however many pages they filled. Chinese is stacked a character a line, not set in vertical-rl, where a
+     font without vertical metrics (WenQuanYi Zen Hei) gives each character no height: all painted on one spot, and
+     over the rows below. English is turned on its side. */
+  .block span { display: inline-block; width: min-content; }
+  .block span:lang(en) { writing-mode: vertical-rl; }
+  .paper td.sign { height: 3em; break-inside: avoid; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
   .timeline li { padding: 0 0 0.8em 1em; overflow-wrap: anywhere; }
   .timeline time { display: block; }
@@ -59,11 +62,13 @@ export const requestFormStyles = css`
     .receipt, .paper { border: 0; padding: 0; }
     /* On paper the link to the status page is its address. */
     [part='receipt'] a::after { content: ' ' attr(href); overflow-wrap: anywhere; }
-    .paper th, .paper td { border-color: #000; }
-    /* Rows stay whole, but not a section's first one, which heads its rowspan: kept whole, it would take the whole span
-       to the next page, leaving most of a page blank, and be cut there all the same. A rule of its own: a browser
-       without :has() drops the whole rule it is in. */
-    .paper tr:not(:has([rowspan])) { break-inside: avoid; }
+    /* A row breaks across pages only inside a cell of 6 lines or more, 3 kept on each side (and not in the space to
+       sign): a short row stays whole; a long answer runs on over the next page, where kept whole it went to the next
+       page, leaving the rest of this one blank, and was broken there all the same if taller than a page. (Firefox has
+       no orphans/widows: any row may break between lines.) A long answer leaves the questions a column of 8em, not
+       one of a character. */
+    .paper th, .paper td { border-color: #000; orphans: 3; widows: 3; }
+    .paper th[scope='row'] { min-width: 8em; }
     .paper h2 { break-after: avoid; }
   }
   @media (max-width: 40em) {
