@@ -664,7 +664,7 @@ describe('<annual-stats>: charts', () => {
       const wider = () => $$<HTMLCanvasElement>(el, 'canvas').filter((c) => c.getBoundingClientRect().width > c.parentElement!.getBoundingClientRect().width + 0.5);
       expect(wider(), 'on screen').to.deep.equal([]);
       await emulateMedia({ media: 'print' });
-      await waitUntilRendered(() => !wider().length, 'every chart within the width of the paper', 3000);
+      await waitUntilRendered(() => !wider().length, 'every chart within the width of the paper', 10000);
     } finally {
       window.ResizeObserver = RO;
       await emulateMedia({ media: 'screen' });
