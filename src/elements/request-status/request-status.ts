@@ -146,7 +146,8 @@ export class RequestStatus extends DisclosureElement {
     const abort = (this.lookupAbort = new AbortController());
     this.busy = true;
     try {
-      const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout });
+      // The answer, small and no-store, is read whole (FetchOptions in core/feed.ts).
+      const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout, whole: true });
       const a = json as StatusAnswer;
       if (!a || typeof a.status !== 'string') throw new FeedError('invalidRoot', 'not a status answer', url.href, undefined, 'status');
       // Entries that are not objects (null, a number) would throw in render and leave the page at 正在查询.
