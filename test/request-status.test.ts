@@ -103,6 +103,20 @@ describe('<request-status>', () => {
     expect(ofLookup(await executeServerCommand('failed-requests'))).to.deep.equal([]);
   });
 
+  it('asks in the element’s language (Accept-Language, a CORS-safelisted value: zh-CN, then en once switched), so the server’s own words (a history note) come in it', async () => {
+    const answer = (note: string) => ({ ...FOUND, history: [FOUND.history[0], { ...FOUND.history[1], note }] });
+    const { el, endpoint } = await mount([{ status: 200, byLanguage: { zh: answer('需要调取档案'), en: answer('The archives are being retrieved') } }]);
+    await lookup(el, 'AB12-CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect(shadowText(el, '[part="history"] li:last-child')).to.contain('延长答复期限：需要调取档案');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => shadowText(el, 'h2') === 'Check the progress of an application', 'English');
+    await lookup(el, null, '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result in English');
+    expect(shadowText(el, '[part="history"] li:last-child')).to.contain('Time limit extended: The archives are being retrieved');
+    expect((await requestsTo(endpoint)).map((r) => r.headers['accept-language'])).to.deep.equal(['zh-CN', 'en']);
+  });
+
   it('puts the outcome in words (Table 三 keys), in Chinese and English, and trusts the server’s overdue flag', async () => {
     const body = { ...FOUND, status: 'answered', outcome: 'withheld.thirdPartyRights', overdue: false };
     let { el } = await mount([{ status: 200, body }]);

@@ -29,11 +29,11 @@ export type ParseResult<T> =
 export type FeedParser<T> = (json: unknown, feedUrl: string) => ParseResult<T>;
 
 /**
- * `whole`: the answer is read in one piece (response.text()), for a small answer sent with `Cache-Control: no-store`
+ * `headers`: sent besides `Accept` (a status lookup's `Accept-Language`). `whole`: the answer is read in one piece (response.text()), for a small answer sent with `Cache-Control: no-store`
  * (a status lookup): Chromium reports such an answer that a stream reader reads to its end as a failed request
  * (net::ERR_ABORTED, in DevTools' Network panel and to Playwright) about one time in two, although the page got all of it.
  */
-export interface FetchOptions { signal?: AbortSignal; timeout?: number; whole?: boolean }
+export interface FetchOptions { signal?: AbortSignal; timeout?: number; headers?: Record<string, string>; whole?: boolean }
 
 /** The schema version this library reads; a feed with a higher major version is refused with a clear error. */
 export const SCHEMA_VERSION = 1;
@@ -86,7 +86,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
       signal: controller.signal,
       cache: 'no-cache',
       credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...options.headers },
     }));
     const { status, headers } = response;
     if (status === 404 || status === 410) throw new FeedError('notFound', 'Not found', url, status);
