@@ -79,27 +79,6 @@ const a11yTree = {
 };
 
 /**
- * `executeServerCommand('failed-requests')`: the requests of the test's page that the browser reported as failed since
- * the last call (`net::ERR_ABORTED <url>`: DevTools' Network.loadingFailed, as the Network panel and the e2e tests see
- * them); the first call starts recording. The page cannot see these itself: such a request's Resource Timing entry is
- * that of one that finished.
- */
-const failedByPage = new WeakMap();
-const failedRequests = {
-  name: 'failed-requests',
-  async executeCommand({ command, session }) {
-    if (command !== 'failed-requests') return undefined;
-    const page = session.browser.getPage(session.id);
-    if (!failedByPage.has(page)) {
-      const failed = [];
-      failedByPage.set(page, failed);
-      page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
-    }
-    return failedByPage.get(page).splice(0);
-  },
-};
-
-/**
  * The tests run on our modules as they ship: templates without their indentation (scripts/minify-html-literals.mjs),
  * private members renamed (scripts/mangle-props.mjs), so that either breaking something fails here. `MANGLE=0` keeps
  * the source as it is, for debugging.
@@ -132,7 +111,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, bringToFront, a11yTree, failedRequests, a11ySnapshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, bringToFront, a11yTree, a11ySnapshotPlugin()],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],

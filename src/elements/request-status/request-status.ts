@@ -147,8 +147,8 @@ export class RequestStatus extends DisclosureElement {
     this.busy = true;
     try {
       // Asked in the element's language (zh-CN or en, a CORS-safelisted value), as <request-form> sends: a server may
-      // write its own words (a history note) in it. The answer, small and no-store, is read whole (FetchOptions).
-      const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout, headers: { 'Accept-Language': this.locale }, whole: true });
+      // write its own words (a history note) in it.
+      const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout, headers: { 'Accept-Language': this.locale } });
       const a = json as StatusAnswer;
       if (!a || typeof a.status !== 'string') throw new FeedError('invalidRoot', 'not a status answer', url.href, undefined, 'status');
       // Entries that are not objects (null, a number) would throw in render and leave the page at 正在查询.
