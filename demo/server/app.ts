@@ -209,21 +209,27 @@ function isCalendarDate(v: unknown): v is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-/** JSON values a client may send for a field, as strings; null when the value has another shape. */
-function coerceJsonValue(v: unknown): string | string[] | null {
+/** A JSON text, number or boolean as a string; null for anything else. */
+function coerceScalar(v: unknown): string | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (Array.isArray(v)) {
-    const out: string[] = [];
-    for (const x of v) {
-      const c = coerceJsonValue(x);
-      if (typeof c !== 'string') return null;
-      out.push(c);
-    }
-    return out;
-  }
   return null;
+}
+
+/**
+ * JSON values a client may send for a field, as strings; null when the value has another shape. One list level only,
+ * looked at without recursion: a value nested 100,000 lists deep would otherwise run the stack out (a 500).
+ */
+function coerceJsonValue(v: unknown): string | string[] | null {
+  if (!Array.isArray(v)) return coerceScalar(v);
+  const out: string[] = [];
+  for (const x of v) {
+    const c = coerceScalar(x);
+    if (c === null) return null;
+    out.push(c);
+  }
+  return out;
 }
 
 function clientAddress(req: IncomingMessage, trustProxy: boolean | number | undefined): string {

@@ -374,6 +374,16 @@ describe('POST /api/requests', () => {
     assert.equal(wrongType.status, 415);
   });
 
+  test('a value nested 100,000 arrays deep → 422 invalidValue for that field, not 500 (the value check recursed until the stack ran out)', async () => {
+    for (const depth of [2, 100, 100000]) {
+      const deep = `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+      const res = await postJson(s.base, JSON.stringify(person()).replace(/"description":"[^"]*"/, `"description":${deep}`));
+      assert.equal(res.status, 422, `depth ${depth}`);
+      assert.deepEqual((await res.json()).error.fields, { description: 'invalidValue' }, `depth ${depth}`);
+    }
+    assert.ok(!s.logs.some((l) => l.startsWith('internal error')), s.logs.join('\n'));
+  });
+
   test('a field named __proto__ is refused as unknownField like any other unknown name, in JSON and multipart', async () => {
     // Assigned into a plain object it set the object's prototype (or nothing), so it vanished without a word.
     const json = JSON.stringify(person()).replace('"name":', '"__proto__":["a","b"],"name":');
