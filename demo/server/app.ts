@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { resolve as resolvePath } from 'node:path';
 import { addWorkingDays, dueDate, isOverdue, localDate, workingDaysBetween } from '../../src/rules/working-days.js';
 import {
@@ -45,7 +47,7 @@ import {
   UUID_RE,
 } from './codes.js';
 import { csvDocument, withoutBidi } from './csv.js';
-import { answerLanguage, HttpError, mediaType, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
+import { answerLanguage, HttpError, mediaType, parserErrorAnswer, readJson, sendError, sendJson, setSecurityHeaders } from './http.js';
 import { boundaryOf } from './multipart.js';
 import { rateLimitKey, TokenBucketLimiter } from './rate-limit.js';
 import { isProgram, matchesSignature, OTHER_MEDIA_TYPES, SNIFFED_EXTENSIONS, sniff } from './sniff.js';
@@ -965,6 +967,18 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
         sendError(res, new HttpError(500, 'internal', 'Internal error.'));
       },
     );
+  });
+  // A request Node's HTTP parser refused never reaches the handler above: it is answered here in the API's error shape
+  // (Node's own answer is a bare status line) and logged with the parser's code only (nothing of the request). A socket
+  // that has answered already (garbage after a kept-alive request), or was reset, is just closed.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (socket as Socket).bytesWritten > 0 || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const { status, bytes } = parserErrorAnswer(error.code);
+    log(`- (unparsed) ${status} ${/^[A-Z_]+$/.test(error.code ?? '') ? error.code : 'error'}`);
+    socket.end(bytes, () => socket.destroy());
   });
   // A whole request may take 15 minutes: 25 MiB of attachments over a slow mobile link (about 240 kbit/s). A connection
   // that sends nothing for a minute is closed, so a stalled client does not hold one that long.

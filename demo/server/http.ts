@@ -1,4 +1,5 @@
 /** HTTP plumbing for the intake server: errors, JSON answers, bounded body reading, security headers. */
+import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An answer with a 4xx/5xx status and the feeds.md error shape. */
@@ -20,13 +21,39 @@ export class HttpError extends Error {
 }
 
 /** Headers every answer carries. The API serves JSON and CSV only: nothing may be framed, run or sniffed. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
 export function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox");
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cache-Control', 'no-store');
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+}
+
+/**
+ * The answer to a request Node's HTTP parser refused before the server saw it (a `clientError`: headers over 16 KiB, a
+ * malformed Content-Length or chunk, a control character in a header, a request that took too long), in the API's
+ * error shape, as raw bytes for the socket; and its status. Node's own answer is a bare status line.
+ */
+export function parserErrorAnswer(errorCode: string | undefined): { status: number; bytes: Buffer } {
+  const [status, code, message] =
+    errorCode === 'HPE_HEADER_OVERFLOW' ? [431, 'headersTooLarge', 'The request headers are too large.']
+    : errorCode === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? [413, 'payloadTooLarge', 'The chunk extensions are too large.']
+    : errorCode === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'requestTimeout', 'The request took too long.']
+    : [400, 'badRequest', 'The request is not valid HTTP.'];
+  const body = Buffer.from(JSON.stringify({ error: { code, message } }), 'utf8');
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`),
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${body.length}`,
+    'Connection: close',
+  ];
+  return { status, bytes: Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]) };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -898,6 +899,34 @@ describe('HTTP details: Allow, OPTIONS on unknown paths, the upload directory mo
     assert.equal(await allow(`/api/staff/requests/${randomUUID()}/status`, 'GET'), 'POST');
     // What Allow promises is served.
     assert.equal((await fetch(`${s.base}/api/health`, { method: 'HEAD' })).status, 200);
+  });
+
+  test('a request Node\'s HTTP parser refuses (headers over 16 KiB, a bad Content-Length, a NUL in a header) → the JSON error shape too, and a log line without request data', async () => {
+    const s = await start();
+    const raw = (text) => new Promise((resolve) => {
+      const socket = connect(Number(new URL(s.base).port), '127.0.0.1');
+      let data = '';
+      socket.on('data', (c) => (data += c.toString('latin1')));
+      socket.on('error', () => {});
+      socket.on('close', () => resolve(data));
+      socket.end(text);
+    });
+    const request = (headers) => `POST /api/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${headers}\r\n{}`;
+    for (const [headers, status, code] of [
+      [`Content-Length: 2\r\nX-Pad: ${'x'.repeat(20000)}\r\n`, 431, 'headersTooLarge'],
+      ['Content-Length: -1\r\n', 400, 'badRequest'],
+      [`Content-Length: 2\r\nIdempotency-Key: ${randomUUID()}\u0000\r\n`, 400, 'badRequest'],
+    ]) {
+      const answer = await raw(request(headers));
+      const [head, body] = answer.split('\r\n\r\n');
+      assert.match(head, new RegExp(`^HTTP/1.1 ${status} `), answer);
+      assert.match(head, /\r\nContent-Type: application\/json; charset=utf-8\r\n/i);
+      assert.match(head, /\r\nX-Content-Type-Options: nosniff\r\n/i);
+      assert.equal(JSON.parse(body).error.code, code);
+      assert.equal(typeof JSON.parse(body).error.message, 'string');
+    }
+    assert.deepEqual(s.logs.filter((l) => l.includes('(unparsed)')), ['- (unparsed) 431 HPE_HEADER_OVERFLOW', '- (unparsed) 400 HPE_INVALID_CONTENT_LENGTH', '- (unparsed) 400 HPE_INVALID_HEADER_TOKEN']);
+    assert.equal((await fetch(`${s.base}/api/health`)).status, 200);
   });
 
   test('OPTIONS on an unknown path → 404 notFound, not 403 corsRefused', async () => {
