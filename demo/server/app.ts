@@ -474,6 +474,12 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     // cannot hold `__proto__` (assigning it sets the list's prototype), so such names are refused here.
     for (const name of Object.keys(submission.fields)) if (name in Object.prototype) shapeProblems[name] = 'unknownField';
     const bodyHash = sha256(canonicalJson(hashInput)).toString('hex');
+    // Bidirectional controls are dropped from what is stored (below), so the rules check the text without them: an
+    // answer of controls only is empty (a required name of U+200F alone is `required`, not stored as no name at all).
+    for (const [name, v] of Object.entries(submission.fields)) {
+      if (typeof v === 'string') submission.fields[name] = withoutBidi(v);
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) submission.fields[name] = (v as string[]).map(withoutBidi);
+    }
     let stored = false;
 
     try {

@@ -1212,6 +1212,21 @@ describe('bidirectional controls ("Trojan Source") in answers and notes', () => 
     assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), 'formula after a control prefixed');
     assert.ok(!/(^|,)"[=+\-@]/m.test(csv), 'no cell starts with a formula character');
   });
+
+  test('an answer of controls only is empty: a required name of U+200F U+061C → 422 required, as in the browser, not stored as an application without a name', async () => {
+    // The form rules saw two characters and passed; the controls were then dropped, and the application was stored with
+    // an empty name, which no status lookup can match.
+    const s = await start();
+    for (const body of [person({ name: '\u200F\u061C' }), person({ name: '\u202E \u2066' }), person({ description: '\u202E\u202C', carrier: ['\u200Eelectronic'] })]) {
+      const res = await postJson(s.base, body);
+      assert.equal(res.status, 422, JSON.stringify(body.fields));
+      const { fields } = (await res.json()).error;
+      assert.deepEqual(fields, body.fields.name !== NAME ? { name: 'required' } : { description: 'required' }, JSON.stringify(body.fields));
+    }
+    assert.equal(rowCount(s.options.dbPath), 0);
+    // Text around a control still counts, as before.
+    assert.equal((await postJson(s.base, person({ name: '\u200F张小明' }))).status, 201);
+  });
 });
 
 describe('two server processes on one database file', () => {
