@@ -2186,6 +2186,43 @@ describe('<request-form> printed', () => {
     expect(getComputedStyle($(el, '[part="warning"]')).display).to.not.equal('none');
   });
 
+  it('on screen, a long answer without spaces does not squeeze its question: no word of a question is cut in two (an 800px column, English labels)', async () => {
+    const feed = englishFormFeed({ mode: 'print' });
+    const info = (feed.sections as { fields: { name: string; maxLength?: number }[] }[])[1]!;
+    info.fields.find((f) => f.name === 'description')!.maxLength = 400;
+    const src = await storeFeed(feed);
+    const box = mountHtml(html`<request-form src=${src} persist="session"></request-form>`, 'width: 800px');
+    const el = box.querySelector('request-form') as El;
+    await el.updateComplete;
+    await el.loaded;
+    await el.updateComplete;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
+    await next(el);
+    await fill(el, { description: 'https://example.gov.cn/xxgk/' + 'a1b2c3'.repeat(50), delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+    const cut: string[] = [];
+    for (const th of $$(el, '[part="paper"] th[scope="row"]')) {
+      const text = [...th.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && !!n.textContent!.trim()) as Text;
+      for (const m of text.data.matchAll(/[A-Za-z]+/g)) {
+        const r = document.createRange();
+        r.setStart(text, m.index!);
+        r.setEnd(text, m.index! + m[0].length);
+        if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) cut.push(m[0]);
+      }
+    }
+    expect(cut).to.deep.equal([]);
+    // Whole words still fit a 320px screen with large text.
+    box.style.width = '288px';
+    el.largeText = true;
+    await el.updateComplete;
+    expect(pastRightEdge(el, '[part="paper"] *')).to.deep.equal([]);
+  });
+
   it('a form in a narrow positioned column of the host page (a 300px sidebar) prints at the width of the paper, not of the column', async () => {
     const el = await paper();
     const column = document.createElement('div');
