@@ -461,6 +461,43 @@ function linesCut(pdf) {
   });
 }
 
+/**
+ * Opens `feed` (a print-mode request form) as `name` on a page of its own, runs `fill` in the page on the form's shadow
+ * root at each step until the paper form shows, prints it on A4 and checks that no line is cut by a page edge and that
+ * it takes as many pages as with `freeCss` added (rows free to break anywhere): keeping rows whole costs no page.
+ */
+async function printsWithoutBlankPages(name, feed, fill, freeCss) {
+  const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
+    + `<request-form src="/e2e/${name}.json"></request-form>`;
+  const { page, log, close } = await open(`/e2e/${name}.html`, {
+    routes: {
+      [`**/e2e/${name}.html`]: (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
+      [`**/e2e/${name}.json`]: (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
+    },
+  });
+  try {
+    await waitForShadow(page, 'request-form', 'form');
+    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
+      await page.evaluate(`(${fill})(document.querySelector('request-form').shadowRoot)`);
+      await page.waitForTimeout(100);
+    }
+    await waitForShadow(page, 'request-form', '[part~="paper"]');
+    const printed = await page.pdf({ format: 'A4' });
+    assert.deepEqual(linesCut(printed), [], 'no line cut by a page edge');
+    await page.evaluate((css) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.querySelector('request-form').shadowRoot.append(style);
+    }, freeCss);
+    const free = pageCount(await page.pdf({ format: 'A4' }));
+    assert.ok(free >= 3, `the form prints on several pages (${free})`);
+    assert.equal(pageCount(printed), free, 'pages printed, and with rows free to break anywhere');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+}
+
 test('printing the paper application form leaves no page mostly blank: a long section starts on the first page, rows stay whole at no extra page, and no line is cut', async () => {
   // A section of 24 fields with long labels and help texts, answers of one to four lines. Its title, written downwards,
   // made the cell spanning the section's rows one that Chromium cannot break across pages: the whole section went to
@@ -478,46 +515,17 @@ test('printing the paper application form leaves no page mostly blank: a long se
     ],
     submit: { mode: 'print' },
   };
-  const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
-    + '<request-form src="/e2e/print-paper.json"></request-form>';
-  const { page, log, close } = await open('/e2e/print-paper.html', {
-    routes: {
-      '**/e2e/print-paper.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
-      '**/e2e/print-paper.json': (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
-    },
-  });
-  try {
-    await waitForShadow(page, 'request-form', 'form');
-    // Every step answered (the fourth answer of each four has four lines), then 生成申请表.
-    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
-      await page.evaluate(() => {
-        const root = document.querySelector('request-form').shadowRoot;
-        root.querySelector('input[type=radio]')?.click();
-        root.querySelectorAll('textarea, input[type=text]').forEach((f, i) => {
-          f.value = f.tagName === 'INPUT' ? '张三'
-            : Array.from({ length: 1 + (i % 4) }, (_, j) => `第${j + 1}行：关于测试区2024年度财政预算执行情况的报告及其附件`).join('\n');
-          f.dispatchEvent(new Event('input', { bubbles: true }));
-        });
-        root.querySelector('form .btn.primary').click();
-      });
-      await page.waitForTimeout(100);
-    }
-    await waitForShadow(page, 'request-form', '[part~="paper"]');
-    const printed = await page.pdf({ format: 'A4' });
-    assert.deepEqual(linesCut(printed), [], 'no line cut by a page edge');
-    // The same form with rows free to break anywhere and the section titles written across.
-    await page.evaluate(() => {
-      const style = document.createElement('style');
-      style.textContent = '@media print { tr { break-inside: auto !important; } .block, .block * { writing-mode: horizontal-tb !important; } }';
-      document.querySelector('request-form').shadowRoot.append(style);
+  // Every step answered (the fourth answer of each four has four lines), then 生成申请表; compared with the same form
+  // with rows free to break anywhere and the section titles written across.
+  await printsWithoutBlankPages('print-paper', feed, (root) => {
+    root.querySelector('input[type=radio]')?.click();
+    root.querySelectorAll('textarea, input[type=text]').forEach((f, i) => {
+      f.value = f.tagName === 'INPUT' ? '张三'
+        : Array.from({ length: 1 + (i % 4) }, (_, j) => `第${j + 1}行：关于测试区2024年度财政预算执行情况的报告及其附件`).join('\n');
+      f.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const free = pageCount(await page.pdf({ format: 'A4' }));
-    assert.ok(free >= 3, `the form prints on several pages (${free})`);
-    assert.equal(pageCount(printed), free, 'pages printed, and with rows free to break anywhere');
-    assert.deepEqual(log.errors, []);
-  } finally {
-    await close();
-  }
+    root.querySelector('form .btn.primary').click();
+  }, '@media print { tr { break-inside: auto !important; } .block, .block * { writing-mode: horizontal-tb !important; } }');
 });
 
 test('printing a paper application form with a long answer (所需信息的内容描述 at its maxLength, an answer of 80 lines) fills the pages: the answer runs on over the next page, no page is left blank before it, no line is cut', async () => {
@@ -538,48 +546,18 @@ test('printing a paper application form with a long answer (所需信息的内�
     ],
     submit: { mode: 'print' },
   };
-  const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
-    + '<request-form src="/e2e/print-long.json"></request-form>';
-  const { page, log, close } = await open('/e2e/print-long.html', {
-    routes: {
-      '**/e2e/print-long.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
-      '**/e2e/print-long.json': (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
-    },
-  });
-  try {
-    await waitForShadow(page, 'request-form', 'form');
-    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
-      await page.evaluate(() => {
-        const root = document.querySelector('request-form').shadowRoot;
-        root.querySelector('input[type=radio]')?.click();
-        const answers = {
-          description: '关于测试区二〇二四年度财政预算执行情况的报告及其附件，包括各部门决算表、政府采购目录和专项资金使用明细。'.repeat(20).slice(0, 1000),
-          purpose: Array.from({ length: 80 }, (_, j) => `第${j + 1}行：关于测试区2024年度财政预算执行情况的报告`).join('\n'),
-        };
-        root.querySelectorAll('textarea, input[type=text]').forEach((f) => {
-          f.value = answers[f.id.slice(2)] ?? '测试';
-          f.dispatchEvent(new Event('input', { bubbles: true }));
-        });
-        root.querySelector('form .btn.primary').click();
-      });
-      await page.waitForTimeout(100);
-    }
-    await waitForShadow(page, 'request-form', '[part~="paper"]');
-    const printed = await page.pdf({ format: 'A4' });
-    assert.deepEqual(linesCut(printed), [], 'no line cut by a page edge');
-    // The same form with rows free to break anywhere.
-    await page.evaluate(() => {
-      const style = document.createElement('style');
-      style.textContent = '@media print { tr, td, th { break-inside: auto !important; orphans: 1 !important; widows: 1 !important; } }';
-      document.querySelector('request-form').shadowRoot.append(style);
+  await printsWithoutBlankPages('print-long', feed, (root) => {
+    root.querySelector('input[type=radio]')?.click();
+    const answers = {
+      description: '关于测试区二〇二四年度财政预算执行情况的报告及其附件，包括各部门决算表、政府采购目录和专项资金使用明细。'.repeat(20).slice(0, 1000),
+      purpose: Array.from({ length: 80 }, (_, j) => `第${j + 1}行：关于测试区2024年度财政预算执行情况的报告`).join('\n'),
+    };
+    root.querySelectorAll('textarea, input[type=text]').forEach((f) => {
+      f.value = answers[f.id.slice(2)] ?? '测试';
+      f.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const free = pageCount(await page.pdf({ format: 'A4' }));
-    assert.ok(free >= 3, `the form prints on several pages (${free})`);
-    assert.equal(pageCount(printed), free, 'pages printed, and with rows free to break anywhere');
-    assert.deepEqual(log.errors, []);
-  } finally {
-    await close();
-  }
+    root.querySelector('form .btn.primary').click();
+  }, '@media print { tr, td, th { break-inside: auto !important; orphans: 1 !important; widows: 1 !important; } }');
 });
 
 await run({
