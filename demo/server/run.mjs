@@ -1,6 +1,6 @@
 // Launcher of the intake server: bundles demo/server/main.ts (and the src/ modules it shares with the
 // browser elements) with esbuild, then imports the bundle. `node demo/server/run.mjs` starts the server;
-// tests import { buildServer } and call createIntakeServer themselves.
+// tests import { buildServer } and call createIntakeServer themselves (importBundled: one shared module alone).
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,6 +31,16 @@ export async function buildServer() {
   writeFileSync(tmp, result.outputFiles[0].contents);
   renameSync(tmp, outfile);
   return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+/** Bundles one module of the repository (`path` from its root) on its own into `dir` and imports it: for tests. */
+export async function importBundled(path, dir) {
+  const outfile = join(dir, `${path.replace(/\W+/g, '-')}.mjs`);
+  await build({
+    entryPoints: [join(rootDir, path)],
+    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning',
+  });
+  return import(pathToFileURL(outfile).href);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -22,8 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
-import { buildServer, rootDir } from '../run.mjs';
+import { buildServer, importBundled, rootDir } from '../run.mjs';
 
 /** Generated cases per kind (FUZZ_CASES=500 explores further); a seed to replay one case alone (in a failure message). */
 const CASES = Number(process.env.FUZZ_CASES) || 40;
@@ -44,12 +43,7 @@ const servers = [];
 
 before(async () => {
   mod = await buildServer();
-  const out = join(tmp, 'schema.mjs');
-  await build({
-    entryPoints: [join(rootDir, 'src/schema/request-form.ts')],
-    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'warning',
-  });
-  schema = await import(out);
+  schema = await importBundled('src/schema/request-form.ts', tmp);
   form = schema.parseRequestForm(JSON.parse(readFileSync(FORM, 'utf8')), 'http://localhost/api/request-form.json').form;
 });
 

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
-import { buildServer, rootDir } from '../run.mjs';
+import { buildServer, importBundled, rootDir } from '../run.mjs';
 
 const FORM = join(rootDir, 'test/server-fixtures/request-form.json');
 const TOKEN = 'test-staff-token-0123456789abcdef0123456789';
@@ -30,19 +30,9 @@ const servers = [];
 
 before(async () => {
   mod = await buildServer();
-  // The shared form rules, bundled on their own to test them directly.
-  const out = join(tmp, 'schema.mjs');
-  await build({
-    entryPoints: [join(rootDir, 'src/schema/request-form.ts')],
-    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'warning',
-  });
-  schema = await import(out);
-  const mp = join(tmp, 'multipart.mjs');
-  await build({
-    entryPoints: [join(rootDir, 'demo/server/multipart.ts')],
-    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: mp, logLevel: 'warning',
-  });
-  multipart = await import(mp);
+  // The shared form rules and the multipart reader, bundled on their own to test them directly.
+  schema = await importBundled('src/schema/request-form.ts', tmp);
+  multipart = await importBundled('demo/server/multipart.ts', tmp);
 });
 
 after(async () => {
@@ -811,9 +801,7 @@ describe('rate limits and CORS', () => {
   });
 
   test('a full table of buckets forgets refilled buckets first, then the least indebted: fresh addresses do not reset a limit', async () => {
-    const out = join(tmp, 'rate-limit.mjs');
-    await build({ entryPoints: [join(rootDir, 'demo/server/rate-limit.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
-    const { TokenBucketLimiter } = await import(pathToFileURL(out).href);
+    const { TokenBucketLimiter } = await importBundled('demo/server/rate-limit.ts', tmp);
     let now = 0;
     const limiter = new TokenBucketLimiter(2, () => now, 10);
     // The abuser spends its burst and is refused; then (its oldest-first bucket at the head of the table) it fills
