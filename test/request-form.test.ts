@@ -2131,6 +2131,18 @@ describe('<request-form> print mode', () => {
 
 describe('<request-form> printed', () => {
   /** The paper form of a valid application, in a page of its own: `before` and `after` are the host page around it. */
+  /** Answers every step, the information wanted as given, and makes the paper form. */
+  async function paperWith(el: El, wanted: Record<string, string>): Promise<void> {
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, wanted);
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    await next(el);
+    await focusedIn(el, '#paper-h');
+  }
+
   async function paper(attrs: Record<string, string> = {}): Promise<El> {
     const el = await mount(formFeed({ mode: 'print' }));
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -2196,15 +2208,7 @@ describe('<request-form> printed', () => {
     await el.updateComplete;
     await el.loaded;
     await el.updateComplete;
-    await fill(el, { applicantType: 'naturalPerson' });
-    await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
-    await next(el);
-    await fill(el, { description: 'https://example.gov.cn/xxgk/' + 'a1b2c3'.repeat(50), delivery: 'email' });
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
-    await next(el);
-    await focusedIn(el, '#paper-h');
+    await paperWith(el, { description: 'https://example.gov.cn/xxgk/' + 'a1b2c3'.repeat(50), delivery: 'email' });
     const cut: string[] = [];
     for (const th of $$(el, '[part="paper"] th[scope="row"]')) {
       const text = [...th.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && !!n.textContent!.trim()) as Text;
@@ -2270,16 +2274,9 @@ describe('<request-form> printed', () => {
     // Not the first row of its section (which heads the section's title, and was never kept whole).
     info.unshift({ name: 'title', type: 'text', label: '所需信息的名称' } as (typeof info)[0]);
     const el = await mount(feed);
-    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
-    await next(el);
     const long = `${'关于测试区二〇二四年度财政预算执行情况的报告及其附件，包括各部门决算表和专项资金使用明细。'.repeat(20).slice(0, 900)}\n${'第1行\n'.repeat(19)}第20行`;
     expect(long.length).to.be.at.most(1000);
-    await fill(el, { title: '2024年度财政预算执行情况', description: long, delivery: 'post' });
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
-    await next(el);
-    await focusedIn(el, '#paper-h');
+    await paperWith(el, { title: '2024年度财政预算执行情况', description: long, delivery: 'post' });
     await emulateMedia({ media: 'print' });
     try {
       const rows = $$(el, '[part="paper"] tr');
@@ -2324,14 +2321,7 @@ describe('<request-form> printed', () => {
     // An English title is turned on its side, inside its cell too.
     const en = await mount(englishFormFeed({ mode: 'print' }));
     en.lang = 'en';
-    await fill(en, { applicantType: 'naturalPerson', ...STEP1 });
-    await next(en);
-    await fill(en, { description: VALID.description, delivery: 'post' });
-    await next(en);
-    await fill(en, { declaration: true });
-    await next(en);
-    await next(en);
-    await focusedIn(en, '#paper-h');
+    await paperWith(en, { description: VALID.description, delivery: 'post' });
     await emulateMedia({ media: 'print' });
     try {
       const th = $$(en, '[part="paper"] th[rowspan]')[1];
@@ -2352,14 +2342,7 @@ describe('<request-form> printed', () => {
     el.style.display = 'block';
     el.style.width = '680px';
     const url = `https://example.gov.cn/${'a'.repeat(300)}`;
-    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
-    await next(el);
-    await fill(el, { description: url, delivery: 'post' });
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
-    await next(el);
-    await focusedIn(el, '#paper-h');
+    await paperWith(el, { description: url, delivery: 'post' });
     await emulateMedia({ media: 'print' });
     try {
       expect(pastRightEdge(el, '[part="paper"] table *')).to.deep.equal([]);
