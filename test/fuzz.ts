@@ -6,6 +6,7 @@
 // changes, and `FUZZ_SEED` below replays one.
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { expectAccessible } from './helpers.js';
+import { seededRandom } from '../scripts/seeded-random.mjs';
 
 /** Mutated feeds per sample feed; a seed to replay one case alone (its number in the failure message), or null. */
 const CASES = 5;
@@ -13,16 +14,6 @@ const FUZZ_SEED: number | null = null;
 
 export type J = unknown;
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Stand-ins replaced in the JSON text: an own "__proto__" key cannot be made with an object literal.
 const PROTO_VALUE = '@@proto-value@@';
@@ -106,7 +97,7 @@ const text = (v: J) => (JSON.stringify(v) ?? 'null')
   .replaceAll(`"${PROTO_KEY}"`, '"__proto__"');
 
 function mutated(base: J, seed: number): { body: string; changes: string[] } {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const changes: string[] = [];
   let root = structuredClone(base);
   const n = 1 + Math.floor(rnd() * 3);

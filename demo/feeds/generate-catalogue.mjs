@@ -2,6 +2,7 @@
 // Sample data: the categories and their counts follow the proactive figures of Junshan District's 2013 annual report
 // (政务信息 1470, 文件公报 35, 公告公示 16, 领导讲话 10, 视频资料 156, 人事任免 7, 招商引资 4, 公共服务事项 752 = 2,450);
 // titles, numbers and dates are invented. Deterministic: the same seed gives the same feed.
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 export const SEED_COUNTS = [
   ['zwxx', '政务信息', 1470], ['wjgb', '文件公报', 35], ['gggs', '公告公示', 16], ['ldjh', '领导讲话', 10],
@@ -42,17 +43,6 @@ const TEMPLATES = {
 };
 const NAMES = ['张伟', '李娜', '王军', '刘洋', '陈静', '杨帆', '赵敏', '黄磊'];
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // GB 11714 organisation code check character, so the 索引号 front codes are well formed.
 function orgCode(base8) {
   const w = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -68,7 +58,7 @@ const pad = (n, w) => String(n).padStart(w, '0');
  *   count: total items (2,450 keeps the seed's proportions exactly; other counts scale them)
  */
 export function generateCatalogue({ count = 2450, seed = 2013, year = 2013, years = 1 } = {}) {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const total = SEED_COUNTS.reduce((a, [, , n]) => a + n, 0);
   const categories = [];

@@ -23,6 +23,7 @@ import { join, relative, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { buildServer, importBundled, rootDir } from '../run.mjs';
+import { seededRandom } from '../../../scripts/seeded-random.mjs';
 
 /** Generated cases per kind (FUZZ_CASES=500 explores further); a seed to replay one case alone (in a failure message). */
 const CASES = Number(process.env.FUZZ_CASES) || 40;
@@ -74,16 +75,6 @@ async function start() {
 
 /* ------------------------------------------------------------------------ generator */
 
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pickWith = (rnd) => (xs) => xs[Math.floor(rnd() * xs.length)];
 const show = (v) => {
   const s = Buffer.isBuffer(v) ? `bytes ${v.subarray(0, 12).toString('hex')}${v.length > 12 ? `… (${v.length} bytes)` : ''}` : JSON.stringify(v) ?? String(v);
@@ -130,7 +121,7 @@ function jsonText(v) {
 
 /** A valid sample with random changes: { body (Buffer), headers, changes, mustFail }. */
 function jsonCase(seed) {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = pickWith(rnd);
   const fields = Object.entries(FIELDS).map(([k, v]) => [k, v]);
   const top = [['applicantType', 'naturalPerson']];
@@ -238,7 +229,7 @@ function part(name, value, { filename, type, extraHeaders = '' } = {}) {
 }
 
 function multipartCase(seed) {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = pickWith(rnd);
   const parts = [part('applicantType', 'naturalPerson')];
   for (const [k, v] of Object.entries(FIELDS)) for (const x of [v].flat()) parts.push(part(k, x));
@@ -622,7 +613,7 @@ describe('generated hostile requests (seeded; a failure names the seed and the c
       `?queryCode=${code}&name=${enc(`\u202E${NAME}`)}`, `?queryCode=${code}&name=${enc(NAME.normalize('NFD'))}`, `?queryCode=${code}&name=+`,
       `?queryCode=${code}&name=${enc(NAME)}#frag`, `?queryCode=${code};name=${enc(NAME)}`,
     ];
-    const rnd = random(FUZZ_SEED ?? 3000);
+    const rnd = seededRandom(FUZZ_SEED ?? 3000);
     const pick = pickWith(rnd);
     const pieces = [`queryCode=${code}`, `name=${enc(NAME)}`, 'queryCode=', 'name=', '%zz', '%', '%u0041', '&', '=', '==', 'queryCode=%E5', `name=${enc('\u0000\u202E')}`,
       'name=__proto__', 'queryCode=constructor', `queryCode=${code.slice(0, 5)}`, 'name=%2525', `queryCode=${code}${code}`, 'a'.repeat(500)];
@@ -669,7 +660,7 @@ describe('generated hostile requests (seeded; a failure names the seed and the c
     // A NUL in a header never reaches the server's code: Node's HTTP parser refuses the request (400 badRequest).
     cases.push({ label: 'GET list with Authorization "Bearer <token>\\u0000"', request: { method: 'GET', target: '/api/staff/requests', headers: { Authorization: `Bearer ${TOKEN}\u0000` } }, expect: (x) => x.status === 400 });
     for (const a of good) cases.push({ label: `GET list with Authorization ${show(a)}`, request: { method: 'GET', target: '/api/staff/requests', headers: { Authorization: a } }, expect: (x) => x.status === 200 });
-    const rnd = random(FUZZ_SEED ?? 4000);
+    const rnd = seededRandom(FUZZ_SEED ?? 4000);
     const pick = pickWith(rnd);
     const params = ['limit=-1', 'limit=0', 'limit=NaN', 'limit=1e309', 'limit=0x10', 'limit=', 'limit=99999999999999999999', 'limit=1.5', 'offset=-5', 'offset=1e20',
       'offset=abc', 'status=__proto__', 'status=constructor', 'status=toString', 'status[]=received', 'status=received&status=answered', 'status=%zz', 'status=%00',
