@@ -2227,6 +2227,24 @@ describe('<request-form> printed', () => {
     expect(pastRightEdge(el, '[part="paper"] *')).to.deep.equal([]);
   });
 
+  it('on screen, a long Chinese answer does not squeeze its questions to a column of two characters (an 800px column; a phone keeps its fit)', async () => {
+    const feed = formFeed({ mode: 'print' });
+    (feed.sections as { fields: { name: string; maxLength?: number }[] }[])[1]!.fields.find((f) => f.name === 'description')!.maxLength = 1000;
+    const box = mountHtml(html`<request-form src=${await storeFeed(feed)} persist="session"></request-form>`, 'width: 800px');
+    const el = box.querySelector('request-form') as El;
+    await el.updateComplete;
+    await el.loaded;
+    await el.updateComplete;
+    await paperWith(el, { description: '关于测试区二〇二四年度财政预算执行情况的报告及其附件，包括各部门决算表、政府采购目录和专项资金使用明细。'.repeat(8), delivery: 'email' });
+    const narrow = $$(el, '[part="paper"] th[scope="row"]').filter((th) => th.getBoundingClientRect().width < 5 * parseFloat(getComputedStyle(th).fontSize))
+      .map((th) => `${th.textContent!.trim()} ${Math.round(th.getBoundingClientRect().width)}px`);
+    expect(narrow, 'questions narrower than five characters').to.deep.equal([]);
+    box.style.width = '288px';
+    el.largeText = true;
+    await el.updateComplete;
+    expect(pastRightEdge(el, '[part="paper"] *')).to.deep.equal([]);
+  });
+
   it('a form in a narrow positioned column of the host page (a 300px sidebar) prints at the width of the paper, not of the column', async () => {
     const el = await paper();
     const column = document.createElement('div');

@@ -45,9 +45,11 @@ export const requestFormStyles = css`
   .paper h2 { text-align: center; }
   .paper table { width: 100%; border-collapse: collapse; }
   /* An answer breaks anywhere (a long address or link would widen the table past the screen); a question only where a
-     word cannot fit, or a long answer beside it would squeeze its column to a few letters (Descri|ption). */
+     word cannot fit, in a column of 6em at least (8em on paper): a long answer beside it took the width, squeezing
+     questions to two characters a line (Descri|ption). */
   .paper th, .paper td { border: 0.0625em solid var(--_border); padding: 0.4em 0.5em; text-align: start; vertical-align: top; overflow-wrap: break-word; }
   .paper td { overflow-wrap: anywhere; }
+  .paper th[scope='row'] { min-width: 6em; }
   .paper th.block { width: 2.5em; text-align: center; }
   /* A section's title, at its start (on paper, the page where it starts), written downwards in a box of its own: a
      cell in another writing mode cannot break across pages (Chromium), and took the section's rows to the next page
