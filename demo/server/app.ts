@@ -474,8 +474,8 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     // cannot hold `__proto__` (assigning it sets the list's prototype), so such names are refused here.
     for (const name of Object.keys(submission.fields)) if (name in Object.prototype) shapeProblems[name] = 'unknownField';
     const bodyHash = sha256(canonicalJson(hashInput)).toString('hex');
-    // Bidirectional controls are dropped from what is stored (below), so the rules check the text without them: an
-    // answer of controls only is empty (a required name of U+200F alone is `required`, not stored as no name at all).
+    // Bidirectional controls are dropped from the answers here, before the rules, and so from what is stored: an answer
+    // of controls only is empty (a required name of U+200F alone is `required`, not stored as no name at all).
     for (const [name, v] of Object.entries(submission.fields)) {
       if (typeof v === 'string') submission.fields[name] = withoutBidi(v);
       else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) submission.fields[name] = (v as string[]).map(withoutBidi);
@@ -532,11 +532,9 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       }
 
       const clean = cleanSubmission(form, submission);
-      // Answers and file names are stored without bidirectional controls, which would show them reordered to staff
-      // (a file "报告\u202Efdp.exe" as "报告exe.pdf").
-      const plain = (v: unknown) => (typeof v === 'string' ? withoutBidi(v) : v);
-      const storedFields: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(clean.fields)) storedFields[k] = Array.isArray(v) ? v.map(plain) : plain(v);
+      // Answers (dropped from them before the rules above) and file names are stored without bidirectional controls,
+      // which would show them reordered to staff (a file "报告\u202Efdp.exe" as "报告exe.pdf").
+      const storedFields: Record<string, unknown> = { ...clean.fields };
       const attachments: Omit<AttachmentRow, 'request_id'>[] = [];
       const kept = new Set<Upload>();
       for (const f of allFields(form)) {
