@@ -16,62 +16,38 @@
 // FUZZ_VERBOSE=1 prints each case with the status it got.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { buildServer, importBundled, rootDir } from '../run.mjs';
+import { importBundled } from '../run.mjs';
+import { FORM, intakeHarness, TOKEN } from '../intake-harness.mjs';
 import { seededRandom } from '../../../scripts/seeded-random.mjs';
 
 /** Generated cases per kind (FUZZ_CASES=500 explores further); a seed to replay one case alone (in a failure message). */
 const CASES = Number(process.env.FUZZ_CASES) || 40;
 const FUZZ_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : null;
 
-const FORM = join(rootDir, 'test/server-fixtures/request-form.json');
-const TOKEN = 'test-staff-token-0123456789abcdef0123456789';
 const NAME = '张小明';
 const ID = '11010519491231002X';
 const MOBILE = '13800138000';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
 
-const tmp = mkdtempSync(join(tmpdir(), 'intake-fuzz-'));
-let mod;
+const { tmp, start: startServer } = intakeHarness('fuzz');
 let schema;
 let form;
-const servers = [];
 
 before(async () => {
-  mod = await buildServer();
   schema = await importBundled('src/schema/request-form.ts', tmp);
   form = schema.parseRequestForm(JSON.parse(readFileSync(FORM, 'utf8')), 'http://localhost/api/request-form.json').form;
 });
 
-after(async () => {
-  for (const s of servers) await s.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-/** A server on a free port; its upload directory two levels below its own temp directory, so `../../x` stays in view. */
-async function start() {
-  const dir = mkdtempSync(join(tmp, 'srv-'));
-  const logs = [];
-  const options = {
-    dbPath: join(dir, 'db', 'intake.sqlite'),
-    uploadDir: join(dir, 'files', 'in', 'uploads'),
-    formFeedPath: FORM,
-    staffToken: TOKEN,
-    allowedOrigins: ['http://127.0.0.1:5173'],
-    rateLimit: { submitPerMinute: 100000, statusPerMinute: 100000, staffPerMinute: 100000, lookupFailuresPerCodePerHour: 100000 },
-    log: (line) => logs.push(line),
-    now: () => new Date('2026-09-17T17:00:00Z'),
-  };
-  const intake = mod.createIntakeServer(options);
-  servers.push(intake);
-  await new Promise((resolve) => intake.server.listen(0, '127.0.0.1', resolve));
-  return { ...intake, port: intake.server.address().port, base: `http://127.0.0.1:${intake.server.address().port}`, logs, options, dir };
-}
+/** A server whose upload directory is two levels below its own directory, so `../../x` stays in view; no rate limits. */
+const start = () => startServer((dir) => ({
+  uploadDir: join(dir, 'files', 'in', 'uploads'),
+  rateLimit: { submitPerMinute: 100000, statusPerMinute: 100000, staffPerMinute: 100000, lookupFailuresPerCodePerHour: 100000 },
+}));
 
 /* ------------------------------------------------------------------------ generator */
 

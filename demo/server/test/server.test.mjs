@@ -5,63 +5,31 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
-import { buildServer, importBundled, rootDir } from '../run.mjs';
+import { importBundled, rootDir } from '../run.mjs';
+import { FORM, intakeHarness, ORIGIN, TOKEN } from '../intake-harness.mjs';
 
-const FORM = join(rootDir, 'test/server-fixtures/request-form.json');
-const TOKEN = 'test-staff-token-0123456789abcdef0123456789';
-const ORIGIN = 'http://127.0.0.1:5173';
 const ID = '11010519491231002X';
 const NAME = '张小明';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
 
-const tmp = mkdtempSync(join(tmpdir(), 'intake-test-'));
+/** `start(overrides)`: a server on a free port with its own database and upload dir (demo/server/intake-harness.mjs). */
+const { tmp, start, server } = intakeHarness('test');
 let mod;
 let schema;
 let multipart;
-/** Every server started here: closed at the end. */
-const servers = [];
 
 before(async () => {
-  mod = await buildServer();
+  mod = await server();
   // The shared form rules and the multipart reader, bundled on their own to test them directly.
   schema = await importBundled('src/schema/request-form.ts', tmp);
   multipart = await importBundled('demo/server/multipart.ts', tmp);
 });
-
-after(async () => {
-  for (const s of servers) await s.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-/** Starts a server on a free port with its own database and upload dir. */
-async function start(overrides = {}) {
-  const dir = mkdtempSync(join(tmp, 'srv-'));
-  const logs = [];
-  const clock = { now: new Date('2026-09-17T17:00:00Z') }; // Fri 2026-09-18 01:00 in Asia/Shanghai
-  const options = {
-    dbPath: join(dir, 'db', 'intake.sqlite'),
-    uploadDir: join(dir, 'uploads'),
-    formFeedPath: FORM,
-    staffToken: TOKEN,
-    allowedOrigins: [ORIGIN],
-    rateLimit: { submitPerMinute: 1000, statusPerMinute: 1000, staffPerMinute: 1000 },
-    log: (line) => logs.push(line),
-    now: () => clock.now,
-    ...overrides,
-  };
-  const intake = mod.createIntakeServer(options);
-  servers.push(intake);
-  await new Promise((resolve) => intake.server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${intake.server.address().port}`;
-  return { ...intake, base, logs, clock, options, dir };
-}
 
 function person(overrides = {}) {
   return {
