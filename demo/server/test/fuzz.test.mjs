@@ -493,21 +493,19 @@ describe('generated hostile requests (seeded; a failure names the seed and the c
     return failures;
   }
 
+  /** The cases `build` makes from the seeds starting at `from`, each sent with a key of its own. */
+  const seeded = (from, build) => seeds(from).map((seed) => {
+    const c = build(seed);
+    return { label: `seed ${seed} (${c.changes.join('; ')})`, mustFail: c.mustFail, request: { headers: { 'Idempotency-Key': randomUUID(), ...c.headers }, body: c.body } };
+  });
+
   test('JSON submissions: random changes to a valid sample', async () => {
-    const cases = seeds(1000).map((seed) => {
-      const c = jsonCase(seed);
-      return { label: `seed ${seed} (${c.changes.join('; ')})`, mustFail: c.mustFail, request: { headers: { 'Idempotency-Key': randomUUID(), ...c.headers }, body: c.body } };
-    });
-    assert.deepEqual(await run(cases), []);
+    assert.deepEqual(await run(seeded(1000, jsonCase)), []);
     await healthy(s, sample, 'the JSON submissions');
   });
 
   test('multipart submissions: random changes to a valid sample with a PDF (boundaries, parts, file names, bytes)', async () => {
-    const cases = seeds(2000).map((seed) => {
-      const c = multipartCase(seed);
-      return { label: `seed ${seed} (${c.changes.join('; ')})`, mustFail: c.mustFail, request: { headers: { 'Idempotency-Key': randomUUID(), ...c.headers }, body: c.body } };
-    });
-    assert.deepEqual(await run(cases), []);
+    assert.deepEqual(await run(seeded(2000, multipartCase)), []);
     await healthy(s, sample, 'the multipart submissions');
   });
 
