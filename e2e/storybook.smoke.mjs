@@ -26,7 +26,7 @@ const TAGS = ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-s
 const STORY_TIMEOUT = Number(process.env.SMOKE_TIMEOUT ?? 15000);
 const only = process.argv.slice(2); // optional: story id substrings
 
-const counts = { passed: 0, failed: 0 };
+const counts = { passed: 0, failed: 0, failures: [] };
 const failures = [];
 
 function writeCounts() {
@@ -224,6 +224,7 @@ try {
     if (problems.length) {
       counts.failed++;
       failures.push({ label, problems });
+      counts.failures.push(`${label}: ${problems[0]}`);
       console.log(`FAIL ${label} (${ms} ms)\n     ${[...new Set(problems)].join('\n     ')}`);
     } else {
       counts.passed++;

@@ -17,6 +17,8 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0 };
 const report = [];
+/** Which tests failed, as the runners name them: printed under the summary, so the log's last lines say. */
+const failures = [];
 
 function step(name, cmd, args, countsFile) {
   if (only.length && !only.includes(name)) return;
@@ -29,10 +31,14 @@ function step(name, cmd, args, countsFile) {
     const pass = /ℹ pass (\d+)/.exec(r.stdout ?? '');
     const fail = /ℹ fail (\d+)/.exec(r.stdout ?? '');
     if (pass) counts = { passed: Number(pass[1]), failed: Number(fail?.[1] ?? 0) };
+    // The spec reporter lists the failing tests again after "✖ failing tests:".
+    const listed = (r.stdout ?? '').split('✖ failing tests:')[1] ?? '';
+    if (counts) counts.failures = [...listed.matchAll(/^test at (.+?):\d+:\d+\n✖ (.+?)(?: \([\d.]+ms\))?$/gm)].map((m) => `${m[1]} › ${m[2]}`);
   } else if (countsFile && existsSync(countsFile)) {
     counts = JSON.parse(readFileSync(countsFile, 'utf8'));
   }
   const ok = r.status === 0;
+  for (const f of counts?.failures ?? []) failures.push(`${name}: ${f}`);
   if (counts) {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
@@ -61,5 +67,6 @@ if (existsSync('.storybook/main.ts')) {
 }
 
 console.log(`\n── summary ─────────────────────────────────────────\n${report.join('\n')}`);
+if (failures.length) console.log(`\nfailed:\n${failures.slice(0, 30).map((f) => `  ✗ ${f}`).join('\n')}${failures.length > 30 ? `\n  … and ${failures.length - 30} more` : ''}`);
 console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed ? 1 : 0);
