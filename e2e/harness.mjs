@@ -30,27 +30,33 @@ export async function requested(page, log, match, timeout = 15000) {
 
 const short = (error) => String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ');
 
-/** A suite: `test(name, fn)` to add tests, `run({ setup, teardown })` to run them and exit with the result. */
+/**
+ * A suite: `test(name, fn)` to add tests, `run({ setup, teardown })` to run them and exit with the result. Words given
+ * on the command line (`node e2e/run.mjs paper`) run only the tests whose names contain one of them.
+ */
 export function suite(label, countsFile) {
   const tests = [];
   return {
     test: (name, fn) => tests.push({ name, fn }),
     async run({ setup = async () => {}, teardown = async () => {} } = {}) {
-      const results = { passed: 0, failed: 0 };
+      const results = { passed: 0, failed: 0, failures: [] };
       try {
         await setup();
-        for (const t of tests) {
+        const only = process.argv.slice(2);
+        for (const t of tests.filter((x) => !only.length || only.some((w) => x.name.includes(w)))) {
           try {
             await t.fn();
             results.passed++;
             console.log(`  ✓ ${t.name}`);
           } catch (error) {
             results.failed++;
+            results.failures.push(`${t.name}: ${short(error).split('\n')[0]}`);
             console.log(`  ✗ ${t.name}\n    ${short(error)}`);
           }
         }
       } catch (error) {
         results.failed++;
+        results.failures.push(`setup: ${short(error).split('\n')[0]}`);
         console.log(`  ✗ setup (build, server or browser)\n    ${short(error)}`);
       } finally {
         await teardown();

@@ -4,10 +4,10 @@
 // Needs `node scripts/build.mjs` first. Prints "e2e: N passed, N failed" and writes .e2e-counts.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inflateSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { serveStatic } from '../scripts/serve.mjs';
 import { launchChromium, requested, suite, watchPage } from './harness.mjs';
+import { fillColours, pdfPages } from './pdf.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -424,7 +424,7 @@ test('printing an annual report leaves no page mostly blank: keeping each row wh
 });
 
 /** The number of pages of a PDF made by page.pdf. */
-const pageCount = (pdf) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+const pageCount = (pdf) => pdfPages(pdf).length;
 
 /**
  * The text lines that a page edge cuts through in a PDF made by page.pdf (Chromium's: one content stream per page,
@@ -433,14 +433,7 @@ const pageCount = (pdf) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*
  */
 function linesCut(pdf) {
   const mul = (m, n) => [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
-  const s = Buffer.from(pdf).toString('latin1');
-  const objs = {};
-  for (const m of s.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objs[m[1]] = m[2];
-  return Object.values(objs).filter((v) => /\/Type\s*\/Page(?![s\w])/.test(v)).flatMap((v, i) => {
-    const height = +v.match(/MediaBox\s*\[\s*\S+\s+\S+\s+\S+\s+(\S+)\s*\]/)[1];
-    const o = objs[v.match(/\/Contents\s+(\d+) 0 R/)[1]];
-    const start = o.indexOf('stream') + 6;
-    const ops = inflateSync(Buffer.from(o.slice(start + (o[start] === '\r' ? 2 : 1), o.lastIndexOf('endstream')), 'latin1')).toString('latin1');
+  return pdfPages(pdf).flatMap(({ height, ops }, i) => {
     let ctm = [1, 0, 0, 1, 0, 0]; let lm = ctm; let size = 0; const stack = []; const cut = [];
     for (const line of ops.split('\n')) {
       let m;
@@ -558,6 +551,72 @@ test('printing a paper application form with a long answer (所需信息的内�
     });
     root.querySelector('form .btn.primary').click();
   }, '@media print { tr, td, th { break-inside: auto !important; orphans: 1 !important; widows: 1 !important; } }');
+});
+
+test('printing a paper application form keeps the rows to sign and to date on one page, wherever the page ends', async () => {
+  // The answer grows a line at a time until the date row no longer fits on the first page: with each row only kept
+  // whole (as before), the signature row stayed on the first page and the date row went to the second.
+  const feed = {
+    schemaVersion: 1, lang: 'zh-CN', jurisdiction: 'CN-OGI-2019', agency: { name: '测试区人民政府办公室' },
+    applicantTypes: [{ id: 'naturalPerson', label: '公民' }],
+    sections: [{ id: 'wanted', title: '所需政府信息', fields: [{ name: 'description', type: 'textarea', maxLength: 5000, label: '所需信息的内容描述' }] }],
+    submit: { mode: 'print' },
+  };
+  const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
+    + '<request-form src="/e2e/print-sign.json"></request-form>';
+  const { page, log, close } = await open('/e2e/print-sign.html', {
+    routes: {
+      '**/e2e/print-sign.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
+      '**/e2e/print-sign.json': (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
+    },
+  });
+  // The signature cell and the date row are painted in colours of their own, found again in the PDF's pages.
+  const colours = '.paper td.sign { background: #f0f !important; } .paper tbody:last-child tr:last-child td { background: #0ff !important; }';
+  /** The pages (from 0) the signature row and the date row print on, with an answer of `lines` lines. */
+  const pagesOf = async (lines, css = '') => {
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await waitForShadow(page, 'request-form', 'textarea');
+    await page.evaluate((n) => {
+      const root = document.querySelector('request-form').shadowRoot;
+      root.querySelector('input[type=radio]')?.click();
+      const answer = root.querySelector('textarea');
+      answer.value = Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n');
+      answer.dispatchEvent(new Event('input', { bubbles: true }));
+    }, lines);
+    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
+      await page.evaluate(() => document.querySelector('request-form').shadowRoot.querySelector('form .btn.primary')?.click());
+      await page.waitForTimeout(100);
+    }
+    await waitForShadow(page, 'request-form', '[part~="paper"]');
+    await page.evaluate((css) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.querySelector('request-form').shadowRoot.append(style);
+    }, colours + css);
+    const pages = fillColours(await page.pdf({ format: 'A4', printBackground: true }));
+    return ['1 0 1', '0 1 1'].map((c) => pages.findIndex((p) => p.includes(c)));
+  };
+  try {
+    // Rows kept whole only, as before: the first answer length that takes the date row to page 2.
+    const before = '@media print { .paper tbody { break-inside: auto !important; } .paper td.sign { break-inside: avoid; } }';
+    let lo = 1;
+    let hi = 120;
+    assert.ok((await pagesOf(hi, before))[1] >= 1, `with ${hi} lines the date row prints after page 1`);
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((await pagesOf(mid, before))[1] >= 1) hi = mid;
+      else lo = mid;
+    }
+    assert.deepEqual(await pagesOf(hi, before), [0, 1], `rows kept whole only: with ${hi} lines, signature on page 1, date on page 2`);
+    for (const lines of [lo, hi, hi + 1]) {
+      const [sign, date] = await pagesOf(lines);
+      assert.ok(sign >= 0 && sign === date, `with ${lines} lines, the rows to sign and date print on one page (${sign + 1} and ${date + 1})`);
+    }
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
 });
 
 await run({

@@ -58,7 +58,9 @@ export const requestFormStyles = css`
      over the rows below. English is turned on its side. */
   .block span { display: inline-block; width: min-content; }
   .block span:lang(en) { writing-mode: vertical-rl; }
-  .paper td.sign { height: 3em; break-inside: avoid; }
+  .paper td.sign { height: 3em; }
+  /* The rows to sign and date stay together on one page. */
+  .paper tbody:last-child { break-inside: avoid; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
   .timeline li { padding: 0 0 0.8em 1em; overflow-wrap: anywhere; }
   .timeline time { display: block; }
