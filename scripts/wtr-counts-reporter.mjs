@@ -1,14 +1,14 @@
 // Writes the pass/fail counts of a web-test-runner run to .wtr-counts.json (read by scripts/test.mjs), with the names
 // of the tests that failed and the first line of their errors: the summary repeats them, so a CI log cut to its last
-// lines still says which test failed.
+// lines still says which test failed; `failedFiles` lets it run those files again.
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 export function countsReporter() {
-  let counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  let counts = { passed: 0, failed: 0, skipped: 0, failures: [], failedFiles: [] };
   return {
     onTestRunFinished({ sessions }) {
-      counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+      counts = { passed: 0, failed: 0, skipped: 0, failures: [], failedFiles: [] };
       const firstLine = (e) => String(e?.message ?? e ?? '').split('\n')[0].slice(0, 200);
       const walk = (s, file, path) => {
         if (!s) return;
@@ -31,6 +31,7 @@ export function countsReporter() {
           for (const e of s.errors) counts.failures.push(`${file}: ${firstLine(e)}`);
         }
       }
+      counts.failedFiles = sessions.filter((s) => !s.passed).map((s) => relative(process.cwd(), s.testFile ?? ''));
       writeFileSync('.wtr-counts.json', JSON.stringify(counts));
     },
     stop() {
