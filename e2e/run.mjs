@@ -301,6 +301,42 @@ test('the ES module build works and loads the chart chunk from beside itself', a
   }
 });
 
+test('on a 320 px phone, the annual report keeps its charts inside its width while chart.js is still loading', async () => {
+  // The canvases are in the markup before chart.js arrives: at a canvas's default 300 px they stuck out of the report
+  // (288 px inside the page's margins) over the page's margin until the charts drew.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const html = `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+    <body style="margin:16px"><annual-stats src="/demo/feeds/annual/2013.json" no-url-state></annual-stats>
+    <script src="/dist/disclosure-elements.js"></script></body></html>`;
+  const { page, log, close } = await open('/e2e/narrow.html', {
+    viewport: { width: 320, height: 640 },
+    routes: {
+      '**/e2e/narrow.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+      '**/dist/disclosure-elements.charts.js': async (r) => { await held; await r.continue(); },
+    },
+  });
+  try {
+    await waitForShadow(page, 'annual-stats', 'canvas');
+    assert.ok(await requested(page, log, (u) => u.endsWith('/dist/disclosure-elements.charts.js')), 'the chart chunk is asked for (and held back)');
+    const widths = () => page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      canvases: [...document.querySelector('annual-stats').shadowRoot.querySelectorAll('canvas')].map((c) => Math.round(c.getBoundingClientRect().right)),
+    }));
+    const early = await widths();
+    assert.ok(early.canvases.length > 0, 'the canvases are there before chart.js');
+    assert.equal(early.page, 320, `the page is as wide as the phone before the charts draw (${JSON.stringify(early)})`);
+    assert.ok(early.canvases.every((r) => r <= 304), `each canvas ends inside the page's margin (${early.canvases})`);
+    release();
+    await page.waitForFunction(() => [...document.querySelector('annual-stats').shadowRoot.querySelectorAll('canvas')].every((c) => c.hasAttribute('style')), null, { timeout: 15000 });
+    assert.equal((await widths()).page, 320, 'and after they draw');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    release();
+    await close();
+  }
+});
+
 test('every demo portal page passes axe (WCAG 2.2 AA) inside the hostile legacy page: Chinese, English, dark + large text', async () => {
   const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
   const pages = [

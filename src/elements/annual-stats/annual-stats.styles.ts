@@ -65,7 +65,7 @@ export const annualStyles = css`
   figcaption { font-weight: 700; margin-bottom: 0.25em; }
   /* A bar chart's box is as tall as its bars need (data-height, set in updated()). */
   .chart { position: relative; height: 18em; }
-  .chart canvas { display: block; }
+  .chart canvas { display: block; max-width: 100%; }
 
   @media print {
     .toolbar, .actions, .trend-pick { display: none !important; }
