@@ -9,7 +9,7 @@ import '../src/request-status.js';
 import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { BIDI, parseJson } from '../src/core/json.js';
-import { $, fill, formFeed, next } from './request-fixtures.js';
+import { $, chooseFile, fill, formFeed, next } from './request-fixtures.js';
 
 const RLO = '\u202E';
 const RLI = '\u2067';
@@ -329,6 +329,32 @@ describe('right-to-left feed text in attributes and options', () => {
       const line = laidOut(name);
       try {
         expect(line.yearAtRight, name).to.equal(true);
+      } finally {
+        line.remove();
+      }
+    }
+  });
+
+  it('<request-form>: a file with an Uyghur name reads right to left in the list of chosen files, in its 移除 button’s name and in what is said when it is removed', async () => {
+    const el = await formAtStep2(formFeed());
+    await fill(el, { description: '2025年道路维修经费' });
+    await next(el);
+    const file = `${YEAR_UG}.pdf`;
+    await chooseFile(el, 'idProof', [new File(['x'], file, { type: 'application/pdf' })]);
+    const shown = el.shadowRoot!.querySelector('ul.files li bdi')!;
+    expect(shown.textContent).to.equal(file);
+    expect(shown.matches(':dir(rtl)'), 'the name is laid out right to left').to.equal(true);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('ul.files button')!;
+    const name = button.getAttribute('aria-label')!;
+    expect(name).to.equal(`移除 \u2068${file}\u2069`);
+    button.click();
+    await waitUntil(() => $(el, '[aria-live="polite"]').textContent!.includes('已移除'), 'the removal said aloud');
+    const said = $(el, '[aria-live="polite"]').textContent!.trim();
+    expect(said).to.equal(`已移除 \u2068${file}\u2069。`);
+    for (const text of [name, said]) {
+      const line = laidOut(text);
+      try {
+        expect(line.yearAtRight, text).to.equal(true);
       } finally {
         line.remove();
       }

@@ -345,7 +345,7 @@ export class RequestForm extends DisclosureElement {
     const server = this.serverErrors[f.name];
     const again = this.againFiles[f.name];
     // Names after the words: a name is the applicant's, and may hold what looks like a {placeholder}.
-    if (again?.length) return [this.withFeedText(this.t.filesAgain, f.label, this.labelLang(f)), again.join(listSep(this.locale))];
+    if (again?.length) return [this.withFeedText(this.t.filesAgain, f.label, this.labelLang(f)), again.map(isolate).join(listSep(this.locale))];
     const p = checkField(f, this.valueFor(f), this.asSubmission());
     if (!p) return server ? this.messageOf(f, server) : null;
     return this.messageOf(f, p.code);
@@ -926,8 +926,8 @@ export class RequestForm extends DisclosureElement {
         }}>
         ${chosen.length + again.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${[...chosen, ...again].map((file) => {
           const name = typeof file == 'string' ? file : file.name;
-          return html`<li>${name}${typeof file == 'string' ? t.paren(t.againMark) : ` (${formatBytes(file.size, this.locale)})`}
-          <button class="btn link" type="button" aria-label=${t.removeLabel(name)} @click=${async () => {
+          return html`<li><bdi>${name}</bdi>${typeof file == 'string' ? t.paren(t.againMark) : ` (${formatBytes(file.size, this.locale)})`}
+          <button class="btn link" type="button" aria-label=${t.removeLabel(isolate(name))} @click=${async () => {
             const rest = chosen.filter((x) => x !== file);
             this.againFiles = { ...this.againFiles, [f.name]: again.filter((x) => x !== file) };
             // The input itself forgets the file too: else it still shows it, and choosing it again changes nothing.
@@ -938,7 +938,7 @@ export class RequestForm extends DisclosureElement {
               input.files = dt.files;
             }
             this.setFiles(f.name, rest);
-            this.announce(t.removedNote(name));
+            this.announce(t.removedNote(isolate(name)));
             // The button is gone: focus goes back to the file input, not to the page.
             await this.focusHeading(id);
           }}>×</button></li>`;
