@@ -39,7 +39,7 @@ export function suite(label, countsFile) {
   return {
     test: (name, fn) => tests.push({ name, fn }),
     async run({ setup = async () => {}, teardown = async () => {} } = {}) {
-      const results = { passed: 0, failed: 0, failures: [] };
+      const results = { passed: 0, failed: 0, failures: [], failedNames: [] };
       try {
         await setup();
         const only = process.argv.slice(2);
@@ -51,6 +51,7 @@ export function suite(label, countsFile) {
           } catch (error) {
             results.failed++;
             results.failures.push(`${t.name}: ${short(error).split('\n')[0]}`);
+            results.failedNames.push(t.name);
             console.log(`  ✗ ${t.name}\n    ${short(error)}`);
           }
         }

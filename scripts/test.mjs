@@ -19,7 +19,7 @@ const totals = { passed: 0, failed: 0 };
 const report = [];
 /** Which tests failed, as the runners name them: printed under the summary, so the log's last lines say. */
 const failures = [];
-/** Browser tests that failed, then passed when their file ran again: not counted as failures, but named. */
+/** Tests that failed, then passed when run again: not counted as failures, but named. */
 const flaky = [];
 
 function step(name, cmd, args, countsFile) {
@@ -40,11 +40,14 @@ function step(name, cmd, args, countsFile) {
     counts = JSON.parse(readFileSync(countsFile, 'utf8'));
   }
   let ok = r.status === 0;
-  // A browser test or two that failed (a test, not the run) get their files run once more on their own: passing
-  // there, they are named under the summary as flaky instead of failing the run; failing again, they fail it.
-  if (!ok && name === 'wtr' && counts?.failed > 0 && counts.failed <= 3 && counts.failedFiles?.length) {
-    console.log(`\n── wtr: ${counts.failed} failed; running ${counts.failedFiles.join(', ')} again ──`);
-    const again = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, WTR_FILES: counts.failedFiles.join(',') } });
+  // One to three tests that failed (tests, not the run) run once more: a browser test's file on its own, an end-to-end
+  // test by its name. Passing there, they are named under the summary as flaky instead of failing the run; failing
+  // again, they fail it.
+  const rerun = counts?.failedFiles?.length ? { env: { ...process.env, WTR_FILES: counts.failedFiles.join(',') }, what: counts.failedFiles }
+    : counts?.failedNames?.length === counts?.failed ? { args: [...args, ...counts.failedNames], what: counts.failedNames } : null;
+  if (!ok && rerun && counts.failed > 0 && counts.failed <= 3) {
+    console.log(`\n── ${name}: ${counts.failed} failed; running ${rerun.what.join(', ')} again ──`);
+    const again = spawnSync(cmd, rerun.args ?? args, { stdio: 'inherit', env: rerun.env ?? process.env });
     const second = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : null;
     if (again.status === 0 && second && second.failed === 0) {
       flaky.push(...counts.failures.map((f) => `${name}: ${f}`));
@@ -81,7 +84,7 @@ if (existsSync('.storybook/main.ts')) {
 }
 
 console.log(`\n── summary ─────────────────────────────────────────\n${report.join('\n')}`);
-if (flaky.length) console.log(`\nflaky (failed, then passed when their file ran again):\n${flaky.map((f) => `  ~ ${f}`).join('\n')}`);
+if (flaky.length) console.log(`\nflaky (failed, then passed when run again):\n${flaky.map((f) => `  ~ ${f}`).join('\n')}`);
 if (failures.length) console.log(`\nfailed:\n${failures.slice(0, 30).map((f) => `  ✗ ${f}`).join('\n')}${failures.length > 30 ? `\n  … and ${failures.length - 30} more` : ''}`);
 console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed ? 1 : 0);
