@@ -43,9 +43,11 @@ function step(name, cmd, args, countsFile) {
   // One to three tests that failed (tests, not the run) run once more: a browser test's file on its own, an end-to-end
   // test by its name. Passing there, they are named under the summary as flaky instead of failing the run; failing
   // again, they fail it.
-  const rerun = counts?.failedFiles?.length ? { env: { ...process.env, WTR_FILES: counts.failedFiles.join(',') }, what: counts.failedFiles }
-    : counts?.failedNames?.length === counts?.failed ? { args: [...args, ...counts.failedNames], what: counts.failedNames } : null;
-  if (!ok && rerun && counts.failed > 0 && counts.failed <= 3) {
+  const few = !ok && counts?.failed > 0 && counts.failed <= 3;
+  const rerun = !few ? null
+    : counts.failedFiles?.length ? { env: { ...process.env, WTR_FILES: counts.failedFiles.join(',') }, what: counts.failedFiles }
+      : counts.failedNames?.length === counts.failed ? { args: [...args, ...counts.failedNames], what: counts.failedNames } : null;
+  if (rerun) {
     console.log(`\n── ${name}: ${counts.failed} failed; running ${rerun.what.join(', ')} again ──`);
     const again = spawnSync(cmd, rerun.args ?? args, { stdio: 'inherit', env: rerun.env ?? process.env });
     const second = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : null;
