@@ -490,34 +490,47 @@ function linesCut(pdf) {
   });
 }
 
-/**
- * Opens `feed` (a print-mode request form) as `name` on a page of its own, runs `fill` in the page on the form's shadow
- * root at each step until the paper form shows, prints it on A4 and checks that no line is cut by a page edge and that
- * it takes as many pages as with `freeCss` added (rows free to break anywhere): keeping rows whole costs no page.
- */
-async function printsWithoutBlankPages(name, feed, fill, freeCss) {
+/** Opens `feed` (a request form) as `name` on a page of its own: `{ page, log, close }`, as `open` gives. */
+function openForm(name, feed) {
   const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
     + `<request-form src="/e2e/${name}.json"></request-form>`;
-  const { page, log, close } = await open(`/e2e/${name}.html`, {
+  return open(`/e2e/${name}.html`, {
     routes: {
       [`**/e2e/${name}.html`]: (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
       [`**/e2e/${name}.json`]: (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
     },
   });
+}
+
+/** Runs `fill` in the page on the form's shadow root at each step until the paper form shows. */
+async function fillToPaper(page, fill) {
+  await waitForShadow(page, 'request-form', 'form');
+  for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
+    await page.evaluate(`(${fill})(document.querySelector('request-form').shadowRoot)`);
+    await page.waitForTimeout(100);
+  }
+  await waitForShadow(page, 'request-form', '[part~="paper"]');
+}
+
+/** Adds `css` to the form's shadow root. */
+const addFormStyle = (page, css) => page.evaluate((text) => {
+  const style = document.createElement('style');
+  style.textContent = text;
+  document.querySelector('request-form').shadowRoot.append(style);
+}, css);
+
+/**
+ * Opens `feed` (a print-mode request form) as `name`, fills it to the paper form (fillToPaper), prints it on A4 and
+ * checks that no line is cut by a page edge and that it takes as many pages as with `freeCss` added (rows free to
+ * break anywhere): keeping rows whole costs no page.
+ */
+async function printsWithoutBlankPages(name, feed, fill, freeCss) {
+  const { page, log, close } = await openForm(name, feed);
   try {
-    await waitForShadow(page, 'request-form', 'form');
-    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
-      await page.evaluate(`(${fill})(document.querySelector('request-form').shadowRoot)`);
-      await page.waitForTimeout(100);
-    }
-    await waitForShadow(page, 'request-form', '[part~="paper"]');
+    await fillToPaper(page, fill);
     const printed = await page.pdf({ format: 'A4' });
     assert.deepEqual(linesCut(printed), [], 'no line cut by a page edge');
-    await page.evaluate((css) => {
-      const style = document.createElement('style');
-      style.textContent = css;
-      document.querySelector('request-form').shadowRoot.append(style);
-    }, freeCss);
+    await addFormStyle(page, freeCss);
     const free = pageCount(await page.pdf({ format: 'A4' }));
     assert.ok(free >= 3, `the form prints on several pages (${free})`);
     assert.equal(pageCount(printed), free, 'pages printed, and with rows free to break anywhere');
@@ -598,38 +611,23 @@ test('printing a paper application form keeps the rows to sign and to date on on
     sections: [{ id: 'wanted', title: '所需政府信息', fields: [{ name: 'description', type: 'textarea', maxLength: 5000, label: '所需信息的内容描述' }] }],
     submit: { mode: 'print' },
   };
-  const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
-    + '<request-form src="/e2e/print-sign.json"></request-form>';
-  const { page, log, close } = await open('/e2e/print-sign.html', {
-    routes: {
-      '**/e2e/print-sign.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }),
-      '**/e2e/print-sign.json': (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) }),
-    },
-  });
+  const { page, log, close } = await openForm('print-sign', feed);
   // The signature cell and the date row are painted in colours of their own, found again in the PDF's pages.
   const colours = '.paper td.sign { background: #f0f !important; } .paper tbody:last-child tr:last-child td { background: #0ff !important; }';
   /** The pages (from 0) the signature row and the date row print on, with an answer of `lines` lines. */
   const pagesOf = async (lines, css = '') => {
     await page.evaluate(() => sessionStorage.clear());
     await page.reload();
-    await waitForShadow(page, 'request-form', 'textarea');
-    await page.evaluate((n) => {
-      const root = document.querySelector('request-form').shadowRoot;
+    await fillToPaper(page, `(root) => {
       root.querySelector('input[type=radio]')?.click();
       const answer = root.querySelector('textarea');
-      answer.value = Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n');
-      answer.dispatchEvent(new Event('input', { bubbles: true }));
-    }, lines);
-    for (let step = 0; step < 5 && !(await shadowCount(page, 'request-form', '[part~="paper"]')); step++) {
-      await page.evaluate(() => document.querySelector('request-form').shadowRoot.querySelector('form .btn.primary')?.click());
-      await page.waitForTimeout(100);
-    }
-    await waitForShadow(page, 'request-form', '[part~="paper"]');
-    await page.evaluate((css) => {
-      const style = document.createElement('style');
-      style.textContent = css;
-      document.querySelector('request-form').shadowRoot.append(style);
-    }, colours + css);
+      if (answer && !answer.value) {
+        answer.value = Array.from({ length: ${lines} }, (_, i) => 'line ' + (i + 1)).join('\\n');
+        answer.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      root.querySelector('form .btn.primary').click();
+    }`);
+    await addFormStyle(page, colours + css);
     const pages = fillColours(await page.pdf({ format: 'A4', printBackground: true }));
     return ['1 0 1', '0 1 1'].map((c) => pages.findIndex((p) => p.includes(c)));
   };
