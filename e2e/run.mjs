@@ -490,6 +490,14 @@ function linesCut(pdf) {
   });
 }
 
+/** A print-mode request form feed (zh-CN, CN-OGI-2019, one applicant type) with these `sections`. */
+const paperFeed = (sections, agency = { name: '测试区人民政府办公室', office: { name: '测试区政务公开办', address: '测试路1号', postcode: '414000' } }) => ({
+  schemaVersion: 1, lang: 'zh-CN', jurisdiction: 'CN-OGI-2019', agency,
+  applicantTypes: [{ id: 'naturalPerson', label: '公民' }],
+  sections,
+  submit: { mode: 'print' },
+});
+
 /** Opens `feed` (a request form) as `name` on a page of its own: `{ page, log, close }`, as `open` gives. */
 function openForm(name, feed) {
   const body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script src="/dist/disclosure-elements.js"></script>'
@@ -544,19 +552,13 @@ test('printing the paper application form leaves no page mostly blank: a long se
   // A section of 24 fields with long labels and help texts, answers of one to four lines. Its title, written downwards,
   // made the cell spanning the section's rows one that Chromium cannot break across pages: the whole section went to
   // the second page, the first holding only the title and the first section (5 pages instead of 4 in this form).
-  const feed = {
-    schemaVersion: 1, lang: 'zh-CN', jurisdiction: 'CN-OGI-2019',
-    agency: { name: '测试区人民政府办公室', office: { name: '测试区政务公开办', address: '测试路1号', postcode: '414000' } },
-    applicantTypes: [{ id: 'naturalPerson', label: '公民' }],
-    sections: [
-      { id: 'applicant', title: '申请人信息', fields: [{ name: 'name', type: 'text', label: '姓名', required: true }] },
-      { id: 'wanted', title: '所需政府信息', help: '请逐项填写所需政府信息。'.repeat(10), fields: Array.from({ length: 24 }, (_, i) => ({
-        name: `d${i}`, type: 'textarea', maxLength: 5000, label: `所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述（第${i + 1}项）`,
-        help: '请尽量写明文件名称、文号、发布机关和发布时间。'.repeat(8) })) },
-      { id: 'other', title: '其他', fields: [{ name: 'note', type: 'textarea', label: '备注' }] },
-    ],
-    submit: { mode: 'print' },
-  };
+  const feed = paperFeed([
+    { id: 'applicant', title: '申请人信息', fields: [{ name: 'name', type: 'text', label: '姓名', required: true }] },
+    { id: 'wanted', title: '所需政府信息', help: '请逐项填写所需政府信息。'.repeat(10), fields: Array.from({ length: 24 }, (_, i) => ({
+      name: `d${i}`, type: 'textarea', maxLength: 5000, label: `所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述（第${i + 1}项）`,
+      help: '请尽量写明文件名称、文号、发布机关和发布时间。'.repeat(8) })) },
+    { id: 'other', title: '其他', fields: [{ name: 'note', type: 'textarea', label: '备注' }] },
+  ]);
   // Every step answered (the fourth answer of each four has four lines), then 生成申请表; compared with the same form
   // with rows free to break anywhere and the section titles written across.
   await printsWithoutBlankPages('print-paper', feed, (root) => {
@@ -573,21 +575,15 @@ test('printing the paper application form leaves no page mostly blank: a long se
 test('printing a paper application form with a long answer (所需信息的内容描述 at its maxLength, an answer of 80 lines) fills the pages: the answer runs on over the next page, no page is left blank before it, no line is cut', async () => {
   // Each row was kept whole: the description went to the second page, leaving half of the first blank, and the long
   // answer to the third, leaving half of the second blank (5 pages instead of 4).
-  const feed = {
-    schemaVersion: 1, lang: 'zh-CN', jurisdiction: 'CN-OGI-2019',
-    agency: { name: '测试区人民政府办公室', office: { name: '测试区政务公开办', address: '测试路1号', postcode: '414000' } },
-    applicantTypes: [{ id: 'naturalPerson', label: '公民' }],
-    sections: [
-      { id: 'applicant', title: '申请人信息', fields: ['姓名', '工作单位', '通信地址'].map((label, i) => ({ name: `a${i}`, type: 'text', label })) },
-      { id: 'wanted', title: '所需政府信息', fields: [
-        { name: 'title', type: 'text', label: '所需信息的名称' },
-        { name: 'description', type: 'textarea', maxLength: 1000, label: '所需信息的内容描述' },
-        { name: 'purpose', type: 'textarea', maxLength: 5000, label: '所需信息的用途' },
-        { name: 'note', type: 'textarea', label: '备注' },
-      ] },
-    ],
-    submit: { mode: 'print' },
-  };
+  const feed = paperFeed([
+    { id: 'applicant', title: '申请人信息', fields: ['姓名', '工作单位', '通信地址'].map((label, i) => ({ name: `a${i}`, type: 'text', label })) },
+    { id: 'wanted', title: '所需政府信息', fields: [
+      { name: 'title', type: 'text', label: '所需信息的名称' },
+      { name: 'description', type: 'textarea', maxLength: 1000, label: '所需信息的内容描述' },
+      { name: 'purpose', type: 'textarea', maxLength: 5000, label: '所需信息的用途' },
+      { name: 'note', type: 'textarea', label: '备注' },
+    ] },
+  ]);
   await printsWithoutBlankPages('print-long', feed, (root) => {
     root.querySelector('input[type=radio]')?.click();
     const answers = {
@@ -605,12 +601,8 @@ test('printing a paper application form with a long answer (所需信息的内�
 test('printing a paper application form keeps the rows to sign and to date on one page, wherever the page ends', async () => {
   // The answer grows a line at a time until the date row no longer fits on the first page: with each row only kept
   // whole (as before), the signature row stayed on the first page and the date row went to the second.
-  const feed = {
-    schemaVersion: 1, lang: 'zh-CN', jurisdiction: 'CN-OGI-2019', agency: { name: '测试区人民政府办公室' },
-    applicantTypes: [{ id: 'naturalPerson', label: '公民' }],
-    sections: [{ id: 'wanted', title: '所需政府信息', fields: [{ name: 'description', type: 'textarea', maxLength: 5000, label: '所需信息的内容描述' }] }],
-    submit: { mode: 'print' },
-  };
+  const feed = paperFeed([{ id: 'wanted', title: '所需政府信息', fields: [{ name: 'description', type: 'textarea', maxLength: 5000, label: '所需信息的内容描述' }] }],
+    { name: '测试区人民政府办公室' });
   const { page, log, close } = await openForm('print-sign', feed);
   // The signature cell and the date row are painted in colours of their own, found again in the PDF's pages.
   const colours = '.paper td.sign { background: #f0f !important; } .paper tbody:last-child tr:last-child td { background: #0ff !important; }';

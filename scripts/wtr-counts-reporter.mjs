@@ -26,12 +26,11 @@ export function countsReporter() {
       for (const s of sessions) {
         const file = relative(process.cwd(), s.testFile ?? '');
         walk(s.testResults, file, []);
-        if (!s.passed && s.errors?.length) {
-          counts.failed += s.errors.length;
-          for (const e of s.errors) counts.failures.push(`${file}: ${firstLine(e)}`);
-        }
+        if (s.passed) continue;
+        counts.failedFiles.push(file);
+        counts.failed += s.errors?.length ?? 0;
+        for (const e of s.errors ?? []) counts.failures.push(`${file}: ${firstLine(e)}`);
       }
-      counts.failedFiles = sessions.filter((s) => !s.passed).map((s) => relative(process.cwd(), s.testFile ?? ''));
       writeFileSync('.wtr-counts.json', JSON.stringify(counts));
     },
     stop() {
