@@ -104,7 +104,7 @@ export const MANGLED_KEYS = [
   'reconRow', 'reconResults', 'reconTable4', 'approxColumn',
   // Added later: at the end (or in a FREE place), so that every name above keeps its short name.
   'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
-  'untickedText', 'othersTitle', 'fileMeta', 'sameRefused', 'hideFilters',
+  'untickedText', 'othersTitle', 'fileMeta', 'sameRefused', 'hideFilters', 'keySpent',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

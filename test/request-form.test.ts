@@ -1413,6 +1413,49 @@ describe('<request-form> after a refusal or a lost answer', () => {
     }
   });
 
+  it('idempotencyKeyReused without a receipt: the key is spent, so 提交申请 stays unavailable after an answer is changed (it would be refused again); clearing the form starts a new application with a new key', async () => {
+    const SPENT_ZH = '本页不能再次提交这份申请，修改内容后也不能。';
+    const { el, endpoint } = await reviewed([
+      { status: 422, body: { error: { code: 'idempotencyKeyReused', message: 'used' } } },
+      { status: 201, body: RECEIPT },
+    ]);
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'refusal');
+    const why = () => $(el, `#${$(el, '#send').getAttribute('aria-describedby')}`);
+    expect($(el, '#send').getAttribute('aria-disabled')).to.equal('true');
+    expect(why().textContent).to.contain(SPENT_ZH).and.not.contain('修改任一项后才能再次提交');
+    // An answer changed: still refused (the server would refuse the key again), and said so.
+    $(el, 'button[aria-label="修改：内容描述"]').click();
+    await focusedIn(el, '#f-description');
+    await fill(el, { description: '2025年桥梁维修经费' });
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect($(el, '#send').getAttribute('aria-disabled')).to.equal('true');
+    expect(why().textContent).to.contain(SPENT_ZH);
+    $(el, '#send').click();
+    await waitUntil(() => shadowText(el, '[aria-live="polite"]').includes(SPENT_ZH), 'the reason said aloud');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await requestsTo(endpoint)).length, 'nothing sent with the spent key').to.equal(1);
+    await expectAccessible(el);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '#step-h') === 'Check your answers', 'English');
+    expect(why().textContent).to.contain('cannot send this application again, even with changed answers');
+    el.lang = 'zh-CN';
+    await waitUntil(() => stepTitle(el) === '核对申请信息', 'Chinese');
+    // Cleared: a new application, sent under a key of its own.
+    $(el, '#clear-open').click();
+    await focusedIn(el, '#clear-no');
+    $$(el, '.clear [role="alertdialog"] button')[0].click();
+    await el.updateComplete;
+    await toReview(el);
+    expect($(el, '#send').getAttribute('aria-disabled')).to.equal('false');
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
+    expect(reqs[1].headers['idempotency-key']).to.not.equal(reqs[0].headers['idempotency-key']);
+  });
+
   it('a failure after the automatic retries on a connection that seems fine (every answer cut): whom to contact if it goes on; offline, or asked to wait (429), it is the applicant’s to wait: no contact block', async () => {
     let { el } = await reviewed([{ cut: true }, { cut: true }, { cut: true }, { cut: true }]);
     await next(el);

@@ -188,8 +188,10 @@ export class RequestForm extends DisclosureElement {
   private sendDetail = (t: RequestMessages) => t.sendingNote;
   /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
   private stuck = false;
-  /** The answers are those the server refused (a 4xx that is not about fields on the form): sent again, they would be refused again. */
-  private asRefused = false;
+  /** The answers are those the server refused (a 4xx that is not about fields on the form): sent again, they would be
+   *  refused again. 2: the application's Idempotency-Key was used for other answers (idempotencyKeyReused, no receipt):
+   *  it is refused whatever the answers, until the form is cleared (a new application, a new key). */
+  private asRefused: boolean | 2 = false;
   private sentShare: number | null = null;
   private keptReceipt: KeptReceipt | null = null;
   private announcement: unknown = '';
@@ -388,7 +390,7 @@ export class RequestForm extends DisclosureElement {
 
   /** An answer changed: the server's complaint about the old one no longer applies (and 提交申请 may send it again). */
   private changedField(name: string): void {
-    this.asRefused = false;
+    this.asRefused = this.asRefused === 2 && 2;
     if (this.serverErrors[name]) {
       const { [name]: _, ...rest } = this.serverErrors;
       this.serverErrors = rest;
@@ -587,7 +589,7 @@ export class RequestForm extends DisclosureElement {
     e.preventDefault();
     if (this.busy) return;
     // The answers the server refused, unchanged: not sent again only to be refused again (the reason is by the button).
-    if (this.asRefused) return this.announce(this.t.sameRefused);
+    if (this.asRefused) return this.announce(this.asRefused === 2 ? this.t.keySpent : this.t.sameRefused);
     const form = this.feedForm!;
     const steps = this.stepList;
     const bad = steps.findIndex((s) => s.fields.some((f) => this.problemOf(f)));
@@ -716,7 +718,7 @@ export class RequestForm extends DisclosureElement {
       return;
     }
     this.sendState = 'rejected';
-    this.asRefused = true;
+    this.asRefused = code == 'idempotencyKeyReused' ? 2 : true;
     // Fewer or smaller attachments are the applicant's to choose; other refusals leave them only the agency to contact.
     this.stuck = !/^(payloadTooLarge|tooManyFiles)$/.test(code);
     // Too large (413): the answers' text when the server says so, or when no file was sent (a proxy's 413 says
@@ -1026,7 +1028,7 @@ export class RequestForm extends DisclosureElement {
       </div>
       ${s === 'failed' || s === 'rejected'
         ? html`<div class="panel error" role="alert" part="send-status"><p>${detail}</p>
-          ${this.asRefused ? html`<p id="same">${t.sameRefused}</p>` : nothing}
+          ${this.asRefused ? html`<p id="same">${this.asRefused === 2 ? t.keySpent : t.sameRefused}</p>` : nothing}
           ${this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
         : nothing}
       <div class="actions">

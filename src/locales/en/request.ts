@@ -58,6 +58,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   insecureNote: 'To protect your personal data, the application cannot be sent over an unencrypted http connection. This page must use an https address; please tell the site’s webmaster. Nothing was sent.',
   rejectedNote: 'Not sent: ',
   sameRefused: 'The same answers would not be accepted if sent again: change one to submit the application again.',
+  keySpent: 'This page cannot send this application again, even with changed answers. To change it, contact the agency; to make a new application, clear the form first.',
   sendErrors: {
     payloadTooLarge: 'The attachments together are larger than this website accepts. Remove some, or make the scans smaller, then send again. Your answers are kept on this page.',
     textTooLarge: 'Your answers together are longer than this website accepts. Shorten the longest ones, then send again. Your answers are kept on this page.',

@@ -62,6 +62,8 @@ const zh = {
   rejectedNote: '提交未成功：',
   /** After a refusal the same answers would get again (4xx, not about fields on the form): why 提交申请 is unavailable. */
   sameRefused: '内容不变，再次提交也不会被接受；修改任一项后才能再次提交。',
+  /** After idempotencyKeyReused without a receipt: the application's number is spent, whatever the answers. */
+  keySpent: '本页不能再次提交这份申请，修改内容后也不能。如需更改，请与本机关联系；如要另提一份新申请，请先清空表单。',
   /** Why a submission was refused, by the server's error code (other codes: sendUnknown). */
   sendErrors: {
     payloadTooLarge: '附件合计超过了网站允许的大小。请删去部分附件，或把扫描件压缩、缩小后再提交。您填写的内容仍保留在本页。',
