@@ -1091,6 +1091,42 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect(shadowText(el, 'nav.pages')).to.contain('第 1 页，共 3 页');
   });
 
+  it('remote mode: a request that fails at once is not followed by 正在加载… (said after the error, as if still loading)', async () => {
+    const page = { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 57 } };
+    const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '[role="status"]').includes('57'), 'the first page said');
+    const said: string[] = [];
+    const live = $(el, '[role="status"]');
+    new MutationObserver(() => live.textContent!.trim() && said.push(live.textContent!.trim())).observe(live, { childList: true, subtree: true, characterData: true });
+    ($(el, '#q') as HTMLInputElement).value = '防汛';
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => $(el, '.panel.error[role="alert"]'), 'the failure');
+    // Longer than the pause before 正在加载… is said (600 ms).
+    await new Promise((r) => setTimeout(r, 900));
+    expect(said).to.deep.equal([]);
+  });
+
+  it('remote mode: the retry button of a failed search leaves focus in the catalogue (on the result summary), not on the page', async () => {
+    const page = { schemaVersion: 1, items: manyItems(3, 'r'), page: { total: 57 } };
+    const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { body: page, delay: 300 }]);
+    const src = await storeFeed({ ...smallCatalogue(), search: { endpoint } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => shadowText(el, '#summary').includes('57'), 'the first page');
+    ($(el, '#q') as HTMLInputElement).value = '防汛';
+    ($(el, 'form.search') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => $(el, '.panel.error[role="alert"]'), 'the failure');
+    $<HTMLButtonElement>(el, '.panel.error button').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expectFocused(el, $(el, '#summary'));
+    await waitUntil(() => shadowText(el, '#summary').includes('57'), 'the answer to the retry');
+    expectFocused(el, $(el, '#summary'));
+  });
+
   it('remote mode: facetCounts that are not whole numbers ≥ 0, or that a category id such as constructor finds on every object, show no count (not NaN)', async () => {
     const feed = smallCatalogue();
     feed.categories = [...(feed.categories as unknown[]), { id: 'constructor', label: '构造类', parentId: null, order: 3 }];

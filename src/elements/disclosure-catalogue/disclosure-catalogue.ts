@@ -521,6 +521,8 @@ export class DisclosureCatalogue extends DisclosureElement {
       if (notify) this.queried();
     } catch (error) {
       if (abort.signal.aborted) return;
+      // Not 正在加载… after the error (role=alert) has been said.
+      clearTimeout(this.announceTimer);
       const e = error instanceof FeedError ? error : new FeedError('network', String(error), url);
       this.remoteResult = { ...this.remoteResult!, busy: false, error: e };
     }
@@ -901,8 +903,9 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderList(): TemplateResult {
     const t = this.t;
     if (this.remoteResult?.error) {
+      // Retrying removes the button: focus goes to the result summary (正在加载…, then the count), as after a page change.
       return html`<div class="panel error" part="error" role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p>
-        <button class="btn" type="button" @click=${() => this.runRemote(true, true)}>${this.core.retry}</button></div>`;
+        <button class="btn" type="button" @click=${() => (this.runRemote(true, true), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()))}>${this.core.retry}</button></div>`;
     }
     const items = this.visibleItems();
     if (!items.length) {
