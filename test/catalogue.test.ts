@@ -1051,6 +1051,33 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect(said.filter(Boolean)).to.deep.equal(['已加载 4 / 14 条，正在加载其余部分…', '目录已加载，共 14 条信息。']);
   });
 
+  it('a link to page 4 of a feed in pages shows page 4 once the pages holding it have come (it was cut to the last page of the first feed page)', async () => {
+    const p3 = await storeFeed({ schemaVersion: 1, items: manyItems(30, 'c') }, { delay: 150 });
+    const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(30, 'b'), page: { next: p3.split('/').pop() } }, { delay: 150 });
+    const src = await storeFeed({ ...smallCatalogue(), items: manyItems(30, 'a'), page: { total: 90, next: p2.split('/').pop() } });
+    history.replaceState(null, '', '?pg.page=4');
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="pg"></disclosure-catalogue>`);
+    await el.loaded;
+    expect(location.search, 'while the rest loads').to.equal('?pg.page=4');
+    await waitUntil(() => !$(el, '.progress'), 'every page', 4000);
+    await el.updateComplete;
+    expect(location.search).to.equal('?pg.page=4');
+    expect(shadowText(el, '#summary')).to.equal('共找到 90 条信息（第 61–80 条，共 90 条）');
+    expect($(el, '[aria-current="page"]').textContent).to.equal('4');
+  });
+
+  it('a link past the last page of a feed in pages is cut to its last page once every page has come', async () => {
+    const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(30, 'b') }, { delay: 150 });
+    const src = await storeFeed({ ...smallCatalogue(), items: manyItems(30, 'a'), page: { total: 60, next: p2.split('/').pop() } });
+    history.replaceState(null, '', '?pg.page=9');
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="pg"></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => !$(el, '.progress'), 'every page', 4000);
+    await el.updateComplete;
+    expect(location.search).to.equal('?pg.page=3');
+    expect(shadowText(el, '#summary')).to.equal('共找到 60 条信息（第 41–60 条，共 60 条）');
+  });
+
   it('entries without a date come last in every date order, oldest first too (they came first)', async () => {
     const feed = smallCatalogue();
     const undated = { id: 'u1', title: '未注明日期的信息', categoryIds: ['zw'], url: 'https://example.gov.cn/u1.html' };

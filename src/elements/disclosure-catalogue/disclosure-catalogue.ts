@@ -326,10 +326,11 @@ export class DisclosureCatalogue extends DisclosureElement {
       this.runRemote(true);
       return;
     }
-    this.rebuildIndex();
-    // A feed in pages is announced once every page has come (loadMorePages), with the count of them all.
+    // A feed in pages is announced once every page has come (loadMorePages), with the count of them all. (Its loading
+    // starts first: a page the page URL names past the first feed page's entries is not taken out of the URL, runQuery.)
     if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
     else this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
+    this.rebuildIndex();
   }
 
   /** Runs `fn` once the current rendering has been painted (a frame, or 100 ms where frames do not come). */
@@ -389,6 +390,8 @@ export class DisclosureCatalogue extends DisclosureElement {
       }
     }
     this.extraLoading = null;
+    // The page the page URL names (a link to page 4), which the further pages may hold: shown now.
+    this.restoreFromUrl();
     this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
   }
 
@@ -443,7 +446,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const pages = Math.max(1, Math.ceil(this.queryResult.matches.length / this.shownQuery.pageSize));
     if (this.shownQuery.page > pages) {
       this.shownQuery = { ...this.shownQuery, page: pages };
-      this.writeUrl('replace');
+      // (Not while a feed's further pages load: the page URL keeps a page they may hold, shown once they have come.)
+      if (!this.extraLoading) this.writeUrl('replace');
     }
     if (announce) this.announce(this.t.results(this.fmt(this.queryResult.matches.length)));
   }
