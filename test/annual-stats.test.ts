@@ -962,6 +962,14 @@ describe('<annual-stats>: several years', () => {
     expect(text($(el, '[part~="error"][role="alert"]'))).to.contain('2022');
     expect($(el, 'select#year')).to.exist;
   });
+
+  it('an index whose latest year links the report of another year (2021 → 2022.json) shows it and its trend; it blanked the element (a TypeError in render)', async () => {
+    const index = { schemaVersion: 1, reports: [{ year: 2020, url: `${FEEDS}/2020.json` }, { year: 2021, url: `${FEEDS}/2022.json` }] };
+    const el = await mount(await storeFeed(index), { noCharts: true });
+    expect($$<HTMLOptionElement>(el, 'select#year option').map((o) => o.value)).to.deep.equal(['2021', '2020']);
+    expect(text($(el, 'h2'))).to.contain('2022');
+    expect($(el, '[part~="trend"]')).to.exist;
+  });
 });
 
 describe('<annual-stats>: hostile feed', () => {

@@ -528,7 +528,9 @@ export class AnnualStats extends DisclosureElement {
 
   private renderTrend(entries: AnnualIndexEntry[]) {
     const t = this.t;
-    const ready = entries.map((e) => this.yearFeeds.get(e.year)?.data?.report).filter((r): r is AnnualReport => !!r);
+    // The years loaded, by the index's years: a year's file may hold a report of another year (2021 → 2022.json).
+    const loaded = entries.map((e) => this.yearFeeds.get(e.year)!).filter((f) => f?.data);
+    const ready = loaded.map((f) => f.data!.report);
     const failed = entries.filter((e) => this.yearFeeds.get(e.year)?.status === 'error').map((e) => e.year);
     if (ready.length < 2) return nothing;
     const keys = seriesKeys(ready);
@@ -537,7 +539,7 @@ export class AnnualStats extends DisclosureElement {
     const tpls = [this.tpl('CN-2021'), this.tpl('CN-2019')];
     // A custom figure's label (and unit) is the feed's text: of the latest year, which seriesLabel reads it from (every
     // year has every key). The other labels are the national templates', UI text.
-    const cl = this.textLang(this.yearFeeds.get(ready[ready.length - 1].year)!);
+    const cl = this.textLang(loaded.at(-1)!);
     const lang = (k: string) => (k.startsWith('custom.') ? cl : nothing);
     // An <option> holds text only, so it cannot mark the UI's unit words apart from the feed's label: a custom figure's
     // label is all in the feed's language, its money unit as that language names it (公开经费（万元） in the English UI),
