@@ -780,6 +780,23 @@ describe('<disclosure-catalogue>: feed errors', () => {
     });
   }
 
+  it('the retry button pressed from the keyboard: focus waits on the catalogue’s heading, not on the loading panel that goes (then on the page)', async () => {
+    const name = uniqueName();
+    const src = await storeFeed('x', { status: 500, type: 'text/plain' }, name);
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await storeFeed(smallCatalogue(), { delay: 300 }, name);
+    $<HTMLButtonElement>(el, '[part="retry-button"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shadowText(el, '[part="loading"]')).to.equal('正在加载…');
+    expectFocused(el, $(el, 'header h2'));
+    await el.loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(4);
+    expectFocused(el, $(el, 'header h2'));
+  });
+
   it('times out on a slow server, says so, and retries', async () => {
     const name = uniqueName();
     const src = await storeFeed(smallCatalogue(), { delay: 2000 }, name);

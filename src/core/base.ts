@@ -187,7 +187,8 @@ export class DisclosureElement extends LitElement {
 
   /** Where focus goes when the retry button disappears; elements override to pick a better target. */
   protected focusAfterRetry(): void {
-    const target = this.shadowRoot?.querySelector<HTMLElement>('[part~="loading"], [part~="error"]');
+    // A heading drawn before them (the catalogue's title) stays while the feed loads: focus is never dropped to the page.
+    const target = this.shadowRoot?.querySelector<HTMLElement>('[part~="loading"], [part~="error"], h2');
     if (target) {
       target.tabIndex = -1;
       target.focus();
