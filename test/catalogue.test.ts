@@ -527,6 +527,33 @@ describe('<disclosure-catalogue>: URL state', () => {
     expect(facetBox(el, '体裁分类', '通知').checked).to.be.true;
   });
 
+  it('Back with focus on a chip that goes: focus moves on in the catalogue (to the search box), not to the page; focus outside it stays there', async () => {
+    const el = await mount(smallCatalogue(), { urlKey: 'cat1' });
+    await check(el, '体裁分类', '通知');
+    $<HTMLButtonElement>(el, '.chips button').focus();
+    const back = async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+      history.back();
+      await popped;
+      await el.updateComplete;
+      await el.updateComplete;
+    };
+    await back();
+    expect($(el, '.chips')).to.equal(null);
+    expectFocused(el, $(el, '#q'));
+    // Forward, with focus on a button of the page: it stays there.
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.forward();
+    await popped;
+    await el.updateComplete;
+    expect($(el, '.chips')).to.not.equal(null);
+    expect(document.activeElement === outside, 'focus stays outside').to.be.true;
+    outside.remove();
+  });
+
   it('back and forward tell the page too: disclosure-query with the restored query and its total (README: the React example shows the total from it)', async () => {
     const el = await mount(smallCatalogue(), { urlKey: 'evq' });
     const events: { query: { facets: { genre: string[] } }; total: number }[] = [];

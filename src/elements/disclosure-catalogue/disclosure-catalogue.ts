@@ -457,8 +457,10 @@ export class DisclosureCatalogue extends DisclosureElement {
     const next = this.urlQuery;
     if (next.category != this.shownQuery.category) this.openAncestors(next.category);
     // Back and forward change the results as a reader's choice does (the page hears of it: disclosure-query); the
-    // same query (another catalogue's went back) changes nothing.
-    this.setQuery(next, 'replace');
+    // same query (another catalogue's went back) changes nothing. Focus in the catalogue on a control that goes (a chip)
+    // moves on as after a reader's change (changeFilters); focus elsewhere on the page is left there.
+    const go = () => this.setQuery(next, 'replace');
+    (this.renderRoot as ShadowRoot).activeElement ? this.changeFilters(go) : go();
   }
 
   private get total(): number {
