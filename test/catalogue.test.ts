@@ -838,6 +838,23 @@ describe('<disclosure-catalogue>: feed errors', () => {
     expect(titles(el)).to.have.length(4);
   });
 
+  it('a new src right after a search is typed: the old feed’s count is not said while the new feed loads', async () => {
+    const old = await storeFeed(smallCatalogue());
+    const next = await storeFeed({ ...smallCatalogue(), items: manyItems(30) }, { delay: 1200 });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${old} no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await search(el, '通知');
+    el.src = next;
+    await el.updateComplete;
+    const said: string[] = [];
+    const live = $(el, '[role="status"]');
+    new MutationObserver(() => live.textContent!.trim() && said.push(live.textContent!.trim())).observe(live, { childList: true, subtree: true, characterData: true });
+    await el.loaded;
+    await waitUntil(() => said.length, 'the new feed said');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(said).to.deep.equal(['目录已加载，共 30 条信息。']);
+  });
+
   it('a new src cancels the old request; the old answer never shows', async () => {
     const slow = await storeFeed({ ...smallCatalogue(), title: '旧目录' }, { delay: 600 });
     const fast = await storeFeed({ ...smallCatalogue(), title: '新目录' });

@@ -266,6 +266,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.firstPageOnly = this.filtersReady = false;
     this.moreSkipped = 0;
     this.yrs.clear();
+    // Nor is a count about to be said (a search typed just before) said of the new feed.
+    clearTimeout(this.announceTimer);
     this.announcement = '';
     this.shownQuery = this.urlQuery;
     void this.feed.load(url);
