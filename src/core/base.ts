@@ -179,10 +179,13 @@ export class DisclosureElement extends LitElement {
 
   /** Retries a feed and moves focus to the element so keyboard users are not left on a removed button. */
   protected async retryFeed(feed: FeedState): Promise<void> {
-    const done = feed.retry();
-    await this.updateComplete;
-    this.focusAfterRetry();
-    await done;
+    // The button goes (for a loading panel), and so does the loading panel once the feed has loaded or failed again:
+    // after each, focus that fell to the page goes to what took their place (the reader may have moved it elsewhere).
+    for (const step of [0, feed.retry()]) {
+      await step;
+      await this.updateComplete;
+      if (document.activeElement == document.body) this.focusAfterRetry();
+    }
   }
 
   /** Where focus goes when the retry button disappears; elements override to pick a better target. */

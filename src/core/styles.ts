@@ -19,7 +19,7 @@ export const baseStyles = css`
   .root {
     font-size: var(--de-font-size, medium);
     line-height: var(--de-line-height, 1.6);
-    font-family: var(--de-font-family, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    font-family: var(--de-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
     text-align: start;
     font-weight: normal;
     font-style: normal;
@@ -115,7 +115,8 @@ export const baseStyles = css`
   .btn[disabled], .btn[aria-disabled='true'] { opacity: 0.6; cursor: not-allowed; }
   .btn.link { border-color: transparent; background: transparent; color: var(--_link); text-decoration: underline; padding-inline: 0.3em; }
 
-  input[type='search'], input[type='text'], input[type='email'], input[type='tel'], input[type='date'], select, textarea {
+  /* Every <input> but boxes, radios and files: search, text, email, tel, date (the same specificity as input[type=…]). */
+  input:not([type='checkbox'], [type='radio'], [type='file']), select, textarea {
     min-height: 2.5em;
     padding: 0.35em 0.6em;
     /* A field's border is all that shows where it is: at least 3:1 (WCAG 1.4.11), darker than separators. */
@@ -151,11 +152,12 @@ export const baseStyles = css`
   .panel p { margin: 0.25em 0; }
   .loading { min-height: 12em; color: var(--_muted); padding: 1em 0; }
   .skeleton { display: grid; gap: 0.6em; margin-top: 0.75em; }
-  .skeleton span { display: block; height: 1.1em; border-radius: var(--_radius); background: var(--_surface); }
+  /* The pulse is not for readers who ask for reduced motion: the rule below stops every animation for them. */
+  .skeleton span {
+    display: block; height: 1.1em; border-radius: var(--_radius); background: var(--_surface);
+    animation: de-pulse 1.4s ease-in-out infinite;
+  }
   .skeleton .short { width: 70%; }
-
-  /* Not for readers who ask for reduced motion: the rule below stops every animation for them. */
-  .skeleton span { animation: de-pulse 1.4s ease-in-out infinite; }
   @keyframes de-pulse { 50% { opacity: 0.5; } }
   @media (prefers-reduced-motion: reduce) {
     *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }

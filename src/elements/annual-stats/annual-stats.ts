@@ -93,7 +93,7 @@ const fill = (ui: string, text: unknown, lang: Lang) => {
  * @cssprop [--de-chart-4=#7b3fa0] - Fourth chart colour (outcome groups).
  * @cssprop [--de-chart-5=#8a6d00] - Fifth chart colour (outcome groups).
  * @cssprop [--de-chart-6=#b3261e] - Sixth chart colour (outcome groups).
- * @cssprop [--de-font-family=system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
+ * @cssprop [--de-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
  * @cssprop [--de-font-size=medium] - Base font size (the reader's browser setting); every size is in em from it.
  * @cssprop [--de-line-height=1.6] - Line height of body text.
  * @cssprop [--de-color-text=#1f1f1f] - Text, chart labels.

@@ -81,7 +81,7 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  * @csspart warning - The warning about entries that could not be shown.
  * @csspart retry-button - The retry button of the error state.
  *
- * @cssprop [--de-font-family=system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family.
+ * @cssprop [--de-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family.
  * @cssprop [--de-font-size=medium] - Base font size (default: the reader's browser setting).
  * @cssprop [--de-line-height=1.6] - Line height of body text.
  * @cssprop [--de-color-text=#1f1f1f] - Body text.

@@ -104,7 +104,7 @@ const live = directive(class extends Directive {
  * @csspart retry-button - The retry button of the feed error state.
  * @csspart warning - Problems found in the form feed (the rest is used).
  *
- * @cssprop [--de-font-family=system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
+ * @cssprop [--de-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
  * @cssprop [--de-font-size=medium] - Base font size.
  * @cssprop [--de-line-height=1.6] - Line height of body text.
  * @cssprop [--de-color-text=#1f1f1f] - Body text.
@@ -196,7 +196,11 @@ export class RequestForm extends DisclosureElement {
   private keptReceipt: KeptReceipt | null = null;
   private announcement: unknown = '';
 
-  private readonly formFeedCtl = new FeedController<RequestFormFeed>(this, parseRequestForm);
+  /** Each time the form feed loads (the first time, a retry, a new src): its form, and the draft kept for it. */
+  private readonly formFeedCtl = new FeedController<RequestFormFeed>(this, parseRequestForm, (data) => {
+    this.feedForm = withDefaults(data);
+    this.restoreDraft();
+  });
   private feedForm: RequestFormFeed | null = null;
   private idemKey = '';
   private outbox: Outbox | null = null;
@@ -274,12 +278,7 @@ export class RequestForm extends DisclosureElement {
     // A new src, or a new feed-base of the provider around it (the form feed then lives elsewhere).
     if (changed.has('src') || (changed.has('provider') && this.resolveSrc(this.src) != this.formFeedCtl.url)) {
       this.feedForm = null;
-      void this.formFeedCtl.load(this.resolveSrc(this.src)).then(() => {
-        if (this.formFeedCtl.status !== 'ready' || !this.formFeedCtl.data) return;
-        this.feedForm = withDefaults(this.formFeedCtl.data);
-        this.restoreDraft();
-        this.requestUpdate();
-      });
+      void this.formFeedCtl.load(this.resolveSrc(this.src));
     }
   }
 

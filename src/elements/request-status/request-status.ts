@@ -32,7 +32,7 @@ export const normalizeQueryCode: (s: string) => string = normalizeCode;
  * @csspart retry-button - The retry button of the feed error state.
  * @csspart warning - Problems found in the form feed (the rest is used).
  *
- * @cssprop [--de-font-family=system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
+ * @cssprop [--de-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font family of all text.
  * @cssprop [--de-font-size=medium] - Base font size.
  * @cssprop [--de-line-height=1.6] - Line height of body text.
  * @cssprop [--de-color-text=#1f1f1f] - Text.
