@@ -157,6 +157,21 @@ describe('<request-status>', () => {
     expect($(el, '[aria-invalid="true"]')).to.exist;
   });
 
+  it('a lookup still running when the name is cleared and 查询 pressed again: its late answer is not shown beside the field error, nor takes the focus', async () => {
+    const { el, endpoint } = await mount([{ status: 200, body: FOUND, delay: 600 }]);
+    await lookup(el, 'AB12CD34', '张三');
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await requestsTo(endpoint)).length).to.equal(1);
+    await lookup(el, null, '');
+    await focusedIn(el, '#name');
+    await new Promise((r) => setTimeout(r, 1000));
+    await el.updateComplete;
+    expect(shadowText(el, '[part="result"]'), 'no result').to.equal('');
+    expect(shadowText(el, '[aria-live="polite"]')).to.equal('');
+    expect($(el, 'form .btn.primary').getAttribute('aria-disabled')).to.equal('false');
+    expect(el.shadowRoot!.activeElement === $(el, '#name'), 'focus stays on the name field').to.equal(true);
+  });
+
   it('says plainly when the code is unknown (404)', async () => {
     const { el } = await mount([{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }]);
     await lookup(el, 'ZZZZ-9999', '王五');

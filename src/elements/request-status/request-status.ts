@@ -122,6 +122,9 @@ export class RequestStatus extends DisclosureElement {
 
   private runLookup = async (e?: Event) => {
     e?.preventDefault();
+    // A lookup still running is the last press's: its answer would come after this one's field errors or failure.
+    this.lookupAbort?.abort();
+    this.busy = false;
     this.triedLookup = true;
     this.typedCode = normalizeQueryCode(this.typedCode);
     // The last result or error belongs to the last lookup: not shown beside this one's field errors.
@@ -142,7 +145,6 @@ export class RequestStatus extends DisclosureElement {
     const url = new URL(endpoint!);
     url.searchParams.set('queryCode', this.typedCode);
     url.searchParams.set('name', this.typedName.trim());
-    this.lookupAbort?.abort();
     const abort = (this.lookupAbort = new AbortController());
     this.busy = true;
     try {
