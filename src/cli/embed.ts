@@ -65,7 +65,8 @@ export function snippets(kind: EmbedKind, feedUrl: string, scriptUrl: string): S
 export function renderSnippets(kind: EmbedKind, feedUrl: string, scriptUrl: string, how: string): string {
   const x = snippets(kind, feedUrl, scriptUrl);
   return [
-    `<!-- disclosure-elements: <${TAGS[kind]}> for ${feedUrl} (${how}) -->`,
+    // ">" percent-encoded (the same URL): a "-->" in it would end the comment, and the rest be pasted as markup.
+    `<!-- disclosure-elements: <${TAGS[kind]}> for ${feedUrl.replace(/>/g, '%3E')} (${how}) -->`,
     '',
     '<!-- 1. One script tag: the element appears right after it -->',
     x.oneTag,

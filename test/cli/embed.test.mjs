@@ -40,6 +40,14 @@ test('embed --offline: a name with bad percent-encoding is matched as written, n
   assert.ok(named.stdout.includes('data-disclosure="catalogue"'));
 });
 
+test('embed: a feed URL with "-->" in it does not end the first line\'s comment (what follows would be pasted as markup)', async () => {
+  const r = await run(['embed', 'https://x.gov.cn/feeds/catalogue.json?v=--><img src=x onerror=alert(1)>', '--offline']);
+  assert.equal(r.code, 0, r.stderr);
+  // Outside comments and attribute values (where it is escaped), no markup of the URL: only the snippets' own tags.
+  const outside = r.stdout.replace(/<!--[\s\S]*?-->/g, '').replace(/"[^"]*"/g, '""');
+  assert.doesNotMatch(outside, /<img|onerror/);
+});
+
 test('embed: detects the feed type by fetching it; falls back to the name when the fetch fails', async () => {
   const form = readFileSync(demo('request-form.json'));
   const server = createServer((req, res) => {
