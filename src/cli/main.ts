@@ -131,7 +131,13 @@ export function packageVersion(): string {
   return VERSION;
 }
 
-const err = (s: string) => process.stderr.write(`${s}\n`);
+/**
+ * A line on stderr. Messages quote cells, labels and keys of the input as they are: control characters in them (ESC[2J
+ * clears the terminal, ESC]0;… retitles it) are written as \u001b, so a hostile spreadsheet or page cannot drive the
+ * terminal. Tabs and line breaks stay.
+ */
+const err = (s: string) =>
+  process.stderr.write(`${s.replace(/[\0-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
 
 function wantsHelp(argv: string[]) {
   return argv.includes('--help') || argv.includes('-h');

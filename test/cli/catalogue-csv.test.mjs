@@ -102,6 +102,17 @@ test('from-csv: English headers, semicolon-free commas, dates as 20130305 and Ex
   assert.notEqual(feed.items[0].id, feed.items[1].id);
 });
 
+test('from-csv: terminal control sequences in cells are shown escaped in the messages, never sent to the terminal (ESC[2J clears it)', async () => {
+  const dir = tmp();
+  const file = join(dir, 'esc.csv');
+  writeFileSync(file, '名称,发布日期,有效性\n文件一,"2013-03-05 已废止\x1b[2J",坏\x1b]0;pwned\x07\n文件二,2013-03-05,"有效\u009b31m"\n');
+  const r = await run(['catalogue', 'from-csv', file]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.doesNotMatch(r.stderr, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/, JSON.stringify(r.stderr));
+  assert.match(r.stderr, /已废止\\u001b\[2J/);
+  assert.match(r.stderr, /坏\\u001b\]0;pwned\\u0007/);
+});
+
 test('from-csv: unreadable input gives clear errors and exit codes', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'x.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]));
