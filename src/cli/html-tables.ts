@@ -76,9 +76,16 @@ const span = (v: string | undefined) => {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 };
 
-/** Builds the grid of one table. */
-export function gridOf(table: HtmlNode): GridCell[][] {
+/**
+ * The most slots a table's grid may have. A report's table has a few hundred; the spans of a hostile page would make
+ * millions from a few bytes each (rowspan="1000" colspan="1000": 60 such cells, 2 KB, took 16 s and 1 GB).
+ */
+const MAX_SLOTS = 100_000;
+
+/** Builds the grid of one table (`index`: its number among the page's tables, from 0, for the error). */
+export function gridOf(table: HtmlNode, index = 0): GridCell[][] {
   const grid: GridCell[][] = [];
+  let slots = 0;
   rowsOf(table).forEach((tr, r) => {
     grid[r] ??= [];
     let c = 0;
@@ -87,6 +94,9 @@ export function gridOf(table: HtmlNode): GridCell[][] {
       while (grid[r]![c]) c++;
       const rowspan = span(attr(td, 'rowspan'));
       const colspan = span(attr(td, 'colspan'));
+      if ((slots += rowspan * colspan) > MAX_SLOTS) {
+        throw new Error(`table ${index + 1} spans more than 100,000 cells (its rowspan and colspan): not a report's table; the page cannot be read`);
+      }
       const cell: GridCell = { text: collapse(textOf(td, true)), row: r, col: c, rowspan, colspan };
       for (let dr = 0; dr < rowspan; dr++) {
         const row = (grid[r + dr] ??= []);
@@ -111,7 +121,7 @@ export function tablesOf(doc: HtmlNode): Table[] {
   const walk = (n: HtmlNode) => {
     if (n.nodeName === 'table') {
       const t: Table = {
-        index: tables.length, grid: gridOf(n), text: collapse(textOf(n, true)), caption: lastText, node: n, nodes: [n],
+        index: tables.length, grid: gridOf(n, tables.length), text: collapse(textOf(n, true)), caption: lastText, node: n, nodes: [n],
         follows: closed?.index,
       };
       tables.push(t);

@@ -157,6 +157,17 @@ test('from-html: pages without the tables, non-HTML input, usage errors', async 
   assert.equal(r.code, 2);
 });
 
+test('from-html: a page of 2 KB whose cells span 1000 rows and 1000 columns each is refused at once, not read into a grid of 60 million slots (16 s, 1 GB; more cells ran out of memory)', async () => {
+  const dir = tmp();
+  const cells = '<td rowspan="1000" colspan="1000">x</td>'.repeat(60);
+  writeFileSync(join(dir, 'spans.html'), `<html><body><h1>2022年度政府信息公开工作年度报告</h1><table><tr>${cells}</tr><tr><td>本年新收</td></tr></table></body></html>`);
+  const started = Date.now();
+  const r = await run(['annual', 'from-html', join(dir, 'spans.html')]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /spans\.html: table 1 spans more than 100,000 cells/);
+  assert.ok(Date.now() - started < 4000, `${Date.now() - started} ms`);
+});
+
 test('from-html: a UTF-8 page with a stray byte is read as UTF-8 (with a note naming the line), not as GBK mojibake', async () => {
   const page = readFileSync(fixture('annual-2021.html'), 'utf8');
   const at = page.indexOf('全年主动公开');
