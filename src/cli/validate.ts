@@ -230,6 +230,15 @@ export function validateFeed(json: unknown, kind: FeedKind | null = detectFeedKi
     if (r.ok) {
       parserIssues = r.warnings;
       summary = `${r.form.sections.length} sections, ${r.form.sections.reduce((n, s) => n + s.fields.length, 0)} fields`;
+      // As insecureEndpoint (src/elements/request-form/net.ts): no name or ID number goes over plain http but to this
+      // computer. <request-form> can then only be printed, <request-status> refuses every lookup.
+      const endpoints = { 'submit.endpoint': r.form.submit.mode === 'api' ? r.form.submit.endpoint : undefined, 'status.endpoint': r.form.status?.endpoint };
+      for (const [path, url] of Object.entries(endpoints)) {
+        const u = url ? new URL(url) : null;
+        if (u?.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) {
+          problems.push({ path, message: `${show(url)} is plain http: the elements send no personal data over it (the form can only be printed, a lookup is refused); use https`, severity: 'error' });
+        }
+      }
     } else rootError = r.message;
   } else if (kind === 'annual-report') {
     const r = parseAnnualFeed(json, base);

@@ -71,6 +71,21 @@ test('validate: broken request form fails with JSON paths', async () => {
   assert.match(r.stderr, /rules\.calendar\.holidays\[0\]: expected a date YYYY-MM-DD, got "2026-02-30"/);
 });
 
+test('validate: plain http:// submit and status endpoints on another computer are errors (the elements send no name or ID number there: the form can only be printed, a lookup is refused); http://localhost is not', async () => {
+  const r = await broken('request-form.json', (f) => {
+    f.submit.endpoint = 'http://www.junshan.gov.cn/api/requests';
+    f.status.endpoint = 'HTTP://www.junshan.gov.cn/api/requests/status';
+  });
+  assert.equal(r.code, 1, r.stdout);
+  assert.match(r.stderr, /error: submit\.endpoint: .*plain http/);
+  assert.match(r.stderr, /error: status\.endpoint: .*plain http/);
+  const local = await broken('request-form.json', (f) => {
+    f.submit.endpoint = 'http://localhost:8787/api/requests';
+    f.status.endpoint = 'http://127.0.0.1:8787/api/requests/status';
+  });
+  assert.equal(local.code, 0, local.stderr);
+});
+
 test('validate: a request form without a description field is an error', async () => {
   const r = await broken('request-form-print.json', (f) => {
     for (const s of f.sections) s.fields = s.fields.filter((x) => x.name !== 'description');
