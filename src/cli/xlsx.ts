@@ -477,20 +477,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     }
   }
 
-  // Links inserted on cells: <hyperlink ref="K5" r:id="rId3"/>, the target in the sheet's relationships.
+  // Links of =HYPERLINK formulas by cell; the links inserted on cells are added after the rows are read (below).
   const links = new Map<string, string>();
-  const sheetRels = relsOf(sheetPath);
-  for (const m of sheet.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]!);
-    const t = sheetRels.find((r) => r.Id === a['r:id']);
-    const href = t?.Target ? t.Target + (a.location ? `#${a.location}` : '') : undefined;
-    if (href && a.ref) {
-      const [from, to = from] = a.ref.split(':');
-      const f = cellRef(from!);
-      const l = cellRef(to!);
-      if (f && l) for (let r = f[1]; r <= l[1]; r++) for (let c = f[0]; c <= l[0]; c++) links.set(`${c},${r}`, href);
-    }
-  }
 
   // Hidden columns (<cols> comes before the rows), so that what is left out is not reported on.
   const hiddenCols = new Set<number>();
@@ -593,6 +581,24 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       const marks = fromAbove.get(r) ?? [];
       marks[f[0]] = true;
       fromAbove.set(r, marks);
+    }
+  }
+
+  // Links inserted on cells: <hyperlink ref="K5" r:id="rId3"/>, the target in the sheet's relationships. Set on the
+  // cells the sheet has: a link inserted on whole columns (A1:J1048576) was 10 million entries. The last one on a cell
+  // wins (read last to first, each cell set once), and a =HYPERLINK formula's own link over both.
+  const sheetRels = relsOf(sheetPath);
+  for (const m of [...sheet.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)\/?>/g)].reverse()) {
+    const a = attrs(m[1]!);
+    const t = sheetRels.find((r) => r.Id === a['r:id']);
+    const href = t?.Target ? t.Target + (a.location ? `#${a.location}` : '') : undefined;
+    const [from, to = from] = (a.ref ?? '').split(':');
+    const f = href && cellRef(from!);
+    const l = f && cellRef(to!);
+    if (!l) continue;
+    for (const [r, cells] of rows) {
+      if (r < f[1] || r > l[1]) continue;
+      for (let c = f[0]; c <= Math.min(l[0], cells.length - 1); c++) if (!links.has(`${c},${r}`)) links.set(`${c},${r}`, href);
     }
   }
 
