@@ -587,17 +587,22 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   // Links inserted on cells: <hyperlink ref="K5" r:id="rId3"/>, the target in the sheet's relationships. Set on the
   // cells the sheet has: a link inserted on whole columns (A1:J1048576) was 10 million entries. The last one on a cell
   // wins (read last to first, each cell set once), and a =HYPERLINK formula's own link over both.
-  const sheetRels = relsOf(sheetPath);
+  // (A workbook of 20,000 rows has as many links and relationships: each looked up by its id in a Map, and a link's
+  // rows walked from its range when that is shorter than the sheet's rows: no step goes over all of them for each.)
+  const sheetRels = new Map(relsOf(sheetPath).map((r) => [r.Id, r]));
+  const lineNumbers = [...rows.keys()];
   for (const m of [...sheet.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)\/?>/g)].reverse()) {
     const a = attrs(m[1]!);
-    const t = sheetRels.find((r) => r.Id === a['r:id']);
+    const t = sheetRels.get(a['r:id']);
     const href = t?.Target ? t.Target + (a.location ? `#${a.location}` : '') : undefined;
     const [from, to = from] = (a.ref ?? '').split(':');
     const f = href && cellRef(from!);
     const l = f && cellRef(to!);
     if (!l) continue;
-    for (const [r, cells] of rows) {
-      if (r < f[1] || r > l[1]) continue;
+    const range = l[1] - f[1] < lineNumbers.length ? Array.from({ length: l[1] - f[1] + 1 }, (_, i) => f[1] + i) : lineNumbers;
+    for (const r of range) {
+      const cells = rows.get(r);
+      if (!cells || r < f[1] || r > l[1]) continue;
       for (let c = f[0]; c <= Math.min(l[0], cells.length - 1); c++) if (!links.has(`${c},${r}`)) links.set(`${c},${r}`, href);
     }
   }
