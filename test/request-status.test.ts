@@ -172,6 +172,24 @@ describe('<request-status>', () => {
     expect(el.shadowRoot!.activeElement === $(el, '#name'), 'focus stays on the name field').to.equal(true);
   });
 
+  it('查询 pressed twice while its lookup runs (a double click): one request (each counts against the lookups a code is allowed), one result; with a changed name it is a new lookup', async () => {
+    const { el, endpoint } = await mount([{ status: 200, body: FOUND, delay: 500 }, { status: 200, body: FOUND, delay: 500 }, { status: 200, body: FOUND }]);
+    await lookup(el, 'AB12CD34', '张三');
+    $(el, 'form .btn.primary').click();
+    // (The code as pasted, in another form of the same code: the same lookup.)
+    await lookup(el, 'ab12 cd34', '张三 ');
+    await waitUntil(() => $(el, '#result-h'), 'result');
+    expect((await requestsTo(endpoint)).length, 'one request').to.equal(1);
+    expect(el.shadowRoot!.activeElement === $(el, '#result-h'), 'focus on the result').to.equal(true);
+    // Another name while a lookup runs: that lookup is dropped, the new one sent.
+    await lookup(el, null, '李四');
+    await new Promise((r) => setTimeout(r, 100));
+    await lookup(el, null, '张三');
+    await waitUntil(() => $(el, '#result-h'), 'result');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.map((r) => new URL(r.url, location.href).searchParams.get('name'))).to.deep.equal(['张三', '李四', '张三']);
+  });
+
   it('says plainly when the code is unknown (404)', async () => {
     const { el } = await mount([{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }]);
     await lookup(el, 'ZZZZ-9999', '王五');
@@ -460,7 +478,8 @@ describe('<request-status>: a phone and large text (WCAG 1.4.10, 1.4.12)', () =>
 
   /** The lookup form with its errors, the not-found panel, an open application with its history and the office. */
   async function* views(lang: string, style = '') {
-    const el = await phone(lang, [{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }, { status: 200, body: ANSWER }], style);
+    const el = await phone(lang, [{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }, { status: 200, body: ANSWER },
+      { status: 200, body: { ...ANSWER, status: 'transferredToAnotherAgencyForHandling' } }], style);
     expect($(el, '#code'), shadowText(el)).to.exist;
     yield ['form', el] as const;
     await lookup(el, '', '');
@@ -473,6 +492,10 @@ describe('<request-status>: a phone and large text (WCAG 1.4.10, 1.4.12)', () =>
     await waitUntil(() => $(el, '[part="office"]'), 'result');
     expect(shadowText(el, '[part="history"]')).to.contain(LONG_EMAIL);
     yield ['found', el] as const;
+    // A status word of a newer server, which the element shows as sent: one long word.
+    await lookup(el, 'AB12-CD34', '张三');
+    await waitUntil(() => shadowText(el, '#result-h').includes('transferredToAnotherAgencyForHandling'), 'unknown status');
+    yield ['a status word it does not know', el] as const;
   }
 
   for (const lang of ['en', 'zh-CN']) {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Styles shared by <request-form> and <request-status>. */
 export const requestFormStyles = css`
   h2 { font-size: 1.4em; margin: 0 0 0.3em; }
-  h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; }
+  h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; overflow-wrap: anywhere; }
   h4 { font-size: 1.05em; margin: 1em 0 0.3em; }
   [tabindex='-1']:focus { outline: none; }
   [tabindex='-1']:focus-visible, .summary h3:focus { outline: 0.2em solid var(--_focus); }

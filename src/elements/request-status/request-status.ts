@@ -97,7 +97,8 @@ export class RequestStatus extends DisclosureElement {
   private lookupFailure: { text: () => string; retry: boolean } | null = null;
 
   private readonly statusFeed = new FeedController<RequestFormFeed>(this, parseRequestForm);
-  private lookupAbort?: AbortController;
+  /** The running lookup's: `key` is its query code and name. */
+  private lookupAbort?: AbortController & { key: string };
 
   get loaded(): Promise<void> {
     return this.statusFeed.loaded.then(() => this.updateComplete).then(() => undefined);
@@ -122,6 +123,10 @@ export class RequestStatus extends DisclosureElement {
 
   private runLookup = async (e?: Event) => {
     e?.preventDefault();
+    const key = `${normalizeQueryCode(this.typedCode)} ${this.typedName.trim()}`;
+    // The same lookup pressed again while it runs (a double click): it goes on. Sent again, it would count twice against
+    // the lookups the server allows a code (wrong names: 10 an hour).
+    if (this.busy && this.lookupAbort?.key == key) return;
     // A lookup still running is the last press's: its answer would come after this one's field errors or failure.
     this.lookupAbort?.abort();
     this.busy = false;
@@ -145,7 +150,7 @@ export class RequestStatus extends DisclosureElement {
     const url = new URL(endpoint!);
     url.searchParams.set('queryCode', this.typedCode);
     url.searchParams.set('name', this.typedName.trim());
-    const abort = (this.lookupAbort = new AbortController());
+    const abort = (this.lookupAbort = Object.assign(new AbortController(), { key }));
     this.busy = true;
     try {
       // Asked in the element's language (zh-CN or en, a CORS-safelisted value), as <request-form> sends: a server may
