@@ -846,6 +846,14 @@ describe('<annual-stats>: several years', () => {
     await el.updateComplete;
     expect($(el, '[part~="error"]')).to.equal(null);
     expect($$(el, '#t3 tbody tr')).to.have.length(25);
+    const live = () => text($(el, '[aria-live="polite"]'));
+    expect(live()).to.equal('已显示2022年度报告');
+    // Back to the year that failed: its error is the news, not 已显示2021年度报告.
+    select.value = '2021';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text($(el, '[part~="error"][role="alert"]'))).to.contain('2021');
+    expect(live()).to.equal('');
   });
 
   it('the trend names the years it could not load as a list in the UI’s language (2019、2021 / 2019, 2021)', async () => {

@@ -309,7 +309,8 @@ export class AnnualStats extends DisclosureElement {
     if (year === this.chosenYear) return;
     this.chosenYear = year;
     if (history !== 'none' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, history);
-    this.announcement = this.t.yearChanged(year);
+    // (Not of a year whose file failed: its error, an alert, says what there is.)
+    this.announcement = this.yearFeeds.get(year)?.status == 'error' ? '' : this.t.yearChanged(year);
     this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
   }
 
