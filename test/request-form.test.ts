@@ -81,6 +81,15 @@ const breakable = (tr: HTMLElement) => getComputedStyle(tr).breakInside !== 'avo
 
 const CONTACT_ZH = ['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000', '办公时间 工作日 9:00—17:00', '电话 0730-1234567', '电子邮箱 gk@example.gov.cn'];
 const CONTACT_EN = ['Contact the agency', 'Office 测试区政务公开办', 'Address 测试路1号', 'Postcode 414000', 'Opening hours 工作日 9:00—17:00', 'Telephone 0730-1234567', 'Email gk@example.gov.cn'];
+/** From the review: 修改 the description, a new one, and back to the review (保存并返回核对页). */
+async function changeDescription(el: El): Promise<void> {
+  $(el, 'button[aria-label="修改：内容描述"]').click();
+  await focusedIn(el, '#f-description');
+  await fill(el, { description: '2025年桥梁维修经费' });
+  await next(el);
+  expect(stepTitle(el)).to.equal('核对申请信息');
+}
+
 /** The refusal or failure panel (an alert). */
 const ALERT = '[part="send-status"][role="alert"]';
 
@@ -1425,11 +1434,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect($(el, '#send').getAttribute('aria-disabled')).to.equal('true');
     expect(why().textContent).to.contain(SPENT_ZH).and.not.contain('修改任一项后才能再次提交');
     // An answer changed: still refused (the server would refuse the key again), and said so.
-    $(el, 'button[aria-label="修改：内容描述"]').click();
-    await focusedIn(el, '#f-description');
-    await fill(el, { description: '2025年桥梁维修经费' });
-    await next(el);
-    expect(stepTitle(el)).to.equal('核对申请信息');
+    await changeDescription(el);
     expect($(el, '#send').getAttribute('aria-disabled')).to.equal('true');
     expect(why().textContent).to.contain(SPENT_ZH);
     $(el, '#send').click();
@@ -1661,11 +1666,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     el.lang = 'zh-CN';
     await waitUntil(() => stepTitle(el) === '核对申请信息', 'Chinese');
     // An answer changed: 提交申请 sends again (with the same key: the server never stores two).
-    $(el, 'button[aria-label="修改：内容描述"]').click();
-    await focusedIn(el, '#f-description');
-    await fill(el, { description: '2025年桥梁维修经费' });
-    await next(el);
-    expect(stepTitle(el)).to.equal('核对申请信息');
+    await changeDescription(el);
     expect($(el, '#send').getAttribute('aria-disabled')).to.equal('false');
     expect($(el, '#send').hasAttribute('aria-describedby')).to.equal(false);
     expect(shadowText(el, ALERT)).to.not.contain(SAME_ZH);
