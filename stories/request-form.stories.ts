@@ -256,8 +256,8 @@ export const RefusedThenChanged: Story = {
  * Another refusal the page cannot fix: 422 `idempotencyKeyReused` without a receipt (the applicant changed an answer
  * after an attempt whose answer was lost; the server stored that first version but gives no receipt of it). The alert
  * says the earlier version arrived and the changes did not, then 联系办理机关 with the office's details (with no receipt
- * given, the agency is the way to the stored application) and 生成申请表. As after every refusal that is not about a
- * field, 提交申请 is unavailable until an answer is changed.
+ * given, the agency is the way to the stored application) and 生成申请表. The application's key is spent: 提交申请 stays
+ * unavailable even after an answer is changed, and says why (清空表单 starts a new application, with a new key).
  */
 export const RefusedKeyReused: Story = {
   name: 'Refused, not fixable on the page (key reused, no receipt)',
@@ -266,6 +266,7 @@ export const RefusedKeyReused: Story = {
   play: async ({ canvasElement }) => {
     const alert = await stuck(elementIn(canvasElement, 'request-form'));
     await expect(alert.textContent).toContain('这份申请此前已经提交过');
+    await expect(alert.textContent).toContain('本页不能再次提交这份申请，修改内容后也不能');
   },
 };
 
