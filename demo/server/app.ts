@@ -3,12 +3,12 @@
  * small staff API, on plain node:http with SQLite storage. `createIntakeServer` builds it without listening.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { addWorkingDays, dueDate, isOverdue, localDate, workingDaysBetween } from '../../src/rules/working-days.js';
 import {
   allFields,
@@ -122,6 +122,8 @@ const DEFAULT_ACCEPT = '.pdf,.jpg,.jpeg,.png';
 const DEFAULT_MAX_SIZE_MB = 10;
 const NOTE_MAX = 2000;
 /** Statuses whose reply period does not run: final ones, and those that stop it (PAUSED_STATUSES). */
+/** The longest a request may take (server.requestTimeout): 25 MiB of attachments over a slow mobile link. */
+const REQUEST_TIME_LIMIT = 15 * 60_000;
 const NOT_RUNNING: ReadonlySet<RequestStatus> = new Set([...FINAL_STATUSES, ...PAUSED_STATUSES]);
 const FINAL: ReadonlySet<RequestStatus> = new Set(FINAL_STATUSES);
 const PUBLIC_ALLOWED_HEADERS = 'Content-Type, Idempotency-Key';
@@ -279,6 +281,16 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     log(`warning: the upload directory ${uploadDir} is open to other users (mode ${uploadMode.toString(8).padStart(4, '0')}); chmod 700 it`);
   }
   const store = new IntakeStore(options.dbPath);
+  // Files of no application: a request cut off while its files were written (the server killed mid-upload), or rows
+  // deleted without their files. They hold personal data, but the server deletes nothing (a second server sharing the
+  // directory, a database restored from a backup): the operator is told. Files younger than the longest request (15
+  // minutes, by the disk's clock) may be a request of another server still arriving, and are not counted; nor are files
+  // not named as the server names them (32 hex digits).
+  const known = store.storedNames();
+  const orphans = readdirSync(uploadDir).sort().filter((f) => /^[0-9a-f]{32}$/.test(f) && !known.has(f) && statSync(join(uploadDir, f)).mtimeMs < Date.now() - REQUEST_TIME_LIMIT);
+  if (orphans.length) {
+    log(`warning: ${orphans.length} file(s) in the upload directory ${uploadDir} belong to no application (a request cut off while its files were written, or rows deleted without their files): ${orphans.slice(0, 3).join(', ')}${orphans.length > 3 ? ', …' : ''}; check and delete them`);
+  }
   const forms = new FormSource(options.formFeedPath, log, now);
   const clock = () => now().getTime();
   const rl = options.rateLimit === false ? null : (options.rateLimit ?? {});
@@ -986,7 +998,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
   });
   // A whole request may take 15 minutes: 25 MiB of attachments over a slow mobile link (about 240 kbit/s). A connection
   // that sends nothing for a minute is closed, so a stalled client does not hold one that long.
-  server.requestTimeout = 15 * 60_000;
+  server.requestTimeout = REQUEST_TIME_LIMIT;
   server.timeout = 60_000;
   server.headersTimeout = 30_000;
   server.keepAliveTimeout = 5_000;

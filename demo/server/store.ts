@@ -167,6 +167,11 @@ export class IntakeStore {
     return this.db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE request_id = ? ORDER BY rowid').all(id);
   }
 
+  /** The stored names of every application's files. */
+  storedNames(): Set<string> {
+    return new Set(this.db.prepare<[], { stored_name: string }>('SELECT stored_name FROM attachments').all().map((r) => r.stored_name));
+  }
+
   /** Deletes an application with its history and attachment rows; returns the stored names of its files. */
   remove(id: string): string[] {
     const files = this.attachments(id).map((a) => a.stored_name);

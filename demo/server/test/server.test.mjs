@@ -2,7 +2,7 @@
 // Run: cd /work/main && node --test demo/server/test/
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -892,6 +892,24 @@ describe('HTTP details: Allow, OPTIONS on unknown paths, the upload directory mo
       assert.equal(res.status, 404, JSON.stringify(headers));
       assert.equal((await res.json()).error.code, 'notFound');
     }
+  });
+
+  test('upload files of no application (a request cut off mid-upload, rows deleted without their files) → a startup warning with how many; nothing is deleted', async () => {
+    const first = await start();
+    const res = await postMultipart(first.base, person(), [{ field: 'idProof', name: '身份证.pdf', data: PDF, type: 'application/pdf' }]);
+    assert.equal(res.status, 201, await res.clone().text());
+    const { uploadDir, dbPath } = first.options;
+    const [kept] = readdirSync(uploadDir);
+    // Two left by a request cut off an hour ago, one being written by another server now, and a file of the operator's.
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const cut = ['0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'];
+    for (const f of [...cut, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'README.txt']) writeFileSync(join(uploadDir, f), 'x');
+    for (const f of [...cut, kept, 'README.txt']) utimesSync(join(uploadDir, f), hourAgo, hourAgo);
+    const again = await start({ uploadDir, dbPath });
+    const warnings = again.logs.filter((l) => l.includes('belong to no application'));
+    assert.deepEqual(warnings, [`warning: 2 file(s) in the upload directory ${uploadDir} belong to no application (a request cut off while its files were written, or rows deleted without their files): ${cut.join(', ')}; check and delete them`]);
+    assert.equal(readdirSync(uploadDir).length, 5, 'nothing deleted');
+    assert.ok(!first.logs.some((l) => l.includes('belong to no application')), first.logs.join('\n'));
   });
 
   test('an existing upload directory open to other users → a startup warning (the mode is left as it is)', async () => {
