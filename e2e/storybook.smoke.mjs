@@ -207,7 +207,9 @@ try {
     let last = { done: false, problems: ['not probed'] };
     try {
       await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${docs ? 'docs' : 'story'}`, { waitUntil: 'load' });
-      while (Date.now() - started < STORY_TIMEOUT) {
+      // A docs page draws every story of its element (the catalogue's and the report's: about twenty, each loading
+      // feeds): it gets three times a story's time (on two busy cores it took over 15 s).
+      while (Date.now() - started < STORY_TIMEOUT * (docs ? 3 : 1)) {
         last = await page.evaluate(probe, { tags: TAGS, main, expects, hostile, docs });
         if (last.done || problems.length) break;
         await page.waitForTimeout(100);
