@@ -909,6 +909,22 @@ describe('<request-form> submission', () => {
     expect(events).to.equal(1);
   });
 
+  it('moved in the page while an automatic retry waits (the host re-parents it: a tab, a dialog): the retry still goes, with the same key', async () => {
+    const { el, endpoint } = await api([{ status: 503, body: {} }, { status: 201, body: RECEIPT }]);
+    el.retryDelays = [300];
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('自动重试'), 'the retry announced');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    // It said it would try again by itself: it does (it stayed at “将在 1 秒后自动重试” with one request sent).
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const reqs = await requestsTo(endpoint);
+    expect(reqs.length).to.equal(2);
+    expect(reqs[0].headers['idempotency-key']).to.equal(reqs[1].headers['idempotency-key']);
+  });
+
   it('a 408 (the server or a proxy gave up waiting for the upload) is sent again like a 503, with the same key: more 408s than Chromium repeats by itself still end in one receipt, no refusal', async () => {
     // Chromium sends a request again by itself after a 408 on a reused connection (a few times, not always);
     // eight are more than it does alone, and the element's own eight retries get through whatever it does.

@@ -256,6 +256,8 @@ export class RequestForm extends DisclosureElement {
     addEventListener('offline', this.onOffline);
     addEventListener('pagehide', this.onHide);
     document.addEventListener('visibilitychange', this.onHide);
+    // Moved in the page (disconnected, then connected again) while a retry waited: its timer went; it is sent now.
+    if (this.sendState === 'retrying') void this.sendOutbox();
   }
 
   override disconnectedCallback(): void {
