@@ -586,6 +586,38 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
   });
 
+  it('a field of several files: files chosen one at a time (those a restored draft asks for again, or from other folders) are all kept; the same name again replaces its file', async () => {
+    const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
+    feed.sections[2].fields[0].multiple = true;
+    const src = await storeFeed(feed);
+    let el = await mount(undefined, src);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf('front.pdf'), pdf('back.pdf')]);
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect(shadowText(el, '#f-idProof-error')).to.contain('front.pdf、back.pdf');
+    // Chosen again one by one, as the list of names invites: the second did take the first away, silently (no file was
+    // asked for any more, and only back.pdf was sent).
+    await chooseFile(el, 'idProof', [pdf('front.pdf')]);
+    await chooseFile(el, 'idProof', [pdf('back.pdf')]);
+    expect($$(el, '.files li bdi').map((b) => b.textContent)).to.deep.equal(['front.pdf', 'back.pdf']);
+    expect($(el, '#f-idProof-error')).to.equal(null);
+    // The input holds them all too (what its button says, what a removal starts from).
+    expect([...$<HTMLInputElement>(el, '#f-idProof').files!].map((f) => f.name)).to.deep.equal(['front.pdf', 'back.pdf']);
+    // The same name chosen again (a better scan) replaces that file, not a second copy.
+    await chooseFile(el, 'idProof', [pdf('front.pdf', 20)]);
+    expect($$(el, '.files li bdi').map((b) => b.textContent)).to.deep.equal(['back.pdf', 'front.pdf']);
+    expect(shadowText(el, '.files')).to.contain('front.pdf (20 B)');
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(shadowText(el, '[part="review"]')).to.contain('back.pdf、front.pdf');
+  });
+
   it('a draft restored on the review: a file field still waiting for its files names them there (not “未填写”), in both languages', async () => {
     const src = await storeFeed(formFeed());
     let el = await mount(undefined, src);

@@ -920,9 +920,22 @@ export class RequestForm extends DisclosureElement {
       const chosen = this.chosenFiles[f.name] ?? [];
       // A restored draft's files are listed too, to be chosen again (or removed, when no longer wanted).
       const again = this.againFiles[f.name] ?? [];
+      // The input holds the files listed: else it still has a removed one (chosen again, nothing changes), or only the last chosen.
+      const put = (list: File[]) => {
+        const input = this.shadowRoot!.getElementById(id) as HTMLInputElement | null;
+        if (input) {
+          const dt = new DataTransfer();
+          list.forEach((x) => dt.items.add(x));
+          input.files = dt.files;
+        }
+        this.setFiles(f.name, list);
+      };
       control = html`<input type="file" id=${id} name=${f.name} accept=${f.accept ?? nothing} ?multiple=${f.multiple}
         aria-invalid=${invalid} aria-describedby=${desc} @change=${(e: Event) => {
-          this.setFiles(f.name, [...((e.target as HTMLInputElement).files ?? [])]);
+          const picked = [...((e.target as HTMLInputElement).files ?? [])];
+          // Several files may be chosen a few at a time (a draft's, asked for by name; other folders): those chosen
+          // before stay, but one of the same name, which the new one replaces.
+          put(f.multiple ? [...chosen.filter((x) => !picked.some((p) => p.name == x.name)), ...picked] : picked);
           this.touch(f.name);
           // Focus stays on the input, whose new error is not read out: a refused file is said here (WCAG 4.1.3).
           this.announce(this.problemOf(f));
@@ -933,14 +946,7 @@ export class RequestForm extends DisclosureElement {
           <button class="btn link" type="button" aria-label=${t.removeLabel(isolate(name))} @click=${async () => {
             const rest = chosen.filter((x) => x !== file);
             this.againFiles = { ...this.againFiles, [f.name]: again.filter((x) => x !== file) };
-            // The input itself forgets the file too: else it still shows it, and choosing it again changes nothing.
-            const input = this.shadowRoot!.getElementById(id) as HTMLInputElement | null;
-            if (input) {
-              const dt = new DataTransfer();
-              rest.forEach((x) => dt.items.add(x));
-              input.files = dt.files;
-            }
-            this.setFiles(f.name, rest);
+            put(rest);
             this.announce(t.removedNote(isolate(name)));
             // The button is gone: focus goes back to the file input, not to the page.
             await this.focusHeading(id);
