@@ -618,6 +618,24 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '[part="review"]')).to.contain('back.pdf、front.pdf');
   });
 
+  it('a reload after 上一步 comes back to the step the applicant went back to, not the later one', async () => {
+    const src = await storeFeed(formFeed());
+    let el = await mount(undefined, src);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    expect(stepTitle(el)).to.equal('附件与声明');
+    $$(el, 'form button').find((b) => b.textContent!.trim() === '上一步')!.click();
+    await el.updateComplete;
+    expect(stepTitle(el)).to.equal('所需信息');
+    await new Promise((r) => setTimeout(r, 100));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    expect(stepTitle(el)).to.equal('所需信息');
+  });
+
   it('a draft restored on the review: a file field still waiting for its files names them there (not “未填写”), in both languages', async () => {
     const src = await storeFeed(formFeed());
     let el = await mount(undefined, src);

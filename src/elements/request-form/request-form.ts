@@ -531,6 +531,7 @@ export class RequestForm extends DisclosureElement {
     this.leaveReview();
     this.showSummary = false;
     this.stepIndex = Math.max(0, this.stepIndex - 1);
+    this.saveDraft();
     await this.focusHeading();
   };
 
