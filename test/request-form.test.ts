@@ -618,6 +618,36 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '[part="review"]')).to.contain('back.pdf、front.pdf');
   });
 
+  it('a restored draft’s file chosen again: what is still to choose is said once (by the live region), not a second time by the notice at the top', async () => {
+    const src = await storeFeed(formFeed());
+    let el = await mount(undefined, src);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf('front.pdf'), pdf('back.pdf')]);
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    await waitUntil(() => $(el, '.vh[aria-live="polite"]').textContent!.includes('已恢复'), 'restore announced');
+    // Every live region (status, alert, aria-live) whose words change, and what it then says.
+    const said: string[] = [];
+    const live = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest('[role="status"], [role="alert"], [aria-live]');
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const region = live(r.target) || r.addedNodes.length && live(r.addedNodes[0]!);
+        if (region && !said.includes(region.textContent!)) said.push(region.textContent!);
+      }
+    }).observe(el.shadowRoot!, { childList: true, characterData: true, subtree: true });
+    await chooseFile(el, 'idProof', [pdf('front.pdf')]);
+    await waitUntil(() => $(el, '.vh[aria-live="polite"]').textContent!.includes('back.pdf'), 'the file still to choose announced');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(said.filter((x) => x.includes('back.pdf')).length, said.join(' | ')).to.equal(1);
+    // The notice is still shown (it only no longer speaks up on each change).
+    expect(shadowText(el, '.panel.warning')).to.contain('back.pdf').and.not.contain('front.pdf');
+  });
+
   it('a reload after 上一步 comes back to the step the applicant went back to, not the later one', async () => {
     const src = await storeFeed(formFeed());
     let el = await mount(undefined, src);

@@ -809,7 +809,8 @@ export class RequestForm extends DisclosureElement {
         ${form.privacyNotice ? html`<p class="help" lang=${this.labelLang()}>${form.privacyNotice}</p>` : nothing}
         <p class="help">${this.persist === 'local' ? t.draftLocal : t.draftSession}</p>
       </header>
-      ${again ? html`<div class="panel warning" role="status"><p>${again}</p></div>` : nothing}
+      ${/* No live region: the restore and each file chosen again are said by the announcement (it was said twice). */
+        again ? html`<div class="panel warning"><p>${again}</p></div>` : nothing}
       ${/* Whom to apply to instead, on the first step, where the applicant decides; said once a page, not on every
         step after it; the review offers the paper form (生成申请表, not 提交申请), which gives them. */
         this.insecurePanel(this.stepIndex ? nothing : this.renderOffice())}
