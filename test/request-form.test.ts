@@ -1100,6 +1100,23 @@ describe('<request-form> submission', () => {
     expect((await requestsTo(endpoint)).length).to.equal(1);
   });
 
+  it('waiting offline, moved in the page (re-parented) while the connection came back: sent once it is back in the page', async () => {
+    const { el, endpoint } = await api([{ status: 201, body: RECEIPT }]);
+    let online = false;
+    Object.defineProperty(el, 'isOnline', { value: () => online, configurable: true });
+    await toReview(el);
+    await next(el);
+    expect(shadowText(el, '[part="send-status"]')).to.contain('没有联网');
+    const parent = el.parentElement!;
+    el.remove();
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    parent.append(el);
+    // It heard no online event, out of the page: it said 没有联网 for good, with nothing sent.
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect((await requestsTo(endpoint)).length).to.equal(1);
+  });
+
   it('shows 4xx field errors next to the fields and returns to their step', async () => {
     const { el } = await api([{ status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { idNumber: 'checksum', mobile: '该号码已被列入黑名单' } } } }]);
     await toReview(el);

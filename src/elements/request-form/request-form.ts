@@ -256,8 +256,9 @@ export class RequestForm extends DisclosureElement {
     addEventListener('offline', this.onOffline);
     addEventListener('pagehide', this.onHide);
     document.addEventListener('visibilitychange', this.onHide);
-    // Moved in the page (disconnected, then connected again) while a retry waited: its timer went; it is sent now.
-    if (this.sendState === 'retrying') void this.sendOutbox();
+    // Moved in the page (disconnected, then connected again) while a retry or the connection waited: its timer went, or
+    // the online event came meanwhile; it is sent now (or waits again, still offline).
+    if (this.sendState === 'retrying' || this.sendState === 'offline') void this.sendOutbox();
   }
 
   override disconnectedCallback(): void {
