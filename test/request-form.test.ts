@@ -648,6 +648,30 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '.panel.warning')).to.contain('back.pdf').and.not.contain('front.pdf');
   });
 
+  it('a restored draft’s file field given a file it refuses (wrong type, too big): that is what is said, not only the names to choose again', async () => {
+    const src = await storeFeed(formFeed());
+    let el = await mount(undefined, src);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    await chooseFile(el, 'idProof', [pdf('身份证.pdf')]);
+    await new Promise((r) => setTimeout(r, 500));
+    el.remove();
+    fixtureCleanup();
+    el = await mount(undefined, src);
+    const live = () => shadowText(el, '.vh[aria-live="polite"]');
+    await waitUntil(() => live().includes('已恢复'), 'restore announced');
+    await chooseFile(el, 'idProof', [new File(['x'], '身份证.exe', { type: 'application/x-msdownload' })]);
+    // It said “请为“身份证明”重新选择这些文件：身份证.pdf”, by the field and aloud: nothing told the applicant the file they chose was refused.
+    await waitUntil(() => live().includes('只能上传 PDF、PNG 格式的文件'), 'wrong type announced');
+    expect(shadowText(el, '#f-idProof-error')).to.contain('只能上传 PDF、PNG 格式的文件');
+    // Still listed at the top, to be chosen again.
+    expect(shadowText(el, '.panel.warning')).to.contain('身份证.pdf');
+    await chooseFile(el, 'idProof', [pdf('身份证.pdf')]);
+    expect($(el, '#f-idProof-error')).to.equal(null);
+  });
+
   it('a reload after 上一步 comes back to the step the applicant went back to, not the later one', async () => {
     const src = await storeFeed(formFeed());
     let el = await mount(undefined, src);

@@ -348,9 +348,10 @@ export class RequestForm extends DisclosureElement {
   private problemOf(f: FormField): unknown {
     const server = this.serverErrors[f.name];
     const again = this.againFiles[f.name];
-    // Names after the words: a name is the applicant's, and may hold what looks like a {placeholder}.
-    if (again?.length) return [this.withFeedText(this.t.filesAgain, f.label, this.labelLang(f)), again.map(isolate).join(listSep(this.locale))];
     const p = checkField(f, this.valueFor(f), this.asSubmission());
+    // Names after the words: a name is the applicant's, and may hold what looks like a {placeholder}. A file chosen and
+    // refused (its type, its size) is said first: else nothing says so.
+    if (again?.length && (!p || p.code == 'required')) return [this.withFeedText(this.t.filesAgain, f.label, this.labelLang(f)), again.map(isolate).join(listSep(this.locale))];
     if (!p) return server ? this.messageOf(f, server) : null;
     return this.messageOf(f, p.code);
   }
