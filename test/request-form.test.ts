@@ -1901,6 +1901,27 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].body).to.equal(reqs[0].body);
   });
 
+  it('a new src after a receipt (another agency’s form): that form, empty, not the first one’s receipt; back to the first src, its receipt again', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const el = await mount(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    const first = el.src;
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const other = formFeed({ mode: 'api', endpoint, encoding: 'json' }) as { agency: { name: string } };
+    other.agency = { ...other.agency, name: '另一个局' };
+    el.src = await storeFeed(other);
+    await waitUntil(() => $(el, '#step-h'), 'the other form');
+    expect($(el, '[part="receipt"]'), 'no receipt').to.equal(null);
+    expect(shadowText(el)).to.contain('另一个局').and.not.contain(RECEIPT.queryCode);
+    expect(stepTitle(el)).to.equal('申请人信息');
+    expect($$(el, 'input[name="applicantType"]').some((r) => (r as HTMLInputElement).checked), 'empty').to.equal(false);
+    await expectAccessible(el);
+    el.src = first;
+    await waitUntil(() => $(el, '[part="receipt"]'), 'the first form’s receipt');
+    expect(shadowText(el, '#code')).to.equal(RECEIPT.queryCode);
+  });
+
   it('the receipt that arrives while the form’s feed is being loaded anew (a slow new src set during the sending) is shown once the feed is there: one request, one receipt', async () => {
     const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT, delay: 300 }]);
     const el = await mount(formFeed({ mode: 'api', endpoint, encoding: 'json' }));

@@ -456,6 +456,12 @@ export class RequestForm extends DisclosureElement {
       this.phase = 'done';
       return;
     }
+    // The receipt shown is another form's (a new src, or feed-base): this one starts empty (that one's stays stored).
+    if (this.phase == 'done') {
+      this.resetForm();
+      this.keptReceipt = null;
+      this.phase = 'form';
+    }
     const d = this.keepInStore(false) as Draft | null;
     if (!d || typeof d.v !== 'object' || !d.v) return;
     this.entered = d.v;
