@@ -4,7 +4,7 @@ import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import { residentIdCheckChar } from '../src/validators/index.js';
-import { expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed } from './helpers.js';
+import { cutOff, expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
 import { $, $$, STEP1, VALID, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
@@ -2445,6 +2445,30 @@ describe('<request-form> printed', () => {
     el.largeText = true;
     await el.updateComplete;
     expect(pastRightEdge(el, '[part="paper"] *')).to.deep.equal([]);
+  });
+
+  it('on a 320px screen in English with large text and text spacing (WCAG 1.4.12), the paper form stays within the element, its answers in a column of their own width', async () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const feed = lang == 'en' ? englishFormFeed({ mode: 'print' }) : formFeed({ mode: 'print' });
+      const box = mountHtml(html`<request-form src=${await storeFeed(feed)} lang=${lang} large-text persist="session"></request-form>`, 'width: 288px');
+      const el = box.querySelector('request-form') as El;
+      await el.updateComplete;
+      await el.loaded;
+      await el.updateComplete;
+      await paperWith(el, { description: VALID.description, delivery: 'email' });
+      for (const spaced of [false, true]) {
+        if (spaced) textSpacing(el);
+        await el.updateComplete;
+        const w = `${lang}${spaced ? ', text spacing' : ''}`;
+        expect(pastRightEdge(el, '[part="paper"] *'), w).to.deep.equal([]);
+        expect(cutOff(el), w).to.deep.equal([]);
+        // An answer's column holds at least four characters of its text a line (two, before).
+        const narrow = $$(el, '[part="paper"] td:not(.sign)').filter((td) => td.textContent!.trim() && td.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(td).fontSize))
+          .map((td) => `${td.textContent!.trim().slice(0, 20)} ${Math.round(td.getBoundingClientRect().width)}px`);
+        expect(narrow, `${w}: answers narrower than four characters`).to.deep.equal([]);
+      }
+      box.remove();
+    }
   });
 
   it('a form in a narrow positioned column of the host page (a 300px sidebar) prints at the width of the paper, not of the column', async () => {

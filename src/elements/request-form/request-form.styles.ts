@@ -50,6 +50,11 @@ export const requestFormStyles = css`
   .paper th, .paper td { border: 0.0625em solid var(--_border); padding: 0.4em 0.5em; text-align: start; vertical-align: top; overflow-wrap: break-word; }
   .paper td { overflow-wrap: anywhere; }
   .paper th[scope='row'] { min-width: 6em; }
+  /* A phone with large text has room for about 14 characters a line: a question's long word (Correspondence) took half
+     of it, its answer two characters a line, and with text spacing (WCAG 1.4.12) the table ran past the screen. There
+     a question breaks where it must, and the answer keeps a column of its own width. */
+  .paper { container-type: inline-size; }
+  @container (max-width: 24em) { .paper th[scope='row'] { min-width: 4em; overflow-wrap: anywhere; } }
   .paper th.block { width: 2.5em; text-align: center; }
   /* A section's title, at its start (on paper, the page where it starts), written downwards in a box of its own: a
      cell in another writing mode cannot break across pages (Chromium), and took the section's rows to the next page
