@@ -1901,6 +1901,29 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].body).to.equal(reqs[0].body);
   });
 
+  it('a new src while focus is in the form: once the new feed is there, focus is on its title, not left on the page; focus moved out meanwhile stays there', async () => {
+    const el = await mount(formFeed());
+    for (const out of [false, true]) {
+      await fill(el, { applicantType: 'naturalPerson' });
+      $(el, '#f-mobile').focus();
+      el.src = await storeFeed(formFeed(), { delay: 300 });
+      await el.updateComplete;
+      const link = document.createElement('a');
+      if (out) {
+        link.href = '#elsewhere';
+        link.textContent = 'elsewhere';
+        document.body.append(link);
+        link.focus();
+      }
+      await el.loaded;
+      await el.updateComplete;
+      expect(shadowText(el, '#step-h')).to.equal('申请人信息');
+      if (out) expect(document.activeElement, 'left where the reader put it').to.equal(link);
+      else expect(el.shadowRoot!.activeElement?.textContent, 'the form’s title').to.equal('政府信息公开申请');
+      link.remove();
+    }
+  });
+
   it('a new src after a receipt (another agency’s form): that form, empty, not the first one’s receipt; back to the first src, its receipt again', async () => {
     const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
     const el = await mount(formFeed({ mode: 'api', endpoint, encoding: 'json' }));

@@ -281,7 +281,12 @@ export class RequestForm extends DisclosureElement {
     // A new src, or a new feed-base of the provider around it (the form feed then lives elsewhere).
     if (changed.has('src') || (changed.has('provider') && this.resolveSrc(this.src) != this.formFeedCtl.url)) {
       this.feedForm = null;
-      void this.formFeedCtl.load(this.resolveSrc(this.src));
+      // Focus in the form, which goes while the new feed loads: once it is there, on its title (not left on the page).
+      const had = this.shadowRoot!.activeElement;
+      void this.formFeedCtl.load(this.resolveSrc(this.src)).then(async () => {
+        await this.updateComplete;
+        if (had && document.activeElement == document.body) this.focusAfterRetry();
+      });
     }
   }
 
