@@ -824,6 +824,18 @@ describe('<request-form> drafts', () => {
     expect($(el, '#f-name')).to.equal(null);
     expect(Object.keys(localStorage).length).to.equal(0);
   });
+  it('a draft kept in localStorage before the page dropped persist="local": restored in this tab, and gone from localStorage (not left on a shared computer)', async () => {
+    const src = await storeFeed(formFeed());
+    const before = await mount(undefined, src, { persist: 'local' });
+    await fill(before, { applicantType: 'naturalPerson', name: '李四' });
+    await waitUntil(() => Object.keys(localStorage).some((k) => k.includes(src)), 'the draft saved in localStorage');
+    fixtureCleanup();
+    const el = await mount(undefined, src);
+    expect($<HTMLInputElement>(el, '#f-name').value, 'restored').to.equal('李四');
+    expect(Object.keys(localStorage).filter((k) => k.includes(src)), 'not in localStorage').to.deep.equal([]);
+    expect(Object.keys(sessionStorage).filter((k) => k.includes(src)).length, 'in this tab').to.equal(1);
+  });
+
   it('every control shows the answer as it stands: after moving between steps, changing the applicant type, a reload and a clear', async () => {
     const src = await storeFeed(formFeed());
     let el = await mount(undefined, src);

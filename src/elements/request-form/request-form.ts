@@ -435,6 +435,13 @@ export class RequestForm extends DisclosureElement {
     try {
       const store = receipt || this.persist !== 'local' ? sessionStorage : localStorage;
       const key = `disclosure-elements:request-${receipt ? 'receipt' : 'draft'}:${this.formFeedCtl.url}`;
+      // A draft kept in localStorage before the page chose sessionStorage (persist="local" removed): moved to this tab,
+      // not left on a shared computer for the next person.
+      const old = store != localStorage && localStorage.getItem(key);
+      if (old) {
+        localStorage.removeItem(key);
+        if (store.getItem(key) == null) store.setItem(key, old);
+      }
       if (value === undefined) return JSON.parse(store.getItem(key) ?? 'null');
       if (value === null) store.removeItem(key);
       else store.setItem(key, JSON.stringify(value));
