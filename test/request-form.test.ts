@@ -90,6 +90,23 @@ async function changeDescription(el: El): Promise<void> {
   expect(stepTitle(el)).to.equal('核对申请信息');
 }
 
+/**
+ * A form on `src` filled to its third step with `files` chosen there, then reloaded (a new element on the same feed):
+ * its draft restored, the files asked for again by name.
+ */
+async function restoredWith(src: string, files: File[]): Promise<El> {
+  const first = await mount(undefined, src);
+  await fill(first, { applicantType: 'naturalPerson', ...STEP1 });
+  await next(first);
+  await fill(first, { description: VALID.description });
+  await next(first);
+  await chooseFile(first, 'idProof', files);
+  await new Promise((r) => setTimeout(r, 500));
+  first.remove();
+  fixtureCleanup();
+  return mount(undefined, src);
+}
+
 /** The refusal or failure panel (an alert). */
 const ALERT = '[part="send-status"][role="alert"]';
 
@@ -590,16 +607,7 @@ describe('<request-form> drafts', () => {
     const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
     feed.sections[2].fields[0].multiple = true;
     const src = await storeFeed(feed);
-    let el = await mount(undefined, src);
-    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
-    await next(el);
-    await fill(el, { description: VALID.description });
-    await next(el);
-    await chooseFile(el, 'idProof', [pdf('front.pdf'), pdf('back.pdf')]);
-    await new Promise((r) => setTimeout(r, 500));
-    el.remove();
-    fixtureCleanup();
-    el = await mount(undefined, src);
+    const el = await restoredWith(src, [pdf('front.pdf'), pdf('back.pdf')]);
     expect(shadowText(el, '#f-idProof-error')).to.contain('front.pdf、back.pdf');
     // Chosen again one by one, as the list of names invites: the second did take the first away, silently (no file was
     // asked for any more, and only back.pdf was sent).
@@ -620,16 +628,7 @@ describe('<request-form> drafts', () => {
 
   it('a restored draft’s file chosen again: what is still to choose is said once (by the live region), not a second time by the notice at the top', async () => {
     const src = await storeFeed(formFeed());
-    let el = await mount(undefined, src);
-    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
-    await next(el);
-    await fill(el, { description: VALID.description });
-    await next(el);
-    await chooseFile(el, 'idProof', [pdf('front.pdf'), pdf('back.pdf')]);
-    await new Promise((r) => setTimeout(r, 500));
-    el.remove();
-    fixtureCleanup();
-    el = await mount(undefined, src);
+    const el = await restoredWith(src, [pdf('front.pdf'), pdf('back.pdf')]);
     await waitUntil(() => $(el, '.vh[aria-live="polite"]').textContent!.includes('已恢复'), 'restore announced');
     // Every live region (status, alert, aria-live) whose words change, and what it then says.
     const said: string[] = [];
@@ -650,16 +649,7 @@ describe('<request-form> drafts', () => {
 
   it('a restored draft’s file field given a file it refuses (wrong type, too big): that is what is said, not only the names to choose again', async () => {
     const src = await storeFeed(formFeed());
-    let el = await mount(undefined, src);
-    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
-    await next(el);
-    await fill(el, { description: VALID.description });
-    await next(el);
-    await chooseFile(el, 'idProof', [pdf('身份证.pdf')]);
-    await new Promise((r) => setTimeout(r, 500));
-    el.remove();
-    fixtureCleanup();
-    el = await mount(undefined, src);
+    const el = await restoredWith(src, [pdf('身份证.pdf')]);
     const live = () => shadowText(el, '.vh[aria-live="polite"]');
     await waitUntil(() => live().includes('已恢复'), 'restore announced');
     await chooseFile(el, 'idProof', [new File(['x'], '身份证.exe', { type: 'application/x-msdownload' })]);
@@ -712,16 +702,7 @@ describe('<request-form> drafts', () => {
     const attach = (feed.sections as { fields: Record<string, unknown>[] }[])[2]!;
     attach.fields[0] = { ...attach.fields[0], showWhen: { applicantType: 'naturalPerson' } };
     const src = await storeFeed(feed);
-    let el = await mount(undefined, src);
-    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
-    await next(el);
-    await fill(el, { description: VALID.description });
-    await next(el);
-    await chooseFile(el, 'idProof', [pdf('身份证正面.pdf', 12)]);
-    await new Promise((r) => setTimeout(r, 500));
-    el.remove();
-    fixtureCleanup();
-    el = await mount(undefined, src);
+    let el = await restoredWith(src, [pdf('身份证正面.pdf', 12)]);
     expect(shadowText(el, '.panel.warning')).to.contain('身份证正面.pdf');
     // Now for an organisation: the proof of identity is not on its form.
     for (const _ of [1, 2]) {
