@@ -436,8 +436,9 @@ export class RequestForm extends DisclosureElement {
       const store = receipt || this.persist !== 'local' ? sessionStorage : localStorage;
       const key = `disclosure-elements:request-${receipt ? 'receipt' : 'draft'}:${this.formFeedCtl.url}`;
       // A draft kept in localStorage before the page chose sessionStorage (persist="local" removed): moved to this tab,
-      // not left on a shared computer for the next person.
-      const old = store != localStorage && localStorage.getItem(key);
+      // not left on a shared computer for the next person. Looked for when a draft is read (restoreDraft, once a load),
+      // not at every save.
+      const old = value === undefined && store != localStorage && localStorage.getItem(key);
       if (old) {
         localStorage.removeItem(key);
         if (store.getItem(key) == null) store.setItem(key, old);
