@@ -1591,6 +1591,50 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(reqs[1].headers['idempotency-key']).to.not.equal(reqs[0].headers['idempotency-key']);
   });
 
+  it('what the server said of the answers outlives a reload: a spent key, answers refused as they are, field errors (each would otherwise be sent to be refused again)', async () => {
+    const reload = async (el: El) => {
+      const src = el.src!;
+      await new Promise((r) => setTimeout(r, 50));
+      el.remove();
+      fixtureCleanup();
+      const again = await mount(undefined, src);
+      return again;
+    };
+    for (const [code, words] of [['idempotencyKeyReused', '本页不能再次提交这份申请，修改内容后也不能。'], ['intakeSuspended', '内容不变，再次提交也不会被接受']] as const) {
+      const { el, endpoint } = await reviewed([{ status: 422, body: { error: { code, message: 'no' } } }, { status: 201, body: RECEIPT }]);
+      await next(el);
+      await waitUntil(() => $(el, ALERT), 'refusal');
+      const again = await reload(el);
+      expect(stepTitle(again)).to.equal('核对申请信息');
+      // The refusal, with whom to contact (the server's own words when it has no code of ours).
+      expect(shadowText(again, ALERT)).to.contain('提交未成功').and.contain(code == 'intakeSuspended' ? 'no' : '这份申请此前已经提交过');
+      expect(contactOf(again, ALERT)).to.deep.equal(CONTACT_ZH);
+      const send = $(again, '#send');
+      expect(send.getAttribute('aria-disabled'), code).to.equal('true');
+      expect($(again, `#${send.getAttribute('aria-describedby')}`).textContent).to.contain(words);
+      send.click();
+      await waitUntil(() => shadowText(again, '[aria-live="polite"]').includes(words), 'the reason said aloud');
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await requestsTo(endpoint)).length, `${code}: nothing sent again after the reload`).to.equal(1);
+      await expectAccessible(again);
+      fixtureCleanup();
+    }
+    // Field errors: after the reload, still next to their field, in the summary, and 保存并返回核对页 leads back to the review.
+    const { el } = await api([{ status: 422, body: { error: { code: 'invalidFields', message: 'bad', fields: { mobile: '该号码已被列入黑名单' } } } }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'back on step 1');
+    const again = await reload(el);
+    expect(stepTitle(again)).to.equal('申请人信息');
+    expect(shadowText(again, '#f-mobile-error')).to.contain('该号码已被列入黑名单');
+    expect(shadowText(again, 'form .btn.primary')).to.equal('保存并返回核对页');
+    await fill(again, { mobile: '13900000000' });
+    expect($(again, '#f-mobile-error')).to.equal(null);
+    await next(again);
+    expect(stepTitle(again)).to.equal('核对申请信息');
+    await expectAccessible(again);
+  });
+
   it('a failure after the automatic retries on a connection that seems fine (every answer cut): whom to contact if it goes on; offline, or asked to wait (429), it is the applicant’s to wait: no contact block', async () => {
     let { el } = await reviewed([{ cut: true }, { cut: true }, { cut: true }, { cut: true }]);
     await next(el);

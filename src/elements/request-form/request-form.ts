@@ -47,7 +47,25 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
 
 type Values = Record<string, string | string[]>;
 /** `files`: the names of each file field's files (never their contents), to be chosen again after a restore. */
-interface Draft { v: Values; step: number; key?: string; files?: Record<string, string[]> }
+/** A draft: the answers, the step, the application's key, the files to choose again; what the server said of the answers
+ *  (its field errors, `e`; refused as they are, `r`; its key spent, `r: 2`), kept so a reload does not send them to be refused again. */
+interface Draft { v: Values; step: number; key?: string; files?: Record<string, string[]>; e?: Record<string, string>; r?: Refusal | false; back?: boolean }
+/** Why the answers were refused as they are: see `refuse`. */
+type Refusal = [spent: boolean, key: string, message: string, code: string];
+/** Why 提交申请 sends nothing: the key spent, or the same answers refused. */
+const whyRefused = (r: Refusal, t: RequestMessages) => (r[0] ? t.keySpent : t.sameRefused);
+/**
+ * The state of a form whose answers were refused as they are, for the reason `how` (a code of ours, or the server's own
+ * words and code; `others`: its errors about fields the form does not have): at the answer, and from a draft after a reload.
+ */
+const refused = (how: Refusal, others: () => string[]) => ({
+  sendState: 'rejected',
+  asRefused: how,
+  // Fewer or smaller attachments, shorter answers are the applicant's to choose; other refusals leave them only the agency to contact.
+  stuck: !/^(payloadTooLarge|tooManyFiles|textTooLarge)$/.test(how[1]),
+  // The server's own words as sent; those of its codes, and of the fields this form does not have, in the language of the moment.
+  sendDetail: (t: RequestMessages) => t.rejectedNote + (own(t.sendErrors, how[1]) ?? t.sendUnknown([how[2], ...others()].filter(Boolean).join(' '), how[3])),
+});
 /**
  * What one submission sends, fixed when the applicant presses Submit: every automatic retry sends exactly this (only
  * `Accept-Language` is added at each attempt: the language of the moment).
@@ -191,7 +209,7 @@ export class RequestForm extends DisclosureElement {
   /** The answers are those the server refused (a 4xx that is not about fields on the form): sent again, they would be
    *  refused again. 2: the application's Idempotency-Key was used for other answers (idempotencyKeyReused, no receipt):
    *  it is refused whatever the answers, until the form is cleared (a new application, a new key). */
-  private asRefused: boolean | 2 = false;
+  private asRefused: Refusal | false = false;
   private sentShare: number | null = null;
   private keptReceipt: KeptReceipt | null = null;
   private announcement: unknown = '';
@@ -398,7 +416,7 @@ export class RequestForm extends DisclosureElement {
 
   /** An answer changed: the server's complaint about the old one no longer applies (and 提交申请 may send it again). */
   private changedField(name: string): void {
-    this.asRefused = this.asRefused === 2 && 2;
+    this.asRefused = this.asRefused && this.asRefused[0] && this.asRefused;
     if (this.serverErrors[name]) {
       const { [name]: _, ...rest } = this.serverErrors;
       this.serverErrors = rest;
@@ -458,7 +476,7 @@ export class RequestForm extends DisclosureElement {
     if (!this.feedForm || this.phase === 'done') return;
     const files = { ...this.againFiles };
     for (const k in this.chosenFiles) files[k] = [...this.chosenFiles[k].map((x) => x.name), ...(files[k] ?? [])];
-    const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files };
+    const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files, e: this.serverErrors, r: this.asRefused, back: this.fromReview };
     this.keepInStore(false, draft);
   }
 
@@ -480,6 +498,11 @@ export class RequestForm extends DisclosureElement {
     this.entered = d.v;
     this.idemKey = typeof d.key === 'string' ? d.key : '';
     this.stepIndex = Math.min(Math.max(0, Number(d.step) || 0), this.stepList.length);
+    if (Array.isArray(d.r) && d.r.length == 4 && d.r.every((x, i) => typeof x == (i ? 'string' : 'boolean'))) Object.assign(this, refused(d.r, () => this.otherErrors));
+    this.fromReview = d.back === true;
+    const e: Record<string, string> = {};
+    for (const [k, v] of Object.entries(d.e ?? {})) if (typeof v == 'string') e[k] = v;
+    this.serverErrors = e;
     // Files cannot be restored: each field asks for its own by name, at once (as if left), and so does the announcement.
     const again: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(d.files ?? {})) if (Array.isArray(v) && v.length) again[k] = v.map(String);
@@ -612,7 +635,7 @@ export class RequestForm extends DisclosureElement {
     e.preventDefault();
     if (this.busy) return;
     // The answers the server refused, unchanged: not sent again only to be refused again (the reason is by the button).
-    if (this.asRefused) return this.announce(this.asRefused === 2 ? this.t.keySpent : this.t.sameRefused);
+    if (this.asRefused) return this.announce(whyRefused(this.asRefused, this.t));
     const form = this.feedForm!;
     const steps = this.stepList;
     const bad = steps.findIndex((s) => s.fields.some((f) => this.problemOf(f)));
@@ -737,18 +760,15 @@ export class RequestForm extends DisclosureElement {
       this.sendState = '';
       this.fromReview = true;
       this.stepIndex = first;
+      this.saveDraft();
       await this.checkStep(this.stepList[first].fields);
       return;
     }
-    this.sendState = 'rejected';
-    this.asRefused = code == 'idempotencyKeyReused' ? 2 : true;
-    // Fewer or smaller attachments are the applicant's to choose; other refusals leave them only the agency to contact.
-    this.stuck = !/^(payloadTooLarge|tooManyFiles)$/.test(code);
     // Too large (413): the answers' text when the server says so, or when no file was sent (a proxy's 413 says
     // nothing); else the attachments.
-    const key = status == 413 && (!box.files || err.error?.limit == 'text') ? 'textTooLarge' : code;
-    // The server's own words as sent; those of its codes, and of the fields this form does not have, in the language of the moment.
-    this.sendDetail = (t) => t.rejectedNote + (own(t.sendErrors, key) ?? t.sendUnknown([err.error?.message, ...this.otherErrors].filter(Boolean).join(' '), code || String(status)));
+    const how: Refusal = [code == 'idempotencyKeyReused', status == 413 && (!box.files || err.error?.limit == 'text') ? 'textTooLarge' : code, err.error?.message ?? '', code || String(status)];
+    Object.assign(this, refused(how, () => this.otherErrors));
+    this.saveDraft();
   }
 
   private retryNow = () => {
@@ -1058,7 +1078,7 @@ export class RequestForm extends DisclosureElement {
       </div>
       ${s === 'failed' || s === 'rejected'
         ? html`<div class="panel error" role="alert" part="send-status"><p>${detail}</p>
-          ${this.asRefused ? html`<p id="same">${this.asRefused === 2 ? t.keySpent : t.sameRefused}</p>` : nothing}
+          ${this.asRefused ? html`<p id="same">${whyRefused(this.asRefused, t)}</p>` : nothing}
           ${this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
         : nothing}
       <div class="actions">
