@@ -4,7 +4,7 @@ import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import { residentIdCheckChar } from '../src/validators/index.js';
-import { cutOff, expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
+import { uniqueName, cutOff, expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
 import { $, $$, STEP1, VALID, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
@@ -695,6 +695,28 @@ describe('<request-form> drafts', () => {
     expect(answer()).to.equal('id.pdf（需重新选择）');
     el.lang = 'en';
     await waitUntil(() => answer() === 'id.pdf (choose it again)', 'the note in English');
+  });
+
+  it('a draft whose choices the feed no longer offers (its options or applicant types renamed since): no raw ids on the review, 未填写 instead, and submitting asks for them', async () => {
+    const name = uniqueName();
+    const src = await storeFeed(formFeed(), {}, name);
+    const first = await mount(undefined, src);
+    await toReview(first);
+    await new Promise((r) => setTimeout(r, 500));
+    first.remove();
+    fixtureCleanup();
+    // The agency's new form: other ids for the applicant types and for 获取方式's choices.
+    const renamed = JSON.parse(JSON.stringify(formFeed()).replaceAll('naturalPerson', 'citizen').replace('"value":"email"', '"value":"mail"'));
+    await storeFeed(renamed, {}, name);
+    const el = await mount(undefined, src);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    const rows = $$(el, '.answers > div').map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('dd')!.textContent!.trim()]);
+    expect(rows).to.deep.include.members([['申请人类型', '未填写'], ['获取方式', '未填写']]);
+    expect(shadowText(el, '[part="review"]')).to.not.contain('naturalPerson').and.not.contain('email');
+    await expectAccessible(el);
+    await next(el);
+    expect(stepTitle(el)).to.equal('申请人信息');
+    expect(shadowText(el, '[part="error-summary"]')).to.contain('申请人类型');
   });
 
   it('a file field with names to choose again that the applicant type hides: its files are no longer asked for at the top, nor after a reload', async () => {

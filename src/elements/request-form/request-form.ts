@@ -1048,8 +1048,11 @@ export class RequestForm extends DisclosureElement {
         return html`${i ? '　' : ''}<span aria-hidden="true">${'☐☑'[on]}</span><span class="vh">${[t.untickedText, t.tickedText][on]}</span> <span dir=auto lang=${lang}>${x.label}</span>`;
       });
     }
-    const options = f.options?.length && list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(listSep(this.formFeedCtl.lang ?? this.locale));
-    if (options) return html`<span dir=auto lang=${lang}>${options}</span>`;
+    if (f.options?.length) {
+      // A value the options no longer have (a draft kept under an earlier form) is no answer: 未填写 (submitting asks for one).
+      const options = list.flatMap((x) => f.options!.find((o) => o.value === x)?.label ?? []).join(listSep(this.formFeedCtl.lang ?? this.locale));
+      return options ? html`<span dir=auto lang=${lang}>${options}</span>` : t.noneText;
+    }
     const text = isSingleCheckbox(f)
       ? v === 'true' ? t.tickedText : ''
       : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join(listSep(this.locale));
