@@ -719,6 +719,41 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '[part="error-summary"]')).to.contain('申请人类型');
   });
 
+  it('a new src for the same form (moved, or a new feed-base): the answers go on, and so does their draft, not left under the old URL where 清空表单 and a submission would not reach it', async () => {
+    const [a, b] = [await storeFeed(formFeed()), await storeFeed(formFeed())];
+    const el = await mount(undefined, a, { persist: 'local' });
+    await fill(el, { applicantType: 'naturalPerson', name: VALID.name });
+    await new Promise((r) => setTimeout(r, 500));
+    const drafts = () => Object.keys(localStorage).filter((k) => k.includes('request-draft')).map((k) => k.split('/').pop());
+    expect(drafts()).to.deep.equal([a.split('/').pop()]);
+    el.src = b;
+    await el.updateComplete;
+    await el.loaded;
+    await waitUntil(() => ($(el, '#f-name') as HTMLInputElement | null)?.value === VALID.name, 'the answers on the new form');
+    expect(drafts(), 'one draft, under the new URL').to.deep.equal([b.split('/').pop()]);
+    expect(JSON.parse(Object.values(localStorage)[0]!).v.name).to.equal(VALID.name);
+    // 清空表单 leaves no copy of the answers behind.
+    $(el, '#clear-open').click();
+    await focusedIn(el, '#clear-no');
+    $$(el, '.clear [role="alertdialog"] button')[0].click();
+    await el.updateComplete;
+    expect(drafts()).to.deep.equal([]);
+    // A form with a draft of its own under its URL (another application) gets that draft; the other's stays for when it comes back.
+    await fill(el, { applicantType: 'naturalPerson', name: '李四' });
+    await new Promise((r) => setTimeout(r, 500));
+    const c = await storeFeed(formFeed());
+    localStorage.setItem(`disclosure-elements:request-draft:${new URL(c, location.href).href}`, JSON.stringify({ v: { applicantType: 'naturalPerson', name: '王五' }, step: 0 }));
+    el.src = c;
+    await el.updateComplete;
+    await el.loaded;
+    await waitUntil(() => ($(el, '#f-name') as HTMLInputElement | null)?.value === '王五', 'its own draft');
+    expect(drafts().sort()).to.deep.equal([b, c].map((u) => u.split('/').pop()).sort());
+    el.src = b;
+    await el.updateComplete;
+    await el.loaded;
+    await waitUntil(() => ($(el, '#f-name') as HTMLInputElement | null)?.value === '李四', 'the first draft back');
+  });
+
   it('a file field with names to choose again that the applicant type hides: its files are no longer asked for at the top, nor after a reload', async () => {
     const feed = formFeed();
     const attach = (feed.sections as { fields: Record<string, unknown>[] }[])[2]!;

@@ -301,7 +301,14 @@ export class RequestForm extends DisclosureElement {
       this.feedForm = null;
       // Focus in the form, which goes while the new feed loads: once it is there, on its title (not left on the page).
       const had = this.shadowRoot!.activeElement;
+      const was = this.formFeedCtl.url;
       void this.formFeedCtl.load(this.resolveSrc(this.src)).then(async () => {
+        // The answers went on to the new feed (none were kept under its URL: the same form moved, a feed-base changed):
+        // so does their draft, not left behind under the old URL, where 清空表单 or a submission would not reach it.
+        if (this.feedForm && this.phase == 'form' && this.keepInStore(false, undefined, was) && !this.keepInStore(false)) {
+          this.saveDraft();
+          this.keepInStore(false, null, was);
+        }
         await this.updateComplete;
         if (had && document.activeElement == document.body) this.focusAfterRetry();
       });
@@ -449,10 +456,10 @@ export class RequestForm extends DisclosureElement {
    * reads as nothing. The receipt is kept in sessionStorage whatever `persist` says: on a shared computer (a
    * service-hall kiosk) the next person must find an empty form, not the last applicant's query code.
    */
-  private keepInStore(receipt: boolean, value?: unknown): unknown {
+  private keepInStore(receipt: boolean, value?: unknown, url = this.formFeedCtl.url): unknown {
     try {
       const store = receipt || this.persist !== 'local' ? sessionStorage : localStorage;
-      const key = `disclosure-elements:request-${receipt ? 'receipt' : 'draft'}:${this.formFeedCtl.url}`;
+      const key = `disclosure-elements:request-${receipt ? 'receipt' : 'draft'}:${url}`;
       // A draft kept in localStorage before the page chose sessionStorage (persist="local" removed): moved to this tab,
       // not left on a shared computer for the next person. Looked for when a draft is read (restoreDraft, once a load),
       // not at every save.
