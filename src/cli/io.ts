@@ -1,7 +1,7 @@
 /// <reference types="node" />
 /** Input, output, arguments and progress for the command-line tool. */
-import { open, readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, chown, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** Exit codes: 0 ok, 1 invalid input or failed conversion, 2 usage. */
 export const EXIT_OK = 0;
@@ -314,14 +314,35 @@ export async function writeOutput(out: string | undefined, text: string | Iterab
     }
     return;
   }
+  // Written beside the file under a temporary name, then renamed over it: a visitor never reads a half-written feed, and
+  // a failure on the way (a full disk) leaves the old feed as it was. A link stays a link (its target is replaced); the
+  // file keeps its mode (and, run as root, its owner). Where its folder cannot take a new file, it is written in place.
+  let target = out;
+  const old = await realpath(out).then((p) => stat((target = p)), () => undefined);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let file;
+  let inPlace = false;
   try {
-    file = await open(out, 'w');
+    try {
+      file = await open(tmp, 'wx', old ? old.mode & 0o777 : 0o666);
+    } catch {
+      file = await open(target, 'w');
+      inPlace = true;
+    }
     for (const batch of batches()) await file.write(batch);
+    await file.close();
+    file = undefined;
+    if (!inPlace) {
+      if (old) {
+        await chmod(tmp, old.mode & 0o7777);
+        if (process.getuid?.() === 0) await chown(tmp, old.uid, old.gid);
+      }
+      await rename(tmp, target);
+    }
   } catch (error) {
-    throw new CliError(`${out}: cannot be written (${(error as Error).message})`);
-  } finally {
     await file?.close();
+    if (!inPlace) await rm(tmp, { force: true });
+    throw new CliError(`${out}: cannot be written (${(error as Error).message})${inPlace ? '' : '; the file was left as it was'}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { run, fixture, tmp, cliPath, root, xlsx, zip, oneSheetParts, XLSX_NS } from './helpers.mjs';
@@ -350,6 +350,41 @@ test('from-csv and from-html: -o naming the input file (by any path, or a link t
   // Another name still works.
   const ok = await run(['catalogue', 'from-csv', csv, '-o', join(dir, 'feed.json')]);
   assert.equal(ok.code, 0, ok.stderr);
+});
+
+test('-o replaces the feed whole: a failure while writing (a full disk) leaves the old feed; a link stays a link, the mode stays; no temporary file is left', async () => {
+  const dir = tmp();
+  const csv = join(dir, 'c.csv');
+  writeFileSync(csv, '名称,发布日期\n关于春耕的通知,2024-03-01\n');
+  const out = join(dir, 'feed.json');
+  const before = '{"schemaVersion":1,"items":[{"id":"old","title":"旧目录"}]}\n';
+  writeFileSync(out, before);
+  chmodSync(out, 0o640);
+  // Every write to a file fails, as on a full disk.
+  const full = join(dir, 'full.mjs');
+  writeFileSync(full, `import { open } from 'node:fs/promises';
+const h = await open(${JSON.stringify(join(dir, 'probe'))}, 'w');
+Object.getPrototypeOf(h).write = async () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); };
+await h.close();`);
+  let r = await run(['catalogue', 'from-csv', csv, '-o', out], { nodeArgs: ['--import', full] });
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /feed\.json: cannot be written \(ENOSPC: no space left on device, write\); the file was left as it was/);
+  assert.equal(readFileSync(out, 'utf8'), before, 'the old feed is intact');
+  const left = () => readdirSync(dir).filter((f) => f.includes('.tmp'));
+  assert.deepEqual(left(), [], 'no temporary file left');
+  // Written: the new feed, with the file's mode; through a link, the link stays and its target is the new feed.
+  r = await run(['catalogue', 'from-csv', csv, '-o', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).items[0].title, '关于春耕的通知');
+  assert.equal(statSync(out).mode & 0o777, 0o640);
+  const link = join(dir, 'link.json');
+  symlinkSync(out, link);
+  writeFileSync(csv, '名称,发布日期\n关于夏收的通知,2024-06-01\n');
+  r = await run(['catalogue', 'from-csv', csv, '-o', link]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(lstatSync(link).isSymbolicLink(), 'still a link');
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).items[0].title, '关于夏收的通知');
+  assert.deepEqual(left(), []);
 });
 
 test('from-csv: a UTF-8 export with a few bytes in another encoding is refused with the line, not decoded as GBK mojibake', async () => {
