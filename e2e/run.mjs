@@ -200,6 +200,8 @@ for (const [name, scripts] of [
       await until(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('mark')?.textContent === '防汛');
       // Links resolve (the built-in URL, not the page's string), and the CSV export still downloads the results.
       assert.match(await page.evaluate("document.querySelector('disclosure-catalogue').shadowRoot.querySelector('li.item a').href"), /^http:\/\/[^/]+\/demo\//);
+      // Nothing is taken from the page's Object.prototype (its src, lang and href): no link to it, no text marked lang="xx".
+      assert.equal(await page.evaluate("document.querySelector('disclosure-catalogue').shadowRoot.querySelectorAll('a[href*=evil], [lang=xx]').length"), 0);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.evaluate(() => [...document.querySelector('disclosure-catalogue').shadowRoot.querySelectorAll('button')]

@@ -13,12 +13,26 @@ export function withoutArrayFrom(code, id) {
   return out;
 }
 
+/**
+ * Rolldown's runtime builds a module namespace object (an inlined dynamic import: the single-file builds' locale
+ * modules) with `for (var name in all)`, which also walks what a page put on Object.prototype: one enumerable value
+ * there (`Object.prototype.src = '…'`, a prototype-pollution bug in the page's own scripts) became a getter that is not
+ * a function, and the whole script stopped at load ("Getter must be a function"). Its own keys only, here. The build
+ * fails if a Rolldown update changes the loops this rewrites.
+ */
+export function ownKeysRuntime(code, id) {
+  if (!/^\0rolldown\/runtime\.js$/.test(id)) return null;
+  const out = code.replace(/for \(var name in all\)/g, 'for (var name of Object.keys(all))');
+  if (/for \(var \w+ in /.test(out) || out === code) throw new Error(`${id}: a for…in loop scripts/safe-builtins.mjs cannot rewrite`);
+  return out;
+}
+
 /** Vite plugin form. */
 export function safeBuiltins() {
   return {
     name: 'safe-builtins',
     transform(code, id) {
-      const out = withoutArrayFrom(code, id);
+      const out = withoutArrayFrom(code, id) ?? ownKeysRuntime(code, id);
       return out === null ? null : { code: out, map: null };
     },
   };

@@ -20,5 +20,11 @@ function Map() {
   this.get = function (key) { for (var i = 0; i < this.elements.length; i++) if (this.elements[i].key === key) return this.elements[i].value; return null; };
 }
 function Set() { this.items = {}; this.add = function (x) { this.items[x] = true; }; }
+// Enumerable values on Object.prototype (a careless `Object.prototype.x = …`, or a prototype-pollution bug in the page's
+// own scripts): every `for…in` over a plain object sees them. The single-file build's module namespaces were built with
+// one, and the script stopped at once ("Getter must be a function").
+Object.prototype.src = 'http://evil.example/feed.json';
+Object.prototype.lang = 'xx';
+Object.prototype.href = 'http://evil.example/';
 // A page-level variable of a JSP or ASP template that shadows the built-in URL for every script on the page.
 var URL = '/cms/ajax.do?method=list';

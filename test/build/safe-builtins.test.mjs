@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withoutArrayFrom } from '../../scripts/safe-builtins.mjs';
+import { ownKeysRuntime, withoutArrayFrom } from '../../scripts/safe-builtins.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const walk = (dir) => readdirSync(join(root, dir)).flatMap((n) => {
@@ -30,4 +30,13 @@ test('chart.js as shipped: every Array.from call is rewritten as spread, and not
   }
   assert.equal(withoutArrayFrom('Array.from(x)', '/src/other.js'), null, 'only chart.js is rewritten');
   assert.throws(() => withoutArrayFrom('Array.from(a, f)', '/node_modules/chart.js/dist/chart.js'), /cannot rewrite/);
+});
+
+test("Rolldown's runtime builds module namespaces from their own keys, not from what a page put on Object.prototype", () => {
+  const runtime = 'var a = (all) => { let target = {};\n  for (var name in all) {\n    __defProp(target, name, { get: all[name] });\n  }\n};\nvar b = (t, all) => {\n  for (var name in all) __defProp(t, name, {});\n};';
+  const out = ownKeysRuntime(runtime, '\0rolldown/runtime.js');
+  assert.doesNotMatch(out, /for \(var \w+ in /);
+  assert.equal(out.match(/for \(var name of Object\.keys\(all\)\)/g).length, 2);
+  assert.equal(ownKeysRuntime(runtime, '/src/other.js'), null, 'only the runtime is rewritten');
+  assert.throws(() => ownKeysRuntime('for (var key in from) x();', '\0rolldown/runtime.js'), /cannot rewrite/);
 });
