@@ -499,8 +499,11 @@ describe('<request-status>: a phone and large text (WCAG 1.4.10, 1.4.12)', () =>
   }
 
   for (const lang of ['en', 'zh-CN']) {
-    it(`reflows on a 320px screen (${lang}), with large text and a host's html{font-size:62.5%}: the form, its errors, not found, an application and the office`, async () => {
+    it(`reflows on a 320px screen (${lang}), with large text and an old CMS's html{font-size:62.5%} and *{box-sizing:content-box; line-height:1}: the form, its errors, not found, an application and the office`, async () => {
       document.documentElement.style.fontSize = '62.5%';
+      // The page's `*` matches the element itself (inside, the fields were content-box too: 21px past its edge).
+      const cms = document.head.appendChild(document.createElement('style'));
+      cms.textContent = '* { box-sizing: content-box; line-height: 1 }';
       try {
         for await (const [what, el] of views(lang)) {
           for (const large of [false, true]) {
@@ -515,6 +518,7 @@ describe('<request-status>: a phone and large text (WCAG 1.4.10, 1.4.12)', () =>
         }
       } finally {
         document.documentElement.style.removeProperty('font-size');
+        cms.remove();
       }
     });
   }

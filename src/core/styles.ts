@@ -12,7 +12,8 @@ export const baseStyles = css`
     contain: layout style;
   }
   :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: inherit; }
+  /* Not inherited from the host: an old CMS's "* { box-sizing: content-box }" matches the host and wins over :host. */
+  *, *::before, *::after { box-sizing: border-box; }
 
   /* Typography is set on .root, not :host: a host page's rules (e.g. "* { font-size: 12px }") match the host element
      itself and would win over :host, but they cannot reach inside the shadow root. */
