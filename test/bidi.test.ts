@@ -278,6 +278,27 @@ function laidOut(text: string) {
   return { at, yearAtRight: at('2024').left > at(UG).right - 1, remove: () => p.remove() };
 }
 
+describe('a right-to-left page (an Uyghur-language portal, <html dir="rtl">)', () => {
+  it('the Chinese UI stays left to right: the search box after its label, the counts and brackets in their order', async () => {
+    const box = document.body.appendChild(document.createElement('div'));
+    box.dir = 'rtl';
+    try {
+      const el = document.createElement('disclosure-catalogue') as HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> };
+      el.setAttribute('lang', 'zh-CN');
+      el.setAttribute('no-url-state', '');
+      el.setAttribute('src', await storeFeed(smallCatalogue()));
+      box.append(el);
+      await el.loaded;
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      expect(reorderedLines(el)).to.deep.equal([]);
+      expect(root.querySelector('form.search label')!.getBoundingClientRect().right).to.be.lessThan(root.querySelector('#q')!.getBoundingClientRect().left + 1);
+    } finally {
+      box.remove();
+    }
+  });
+});
+
 describe('right-to-left feed text in attributes and options', () => {
   it('<disclosure-catalogue>: the chip’s and the “details” button’s names isolate an Uyghur value or title: its year stays at its right', async () => {
     const feed = smallCatalogue() as { items: { title: string }[]; categories: { label: string }[] };

@@ -10,6 +10,7 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     contain: layout style;
+    direction: ltr;
   }
   :host([hidden]) { display: none; }
   /* Not inherited from the host: an old CMS's "* { box-sizing: content-box }" matches the host and wins over :host. */

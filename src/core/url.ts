@@ -22,7 +22,7 @@ export function safeHref(value: unknown, base: string | URL): string | null {
   return href && /^https?:/.test(href) ? href : null;
 }
 
-/** The document's base URL, falling back to location (documents without a base). */
+/** The document's base URL (a <base href>, else its own URL: never empty). */
 export function documentBase(): string {
-  return document.baseURI || location.href;
+  return document.baseURI;
 }
