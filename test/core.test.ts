@@ -114,6 +114,18 @@ describe('<disclosure-provider>', () => {
     expect($(el, '.root').className, 'the first provider’s theme').to.equal('root large');
   });
 
+  it('an element moved out of its provider (a tab widget re-parenting its panel) no longer uses its settings', async () => {
+    const src = await storeFeed(smallCatalogue());
+    const wrap = mountHtml(html`<disclosure-provider lang="en" large-text theme="dark"><disclosure-catalogue src=${src} no-url-state></disclosure-catalogue></disclosure-provider><div lang="zh-CN"></div>`);
+    const el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
+    await el.loaded;
+    await waitUntil(() => shadowText(el, 'form.search label') === 'Search', 'English from the provider');
+    expect($(el, '.root').className).to.equal('root large dark');
+    wrap.querySelector('div')!.append(el);
+    await waitUntil(() => shadowText(el, 'form.search label') === '检索', 'Chinese from its new place');
+    expect($(el, '.root').className, 'neither the provider’s large text nor its theme').to.equal('root');
+  });
+
   it('a provider inside another takes the outer one’s settings it does not set itself, and follows their changes', async () => {
     // A site template's provider (feed-base, agency, the portal's 长者模式 button on large-text) around an article's
     // container with data-agency, which wraps a provider of its own.

@@ -131,7 +131,8 @@ export class DisclosureElement extends LitElement {
     super.disconnectedCallback();
     autoThemed.delete(this);
     this.leaveProvider?.();
-    this.leaveProvider = undefined;
+    // Put back into a provider, it answers at once; put elsewhere, its settings no longer apply.
+    this.leaveProvider = this.provider = undefined;
   }
 
   /** Resolves a `src` value against the provider's `feed-base`, else the document. */
