@@ -603,6 +603,28 @@ describe('<request-form> drafts', () => {
     expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber).and.contain(VALID.description);
   });
 
+  it('on a page whose scripts put an enumerable function on Object.prototype (json.js’s toJSONString of old CMS templates), the draft is saved and restored all the same', async () => {
+    const src = await storeFeed(formFeed());
+    // eslint-disable-next-line no-extend-native
+    (Object.prototype as { toJSONString?: unknown }).toJSONString = function () { return JSON.stringify(this); };
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    addEventListener('error', onError);
+    try {
+      let el = await mount(undefined, src);
+      await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+      await waitUntil(() => Object.keys(sessionStorage).some((k) => k.includes(src) && sessionStorage.getItem(k)!.includes(STEP1.name)), 'the draft saved');
+      el.remove();
+      fixtureCleanup();
+      el = await mount(undefined, src);
+      expect($<HTMLInputElement>(el, '#f-name').value).to.equal(STEP1.name);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      delete (Object.prototype as { toJSONString?: unknown }).toJSONString;
+      removeEventListener('error', onError);
+    }
+  });
+
   it('a field of several files: files chosen one at a time (those a restored draft asks for again, or from other folders) are all kept; the same name again replaces its file', async () => {
     const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
     feed.sections[2].fields[0].multiple = true;

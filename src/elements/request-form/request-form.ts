@@ -482,7 +482,8 @@ export class RequestForm extends DisclosureElement {
     delete this.timers.draft;
     if (!this.feedForm || this.phase === 'done') return;
     const files = { ...this.againFiles };
-    for (const k in this.chosenFiles) files[k] = [...this.chosenFiles[k].map((x) => x.name), ...(files[k] ?? [])];
+    // Own keys only: old pages put enumerable functions on Object.prototype (json.js's toJSONString).
+    for (const [k, list] of Object.entries(this.chosenFiles)) files[k] = [...list.map((x) => x.name), ...(files[k] ?? [])];
     const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files, e: this.serverErrors, r: this.asRefused, back: this.fromReview };
     this.keepInStore(false, draft);
   }
