@@ -382,6 +382,21 @@ describe('<annual-stats>: charts', () => {
     }
   });
 
+  it('under a page zoom (a 无障碍 toolbar’s `zoom: 2`), the charts are drawn for the size they are shown at, not enlarged and blurred', async () => {
+    document.body.style.zoom = '2';
+    try {
+      const el = await mount(`${FEEDS}/2022.json`);
+      await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').filter((c) => chartOn(c)).length === 2, 'charts drawn');
+      for (const c of $$<HTMLCanvasElement>(el, 'canvas')) {
+        // Canvas pixels for each device pixel it covers: below 1, the browser stretches the picture.
+        expect(c.width / (c.getBoundingClientRect().width * devicePixelRatio), c.dataset.chart).to.be.at.least(0.99);
+      }
+      el.remove();
+    } finally {
+      document.body.style.removeProperty('zoom');
+    }
+  });
+
   it('when chart.js fails on a hostile page, says so and shows the chart data as tables', async () => {
     const measure = CanvasRenderingContext2D.prototype.measureText;
     CanvasRenderingContext2D.prototype.measureText = () => {

@@ -3,10 +3,26 @@
  * the CDN build ships it as a separate file. Only what is drawn is registered: bar charts (vertical and horizontal),
  * their category and linear scales, tooltip and legend.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, DomPlatform, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+/**
+ * Charts as sharp as the page shows them: a page zoomed with CSS `zoom` (the 无障碍 toolbars of government sites enlarge
+ * the page so, and keep it so from page to page) showed a chart drawn for window.devicePixelRatio alone, stretched
+ * and blurred. Its canvas's own zoom counts too; read at each resize.
+ */
+class ZoomedPlatform extends DomPlatform {
+  canvas?: HTMLCanvasElement & { currentCSSZoom?: number };
+  override acquireContext(canvas: HTMLCanvasElement, options?: CanvasRenderingContext2DSettings) {
+    this.canvas = canvas;
+    return super.acquireContext(canvas, options);
+  }
+  override getDevicePixelRatio(): number {
+    return super.getDevicePixelRatio() * (this.canvas?.currentCSSZoom || 1);
+  }
+}
 
 /** A word of Latin text with the spaces after it, or one CJK character (Chinese breaks between any two). */
 const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g;
@@ -58,6 +74,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
   // Counts get whole-number ticks (no 0.2 … 1.8 applications on a small trend); amounts keep their fractions.
   const whole = spec.datasets.every((d) => d.data.every((v) => v === null || Number.isInteger(v)));
   const chart = new Chart(canvas, {
+    platform: ZoomedPlatform,
     type: 'bar',
     data: {
       labels: spec.labels,
