@@ -1,0 +1,311 @@
+// The theming contract as a designer reads it in README "Theming": every documented `--de-*` token, set on an ancestor
+// to a value of its own, shows in the computed style of each element the README says it applies to (the twin tables'
+// "elements" column), in the light and the dark scheme.
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { html } from 'lit';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import '../src/catalogue.js';
+import '../src/annual-stats.js';
+import '../src/request-form.js';
+import '../src/request-status.js';
+import { chartOn } from '../src/elements/annual-stats/charts.js';
+import { mountHtml, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
+import { smallCatalogue } from './fixtures/catalogue.js';
+import { $, $$, fill, formFeed, next, VALID } from './request-fixtures.js';
+
+type El = HTMLElement & { updateComplete: Promise<boolean>; loaded: Promise<unknown> };
+const TAGS = ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status'] as const;
+type Tag = (typeof TAGS)[number];
+
+/** README's Theming section: the light tokens, and the dark ones with the elements each applies to. */
+async function documented(): Promise<{ light: string[]; dark: Map<string, Tag[]> }> {
+  const readme = await (await fetch('/README.md')).text();
+  const theming = readme.slice(readme.indexOf('\n## Theming'), readme.indexOf('\n## Security'));
+  const expand = (cell: string) => [...cell.matchAll(/`(--de-[\w-]+?)(\d)` … `(?:--de-[\w-]+?|-)(\d)`|`(--de-[\w-]+)`/g)].flatMap((m) =>
+    m[4] ? [m[4]] : Array.from({ length: +m[3] - +m[2] + 1 }, (_, i) => `${m[1]}${+m[2] + i}`));
+  const light: string[] = [];
+  const dark = new Map<string, Tag[]>();
+  for (const row of theming.split('\n').filter((l) => /^\| `--de-/.test(l))) {
+    const cells = row.split('|').slice(1, -1).map((c) => c.trim());
+    for (const token of expand(cells[0])) {
+      if (token.startsWith('--de-dark-color-') || /^--de-dark-chart-\d$/.test(token)) {
+        if (cells.length < 4) continue; // the light table's row naming the dark twins
+        const col = cells[3];
+        const tags: Tag[] = col === 'all' ? [...TAGS]
+          : col.startsWith('all but') ? TAGS.filter((t) => !col.includes(`<${t}>`))
+          : TAGS.filter((t) => col.includes(`<${t}>`));
+        dark.set(token, tags);
+      } else if (!token.startsWith('--de-dark-')) light.push(token);
+    }
+  }
+  return { light, dark };
+}
+
+/** A distinctive value for the i-th colour token: #0102xx (xx from 0x10), and the same as computed styles give it. */
+const hex = (i: number) => `#0102${(0x10 + i).toString(16).padStart(2, '0')}`;
+const rgb = (i: number) => `rgb(1, 2, ${0x10 + i})`;
+const FONT = 'DeThemeTestFace';
+const SIZE = 21; // px
+const LINE = 1.9;
+const RADIUS = '7px';
+
+/** The values for a set of tokens: colours distinct, the others recognisable. */
+function values(tokens: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  tokens.forEach((t, i) => {
+    if (t.endsWith('font-family')) out[t] = `${FONT}, serif`;
+    else if (t.endsWith('font-size')) out[t] = `${SIZE}px`;
+    else if (t.endsWith('line-height')) out[t] = String(LINE);
+    else if (t.endsWith('radius')) out[t] = RADIUS;
+    else out[t] = hex(i);
+  });
+  return out;
+}
+
+/** Every computed colour, radius and font in an element's shadow root (and its charts' colours). */
+function seen(el: Element): Set<string> {
+  const out = new Set<string>();
+  const nodes = [...el.shadowRoot!.querySelectorAll('*')];
+  for (const n of nodes) {
+    const s = getComputedStyle(n);
+    out.add(s.color);
+    out.add(s.backgroundColor);
+    for (const c of s.backgroundImage.match(/rgba?\([^)]*\)/g) ?? []) out.add(c);
+    for (const side of ['Top', 'Right', 'Bottom', 'Left'] as const) {
+      if (s.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' && parseFloat(s.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0) {
+        out.add(s.getPropertyValue(`border-${side.toLowerCase()}-color`));
+      }
+    }
+    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) out.add(s.outlineColor);
+    if (n instanceof HTMLInputElement && (n.type === 'checkbox' || n.type === 'radio')) out.add(s.accentColor);
+    if (s.borderTopLeftRadius !== '0px') out.add(`radius:${s.borderTopLeftRadius}`);
+    if (n.matches('button, input, select, textarea')) out.add(`control-font:${s.fontFamily}`);
+    if (n instanceof HTMLCanvasElement) {
+      const chart = chartOn(n) as unknown as { data: { datasets: { backgroundColor: string | string[] }[] } } | undefined;
+      for (const d of chart?.data.datasets ?? []) for (const c of [d.backgroundColor].flat()) out.add(`chart:${String(c).toLowerCase()}`);
+    }
+  }
+  const root = el.shadowRoot!.querySelector('.root');
+  if (root) {
+    const s = getComputedStyle(root);
+    out.add(`font:${s.fontFamily}`);
+    out.add(`size:${s.fontSize}`);
+    out.add(`line:${(parseFloat(s.lineHeight) / parseFloat(s.fontSize)).toFixed(2)}`);
+  }
+  return out;
+}
+
+/** What a token set to its test value looks like among `seen`'s values. */
+function looks(token: string, value: string, i: number): string[] {
+  if (token.endsWith('font-family')) return [`font:${value}`, `control-font:${value}`];
+  if (token.endsWith('font-size')) return [`size:${SIZE}px`];
+  if (token.endsWith('line-height')) return [`line:${LINE.toFixed(2)}`];
+  if (token.endsWith('radius')) return [`radius:${RADIUS}`];
+  if (/chart-\d$/.test(token)) return [`chart:${value}`];
+  return [rgb(i), `chart:${value}`];
+}
+
+const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
+const FOUND = {
+  queryCode: 'AB12-CD34', status: 'received', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29',
+  history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }],
+};
+
+/** Hovers the first button of a kind (real mouse: :hover), so its hover colours are computed. */
+async function hover(el: Element, sel: string): Promise<void> {
+  const b = el.shadowRoot!.querySelector(sel);
+  if (!b) return;
+  b.scrollIntoView({ block: 'center' });
+  const r = b.getBoundingClientRect();
+  await sendMouse({ type: 'move', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+}
+
+/**
+ * An element in the states where the tokens show: loaded, with its controls focused and hovered, with an error, a
+ * warning, search matches, a selected category, a receipt… `collect` is called in each state.
+ */
+const scenes: Record<Tag, (style: string, theme: string, collect: (el: Element) => Promise<void>) => Promise<void>> = {
+  async 'disclosure-catalogue'(style, theme, collect) {
+    const feed = smallCatalogue();
+    const src = await storeFeed({ ...feed, items: [...(feed.items as object[]), { id: 'bad', datePublished: '2013-01-01' }] });
+    const box = mountHtml(html`<disclosure-catalogue src=${src} no-url-state page-size="1" theme=${theme}></disclosure-catalogue>`, style);
+    const el = box.firstElementChild as El;
+    await el.updateComplete; // the first update starts the load: only then is \`loaded\` that load's
+    await el.loaded;
+    await el.updateComplete;
+    await hover(el, '.btn.primary');
+    await collect(el); // a page of one entry: 上一页 disabled, the current page
+    await resetMouse();
+    const q = $<HTMLInputElement>(el, '#q');
+    q.value = '没有这样的词';
+    q.dispatchEvent(new Event('input'));
+    await waitUntil(() => $(el, '[part~="empty"]'), 'no match');
+    await collect(el); // nothing found: 导出 and 打印 disabled
+    q.value = '农业';
+    q.dispatchEvent(new Event('input'));
+    await waitUntil(() => $(el, 'mark'), 'a search match');
+    q.focus();
+    await collect(el);
+    q.value = '';
+    q.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    // A category chosen, an entry's details open, a button hovered.
+    $<HTMLElement>(el, '[role="treeitem"] .node').click();
+    await el.updateComplete;
+    $(el, '[part~="item"] details summary, [part~="item"] button[aria-expanded]')?.click();
+    await el.updateComplete;
+    await hover(el, '.btn:not(.primary)');
+    await collect(el);
+    await resetMouse();
+  },
+  async 'annual-stats'(style, theme, collect) {
+    // The index (its year select), and a second report without the first chart colour: there it is the primary.
+    const box = mountHtml(html`<annual-stats src="/demo/feeds/annual/index.json" no-url-state theme=${theme}></annual-stats>`, style);
+    // A report that links to its source (the text published on the portal).
+    const withSource = { ...(await (await fetch('/demo/feeds/annual/2022.json')).json()), sourceUrl: 'https://example.gov.cn/2022.html' };
+    const plain = mountHtml(html`<annual-stats src=${await storeFeed(withSource)} no-url-state theme=${theme}
+      style="--de-chart-1: initial; --de-dark-chart-1: initial"></annual-stats>`, style);
+    const other = plain.firstElementChild as El;
+    await other.updateComplete;
+    await other.loaded;
+    await waitUntil(() => $$(other, 'canvas').length && $$(other, 'canvas').every((c) => chartOn(c as HTMLCanvasElement)), 'charts drawn');
+    await collect(other);
+    const el = box.firstElementChild as El;
+    await el.updateComplete; // the first update starts the load: only then is \`loaded\` that load's
+    await el.loaded;
+    await waitUntil(() => $$(el, 'canvas').length && $$(el, 'canvas').every((c) => chartOn(c as HTMLCanvasElement)), 'charts drawn');
+    $(el, '[part~="year-select"], button')?.focus();
+    await hover(el, '.btn:not(.primary)');
+    await collect(el);
+    await resetMouse();
+    const broken = mountHtml(html`<annual-stats src="/demo/feeds/annual/broken-2021.json" no-url-state no-charts theme=${theme}></annual-stats>`, style);
+    await (broken.firstElementChild as El).updateComplete;
+    await (broken.firstElementChild as El).loaded;
+    await collect(broken.firstElementChild!);
+  },
+  async 'request-form'(style, theme, collect) {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT, delay: 1500 }]);
+    const src = await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }));
+    const box = mountHtml(html`<request-form src=${src} theme=${theme}></request-form>`, style);
+    const el = box.firstElementChild as El;
+    await el.updateComplete; // the first update starts the load: only then is \`loaded\` that load's
+    await el.loaded;
+    await el.updateComplete;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await next(el); // nothing filled in: the error summary, the fields in error
+    await waitUntil(() => $(el, '[part="error-summary"]'), 'error summary');
+    $<HTMLElement>(el, 'input#f-name').focus();
+    await hover(el, '.btn:not(.primary)');
+    await collect(el);
+    await resetMouse();
+    // 清空表单's confirmation (a warning panel).
+    $$(el, '.btn').find((b) => b.closest('.clear'))?.click();
+    await el.updateComplete;
+    await collect(el);
+    (el.shadowRoot!.activeElement as HTMLElement).click(); // 取消, which has the focus
+    await el.updateComplete;
+    await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
+    await next(el);
+    await fill(el, { description: VALID.description, delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    await hover(el, '.btn.primary');
+    await collect(el); // the review, 提交申请 hovered
+    await resetMouse();
+    await next(el); // 提交申请
+    await waitUntil(() => $(el, '#send[aria-disabled="true"]'), 'sending');
+    await collect(el); // sending: 提交申请, 上一步 and 修改 unavailable
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt', 8000);
+    await collect(el);
+  },
+  async 'request-status'(style, theme, collect) {
+    const endpoint = await scriptEndpoint([{ status: 200, body: FOUND, delay: 1500 }, { status: 404, body: { error: { code: 'notFound', message: 'x' } } }]);
+    const src = await storeFeed(formFeed({ mode: 'print' }, endpoint));
+    const box = mountHtml(html`<request-status src=${src} today="2026-10-12" theme=${theme}></request-status>`, style);
+    const el = box.firstElementChild as El;
+    await el.updateComplete; // the first update starts the load: only then is \`loaded\` that load's
+    await el.loaded;
+    await el.updateComplete;
+    const set = (id: string, v: string) => {
+      const i = $<HTMLInputElement>(el, `#${id}`);
+      i.value = v;
+      i.dispatchEvent(new Event('input'));
+    };
+    set('code', 'AB12-CD34');
+    set('name', '张三');
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, 'form .btn.primary[aria-disabled="true"]'), 'looking up');
+    await collect(el);
+    await waitUntil(() => $(el, '[part="result"]'), 'result (overdue)', 8000);
+    $<HTMLInputElement>(el, '#code').focus();
+    await hover(el, '.btn:not(.primary)');
+    await collect(el);
+    await resetMouse();
+    set('name', '李四');
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '[part="lookup-error"]'), 'lookup error');
+    await collect(el);
+  },
+};
+
+/** Every element: without src, a warning panel; with a feed that is not there, the error panel. */
+async function emptyAndBroken(tag: Tag, style: string, theme: string, collect: (el: Element) => Promise<void>): Promise<void> {
+  const box = mountHtml(html``, style);
+  for (const src of [null, '/__feeds/missing/none.json']) {
+    const el = document.createElement(tag) as El;
+    el.setAttribute('theme', theme);
+    el.setAttribute('no-url-state', '');
+    if (src) el.setAttribute('src', src);
+    box.replaceChildren(el);
+    await el.updateComplete;
+    if (src) await el.loaded;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), `${tag}: error or warning panel`);
+    await hover(el, '[part~="retry-button"]');
+    await collect(el);
+    await resetMouse();
+  }
+}
+
+describe('theming: each documented --de-* token shows where README says it applies', () => {
+  afterEach(() => {
+    fixtureCleanup();
+    sessionStorage.clear();
+    document.querySelectorAll('body > div').forEach((d) => d.remove());
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    for (const tag of TAGS) {
+      it(`${tag}, ${theme}`, async () => {
+        const { light, dark } = await documented();
+        expect(light.length, 'light tokens found in README').to.be.greaterThan(20);
+        expect(dark.size, 'dark tokens found in README').to.be.greaterThan(20);
+        // A light token applies where its dark twin does; font, size, line height and radius everywhere.
+        const twin = (t: string) => t.replace(/^--de-/, '--de-dark-');
+        const applies = (t: string) => (dark.has(twin(t)) ? dark.get(twin(t))!.includes(tag) : !/chart-\d$/.test(t) || tag === 'annual-stats');
+        const tokens = theme === 'light' ? light : [...dark.keys()];
+        // The dark scheme is themed by its own colours and the common font, size, line height and radius.
+        const common = light.filter((t) => !/color|chart/.test(t));
+        const set = theme === 'light' ? tokens : [...tokens, ...common];
+        const vals = values(set);
+        const style = Object.entries(vals).map(([k, v]) => `${k}: ${v}`).join('; ');
+        const all = new Set<string>();
+        const collect = async (el: Element) => {
+          for (const v of seen(el)) all.add(v);
+        };
+        await scenes[tag](style, theme, collect);
+        await emptyAndBroken(tag, style, theme, collect);
+        const missing = set
+          .filter((t) => (theme === 'light' ? applies(t) : dark.get(t)?.includes(tag) ?? true))
+          .filter((t) => !looks(t, vals[t], set.indexOf(t)).some((v) => all.has(v)));
+        expect(missing, `${tag} (${theme}): documented tokens with no effect`).to.deep.equal([]);
+        // And no token the README says does not apply here shows anyway (the table would be wrong).
+        const unlisted = set
+          .filter((t) => !(theme === 'light' ? applies(t) : dark.get(t)?.includes(tag) ?? true))
+          .filter((t) => looks(t, vals[t], set.indexOf(t)).some((v) => all.has(v)));
+        expect(unlisted, `${tag} (${theme}): tokens shown that README says do not apply`).to.deep.equal([]);
+      });
+    }
+  }
+});
+
