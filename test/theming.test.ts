@@ -1,6 +1,7 @@
 // The theming contract as a designer reads it in README "Theming": every documented `--de-*` token, set on an ancestor
 // to a value of its own, shows in the computed style of each element the README says it applies to (the twin tables'
-// "elements" column), in the light and the dark scheme.
+// "elements" column), in the light and the dark scheme. And an agency's own theme keeps text readable (AA) in the
+// states an element shows: hover, focus, disabled, selected, error, warning.
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { html } from 'lit';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
@@ -309,3 +310,123 @@ describe('theming: each documented --de-* token shows where README says it appli
   }
 });
 
+/** sRGB relative luminance and contrast (WCAG 2). */
+type RGBA = [number, number, number, number];
+const parse = (c: string): RGBA => {
+  const m = c.match(/rgba?\(([^)]+)\)/);
+  if (!m) return [0, 0, 0, 0];
+  const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+  return [r, g, b, a];
+};
+const over = (top: RGBA, under: RGBA): RGBA => {
+  const a = top[3];
+  return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a)).concat(1) as RGBA;
+};
+const lum = ([r, g, b]: RGBA) => {
+  const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+};
+const contrast = (a: RGBA, b: RGBA) => {
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+};
+const brightness = (c: RGBA, k: number): RGBA => [...c.slice(0, 3).map((v) => Math.min(255, v * k)), c[3]] as RGBA;
+
+/** The parent in the flat tree: across the shadow root to its host. */
+const up = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
+
+/** The colours a text is painted with and on: its background composited up the tree, opacity and brightness applied. */
+function painted(n: Element, color: string): { fg: RGBA; bg: RGBA } {
+  let fg = parse(color);
+  const layers: { bg: RGBA; opacity: number; bright: number }[] = [];
+  for (let e: Element | null = n; e; e = up(e)) {
+    const s = getComputedStyle(e);
+    const b = s.filter.match(/brightness\(([\d.]+)\)/);
+    layers.push({ bg: parse(s.backgroundColor), opacity: parseFloat(s.opacity), bright: b ? parseFloat(b[1]) : 1 });
+  }
+  // From the page down: the page's white, then each layer's background; a layer's opacity blends it (and what it
+  // holds) with what lies under it.
+  let under: RGBA = [255, 255, 255, 1];
+  const stack: RGBA[] = [];
+  for (const l of layers.reverse()) {
+    stack.push(under);
+    under = over(l.bg, under);
+  }
+  let bg = under;
+  fg = over(fg, bg);
+  // Opacity and filters, from the text's own element outwards.
+  layers.reverse();
+  stack.reverse();
+  layers.forEach((l, i) => {
+    if (l.bright !== 1) {
+      fg = brightness(fg, l.bright);
+      bg = brightness(bg, l.bright);
+    }
+    if (l.opacity < 1) {
+      fg = over([...fg.slice(0, 3), l.opacity] as RGBA, stack[i]);
+      bg = over([...bg.slice(0, 3), l.opacity] as RGBA, stack[i]);
+    }
+  });
+  return { fg, bg };
+}
+
+/** Texts under AA in an element's shadow root: `where: ratio` (large text needs 3:1, other text 4.5:1). */
+function underAA(el: Element, state: string): string[] {
+  const out: string[] = [];
+  for (const n of el.shadowRoot!.querySelectorAll('*')) {
+    if (n.closest('.vh, [hidden], canvas, svg') || !(n as HTMLElement).offsetParent && getComputedStyle(n).position !== 'fixed') continue;
+    const own = [...n.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.trim());
+    const holder = n instanceof HTMLInputElement && n.placeholder && !n.value;
+    if (!own && !holder) continue;
+    const s = getComputedStyle(n);
+    const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize) >= 18.66 && +s.fontWeight >= 700);
+    const need = large ? 3 : 4.5;
+    const check = (color: string, what: string) => {
+      const { fg, bg } = painted(n, color);
+      const r = contrast(fg, bg);
+      if (r < need - 0.005) out.push(`${state}: ${what}<${n.localName}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}> "${(n.textContent || (n as HTMLInputElement).placeholder).trim().slice(0, 20)}" ${r.toFixed(2)}`);
+    };
+    if (own) check(s.color, '');
+    if (holder) check(getComputedStyle(n, '::placeholder').color, 'placeholder of ');
+  }
+  return out;
+}
+
+/** Agencies' themes, each with the pairs README asks for checked (text, muted and link on the background, …). */
+const AGENCY: Record<string, string> = {
+  'no theme (the defaults)': '',
+  'Material red': '--de-color-primary: #d32f2f; --de-color-primary-contrast: #ffffff; --de-color-link: #c62828; --de-color-focus: #d32f2f',
+  'red and gold': `--de-color-primary: #a50000; --de-color-primary-contrast: #ffffff; --de-color-link: #8c0000;
+    --de-color-focus: #8a6d00; --de-color-surface: #fbf1d6; --de-color-border: #c9a54a; --de-color-highlight: #ffe08a;
+    --de-color-text-muted: #5c4a1e; --de-color-danger: #a50000; --de-color-danger-background: #fde8e4`,
+  'dark portal (light tokens set dark)': `--de-color-text: #e8e8e8; --de-color-text-muted: #b0b0b0; --de-color-background: #14161a;
+    --de-color-surface: #22262c; --de-color-border: #4a5058; --de-color-field-border: #8a9199; --de-color-primary: #f2c14e;
+    --de-color-primary-contrast: #1a1400; --de-color-link: #f2c14e; --de-color-focus: #f2c14e; --de-color-danger: #ff9c8f;
+    --de-color-danger-background: #3a1410; --de-color-warning: #ffd27a; --de-color-warning-background: #30260c;
+    --de-color-success: #7fd39a; --de-color-highlight: #6b5400`,
+  'dark portal (theme="dark", the dark tokens\' defaults)': '',
+  'serif CJK, large, flat': `--de-font-family: 'Noto Serif CJK SC', 'Source Han Serif SC', SimSun, serif; --de-font-size: 1.25rem;
+    --de-radius: 0; --de-line-height: 1.8`,
+};
+
+describe('theming: an agency theme keeps text at AA in every state', () => {
+  afterEach(() => {
+    fixtureCleanup();
+    sessionStorage.clear();
+  });
+  for (const [name, style] of Object.entries(AGENCY)) {
+    for (const tag of TAGS) {
+      it(`${name}: ${tag}`, async () => {
+        const bad: string[] = [];
+        let state = 0;
+        const collect = async (el: Element) => {
+          bad.push(...underAA(el, `state ${++state}`));
+        };
+        const theme = name.includes('theme="dark"') ? 'dark' : 'light';
+        await scenes[tag](style, theme, collect);
+        await emptyAndBroken(tag, style, theme, collect);
+        expect([...new Set(bad)]).to.deep.equal([]);
+      });
+    }
+  }
+});

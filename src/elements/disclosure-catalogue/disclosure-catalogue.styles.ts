@@ -42,6 +42,8 @@ export const catalogueStyles = css`
   form.search { gap: 0.5em; margin-bottom: 0.75em; }
   form.search label { font-weight: 700; }
   form.search input { flex: 1 1 12em; }
+  /* The browser's own grey is 3.9:1 on a dark or grey background: the placeholder is text, in the muted colour. */
+  ::placeholder { color: var(--_muted); }
   .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }
   .toolbar { gap: 0.5em 1em; margin: 0.75em 0; }
   .toolbar .summary { flex: 1 1 100%; font-weight: 700; margin: 0; }
