@@ -69,7 +69,7 @@ export const catalogueStyles = css`
   dl.summary-meta { display: flex; flex-wrap: wrap; gap: 0.1em 1.5em; }
   dl.summary-meta > div { display: flex; gap: 0.5em; min-width: 0; }
   .validity-expired, .validity-repealed { color: var(--_danger); }
-  .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); }
+  .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); overflow-wrap: anywhere; }
   .detail p { margin: 0 0 0.5em; white-space: pre-line; }
   .detail ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
   .item .actions { margin-top: 0.3em; }
