@@ -10,6 +10,12 @@
 //   expect:console-error   the story means to make the element log console errors (they are printed, not failures)
 //   expect:failed-request  the story means to request a missing file of the build (printed, not a failure)
 //   hostile                no <img>, <script>, <iframe>, <object>, <embed> in any shadow root, no javascript:/data: link
+//   step:<n>               <request-form> shows its step n (1 is the first; the review is the last)
+//   long-text              nothing in the element runs past its right edge (long words wrap; tables scroll in their box)
+//   themed                 the story's `--de-*` args (its theme's tokens, shown in Controls) are set on the element and
+//                          take effect (the primary button's background), and the story shows them as text too
+// Every element has stories of the states a designer looks at (REQUIRED below: loading, error, hostile feed, long text,
+// each request-form step, …); a full run fails when one is missing.
 // Docs pages (autodocs) are opened too: no page error, every element on them defined and rendered; no console error
 // or failed request unless a story of that page carries the matching expect: tag (a docs page renders them all).
 //
@@ -43,8 +49,15 @@ try {
   console.log('storybook-smoke: 0 passed, 1 failed');
   process.exit(1);
 }
-/** Tags that allow something instead of naming a shadow part the element must show. */
+/** Tags that allow something, or ask for a check of their own, instead of naming a shadow part the element must show. */
 const ALLOW_TAGS = ['expect:console-error', 'expect:failed-request'];
+/** The states each element has a story for (tags of its stories); `step:*` of request-form are added from its steps. */
+const REQUIRED = {
+  'disclosure-catalogue': ['expect:loading', 'expect:error', 'expect:empty', 'expect:warning', 'hostile', 'long-text', 'themed'],
+  'annual-stats': ['expect:loading', 'expect:error', 'expect:reconciliation', 'expect:year-select', 'hostile', 'long-text'],
+  'request-form': ['expect:loading', 'expect:error', 'expect:error-summary', 'expect:review', 'expect:send-status', 'expect:receipt', 'expect:paper', 'hostile', 'long-text'],
+  'request-status': ['expect:loading', 'expect:error', 'expect:result', 'expect:lookup-error', 'expect:lookup-busy', 'hostile', 'long-text'],
+};
 const allEntries = Object.values(index.entries);
 const entries = allEntries
   .filter((e) => e.type === 'story' || e.type === 'docs')
@@ -92,7 +105,7 @@ function watchChannel() {
 }
 
 /** Runs in the page: the state of every library element in the story root, and whether the story is done. */
-function probe({ tags, main, expects, hostile, docs }) {
+function probe({ tags, main, expects, hostile, docs, step, longText, themed }) {
   const rootEl = document.querySelector(docs ? '#storybook-docs' : '#storybook-root');
   const problems = [];
   const els = rootEl ? [...rootEl.querySelectorAll(tags.join(','))] : [];
@@ -103,6 +116,7 @@ function probe({ tags, main, expects, hostile, docs }) {
     return { done: true, fatal: true, problems: [`Storybook error display: ${msg} ${stack.split('\n').slice(0, 3).join(' | ')}`.trim()] };
   }
   const smoke = window.__smoke ?? { finished: 'unknown', errors: [] };
+  let steps = 0;
   if (smoke.errors.length) return { done: true, fatal: true, problems: smoke.errors };
   if (!docs && !smoke.finished) return { done: false, problems: ['story (and its play function) did not finish'] };
   if (docs) {
@@ -122,9 +136,44 @@ function probe({ tags, main, expects, hostile, docs }) {
     }
     if (el.localName === 'disclosure-provider' || docs) continue;
     const has = (part) => !!sr.querySelector(`[part~="${part}"]`);
+    if (el.localName === main && step) {
+      const items = [...sr.querySelectorAll('[part~="progress"] li')];
+      const at = items.findIndex((li) => li.hasAttribute('aria-current')) + 1;
+      if (at !== step) problems.push(`${name} shows step ${at || 'none'} of ${items.length}, not step ${step}`);
+      steps = items.length;
+    }
+    if (el.localName === main && themed) {
+      const set = [...el.style].filter((p) => p.startsWith('--de-'));
+      const primary = el.style.getPropertyValue('--de-color-primary').trim();
+      const button = sr.querySelector('.btn.primary');
+      const probeColour = document.createElement('i');
+      probeColour.style.color = primary;
+      document.body.append(probeColour);
+      const want = getComputedStyle(probeColour).color;
+      probeColour.remove();
+      if (set.length < 3 || !primary) problems.push(`${name}: the theme's tokens are not the story's args (set on the element: ${set.join(' ') || 'none'})`);
+      else if (!button || getComputedStyle(button).backgroundColor !== want) problems.push(`${name}: --de-color-primary ${primary} is not the primary button's colour`);
+      // Every token the shown theme sets is an arg (a control) and reaches the element.
+      const shown = [...new Set(rootEl.textContent.match(/--de-[\w-]+(?=\s*:)/g) ?? [])];
+      if (!shown.includes('--de-color-primary')) problems.push('the story does not show the theme\'s tokens');
+      const unset = shown.filter((t) => !set.includes(t));
+      if (unset.length) problems.push(`${name}: the theme sets ${unset.join(', ')}, which its controls do not`);
+    }
+    if (el.localName === main && longText) {
+      const edge = el.getBoundingClientRect().right + 1;
+      const past = [...sr.querySelectorAll('*')].filter((n) => {
+        if (n.getBoundingClientRect().right <= edge) return false;
+        // Inside a box that scrolls (a wide table), or hidden for screen readers only, it is not past the edge.
+        for (let p = n.parentElement; p; p = p.parentElement) if (/auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX)) return false;
+        return true;
+      });
+      if (past.length) problems.push(`${name}: <${past[0].localName}> "${past[0].textContent.trim().slice(0, 40)}" runs past the element's right edge`);
+    }
     if (el.localName === main && expects.length) {
-      for (const part of expects) if (!has(part)) problems.push(`${name} shows no [part~="${part}"]`);
+      for (const part of expects) if (part !== 'lookup-busy' && !has(part)) problems.push(`${name} shows no [part~="${part}"]`);
       if (!expects.includes('loading') && has('loading')) problems.push(`${name} is still loading`);
+      // The status lookup running: 查询 unavailable, its words said.
+      if (expects.includes('lookup-busy') && !sr.querySelector('[part~="lookup"] [aria-disabled="true"]')) problems.push(`${name}: no lookup running`);
     } else {
       if (has('loading')) problems.push(`${name} is still loading`);
       if (has('error')) problems.push(`${name} shows an error: ${sr.querySelector('[part~="error"]').textContent.trim().slice(0, 160)}`);
@@ -144,8 +193,11 @@ function probe({ tags, main, expects, hostile, docs }) {
       }
     }
   }
-  return { done: problems.length === 0, problems };
+  return { done: problems.length === 0, problems, steps };
 }
+
+/** How many steps the request-form stories' form has (seen by the step:<n> stories): each needs a story. */
+let formSteps = 0;
 
 const server = await serveStatic({ root: outDir });
 const browser = await chromium.launch({ executablePath, headless: true, args: chromeArgs });
@@ -166,6 +218,9 @@ try {
     const allowFailedRequest = pageTags.includes('expect:failed-request');
     const expected = [];
     const hostile = tags.includes('hostile');
+    const step = Number(tags.find((t) => t.startsWith('step:'))?.slice(5)) || 0;
+    const longText = tags.includes('long-text');
+    const themed = tags.includes('themed');
     const main = mainTag(entry);
     const label = `${docs ? 'docs ' : ''}${entry.id}`;
     const problems = [];
@@ -210,17 +265,18 @@ try {
       // A docs page draws every story of its element (the catalogue's and the report's: about twenty, each loading
       // feeds): it gets three times a story's time (on two busy cores it took over 15 s).
       while (Date.now() - started < STORY_TIMEOUT * (docs ? 3 : 1)) {
-        last = await page.evaluate(probe, { tags: TAGS, main, expects, hostile, docs });
+        last = await page.evaluate(probe, { tags: TAGS, main, expects, hostile, docs, step, longText, themed });
         if (last.done || problems.length) break;
         await page.waitForTimeout(100);
       }
       // Let late work (charts, announcements, a play function's last steps) surface its errors.
       await page.waitForTimeout(300);
-      if (last.done) last = await page.evaluate(probe, { tags: TAGS, main, expects, hostile, docs });
+      if (last.done) last = await page.evaluate(probe, { tags: TAGS, main, expects, hostile, docs, step, longText, themed });
     } catch (error) {
       problems.push(`navigation: ${error.message.split('\n')[0]}`);
     }
     if (!last.done || last.fatal) problems.push(...last.problems);
+    if (last.steps) formSteps = Math.max(formSteps, last.steps);
     await page.close();
     const ms = Date.now() - started;
     if (problems.length) {
@@ -242,6 +298,24 @@ try {
 } finally {
   await browser.close().catch(() => {});
   await server.close();
+}
+
+// A full run: each element has stories of the states REQUIRED lists, and request-form one of each step but the review
+// (which expect:review covers).
+if (!only.length) {
+  for (const [tag, required] of Object.entries(REQUIRED)) {
+    const have = new Set(allEntries.filter((e) => e.type === 'story' && mainTag(e) === tag).flatMap((e) => e.tags ?? []));
+    const want = tag === 'request-form' ? [...required, ...Array.from({ length: Math.max(formSteps - 1, 1) }, (_, i) => `step:${i + 1}`)] : required;
+    const missing = want.filter((t) => !have.has(t));
+    if (missing.length) {
+      counts.failed++;
+      counts.failures.push(`stories of <${tag}>: none tagged ${missing.join(', ')}`);
+      console.log(`FAIL stories of <${tag}>: no story tagged ${missing.join(', ')}`);
+    } else {
+      counts.passed++;
+      console.log(`ok   stories of <${tag}> cover ${want.join(', ')}`);
+    }
+  }
 }
 
 writeCounts();

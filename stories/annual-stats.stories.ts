@@ -153,3 +153,14 @@ export const Loading: Story = {
   args: { src: 'mock/slow/annual.json', timeout: 600000 },
   tags: ['expect:loading'],
 };
+
+/**
+ * 320px wide (a phone, or 1280px at 400% zoom), English, large text: the longest labels. Words that cannot fit wrap;
+ * the wide tables scroll inside their own box, and the page does not (WCAG 1.4.10).
+ */
+export const Narrow: Story = {
+  name: 'Narrow (320px, English, large text)',
+  args: { lang: 'en', 'large-text': true },
+  tags: ['long-text'],
+  render: (a) => html`<div style="width: 320px; border: 1px dashed #999;">${render(a)}</div>`,
+};

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
-import junshanTheme from '../demo/theme-junshan.css?inline';
+import junshanTheme from '../demo/theme-junshan.css?raw';
 import { attr, commonArgTypes, elementIn, inShadow, logEvent, typeInto } from './helpers';
 import '../src/catalogue';
 
@@ -20,6 +20,8 @@ type Args = {
   onDisclosureLoad?: unknown;
   onDisclosureError?: unknown;
   onDisclosureQuery?: unknown;
+  /** The theming tokens' controls (`.storybook/preview.ts`). */
+  [token: `--de-${string}`]: string | undefined;
 };
 
 const render = (a: Args) => html`<disclosure-catalogue
@@ -113,6 +115,23 @@ export const NewerSchemaVersion: Story = {
 export const Empty: Story = {
   name: 'Empty (no items)',
   args: { src: 'mock/feed/catalogue-empty' },
+  tags: ['expect:empty'],
+};
+
+/**
+ * Long text at 320px (a phone, or 1280px at 400% zoom): a title, document number, index number, URL and attachment
+ * name without a place to break wrap inside the element (WCAG 1.4.10), its details opened.
+ */
+export const LongText: Story = {
+  name: 'Long text (320px)',
+  args: { src: 'mock/feed/catalogue-long' },
+  tags: ['long-text'],
+  render: (a) => html`<div style="width: 320px; border: 1px dashed #999;">${render(a)}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    const more = await inShadow<HTMLElement>(el, '[part~="item"] summary, [part~="item"] button[aria-expanded]');
+    more.click();
+  },
 };
 
 /** Searches the small feed for 预算 by typing into the search box inside the shadow root. */
@@ -232,12 +251,23 @@ export const Dark: Story = {
   globals: { backgrounds: { value: 'dark' } },
 };
 
-/** `demo/theme-junshan.css`: an agency's colours and font through the `--de-*` custom properties. */
+/** The `--de-*` tokens a theme file sets, as story args: each shows (and can be changed) in its control. */
+const tokensOf = (cssText: string): Record<`--de-${string}`, string> =>
+  Object.fromEntries([...cssText.matchAll(/(--de-[\w-]+):\s*([^;}]+)/g)].map((m) => [m[1], m[2].trim()]));
+
+/**
+ * `demo/theme-junshan.css`: an agency's colours and font through the `--de-*` custom properties. Its tokens are this
+ * story's args, so each shows in the Controls panel with its value (change one to try another), and the file itself is
+ * shown under the catalogue.
+ */
 export const Themed: Story = {
+  args: tokensOf(junshanTheme),
+  tags: ['themed'],
   render: (a) => {
     const style = document.createElement('style');
     style.textContent = junshanTheme;
-    return html`${style}${render(a)}`;
+    return html`${style}${render(a)}
+      <details style="margin-top: 1em"><summary>demo/theme-junshan.css</summary><pre style="white-space: pre-wrap">${junshanTheme}</pre></details>`;
   },
 };
 

@@ -326,6 +326,28 @@ export const receipt = {
 
 /** Answers of the mocked `GET …/api/requests/status?queryCode=…` by query code; any other code is 404. */
 export const statusAnswers: Record<string, Json> = {
+  // Markup in every text of the answer, a status word the element does not know (a newer server's).
+  X5SS9HTL2Q: {
+    queryCode: 'X5SS9HTL2Q',
+    status: '<img src=x onerror=alert(1)>',
+    outcome: '<script>alert(1)</script>',
+    receivedAt: '2026-03-02T09:15:00+08:00',
+    dueDate: '2026-03-30',
+    history: [
+      { status: 'received', at: '2026-03-02T09:15:00+08:00', note: '<iframe src="javascript:alert(1)"></iframe>已登记' },
+      { status: '<svg onload=alert(1)>', at: '2026-03-09T15:40:00+08:00', note: '<a href="javascript:alert(1)">点我</a>' },
+    ],
+  },
+  // A long status word of a newer server and a long note, at 320px.
+  L9NG4TXT7W: {
+    queryCode: 'L9NG4TXT7W',
+    status: 'awaitingInterdepartmentalConsultationWithTheProvincialDataAdministrationBureau',
+    receivedAt: '2026-03-02T09:15:00+08:00',
+    dueDate: '2026-03-30',
+    history: [
+      { status: 'received', at: '2026-03-02T09:15:00+08:00', note: '君山区人民政府办公室关于印发《君山区政府信息公开工作年度报告编制与发布规范（试行）》及其配套实施细则的通知'.repeat(3) },
+    ],
+  },
   K7QM4XPA9R: {
     queryCode: 'K7QM4XPA9R',
     status: 'answered',
@@ -387,6 +409,64 @@ export const statusAnswers: Record<string, Json> = {
   },
 };
 
+/** Text as long as feeds sometimes have: a title, a document number and a URL without a place to break, long labels. */
+const LONG_WORD = '君山区人民政府办公室关于印发《君山区政府信息公开工作年度报告编制与发布规范（试行）》及其配套实施细则的通知'.repeat(2);
+export const longCatalogue = {
+  ...smallCatalogue,
+  title: `君山区政府信息公开目录（长文本）${LONG_WORD}`,
+  items: [
+    {
+      id: 'long-1', title: LONG_WORD, docNo: '君政办发〔2024〕0000000000000000000000000000000000012号', indexNo: '430611-0000000000000000000000000000/2024-00000000000000001',
+      summary: `${LONG_WORD} https://www.junshan.example.gov.cn/xxgk/zfxxgkml/${'a'.repeat(120)}.html`, publisher: 'qzf',
+      datePublished: '2024-05-06', keywords: ['SupercalifragilisticexpialidociousGovernmentInformationDisclosure'],
+      url: `https://www.junshan.example.gov.cn/xxgk/${'b'.repeat(120)}.html`,
+      attachments: [{ name: `${LONG_WORD}.pdf`, url: 'files/long.pdf', mediaType: 'application/pdf', size: 123456 }],
+    },
+    ...smallCatalogue.items.slice(0, 2),
+  ],
+};
+
+/** The short form with long labels, help, options and an agency name, in English words that cannot break. */
+export const requestFormLong: Json = (() => {
+  const form = shortForm('../api/requests');
+  const long = 'Interdepartmental-government-information-disclosure-coordination-office-of-the-Junshan-District-People\u2019s-Government';
+  return {
+    ...form,
+    agency: { name: `${long} ${LONG_WORD}`, office: { ...JUNSHAN_OFFICE, name: LONG_WORD, email: `${'very.long.mailbox.name.'.repeat(4)}@junshan.example.gov.cn` } },
+    intro: `${LONG_WORD} ${long}`,
+    sections: [{
+      id: 'request', title: LONG_WORD,
+      fields: [
+        { name: 'name', type: 'text', label: `${LONG_WORD}（姓名）`, required: true, maxLength: 50, help: long },
+        { name: 'description', type: 'textarea', label: long, maxLength: 2000 },
+        { name: 'delivery', type: 'radio', label: '获取方式', options: [{ value: 'post', label: LONG_WORD }, { value: 'email', label: long }] },
+      ],
+    }],
+  };
+})();
+
+/** A form feed with markup and script URLs in every text (labels, help, options, the office, the status page). */
+export const requestFormHostile: Json = (() => {
+  const form = shortForm('../api/requests');
+  return {
+    ...form,
+    agency: { name: `${XSS}君山区`, office: { ...JUNSHAN_OFFICE, name: '<script>alert(1)</script>政务公开办', email: 'javascript:alert(1)', phone: `${XSS}` } },
+    intro: `<iframe src="javascript:alert(1)"></iframe>${XSS}`,
+    sections: [{
+      id: 'request', title: `${XSS}所需政府信息`,
+      fields: [
+        { name: 'name', type: 'text', label: `<svg onload=alert(1)>姓名`, required: true, help: `${XSS}`, maxLength: 50 },
+        { name: 'description', type: 'textarea', label: '<a href="javascript:alert(1)">点我</a>', maxLength: 2000 },
+        { name: 'delivery', type: 'radio', label: `${XSS}获取方式`, options: [{ value: 'post', label: `${XSS}邮寄` }, { value: 'x', label: '<object data="x"></object>' }] },
+      ],
+    }],
+    status: { endpoint: '../api/requests/status', page: 'javascript:alert(1)' },
+  };
+})();
+
+/** Status lookups that never answer: the lookup running (查询 unavailable, 正在查询…). */
+export const requestFormStatusHanging: Json = { ...requestFormApi, status: { endpoint: '../slow/status' } };
+
 /** Every feed the mock serves at `mock/feed/<name>`. */
 export const FEEDS: Record<string, unknown> = {
   'catalogue-small': smallCatalogue,
@@ -417,4 +497,8 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-files-too-large': requestFormFilesTooLarge,
   'request-form-cors': requestFormCorsRefused,
   'request-form-status-offline': requestFormStatusOffline,
+  'request-form-status-hanging': requestFormStatusHanging,
+  'request-form-long': requestFormLong,
+  'request-form-hostile': requestFormHostile,
+  'catalogue-long': longCatalogue,
 };

@@ -47,8 +47,71 @@ const meta = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** api mode: the application is sent to the (mocked) intake API. */
-export const Default: Story = {};
+/** api mode: the application is sent to the (mocked) intake API. Its first step: who applies, and their details. */
+export const Default: Story = {
+  tags: ['step:1'],
+};
+
+/**
+ * A draft of the sample form's answers up to `step` (0-based: the step shown), as the form keeps it: the story opens
+ * on that step, with the answers before it given.
+ */
+const atStep = (step: number) => () => {
+  const key = `disclosure-elements:request-draft:${new URL('mock/feed/request-form', document.baseURI).href}`;
+  sessionStorage.setItem(key, JSON.stringify({
+    v: {
+      applicantType: 'naturalPerson', name: '张三', idType: 'residentId', idNumber: '11010519491231002X', mobile: '13812345678',
+      address: '湖南省岳阳市君山区柳林洲镇君山大道1号', infoTitle: '君山区2024年财政预算执行情况报告', description: '君山区2024年财政预算执行情况报告（君政发〔2024〕3号）',
+    },
+    step,
+  }));
+  return () => sessionStorage.removeItem(key);
+};
+
+/** Step 2 of the sample form: the information asked for (所需信息). */
+export const Step2: Story = {
+  name: 'Step 2 (the information asked for)',
+  tags: ['step:2'],
+  beforeEach: atStep(1),
+};
+
+/** Step 3: how the information is to be given (获取方式: paper, e-mail, …). */
+export const Step3: Story = {
+  name: 'Step 3 (how it is given)',
+  tags: ['step:3'],
+  beforeEach: atStep(2),
+};
+
+/** Step 4: attachments (the applicant's identity document) and the declaration. */
+export const Step4: Story = {
+  name: 'Step 4 (attachments, declaration)',
+  tags: ['step:4'],
+  beforeEach: atStep(3),
+};
+
+/** The form feed never answers: the loading skeleton (after 4 s it says the network is slow). */
+export const Loading: Story = {
+  args: { src: 'mock/slow/request-form', timeout: 600000 },
+  tags: ['expect:loading'],
+};
+
+/** Markup and `javascript:` URLs in every text of the form feed (labels, help, options, the office, the status page). */
+export const Hostile: Story = {
+  name: 'Hostile feed',
+  args: { src: 'mock/feed/request-form-hostile' },
+  tags: ['hostile'],
+};
+
+/**
+ * Long text at 320px: an agency name, a section title, labels, help and options without a place to break wrap inside
+ * the form (WCAG 1.4.10).
+ */
+export const LongText: Story = {
+  name: 'Long text (320px)',
+  args: { src: 'mock/feed/request-form-long' },
+  tags: ['long-text'],
+  render: (a) => html`<div style="width: 320px; border: 1px dashed #999;">${render(a)}</div>`,
+};
 
 /**
  * print mode (`demo/feeds/request-form-print.json`): the answers make a printable paper form to post or hand in (see

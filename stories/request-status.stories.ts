@@ -180,3 +180,34 @@ export const ErrorNotFound: Story = {
   args: { src: 'mock/404' },
   tags: ['expect:error'],
 };
+
+/** The form feed never answers: the loading skeleton. */
+export const Loading: Story = {
+  args: { src: 'mock/slow/request-form', timeout: 600000 },
+  tags: ['expect:loading'],
+};
+
+/** The lookup is on its way (the status endpoint does not answer): 查询 is unavailable and 正在查询… is said. */
+export const LookingUp: Story = {
+  name: 'Looking up (no answer yet)',
+  args: { src: 'mock/feed/request-form-status-hanging', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:lookup-busy'],
+  play: lookUp('张三'),
+};
+
+/** Markup in every text of the server's answer (status, outcome, history notes): shown as text. */
+export const Hostile: Story = {
+  name: 'Hostile answer',
+  args: { 'query-code': 'X5SS9HTL2Q' },
+  tags: ['expect:result', 'hostile'],
+  play: lookUp('张三'),
+};
+
+/** At 320px: a status word of a newer server, long and unknown to the element, and a long note wrap. */
+export const LongText: Story = {
+  name: 'Long text (320px)',
+  args: { 'query-code': 'L9NG4TXT7W' },
+  tags: ['expect:result', 'long-text'],
+  render: (a) => html`<div style="width: 320px; border: 1px dashed #999;">${render(a)}</div>`,
+  play: lookUp('张三'),
+};
