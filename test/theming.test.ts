@@ -430,3 +430,31 @@ describe('theming: an agency theme keeps text at AA in every state', () => {
     }
   }
 });
+
+describe('theming: a larger base size', () => {
+  it('--de-font-size: large grows with the reader\'s size, whatever the host page\'s html font size; 1.25rem follows the host page', async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = 'html { font-size: 62.5% }';
+    document.head.append(sheet);
+    try {
+      const src = await storeFeed(smallCatalogue());
+      const sizes: number[] = [];
+      for (const size of ['large', '1.25rem']) {
+        const box = mountHtml(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`, `--de-font-size: ${size}`);
+        const el = box.firstElementChild as El;
+        await el.updateComplete;
+        await el.loaded;
+        await el.updateComplete;
+        sizes.push(parseFloat(getComputedStyle($(el, '.root')).fontSize));
+      }
+      const p = document.body.appendChild(document.createElement('p'));
+      p.style.fontSize = 'medium';
+      const medium = parseFloat(getComputedStyle(p).fontSize);
+      p.remove();
+      expect(sizes[0], 'large').to.be.greaterThan(medium);
+      expect(sizes[1], '1.25rem under html { font-size: 62.5% }').to.be.lessThan(medium);
+    } finally {
+      sheet.remove();
+    }
+  });
+});
