@@ -155,8 +155,8 @@ export class DisclosureElement extends LitElement {
   /** Classes for the inner `.root` wrapper that carries the theme tokens. */
   protected rootClasses(): string {
     const theme = this.theme ?? (this.provider?.theme as typeof this.theme) ?? 'light';
-    const large = this.largeText || !!this.provider?.largeText;
-    const dark = theme === 'dark' || (theme === 'auto' && !!darkScheme?.matches);
+    const large = this.largeText || this.provider?.largeText;
+    const dark = theme === 'dark' || (theme === 'auto' && darkScheme?.matches);
     return `root${large ? ' large' : ''}${dark ? ' dark' : ''}`;
   }
 

@@ -75,6 +75,9 @@ export class LocaleController implements ReactiveController {
     if (lang !== this.lang) {
       this.lang = lang;
       this.locale = normalizeLocale(lang) ?? DEFAULT_LOCALE;
+      // An element's live region (its `announcement`) still holds its last sentence in the previous language, which a
+      // screen reader reads when browsing onto it: emptied (that is not announced, and neither is a language switch).
+      (this.host as { announcement?: unknown }).announcement = '';
       this.host.requestUpdate();
     }
   }

@@ -1,0 +1,62 @@
+// What an audit as elderly and disabled readers found: each test was seen failing on the code before its fix.
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../src/catalogue.js';
+import '../src/annual-stats.js';
+import '../src/request-form.js';
+import type { DisclosureCatalogue } from '../src/catalogue.js';
+import type { AnnualStats } from '../src/annual-stats.js';
+import type { RequestForm } from '../src/request-form.js';
+import { storeFeed, waitUntil } from './helpers.js';
+import { smallCatalogue } from './fixtures/catalogue.js';
+import { $, STEP1, fill, formFeed, next } from './request-fixtures.js';
+
+/** The text of the element's polite live region (visually hidden; a screen reader reads it when browsing onto it). */
+const live = (el: Element) => (el.shadowRoot!.querySelector('.vh[aria-live="polite"]')!.textContent ?? '').trim();
+/** Sets `lang` on the element and waits for it to follow (the language is observed with a MutationObserver). */
+async function setLang(el: HTMLElement & { updateComplete: Promise<boolean> }, lang: string): Promise<void> {
+  el.setAttribute('lang', lang);
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+
+describe('a language switch leaves no sentence of the previous language in the live region', () => {
+  it('<disclosure-catalogue>: 目录已加载… is not left behind once the element speaks English', async () => {
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed(smallCatalogue())} lang="zh-CN"></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => live(el).includes('目录已加载'), 'the load said');
+    await setLang(el, 'en');
+    expect($(el, 'header h2')).to.exist;
+    expect(live(el)).to.equal('');
+  });
+
+  it('<annual-stats>: 已显示2020年度报告 is not left behind once the element speaks English', async () => {
+    const el = await fixture<AnnualStats>(html`<annual-stats src="/demo/feeds/annual/index.json" lang="zh-CN" no-url-state></annual-stats>`);
+    await el.loaded;
+    await el.updateComplete;
+    const select = $<HTMLSelectElement>(el, 'select#year');
+    select.value = '2020';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => live(el) === '已显示2020年度报告', 'the year said');
+    await setLang(el, 'en');
+    expect(live(el)).to.equal('');
+  });
+
+  it('<request-form>: 已恢复… is not left behind once the element speaks English', async () => {
+    const src = await storeFeed(formFeed());
+    const mount = async () => {
+      const el = await fixture<RequestForm>(html`<request-form src=${src} persist="session" lang="zh-CN"></request-form>`);
+      await el.loaded;
+      return el;
+    };
+    const first = await mount();
+    await fill(first, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(first);
+    await waitUntil(() => Object.keys(sessionStorage).some((k) => k.includes(src)), 'the draft saved');
+    first.remove();
+    fixtureCleanup();
+    const el = await mount();
+    await waitUntil(() => live(el).includes('已恢复'), 'the restore said');
+    await setLang(el, 'en');
+    expect(live(el)).to.equal('');
+  });
+});
