@@ -6,6 +6,7 @@ import '../src/request-form.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import type { RequestForm } from '../src/request-form.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { $, STEP1, fill, formFeed, next } from './request-fixtures.js';
@@ -59,4 +60,38 @@ describe('a language switch leaves no sentence of the previous language in the l
     await setLang(el, 'en');
     expect(live(el)).to.equal('');
   });
+});
+
+interface AX { role: string; name: string; children?: AX[] }
+/** The names of every node of `role` in the accessibility tree Chromium gives a screen reader, in reading order. */
+async function namesOf(role: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = (n: AX) => {
+    if (n.role === role) out.push(n.name);
+    n.children?.forEach(walk);
+  };
+  walk(await executeServerCommand<AX, undefined>('a11y-tree'));
+  return out;
+}
+
+describe('controls are named apart: a screen reader’s list of buttons tells each from the others', () => {
+  for (const [lang, show, hide] of [['zh-CN', '显示数据表', '隐藏数据表'], ['en', 'Show data table', 'Hide data table']]) {
+    it(`<annual-stats>: each chart's data-table button names its chart, the words shown first (${lang})`, async () => {
+      const el = await fixture<AnnualStats>(html`<annual-stats src="/demo/feeds/annual/index.json" year="2022" lang=${lang} no-url-state></annual-stats>`);
+      await el.loaded;
+      await el.updateComplete;
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="data-toggle"]').length === 3, 'three charts');
+      let names = (await namesOf('button')).filter((n) => n.startsWith(show));
+      expect(names).to.have.length(3);
+      expect(new Set(names).size, names.join(' | ')).to.equal(3);
+      // The trend's table holds every figure of the years: named by the trend, not by the figure drawn.
+      expect(names[2]).to.equal(lang == 'en' ? 'Show data table (Trends over the years)' : '显示数据表（历年趋势）');
+      // The label shown stays at the start of the name (WCAG 2.5.3): a voice user says the words they see.
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="data-toggle"]')!.click();
+      await el.updateComplete;
+      names = (await namesOf('button')).filter((n) => n.startsWith(hide));
+      expect(names).to.have.length(1);
+      expect(names[0]).to.not.equal(hide);
+    });
+  }
 });

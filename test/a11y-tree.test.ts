@@ -469,13 +469,14 @@ describe('accessibility tree: <annual-stats>', () => {
     await waitUntil(() => $(el, 'canvas[data-chart="c-outcomes"]'), 'the charts');
     let t = await tree();
     expect(node(t, 'image', /^本年度办理结果（总计）/).name).to.equal('本年度办理结果（总计）。（一）予以公开：18；（二）部分公开：3；（三）不予公开：5；（四）无法提供：12；（五）不予处理：4；（六）其他处理：2');
-    const toggles = all(t, (n) => n.role === 'button' && n.name === '显示数据表');
-    expect(toggles.map(expandedOf)).to.deep.equal([false, false]);
+    // Each named by its chart (a list of buttons tells them apart), the words shown first.
+    const toggles = all(t, (n) => n.role === 'button' && n.name.startsWith('显示数据表'));
+    expect(toggles.map((n) => [n.name, expandedOf(n)])).to.deep.equal([['显示数据表（主动公开情况）', false], ['显示数据表（本年度办理结果（总计））', false]]);
     expect(all(t, (n) => n.role === 'table' && n.name.endsWith('（数据表）'))).to.deep.equal([]);
     $(el, '[part~="data-toggle"]').click();
     await el.updateComplete;
     t = await tree();
-    expect(expandedOf(node(t, 'button', '隐藏数据表'))).to.equal(true);
+    expect(expandedOf(node(t, 'button', '隐藏数据表（主动公开情况）'))).to.equal(true);
     const data = node(t, 'table', '主动公开情况（数据表）');
     expect(names(all(data, (n) => n.role === 'columnheader'))).to.deep.equal(['项目', '数值']);
     expect(all(data, (n) => n.role === 'row').slice(1, 3).map((r) => r.children!.map((c) => `${c.role}:${c.name}`))).to.deep.equal([
@@ -514,6 +515,6 @@ describe('accessibility tree: <annual-stats>', () => {
     expect(node(t, 'combobox', 'Year').value).to.equal('2022');
     expect(names(all(t, (n) => n.role === 'table'))).to.include('III. Applications for disclosure of government information received and handled');
     expect(node(t, 'image', /^Results this year \(total\)\. /).name).to.contain('(1) Disclosed: 18; (2) Partly disclosed: 3');
-    expect(all(t, (n) => n.role === 'button' && n.name === 'Show data table').map(expandedOf)[0]).to.equal(false);
+    expect(all(t, (n) => n.role === 'button' && n.name.startsWith('Show data table')).map((n) => [n.name, expandedOf(n)])[0]).to.deep.equal(['Show data table (Proactive disclosure)', false]);
   });
 });

@@ -516,6 +516,9 @@ export class AnnualStats extends DisclosureElement {
       </div>
       <div class="actions">
         <button class="btn" type="button" part="data-toggle" aria-expanded=${String(open)} aria-controls=${`${id}-box`}
+          aria-label=${/* Named by its chart (the words shown first), as the CSV buttons are: a list of buttons heard three
+            times 显示数据表 tells none apart. The trend's table holds every figure, not the one drawn. */
+            t.withUnit(open ? t.hideTable : t.showTable, id == 'trend' ? t.trendTitle : title)}
           @click=${() => {
             const s = new Set(this.openTables);
             if (!s.delete(id)) s.add(id);
