@@ -7,7 +7,7 @@ import type { DisclosureCatalogue } from '../src/catalogue.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import type { RequestForm } from '../src/request-form.js';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { storeFeed, waitUntil } from './helpers.js';
+import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { $, STEP1, fill, formFeed, next } from './request-fixtures.js';
 
@@ -94,4 +94,46 @@ describe('controls are named apart: a screen reader’s list of buttons tells ea
       expect(names[0]).to.not.equal(hide);
     });
   }
+});
+
+describe('<annual-stats>: a year picked is said when it is shown, and only then', () => {
+  const report2020 = async () => (await fetch('/demo/feeds/annual/2020.json')).json();
+  async function picked(steps: Parameters<typeof scriptEndpoint>[0]) {
+    const index = {
+      schemaVersion: 1,
+      reports: [
+        { year: 2013, url: new URL('/demo/feeds/annual/2013.json', location.href).href },
+        { year: 2020, url: new URL(await scriptEndpoint(steps), location.href).href },
+      ],
+    };
+    const el = await fixture<AnnualStats>(html`<annual-stats src=${await storeFeed(index)} year="2013" lang="zh-CN" no-url-state></annual-stats>`);
+    const select = await waitUntil(() => el.shadowRoot!.querySelector<HTMLSelectElement>('select#year'), 'the year picker');
+    await waitUntil(() => el.shadowRoot!.querySelector('header h2'), 'the 2013 report');
+    // 2020 is still on its way (a slow connection).
+    select.value = '2020';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="loading"]'), 'the year loading').to.exist;
+    return el;
+  }
+
+  it('a year still loading is not said to be shown; it is said once it is', async () => {
+    const el = await picked([{ status: 200, body: await report2020(), delay: 1200 }]);
+    expect(live(el)).to.equal('');
+    await waitUntil(() => el.shadowRoot!.querySelector('header h2')?.textContent?.includes('2020'), 'the 2020 report');
+    await el.updateComplete;
+    expect(live(el)).to.equal('已显示2020年度报告');
+  });
+
+  it('a year whose file then fails: its error is the news, not 已显示2020年度报告 left beside it', async () => {
+    const el = await picked([{ status: 500, body: {}, delay: 1200 }, { status: 200, body: await report2020() }]);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"][role="alert"]'), 'the error');
+    await el.updateComplete;
+    expect(live(el)).to.equal('');
+    // Its retry button brings it: said once shown.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('header h2')?.textContent?.includes('2020'), 'the 2020 report');
+    await el.updateComplete;
+    expect(live(el)).to.equal('已显示2020年度报告');
+  });
 });

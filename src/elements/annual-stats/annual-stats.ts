@@ -309,8 +309,8 @@ export class AnnualStats extends DisclosureElement {
     if (year === this.chosenYear) return;
     this.chosenYear = year;
     if (history !== 'none' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, history);
-    // (Not of a year whose file failed: its error, an alert, says what there is.)
-    this.announcement = this.yearFeeds.get(year)?.status == 'error' ? '' : this.t.yearChanged(year);
+    // Said once the year is shown (render): not while its file loads, nor when it failed (its error, an alert, says so).
+    this.announcement = this.t.yearChanged(year);
     this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
   }
 
@@ -342,7 +342,7 @@ export class AnnualStats extends DisclosureElement {
     const data = this.reportFeed.data;
     const t = this.t;
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
-      <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.yearFeeds.get(this.chosenYear!)?.data && this.announcement}</div>
       ${this.renderFeedState(this.reportFeed, t.reportLabel)}
       ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
       ${!data ? nothing : data.kind === 'index' ? this.renderIndex(data.reports) : this.renderReport(data.report, this.reportFeed)}
