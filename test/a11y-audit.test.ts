@@ -137,3 +137,20 @@ describe('<annual-stats>: a year picked is said when it is shown, and only then'
     expect(live(el)).to.equal('已显示2020年度报告');
   });
 });
+
+describe('<request-form>: what the live region said of one step is not left for the next', () => {
+  it('内容描述：还可以输入 N 个字, said on the step with the description, is gone once the applicant has moved on', async () => {
+    const el = await fixture<RequestForm>(html`<request-form src=${await storeFeed(formFeed())} persist="session"></request-form>`);
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    const ta = $<HTMLTextAreaElement>(el, '#f-description');
+    ta.value = '2025年道路维修经费';
+    ta.dispatchEvent(new Event('input'));
+    await waitUntil(() => live(el).includes('还可以输入'), 'the count said', 4000);
+    await next(el);
+    expect($(el, '#step-h')!.textContent).to.contain('附件与声明');
+    // Browsing onto it on the next step, a screen reader would read a count of a field no longer there.
+    expect(live(el)).to.equal('');
+  });
+});

@@ -292,9 +292,14 @@ export class RequestForm extends DisclosureElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('feedTimeout') && this.feedTimeout) this.formFeedCtl.timeout = this.feedTimeout;
-    // A character count announced after the applicant moved on would be read out of context.
+    // A character count announced after the applicant moved on would be read out of context; so would the last sentence
+    // said (a count, a file removed), read where a screen reader browses onto the live region: it goes too. (What
+    // announce() says with a move, a restored draft or a cleared form, comes after this update.)
     const view = `${this.phase}${this.stepIndex}`;
-    if (view !== this.shownView) clearTimeout(this.timers.count);
+    if (view !== this.shownView) {
+      clearTimeout(this.timers.count);
+      this.announcement = '';
+    }
     this.shownView = view;
     // A new src, or a new feed-base of the provider around it (the form feed then lives elsewhere).
     if (changed.has('src') || (changed.has('provider') && this.resolveSrc(this.src) != this.formFeedCtl.url)) {
