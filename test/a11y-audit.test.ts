@@ -75,6 +75,21 @@ async function namesOf(role: string): Promise<string[]> {
 }
 
 describe('controls are named apart: a screen reader’s list of buttons tells each from the others', () => {
+  for (const [lang, show] of [['zh-CN', '显示全部（9）'], ['en', 'Show all (9)']]) {
+    it(`<disclosure-catalogue>: each facet's show-all button names its facet, the words shown first (${lang})`, async () => {
+      const feed = smallCatalogue() as { facets: Record<string, { id: string; label: string }[]>; items: Record<string, unknown>[] };
+      // Nine topics and nine genres, each with an entry: both facets offer 显示全部（9）.
+      feed.facets.topic = Array.from({ length: 9 }, (_, i) => ({ id: `t${i}`, label: `T${i}` }));
+      feed.facets.genre = Array.from({ length: 9 }, (_, i) => ({ id: `g${i}`, label: `G${i}` }));
+      feed.items = Array.from({ length: 9 }, (_, i) => ({ id: `x${i}`, title: `X${i}`, topicIds: [`t${i}`], genreId: `g${i}` }));
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed(feed)} lang=${lang}></disclosure-catalogue>`);
+      await el.loaded;
+      await el.updateComplete;
+      const names = (await namesOf('button')).filter((n) => n.startsWith(show));
+      expect(names, names.join(' | ')).to.deep.equal(lang == 'en' ? ['Show all (9) Topic', 'Show all (9) Document type'] : ['显示全部（9） 主题分类', '显示全部（9） 体裁分类']);
+    });
+  }
+
   for (const [lang, show, hide] of [['zh-CN', '显示数据表', '隐藏数据表'], ['en', 'Show data table', 'Hide data table']]) {
     it(`<annual-stats>: each chart's data-table button names its chart, the words shown first (${lang})`, async () => {
       const el = await fixture<AnnualStats>(html`<annual-stats src="/demo/feeds/annual/index.json" year="2022" lang=${lang} no-url-state></annual-stats>`);

@@ -769,7 +769,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const shown = all ? visible : visible.slice(0, FACET_PREVIEW);
     const t = this.t;
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
-    // (The legend names the group.)
+    // (The legend names the group; and the show-all button, after its words, heard apart from the other facets' in a
+    // screen reader's list of buttons: 显示全部（17） 主题分类.)
     return html`<fieldset class="facet">
       <legend>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend>
       <ul>
@@ -781,7 +782,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       </ul>
       ${visible.length > FACET_PREVIEW
         ? html`<button class="btn link" type="button" aria-expanded=${all} @click=${() => (this.facetOpen = toggled(this.facetOpen, facet))}>
-            ${all ? t.showFewer : t.showAll(visible.length)}</button>`
+            ${all ? t.showFewer : t.showAll(visible.length)}<span class="vh">${this.t[facet]}</span></button>`
         : nothing}
     </fieldset>`;
   }
