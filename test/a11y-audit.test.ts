@@ -3,6 +3,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import '../src/annual-stats.js';
 import '../src/request-form.js';
+import '../src/provider.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import type { RequestForm } from '../src/request-form.js';
@@ -27,6 +28,16 @@ describe('a language switch leaves no sentence of the previous language in the l
     await waitUntil(() => live(el).includes('目录已加载'), 'the load said');
     await setLang(el, 'en');
     expect($(el, 'header h2')).to.exist;
+    expect(live(el)).to.equal('');
+  });
+
+  it('<disclosure-catalogue> in a <disclosure-provider> whose language changes: the same', async () => {
+    const wrap = await fixture<HTMLElement>(html`<disclosure-provider lang="zh-CN"><disclosure-catalogue src=${await storeFeed(smallCatalogue())}></disclosure-catalogue></disclosure-provider>`);
+    const el = wrap.querySelector<DisclosureCatalogue>('disclosure-catalogue')!;
+    await el.loaded;
+    await waitUntil(() => live(el).includes('目录已加载'), 'the load said');
+    wrap.setAttribute('lang', 'en');
+    await waitUntil(() => el.shadowRoot!.querySelector('#summary')?.textContent?.includes('results'), 'the English UI');
     expect(live(el)).to.equal('');
   });
 
