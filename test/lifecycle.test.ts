@@ -8,7 +8,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/annual-stats.js';
 import '../src/request-status.js';
-import { scriptEndpoint, shadowText, storeFeed, waitUntil } from './helpers.js';
+import { scriptEndpoint, shadowText, storeFeed, waitUntil, waitUntilRendered } from './helpers.js';
 import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
 import { chartOn } from '../src/elements/annual-stats/charts.js';
 import { formFeed } from './request-fixtures.js';
@@ -87,7 +87,8 @@ describe('elements moved in the page keep loading', () => {
 
   it('an annual report moved after its charts were drawn draws them again', async () => {
     // Charts are sized and drawn in rendering steps, which a page in the background (two test files run at once)
-    // does not get: this page is brought to the front (media-features, web-test-runner.config.mjs).
+    // does not get: this page is brought to the front (media-features, web-test-runner.config.mjs), and again while
+    // waiting whenever the other file's page has taken the front (waitUntilRendered).
     await executeServerCommand('media-features', {});
     const el = document.createElement('annual-stats');
     el.setAttribute('no-url-state', '');
@@ -99,13 +100,13 @@ describe('elements moved in the page keep loading', () => {
       for (let i = 3; i < px.length; i += 4) if (px[i]) return true;
       return false;
     }).length;
-    await waitUntil(() => painted() === 2, 'charts drawn', 8000);
+    await waitUntilRendered(() => painted() === 2, 'charts drawn', 8000);
     const live = () => [...el.shadowRoot!.querySelectorAll('canvas')].filter((c) => chartOn(c)).length;
     expect(live()).to.equal(2);
     el.remove();
     expect(live(), 'destroyed with the removal').to.equal(0);
     b.append(el);
-    await waitUntil(() => live() === 2 && painted() === 2, 'charts drawn again after the move', 8000);
+    await waitUntilRendered(() => live() === 2 && painted() === 2, 'charts drawn again after the move', 8000);
   });
 
   it('a status lookup in flight when the element is moved still shows its answer', async () => {
