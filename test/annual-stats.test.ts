@@ -798,6 +798,33 @@ describe('<annual-stats>: several years', () => {
     expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('2020');
   });
 
+  it('two reports on a page, neither with an id nor a url-key: each keeps its own year in the page URL (annual, annual2), also after a reload', async () => {
+    history.replaceState(null, '', location.pathname);
+    const two = async () => {
+      const wrap = await fixture<HTMLElement>(html`<div><annual-stats src=${`${FEEDS}/index.json`} no-charts></annual-stats><annual-stats src=${`${FEEDS}/index.json`} no-charts></annual-stats></div>`);
+      const els = [...wrap.querySelectorAll('annual-stats')] as AnnualStats[];
+      for (const el of els) await el.loaded;
+      return els;
+    };
+    const pick = async (el: AnnualStats, year: string) => {
+      const select = $<HTMLSelectElement>(el, 'select#year');
+      select.value = year;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    let [a, b] = await two();
+    await pick(b!, '2013');
+    await pick(a!, '2020');
+    const url = new URLSearchParams(location.search);
+    expect([url.get('annual.year'), url.get('annual2.year')]).to.deep.equal(['2020', '2013']);
+    expect([a!.shownYear, b!.shownYear]).to.deep.equal([2020, 2013]);
+    // A reload (the same page, new elements): each its own year again.
+    a!.parentElement!.remove();
+    [a, b] = await two();
+    await waitUntil(() => a!.shownYear === 2020 && b!.shownYear === 2013, 'each report its own year');
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('trend sums the 2021 split of （六） so it lines up with 2019', async () => {
     const index = { schemaVersion: 1, reports: [{ year: 2020, url: `${FEEDS}/2020.json` }, { year: 2022, url: `${FEEDS}/2022.json` }] };
     const el = await mount(await storeFeed(index));

@@ -151,7 +151,7 @@ export class AnnualStats extends DisclosureElement {
   src?: string;
   /** Year shown first when `src` is an index (default: the latest). */
   year?: number;
-  /** Prefix of the year parameter in the page URL (default: the element's id, else `annual`). */
+  /** Prefix of the year parameter in the page URL (default: the element's id, else `annual`; several reports without either: `annual`, `annual2`, … in page order). */
   urlKey?: string;
   /** Keep the chosen year out of the page URL. */
   noUrlState = false;
@@ -209,8 +209,10 @@ export class AnnualStats extends DisclosureElement {
   private tpl(id: TemplateId): Tpl {
     return layout(id, this.t.tpl.split('\n'));
   }
+  /** The key of its state in the page URL: `url-key`, else `id`, else annual, annual2, … by its place among the reports without either. */
   private get stateKey(): string {
-    return this.urlKey || this.id || 'annual';
+    const n = [...document.querySelectorAll('annual-stats:not([id],[url-key])')].indexOf(this);
+    return this.urlKey || this.id || `annual${n > 0 ? n + 1 : ''}`;
   }
 
   override connectedCallback(): void {
