@@ -80,6 +80,8 @@ async function catalogue(feed: unknown = smallCatalogue(), attrs: { lang?: strin
     lang=${attrs.lang ?? 'zh-CN'} page-size=${attrs.pageSize ?? 20}></disclosure-catalogue>`);
   await el.loaded;
   await el.updateComplete;
+  // The tree can lag a rendering step behind the DOM (a CI run read it with the entries not in it yet): their headings first.
+  if ($$(el, '.item h3').length) await treeUntil((t) => all(t, (n) => n.role === 'heading' && n.level === 3).length, 'the entries in the tree');
   return el;
 }
 
