@@ -132,6 +132,18 @@ describe('<request-status>', () => {
     expect(shadowText(el, '[part="history"] li:last-child')).to.contain('Time limit extended: ');
   });
 
+  it('says the reply is overdue when the server says so while paused (a consultation begun after the due date stops nothing)', async () => {
+    let { el } = await mount([{ status: 200, body: { ...FOUND, status: 'consultingThirdParty', overdue: true } }]);
+    await lookup(el, 'AB12CD34', '张三');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect(shadowText(el, '.overdue')).to.equal('（已超过答复期限）');
+    expect(shadowText(el, '[part="result"]')).not.to.contain('不计算在答复期限内');
+    ({ el } = await mount([{ status: 200, body: { ...FOUND, status: 'correctionRequested', overdue: false } }], { lang: 'en' }));
+    await lookup(el, 'AB12CD34', 'Zhang San');
+    await waitUntil(() => $(el, '[part="result"]'), 'result');
+    expect(shadowText(el, '[part="result"]')).to.contain('(the reply period starts again when the corrected application arrives)');
+  });
+
   it('while an application is open, says where to send corrections and whom to ask (the form feed’s office); not once answered', async () => {
     let { el } = await mount([{ status: 200, body: { ...FOUND, status: 'correctionRequested' } }]);
     await lookup(el, 'AB12CD34', '张三');

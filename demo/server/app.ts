@@ -342,9 +342,20 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     };
   }
 
+  /** When the current status began: a note recorded while in it repeats the status (the first of the run counts). */
+  function statusBegan(row: RequestRow): string {
+    const history = store.history(row.id);
+    let first = history.length;
+    while (first > 0 && history[first - 1]!.status === row.status) first--;
+    return history[first]?.at ?? row.updated_at;
+  }
+
   function overdueOf(row: RequestRow): boolean {
-    if (NOT_RUNNING.has(row.status)) return false;
-    return isOverdue(row.due_date, localDate(now().toISOString(), row.time_zone));
+    if (FINAL.has(row.status)) return false;
+    // While a consultation or a correction is awaited the reply period is stopped (条例 Art. 30, 33), but only a period
+    // still running can be stopped: begun after the due date, the reply was late already, and stays so meanwhile.
+    const day = NOT_RUNNING.has(row.status) ? statusBegan(row) : now().toISOString();
+    return isOverdue(row.due_date, localDate(day, row.time_zone));
   }
 
   function staffView(row: RequestRow, withHistory: boolean): Record<string, unknown> {
@@ -765,13 +776,10 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty') {
       // 条例 Art. 33: the time taken to consult a third party or another agency is not counted in the reply period.
       // The working days from the day consultation began to today move the due date on. The start of the current
-      // consultation: a note recorded during it repeats the status.
-      const history = store.history(id);
-      let first = history.length;
-      while (first > 0 && history[first - 1]!.status === 'consultingThirdParty') first--;
-      const began = history[first]?.at ?? row.updated_at;
+      // consultation: a note recorded during it repeats the status. Begun after the due date, it stopped nothing.
+      const began = localDate(statusBegan(row), row.time_zone);
       const { calendar } = rules();
-      due = addWorkingDays(due, workingDaysBetween(localDate(began, row.time_zone), localDate(at, row.time_zone), calendar), calendar);
+      if (!isOverdue(due, began)) due = addWorkingDays(due, workingDaysBetween(began, localDate(at, row.time_zone), calendar), calendar);
     }
     if (newStatus === 'extended' && extended) {
       // Already extended: a note while extended (the status repeated), or back to `extended` when a consultation that

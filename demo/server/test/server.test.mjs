@@ -1640,6 +1640,38 @@ describe('reply period paused (条例 Art. 30, 33)', () => {
       assert.equal(view.overdue, false, view.status);
     }
   });
+
+  test('a consultation or a correction request begun after the due date does not hide that the reply is late (a period that has ended cannot be stopped)', async () => {
+    s.clock.now = new Date('2026-11-10T02:00:00Z'); // due 8 Dec
+    const a = await (await postJson(s.base, person({ purpose: 'late pause' }))).json();
+    const b = await (await postJson(s.base, person({ purpose: 'late pause 2' }))).json();
+    s.clock.now = new Date('2026-12-09T02:00:00Z'); // Wed 9 Dec: late
+    assert.equal((await (await lookup(s.base, a.queryCode, NAME)).json()).overdue, true);
+    await setStatus(s.base, a.requestId, { status: 'consultingThirdParty' });
+    await setStatus(s.base, b.requestId, { status: 'correctionRequested' });
+    s.clock.now = new Date('2026-12-10T02:00:00Z'); // a note during the consultation: its start stays 9 Dec
+    assert.equal((await setStatus(s.base, a.requestId, { status: 'consultingThirdParty', note: '第三方已签收。' })).status, 200);
+    for (const r of [a, b]) {
+      const view = await (await lookup(s.base, r.queryCode, NAME)).json();
+      assert.equal(view.overdue, true, view.status);
+      const one = await (await staff(s.base, `/api/staff/requests/${r.requestId}`)).json();
+      assert.equal(one.overdue, true, `staff view, ${view.status}`);
+    }
+    const csv = await (await staff(s.base, '/api/staff/requests.csv?status=consultingThirdParty')).text();
+    assert.ok(csv.includes(`"${a.queryCode}"`) && /"yes"/.test(csv), 'CSV overdue column');
+    // Its end does not move the due date either: the period it would have stopped had ended.
+    s.clock.now = new Date('2026-12-15T02:00:00Z');
+    const ended = await (await setStatus(s.base, a.requestId, { status: 'received', note: '已收到第三方意见。' })).json();
+    assert.equal(ended.dueDate, '2026-12-08');
+    assert.equal(ended.overdue, true);
+    // Begun on the due date itself (8 Dec), the period was still running: stopped, not overdue.
+    s.clock.now = new Date('2026-11-10T02:00:00Z');
+    const c = await (await postJson(s.base, person({ purpose: 'pause on the last day' }))).json();
+    s.clock.now = new Date('2026-12-08T09:00:00Z'); // 17:00 Beijing on 8 Dec
+    await setStatus(s.base, c.requestId, { status: 'consultingThirdParty' });
+    s.clock.now = new Date('2026-12-15T02:00:00Z');
+    assert.equal((await (await lookup(s.base, c.queryCode, NAME)).json()).overdue, false);
+  });
 });
 
 /* ------------------------------------------------------------------------ demo samples */

@@ -224,7 +224,8 @@ export class RequestStatus extends DisclosureElement {
     const rules = resolveRules(form);
     const today = this.today ?? localDate(new Date().toISOString(), rules.timeZone);
     const final = (FINAL_STATUSES as readonly string[]).includes(a.status);
-    // While the reply period is stopped there is no overdue mark, but the reason the date may still move.
+    // While the reply period is stopped there is no overdue mark, but the reason the date may still move; unless the
+    // server says it is overdue (a pause begun after the due date stopped nothing).
     const paused = (PAUSED_STATUSES as readonly string[]).includes(a.status);
     let overdue = a.overdue;
     if (typeof overdue !== 'boolean') {
@@ -242,7 +243,7 @@ export class RequestStatus extends DisclosureElement {
         ${a.outcome ? html`<div><dt>${t.outcomeLabel}</dt><dd>${own(t.outcomeNames, a.outcome) ?? a.outcome}</dd></div>` : nothing}
         <div><dt>${t.receivedLabel}</dt><dd>${when(a.receivedAt)}</dd></div>
         <div><dt>${t.dueLabel}</dt><dd>${formatDate(a.dueDate, this.locale)}
-          ${final ? nothing : html`<span class=${overdue && !paused ? 'overdue' : 'help'}>${t.paren(paused ? own(t.duePaused, a.status) ?? '' : overdue ? t.overdueNote : t.inTime)}</span>`}</dd></div>
+          ${final ? nothing : html`<span class=${overdue ? 'overdue' : 'help'}>${t.paren(overdue ? t.overdueNote : paused ? own(t.duePaused, a.status) ?? '' : t.inTime)}</span>`}</dd></div>
       </dl>
       ${a.history.length
         ? html`<h4>${t.historyTitle}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
