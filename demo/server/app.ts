@@ -162,6 +162,26 @@ class FormSource {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The UTC day the holiday calendar was last checked: a server left running checks it again each day. */
+  private checkedDay = '';
+
+  /**
+   * Due dates beyond the last date of the holiday calendar count only weekends as days off: say so while there is
+   * time to add the next year's arrangement (the State Council publishes it in November or December).
+   */
+  private checkCalendar(form: RequestFormFeed): void {
+    const today = this.now().toISOString().slice(0, 10);
+    if (today === this.checkedDay) return;
+    this.checkedDay = today;
+    const cal = form.rules?.calendar;
+    const last = [...(cal?.holidays ?? []), ...(cal?.extraWorkdays ?? [])].sort().pop();
+    const soon = new Date(this.now().getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
+    if (form.jurisdiction.startsWith('CN') && (!last || last < soon)) {
+      this.log(`form feed warning: rules.calendar: ${last ? `the last date listed is ${last}` : 'no holidays are listed'}; ` +
+        'due dates after it count only weekends as days off. Add the next year\'s 放假安排 (国务院办公厅通知) when it is published.');
+    }
+  }
+
   get(): { form: RequestFormFeed; raw: Buffer } {
     let key: string;
     try {
@@ -170,7 +190,10 @@ class FormSource {
     } catch {
       throw new HttpError(503, 'formUnavailable', 'The application form is not available.');
     }
-    if (this.cached?.key === key) return this.cached;
+    if (this.cached?.key === key) {
+      this.checkCalendar(this.cached.form);
+      return this.cached;
+    }
     let json: unknown;
     let raw: Buffer;
     try {
@@ -186,15 +209,8 @@ class FormSource {
       throw new HttpError(503, 'formUnavailable', 'The application form is not available.');
     }
     for (const w of result.warnings) this.log(`form feed warning: ${w.path}: ${w.message}`);
-    // Due dates beyond the last date of the holiday calendar count only weekends as days off: say so while there is
-    // time to add the next year's arrangement (the State Council publishes it in November or December).
-    const cal = result.form.rules?.calendar;
-    const last = [...(cal?.holidays ?? []), ...(cal?.extraWorkdays ?? [])].sort().pop();
-    const soon = new Date(this.now().getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
-    if (result.form.jurisdiction.startsWith('CN') && (!last || last < soon)) {
-      this.log(`form feed warning: rules.calendar: ${last ? `the last date listed is ${last}` : 'no holidays are listed'}; ` +
-        'due dates after it count only weekends as days off. Add the next year\'s 放假安排 (国务院办公厅通知) when it is published.');
-    }
+    this.checkedDay = '';
+    this.checkCalendar(result.form);
     // Server-side defaults: file fields without accept/maxSizeMB get the safe defaults.
     for (const f of allFields(result.form)) {
       if (f.type !== 'file') continue;

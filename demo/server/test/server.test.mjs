@@ -1787,6 +1787,17 @@ describe('logs', () => {
     const june = await start({ now: () => new Date('2026-06-01T02:00:00Z') });
     await fetch(`${june.base}/api/request-form.json`);
     assert.deepEqual(june.logs.filter((l) => l.includes('rules.calendar')), [], 'in June the calendar covers the next 90 days');
+    // A server left running: on a later day, the same feed (unchanged) draws the warning once that day, not never.
+    const clock = { now: new Date('2026-06-01T02:00:00Z') };
+    const running = await start({ now: () => clock.now });
+    await fetch(`${running.base}/api/request-form.json`);
+    assert.deepEqual(running.logs.filter((l) => l.includes('rules.calendar')), []);
+    clock.now = new Date('2026-08-01T02:00:00Z');
+    await fetch(`${running.base}/api/request-form.json`);
+    await postJson(running.base, person());
+    const later = running.logs.filter((l) => l.includes('rules.calendar'));
+    assert.equal(later.length, 1, running.logs.join('\n'));
+    assert.match(later[0], /the last date listed is 2026-10-10/);
     const s = await start(); // 17 September: a due date may fall after 10 October
     await fetch(`${s.base}/api/request-form.json`);
     const warned = s.logs.filter((l) => l.includes('rules.calendar'));
