@@ -327,8 +327,10 @@ test('demo portal pages: at 320 px wide nothing scrolls sideways; printed, only 
         scroll: document.documentElement.scrollWidth,
         wider: [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
           .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+        // Only the layout table's own cells stack: a table in the content (the status page's samples) stays a table.
+        unstacked: [...document.querySelectorAll('td.main table td')].filter((td) => getComputedStyle(td).display !== 'table-cell').length,
       }));
-      assert.deepEqual(phone, { scroll: 320, wider: [] }, `${file} at 320 px`);
+      assert.deepEqual(phone, { scroll: 320, wider: [], unstacked: 0 }, `${file} at 320 px`);
       // Printed (at about the width of an A4 page's printable area): the portal's frame is gone, the content is there.
       await page.setViewportSize({ width: 700, height: 900 });
       await page.emulateMedia({ media: 'print' });
@@ -356,6 +358,11 @@ test('demo portal pages: at 320 px wide nothing scrolls sideways; printed, only 
       return { table: document.querySelector('.main').closest('table').getBoundingClientRect().width, beside: side.right <= main.left && side.top === main.top };
     });
     assert.deepEqual(desk, { table: 1000, beside: true });
+    // The status page's list of sample applications is a table of three columns, also below 1000 px.
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(`${server.url}/demo/status.html`, { waitUntil: 'networkidle' });
+    const cells = await page.evaluate(() => [...document.querySelector('.samples tr:nth-child(2)').cells].map((c) => Math.round(c.getBoundingClientRect().top)));
+    assert.equal(new Set(cells).size, 1, `the samples' first row on one line (cells at ${cells})`);
   } finally {
     await context.close();
   }
