@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const catalogueStyles = css`
   .root { container-type: inline-size; }
   /* The rows that wrap: the header, the search form, the toolbar, the chips and the page links. */
-  header, form.search, .toolbar, .chips, nav.pages ul { display: flex; flex-wrap: wrap; align-items: center; }
+  header, .search, .toolbar, .chips, .pages ul { display: flex; flex-wrap: wrap; align-items: center; }
   header { align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
   header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   header .publisher { color: var(--_muted); }
@@ -14,7 +14,7 @@ export const catalogueStyles = css`
   .filters-toggle { justify-self: start; }
   @container (min-width: 44em) {
     .cols { grid-template-columns: 15em minmax(0, 1fr); }
-    .filters-toggle { display: none !important; }
+    .filters-toggle { display: none; }
     .filters.filters { display: grid; }
   }
   /* No paint containment here: it would cut off the focus rings of the categories and facet values at the side. */
@@ -26,7 +26,7 @@ export const catalogueStyles = css`
   .text { flex: 1; overflow-wrap: anywhere; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
 
-  .facet ul, [role='tree'], [role='group'], ol.items, .chips, nav.pages ul { list-style: none; margin: 0; padding: 0; }
+  .facet ul, [role='tree'], [role='group'], .items, .chips, .pages ul { list-style: none; margin: 0; padding: 0; }
   [role='group'] { padding-inline-start: 1.1em; }
   [role='treeitem'] { outline: none; }
   [role='treeitem'] > .node {
@@ -39,9 +39,9 @@ export const catalogueStyles = css`
   [role='treeitem']:focus-visible > .node { outline: 0.2em solid var(--_focus); outline-offset: -0.1em; }
   .twisty { width: 1.5em; flex: none; text-align: center; }
 
-  form.search { gap: 0.5em; margin-bottom: 0.75em; }
-  form.search label { font-weight: 700; }
-  form.search input { flex: 1 1 12em; }
+  .search { gap: 0.5em; margin-bottom: 0.75em; }
+  .search label { font-weight: 700; }
+  .search input { flex: 1 1 12em; }
   /* The browser's own grey is 3.9:1 on a dark or grey background: the placeholder is text, in the muted colour. */
   ::placeholder { color: var(--_muted); }
   .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }
@@ -51,23 +51,23 @@ export const catalogueStyles = css`
   .chips { gap: 0.4em; margin: 0 0 0.75em; }
   .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: calc(var(--_radius) * 4); }
 
-  ol.items { border-top: 0.0625em solid var(--_border); }
+  .items { border-top: 0.0625em solid var(--_border); }
   /* Entries below the fold are laid out when scrolled to, not before the first rows appear (about 10em each, until
      measured); printing lays out all of them (below). That clips what is painted outside an entry: the side padding
      keeps the focus ring of its title link and details button (0.35em outside them) whole. */
-  ol.items > li {
+  .items > li {
     padding: 0.75em 0.4em; border-bottom: 0.0625em solid var(--_border); contain: content;
     content-visibility: auto; contain-intrinsic-size: auto 10em;
   }
   .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; overflow-wrap: anywhere; }
-  dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; font-size: 0.9375em; }
-  dl.meta > div { display: contents; }
-  dl.meta dt { color: var(--_muted); }
-  dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+  .meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; font-size: 0.9375em; }
+  .meta > div { display: contents; }
+  .meta dt { color: var(--_muted); }
+  .meta dd { margin: 0; overflow-wrap: anywhere; }
   /* Under each title: as many term-value pairs on a line as the list column holds (its width, not the element's,
      which also holds the filters), a pair broken only when it cannot fit on a line of its own. */
-  dl.summary-meta { display: flex; flex-wrap: wrap; gap: 0.1em 1.5em; }
-  dl.summary-meta > div { display: flex; gap: 0.5em; min-width: 0; }
+  .summary-meta { display: flex; flex-wrap: wrap; gap: 0.1em 1.5em; }
+  .summary-meta > div { display: flex; gap: 0.5em; min-width: 0; }
   .validity-expired, .validity-repealed { color: var(--_danger); }
   .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); overflow-wrap: anywhere; }
   .detail p { margin: 0 0 0.5em; white-space: pre-line; }
@@ -76,17 +76,17 @@ export const catalogueStyles = css`
 
   .empty { padding: 1.5em 1em; text-align: center; border: 0.0625em dashed var(--_border); border-radius: var(--_radius); }
   .empty p { margin: 0 0 0.75em; }
-  nav.pages ul { gap: 0.3em; margin: 1em 0 0; }
-  nav.pages .btn[aria-current='page'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); font-weight: 700; }
-  nav.pages .gap { padding: 0 0.3em; color: var(--_muted); }
+  .pages ul { gap: 0.3em; margin: 1em 0 0; }
+  .pages .btn[aria-current='page'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); font-weight: 700; }
+  .pages .gap { padding: 0 0.3em; color: var(--_muted); }
   .progress { color: var(--_muted); margin: 0.5em 0; }
   /* Entries of the last answer while the server works on the next: tinted, never faded (they stay readable: 1.4.3). */
-  [aria-busy='true'] ol.items { background: var(--_surface); cursor: progress; }
+  [aria-busy='true'] .items { background: var(--_surface); cursor: progress; }
 
   @media print {
-    .filters, form.search, .toolbar label, .chips, nav.pages, .actions { display: none !important; }
+    .filters, .search, .toolbar label, .chips, .pages, .actions { display: none !important; }
     .cols { display: block; }
     .detail { background: none; padding: 0; }
-    ol.items > li { break-inside: avoid; content-visibility: visible; }
+    .items > li { break-inside: avoid; content-visibility: visible; }
   }
 `;

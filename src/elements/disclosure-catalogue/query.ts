@@ -64,17 +64,15 @@ class RowsBuilder {
   private len = 0;
   constructor(n: number) {
     this.offsets = new Int32Array(n + 1);
-    this.codes = new Int32Array(Math.max(16, n));
+    this.codes = new Int32Array(n + 16);
   }
   begin(i: number): void {
     this.offsets[i] = this.len;
   }
   push(code: number): void {
-    if (this.len === this.codes.length) {
-      const bigger = new Int32Array(this.codes.length * 2);
-      bigger.set(this.codes);
-      this.codes = bigger;
-    }
+    const codes = this.codes;
+    // Full: twice the room.
+    if (this.len == codes.length) (this.codes = new Int32Array(this.len * 2)).set(codes);
     this.codes[this.len++] = code;
   }
   end(n: number): Rows {
@@ -135,13 +133,8 @@ export class CatalogueIndex {
       let chain = ancestryCache.get(id);
       if (!chain) {
         chain = [];
-        let p: string | null | undefined = id;
-        const seen = new Set<string>();
-        while (p && !seen.has(p)) {
-          seen.add(p);
-          chain.push(this.catVocab.code(p));
-          p = parent.get(p);
-        }
+        // Up to the root: the parse has dropped every parent link that forms a cycle (sanitizeTree).
+        for (let p: string | null | undefined = id; p; p = parent.get(p)) chain.push(this.catVocab.code(p));
         ancestryCache.set(id, chain);
       }
       return chain;
