@@ -332,11 +332,48 @@ describe('<disclosure-catalogue>: the category tree stays in the tab order', () 
     $(el, '[data-id="zw"] > .node .twisty').click();
     await el.updateComplete;
     expect(tabStops(el)).to.have.length(1);
-    // From the search box, Tab goes through the search button, then into the tree.
+    // From the search box, Tab goes through the search button and the skip link, then into the tree.
     $(el, '#q').focus();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('treeitem');
+  });
+});
+
+describe('<disclosure-catalogue>: the skip link past the filters (WCAG 2.4.1)', () => {
+  const skip = (el: Element) => $<HTMLButtonElement>(el, '.skip');
+  for (const [lang, words] of [['zh-CN', '跳到检索结果'], ['en', 'Skip to results']]) {
+    it(`${lang}: Tab from the search box reaches it (seen only when focused), Enter takes focus to the results; axe passes`, async () => {
+      const el = await mount();
+      if (lang == 'en') {
+        el.lang = 'en';
+        await waitUntil(() => skip(el)?.textContent === words, 'the English link');
+      }
+      // Out of sight until focused.
+      expect(skip(el).getBoundingClientRect().width).to.equal(0);
+      $(el, '#q').focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expectFocused(el, skip(el));
+      expect(skip(el).textContent).to.equal(words);
+      expect(skip(el).getBoundingClientRect().width).to.be.greaterThan(20);
+      await expectAccessible(el);
+      await sendKeys({ press: 'Enter' });
+      expectFocused(el, $(el, '#summary'));
+      // The next Tab goes on from the results, past the filters.
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.closest('.filters')).to.equal(null);
+    });
+  }
+
+  it('is not there when there are no filters (no categories, no facet values)', async () => {
+    const el = await mount({ ...smallCatalogue(), categories: [], items: [] });
+    $(el, '#q').focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.classList.contains('skip')).to.equal(false);
+    expect(el.shadowRoot!.activeElement?.tagName).to.equal('SELECT');
   });
 });
 

@@ -844,7 +844,8 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     await el.updateComplete;
     const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
     // Tab into the element: the first stop is the search box (above the filters, so a keyboard user does not tab
-    // through every facet to reach it), then its button, the category tree, then the facet checkboxes.
+    // through every facet to reach it), then its button, the link past the filters, the category tree, then the facet
+    // checkboxes.
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -853,6 +854,8 @@ describe('<disclosure-catalogue>: themes and keyboard', () => {
     expect(active()?.id).to.equal('q');
     await sendKeys({ press: 'Tab' });
     expect(active()?.getAttribute('type')).to.equal('submit');
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.classList.contains('skip')).to.equal(true);
     await sendKeys({ press: 'Tab' });
     expect(active()?.getAttribute('role')).to.equal('treeitem');
     await sendKeys({ press: 'Tab' });

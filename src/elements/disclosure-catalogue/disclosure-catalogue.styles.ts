@@ -12,6 +12,10 @@ export const catalogueStyles = css`
      results, always shown (.filters.filters wins). */
   .filters:not(.open) { display: none; }
   .filters-toggle { justify-self: start; }
+  /* The skip link, first in the filters: seen when focused (a transform keeps it in the accessibility tree); not
+     there when no filter is (its button alone in the column). */
+  .skip:not(:focus) { position: absolute; scale: 0; }
+  .skip:only-child { display: none; }
   @container (min-width: 44em) {
     .cols { grid-template-columns: 15em minmax(0, 1fr); }
     .filters-toggle { display: none; }

@@ -636,11 +636,13 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderCatalogue(data: CatalogueFeed): TemplateResult {
     const t = this.t;
+    // The filters open with a link past them to the results (WCAG 2.4.1: about 30 tab stops otherwise), out of sight
+    // until focused; gone with the filters (narrow, closed) or when there are none (styles).
     return html`
       ${this.renderWarnings(this.feed.warnings, data.skipped + this.moreSkipped)}${this.extraLoading
         ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : nothing}>${this.pgs()}</p>`
         : nothing}${this.renderSearch()}<div class="cols"><button class="btn filters-toggle" aria-expanded=${this.filtersOpen} aria-controls="filters"
-          @click=${() => (this.filtersOpen = !this.filtersOpen)}>${this.filtersOpen ? t.hideFilters : t.showFilters}</button><div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>${this.filtersReady ? [data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}</div><div class="results" part="results" aria-busy=${!!this.remoteResult?.busy}>${this.renderToolbar()}${this.renderChips()}${this.renderList()}${this.renderPagination()}</div></div>`;
+          @click=${() => (this.filtersOpen = !this.filtersOpen)}>${this.filtersOpen ? t.hideFilters : t.showFilters}</button><div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>${this.filtersReady ? [html`<button class="btn skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()}>${t.skipToResults}</button>`, data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}</div><div class="results" part="results" aria-busy=${!!this.remoteResult?.busy}>${this.renderToolbar()}${this.renderChips()}${this.renderList()}${this.renderPagination()}</div></div>`;
   }
 
   private renderTree(): TemplateResult {

@@ -71,6 +71,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   loadedAnnouncement: (n: string) => `Catalogue loaded: ${n} entries.`,
   remoteError: 'The search service is not available right now.',
   fileMeta: (parts: string[]) => `(${parts.join(', ')})`,
+  /** The link that takes a keyboard user past the filters, seen when focused. */
+  skipToResults: 'Skip to results',
   typeUnknown: 'File',
 };
 

@@ -70,6 +70,8 @@ const zh = {
   remoteError: '检索服务暂时不可用。',
   /** An attachment's type and size, after its name: （PDF，1.2 MB）. */
   fileMeta: (parts: string[]) => `（${parts.join('，')}）`,
+  /** The link that takes a keyboard user past the filters, seen when focused. */
+  skipToResults: '跳到检索结果',
   typeUnknown: '文件',
 };
 
