@@ -631,7 +631,15 @@ export class DisclosureCatalogue extends DisclosureElement {
     // The feed's title and publisher are its text; the heading attribute, the built-in title and the provider's
     // agency are the page's.
     const lang = this.textLang(this.feed);
-    return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}><header part="header"><h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>${publisher ? html`<span class="publisher">${t.publisher}${t.colon}<span dir=auto lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}${data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}</header>${this.renderFeedState(this.feed, title)}${this.feed.status === 'ready' && data ? this.renderCatalogue(data) : nothing}<div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div></div>`;
+    // (Lines break inside tags and bindings, not between tags: white space between tags ships as a space.)
+    return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}><header
+        part="header"><h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>${
+        publisher ? html`<span class="publisher">${t.publisher}${t.colon}<span dir=auto
+            lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}${
+        data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}</header>${
+        this.renderFeedState(this.feed, title)}${
+        this.feed.status === 'ready' && data ? this.renderCatalogue(data) : nothing}<div
+        class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div></div>`;
   }
 
   private renderCatalogue(data: CatalogueFeed): TemplateResult {
@@ -641,8 +649,18 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`
       ${this.renderWarnings(this.feed.warnings, data.skipped + this.moreSkipped)}${this.extraLoading
         ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : nothing}>${this.pgs()}</p>`
-        : nothing}${this.renderSearch()}<div class="cols"><button class="btn filters-toggle" aria-expanded=${this.filtersOpen} aria-controls="filters"
-          @click=${() => (this.filtersOpen = !this.filtersOpen)}>${this.filtersOpen ? t.hideFilters : t.showFilters}</button><div id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>${this.filtersReady ? [html`<button class="btn skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()}>${t.skipToResults}</button>`, data.categories.length ? this.renderTree() : nothing, FACETS.map((f) => this.renderFacet(f))] : nothing}</div><div class="results" part="results" aria-busy=${!!this.remoteResult?.busy}>${this.renderToolbar()}${this.renderChips()}${this.renderList()}${this.renderPagination()}</div></div>`;
+        : nothing}${this.renderSearch()}<div class="cols"><button class="btn filters-toggle" aria-expanded=${this.filtersOpen}
+          aria-controls="filters"
+              @click=${() => (this.filtersOpen = !this.filtersOpen)}>${this.filtersOpen ? t.hideFilters : t.showFilters}</button><div
+          id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>${
+          this.filtersReady ? [
+            html`<button class="btn skip"
+                @click=${() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()}>${t.skipToResults}</button>`,
+            data.categories.length ? this.renderTree() : nothing,
+            FACETS.map((f) => this.renderFacet(f)),
+          ] : nothing}</div><div
+          class="results" part="results" aria-busy=${!!this.remoteResult?.busy}>${
+          this.renderToolbar()}${this.renderChips()}${this.renderList()}${this.renderPagination()}</div></div>`;
   }
 
   private renderTree(): TemplateResult {
@@ -681,7 +699,8 @@ export class DisclosureCatalogue extends DisclosureElement {
         ${kids.length && open ? html`<ul role="group">${kids.map((k) => node(k, level + 1))}</ul>` : nothing}</li>`;
     };
     const roots = (children.get(null) ?? []).map((r) => node(r, 1));
-    return html`<nav aria-labelledby="tree-label"><h3 id="tree-label">${t.categories}</h3><ul role="tree" aria-labelledby="tree-label" @keydown=${this.onTreeKey} @focusin=${this.onTreeFocus}>${node(null, 1)}${roots}</ul></nav>`;
+    return html`<nav aria-labelledby="tree-label"><h3 id="tree-label">${t.categories}</h3><ul role="tree"
+        aria-labelledby="tree-label" @keydown=${this.onTreeKey} @focusin=${this.onTreeFocus}>${node(null, 1)}${roots}</ul></nav>`;
   }
 
   private onTreeFocus = (e: FocusEvent) => {
@@ -746,12 +765,17 @@ export class DisclosureCatalogue extends DisclosureElement {
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
     // (The legend names the group; and the show-all button, after its words, heard apart from the other facets' in a
     // screen reader's list of buttons: 显示全部（17） 主题分类.)
-    return html`<fieldset class="facet"><legend>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend><ul>${shown.map(({ term, count }) => html`<li><label>
-          <input type="checkbox" .checked=${selected.has(term.id)} @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))} />
+    return html`<fieldset
+        class="facet"><legend>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend><ul>${shown.map(({ term, count }) => html`<li><label>
+          <input type="checkbox" .checked=${selected.has(term.id)}
+              @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))}
+              />
           <span class="text" dir=auto lang=${lang}>${term.label}</span>
           ${count === undefined ? nothing : html`<span class="count">${this.fmt(count)}</span>`}
         </label></li>`)}</ul>${visible.length > FACET_PREVIEW
-        ? html`<button class="btn link" aria-expanded=${all} @click=${() => (this.facetOpen = toggled(this.facetOpen, facet))}>${all ? t.showFewer : t.showAll(visible.length)}<span class="vh">${this.t[facet]}</span></button>`
+        ? html`<button class="btn link" aria-expanded=${all}
+            @click=${() => (this.facetOpen = toggled(this.facetOpen, facet))}>${all ? t.showFewer : t.showAll(visible.length)}<span
+            class="vh">${this.t[facet]}</span></button>`
         : nothing}</fieldset>`;
   }
 
@@ -763,8 +787,12 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderSearch(): TemplateResult {
     const t = this.t;
-    return html`<form class="search" role="search" part="search" aria-label=${t.searchLabel} @submit=${this.onSubmit}><label for="q">${t.searchLabel}</label><input id="q" type="search" name="q" .value=${this.shownQuery.q} placeholder=${t.searchPlaceholder}
-        aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} @compositionend=${this.onInput} /><button class="btn primary" type="submit">${t.searchLabel}</button><p class="hint" id="q-hint">${t.searchHint}</p></form>`;
+    return html`<form class="search" role="search" part="search" aria-label=${t.searchLabel} @submit=${this.onSubmit}><label
+        for="q">${t.searchLabel}</label><input id="q" type="search" name="q" .value=${this.shownQuery.q}
+        placeholder=${t.searchPlaceholder}
+        aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} @compositionend=${this.onInput}
+            /><button class="btn primary" type="submit">${t.searchLabel}</button><p class="hint"
+            id="q-hint">${t.searchHint}</p></form>`;
   }
 
   /**
@@ -791,7 +819,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     const [from, to] = this.rng;
     // In the order of SORTS.
     const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
-    return html`<div class="toolbar"><p class="summary" id="summary" tabindex="-1">${this.remoteResult?.busy ? this.core.loading : [this.remoteResult?.error ? '' : t.results(this.fmt(total)), to - from < total ? html`<span class="count">${t.resultsRange(this.fmt(from + 1), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p><label>${t.sortLabel}
+    return html`<div class="toolbar"><p class="summary" id="summary"
+        tabindex="-1">${this.remoteResult?.busy ? this.core.loading : [this.remoteResult?.error ? '' : t.results(this.fmt(total)), to - from < total ? html`<span
+        class="count">${t.resultsRange(this.fmt(from + 1), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p><label>${t.sortLabel}
         <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
           ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
         </select>
@@ -801,7 +831,9 @@ export class DisclosureCatalogue extends DisclosureElement {
           ${PAGE_SIZES.map((n) => html`<option value=${n} .selected=${this.shownQuery.pageSize === n}>${n}</option>`)}
         </select>
       </label>
-      <button class="btn" @click=${this.exportCsv} ?disabled=${!total}>${this.remoteResult ? t.exportCsvPage : t.exportCsv}</button><button class="btn" @click=${this.print} ?disabled=${!total}>${this.remoteResult ? t.printPage : t.print}</button></div>`;
+      <button class="btn" @click=${this.exportCsv}
+          ?disabled=${!total}>${this.remoteResult ? t.exportCsvPage : t.exportCsv}</button><button class="btn"
+          @click=${this.print} ?disabled=${!total}>${this.remoteResult ? t.printPage : t.print}</button></div>`;
   }
 
   /**
@@ -830,8 +862,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!active.length) return nothing;
     const t = this.t;
     // The accessible name joins the UI's words and the value in one language (README, “The feed's language”).
-    return html`<ul class="chips" aria-label=${t.activeFilters}>${active.map((a) => html`<li><button class="btn" aria-label=${t.removeFilter(`${a.name}${t.colon}${isolate(a.value)}`)}
-        @click=${() => this.changeFilters(a.remove)}>${a.name}${t.colon}<span dir=auto lang=${a.lang}>${a.value}</span> <span aria-hidden="true">×</span></button></li>`)}<li><button class="btn link" @click=${this.clearAll}>${t.clearAll}</button></li></ul>`;
+    return html`<ul class="chips" aria-label=${t.activeFilters}>${active.map((a) => html`<li><button class="btn"
+        aria-label=${t.removeFilter(`${a.name}${t.colon}${isolate(a.value)}`)}
+        @click=${() => this.changeFilters(a.remove)}>${a.name}${t.colon}<span dir=auto lang=${a.lang}>${a.value}</span> <span
+            aria-hidden="true">×</span></button></li>`)}<li><button class="btn link"
+            @click=${this.clearAll}>${t.clearAll}</button></li></ul>`;
   }
 
   private clearAll = () => this.changeFilters(() => this.setQuery({ q: '', category: null, facets: emptyFacets() }));
@@ -869,15 +904,20 @@ export class DisclosureCatalogue extends DisclosureElement {
     const t = this.t;
     if (this.remoteResult?.error) {
       // Retrying removes the button: focus goes to the result summary (正在加载…, then the count), as after a page change.
-      return html`<div class="panel error" part="error" role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p><button class="btn" @click=${() => (this.runRemote(true, true), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()))}>${this.core.retry}</button></div>`;
+      return html`<div class="panel error" part="error"
+          role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p><button class="btn"
+          @click=${() => (this.runRemote(true, true), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()))}>${this.core.retry}</button></div>`;
     }
     const items = this.visibleItems();
     if (!items.length) {
       const filtered = this.activeFilters()[0];
-      return html`<div class="empty" part="empty"><p><strong>${filtered ? t.noResults : t.noItems}</strong></p>${filtered ? html`<p>${t.noResultsHelp}</p><button class="btn primary" @click=${this.clearAll}>${t.clearAll}</button>` : nothing}</div>`;
+      return html`<div class="empty"
+          part="empty"><p><strong>${filtered ? t.noResults : t.noItems}</strong></p>${filtered ? html`<p>${t.noResultsHelp}</p><button
+          class="btn primary" @click=${this.clearAll}>${t.clearAll}</button>` : nothing}</div>`;
     }
     const terms = queryTerms(this.shownQuery.q);
-    return html`<ol class="items" aria-labelledby="summary" start=${this.rng[0] + 1}>${items.map((item, i) => this.renderItem(item, terms, i))}</ol>`;
+    return html`<ol class="items" aria-labelledby="summary"
+        start=${this.rng[0] + 1}>${items.map((item, i) => this.renderItem(item, terms, i))}</ol>`;
   }
 
   /** `text` with the search words marked; `squeeze` for a 文号 or 索引号, whose spaces the search ignores. */
@@ -894,8 +934,20 @@ export class DisclosureCatalogue extends DisclosureElement {
     const lang = this.textLang(this.feed);
     const title = html`<span dir=auto lang=${lang}>${this.marked(item.title, terms)}</span>`;
     const href = hrefOf(item);
-    return html`<li class="item" part="item"><h3>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span class="count">${t.noLink}</span>`}</h3><dl class="meta summary-meta">${meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms, true), lang)}${meta(t.publisher, this.termLabel('publisher', item.publisher), lang)}${meta(t.docNo, item.docNo && this.marked(item.docNo, terms, true), lang)}${meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}${meta(t.datePublished, formatDate(item.datePublished, this.locale))}${meta(t.validity, item.validity && t.validityValues[item.validity], nothing, `validity-${item.validity}`)}</dl><div class="actions"><button class="btn link" aria-expanded=${open} aria-controls=${detailId}
-          aria-label=${t.detailsFor(isolate(item.title))} @click=${() => (this.expanded = toggled(this.expanded, item.id))}>${t.details}</button></div><div class="detail" id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms, lang) : nothing}</div></li>`;
+    return html`<li class="item" part="item"><h3>${href ? html`<a href=${href} target="_blank"
+        rel="noopener noreferrer">${title}<span class="vh">${t.newWindow}</span></a>` : html`${title} <span
+        class="count">${t.noLink}</span>`}</h3><dl
+        class="meta summary-meta">${
+          meta(t.indexNo, item.indexNo && this.marked(item.indexNo, terms, true), lang)}${
+          meta(t.publisher, this.termLabel('publisher', item.publisher), lang)}${
+          meta(t.docNo, item.docNo && this.marked(item.docNo, terms, true), lang)}${
+          meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}${
+          meta(t.datePublished, formatDate(item.datePublished, this.locale))}${
+          meta(t.validity, item.validity && t.validityValues[item.validity], nothing, `validity-${item.validity}`)}</dl><div
+        class="actions"><button class="btn link" aria-expanded=${open} aria-controls=${detailId}
+          aria-label=${t.detailsFor(isolate(item.title))}
+              @click=${() => (this.expanded = toggled(this.expanded, item.id))}>${t.details}</button></div><div class="detail"
+              id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms, lang) : nothing}</div></li>`;
   }
 
   /** An entry's details; `lang` (textLang) marks the feed's text in them. */
@@ -909,13 +961,21 @@ export class DisclosureCatalogue extends DisclosureElement {
     const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join(sep);
     const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join(sep);
     return html`
-      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span dir=auto lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}<dl class="meta">${meta(t.topic, topics, lang)}${meta(t.genre, this.termLabel('genre', item.genreId), lang)}${meta(t.keywords, item.keywords.length && this.marked(item.keywords.join(sep), terms), lang)}${meta(t.category, categories, lang)}${meta(t.link, hrefOf(item))}</dl>${item.attachments.length
+      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span dir=auto
+          lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}<dl
+          class="meta">${
+            meta(t.topic, topics, lang)}${
+            meta(t.genre, this.termLabel('genre', item.genreId), lang)}${
+            meta(t.keywords, item.keywords.length && this.marked(item.keywords.join(sep), terms), lang)}${
+            meta(t.category, categories, lang)}${
+            meta(t.link, hrefOf(item))}</dl>${item.attachments.length
         ? html`<p><strong>${t.attachments}${t.colon}</strong></p><ul>${item.attachments.map((a) => {
                 const meta = t.fileMeta([this.kindOf(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
                   .filter(Boolean) as string[]);
                 const href = hrefOf(a);
                 const name = html`<span dir=auto lang=${lang}>${a.name}</span>`;
-                return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${name}<span class="vh">${t.newWindow}</span></a>` : name}
+                return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${name}<span
+                    class="vh">${t.newWindow}</span></a>` : name}
                   <span class="count">${meta}</span></li>`;
               })}</ul>`
         : nothing}`;
@@ -941,10 +1001,13 @@ export class DisclosureCatalogue extends DisclosureElement {
         p = p < page ? page - 3 : pages - 1;
       }
     }
-    return html`<nav class="pages" part="pagination" aria-label=${t.pagination}><ul><li><button class="btn" ?disabled=${page <= 1} @click=${() => this.goPage(page - 1, pages)}>${t.prev}</button></li>${parts.map((p) => p === 'gap'
+    return html`<nav class="pages" part="pagination" aria-label=${t.pagination}><ul><li><button class="btn" ?disabled=${page <= 1}
+        @click=${() => this.goPage(page - 1, pages)}>${t.prev}</button></li>${parts.map((p) => p === 'gap'
           ? html`<li class="gap" aria-hidden="true">…</li>`
           : html`<li><button class="btn" aria-label=${t.pageN(this.fmt(p))} aria-current=${p === page ? 'page' : nothing}
-              @click=${() => this.goPage(p, pages)}>${this.fmt(p)}</button></li>`)}<li><button class="btn" ?disabled=${page >= pages} @click=${() => this.goPage(page + 1, pages)}>${t.next}</button></li><li class="count">${t.pageOf(this.fmt(page), this.fmt(pages))}</li></ul></nav>`;
+              @click=${() => this.goPage(p, pages)}>${this.fmt(p)}</button></li>`)}<li><button class="btn"
+                  ?disabled=${page >= pages} @click=${() => this.goPage(page + 1, pages)}>${t.next}</button></li><li
+                  class="count">${t.pageOf(this.fmt(page), this.fmt(pages))}</li></ul></nav>`;
   }
 
   private async goPage(page: number, pages: number): Promise<void> {
