@@ -46,11 +46,13 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
 }
 
 type Values = Record<string, string | string[]>;
-/** `files`: the names of each file field's files (never their contents), to be chosen again after a restore. */
-/** A draft: the answers, the step, the application's key, the files to choose again; what the server said of the answers
- *  (its field errors, `e`; refused as they are, `r`; its key spent, `r: 2`), kept so a reload does not send them to be refused again. */
+/**
+ * A draft: the answers, the step, the application's key, and `files`, the names of each file field's files (never their
+ * contents), to be chosen again after a restore; and what the server said of the answers (its field errors, `e`; the
+ * answers refused as they are, or the key spent, `r`), kept so that a reload does not send them to be refused again.
+ */
 interface Draft { v: Values; step: number; key?: string; files?: Record<string, string[]>; e?: Record<string, string>; r?: Refusal | false; back?: boolean }
-/** Why the answers were refused as they are: see `refuse`. */
+/** Why the answers were refused as they are: the key spent (no answers will do), the reason's key, the server's words and code. */
 type Refusal = [spent: boolean, key: string, message: string, code: string];
 /** Why 提交申请 sends nothing: the key spent, or the same answers refused. */
 const whyRefused = (r: Refusal, t: RequestMessages) => (r[0] ? t.keySpent : t.sameRefused);
@@ -207,8 +209,8 @@ export class RequestForm extends DisclosureElement {
   /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
   private stuck = false;
   /** The answers are those the server refused (a 4xx that is not about fields on the form): sent again, they would be
-   *  refused again. 2: the application's Idempotency-Key was used for other answers (idempotencyKeyReused, no receipt):
-   *  it is refused whatever the answers, until the form is cleared (a new application, a new key). */
+   *  refused again. Its first item true: the application's Idempotency-Key was used for other answers
+   *  (idempotencyKeyReused, no receipt): refused whatever the answers, until the form is cleared (a new application, a new key). */
   private asRefused: Refusal | false = false;
   private sentShare: number | null = null;
   private keptReceipt: KeptReceipt | null = null;
