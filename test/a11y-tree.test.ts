@@ -17,7 +17,7 @@ import type { RequestStatus } from '../src/request-status.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import { scriptEndpoint, storeFeed } from './helpers.js';
 import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
-import { $, $$, VALID, fill, formFeed, next, waitUntil } from './request-fixtures.js';
+import { $, $$, answerToReview, fill, formFeed, next, waitUntil } from './request-fixtures.js';
 
 interface AX {
   role: string;
@@ -232,12 +232,7 @@ async function toReview(steps: Parameters<typeof scriptEndpoint>[0] | string, en
   const endpoint = typeof steps == 'string' ? steps : await scriptEndpoint(steps);
   const el = await requestForm(formFeed({ mode: 'api', endpoint, encoding }));
   await fill(el, { applicantType: 'naturalPerson' });
-  await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
-  await next(el);
-  await fill(el, { description: VALID.description, delivery: 'email' });
-  await next(el);
-  await fill(el, { declaration: true });
-  await next(el);
+  await answerToReview(el);
   return el;
 }
 

@@ -133,6 +133,20 @@ export async function next(el: HTMLElement & { updateComplete: Promise<boolean> 
 
 export const stepTitle = (el: Element) => $(el, '#step-h')?.textContent?.trim();
 
+/**
+ * Answers the sample form's steps validly from the applicant's details on (the applicant type chosen already), up to
+ * its review; `files`, if given, are chosen for the ID proof on the last step.
+ */
+export async function answerToReview(el: HTMLElement & { updateComplete: Promise<boolean> }, files?: File[]): Promise<void> {
+  await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
+  await next(el);
+  await fill(el, { description: VALID.description, delivery: 'email' });
+  await next(el);
+  if (files) await chooseFile(el, 'idProof', files);
+  await fill(el, { declaration: true });
+  await next(el);
+}
+
 export async function focusedIn(el: Element, sel: string): Promise<Element> {
   return waitUntil(() => el.shadowRoot!.activeElement === $(el, sel) && $(el, sel), `focus on ${sel}`);
 }

@@ -5,7 +5,7 @@ import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import { residentIdCheckChar } from '../src/validators/index.js';
 import { uniqueName, cutOff, expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
-import { $, $$, STEP1, VALID, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
+import { $, $$, STEP1, VALID, answerToReview, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
 
@@ -23,13 +23,7 @@ const pdf = (name = 'id.pdf', size = 10) => new File(['x'.repeat(size)], name, {
 /** Fills every step validly and arrives at the review. */
 async function toReview(el: El, file = false): Promise<void> {
   await fill(el, { applicantType: 'naturalPerson' });
-  await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
-  await next(el);
-  await fill(el, { description: VALID.description, delivery: 'email' });
-  await next(el);
-  if (file) await chooseFile(el, 'idProof', [pdf()]);
-  await fill(el, { declaration: true });
-  await next(el);
+  await answerToReview(el, file ? [pdf()] : undefined);
   expect(stepTitle(el)).to.equal('核对申请信息');
 }
 

@@ -12,7 +12,7 @@ import '../src/request-status.js';
 import { chartOn } from '../src/elements/annual-stats/charts.js';
 import { mountHtml, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
-import { $, $$, fill, formFeed, next, VALID } from './request-fixtures.js';
+import { $, $$, answerToReview, fill, formFeed, next } from './request-fixtures.js';
 
 type El = HTMLElement & { updateComplete: Promise<boolean>; loaded: Promise<unknown> };
 const TAGS = ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status'] as const;
@@ -205,12 +205,7 @@ const scenes: Record<Tag, (style: string, theme: string, collect: (el: Element) 
     await collect(el);
     (el.shadowRoot!.activeElement as HTMLElement).click(); // 取消, which has the focus
     await el.updateComplete;
-    await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
-    await next(el);
-    await fill(el, { description: VALID.description, delivery: 'email' });
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
+    await answerToReview(el);
     await hover(el, '.btn.primary');
     await collect(el); // the review, 提交申请 hovered
     await resetMouse();
