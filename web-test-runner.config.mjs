@@ -39,6 +39,19 @@ const mediaFeatures = {
 };
 
 /**
+ * `executeServerCommand('time-zone', 'America/New_York')`: the page's time zone, as a reader's computer elsewhere has
+ * it (Intl and Date follow it at once); `''` gives back the machine's.
+ */
+const timeZone = {
+  name: 'time-zone',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'time-zone') return undefined;
+    await (await frontPage(session)).send('Emulation.setTimezoneOverride', { timezoneId: payload ?? '' });
+    return true;
+  },
+};
+
+/**
  * `executeServerCommand('bring-to-front')`: makes the test's page the visible one (see waitUntilRendered, test/helpers.ts).
  */
 const bringToFront = {
@@ -111,7 +124,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, bringToFront, a11yTree, a11ySnapshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, timeZone, bringToFront, a11yTree, a11ySnapshotPlugin()],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],

@@ -387,22 +387,27 @@ describe('accessibility tree: <request-status>', () => {
   });
 
   it('an unknown code: focus on the panel that says so; a found application: a region named by its status, focused on it, with the due date and the history', async () => {
-    const found = {
-      queryCode: 'AB12-CD34', status: 'extended', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29',
-      history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }, { status: 'extended', at: '2026-09-25T03:00:00Z', note: '需要调取档案' }],
-    };
-    const el = await requestStatus([{ status: 404, body: { error: { code: 'notFound', message: 'x' } } }, { status: 200, body: found }]);
-    await lookup(el, 'ZZZZ-9999', '王五');
-    let t = await treeUntil((t) => focused(t)?.name.startsWith('没有找到'), 'focus on the failure');
-    expect(focused(t).name).to.equal('没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。');
-    await lookup(el, 'AB12-CD34', '张三');
-    t = await treeUntil((t) => focused(t)?.role === 'heading', 'focus on the result');
-    expect(focused(t).name).to.equal('办理状态：已延长答复期限');
-    const result = node(t, 'region', '办理状态：已延长答复期限');
-    expect(textOf(result)).to.contain('答复期限2026年9月29日（已超过答复期限）');
-    expect(all(node(result, 'list'), (n) => n.role === 'listitem').map(textOf)).to.deep.equal([
-      '2026年9月1日 10:00已收到申请', '2026年9月25日 11:00已延长答复期限：需要调取档案',
-    ]);
+    await executeServerCommand('time-zone', 'Asia/Shanghai'); // a reader in Beijing: the agency's clock needs no name
+    try {
+      const found = {
+        queryCode: 'AB12-CD34', status: 'extended', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29',
+        history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }, { status: 'extended', at: '2026-09-25T03:00:00Z', note: '需要调取档案' }],
+      };
+      const el = await requestStatus([{ status: 404, body: { error: { code: 'notFound', message: 'x' } } }, { status: 200, body: found }]);
+      await lookup(el, 'ZZZZ-9999', '王五');
+      let t = await treeUntil((t) => focused(t)?.name.startsWith('没有找到'), 'focus on the failure');
+      expect(focused(t).name).to.equal('没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。');
+      await lookup(el, 'AB12-CD34', '张三');
+      t = await treeUntil((t) => focused(t)?.role === 'heading', 'focus on the result');
+      expect(focused(t).name).to.equal('办理状态：已延长答复期限');
+      const result = node(t, 'region', '办理状态：已延长答复期限');
+      expect(textOf(result)).to.contain('答复期限2026年9月29日（已超过答复期限）');
+      expect(all(node(result, 'list'), (n) => n.role === 'listitem').map(textOf)).to.deep.equal([
+        '2026年9月1日 10:00已收到申请', '2026年9月25日 11:00已延长答复期限：需要调取档案',
+      ]);
+    } finally {
+      await executeServerCommand('time-zone', '');
+    }
   });
 });
 

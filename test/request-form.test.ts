@@ -1,5 +1,5 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
@@ -1272,25 +1272,33 @@ describe('<request-form> submission', () => {
     expect((await requestsTo(endpoint)).length).to.equal(2);
   });
 
-  it('the receipt shows the time received as the server gave it: a date alone as a date, a time without a zone unshifted', async () => {
-    const cases: [string, string, string, RegExp][] = [
-      ['CN-OGI-2019', 'zh-CN', '2026-09-01', /^2026年9月1日$/],
-      ['US-FOIA', 'en', '2026-09-01', /^Sep 1, 2026$/],
-      ['CN-OGI-2019', 'zh-CN', '2026-09-30T10:00:00', /^2026年9月30日\s*10:00$/],
-      ['US-FOIA', 'en', '2026-09-30 10:00', /^Sep 30, 2026,\s*10:00\sAM$/],
-      ['US-FOIA', 'en', '2026-09-30T14:00:00Z', /^Sep 30, 2026,\s*10:00\sAM$/],
+  it('the receipt shows the time received as the server gave it: a date alone as a date, a time without a zone unshifted, the agency\'s zone named to a reader elsewhere', async () => {
+    const [beijing, newYork] = ['Asia/Shanghai', 'America/New_York'];
+    const cases: [string, string, string, RegExp, string][] = [
+      ['CN-OGI-2019', 'zh-CN', '2026-09-01', /^2026年9月1日$/, beijing],
+      ['US-FOIA', 'en', '2026-09-01', /^Sep 1, 2026$/, newYork],
+      ['CN-OGI-2019', 'zh-CN', '2026-09-30T10:00:00', /^2026年9月30日\s*10:00$/, beijing],
+      ['US-FOIA', 'en', '2026-09-30 10:00', /^Sep 30, 2026,\s*10:00\sAM$/, newYork],
+      ['US-FOIA', 'en', '2026-09-30T14:00:00Z', /^Sep 30, 2026,\s*10:00\sAM$/, newYork],
+      ['CN-OGI-2019', 'en', '2026-09-30T10:00:00', /^Sep 30, 2026,\s*10:00\sAM China Standard Time$/, 'America/Los_Angeles'],
+      ['CN-OGI-2019', 'en', '2026-09-01', /^Sep 1, 2026$/, 'America/Los_Angeles'],
     ];
-    for (const [jurisdiction, lang, receivedAt, shown] of cases) {
-      const endpoint = await scriptEndpoint([{ status: 201, body: { ...RECEIPT, receivedAt } }]);
-      const el = await mount({ ...formFeed({ mode: 'api', endpoint, encoding: 'json' }), jurisdiction });
-      await toReview(el);
-      await next(el);
-      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
-      el.lang = lang;
-      await waitUntil(() => shadowText(el, '[part="receipt"] .answers > div:first-child dt') === (lang === 'en' ? 'Received' : '收到时间'), lang);
-      expect(shadowText(el, '[part="receipt"] .answers > div:first-child dd'), `${receivedAt} (${jurisdiction})`).to.match(shown);
-      sessionStorage.clear();
-      fixtureCleanup();
+    try {
+      for (const [jurisdiction, lang, receivedAt, shown, readerZone] of cases) {
+        await executeServerCommand('time-zone', readerZone);
+        const endpoint = await scriptEndpoint([{ status: 201, body: { ...RECEIPT, receivedAt } }]);
+        const el = await mount({ ...formFeed({ mode: 'api', endpoint, encoding: 'json' }), jurisdiction });
+        await toReview(el);
+        await next(el);
+        await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+        el.lang = lang;
+        await waitUntil(() => shadowText(el, '[part="receipt"] .answers > div:first-child dt') === (lang === 'en' ? 'Received' : '收到时间'), lang);
+        expect(shadowText(el, '[part="receipt"] .answers > div:first-child dd'), `${receivedAt} (${jurisdiction})`).to.match(shown);
+        sessionStorage.clear();
+        fixtureCleanup();
+      }
+    } finally {
+      await executeServerCommand('time-zone', '');
     }
   });
 

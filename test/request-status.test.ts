@@ -359,23 +359,40 @@ describe('<request-status> times', () => {
     return [received.querySelector('dd')!.textContent!.trim(), ...$$(el, '[part="history"] time').map((t) => t.textContent!.trim())];
   }
 
+  afterEach(() => executeServerCommand('time-zone', ''));
+  const body = {
+    ...FOUND, receivedAt: '2026-09-01',
+    history: [{ status: 'received', at: '2026-09-01' }, { status: 'extended', at: '2026-09-30T10:00:00' }, { status: 'extended', at: '2026-09-30 10:00' }, { status: 'extended', at: '2026-09-30T02:00:00Z' }],
+  };
+
   it('a date alone is shown as a date (no 08:00, not a day early in New York); a time without a zone as the agency\'s clock said it; an instant in the agency\'s zone', async () => {
-    const body = {
-      ...FOUND, receivedAt: '2026-09-01',
-      history: [{ status: 'received', at: '2026-09-01' }, { status: 'extended', at: '2026-09-30T10:00:00' }, { status: 'extended', at: '2026-09-30 10:00' }, { status: 'extended', at: '2026-09-30T02:00:00Z' }],
-    };
+    // Each read where the agency is: its times need no zone's name.
+    await executeServerCommand('time-zone', 'Asia/Shanghai');
     const [received, ...history] = await times('CN-OGI-2019', 'zh-CN', body);
     expect(received).to.equal('2026年9月1日');
     expect(history[0]).to.equal('2026年9月1日');
     expect(history[1]).to.match(/^2026年9月30日\s*10:00$/);
     expect(history[2]).to.match(/^2026年9月30日\s*10:00$/);
     expect(history[3]).to.match(/^2026年9月30日\s*10:00$/); // 02:00 UTC is 10:00 in Beijing
+    await executeServerCommand('time-zone', 'America/New_York');
     const [usReceived, ...usHistory] = await times('US-FOIA', 'en', body);
     expect(usReceived).to.equal('Sep 1, 2026');
     expect(usHistory[0]).to.equal('Sep 1, 2026');
     expect(usHistory[1]).to.match(/^Sep 30, 2026,\s*10:00\sAM$/);
     expect(usHistory[2]).to.match(/^Sep 30, 2026,\s*10:00\sAM$/);
     expect(usHistory[3]).to.match(/^Sep 29, 2026,\s*10:00\sPM$/); // 02:00 UTC is 22:00 the day before in New York
+  });
+
+  it('a reader in another time zone is told whose clock a time is (a date alone needs no zone)', async () => {
+    await executeServerCommand('time-zone', 'Europe/London');
+    const [received, ...history] = await times('CN-OGI-2019', 'zh-CN', body);
+    expect(received).to.equal('2026年9月1日');
+    expect(history[0]).to.equal('2026年9月1日');
+    for (const h of history.slice(1)) expect(h).to.match(/^2026年9月30日\s*10:00 中国标准时间$/);
+    const [usReceived, ...usHistory] = await times('US-FOIA', 'en', body);
+    expect(usReceived).to.equal('Sep 1, 2026');
+    expect(usHistory[1]).to.match(/^Sep 30, 2026,\s*10:00\sAM Eastern Daylight Time$/);
+    expect(usHistory[3]).to.match(/^Sep 29, 2026,\s*10:00\sPM Eastern Daylight Time$/);
   });
 });
 

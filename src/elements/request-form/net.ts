@@ -15,7 +15,7 @@ import { ISO_DATE, LOCAL_DATE_TIME } from '../../rules/working-days.js';
  * expects it. Read as the deadline rules read it (localDate, src/rules/working-days.ts): a date alone (`2026-09-01`) is
  * shown as a date, with no time the server never gave; a date-time without a zone (`2026-09-30T10:00:00`) is the
  * agency's clock time and is shown as given, wherever the reader is; an instant (`…Z`, `…+08:00`) is shown in the
- * agency's time zone `timeZone`. Other text is returned as it is.
+ * agency's time zone `timeZone`, named when it is not the reader's. Other text is returned as it is.
  */
 export function formatDateTime(value: string | null | undefined, locale: LocaleId, timeZone: string): string {
   if (!value || ISO_DATE.test(value)) return formatDate(value, locale);
@@ -23,7 +23,12 @@ export function formatDateTime(value: string | null | undefined, locale: LocaleI
   // A clock time is formatted as the UTC instant with the same digits, in UTC: nothing shifts it.
   const d = new Date(local ? `${value.replace(' ', 'T')}Z` : value);
   if (Number.isNaN(d.getTime())) return value;
-  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: local ? 'UTC' : timeZone }).format(d);
+  const shown = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: local ? 'UTC' : timeZone }).format(d);
+  // A reader in another time zone is told whose clock it is (10:00 中国标准时间 / 10:00 AM China Standard Time), as Intl's
+  // own full time style writes it; a reader in the agency's zone is not (asked each time, not cached: laptops travel). (A clock time's d is a few hours off the
+  // instant: its zone's name can be wrong only within hours of a daylight-saving change.)
+  return Intl.DateTimeFormat().resolvedOptions().timeZone == timeZone ? shown
+    : `${shown} ${dateFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(d).find((p) => p.type == 'timeZoneName')!.value}`;
 }
 
 /**
