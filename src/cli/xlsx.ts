@@ -486,7 +486,8 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     const a = attrs(m[1]!);
     if (a.hidden === '1' || a.hidden === 'true') for (let c = +a.min! - 1; c <= +a.max! - 1 && c < 16384; c++) hiddenCols.add(c);
   }
-  const rows = new Map<number, string[]>();
+  // A row's cells by column (from 0), as the sheet has them: a value in XFD makes one entry, not 16,384.
+  const rows = new Map<number, Map<number, string>>();
   const hiddenRows = new Set<number>();
   const noValue: string[] = [];
   const errorCells: string[] = [];
@@ -505,7 +506,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     rowNo = ra.r ? +ra.r : rowNo + 1;
     const rowHidden = ra.hidden ? yes(ra.hidden) : zeroHeight && !(+ra.ht! > 0);
     if (rowHidden) hiddenRows.add(rowNo);
-    const cells: string[] = [];
+    const cells = new Map<number, string>();
     let col = -1;
     for (const cm of (rm[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       const a = attrs(cm[1]!);
@@ -522,7 +523,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       // WPS's pictures in cells, =DISPIMG("ID_…",1), whose saved value is the formula's text: no feed data.
       if (/^\s*=?\s*(?:_xlfn\.)?DISPIMG\(/i.test(formula ? xmlText(formula) : a.t === 'str' ? xmlText(v ?? '') : '')) {
         if (said) pictures.push(`${columnName(col)}${rowNo}`);
-        cells[col] = '';
+        cells.set(col, '');
         continue;
       }
       let value = '';
@@ -555,15 +556,14 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
             'so the digits after the 15th were lost (they read as 0). Type such an id as text (format the column as Text, or begin it with \') and enter it again' });
         }
       }
-      cells[col] = value;
+      cells.set(col, value);
     }
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     rows.set(rowNo, cells);
   }
 
   // Merged cells: the top-left value down the range's first column, as far as the sheet has rows (a range merged
   // down to row 1048576 makes no million empty entries).
-  const fromAbove = new Map<number, boolean[]>();
+  const fromAbove = new Map<number, Set<number>>();
   let lastRow = 0;
   for (const r of rows.keys()) lastRow = Math.max(lastRow, r);
   for (const m of sheet.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
@@ -571,18 +571,37 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     const f = from && cellRef(from);
     const l = to && cellRef(to);
     if (!f || !l) continue;
-    const value = rows.get(f[1])?.[f[0]] ?? '';
+    const value = rows.get(f[1])?.get(f[0]) ?? '';
     if (!value) continue;
     for (let r = f[1] + 1; r <= Math.min(l[1], lastRow); r++) {
-      const cells = rows.get(r) ?? [];
-      cells[f[0]] = value;
-      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+      const cells = rows.get(r) ?? new Map<number, string>();
+      cells.set(f[0], value);
       rows.set(r, cells);
-      const marks = fromAbove.get(r) ?? [];
-      marks[f[0]] = true;
+      const marks = fromAbove.get(r) ?? new Set<number>();
+      marks.add(f[0]);
       fromAbove.set(r, marks);
     }
   }
+
+  // The columns of the records: each column up to the last that a row has, as the sheet has them (a blank column
+  // between two stays), but for a run of more than 256 columns without a cell in any row, which is left out: a value
+  // in XFD, the 16,384th column, made 16,384 cells of every row (3,000 rows took 23 s and 956 MB), and a
+  // link inserted on whole rows visited them all. Only the columns that hold anything matter to the tables.
+  const used = new Set<number>();
+  for (const cells of rows.values()) for (const c of cells.keys()) used.add(c);
+  const columns: number[] = [];
+  let next = 0;
+  for (const c of [...used].sort((x, y) => x - y)) {
+    if (c - next > 256) next = c;
+    while (next <= c) columns.push(next++);
+  }
+  const place = new Map(columns.map((c, i) => [c, i]));
+  /** The columns of a row's cells, as far as its last. */
+  const rowCells = (cells: Map<number, string>) => {
+    let last = -1;
+    for (const c of cells.keys()) last = Math.max(last, place.get(c)!);
+    return columns.slice(0, last + 1);
+  };
 
   // Links inserted on cells: <hyperlink ref="K5" r:id="rId3"/>, the target in the sheet's relationships. Set on the
   // cells the sheet has: a link inserted on whole columns (A1:J1048576) was 10 million entries. The last one on a cell
@@ -603,7 +622,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     for (const r of range) {
       const cells = rows.get(r);
       if (!cells || r < f[1] || r > l[1]) continue;
-      for (let c = f[0]; c <= Math.min(l[0], cells.length - 1); c++) if (!links.has(`${c},${r}`)) links.set(`${c},${r}`, href);
+      for (const c of rowCells(cells)) if (c >= f[0] && c <= l[0] && !links.has(`${c},${r}`)) links.set(`${c},${r}`, href);
     }
   }
 
@@ -612,17 +631,19 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const usedHidden = new Set<number>();
   for (const cells of rows.values()) cells.forEach((v, c) => { if (v.trim() && hiddenCols.has(c)) usedHidden.add(c); });
   const hiddenColumns = [...usedHidden].sort((x, y) => x - y)
-    .map((index) => ({ index, cells: new Map(lines.map((l) => [l, rows.get(l)![index] ?? ''])) }));
+    .map((index) => ({ index, cells: new Map(lines.map((l) => [l, rows.get(l)!.get(index) ?? ''])) }));
   const shown = (c: number) => includeHidden || !hiddenCols.has(c);
   const records: SheetRecord[] = [];
   for (const line of lines) {
     if (hiddenRows.has(line) && !includeHidden) continue;
-    const cells = rows.get(line)!.map((v, c) => (shown(c) ? v : ''));
-    const rowLinks = cells.map((_, c) => (shown(c) ? links.get(`${c},${line}`) : undefined));
+    const row = rows.get(line)!;
+    const at = rowCells(row);
+    const cells = at.map((c) => (shown(c) ? row.get(c) ?? '' : ''));
+    const rowLinks = at.map((c) => (shown(c) ? links.get(`${c},${line}`) : undefined));
     const record: SheetRecord = { line, cells };
     if (rowLinks.some(Boolean)) record.links = rowLinks;
     const marks = fromAbove.get(line);
-    if (marks) record.fromAbove = cells.map((_, c) => !!marks[c]);
+    if (marks) record.fromAbove = at.map((c) => marks.has(c));
     records.push(record);
   }
   if (noValue.length) {
@@ -643,6 +664,6 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   }
   return {
     sheet: first.name ?? 'Sheet1', sheets: sheets.map((s) => s.name ?? ''), records, notes, warnings, hiddenColumns,
-    hiddenRows: lines.filter((l) => hiddenRows.has(l) && rows.get(l)!.some((c) => c.trim())),
+    hiddenRows: lines.filter((l) => hiddenRows.has(l) && [...rows.get(l)!.values()].some((c) => c.trim())),
   };
 }

@@ -1161,6 +1161,44 @@ test('from-xlsx: columns hidden to the sheet\'s end (C:XFD, as tidy sheets hide 
   assert.ok(all / few < 3, `C:D hidden took ${Math.round(few)} ms, C:XFD ${Math.round(all)} ms`);
 });
 
+/** The workbook reader itself (src/cli/xlsx.ts, bundled for Node), to look at the records it builds. */
+async function loadXlsxReader() {
+  const { build } = await import('esbuild');
+  const out = await build({ absWorkingDir: root, entryPoints: ['src/cli/xlsx.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
+test('from-xlsx: values in a far column (XFD, the 16,384th) make no 16,384 cells a row: the columns with nothing in them between are left out (3,000 rows took 23 s and 956 MB); a few empty columns between stay', async () => {
+  const dir = tmp();
+  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  const book = async (name, far, rows) => {
+    const sheetRows = [['名称', '发布日期', '备注'], ...rows.map(([a, b, c]) => [a, b, c])]
+      .map(([a, b, c], i) => `<row r="${i + 1}">${t(`A${i + 1}`, a)}${t(`B${i + 1}`, b)}${t(`${far}${i + 1}`, c)}</row>`).join('');
+    const file = join(dir, name);
+    writeFileSync(file, await zip(oneSheetParts({ 'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetData>${sheetRows}</sheetData></worksheet>` })));
+    return file;
+  };
+  const rows = Array.from({ length: 3000 }, (_, i) => [`文件${i + 1}`, '2013-03-05', `备注${i + 1}`]);
+  const far = await book('far.xlsx', 'XFD', rows);
+  const { readXlsx } = await loadXlsxReader();
+  const wb = readXlsx(readFileSync(far));
+  assert.equal(wb.records.length, 3001);
+  assert.deepEqual(wb.records[0].cells, ['名称', '发布日期', '备注'], 'A, B and XFD, the columns that hold anything');
+  assert.deepEqual(wb.records[3000].cells, ['文件3000', '2013-03-05', '备注3000']);
+  assert.equal(wb.records.reduce((n, r) => n + r.cells.length, 0), 3 * 3001, 'three cells a row, not 16,384');
+  // The CLI converts it in a heap of 64 MB (it took 956 MB).
+  const out = join(dir, 'far.json');
+  const r = await run(['catalogue', 'from-xlsx', far, '-o', out], { nodeArgs: ['--max-old-space-size=64'] });
+  assert.equal(r.code, 0, r.stderr);
+  const items = JSON.parse(readFileSync(out, 'utf8')).items;
+  assert.equal(items.length, 3000);
+  assert.deepEqual([items[0].title, items[0].datePublished, items[2999].title], ['文件1', '2013-03-05', '文件3000']);
+  assert.match(r.stderr, /columns not used: 备注/);
+  // Empty columns between, as a sheet has them (C to E left blank), are kept as they were: the rows are as before.
+  const near = readXlsx(readFileSync(await book('near.xlsx', 'F', rows.slice(0, 2))));
+  assert.deepEqual(near.records.map((rec) => rec.cells), [['名称', '发布日期', '', '', '', '备注'], ['文件1', '2013-03-05', '', '', '', '备注1'], ['文件2', '2013-03-05', '', '', '', '备注2']]);
+});
+
 test('README: the from-csv example prints what the command prints, for a GBK export with the rows it names', async () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const block = readme.match(/```console\n\$ npx disclosure-elements (catalogue from-csv [^\n]*\\\n[^\n]*)\n([\s\S]*?)```/);
