@@ -15,7 +15,8 @@
  *   not applied). AM/PM, 上午/下午 and 年 月 日 时 分 秒 in a date or time format change nothing written (see above).
  * - A format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]"否";0) shows a number through the section its value
  *   chooses, by Microsoft's rules: the first section whose condition holds (the first for > 0 and the second for < 0
- *   when they have none), else the third; of two sections, the second when it has no condition. A number that such a
+ *   when they have none), else the third; of two sections, the second when it has no condition. A negative number
+ *   loses its minus sign as Excel shows it (see numberFormat). A number that such a
  *   format shows through a section not read here (a 万 format that inserts a dot with !.: 0!.0,"万"), or
  *   that no section takes, and one in Chinese numerals ([DBNum1], [DBNum2]), is written plain, with a note naming the
  *   cells: a wrong figure in a feed is worse than the plain one.
@@ -358,8 +359,15 @@ function numberFormat(code: string): NumberFormat | null {
       // with two sections, the second when it has no condition of its own.
       const i = !conditional ? (n > 0 || (n === 0 && count < 3) || (n < 0 && count < 2) ? 0 : n < 0 ? 1 : 2)
         : holds(n, conditions[0], '>') ? 0 : count > 1 && holds(n, conditions[1], '<') ? 1 : count > 2 ? 2 : count > 1 && !conditions[1] ? 1 : -1;
-      // The section for negatives (the second, for < 0) shows them without a minus sign: (1,234); another keeps it.
-      const signless = i === 1 && (!conditions[1] || (conditions[1][1] === '<' && +conditions[1][2]! === 0));
+      // The section for negatives (the second, without conditions) shows them without a minus sign: (1,234). With
+      // conditions, as Excel shows them: a section whose own condition takes negative numbers only ([<0], [<-0.5],
+      // [<=-1], [=-5]) shows them without it, any other with it; but the second of two, without a condition, shows
+      // them without it unless the first's is = or > (>=) a number not below 0 ([>=10000]0.0,"万";0 shows -5 as -5).
+      const own = conditions[i];
+      const first = conditions[0];
+      const signless = !conditional ? i === 1
+        : own ? (+own[2]! < 0 && /^(?:<=?|=)$/.test(own[1]!)) || (+own[2]! === 0 && own[1] === '<')
+        : i === 1 && count === 2 && !(first && (first[1] === '=' || (first[1]![0] === '>' && +first[2]! >= 0)));
       const shown = formats[i]?.(Math.abs(n));
       return shown == null ? null : (n < 0 && !signless ? '-' : '') + shown;
     },

@@ -1549,6 +1549,21 @@ test('from-xlsx: a format with conditions ([>=100]0.0;[<0]0.00;0, [=1]"是";[=0]
   assert.match(r.stderr, /2 numbers have a format that is not read here \(\[<=100\]0;\[>200\]0\), written as plain numbers: B21, B22 \(check them against the sheet\)/);
 });
 
+test('from-xlsx: a negative number under a format with conditions loses its minus sign, as Excel shows it, only in a section whose condition takes negative numbers alone ([<=-1], [<-0.5], [=-1]); [>=10000]0.0,"万";0 keeps it', async () => {
+  const r = await fromFormats(['[<=-1]"minus "0;0', '[>=100]"大"0;[<-0.5]"负"0.0;0.0', '[=-1]"负一";0', '[>=10000]0.0,"万";0', '[<>-5]"A"0;"B"0'], [
+    ['文件一', [-5, 1], null],
+    ['文件二', [7, 1], null],
+    ['文件三', [-3, 2], null],
+    ['文件四', [-0.25, 2], null],
+    ['文件五', [-1, 3], null],
+    ['文件六', [-2, 3], null],
+    ['文件七', [-50000, 4], null],
+    ['文件八', [-5, 5], null],
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.summary), ['minus 5', '7', '负3.0', '-0.3', '负一', '-2', '-50000', 'B5']);
+});
+
 test('from-xlsx: numbers in Chinese numerals ([DBNum1], [DBNum2]) are written as plain numbers with a note naming the cells; a date in Chinese numerals is its date', async () => {
   const r = await fromFormats(['[DBNum1][$-804]General', '[DBNum2][$-804]General', '[DBNum1][$-804]yyyy"年"m"月"d"日"'], [
     ['文件一', [123, 1], [41338, 3]],
