@@ -502,17 +502,17 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
   const pictures: string[] = [];
   const unread: string[] = [];
   let unreadCode = '';
-  // Rows hidden by default (zeroHeight, as Excel writes a sheet whose unused rows are hidden): a row is shown when it
-  // says so, with hidden="0" or a height of its own (ht, whether set by hand, customHeight, or fitted to its text:
-  // the file format's row record keeps hidden apart from both).
-  const zeroHeight = /<(?:\w+:)?sheetFormatPr\b[^>]*\bzeroHeight\s*=\s*["'](?:1|true)["']/.test(sheet);
+  // A row is hidden when it says so (hidden="1": hidden by hand or by a filter), or has no height (ht="0"). Rows hidden
+  // by default (sheetFormatPr zeroHeight, as Excel writes a sheet whose unused rows are hidden) are the rows the file
+  // does not write: ECMA-376 Part 1 §18.3.1.81 has such a file "only write out the rows that are not hidden", and
+  // [MS-XLS] 2.4.87 gives that default (zero) height to empty rows only. A written row without ht is not hidden.
   const yes = (s?: string) => s === '1' || s === 'true';
   const warnings: Workbook['warnings'] = [];
   let rowNo = 0;
   for (const rm of sheet.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const ra = attrs(rm[1]!);
     rowNo = ra.r ? +ra.r : rowNo + 1;
-    const rowHidden = ra.hidden ? yes(ra.hidden) : zeroHeight && !(+ra.ht! > 0);
+    const rowHidden = ra.hidden ? yes(ra.hidden) : ra.ht !== undefined && +ra.ht === 0;
     if (rowHidden) hiddenRows.add(rowNo);
     const cells = new Map<number, string>();
     let col = -1;

@@ -1285,24 +1285,27 @@ async function hiddenRowsBook(rows) {
   return file;
 }
 
-test('from-xlsx: a sheet whose rows are hidden by default (sheetFormatPr zeroHeight="1") reads only the rows given a height or hidden="0", unless --include-hidden', async () => {
+test('from-xlsx: in a sheet whose rows are hidden by default (sheetFormatPr zeroHeight="1"), the rows the file writes are read unless they say hidden="1": a row without a height of its own (ht) was left out as hidden; --include-hidden reads the hidden ones', async () => {
+  // ECMA-376 Part 1 §18.3.1.81: zeroHeight lets a file "only write out the rows that are not hidden"; [MS-XLS] 2.4.87
+  // gives the default height (0 here) to empty rows. A written row is hidden when it says so.
   const file = await hiddenRowsBook([
     ['ht="20.25" customHeight="1"', '关于做好防汛工作的通知', '2013-03-05'],
-    ['', '内部：人事调整的请示', '2013-03-06'],
+    ['', '关于调整办公时间的通知', '2013-03-06'],
     ['hidden="0"', '关于印发方案的通知', '2013-03-07'],
     ['ht="15" customHeight="1" hidden="1"', '内部：草稿', '2013-03-08'],
+    ['hidden="1"', '内部：人事调整的请示', '2013-03-09'],
   ]);
   let r = await run(['catalogue', 'from-xlsx', file]);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '关于印发方案的通知']);
-  assert.match(r.stderr, /note: 2 hidden rows \(3, 5\) were left out: --include-hidden reads them\n/);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '关于调整办公时间的通知', '关于印发方案的通知']);
+  assert.match(r.stderr, /note: 2 hidden rows \(5–6\) were left out: --include-hidden reads them\n/);
   r = await run(['catalogue', 'from-xlsx', file, '--include-hidden']);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '内部：人事调整的请示', '关于印发方案的通知', '内部：草稿']);
-  assert.match(r.stderr, /note: 2 rows \(3, 5\) are hidden in the workbook and read, as --include-hidden asks\n/);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知', '关于调整办公时间的通知', '关于印发方案的通知', '内部：草稿', '内部：人事调整的请示']);
+  assert.match(r.stderr, /note: 2 rows \(5–6\) are hidden in the workbook and read, as --include-hidden asks\n/);
 });
 
-test('from-xlsx: in a sheet whose rows are hidden by default (zeroHeight), a row with a height of its own (ht) is shown whether or not that height was set by hand (customHeight); a height of 0 hides it', async () => {
+test('from-xlsx: in a sheet whose rows are hidden by default (zeroHeight), a row with a height of its own (ht) is shown whether or not that height was set by hand (customHeight); a height of 0 hides it, as in any sheet', async () => {
   const file = await hiddenRowsBook([
     ['ht="27.75"', '关于做好防汛工作的通知（标题较长，行高随内容自动调整）', '2013-03-05'],
     ['ht="0"', '内部：人事调整的请示', '2013-03-06'],
@@ -1312,6 +1315,13 @@ test('from-xlsx: in a sheet whose rows are hidden by default (zeroHeight), a row
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['关于做好防汛工作的通知（标题较长，行高随内容自动调整）', '关于印发方案的通知']);
   assert.match(r.stderr, /note: 1 hidden row \(3\) was left out: --include-hidden reads it\n/);
+  // A sheet without zeroHeight: the same.
+  const plain = join(tmp(), '目录.xlsx');
+  writeFileSync(plain, await xlsx([['名称', '发布日期'], ['通知一', '2013-03-05'], ['内部：请示', '2013-03-06'], ['通知二', '2013-03-07']], { rowAttrs: { 3: ' ht="0" customHeight="1"' } }));
+  const p = await run(['catalogue', 'from-xlsx', plain]);
+  assert.equal(p.code, 0, p.stderr);
+  assert.deepEqual(JSON.parse(p.stdout).items.map((i) => i.title), ['通知一', '通知二']);
+  assert.match(p.stderr, /note: 1 hidden row \(3\) was left out: --include-hidden reads it\n/);
 });
 
 test('from-xlsx: WPS\'s pictures in cells (=DISPIMG("ID_…",1)) are left empty with a note naming the cells, not read as their formula; text typed as #N/A is text', async () => {
