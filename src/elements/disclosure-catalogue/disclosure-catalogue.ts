@@ -331,7 +331,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // A feed in pages is announced once every page has come (loadMorePages), with the count of them all. (Its loading
     // starts first: a page the page URL names past the first feed page's entries is not taken out of the URL, runQuery.)
     if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
-    else this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
+    else this.announce(() => this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
     this.rebuildIndex();
   }
 
@@ -367,7 +367,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     let pages = 0;
     this.extraLoading = { loaded: this.allItems.length, total, failed: false };
     // Said when it starts and when it ends (or fails: role=alert), not at every page, which a feed in 100 pages would be.
-    this.announce(this.pgs(), 0);
+    this.announce(() => this.pgs(), 0);
     while (url && !seenUrls.has(url) && pages++ < MAX_PAGES) {
       seenUrls.add(url);
       try {
@@ -395,7 +395,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.extraLoading = null;
     // The page the page URL names (a link to page 4), which the further pages may hold: shown now.
     this.restoreFromUrl();
-    this.announce(this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
+    this.announce(() => this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
   }
 
   /** The progress of the further pages of a feed, in words: shown while they load, said when they start. */
@@ -452,7 +452,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       // (Not while a feed's further pages load: the page URL keeps a page they may hold, shown once they have come.)
       if (!this.extraLoading) this.writeUrl('replace');
     }
-    if (announce) this.announce(this.t.results(this.fmt(this.queryResult.matches.length)));
+    if (announce) this.announce(() => this.t.results(this.fmt(this.queryResult!.matches.length)));
   }
 
   private restoreFromUrl(): void {
@@ -509,7 +509,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     const abort = (this.remoteAbort = new AbortController());
     const url = this.remoteUrl();
     // Said once (not again for each search typed while the server is still busy), unless the answer comes first.
-    if (!this.remoteResult!.busy) this.announce(this.core.loading);
+    if (!this.remoteResult!.busy) this.announce(() => this.core.loading);
     this.remoteResult = { ...this.remoteResult!, busy: true, error: undefined };
     try {
       const { json } = await fetchJson(url, { signal: abort.signal, timeout: this.feed.timeout });
@@ -526,7 +526,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         return this.fetchRemote(notify);
       }
       this.remoteResult = { ...parsed.data, total, busy: false };
-      this.announce(this.t.results(this.fmt(total)));
+      this.announce(() => this.t.results(this.fmt(total)));
       if (notify) this.queried();
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -537,13 +537,15 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
   }
 
-  private announce(text: string, delay = 600): void {
+  /**
+   * Says `text()` after `delay` ms (a count while the reader types: once they pause), in the language of that moment: a
+   * language switched meanwhile (which empties the live region, see LocaleController) has it said in the new one.
+   */
+  private announce(text: () => string, delay = 600): void {
     clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      // Clearing first makes a repeated identical message be announced again.
-      this.announcement = '';
-      setTimeout(() => (this.announcement = text), 50);
-    }, delay);
+    // Emptied at once (that is not announced), so the same words said again are announced again.
+    this.announcement = '';
+    this.announceTimer = setTimeout(() => (this.announcement = text()), delay + 50);
   }
 
   private fmt(n: number): string {
@@ -809,7 +811,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     e.preventDefault();
     this.setQuery({ q: (e.target as HTMLFormElement & { q: HTMLInputElement }).q.value.trim() }, 'push');
     // Said again at once on Enter (a local search is done already); a server's answer says it when it comes.
-    if (!this.remoteResult) this.announce(this.t.results(this.fmt(this.total)), 0);
+    if (!this.remoteResult) this.announce(() => this.t.results(this.fmt(this.total)), 0);
   };
 
   private renderToolbar(): TemplateResult {
@@ -1012,7 +1014,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private async goPage(page: number, pages: number): Promise<void> {
     this.setQuery({ page });
-    this.announce(this.t.pageOf(this.fmt(page), this.fmt(pages)), 0);
+    this.announce(() => this.t.pageOf(this.fmt(page), this.fmt(pages)), 0);
     await this.updateComplete;
     // Take the reader to the top of the new page's results.
     this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
