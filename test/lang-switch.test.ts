@@ -1,11 +1,14 @@
 // A language switch (the `lang` attribute, an ancestor's, the provider's) while something is about to be said, or is
 // being said: what a screen reader user hears. Each test was seen failing on the code before its fix.
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/catalogue.js';
+import '../src/request-status.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
-import { storeFeed, waitUntil } from './helpers.js';
+import type { RequestStatus } from '../src/request-status.js';
+import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
-import { $ } from './request-fixtures.js';
+import { $, formFeed } from './request-fixtures.js';
 
 type Updating = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -22,6 +25,14 @@ function heard(region: Element): string[] {
     last = text;
   }).observe(region, { subtree: true, childList: true, characterData: true, attributes: true });
   return said;
+}
+
+interface AXNode { role: string; name: string; live?: string; children?: AXNode[] }
+/** Chromium's accessibility node of the status line that shows `text`: what a screen reader is told of it. */
+async function statusNode(text: string): Promise<AXNode | undefined> {
+  const find = (n: AXNode): AXNode | undefined =>
+    n.role === 'status' && n.children?.some((c) => c.name === text) ? n : n.children?.map(find).find(Boolean);
+  return find((await executeServerCommand('a11y-tree')) as AXNode);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,5 +73,43 @@ describe('<disclosure-catalogue>: a sentence about to be said when the language 
     await setLang(el, 'en');
     await sleep(400);
     expect(said).to.deep.equal(['Catalogue loaded: 4 entries.']);
+  });
+});
+
+describe('<request-status>: the language switched while a lookup runs', () => {
+  it('正在查询… is said once, at the press; the switch shows “Checking…” without saying it again; the answer is read in English', async () => {
+    const endpoint = await scriptEndpoint([{ status: 200, body: { queryCode: 'AB12-CD34', status: 'received', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] }, delay: 1200 }]);
+    const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))} lang="zh-CN" today="2026-09-10"></request-status>`);
+    await el.loaded;
+    const region = $(el, '[role="status"]');
+    const said = heard(region);
+    for (const [id, v] of [['code', 'AB12-CD34'], ['name', '张三']]) {
+      const i = $<HTMLInputElement>(el, `#${id}`);
+      i.value = v;
+      i.dispatchEvent(new Event('input'));
+    }
+    $(el, 'form .btn.primary').click();
+    await el.updateComplete;
+    await sleep(50);
+    expect(said).to.deep.equal(['正在查询…']);
+    expect((await statusNode('正在查询…'))?.live).to.equal('polite');
+    await setLang(el, 'en');
+    await sleep(50);
+    // Sighted readers see the line in the new language.
+    expect(region.textContent!.trim()).to.equal('Checking…');
+    expect((await statusNode('Checking…'))?.live, 'a live region for Chromium').to.equal(undefined);
+    expect(said, 'nothing more said by the switch').to.deep.equal(['正在查询…']);
+    // Nor by a switch back and forth (正在查询… was said already).
+    await setLang(el, 'zh-CN');
+    await setLang(el, 'en');
+    expect(said).to.deep.equal(['正在查询…']);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="result"]'), 'the answer', 5000);
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.match(/^Status: /);
+    expect(said).to.deep.equal(['正在查询…']);
+    // The next lookup, in English, is said in English (the line is live again).
+    $(el, 'form .btn.primary').click();
+    await el.updateComplete;
+    await sleep(50);
+    expect(said).to.deep.equal(['正在查询…', 'Checking…']);
   });
 });

@@ -99,6 +99,11 @@ export class RequestStatus extends DisclosureElement {
   private readonly statusFeed = new FeedController<RequestFormFeed>(this, parseRequestForm);
   /** The running lookup's: `key` is its query code and name. */
   private lookupAbort?: AbortController & { key: string };
+  /**
+   * Set when a lookup starts (its status line, 正在查询…, is said then); emptied by a language switch (LocaleController):
+   * the line then turns to the new language without being said again.
+   */
+  private announcement?: unknown;
 
   get loaded(): Promise<void> {
     return this.statusFeed.loaded.then(() => this.updateComplete).then(() => undefined);
@@ -151,7 +156,7 @@ export class RequestStatus extends DisclosureElement {
     url.searchParams.set('queryCode', this.typedCode);
     url.searchParams.set('name', this.typedName.trim());
     const abort = (this.lookupAbort = Object.assign(new AbortController(), { key }));
-    this.busy = true;
+    this.busy = this.announcement = true;
     try {
       // Asked in the element's language (zh-CN or en, a CORS-safelisted value), as <request-form> sends: a server may
       // write its own words (a history note) in it.
@@ -194,7 +199,8 @@ export class RequestStatus extends DisclosureElement {
           @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
       </div>`;
     // A running lookup is said once, by the status line beside the button: the button keeps its name (a focused button
-    // renamed to the same 正在查询… was read out a second time).
+    // renamed to the same 正在查询… was read out a second time). Nor is it said again in the language switched to while
+    // it runs: the line is not live (aria-live="off") while it shows those words, which sighted readers still see.
     // The form is named by the heading: a form landmark a screen reader lists and jumps to.
     return html`<h2 id="status-h">${t.statusTitle}</h2>
       <p class="agency" lang=${this.textLang(this.statusFeed)}>${form.agency.name}</p>
@@ -206,7 +212,7 @@ export class RequestStatus extends DisclosureElement {
           // wrong names count towards the lookup limit): 'on' lets the browser offer what was typed here before.
           `${form.applicantTypes.map((a) => a.id)}` == 'naturalPerson' ? 'name' : 'on')}
         <div class="actions"><button class="btn primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.lookupButton}</button>
-          <p class="help" role="status" aria-live="polite" aria-atomic="true">${this.busy ? t.looking : ''}</p></div>
+          <p class="help" role="status" aria-live=${this.busy && !this.announcement ? 'off' : 'polite'} aria-atomic="true">${this.busy ? t.looking : ''}</p></div>
       </form>
       ${this.lookupFailure
         ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.lookupFailure.text()}</p>
