@@ -77,6 +77,7 @@ export class LocaleController implements ReactiveController {
       this.locale = normalizeLocale(lang) ?? DEFAULT_LOCALE;
       // An element's live region (its `announcement`) still holds its last sentence in the previous language, which a
       // screen reader reads when browsing onto it: emptied (that is not announced, and neither is a language switch).
+      // (request-status's says that its status line was said: emptied, the line turns to the new language unsaid.)
       (this.host as { announcement?: unknown }).announcement = '';
       this.host.requestUpdate();
     }
