@@ -4,11 +4,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/request-status.js';
+import '../src/request-form.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import type { RequestStatus } from '../src/request-status.js';
+import type { RequestForm } from '../src/request-form.js';
 import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
-import { $, formFeed } from './request-fixtures.js';
+import { $, answerToReview, fill, formFeed } from './request-fixtures.js';
 
 type Updating = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -111,5 +113,30 @@ describe('<request-status>: the language switched while a lookup runs', () => {
     await el.updateComplete;
     await sleep(50);
     expect(said).to.deep.equal(['正在查询…', 'Checking…']);
+  });
+});
+
+describe('<request-form>: the language switched while the application is being sent', () => {
+  it('正在提交申请… is said once; the switch shows it in English without saying it again; the next news (a retry) is said in English', async () => {
+    const receipt = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
+    const endpoint = await scriptEndpoint([{ status: 503, body: {}, delay: 800 }, { status: 201, body: receipt, delay: 800 }]);
+    const el = await fixture<RequestForm & Updating>(html`<request-form src=${await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }))} lang="zh-CN"></request-form>`);
+    el.retryDelays = [1000];
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await answerToReview(el);
+    const region = $(el, '[part="send-status"][role="status"]');
+    const said = heard(region);
+    $(el, '#send').click();
+    await el.updateComplete;
+    await sleep(50);
+    expect(said).to.deep.equal(['正在提交申请，请稍候…']);
+    await setLang(el, 'en');
+    await sleep(50);
+    expect(region.textContent!.trim()).to.equal('Sending your application…');
+    expect(said, 'nothing more said by the switch').to.deep.equal(['正在提交申请，请稍候…']);
+    // The 503's news, and the sending again after it, are said in English.
+    await waitUntil(() => said.length >= 3, 'the retry said', 5000);
+    expect(said.slice(1)).to.deep.equal(['The server cannot be reached. Your application is kept; we will try again in 1 second (attempt 1).', 'Sending your application…']);
   });
 });

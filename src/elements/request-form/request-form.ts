@@ -204,8 +204,11 @@ export class RequestForm extends DisclosureElement {
   /** Files of a restored draft not chosen again yet, by field: the applicant is asked for them by name. */
   private againFiles: Record<string, string[]> = {};
   private sendState: SendState = '';
-  /** What the send status says, in words of the strings given: said again in another language when it changes. */
-  private sendDetail = (t: RequestMessages) => t.sendingNote;
+  /**
+   * What the send status says, in words of the strings given: shown again in another language when it changes. `l` is
+   * the language it was first shown (and said) in: a language switched since does not have it said again.
+   */
+  private sendDetail: ((t: RequestMessages) => string) & { l?: string } = (t) => t.sendingNote;
   /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
   private stuck = false;
   /** The answers are those the server refused (a 4xx that is not about fields on the form): sent again, they would be
@@ -1077,7 +1080,10 @@ export class RequestForm extends DisclosureElement {
   private renderReview(steps: Step[]): TemplateResult {
     const t = this.t;
     const s = this.sendState;
-    const detail = this.sendDetail(t);
+    // The send status is not live (aria-live="off") while it shows, in a language switched to, the words it said before.
+    const d = this.sendDetail;
+    const detail = d(t);
+    d.l ??= this.locale;
     const waiting = this.busy;
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
@@ -1088,7 +1094,7 @@ export class RequestForm extends DisclosureElement {
             @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
       </dl>`)}
-      <div class="send" part="send-status" role="status">
+      <div class="send" part="send-status" role="status" aria-live=${d.l != this.locale ? 'off' : nothing}>
         ${s === 'sending' || s === 'retrying' ? html`<p>${detail}</p>` : nothing}
         ${this.sentShare !== null ? html`<label>${t.uploading}
           <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
