@@ -8,7 +8,7 @@ import '../src/request-form.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import type { RequestStatus } from '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
-import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
+import { misLanguaged, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { $, answerToReview, fill, formFeed } from './request-fixtures.js';
 
@@ -113,6 +113,30 @@ describe('<request-status>: the language switched while a lookup runs', () => {
     await el.updateComplete;
     await sleep(50);
     expect(said).to.deep.equal(['正在查询…', 'Checking…']);
+  });
+
+  it('the server’s own words (a history note), asked for in Chinese before the switch, are marked as Chinese in the English answer (a screen reader reads them with a Chinese voice)', async () => {
+    const answer = (note: string) => ({ queryCode: 'AB12-CD34', status: 'extended', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [{ status: 'extended', at: '2026-09-25T03:00:00Z', note }] });
+    const endpoint = await scriptEndpoint([{ status: 200, byLanguage: { zh: answer('需要调取档案'), en: answer('The archives are being retrieved') }, delay: 1000 }]);
+    const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))} lang="zh-CN" today="2026-09-10"></request-status>`);
+    await el.loaded;
+    for (const [id, v] of [['code', 'AB12-CD34'], ['name', '张三']]) {
+      const i = $<HTMLInputElement>(el, `#${id}`);
+      i.value = v;
+      i.dispatchEvent(new Event('input'));
+    }
+    $(el, 'form .btn.primary').click();
+    await el.updateComplete;
+    await sleep(50);
+    await setLang(el, 'en');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="result"]'), 'the answer', 5000);
+    expect(el.shadowRoot!.querySelector('[part="history"] li')!.textContent).to.contain('Time limit extended: 需要调取档案');
+    // (The agency and office, from a feed that does not say its language, are not this test's.)
+    expect(misLanguaged(el).filter((s) => s.includes('需要调取档案'))).to.deep.equal([]);
+    // Asked again in English, the English words are not marked.
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="history"] li')?.textContent?.includes('The archives'), 'the English answer', 5000);
+    expect(el.shadowRoot!.querySelector('[part="history"] [lang]')).to.equal(null);
   });
 });
 

@@ -92,7 +92,8 @@ export class RequestStatus extends DisclosureElement {
   private typedName = '';
   private triedLookup = false;
   private busy = false;
-  private statusAnswer: StatusAnswer | null = null;
+  /** `l`: the language it was asked in (Accept-Language), which the server's own words (a history note) came in. */
+  private statusAnswer: (StatusAnswer & { l: string }) | null = null;
   /** `text` says it in the language of the moment (said again when the language changes). */
   private lookupFailure: { text: () => string; retry: boolean } | null = null;
 
@@ -160,11 +161,12 @@ export class RequestStatus extends DisclosureElement {
     try {
       // Asked in the element's language (zh-CN or en, a CORS-safelisted value), as <request-form> sends: a server may
       // write its own words (a history note) in it.
-      const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout, headers: { 'Accept-Language': this.locale } });
+      const l = this.locale;
+      const { json } = await fetchJson(url.href, { signal: abort.signal, timeout: this.feedTimeout, headers: { 'Accept-Language': l } });
       const a = json as StatusAnswer;
       if (!a || typeof a.status !== 'string') throw new FeedError('invalidRoot', 'not a status answer', url.href, undefined, 'status');
       // Entries that are not objects (null, a number) would throw in render and leave the page at 正在查询.
-      this.statusAnswer = { ...a, history: Array.isArray(a.history) ? a.history.filter((h) => h && typeof h === 'object') : [] };
+      this.statusAnswer = { ...a, l, history: Array.isArray(a.history) ? a.history.filter((h) => h && typeof h === 'object') : [] };
     } catch (error) {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
@@ -225,7 +227,7 @@ export class RequestStatus extends DisclosureElement {
       ${this.statusAnswer ? this.renderAnswer(this.statusAnswer, form) : nothing}`;
   }
 
-  private renderAnswer(a: StatusAnswer, form: RequestFormFeed): TemplateResult {
+  private renderAnswer(a: StatusAnswer & { l: string }, form: RequestFormFeed): TemplateResult {
     const t = this.t;
     const rules = resolveRules(form);
     const today = this.today ?? localDate(new Date().toISOString(), rules.timeZone);
@@ -253,7 +255,7 @@ export class RequestStatus extends DisclosureElement {
       </dl>
       ${a.history.length
         ? html`<h4>${t.historyTitle}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>
-            <time datetime=${h.at}>${when(h.at)}</time>${own(t.statusNames, h.status) ?? h.status}${h.note ? html`${t.colonMark}${h.note}` : nothing}</li>`)}</ol>`
+            <time datetime=${h.at}>${when(h.at)}</time>${own(t.statusNames, h.status) ?? h.status}${h.note ? html`${t.colonMark}<span lang=${a.l != this.locale ? a.l : nothing}>${h.note}</span>` : nothing}</li>`)}</ol>`
         : nothing}
       ${final ? nothing : officeDetails(t, form.agency.office, this.textLang(this.statusFeed),
         a.status === 'correctionRequested' ? html`<p>${t.contactCorrection}</p>` : nothing)}
