@@ -397,6 +397,91 @@ describe('<annual-stats>: charts', () => {
     }
   });
 
+  /**
+   * Waits until `el`'s canvases have as many pixels as the device pixels they cover (below 1 per device pixel the browser
+   * stretches the picture, blurred; above 1 it shrinks one drawn for a scale no longer there).
+   */
+  const sharpCharts = (el: Element, what: string) => {
+    const ratios = () => $$<HTMLCanvasElement>(el, 'canvas').map((c) => c.width / (c.getBoundingClientRect().width * devicePixelRatio));
+    return waitUntilRendered(() => ratios().every((r) => Math.abs(r - 1) < 0.01), `${what}: ${ratios()}`);
+  };
+  /** Waits until chart.js has drawn `el`'s charts at their boxes' widths and its first resize observation is over. */
+  async function settled(el: Element) {
+    await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').filter((c) => chartOn(c)).length === 2, 'charts drawn');
+    await waitUntilRendered(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => Math.abs(parseFloat(c.style.width) - c.parentElement!.clientWidth) < 1), 'charts at full width');
+    let frames = 0;
+    const tick = () => ++frames < 4 && requestAnimationFrame(tick);
+    requestAnimationFrame(tick);
+    await waitUntilRendered(() => frames >= 4, 'four frames');
+  }
+
+  it('under a page scaled with a transform (a 无障碍 toolbar’s `transform: scale(1.5)` on <body>), the charts follow the scale as it is switched on, changed and off', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    const style = document.createElement('style');
+    const toolbar = document.createElement('button');
+    document.body.append(toolbar);
+    // No scroll bars coming and going with the scale (they resize the window and the chart's box, which would redraw
+    // the charts anyway): each way of scaling below is heard by itself.
+    document.documentElement.style.overflow = 'hidden';
+    try {
+      await settled(el);
+      // A toolbar setting the style attribute,
+      document.body.style.transformOrigin = '0 0';
+      document.body.style.transform = 'scale(1.5)';
+      await sharpCharts(el, 'scale(1.5) set in the style attribute');
+      // one adding a style sheet when its button is clicked, and taking it away on the next click,
+      toolbar.addEventListener('click', () => {
+        if (style.isConnected) return style.remove();
+        style.textContent = 'body { transform: scale(2) !important }';
+        document.head.append(style);
+      });
+      toolbar.click();
+      await sharpCharts(el, 'scale(2) from a style sheet added on a click');
+      toolbar.click();
+      await sharpCharts(el, 'scale(1.5) again, the style sheet taken away on a click');
+      // and one that animates its change, back to no scale.
+      document.body.style.transition = 'transform .3s';
+      const ended = new Promise((r) => document.body.addEventListener('transitionend', r, { once: true }));
+      document.body.style.transform = '';
+      // (heard at its start, when the page is still at 1.5, and again at its end)
+      await ended;
+      await sharpCharts(el, 'back to no scale, after a transition');
+      el.remove();
+    } finally {
+      style.remove();
+      toolbar.remove();
+      for (const p of ['transform', 'transform-origin', 'transition']) document.body.style.removeProperty(p);
+      document.documentElement.style.removeProperty('overflow');
+    }
+  });
+
+  it('under a scale a media query sets on a box of fixed width, the charts follow the window across it', async () => {
+    const style = document.createElement('style');
+    style.textContent = '@media (max-width: 700px) { .scaled-box { transform: scale(1.5); transform-origin: 0 0 } }';
+    document.head.append(style);
+    try {
+      await setViewport({ width: 800, height: 600 });
+      const wrap = mountHtml(html`<div class="scaled-box"><annual-stats src=${`${FEEDS}/2022.json`} lang="zh-CN" no-url-state></annual-stats></div>`, 'width: 400px');
+      const el = wrap.querySelector('annual-stats') as AnnualStats;
+      await el.loaded;
+      await settled(el);
+      await setViewport({ width: 650, height: 600 });
+      await sharpCharts(el, 'scale(1.5) from a media query');
+      await setViewport({ width: 800, height: 600 });
+      await sharpCharts(el, 'no scale, the window wide again');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('drawn under a scale already there (`transform: scale(1.5)` on a wrapper), the charts are as sharp as they are shown', async () => {
+    const wrap = mountHtml(html`<annual-stats src=${`${FEEDS}/2022.json`} lang="zh-CN" no-url-state></annual-stats>`, 'transform: scale(1.5)');
+    const el = wrap.firstElementChild as AnnualStats;
+    await el.loaded;
+    await settled(el);
+    await sharpCharts(el, 'scale(1.5)');
+  });
+
   it('when chart.js fails on a hostile page, says so and shows the chart data as tables', async () => {
     const measure = CanvasRenderingContext2D.prototype.measureText;
     CanvasRenderingContext2D.prototype.measureText = () => {

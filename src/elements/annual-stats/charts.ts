@@ -9,19 +9,50 @@ import type { ChartHandle, ChartSpec, ChartTheme } from './chart-spec.js';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 /**
- * Charts as sharp as the page shows them: a page zoomed with CSS `zoom` (the 无障碍 toolbars of government sites enlarge
- * the page so, and keep it so from page to page) showed a chart drawn for window.devicePixelRatio alone, stretched
- * and blurred. Its canvas's own zoom counts too; read at each resize.
+ * Charts as sharp as the page shows them. The 无障碍 toolbars of government sites enlarge a page with CSS `zoom` or
+ * with `transform: scale(1.5)` on <body> or a wrapper: a chart drawn for window.devicePixelRatio alone was stretched
+ * and blurred. The scale is the canvas's size on screen over its layout size (both zoom and transforms count); read at
+ * each resize, and again when the page may have been scaled (watchScale).
  */
 class ZoomedPlatform extends DomPlatform {
-  canvas?: HTMLCanvasElement & { currentCSSZoom?: number };
+  canvas?: HTMLCanvasElement;
   override acquireContext(canvas: HTMLCanvasElement, options?: CanvasRenderingContext2DSettings) {
     this.canvas = canvas;
     return super.acquireContext(canvas, options);
   }
   override getDevicePixelRatio(): number {
-    return super.getDevicePixelRatio() * (this.canvas?.currentCSSZoom || 1);
+    const c = this.canvas;
+    // Not laid out (or scaled to nothing): 1, and chart.js's resize observation draws it again once it is shown.
+    return super.getDevicePixelRatio() * ((c && c.getBoundingClientRect().width / parseFloat(getComputedStyle(c).width)) || 1);
   }
+}
+
+/**
+ * The charts drawn, checked in the next frame after anything that may scale the page: no observer tells of a
+ * transform (a resize observation counts layout sizes only). Checked: a style or class attribute changed anywhere in
+ * the page's own DOM (how toolbars set the scale, and restore it when a page loads), a click (a toolbar adding a style
+ * sheet), the end of a transition (a scale animated), a window resize (a scale set by a media query). A chart drawn
+ * for another scale is drawn again; otherwise nothing is redrawn.
+ */
+const drawn = new Set<Chart>();
+let frame = 0;
+const recheck = () => {
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    // Stopped first: chart.js puts off a resize asked for during an animation until the animation draws again, which
+    // it may never do (its animation loop ends for good when something throws in a draw).
+    for (const c of drawn) if (c.canvas.offsetWidth && c.platform.getDevicePixelRatio() !== c.currentDevicePixelRatio) c.stop().resize();
+  });
+};
+const scaled = new MutationObserver(recheck);
+const SCALE_EVENTS = ['click', 'transitionend', 'resize'];
+function watchScale(chart: Chart, on: boolean): void {
+  if (on) drawn.add(chart);
+  else drawn.delete(chart);
+  if (drawn.size !== +on) return;
+  for (const type of SCALE_EVENTS) (on ? addEventListener : removeEventListener)(type, recheck, true);
+  if (on) scaled.observe(document.documentElement, { subtree: true, attributeFilter: ['style', 'class'] });
+  else scaled.disconnect();
 }
 
 /** A word of Latin text with the spaces after it, or one CJK character (Chinese breaks between any two). */
@@ -88,6 +119,9 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
     options: {
       indexAxis: spec.horizontal ? 'y' : 'x',
       responsive: true,
+      // None: chart.js then asks the platform at each resize (its default, a scripted option, is read once per update,
+      // a resize late for a new scale).
+      devicePixelRatio: 0,
       maintainAspectRatio: false,
       animation: reducedMotion ? false : { duration: 400 },
       locale: spec.locale,
@@ -129,9 +163,11 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
     chart.update();
   };
   document.addEventListener('keydown', onKey);
+  watchScale(chart, true);
   return {
     destroy: () => {
       document.removeEventListener('keydown', onKey);
+      watchScale(chart, false);
       chart.destroy();
     },
     resize: () => chart.resize(),
