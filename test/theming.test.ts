@@ -4,7 +4,7 @@
 // states an element shows: hover, focus, disabled, selected, error, warning.
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { html } from 'lit';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/annual-stats.js';
 import '../src/request-form.js';
@@ -452,4 +452,78 @@ describe('theming: a larger base size', () => {
       sheet.remove();
     }
   });
+});
+
+/**
+ * The colours a focus ring paints outwards from the focused control's border edge, every half pixel: its outline,
+ * over its box shadows (the first one on top), or null where it paints nothing (what lies under shows).
+ */
+function ringBands(n: Element): (RGBA | null)[] {
+  const s = getComputedStyle(n);
+  const shadows = s.boxShadow === 'none' ? [] : s.boxShadow.split(/,(?![^(]*\))/).map((sh) => {
+    const [x, y, blur, spread = 0] = (sh.replace(/rgba?\([^)]*\)/, '').match(/-?[\d.]+px/g) ?? []).map(parseFloat);
+    return { colour: parse(sh), spread: !x && !y && !blur && !sh.includes('inset') ? spread : 0 };
+  });
+  const offset = parseFloat(s.outlineOffset);
+  const width = s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth);
+  const out: (RGBA | null)[] = [];
+  for (let d = 0.25; d < Math.max(offset + width, ...shadows.map((sh) => sh.spread)); d += 0.5) {
+    out.push(d >= offset && d < offset + width ? parse(s.outlineColor) : shadows.find((sh) => sh.spread > d)?.colour ?? null);
+  }
+  return out;
+}
+
+/**
+ * The contrast of a focus ring against what lies next to its outer edge (`next`): that of its outermost band of
+ * another colour (a band of `next`'s colour does not show, and the band inside it is what is seen against it).
+ */
+function ringContrast(bands: (RGBA | null)[], next: RGBA): number {
+  for (const b of [...bands].reverse()) {
+    if (b && contrast(over(b, next), next) > 1.05) return contrast(over(b, next), next);
+  }
+  return 1;
+}
+
+describe('theming: focus rings on a page of the other lightness (WCAG 1.4.11, 2.4.11)', () => {
+  afterEach(() => {
+    fixtureCleanup();
+    document.body.style.removeProperty('background');
+  });
+  const mounts: Record<string, (theme: string) => Promise<El>> = {
+    async 'disclosure-catalogue'(theme) {
+      const box = mountHtml(html`<disclosure-catalogue src=${await storeFeed(smallCatalogue())} no-url-state theme=${theme}></disclosure-catalogue>`);
+      return box.firstElementChild as El;
+    },
+    async 'annual-stats'(theme) {
+      const box = mountHtml(html`<annual-stats src="/demo/feeds/annual/2022.json" no-url-state no-charts theme=${theme}></annual-stats>`);
+      return box.firstElementChild as El;
+    },
+  };
+  for (const [tag, mount] of Object.entries(mounts)) {
+    for (const [theme, page, pageName] of [['dark', [255, 255, 255, 1], 'white'], ['light', [0, 0, 0, 1], 'black']] as [string, RGBA, string][]) {
+      it(`${tag}, theme="${theme}" on a ${pageName} page: the ring of the first control reached with Tab (not a table) shows at 3:1 against the page and the element`, async () => {
+        document.body.style.background = pageName;
+        const before = document.createElement('button');
+        const el = await mount(theme);
+        el.before(before);
+        await el.updateComplete;
+        await el.loaded;
+        await el.updateComplete;
+        before.focus();
+        // (A table's ring is drawn inside it, on the element's own background: the first control after the tables.)
+        do await sendKeys({ press: 'Tab' });
+        while (el.shadowRoot!.activeElement?.localName === 'table');
+        const focused = el.shadowRoot!.activeElement!;
+        expect(focused, 'focus in the element').to.exist;
+        expect(focused.matches(':focus-visible')).to.equal(true);
+        const bands = ringBands(focused);
+        // The element's background, next to the ring inside the element.
+        const surface = parse(getComputedStyle(el.shadowRoot!.querySelector('.root')!).backgroundColor);
+        const what = `${focused.localName}.${focused.className}: ${JSON.stringify(bands)}`;
+        expect(ringContrast(bands, page), `against the ${pageName} page, ${what}`).to.be.at.least(3);
+        expect(ringContrast(bands, surface), `against the element's background, ${what}`).to.be.at.least(3);
+        before.remove();
+      });
+    }
+  }
 });

@@ -78,7 +78,11 @@ export const baseStyles = css`
   }
   a { color: var(--_link); text-decoration: underline; text-underline-offset: 0.15em; }
   a:hover { text-decoration-thickness: 0.15em; }
-  :focus-visible { outline: 0.2em solid var(--_focus); outline-offset: 0.15em; }
+  /* Focus: the outline (3:1 against the background) between two bands of the element's background, the gap inside it
+     and a ring outside it (a box shadow, under the outline), so that it shows at 3:1 on a host page of the other
+     lightness too (theme="dark" on a white page: the light outline alone was 1.8:1 there). A focusable <li> (a tree
+     item) draws its own ring: a shadow round the whole item would cover its neighbours. */
+  :not(li):focus-visible { outline: 0.2em solid var(--_focus); outline-offset: 0.15em; box-shadow: 0 0 0 0.5em var(--_bg); }
   mark { background: var(--_mark); color: var(--_text); padding: 0 0.05em; }
 
   /* In a quirks-mode host page (old CMS templates have no doctype) tables do not inherit colour and font: they
@@ -139,8 +143,7 @@ export const baseStyles = css`
     overflow: hidden !important;
     clip-path: inset(50%) !important;
     white-space: nowrap !important;
-    border: 0 !important;
-    padding: 0 !important;
+    /* No border or padding reset: clip-path hides the whole box, and position takes it out of the flow. */
     margin: -1px !important;
   }
 
