@@ -64,6 +64,20 @@ const bringToFront = {
 };
 
 /**
+ * `executeServerCommand('screenshot', { x, y, width, height })`: the pixels Chromium paints in that box of the page (CSS
+ * pixels from the document's top left, the page in front), as a base64 PNG: what a focus ring looks like, not what the
+ * style sheet says.
+ */
+const screenshot = {
+  name: 'screenshot',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'screenshot') return undefined;
+    const { data } = await (await frontPage(session)).send('Page.captureScreenshot', { format: 'png', clip: { ...payload, scale: 1 } });
+    return data;
+  },
+};
+
+/**
  * `executeServerCommand('a11y-tree')`: the accessibility tree Chromium gives a screen reader, through shadow roots, as
  * `{ role, name, description?, value?, <property>: value, children }`. Unlike `a11ySnapshot` (puppeteer's "interesting"
  * nodes only), it keeps the structure a screen reader walks: tables, rows, cells, groups, dialogs, lists. Nodes Chromium
@@ -124,7 +138,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, timeZone, bringToFront, a11yTree, a11ySnapshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, timeZone, bringToFront, screenshot, a11yTree, a11ySnapshotPlugin()],
   middleware: [testFeedsMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   reporters: [defaultReporter(), countsReporter()],

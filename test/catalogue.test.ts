@@ -280,6 +280,61 @@ describe('<disclosure-catalogue>: facets and categories', () => {
     expect(cut($(el, '.item .actions button')), 'details button').to.deep.equal([]);
   });
 
+  it('a focused category, the chosen one too, has a focus indicator as large as a 2 px perimeter of it whose pixels differ 3:1 from its unfocused look (WCAG 2.4.13), inside the element, in the light and the dark theme', async () => {
+    const el = await mount();
+    $(el, '[role="tree"] [data-id="zw"]').click();
+    await el.updateComplete;
+    window.scrollTo(0, 0);
+    const lum = (d: Uint8ClampedArray, i: number) => {
+      const c = [d[i], d[i + 1], d[i + 2]].map((v) => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    };
+    // What Chromium paints in a box 8 px larger than `node` each way: RGBA bytes, row by row.
+    const paint = async (box: { x: number; y: number; width: number; height: number }) => {
+      const png = await executeServerCommand<string, typeof box>('screenshot', box);
+      const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(png!), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const g = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')!;
+      g.drawImage(bmp, 0, 0);
+      return g.getImageData(0, 0, bmp.width, bmp.height).data;
+    };
+    /** The pixels that change 3:1 or more when `id`'s item takes focus, and the area of a 2 px perimeter of its box. */
+    const indicator = async (id: string) => {
+      const item = $(el, `[role="treeitem"][data-id="${id}"]`);
+      const r = item.querySelector('.node')!.getBoundingClientRect();
+      const box = { x: Math.floor(r.x + scrollX) - 8, y: Math.floor(r.y + scrollY) - 8, width: Math.ceil(r.width) + 16, height: Math.ceil(r.height) + 16 };
+      item.blur();
+      const before = await paint(box);
+      // A key first: programmatic focus then shows the ring, as after Tab (the page in front: a11y-tree's note).
+      await executeServerCommand('bring-to-front');
+      await sendKeys({ press: 'Shift' });
+      item.focus();
+      expect(item.matches(':focus-visible'), `${id}: focus-visible`).to.be.true;
+      const after = await paint(box);
+      item.blur();
+      // Only the element's own pixels count: what lies outside it is the host page's, of any colour (the tree starts at
+      // the element's left edge, and a dark catalogue may sit on a white page).
+      const own = el.getBoundingClientRect();
+      let changed = 0;
+      for (let i = 0; i < after.length; i += 4) {
+        const x = box.x + ((i / 4) % box.width) - scrollX;
+        const y = box.y + Math.floor(i / 4 / box.width) - scrollY;
+        if (x < own.left || x >= own.right || y < own.top || y >= own.bottom) continue;
+        const [a, b] = [lum(before, i), lum(after, i)];
+        if ((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 3) changed++;
+      }
+      return { changed, needed: Math.round(4 * (r.width + r.height) - 16) };
+    };
+    for (const theme of ['light', 'dark'] as const) {
+      el.theme = theme;
+      await el.updateComplete;
+      expect($(el, '[aria-selected="true"]').dataset.id).to.equal('zw');
+      for (const id of ['zw', '']) {
+        const { changed, needed } = await indicator(id);
+        expect(changed, `${theme}, ${id ? 'the chosen category' : 'another category'}: pixels changed 3:1`).to.be.at.least(needed);
+      }
+    }
+  });
+
   it('the category tree works by keyboard (arrows, Home/End, Enter)', async () => {
     const el = await mount();
     const item = (id: string) => $(el, `[role="treeitem"][data-id="${id}"]`);
