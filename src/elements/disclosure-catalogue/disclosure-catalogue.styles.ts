@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 export const catalogueStyles = css`
   .root { container-type: inline-size; }
-  /* The rows that wrap: the header, the search form, the toolbar, the chips and the page links. */
-  header, .search, .toolbar, .chips, .pages ul { display: flex; flex-wrap: wrap; align-items: center; }
+  /* The rows that wrap: the header, the search form, the toolbar and its labels (flex items: inline-flex would compute
+     to flex), the chips and the page links. */
+  header, .search, .toolbar, .toolbar label, .chips, .pages ul { display: flex; flex-wrap: wrap; align-items: center; }
   header { align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
   header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   header .publisher { color: var(--_muted); }
@@ -25,7 +26,7 @@ export const catalogueStyles = css`
   .filters { display: grid; gap: 1em; align-content: start; contain: layout; }
   .filters h3, .filters legend { font-size: 1em; font-weight: 700; margin: 0 0 0.3em; padding: 0; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-  .facet li label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
+  .facet label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
   /* The label of a facet value or a category. */
   .text { flex: 1; overflow-wrap: anywhere; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
@@ -56,7 +57,7 @@ export const catalogueStyles = css`
   .hint { color: var(--_muted); font-size: 0.875em; margin: 0.25em 0 0; width: 100%; }
   .toolbar { gap: 0.5em 1em; margin: 0.75em 0; }
   .toolbar .summary { flex: 1 1 100%; font-weight: 700; margin: 0; }
-  .toolbar label { display: inline-flex; flex-wrap: wrap; gap: 0.4em; align-items: center; max-width: 100%; }
+  .toolbar label { gap: 0.4em; max-width: 100%; }
   .chips { gap: 0.4em; margin: 0 0 0.75em; }
   .chips .btn { min-height: 2em; padding: 0.1em 0.6em; border-radius: calc(var(--_radius) * 4); }
 

@@ -648,8 +648,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const t = this.t;
     // The filters open with a link past them to the results (WCAG 2.4.1: about 30 tab stops otherwise), out of sight
     // until focused; gone with the filters (narrow, closed) or when there are none (styles).
-    return html`
-      ${this.renderWarnings(this.feed.warnings, data.skipped + this.moreSkipped)}${this.extraLoading
+    return html`${
+      this.renderWarnings(this.feed.warnings, data.skipped + this.moreSkipped)}${this.extraLoading
         ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : nothing}>${this.pgs()}</p>`
         : nothing}${this.renderSearch()}<div class="cols"><button class="btn filters-toggle" aria-expanded=${this.filtersOpen}
           aria-controls="filters"
@@ -792,8 +792,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`<form class="search" role="search" part="search" aria-label=${t.searchLabel} @submit=${this.onSubmit}><label
         for="q">${t.searchLabel}</label><input id="q" type="search" name="q" .value=${this.shownQuery.q}
         placeholder=${t.searchPlaceholder}
-        aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} @compositionend=${this.onInput}
-            /><button class="btn primary" type="submit">${t.searchLabel}</button><p class="hint"
+        aria-describedby="q-hint" autocomplete="off" enterkeyhint="search" @input=${this.onInput} @compositionend=${this.onInput}><button
+            class="btn primary" type="submit">${t.searchLabel}</button><p class="hint"
             id="q-hint">${t.searchHint}</p></form>`;
   }
 
@@ -823,17 +823,12 @@ export class DisclosureCatalogue extends DisclosureElement {
     const sortLabels = [t.sortPublishedDesc, t.sortPublishedAsc, t.sortCreatedDesc, t.sortTitle];
     return html`<div class="toolbar"><p class="summary" id="summary"
         tabindex="-1">${this.remoteResult?.busy ? this.core.loading : [this.remoteResult?.error ? '' : t.results(this.fmt(total)), to - from < total ? html`<span
-        class="count">${t.resultsRange(this.fmt(from + 1), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p><label>${t.sortLabel}
-        <select @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
-          ${SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}
-        </select>
-      </label>
-      <label>${t.pageSizeLabel}
-        <select @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>
-          ${PAGE_SIZES.map((n) => html`<option value=${n} .selected=${this.shownQuery.pageSize === n}>${n}</option>`)}
-        </select>
-      </label>
-      <button class="btn" @click=${this.exportCsv}
+        class="count">${t.resultsRange(this.fmt(from + 1), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p><label>${t.sortLabel}<select
+          @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>${
+          SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}</select></label><label>${
+          t.pageSizeLabel}<select @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>${
+          PAGE_SIZES.map((n) => html`<option value=${n} .selected=${this.shownQuery.pageSize === n}>${n}</option>`)}</select></label><button
+          class="btn" @click=${this.exportCsv}
           ?disabled=${!total}>${this.remoteResult ? t.exportCsvPage : t.exportCsv}</button><button class="btn"
           @click=${this.print} ?disabled=${!total}>${this.remoteResult ? t.printPage : t.print}</button></div>`;
   }
@@ -962,8 +957,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const sep = catalogueStrings.get(l).sep;
     const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join(sep);
     const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join(sep);
-    return html`
-      ${item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span dir=auto
+    return html`${
+      item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span dir=auto
           lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}<dl
           class="meta">${
             meta(t.topic, topics, lang)}${
