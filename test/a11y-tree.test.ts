@@ -118,17 +118,17 @@ describe('accessibility tree: <disclosure-catalogue>', () => {
     const filters = node(t, 'region', '筛选');
     const cats = node(filters, 'tree', '栏目分类');
     expect(all(cats, (n) => n.role === 'treeitem').map((n) => [n.name, n.selected, expandedOf(n)])).to.deep.equal([
-      ['全部信息 4', true, undefined], ['政务信息 3', false, false], ['文件公报 1', false, undefined],
+      ['全部信息，4 条', true, undefined], ['政务信息，3 条', false, false], ['文件公报，1 条', false, undefined],
     ]);
     expect(names(all(filters, (n) => n.role === 'group'))).to.deep.equal(['主题分类', '体裁分类', '发布机构', '年份', '有效性']);
     const topic = node(filters, 'group', '主题分类');
     expect(all(topic, (n) => n.role === 'checkbox').map((n) => [n.name, n.checked])).to.deep.equal([
-      ['综合政务 3', 'false'], ['科技、教育 1', 'false'], ['unlisted-topic 1', 'false'],
+      ['综合政务，3 条', 'false'], ['科技、教育，1 条', 'false'], ['unlisted-topic，1 条', 'false'],
     ]);
     $(el, 'fieldset.facet input').click();
     await el.updateComplete;
     t = await tree();
-    expect(node(node(t, 'group', '主题分类'), 'checkbox', '综合政务 3').checked).to.equal('true');
+    expect(node(node(t, 'group', '主题分类'), 'checkbox', '综合政务，3 条').checked).to.equal('true');
     expect(names(all(node(t, 'list', '当前条件'), (n) => n.role === 'button'))).to.deep.equal(['取消条件：主题分类：综合政务', '清除全部条件']);
     // A branch opened says so.
     $$(el, '[role="treeitem"] .twisty')[1].click();
@@ -194,6 +194,20 @@ describe('accessibility tree: <disclosure-catalogue>', () => {
     expect(expandedOf(kids[at])).to.equal(true);
     const details = kids.slice(at + 1).map(textOf).join('');
     expect(details).to.contain('主题分类综合政务、unlisted-topic').and.contain('体裁分类通知');
+  });
+
+  it('a facet value and a category are heard with their count as a count, not run into it (“2013 3”): 2013，3 条 in Chinese, 2013, 3 results in English', async () => {
+    await catalogue();
+    await catalogue(smallCatalogue(), { lang: 'en' });
+    const t = await tree();
+    const boxes = (group: string) => names(all(node(t, 'group', group), (n) => n.role === 'checkbox'));
+    const rows = (tree: string) => names(all(node(t, 'tree', tree), (n) => n.role === 'treeitem'));
+    expect(boxes('年份')).to.deep.equal(['2013，3 条', '2012，1 条']);
+    expect(boxes('主题分类')).to.deep.equal(['综合政务，3 条', '科技、教育，1 条', 'unlisted-topic，1 条']);
+    expect(rows('栏目分类')).to.deep.equal(['全部信息，4 条', '政务信息，3 条', '文件公报，1 条']);
+    expect(boxes('Year')).to.deep.equal(['2013, 3 results', '2012, 1 result']);
+    expect(boxes('Validity')).to.deep.equal(['In force, 1 result', 'Expired, 1 result', 'Not stated, 1 result', 'Repealed, 1 result']);
+    expect(rows('Categories')).to.deep.equal(['All information, 4 results', '政务信息, 3 results', '文件公报, 1 result']);
   });
 
   it('in English: the search box, the filters, the sort and the pages say it in English', async () => {

@@ -74,6 +74,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   /** The link that takes a keyboard user past the filters, seen when focused. */
   skipToResults: 'Skip to results',
   typeUnknown: 'File',
+  /** A facet value's or a category's accessible name: its label and count (none: ''), heard as a count. */
+  withCount: (label: string, n: string) => (n ? `${label}, ${n} result${n === '1' ? '' : 's'}` : label),
 };
 
 export default en;

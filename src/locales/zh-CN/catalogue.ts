@@ -73,6 +73,8 @@ const zh = {
   /** The link that takes a keyboard user past the filters, seen when focused. */
   skipToResults: '跳到检索结果',
   typeUnknown: '文件',
+  /** A facet value's or a category's accessible name: its label and count (none: ''), heard as a count. */
+  withCount: (label: string, n: string) => (n ? `${label}，${n} 条` : label),
 };
 
 export type CatalogueMessages = typeof zh;
