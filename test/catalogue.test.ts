@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { expectAccessible, mountHtml, pastRightEdge, patchArrayFromLikePrototypeJs, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil } from './helpers.js';
+import { expectAccessible, mountHtml, pastRightEdge, patchArrayFromLikePrototypeJs, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil, waitUntilRendered } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 import { newest } from '../src/elements/disclosure-catalogue/query.js';
 
@@ -648,6 +648,48 @@ describe('<disclosure-catalogue>: URL state', () => {
     expect($(el, '.chips')).to.not.equal(null);
     expect(document.activeElement === outside, 'focus stays outside').to.be.true;
     outside.remove();
+  });
+
+  it('Back to a search without results while 导出 CSV has focus: the button goes disabled and focus goes to the result line, not to the page', async () => {
+    const el = await mount(smallCatalogue(), { urlKey: 'exf' });
+    history.pushState(null, '', `${location.pathname}?exf.q=${encodeURIComponent('无此内容')}`);
+    history.pushState(null, '', location.pathname);
+    const exportButton = $$<HTMLButtonElement>(el, '.toolbar button')[0];
+    expect(exportButton.textContent).to.equal('导出 CSV');
+    exportButton.focus();
+    await sendKeys({ press: 'Shift' });
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await el.updateComplete;
+    // (Chromium moves focus off a disabled control in a rendering step: the page in front.)
+    await waitUntilRendered(() => document.activeElement !== el || el.shadowRoot!.activeElement !== exportButton, 'focus off the disabled button');
+    expect(exportButton.disabled).to.be.true;
+    expectFocused(el, $(el, '#summary'));
+    expect(shadowText(el, '#summary')).to.equal('共找到 0 条信息');
+    await expectAccessible(el);
+  });
+
+  it('remote mode: the server answers the restored search with no results while 导出本页 CSV has focus: focus goes to the result line, not to the page', async () => {
+    const answer = (total: number) => ({ schemaVersion: 1, items: manyItems(Math.min(total, 2), `r${total}`), page: { total } });
+    const endpoint = await scriptEndpoint([{ body: answer(9) }, { body: answer(3) }, { body: answer(0), delay: 200 }]);
+    const el = await mount({ ...smallCatalogue(), search: { endpoint } }, { urlKey: 'exr' });
+    await waitUntil(() => shadowText(el, '#summary').includes('9'), 'first page');
+    history.pushState(null, '', `${location.pathname}?exr.q=${encodeURIComponent('无此内容')}`);
+    history.pushState(null, '', `${location.pathname}?exr.q=${encodeURIComponent('农业')}`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await waitUntil(() => shadowText(el, '#summary') === '共找到 3 条信息', 'the search answered');
+    const exportButton = $$<HTMLButtonElement>(el, '.toolbar button')[0];
+    expect(exportButton.textContent).to.equal('导出本页 CSV');
+    exportButton.focus();
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await waitUntil(() => shadowText(el, '#summary') === '共找到 0 条信息', 'the empty answer');
+    // (Chromium moves focus off a disabled control in a rendering step: the page in front.)
+    await waitUntilRendered(() => document.activeElement !== el || el.shadowRoot!.activeElement !== exportButton, 'focus off the disabled button');
+    expect(exportButton.disabled).to.be.true;
+    expectFocused(el, $(el, '#summary'));
   });
 
   it('back and forward tell the page too: disclosure-query with the restored query and its total (README: the React example shows the total from it)', async () => {

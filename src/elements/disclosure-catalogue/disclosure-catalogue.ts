@@ -647,7 +647,9 @@ export class DisclosureCatalogue extends DisclosureElement {
   private renderCatalogue(data: CatalogueFeed): TemplateResult {
     const t = this.t;
     // The filters open with a link past them to the results (WCAG 2.4.1: about 30 tab stops otherwise), out of sight
-    // until focused; gone with the filters (narrow, closed) or when there are none (styles).
+    // until focused; gone with the filters (narrow, closed) or when there are none (styles). A control of the results
+    // disabled while it has focus (导出 CSV, 打印, 上一页 when Back or a server's answer leaves no results or no page
+    // before) loses it (Chromium fires focusout at it): focus goes to the result line, not to the page.
     return html`${
       this.renderWarnings(this.feed.warnings, data.skipped + this.moreSkipped)}${this.extraLoading
         ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : nothing}>${this.pgs()}</p>`
@@ -661,7 +663,8 @@ export class DisclosureCatalogue extends DisclosureElement {
             data.categories.length ? this.renderTree() : nothing,
             FACETS.map((f) => this.renderFacet(f)),
           ] : nothing}</div><div
-          class="results" part="results" aria-busy=${!!this.remoteResult?.busy}>${
+          class="results" part="results" aria-busy=${!!this.remoteResult?.busy}
+          @focusout=${(e: FocusEvent) => (e.target as HTMLButtonElement).disabled && this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()}>${
           this.renderToolbar()}${this.renderChips()}${this.renderList()}${this.renderPagination()}</div></div>`;
   }
 
