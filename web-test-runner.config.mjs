@@ -22,12 +22,16 @@ const cdpSessions = new WeakMap();
  * runs no rendering steps (its matchMedia listeners would not hear of a change, its accessibility tree lags).
  */
 async function frontPage(session) {
+  // (Not while a screenshot is taken of another page: the capture is of the page in front.)
+  while (capturing) await capturing;
   const page = session.browser.getPage(session.id);
   if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
   const cdp = cdpSessions.get(page);
   await cdp.send('Page.bringToFront');
   return cdp;
 }
+/** A screenshot being taken (a promise), else null: no other page is brought to the front until it is done. */
+let capturing = null;
 const mediaFeatures = {
   name: 'media-features',
   async executeCommand({ command, payload, session }) {
@@ -65,15 +69,25 @@ const bringToFront = {
 
 /**
  * `executeServerCommand('screenshot', { x, y, width, height })`: the pixels Chromium paints in that box of the page (CSS
- * pixels from the document's top left, the page in front), as a base64 PNG: what a focus ring looks like, not what the
- * style sheet says.
+ * pixels from the document's top left), as a base64 PNG: what a focus ring looks like, not what the style sheet says.
+ * A capture is of the page in front: the page is brought there, draws two frames (the change the test looks for), and
+ * stays there until the capture is done (frontPage waits for it).
  */
 const screenshot = {
   name: 'screenshot',
   async executeCommand({ command, payload, session }) {
     if (command !== 'screenshot') return undefined;
-    const { data } = await (await frontPage(session)).send('Page.captureScreenshot', { format: 'png', clip: { ...payload, scale: 1 } });
-    return data;
+    const cdp = await frontPage(session);
+    let done;
+    capturing = new Promise((r) => (done = r));
+    try {
+      await cdp.send('Page.bringToFront');
+      await cdp.send('Runtime.evaluate', { expression: 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))', awaitPromise: true });
+      return (await cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...payload, scale: 1 } })).data;
+    } finally {
+      capturing = null;
+      done();
+    }
   },
 };
 
