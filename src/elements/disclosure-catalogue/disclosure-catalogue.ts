@@ -548,8 +548,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.announceTimer = setTimeout(() => (this.announcement = text()), delay + 50);
   }
 
-  private fmt(n: number): string {
-    return formatNumber(n, this.locale);
+  /** A number as the reader writes it (2,450); a count not known, '' (a category or facet value without one). */
+  private fmt(n?: number): string {
+    return n === undefined ? '' : formatNumber(n, this.locale);
   }
 
   // ---- vocabularies (asked for once the feed has loaded) -------------------------------------------------------
@@ -684,8 +685,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       // ("All" has no children: no category's parent is '', see parseCatalogue.)
       const kids = children.get(id) ?? [];
       const open = this.treeOpen.has(id);
-      const count = this.categoryCount(id || null);
-      const n = count === undefined ? '' : this.fmt(count);
+      const n = this.fmt(this.categoryCount(id || null));
       const label = c?.label ?? t.allCategories;
       const isSelected = (selected ?? '') === id;
       // The accessible name is the label and its count, as a count (政务信息，3 条), not the nested group's text. (The
@@ -769,7 +769,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // screen reader's list of buttons: 显示全部（17） 主题分类.) A value is named with its count as a count (2013，95 条).
     return html`<fieldset
         class="facet"><legend>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend><ul>${shown.map(({ term, count }) => {
-          const n = count === undefined ? '' : this.fmt(count);
+          const n = this.fmt(count);
           return html`<li><label><input type="checkbox" .checked=${selected.has(term.id)}
               aria-label=${t.withCount(isolate(term.label), n)}
               @change=${(e: Event) => this.changeFilters(() => this.toggleFacet(facet, term.id, (e.target as HTMLInputElement).checked))}><span
