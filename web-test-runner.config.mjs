@@ -18,8 +18,8 @@ import { minifyHtmlTemplates } from './scripts/minify-html-literals.mjs';
 const cdpSessions = new WeakMap();
 /**
  * The test page's DevTools session (one per page: an emulation lasts as long as the session that set it), its page
- * brought to the front: with two test files running at once, the other page may be the visible one, and a hidden page
- * runs no rendering steps (its matchMedia listeners would not hear of a change, its accessibility tree lags).
+ * brought to the front: a hidden page runs no rendering steps (its matchMedia listeners would not hear of a change, its
+ * accessibility tree lags). (Each page has a window of its own now, see `browsers`, so none should be hidden.)
  */
 async function frontPage(session) {
   // (Not while a screenshot is taken of another page: the capture is of the page in front.)
@@ -154,7 +154,14 @@ export default {
   concurrency: 2,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mangleInTests, safeBuiltinsInTests, mediaFeatures, timeZone, bringToFront, screenshot, a11yTree, a11ySnapshotPlugin()],
   middleware: [testFeedsMiddleware()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  // Each test file's page in a window of its own, not in tabs of one: a tab behind another is hidden, draws no frames,
+  // and a simulated mouse move or key press (sendMouse, sendKeys) in it waits for a frame for ever. A file's page was
+  // left hidden by another file that brought its own to the front (theming.test.ts beside catalogue-lang.test.ts hung
+  // until the run's limit). In windows both pages are shown at once (and the whole suite runs in less time).
+  browsers: [chromeLauncher({
+    launchOptions: { executablePath, headless: true, args: chromeArgs },
+    createPage: ({ context }) => context.newPage({ type: 'window' }),
+  })],
   reporters: [defaultReporter(), countsReporter()],
   testFramework: { config: { timeout: 15000, ...(process.env.WTR_GREP ? { grep: process.env.WTR_GREP } : {}) } },
   testsFinishTimeout: Number(process.env.WTR_FINISH_TIMEOUT ?? 5 * 60 * 1000),
