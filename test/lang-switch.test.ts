@@ -79,12 +79,8 @@ describe('<disclosure-catalogue>: a sentence about to be said when the language 
 });
 
 describe('<request-status>: the language switched while a lookup runs', () => {
-  it('正在查询… is said once, at the press; the switch shows “Checking…” without saying it again; the answer is read in English', async () => {
-    const endpoint = await scriptEndpoint([{ status: 200, body: { queryCode: 'AB12-CD34', status: 'received', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] }, delay: 1200 }]);
-    const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))} lang="zh-CN" today="2026-09-10"></request-status>`);
-    await el.loaded;
-    const region = $(el, '[role="status"]');
-    const said = heard(region);
+  /** Types the sample code and name and presses 查询. */
+  async function lookUp(el: RequestStatus & Updating): Promise<void> {
     for (const [id, v] of [['code', 'AB12-CD34'], ['name', '张三']]) {
       const i = $<HTMLInputElement>(el, `#${id}`);
       i.value = v;
@@ -93,6 +89,15 @@ describe('<request-status>: the language switched while a lookup runs', () => {
     $(el, 'form .btn.primary').click();
     await el.updateComplete;
     await sleep(50);
+  }
+
+  it('正在查询… is said once, at the press; the switch shows “Checking…” without saying it again; the answer is read in English', async () => {
+    const endpoint = await scriptEndpoint([{ status: 200, body: { queryCode: 'AB12-CD34', status: 'received', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] }, delay: 1200 }]);
+    const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))} lang="zh-CN" today="2026-09-10"></request-status>`);
+    await el.loaded;
+    const region = $(el, '[role="status"]');
+    const said = heard(region);
+    await lookUp(el);
     expect(said).to.deep.equal(['正在查询…']);
     expect((await statusNode('正在查询…'))?.live).to.equal('polite');
     await setLang(el, 'en');
@@ -120,14 +125,7 @@ describe('<request-status>: the language switched while a lookup runs', () => {
     const endpoint = await scriptEndpoint([{ status: 200, byLanguage: { zh: answer('需要调取档案'), en: answer('The archives are being retrieved') }, delay: 1000 }]);
     const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))} lang="zh-CN" today="2026-09-10"></request-status>`);
     await el.loaded;
-    for (const [id, v] of [['code', 'AB12-CD34'], ['name', '张三']]) {
-      const i = $<HTMLInputElement>(el, `#${id}`);
-      i.value = v;
-      i.dispatchEvent(new Event('input'));
-    }
-    $(el, 'form .btn.primary').click();
-    await el.updateComplete;
-    await sleep(50);
+    await lookUp(el);
     await setLang(el, 'en');
     await waitUntil(() => el.shadowRoot!.querySelector('[part="result"]'), 'the answer', 5000);
     expect(el.shadowRoot!.querySelector('[part="history"] li')!.textContent).to.contain('Time limit extended: 需要调取档案');
