@@ -81,9 +81,9 @@ export async function waitUntil<T>(check: () => T | undefined | null | false, me
 
 /**
  * waitUntil for what a page does only in its rendering steps: a media query's change event (print media, forced
- * colours), a resize observation. web-test-runner runs two test files at once, and the page in the background runs no
- * rendering steps at all, so such a wait would time out however long it were: the page is brought to the front while
- * it is hidden (again whenever the other file's page has taken the front since, as its own commands do).
+ * colours), a resize observation. A hidden page runs no rendering steps at all, so such a wait would time out however
+ * long it were: the page is brought to the front while it is hidden. (Each test file's page has a window of its own,
+ * web-test-runner.config.mjs, so none should be; this stays for a run whose pages are tabs.)
  */
 export async function waitUntilRendered<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 5000): Promise<T> {
   const start = performance.now();
