@@ -674,6 +674,26 @@ describe('<disclosure-catalogue>: URL state', () => {
     await expectAccessible(el);
   });
 
+  it('Back to the first page while 上一页 has focus: the button goes disabled and focus goes to the result line, not to the page', async () => {
+    const el = await mount({ ...smallCatalogue(), items: manyItems(30) }, { urlKey: 'pgf', pageSize: 10 });
+    history.pushState(null, '', `${location.pathname}?pgf.page=2`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await el.updateComplete;
+    const prev = $$<HTMLButtonElement>(el, '[part="pagination"] button')[0];
+    expect(prev.textContent).to.equal('上一页');
+    expect(prev.disabled).to.be.false;
+    prev.focus();
+    await sendKeys({ press: 'Shift' });
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await el.updateComplete;
+    await waitUntilRendered(() => document.activeElement !== el || el.shadowRoot!.activeElement !== prev, 'focus off the disabled button');
+    expect(prev.disabled).to.be.true;
+    expectFocused(el, $(el, '#summary'));
+    await expectAccessible(el);
+  });
+
   it('remote mode: the server answers the restored search with no results while 导出本页 CSV has focus: focus goes to the result line, not to the page', async () => {
     const answer = (total: number) => ({ schemaVersion: 1, items: manyItems(Math.min(total, 2), `r${total}`), page: { total } });
     const endpoint = await scriptEndpoint([{ body: answer(9) }, { body: answer(3) }, { body: answer(0), delay: 200 }]);
