@@ -654,22 +654,30 @@ describe('<disclosure-catalogue>: URL state', () => {
     outside.remove();
   });
 
+  /**
+   * Focus on `button`, then Back (after `answered`, the restored state's answer): the button goes disabled, and focus
+   * goes to the result line, not to the page.
+   */
+  async function backWhileFocused(el: DisclosureCatalogue, button: HTMLButtonElement, answered = () => el.updateComplete): Promise<void> {
+    button.focus();
+    await sendKeys({ press: 'Shift' });
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await answered();
+    // (Chromium moves focus off a disabled control in a rendering step: the page in front.)
+    await waitUntilRendered(() => document.activeElement !== el || el.shadowRoot!.activeElement !== button, 'focus off the disabled button');
+    expect(button.disabled).to.be.true;
+    expectFocused(el, $(el, '#summary'));
+  }
+
   it('Back to a search without results while 导出 CSV has focus: the button goes disabled and focus goes to the result line, not to the page', async () => {
     const el = await mount(smallCatalogue(), { urlKey: 'exf' });
     history.pushState(null, '', `${location.pathname}?exf.q=${encodeURIComponent('无此内容')}`);
     history.pushState(null, '', location.pathname);
     const exportButton = $$<HTMLButtonElement>(el, '.toolbar button')[0];
     expect(exportButton.textContent).to.equal('导出 CSV');
-    exportButton.focus();
-    await sendKeys({ press: 'Shift' });
-    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
-    history.back();
-    await popped;
-    await el.updateComplete;
-    // (Chromium moves focus off a disabled control in a rendering step: the page in front.)
-    await waitUntilRendered(() => document.activeElement !== el || el.shadowRoot!.activeElement !== exportButton, 'focus off the disabled button');
-    expect(exportButton.disabled).to.be.true;
-    expectFocused(el, $(el, '#summary'));
+    await backWhileFocused(el, exportButton);
     expect(shadowText(el, '#summary')).to.equal('共找到 0 条信息');
     await expectAccessible(el);
   });
@@ -682,15 +690,7 @@ describe('<disclosure-catalogue>: URL state', () => {
     const prev = $$<HTMLButtonElement>(el, '[part="pagination"] button')[0];
     expect(prev.textContent).to.equal('上一页');
     expect(prev.disabled).to.be.false;
-    prev.focus();
-    await sendKeys({ press: 'Shift' });
-    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
-    history.back();
-    await popped;
-    await el.updateComplete;
-    await waitUntilRendered(() => document.activeElement !== el || el.shadowRoot!.activeElement !== prev, 'focus off the disabled button');
-    expect(prev.disabled).to.be.true;
-    expectFocused(el, $(el, '#summary'));
+    await backWhileFocused(el, prev);
     await expectAccessible(el);
   });
 
@@ -705,15 +705,7 @@ describe('<disclosure-catalogue>: URL state', () => {
     await waitUntil(() => shadowText(el, '#summary') === '共找到 3 条信息', 'the search answered');
     const exportButton = $$<HTMLButtonElement>(el, '.toolbar button')[0];
     expect(exportButton.textContent).to.equal('导出本页 CSV');
-    exportButton.focus();
-    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
-    history.back();
-    await popped;
-    await waitUntil(() => shadowText(el, '#summary') === '共找到 0 条信息', 'the empty answer');
-    // (Chromium moves focus off a disabled control in a rendering step: the page in front.)
-    await waitUntilRendered(() => document.activeElement !== el || el.shadowRoot!.activeElement !== exportButton, 'focus off the disabled button');
-    expect(exportButton.disabled).to.be.true;
-    expectFocused(el, $(el, '#summary'));
+    await backWhileFocused(el, exportButton, () => waitUntil(() => shadowText(el, '#summary') === '共找到 0 条信息', 'the empty answer'));
   });
 
   it('back and forward tell the page too: disclosure-query with the restored query and its total (README: the React example shows the total from it)', async () => {
