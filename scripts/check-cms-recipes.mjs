@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Tries the README's "CMS recipes" in the real editors, in headless Chromium: each editor configured as the README
 // says, each embed form (the tags, the data-disclosure containers, and a hostile snippet) put in with setData /
-// setContent and typed into the editor's source mode, read back, opened again (a saved article edited a second time),
-// and the saved HTML put into a page with dist/disclosure-elements.js to see that every element renders (its shadow
-// root has content) and that nothing of the hostile snippet runs. Each editor is also tried without the recipe where
-// the README says what that does.
+// setContent and typed into the editor's source mode (pasted with Ctrl+V as text/html for an editor without one),
+// read back, opened again (a saved article edited a second time), and the saved HTML put into a page with
+// dist/disclosure-elements.js to see that every element renders (its shadow root has content) and that nothing of the
+// hostile snippet runs there, nor in the editor's page. Each editor is also tried without the recipe where the README
+// says what that does.
 //
 // Not part of `npm test` (the editors are large). Run `node scripts/build.mjs` first, then
 //
@@ -34,6 +35,9 @@ const VERSIONS = {
   dompurify: '3.4.18',
   // The npm package "ueditor" (a Node upload back end) ships Baidu UEditor 1.4.3 in example/public/ueditor.
   ueditor: '1.2.3',
+  kindeditor: '4.1.10',
+  '@wangeditor/editor': '5.1.23',
+  wangeditor: '4.7.15',
 };
 
 const args = process.argv.slice(2);
@@ -84,7 +88,12 @@ const HOSTILE = `<p>正文</p>
 // The container form written with <p> (for UEditor left with its default allowDivTransToP: true).
 const P_CONTAINERS = CONTAINERS.replace(/<div data-disclosure/g, '<p data-disclosure').replace(/<\/div>/g, '</p>');
 
-const FORMS = { tags: TAGS, container: CONTAINERS, 'p-container': P_CONTAINERS, hostile: HOSTILE };
+// Attributes whose names have a dot: KindEditor's filter (regular expressions) then leaves the whole tag as it is.
+const HOSTILE_DOT = `<p>正文</p>
+<img src="/nope.png" a.b="1" onerror="window.__pwned = (window.__pwned || 0) + 1">
+<p><span a.b="1" onclick="window.__pwned = 1">目录</span></p>`;
+
+const FORMS = { tags: TAGS, container: CONTAINERS, 'p-container': P_CONTAINERS, hostile: HOSTILE, 'hostile-dot': HOSTILE_DOT };
 
 // ---------------------------------------------------------------------------------------------------------------
 // The recipes. Each `page` is the harness: it loads the editor into #editor and sets window.cms = { set, get,
@@ -141,6 +150,9 @@ const wpPage = (recipe) => `<script>
   let saved = '';
   window.cms = Promise.resolve({ set: async (html) => { saved = await window.wp(html, 'kses', ${recipe}); }, get: () => saved });
 </script>`;
+
+// KindEditor's filter is regular expressions: a tag with an attribute name it does not expect (a dot) is left whole.
+const KINDEDITOR_DOT = 'KindEditor leaves a tag unfiltered when an attribute name has a dot (a.b): filter on the server too';
 
 const EDITORS = {
   wordpress: {
@@ -301,6 +313,83 @@ ${recipe ? `    // The README recipe:
     page: ueditorPage(true),
   },
 
+  kindeditor: {
+    forms: ['tags', 'container', 'hostile', 'hostile-dot'],
+    known: { 'hostile-dot': KINDEDITOR_DOT },
+    label: `KindEditor ${VERSIONS.kindeditor} (htmlTags extended, filterMode left true)`,
+    page: kindeditorPage,
+  },
+
+  'kindeditor-default': {
+    base: 'kindeditor',
+    label: `KindEditor ${VERSIONS.kindeditor}, its default configuration (no recipe)`,
+    forms: ['tags', 'container'],
+    dropped: ['tags', 'container'], // its default htmlTags lists no custom tag and no data-* attribute
+  },
+
+  'kindeditor-nofilter': {
+    // filterMode: false (some CMSs set it "so that nothing is lost"): KindEditor then filters nothing.
+    forms: ['tags', 'container', 'hostile'],
+    known: { hostile: 'KindEditor with filterMode: false filters nothing: keep filterMode true (the default)' },
+    label: `KindEditor ${VERSIONS.kindeditor} with filterMode: false`,
+    page: () => kindeditorPage(false, 'filterMode: false'),
+  },
+
+  // wangEditor has no source mode (4 and 5): an author puts HTML in only by pasting it; the CMS opens a saved article
+  // with createEditor({ html }) (5) / txt.html (4). Both paths are tried; there is no recipe (no option keeps a tag or
+  // a data-* attribute).
+  wangeditor5: {
+    known: {
+      tags: 'wangEditor 5 keeps no unknown tag (it becomes an empty paragraph): put the element in the page template',
+      container: 'wangEditor 5 turns the div into a paragraph and drops every data-* attribute: put the element in the page template',
+      'p-container': 'wangEditor 5 drops every data-* attribute of a paragraph: put the element in the page template',
+      hostile: 'wangEditor 5 parses the HTML it opens or is pasted in the editor page, where its onerror runs (the saved article is clean): filter on the server',
+    },
+    forms: ['tags', 'container', 'p-container', 'hostile'],
+    label: `wangEditor ${VERSIONS['@wangeditor/editor']} (@wangeditor/editor, default configuration)`,
+    page: `<link rel="stylesheet" href="${MODS}/@wangeditor/editor/dist/css/style.css">
+<div id="toolbar"></div>
+<div id="editor" style="height:300px"></div>
+<script src="${MODS}/@wangeditor/editor/dist/index.js"></script>
+<script>
+  const { createEditor, createToolbar } = window.wangEditor;
+  let editor = null;
+  // An article opened for editing: a new editor created with its HTML (as a CMS does), not setHtml on a used one.
+  const open = (html) => {
+    if (editor) editor.destroy();
+    document.querySelector('#toolbar').innerHTML = '';
+    editor = createEditor({ selector: '#editor', html: html || '<p><br></p>', mode: 'default' });
+    createToolbar({ editor, selector: '#toolbar', mode: 'default' });
+  };
+  open('');
+  window.cms = Promise.resolve({
+    set: open,
+    get: () => editor.getHtml(),
+    pasteTarget: '#editor [contenteditable]',
+  });
+</script>`,
+  },
+
+  wangeditor4: {
+    known: {
+      tags: 'wangEditor 4 drops every attribute of a pasted unknown tag (no source mode): put the element in the page template',
+      container: 'wangEditor 4 drops every data-* attribute of pasted HTML (no source mode): put the element in the page template',
+      hostile: 'wangEditor 4 filters nothing that the CMS sets with txt.html(): filter the article on the server',
+    },
+    label: `wangEditor ${VERSIONS.wangeditor} (wangeditor, default configuration)`,
+    page: `<div id="editor"></div>
+<script src="${MODS}/wangeditor/dist/wangEditor.min.js"></script>
+<script>
+  const editor = new window.wangEditor('#editor');
+  editor.create();
+  window.cms = Promise.resolve({
+    set: (html) => { editor.txt.html(html); },
+    get: () => editor.txt.html(),
+    pasteTarget: '#editor [contenteditable]',
+  });
+</script>`,
+  },
+
   dompurify: {
     dropped: ['tags'],
     label: `DOMPurify ${VERSIONS.dompurify} (default configuration)`,
@@ -357,6 +446,52 @@ function ueditorPage(divToP) {
 </script>`;
 }
 
+function kindeditorPage(recipe, options = '') {
+  return `<textarea id="editor" name="content" style="width:800px;height:300px"></textarea>
+<script src="${MODS}/kindeditor/kindeditor-all.js"></script>
+<script>${recipe ? `
+  // The README recipe (before KindEditor.create):
+  var htmlTags = KindEditor.options.htmlTags;
+  htmlTags.div = htmlTags.div.concat(['data-disclosure', 'data-src', 'data-lang', 'data-page-size', 'data-url-key',
+    'data-no-url-state', 'data-heading', 'data-year', 'data-no-charts', 'data-persist', 'data-query-code', 'data-today',
+    'data-theme', 'data-large-text', 'data-timeout', 'data-id', 'data-class', 'data-feed-base', 'data-feed-lang',
+    'data-agency']);
+  htmlTags['disclosure-provider'] = ['feed-base', 'feed-lang', 'lang', 'agency', 'theme', 'large-text'];
+  htmlTags['disclosure-catalogue'] = ['id', 'class', 'src', 'page-size', 'url-key', 'no-url-state', 'heading', 'lang',
+    'theme', 'large-text', 'timeout'];
+  htmlTags['annual-stats'] = ['id', 'class', 'src', 'year', 'url-key', 'no-url-state', 'no-charts', 'lang', 'theme',
+    'large-text', 'timeout'];
+  htmlTags['request-form'] = ['id', 'class', 'src', 'persist', 'lang', 'theme', 'large-text', 'timeout'];
+  htmlTags['request-status'] = ['id', 'class', 'src', 'query-code', 'today', 'lang', 'theme', 'large-text', 'timeout'];` : ''}
+  window.cms = new Promise(function (resolve) {
+    var ed = KindEditor.create('#editor', {
+      ${options ? `${options},` : ''}
+      afterCreate: function () {
+        var self = this;
+        setTimeout(function () {
+          resolve({
+            set: function (html) { self.html(html); },
+            get: function () { self.sync(); return document.querySelector('#editor').value; },
+            source: function (html) {
+              // The toolbar's HTML代码 button, the HTML typed into its textarea, the button again.
+              return new Promise(function (r) {
+                document.querySelector('.ke-icon-source').parentNode.click();
+                if (self.edit.designMode) throw new Error('the source mode did not open');
+                var ta = document.querySelector('.ke-edit-textarea');
+                ta.value = html;
+                ta.dispatchEvent(new Event('input', { bubbles: true }));
+                document.querySelector('.ke-icon-source').parentNode.click();
+                if (!self.edit.designMode) throw new Error('the source mode did not close');
+                setTimeout(r, 50);
+              });
+            },
+          });
+        });
+      },
+    });
+  });
+</script>`;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checking, in the page (DOM parsing of the saved HTML).
@@ -372,13 +507,13 @@ function compare({ expected, saved, form }) {
   const got = parse(saved);
   const lost = [];
   const notes = [];
-  if (form === 'hostile') {
+  if (form.startsWith('hostile')) {
     if (got.querySelector('script')) lost.push('a <script> got through');
     for (const el of got.querySelectorAll('*')) {
       for (const a of el.attributes) {
         if (/^on/i.test(a.name)) lost.push(`<${el.localName} ${a.name}> got through`);
         if (a.name === 'bogus') lost.push(`unlisted attribute <${el.localName} bogus> got through`);
-        if (a.name === 'style' && el.localName !== 'div' && el.localName !== 'p') lost.push(`<${el.localName} style> got through`);
+        if (a.name === 'style' && a.value.trim() && el.localName !== 'div' && el.localName !== 'p') lost.push(`<${el.localName} style> got through`);
       }
     }
     return { lost, notes };
@@ -431,6 +566,7 @@ async function main() {
         console.log(`\n${editor.label.replace('WordPress', `WordPress ${wp.version}`)}`);
       } else console.log(`\n${editor.label}`);
       const context = await browser.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
       if (wp) await context.exposeFunction('wp', (html, mode, recipe) => wp.run(html, mode, recipe));
       const page = await context.newPage();
       const errors = [];
@@ -460,16 +596,47 @@ async function main() {
         if (hasSource) {
           paths.push(['typed into source mode → getData', async () => page.evaluate(async (h) => { const c = await window.cms; await c.set(''); await c.source(h); return c.get(); }, html)]);
         }
+        const pasteTarget = await page.evaluate(async () => (await window.cms).pasteTarget);
+        if (pasteTarget) {
+          // Copied as HTML (as from another page or a text editor that puts text/html on the clipboard), Ctrl+V.
+          paths.push(['pasted (Ctrl+V, text/html) → getData', async () => {
+            await page.evaluate(async (h) => {
+              const c = await window.cms;
+              await c.set('');
+              await navigator.clipboard.write([new ClipboardItem({
+                'text/html': new Blob([h], { type: 'text/html' }),
+                'text/plain': new Blob([h], { type: 'text/plain' }),
+              })]);
+            }, html);
+            await page.click(pasteTarget);
+            await page.keyboard.press('Control+V');
+            await page.waitForTimeout(300);
+            return page.evaluate(async () => (await window.cms).get());
+          }]);
+        }
         for (const [path, run] of paths) {
           let saved;
+          let again;
+          // Injected code that runs in the editor page itself (or its same-origin frames) while it is edited.
+          const ranInEditor = () => page.evaluate(() => [window, ...Array.from(window.frames)].reduce((n, w) => {
+            try {
+              return n + (w.__pwned ?? 0);
+            } catch {
+              return n;
+            }
+          }, 0));
+          await page.evaluate(() => [window, ...Array.from(window.frames)].forEach((w) => { try { w.__pwned = 0; } catch {} }));
           try {
             saved = await run();
+            // The saved article opened again and saved again.
+            again = await page.evaluate(async (h) => { const c = await window.cms; await c.set(h); return c.get(); }, saved);
           } catch (e) {
-            report(form, path, [`error: ${String(e).split('\n')[0]}`], []);
+            const ran = form.startsWith('hostile') ? await ranInEditor() : 0;
+            report(form, path, [`error: ${String(e).split('\n')[0]}`, ...(ran ? [`editor page: injected code ran (${ran}×)`] : [])], [], editor.known?.[form]);
             continue;
           }
-          // The saved article opened again and saved again.
-          const again = await page.evaluate(async (h) => { const c = await window.cms; await c.set(h); return c.get(); }, saved);
+          await page.waitForTimeout(form.startsWith('hostile') ? 200 : 0);
+          const inEditor = form.startsWith('hostile') ? await ranInEditor() : 0;
           if (editor.dropped?.includes(form)) {
             // The README says this form does not get through: check that it is really gone (nothing half-kept).
             const left = await page.evaluate(({ saved, again, form }) => [saved, again].some((h) => {
@@ -484,6 +651,7 @@ async function main() {
           const second = await page.evaluate(compare, { expected: html, saved: again, form });
           const lost = [...first.lost, ...second.lost.filter((l) => !first.lost.includes(l)).map((l) => `${l} (when opened again)`)];
           const notes = [...new Set([...first.notes, ...second.notes])];
+          if (inEditor) lost.push(`editor page: injected code ran (${inEditor}×)`);
           const published = wp ? wp.run(again, 'autop', false) : again;
           lost.push(...(await render(base, context, pending, `${id}-${form}-${paths.findIndex(([p]) => p === path)}`, published, form)));
           report(form, path, lost, notes, editor.known?.[form]);
@@ -528,11 +696,12 @@ async function render(base, context, pending, name, saved, form) {
   try {
     await page.goto(`${base}/__cms/${name}.html`);
     await page.waitForLoadState('load');
-    if (form === 'hostile') {
+    if (form.startsWith('hostile')) {
       await page.waitForTimeout(300);
       await page.mouse.move(5, 5);
       await page.mouse.move(400, 300);
-      await page.evaluate(() => { for (const el of document.querySelectorAll('main *')) el.click?.(); });
+      // (not a link that would leave the page: a fallback link an editor kept once the container is lost)
+      await page.evaluate(() => { for (const el of document.querySelectorAll('main *')) if (!el.matches('a[href]:not([href^="javascript:" i])')) el.click?.(); });
       await page.waitForTimeout(100);
       const pwned = await page.evaluate(() => window.__pwned ?? 0);
       return pwned ? [`published page: injected code ran (${pwned}×)`] : [];
