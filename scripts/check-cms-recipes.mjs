@@ -88,7 +88,8 @@ const HOSTILE = `<p>正文</p>
 // The container form written with <p> (for UEditor left with its default allowDivTransToP: true).
 const P_CONTAINERS = CONTAINERS.replace(/<div data-disclosure/g, '<p data-disclosure').replace(/<\/div>/g, '</p>');
 
-// Attributes whose names have a dot: KindEditor's filter (regular expressions) then leaves the whole tag as it is.
+// Handlers on tags that also have an attribute whose name has a dot: KindEditor's filter (regular expressions) then
+// leaves the whole tag as it is. Tried on every editor (a sanitizer that parses HTML removes the handlers).
 const HOSTILE_DOT = `<p>正文</p>
 <img src="/nope.png" a.b="1" onerror="window.__pwned = (window.__pwned || 0) + 1">
 <p><span a.b="1" onclick="window.__pwned = 1">目录</span></p>`;
@@ -151,8 +152,13 @@ const wpPage = (recipe) => `<script>
   window.cms = Promise.resolve({ set: async (html) => { saved = await window.wp(html, 'kses', ${recipe}); }, get: () => saved });
 </script>`;
 
+const UEDITOR_143 = 'UEditor 1.4.3 has no XSS filter at all (its whitList arrived in 1.4.3.3): filter on the server';
+
 // KindEditor's filter is regular expressions: a tag with an attribute name it does not expect (a dot) is left whole.
 const KINDEDITOR_DOT = 'KindEditor leaves a tag unfiltered when an attribute name has a dot (a.b): filter on the server too';
+
+const WANGEDITOR5_XSS = 'wangEditor 5 parses the HTML it opens or is pasted in the editor page, where its onerror runs (the saved article is clean): filter on the server';
+const WANGEDITOR4_XSS = 'wangEditor 4 filters nothing that the CMS sets with txt.html(): filter the article on the server';
 
 const EDITORS = {
   wordpress: {
@@ -300,7 +306,7 @@ ${recipe ? `    // The README recipe:
   },
 
   ueditor: {
-    known: { hostile: 'UEditor 1.4.3 has no XSS filter at all (its whitList arrived in 1.4.3.3): filter on the server' },
+    known: { hostile: UEDITOR_143, 'hostile-dot': UEDITOR_143 },
     label: 'UEditor 1.4.3 (from npm ueditor@' + VERSIONS.ueditor + ')',
     page: ueditorPage(false),
   },
@@ -314,7 +320,6 @@ ${recipe ? `    // The README recipe:
   },
 
   kindeditor: {
-    forms: ['tags', 'container', 'hostile', 'hostile-dot'],
     known: { 'hostile-dot': KINDEDITOR_DOT },
     label: `KindEditor ${VERSIONS.kindeditor} (htmlTags extended, filterMode left true)`,
     page: kindeditorPage,
@@ -343,9 +348,10 @@ ${recipe ? `    // The README recipe:
       tags: 'wangEditor 5 keeps no unknown tag (it becomes an empty paragraph): put the element in the page template',
       container: 'wangEditor 5 turns the div into a paragraph and drops every data-* attribute: put the element in the page template',
       'p-container': 'wangEditor 5 drops every data-* attribute of a paragraph: put the element in the page template',
-      hostile: 'wangEditor 5 parses the HTML it opens or is pasted in the editor page, where its onerror runs (the saved article is clean): filter on the server',
+      hostile: WANGEDITOR5_XSS,
+      'hostile-dot': WANGEDITOR5_XSS,
     },
-    forms: ['tags', 'container', 'p-container', 'hostile'],
+    forms: ['tags', 'container', 'p-container', 'hostile', 'hostile-dot'],
     label: `wangEditor ${VERSIONS['@wangeditor/editor']} (@wangeditor/editor, default configuration)`,
     page: `<link rel="stylesheet" href="${MODS}/@wangeditor/editor/dist/css/style.css">
 <div id="toolbar"></div>
@@ -374,7 +380,8 @@ ${recipe ? `    // The README recipe:
     known: {
       tags: 'wangEditor 4 drops every attribute of a pasted unknown tag (no source mode): put the element in the page template',
       container: 'wangEditor 4 drops every data-* attribute of pasted HTML (no source mode): put the element in the page template',
-      hostile: 'wangEditor 4 filters nothing that the CMS sets with txt.html(): filter the article on the server',
+      hostile: WANGEDITOR4_XSS,
+      'hostile-dot': WANGEDITOR4_XSS,
     },
     label: `wangEditor ${VERSIONS.wangeditor} (wangeditor, default configuration)`,
     page: `<div id="editor"></div>
@@ -587,7 +594,7 @@ async function main() {
         await context.close();
         continue;
       }
-      for (const form of editor.forms ?? ['tags', 'container', 'hostile']) {
+      for (const form of editor.forms ?? ['tags', 'container', 'hostile', 'hostile-dot']) {
         const html = FORMS[form];
         const paths = [
           ['setData → getData', async () => page.evaluate(async (h) => { const c = await window.cms; await c.set(h); return c.get(); }, html)],
