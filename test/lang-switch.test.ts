@@ -5,6 +5,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/request-status.js';
 import '../src/request-form.js';
+import '../src/annual-stats.js';
+import type { AnnualStats } from '../src/annual-stats.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import type { RequestStatus } from '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
@@ -75,6 +77,25 @@ describe('<disclosure-catalogue>: a sentence about to be said when the language 
     await setLang(el, 'en');
     await sleep(400);
     expect(said).to.deep.equal(['Catalogue loaded: 4 entries.']);
+  });
+});
+
+describe('<annual-stats>: the language switched while a chosen year loads', () => {
+  it('已显示2022年度报告, said once the year is shown, is said in the new language (Showing the 2022 report) when the switch came while 2022 loaded', async () => {
+    const year = (y: number, delay = 0) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: y }] }, { delay });
+    const index = { schemaVersion: 1, reports: [{ year: 2021, url: await year(2021) }, { year: 2022, url: await year(2022, 1500) }] };
+    const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    const region = await waitUntil(() => el.shadowRoot!.querySelector('select#year') && el.shadowRoot!.querySelector('.vh[aria-live="polite"]'), 'the year picker');
+    const said = heard(region);
+    const select = $<HTMLSelectElement>(el, 'select#year');
+    select.value = '2022';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="loading"]'), '2022 still loading').to.exist;
+    await setLang(el, 'en');
+    await el.loaded;
+    await sleep(100);
+    expect(said).to.deep.equal(['Showing the 2022 report']);
   });
 });
 

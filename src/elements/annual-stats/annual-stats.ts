@@ -50,6 +50,11 @@ const mq = (q: string) => (typeof matchMedia === 'function' ? matchMedia(q) : un
 const forcedColors = mq('(forced-colors: active)');
 /** Printing: before it starts (beforeprint) the page is still laid out for the screen; print media apply after. */
 const printing = mq('print');
+/**
+ * The elements whose chosen year is to be said (已显示2022年度报告) once it is shown: kept out of `announcement`, which
+ * a language switch empties, so that a year switched while it loads is said in the new language.
+ */
+const toSay = new WeakSet<object>();
 
 /**
  * A UI string made with `\0` in the place of feed text, with `text` there in a `<span lang>` of its own (WCAG 3.1.2:
@@ -257,6 +262,7 @@ export class AnnualStats extends DisclosureElement {
       // it in the URL (replacing the entry: the reader did not pick it), else a reload would show the URL's older year.
       this.pickYear(this.year!, 'replace');
     }
+    if (this.yearFeeds.get(this.chosenYear!)?.data && toSay.delete(this)) this.announcement = this.t.yearChanged(this.chosenYear!);
   }
 
   // ---- several years --------------------------------------------------------------------------------------------
@@ -311,8 +317,8 @@ export class AnnualStats extends DisclosureElement {
     if (year === this.chosenYear) return;
     this.chosenYear = year;
     if (history !== 'none' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, history);
-    // Said once the year is shown (render): not while its file loads, nor when it failed (its error, an alert, says so).
-    this.announcement = this.t.yearChanged(year);
+    // Said once the year is shown (willUpdate): not while its file loads, nor when it failed (its error, an alert, says so).
+    toSay.add(this);
     this.dispatchEvent(new CustomEvent('annual-year-change', { bubbles: true, composed: true, detail: { year } }));
   }
 
