@@ -183,3 +183,20 @@ describe('<request-form>: the language switched while the application is being s
     expect(said.slice(1)).to.deep.equal(['The server cannot be reached. Your application is kept; we will try again in 1 second (attempt 1).', 'Sending your application…']);
   });
 });
+
+describe('<request-form>: a sentence about to be said when the language is switched', () => {
+  it('表单已清空。, said 50 ms after the form is cleared: switched in that moment, it is said in the new language only', async () => {
+    const el = await fixture<RequestForm & Updating>(html`<request-form src=${await storeFeed(formFeed())} lang="zh-CN"></request-form>`);
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson', name: '李四' });
+    const region = $(el, '.vh[aria-live="polite"]');
+    const said = heard(region);
+    $(el, '#clear-open').click();
+    await el.updateComplete;
+    // 确定清空 and the switch in the same moment.
+    $(el, '.clear [role="alertdialog"] button').click();
+    el.setAttribute('lang', 'en');
+    await sleep(300);
+    expect(said).to.deep.equal(['The form was cleared.']);
+  });
+});

@@ -453,10 +453,14 @@ export class RequestForm extends DisclosureElement {
     }, ms);
   }
 
-  private announce(text: unknown): void {
-    // Emptied first, so the same words are announced again.
+  /**
+   * Says `text(t)` in 50 ms (emptied first, so the same words are said again), in the language then shown: a language
+   * switched meanwhile (which empties the live region, see LocaleController) has it said in the new one, once its
+   * strings have loaded. Not while a new form feed loads (a new src): its words were about the form that went.
+   */
+  private announce(text: (t: RequestMessages) => unknown): void {
     this.announcement = '';
-    setTimeout(() => (this.announcement = text), 50);
+    setTimeout(() => this.updateComplete.then(() => this.feedForm && (this.announcement = text(this.t))), 50);
   }
 
   // ---- drafts ---------------------------------------------------------------------------------------------------
@@ -526,13 +530,13 @@ export class RequestForm extends DisclosureElement {
     for (const [k, v] of Object.entries(d.files ?? {})) if (Array.isArray(v) && v.length) again[k] = v.map(String);
     this.againFiles = again;
     this.leftFields = new Set(Object.keys(again));
-    this.announce([this.t.draftRestored, this.againNote()]);
+    this.announce((t) => [t.draftRestored, this.againNote()]);
   }
 
   private clearForm = async () => {
     this.keepInStore(false, null);
     this.resetForm();
-    this.announce(this.t.clearedNote);
+    this.announce((t) => t.clearedNote);
     await this.focusHeading();
   };
 
@@ -653,7 +657,7 @@ export class RequestForm extends DisclosureElement {
     e.preventDefault();
     if (this.busy) return;
     // The answers the server refused, unchanged: not sent again only to be refused again (the reason is by the button).
-    if (this.asRefused) return this.announce(whyRefused(this.asRefused, this.t));
+    if (this.asRefused) return this.announce((t) => whyRefused(this.asRefused as Refusal, t));
     const form = this.feedForm!;
     const steps = this.stepList;
     const bad = steps.findIndex((s) => s.fields.some((f) => this.problemOf(f)));
@@ -999,7 +1003,7 @@ export class RequestForm extends DisclosureElement {
           put(f.multiple ? [...chosen.filter((x) => !picked.some((p) => p.name == x.name)), ...picked] : picked);
           this.touch(f.name);
           // Focus stays on the input, whose new error is not read out: a refused file is said here (WCAG 4.1.3).
-          this.announce(this.problemOf(f));
+          this.announce(() => this.problemOf(f));
         }}>
         ${chosen.length + again.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${[...chosen, ...again].map((file) => {
           const name = typeof file == 'string' ? file : file.name;
@@ -1008,7 +1012,7 @@ export class RequestForm extends DisclosureElement {
             const rest = chosen.filter((x) => x !== file);
             this.againFiles = { ...this.againFiles, [f.name]: again.filter((x) => x !== file) };
             put(rest);
-            this.announce(t.removedNote(isolate(name)));
+            this.announce((t) => t.removedNote(isolate(name)));
             // The button is gone: focus goes back to the file input, not to the page.
             await this.focusHeading(id);
           }}>×</button></li>`;
@@ -1034,7 +1038,7 @@ export class RequestForm extends DisclosureElement {
       // Announced near the limit only (20 characters or fewer left), with the field's name, once typing pauses.
       const left = f.maxLength ? f.maxLength - codePointLength(val) : Infinity;
       if (left <= 20) {
-        this.schedule('count', () => this.announce(html`<span dir=auto lang=${this.labelLang(f)}>${f.label}</span>${this.t.colonMark}${this.t.charCounter(left)}`), 1500);
+        this.schedule('count', () => this.announce((t) => html`<span dir=auto lang=${this.labelLang(f)}>${f.label}</span>${t.colonMark}${t.charCounter(left)}`), 1500);
       } else clearTimeout(this.timers.count);
     };
     if (f.type === 'textarea') {
@@ -1141,7 +1145,7 @@ export class RequestForm extends DisclosureElement {
           const ok = await navigator.clipboard?.writeText(r.queryCode).then(() => 1, () => 0);
           // Not copied (an http page has no clipboard; permission refused): the code is selected for the applicant.
           if (!ok) getSelection()?.selectAllChildren(this.shadowRoot!.getElementById('code')!);
-          this.announce(ok ? t.copied : t.copyFailed);
+          this.announce((t) => (ok ? t.copied : t.copyFailed));
         }}>${t.copyButton}</button>
         <button class="btn primary" type="button" @click=${this.printPage}>${t.printButton}</button>
         <button class="btn" type="button" @click=${this.newApplication}>${t.newApplication}</button>
