@@ -182,6 +182,28 @@ describe('<request-form>: the language switched while the application is being s
     await waitUntil(() => said.length >= 3, 'the retry said', 5000);
     expect(said.slice(1)).to.deep.equal(['The server cannot be reached. Your application is kept; we will try again in 1 second (attempt 1).', 'Sending your application…']);
   });
+
+  it('sent while offline after a switch: the offline note is said once, in the new language', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: {} }]);
+    const el = await fixture<RequestForm & Updating>(html`<request-form src=${await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }))} lang="zh-CN"></request-form>`);
+    Object.defineProperty(el, 'isOnline', { value: () => false, configurable: true });
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await answerToReview(el);
+    await setLang(el, 'en');
+    const region = $(el, '[part="send-status"][role="status"]');
+    const said = heard(region);
+    $(el, '#send').click();
+    await el.updateComplete;
+    await sleep(100);
+    const note = 'Your device is offline. Your application is kept and will be sent when you are back online.';
+    expect(region.textContent!.trim()).to.equal(note);
+    expect(said).to.deep.equal([note]);
+    // Said once: switched back, it is shown in Chinese without being said again.
+    await setLang(el, 'zh-CN');
+    expect(region.textContent!.trim()).to.contain('没有联网');
+    expect(said).to.deep.equal([note]);
+  });
 });
 
 describe('<request-form>: a sentence about to be said when the language is switched', () => {

@@ -704,6 +704,8 @@ export class RequestForm extends DisclosureElement {
   private waitOnline(): void {
     clearTimeout(this.timers.retry);
     this.sendState = 'offline';
+    // News of its own: said in the language shown, also after a switch that silenced the news before it.
+    this.sendDetail = (t) => t.offlineNote;
   }
 
   /** Sends the application (again): the same body and Idempotency-Key every time. */
@@ -1099,10 +1101,9 @@ export class RequestForm extends DisclosureElement {
         </dd></div>`)}
       </dl>`)}
       <div class="send" part="send-status" role="status" aria-live=${d.l != this.locale ? 'off' : nothing}>
-        ${s === 'sending' || s === 'retrying' ? html`<p>${detail}</p>` : nothing}
+        ${s === 'sending' || s === 'retrying' || s === 'offline' ? html`<p>${detail}</p>` : nothing}
         ${this.sentShare !== null ? html`<label>${t.uploading}
           <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
-        ${s === 'offline' ? html`<p>${t.offlineNote}</p>` : nothing}
       </div>
       ${s === 'failed' || s === 'rejected'
         ? html`<div class="panel error" role="alert" part="send-status"><p>${detail}</p>
