@@ -178,6 +178,10 @@ describe('<request-form>: the language switched while the application is being s
     await sleep(50);
     expect(region.textContent!.trim()).to.equal('Sending your application…');
     expect(said, 'nothing more said by the switch').to.deep.equal(['正在提交申请，请稍候…']);
+    // Nor by a switch back and forth (it was said already).
+    await setLang(el, 'zh-CN');
+    await setLang(el, 'en');
+    expect(said).to.deep.equal(['正在提交申请，请稍候…']);
     // The 503's news, and the sending again after it, are said in English.
     await waitUntil(() => said.length >= 3, 'the retry said', 5000);
     expect(said.slice(1)).to.deep.equal(['The server cannot be reached. Your application is kept; we will try again in 1 second (attempt 1).', 'Sending your application…']);
@@ -199,9 +203,11 @@ describe('<request-form>: the language switched while the application is being s
     const note = 'Your device is offline. Your application is kept and will be sent when you are back online.';
     expect(region.textContent!.trim()).to.equal(note);
     expect(said).to.deep.equal([note]);
-    // Said once: switched back, it is shown in Chinese without being said again.
+    // Said once: switched back and forth, it is shown in Chinese, then in English again, without being said again.
     await setLang(el, 'zh-CN');
     expect(region.textContent!.trim()).to.contain('没有联网');
+    await setLang(el, 'en');
+    expect(region.textContent!.trim()).to.equal(note);
     expect(said).to.deep.equal([note]);
   });
 });

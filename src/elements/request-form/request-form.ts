@@ -206,7 +206,8 @@ export class RequestForm extends DisclosureElement {
   private sendState: SendState = '';
   /**
    * What the send status says, in words of the strings given: shown again in another language when it changes. `l` is
-   * the language it was first shown (and said) in: a language switched since does not have it said again.
+   * the language it was first shown (and said) in, '' once another was shown: a language switched since (and back) does
+   * not have it said again.
    */
   private sendDetail: ((t: RequestMessages) => string) & { l?: string } = (t) => t.sendingNote;
   /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
@@ -1086,10 +1087,10 @@ export class RequestForm extends DisclosureElement {
   private renderReview(steps: Step[]): TemplateResult {
     const t = this.t;
     const s = this.sendState;
-    // The send status is not live (aria-live="off") while it shows, in a language switched to, the words it said before.
+    // The send status is not live (aria-live="off") once it has shown, in a language switched to, the words it said before.
     const d = this.sendDetail;
     const detail = d(t);
-    d.l ??= this.locale;
+    if ((d.l ??= this.locale) != this.locale) d.l = '';
     const waiting = this.busy;
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
@@ -1100,7 +1101,7 @@ export class RequestForm extends DisclosureElement {
             @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
       </dl>`)}
-      <div class="send" part="send-status" role="status" aria-live=${d.l != this.locale ? 'off' : nothing}>
+      <div class="send" part="send-status" role="status" aria-live=${d.l ? nothing : 'off'}>
         ${s === 'sending' || s === 'retrying' || s === 'offline' ? html`<p>${detail}</p>` : nothing}
         ${this.sentShare !== null ? html`<label>${t.uploading}
           <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
