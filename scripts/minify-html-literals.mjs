@@ -6,6 +6,11 @@
 // touched, and it becomes one space (HTML collapses it to one space anyway). Spaces within a line, text next to a
 // binding and attribute values stay as written. Templates are found by parsing the module (acorn, after TypeScript is
 // compiled away), never by pattern-matching source text; only templates tagged `html` or `svg` are changed.
+//
+// An attribute's static value that HTML allows unquoted (no white space, quotes, =, <, > or `) loses its quotes:
+// class="btn" → class=btn, the same attribute to the browser's parser (Lit's templates are parsed by it). Only inside a
+// tag (text is never touched), only a value with no binding in it, and only before > or another attribute (not />,
+// whose slash an unquoted value would take). White space before a tag's > goes too.
 import { parse } from 'acorn';
 import MagicString from 'magic-string';
 
@@ -21,15 +26,17 @@ export function minifyHtmlTemplates(code, id) {
   const visit = (node) => {
     if (!node || typeof node.type !== 'string') return;
     if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && TAGS.has(node.tag.name)) {
-      for (const q of node.quasi.quasis) {
+      const quasis = node.quasi.quasis;
+      const unquoted = unquoteAttributes(quasis.map((q) => code.slice(q.start, q.end)));
+      quasis.forEach((q, i) => {
         const raw = code.slice(q.start, q.end);
         // ASCII white space only (what HTML collapses): an ideographic or no-break space is text.
-        const collapsed = raw.replace(/[ \t\r\f]*\n[ \t\r\n\f]*/g, ' ');
+        const collapsed = unquoted[i].replace(/[ \t\r\f]*\n[ \t\r\n\f]*/g, ' ');
         if (collapsed !== raw) {
           out.overwrite(q.start, q.end, collapsed);
           changed = true;
         }
-      }
+      });
     }
     for (const key in node) {
       const v = node[key];
@@ -39,6 +46,58 @@ export function minifyHtmlTemplates(code, id) {
   };
   visit(ast);
   return changed ? { code: out.toString(), map: out.generateMap({ source: id, hires: true }) } : null;
+}
+
+/** An attribute value HTML reads the same without its quotes. */
+const BARE = /^[^\s"'=<>`]+$/;
+
+/**
+ * The static parts of one template (the text between its bindings) with the quotes dropped around every attribute
+ * value that needs none (see above). Tags are followed across the parts: a binding inside a tag is an attribute's value
+ * (or the element's), elsewhere a child.
+ */
+export function unquoteAttributes(parts) {
+  let state = 'text';
+  return parts.map((part) => {
+    let out = '';
+    let open = -1; // where the quoted value being read began in this part (-1: it began before a binding)
+    for (let i = 0; i < part.length; i++) {
+      const ch = part[i];
+      if (state === 'text') {
+        if (part.startsWith('<!--', i)) state = 'comment';
+        else if (ch === '<' && /[a-zA-Z/]/.test(part[i + 1] ?? '')) state = 'tag';
+      } else if (state === 'comment') {
+        if (part.startsWith('-->', i)) state = 'text';
+      } else if (state === 'tag') {
+        // White space before the end of a tag (`</p\n>`, whose line break became a space) is dropped (not before />,
+        // which an unquoted value before it would take).
+        if (/^\s+>/.test(part.slice(i))) continue;
+        if (ch === '>') state = 'text';
+        else if ((ch === '"' || ch === "'") && part[i - 1] === '=') {
+          state = ch;
+          open = i;
+          continue;
+        }
+      } else if (ch === state) {
+        // The closing quote of a value read whole in this part.
+        const value = part.slice(open + 1, i);
+        state = 'tag';
+        if (open >= 0 && BARE.test(value) && /^(>|\s+[^\s/])/.test(part.slice(i + 1))) {
+          out += value;
+          continue;
+        }
+        out += part.slice(Math.max(open, 0), i + 1);
+        continue;
+      } else continue;
+      out += ch;
+    }
+    // A quoted value that a binding interrupts is kept as written.
+    if (state === '"' || state === "'") {
+      out += part.slice(Math.max(open, 0));
+      open = -1;
+    }
+    return out;
+  });
 }
 
 /** Vite plugin: after TypeScript is compiled, for our own modules (src/**\/*.ts). */

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { minifyCss, unquoteAttributeValues } from '../../scripts/minify-css-literals.mjs';
-import { minifyHtmlTemplates } from '../../scripts/minify-html-literals.mjs';
+import { minifyHtmlTemplates, unquoteAttributes } from '../../scripts/minify-html-literals.mjs';
 
 test('CSS: leading zeros, !important and quoted attribute names go; numbers inside names and other quotes stay', () => {
   assert.equal(minifyCss('a { margin: 0.25em 0 0.5em; width: 10.5em; top: -0.1em }'), 'a{margin:.25em 0 .5em;width:10.5em;top:-.1em}');
@@ -30,7 +30,7 @@ test('html``: a line break and the white space around it become one space, in ne
   ].join('\n');
   const r = minifyHtmlTemplates(code, 'x.js');
   assert.equal(r.code, [
-    'const a = html`<div class="x"> ${b ? html`<span> inner  </span>` : nothing} <p>t  t</p> </div>`;',
+    'const a = html`<div class=x> ${b ? html`<span> inner  </span>` : nothing} <p>t  t</p> </div>`;',
     'const c = css`a{\n}`;',
     'const s = `keep\n  this`;',
     'const t = other`keep\n  too`;',
@@ -39,4 +39,21 @@ test('html``: a line break and the white space around it become one space, in ne
   assert.equal(minifyHtmlTemplates('const s = `a\n  b`;', 'y.js'), null, 'no html`` template: untouched');
   // An ideographic or no-break space is text, not white space HTML collapses.
   assert.equal(minifyHtmlTemplates('html`<p>　\n　　正文\u00a0\n</p>`', 'z.js').code, 'html`<p>　 　　正文\u00a0 </p>`');
+});
+
+test('html``: an attribute value that needs no quotes loses them, and white space before a tag\'s > goes; text, bound values, /> and other values are kept', () => {
+  assert.deepEqual(unquoteAttributes(['<p class="a b" id="x" part=\'y\' role="status">say id="x" <b title="t">a="b"</b></p>']),
+    ['<p class="a b" id=x part=y role=status>say id="x" <b title=t>a="b"</b></p>'], 'only values inside tags, only bare ones');
+  assert.deepEqual(unquoteAttributes(['<input type="text"/><i x="1">', '</i>']), ['<input type="text"/><i x=1>', '</i>'],
+    'a value before /> keeps its quotes (the slash would join it)');
+  // Across bindings: a binding inside a tag is an attribute's value; one inside quotes keeps them; one in text is text.
+  assert.deepEqual(unquoteAttributes(['<a class="x ', '" href=', ' rel="n">', ' <b id="q">', '</b></a>']),
+    ['<a class="x ', '" href=', ' rel=n>', ' <b id=q>', '</b></a>']);
+  assert.deepEqual(unquoteAttributes(['<a title="', '" id="k">t</a>']), ['<a title="', '" id=k>t</a>']);
+  assert.deepEqual(unquoteAttributes(['<a x="y"', '>']), ['<a x="y"', '>'], 'a value a binding follows at once: kept');
+  assert.deepEqual(unquoteAttributes(['<!-- <a x="y"> --><a x="=" y="<" z="`" w="">']), ['<!-- <a x="y"> --><a x="=" y="<" z="`" w="">'],
+    'a comment, and values that need their quotes (or are empty)');
+  assert.deepEqual(unquoteAttributes(['<br x="y" /><br a=b />']), ['<br x="y" /><br a=b />'], 'nor before " />", nor is the space dropped');
+  assert.equal(minifyHtmlTemplates('html`<a\n  class="b"\n>c="d" > </a\n><p\n>`', 'u.js').code, 'html`<a class=b>c="d" > </a><p>`',
+    'white space before a tag\'s > goes, not in text');
 });
