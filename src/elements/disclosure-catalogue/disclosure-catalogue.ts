@@ -155,31 +155,33 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** Heading shown above the catalogue (default: the feed's `title`, else 政府信息公开目录). */
   heading?: string;
 
+  // (No initial value, which ships as code, where none is needed: a member read as absent until set, or set by
+  // startLoading before it is read. Those a template binds as an attribute, such as aria-expanded, start false.)
   private shownQuery: CatalogueQuery = defaultQuery();
-  private queryResult: QueryResult | null = null;
+  private queryResult?: QueryResult | null;
   private expanded = new Set<string>();
   private treeOpen = new Set<string>();
   private facetOpen = new Set<FacetKey>();
   private filtersOpen = false;
   /** The filter column is drawn one frame after the first rows, so the results appear first. */
-  private filtersReady = false;
-  private announcement = '';
+  private filtersReady?: boolean;
+  private announcement?: string;
   private printing = false;
-  private extraLoading: { loaded: number; total?: number; failed: boolean } | null = null;
-  private remoteResult: RemoteState | null = null;
-  private focusedTreeId: string = '';
+  private extraLoading?: { loaded: number; total?: number; failed: boolean } | null;
+  private remoteResult?: RemoteState | null;
+  private focusedTreeId?: string;
 
   private readonly feed = new FeedController<CatalogueFeed>(this, (json, url) => parseCatalogue(json, url, true), (data) => this.onFeedLoaded(data));
-  private searchIndex: CatalogueIndex | null = null;
-  private allItems: CatalogueItem[] = [];
+  private searchIndex?: CatalogueIndex | null;
+  private allItems!: CatalogueItem[];
   /** True while only the first page is shown and the rest of the load (`completeLoad`) is still to come. */
-  private firstPageOnly = false;
+  private firstPageOnly?: boolean;
   /** The automatic URL key (stateKey) taken while on the page. */
-  private autoKey = '';
+  private autoKey?: string;
   /** Remote mode: the years of the entries seen since the feed loaded (facetTerms). */
-  private yrs = new Set<number>();
+  private yrs!: Set<number>;
   /** Entries left out of the later pages of a paged feed (the parsed first page may be shared: it is not changed). */
-  private moreSkipped = 0;
+  private moreSkipped!: number;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private remoteAbort: AbortController | undefined;
   private remoteTimer: ReturnType<typeof setTimeout> | undefined;
@@ -210,7 +212,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       const key = `catalogue${n > 1 ? n : ''}`;
       if (![...live].some((c) => key == (c.urlKey || c.id || c.autoKey))) this.autoKey = key;
     }
-    return this.urlKey || this.id || this.autoKey;
+    return this.urlKey || this.id || this.autoKey!;
   }
 
   override connectedCallback(): void {
@@ -260,12 +262,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     // A search waiting to be sent, or in flight, belongs to the old feed.
     clearTimeout(this.remoteTimer);
     this.remoteAbort?.abort();
-    this.searchIndex = null;
     this.allItems = [];
-    this.queryResult = this.remoteResult = this.extraLoading = null;
+    this.searchIndex = this.queryResult = this.remoteResult = this.extraLoading = null;
     this.firstPageOnly = this.filtersReady = false;
     this.moreSkipped = 0;
-    this.yrs.clear();
+    this.yrs = new Set();
     // Nor is a count about to be said (a search typed just before) said of the new feed.
     clearTimeout(this.announceTimer);
     this.announcement = '';
