@@ -706,12 +706,14 @@ export class DisclosureCatalogue extends DisclosureElement {
         aria-labelledby="tree-label" @keydown=${this.onTreeKey} @focusin=${this.onTreeFocus}>${node(null, 1)}${roots}</ul></nav>`;
   }
 
-  private onTreeFocus = (e: FocusEvent) => {
+  // (The listeners a template names, @keydown=${this.onTreeKey}, are methods: Lit calls them with the element as
+  // `this`. Only onPopState, given to window, is bound.)
+  private onTreeFocus(e: FocusEvent) {
     const item = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
     if (item) this.focusedTreeId = item.dataset.id!;
-  };
+  }
 
-  private onTreeKey = (e: KeyboardEvent) => {
+  private onTreeKey(e: KeyboardEvent) {
     const tree = e.currentTarget as HTMLElement;
     const items = [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
     const current = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
@@ -743,7 +745,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
     e.preventDefault();
     e.stopPropagation();
-  };
+  }
 
   private toggleTree(id: string): void {
     this.treeOpen = toggled(this.treeOpen, id);
@@ -803,17 +805,17 @@ export class DisclosureCatalogue extends DisclosureElement {
    * While an input method composes (拼音 letters before the characters are chosen), nothing is searched or announced
    * and no server asked: the search starts with the chosen characters (compositionend).
    */
-  private onInput = (e: Event) => {
+  private onInput(e: Event) {
     if ((e as InputEvent).isComposing) return;
     this.setQuery({ q: (e.target as HTMLInputElement).value }, this.shownQuery.q ? 'replace' : 'push', false);
-  };
+  }
 
-  private onSubmit = (e: Event) => {
+  private onSubmit(e: Event) {
     e.preventDefault();
     this.setQuery({ q: (e.target as HTMLFormElement & { q: HTMLInputElement }).q.value.trim() }, 'push');
     // Said again at once on Enter (a local search is done already); a server's answer says it when it comes.
     if (!this.remoteResult) this.announce(() => this.t.results(this.fmt(this.total)), 0);
-  };
+  }
 
   private renderToolbar(): TemplateResult {
     const t = this.t;
@@ -867,7 +869,9 @@ export class DisclosureCatalogue extends DisclosureElement {
             @click=${this.clearAll}>${t.clearAll}</button></li></ul>`;
   }
 
-  private clearAll = () => this.changeFilters(() => this.setQuery({ q: '', category: null, facets: emptyFacets() }));
+  private clearAll() {
+    this.changeFilters(() => this.setQuery({ q: '', category: null, facets: emptyFacets() }));
+  }
 
   /**
    * Changes the filters (a chip removed, a facet value ticked or unticked); when the control that had focus is gone
@@ -1032,9 +1036,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     return toCsv(rows);
   }
 
-  private exportCsv = () => downloadText(this.t.csvFilename, this.csv());
+  private exportCsv() {
+    downloadText(this.t.csvFilename, this.csv());
+  }
 
-  private print = async () => {
+  private async print() {
     this.completeLoad();
     this.printing = true;
     await this.updateComplete;
@@ -1043,5 +1049,5 @@ export class DisclosureCatalogue extends DisclosureElement {
     window.print();
     // Browsers that print synchronously have fired afterprint already; make sure the view returns.
     setTimeout(done, 1000);
-  };
+  }
 }
