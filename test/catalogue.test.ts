@@ -1266,6 +1266,19 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect(said.filter(Boolean)).to.deep.equal(['已加载 4 / 14 条，正在加载其余部分…', '目录已加载，共 14 条信息。']);
   });
 
+  it('a feed in pages that does not give its total (or gives 0) shows the count loaded alone, in Chinese and English', async () => {
+    for (const [lang, total, expected] of [
+      ['zh-CN', undefined, '已加载 4 条，正在加载其余部分…'], ['en', 0, 'Loaded 4; loading the rest…'], ['en', 14, 'Loaded 4 of 14; loading the rest…'],
+    ] as const) {
+      const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'b') }, { delay: 300 });
+      const src = await storeFeed({ ...smallCatalogue(), page: { total, next: p2.split('/').pop() } });
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} lang=${lang} no-url-state></disclosure-catalogue>`);
+      await el.loaded;
+      await waitUntil(() => el.shadowRoot!.querySelector('.progress'), 'the progress shown', 3000);
+      expect(el.shadowRoot!.querySelector('.progress')!.textContent!.trim()).to.equal(expected);
+    }
+  });
+
   it('a link to page 4 of a feed in pages shows page 4 once the pages holding it have come (it was cut to the last page of the first feed page)', async () => {
     const p3 = await storeFeed({ schemaVersion: 1, items: manyItems(30, 'c') }, { delay: 150 });
     const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(30, 'b'), page: { next: p3.split('/').pop() } }, { delay: 150 });

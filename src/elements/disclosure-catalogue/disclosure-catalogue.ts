@@ -403,7 +403,7 @@ export class DisclosureCatalogue extends DisclosureElement {
   private pgs(): string {
     const { loaded, total, failed } = this.extraLoading!;
     const t = this.t;
-    return failed ? t.loadMoreFailed : total ? t.loadingMore(this.fmt(loaded), this.fmt(total)) : t.loadingMoreUnknown(this.fmt(loaded));
+    return failed ? t.loadMoreFailed : t.loadingMore(this.fmt(loaded), this.fmt(total || undefined));
   }
 
   // ---- querying -------------------------------------------------------------------------------------------------

@@ -63,8 +63,8 @@ const zh = {
   printPage: '打印本页',
   csvFilename: '政府信息公开目录.csv',
   link: '链接',
-  loadingMore: (loaded: string, total: string) => `已加载 ${loaded} / ${total} 条，正在加载其余部分…`,
-  loadingMoreUnknown: (loaded: string) => `已加载 ${loaded} 条，正在加载其余部分…`,
+  /** `total`: '' when the feed does not say it. */
+  loadingMore: (loaded: string, total: string) => `已加载 ${loaded}${total && ` / ${total}`} 条，正在加载其余部分…`,
   loadMoreFailed: '部分数据未能加载，目前只显示已加载的信息。',
   loadedAnnouncement: (n: string) => `目录已加载，共 ${n} 条信息。`,
   remoteError: '检索服务暂时不可用。',
