@@ -137,7 +137,8 @@ export interface FeedErrorDetail { url: string; kind: FeedErrorKind; status?: nu
 export class FeedController<T> implements ReactiveController {
   status: FeedStatus = 'idle';
   data: T | undefined;
-  warnings: FeedIssue[] = [];
+  /** The feed's problems: set by every load that ends (read once loaded; no initial value, which ships as code). */
+  warnings!: FeedIssue[];
   error: FeedError | undefined;
   url: string | undefined;
   /**
@@ -146,7 +147,7 @@ export class FeedController<T> implements ReactiveController {
    */
   lang: string | undefined;
   /** True once a load has taken longer than `slowAfter` ms. */
-  slow = false;
+  slow?: boolean;
   /** Resolves when the current load has settled (successfully or not). */
   loaded: Promise<void> = Promise.resolve();
   timeout = 20000;
