@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+// (The catalogue is the first entry of the CDN set: the order of its imports is the order of the shared runtime's
+// modules in their chunk. The feed code before the base class and its styles compresses 28 B better, and this chunk 5 B.)
+import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
-import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { formatBytes, formatDate, formatNumber, isolate } from '../../core/format.js';
 import { downloadText, toCsv } from '../../core/csv.js';
 import { readUrlState, writeUrlState } from '../../core/url-state.js';
