@@ -155,9 +155,7 @@ export class DisclosureElement extends LitElement {
   /** Classes for the inner `.root` wrapper that carries the theme tokens. */
   protected rootClasses(): string {
     const theme = this.theme ?? (this.provider?.theme as typeof this.theme) ?? 'light';
-    const large = this.largeText || this.provider?.largeText;
-    const dark = theme === 'dark' || (theme === 'auto' && darkScheme?.matches);
-    return `root${large ? ' large' : ''}${dark ? ' dark' : ''}`;
+    return `root${this.largeText || this.provider?.largeText ? ' large' : ''}${theme === 'dark' || (theme === 'auto' && darkScheme?.matches) ? ' dark' : ''}`;
   }
 
   /** The loading or error state of a feed, or `nothing` when it has loaded. */
