@@ -769,13 +769,12 @@ export class DisclosureCatalogue extends DisclosureElement {
     const visible = terms.map((term) => ({ term, count: this.facetCount(facet, term.id) })).filter(({ term, count }) => count !== 0 || selected.has(term.id));
     if (!visible.length) return nothing;
     const all = this.facetOpen.has(facet);
-    const shown = all ? visible : visible.slice(0, FACET_PREVIEW);
     const t = this.t;
     const lang = feedTerms(facet) ? this.textLang(this.feed) : nothing;
     // (The legend names the group; and the show-all button, after its words, heard apart from the other facets' in a
     // screen reader's list of buttons: 显示全部（17） 主题分类.) A value is named with its count as a count (2013，95 条).
     return html`<fieldset
-        class="facet"><legend>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend><ul>${shown.map(({ term, count }) => {
+        class="facet"><legend>${this.t[facet]}${facet == 'year' && this.remoteResult ? t.yearsInRun : ''}</legend><ul>${(all ? visible : visible.slice(0, FACET_PREVIEW)).map(({ term, count }) => {
           const n = this.fmt(count);
           return html`<li><label><input type="checkbox" .checked=${selected.has(term.id)}
               aria-label=${t.withCount(isolate(term.label), n)}
@@ -964,25 +963,22 @@ export class DisclosureCatalogue extends DisclosureElement {
     const l = normalizeLocale(this.feed.lang ?? this.provider?.feedLang ?? this.locale) ?? 'en';
     if (!catalogueStrings.has(l)) catalogueStrings.load(l).then(() => this.requestUpdate(), () => {});
     const sep = catalogueStrings.get(l).sep;
-    const topics = item.topicIds.map((id) => this.termLabel('topic', id)).join(sep);
-    const categories = item.categoryIds.map((id) => this.categoryLabel(id)).join(sep);
     return html`${
       item.summary ? html`<p><strong>${t.summary}${t.colon}</strong><span dir=auto
           lang=${lang}>${this.marked(item.summary, terms)}</span></p>` : nothing}<dl
           class="meta">${
-            meta(t.topic, topics, lang)}${
+            meta(t.topic, item.topicIds.map((id) => this.termLabel('topic', id)).join(sep), lang)}${
             meta(t.genre, this.termLabel('genre', item.genreId), lang)}${
             meta(t.keywords, item.keywords.length && this.marked(item.keywords.join(sep), terms), lang)}${
-            meta(t.category, categories, lang)}${
+            meta(t.category, item.categoryIds.map((id) => this.categoryLabel(id)).join(sep), lang)}${
             meta(t.link, hrefOf(item))}</dl>${item.attachments.length
         ? html`<p><strong>${t.attachments}${t.colon}</strong></p><ul>${item.attachments.map((a) => {
-                const meta = t.fileMeta([this.kindOf(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
-                  .filter(Boolean) as string[]);
                 const href = hrefOf(a);
                 const name = html`<span dir=auto lang=${lang}>${a.name}</span>`;
                 return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${name}<span
                     class="vh">${t.newWindow}</span></a>` : name}
-                  <span class="count">${meta}</span></li>`;
+                  <span class="count">${t.fileMeta([this.kindOf(a.mediaType, a.name), a.size! >= 0 && formatBytes(a.size!, this.locale)]
+                    .filter(Boolean) as string[])}</span></li>`;
               })}</ul>`
         : nothing}`;
   }
