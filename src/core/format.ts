@@ -25,21 +25,20 @@ export function formatDate(value: string | null | undefined, locale: LocaleId): 
   if (!value) return '';
   const m = ISO_DATE.exec(value);
   if (!m) return value;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return dateFormat(locale, { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
+  return dateFormat(locale, { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
 }
 
 /** A byte count as KB/MB (1 KB = 1024 bytes). */
 export function formatBytes(bytes: number, locale: LocaleId): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '';
   const units = ['B', 'KB', 'MB', 'GB'];
-  let v = bytes;
   let i = 0;
-  while (v >= 1024 && i < 3) {
-    v /= 1024;
+  while (bytes >= 1024 && i < 3) {
+    bytes /= 1024;
     i++;
   }
-  return `${formatNumber(v, locale, { maximumFractionDigits: i && 1 })} ${units[i]}`;
+  return `${formatNumber(bytes, locale, { maximumFractionDigits: i && 1 })} ${units[i]}`;
 }
 
 /**
