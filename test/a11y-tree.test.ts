@@ -210,6 +210,27 @@ describe('accessibility tree: <disclosure-catalogue>', () => {
     expect(rows('Categories')).to.deep.equal(['All information, 4 results', '政务信息, 3 results', '文件公报, 1 result']);
   });
 
+  it('entries of the same title: their details buttons are told apart by the 文号, else the date published; an entry whose title is its own keeps the short name', async () => {
+    const feed = smallCatalogue();
+    const items = feed.items as Record<string, unknown>[];
+    const same = items[0];
+    items.push({ ...same, id: 'a5', docNo: '君政发〔2014〕2号', datePublished: '2014-03-05', url: 'https://example.gov.cn/a5.html' });
+    items.push({ ...same, id: 'a6', docNo: undefined, datePublished: '2015-03-05', url: 'https://example.gov.cn/a6.html' });
+    await catalogue(feed);
+    await catalogue(feed, { lang: 'en' });
+    const t = await tree();
+    const buttons = (list: string) => names(all(node(t, 'list', list), (n) => n.role === 'button'));
+    const title = '关于做好春季农业生产工作的通知';
+    expect(buttons('共找到 6 条信息')).to.deep.equal([
+      `${title}（2015年3月5日）的详细信息`, `${title}（君政发〔2014〕2号）的详细信息`, '关于印发农业补贴办法的通知 的详细信息',
+      '县教育局关于义务教育招生工作的公告 的详细信息', `${title}（君政发〔2013〕5号）的详细信息`, '防汛抗旱工作会议召开 的详细信息',
+    ]);
+    expect(buttons('6 results')).to.deep.equal([
+      `Details of ${title} (Mar 5, 2015)`, `Details of ${title} (君政发〔2014〕2号)`, 'Details of 关于印发农业补贴办法的通知',
+      'Details of 县教育局关于义务教育招生工作的公告', `Details of ${title} (君政发〔2013〕5号)`, 'Details of 防汛抗旱工作会议召开',
+    ]);
+  });
+
   it('in English: the search box, the filters, the sort and the pages say it in English', async () => {
     const feed = smallCatalogue();
     (feed.items as unknown[]).push(...manyItems(20));

@@ -922,7 +922,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     }
     const terms = queryTerms(this.shownQuery.q);
     return html`<ol class="items" aria-labelledby="summary"
-        start=${this.rng[0] + 1}>${items.map((item, i) => this.renderItem(item, terms, i))}</ol>`;
+        start=${this.rng[0] + 1}>${items.map((item, i, all) => this.renderItem(item, terms, i, all))}</ol>`;
   }
 
   /** `text` with the search words marked; `squeeze` for a 文号 or 索引号, whose spaces the search ignores. */
@@ -931,8 +931,14 @@ export class DisclosureCatalogue extends DisclosureElement {
     return html`${highlight(text, terms, squeeze).map((s, i) => (i % 2 ? html`<mark>${s}</mark>` : s))}`;
   }
 
-  private renderItem(item: CatalogueItem, terms: readonly string[], i: number): TemplateResult {
+  /** An entry; `all` the entries shown with it. */
+  private renderItem(item: CatalogueItem, terms: readonly string[], i: number, all: CatalogueItem[]): TemplateResult {
     const t = this.t;
+    const published = formatDate(item.datePublished, this.locale);
+    // The details button names its entry. Entries of one title shown together (a notice issued again each year) are
+    // told apart in it, in a screen reader's list of buttons too (WCAG 2.4.6), by the 文号, else the date published,
+    // else the 索引号; an entry whose title is its own keeps the short name.
+    const other = all.filter((o) => o.title == item.title)[1] && (item.docNo || published || item.indexNo);
     const open = this.expanded.has(item.id) || this.printing;
     // By position: an item id is any text (spaces included), which an aria-controls list cannot hold.
     const detailId = `d${i}`;
@@ -947,10 +953,10 @@ export class DisclosureCatalogue extends DisclosureElement {
           meta(t.publisher, this.termLabel('publisher', item.publisher), lang)}${
           meta(t.docNo, item.docNo && this.marked(item.docNo, terms, true), lang)}${
           meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}${
-          meta(t.datePublished, formatDate(item.datePublished, this.locale))}${
+          meta(t.datePublished, published)}${
           meta(t.validity, item.validity && t.validityValues[item.validity], nothing, `validity-${item.validity}`)}</dl><div
         class="actions"><button class="btn link" aria-expanded=${open} aria-controls=${detailId}
-          aria-label=${t.detailsFor(isolate(item.title))}
+          aria-label=${t.detailsFor(isolate(item.title), other && isolate(other))}
               @click=${() => (this.expanded = toggled(this.expanded, item.id))}>${t.details}</button></div><div class="detail"
               id=${detailId} ?hidden=${!open}>${open ? this.renderDetail(item, terms, lang) : nothing}</div></li>`;
   }

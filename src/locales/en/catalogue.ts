@@ -51,7 +51,8 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   noLink: '(no valid link)',
   newWindow: '(opens in a new window)',
   details: 'Details',
-  detailsFor: (title: string) => `Details of ${title}`,
+  /** `other`: what tells the entry apart from others of its title (a document number, a date), when some are shown with it. */
+  detailsFor: (title: string, other?: string | false) => `Details of ${title}${other ? ` (${other})` : ''}`,
   validityValues: { valid: 'In force', expired: 'Expired', repealed: 'Repealed', amended: 'Amended', unknown: 'Not stated' } as Record<string, string>,
   pagination: 'Pages',
   prev: 'Previous',

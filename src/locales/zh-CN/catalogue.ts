@@ -49,7 +49,8 @@ const zh = {
   noLink: '（无有效链接）',
   newWindow: '（在新窗口打开）',
   details: '详细信息',
-  detailsFor: (title: string) => `${title} 的详细信息`,
+  /** `other`: what tells the entry apart from others of its title (a 文号, a date), when some are shown with it. */
+  detailsFor: (title: string, other?: string | false) => `${title}${other ? `（${other}）` : ' '}的详细信息`,
   validityValues: { valid: '有效', expired: '失效', repealed: '废止', amended: '已修改', unknown: '未标注' } as Record<string, string>,
   pagination: '分页',
   prev: '上一页',
