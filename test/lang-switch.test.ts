@@ -13,6 +13,8 @@ import type { RequestForm } from '../src/request-form.js';
 import { misLanguaged, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { $, answerToReview, fill, formFeed } from './request-fixtures.js';
+import { catalogueStrings } from '../src/locales/catalogue.js';
+import type { LocaleStrings } from '../src/core/locale.js';
 
 type Updating = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -47,6 +49,27 @@ async function setLang(el: Updating, lang: string): Promise<void> {
   await el.updateComplete;
 }
 
+/**
+ * A first switch to English on a slow network: `strings` (one element's string module) are as if their English had
+ * not been downloaded yet (has() says no, get() answers with Chinese, as Strings does for a locale not loaded) and
+ * their download is held back until `done()` (the download comes) or `done(false)` (it fails, as does every download
+ * tried again, until a `done()`).
+ */
+function holdEnglish(strings: LocaleStrings): (ok?: boolean) => void {
+  const { has, get, load } = strings;
+  let settle!: (ok: boolean) => void;
+  const held = new Promise<boolean>((r) => (settle = r));
+  Object.assign(strings, {
+    has: (l: string) => l != 'en' && has.call(strings, l as 'en'),
+    get: (l: string) => get.call(strings, l == 'en' ? 'zh-CN' : (l as 'en')),
+    load: (l: string) => (l == 'en' ? held.then((ok) => (ok ? load.call(strings, 'en') : Promise.reject(new Error('held back')))) : load.call(strings, l as 'en')),
+  });
+  return (ok = true) => {
+    settle(ok);
+    if (ok) for (const k of ['has', 'get', 'load']) delete (strings as unknown as Record<string, unknown>)[k];
+  };
+}
+
 describe('<disclosure-catalogue>: a sentence about to be said when the language is switched', () => {
   it('a result count typed just before the switch is said in the new language (3 results), not in the old (共找到 3 条信息)', async () => {
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed(smallCatalogue())} lang="zh-CN" no-url-state></disclosure-catalogue>`);
@@ -77,6 +100,62 @@ describe('<disclosure-catalogue>: a sentence about to be said when the language 
     await setLang(el, 'en');
     await sleep(400);
     expect(said).to.deep.equal(['Catalogue loaded: 4 entries.']);
+  });
+});
+
+describe('<disclosure-catalogue>: a sentence about to be said at a first switch to a language still downloading', () => {
+  /** A catalogue in Chinese with a search typed: its count is to be said in 0.65 s. */
+  async function typed(): Promise<{ el: DisclosureCatalogue; said: string[]; count: number }> {
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed(smallCatalogue())} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    const region = $(el, '.vh[aria-live="polite"]');
+    await waitUntil(() => region.textContent!.includes('目录已加载'), 'the load said');
+    const said = heard(region);
+    const input = $<HTMLInputElement>(el, '#q');
+    input.value = '工作';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    return { el, said, count: el.shadowRoot!.querySelectorAll('.item').length };
+  }
+
+  it('a result count typed just before a switch to English, whose strings come 1.2 s later: said in English once they are there (3 results), never in Chinese', async () => {
+    const done = holdEnglish(catalogueStrings);
+    try {
+      const { el, said, count } = await typed();
+      expect(count).to.be.above(1);
+      el.setAttribute('lang', 'en');
+      // Past the moment the count is due (0.65 s): the page still shows Chinese, the English strings still coming.
+      await sleep(1200);
+      expect($(el, '#filters').getAttribute('aria-label'), 'still Chinese').to.equal('筛选');
+      expect(said, 'nothing said meanwhile').to.deep.equal([]);
+      done();
+      await sleep(0);
+      await el.updateComplete;
+      await sleep(200);
+      expect($(el, '#filters').getAttribute('aria-label')).to.equal('Filters');
+      expect(said).to.deep.equal([`${count} results`]);
+    } finally {
+      done();
+    }
+  });
+
+  it('the English strings fail to download: nothing said in Chinese under lang="en"; once they come (the element tries again), the count is said in English', async () => {
+    const done = holdEnglish(catalogueStrings);
+    try {
+      const { el, said, count } = await typed();
+      el.setAttribute('lang', 'en');
+      await sleep(300);
+      done(false);
+      await sleep(1000);
+      expect(said, 'nothing said meanwhile').to.deep.equal([]);
+      // The element tries the download again 3 s after the failure.
+      done();
+      await waitUntil(() => said.length, 'something said', 4000);
+      await sleep(100);
+      expect(said).to.deep.equal([`${count} results`]);
+    } finally {
+      done();
+    }
   });
 });
 
