@@ -14,6 +14,7 @@ import { misLanguaged, scriptEndpoint, storeFeed, waitUntil } from './helpers.js
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { $, answerToReview, fill, formFeed } from './request-fixtures.js';
 import { catalogueStrings } from '../src/locales/catalogue.js';
+import { annualStrings } from '../src/locales/annual.js';
 import type { LocaleStrings } from '../src/core/locale.js';
 
 type Updating = HTMLElement & { updateComplete: Promise<boolean> };
@@ -175,6 +176,55 @@ describe('<annual-stats>: the language switched while a chosen year loads', () =
     await el.loaded;
     await sleep(100);
     expect(said).to.deep.equal(['Showing the 2022 report']);
+  });
+});
+
+describe('<annual-stats>: a year chosen just before a first switch to a language still downloading', () => {
+  /** 2022 chosen (its file comes in 0.6 s) in Chinese, then English asked for, its strings held back. */
+  async function chosen(): Promise<{ el: AnnualStats & Updating; said: string[] }> {
+    const year = (y: number, delay = 0) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: y }] }, { delay });
+    const index = { schemaVersion: 1, reports: [{ year: 2021, url: await year(2021) }, { year: 2022, url: await year(2022, 600) }] };
+    const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    const region = await waitUntil(() => el.shadowRoot!.querySelector('select#year') && el.shadowRoot!.querySelector('.vh[aria-live="polite"]'), 'the year picker');
+    const said = heard(region);
+    const select = $<HTMLSelectElement>(el, 'select#year');
+    select.value = '2022';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    el.setAttribute('lang', 'en');
+    return { el, said };
+  }
+
+  it('its strings come after the year: 2022 is said once, in English (Showing the 2022 report)', async () => {
+    const done = holdEnglish(annualStrings);
+    try {
+      const { said } = await chosen();
+      await sleep(1200);
+      expect(said, 'nothing said meanwhile').to.deep.equal([]);
+      done();
+      await waitUntil(() => said.length, 'something said');
+      await sleep(100);
+      expect(said).to.deep.equal(['Showing the 2022 report']);
+    } finally {
+      done();
+    }
+  });
+
+  it('its strings fail to download: nothing said in Chinese under lang="en"; once they come (the element tries again), 2022 is said in English', async () => {
+    const done = holdEnglish(annualStrings);
+    try {
+      const { said } = await chosen();
+      await sleep(200);
+      done(false);
+      await sleep(1200);
+      expect(said, 'nothing said meanwhile').to.deep.equal([]);
+      done();
+      await waitUntil(() => said.length, 'something said', 4000);
+      await sleep(100);
+      expect(said).to.deep.equal(['Showing the 2022 report']);
+    } finally {
+      done();
+    }
   });
 });
 

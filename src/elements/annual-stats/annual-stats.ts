@@ -262,7 +262,7 @@ export class AnnualStats extends DisclosureElement {
       // it in the URL (replacing the entry: the reader did not pick it), else a reload would show the URL's older year.
       this.pickYear(this.year!, 'replace');
     }
-    if (this.yearFeeds.get(this.chosenYear!)?.data && toSay.delete(this)) this.announcement = this.t.yearChanged(this.chosenYear!);
+    if (this.yearFeeds.get(this.chosenYear!)?.data && annualStrings.has(this.locale) && toSay.delete(this)) this.announcement = this.t.yearChanged(this.chosenYear!);
   }
 
   // ---- several years --------------------------------------------------------------------------------------------
