@@ -546,13 +546,14 @@ export class DisclosureCatalogue extends DisclosureElement {
    * Says `text()` after `delay` ms (a count while the reader types: once they pause), in the language of that moment: a
    * language switched meanwhile (which empties the live region, see LocaleController) has it said in the new one, once
    * its strings are there: a first switch downloads them, and until they come (a slow network; a failed download, tried
-   * again by DisclosureElement.scheduleUpdate) it waits, 50 ms at a time, rather than say it in the language left.
+   * again by DisclosureElement.scheduleUpdate) it waits, 50 ms at a time, rather than say it in the language left; a
+   * catalogue taken out of the page meanwhile stops waiting (nothing would end the wait of one removed for good).
    */
   private announce(text: () => string, delay = 600): void {
     clearTimeout(this.announceTimer);
     // Emptied at once (that is not announced), so the same words said again are announced again.
     this.announcement = '';
-    this.announceTimer = setTimeout(() => (catalogueStrings.has(this.locale) ? (this.announcement = text()) : this.announce(text, 0)), delay + 50);
+    this.announceTimer = setTimeout(() => (catalogueStrings.has(this.locale) ? (this.announcement = text()) : this.isConnected && this.announce(text, 0)), delay + 50);
   }
 
   /** A number as the reader writes it (2,450); a count not known, '' (a category or facet value without one). */
