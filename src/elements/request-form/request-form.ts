@@ -192,18 +192,21 @@ export class RequestForm extends DisclosureElement {
   /** Waits before each automatic resend after a network error or 5xx, in ms (also the number of automatic tries). */
   retryDelays: number[] = [1000, 2000, 4000];
 
+  // (No initial value, which ships as code, where none is needed: a member read by truthiness, or compared with a
+  // value it is given (sendState, shownView), until set; attemptNo is set before every sending. Those the template
+  // indexes or calls (entered, sendDetail, …) keep theirs.)
   private entered: Values = {};
   private chosenFiles: Record<string, File[]> = {};
   private leftFields = new Set<string>();
   private serverErrors: Record<string, string> = {};
   private stepIndex = 0;
   private phase: 'form' | 'done' | 'paper' = 'form';
-  private showSummary = false;
-  private fromReview = false;
-  private confirmClear = false;
+  private showSummary?: boolean;
+  private fromReview?: boolean;
+  private confirmClear?: boolean;
   /** Files of a restored draft not chosen again yet, by field: the applicant is asked for them by name. */
   private againFiles: Record<string, string[]> = {};
-  private sendState: SendState = '';
+  private sendState?: SendState;
   /**
    * What the send status says, in words of the strings given: shown again in another language when it changes. `l` is
    * the language it was first shown (and said) in, '' once another was shown: a language switched since (and back) does
@@ -211,14 +214,14 @@ export class RequestForm extends DisclosureElement {
    */
   private sendDetail: ((t: RequestMessages) => string) & { l?: string } = (t) => t.sendingNote;
   /** The failure or refusal shown is not the applicant's to fix on the page (not 429, offline, too many or too large files). */
-  private stuck = false;
+  private stuck?: boolean;
   /** The answers are those the server refused (a 4xx that is not about fields on the form): sent again, they would be
    *  refused again. Its first item true: the application's Idempotency-Key was used for other answers
    *  (idempotencyKeyReused, no receipt): refused whatever the answers, until the form is cleared (a new application, a new key). */
-  private asRefused: Refusal | false = false;
-  private sentShare: number | null = null;
-  private keptReceipt: KeptReceipt | null = null;
-  private announcement: unknown = '';
+  private asRefused?: Refusal | false;
+  private sentShare?: number | null;
+  private keptReceipt?: KeptReceipt | null;
+  private announcement?: unknown;
 
   /** Each time the form feed loads (the first time, a retry, a new src): its form, and the draft kept for it. */
   private readonly formFeedCtl = new FeedController<RequestFormFeed>(this, parseRequestForm, (data) => {
@@ -227,12 +230,12 @@ export class RequestForm extends DisclosureElement {
   });
   private feedForm: RequestFormFeed | null = null;
   private idemKey = '';
-  private outbox: Outbox | null = null;
+  private outbox?: Outbox | null;
   /** The phase and step shown last (a change cancels a pending character-count announcement). */
-  private shownView = '';
-  private busy = false;
-  private inFlight = false;
-  private attemptNo = 0;
+  private shownView?: string;
+  private busy?: boolean;
+  private inFlight?: boolean;
+  private attemptNo!: number;
   private timers: Record<string, ReturnType<typeof setTimeout>> = {};
   private readonly onOnline = () => this.sendState === 'offline' && void this.sendOutbox();
   private readonly onOffline = () => this.sendState === 'retrying' && this.waitOnline();
@@ -1103,7 +1106,7 @@ export class RequestForm extends DisclosureElement {
       </dl>`)}
       <div class="send" part="send-status" role="status" aria-live=${d.l ? nothing : 'off'}>
         ${s === 'sending' || s === 'retrying' || s === 'offline' ? html`<p>${detail}</p>` : nothing}
-        ${this.sentShare !== null ? html`<label>${t.uploading}
+        ${this.sentShare != null ? html`<label>${t.uploading}
           <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
       </div>
       ${s === 'failed' || s === 'rejected'
