@@ -88,14 +88,16 @@ export class RequestStatus extends DisclosureElement {
   /** Today as YYYY-MM-DD for the overdue check (default: today in the jurisdiction's time zone). */
   today?: string;
 
+  // (No initial value where none is needed: triedLookup, busy, statusAnswer and lookupFailure are read by truthiness.
+  // The typed code and name keep theirs: they are trimmed and normalised.)
   private typedCode = '';
   private typedName = '';
-  private triedLookup = false;
-  private busy = false;
+  private triedLookup?: boolean;
+  private busy?: boolean;
   /** `l`: the language it was asked in (Accept-Language), which the server's own words (a history note) came in. */
-  private statusAnswer: (StatusAnswer & { l: string }) | null = null;
+  private statusAnswer?: (StatusAnswer & { l: string }) | null;
   /** `text` says it in the language of the moment (said again when the language changes). */
-  private lookupFailure: { text: () => string; retry: boolean } | null = null;
+  private lookupFailure?: { text: () => string; retry: boolean } | null;
 
   private readonly statusFeed = new FeedController<RequestFormFeed>(this, parseRequestForm);
   /** The running lookup's: `key` is its query code and name. */
