@@ -166,7 +166,7 @@ export class AnnualStats extends DisclosureElement {
   private chosenYear?: number;
   /** The years of an index, each loaded as a feed of its own. */
   private yearFeeds = new Map<number, FeedController<Year>>();
-  private openTables = new Set<string>();
+  private openTables?: Set<string>;
   /** The figure the trend shows (unset: 新收, else the first shared one). */
   private trendKey?: string;
   private announcement?: string;
@@ -175,8 +175,10 @@ export class AnnualStats extends DisclosureElement {
   private readonly reportFeed = new FeedController<Loaded>(this, parse);
   private seen: Loaded | undefined;
   private yearsDone?: Promise<unknown>;
-  private tableModels = new Map<string, TableModel>();
-  private specs = new Map<string, ChartSpec>();
+  // (No initial value where none is needed: the tables and chart specs of a rendering are new maps made by render, the
+  // tables opened a set made by the first toggle. yearFeeds and chartEntries keep theirs: read before any render.)
+  private tableModels?: Map<string, TableModel>;
+  private specs!: Map<string, ChartSpec>;
   private chartEntries = new Map<string, ChartEntry>();
   /** Back or forward in history (popstate): the year the URL names. */
   private readonly fromUrl = () => {
@@ -201,7 +203,7 @@ export class AnnualStats extends DisclosureElement {
 
   /** The CSV text of a rendered table (`t2`, `t3`, `t4`, `g0`…, `c-proactive`, `c-outcomes`, `trend`), as the button downloads it. */
   csvFor(tableId: string): string | undefined {
-    const m = this.tableModels.get(tableId);
+    const m = this.tableModels?.get(tableId);
     return m ? toCsv(m.csv) : undefined;
   }
 
@@ -345,8 +347,8 @@ export class AnnualStats extends DisclosureElement {
   // ---- rendering ------------------------------------------------------------------------------------------------
 
   protected override render() {
-    this.tableModels.clear();
-    this.specs.clear();
+    this.tableModels = new Map();
+    this.specs = new Map();
     const data = this.reportFeed.data;
     const t = this.t;
     return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
@@ -495,7 +497,7 @@ export class AnnualStats extends DisclosureElement {
    */
   private renderTableBlock(m: TableModel, quiet?: boolean) {
     const t = this.t;
-    this.tableModels.set(m.id, m);
+    this.tableModels!.set(m.id, m);
     return html`<div class="table-wrap">${renderTable(m, this.valueHtml, quiet)}</div>
       ${hasNull(m) ? html`<p class="legend">${t.legend}</p>` : nothing}
       <div class="actions">
@@ -516,7 +518,7 @@ export class AnnualStats extends DisclosureElement {
     if (!this.noCharts && !this.chartsFailed) {
       // The outcomes chart is a breakdown: one palette colour per group.
       this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
-      const open = this.openTables.has(id);
+      const open = !!this.openTables?.has(id);
       // (A chart draws one series, `datasets` says so: its summary names each category and its figure.)
       const items = labels.map((l, i) => l + t.colon + this.figureText(datasets[0].data[i])).join(t.sep);
       table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : nothing}>
