@@ -364,7 +364,6 @@ export class AnnualStats extends DisclosureElement {
     const t = this.t;
     const y = this.chosenYear;
     const s = this.yearFeeds.get(y!);
-    const body = s?.data ? this.renderReport(s.data.report, s) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing;
     // .selected, not ?selected: once the reader has picked an option, its selected attribute no longer moves the choice
     // (HTML's option dirtiness), and back/forward would leave the picker on another year than the report shows.
     return html`<div class="toolbar" part="toolbar">
@@ -373,7 +372,7 @@ export class AnnualStats extends DisclosureElement {
           ${[...entries].reverse().map((e) => html`<option value=${e.year} .selected=${e.year === y}>${t.yearOption(e.year)}</option>`)}
         </select>
       </div>
-      ${body} ${this.renderTrend(entries)}`;
+      ${s?.data ? this.renderReport(s.data.report, s) : s ? this.renderFeedState(s, t.yearError(y!)) : nothing} ${this.renderTrend(entries)}`;
   }
 
   /** A report, from the feed `f` (the element's, or a year's of an index): its warnings, and its language for its text. */
@@ -402,10 +401,9 @@ export class AnnualStats extends DisclosureElement {
       // The three sections with a table are named as the report's fields that hold it (proactive, applications,
       // reviewLitigation); no other section id is a field of the report.
       (r as unknown as Record<string, unknown>)[s.id] || s.text.some((k) => r.text[k]) || (s.fees && r.feesCollected) || r.custom.some((f) => s.groups.includes(f.group!)));
-    const placed = secs.flatMap((s) => s.groups);
     const known = new Set(r.groups.map((g) => g.id));
     // Groups no section shows, and '' for the figures of no (known) group.
-    const rest = r.groups.map((g) => g.id).filter((g) => !placed.includes(g));
+    const rest = r.groups.map((g) => g.id).filter((g) => !secs.some((s) => s.groups.includes(g)));
     if (r.custom.some((f) => !f.group || !known.has(f.group))) rest.push('');
     const issues = reconcile(r, tpl);
     // Every issue names its column; rowTotal and table4Total issues name their row (reconcile.ts).
@@ -418,8 +416,6 @@ export class AnnualStats extends DisclosureElement {
       const row = tpl.table3.rows.find((x) => x.path === i.row);
       return row ? rowLabel(row, ' ') : i.row!;
     };
-    // The sums are of counts (whole numbers): figureText writes them as formatNumber would.
-    const MESSAGES = { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 };
     // The report's publisher, else the index's (each in its feed's language), else the provider's agency (the page's).
     const data = this.reportFeed.data;
     const own = r.publisher?.name;
@@ -437,7 +433,9 @@ export class AnnualStats extends DisclosureElement {
       ${this.renderWarnings(f.warnings, 0)} ${issues.length ? html`<div class="panel warning" part="reconciliation" role="status">
         <h3>${t.reconTitle}</h3>
         <p>${t.reconIntro}</p>
-        <ul>${issues.map((i) => html`<li>${MESSAGES[i.rule](label(i), this.figureText(i.expected), this.figureText(i.actual))}</li>`)}</ul>
+        <ul>${issues.map((i) => html`<li>${
+          // The sums are of counts (whole numbers): figureText writes them as formatNumber would.
+          { columnBalance: t.reconColumn, rowTotal: t.reconRow, resultsTotal: t.reconResults, table4Total: t.reconTable4 }[i.rule](label(i), this.figureText(i.expected), this.figureText(i.actual))}</li>`)}</ul>
       </div>` : nothing} ${this.paras(r.text.intro, l)}
       ${secs.map((s) => this.renderSection(r, tpl, s, national, l, known))}
       ${rest.length
@@ -519,9 +517,9 @@ export class AnnualStats extends DisclosureElement {
       // The outcomes chart is a breakdown: one palette colour per group.
       this.specs.set(id, { horizontal, labels, datasets, locale: this.locale, byCategory: id === 'c-outcomes' });
       const open = !!this.openTables?.has(id);
-      // (A chart draws one series, `datasets` says so: its summary names each category and its figure.)
-      const items = labels.map((l, i) => l + t.colon + this.figureText(datasets[0].data[i])).join(t.sep);
-      table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title, items || t.chartEmpty)} data-height=${horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : nothing}>
+      table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title,
+        // (A chart draws one series, `datasets` says so: its summary names each category and its figure.)
+        labels.map((l, i) => l + t.colon + this.figureText(datasets[0].data[i])).join(t.sep) || t.chartEmpty)} data-height=${horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : nothing}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
@@ -559,18 +557,16 @@ export class AnnualStats extends DisclosureElement {
     // label is all in the feed's language, its money unit as that language names it (公开经费（万元） in the English UI),
     // when the library ships that language (loadYear loads its strings; for other languages, the UI's).
     const fl = typeof cl == 'string' && normalizeLocale(cl);
-    const ft = fl ? strings(fl, cl as string) : t;
     // Each figure's name looked up once (the picker asks for it many times: its option, its group, its group's others).
     const named = new Map<string, string[]>();
     const parts = (k: string) => {
-      const s = lang(k) === nothing ? t : ft;
+      const s = lang(k) === nothing || !fl ? t : strings(fl, cl as string);
       return named.get(k) ?? named.set(k, seriesLabel(k, ready, tpls, s.withUnit, t.feesCollected, s.unitNames)).get(k)!;
     };
     const label = (k: string) => parts(k).join(' · ');
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
     const years = ready.map((r) => String(r.year));
     const maps = ready.map(seriesFigures);
-    const data = maps.map((m) => m.get(key)!);
     // .selected, as in the year picker: once the reader has picked, a selected attribute no longer moves the choice, and
     // a year that loads late (which can drop the figure picked) would leave the picker on another figure than is drawn.
     // An option names the figure within its row, group or clause (Table 四's 行政复议 …), an <optgroup> of the figures
@@ -578,24 +574,20 @@ export class AnnualStats extends DisclosureElement {
     // it in full, and so does each option's name: a screen reader arrowing through the closed picker hears no group.
     const group = (k: string) => parts(k).at(-2);
     const option = (k: string) => html`<option value=${k} lang=${lang(k)} dir=auto .selected=${k === key} aria-label=${label(k)}>${parts(k).at(-1)}</option>`;
-    const picker = html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
-      <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
-        ${keys.map((k) => {
-          const same = keys.filter((x) => group(x) === group(k));
-          return !group(k) ? option(k) : same[0] !== k ? nothing : html`<optgroup label=${group(k)!}>${same.map(option)}</optgroup>`;
-        })}
-      </select></p>`;
-    // The data table behind the trend lists every shared figure, not only the one drawn.
-    const all = dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
-      maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })), keys.map(lang));
     // The chart's name (an attribute: one language) in the UI's words only; a feed's figure is named in the figcaption,
-    // marked with its language.
-    const chart = this.renderChart('trend', lang(key) === nothing ? t.trendChart(label(key)) : t.trendTitle, years, [{ label: label(key), data }], false, undefined, picker, all,
-      fill(t.trendChart('\0'), label(key), lang(key)));
+    // marked with its language. The data table behind the trend lists every shared figure, not only the one drawn.
     return html`<section part="trend" aria-labelledby="s-trend">
       <h3 id="s-trend">${t.trendTitle}</h3>
       <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed) : ''}</p>
-      ${chart}
+      ${this.renderChart('trend', lang(key) === nothing ? t.trendChart(label(key)) : t.trendTitle, years, [{ label: label(key), data: maps.map((m) => m.get(key)!) }], false, undefined, html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
+        <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
+          ${keys.map((k) => {
+            const same = keys.filter((x) => group(x) === group(k));
+            return !group(k) ? option(k) : same[0] !== k ? nothing : html`<optgroup label=${group(k)!}>${same.map(option)}</optgroup>`;
+          })}
+        </select></p>`, dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
+        maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })), keys.map(lang)),
+        fill(t.trendChart('\0'), label(key), lang(key)))}
     </section>`;
   }
 
