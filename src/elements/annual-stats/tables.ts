@@ -182,26 +182,31 @@ export function table4(report: AnnualReport, tpl: Tpl, h: CsvHeadings): TableMod
 export function figuresTable(id: string, caption: string, figures: CustomFigure[], h: { figure: string; value: string; unit: string; note: string; approx: string; approxColumn: string; unitNames: Record<string, string> }, lang: Lang, capLang: Lang): TableModel {
   const withNote = figures.some((f) => f.note);
   const withApprox = figures.some((f) => f.approximate);
-  const head = [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]];
-  const rows = figures.map((f) => [
-    th(f.label, { scope: 'row', lang }),
-    td(f.value, 'amount', { unit: f.unit, approx: f.approximate, lang }),
-    ...(withNote ? [{ text: f.note ?? '', cls: 'note', lang } satisfies TCell] : []),
-  ]);
   // An approximate figure (约500 in the table) is marked 约 / about in a column before its value, which stays a number.
   const approx = (x: string) => (withApprox ? [x] : []);
   const csv: CsvRow[] = [[h.figure, ...approx(h.approxColumn), h.value, h.unit, ...(withNote ? [h.note] : [])]];
   // A money unit (CNY, 10kCNY) by its name, as the table shows it.
   for (const f of figures) csv.push([f.label, ...approx(f.approximate ? h.approx.trim() : ''), f.value, f.unit ? h.unitNames[f.unit] ?? f.unit : '', ...(withNote ? [f.note ?? ''] : [])]);
-  return { id, caption, head, bodies: [rows], csv, lang: capLang };
+  return {
+    id, caption,
+    head: [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]],
+    bodies: [figures.map((f) => [
+      th(f.label, { scope: 'row', lang }),
+      td(f.value, 'amount', { unit: f.unit, approx: f.approximate, lang }),
+      ...(withNote ? [{ text: f.note ?? '', cls: 'note', lang } satisfies TCell] : []),
+    ])],
+    csv, lang: capLang,
+  };
 }
 
 /** The data table behind a chart: categories down, series across; `langs`, the language of each category label from a feed. */
 export function dataTable(id: string, caption: string, corner: string, labels: string[], series: { label: string; data: (number | null)[] }[], langs?: Lang[]): TableModel {
-  const head = [[th(corner, { scope: 'col' }), ...series.map((s) => th(s.label, { scope: 'col' }))]];
-  const rows = labels.map((l, i) => [th(l, { scope: 'row', lang: langs?.[i] }), ...series.map((s) => td(s.data[i], 'amount'))]);
-  const csv: CsvRow[] = [[corner, ...series.map((s) => s.label)], ...labels.map((l, i) => [l, ...series.map((s) => s.data[i])])];
-  return { id, caption, head, bodies: [rows], csv, cls: 'data' };
+  return {
+    id, caption,
+    head: [[th(corner, { scope: 'col' }), ...series.map((s) => th(s.label, { scope: 'col' }))]],
+    bodies: [labels.map((l, i) => [th(l, { scope: 'row', lang: langs?.[i] }), ...series.map((s) => td(s.data[i], 'amount'))])],
+    csv: [[corner, ...series.map((s) => s.label)], ...labels.map((l, i) => [l, ...series.map((s) => s.data[i])])], cls: 'data',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -276,11 +281,10 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
   if (m.split) {
     // One table per block (see TableModel.split), each named by the table's title and its first row (the clause); the
     // title shown above them unless a heading says it.
-    const cols = html`<col class="label"><col span=${m.colgroups![1]}>`;
     return html`<div id=${m.id} class="split">
       ${quiet ? nothing : html`<p class="caption">${m.caption}</p>`}
       ${m.bodies.map((b, i) => html`<table class=${m.cls ?? nothing} part="table" tabindex=${i ? nothing : 0} aria-label=${`${m.caption} · ${b[0][0].text}`}>
-        <colgroup>${cols}</colgroup><tbody>${rows(b)}</tbody></table>`)}
+        <colgroup><col class="label"><col span=${m.colgroups![1]}></colgroup><tbody>${rows(b)}</tbody></table>`)}
     </div>`;
   }
   return html`<table id=${m.id} class=${m.cls ?? nothing} part="table" tabindex="0">
