@@ -662,7 +662,6 @@ export class RequestForm extends DisclosureElement {
     if (this.busy) return;
     // The answers the server refused, unchanged: not sent again only to be refused again (the reason is by the button).
     if (this.asRefused) return this.announce((t) => whyRefused(this.asRefused as Refusal, t));
-    const form = this.feedForm!;
     const steps = this.stepList;
     const bad = steps.findIndex((s) => s.fields.some((f) => this.problemOf(f)));
     if (bad >= 0) {
@@ -685,7 +684,7 @@ export class RequestForm extends DisclosureElement {
       (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
     this.saveDraft();
     this.attemptNo = 0;
-    this.outbox = this.pack(form);
+    this.outbox = this.pack(this.feedForm!);
     void this.sendOutbox();
   };
 
@@ -1094,7 +1093,6 @@ export class RequestForm extends DisclosureElement {
     const d = this.sendDetail;
     const detail = d(t);
     if ((d.l ??= this.locale) != this.locale) d.l = '';
-    const waiting = this.busy;
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
@@ -1119,7 +1117,7 @@ export class RequestForm extends DisclosureElement {
         ${s === 'failed' || s === 'retrying' || s === 'offline'
           ? html`<button class="btn" type="button" id="retry" @click=${this.retryNow}>${t.retryNow}</button>`
           : nothing}
-        <button class="btn primary" type="submit" id="send" aria-disabled=${waiting || this.asRefused ? 'true' : 'false'}
+        <button class="btn primary" type="submit" id="send" aria-disabled=${this.busy || this.asRefused ? 'true' : 'false'}
           aria-describedby=${this.asRefused ? 'same' : nothing}>${this.sendable ? t.submitButton : t.makePaper}</button>
       </div>
     </form>`;
