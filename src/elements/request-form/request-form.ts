@@ -4,8 +4,9 @@ import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
 import { formatBytes, formatDate, isolate } from '../../core/format.js';
-import { dueDate } from '../../rules/working-days.js';
+// (The validators before the working-day rules: the order of the shared net chunk's modules, 3 B smaller in gzip.)
 import { inputHints, normalizeValue, type ValidatorName } from '../../validators/index.js';
+import { dueDate } from '../../rules/working-days.js';
 import {
   checkField, cleanSubmission, own, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
   resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
