@@ -853,6 +853,20 @@ describe('<annual-stats>: several years', () => {
     expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('2020');
   });
 
+  it('`loaded`, asked for as soon as the element is in the page (before its first update), waits for the index and every year: the report and the trend over all three years are there', async () => {
+    // As a host page does: append, then wait. (Not fixture(), which waits for the first update itself.)
+    const el = document.createElement('annual-stats') as AnnualStats;
+    el.setAttribute('no-url-state', '');
+    el.noCharts = true;
+    el.src = `${FEEDS}/index.json`;
+    mountHtml(html``).append(el);
+    await el.loaded;
+    expect(el.shownYear).to.equal(2022);
+    expect(text($(el, 'header h2'))).to.contain('2022年');
+    expect(el.csvFor('trend')).to.contain(',2013,2020,2022\r\n');
+    expect($$(el, '#trend-key option')).to.have.length(17);
+  });
+
   it('back and forward to a year picked before: the year picker shows the year the report shows', async () => {
     const el = await mount(`${FEEDS}/index.json`, { urlKey: 'yr' });
     const select = () => $<HTMLSelectElement>(el, 'select#year');

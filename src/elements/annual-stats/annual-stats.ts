@@ -192,9 +192,10 @@ export class AnnualStats extends DisclosureElement {
   /** Forced colours switched on or off: redraw the charts in the new colours. */
   private readonly onForcedColors = () => this.requestUpdate();
 
-  /** Resolves when the feed and, for an index, every year file have loaded or failed. */
+  /** Resolves when the feed and, for an index, every year file have loaded or failed. (After the first update, which
+   *  starts the load: asked for as soon as the element is in the page, before it, it would not wait for the feed.) */
   get loaded(): Promise<void> {
-    return this.reportFeed.loaded.then(() => this.updateComplete).then(() => this.yearsDone).then(() => this.updateComplete).then(() => {});
+    return this.updateComplete.then(() => this.reportFeed.loaded).then(() => this.updateComplete).then(() => this.yearsDone).then(() => this.updateComplete).then(() => {});
   }
 
   /** The year shown (index feeds), or the report's year. */
