@@ -137,6 +137,16 @@ describe('<request-form> rendering', () => {
     await waitUntil(() => shadowText(el, '.progress p') === '第 1 步，共 4 步', 'the form from the new feed-base');
   });
 
+  it('`loaded`, asked for as soon as the element is in the page (before its first update), waits for the feed: the first step is there', async () => {
+    // As a host page does: append, then wait. (Not fixture(), which waits for the first update itself.)
+    const el = document.createElement('request-form') as RequestForm;
+    el.src = await storeFeed(formFeed());
+    mountHtml(html``).append(el);
+    await el.loaded;
+    expect(shadowText(el, '.progress p')).to.equal('第 1 步，共 4 步');
+    expect(shadowText(el, '#f-applicantType legend')).to.equal('申请人类型 （必填）');
+  });
+
   it('draws the first step from the feed: applicant type first, required marks in text, hints, progress', async () => {
     const el = await mount();
     expect(shadowText(el, '.progress p')).to.equal('第 1 步，共 4 步');

@@ -55,6 +55,16 @@ describe('<request-status>', () => {
     }
   });
 
+  it('`loaded`, asked for as soon as the element is in the page (before its first update), waits for the feed: the lookup form is there', async () => {
+    // As a host page does: append, then wait. (Not fixture(), which waits for the first update itself.)
+    const el = document.createElement('request-status') as El;
+    el.src = await storeFeed(formFeed({ mode: 'print' }, 'https://example.invalid/status'));
+    mountHtml(html``).append(el);
+    await el.loaded;
+    expect($(el, '#code'), 'the query-code field').to.exist;
+    expect($(el, '#name'), 'the name field').to.exist;
+  });
+
   it('follows a change of the provider’s feed-base', async () => {
     const src = await storeFeed(formFeed({ mode: 'print' }, 'https://example.invalid/status'));
     const wrap = mountHtml(html`<disclosure-provider feed-base="/__feeds/missing/"><request-status src=${src.split('/').pop()!}></request-status></disclosure-provider>`);

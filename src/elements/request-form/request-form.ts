@@ -248,7 +248,7 @@ export class RequestForm extends DisclosureElement {
 
   /** Resolves when the feed has loaded (and any draft was restored) or failed. */
   get loaded(): Promise<void> {
-    return this.formFeedCtl.loaded.then(() => this.updateComplete).then(() => undefined);
+    return this.updateComplete.then(() => this.formFeedCtl.loaded).then(() => this.updateComplete).then(() => undefined);
   }
 
   /** Whether the browser is online; tests and hosts may override it on the instance. */

@@ -109,7 +109,7 @@ export class RequestStatus extends DisclosureElement {
   private announcement?: unknown;
 
   get loaded(): Promise<void> {
-    return this.statusFeed.loaded.then(() => this.updateComplete).then(() => undefined);
+    return this.updateComplete.then(() => this.statusFeed.loaded).then(() => this.updateComplete).then(() => undefined);
   }
 
   private get t() {
