@@ -470,6 +470,13 @@ describe('<request-status> timeout', () => {
     expect(performance.now() - t0).to.be.below(2500);
     expect(shadowText(el, '[part="error"]')).to.contain('服务器超过 1 秒没有响应');
   });
+
+  it('a timeout under a second is said as it is (0.4 seconds), not rounded to 0', async () => {
+    const src = await storeFeed(formFeed({ mode: 'print' }, '/api/status'), { delay: 3000 });
+    const el = await fixture<El>(html`<request-status src=${src} timeout="400" lang="en"></request-status>`);
+    await waitUntil(() => $(el, '[part="error"]'), 'the timeout error', 2500);
+    expect(shadowText(el, '[part="error"]')).to.contain('did not answer within 0.4 seconds');
+  });
 });
 
 describe('<request-status>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {

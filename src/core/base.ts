@@ -209,7 +209,7 @@ export class DisclosureElement extends LitElement {
       http: t.errorHttp(status!),
       invalidJson: t.errorInvalidJson,
       html: t.errorHtml,
-      timeout: t.errorTimeout(Math.round((this.feedTimeout ?? 20000) / 1000)),
+      timeout: t.errorTimeout(+((this.feedTimeout ?? 20000) / 1e3).toFixed(1)),
       schemaVersion: t.errorSchemaVersion(detail!),
       invalidRoot: t.errorInvalidRoot(detail ?? error.message),
     } satisfies Record<FeedErrorKind, string>)[error.kind];
