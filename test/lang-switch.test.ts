@@ -151,17 +151,23 @@ describe('<disclosure-catalogue>: a sentence about to be said at a first switch 
   });
 });
 
+/** A report in Chinese showing 2021, then 2022 chosen, whose file comes `delay` ms later; what its live region says. */
+async function chooseLate(delay: number): Promise<{ el: AnnualStats & Updating; said: string[] }> {
+  const year = (y: number, delay = 0) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: y }] }, { delay });
+  const index = { schemaVersion: 1, reports: [{ year: 2021, url: await year(2021) }, { year: 2022, url: await year(2022, delay) }] };
+  const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
+  const region = await waitUntil(() => el.shadowRoot!.querySelector('select#year') && el.shadowRoot!.querySelector('.vh[aria-live="polite"]'), 'the year picker');
+  const said = heard(region);
+  const select = $<HTMLSelectElement>(el, 'select#year');
+  select.value = '2022';
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+  return { el, said };
+}
+
 describe('<annual-stats>: the language switched while a chosen year loads', () => {
   it('已显示2022年度报告, said once the year is shown, is said in the new language (Showing the 2022 report) when the switch came while 2022 loaded', async () => {
-    const year = (y: number, delay = 0) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: y }] }, { delay });
-    const index = { schemaVersion: 1, reports: [{ year: 2021, url: await year(2021) }, { year: 2022, url: await year(2022, 1500) }] };
-    const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
-    const region = await waitUntil(() => el.shadowRoot!.querySelector('select#year') && el.shadowRoot!.querySelector('.vh[aria-live="polite"]'), 'the year picker');
-    const said = heard(region);
-    const select = $<HTMLSelectElement>(el, 'select#year');
-    select.value = '2022';
-    select.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    const { el, said } = await chooseLate(1500);
     expect(el.shadowRoot!.querySelector('[part~="loading"]'), '2022 still loading').to.exist;
     await setLang(el, 'en');
     await el.loaded;
@@ -173,15 +179,7 @@ describe('<annual-stats>: the language switched while a chosen year loads', () =
 describe('<annual-stats>: a year chosen just before a first switch to a language still downloading', () => {
   /** 2022 chosen (its file comes in 0.6 s) in Chinese, then English asked for, its strings held back. */
   async function chosen(): Promise<{ el: AnnualStats & Updating; said: string[] }> {
-    const year = (y: number, delay = 0) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: y }] }, { delay });
-    const index = { schemaVersion: 1, reports: [{ year: 2021, url: await year(2021) }, { year: 2022, url: await year(2022, 600) }] };
-    const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
-    const region = await waitUntil(() => el.shadowRoot!.querySelector('select#year') && el.shadowRoot!.querySelector('.vh[aria-live="polite"]'), 'the year picker');
-    const said = heard(region);
-    const select = $<HTMLSelectElement>(el, 'select#year');
-    select.value = '2022';
-    select.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    const { el, said } = await chooseLate(600);
     el.setAttribute('lang', 'en');
     return { el, said };
   }
