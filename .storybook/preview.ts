@@ -4,11 +4,17 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { ArgTypes, Args } from 'storybook/internal/types';
+import { configure } from 'storybook/test';
 import { installMock } from './mock';
 import '../src/index';
 
 // Requests to `…/mock/…` are answered in the page (error feeds, the intake API); see ./mock.ts.
 installMock();
+
+// A play function's `waitFor` gives up after 1 s by default: on a loaded machine (CI, two cores, four stories at once)
+// a form restoring its draft took longer, and the story failed with no fault in the element. 8 s, under the smoke
+// test's 15 s per story, so a real failure still shows as the assertion that did not come true.
+configure({ asyncUtilTimeout: 8000 });
 
 interface CemType { text?: string }
 interface CemMember { kind?: string; name: string; privacy?: string; static?: boolean; readonly?: boolean; inheritedFrom?: unknown; type?: CemType }
