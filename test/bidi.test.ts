@@ -269,13 +269,13 @@ describe('right-to-left feed text', () => {
 // left-to-right line, as a braille display or an accessibility viewer shows it.
 const YEAR_UG = `2024-يىلى ${UG}`;
 /** `text` laid out in a left-to-right paragraph of the page: the boxes of its parts. */
-function laidOut(text: string) {
+function laidOut(text: string, rtl = UG) {
   const p = document.createElement('p');
   p.dir = 'ltr';
   p.textContent = text;
   document.body.append(p);
   const at = (part: string) => boxOf(p, text, part);
-  return { at, yearAtRight: at('2024').left > at(UG).right - 1, remove: () => p.remove() };
+  return { at, yearAtRight: at('2024').left > at(rtl).right - 1, remove: () => p.remove() };
 }
 
 describe('a right-to-left page (an Uyghur-language portal, <html dir="rtl">)', () => {
@@ -326,6 +326,31 @@ describe('right-to-left feed text in attributes and options', () => {
     expect(chip).to.equal(`取消条件：栏目分类：\u2068${YEAR_UG}\u2069`);
     // A Chinese title's name is as it was.
     expect(details[1]).to.equal(`${feed.items[1].title} 的详细信息`);
+  });
+
+  it('<disclosure-catalogue>: a title in a right-to-left script beyond the BMP (Adlam, Hanifi Rohingya) is isolated in the “details” button’s name too', async () => {
+    const feed = smallCatalogue() as { items: { title: string }[] };
+    // Adlam (U+1E900…, written for Fulani) and Hanifi Rohingya (U+10D00…): UTF-16 surrogate pairs, strong right to left.
+    const scripts = ['\u{1E900}\u{1E923}\u{1E924}\u{1E922}\u{1E925}', '\u{10D00}\u{10D01}\u{10D02}\u{10D03}'];
+    scripts.forEach((w, i) => (feed.items[i].title = `2024 ${w}`));
+    const el = await fixture<HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> }>(
+      html`<disclosure-catalogue src=${await storeFeed(feed)} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await el.updateComplete;
+    const names = [...el.shadowRoot!.querySelectorAll('.item .actions button')].map((b) => b.getAttribute('aria-label')!);
+    for (const w of scripts) {
+      const name = names.find((n) => n.includes(w))!;
+      expect(name).to.equal(`\u2068${`2024 ${w}`}\u2069 的详细信息`);
+      // Isolated, the title reads right to left within itself (its year at its right, as in the Uyghur test above), and
+      // the UI's words stay after it; without the isolate the year stood at the left, as in a left-to-right line.
+      const line = laidOut(name, w);
+      try {
+        expect(line.yearAtRight, name).to.equal(true);
+        expect(line.at('的详细信息').left, name).to.be.greaterThan(Math.max(line.at(w).right, line.at('2024').right) - 1);
+      } finally {
+        line.remove();
+      }
+    }
   });
 
   it('<annual-stats>: an Uyghur custom figure in the trend picker reads right to left; the CSV button’s name isolates its group’s label', async () => {

@@ -52,8 +52,10 @@ export function warmFormats(locale: LocaleId): void {
 
 /**
  * Feed text in an attribute among the UI's words (an aria-label), which dir="auto" cannot reach:
- * wrapped in U+2068 FSI … U+2069 PDI when it holds right-to-left letters (Hebrew, Arabic script and their neighbours),
+ * wrapped in U+2068 FSI … U+2069 PDI when it holds right-to-left letters (Hebrew, Arabic script and their neighbours;
+ * beyond the BMP, U+10800–U+10FFF and U+1E800–U+1EFFF, where Unicode keeps right-to-left scripts such as Adlam and
+ * Hanifi Rohingya: their high surrogates, D802–D803 and D83A–D83B, as the pattern has no u flag),
  * so that it reads right to left within itself and the UI's words and numbers around it keep their side. Other text
  * is returned as it is: the names of Chinese or English labels do not change.
  */
-export const isolate = (s: string) => (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(s) ? `\u2068${s}\u2069` : s);
+export const isolate = (s: string) => (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\ud802\ud803\ud83a\ud83b]/.test(s) ? `\u2068${s}\u2069` : s);
