@@ -52,6 +52,9 @@ const countIn = (counts: unknown, id: string): number | undefined => {
   const n = isObject(counts) && counts[id];
   return Number.isInteger(n) && (n as number) >= 0 ? (n as number) + 0 : undefined;
 };
+/** Takes the reader to the results' summary line (共找到 … 条信息), the top of what changed. */
+const toSummary = (el: DisclosureCatalogue) => el.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+
 const MAX_PAGES = 1000;
 /**
  * The most entries a printout holds (it says so: 第 1–2,000 条，共 N 条). Measured in Chromium with full entries: the
@@ -668,12 +671,12 @@ export class DisclosureCatalogue extends DisclosureElement {
           id="filters" class="filters ${this.filtersOpen ? 'open' : ''}" part="filters" role="region" aria-label=${t.filters}>${
           this.filtersReady ? [
             html`<button class="btn skip"
-                @click=${() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()}>${t.skipToResults}</button>`,
+                @click=${() => toSummary(this)}>${t.skipToResults}</button>`,
             data.categories.length ? this.renderTree() : nothing,
             FACETS.map((f) => this.renderFacet(f)),
           ] : nothing}</div><div
           class="results" part="results" aria-busy=${!!this.remoteResult?.busy}
-          @focusout=${(e: FocusEvent) => (e.target as HTMLButtonElement).disabled && this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()}>${
+          @focusout=${(e: FocusEvent) => (e.target as HTMLButtonElement).disabled && toSummary(this)}>${
           this.renderToolbar()}${this.renderChips()}${this.renderList()}${this.renderPagination()}</div></div>`;
   }
 
@@ -914,7 +917,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       // Retrying removes the button: focus goes to the result summary (正在加载…, then the count), as after a page change.
       return html`<div class="panel error" part="error"
           role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p><button class="btn"
-          @click=${() => (this.runRemote(true, true), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#summary')?.focus()))}>${this.core.retry}</button></div>`;
+          @click=${() => (this.runRemote(true, true), this.updateComplete.then(() => toSummary(this)))}>${this.core.retry}</button></div>`;
     }
     const items = this.visibleItems();
     if (!items.length) {
@@ -1025,8 +1028,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.setQuery({ page });
     this.announce(() => this.t.pageOf(this.fmt(page), this.fmt(pages)), 0);
     await this.updateComplete;
-    // Take the reader to the top of the new page's results.
-    this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    toSummary(this);
   }
 
   /** All current results (every page) as CSV. */
