@@ -19,7 +19,8 @@
 // Docs pages (autodocs) are opened too: no page error, every element on them defined and rendered; no console error
 // or failed request unless a story of that page carries the matching expect: tag (a docs page renders them all).
 //
-// Prints "storybook-smoke: N passed, N failed", writes {passed, failed} to .smoke-counts.json, exits 1 on failure.
+// Prints "storybook-smoke: N passed, N failed", writes {passed, failed, failures, failedNames} to .smoke-counts.json,
+// exits 1 on failure.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -30,9 +31,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/storybook`;
 const TAGS = ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status', 'disclosure-provider'];
 const STORY_TIMEOUT = Number(process.env.SMOKE_TIMEOUT ?? 15000);
-const only = process.argv.slice(2); // optional: story id substrings
+const only = process.argv.slice(2); // optional: story ids, or parts of them
 
-const counts = { passed: 0, failed: 0, failures: [] };
+// failedNames: the ids of the stories and docs pages that failed, which `npm test` passes back to run them once more
+// (scripts/test.mjs: one to three failures; passing then, they are named as flaky).
+const counts = { passed: 0, failed: 0, failures: [], failedNames: [] };
 const failures = [];
 
 function writeCounts() {
@@ -283,6 +286,7 @@ try {
       counts.failed++;
       failures.push({ label, problems });
       counts.failures.push(`${label}: ${problems[0]}`);
+      counts.failedNames.push(entry.id);
       console.log(`FAIL ${label} (${ms} ms)\n     ${[...new Set(problems)].join('\n     ')}`);
     } else {
       counts.passed++;
