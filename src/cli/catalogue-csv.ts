@@ -73,6 +73,8 @@ export interface ConvertOptions {
   onRow?: (n: number) => void;
   /** What the messages call a record: 'line' (of a CSV file, the default) or 'row' (of a workbook's sheet). */
   lineWord?: 'line' | 'row';
+  /** A workbook's column name (A, B, … XFD) of a place in a row's cells, for messages: see Workbook.columns. */
+  columnName?: (i: number) => string;
 }
 
 /** A note on a row; `hint`, what to do about it, is said where the row is reported, not in the summary. */
@@ -340,7 +342,12 @@ export function catalogueFromRecords(rows: (problems: string[]) => Iterable<Shee
     // Fewer cells: Excel leaves out trailing empty cells, and the cells there stay in their columns.
     if (cells.length < width) cells = [...cells, ...Array<string>(width - cells.length).fill('')];
     if (cells.length !== width) {
-      skipped.push({ line: rec.line, message: `has ${cells.length} cells, the header has ${width}`, hint: lw === 'row'
+      // In a workbook, the first cell right of the header, by its column (the sheet's letters: a value in XFD is not
+      // "the third cell"); a CSV line's cells have no names.
+      const far = options.columnName ? cells.findIndex((c, i) => i >= width && c.trim()) : -1;
+      const message = far >= 0 ? `has ${JSON.stringify(cells[far]!.trim().slice(0, 20))} in column ${options.columnName!(far)}, right of the ` +
+        `header's last column, ${options.columnName!(width - 1)}` : `has ${cells.length} cells, the header has ${width}`;
+      skipped.push({ line: rec.line, message, hint: lw === 'row'
         ? 'cells right of the header\'s last column: give that column a header, or clear them'
         : 'a comma in a cell that is not in double quotes? Save the file again from Excel or WPS, or put that cell in quotes' });
       continue;

@@ -386,7 +386,8 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     lw = 'row';
     readAs = `read sheet ${JSON.stringify(workbook.sheet)} of the workbook`;
     try {
-      result = catalogueFromRecords(() => workbook.records, { publisher, baseUrl, lang, lineWord: 'row', onRow: (n) => progress.tick(n, 'rows') });
+      result = catalogueFromRecords(() => workbook.records, { publisher, baseUrl, lang, lineWord: 'row',
+        columnName: (i) => columnName(workbook.columns[i]!), onRow: (n) => progress.tick(n, 'rows') });
     } catch (error) {
       // The first sheet of several not being the catalogue: the others are named, and how to choose one.
       const others = sheet === undefined && workbook.sheets.length > 1

@@ -49,6 +49,11 @@ export interface Workbook {
   /** The names of the workbook's sheets, in order. */
   sheets: string[];
   records: SheetRecord[];
+  /**
+   * The sheet's column (index from 0) of each place in a record's cells: 0, 1, 2 … as the sheet has them, but where a
+   * run of more than 256 columns with nothing in them was left out (a value in XFD is then the next place).
+   */
+  columns: number[];
   notes: string[];
   /** What a row's cells lost before the file was saved (a long id typed as a number). */
   warnings: { line: number; message: string }[];
@@ -671,7 +676,7 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
       `${cellList(errorCells)} (correct the formula in Excel or WPS)`);
   }
   return {
-    sheet: first.name ?? 'Sheet1', sheets: sheets.map((s) => s.name ?? ''), records, notes, warnings, hiddenColumns,
+    sheet: first.name ?? 'Sheet1', sheets: sheets.map((s) => s.name ?? ''), records, columns, notes, warnings, hiddenColumns,
     hiddenRows: lines.filter((l) => hiddenRows.has(l) && [...rows.get(l)!.values()].some((c) => c.trim())),
   };
 }

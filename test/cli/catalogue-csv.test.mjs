@@ -913,7 +913,25 @@ test('from-csv: a row with more cells than the header, and a day not in the cale
   writeFileSync(book, await xlsx([['名称', '发布日期'], ['文件一', '2013-03-05', '备注']]));
   r = await run(['catalogue', 'from-csv', book]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /row 2: skipped: has 3 cells, the header has 2 \(cells right of the header's last column: give that column a header, or clear them\)\n/);
+  // A workbook's row names the cell by its column and what it holds.
+  assert.match(r.stderr, /row 2: skipped: has "备注" in column C, right of the header's last column, B \(cells right of the header's last column: give that column a header, or clear them\)\n/);
+});
+
+test('from-xlsx: a row with a value far right of the header (XFD, past a run of empty columns left out) names that column, not "the third cell"', async () => {
+  const dir = tmp();
+  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  const sheetRows = [['名称', '发布日期'], ['文件一', '2013-03-05'], ['文件二', '2013-03-06', '误填在很远的一格里的一段很长很长的备注文字']]
+    .map((cells, i) => `<row r="${i + 1}">${cells.map((v, c) => t(`${['A', 'B', 'XFD'][c]}${i + 1}`, v)).join('')}</row>`).join('');
+  const file = join(dir, 'far-cell.xlsx');
+  writeFileSync(file, await zip(oneSheetParts({ 'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetData>${sheetRows}</sheetData></worksheet>` })));
+  const { readXlsx } = await loadXlsxReader();
+  assert.deepEqual(readXlsx(readFileSync(file)).columns, [0, 1, 16383], 'A, B, then XFD');
+  const r = await run(['catalogue', 'from-xlsx', file, '-o', join(dir, 'out.json')]);
+  assert.equal(r.code, 0, r.stderr);
+  // What the cell holds, cut to 20 characters.
+  assert.match(r.stderr, /row 3: skipped: has "误填在很远的一格里的一段很长很长的备注文" in column XFD, right of the header's last column, B \(cells right of the header's last column/);
+  assert.match(r.stderr, /1 entry written.*, 1 row skipped: row 3 \(has "误填在很远的一格里的一段很长很长的备注文" in column XFD, right of the header's last column, B\)/);
+  assert.doesNotMatch(r.stderr, /has 3 cells/);
 });
 
 test('from-csv: the catalogue element\'s own CSV export (zh-CN or en) converts back: its headers, 未标注 / "Not stated", and cells it defused (\'=…) read as written', async () => {
