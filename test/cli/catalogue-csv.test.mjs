@@ -1640,3 +1640,164 @@ test('from-xlsx: day 0 of the Mac (1904) date system is 1904-01-01, not "0"; a t
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => [i.summary, i.datePublished]), [['1904-01-01', '1904-01-01'], ['1904-01-01 12:00', '1904-01-01']]);
 });
+
+// Workbooks saved by LibreOffice Calc 7.4.7.2 (Debian 12's libreoffice-calc-nogui, 4:7.4.7-1+deb12u14), not written by
+// these tests: test/cli/fixtures/catalogue-libreoffice*.xlsx, each converted from the Flat ODS beside it with
+//   soffice -env:UserInstallation=file:///tmp/lo-profile --headless --convert-to "xlsx:Calc MS Excel 2007 XML" \
+//     --outdir test/cli/fixtures test/cli/fixtures/catalogue-libreoffice*.fods
+// (run in test/cli/fixtures' folder: Calc saves a relative link relative to the folder of the .xlsx). What Calc writes
+// that these tests' own workbooks do not: every string split into rich-text runs by script (DejaVu Sans for the Chinese,
+// Arial for the digits), a line break as &#10; inside a run, t="n" on numbers, hidden="false"/"true" and
+// customHeight on every row, styled empty cells (B1:J1 under the merged title, the empty row), formats as custom ids
+// from 164 ("General" itself is 164; yyyy\年m\月d\日, yyyy\-mm\-dd, [$-804] and [$-1000804] for zh-CN and Chinese
+// numerals, "TRUE";"TRUE";"FALSE" for booleans), date1904="true"/"false", <f aca="false">, a number of 18 digits as
+// 4.30602123456789E+017, the hyperlink's display attribute, comments (xl/comments1.xml, a VML drawing).
+
+/** Converts a LibreOffice fixture: the entries with their publisher and topics by label, and what was said. */
+async function fromLibreOffice(name, ...args) {
+  const r = await run(['catalogue', 'from-xlsx', fixture(name), '--base-url', 'https://www.junshan.gov.cn/xxgk/', ...args]);
+  if (r.code !== 0) return { ...r, items: undefined };
+  const feed = JSON.parse(r.stdout);
+  const label = (facet, id) => feed.facets[facet].find((t) => t.id === id).label;
+  const items = feed.items.map(({ publisher, topicIds, ...i }) => ({
+    ...i, ...(publisher ? { publisher: label('publisher', publisher) } : {}), ...(topicIds ? { topics: topicIds.map((t) => label('topic', t)) } : {}),
+  }));
+  return { ...r, feed, items };
+}
+
+test('from-xlsx: a catalogue saved by LibreOffice Calc: merged title, 索引号 with zeros and of 12 digits, dates typed as dates (yyyy"年"m"月"d"日", yyyy-mm-dd), rich text, a line break, links inserted and =HYPERLINK, a hidden row and column, a second sheet', async () => {
+  let r = await fromLibreOffice('catalogue-libreoffice.xlsx');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.items, [
+    {
+      id: '000123', title: '关于做好2013年防汛抗旱工作的通知', indexNo: '000123', docNo: '君政办发〔2013〕5号', publisher: '君山区人民政府办公室',
+      dateCreated: '2013-03-01', datePublished: '2013-03-05', topics: ['综合政务', '应急管理'], validity: 'valid',
+      url: 'https://www.junshan.gov.cn/xxgk/2013/0305/1.html',
+    },
+    {
+      // Part of the title is bold and red (a run of its own), the rest in two fonts: one title.
+      id: '430602000124', title: '关于印发《君山区2013年重点工作责任分解方案》的通知', indexNo: '430602000124', docNo: '君政办发〔2013〕8号',
+      publisher: '君山区人民政府办公室', dateCreated: '2013-03-08', datePublished: '2013-03-11', topics: ['综合政务'], validity: 'valid',
+      url: 'https://www.junshan.gov.cn/xxgk/2013/0311/2.html', // the link inserted on 查看, not its text
+    },
+    {
+      // A 索引号 typed as text keeps its zeros too; the title's line break is the cell's (as Excel's CSV keeps it).
+      id: '000126', title: '君山区2012年财政决算和\n2013年财政预算草案的报告', indexNo: '000126', docNo: '君财发〔2013〕2号', publisher: '区财政局',
+      dateCreated: '2013-03-20', datePublished: '2013-03-25', topics: ['财政', '预算决算'], validity: 'valid',
+      url: 'https://www.junshan.gov.cn/xxgk/2013/0325/3.html', // =HYPERLINK("…";"原文")
+    },
+    {
+      id: '000127', title: '关于废止部分规范性文件的决定', indexNo: '000127', docNo: '君政发〔2013〕1号', publisher: '君山区人民政府',
+      dateCreated: '2013-04-01', datePublished: '2013-04-02', topics: ['综合政务'], validity: 'repealed', url: 'https://www.junshan.gov.cn/xxgk/content_5.html',
+    },
+    { id: '000128', title: '君山区2013年第一季度经济运行情况', indexNo: '000128', publisher: '区统计局', datePublished: '2013-04-15', topics: ['统计信息'] },
+  ]);
+  assert.doesNotMatch(r.stdout, /内部|不予公开/, 'the hidden row and column are not in the feed');
+  assert.equal(r.stderr, [
+    `${fixture('catalogue-libreoffice.xlsx')}: read sheet "目录" of the workbook; columns: indexNo, title, publisher, dateCreated, datePublished, docNo, topic, validity, url`,
+    'note: column C (内容概述) is hidden in the workbook and was left out; so was 1 hidden row (5): --include-hidden reads them',
+    'note: the workbook has 2 sheets ("目录", "说明"); only the first, "目录", is read (--sheet chooses another)',
+    'note: the header is row 2; row 1 above it ("君山区政府信息公开目录") is not read',
+    'row 9: warning: datePublished: "2013-04-15 10:30" has a time of day; read as the day, 2013-04-15 (a feed\'s dates are days)',
+    '5 entries written, 0 rows skipped; 1 warning',
+    '',
+  ].join('\n'));
+
+  // --include-hidden: row 5 is an entry, column C its summary (the 内容概述 of row 3 too).
+  r = await fromLibreOffice('catalogue-libreoffice.xlsx', '--include-hidden');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.items.map((i) => [i.indexNo, i.title, i.summary]), [
+    ['000123', '关于做好2013年防汛抗旱工作的通知', '内部意见：可全文公开'],
+    ['430602000124', '关于印发《君山区2013年重点工作责任分解方案》的通知', undefined],
+    ['000125', '内部：关于人事调整的请示', '不予公开'],
+    ['000126', '君山区2012年财政决算和\n2013年财政预算草案的报告', undefined],
+    ['000127', '关于废止部分规范性文件的决定', undefined],
+    ['000128', '君山区2013年第一季度经济运行情况', undefined],
+  ]);
+  assert.deepEqual(r.items[2], {
+    id: '000125', title: '内部：关于人事调整的请示', indexNo: '000125', summary: '不予公开', docNo: '君人社〔2013〕3号', publisher: '区人力资源和社会保障局',
+    dateCreated: '2013-03-12', datePublished: '2013-03-13', topics: ['人事'], validity: 'valid',
+  });
+  assert.match(r.stderr, /columns: indexNo, title, summary, publisher, .*\nnote: column C \(内容概述\) and 1 row \(5\) are hidden in the workbook and read, as --include-hidden asks\n/);
+  assert.match(r.stderr, /\n6 entries written, 0 rows skipped; 1 warning\n$/);
+
+  // The second sheet, 说明, is no catalogue.
+  r = await fromLibreOffice('catalogue-libreoffice.xlsx', '--sheet', '说明');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /this does not look like a catalogue sheet: .*the first row has "填表说明"/);
+});
+
+test('from-xlsx: a catalogue saved by LibreOffice Calc in the 1904 date system, second after a 说明 sheet: "JS-"0000 and an 18-digit 索引号, 发布机构 merged down, =DATE(), a percent and thousands in 内容概述, a formula\'s text, a link on a title, a column hidden and a row filtered out', async () => {
+  // The first sheet, 说明, is refused, naming the catalogue's.
+  let r = await fromLibreOffice('catalogue-libreoffice-1904.xlsx');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /the first row has "本表为君山区2013年政府信息公开目录，由区政务公开办汇总。"\)\. That is sheet "说明"; the workbook has 2 \("说明", "2013年"\): --sheet chooses another\n$/);
+
+  r = await fromLibreOffice('catalogue-libreoffice-1904.xlsx', '--sheet', '2013年');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.items, [
+    {
+      // 0.085 shown 0.0%; 发布日期 =DATE(2013;4;10) shown yyyy/mm/dd; day numbers counted from 1904-01-01 (39910).
+      id: 'JS-0012', title: '君山区2013年第一季度财政收支情况', indexNo: 'JS-0012', summary: '8.5%', publisher: '区财政局',
+      dateCreated: '2013-04-08', datePublished: '2013-04-10', validity: 'valid',
+    },
+    {
+      // 区财政局 merged down over rows 3–5; 发布日期 typed as text; the link inserted on the title, the 链接 cell empty.
+      id: 'JS-0013', title: '关于下达2013年财政专项资金的通知', indexNo: 'JS-0013', summary: '1,234,567', docNo: '君财预〔2013〕13号',
+      publisher: '区财政局', dateCreated: '2013-04-12', datePublished: '2013-04-15', validity: 'amended', url: 'https://www.junshan.gov.cn/xxgk/czzj/13.html',
+    },
+    {
+      // 430602123456789012 typed as a number: Calc keeps 15 digits (4.30602123456789E+017), as Excel does.
+      id: '430602123456789000', title: '君山区2013年一季度国民经济主要指标', indexNo: '430602123456789000', summary: '地区生产总值增长8.5%',
+      publisher: '区统计局', dateCreated: '2013-04-18', datePublished: '2013-04-19', validity: 'valid', url: 'https://www.junshan.gov.cn/xxgk/tjxx/19.html',
+    },
+  ]);
+  assert.doesNotMatch(r.stdout, /王科长|不公开|干部/, 'the hidden column and the filtered row are not in the feed');
+  assert.equal(r.stderr, [
+    `${fixture('catalogue-libreoffice-1904.xlsx')}: read sheet "2013年" of the workbook; columns: indexNo, title, publisher, dateCreated, datePublished, docNo, summary, validity, url`,
+    'note: column J (备注) is hidden in the workbook and was left out; so was 1 hidden row (5): --include-hidden reads them',
+    'note: the header is row 2; row 1 above it ("君山区政府信息公开目录（2013年）") is not read',
+    'note: 1 entry takes the link on its title\'s cell as url (its url cell is empty)',
+    'row 7: warning: A7: the number 430602123456789000 has 18 digits; Excel keeps 15, so the digits after the 15th were lost (they read as 0). ' +
+      'Type such an id as text (format the column as Text, or begin it with \') and enter it again',
+    '3 entries written, 0 rows skipped; 1 warning',
+    '',
+  ].join('\n'));
+
+  // By its number; the filtered-out row read, under the 发布机构 merged down over it.
+  r = await fromLibreOffice('catalogue-libreoffice-1904.xlsx', '--sheet', '2', '--include-hidden');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.items[2], {
+    id: 'JS-0014', title: '关于调整部分干部职务的通知', indexNo: 'JS-0014', publisher: '区财政局', dateCreated: '2013-04-16', datePublished: '2013-04-17',
+  });
+  assert.match(r.stderr, /\ncolumns not used: 备注\nnote: column J \(备注\) and 1 row \(5\) are hidden in the workbook and read, as --include-hidden asks\n/);
+});
+
+test('from-xlsx: a catalogue saved by LibreOffice Calc with zh-CN formats: yyyy年m月d日 ([$-804]) and in Chinese numerals ([$-1000804]), date-times at midnight, ¥#,##0.00, TRUE/FALSE, #DIV/0!, a line break, a relative link, a comment', async () => {
+  const r = await fromLibreOffice('catalogue-libreoffice-zh.xlsx');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.items, [
+    {
+      id: '000201', title: '关于公布2013年区级行政权力清单的通知', indexNo: '000201', summary: '一、权力清单\n二、责任清单', docNo: '君编办〔2013〕7号',
+      publisher: '区编办', dateCreated: '2013-05-02', datePublished: '2013-05-06', url: 'https://www.junshan.gov.cn/xxgk/2013/201.html', // ../xxgk/2013/201.html
+    },
+    {
+      // 成文日期 shown 二〇一三年三月五日.
+      id: '000202', title: '君山区2013年部门预算公开说明', indexNo: '000202', summary: '¥1,234,567.50', publisher: '区财政局',
+      dateCreated: '2013-03-05', datePublished: '2013-05-08', url: 'https://www.junshan.gov.cn/xxgk/2013/202.html',
+    },
+    // The comment on its title (标题已核对，原文待上传) is not its text.
+    { id: '000204', title: '关于开展“六五”普法检查验收的通知', indexNo: '000204', docNo: '君司发〔2013〕4号', publisher: '区司法局', dateCreated: '2013-05-10', datePublished: '2013-05-13' },
+  ]);
+  assert.doesNotMatch(r.stdout, /草稿|标题已核对/);
+  assert.equal(r.stderr, [
+    `${fixture('catalogue-libreoffice-zh.xlsx')}: read sheet "目录" of the workbook; columns: indexNo, title, publisher, dateCreated, datePublished, docNo, summary, url`,
+    'columns not used: 是否公开, 附件数',
+    'note: 1 hidden row (6) was left out: --include-hidden reads it',
+    'note: the workbook has 2 sheets ("目录", "说明"); only the first, "目录", is read (--sheet chooses another)',
+    'note: a formula shows an error, read as empty: I4 (#DIV/0!) (correct the formula in Excel or WPS)',
+    'note: the header is row 2; row 1 above it ("君山区政府信息公开目录") is not read',
+    '3 entries written, 0 rows skipped',
+    '',
+  ].join('\n'));
+});
