@@ -9,7 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join, resolve as resolvePath } from 'node:path';
-import { addWorkingDays, dueDate, isOverdue, localDate, workingDaysBetween } from '../../src/rules/working-days.js';
+import { addWorkingDays, calendarRunsOut, dueDate, isOverdue, localDate, workingDaysBetween } from '../../src/rules/working-days.js';
 import {
   allFields,
   checkAnswers,
@@ -173,10 +173,8 @@ class FormSource {
     const today = this.now().toISOString().slice(0, 10);
     if (today === this.checkedDay) return;
     this.checkedDay = today;
-    const cal = form.rules?.calendar;
-    const last = [...(cal?.holidays ?? []), ...(cal?.extraWorkdays ?? [])].sort().pop();
-    const soon = new Date(this.now().getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
-    if (form.jurisdiction.startsWith('CN') && (!last || last < soon)) {
+    const last = calendarRunsOut(form.rules?.calendar, this.now());
+    if (form.jurisdiction.startsWith('CN') && last != null) {
       this.log(`form feed warning: rules.calendar: ${last ? `the last date listed is ${last}` : 'no holidays are listed'}; ` +
         'due dates after it count only weekends as days off. Add the next year\'s 放假安排 (国务院办公厅通知) when it is published.');
     }

@@ -14,6 +14,7 @@ import { reconcile } from '../elements/annual-stats/reconcile.js';
 import type { FeedIssue } from '../core/feed.js';
 import { linkScheme } from './normalize.js';
 import { resolveUrl } from '../core/url.js';
+import { calendarRunsOut } from '../rules/working-days.js';
 
 export interface Problem { path: string; message: string; severity: 'error' | 'warning' }
 
@@ -238,6 +239,16 @@ export function validateFeed(json: unknown, kind: FeedKind | null = detectFeedKi
         if (u?.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) {
           problems.push({ path, message: `${show(url)} is plain http: the elements send no personal data over it (the form can only be printed, a lookup is refused); use https`, severity: 'error' });
         }
+      }
+      // As the intake server logs it: a calendar that ends within 90 days gives due dates that skip no holiday after it.
+      const last = r.form.jurisdiction.startsWith('CN') ? calendarRunsOut(r.form.rules?.calendar, new Date()) : null;
+      if (last != null) {
+        problems.push({
+          path: 'rules.calendar',
+          message: `${last ? `the last day listed is ${last}` : 'no holidays or 调休 working days are listed'}: due dates after it count only ` +
+            'weekends as days off; add the next year\'s 放假安排 (国务院办公厅通知, published in November or December)',
+          severity: 'warning',
+        });
       }
     } else rootError = r.message;
   } else if (kind === 'annual-report') {

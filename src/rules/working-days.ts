@@ -165,3 +165,15 @@ export function workingDaysBetween(from: string, to: string, cal?: WorkCalendar)
 export function isOverdue(due: string, today: string): boolean {
   return toDayNumber(today) > toDayNumber(due);
 }
+
+/**
+ * Where a calendar runs out too soon: due dates after the last day it lists (a holiday or a 调休 working day) count
+ * only weekends as days off, and an application received from `now` on may be due up to about 90 days later (20 + 20
+ * working days). Gives that last day (YYYY-MM-DD), '' when the calendar lists none, or null when it reaches past
+ * `now` + 90 days. The intake server logs it, `validate` warns: the next year's arrangement (国务院办公厅通知) is
+ * published in November or December.
+ */
+export function calendarRunsOut(cal: WorkCalendar | undefined, now: Date): string | null {
+  const last = [...(cal?.holidays ?? []), ...(cal?.extraWorkdays ?? [])].sort().pop() ?? '';
+  return last < new Date(now.getTime() + 90 * DAY_MS).toISOString().slice(0, 10) ? last : null;
+}

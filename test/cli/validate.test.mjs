@@ -86,6 +86,20 @@ test('validate: plain http:// submit and status endpoints on another computer ar
   assert.equal(local.code, 0, local.stderr);
 });
 
+test('validate: a CN request form whose holiday calendar ends within 90 days is warned (due dates after it skip no holiday), as the intake server logs it; one that reaches far enough, or a US-FOIA form, is not', async () => {
+  const calendar = (holidays, extraWorkdays = []) => (f) => { f.rules = { ...f.rules, calendar: { holidays, extraWorkdays } }; };
+  let r = await broken('request-form.json', calendar(['2000-01-03'], ['2000-02-12']));
+  assert.equal(r.code, 0, 'a warning does not change the exit code');
+  assert.match(r.stderr, /warning: rules\.calendar: the last day listed is 2000-02-12: due dates after it count only weekends as days off; add the next year's 放假安排 \(国务院办公厅通知, published in November or December\)\n/);
+  r = await broken('request-form.json', calendar([]));
+  assert.match(r.stderr, /warning: rules\.calendar: no holidays or 调休 working days are listed: due dates after it/);
+  r = await broken('request-form.json', calendar(['2999-01-01']));
+  assert.doesNotMatch(r.stderr, /rules\.calendar/);
+  r = await broken('request-form.json', (f) => { f.jurisdiction = 'US-FOIA'; calendar([])(f); });
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /rules\.calendar/);
+});
+
 test('validate: a request form without a description field is an error', async () => {
   const r = await broken('request-form-print.json', (f) => {
     for (const s of f.sections) s.fields = s.fields.filter((x) => x.name !== 'description');
