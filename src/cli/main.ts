@@ -20,6 +20,7 @@ import { catalogueFromCsv, catalogueFromRecords } from './catalogue-csv.js';
 import { columnName, ranges, readXlsx } from './xlsx.js';
 import type { Workbook } from './xlsx.js';
 import { annualFromHtml } from './annual-html.js';
+import { docxToHtml, oleKind, zipKind } from './docx.js';
 import { cdnScriptUrl, embedKindOf, guessKindFromName, parseEmbedKind, renderSnippets } from './embed.js';
 import type { EmbedKind } from './embed.js';
 
@@ -32,7 +33,9 @@ Commands:
   validate <feed.json|URL>             check a catalogue, request-form or annual-report feed against the contract
   catalogue from-csv <file.csv|.xlsx>  convert a catalogue spreadsheet (CSV in UTF-8 or GBK, or an Excel .xlsx) to a
                                        catalogue feed
-  annual from-html <file.html|URL>     convert a published annual-report page (2019 or 2021 format) to an annual feed
+  annual from-html <file.html|.docx|URL>
+                                       convert a published annual-report page or Word document (2019 or 2021 format)
+                                       to an annual feed
   embed <feed-url>                     print the HTML snippets that show a feed on a page
 
 Options: --help (also after a command), --version, --quiet
@@ -94,9 +97,11 @@ date, validity or URL is left out of its entry with a warning. All are reported 
   --base-url URL       resolve relative links against this URL
   --lang TAG           the language of the entries' text, e.g. zh-CN or en (default: zh-CN when a title has Chinese
                        characters, else not given); marked on that text where a page's language differs`,
-  annual: `Usage: ${NAME} annual from-html <file.html|URL> [-o out.json] [--year N] [--publisher NAME] [--template CN-2021|CN-2019] [--lang TAG] [--quiet]
+  annual: `Usage: ${NAME} annual from-html <file.html|file.docx|URL> [-o out.json] [--year N] [--publisher NAME] [--template CN-2021|CN-2019] [--lang TAG] [--quiet]
 
-Reads a published 政府信息公开工作年度报告 page in the national format and writes the annual-report feed. The
+Reads a published 政府信息公开工作年度报告 in the national format, its page or its Word document (.docx; "from-docx"
+is the same command), and writes the annual-report feed. Merged cells of a Word table are read as merged; a .doc or
+.wps file must first be saved as .docx (Word/WPS: 文件 → 另存为 → Word 文档 .docx) or as a web page. The
 format (2021 or 2019) is detected from Table 三 (the （六） sub-rows). Blank cells, and cells with only a dash or a
 slash (—, /), become null (not reported), not 0; a cell saying 无 ("none") becomes 0.
 Units written in cells ("251000元", "12.5万元") are read. Whatever could not be placed is reported on stderr,
@@ -461,10 +466,10 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   // Without its subcommand, as without a command: a usage error, so the help goes to stderr (stdout may be a feed file).
   if (!sub) { err(HELP.annual!); return EXIT_USAGE; }
   if (sub === '--help' || sub === '-h' || wantsHelp(rest)) { console.log(HELP.annual); return EXIT_OK; }
-  if (sub !== 'from-html') throw usageError(`unknown annual command "${sub}" (expected from-html)`);
+  if (sub !== 'from-html' && sub !== 'from-docx') throw usageError(`unknown annual command "${sub}" (expected from-html or from-docx)`);
   const { positional, options } = parseArgs(rest, ['output', 'year', 'publisher', 'template', 'lang'], ['quiet'], { o: 'output' });
   const lang = langOption(options.lang);
-  if (positional.length !== 1) throw usageError('annual from-html needs exactly one file or URL');
+  if (positional.length !== 1) throw usageError(`annual ${sub} needs exactly one file or URL: the report's page (.html) or its Word document (.docx)`);
   const source = positional[0]!;
   let year: number | undefined;
   if (typeof options.year === 'string') {
@@ -475,13 +480,39 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   if (template !== undefined && template !== 'CN-2021' && template !== 'CN-2019') throw usageError('--template must be CN-2021 or CN-2019');
   await refuseOverwritingInput(typeof options.output === 'string' ? options.output : undefined, source);
   const { bytes, contentType, url } = await readBytes(source);
-  const reads = 'annual from-html reads the annual report as published (its URL, or the page saved from the browser as .html)';
-  if (isZip(bytes) || isOle(bytes)) throw new CliError(`${source}: this is an Excel workbook, not an HTML page: ${reads}`);
-  if (looksBinary(bytes)) throw new CliError(`${source}: this is not an HTML page (it holds binary data): ${reads}`);
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-  const { text, encoding, damagedLine, lineEncoding } = decodeText(bytes, declared);
-  if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: this is not an HTML page: ${reads}`);
+  const reads = 'annual from-html reads the annual report as published: its page (its URL, or the page saved from the browser as .html) ' +
+    'or its Word document (.docx)';
+  const resave = 'open it in Word or WPS and save it as a Word document (文件 → 另存为 → Word 文档 .docx) or as a web page (.html), then convert that';
+  let text: string;
+  let decoded: ReturnType<typeof decodeText> | undefined;
+  if (isZip(bytes)) {
+    // A zip: a Word document (whatever its name), else said for what it is.
+    let kind;
+    try {
+      kind = zipKind(bytes);
+      text = kind.kind === 'docx' ? docxToHtml(bytes) : '';
+    } catch (error) {
+      throw new CliError(`${source}: ${(error as Error).message}`);
+    }
+    if (kind.kind === 'xlsx') throw new CliError(`${source}: this is an Excel workbook, not an annual report: ${reads}`);
+    if (kind.kind === 'odt') throw new CliError(`${source}: this is an OpenDocument text (.odt), which is not read here: ${resave.replace('Word or WPS', 'LibreOffice, Word or WPS')}`);
+    if (kind.kind === 'ods') throw new CliError(`${source}: this is an OpenDocument spreadsheet (.ods), not an annual report: ${reads}`);
+    if (kind.kind === 'other') throw new CliError(`${source}: this is a zip archive, not an annual report: ${reads}`);
+  } else if (isOle(bytes)) {
+    const kind = oleKind(bytes);
+    if (kind === 'xls') throw new CliError(`${source}: this is an Excel 97–2003 workbook (.xls), not an annual report: ${reads}`);
+    throw new CliError(`${source}: this is ${kind === 'encrypted' ? 'a document protected by a password' : 'a Word 97–2003 document (.doc) or a WPS document (.wps)'}, ` +
+      `which is not read here: ${kind === 'encrypted' ? 'remove its password, then ' : ''}${resave}`);
+  } else if (isPdf(bytes)) {
+    throw new CliError(`${source}: this is a PDF, whose tables are not read here: convert the report's page (.html) or its Word document (.docx) instead`);
+  } else {
+    if (looksBinary(bytes)) throw new CliError(`${source}: this is not an HTML page (it holds binary data): ${reads}`);
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+    decoded = decodeText(bytes, declared);
+    text = decoded.text;
+    if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: this is not an HTML page: ${reads}`);
+  }
   let result;
   try {
     result = annualFromHtml(text, {
@@ -499,7 +530,8 @@ async function cmdAnnual(argv: string[]): Promise<number> {
   }
   const out = typeof options.output === 'string' ? options.output : undefined;
   await writeOutput(out, `${JSON.stringify(result.feed, null, 2)}\n`);
-  if (damagedLine !== undefined) {
+  if (decoded?.damagedLine !== undefined) {
+    const { damagedLine, lineEncoding, encoding } = decoded;
     err(lineEncoding
       ? `note: line ${damagedLine} of the page is ${ENCODING_LABELS[lineEncoding]}, while the rest is ${ENCODING_LABELS[encoding]}; ` +
         'its text is read garbled: check the figures and text from that line'

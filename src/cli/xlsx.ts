@@ -80,14 +80,22 @@ export function excelNumber(n: number): string {
 /** The most one part of a workbook may unpack to (a JavaScript string holds at most about 512 MB). */
 const MAX_PART = 400 * 2 ** 20;
 
+/** What a zip archive is, for the words of its errors: its name, how to mend it, what to do with a part too large. */
+export interface ZipKind { name: string; resave: string; max: number; tooBig: string }
+const WORKBOOK: ZipKind = {
+  name: 'the workbook', resave: 'open it in Excel and save it again', max: MAX_PART,
+  tooBig: 'save the sheet as "CSV UTF-8" and convert that, or split the workbook',
+};
+
 /**
  * The files of a zip archive, by name (in lower case: part names ignore case), inflated when asked for. Zip64 (which
  * some writers use for every archive, however small) is read: the zip64 end of central directory record, and sizes
- * and offsets in zip64 extra fields.
+ * and offsets in zip64 extra fields. `kind` words the errors for the file it is (a workbook, a Word document) and sets
+ * the most a part may unpack to.
  */
-function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
+export function unzip(bytes: Uint8Array, kind: ZipKind = WORKBOOK): Map<string, () => Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged = new Error('the zip archive is damaged (no central directory): open it in Excel and save it again');
+  const damaged = new Error(`the zip archive is damaged (no central directory): ${kind.resave}`);
   // (Offsets past 2^53 are past any file this reads, and fail the bounds checks below.)
   const u64 = (at: number) => (at + 8 <= bytes.length ? Number(view.getBigUint64(at, true)) : Infinity);
   let eocd = -1;
@@ -127,7 +135,7 @@ function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
     // Some Windows tools write xl\worksheets\sheet1.xml; a name may be percent-encoded as in the relationships.
     files.set(unescapePart(name.replace(/\\/g, '/').replace(/^\/+/, '')).toLowerCase(), () => {
       if (!(local + 30 <= bytes.length) || view.getUint32(local, true) !== 0x04034b50) {
-        throw new Error(`${name} is damaged in the workbook (its data is not where the zip's directory says): open it in Excel and save it again`);
+        throw new Error(`${name} is damaged in ${kind.name} (its data is not where the zip's directory says): ${kind.resave}`);
       }
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + size);
@@ -135,13 +143,13 @@ function unzip(bytes: Uint8Array): Map<string, () => Uint8Array> {
       // A part that unpacks to more than a string can hold (a damaged file, or a "zip bomb") is refused in words.
       if (method === 8) {
         try {
-          return new Uint8Array(inflateRawSync(data, { maxOutputLength: MAX_PART }));
+          return new Uint8Array(inflateRawSync(data, { maxOutputLength: kind.max }));
         } catch (error) {
-          if ((error as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') throw new Error(`${name} is damaged in the workbook (${(error as Error).message}): open it in Excel and save it again`);
-          throw new Error(`${name} unpacks to more than ${MAX_PART / 2 ** 20} MB, more than this tool reads: save the sheet as "CSV UTF-8" and convert that, or split the workbook`);
+          if ((error as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') throw new Error(`${name} is damaged in ${kind.name} (${(error as Error).message}): ${kind.resave}`);
+          throw new Error(`${name} unpacks to more than ${kind.max / 2 ** 20} MB, more than this tool reads: ${kind.tooBig}`);
         }
       }
-      throw new Error(`${name} is compressed in a way this tool does not read (method ${method}): open it in Excel and save it again`);
+      throw new Error(`${name} is compressed in a way this tool does not read (method ${method}): ${kind.resave}`);
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -159,7 +167,7 @@ const xmlText = (s: string) =>
  * The attributes of a start tag's text, without their prefixes, but for a relationship's id (r:id, whatever its
  * prefix: some writers call that namespace ns1 or x).
  */
-function attrs(tag: string): Record<string, string> {
+export function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
     const name = m[1]!.replace(/^\w+:(?=\w)/, '');
@@ -174,7 +182,7 @@ function unescapePart(name: string): string {
 }
 
 /** The part a relationship's target names, from the part whose relationship it is ("xl/workbook.xml" + "worksheets/sheet1.xml"). */
-function partPath(from: string, target: string): string {
+export function partPath(from: string, target: string): string {
   const out: string[] = [];
   target = unescapePart(target);
   for (const p of (target.startsWith('/') ? target : from.replace(/[^/]*$/, '') + target).split('/')) {

@@ -333,9 +333,9 @@ test('validate and annual from-html: a workbook, binary data and JSON broken at 
   // annual from-html: a workbook or a CSV is not the report page.
   r = await run(['annual', 'from-html', book]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /目录\.xlsx: this is an Excel workbook, not an HTML page: annual from-html reads the annual report as published \(its URL, or the page saved from the browser as \.html\)\n/);
+  assert.match(r.stderr, /目录\.xlsx: this is an Excel workbook, not an annual report: annual from-html reads the annual report as published: its page \(its URL, or the page saved from the browser as \.html\) or its Word document \(\.docx\)\n/);
   writeFileSync(join(dir, 'report.csv'), '项目,数量\n本年新收政府信息公开申请数量,12\n');
   r = await run(['annual', 'from-html', join(dir, 'report.csv')]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /report\.csv: this is not an HTML page: annual from-html reads the annual report as published \(its URL, or the page saved from the browser as \.html\)\n/);
+  assert.match(r.stderr, /report\.csv: this is not an HTML page: annual from-html reads the annual report as published: its page \(its URL, or the page saved from the browser as \.html\) or its Word document \(\.docx\)\n/);
 });

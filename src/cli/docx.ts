@@ -1,0 +1,240 @@
+/// <reference types="node" />
+/**
+ * A Word document (.docx, as Word, WPS or LibreOffice save it) turned into the equivalent HTML, for `annual from-html`:
+ * its paragraphs as <p> and its tables as <table> with rowspan and colspan, so that the HTML reader reads the report
+ * by the same rules as a page. Only the document's text is read (word/document.xml, found through the package's
+ * relationships): no macro, no embedded object, no linked file.
+ *
+ * - A paragraph's text is that of its runs (w:t; a tab is a space, a line break a <br>), also inside links, inserted
+ *   text (tracked changes), smart tags, content controls and fields' results. Deleted text (tracked changes), field
+ *   codes, footnotes, comments and text boxes are not read.
+ * - A table's cells spanning columns (w:gridSpan) have that colspan; a cell merged down (w:vMerge="restart" over the
+ *   w:vMerge cells below it in the same column) has the rowspan of its rows. Columns left empty before a row
+ *   (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a deleted row is left out.
+ * - A title in two paragraphs (岳阳市君山区人民政府 / 2022年政府信息公开工作年度报告) is one title, as a page has it.
+ * - A date alone on the last line (2023年1月19日, under the signature) is the publication date, as a page's 发布日期
+ *   is, unless the document has a 发布日期 line of its own.
+ */
+import { attrs, partPath, unzip } from './xlsx.js';
+import type { ZipKind } from './xlsx.js';
+
+/** The most word/document.xml may unpack to: a report's is well under a megabyte (its pictures are other parts). */
+const MAX_DOCUMENT = 64 * 2 ** 20;
+
+const DOCUMENT: ZipKind = {
+  name: 'the document', resave: 'open it in Word or WPS and save it again (文件 → 另存为 → Word 文档 .docx)', max: MAX_DOCUMENT,
+  tooBig: 'not a report; if it is one, save it from Word or WPS as a web page (.html) and convert that',
+};
+
+/** What a zip archive holds: a Word document (and where its text is), an Excel workbook, an OpenDocument file, else other. */
+export function zipKind(bytes: Uint8Array): { kind: 'docx'; document: string } | { kind: 'xlsx' | 'odt' | 'ods' | 'other' } {
+  const files = unzip(bytes, DOCUMENT);
+  const rels = files.get('_rels/.rels');
+  const main = rels && [...new TextDecoder().decode(rels()).matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)]
+    .map((m) => attrs(m[1]!)).find((a) => a.Type?.endsWith('/officeDocument'));
+  const path = main ? partPath('', main.Target ?? '') : '';
+  if (/\.xml$/i.test(path) && files.has(path.toLowerCase()) && !/^xl\//i.test(path)) return { kind: 'docx', document: path };
+  if (files.has('word/document.xml')) return { kind: 'docx', document: 'word/document.xml' };
+  if (files.has('xl/workbook.xml') || files.has('xl/workbook.bin') || /^xl\//i.test(path)) return { kind: 'xlsx' };
+  const mimetype = files.get('mimetype');
+  const type = mimetype ? new TextDecoder().decode(mimetype().subarray(0, 100)) : '';
+  if (type.includes('opendocument.text')) return { kind: 'odt' };
+  if (type.includes('opendocument.spreadsheet')) return { kind: 'ods' };
+  return { kind: 'other' };
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** XML character data → text: the five entities and character references, decoded once. */
+const xmlText = (s: string) =>
+  s.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (m, hex: string, dec: string, name: string) => {
+    const code = hex ? parseInt(hex, 16) : dec ? +dec : -1;
+    if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    return ENTITIES[name] ?? m;
+  });
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface Paragraph { kind: 'p'; html: string; text: string }
+interface Cell { span: number; vMerge?: 'restart' | 'continue'; blocks: Block[] }
+interface Row { before: number; deleted: boolean; cells: Cell[] }
+interface TableBlock { kind: 'table'; rows: Row[] }
+type Block = Paragraph | TableBlock;
+
+/**
+ * Elements whose content is not the document's text: deleted and moved-away text, field codes, properties (which may
+ * hold the old properties of a tracked change), drawings and text boxes (also given twice, in mc:Fallback), notes'
+ * marks and comments.
+ */
+const SKIP = new Set([
+  'del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'pPr', 'rPr', 'sdtPr', 'sdtEndPr', 'tblPr', 'tblGrid',
+  'drawing', 'pict', 'object', 'AlternateContent', 'txbxContent', 'footnoteReference', 'endnoteReference',
+  'commentReference', 'fldData', 'ruby',
+]);
+
+const count = (v: string | undefined, max: number) => {
+  const n = Number.parseInt(v ?? '', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 0;
+};
+
+/** The blocks of a document.xml: paragraphs and tables, in order. */
+function blocksOf(xml: string): Block[] {
+  const body: Block[] = [];
+  const tables: TableBlock[] = [];
+  const cells: Cell[] = [];
+  let para: Paragraph | null = null;
+  let skip = 0;
+  let inText = false;
+  // Inside trPr / tcPr (the row's and the cell's properties), and in one of their *PrChange (old properties).
+  let inTrPr = false;
+  let inTcPr = false;
+  const container = () => cells.at(-1)?.blocks ?? body;
+  const add = (html: string, text: string) => { if (para) { para.html += html; para.text += text; } };
+  for (const m of xml.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)([^>]*?)(\/?)>|<!--[\s\S]*?-->|<![\s\S]*?>|<\?[\s\S]*?\?>|([^<]+)/g)) {
+    const [, close, name, rest, empty, chars] = m;
+    if (chars !== undefined) {
+      if (inText && !skip) { const t = xmlText(chars); add(escapeHtml(t), t); }
+      continue;
+    }
+    if (!name) continue;
+    if (skip) {
+      if (SKIP.has(name) || /(?:PrChange|GridChange)$/.test(name)) { if (close) skip--; else if (!empty) skip++; }
+      continue;
+    }
+    if (SKIP.has(name) || /(?:PrChange|GridChange)$/.test(name)) {
+      // A deleted row: <w:del/> in its properties.
+      if (name === 'del' && inTrPr) { const row = tables.at(-1)?.rows.at(-1); if (row) row.deleted = true; }
+      if (!close && !empty) skip = 1;
+      continue;
+    }
+    if (close) {
+      switch (name) {
+        case 't': inText = false; break;
+        case 'p': if (para) { container().push(para); para = null; } break;
+        case 'tc': cells.pop(); break;
+        case 'tbl': { const t = tables.pop(); if (t) container().push(t); break; }
+        case 'trPr': inTrPr = false; break;
+        case 'tcPr': inTcPr = false; break;
+      }
+      continue;
+    }
+    switch (name) {
+      case 't': if (!empty) inText = true; break;
+      case 'tab': case 'ptab': add(' ', ' '); break;
+      case 'br': case 'cr': add('<br>', '\n'); break;
+      case 'noBreakHyphen': add('-', '-'); break;
+      case 'p':
+        para = { kind: 'p', html: '', text: '' };
+        if (empty) { container().push(para); para = null; }
+        break;
+      case 'tbl': if (!empty) tables.push({ kind: 'table', rows: [] }); break;
+      case 'tr': tables.at(-1)?.rows.push({ before: 0, deleted: false, cells: [] }); break;
+      case 'tc': {
+        const cell: Cell = { span: 1, blocks: [] };
+        tables.at(-1)?.rows.at(-1)?.cells.push(cell);
+        if (!empty) cells.push(cell);
+        break;
+      }
+      case 'trPr': if (!empty) inTrPr = true; break;
+      case 'tcPr': if (!empty) inTcPr = true; break;
+      case 'gridBefore': {
+        const row = tables.at(-1)?.rows.at(-1);
+        if (inTrPr && row) row.before = count(attrs(rest!).val, 1000);
+        break;
+      }
+      case 'gridSpan': {
+        const cell = cells.at(-1);
+        if (inTcPr && cell) cell.span = count(attrs(rest!).val, 1000) || 1;
+        break;
+      }
+      case 'vMerge': {
+        const cell = cells.at(-1);
+        if (inTcPr && cell) cell.vMerge = attrs(rest!).val === 'restart' ? 'restart' : 'continue';
+        break;
+      }
+    }
+  }
+  // An unclosed paragraph or table (a damaged file) still counts.
+  if (para) container().push(para);
+  while (tables.length) { const t = tables.pop()!; (cells.pop()?.blocks ?? body).push(t); }
+  return body;
+}
+
+/** A table as HTML: a cell merged down gets the rowspan of the rows whose cell in its column continues it. */
+function tableHtml(table: TableBlock): string {
+  const rows = table.rows.filter((r) => !r.deleted);
+  // Each cell's first column in the table's grid.
+  const starts = rows.map((r) => {
+    let c = r.before;
+    return r.cells.map((cell) => { const at = c; c += cell.span; return at; });
+  });
+  const continuing = (r: number, col: number) => {
+    const i = starts[r]?.indexOf(col) ?? -1;
+    return i >= 0 && rows[r]!.cells[i]!.vMerge === 'continue';
+  };
+  let html = '<table>';
+  rows.forEach((row, r) => {
+    html += '<tr>';
+    if (row.before) html += `<td colspan="${row.before}"></td>`;
+    row.cells.forEach((cell, i) => {
+      const col = starts[r]![i]!;
+      // A continuation under a cell merged down is covered by that cell's rowspan (one without a cell above is empty).
+      if (cell.vMerge === 'continue' && r > 0 && mergedAbove(r, col)) return;
+      let rowspan = 1;
+      if (cell.vMerge === 'restart') while (continuing(r + rowspan, col)) rowspan++;
+      html += `<td${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${cell.span > 1 ? ` colspan="${cell.span}"` : ''}>${blocksHtml(cell.blocks)}</td>`;
+    });
+    html += '</tr>';
+  });
+  return `${html}</table>`;
+
+  /** Whether the row above has, in this column, a cell merged down (or continuing one). */
+  function mergedAbove(r: number, col: number): boolean {
+    const i = starts[r - 1]?.indexOf(col) ?? -1;
+    return i >= 0 && rows[r - 1]!.cells[i]!.vMerge !== undefined && (rows[r - 1]!.cells[i]!.vMerge === 'restart' || mergedAbove(r - 1, col));
+  }
+}
+
+function blocksHtml(blocks: Block[]): string {
+  return blocks.map((b) => (b.kind === 'p' ? `<p>${b.html}</p>` : tableHtml(b))).join('\n');
+}
+
+/**
+ * The HTML of a .docx file's text. The first paragraph with text is the title (<h1>); when it names only the
+ * publisher and the next says the year's report (岳阳市君山区人民政府 / 2022年政府信息公开工作年度报告), both are.
+ */
+export function docxToHtml(bytes: Uint8Array): string {
+  const files = unzip(bytes, DOCUMENT);
+  const found = zipKind(bytes);
+  if (found.kind !== 'docx') throw new Error('this is not a Word document (.docx)');
+  const part = files.get(found.document.toLowerCase())!;
+  const blocks = blocksOf(new TextDecoder().decode(part()));
+  const texts = blocks.map((b) => (b.kind === 'p' ? b.text.trim() : null));
+  const first = texts.findIndex((t) => t !== '');
+  let head = '';
+  if (first >= 0 && texts[first] !== null) {
+    let last = first;
+    const next = texts.findIndex((t, i) => i > first && t !== '');
+    if (next >= 0 && texts[next] !== null && !/报告/.test(texts[first]!) && texts[first]!.length <= 40 &&
+        /^(?:19|20)\d{2}\s*年.*报告$/.test(texts[next]!)) last = next;
+    const title = blocks.slice(first, last + 1).map((b) => (b as Paragraph).html).join('');
+    head = `<h1>${title}</h1>\n`;
+    blocks.splice(0, last + 1);
+  }
+  // The date under the signature, the document's last line, is when the report was issued: its publication date,
+  // unless the document says that (发布日期：…).
+  const last = [...blocks].reverse().find((b) => b.kind === 'table' || b.text.trim());
+  const line = last?.kind === 'p' ? last.text.trim().split('\n').at(-1)!.normalize('NFKC').replace(/\s+/g, '') : '';
+  const said = blocks.some((b) => b.kind === 'p' && /(?:发布(?:日期|时间)|日期)\s*[:：]/.test(b.text));
+  const date = !said && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(line) ? `<meta name="pubdate" content="${line}">` : '';
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8">${date}</head><body>\n${head}${blocksHtml(blocks)}\n</body></html>\n`;
+}
+
+/** Whether an OLE compound file (an old Office file) has a stream of this name in its directory (names are UTF-16). */
+function oleHas(bytes: Uint8Array, name: string): boolean {
+  const needle = Buffer.from(`${name}\0`, 'utf16le');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
+
+/** What an OLE compound file is: an Excel 97–2003 workbook (.xls), else a Word 97–2003 or WPS document, or another. */
+export const oleKind = (bytes: Uint8Array): 'xls' | 'doc' | 'encrypted' | 'other' =>
+  oleHas(bytes, 'Workbook') || oleHas(bytes, 'Book') ? 'xls' : oleHas(bytes, 'WordDocument') ? 'doc'
+    : oleHas(bytes, 'EncryptedPackage') ? 'encrypted' : 'other';

@@ -1,0 +1,218 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, fixture, tmp, zip } from './helpers.mjs';
+
+async function convert(args, command = 'from-html') {
+  const out = join(tmp(), 'report.json');
+  const r = await run(['annual', command, ...args, '-o', out]);
+  return { ...r, feed: r.code === 0 ? JSON.parse(readFileSync(out, 'utf8')) : null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A .docx written by hand, to test the merges without LibreOffice.
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A paragraph: a string is one run of text; an array is raw runs. */
+const p = (content) => `<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:b/></w:rPr></w:pPr>${
+  Array.isArray(content) ? content.join('') : `<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">${esc(content)}</w:t></w:r>`}</w:p>`;
+/** A cell: `span` columns (w:gridSpan), `vm` 'restart' or 'continue' (w:vMerge); `runs` raw runs in place of text. */
+const tc = (text, { span = 1, vm, runs } = {}) => `<w:tc><w:tcPr><w:tcW w:w="600" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${
+  vm === 'restart' ? '<w:vMerge w:val="restart"/>' : vm ? '<w:vMerge/>' : ''}</w:tcPr>${runs ? p(runs) : p(text)}</w:tc>`;
+const tr = (cells, { before = 0, after = 0 } = {}) =>
+  `<w:tr>${before || after ? `<w:trPr>${before ? `<w:gridBefore w:val="${before}"/>` : ''}${after ? `<w:gridAfter w:val="${after}"/>` : ''}</w:trPr>` : ''}${cells.join('')}</w:tr>`;
+const tbl = (rows) => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="600"/></w:tblGrid>${rows.join('')}</w:tbl>`;
+const figures = (values) => values.map((v) => tc(String(v)));
+const zeros = [0, 0, 0, 0, 0, 0, 0];
+
+function table3() {
+  const cont = (span = 1) => tc('', { span, vm: 'continue' });
+  const group = (label, items, values = () => zeros) => items.map((item, i) =>
+    tr([cont(), i === 0 ? tc(label, { vm: 'restart' }) : cont(), tc(item), ...figures(values(i))]));
+  return tbl([
+    tr([tc('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { span: 3, vm: 'restart' }), tc('申请人情况', { span: 7 })]),
+    tr([cont(3), tc('自然人', { vm: 'restart' }), tc('法人或其他组织', { span: 5 }), tc('总计', { vm: 'restart' })]),
+    tr([cont(3), cont(), tc('商业企业'), tc('科研机构'), tc('社会公益组织'), tc('法律服务机构'), tc('其他'), cont()]),
+    tr([tc('一、本年新收政府信息公开申请数量', { span: 3 }), ...figures([4, 1, 0, 0, 0, 0, 5])]),
+    tr([tc('二、上年结转政府信息公开申请数量', { span: 3 }), ...figures(zeros)]),
+    tr([tc('三、本年度办理结果', { vm: 'restart' }), tc('（一）予以公开', { span: 2 }), ...figures([3, 1, 0, 0, 0, 0, 4])]),
+    tr([cont(), tc('（二）部分公开（区分处理的，只计这一情况，不计其他情况）', { span: 2 }), ...figures(zeros)]),
+    ...group('（三）不予公开', ['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益',
+      '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项']),
+    ...group('（四）无法提供', ['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确']),
+    ...group('（五）不予处理', ['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请',
+      '5.要求行政机关确认或重新出具已获取信息']),
+    // （六）: its "3.其他" is read as results.other.other only under the merged （六）其他处理 cell. A figure corrected with
+    // tracked changes: 5 deleted, 7 moved away, 1 inserted.
+    tr([cont(), tc('（六）其他处理', { vm: 'restart' }), tc('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'), ...figures(zeros)]),
+    tr([cont(), cont(), tc('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'), ...figures(zeros)]),
+    tr([cont(), cont(), tc('3.其他'), tc('', { runs: [
+      '<w:del w:id="1" w:author="a"><w:r><w:delText>5</w:delText></w:r></w:del>',
+      '<w:moveFrom w:id="4" w:author="a"><w:r><w:t>7</w:t></w:r></w:moveFrom>',
+      '<w:ins w:id="2" w:author="a"><w:r><w:t>1</w:t></w:r></w:ins>'] }), ...figures([0, 0, 0, 0, 0, 1])]),
+    tr([cont(), tc('（七）总计', { span: 2 }), ...figures([4, 1, 0, 0, 0, 0, 5])]),
+    tr([tc('四、结转下年度继续办理', { span: 3 }), ...figures(zeros)]),
+  ]);
+}
+
+function table4() {
+  const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  return tbl([
+    tr([tc('行政复议', { span: 5 }), tc('行政诉讼', { span: 10 })]),
+    // No cell under 行政复议: the row starts in the sixth column (w:gridBefore), as Word writes a row cut short.
+    tr([tc('未经复议直接起诉', { span: 5 }), tc('复议后起诉', { span: 5 })], { before: 5 }),
+    tr([...outcomes, ...outcomes, ...outcomes].map((o) => tc(o))),
+    tr(figures([2, 1, 0, 0, 3, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]), { after: 1 }),
+  ]);
+}
+
+function table2() {
+  return tbl([
+    tr([tc('第二十条第（一）项', { span: 4 })]),
+    tr([tc('信息内容'), tc('本年制发件数'), tc('本年废止件数'), tc('现行有效件数')]),
+    // A label in a smart tag, a figure in a link, a row in a content control.
+    tr([tc('', { runs: ['<w:smartTag w:uri="urn:x" w:element="x"><w:r><w:t>规章</w:t></w:r></w:smartTag>'] }), tc('0'), tc('0'),
+      tc('', { runs: ['<w:hyperlink r:id="rId9"><w:r><w:t>3</w:t></w:r></w:hyperlink>'] })]),
+    `<w:sdt><w:sdtPr><w:alias w:val="规范性文件"/></w:sdtPr><w:sdtContent>${tr([tc('行政规范性文件'), tc('5'), tc('2'), tc('41')])}</w:sdtContent></w:sdt>`,
+    tr([tc('第二十条第（五）项', { span: 4 })]),
+    tr([tc('信息内容'), tc('本年处理决定数量', { span: 3 })]),
+    tr([tc('行政许可'), tc('1,520', { span: 3 })]),
+  ]);
+}
+
+function handDocx({ body } = {}) {
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
+${body ?? [
+    // The title in two paragraphs, as many reports set it: the agency, then the report.
+    p('岳阳市君山区人民政府'),
+    p('2022年政府信息公开工作年度报告'),
+    '<w:p/>',
+    p('一、总体情况'),
+    p(['<w:r><w:t>全年</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">主动公开 &lt;政府信息&gt; &amp; 解读</w:t></w:r>',
+      '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>。</w:t></w:r>']),
+    p('二、主动公开政府信息情况'),
+    table2(),
+    p('三、收到和处理政府信息公开申请情况'),
+    table3(),
+    p('四、政府信息公开行政复议、行政诉讼情况'),
+    table4(),
+    p('五、存在的主要问题及改进情况'),
+    p(['<w:del w:id="3" w:author="a"><w:r><w:delText>删去的一句。</w:delText></w:r></w:del>', '<w:r><w:t>公开内容不够全面。</w:t></w:r>']),
+    p('六、其他需要报告的事项'),
+    p('本年度未收取信息处理费。'),
+    p('岳阳市君山区人民政府办公室'),
+    // The date as a field: its code (instrText) is not text, its result is.
+    p(['<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE \\@ "yyyy年M月d日" </w:instrText></w:r>',
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2023年1月20日</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>']),
+  ].join('\n')}
+<w:sectPr/></w:body></w:document>`;
+  return zip({
+    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'word/document.xml': document,
+  });
+}
+
+test('from-html: a Word document (.docx, saved by LibreOffice Writer) gives the feed of the same report\'s page', async () => {
+  const page = await convert([fixture('annual-2021.html')]);
+  const doc = await convert([fixture('annual-2021.docx')]);
+  assert.equal(doc.code, 0, doc.stderr);
+  assert.deepEqual(doc.feed, page.feed);
+  assert.equal(doc.stderr,
+    'format CN-2021 (Table 三 has the （六） sub-rows); tables found: 二 yes, 三 yes, 四 yes\n' +
+    '1 blank cell written as null (not reported), not 0\n' +
+    '1 cell saying 无 written as 0\n' +
+    `2022 report written to ${doc.stderr.match(/written to (\S+):/)?.[1]}: 0 notes, the figures reconcile\n`);
+  // Its figures, its title and publisher, its text and its date (the date under the signature).
+  assert.equal(doc.feed.year, 2022);
+  assert.equal(doc.feed.publisher.name, '岳阳市君山区人民政府');
+  assert.equal(doc.feed.title, '岳阳市君山区人民政府2022年政府信息公开工作年度报告');
+  assert.equal(doc.feed.publishedAt, '2023-01-19');
+  assert.deepEqual(doc.feed.applications.results.other.noCorrection, [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(doc.feed.applications.results.notProcessed.publication, [0, 0, null, 0, 0, 0, 0]);
+  assert.equal(doc.feed.text.problems, '主要问题是公开内容不够全面。');
+});
+
+test('from-docx: the same command under another name; a .docx is known by its content, whatever its name', async () => {
+  const dir = tmp();
+  copyFileSync(fixture('annual-2021.docx'), join(dir, '年报附件.html'));
+  const page = await convert([fixture('annual-2021.html')]);
+  const r = await convert([join(dir, '年报附件.html')], 'from-docx');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.feed, page.feed);
+  const usage = await run(['annual', 'from-word', fixture('annual-2021.docx')]);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /unknown annual command "from-word" \(expected from-html or from-docx\)/);
+  const help = await run(['annual', '--help']);
+  assert.match(help.stdout, /annual from-html <file\.html\|file\.docx\|URL>/);
+  assert.match((await run(['--help'])).stdout, /annual from-html <file\.html\|\.docx\|URL>/);
+});
+
+test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, a two-line title', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'report.docx'), await handDocx());
+  const { code, stderr, feed } = await convert([join(dir, 'report.docx')]);
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /format CN-2021 \(Table 三 has the （六） sub-rows\); tables found: 二 yes, 三 yes, 四 yes\n/);
+  assert.match(stderr, /2022 report written to \S+: 0 notes, the figures reconcile\n$/);
+  assert.equal(feed.publisher.name, '岳阳市君山区人民政府');
+  assert.equal(feed.title, '岳阳市君山区人民政府2022年政府信息公开工作年度报告');
+  assert.equal(feed.publishedAt, '2023-01-20');
+  const a = feed.applications;
+  assert.deepEqual(a.newReceived, [4, 1, 0, 0, 0, 0, 5]);
+  // Under the merged （六）其他处理: "3.其他" is its row, and its corrected figure is the inserted 1, not 51 or 71.
+  assert.deepEqual(a.results.other.other, [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(a.results.withheld.adminQuery, zeros);
+  assert.deepEqual(a.results.total, [4, 1, 0, 0, 0, 0, 5]);
+  assert.deepEqual(feed.reviewLitigation, {
+    review: { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 },
+    litigationDirect: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 },
+    litigationAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+  });
+  assert.deepEqual(feed.proactive.regulations, { issued: 0, repealed: 0, inForce: 3 });
+  assert.deepEqual(feed.proactive.normativeDocs, { issued: 5, repealed: 2, inForce: 41 });
+  assert.equal(feed.proactive.licensing.decisions, 1520);
+  assert.equal(feed.text.overview, '全年 主动公开 <政府信息> & 解读。');
+  assert.equal(feed.text.problems, '公开内容不够全面。');
+  assert.equal(feed.text.other, '本年度未收取信息处理费。');
+});
+
+test('from-html: a .doc, a .wps, a PDF, a workbook and another zip are each refused for what they are', async () => {
+  const dir = tmp();
+  // An OLE compound file: its directory names its streams in UTF-16.
+  const ole = (stream) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504),
+    Buffer.from('Root Entry\0', 'utf16le'), Buffer.alloc(54), Buffer.from(`${stream}\0`, 'utf16le'), Buffer.alloc(100)]);
+  writeFileSync(join(dir, 'report.doc'), ole('WordDocument'));
+  writeFileSync(join(dir, 'report.wps'), ole('WordDocument'));
+  writeFileSync(join(dir, 'report.xls'), ole('Workbook'));
+  writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n');
+  writeFileSync(join(dir, 'report.xlsx'), await zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }));
+  writeFileSync(join(dir, 'report.zip'), await zip({ 'a.txt': 'hello' }));
+  writeFileSync(join(dir, 'report.odt'), await zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }));
+  const refused = async (name) => {
+    const r = await run(['annual', 'from-html', join(dir, name)]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, '');
+    return r.stderr;
+  };
+  const save = 'open it in Word or WPS and save it as a Word document \\(文件 → 另存为 → Word 文档 \\.docx\\) or as a web page \\(\\.html\\), then convert that';
+  assert.match(await refused('report.doc'), new RegExp(`report\\.doc: this is a Word 97–2003 document \\(\\.doc\\) or a WPS document \\(\\.wps\\), which is not read here: ${save}\n`));
+  assert.match(await refused('report.wps'), /report\.wps: this is a Word 97–2003 document \(\.doc\) or a WPS document \(\.wps\)/);
+  assert.match(await refused('report.xls'), /report\.xls: this is an Excel 97–2003 workbook \(\.xls\), not an annual report: annual from-html reads/);
+  assert.match(await refused('report.pdf'), /report\.pdf: this is a PDF, whose tables are not read here: convert the report's page \(\.html\) or its Word document \(\.docx\) instead\n/);
+  assert.match(await refused('report.xlsx'), /report\.xlsx: this is an Excel workbook, not an annual report: annual from-html reads the annual report as published: its page .* or its Word document \(\.docx\)\n/);
+  assert.match(await refused('report.zip'), /report\.zip: this is a zip archive, not an annual report/);
+  assert.match(await refused('report.odt'), /report\.odt: this is an OpenDocument text \(\.odt\), which is not read here: open it in LibreOffice, Word or WPS and save it as a Word document/);
+});
+
+test('from-html: a .docx whose text unpacks to more than 64 MB (a zip bomb) is refused in words, not read', async () => {
+  const dir = tmp();
+  const big = `<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>${'0'.repeat(65 * 2 ** 20)}</w:t></w:r></w:p></w:body></w:document>`;
+  writeFileSync(join(dir, 'bomb.docx'), await zip({ 'word/document.xml': big }));
+  const r = await run(['annual', 'from-html', join(dir, 'bomb.docx')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /bomb\.docx: word\/document\.xml unpacks to more than 64 MB, more than this tool reads: not a report/);
+});
