@@ -11,6 +11,8 @@
  * - A table's cells spanning columns (w:gridSpan) have that colspan; a cell merged down (w:vMerge="restart" over the
  *   w:vMerge cells below it in the same column) has the rowspan of its rows. Columns left empty before a row
  *   (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a deleted row is left out.
+ * - List numbers that Word or WPS shows before a paragraph (一、 二、 as automatic numbering, directly or through the
+ *   paragraph's style, in word/numbering.xml) are written before its text, as the page shows them; bullets are not.
  * - A title in two paragraphs (岳阳市君山区人民政府 / 2022年政府信息公开工作年度报告) is one title, as a page has it.
  * - A date alone on the last line (2023年1月19日, under the signature) is the publication date, as a page's 发布日期
  *   is, unless the document has a 发布日期 line of its own.
@@ -53,7 +55,7 @@ const xmlText = (s: string) =>
   });
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-interface Paragraph { kind: 'p'; html: string; text: string }
+interface Paragraph { kind: 'p'; html: string; text: string; style?: string; numId?: string; ilvl?: number }
 interface Cell { span: number; vMerge?: 'restart' | 'continue'; blocks: Block[] }
 interface Row { before: number; deleted: boolean; cells: Cell[] }
 interface TableBlock { kind: 'table'; rows: Row[] }
@@ -65,7 +67,7 @@ type Block = Paragraph | TableBlock;
  * marks and comments.
  */
 const SKIP = new Set([
-  'del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'pPr', 'rPr', 'sdtPr', 'sdtEndPr', 'tblPr', 'tblGrid',
+  'del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'tabs', 'framePr', 'rPr', 'sdtPr', 'sdtEndPr', 'tblPr', 'tblGrid',
   'drawing', 'pict', 'object', 'AlternateContent', 'txbxContent', 'footnoteReference', 'endnoteReference',
   'commentReference', 'fldData', 'ruby',
 ]);
@@ -75,8 +77,113 @@ const count = (v: string | undefined, max: number) => {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 0;
 };
 
+/** Word's list numbering (numbering.xml), and the numbering that paragraph styles give (styles.xml). */
+interface Numbering {
+  /** numId → its levels: the first number, the format (numFmt), the text (lvlText, "%1、"). */
+  lists: Map<string, { start: number; format: string; text: string }[]>;
+  /** styleId → the list its paragraphs are numbered in. */
+  styles: Map<string, { numId: string; ilvl: number }>;
+}
+
+/** The elements named `name` in an XML text, each with its attributes and content. */
+const elements = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${name}>)`, 'g'))]
+    .map((m) => ({ attrs: attrs(m[1]!), content: m[2] ?? '' }));
+const valOf = (xml: string, name: string) => elements(xml, name)[0]?.attrs.val;
+
+function readNumbering(numberingXml: string, stylesXml: string): Numbering {
+  const abstracts = new Map<string, { start: number; format: string; text: string }[]>();
+  for (const a of elements(numberingXml, 'abstractNum')) {
+    const levels: { start: number; format: string; text: string }[] = [];
+    for (const l of elements(a.content, 'lvl')) {
+      const i = Number(l.attrs.ilvl);
+      if (!(i >= 0 && i <= 8)) continue;
+      levels[i] = { start: Number(valOf(l.content, 'start') ?? 1) || 0, format: valOf(l.content, 'numFmt') ?? 'decimal', text: valOf(l.content, 'lvlText') ?? '' };
+    }
+    abstracts.set(a.attrs.abstractNumId ?? '', levels);
+  }
+  const lists = new Map<string, { start: number; format: string; text: string }[]>();
+  for (const n of elements(numberingXml, 'num')) {
+    const levels = [...(abstracts.get(valOf(n.content, 'abstractNumId') ?? '') ?? [])];
+    for (const o of elements(n.content, 'lvlOverride')) {
+      const i = Number(o.attrs.ilvl);
+      const start = valOf(o.content, 'startOverride');
+      if (levels[i] && start !== undefined) levels[i] = { ...levels[i]!, start: Number(start) || 0 };
+    }
+    lists.set(n.attrs.numId ?? '', levels);
+  }
+  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+  for (const st of elements(stylesXml, 'style')) {
+    const ilvl = valOf(st.content, 'ilvl');
+    own.set(st.attrs.styleId ?? '', { numId: valOf(st.content, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl) || 0, basedOn: valOf(st.content, 'basedOn') });
+  }
+  const styles = new Map<string, { numId: string; ilvl: number }>();
+  for (const id of own.keys()) {
+    // Through the styles it is based on (a heading style numbered by its parent's list).
+    let numId: string | undefined;
+    let ilvl: number | undefined;
+    for (let st = own.get(id), n = 0; st && n < 10; st = own.get(st.basedOn ?? ''), n++) {
+      numId ??= st.numId;
+      ilvl ??= st.ilvl;
+    }
+    if (numId) styles.set(id, { numId, ilvl: ilvl ?? 0 });
+  }
+  return { lists, styles };
+}
+
+const CN = '〇一二三四五六七八九';
+/** A list number in a numFmt of Word's: 一 二 … 十一 for chineseCounting, 1 2 3, A B C, i ii iii, ① ② ③. */
+function formatNumber(n: number, format: string): string {
+  if (/^(?:chineseCounting|chineseCountingThousand|japaneseCounting|taiwaneseCounting|koreanCounting)/.test(format) && n > 0 && n < 100) {
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return (tens > 1 ? CN[tens] : '') + (tens ? '十' : '') + (ones || !tens ? CN[ones] : '');
+  }
+  if (/^(?:ideographDigital|taiwaneseDigital|japaneseDigitalTenThousand)/.test(format)) return [...String(n)].map((d) => CN[+d]).join('');
+  if (format === 'ideographTraditional' && n >= 1 && n <= 10) return '甲乙丙丁戊己庚辛壬癸'[n - 1]!;
+  if ((format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') && n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
+  if (format === 'decimalEnclosedParen' && n >= 1 && n <= 20) return String.fromCodePoint(0x2474 + n - 1);
+  if (format === 'decimalFullWidth' || format === 'decimalFullWidth2') return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + +d));
+  if ((format === 'upperLetter' || format === 'lowerLetter') && n >= 1) {
+    const letter = String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
+    return format === 'lowerLetter' ? letter.toLowerCase() : letter;
+  }
+  if ((format === 'upperRoman' || format === 'lowerRoman') && n >= 1 && n < 4000) {
+    let out = '';
+    let rest = n;
+    for (const [v, r] of [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']] as const) {
+      while (rest >= v) { out += r; rest -= v; }
+    }
+    return format === 'lowerRoman' ? out.toLowerCase() : out;
+  }
+  return String(n);
+}
+
+/**
+ * The number Word shows before a paragraph of a list (一、 二、, （一）, 1.), counting the list's paragraphs in order; a
+ * level's count starts again after a paragraph of a level above. Bullets are left out (their glyph is a symbol
+ * font's).
+ */
+function numberLabel(numbering: Numbering, counters: Map<string, number[]>, para: Paragraph): string {
+  const fromStyle = para.style !== undefined ? numbering.styles.get(para.style) : undefined;
+  const numId = para.numId ?? fromStyle?.numId;
+  const ilvl = para.ilvl ?? (para.numId === undefined ? fromStyle?.ilvl : undefined) ?? 0;
+  const levels = numId && numId !== '0' ? numbering.lists.get(numId) : undefined;
+  const level = levels?.[ilvl];
+  if (!levels || !level || level.format === 'bullet' || level.format === 'none') return '';
+  const count = counters.get(numId!) ?? [];
+  counters.set(numId!, count);
+  count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl]! + 1;
+  count.length = ilvl + 1;
+  return level.text.replace(/%([1-9])/g, (_, d: string) => {
+    const i = +d - 1;
+    const l = levels[i];
+    return l ? formatNumber(count[i] ?? l.start, l.format) : '';
+  });
+}
+
 /** The blocks of a document.xml: paragraphs and tables, in order. */
-function blocksOf(xml: string): Block[] {
+function blocksOf(xml: string, numbering?: Numbering): Block[] {
   const body: Block[] = [];
   const tables: TableBlock[] = [];
   const cells: Cell[] = [];
@@ -86,6 +193,14 @@ function blocksOf(xml: string): Block[] {
   // Inside trPr / tcPr (the row's and the cell's properties), and in one of their *PrChange (old properties).
   let inTrPr = false;
   let inTcPr = false;
+  let inPPr = false;
+  const counters = new Map<string, number[]>();
+  /** A paragraph ended: with its list number first (一、 from Word's numbering), and in its place. */
+  const end = (para: Paragraph) => {
+    const label = numbering ? numberLabel(numbering, counters, para) : '';
+    if (label) { para.html = escapeHtml(label) + para.html; para.text = label + para.text; }
+    container().push(para);
+  };
   const container = () => cells.at(-1)?.blocks ?? body;
   const add = (html: string, text: string) => { if (para) { para.html += html; para.text += text; } };
   for (const m of xml.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)([^>]*?)(\/?)>|<!--[\s\S]*?-->|<![\s\S]*?>|<\?[\s\S]*?\?>|([^<]+)/g)) {
@@ -108,7 +223,8 @@ function blocksOf(xml: string): Block[] {
     if (close) {
       switch (name) {
         case 't': inText = false; break;
-        case 'p': if (para) { container().push(para); para = null; } break;
+        case 'p': if (para) { end(para); para = null; } break;
+        case 'pPr': inPPr = false; break;
         case 'tc': cells.pop(); break;
         case 'tbl': { const t = tables.pop(); if (t) container().push(t); break; }
         case 'trPr': inTrPr = false; break;
@@ -123,7 +239,7 @@ function blocksOf(xml: string): Block[] {
       case 'noBreakHyphen': add('-', '-'); break;
       case 'p':
         para = { kind: 'p', html: '', text: '' };
-        if (empty) { container().push(para); para = null; }
+        if (empty) { end(para); para = null; }
         break;
       case 'tbl': if (!empty) tables.push({ kind: 'table', rows: [] }); break;
       case 'tr': tables.at(-1)?.rows.push({ before: 0, deleted: false, cells: [] }); break;
@@ -134,6 +250,10 @@ function blocksOf(xml: string): Block[] {
         break;
       }
       case 'trPr': if (!empty) inTrPr = true; break;
+      case 'pPr': if (!empty) inPPr = true; break;
+      case 'pStyle': if (inPPr && para) para.style = attrs(rest!).val; break;
+      case 'numId': if (inPPr && para) para.numId = attrs(rest!).val ?? '0'; break;
+      case 'ilvl': if (inPPr && para) para.ilvl = count(attrs(rest!).val, 8); break;
       case 'tcPr': if (!empty) inTcPr = true; break;
       case 'gridBefore': {
         const row = tables.at(-1)?.rows.at(-1);
@@ -153,7 +273,7 @@ function blocksOf(xml: string): Block[] {
     }
   }
   // An unclosed paragraph or table (a damaged file) still counts.
-  if (para) container().push(para);
+  if (para) end(para);
   while (tables.length) { const t = tables.pop()!; (cells.pop()?.blocks ?? body).push(t); }
   return body;
 }
@@ -206,7 +326,18 @@ export function docxToHtml(bytes: Uint8Array): string {
   const found = zipKind(bytes);
   if (found.kind !== 'docx') throw new Error('this is not a Word document (.docx)');
   const part = files.get(found.document.toLowerCase())!;
-  const blocks = blocksOf(new TextDecoder().decode(part()));
+  const utf8 = new TextDecoder();
+  // The numbering and the styles, where the document's relationships say (else where Word puts them).
+  const rels = files.get(found.document.replace(/[^/]*$/, (f) => `_rels/${f}.rels`).toLowerCase());
+  const related = (type: string, fallback: string) => {
+    const rel = rels && [...utf8.decode(rels()).matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => attrs(m[1]!))
+      .find((a) => a.Type?.endsWith(`/${type}`));
+    const f = files.get((rel ? partPath(found.document, rel.Target ?? '') : fallback).toLowerCase());
+    return f ? utf8.decode(f()) : '';
+  };
+  const numberingXml = related('numbering', 'word/numbering.xml');
+  const numbering = numberingXml ? readNumbering(numberingXml, related('styles', 'word/styles.xml')) : undefined;
+  const blocks = blocksOf(utf8.decode(part()), numbering);
   const texts = blocks.map((b) => (b.kind === 'p' ? b.text.trim() : null));
   const first = texts.findIndex((t) => t !== '');
   let head = '';

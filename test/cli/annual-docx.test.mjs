@@ -81,6 +81,20 @@ function table2() {
   ]);
 }
 
+/** A paragraph numbered by Word (its 一、 is not in its text): directly (numPr) or by its style. */
+const numbered = (text, { numId = 1, ilvl = 0, style } = {}) => `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${
+  style ? '' : `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`}<w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>${esc(text)}</w:t></w:r></w:p>`;
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`;
+// WPS names its styles by number: "2" is a heading numbered in list 1, "3" is based on it.
+const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 节"/><w:basedOn w:val="2"/></w:style></w:styles>`;
+
 function handDocx({ body } = {}) {
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
@@ -89,18 +103,21 @@ ${body ?? [
     p('岳阳市君山区人民政府'),
     p('2022年政府信息公开工作年度报告'),
     '<w:p/>',
-    p('一、总体情况'),
+    numbered('总体情况'),
     p(['<w:r><w:t>全年</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">主动公开 &lt;政府信息&gt; &amp; 解读</w:t></w:r>',
       '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>。</w:t></w:r>']),
-    p('二、主动公开政府信息情况'),
+    numbered('加强组织领导。', { ilvl: 1 }),
+    numbered('完善制度。', { ilvl: 1 }),
+    numbered('要点', { numId: 2 }),
+    numbered('主动公开政府信息情况'),
     table2(),
-    p('三、收到和处理政府信息公开申请情况'),
+    numbered('收到和处理政府信息公开申请情况', { style: '2' }),
     table3(),
-    p('四、政府信息公开行政复议、行政诉讼情况'),
+    numbered('政府信息公开行政复议、行政诉讼情况', { style: '3' }),
     table4(),
-    p('五、存在的主要问题及改进情况'),
+    numbered('存在的主要问题及改进情况', { style: '2' }),
     p(['<w:del w:id="3" w:author="a"><w:r><w:delText>删去的一句。</w:delText></w:r></w:del>', '<w:r><w:t>公开内容不够全面。</w:t></w:r>']),
-    p('六、其他需要报告的事项'),
+    numbered('其他需要报告的事项', { style: '2' }),
     p('本年度未收取信息处理费。'),
     p('岳阳市君山区人民政府办公室'),
     // The date as a field: its code (instrText) is not text, its result is.
@@ -113,6 +130,8 @@ ${body ?? [
     '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml': document,
+    'word/numbering.xml': NUMBERING,
+    'word/styles.xml': STYLES,
   });
 }
 
@@ -151,7 +170,7 @@ test('from-docx: the same command under another name; a .docx is known by its co
   assert.match((await run(['--help'])).stdout, /annual from-html <file\.html\|\.docx\|URL>/);
 });
 
-test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, a two-line title', async () => {
+test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a two-line title', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'report.docx'), await handDocx());
   const { code, stderr, feed } = await convert([join(dir, 'report.docx')]);
@@ -175,7 +194,9 @@ test('from-html: a .docx written by hand: cells merged down (w:vMerge) and acros
   assert.deepEqual(feed.proactive.regulations, { issued: 0, repealed: 0, inForce: 3 });
   assert.deepEqual(feed.proactive.normativeDocs, { issued: 5, repealed: 2, inForce: 41 });
   assert.equal(feed.proactive.licensing.decisions, 1520);
-  assert.equal(feed.text.overview, '全年 主动公开 <政府信息> & 解读。');
+  // Headings numbered by Word (一、 … 六、, some through their style) are found; sub-items keep their （一）, a
+  // bullet shows none; the count of a level goes on after the items below it.
+  assert.equal(feed.text.overview, '全年 主动公开 <政府信息> & 解读。\n\n（一）加强组织领导。\n\n（二）完善制度。\n\n要点');
   assert.equal(feed.text.problems, '公开内容不够全面。');
   assert.equal(feed.text.other, '本年度未收取信息处理费。');
 });
