@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, fixture, tmp, zip } from './helpers.mjs';
@@ -26,11 +27,12 @@ const tbl = (rows) => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>
 const figures = (values) => values.map((v) => tc(String(v)));
 const zeros = [0, 0, 0, 0, 0, 0, 0];
 
-function table3() {
+/** Table 三; `split`: in two tables at a page break, after this many rows (as Word splits a table at Ctrl+Shift+Enter). */
+function table3(split) {
   const cont = (span = 1) => tc('', { span, vm: 'continue' });
   const group = (label, items, values = () => zeros) => items.map((item, i) =>
     tr([cont(), i === 0 ? tc(label, { vm: 'restart' }) : cont(), tc(item), ...figures(values(i))]));
-  return tbl([
+  const rows = [
     tr([tc('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { span: 3, vm: 'restart' }), tc('申请人情况', { span: 7 })]),
     tr([cont(3), tc('自然人', { vm: 'restart' }), tc('法人或其他组织', { span: 5 }), tc('总计', { vm: 'restart' })]),
     tr([cont(3), cont(), tc('商业企业'), tc('科研机构'), tc('社会公益组织'), tc('法律服务机构'), tc('其他'), cont()]),
@@ -53,7 +55,8 @@ function table3() {
       '<w:ins w:id="2" w:author="a"><w:r><w:t>1</w:t></w:r></w:ins>'] }), ...figures([0, 0, 0, 0, 0, 1])]),
     tr([cont(), tc('（七）总计', { span: 2 }), ...figures([4, 1, 0, 0, 0, 0, 5])]),
     tr([tc('四、结转下年度继续办理', { span: 3 }), ...figures(zeros)]),
-  ]);
+  ];
+  return split ? `${tbl(rows.slice(0, split))}<w:p><w:r><w:br w:type="page"/></w:r></w:p>${tbl(rows.slice(split))}` : tbl(rows);
 }
 
 function table4() {
@@ -95,7 +98,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://
 <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 节"/><w:basedOn w:val="2"/></w:style></w:styles>`;
 
-function handDocx({ body } = {}) {
+function handDocx({ body, split } = {}) {
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
 ${body ?? [
@@ -112,7 +115,7 @@ ${body ?? [
     numbered('主动公开政府信息情况'),
     table2(),
     numbered('收到和处理政府信息公开申请情况', { style: '2' }),
-    table3(),
+    table3(split),
     numbered('政府信息公开行政复议、行政诉讼情况', { style: '3' }),
     table4(),
     numbered('存在的主要问题及改进情况', { style: '2' }),
@@ -236,4 +239,36 @@ test('from-html: a .docx whose text unpacks to more than 64 MB (a zip bomb) is r
   const r = await run(['annual', 'from-html', join(dir, 'bomb.docx')]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /bomb\.docx: word\/document\.xml unpacks to more than 64 MB, more than this tool reads: not a report/);
+});
+
+test('from-html: a .docx whose Table 三 Word split in two at a page break, inside the merged 三、本年度办理结果 and （三）不予公开 cells, reads as the whole table', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'whole.docx'), await handDocx());
+  // Split after "3.危及“三安全一稳定”": the second part starts with the merged cells going on (w:vMerge without a
+  // cell merged down above it in its table).
+  writeFileSync(join(dir, 'split.docx'), await handDocx({ split: 10 }));
+  const whole = await convert([join(dir, 'whole.docx')]);
+  const split = await convert([join(dir, 'split.docx')]);
+  assert.equal(split.code, 0, split.stderr);
+  assert.equal(split.stderr.replace(/split\.docx|\/tmp\S+/g, ''), whole.stderr.replace(/whole\.docx|\/tmp\S+/g, ''));
+  assert.deepEqual(split.feed, whole.feed);
+  assert.deepEqual(split.feed.applications.results.withheld.thirdPartyRights, zeros);
+});
+
+test('from-html: a .docx attachment over http, at an address that does not say .docx (download.jsp?id=…), with sourceUrl', async () => {
+  const docx = readFileSync(fixture('annual-2021.docx'));
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="nb.docx"' });
+    res.end(docx);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/download.jsp?id=2022`;
+  try {
+    const page = await convert([fixture('annual-2021.html')]);
+    const { code, stderr, feed } = await convert([url]);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(feed, { ...page.feed, sourceUrl: url });
+  } finally {
+    server.close();
+  }
 });
