@@ -7,7 +7,7 @@
  *
  * - A paragraph's text is that of its runs (w:t; a tab is a space, a line break a <br>), also inside links, inserted
  *   text (tracked changes), smart tags, content controls and fields' results. Deleted text (tracked changes), field
- *   codes, footnotes, comments and text boxes are not read.
+ *   codes, footnotes, comments, text boxes and the placeholder text of a content control not filled in are not read.
  * - A table's cells spanning columns (w:gridSpan) have that colspan; a cell merged down (w:vMerge="restart" over the
  *   w:vMerge cells below it in the same column) has the rowspan of its rows. Columns left empty before a row
  *   (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a deleted row is left out.
@@ -188,7 +188,11 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
   const tables: TableBlock[] = [];
   const cells: Cell[] = [];
   let para: Paragraph | null = null;
+  // The element being skipped (SKIP), and how deep in elements of its name.
   let skip = 0;
+  let skipping = '';
+  // For each content control open: whether it shows its placeholder (单击或点击此处输入文字。), not a value.
+  const placeholders: boolean[] = [];
   let inText = false;
   // Inside trPr / tcPr (the row's and the cell's properties), and in one of their *PrChange (old properties).
   let inTrPr = false;
@@ -211,13 +215,14 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
     }
     if (!name) continue;
     if (skip) {
-      if (SKIP.has(name) || /(?:PrChange|GridChange)$/.test(name)) { if (close) skip--; else if (!empty) skip++; }
+      if (name === skipping) { if (close) skip--; else if (!empty) skip++; }
+      else if (name === 'showingPlcHdr' && skipping === 'sdtPr' && placeholders.length) placeholders[placeholders.length - 1] = true;
       continue;
     }
     if (SKIP.has(name) || /(?:PrChange|GridChange)$/.test(name)) {
       // A deleted row: <w:del/> in its properties.
       if (name === 'del' && inTrPr) { const row = tables.at(-1)?.rows.at(-1); if (row) row.deleted = true; }
-      if (!close && !empty) skip = 1;
+      if (!close && !empty) { skip = 1; skipping = name; }
       continue;
     }
     if (close) {
@@ -229,6 +234,7 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
         case 'tbl': { const t = tables.pop(); if (t) container().push(t); break; }
         case 'trPr': inTrPr = false; break;
         case 'tcPr': inTcPr = false; break;
+        case 'sdt': placeholders.pop(); break;
       }
       continue;
     }
@@ -250,6 +256,9 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
         break;
       }
       case 'trPr': if (!empty) inTrPr = true; break;
+      case 'sdt': if (!empty) placeholders.push(false); break;
+      // A content control showing its placeholder: an empty cell, as the report leaves it.
+      case 'sdtContent': if (!empty && placeholders.at(-1)) { skip = 1; skipping = name; } break;
       case 'pPr': if (!empty) inPPr = true; break;
       case 'pStyle': if (inPPr && para) para.style = attrs(rest!).val; break;
       case 'numId': if (inPPr && para) para.numId = attrs(rest!).val ?? '0'; break;

@@ -75,7 +75,10 @@ function table2() {
     tr([tc('第二十条第（一）项', { span: 4 })]),
     tr([tc('信息内容'), tc('本年制发件数'), tc('本年废止件数'), tc('现行有效件数')]),
     // A label in a smart tag, a figure in a link, a row in a content control.
-    tr([tc('', { runs: ['<w:smartTag w:uri="urn:x" w:element="x"><w:r><w:t>规章</w:t></w:r></w:smartTag>'] }), tc('0'), tc('0'),
+    // A content control of the template not filled in shows its placeholder: a blank cell.
+    tr([tc('', { runs: ['<w:smartTag w:uri="urn:x" w:element="x"><w:r><w:t>规章</w:t></w:r></w:smartTag>'] }), tc('0'),
+      tc('', { runs: ['<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="DefaultPlaceholder"/></w:placeholder><w:showingPlcHdr/></w:sdtPr>' +
+        '<w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>'] }),
       tc('', { runs: ['<w:hyperlink r:id="rId9"><w:r><w:t>3</w:t></w:r></w:hyperlink>'] })]),
     `<w:sdt><w:sdtPr><w:alias w:val="规范性文件"/></w:sdtPr><w:sdtContent>${tr([tc('行政规范性文件'), tc('5'), tc('2'), tc('41')])}</w:sdtContent></w:sdt>`,
     tr([tc('第二十条第（五）项', { span: 4 })]),
@@ -173,7 +176,7 @@ test('from-docx: the same command under another name; a .docx is known by its co
   assert.match((await run(['--help'])).stdout, /annual from-html <file\.html\|\.docx\|URL>/);
 });
 
-test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a two-line title', async () => {
+test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, a two-line title', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'report.docx'), await handDocx());
   const { code, stderr, feed } = await convert([join(dir, 'report.docx')]);
@@ -194,7 +197,8 @@ test('from-html: a .docx written by hand: cells merged down (w:vMerge) and acros
     litigationDirect: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 },
     litigationAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
   });
-  assert.deepEqual(feed.proactive.regulations, { issued: 0, repealed: 0, inForce: 3 });
+  assert.deepEqual(feed.proactive.regulations, { issued: 0, repealed: null, inForce: 3 });
+  assert.match(stderr, /\n1 blank cell written as null \(not reported\), not 0\n/);
   assert.deepEqual(feed.proactive.normativeDocs, { issued: 5, repealed: 2, inForce: 41 });
   assert.equal(feed.proactive.licensing.decisions, 1520);
   // Headings numbered by Word (一、 … 六、, some through their style) are found; sub-items keep their （一）, a
