@@ -85,10 +85,24 @@ interface Numbering {
   styles: Map<string, { numId: string; ilvl: number }>;
 }
 
-/** The elements named `name` in an XML text, each with its attributes and content. */
-const elements = (xml: string, name: string) =>
-  [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${name}>)`, 'g'))]
-    .map((m) => ({ attrs: attrs(m[1]!), content: m[2] ?? '' }));
+/**
+ * The elements named `name` in an XML text, each with its attributes and content (not nested in one of the same
+ * name). One left open ends the list: the rest of the text is not searched again for each start tag.
+ */
+function elements(xml: string, name: string): { attrs: Record<string, string>; content: string }[] {
+  const out: { attrs: Record<string, string>; content: string }[] = [];
+  const open = new RegExp(`<(?:[\\w.-]+:)?${name}\\b([^>]*?)(/?)(?:>|$)`, 'g');
+  const close = new RegExp(`</(?:[\\w.-]+:)?${name}>`, 'g');
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    if (m[2]) { out.push({ attrs: attrs(m[1]!), content: '' }); continue; }
+    close.lastIndex = open.lastIndex;
+    const c = close.exec(xml);
+    if (!c) break;
+    out.push({ attrs: attrs(m[1]!), content: xml.slice(open.lastIndex, c.index) });
+    open.lastIndex = c.index + c[0].length;
+  }
+  return out;
+}
 const valOf = (xml: string, name: string) => elements(xml, name)[0]?.attrs.val;
 
 function readNumbering(numberingXml: string, stylesXml: string): Numbering {
@@ -207,7 +221,8 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
   };
   const container = () => cells.at(-1)?.blocks ?? body;
   const add = (html: string, text: string) => { if (para) { para.html += html; para.text += text; } };
-  for (const m of xml.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)([^>]*?)(\/?)>|<!--[\s\S]*?-->|<![\s\S]*?>|<\?[\s\S]*?\?>|([^<]+)/g)) {
+  // (A tag, comment or declaration left open runs to the end of the text: each "<" is not looked for its end again.)
+  for (const m of xml.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)([^>]*?)(\/?)(?:>|$)|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>?|<\?[\s\S]*?(?:\?>|$)|([^<]+)/g)) {
     const [, close, name, rest, empty, chars] = m;
     if (chars !== undefined) {
       if (inText && !skip) { const t = xmlText(chars); add(escapeHtml(t), t); }
@@ -305,20 +320,22 @@ function tableHtml(table: TableBlock): string {
     if (row.before) html += `<td colspan="${row.before}"></td>`;
     row.cells.forEach((cell, i) => {
       const col = starts[r]![i]!;
-      // A continuation under a cell merged down is covered by that cell's rowspan (one without a cell above is empty).
-      if (cell.vMerge === 'continue' && r > 0 && mergedAbove(r, col)) return;
+      // A continuation under a cell merged down is covered by that cell's rowspan. One with no cell merged down above it
+      // (the first row of a table split at a page break) starts an empty merged cell, which the reader takes for the
+      // cell of the part before going on.
+      if (cell.vMerge === 'continue' && mergedAbove(r, col)) return;
       let rowspan = 1;
-      if (cell.vMerge === 'restart') while (continuing(r + rowspan, col)) rowspan++;
+      if (cell.vMerge) while (continuing(r + rowspan, col)) rowspan++;
       html += `<td${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${cell.span > 1 ? ` colspan="${cell.span}"` : ''}>${blocksHtml(cell.blocks)}</td>`;
     });
     html += '</tr>';
   });
   return `${html}</table>`;
 
-  /** Whether the row above has, in this column, a cell merged down (or continuing one). */
+  /** Whether the row above has, in this column, a cell merged down or continuing one (not looked up further: linear). */
   function mergedAbove(r: number, col: number): boolean {
     const i = starts[r - 1]?.indexOf(col) ?? -1;
-    return i >= 0 && rows[r - 1]!.cells[i]!.vMerge !== undefined && (rows[r - 1]!.cells[i]!.vMerge === 'restart' || mergedAbove(r - 1, col));
+    return i >= 0 && rows[r - 1]!.cells[i]!.vMerge !== undefined;
   }
 }
 
