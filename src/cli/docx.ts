@@ -7,7 +7,8 @@
  *
  * - A paragraph's text is that of its runs (w:t; a tab is a space, a line break a <br>), also inside links, inserted
  *   text (tracked changes), smart tags, content controls and fields' results. Deleted text (tracked changes), field
- *   codes, footnotes, comments, text boxes and the placeholder text of a content control not filled in are not read.
+ *   codes, footnotes, comments, text boxes, hidden text (w:vanish) and the placeholder text of a content control not
+ *   filled in are not read.
  * - A table's cells spanning columns (w:gridSpan) have that colspan; a cell merged down (w:vMerge="restart" over the
  *   w:vMerge cells below it in the same column) has the rowspan of its rows. Columns left empty before a row
  *   (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a deleted row is left out.
@@ -208,6 +209,9 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
   // For each content control open: whether it shows its placeholder (单击或点击此处输入文字。), not a value.
   const placeholders: boolean[] = [];
   let inText = false;
+  // In a run, and whether its text is hidden (w:vanish: Word's hidden text, shown only with formatting marks).
+  let inRun = false;
+  let hidden = false;
   // Inside trPr / tcPr (the row's and the cell's properties), and in one of their *PrChange (old properties).
   let inTrPr = false;
   let inTcPr = false;
@@ -220,7 +224,7 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
     container().push(para);
   };
   const container = () => cells.at(-1)?.blocks ?? body;
-  const add = (html: string, text: string) => { if (para) { para.html += html; para.text += text; } };
+  const add = (html: string, text: string) => { if (para && !hidden) { para.html += html; para.text += text; } };
   // (A tag, comment or declaration left open runs to the end of the text: each "<" is not looked for its end again.)
   for (const m of xml.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)([^>]*?)(\/?)(?:>|$)|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>?|<\?[\s\S]*?(?:\?>|$)|([^<]+)/g)) {
     const [, close, name, rest, empty, chars] = m;
@@ -232,6 +236,8 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
     if (skip) {
       if (name === skipping) { if (close) skip--; else if (!empty) skip++; }
       else if (name === 'showingPlcHdr' && skipping === 'sdtPr' && placeholders.length) placeholders[placeholders.length - 1] = true;
+      // The run's own properties (not the old ones of a tracked change, nested deeper).
+      else if (name === 'vanish' && skipping === 'rPr' && skip === 1 && inRun && !close) hidden = !/^(?:0|false|off)$/i.test(attrs(rest!).val ?? '');
       continue;
     }
     if (SKIP.has(name) || /(?:PrChange|GridChange)$/.test(name)) {
@@ -243,6 +249,7 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
     if (close) {
       switch (name) {
         case 't': inText = false; break;
+        case 'r': inRun = false; hidden = false; break;
         case 'p': if (para) { end(para); para = null; } break;
         case 'pPr': inPPr = false; break;
         case 'tc': cells.pop(); break;
@@ -255,6 +262,7 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
     }
     switch (name) {
       case 't': if (!empty) inText = true; break;
+      case 'r': if (!empty) { inRun = true; hidden = false; } break;
       case 'tab': case 'ptab': add(' ', ' '); break;
       case 'br': case 'cr': add('<br>', '\n'); break;
       case 'noBreakHyphen': add('-', '-'); break;

@@ -111,7 +111,8 @@ ${body ?? [
     '<w:p/>',
     numbered('总体情况'),
     p(['<w:r><w:t>全年</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">主动公开 &lt;政府信息&gt; &amp; 解读</w:t></w:r>',
-      '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>。</w:t></w:r>']),
+      '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注：核对数字）</w:t></w:r>',
+      '<w:r><w:rPr><w:vanish w:val="false"/><w:rPrChange w:id="5" w:author="a"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>。</w:t></w:r>']),
     numbered('加强组织领导。', { ilvl: 1 }),
     numbered('完善制度。', { ilvl: 1 }),
     numbered('要点', { numId: 2 }),
@@ -176,7 +177,7 @@ test('from-docx: the same command under another name; a .docx is known by its co
   assert.match((await run(['--help'])).stdout, /annual from-html <file\.html\|\.docx\|URL>/);
 });
 
-test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, a two-line title', async () => {
+test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'report.docx'), await handDocx());
   const { code, stderr, feed } = await convert([join(dir, 'report.docx')]);
