@@ -142,6 +142,10 @@ ${body ?? [
   });
 }
 
+// fixtures/annual-2021.fodt is the report of annual-2021.html (its article: title, sections, the three tables, the
+// signature and date) opened in LibreOffice Writer 7.4 (HTML (StarWriter)), with its title set in the Title style, its
+// headings 一 … 六 as Heading 2 and one 0 of Table 四 typed as 无; annual-2021.docx is that file saved by Writer:
+//   soffice -env:UserInstallation=file:///tmp/lo-docx --headless --convert-to docx:"MS Word 2007 XML" --outdir test/cli/fixtures test/cli/fixtures/annual-2021.fodt
 test('from-html: a Word document (.docx, saved by LibreOffice Writer) gives the feed of the same report\'s page', async () => {
   const page = await convert([fixture('annual-2021.html')]);
   const doc = await convert([fixture('annual-2021.docx')]);
