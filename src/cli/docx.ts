@@ -36,7 +36,8 @@ export function zipKind(bytes: Uint8Array): { kind: 'docx'; document: string } |
   const main = rels && [...new TextDecoder().decode(rels()).matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)]
     .map((m) => attrs(m[1]!)).find((a) => a.Type?.endsWith('/officeDocument'));
   const path = main ? partPath('', main.Target ?? '') : '';
-  if (/\.xml$/i.test(path) && files.has(path.toLowerCase()) && !/^xl\//i.test(path)) return { kind: 'docx', document: path };
+  // (The main part of a presentation or a workbook is found through the same relationship: a document's is in word/.)
+  if (/^word\/.*\.xml$/i.test(path) && files.has(path.toLowerCase())) return { kind: 'docx', document: path };
   if (files.has('word/document.xml')) return { kind: 'docx', document: 'word/document.xml' };
   if (files.has('xl/workbook.xml') || files.has('xl/workbook.bin') || /^xl\//i.test(path)) return { kind: 'xlsx' };
   const mimetype = files.get('mimetype');

@@ -224,6 +224,9 @@ test('from-html: a .doc, a .wps, a PDF, a workbook and another zip are each refu
   writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n');
   writeFileSync(join(dir, 'report.xlsx'), await zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }));
   writeFileSync(join(dir, 'report.zip'), await zip({ 'a.txt': 'hello' }));
+  writeFileSync(join(dir, 'slides.pptx'), await zip({ '_rels/.rels': '<Relationships><Relationship Id="rId1" ' +
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>',
+  'ppt/presentation.xml': '<p:presentation xmlns:p="x"/>' }));
   writeFileSync(join(dir, 'report.odt'), await zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }));
   const refused = async (name) => {
     const r = await run(['annual', 'from-html', join(dir, name)]);
@@ -238,6 +241,7 @@ test('from-html: a .doc, a .wps, a PDF, a workbook and another zip are each refu
   assert.match(await refused('report.pdf'), /report\.pdf: this is a PDF, whose tables are not read here: convert the report's page \(\.html\) or its Word document \(\.docx\) instead\n/);
   assert.match(await refused('report.xlsx'), /report\.xlsx: this is an Excel workbook, not an annual report: annual from-html reads the annual report as published: its page .* or its Word document \(\.docx\)\n/);
   assert.match(await refused('report.zip'), /report\.zip: this is a zip archive, not an annual report/);
+  assert.match(await refused('slides.pptx'), /slides\.pptx: this is a zip archive, not an annual report/);
   assert.match(await refused('report.odt'), /report\.odt: this is an OpenDocument text \(\.odt\), which is not read here: open it in LibreOffice, Word or WPS and save it as a Word document/);
 });
 
