@@ -307,7 +307,10 @@ test('README: every feed example (each json block with a schemaVersion) is valid
     writeFileSync(file, body);
     const r = await run(['validate', file]);
     assert.equal(r.code, 0, r.stderr);
-    assert.doesNotMatch(r.stderr + r.stdout, /warning/, `README feed example ${i + 1}`);
+    // But the holiday calendar's: it depends on today (a calendar whose last day is within 90 days of it), and an
+    // example's 2026 calendar is warned from October 2026 on, as it should be.
+    const warnings = r.stderr.split('\n').filter((l) => /warning/.test(l) && !l.startsWith('warning: rules.calendar: '));
+    assert.deepEqual(warnings, [], `README feed example ${i + 1}`);
   }
 });
 
