@@ -267,6 +267,11 @@ async function cmdValidate(argv: string[]): Promise<number> {
     kind = t as FeedKind;
   }
   const { bytes } = await readBytes(source);
+  // A Word document is most likely the annual report (its attachment): said with the command that converts it.
+  if (isWordDocument(bytes)) {
+    throw new CliError(`${source}: this is a Word document, not a JSON feed. If it is the 政府信息公开工作年度报告, to make an ` +
+      `annual-report feed of it: ${NAME} annual from-docx ${shellArg(source)} -o annual.json`);
+  }
   if (isZip(bytes) || isOle(bytes)) {
     throw new CliError(`${source}: this is an Excel workbook, not a JSON feed. To make a catalogue feed of it: ` +
       `${NAME} catalogue from-csv ${shellArg(source)} -o catalogue.json`);
@@ -344,6 +349,15 @@ function hiddenNote(workbook: Workbook, included: boolean, headerLines: number[]
     : `${rowsText} ${was(rows.length)} left out`) + `: --include-hidden reads ${several ? 'them' : 'it'}`;
 }
 
+/** A Word document: a .docx (a zip whose main part is a document's), or a .doc / .wps (an old Office file with one). */
+function isWordDocument(bytes: Uint8Array): boolean {
+  try {
+    return isZip(bytes) ? zipKind(bytes).kind === 'docx' : isOle(bytes) && oleKind(bytes) === 'doc';
+  } catch {
+    return false;
+  }
+}
+
 /** What to do with a file that is neither CSV text nor an .xlsx workbook. */
 function notASheet(source: string, bytes: Uint8Array): CliError {
   const save = 'open it in Excel or WPS and save it as "Excel 工作簿 (*.xlsx)" or "CSV UTF-8 (逗号分隔) (*.csv)", then convert that file';
@@ -379,6 +393,10 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
   let bytes: Uint8Array | undefined = (await readBytes(source)).bytes;
   /** The hidden columns and rows of a workbook, left out or read, in words. */
   let hidden = '';
+  if (isWordDocument(bytes)) {
+    throw new CliError(`${source}: this is a Word document, not a spreadsheet: convert the catalogue's spreadsheet (.xlsx or CSV); ` +
+      `if it is the 政府信息公开工作年度报告, ${NAME} annual from-docx ${shellArg(source)} converts it`);
+  }
   if (isZip(bytes)) {
     // An Excel workbook: its first sheet shown (or the one --sheet names), row by row.
     let workbook: Workbook;

@@ -245,6 +245,24 @@ test('from-html: a .doc, a .wps, a PDF, a workbook and another zip are each refu
   assert.match(await refused('report.odt'), /report\.odt: this is an OpenDocument text \(\.odt\), which is not read here: open it in LibreOffice, Word or WPS and save it as a Word document/);
 });
 
+test('validate and catalogue from-csv: a Word document (.docx, .doc) is named for what it is, with the command that converts an annual report; a workbook is still a workbook', async () => {
+  const dir = tmp();
+  const doc = join(dir, 'report.doc');
+  writeFileSync(doc, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504),
+    Buffer.from('Root Entry\0', 'utf16le'), Buffer.alloc(54), Buffer.from('WordDocument\0', 'utf16le'), Buffer.alloc(100)]));
+  const docx = fixture('annual-2021.docx');
+  for (const file of [docx, doc]) {
+    let r = await run(['validate', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /: this is a Word document, not a JSON feed\. If it is the 政府信息公开工作年度报告, to make an annual-report feed of it: disclosure-elements annual from-docx \S+ -o annual\.json\n/);
+    r = await run(['catalogue', 'from-csv', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /: this is a Word document, not a spreadsheet: convert the catalogue's spreadsheet \(\.xlsx or CSV\); if it is the 政府信息公开工作年度报告, disclosure-elements annual from-docx .* converts it\n/);
+  }
+  const r = await run(['validate', fixture('catalogue-libreoffice.xlsx')]);
+  assert.match(r.stderr, /: this is an Excel workbook, not a JSON feed\. To make a catalogue feed of it: disclosure-elements catalogue from-csv /);
+});
+
 test('from-html: a .docx whose text unpacks to more than 64 MB (a zip bomb) is refused in words, not read', async () => {
   const dir = tmp();
   const big = `<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>${'0'.repeat(65 * 2 ** 20)}</w:t></w:r></w:p></w:body></w:document>`;
