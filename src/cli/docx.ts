@@ -18,7 +18,7 @@
  * - A date alone on the last line (2023年1月19日, under the signature) is the publication date, as a page's 发布日期
  *   is, unless the document has a 发布日期 line of its own.
  */
-import { attrs, partPath, unzip } from './xlsx.js';
+import { attrs, partPath, unzip, xmlChars as xmlText } from './xlsx.js';
 import type { ZipKind } from './xlsx.js';
 
 /** The most word/document.xml may unpack to: a report's is well under a megabyte (its pictures are other parts). */
@@ -47,14 +47,6 @@ export function zipKind(bytes: Uint8Array): { kind: 'docx'; document: string } |
   return { kind: 'other' };
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/** XML character data → text: the five entities and character references, decoded once. */
-const xmlText = (s: string) =>
-  s.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (m, hex: string, dec: string, name: string) => {
-    const code = hex ? parseInt(hex, 16) : dec ? +dec : -1;
-    if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-    return ENTITIES[name] ?? m;
-  });
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface Paragraph { kind: 'p'; html: string; text: string; style?: string; numId?: string; ilvl?: number }

@@ -157,11 +157,18 @@ export function unzip(bytes: Uint8Array, kind: ZipKind = WORKBOOK): Map<string, 
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/** XML text → string: entities, and the _xHHHH_ escapes Office writes for control characters (_x000D_ for \r). */
-const xmlText = (s: string) =>
-  s.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (m, hex: string, dec: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(+dec) : ENTITIES[name] ?? m)
-    .replace(/_x([\da-f]{4})_/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+/**
+ * XML character data → text: the five entities and character references, decoded once; a reference past U+10FFFF
+ * (no character: a damaged or hostile file) is U+FFFD. Shared with the Word reader (docx.ts).
+ */
+export const xmlChars = (s: string) =>
+  s.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (m, hex: string, dec: string, name: string) => {
+    const code = hex ? parseInt(hex, 16) : dec ? +dec : -1;
+    if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    return ENTITIES[name] ?? m;
+  });
+/** A workbook's text: XML's, then the _xHHHH_ escapes Office writes for control characters (_x000D_ for \r). */
+const xmlText = (s: string) => xmlChars(s).replace(/_x([\da-f]{4})_/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 /**
  * The attributes of a start tag's text, without their prefixes, but for a relationship's id (r:id, whatever its

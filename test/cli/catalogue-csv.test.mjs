@@ -917,6 +917,18 @@ test('from-csv: a row with more cells than the header, and a day not in the cale
   assert.match(r.stderr, /row 2: skipped: has "备注" in column C, right of the header's last column, B \(cells right of the header's last column: give that column a header, or clear them\)\n/);
 });
 
+test('from-xlsx: a character reference past U+10FFFF in a cell (a damaged or hostile file) is read as U+FFFD, not a refusal of the whole workbook', async () => {
+  const dir = tmp();
+  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  const rows = [['名称', '发布日期'], ['文件&#1114112;一&#x110000;', '2013-03-05'], ['文件二 &#x4E8C;', '2013-03-06']]
+    .map(([a, b], i) => `<row r="${i + 1}">${t(`A${i + 1}`, a)}${t(`B${i + 1}`, b)}</row>`).join('');
+  const file = join(dir, 'refs.xlsx');
+  writeFileSync(file, await zip(oneSheetParts({ 'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetData>${rows}</sheetData></worksheet>` })));
+  const r = await run(['catalogue', 'from-xlsx', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['文件\ufffd一\ufffd', '文件二 二']);
+});
+
 test('from-xlsx: a row with a value far right of the header (XFD, past a run of empty columns left out) names that column, not "the third cell"', async () => {
   const dir = tmp();
   const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
