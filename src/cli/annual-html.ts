@@ -388,8 +388,8 @@ export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlRes
   const doc = parseHtml(html);
   const found = tablesOf(doc);
   if (!found.length) {
-    throw new Error('no tables found in the page: is it the report itself? A report published as an attachment: give its Word document ' +
-      '(.docx), a PDF cannot be read; a page that builds its tables with JavaScript can, once saved from the browser (Ctrl+S)');
+    throw new Error('no tables found in the page: is it the report itself? A report published as an attachment is read from its Word ' +
+      'document (.docx), not from a PDF; a page that builds its tables with JavaScript is read once saved from the browser (Ctrl+S)');
   }
   const tables = [...found, ...joinedTables(found)];
   const t3 = pick(tables, (t) => t.includes('本年新收') || (t.includes('申请人情形') && t.includes('办理结果')),

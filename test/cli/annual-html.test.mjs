@@ -216,7 +216,7 @@ test('from-html and validate: a page without the tables and an address that does
   writeFileSync(join(dir, 'other.html'), '<html><body><table><tr><td>a</td><td>b</td></tr></table></body></html>');
   let r = await run(['annual', 'from-html', join(dir, 'none.html')]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /none\.html: no tables found in the page: is it the report itself\? A report published as an attachment: give its Word document \(\.docx\), a PDF cannot be read; a page that builds its tables with JavaScript can, once saved from the browser \(Ctrl\+S\)\n/);
+  assert.match(r.stderr, /none\.html: no tables found in the page: is it the report itself\? A report published as an attachment is read from its Word document \(\.docx\), not from a PDF; a page that builds its tables with JavaScript is read once saved from the browser \(Ctrl\+S\)\n/);
   r = await run(['annual', 'from-html', join(dir, 'other.html')]);
   assert.match(r.stderr, /other\.html: 1 table found, but none of the annual-report tables \(二 主动公开, 三 收到和处理申请, 四 行政复议\/行政诉讼\): is this the 政府信息公开工作年度报告 page\?\n/);
   // A port nothing listens on any more.
