@@ -213,11 +213,12 @@ test('from-html: a .docx written by hand: cells merged down (w:vMerge) and acros
   assert.equal(feed.text.other, '本年度未收取信息处理费。');
 });
 
+/** An OLE compound file (an old Office file) with a stream of this name: its directory names its streams in UTF-16. */
+const ole = (stream) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504),
+  Buffer.from('Root Entry\0', 'utf16le'), Buffer.alloc(54), Buffer.from(`${stream}\0`, 'utf16le'), Buffer.alloc(100)]);
+
 test('from-html: a .doc, a .wps, a PDF, a workbook and another zip are each refused for what they are', async () => {
   const dir = tmp();
-  // An OLE compound file: its directory names its streams in UTF-16.
-  const ole = (stream) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504),
-    Buffer.from('Root Entry\0', 'utf16le'), Buffer.alloc(54), Buffer.from(`${stream}\0`, 'utf16le'), Buffer.alloc(100)]);
   writeFileSync(join(dir, 'report.doc'), ole('WordDocument'));
   writeFileSync(join(dir, 'report.wps'), ole('WordDocument'));
   writeFileSync(join(dir, 'report.xls'), ole('Workbook'));
@@ -248,8 +249,7 @@ test('from-html: a .doc, a .wps, a PDF, a workbook and another zip are each refu
 test('validate and catalogue from-csv: a Word document (.docx, .doc) is named for what it is, with the command that converts an annual report; a workbook is still a workbook', async () => {
   const dir = tmp();
   const doc = join(dir, 'report.doc');
-  writeFileSync(doc, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504),
-    Buffer.from('Root Entry\0', 'utf16le'), Buffer.alloc(54), Buffer.from('WordDocument\0', 'utf16le'), Buffer.alloc(100)]));
+  writeFileSync(doc, ole('WordDocument'));
   const docx = fixture('annual-2021.docx');
   for (const file of [docx, doc]) {
     let r = await run(['validate', file]);
