@@ -917,13 +917,18 @@ test('from-csv: a row with more cells than the header, and a day not in the cale
   assert.match(r.stderr, /row 2: skipped: has "备注" in column C, right of the header's last column, B \(cells right of the header's last column: give that column a header, or clear them\)\n/);
 });
 
+/** A cell of text written in the sheet (`s` is XML as it stands in the file: entities and all). */
+const inlineCell = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+/** A workbook of one sheet holding these <row>s (after `before`, such as a <sheetFormatPr>), written to `file`. */
+const writeSheet = async (file, rows, before = '') =>
+  writeFileSync(file, await zip(oneSheetParts({ 'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}>${before}<sheetData>${rows}</sheetData></worksheet>` })));
+
 test('from-xlsx: a character reference past U+10FFFF in a cell (a damaged or hostile file) is read as U+FFFD, not a refusal of the whole workbook', async () => {
   const dir = tmp();
-  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
   const rows = [['名称', '发布日期'], ['文件&#1114112;一&#x110000;', '2013-03-05'], ['文件二 &#x4E8C;', '2013-03-06']]
-    .map(([a, b], i) => `<row r="${i + 1}">${t(`A${i + 1}`, a)}${t(`B${i + 1}`, b)}</row>`).join('');
+    .map(([a, b], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, a)}${inlineCell(`B${i + 1}`, b)}</row>`).join('');
   const file = join(dir, 'refs.xlsx');
-  writeFileSync(file, await zip(oneSheetParts({ 'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetData>${rows}</sheetData></worksheet>` })));
+  await writeSheet(file, rows);
   const r = await run(['catalogue', 'from-xlsx', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['文件\ufffd一\ufffd', '文件二 二']);
@@ -931,11 +936,10 @@ test('from-xlsx: a character reference past U+10FFFF in a cell (a damaged or hos
 
 test('from-xlsx: a row with a value far right of the header (XFD, past a run of empty columns left out) names that column, not "the third cell"', async () => {
   const dir = tmp();
-  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
   const sheetRows = [['名称', '发布日期'], ['文件一', '2013-03-05'], ['文件二', '2013-03-06', '误填在很远的一格里的一段很长很长的备注文字']]
-    .map((cells, i) => `<row r="${i + 1}">${cells.map((v, c) => t(`${['A', 'B', 'XFD'][c]}${i + 1}`, v)).join('')}</row>`).join('');
+    .map((cells, i) => `<row r="${i + 1}">${cells.map((v, c) => inlineCell(`${['A', 'B', 'XFD'][c]}${i + 1}`, v)).join('')}</row>`).join('');
   const file = join(dir, 'far-cell.xlsx');
-  writeFileSync(file, await zip(oneSheetParts({ 'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetData>${sheetRows}</sheetData></worksheet>` })));
+  await writeSheet(file, sheetRows);
   const { readXlsx } = await loadXlsxReader();
   assert.deepEqual(readXlsx(readFileSync(file)).columns, [0, 1, 16383], 'A, B, then XFD');
   const r = await run(['catalogue', 'from-xlsx', file, '-o', join(dir, 'out.json')]);
@@ -1200,12 +1204,11 @@ async function loadXlsxReader() {
 
 test('from-xlsx: values in a far column (XFD, the 16,384th) make no 16,384 cells a row: the columns with nothing in them between are left out (3,000 rows took 23 s and 956 MB); a few empty columns between stay', async () => {
   const dir = tmp();
-  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
   const book = async (name, far, rows) => {
     const sheetRows = [['名称', '发布日期', '备注'], ...rows.map(([a, b, c]) => [a, b, c])]
-      .map(([a, b, c], i) => `<row r="${i + 1}">${t(`A${i + 1}`, a)}${t(`B${i + 1}`, b)}${t(`${far}${i + 1}`, c)}</row>`).join('');
+      .map(([a, b, c], i) => `<row r="${i + 1}">${inlineCell(`A${i + 1}`, a)}${inlineCell(`B${i + 1}`, b)}${inlineCell(`${far}${i + 1}`, c)}</row>`).join('');
     const file = join(dir, name);
-    writeFileSync(file, await zip(oneSheetParts({ 'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetData>${sheetRows}</sheetData></worksheet>` })));
+    await writeSheet(file, sheetRows);
     return file;
   };
   const rows = Array.from({ length: 3000 }, (_, i) => [`文件${i + 1}`, '2013-03-05', `备注${i + 1}`]);
@@ -1306,12 +1309,9 @@ test('from-xlsx: zip entries named with backslashes (xl\\worksheets\\sheet1.xml,
  */
 async function hiddenRowsBook(rows) {
   const file = join(tmp(), '目录.xlsx');
-  const t = (ref, s) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
   const sheetRows = [['ht="15" customHeight="1"', '名称', '发布日期'], ...rows]
-    .map(([attrs, a, b], i) => `<row r="${i + 1}"${attrs ? ` ${attrs}` : ''}>${t(`A${i + 1}`, a)}${t(`B${i + 1}`, b)}</row>`).join('');
-  writeFileSync(file, await zip(oneSheetParts({
-    'xl/worksheets/sheet1.xml': `<worksheet ${XLSX_NS}><sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>${sheetRows}</sheetData></worksheet>`,
-  })));
+    .map(([attrs, a, b], i) => `<row r="${i + 1}"${attrs ? ` ${attrs}` : ''}>${inlineCell(`A${i + 1}`, a)}${inlineCell(`B${i + 1}`, b)}</row>`).join('');
+  await writeSheet(file, sheetRows, '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>');
   return file;
 }
 
