@@ -140,11 +140,15 @@ describe('<disclosure-catalogue>: a sentence about to be said at a first switch 
       done(false);
       await sleep(1000);
       expect(said, 'nothing said meanwhile').to.deep.equal([]);
+      // Meanwhile the page shows Chinese, and says so (WCAG 3.1.2): not read with an English voice.
+      expect($(el, '#filters').getAttribute('aria-label')).to.equal('筛选');
+      expect($(el, '[part="base"]').lang).to.equal('zh-CN');
       // The element tries the download again 3 s after the failure.
       done();
       await waitUntil(() => said.length, 'something said', 4000);
       await sleep(100);
       expect(said).to.deep.equal([`${count} results`]);
+      expect($(el, '[part="base"]').lang).to.equal('en');
     } finally {
       done();
     }
@@ -344,5 +348,39 @@ describe('<request-form>: a sentence about to be said when the language is switc
     el.setAttribute('lang', 'en');
     await sleep(300);
     expect(said).to.deep.equal(['The form was cleared.']);
+  });
+});
+
+describe('the language an element declares is the one its text is shown in (WCAG 3.1.2)', () => {
+  /** Each element inside a page part in `pageLang`; the `lang` its own text and a feed text of it are read in. */
+  async function declared(pageLang: string): Promise<Record<string, [string, string]>> {
+    const form = await storeFeed(formFeed());
+    const wrap = await fixture<HTMLDivElement>(html`<div lang=${pageLang}>
+      <disclosure-catalogue src=${await storeFeed(smallCatalogue())} no-url-state></disclosure-catalogue>
+      <annual-stats src=${await storeFeed({ schemaVersion: 1, year: 2022, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: 1 }] })} no-charts no-url-state></annual-stats>
+      <request-form src=${form}></request-form>
+      <request-status src=${form}></request-status>
+    </div>`);
+    const out: Record<string, [string, string]> = {};
+    for (const el of wrap.children as HTMLCollectionOf<Updating>) {
+      await waitUntil(() => el.shadowRoot?.querySelector('h2, legend, label'), `${el.localName} rendered`, 4000);
+      await el.updateComplete;
+      // The closest lang, as the browser (and a screen reader) resolves it: across the shadow boundary to the page.
+      const langOf = (n: Element) => n.closest('[lang]')?.getAttribute('lang') ?? (el.closest('[lang]')!.getAttribute('lang') as string);
+      const own = el.shadowRoot!.querySelector('button, h2')!;
+      const feedText = el.shadowRoot!.querySelector('label, td, h2')!;
+      out[el.localName] = [langOf(own), langOf(feedText)];
+    }
+    return out;
+  }
+
+  it('in a page in a language the library does not ship (Uyghur, lang="ug"): the Chinese it shows, and the feeds\' Chinese text, are marked zh-CN', async () => {
+    const got = await declared('ug');
+    for (const [name, langs] of Object.entries(got)) expect(langs, name).to.deep.equal(['zh-CN', 'zh-CN']);
+  });
+
+  it('in a page in British English: its own text is marked en', async () => {
+    const got = await declared('en-GB');
+    for (const [name, [own]] of Object.entries(got)) expect(own, name).to.equal('en');
   });
 });

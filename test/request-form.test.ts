@@ -2781,7 +2781,8 @@ describe('<request-form> language of parts (WCAG 3.1.2)', () => {
     return el;
   }
   /** The elements of the shadow root with a lang of their own, but for the feed warnings' details (always English). */
-  const marked = (el: El) => $$(el, '[lang]').filter((e) => !e.closest('[part~="warning"]'));
+  /** The parts marked with a language of their own: the root declares the UI's, and the warnings are in English. */
+  const marked = (el: El) => $$(el, '[lang]').filter((e) => e.getAttribute('part') != 'base' && !e.closest('[part~="warning"]'));
   const zh = (feed: Record<string, unknown>) => ({ ...feed, lang: 'zh-CN' });
   /** The applicant's own answers, typed in English: they are shown in the UI's language (English here). */
   const EN_STEP1 = { name: 'Zhang San', idNumber: VALID.idNumber, mobile: VALID.mobile };

@@ -145,11 +145,13 @@ export class DisclosureElement extends LitElement {
   /**
    * The `lang` attribute for text that comes from a feed (WCAG 3.1.2, language of parts): the feed's own language
    * (its root `lang`, else the provider's `feed-lang`) when it differs from the element's, else `nothing` (the text
-   * inherits the element's).
+   * inherits the element's). The element's is the language its own strings are shown in (`Strings.shown`), which each
+   * element's root declares: zh-CN text in a page whose language the library does not ship (`lang="ug"`) is not read
+   * with that language's voice, nor is Chinese while the strings of a switch to English cannot be downloaded.
    */
   protected textLang(feed: { lang?: string }): string | typeof nothing {
     const lang = feed.lang ?? this.provider?.feedLang;
-    return lang && lang.toLowerCase() != this.locale.toLowerCase() ? lang : nothing;
+    return lang && lang.toLowerCase() != this.allStrings().at(-1)!.shown(this.locale).toLowerCase() ? lang : nothing;
   }
 
   /** Classes for the inner `.root` wrapper that carries the theme tokens. */

@@ -94,6 +94,7 @@ export class LocaleController implements ReactiveController {
 export interface LocaleStrings {
   has(locale: LocaleId): boolean;
   get(locale: LocaleId): unknown;
+  shown(locale: LocaleId): LocaleId;
   load(locale: LocaleId): Promise<void>;
 }
 
@@ -108,7 +109,12 @@ export class Strings<M extends Messages> implements LocaleStrings {
   }
 
   get(locale: LocaleId): M {
-    return (this.loaded[locale] ?? this.loaded[DEFAULT_LOCALE] ?? this.loaded.en) as M;
+    return this.loaded[this.shown(locale)] as M;
+  }
+
+  /** The locale `get()` answers with: `locale` once loaded, else zh-CN or en, whichever has (en when neither has). */
+  shown(locale: LocaleId): LocaleId {
+    return this.has(locale) ? locale : this.has(DEFAULT_LOCALE) ? DEFAULT_LOCALE : 'en';
   }
 
   /** Loads `locale` once; a failed load (a lost connection) is tried again on the next call. */

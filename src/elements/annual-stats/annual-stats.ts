@@ -353,7 +353,7 @@ export class AnnualStats extends DisclosureElement {
     this.specs = new Map();
     const data = this.reportFeed.data;
     const t = this.t;
-    return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}>
+    return html`<div class=${this.rootClasses()} part="base" lang=${annualStrings.shown(this.locale)}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.yearFeeds.get(this.chosenYear!)?.data && this.announcement}</div>
       ${this.renderFeedState(this.reportFeed, t.reportLabel)}
       ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}

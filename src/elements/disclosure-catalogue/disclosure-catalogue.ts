@@ -646,7 +646,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // agency are the page's.
     const lang = this.textLang(this.feed);
     // (Lines break inside tags and bindings, not between tags: white space between tags ships as a space.)
-    return html`<div class=${this.rootClasses()} part="base" lang=${this.locale}><header
+    return html`<div class=${this.rootClasses()} part="base" lang=${catalogueStrings.shown(this.locale)}><header
         part="header"><h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>${
         publisher ? html`<span class="publisher">${t.publisher}${t.colon}<span dir=auto
             lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}${

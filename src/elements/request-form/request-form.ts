@@ -856,7 +856,7 @@ export class RequestForm extends DisclosureElement {
 
   override render(): TemplateResult {
     const form = this.feedForm;
-    return html`<div class=${this.rootClasses()} part="base">
+    return html`<div class=${this.rootClasses()} part="base" lang=${requestStrings.shown(this.locale)}>
       <div class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${form ? html`${this.renderWarnings(this.formFeedCtl.warnings, 0)}${this.phase === 'done' ? this.renderReceipt() : this.phase === 'paper' ? this.renderPaper() : this.renderForm(form)}` : this.renderFeedState(this.formFeedCtl, this.t.formTitle)}
     </div>`;

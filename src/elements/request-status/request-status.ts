@@ -184,7 +184,7 @@ export class RequestStatus extends DisclosureElement {
   };
 
   override render(): TemplateResult {
-    return html`<div class=${this.rootClasses()} part="base">
+    return html`<div class=${this.rootClasses()} part="base" lang=${requestStrings.shown(this.locale)}>
       ${this.statusFeed.data ? this.renderBody(this.statusFeed.data) : this.renderFeedState(this.statusFeed, this.t.statusTitle)}
     </div>`;
   }
