@@ -11,6 +11,7 @@
  *   mock/badjson                  200, application/json, but cut off
  *   mock/v2                       200, a feed with schemaVersion 2
  *   mock/api/requests             POST → 201 with a receipt
+ *   mock/api/requests-next-year   POST → 201 with a receipt received on 10 December 2026, no due date (counted into 2027)
  *   mock/api/requests-changed     POST → 422 idempotencyKeyReused with the receipt of the application stored earlier
  *   mock/api/requests-invalid     POST → 422 with field errors (`error.fields`: a known code and a server's own words)
  *   mock/api/requests-other-fields POST → 422 with field errors about a field of the form and one it does not have
@@ -75,6 +76,8 @@ export function mockAnswer(method: string, href: string, body?: unknown): Answer
       // Received now; no due date, as a server may answer: the element computes it from the form's rules. (The
       // fixture's March due date beside today's date was a receipt no server would give.)
       return postOnly(json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }));
+    case 'api/requests-next-year':
+      return postOnly(json(201, { ...receipt, receivedAt: '2026-12-10T10:00:00+08:00', dueDate: undefined }));
     case 'api/requests-changed':
       return json(422, { error: { code: 'idempotencyKeyReused', message: 'This Idempotency-Key was already used for a different application.' }, receipt });
     case 'api/requests-reused':

@@ -225,6 +225,19 @@ function shortForm(endpoint: string): Json {
   };
 }
 
+/**
+ * A form whose calendar lists 2026's holidays only, and an application received on 10 December 2026: its due date,
+ * counted into 2027, may be later than counted (the 2027 arrangement is not listed yet), as the receipt says.
+ */
+export const requestFormNextYear: Json = {
+  ...shortForm('../api/requests-next-year'),
+  rules: {
+    calendar: {
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+      extraWorkdays: ['2026-09-20', '2026-10-10'],
+    },
+  },
+};
 /** Submissions never answered: the sending state. */
 export const requestFormHanging = shortForm('../slow/requests');
 /** The sample form whose status lookups are answered with 503: a lookup error with a retry. */
@@ -483,6 +496,7 @@ export const FEEDS: Record<string, unknown> = {
   'request-form': requestFormApi,
   'request-form-short': requestFormShort,
   'request-form-503': requestFormServerError,
+  'request-form-next-year': requestFormNextYear,
   'request-form-changed': requestFormChanged,
   'request-form-hanging': requestFormHanging,
   'request-form-status-down': requestFormStatusDown,

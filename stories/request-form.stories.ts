@@ -251,6 +251,24 @@ export const Submitted: Story = {
 };
 
 /**
+ * Received on 10 December 2026 by a form whose calendar lists 2026's holidays only: the due date, 7 January 2027, is
+ * counted over weekends only past 2026, so the receipt says that the 2027 holidays are not listed yet and that the date
+ * may be later (the State Council publishes the next year's arrangement in November or December).
+ */
+export const DueNextYear: Story = {
+  name: 'Receipt: due in a year whose holidays are not listed yet',
+  args: { src: 'mock/feed/request-form-next-year' },
+  tags: ['expect:receipt'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    const answers = await inShadow(el, '[part="receipt"] .answers');
+    await expect(answers.textContent).toContain('2027年1月7日');
+    await expect(answers.textContent).toContain('本站尚未列入2027年的节假日安排，期限可能顺延');
+  },
+};
+
+/**
  * A failure that lasts: the intake server answers 503 to every attempt. The element resends with the same
  * Idempotency-Key (after 1, 2 and 4 s by default; here `retryDelays` is 50 ms twice, so the story is quick), then gives
  * up: the alert says the agency's server has a problem and the application was not sent (the answers stay, as a draft;

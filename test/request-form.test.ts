@@ -1466,6 +1466,7 @@ describe('<request-form> submission', () => {
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
     expect(shadowText(el, '[part="receipt"]')).to.contain('2026年11月3日');
+    expect(shadowText(el, '[part="receipt"]'), 'the calendar lists 2026').not.to.contain('尚未列入');
     const printed: boolean[] = [];
     const print = window.print;
     window.print = () => printed.push(document.adoptedStyleSheets.length > 0);
@@ -1478,6 +1479,31 @@ describe('<request-form> submission', () => {
     } finally {
       window.print = print;
     }
+  });
+});
+
+describe('<request-form>: a due date past the calendar the feed lists', () => {
+  it('due in a year whose holidays the feed does not list yet: counted over weekends only, and said that it may be later', async () => {
+    // The calendar lists 2026's National Day; received on 10 December, the 20th working day is in 2027 (1 January,
+    // New Year's Day, not listed, is counted as a working day: the date may be later).
+    const { el } = await api([{ status: 201, body: { ...RECEIPT, receivedAt: '2026-12-10T02:00:00Z', dueDate: undefined } }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(shadowText(el, '[part="receipt"] .answers')).to.contain('答复期限2027年1月7日')
+      .and.contain('（自收到申请之日起 20 个工作日，节假日不计算在内；本站尚未列入2027年的节假日安排，期限可能顺延）');
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '[part="receipt"] h2') !== '申请已提交', 'English');
+    expect(shadowText(el, '[part="receipt"] .answers')).to.contain('this site does not list the 2027 holidays yet, so the date may be later');
+    await expectAccessible(el);
+  });
+
+  it("a server's due date is judged by the same calendar: in 2026, nothing added", async () => {
+    const { el } = await api([{ status: 201, body: { ...RECEIPT, receivedAt: '2026-11-02T02:00:00Z', dueDate: '2026-11-30' } }]);
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(shadowText(el, '[part="receipt"] .answers')).to.contain('2026年11月30日').and.not.contain('尚未列入');
   });
 });
 
@@ -2356,6 +2382,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     el = await mount(undefined, src);
     expect(shadowText(el, '.code')).to.equal('AB12-CD34');
     expect(shadowText(el, '[part="receipt"]')).to.contain('2026年11月3日');
+    expect(shadowText(el, '[part="receipt"]'), 'the calendar lists 2026').not.to.contain('尚未列入');
     button(el, '填写新的申请').click();
     await focusedIn(el, '#step-h');
     expect(stepTitle(el)).to.equal('申请人信息');

@@ -5,6 +5,7 @@ import {
   isOverdue,
   isWorkingDay,
   jurisdictionDefaults,
+  listedYear,
   localDate,
   workingDaysBetween,
   type WorkCalendar,
@@ -207,5 +208,21 @@ describe('isOverdue', () => {
 
   it('throws on invalid dates', () => {
     expect(() => isOverdue('2026-11-31', '2026-12-01')).to.throw(RangeError);
+  });
+});
+
+describe('listedYear: the last year whose holidays a calendar lists', () => {
+  it('the year of its last day; 1 January of the next year, listed ahead of that year\'s arrangement, does not list that year', () => {
+    expect(listedYear(NATIONAL_DAY_2026)).to.equal(2026);
+    expect(listedYear({ ...NATIONAL_DAY_2026, holidays: [...NATIONAL_DAY_2026.holidays!, '2027-01-01'] })).to.equal(2026);
+    expect(listedYear({ holidays: ['2027-01-01', '2027-02-06'] })).to.equal(2027);
+    expect(listedYear({ extraWorkdays: ['2027-02-14'] })).to.equal(2027);
+  });
+
+  it('no calendar, or one listing no day: 0 (the receipt then says nothing of the holidays)', () => {
+    expect(listedYear()).to.equal(0);
+    expect(listedYear({})).to.equal(0);
+    expect(listedYear({ holidays: [], extraWorkdays: [] })).to.equal(0);
+    expect(listedYear({ holidays: ['2027-01-01'] })).to.equal(0);
   });
 });

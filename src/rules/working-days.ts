@@ -167,6 +167,13 @@ export function isOverdue(due: string, today: string): boolean {
 }
 
 /**
+ * The last year whose holidays a calendar lists, 0 when none: the year of the last day it lists other than 1 January
+ * (a fixed holiday, which a feed may list before that year's arrangement is published, as the demo's does).
+ */
+export const listedYear = (cal?: WorkCalendar): number =>
+  +([...(cal?.holidays ?? []), ...(cal?.extraWorkdays ?? [])].filter((d) => !d.endsWith('-01-01')).sort().pop() ?? '').slice(0, 4);
+
+/**
  * Where a calendar runs out too soon: due dates after the last day it lists (a holiday or a 调休 working day) count
  * only weekends as days off, and an application received from `now` on may be due up to about 90 days later (20 + 20
  * working days). Gives that last day (YYYY-MM-DD), '' when the calendar lists none, or null when it reaches past

@@ -80,7 +80,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   copyFailed: 'The query code could not be copied automatically. It is selected: copy it yourself, or write it down.',
   receivedLabel: 'Received',
   dueLabel: 'Reply due by',
-  dueHelp: (n: number) => `${n} working days after receipt; public holidays are not counted`,
+  /** {y}: a year whose public holidays the form's calendar does not list yet, the due date's (0 when it does). */
+  dueHelp: (n: number, y: number) => `${n} working days after receipt; public holidays are not counted${y ? `; this site does not list the ${y} holidays yet, so the date may be later` : ''}`,
   printButton: 'Print',
   paperTitle: 'Application for government information to {agency}',
   paperHelp: 'Print this form, sign it and post or hand it in with a copy of your proof of identity to {agency}.',

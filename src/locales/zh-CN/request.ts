@@ -87,7 +87,8 @@ const zh = {
   copyFailed: '未能自动复制。查询码已选中，请手动复制或记下。',
   receivedLabel: '收到时间',
   dueLabel: '答复期限',
-  dueHelp: (n: number) => `自收到申请之日起 ${n} 个工作日，节假日不计算在内`,
+  /** {y}: a year whose public holidays the form's calendar does not list yet, the due date's (0 when it does). */
+  dueHelp: (n: number, y: number) => `自收到申请之日起 ${n} 个工作日，节假日不计算在内${y ? `；本站尚未列入${y}年的节假日安排，期限可能顺延` : ''}`,
   printButton: '打印',
   /** {agency}: the agency's name (feed text, marked with the feed's language). */
   paperTitle: '{agency}政府信息公开申请表',
