@@ -466,7 +466,9 @@ export function annualFromHtml(html: string, options: HtmlOptions = {}): HtmlRes
   if (title) feed.title = title.split(/\s*[_|｜]\s*/).find((s) => YEAR_TITLE.test(s)) ?? title;
   const pub = meta(doc, ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time']);
   const pageText = textOf(doc, true);
-  const dateText = pub ?? /(?:发布(?:日期|时间)|日期)\s*[:：]\s*([\d年月日\-/. ]{8,12})/.exec(pageText)?.[1];
+  // 发布日期 in the article, else anywhere: pages laid out in tables (old CMS templates) have their date line in one.
+  const dateLine = /(?:发布(?:日期|时间)|日期)\s*[:：]\s*([\d〇○零一二三四五六七八九十年月日\-/. ]{8,14})/;
+  const dateText = pub ?? (dateLine.exec(pageText) ?? dateLine.exec(textOf(doc)))?.[1];
   const publishedAt = dateText ? parseChineseDate(dateText) : null;
   if (publishedAt) feed.publishedAt = publishedAt;
   if (options.sourceUrl) feed.sourceUrl = options.sourceUrl;

@@ -15,7 +15,7 @@
  * - List numbers that Word or WPS shows before a paragraph (一、 二、 as automatic numbering, directly or through the
  *   paragraph's style, in word/numbering.xml) are written before its text, as the page shows them; bullets are not.
  * - A title in two paragraphs (岳阳市君山区人民政府 / 2022年政府信息公开工作年度报告) is one title, as a page has it.
- * - A date alone on the last line (2023年1月19日, under the signature) is the publication date, as a page's 发布日期
+ * - A date alone on the last line (2023年1月19日 or 二〇二三年一月十九日, under the signature) is the publication date, as a page's 发布日期
  *   is, unless the document has a 发布日期 line of its own.
  */
 import { attrs, partPath, unzip, xmlChars as xmlText } from './xlsx.js';
@@ -382,7 +382,8 @@ export function docxToHtml(bytes: Uint8Array): string {
   const last = [...blocks].reverse().find((b) => b.kind === 'table' || b.text.trim());
   const line = last?.kind === 'p' ? last.text.trim().split('\n').at(-1)!.normalize('NFKC').replace(/\s+/g, '') : '';
   const said = blocks.some((b) => b.kind === 'p' && /(?:发布(?:日期|时间)|日期)\s*[:：]/.test(b.text));
-  const date = !said && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(line) ? `<meta name="pubdate" content="${line}">` : '';
+  const date = !said && /^(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/.test(line)
+    ? `<meta name="pubdate" content="${line}">` : '';
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8">${date}</head><body>\n${head}${blocksHtml(blocks)}\n</body></html>\n`;
 }
 

@@ -101,7 +101,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://
 <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 节"/><w:basedOn w:val="2"/></w:style></w:styles>`;
 
-function handDocx({ body, split } = {}) {
+function handDocx({ body, split, dateLine } = {}) {
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
 ${body ?? [
@@ -128,7 +128,7 @@ ${body ?? [
     p('本年度未收取信息处理费。'),
     p('岳阳市君山区人民政府办公室'),
     // The date as a field: its code (instrText) is not text, its result is.
-    p(['<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE \\@ "yyyy年M月d日" </w:instrText></w:r>',
+    dateLine ?? p(['<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE \\@ "yyyy年M月d日" </w:instrText></w:r>',
       '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2023年1月20日</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>']),
   ].join('\n')}
 <w:sectPr/></w:body></w:document>`;
@@ -179,6 +179,16 @@ test('from-docx: the same command under another name; a .docx is known by its co
   const help = await run(['annual', '--help']);
   assert.match(help.stdout, /annual from-html <file\.html\|file\.docx\|URL>/);
   assert.match((await run(['--help'])).stdout, /annual from-html <file\.html\|\.docx\|URL>/);
+});
+
+test('from-html: the date under the signature in Chinese numerals (二〇二三年一月二十日, as many 公文 write it) is the publication date', async () => {
+  for (const [line, date] of [['二〇二三年一月二十日', '2023-01-20'], ['二○二三年十二月三十一日', '2023-12-31'], ['二〇二三年一月', null]]) {
+    const dir = tmp();
+    writeFileSync(join(dir, 'report.docx'), await handDocx({ dateLine: p(line) }));
+    const { code, stderr, feed } = await convert([join(dir, 'report.docx')]);
+    assert.equal(code, 0, stderr);
+    assert.equal(feed.publishedAt, date ?? undefined, line);
+  }
 });
 
 test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {

@@ -11,6 +11,18 @@ async function convert(args) {
   return { ...r, feed: r.code === 0 ? JSON.parse(readFileSync(out, 'utf8')) : null };
 }
 
+test('from-html: 发布日期 in Chinese numerals (二〇二三年一月十九日), in a layout table of an old template, is the page\'s publication date', async () => {
+  const page = readFileSync(fixture('annual-2021.html'), 'utf8');
+  for (const [written, date] of [['二〇二三年一月十九日', '2023-01-19'], ['二○二二年十二月三十一日', '2022-12-31'], ['2023年1月9日', '2023-01-09']]) {
+    const file = join(tmp(), 'report.html');
+    // Without the page's PubDate meta, which comes first.
+    writeFileSync(file, page.replace(/<meta name="PubDate"[^>]*>/, '').replace('发布日期：2023-01-19', `发布日期：${written}`));
+    const { code, stderr, feed } = await convert([file]);
+    assert.equal(code, 0, stderr);
+    assert.equal(feed.publishedAt, date, written);
+  }
+});
+
 test('from-html: 2021-format page with nested layout tables and label variants', async () => {
   const { code, stderr, feed } = await convert([fixture('annual-2021.html')]);
   assert.equal(code, 0, stderr);
