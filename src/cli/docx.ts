@@ -9,9 +9,9 @@
  *   text (tracked changes), smart tags, content controls and fields' results. Deleted text (tracked changes), field
  *   codes, footnotes, comments, text boxes, hidden text (w:vanish) and the placeholder text of a content control not
  *   filled in are not read.
- * - A table's cells spanning columns (w:gridSpan) have that colspan; a cell merged down (w:vMerge="restart" over the
- *   w:vMerge cells below it in the same column) has the rowspan of its rows. Columns left empty before a row
- *   (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a deleted row is left out.
+ * - A table's cells spanning columns (w:gridSpan, or the old w:hMerge) have that colspan; a cell merged down
+ *   (w:vMerge="restart" over the w:vMerge cells below it in the same column) has the rowspan of its rows. Columns
+ *   left empty before a row (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a deleted row is left out.
  * - List numbers that Word or WPS shows before a paragraph (一、 二、 as automatic numbering, directly or through the
  *   paragraph's style, in word/numbering.xml) are written before its text, as the page shows them; bullets are not.
  * - A title in two paragraphs (岳阳市君山区人民政府 / 2022年政府信息公开工作年度报告) is one title, as a page has it.
@@ -50,7 +50,7 @@ export function zipKind(bytes: Uint8Array): { kind: 'docx'; document: string } |
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface Paragraph { kind: 'p'; html: string; text: string; style?: string; numId?: string; ilvl?: number }
-interface Cell { span: number; vMerge?: 'restart' | 'continue'; blocks: Block[] }
+interface Cell { span: number; vMerge?: 'restart' | 'continue'; hMerge?: boolean; blocks: Block[] }
 interface Row { before: number; deleted: boolean; cells: Cell[] }
 interface TableBlock { kind: 'table'; rows: Row[] }
 type Block = Paragraph | TableBlock;
@@ -295,6 +295,11 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
         if (inTcPr && cell) cell.vMerge = attrs(rest!).val === 'restart' ? 'restart' : 'continue';
         break;
       }
+      case 'hMerge': {
+        const cell = cells.at(-1);
+        if (inTcPr && cell) cell.hMerge = attrs(rest!).val !== 'restart';
+        break;
+      }
     }
   }
   // An unclosed paragraph or table (a damaged file) still counts.
@@ -306,6 +311,9 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
 /** A table as HTML: a cell merged down gets the rowspan of the rows whose cell in its column continues it. */
 function tableHtml(table: TableBlock): string {
   const rows = table.rows.filter((r) => !r.deleted);
+  // Cells merged across the old way (w:hMerge): a continuing cell widens the one before it (its text, if any, is not
+  // shown, as Word shows none), so the grid is as w:gridSpan would have it.
+  for (const r of rows) r.cells = r.cells.reduce<Cell[]>((kept, c) => (c.hMerge && kept.length ? (kept.at(-1)!.span += c.span) : kept.push(c), kept), []);
   // Each cell's first column in the table's grid.
   const starts = rows.map((r) => {
     let c = r.before;

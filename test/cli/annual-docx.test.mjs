@@ -101,8 +101,8 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://
 <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 节"/><w:basedOn w:val="2"/></w:style></w:styles>`;
 
-function handDocx({ body, split, dateLine } = {}) {
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+function handDocx({ body, split, dateLine, hMerge } = {}) {
+  let document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
 ${body ?? [
     // The title in two paragraphs, as many reports set it: the agency, then the report.
@@ -132,6 +132,12 @@ ${body ?? [
       '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2023年1月20日</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>']),
   ].join('\n')}
 <w:sectPr/></w:body></w:document>`;
+  // Cells merged across the old way (w:hMerge): a first cell, then one continuing cell per further column.
+  if (hMerge) {
+    document = document.replace(/<w:tc><w:tcPr>((?:(?!<\/w:tcPr>).)*?)<w:gridSpan w:val="(\d+)"\/>((?:(?!<\/w:tc>).)*)<\/w:tc>/gs,
+      (_, pre, n, post) => `<w:tc><w:tcPr>${pre}<w:hMerge w:val="restart"/>${post}</w:tc>${'<w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc>'.repeat(n - 1)}`);
+    assert.ok(!document.includes('gridSpan') && document.includes('<w:hMerge/>'));
+  }
   return zip({
     '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -189,6 +195,18 @@ test('from-html: the date under the signature in Chinese numerals (二〇二三�
     assert.equal(code, 0, stderr);
     assert.equal(feed.publishedAt, date ?? undefined, line);
   }
+});
+
+test('from-html: cells merged across the old way (w:hMerge, as Word 97–2003 documents converted and some generators write them) read as w:gridSpan ones', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'grid.docx'), await handDocx());
+  writeFileSync(join(dir, 'old.docx'), await handDocx({ hMerge: true }));
+  const grid = await convert([join(dir, 'grid.docx')]);
+  const old = await convert([join(dir, 'old.docx')]);
+  assert.equal(old.code, 0, old.stderr);
+  assert.equal(old.stderr.replace(/written to \S+/, ''), grid.stderr.replace(/written to \S+/, ''));
+  assert.deepEqual(old.feed, grid.feed);
+  assert.deepEqual(old.feed.applications.newReceived, [4, 1, 0, 0, 0, 0, 5]);
 });
 
 test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {
