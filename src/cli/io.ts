@@ -8,6 +8,15 @@ export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
 
+/**
+ * An error's words for the reader. Reading recurses over a document's nesting, so one nested thousands of levels deep
+ * (made to break readers; a report or a catalogue has a few dozen at most) overflows the stack: said as that.
+ */
+export const reason = (error: unknown): string =>
+  error instanceof RangeError && /call stack/i.test(error.message)
+    ? 'it is nested too deeply to be read (thousands of elements or tables inside one another; a report or a catalogue has a few dozen levels at most)'
+    : (error as Error).message;
+
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: number = EXIT_FAIL) {
     super(message);

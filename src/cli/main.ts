@@ -13,7 +13,7 @@ import { parseAnnualFeed } from '../elements/annual-stats/model.js';
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import {
   CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isOle, isPdf, isUrl, isZip, jsonPieces, looksBinary, parseArgs,
-  plural, readBytes, refuseOverwritingInput, usageError, writeOutput,
+  plural, readBytes, reason, refuseOverwritingInput, usageError, writeOutput,
 } from './io.js';
 import { validateFeed } from './validate.js';
 import { catalogueFromCsv, catalogueFromRecords } from './catalogue-csv.js';
@@ -403,7 +403,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     try {
       workbook = readXlsx(bytes, sheet, includeHidden);
     } catch (error) {
-      throw new CliError(`${source}: ${(error as Error).message}`);
+      throw new CliError(`${source}: ${reason(error)}`);
     }
     bytes = undefined;
     lw = 'row';
@@ -417,7 +417,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
         ? `. That is sheet "${workbook.sheet}"; the workbook has ${workbook.sheets.length} (${workbook.sheets.map((s) => JSON.stringify(s)).join(', ')}): --sheet chooses another` : '';
       // The header (or its title column) may be what was left out.
       const left = includeHidden ? '' : hiddenNote(workbook, false);
-      throw new CliError(`${source}: ${(error as Error).message}${others}${left && `; ${left}`}`);
+      throw new CliError(`${source}: ${reason(error)}${others}${left && `; ${left}`}`);
     } finally {
       progress.done();
     }
@@ -444,7 +444,7 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     try {
       result = catalogueFromCsv(text, { publisher, baseUrl, lang, onRow: (n) => progress.tick(n, 'rows') });
     } catch (error) {
-      throw new CliError(`${source}: ${(error as Error).message}`);
+      throw new CliError(`${source}: ${reason(error)}`);
     } finally {
       progress.done();
     }
@@ -510,7 +510,7 @@ async function cmdAnnual(argv: string[]): Promise<number> {
       kind = zipKind(bytes);
       text = kind.kind === 'docx' ? docxToHtml(bytes) : '';
     } catch (error) {
-      throw new CliError(`${source}: ${(error as Error).message}`);
+      throw new CliError(`${source}: ${reason(error)}`);
     }
     if (kind.kind === 'xlsx') throw new CliError(`${source}: this is an Excel workbook, not an annual report: ${reads}`);
     if (kind.kind === 'odt') throw new CliError(`${source}: this is an OpenDocument text (.odt), which is not read here: ${resave.replace('Word or WPS', 'LibreOffice, Word or WPS')}`);
@@ -540,7 +540,7 @@ async function cmdAnnual(argv: string[]): Promise<number> {
       lang,
     });
   } catch (error) {
-    throw new CliError(`${source}: ${(error as Error).message}`);
+    throw new CliError(`${source}: ${reason(error)}`);
   }
   const quiet = !!options.quiet;
   if (result.feed.year === null) {

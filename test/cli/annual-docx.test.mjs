@@ -209,6 +209,15 @@ test('from-html: cells merged across the old way (w:hMerge, as Word 97–2003 do
   assert.deepEqual(old.feed.applications.newReceived, [4, 1, 0, 0, 0, 0, 5]);
 });
 
+test('from-docx: a document whose tables are nested thousands deep is refused in words, not with a stack trace', async () => {
+  const dir = tmp();
+  const n = 20000;
+  writeFileSync(join(dir, 'deep.docx'), await handDocx({ body: `${'<w:tbl><w:tr><w:tc>'.repeat(n)}${p('x')}${'</w:tc></w:tr></w:tbl>'.repeat(n)}` }));
+  const r = await run(['annual', 'from-docx', join(dir, 'deep.docx'), '-o', join(dir, 'out.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /deep\.docx: it is nested too deeply to be read \(thousands of elements or tables inside one another/);
+});
+
 test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'report.docx'), await handDocx());

@@ -23,6 +23,16 @@ test('from-html: 发布日期 in Chinese numerals (二〇二三年一月十九�
   }
 });
 
+test('from-html: a page nested thousands of levels deep (made to break readers) is refused in words, not with a stack trace', async () => {
+  for (const [open, close] of [['<table><tr><td>', '</td></tr></table>'], ['<div>', '</div>']]) {
+    const file = join(tmp(), 'deep.html');
+    writeFileSync(file, `<html><body>${open.repeat(20000)}2022年政府信息公开工作年度报告${close.repeat(20000)}</body></html>`);
+    const r = await run(['annual', 'from-html', file, '-o', join(tmp(), 'out.json')]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, `disclosure-elements: ${file}: it is nested too deeply to be read (thousands of elements or tables inside one another; a report or a catalogue has a few dozen levels at most)\n`);
+  }
+});
+
 test('from-html: 2021-format page with nested layout tables and label variants', async () => {
   const { code, stderr, feed } = await convert([fixture('annual-2021.html')]);
   assert.equal(code, 0, stderr);
