@@ -72,9 +72,13 @@ const count = (v: string | undefined, max: number) => {
 };
 
 /** Word's list numbering (numbering.xml), and the numbering that paragraph styles give (styles.xml). */
+type Level = { start: number; format: string; text: string };
 interface Numbering {
-  /** numId → its levels: the first number, the format (numFmt), the text (lvlText, "%1、"). */
-  lists: Map<string, { start: number; format: string; text: string }[]>;
+  /**
+   * numId → its list definition (abstractNumId, whose instances share one count), the levels its startOverride
+   * restarts, and its levels: the first number, the format (numFmt), the text (lvlText, "%1、").
+   */
+  lists: Map<string, { of: string; restarts: number[]; levels: Level[] }>;
   /** styleId → the list its paragraphs are numbered in. */
   styles: Map<string, { numId: string; ilvl: number }>;
 }
@@ -100,9 +104,9 @@ function elements(xml: string, name: string): { attrs: Record<string, string>; c
 const valOf = (xml: string, name: string) => elements(xml, name)[0]?.attrs.val;
 
 function readNumbering(numberingXml: string, stylesXml: string): Numbering {
-  const abstracts = new Map<string, { start: number; format: string; text: string }[]>();
+  const abstracts = new Map<string, Level[]>();
   for (const a of elements(numberingXml, 'abstractNum')) {
-    const levels: { start: number; format: string; text: string }[] = [];
+    const levels: Level[] = [];
     for (const l of elements(a.content, 'lvl')) {
       const i = Number(l.attrs.ilvl);
       if (!(i >= 0 && i <= 8)) continue;
@@ -110,15 +114,17 @@ function readNumbering(numberingXml: string, stylesXml: string): Numbering {
     }
     abstracts.set(a.attrs.abstractNumId ?? '', levels);
   }
-  const lists = new Map<string, { start: number; format: string; text: string }[]>();
+  const lists: Numbering['lists'] = new Map();
   for (const n of elements(numberingXml, 'num')) {
-    const levels = [...(abstracts.get(valOf(n.content, 'abstractNumId') ?? '') ?? [])];
+    const of = valOf(n.content, 'abstractNumId') ?? '';
+    const levels = [...(abstracts.get(of) ?? [])];
+    const restarts: number[] = [];
     for (const o of elements(n.content, 'lvlOverride')) {
       const i = Number(o.attrs.ilvl);
       const start = valOf(o.content, 'startOverride');
-      if (levels[i] && start !== undefined) levels[i] = { ...levels[i]!, start: Number(start) || 0 };
+      if (levels[i] && start !== undefined) { levels[i] = { ...levels[i]!, start: Number(start) || 0 }; restarts.push(i); }
     }
-    lists.set(n.attrs.numId ?? '', levels);
+    lists.set(n.attrs.numId ?? '', { of, restarts, levels });
   }
   const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
   for (const st of elements(stylesXml, 'style')) {
@@ -167,21 +173,29 @@ function formatNumber(n: number, format: string): string {
   return String(n);
 }
 
+/** The counts of the lists so far: per list definition (abstractNumId), and the instance levels already begun. */
+interface Counters { counts: Map<string, number[]>; begun: Set<string> }
+
 /**
  * The number Word shows before a paragraph of a list (一、 二、, （一）, 1.), counting the list's paragraphs in order; a
- * level's count starts again after a paragraph of a level above. Bullets are left out (their glyph is a symbol
- * font's).
+ * level's count starts again after a paragraph of a level above. As in Word (ECMA-376 §17.9), the instances of one
+ * list definition (numIds of one abstractNum: a heading numbered by its style and one numbered directly, say) share
+ * one count, which an instance with a startOverride sets back to its start at its first paragraph of that level.
+ * Bullets are left out (their glyph is a symbol font's).
  */
-function numberLabel(numbering: Numbering, counters: Map<string, number[]>, para: Paragraph): string {
+function numberLabel(numbering: Numbering, counters: Counters, para: Paragraph): string {
   const fromStyle = para.style !== undefined ? numbering.styles.get(para.style) : undefined;
   const numId = para.numId ?? fromStyle?.numId;
   const ilvl = para.ilvl ?? (para.numId === undefined ? fromStyle?.ilvl : undefined) ?? 0;
-  const levels = numId && numId !== '0' ? numbering.lists.get(numId) : undefined;
+  const list = numId && numId !== '0' ? numbering.lists.get(numId) : undefined;
+  const levels = list?.levels;
   const level = levels?.[ilvl];
-  if (!levels || !level || level.format === 'bullet' || level.format === 'none') return '';
-  const count = counters.get(numId!) ?? [];
-  counters.set(numId!, count);
-  count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl]! + 1;
+  if (!list || !levels || !level || level.format === 'bullet' || level.format === 'none') return '';
+  const count = counters.counts.get(list.of) ?? [];
+  counters.counts.set(list.of, count);
+  const restart = list.restarts.includes(ilvl) && !counters.begun.has(`${numId} ${ilvl}`);
+  counters.begun.add(`${numId} ${ilvl}`);
+  count[ilvl] = count[ilvl] === undefined || restart ? level.start : count[ilvl]! + 1;
   count.length = ilvl + 1;
   return level.text.replace(/%([1-9])/g, (_, d: string) => {
     const i = +d - 1;
@@ -209,7 +223,7 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
   let inTrPr = false;
   let inTcPr = false;
   let inPPr = false;
-  const counters = new Map<string, number[]>();
+  const counters: Counters = { counts: new Map(), begun: new Set() };
   /** A paragraph ended: with its list number first (一、 from Word's numbering), and in its place. */
   const end = (para: Paragraph) => {
     const label = numbering ? numberLabel(numbering, counters, para) : '';

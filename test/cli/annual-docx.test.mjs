@@ -95,7 +95,9 @@ const NUMBERING = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="h
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
 <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
-<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`;
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`;
 // WPS names its styles by number: "2" is a heading numbered in list 1, "3" is based on it.
 const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
@@ -216,6 +218,33 @@ test('from-docx: a document whose tables are nested thousands deep is refused in
   const r = await run(['annual', 'from-docx', join(dir, 'deep.docx'), '-o', join(dir, 'out.json')]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /deep\.docx: it is nested too deeply to be read \(thousands of elements or tables inside one another/);
+});
+
+test('from-docx: list numbers count per list definition, as Word does: headings numbered through two instances of one list go on 一 … 六; an instance that restarts (startOverride) starts again', async () => {
+  // Numbered directly by list 1 and list 3, both instances of the same definition (as documents edited in Word and WPS
+  // come to be): Word numbers them 一 … 六 in order. Counted per instance, they were 一、二、三 twice, and sections 五
+  // and 六 were not found.
+  const report = (restart) => [
+    p('岳阳市君山区人民政府'), p('2022年政府信息公开工作年度报告'),
+    numbered('总体情况', { numId: 1 }), p('概述。'),
+    numbered('主动公开政府信息情况', { numId: 3 }), table2(),
+    numbered('收到和处理政府信息公开申请情况', { numId: 3 }), table3(),
+    numbered('政府信息公开行政复议、行政诉讼情况', { numId: 1 }), table4(),
+    numbered('存在的主要问题及改进情况', { numId: 3 }), p('问题。'),
+    // List 4 restarts the count at 一 on its first paragraph; list 1 after it goes on from there (二).
+    ...(restart ? [numbered('附件目录', { numId: 4 }), p('附件。'), numbered('其他需要报告的事项', { numId: 1 })] : [numbered('其他需要报告的事项', { numId: 1 })]),
+    p('其他。'), p('岳阳市君山区人民政府办公室'), p('2023年1月20日'),
+  ].join('\n');
+  const dir = tmp();
+  writeFileSync(join(dir, 'shared.docx'), await handDocx({ body: report(false) }));
+  const shared = await convert([join(dir, 'shared.docx')]);
+  assert.equal(shared.code, 0, shared.stderr);
+  assert.deepEqual(shared.feed.text, { overview: '概述。', problems: '问题。', other: '其他。' });
+  writeFileSync(join(dir, 'restart.docx'), await handDocx({ body: report(true) }));
+  const restarted = await convert([join(dir, 'restart.docx')]);
+  assert.equal(restarted.code, 0, restarted.stderr);
+  // 一、附件目录 then 二、其他需要报告的事项: no 六 any more, and 五's text ends at the restarted 一.
+  assert.deepEqual(restarted.feed.text, { overview: '概述。', problems: '问题。' });
 });
 
 test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {
