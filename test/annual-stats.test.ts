@@ -609,6 +609,40 @@ describe('<annual-stats>: charts', () => {
     }
   });
 
+  it('a bar chart on a phone in large-text mode: the figures under its bars do not run together (1,0002,0003,000)', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    // The element's own font, and the demo portal's theme's (demo/theme-junshan.css), with which it was seen.
+    for (const font of ['', '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif']) {
+      const before = chartCount();
+      const wrapper = document.createElement('div');
+      wrapper.style.width = '282px';
+      if (font) wrapper.style.setProperty('--de-font-family', font);
+      document.body.append(wrapper);
+      try {
+        const el = document.createElement('annual-stats') as AnnualStats;
+        el.lang = 'zh-CN';
+        el.largeText = true;
+        el.setAttribute('no-url-state', '');
+        el.src = `${FEEDS}/2020.json`;
+        wrapper.append(el);
+        await waitUntil(() => chartCount() >= before + 2, 'charts drawn');
+        const canvas = $<HTMLCanvasElement>(el, 'canvas[data-chart="c-proactive"]');
+        type Axis = { ticks: { label: string }[]; getPixelForTick(i: number): number; options: { ticks: { font: { size: number; family: string } } } };
+        const x = (chartOn(canvas) as unknown as { scales: { x: Axis } }).scales.x;
+        const ctx = canvas.getContext('2d')!;
+        ctx.font = `${x.options.ticks.font.size}px ${x.options.ticks.font.family}`;
+        const half = (i: number) => ctx.measureText(x.ticks[i].label).width / 2;
+        expect(x.ticks.length, 'two figures at least').to.be.at.least(2);
+        for (let i = 1; i < x.ticks.length; i++) {
+          const room = x.getPixelForTick(i) - x.getPixelForTick(i - 1);
+          expect(room, `${font || 'own font'}: ${x.ticks[i - 1].label} | ${x.ticks[i].label}`).to.be.greaterThan(half(i - 1) + half(i) + 4);
+        }
+      } finally {
+        wrapper.remove();
+      }
+    }
+  });
+
   it('sizes chart labels from the text, larger in large-text mode (适老化)', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const sizes: number[] = [];

@@ -132,7 +132,9 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, theme: Cha
         tooltip: { titleFont: { ...font, weight: 'bold' }, bodyFont: font, callbacks: { label: (c) => `${c.dataset.label}: ${fmt.format(c.parsed[spec.horizontal ? 'x' : 'y'] ?? 0)}` } },
       },
       scales: {
-        x: { ...axis, beginAtZero: true, ...(spec.horizontal && whole && { ticks: { ...axis.ticks, precision: 0 } }) },
+        // A horizontal chart's figures level, with a gap of a character's size between them: on a phone in large-text
+        // mode chart.js kept every one, reckoning them tilted, or with its 3 px gap, and they ran together (1,0002,0003,000).
+        x: { ...axis, beginAtZero: true, ...(spec.horizontal && { ticks: { ...axis.ticks, maxRotation: 0, autoSkipPadding: font.size, ...(whole && { precision: 0 }) } }) },
         y: {
           ...axis,
           beginAtZero: true,
