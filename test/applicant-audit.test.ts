@@ -1,0 +1,58 @@
+// What driving the demo portal's application flow as an elderly or disabled applicant found (keyboard only, 320 px with
+// large text, forced colours, the accessibility tree, slow networks): each test was seen failing on the code before its fix.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/request-form.js';
+import type { RequestForm } from '../src/request-form.js';
+import { scriptEndpoint, shadowText, storeFeed } from './helpers.js';
+import { $, answerToReview, fill, formFeed, next, waitUntil } from './request-fixtures.js';
+
+type El = RequestForm & HTMLElement;
+const RECEIPT = { requestId: 'r-1', queryCode: 'K7QM4XPA9R', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
+
+/** A form sending to an endpoint answering `steps`, filled up to its review. */
+async function reviewed(steps: Parameters<typeof scriptEndpoint>[0], file = false): Promise<El> {
+  const src = await storeFeed(formFeed({ mode: 'api', endpoint: await scriptEndpoint(steps), encoding: file ? 'multipart' : 'json' }));
+  const el = await fixture<El>(html`<request-form src=${src}></request-form>`);
+  await el.loaded;
+  await fill(el, { applicantType: 'naturalPerson' });
+  await answerToReview(el, file ? [new File(['x'.repeat(10)], 'id.pdf', { type: 'application/pdf' })] : undefined);
+  return el;
+}
+
+afterEach(() => sessionStorage.clear());
+
+describe('<request-form> as an applicant on a slow line uses it', () => {
+  it('an upload still going on after 10 s is not said to be the server’s slowness: 服务器响应较慢 comes only 10 s after its last progress', async () => {
+    // A slow line as XMLHttpRequest reports it: upload progress every 0.5 s for 10.5 s, then the receipt.
+    const real = window.XMLHttpRequest;
+    (window as { XMLHttpRequest: unknown }).XMLHttpRequest = class {
+      upload: { onprogress?: (e: ProgressEvent) => void } = {};
+      status = 0;
+      responseText = '';
+      onload?: () => void;
+      open() {}
+      setRequestHeader() {}
+      getResponseHeader() {
+        return null;
+      }
+      abort() {}
+      send() {
+        for (let ms = 500; ms <= 10500; ms += 500) {
+          setTimeout(() => this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded: ms, total: 10500 })), ms);
+        }
+        setTimeout(() => Object.assign(this, { status: 201, responseText: JSON.stringify(RECEIPT) }).onload?.(), 10800);
+      }
+    };
+    try {
+      const el = await reviewed([{ status: 201, body: RECEIPT }], true);
+      await next(el);
+      await new Promise((r) => setTimeout(r, 10300));
+      // The bar shows the upload going on: the words say it is being sent, not that the server is slow to answer.
+      expect(Number($<HTMLProgressElement>(el, '[part="send-status"] progress').value)).to.be.within(90, 99);
+      expect(shadowText(el, '[part="send-status"]')).to.contain('正在提交申请').and.not.contain('服务器响应较慢');
+      await waitUntil(() => $(el, '[part="receipt"]'), 'the receipt', 2000);
+    } finally {
+      window.XMLHttpRequest = real;
+    }
+  });
+});
