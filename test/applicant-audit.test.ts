@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/request-form.js';
 import type { RequestForm } from '../src/request-form.js';
-import { scriptEndpoint, shadowText, storeFeed } from './helpers.js';
+import { pastRightEdge, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
 import { $, answerToReview, fill, formFeed, next, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
@@ -54,5 +54,24 @@ describe('<request-form> as an applicant on a slow line uses it', () => {
     } finally {
       window.XMLHttpRequest = real;
     }
+  });
+});
+
+describe('<request-form> on a phone with large text (320 px; 1280 px at 400 %)', () => {
+  it('the receipt’s query code stays on one line, on the screen: a code broken over two lines reads as two, or loses its end', async () => {
+    const el = await reviewed([{ status: 201, body: RECEIPT }]);
+    // The portal's column on a 320 px phone, less its margins; 长者模式 (large text).
+    el.style.width = '300px';
+    el.setAttribute('large-text', '');
+    await next(el);
+    const code = await waitUntil(() => $(el, '[part="receipt"] .code'), 'the receipt');
+    await el.updateComplete;
+    expect(code.textContent).to.equal('K7QM4XPA9R');
+    const r = document.createRange();
+    r.selectNodeContents(code);
+    expect(r.getClientRects().length, 'lines of the code').to.equal(1);
+    expect(pastRightEdge(el)).to.deep.equal([]);
+    // Still large: no smaller than the large text around it.
+    expect(parseFloat(getComputedStyle(code).fontSize)).to.be.at.least(parseFloat(getComputedStyle($(el, '[part="receipt"] .help')).fontSize) * 1.4);
   });
 });

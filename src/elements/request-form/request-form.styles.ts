@@ -38,7 +38,8 @@ export const requestFormStyles = css`
   .answers dd.v, .paper td { white-space: pre-wrap; }
   .send progress { display: block; width: 100%; max-width: 24em; height: 1em; }
   .clear { margin-top: 1.5em; }
-  .code { font-size: 2em; font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; overflow-wrap: anywhere; }
+  /* A query code of ten characters fits the receipt's width on one line (a phone with large text broke it in two). */
+  .code { font-size: min(2em, 14cqi); font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; overflow-wrap: anywhere; }
   .receipt, .paper { border: 0.0625em solid var(--_border); border-radius: var(--_radius); padding: 1em; }
   /* The receipt of a submitted application: the confirmation colour (--de-color-success) along its side. */
   [part='receipt'] { border-inline-start: 0.375em solid var(--_success); }
@@ -53,7 +54,7 @@ export const requestFormStyles = css`
   /* A phone with large text has room for about 14 characters a line: a question's long word (Correspondence) took half
      of it, its answer two characters a line, and with text spacing (WCAG 1.4.12) the table ran past the screen. There
      a question breaks where it must, and the answer keeps a column of its own width. */
-  .paper { container-type: inline-size; }
+  .paper, .receipt { container-type: inline-size; }
   @container (max-width: 24em) { .paper th[scope='row'] { min-width: 4em; overflow-wrap: anywhere; } }
   .paper th.block { width: 2.5em; text-align: center; }
   /* A section's title, at its start (on paper, the page where it starts), written downwards in a box of its own: a
