@@ -1,6 +1,7 @@
 // What driving the demo portal's application flow as an elderly or disabled applicant found (keyboard only, 320 px with
 // large text, forced colours, the accessibility tree, slow networks): each test was seen failing on the code before its fix.
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/request-form.js';
 import type { RequestForm } from '../src/request-form.js';
 import { pastRightEdge, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
@@ -73,5 +74,21 @@ describe('<request-form> on a phone with large text (320 px; 1280 px at 400 %)',
     expect(pastRightEdge(el)).to.deep.equal([]);
     // Still large: no smaller than the large text around it.
     expect(parseFloat(getComputedStyle(code).fontSize)).to.be.at.least(parseFloat(getComputedStyle($(el, '[part="receipt"] .help')).fontSize) * 1.4);
+  });
+});
+
+describe('<request-form> as a screen reader has it', () => {
+  it('its title and intro are no banner landmark: on a page without <main> (an old CMS template) the site’s banner, or none, is the only one', async () => {
+    const el = await fixture<El>(html`<request-form src=${await storeFeed(formFeed())}></request-form>`);
+    await el.loaded;
+    interface AX { role: string; name: string; children?: AX[] }
+    const roles: string[] = [];
+    const walk = (n: AX) => {
+      roles.push(n.role);
+      n.children?.forEach(walk);
+    };
+    walk(await executeServerCommand<AX, undefined>('a11y-tree'));
+    expect(roles).to.include('heading');
+    expect(roles).to.not.include('banner');
   });
 });

@@ -871,8 +871,9 @@ export class RequestForm extends DisclosureElement {
     const review = this.stepIndex >= steps.length;
     const names = [...steps.map((s) => s.title), t.reviewTitle];
     const again = this.againNote();
+    // (role=none: outside <main>, as on old CMS pages, a <header> is the page's banner landmark, which this is not.)
     return html`
-      <header part="header">
+      <header part="header" role="none">
         <h2>${t.formTitle}</h2>
         <p class="agency" lang=${this.labelLang()}>${form.agency.name}</p>
         ${form.intro ? html`<p lang=${this.labelLang()}>${form.intro}</p>` : nothing}
