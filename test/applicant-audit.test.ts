@@ -92,3 +92,21 @@ describe('<request-form> as a screen reader has it', () => {
     expect(roles).to.not.include('banner');
   });
 });
+
+describe('<request-form> while its application is being sent', () => {
+  it('修改 and 清空表单, unavailable then (aria-disabled), look it: muted like the other unavailable buttons, not links that do nothing when pressed', async () => {
+    const el = await reviewed([{ status: 201, body: RECEIPT, delay: 1500 }]);
+    const change = $(el, 'button[aria-label^="修改"]');
+    const link = getComputedStyle(change).color;
+    await next(el);
+    await waitUntil(() => change.getAttribute('aria-disabled') === 'true', 'sending');
+    const muted = getComputedStyle($(el, '.help')).color;
+    for (const b of [change, $(el, '#clear-open')]) {
+      expect(b.getAttribute('aria-disabled')).to.equal('true');
+      expect(getComputedStyle(b).color, b.textContent!).to.equal(muted);
+      expect(muted).to.not.equal(link);
+      expect(getComputedStyle(b).cursor).to.equal('not-allowed');
+    }
+    await waitUntil(() => $(el, '[part="receipt"]'), 'the receipt', 4000);
+  });
+});

@@ -117,12 +117,13 @@ export const baseStyles = css`
   }
   .btn:hover { background: var(--_surface); }
   .btn.primary { background: var(--_primary); border-color: var(--_primary); color: var(--_on-primary); }
+  .btn.link { border-color: transparent; background: transparent; color: var(--_link); text-decoration: underline; padding-inline: 0.3em; }
+  /* (.btn.link before the unavailable state, as specific: a link-styled button unavailable for now (修改 while sending) looks it too.) */
   /* Hover and unavailable states keep the text's contrast (AA) in any theme whose documented pairs have it: a primary
      button is underlined (it was brightened, which took white on a mid red such as #d32f2f under 4.5:1), and one
      unavailable is muted text on the surface colour (opacity took any button under 4.5:1, a primary one under 3:1). */
   .btn.primary:hover { text-decoration: underline; }
   .btn[disabled], .btn[aria-disabled='true'] { background: var(--_surface); color: var(--_muted); cursor: not-allowed; }
-  .btn.link { border-color: transparent; background: transparent; color: var(--_link); text-decoration: underline; padding-inline: 0.3em; }
 
   /* Every <input> but boxes, radios and files: search, text, email, tel, date (the same specificity as input[type=…]). */
   input:not([type='checkbox'], [type='radio'], [type='file']), select, textarea {
