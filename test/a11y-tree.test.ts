@@ -555,3 +555,15 @@ describe('accessibility tree: <annual-stats>', () => {
     expect(all(t, (n) => n.role === 'button' && n.name.startsWith('Show data table')).map((n) => [n.name, expandedOf(n)])[0]).to.deep.equal(['Show data table (Proactive disclosure)', false]);
   });
 });
+
+describe('accessibility tree: no element is taken for the page\'s banner', () => {
+  // Outside <main> (old CMS templates, the demo), a <header> is the page's banner landmark: a screen reader's list of
+  // landmarks then had one per element, named nothing, beside (or instead of) the site's own.
+  it('<disclosure-catalogue> and <annual-stats> on a page without <main>: no banner landmark, their headings there', async () => {
+    await catalogue();
+    await annual('/demo/feeds/annual/2022.json');
+    const t = await tree();
+    expect(all(t, (n) => n.role === 'heading' && n.level === 2).length, 'the two headings').to.be.at.least(2);
+    expect(all(t, (n) => n.role === 'banner').length).to.equal(0);
+  });
+});

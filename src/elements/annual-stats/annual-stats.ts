@@ -423,7 +423,8 @@ export class AnnualStats extends DisclosureElement {
     const own = r.publisher?.name;
     const ix = data?.kind === 'index' && data.publisher?.name;
     const by = own || ix || this.provider?.agency;
-    return html`<header part="header">
+    // (role=none: outside <main>, as on old CMS pages, a <header> is the page's banner landmark, which this is not.)
+    return html`<header part="header" role="none">
         <h2 lang=${r.title ? l : nothing}>${r.title || t.title(r.year)}</h2>
         <p class="meta">
           ${by ? html`<span>${fill(t.publishedBy('\0'), by, own ? l : ix ? this.textLang(this.reportFeed) : nothing)}</span>` : nothing}
