@@ -49,8 +49,11 @@ describe('<request-form> as an applicant on a slow line uses it', () => {
       await next(el);
       await new Promise((r) => setTimeout(r, 10300));
       // The bar shows the upload going on: the words say it is being sent, not that the server is slow to answer.
-      expect(Number($<HTMLProgressElement>(el, '[part="send-status"] progress').value)).to.be.within(90, 99);
+      expect(Number($<HTMLProgressElement>(el, '.send progress').value)).to.be.within(90, 99);
       expect(shadowText(el, '[part="send-status"]')).to.contain('正在提交申请').and.not.contain('服务器响应较慢');
+      // The status says its words only: the bar (named 上传进度) is beside it, else its name is said with no figure.
+      expect(shadowText(el, '[role="status"][part="send-status"]')).to.equal('正在提交申请，请稍候…');
+      expect($(el, '.send progress').closest('label')!.textContent!.trim()).to.equal('上传进度');
       await waitUntil(() => $(el, '[part="receipt"]'), 'the receipt', 2000);
     } finally {
       window.XMLHttpRequest = real;

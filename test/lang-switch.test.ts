@@ -306,7 +306,7 @@ describe('<request-form>: the language switched while the application is being s
     expect(said).to.deep.equal(['正在提交申请，请稍候…']);
     // The 503's news, and the sending again after it, are said in English.
     await waitUntil(() => said.length >= 3, 'the retry said', 5000);
-    expect(said.slice(1)).to.deep.equal(['The server cannot be reached. Your application is kept; we will try again in 1 second (attempt 1).', 'Sending your application…']);
+    expect(said.slice(1)).to.deep.equal(['Not sent yet. Your application is kept; we will try again in 1 second (attempt 1).', 'Sending your application…']);
   });
 
   it('sent while offline after a switch: the offline note is said once, in the new language', async () => {

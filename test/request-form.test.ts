@@ -2222,8 +2222,10 @@ describe('<request-form> after a refusal or a lost answer', () => {
     el.retryDelays = [5000];
     await next(el);
     await waitUntil(() => shadowText(el, '[part="send-status"]').includes('5 秒后自动重试'), 'retrying');
+    // The server answered (503): not said to be out of reach, as for a lost connection, but not sent yet.
+    expect(shadowText(el, '[part="send-status"]')).to.equal('暂时未能提交。您的申请已保留，将在 5 秒后自动重试（第 1 次）。');
     await toEnglish(el);
-    expect(shadowText(el, '[part="send-status"]')).to.equal('The server cannot be reached. Your application is kept; we will try again in 5 seconds (attempt 1).');
+    expect(shadowText(el, '[part="send-status"]')).to.equal('Not sent yet. Your application is kept; we will try again in 5 seconds (attempt 1).');
     fixtureCleanup();
     ({ el } = await reviewed([{ status: 400, body: { error: { code: 'weird', message: '请求格式有误' } } }]));
     await next(el);
@@ -2300,7 +2302,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
       el.setAttribute('timeout', '300');
       await toReview(el, true);
       await next(el);
-      await waitUntil(() => Number($<HTMLProgressElement>(el, '[part="send-status"] progress')?.value) >= 50, 'the upload half way');
+      await waitUntil(() => Number($<HTMLProgressElement>(el, '.send progress')?.value) >= 50, 'the upload half way');
       expect(shadowText(el, '[part="send-status"]')).to.not.contain('重试');
       await waitUntil(() => $(el, '[part="receipt"]'), 'receipt', 4000);
       expect(sent.length, 'one attempt').to.equal(1);

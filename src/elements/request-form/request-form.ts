@@ -1097,6 +1097,7 @@ export class RequestForm extends DisclosureElement {
     const d = this.sendDetail;
     const detail = d(t);
     if ((d.l ??= this.locale) != this.locale) d.l = '';
+    // (The upload's bar, named 上传进度, is out of the status region: said there, its name came with no figure.)
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
       <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
@@ -1106,11 +1107,11 @@ export class RequestForm extends DisclosureElement {
             @click=${() => this.goToField(f.name, true)}>${t.changeText}</button>
         </dd></div>`)}
       </dl>`)}
-      <div class="send" part="send-status" role="status" aria-live=${d.l ? nothing : 'off'}>
+      <div part="send-status" role="status" aria-live=${d.l ? nothing : 'off'}>
         ${s === 'sending' || s === 'retrying' || s === 'offline' ? html`<p>${detail}</p>` : nothing}
-        ${this.sentShare != null ? html`<label>${t.uploading}
-          <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
       </div>
+      ${this.sentShare != null ? html`<label class="send">${t.uploading}
+        <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
       ${s === 'failed' || s === 'rejected'
         ? html`<div class="panel error" role="alert" part="send-status"><p>${detail}</p>
           ${this.asRefused ? html`<p id="same">${whyRefused(this.asRefused, t)}</p>` : nothing}
