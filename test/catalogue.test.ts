@@ -144,6 +144,13 @@ describe('<disclosure-catalogue>: rendering', () => {
     el.largeText = true;
     await el.updateComplete;
     expect(pastRightEdge(el), 'large text').to.deep.equal([]);
+    // The sort box shows its whole choice, as the page's font lays it out (it cut "Date published (newest firs").
+    const sort = $<HTMLSelectElement>(el, 'select');
+    const style = getComputedStyle(sort);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const room = sort.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    for (const o of sort.options) expect(ctx.measureText(o.text).width, o.text).to.be.below(room - 16);
   });
 
   it('fits the details under each title to the list column, wrapping between term and value pairs, never inside one', async () => {

@@ -22,9 +22,10 @@ const en: { [K in keyof CatalogueMessages]: CatalogueMessages[K] } = {
   showAll: (n: number) => `Show all (${n})`,
   showFewer: 'Show fewer',
   sortLabel: 'Sort by',
-  sortPublishedDesc: 'Date published (newest first)',
-  sortPublishedAsc: 'Date published (oldest first)',
-  sortCreatedDesc: 'Date created (newest first)',
+  // Short, as GOV.UK's search words them: a phone with large text cut "Date published (newest first)" in the box.
+  sortPublishedDesc: 'Published (newest)',
+  sortPublishedAsc: 'Published (oldest)',
+  sortCreatedDesc: 'Created (newest)',
   sortTitle: 'Title',
   pageSizeLabel: 'Per page',
   results: (n: string) => (n === '1' ? '1 result' : `${n} results`),
