@@ -11,12 +11,13 @@
  *   filled in are not read.
  * - A table's cells spanning columns (w:gridSpan, or the old w:hMerge) have that colspan; a cell merged down
  *   (w:vMerge="restart" over the w:vMerge cells below it in the same column) has the rowspan of its rows. Columns
- *   left empty before a row (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a deleted row is left out.
+ *   left empty before a row (w:gridBefore) are an empty cell. A table inside a cell is a table inside that cell; a
+ *   deleted row is left out.
  * - List numbers that Word or WPS shows before a paragraph (一、 二、 as automatic numbering, directly or through the
  *   paragraph's style, in word/numbering.xml) are written before its text, as the page shows them; bullets are not.
  * - A title in two paragraphs (岳阳市君山区人民政府 / 2022年政府信息公开工作年度报告) is one title, as a page has it.
- * - A date alone on the last line (2023年1月19日 or 二〇二三年一月十九日, under the signature) is the publication date, as a page's 发布日期
- *   is, unless the document has a 发布日期 line of its own.
+ * - A date alone on the last line (2023年1月19日 or 二〇二三年一月十九日, under the signature) is the publication date,
+ *   as a page's 发布日期 is, unless the document has a 发布日期 line of its own.
  */
 import { attrs, partPath, unzip, xmlChars as xmlText } from './xlsx.js';
 import type { ZipKind } from './xlsx.js';
@@ -188,9 +189,8 @@ function numberLabel(numbering: Numbering, counters: Counters, para: Paragraph):
   const numId = para.numId ?? fromStyle?.numId;
   const ilvl = para.ilvl ?? (para.numId === undefined ? fromStyle?.ilvl : undefined) ?? 0;
   const list = numId && numId !== '0' ? numbering.lists.get(numId) : undefined;
-  const levels = list?.levels;
-  const level = levels?.[ilvl];
-  if (!list || !levels || !level || level.format === 'bullet' || level.format === 'none') return '';
+  const level = list?.levels[ilvl];
+  if (!list || !level || level.format === 'bullet' || level.format === 'none') return '';
   const count = counters.counts.get(list.of) ?? [];
   counters.counts.set(list.of, count);
   const restart = list.restarts.includes(ilvl) && !counters.begun.has(`${numId} ${ilvl}`);
@@ -199,7 +199,7 @@ function numberLabel(numbering: Numbering, counters: Counters, para: Paragraph):
   count.length = ilvl + 1;
   return level.text.replace(/%([1-9])/g, (_, d: string) => {
     const i = +d - 1;
-    const l = levels[i];
+    const l = list.levels[i];
     return l ? formatNumber(count[i] ?? l.start, l.format) : '';
   });
 }
@@ -327,7 +327,14 @@ function tableHtml(table: TableBlock): string {
   const rows = table.rows.filter((r) => !r.deleted);
   // Cells merged across the old way (w:hMerge): a continuing cell widens the one before it (its text, if any, is not
   // shown, as Word shows none), so the grid is as w:gridSpan would have it.
-  for (const r of rows) r.cells = r.cells.reduce<Cell[]>((kept, c) => (c.hMerge && kept.length ? (kept.at(-1)!.span += c.span) : kept.push(c), kept), []);
+  for (const r of rows) {
+    const kept: Cell[] = [];
+    for (const c of r.cells) {
+      if (c.hMerge && kept.length) kept.at(-1)!.span += c.span;
+      else kept.push(c);
+    }
+    r.cells = kept;
+  }
   // Each cell's first column in the table's grid.
   const starts = rows.map((r) => {
     let c = r.before;
