@@ -734,12 +734,15 @@ export class RequestForm extends DisclosureElement {
     this.sentShare = box.files ? 0 : null;
     // A slow answer: still sending, said after 10 s (a page that seems stuck gets closed or reloaded); counted from the
     // upload's last progress, so that an upload still going on (its bar moving) is not said to be a slow server.
-    const slow = (_?: number) => this.schedule('slow', () => (this.sendDetail = (t) => t.slowNote), 10000);
+    const slow = () => this.schedule('slow', () => (this.sendDetail = (t) => t.slowNote), 10000);
     slow();
     const url = this.feedForm!.submit.endpoint!;
     // The server's own words (a field message it has no code for) in the applicant's language at this attempt: zh-CN
     // or en, a CORS-safelisted value (no preflight asks for it).
-    const { status, json, retryAfter } = await post(url, box.body, { ...box.headers, 'Accept-Language': this.locale }, (p) => slow(this.sentShare = p), this.feedTimeout);
+    const { status, json, retryAfter } = await post(url, box.body, { ...box.headers, 'Accept-Language': this.locale }, (p) => {
+      this.sentShare = p;
+      slow();
+    }, this.feedTimeout);
     clearTimeout(this.timers.slow);
     // The answer is read with the form's feed: one being loaded anew meanwhile (a new src) is waited for.
     await this.formFeedCtl.loaded;
