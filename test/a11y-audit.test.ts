@@ -27,7 +27,7 @@ describe('a language switch leaves no sentence of the previous language in the l
     await el.loaded;
     await waitUntil(() => live(el).includes('目录已加载'), 'the load said');
     await setLang(el, 'en');
-    expect($(el, 'header h2')).to.exist;
+    expect($(el, '[part="header"] h2')).to.exist;
     expect(live(el)).to.equal('');
   });
 

@@ -52,8 +52,8 @@ describe('<disclosure-catalogue>: the feed’s language (WCAG 3.1.2)', () => {
     const el = await mount('en', chineseCatalogue());
     expect(shadowText(el, '#summary')).to.equal('4 results');
     expect(misLanguaged(el), 'the list').to.deep.equal([]);
-    expect($(el, 'header h2').lang).to.equal('zh-CN');
-    expect(shadowText(el, 'header .publisher')).to.equal('Publisher: 测试县人民政府');
+    expect($(el, '[part="header"] h2').lang).to.equal('zh-CN');
+    expect(shadowText(el, '[part="header"] .publisher')).to.equal('Publisher: 测试县人民政府');
     // The UI's own words stay English: the first tree node, the facets' names, the validity terms.
     expect($(el, '[role="treeitem"][data-id=""] .text').closest('[lang]')!.getAttribute('lang')).to.equal('en');
 
@@ -129,8 +129,8 @@ describe('<disclosure-catalogue>: the feed’s language (WCAG 3.1.2)', () => {
     // and a unit), and an entry's address in its details (a URL).
     const neutral = /\bPDF\b|\bKB\b|https?:\/\/\S+/g;
     expect(misLanguaged(el, neutral), 'the list').to.deep.equal([]);
-    expect($(el, 'header h2').lang).to.equal('en');
-    expect(shadowText(el, 'header .publisher')).to.equal('发布机构：Test County Government');
+    expect($(el, '[part="header"] h2').lang).to.equal('en');
+    expect(shadowText(el, '[part="header"] .publisher')).to.equal('发布机构：Test County Government');
 
     await openAll(el);
     expect(misLanguaged(el, neutral), 'every entry open').to.deep.equal([]);

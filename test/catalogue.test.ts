@@ -64,8 +64,8 @@ describe('<disclosure-catalogue>: rendering', () => {
     expect(titles(el)).to.deep.equal([
       '关于印发农业补贴办法的通知', '县教育局关于义务教育招生工作的公告', '关于做好春季农业生产工作的通知', '防汛抗旱工作会议召开',
     ]);
-    expect(shadowText(el, 'header h2')).to.equal('测试目录');
-    expect(shadowText(el, 'header')).to.contain('测试县人民政府');
+    expect(shadowText(el, '[part="header"] h2')).to.equal('测试目录');
+    expect(shadowText(el, '[part="header"]')).to.contain('测试县人民政府');
     expect(shadowText(el, '#summary')).to.equal('共找到 4 条信息');
     const first = $$(el, '.item')[2];
     const text = first.textContent!.replace(/\s+/g, ' ');
@@ -978,11 +978,11 @@ describe('<disclosure-catalogue>: feed errors', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(shadowText(el, '[part="loading"]')).to.equal('正在加载…');
-    expectFocused(el, $(el, 'header h2'));
+    expectFocused(el, $(el, '[part="header"] h2'));
     await el.loaded;
     await el.updateComplete;
     expect(titles(el)).to.have.length(4);
-    expectFocused(el, $(el, 'header h2'));
+    expectFocused(el, $(el, '[part="header"] h2'));
   });
 
   it('times out on a slow server, says so, and retries', async () => {
@@ -1027,7 +1027,7 @@ describe('<disclosure-catalogue>: feed errors', () => {
     await el.loaded;
     await new Promise((r) => setTimeout(r, 800));
     await el.updateComplete;
-    expect(shadowText(el, 'header h2')).to.equal('新目录');
+    expect(shadowText(el, '[part="header"] h2')).to.equal('新目录');
   });
 
   it('shows the rest of a feed with some invalid items, and a warning naming the first problems', async () => {
@@ -1247,7 +1247,7 @@ describe('<disclosure-catalogue>: the first page comes before the whole feed is 
     await el.updateComplete;
     await el.loaded;
     await el.updateComplete;
-    expect(shadowText(el, 'header h2')).to.equal('新目录');
+    expect(shadowText(el, '[part="header"] h2')).to.equal('新目录');
     expect(titles(el)).to.have.length(4);
     expect(loads.map((u) => u.split('/').pop())).to.deep.equal([next.split('/').pop()]);
   });

@@ -39,7 +39,7 @@ describe('<disclosure-provider>', () => {
     expect(titles(el)).to.have.length(4);
     expect(shadowText(el, 'form.search label')).to.equal('Search');
     expect(shadowText(el, '#summary')).to.equal('4 results');
-    expect(shadowText(el, 'header')).to.contain('Publisher: Test County');
+    expect(shadowText(el, '[part="header"]')).to.contain('Publisher: Test County');
     expect(customElements.get('disclosure-provider')).to.not.equal(undefined);
     const elsewhere = performance.getEntriesByType('resource').map((e) => e.name)
       .filter((u) => u.endsWith(`/${name}`) && !u.includes('/__feeds/store/'));
@@ -86,11 +86,11 @@ describe('<disclosure-provider>', () => {
     const provider = wrap.querySelector('disclosure-provider')!;
     const el = wrap.querySelector('disclosure-catalogue') as DisclosureCatalogue;
     await el.loaded;
-    expect(shadowText(el, 'header h2')).to.equal('A');
+    expect(shadowText(el, '[part="header"] h2')).to.equal('A');
     el.src = b;
     await el.loaded;
     await el.updateComplete;
-    expect(shadowText(el, 'header h2')).to.equal('B');
+    expect(shadowText(el, '[part="header"] h2')).to.equal('B');
     provider.setAttribute('lang', 'en');
     await waitUntil(() => shadowText(el, 'form.search label') === 'Search', 'English labels');
   });
@@ -139,12 +139,12 @@ describe('<disclosure-provider>', () => {
     await el.loaded;
     await el.updateComplete;
     expect(titles(el), 'loaded from the outer feed-base').to.have.length(4);
-    expect(shadowText(el, 'header')).to.contain('Publisher: Outer County');
+    expect(shadowText(el, '[part="header"]')).to.contain('Publisher: Outer County');
     expect($(el, '.root').className).to.contain('dark');
     outer.setAttribute('large-text', '');
     await waitUntil(() => $(el, '.root').classList.contains('large'), 'large text from the outer provider');
     outer.setAttribute('agency', 'Renamed County');
-    await waitUntil(() => shadowText(el, 'header').includes('Renamed County'), 'agency change followed');
+    await waitUntil(() => shadowText(el, '[part="header"]').includes('Renamed County'), 'agency change followed');
     // The inner provider's own settings win.
     wrap.querySelectorAll('disclosure-provider')[1].setAttribute('theme', 'light');
     await waitUntil(() => !$(el, '.root').classList.contains('dark'), 'inner theme wins');
@@ -173,7 +173,7 @@ describe('locale', () => {
     await waitUntil(() => shadowText(el, '#summary') === '共找到 4 条信息', 'Chinese after the ancestor changed');
     el.setAttribute('lang', 'en-US');
     await waitUntil(() => shadowText(el, '#summary') === '4 results', 'own lang wins');
-    expect(shadowText(el, 'header h2')).to.equal('测试目录'); // feed text is not translated
+    expect(shadowText(el, '[part="header"] h2')).to.equal('测试目录'); // feed text is not translated
   });
 
   it('loads each language of a string module once, on demand; a failed load is tried again', async () => {
@@ -379,7 +379,7 @@ describe('feed loading', () => {
       const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);
       await el.loaded;
       await el.updateComplete;
-      return [shadowText(el, 'header h2'), ...titles(el), shadowText(el, '[part="error"]')].filter(Boolean);
+      return [shadowText(el, '[part="header"] h2'), ...titles(el), shadowText(el, '[part="error"]')].filter(Boolean);
     };
     // As the test server sends it, in one piece.
     const sent = await show(await storeFeed(text));

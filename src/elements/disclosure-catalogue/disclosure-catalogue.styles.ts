@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const catalogueStyles = css`
   .root { container-type: inline-size; }
-  /* The rows that wrap: the header, the search form, the toolbar and its labels (flex items: inline-flex would compute
-     to flex), the chips and the page links. */
-  header, .search, .toolbar, .toolbar label, .chips, .pages ul { display: flex; flex-wrap: wrap; align-items: center; }
-  header { align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
-  header h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
-  header .publisher { color: var(--_muted); }
+  /* The rows that wrap: the title area (.hd), the search form, the toolbar and its labels (flex items: inline-flex
+     would compute to flex), the chips and the page links. */
+  .hd, .search, .toolbar, .toolbar label, .chips, .pages ul { display: flex; flex-wrap: wrap; align-items: center; }
+  .hd { align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
+  .hd h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
+  .hd .publisher { color: var(--_muted); }
   .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
   /* Narrow: the filters behind their button (the three a row each, the rows' gap between them); wide: beside the
      results, always shown (.filters.filters wins). */

@@ -645,13 +645,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     // The feed's title and publisher are its text; the heading attribute, the built-in title and the provider's
     // agency are the page's.
     const lang = this.textLang(this.feed);
-    // (Lines break inside tags and bindings, not between tags: white space between tags ships as a space. role=none: outside
-    // <main>, as on old CMS pages, a <header> is the page's banner landmark, which this is not.)
-    return html`<div class=${this.rootClasses()} part="base" lang=${catalogueStrings.shown(this.locale)}><header
-        part="header" role="none"><h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>${
+    // (Lines break inside tags and bindings, not between tags: white space between tags ships as a space. The title area
+    // is no <header>: outside <main>, as on old CMS pages, that is the page's banner landmark, which this is not.)
+    return html`<div class=${this.rootClasses()} part="base" lang=${catalogueStrings.shown(this.locale)}><div
+        class="hd" part="header"><h2 lang=${this.heading || !data?.title ? nothing : lang}>${title}</h2>${
         publisher ? html`<span class="publisher">${t.publisher}${t.colon}<span dir=auto
             lang=${data?.publisher?.name ? lang : nothing}>${publisher}</span></span>` : nothing}${
-        data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}</header>${
+        data?.guideHref ? html`<a href=${data.guideHref}>${t.guide}</a>` : nothing}</div>${
         this.renderFeedState(this.feed, title)}${
         this.feed.status === 'ready' && data ? this.renderCatalogue(data) : nothing}<div
         class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div></div>`;
