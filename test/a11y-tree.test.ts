@@ -289,6 +289,28 @@ describe('accessibility tree: <request-form>', () => {
     expect(textOf(node(t, 'navigation', '申请步骤'))).to.contain('第 1 步，共 4 步');
   });
 
+  it('a step reached: its focused title says which step of how many; done steps are told apart from those to come by more than colour, and in words', async () => {
+    const el = await requestForm();
+    await fill(el, { applicantType: 'naturalPerson', name: '张三', idNumber: '11010519491231002X', mobile: '13800138000' });
+    await next(el);
+    let t = await treeUntil((t) => focused(t)?.name === '所需信息', 'focus on the second step');
+    expect([focused(t).role, focused(t).description]).to.deep.equal(['heading', '第 2 步，共 4 步']);
+    const steps = () => all(node(t, 'navigation', '申请步骤'), (n) => n.role === 'listitem').map(textOf);
+    expect(steps()).to.deep.equal(['1. 申请人信息（已完成）', '2. 所需信息', '3. 附件与声明', '4. 核对申请信息']);
+    // Seen: the done step has a mark (not read: its words are), the next one none; not a colour alone (WCAG 1.4.1).
+    const mark = (li: Element) => getComputedStyle(li, '::after').content;
+    const [done, current, later] = $$(el, '.progress li');
+    expect(mark(done)).to.contain('✓');
+    expect([mark(current), mark(later)]).to.deep.equal(['none', 'none']);
+    await fill(el, { description: '2025年道路维修经费', delivery: 'email' });
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    t = await treeUntil((t) => focused(t)?.name === '核对申请信息', 'focus on the review');
+    expect(focused(t).description).to.equal('第 4 步，共 4 步');
+    expect(steps().filter((s) => s.endsWith('（已完成）'))).to.have.length(3);
+  });
+
   it('a failed Next: focus on 请修改以下问题, in a group of that name with a link per problem; each field left empty is invalid and its error reaches it as its description', async () => {
     const el = await requestForm();
     await fill(el, { applicantType: 'naturalPerson' });

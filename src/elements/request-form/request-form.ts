@@ -890,9 +890,9 @@ export class RequestForm extends DisclosureElement {
         step after it; the review offers the paper form (生成申请表, not 提交申请), which gives them. */
         this.insecurePanel(this.stepIndex ? nothing : this.renderOffice())}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
-        <p>${t.stepOf(this.stepIndex + 1, names.length)}</p>
-        <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}
-          lang=${i < steps.length ? this.labelLang() : nothing}>${n}</li>`)}</ol>
+        <p id="step-of">${t.stepOf(this.stepIndex + 1, names.length)}</p>
+        <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}><span
+          lang=${i < steps.length ? this.labelLang() : nothing}>${n}</span>${i < this.stepIndex ? html`<span class="vh">${t.stepDone}</span>` : nothing}</li>`)}</ol>
       </nav>
       ${this.renderSummary(review ? [] : steps[this.stepIndex].fields)}
       ${review ? this.renderReview(steps) : this.renderStep(steps[this.stepIndex])}
@@ -931,7 +931,7 @@ export class RequestForm extends DisclosureElement {
   private renderStep(step: Step): TemplateResult {
     const t = this.t;
     return html`<form novalidate part="step" @submit=${this.goNext} aria-labelledby="step-h">
-      <h3 id="step-h" tabindex="-1" lang=${this.labelLang()}>${step.title}</h3>
+      <h3 id="step-h" tabindex="-1" aria-describedby="step-of" lang=${this.labelLang()}>${step.title}</h3>
       ${step.help ? html`<p class="help" lang=${this.labelLang()}>${step.help}</p>` : nothing}
       ${step.fields.map((f) => this.renderField(f))}
       <div class="actions">
@@ -1102,7 +1102,7 @@ export class RequestForm extends DisclosureElement {
     if ((d.l ??= this.locale) != this.locale) d.l = '';
     // (The upload's bar, named 上传进度, is out of the status region: said there, its name came with no figure.)
     return html`<form novalidate part="review" @submit=${this.submitReview} aria-labelledby="step-h">
-      <h3 id="step-h" tabindex="-1">${t.reviewTitle}</h3>
+      <h3 id="step-h" tabindex="-1" aria-describedby="step-of">${t.reviewTitle}</h3>
       <p class="help">${t.reviewHelp}</p>
       ${steps.map((st) => html`<h4 lang=${this.labelLang()}>${st.title}</h4><dl class="answers">
         ${st.fields.map((f) => html`<div><dt lang=${this.labelLang(f)}>${f.label}</dt><dd class="v">${this.answerText(f)}</dd><dd>

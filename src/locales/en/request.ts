@@ -14,6 +14,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
     `We will reply within ${reply} working days of receiving your application. If we need more time, the extension is at most ${ext} working days.`,
   stepsLabel: 'Application steps',
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+  stepDone: ' (done)',
   reviewTitle: 'Check your answers',
   reviewHelp: 'Check your answers before you submit. Use “Change” to correct an answer.',
   changeText: 'Change',

@@ -15,6 +15,7 @@ const zh = {
     `本机关自收到申请之日起 ${reply} 个工作日内予以答复；需要延长答复期限的，延长的期限最长不超过 ${ext} 个工作日。`,
   stepsLabel: '申请步骤',
   stepOf: (n: number, total: number) => `第 ${n} 步，共 ${total} 步`,
+  stepDone: '（已完成）',
   reviewTitle: '核对申请信息',
   reviewHelp: '提交前请核对以下内容。需要修改时，请点击“修改”。',
   changeText: '修改',
