@@ -1438,6 +1438,35 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
     }
   };
 
+  it('Table 三 scrolled with the keyboard keeps its focus ring in view: drawn on the box it scrolls in, not on the table that moves (WCAG 2.4.7)', async () => {
+    const el = await phone(`${FEEDS}/index.json`, 'zh-CN');
+    const table = $(el, '#t3');
+    const w = table.closest<HTMLElement>('.table-wrap')!;
+    for (let i = 0; i < 5 && !(w.scrollLeft > 0); i++) {
+      await executeServerCommand('bring-to-front');
+      table.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntilRendered(() => w.scrollLeft > 0, 'Table 三', 500).catch(() => undefined);
+    }
+    w.scrollLeft = w.scrollWidth;
+    expect(table.matches(':focus-visible'), 'focused from the keyboard').to.equal(true);
+    const box = w.getBoundingClientRect();
+    // The table's edges are out of the box's view (left scrolled past, right not reached before): a ring on them would be too.
+    expect(table.getBoundingClientRect().left).to.be.lessThan(box.left - 10);
+    const ring = (n: Element) => {
+      const s = getComputedStyle(n);
+      return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth);
+    };
+    expect(ring(table), 'no ring on the table').to.equal(0);
+    expect(ring(w), 'the ring on its box').to.be.at.least(2);
+    expect(getComputedStyle(w).outlineColor, 'the theme\'s focus colour').to.equal('rgb(194, 84, 0)');
+    // Drawn inside the box (a ring outside it would be cut off by the element on a phone), and the box is in the element.
+    expect(parseFloat(getComputedStyle(w).outlineOffset)).to.be.at.most(-ring(w) + 0.5);
+    expect(box.right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    table.blur();
+    expect(ring(w), 'no ring once focus has gone').to.equal(0);
+  });
+
   for (const lang of ['en', 'zh-CN']) {
     for (const src of [`${FEEDS}/index.json`, `${FEEDS}/broken-2021.json`]) {
       it(`reflows on a 320px screen (${lang}, ${src.split('/').pop()}), with large text and a host's html{font-size:62.5%}: only the tables scroll`, async () => {

@@ -34,8 +34,11 @@ export const annualStyles = css`
   .panel ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
 
   .table-wrap { overflow-x: auto; margin: 0.5em 0; }
-  /* The focused table's outline inside it: its box would cut off one drawn outside. */
+  /* The focused table's outline inside it: its box would cut off one drawn outside. Where :has() works, on the box
+     instead, inside it: the table's own scrolled out of view with it (a browser without :has() drops the two rules that say so). */
   table:focus-visible { outline-offset: -0.2em; }
+  .table-wrap:has(:focus-visible) { outline: 0.2em solid var(--_focus); outline-offset: -0.2em; }
+  .table-wrap:has(:focus-visible) :focus-visible { outline: 0; box-shadow: none; }
   table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
   /* A caption wraps in the width the reader sees (100cqi: .root's), not the width of a table that scrolls. */
   caption, .caption { text-align: start; font-weight: 700; padding: 0.25em 0; caption-side: top; margin: 0; max-width: 100cqi; }
