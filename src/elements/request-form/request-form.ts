@@ -1116,9 +1116,10 @@ export class RequestForm extends DisclosureElement {
       ${this.sentShare != null ? html`<label class="send">${t.uploading}
         <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
       ${s === 'failed' || s === 'rejected'
-        ? html`<div class="panel error" role="alert" part="send-status"><p>${detail}</p>
-          ${this.asRefused ? html`<p id="same">${whyRefused(this.asRefused, t)}</p>` : nothing}
-          ${this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
+        ? html`<div class="panel error" part="send-status"><div role="alert"><p>${detail}</p>
+          ${this.asRefused ? html`<p id="same">${whyRefused(this.asRefused, t)}</p>` : nothing}</div>
+          ${/* The office's details after the alert, not in it: read at once, they were some 150 characters more. */
+            this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
         : nothing}
       <div class="actions">
         <button class="btn" type="button" aria-disabled=${s === 'sending' ? 'true' : nothing} @click=${this.goBack}>${t.backButton}</button>
