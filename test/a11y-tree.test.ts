@@ -6,7 +6,7 @@
 // (Chromium's own tree, without the nodes it ignores). Both report each node as { role, name, description, value,
 // states…, children }.
 import { expect, fixture, html } from '@open-wc/testing';
-import { a11ySnapshot, executeServerCommand, findAccessibilityNode, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/request-form.js';
 import '../src/request-status.js';
@@ -443,6 +443,15 @@ describe('accessibility tree: <request-status>', () => {
     expect(focused(t).name).to.equal('查询码 （必填）');
   });
 
+  it('a lookup that could not reach the server: focus on what happened, said without the retry button\'s name after it; the button next in Tab order', async () => {
+    const el = await requestStatus([{ destroy: true }]);
+    await lookup(el, 'AB12-CD34', '张三');
+    const t = await treeUntil((t) => focused(t)?.name.startsWith('查询失败'), 'focus on the failure');
+    expect(focused(t).name).to.equal('查询失败：无法连接服务器。请检查网络连接后重试。');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('重试');
+  });
+
   it('an unknown code: focus on the panel that says so; a found application: a region named by its status, focused on it, with the due date and the history', async () => {
     await executeServerCommand('time-zone', 'Asia/Shanghai'); // a reader in Beijing: the agency's clock needs no name
     try {
@@ -456,6 +465,7 @@ describe('accessibility tree: <request-status>', () => {
       expect(focused(t).name).to.equal('没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。');
       await lookup(el, 'AB12-CD34', '张三');
       t = await treeUntil((t) => focused(t)?.role === 'heading', 'focus on the result');
+      expect(textOf(focused(t))).to.equal('办理状态：已延长答复期限');
       expect(focused(t).name).to.equal('办理状态：已延长答复期限');
       const result = node(t, 'region', '办理状态：已延长答复期限');
       expect(textOf(result)).to.contain('答复期限2026年9月29日（已超过答复期限）');

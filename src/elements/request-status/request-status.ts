@@ -219,7 +219,7 @@ export class RequestStatus extends DisclosureElement {
           <p class="help" role="status" aria-live=${this.busy && !this.announcement ? 'off' : 'polite'} aria-atomic="true">${this.busy ? t.looking : ''}</p></div>
       </form>
       ${this.lookupFailure
-        ? html`<div class="panel error" part="lookup-error" id="failure" tabindex="-1"><p>${this.lookupFailure.text()}</p>
+        ? html`<div class="panel error" part="lookup-error"><p id="failure" tabindex="-1">${this.lookupFailure.text()}</p>
             ${this.lookupFailure.retry ? html`<button class="btn" type="button" @click=${() => {
               // The retry button goes with this panel: focus waits on the lookup button, not on the page (WCAG 2.4.3).
               this.shadowRoot!.querySelector<HTMLElement>('form .btn')!.focus();
