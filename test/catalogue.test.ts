@@ -380,6 +380,32 @@ describe('<disclosure-catalogue>: facets and categories', () => {
 describe('<disclosure-catalogue>: the category tree stays in the tab order', () => {
   const tabStops = (el: Element) => $$(el, '[role="treeitem"][tabindex="0"]').map((e) => e.dataset.id);
 
+  it('Tab back into the tree lands on the selected category, not on the one last reached with the arrows (APG tree view)', async () => {
+    const el = await mount();
+    const item = (id: string) => $(el, `[role="treeitem"][data-id="${id}"]`);
+    item('').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expectFocused(el, item('zw'));
+    expect(item('zw').getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'End' });
+    expectFocused(el, item('wj'));
+    // Away (Tab) and back (Shift+Tab), nothing chosen meanwhile.
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.closest('[role="tree"]')).to.equal(null);
+    expect(tabStops(el)).to.deep.equal(['zw']);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expectFocused(el, item('zw'));
+    // Moving within the tree, the tab stop follows focus.
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(tabStops(el)).to.deep.equal([$(el, '[role="treeitem"]:focus')!.dataset.id]);
+  });
+
   it('when a shared link names a category the feed no longer has', async () => {
     history.replaceState(null, '', `${location.pathname}?gone.cat=removed-category`);
     const el = await mount(smallCatalogue(), { urlKey: 'gone' });

@@ -714,11 +714,13 @@ export class DisclosureCatalogue extends DisclosureElement {
     };
     const roots = (children.get(null) ?? []).map((r) => node(r, 1));
     return html`<nav aria-labelledby="tree-label"><h3 id="tree-label">${t.categories}</h3><ul role="tree"
-        aria-labelledby="tree-label" @keydown=${this.onTreeKey} @focusin=${this.onTreeFocus}>${node(null, 1)}${roots}</ul></nav>`;
+        aria-labelledby="tree-label" @keydown=${this.onTreeKey} @focusin=${this.onTreeFocus} @focusout=${() => (this.focusedTreeId = '')}>${node(null, 1)}${roots}</ul></nav>`;
   }
 
   // (The listeners a template names, @keydown=${this.onTreeKey}, are methods: Lit calls them with the element as
   // `this`. Only onPopState, given to window, is bound.)
+  // Focus leaving the tree gives the tab stop back to the selected category (focusout clears focusedTreeId; moving within
+  // the tree, focusin sets it again before any update): Tab into a tree lands on its selected node (APG, tree view).
   private onTreeFocus(e: FocusEvent) {
     const item = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
     if (item) this.focusedTreeId = item.dataset.id!;
