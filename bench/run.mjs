@@ -181,6 +181,7 @@ async function open(browser, baseUrl, path) {
 async function oneCatalogueRun(browser, baseUrl, lib, feedUrl, dtCss) {
   const path = lib === 'ours'
     ? `/bench/pages/catalogue.html?feed=${encodeURIComponent(feedUrl)}`
+    : lib === 'floor' ? `/bench/pages/floor.html?feed=${encodeURIComponent(feedUrl)}`
     : `/bench/pages/datatables.html?feed=${encodeURIComponent(feedUrl)}${dtCss ? `&css=${encodeURIComponent(dtCss)}` : ''}`;
   const tab = await open(browser, baseUrl, path);
   try {
@@ -188,7 +189,8 @@ async function oneCatalogueRun(browser, baseUrl, lib, feedUrl, dtCss) {
     const first = await tab.page.evaluate(() => window.bench.firstRows());
     const searches = [];
     const clears = [];
-    for (const q of QUERIES) {
+    // (The floor page has no search box.)
+    for (const q of lib === 'floor' ? [] : QUERIES) {
       const s = await tab.page.evaluate((query) => window.bench.search(query), q);
       searches.push({ query: q, ...s });
       clears.push(await tab.page.evaluate(() => window.bench.search('')));
@@ -206,10 +208,10 @@ async function runCatalogue(browser, baseUrl, dtCss) {
     const { file, generated } = await ensureFeed({ root, cacheDir: join(SITE, 'feeds'), count });
     const feedUrl = `/${relative(SITE, file).split(/[\\/]/).join('/')}`;
     log(`  feed ${feedUrl} (${(statSync(file).size / 1e6).toFixed(1)} MB${generated ? ', generated now' : ''})`);
-    const per = { ours: [], datatables: [] };
+    const per = { ours: [], datatables: [], floor: [] };
     for (let i = 0; i < runs; i++) {
-      // Alternate which library goes first, so drift on a busy machine hits both alike.
-      const order = i % 2 ? ['datatables', 'ours'] : ['ours', 'datatables'];
+      // Alternate which library goes first, so drift on a busy machine hits both alike; the floor page between them.
+      const order = i % 2 ? ['datatables', 'floor', 'ours'] : ['ours', 'floor', 'datatables'];
       for (const lib of order) {
         const r = await oneCatalogueRun(browser, baseUrl, lib, feedUrl, dtCss);
         per[lib].push(r);
@@ -220,8 +222,10 @@ async function runCatalogue(browser, baseUrl, dtCss) {
       }
       const f = (lib) => per[lib].at(-1);
       log(`  run ${i + 1}/${runs}: first rows ours ${ms(f('ours').firstRows)} ms, DataTables ${ms(f('datatables').firstRows)} ms; ` +
-        `search ours ${f('ours').searches.map((s) => ms(s.ms)).join('/')} ms, DataTables ${f('datatables').searches.map((s) => ms(s.ms)).join('/')} ms`);
+        `search ours ${f('ours').searches.map((s) => ms(s.ms)).join('/')} ms, DataTables ${f('datatables').searches.map((s) => ms(s.ms)).join('/')} ms; ` +
+        `floor ${ms(f('floor').firstRows)} ms`);
     }
+    const floor = median(per.floor.map((r) => r.firstRows));
     const summary = {};
     for (const lib of ['ours', 'datatables']) {
       const rs = per[lib];
@@ -238,7 +242,7 @@ async function runCatalogue(browser, baseUrl, dtCss) {
         runs: rs.map(({ requests, ...r }) => r),
       };
     }
-    results.catalogue[count] = summary;
+    results.catalogue[count] = { ...summary, floor: { firstRows: floor, runs: per.floor.map(({ requests, searches, clears, ...r }) => r) } };
     const o = summary.ours;
     const d = summary.datatables;
     const ratio = (a, b) => (a != null && b ? a / b : null);
@@ -252,6 +256,8 @@ async function runCatalogue(browser, baseUrl, dtCss) {
     }
     log(`  DOM changed (before style and layout): first rows ours ${ms(o.firstRowsDom)} / DataTables ${ms(d.firstRowsDom)} ms; search ours ${ms(o.searchDom)} / DataTables ${ms(d.searchDom)} ms; clearing the search ours ${ms(o.clear)} / DataTables ${ms(d.clear)} ms`);
     log(`  next frame (rAF, quantized to 16.7 ms): first rows ours ${ms(o.firstRowsFrame)} / DataTables ${ms(d.firstRowsFrame)} ms; search ours ${ms(o.searchFrame)} / DataTables ${ms(d.searchFrame)} ms`);
+    log(`  the floor (bench/pages/floor.html: the feed's body read as ours reads it, JSON.parse, 20 plain <li>; no widget): first rows ${ms(floor)} ms; ` +
+      `ours above it ${ms(o.firstRows - floor)} ms, DataTables above it ${ms(d.firstRows - floor)} ms`);
   }
 }
 
