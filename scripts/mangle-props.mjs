@@ -95,7 +95,7 @@ export const MANGLED_KEYS = [
   'allCategories', 'showAll',
   'showFewer', 'sortLabel', 'sortPublishedDesc', 'sortPublishedAsc', 'sortCreatedDesc', 'sortTitle', 'pageSizeLabel',
   'resultsRange', 'removeFilter', 'noResults', 'noResultsHelp', 'noItems', 'titleColumn', 'noLink', 'newWindow',
-  'detailsFor', 'validityValues', 'pageN', 'pageOf', 'csvFilename', 'loadingMore', FREE,
+  'detailsFor', 'validityValues', 'pageN', 'pageOf', 'csvFilename', 'loadingMore', 'stepDone',
   'loadMoreFailed', 'loadedAnnouncement', 'remoteError', 'typeUnknown', 'reportLabel', 'yearLabel', 'yearOption',
   'yearChanged', 'yearError', 'notReported', 'approx', 'csvHeadings', 'unitNames', 'downloadCsv', 'downloadCsvOf',
   'showTable', 'hideTable', 'chartData', 'chartSummary', 'othersNote', 'chartEmpty', 'proactiveChart',
