@@ -106,7 +106,11 @@ const valOf = (xml: string, name: string) => elements(xml, name)[0]?.attrs.val;
 
 function readNumbering(numberingXml: string, stylesXml: string): Numbering {
   const abstracts = new Map<string, Level[]>();
+  // A list defined by a list style (numStyleLink): its levels are in the definition that style's own list names.
+  const linked = new Map<string, string>();
   for (const a of elements(numberingXml, 'abstractNum')) {
+    const link = valOf(a.content, 'numStyleLink');
+    if (link) linked.set(a.attrs.abstractNumId ?? '', link);
     const levels: Level[] = [];
     for (const l of elements(a.content, 'lvl')) {
       const i = Number(l.attrs.ilvl);
@@ -115,9 +119,18 @@ function readNumbering(numberingXml: string, stylesXml: string): Numbering {
     }
     abstracts.set(a.attrs.abstractNumId ?? '', levels);
   }
+  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+  for (const st of elements(stylesXml, 'style')) {
+    const ilvl = valOf(st.content, 'ilvl');
+    own.set(st.attrs.styleId ?? '', { numId: valOf(st.content, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl) || 0, basedOn: valOf(st.content, 'basedOn') });
+  }
+  const nums = elements(numberingXml, 'num');
+  const definitionOf = (numId?: string) => valOf(nums.find((n) => n.attrs.numId === numId)?.content ?? '', 'abstractNumId');
   const lists: Numbering['lists'] = new Map();
-  for (const n of elements(numberingXml, 'num')) {
-    const of = valOf(n.content, 'abstractNumId') ?? '';
+  for (const n of nums) {
+    let of = valOf(n.content, 'abstractNumId') ?? '';
+    // (One step: the list style's list is the definition with the levels, which names the style back by styleLink.)
+    if (linked.has(of)) of = definitionOf(own.get(linked.get(of)!)?.numId) ?? of;
     const levels = [...(abstracts.get(of) ?? [])];
     const restarts: number[] = [];
     for (const o of elements(n.content, 'lvlOverride')) {
@@ -126,11 +139,6 @@ function readNumbering(numberingXml: string, stylesXml: string): Numbering {
       if (levels[i] && start !== undefined) { levels[i] = { ...levels[i]!, start: Number(start) || 0 }; restarts.push(i); }
     }
     lists.set(n.attrs.numId ?? '', { of, restarts, levels });
-  }
-  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
-  for (const st of elements(stylesXml, 'style')) {
-    const ilvl = valOf(st.content, 'ilvl');
-    own.set(st.attrs.styleId ?? '', { numId: valOf(st.content, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl) || 0, basedOn: valOf(st.content, 'basedOn') });
   }
   const styles = new Map<string, { numId: string; ilvl: number }>();
   for (const id of own.keys()) {

@@ -103,7 +103,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://
 <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 节"/><w:basedOn w:val="2"/></w:style></w:styles>`;
 
-function handDocx({ body, split, dateLine, hMerge } = {}) {
+function handDocx({ body, split, dateLine, hMerge, numbering = NUMBERING, styles = STYLES } = {}) {
   let document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
 ${body ?? [
@@ -145,8 +145,8 @@ ${body ?? [
     '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml': document,
-    'word/numbering.xml': NUMBERING,
-    'word/styles.xml': STYLES,
+    'word/numbering.xml': numbering,
+    'word/styles.xml': styles,
   });
 }
 
@@ -245,6 +245,35 @@ test('from-docx: list numbers count per list definition, as Word does: headings 
   assert.equal(restarted.code, 0, restarted.stderr);
   // 一、附件目录 then 二、其他需要报告的事项: no 六 any more, and 五's text ends at the restarted 一.
   assert.deepEqual(restarted.feed.text, { overview: '概述。', problems: '问题。' });
+});
+
+test('from-docx: headings numbered by a list style (numStyleLink): their 一、 … 六、 come from the definition the style\'s list names', async () => {
+  // Word's "Define New List Style": the list the headings use (numId 5) has a definition without levels that names the
+  // style (numStyleLink); the style's own list (numId 6) has the definition with the levels, which names it back.
+  const numbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/><w:styleLink w:val="GovHeadings"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="8"><w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="GovHeadings"/></w:abstractNum>
+<w:num w:numId="6"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="8"/></w:num></w:numbering>`;
+  const styles = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="numbering" w:styleId="GovHeadings"><w:name w:val="政府报告标题"/><w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style></w:styles>`;
+  const body = [
+    p('岳阳市君山区人民政府'), p('2022年政府信息公开工作年度报告'),
+    numbered('总体情况', { numId: 5 }), p('概述。'), numbered('加强组织领导。', { numId: 5, ilvl: 1 }),
+    numbered('主动公开政府信息情况', { numId: 5 }), table2(),
+    numbered('收到和处理政府信息公开申请情况', { numId: 5 }), table3(),
+    numbered('政府信息公开行政复议、行政诉讼情况', { numId: 5 }), table4(),
+    numbered('存在的主要问题及改进情况', { numId: 5 }), p('问题。'),
+    numbered('其他需要报告的事项', { numId: 5 }), p('其他。'),
+    p('岳阳市君山区人民政府办公室'), p('2023年1月20日'),
+  ].join('\n');
+  const dir = tmp();
+  writeFileSync(join(dir, 'linked.docx'), await handDocx({ body, numbering, styles }));
+  const r = await convert([join(dir, 'linked.docx')]);
+  assert.equal(r.code, 0, r.stderr);
+  // Without the link followed, no heading had its 一、 and no section was found.
+  assert.deepEqual(r.feed.text, { overview: '概述。\n\n（一）加强组织领导。', problems: '问题。', other: '其他。' });
 });
 
 test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {
