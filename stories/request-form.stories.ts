@@ -329,7 +329,7 @@ export const RefusedThenChanged: Story = {
     (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
     const send = await inShadow<HTMLButtonElement>(el, '#send');
     await waitFor(() => expect(send.getAttribute('aria-disabled')).toBe('false'));
-    await expect(el.shadowRoot!.querySelector('[part~="send-status"][role="alert"] [part~="office"]')).toBeTruthy();
+    await expect(el.shadowRoot!.querySelector('.panel[part~="send-status"] [part~="office"]')).toBeTruthy();
   },
 };
 
