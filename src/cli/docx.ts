@@ -7,7 +7,7 @@
  *
  * - A paragraph's text is that of its runs (w:t; a tab is a space, a line break a <br>), also inside links, inserted
  *   text (tracked changes), smart tags, content controls and fields' results. Deleted text (tracked changes), field
- *   codes, footnotes, comments, text boxes, hidden text (w:vanish) and the placeholder text of a content control not
+ *   codes, footnotes, comments, text boxes, hidden text (w:vanish, also by a style) and the placeholder text of a content control not
  *   filled in are not read.
  * - A table's cells spanning columns (w:gridSpan, or the old w:hMerge) have that colspan; a cell merged down
  *   (w:vMerge="restart" over the w:vMerge cells below it in the same column) has the rowspan of its rows. Columns
@@ -72,9 +72,9 @@ const count = (v: string | undefined, max: number) => {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 0;
 };
 
-/** Word's list numbering (numbering.xml), and the numbering that paragraph styles give (styles.xml). */
+/** Word's list numbering (numbering.xml), and what paragraph and character styles give (styles.xml): numbers, hidden text. */
 type Level = { start: number; format: string; text: string };
-interface Numbering {
+interface Formats {
   /**
    * numId → its list definition (abstractNumId, whose instances share one count), the levels its startOverride
    * restarts, and its levels: the first number, the format (numFmt), the text (lvlText, "%1、").
@@ -82,6 +82,8 @@ interface Numbering {
   lists: Map<string, { of: string; restarts: number[]; levels: Level[] }>;
   /** styleId → the list its paragraphs are numbered in. */
   styles: Map<string, { numId: string; ilvl: number }>;
+  /** styleId → whether the style hides its text (w:vanish in its run properties, or a style's it is based on). */
+  vanish: Map<string, boolean>;
 }
 
 /**
@@ -103,8 +105,10 @@ function elements(xml: string, name: string): { attrs: Record<string, string>; c
   return out;
 }
 const valOf = (xml: string, name: string) => elements(xml, name)[0]?.attrs.val;
+/** An on/off property's value that turns it off (<w:vanish w:val="false"/>). */
+const OFF = /^(?:0|false|off)$/i;
 
-function readNumbering(numberingXml: string, stylesXml: string): Numbering {
+function readFormats(numberingXml: string, stylesXml: string): Formats {
   const abstracts = new Map<string, Level[]>();
   // A list defined by a list style (numStyleLink): its levels are in the definition that style's own list names.
   const linked = new Map<string, string>();
@@ -119,14 +123,18 @@ function readNumbering(numberingXml: string, stylesXml: string): Numbering {
     }
     abstracts.set(a.attrs.abstractNumId ?? '', levels);
   }
-  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string; vanish?: boolean }>();
   for (const st of elements(stylesXml, 'style')) {
     const ilvl = valOf(st.content, 'ilvl');
-    own.set(st.attrs.styleId ?? '', { numId: valOf(st.content, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl) || 0, basedOn: valOf(st.content, 'basedOn') });
+    const vanish = elements(elements(st.content, 'rPr')[0]?.content ?? '', 'vanish')[0];
+    own.set(st.attrs.styleId ?? '', {
+      numId: valOf(st.content, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl) || 0, basedOn: valOf(st.content, 'basedOn'),
+      vanish: vanish && !OFF.test(vanish.attrs.val ?? ''),
+    });
   }
   const nums = elements(numberingXml, 'num');
   const definitionOf = (numId?: string) => valOf(nums.find((n) => n.attrs.numId === numId)?.content ?? '', 'abstractNumId');
-  const lists: Numbering['lists'] = new Map();
+  const lists: Formats['lists'] = new Map();
   for (const n of nums) {
     let of = valOf(n.content, 'abstractNumId') ?? '';
     // (One step: the list style's list is the definition with the levels, which names the style back by styleLink.)
@@ -141,17 +149,21 @@ function readNumbering(numberingXml: string, stylesXml: string): Numbering {
     lists.set(n.attrs.numId ?? '', { of, restarts, levels });
   }
   const styles = new Map<string, { numId: string; ilvl: number }>();
+  const vanish = new Map<string, boolean>();
   for (const id of own.keys()) {
     // Through the styles it is based on (a heading style numbered by its parent's list).
     let numId: string | undefined;
     let ilvl: number | undefined;
+    let hides: boolean | undefined;
     for (let st = own.get(id), n = 0; st && n < 10; st = own.get(st.basedOn ?? ''), n++) {
       numId ??= st.numId;
       ilvl ??= st.ilvl;
+      hides ??= st.vanish;
     }
     if (numId) styles.set(id, { numId, ilvl: ilvl ?? 0 });
+    if (hides !== undefined) vanish.set(id, hides);
   }
-  return { lists, styles };
+  return { lists, styles, vanish };
 }
 
 const CN = '〇一二三四五六七八九';
@@ -192,7 +204,7 @@ interface Counters { counts: Map<string, number[]>; begun: Set<string> }
  * one count, which an instance with a startOverride sets back to its start at its first paragraph of that level.
  * Bullets are left out (their glyph is a symbol font's).
  */
-function numberLabel(numbering: Numbering, counters: Counters, para: Paragraph): string {
+function numberLabel(numbering: Formats, counters: Counters, para: Paragraph): string {
   const fromStyle = para.style !== undefined ? numbering.styles.get(para.style) : undefined;
   const numId = para.numId ?? fromStyle?.numId;
   const ilvl = para.ilvl ?? (para.numId === undefined ? fromStyle?.ilvl : undefined) ?? 0;
@@ -213,7 +225,7 @@ function numberLabel(numbering: Numbering, counters: Counters, para: Paragraph):
 }
 
 /** The blocks of a document.xml: paragraphs and tables, in order. */
-function blocksOf(xml: string, numbering?: Numbering): Block[] {
+function blocksOf(xml: string, formats: Formats): Block[] {
   const body: Block[] = [];
   const tables: TableBlock[] = [];
   const cells: Cell[] = [];
@@ -234,7 +246,7 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
   const counters: Counters = { counts: new Map(), begun: new Set() };
   /** A paragraph ended: with its list number first (一、 from Word's numbering), and in its place. */
   const end = (para: Paragraph) => {
-    const label = numbering ? numberLabel(numbering, counters, para) : '';
+    const label = numberLabel(formats, counters, para);
     if (label) { para.html = escapeHtml(label) + para.html; para.text = label + para.text; }
     container().push(para);
   };
@@ -252,7 +264,9 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
       if (name === skipping) { if (close) skip--; else if (!empty) skip++; }
       else if (name === 'showingPlcHdr' && skipping === 'sdtPr' && placeholders.length) placeholders[placeholders.length - 1] = true;
       // The run's own properties (not the old ones of a tracked change, nested deeper).
-      else if (name === 'vanish' && skipping === 'rPr' && skip === 1 && inRun && !close) hidden = !/^(?:0|false|off)$/i.test(attrs(rest!).val ?? '');
+      else if (name === 'vanish' && skipping === 'rPr' && skip === 1 && inRun && !close) hidden = !OFF.test(attrs(rest!).val ?? '');
+      // Hidden by its character style (a template's 填报说明, say), unless its own w:vanish, after it, says otherwise.
+      else if (name === 'rStyle' && skipping === 'rPr' && skip === 1 && inRun && !close) hidden = formats.vanish.get(attrs(rest!).val ?? '') ?? hidden;
       continue;
     }
     if (SKIP.has(name) || /(?:PrChange|GridChange)$/.test(name)) {
@@ -277,7 +291,8 @@ function blocksOf(xml: string, numbering?: Numbering): Block[] {
     }
     switch (name) {
       case 't': if (!empty) inText = true; break;
-      case 'r': if (!empty) { inRun = true; hidden = false; } break;
+      // (A paragraph style's run properties are its runs' too.)
+      case 'r': if (!empty) { inRun = true; hidden = formats.vanish.get(para?.style ?? '') ?? false; } break;
       case 'tab': case 'ptab': add(' ', ' '); break;
       case 'br': case 'cr': add('<br>', '\n'); break;
       case 'noBreakHyphen': add('-', '-'); break;
@@ -399,9 +414,7 @@ export function docxToHtml(bytes: Uint8Array): string {
     const f = files.get((rel ? partPath(found.document, rel.Target ?? '') : fallback).toLowerCase());
     return f ? utf8.decode(f()) : '';
   };
-  const numberingXml = related('numbering', 'word/numbering.xml');
-  const numbering = numberingXml ? readNumbering(numberingXml, related('styles', 'word/styles.xml')) : undefined;
-  const blocks = blocksOf(utf8.decode(part()), numbering);
+  const blocks = blocksOf(utf8.decode(part()), readFormats(related('numbering', 'word/numbering.xml'), related('styles', 'word/styles.xml')));
   const texts = blocks.map((b) => (b.kind === 'p' ? b.text.trim() : null));
   const first = texts.findIndex((t) => t !== '');
   let head = '';

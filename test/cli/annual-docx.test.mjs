@@ -276,6 +276,30 @@ test('from-docx: headings numbered by a list style (numStyleLink): their 一、 
   assert.deepEqual(r.feed.text, { overview: '概述。\n\n（一）加强组织领导。', problems: '问题。', other: '其他。' });
 });
 
+test('from-docx: text hidden by a style (a template\'s 填报说明 in a hidden paragraph or character style) is not read; a run that shows itself again is', async () => {
+  const styles = STYLES.replace('</w:styles>', `<w:style w:type="paragraph" w:styleId="Guide"><w:name w:val="填报说明"/><w:rPr><w:vanish/><w:color w:val="FF0000"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="GuideSub"><w:name w:val="填报说明 2"/><w:basedOn w:val="Guide"/></w:style>
+<w:style w:type="character" w:styleId="GuideChar"><w:name w:val="填报说明字符"/><w:rPr><w:vanish w:val="true"/></w:rPr></w:style></w:styles>`);
+  const guide = (style, text) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const body = [
+    p('岳阳市君山区人民政府'), p('2022年政府信息公开工作年度报告'),
+    numbered('总体情况'), guide('Guide', '（填报说明：本部分简述总体情况，不超过500字。）'),
+    p(['<w:r><w:t>全年主动公开</w:t></w:r>', '<w:r><w:rPr><w:rStyle w:val="GuideChar"/></w:rPr><w:t>（此处填写数量）</w:t></w:r>',
+      '<w:r><w:rPr><w:rStyle w:val="GuideChar"/><w:vanish w:val="0"/></w:rPr><w:t>120条</w:t></w:r>', '<w:r><w:t>。</w:t></w:r>']),
+    numbered('主动公开政府信息情况'), guide('GuideSub', '（填报说明：按表格填写。）'), table2(),
+    numbered('收到和处理政府信息公开申请情况'), table3(),
+    numbered('政府信息公开行政复议、行政诉讼情况'), table4(),
+    numbered('存在的主要问题及改进情况'), p('问题。'),
+    numbered('其他需要报告的事项'), p('其他。'),
+    p('岳阳市君山区人民政府办公室'), p('2023年1月20日'),
+  ].join('\n');
+  const dir = tmp();
+  writeFileSync(join(dir, 'guide.docx'), await handDocx({ body, styles }));
+  const r = await convert([join(dir, 'guide.docx')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.feed.text, { overview: '全年主动公开120条。', problems: '问题。', other: '其他。' });
+});
+
 test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'report.docx'), await handDocx());
