@@ -15,6 +15,8 @@
  *   deleted row is left out.
  * - List numbers that Word or WPS shows before a paragraph (一、 二、 as automatic numbering, directly or through the
  *   paragraph's style, in word/numbering.xml) are written before its text, as the page shows them; bullets are not.
+ * - An imported chunk (w:altChunk: an HTML file, or a web archive, .mht, holding one; web editors' "export to Word"
+ *   writes the whole page so) is its body's HTML, where it stands; other kinds of chunk (RTF, .docx) are left out.
  * - A title in two paragraphs (岳阳市君山区人民政府 / 2022年政府信息公开工作年度报告) is one title, as a page has it.
  * - A date alone on the last line (2023年1月19日 or 二〇二三年一月十九日, under the signature) is the publication date,
  *   as a page's 发布日期 is, unless the document has a 发布日期 line of its own.
@@ -54,7 +56,9 @@ interface Paragraph { kind: 'p'; html: string; text: string; style?: string; num
 interface Cell { span: number; vMerge?: 'restart' | 'continue'; hMerge?: boolean; blocks: Block[] }
 interface Row { before: number; deleted: boolean; cells: Cell[] }
 interface TableBlock { kind: 'table'; rows: Row[] }
-type Block = Paragraph | TableBlock;
+/** An imported chunk (w:altChunk: HTML, or a web archive, .mht, that holds it): its body's HTML, as it is. */
+interface HtmlBlock { kind: 'html'; html: string }
+type Block = Paragraph | TableBlock | HtmlBlock;
 
 /**
  * Elements whose content is not the document's text: deleted and moved-away text, field codes, properties (which may
@@ -225,7 +229,7 @@ function numberLabel(numbering: Formats, counters: Counters, para: Paragraph): s
 }
 
 /** The blocks of a document.xml: paragraphs and tables, in order. */
-function blocksOf(xml: string, formats: Formats): Block[] {
+function blocksOf(xml: string, formats: Formats, chunk: (id: string) => string = () => ''): Block[] {
   const body: Block[] = [];
   const tables: TableBlock[] = [];
   const cells: Cell[] = [];
@@ -301,6 +305,8 @@ function blocksOf(xml: string, formats: Formats): Block[] {
         if (empty) { end(para); para = null; }
         break;
       case 'tbl': if (!empty) tables.push({ kind: 'table', rows: [] }); break;
+      // (Between paragraphs, in the body or a cell.)
+      case 'altChunk': container().push({ kind: 'html', html: chunk(attrs(rest!)['r:id'] ?? '') }); break;
       case 'tr': tables.at(-1)?.rows.push({ before: 0, deleted: false, cells: [] }); break;
       case 'tc': {
         const cell: Cell = { span: 1, blocks: [] };
@@ -393,7 +399,56 @@ function tableHtml(table: TableBlock): string {
 }
 
 function blocksHtml(blocks: Block[]): string {
-  return blocks.map((b) => (b.kind === 'p' ? `<p>${b.html}</p>` : tableHtml(b))).join('\n');
+  return blocks.map((b) => (b.kind === 'p' ? `<p>${b.html}</p>` : b.kind === 'html' ? b.html : tableHtml(b))).join('\n');
+}
+
+/**
+ * The body of an imported chunk as HTML: an HTML file (in its charset: its BOM, else its <meta charset>, else UTF-8),
+ * or the HTML part of a web archive (MIME, .mht: quoted-printable or base64, in the charset its header names). Its
+ * <head> (title, scripts, styles) is left out; '' for anything else.
+ */
+function chunkBody(bytes: Uint8Array): string {
+  const latin = asLatin1(bytes.subarray(0, 4096));
+  let html: string | undefined;
+  if (/^\s*MIME-Version:/i.test(latin) || /^\s*Content-Type:\s*multipart\//im.test(latin)) {
+    // Every part of the archive, its headers and body (in bytes as text: latin1 keeps each byte one character).
+    const all = asLatin1(bytes);
+    const boundary = /boundary\s*=\s*"?([^";\r\n]+)"?/i.exec(all)?.[1];
+    for (const partText of boundary ? all.split(`--${boundary}`) : [all]) {
+      const at = partText.search(/\r?\n\r?\n/);
+      const head = partText.slice(0, at);
+      if (at < 0 || !/Content-Type:\s*text\/html/i.test(head)) continue;
+      let body = partText.slice(at).replace(/^\r?\n\r?\n/, '');
+      const encoding = /Content-Transfer-Encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+      let raw: Uint8Array;
+      if (encoding === 'base64') raw = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+      else {
+        if (encoding === 'quoted-printable') body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        raw = Buffer.from(body, 'latin1');
+      }
+      html = decodeHtml(raw, /charset\s*=\s*"?([\w-]+)/i.exec(head)?.[1]);
+      break;
+    }
+  } else if (/^(?:\uFEFF|\xEF\xBB\xBF|\s)*</.test(latin)) html = decodeHtml(bytes);
+  if (html === undefined) return '';
+  const body = /<body\b[^>]*>([\s\S]*?)(?:<\/body\s*>|$)/i.exec(html);
+  return body ? body[1]! : html.replace(/<head\b[\s\S]*?<\/head\s*>/i, '');
+}
+
+/** Bytes as text, one character per byte (ISO-8859-1; TextDecoder's "latin1" is windows-1252, which is not). */
+const asLatin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+
+/** HTML's bytes as text: in the charset given (a MIME header's), else its <meta charset>, else UTF-8 (a BOM wins). */
+function decodeHtml(bytes: Uint8Array, charset?: string): string {
+  const sniff = asLatin1(bytes.subarray(0, 2048));
+  const name = charset ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(sniff)?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(/^(?:gb2312|gbk|x-gbk)$/i.test(name) ? 'gb18030' : name);
+  } catch {
+    decoder = new TextDecoder();
+  }
+  return decoder.decode(bytes);
 }
 
 /**
@@ -408,13 +463,19 @@ export function docxToHtml(bytes: Uint8Array): string {
   const utf8 = new TextDecoder();
   // The numbering and the styles, where the document's relationships say (else where Word puts them).
   const rels = files.get(found.document.replace(/[^/]*$/, (f) => `_rels/${f}.rels`).toLowerCase());
+  const relations = rels ? [...utf8.decode(rels()).matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => attrs(m[1]!)) : [];
+  const file = (rel: Record<string, string> | undefined, fallback = '') => files.get((rel ? partPath(found.document, rel.Target ?? '') : fallback).toLowerCase());
   const related = (type: string, fallback: string) => {
-    const rel = rels && [...utf8.decode(rels()).matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => attrs(m[1]!))
-      .find((a) => a.Type?.endsWith(`/${type}`));
-    const f = files.get((rel ? partPath(found.document, rel.Target ?? '') : fallback).toLowerCase());
+    const f = file(relations.find((a) => a.Type?.endsWith(`/${type}`)), fallback);
     return f ? utf8.decode(f()) : '';
   };
-  const blocks = blocksOf(utf8.decode(part()), readFormats(related('numbering', 'word/numbering.xml'), related('styles', 'word/styles.xml')));
+  // An imported chunk's body (w:altChunk, as web editors' "export to Word" write the whole page): HTML, or a web
+  // archive (.mht) holding it. Another kind (RTF, another .docx) is left out.
+  const chunk = (id: string) => {
+    const f = file(relations.find((a) => a.Id === id && a.Type?.endsWith('/aFChunk')));
+    return f ? chunkBody(f()) : '';
+  };
+  const blocks = blocksOf(utf8.decode(part()), readFormats(related('numbering', 'word/numbering.xml'), related('styles', 'word/styles.xml')), chunk);
   const texts = blocks.map((b) => (b.kind === 'p' ? b.text.trim() : null));
   const first = texts.findIndex((t) => t !== '');
   let head = '';
@@ -429,7 +490,7 @@ export function docxToHtml(bytes: Uint8Array): string {
   }
   // The date under the signature, the document's last line, is when the report was issued: its publication date,
   // unless the document says that (发布日期：…).
-  const last = [...blocks].reverse().find((b) => b.kind === 'table' || b.text.trim());
+  const last = [...blocks].reverse().find((b) => b.kind !== 'p' || b.text.trim());
   const line = last?.kind === 'p' ? last.text.trim().split('\n').at(-1)!.normalize('NFKC').replace(/\s+/g, '') : '';
   const said = blocks.some((b) => b.kind === 'p' && /(?:发布(?:日期|时间)|日期)\s*[:：]/.test(b.text));
   const date = !said && /^(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/.test(line)

@@ -103,7 +103,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://
 <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 节"/><w:basedOn w:val="2"/></w:style></w:styles>`;
 
-function handDocx({ body, split, dateLine, hMerge, numbering = NUMBERING, styles = STYLES } = {}) {
+function handDocx({ body, split, dateLine, hMerge, numbering = NUMBERING, styles = STYLES, extra = {} } = {}) {
   let document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
 ${body ?? [
@@ -147,6 +147,7 @@ ${body ?? [
     'word/document.xml': document,
     'word/numbering.xml': numbering,
     'word/styles.xml': styles,
+    ...extra,
   });
 }
 
@@ -298,6 +299,72 @@ test('from-docx: text hidden by a style (a template\'s 填报说明 in a hidden 
   const r = await convert([join(dir, 'guide.docx')]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.feed.text, { overview: '全年主动公开120条。', problems: '问题。', other: '其他。' });
+});
+
+/** Quoted-printable (RFC 2045), as web archives (.mht) carry HTML: =XX for bytes beyond ASCII and "=", lines of 76. */
+const quotedPrintable = (text) => {
+  let out = '';
+  let line = '';
+  for (const b of Buffer.from(text)) {
+    const c = b > 126 || b === 61 ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : b === 10 ? '\r\n' : String.fromCharCode(b);
+    if (c === '\r\n') { out += `${line}\r\n`; line = ''; continue; }
+    if (line.length + c.length > 75) { out += `${line}=\r\n`; line = ''; }
+    line += c;
+  }
+  return out + line;
+};
+const CHUNK_RELS = (target, id = 'htmlChunk') => '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/>` +
+  '<Relationship Id="rtf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/notes.rtf"/></Relationships>';
+
+test('from-docx: a report exported to Word by a web editor (its page imported whole, w:altChunk of a web archive .mht) reads as the page does', async () => {
+  // As html-docx-js and the "export to Word" of web editors write it: a document whose body is one imported chunk.
+  const page = readFileSync(fixture('annual-2021.html'), 'utf8');
+  const mht = ['MIME-Version: 1.0', 'Content-Type: multipart/related;', '    type="text/html";', '    boundary="----=mhtDocumentPart"', '', '',
+    '------=mhtDocumentPart', 'Content-Type: text/html;', '    charset="utf-8"', 'Content-Transfer-Encoding: quoted-printable',
+    'Content-Location: file:///C:/fake/document.html', '', quotedPrintable(page), '', '------=mhtDocumentPart--', ''].join('\r\n');
+  const dir = tmp();
+  writeFileSync(join(dir, 'exported.docx'), await handDocx({
+    body: '<w:altChunk r:id="htmlChunk"/>',
+    extra: { 'word/_rels/document.xml.rels': CHUNK_RELS('/word/afchunk.mht'), 'word/afchunk.mht': mht },
+  }));
+  const fromPage = await convert([fixture('annual-2021.html')]);
+  const fromDocx = await convert([join(dir, 'exported.docx')]);
+  assert.equal(fromDocx.code, 0, fromDocx.stderr);
+  for (const key of ['proactive', 'applications', 'reviewLitigation', 'text', 'template', 'year']) {
+    assert.deepEqual(fromDocx.feed[key], fromPage.feed[key], key);
+  }
+  // Before, nothing of the chunk was read: no table found.
+  assert.match(fromDocx.stderr, /tables found: 二 yes, 三 yes, 四 yes/);
+});
+
+test('from-docx: an imported HTML chunk among the paragraphs is read where it stands, in its own charset (GB2312); an RTF chunk is left out', async () => {
+  // 公开内容不够全面。 in GB2312, as an old page saved from a CMS is.
+  const gbk = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>t</title></head><body><p>'),
+    Buffer.from('b9abbfaac4dac8ddb2bbb9bbc8abc3e6a1a3', 'hex'), Buffer.from('</p></body></html>')]);
+  const body = [
+    p('岳阳市君山区人民政府'), p('2022年政府信息公开工作年度报告'),
+    numbered('总体情况'), p('概述。'),
+    numbered('主动公开政府信息情况'), table2(),
+    numbered('收到和处理政府信息公开申请情况'), table3(),
+    numbered('政府信息公开行政复议、行政诉讼情况'), table4(),
+    numbered('存在的主要问题及改进情况'), '<w:altChunk r:id="problems"/>', '<w:altChunk r:id="rtf"/>',
+    numbered('其他需要报告的事项'), p('其他。'),
+    p('岳阳市君山区人民政府办公室'), p('2023年1月20日'),
+  ].join('\n');
+  const dir = tmp();
+  writeFileSync(join(dir, 'mixed.docx'), await handDocx({
+    body,
+    extra: {
+      'word/_rels/document.xml.rels': CHUNK_RELS('problems.htm', 'problems'),
+      'word/problems.htm': gbk,
+      'word/notes.rtf': '{\\rtf1\\ansi 不应读到的说明}',
+    },
+  }));
+  const r = await convert([join(dir, 'mixed.docx')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.feed.text, { overview: '概述。', problems: '公开内容不够全面。', other: '其他。' });
+  assert.equal(r.feed.publishedAt, '2023-01-20');
 });
 
 test('from-html: a .docx written by hand: cells merged down (w:vMerge) and across (w:gridSpan), a row starting right (w:gridBefore), tracked changes, a field, list numbers of Word, a placeholder, hidden text, a two-line title', async () => {
