@@ -2,6 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, nothing } from 'lit';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/catalogue.js';
+import '../src/annual-stats.js';
+import '../src/request-form.js';
+import '../src/request-status.js';
+import { formFeed } from './request-fixtures.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import { defineElement } from '../src/define.js';
 import { fetchJson, FeedController, FeedError } from '../src/core/feed.js';
@@ -344,6 +348,34 @@ describe('feed loading', () => {
       expect(titles(el), `timeout="${timeout}"`).to.have.length(4);
       expect(el.feedTimeout, `timeout="${timeout}"`).to.equal(undefined);
     }
+  });
+
+  it('a timeout taken back (the attribute removed, or set to "abc") gives the default back: a feed slower than the old one loads', async () => {
+    const report = await (await fetch('/demo/feeds/annual/2013.json')).json();
+    const elements: [string, unknown, string][] = [
+      ['disclosure-catalogue', smallCatalogue(), '共找到'],
+      ['annual-stats', report, '主动公开政府信息情况'],
+      ['request-form', formFeed(), '下一步'],
+      ['request-status', formFeed({ mode: 'print' }, 'https://example.invalid/status'), '查询码'],
+    ];
+    const failed: string[] = [];
+    for (const [tag, feed, shown] of elements) {
+      for (const after of [null, 'abc']) {
+        const el = document.createElement(tag) as DisclosureElement & { loaded: Promise<void> };
+        el.setAttribute('timeout', '300');
+        el.setAttribute('no-url-state', '');
+        el.setAttribute('no-charts', '');
+        mountHtml(nothing).append(el);
+        await el.updateComplete;
+        if (after === null) el.removeAttribute('timeout');
+        else el.setAttribute('timeout', after);
+        el.setAttribute('src', await storeFeed(feed, { delay: 800 }));
+        await el.loaded;
+        await el.updateComplete;
+        if (!shadowText(el).includes(shown)) failed.push(`${tag}, timeout ${after ?? 'removed'}: ${shadowText(el).slice(0, 60)}`);
+      }
+    }
+    expect(failed).to.deep.equal([]);
   });
 
   it('tells apart not-found, server error, HTML, invalid JSON and timeout; a byte-order mark is no error', async () => {
