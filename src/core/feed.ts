@@ -150,7 +150,8 @@ export class FeedController<T> implements ReactiveController {
   slow?: boolean;
   /** Resolves when the current load has settled (successfully or not). */
   loaded: Promise<void> = Promise.resolve();
-  timeout = 20000;
+  /** Ms before a load is given up: the element's `timeout`; none, fetchJson's default (20 s). */
+  timeout?: number;
   slowAfter = 4000;
   private abort: AbortController | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;

@@ -245,7 +245,7 @@ export class AnnualStats extends DisclosureElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.uiStrings = undefined;
-    if (changed.has('feedTimeout')) this.reportFeed.timeout = this.feedTimeout || 20000;
+    if (changed.has('feedTimeout')) this.reportFeed.timeout = this.feedTimeout;
     if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
       this.yearFeeds.forEach((f) => f.cancel());
       this.seen = undefined;

@@ -250,8 +250,8 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // (A timeout taken back, or no positive number: the default again.)
-    this.feed.timeout = this.feedTimeout || 20000;
+    // (A timeout taken back, or no positive number, is undefined: the default again.)
+    this.feed.timeout = this.feedTimeout;
     // (Not at first: the value it had before is undefined then; the page size is read when the feed starts loading.)
     if (changed.get('pageSize') !== undefined) {
       // A page size set later (e.g. by a framework) applies at once; while the feed loads, to the page it will show.

@@ -301,7 +301,7 @@ export class RequestForm extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('feedTimeout')) this.formFeedCtl.timeout = this.feedTimeout || 20000;
+    if (changed.has('feedTimeout')) this.formFeedCtl.timeout = this.feedTimeout;
     // A character count announced after the applicant moved on would be read out of context; so would the last sentence
     // said (a count, a file removed), read where a screen reader browses onto the live region: it goes too. (What
     // announce() says with a move, a restored draft or a cleared form, comes after this update.)

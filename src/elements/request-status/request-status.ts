@@ -118,7 +118,7 @@ export class RequestStatus extends DisclosureElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('feedTimeout')) this.statusFeed.timeout = this.feedTimeout || 20000;
+    if (changed.has('feedTimeout')) this.statusFeed.timeout = this.feedTimeout;
     if (changed.has('src') || (changed.has('provider') && this.resolveSrc(this.src) != this.statusFeed.url)) {
       void this.statusFeed.load(this.resolveSrc(this.src));
     }
