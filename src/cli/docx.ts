@@ -21,6 +21,7 @@
  * - A date alone on the last line (2023年1月19日 or 二〇二三年一月十九日, under the signature) is the publication date,
  *   as a page's 发布日期 is, unless the document has a 发布日期 line of its own.
  */
+import { decodeText, metaCharset } from './io.js';
 import { attrs, partPath, unzip, xmlChars as xmlText } from './xlsx.js';
 import type { ZipKind } from './xlsx.js';
 
@@ -403,8 +404,8 @@ function blocksHtml(blocks: Block[]): string {
 }
 
 /**
- * The body of an imported chunk as HTML: an HTML file (in its charset: its BOM, else its <meta charset>, else UTF-8),
- * or the HTML part of a web archive (MIME, .mht: quoted-printable or base64, in the charset its header names). Its
+ * The body of an imported chunk as HTML: an HTML file, or the HTML part of a web archive (MIME, .mht: quoted-printable
+ * or base64), decoded as a page is (decodeText: the charset its MIME header or its <meta> names, UTF-8, GB18030). Its
  * <head> (title, scripts, styles) is left out; '' for anything else.
  */
 function chunkBody(bytes: Uint8Array): string {
@@ -426,10 +427,10 @@ function chunkBody(bytes: Uint8Array): string {
         if (encoding === 'quoted-printable') body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
         raw = Buffer.from(body, 'latin1');
       }
-      html = decodeHtml(raw, /charset\s*=\s*"?([\w-]+)/i.exec(head)?.[1]);
+      html = decodeText(raw, /charset\s*=\s*"?([\w-]+)/i.exec(head)?.[1] ?? metaCharset(raw)).text;
       break;
     }
-  } else if (/^(?:\uFEFF|\xEF\xBB\xBF|\s)*</.test(latin)) html = decodeHtml(bytes);
+  } else if (/^(?:\uFEFF|\xEF\xBB\xBF|\s)*</.test(latin)) html = decodeText(bytes, metaCharset(bytes)).text;
   if (html === undefined) return '';
   const body = /<body\b[^>]*>([\s\S]*?)(?:<\/body\s*>|$)/i.exec(html);
   return body ? body[1]! : html.replace(/<head\b[\s\S]*?<\/head\s*>/i, '');
@@ -437,19 +438,6 @@ function chunkBody(bytes: Uint8Array): string {
 
 /** Bytes as text, one character per byte (ISO-8859-1; TextDecoder's "latin1" is windows-1252, which is not). */
 const asLatin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
-
-/** HTML's bytes as text: in the charset given (a MIME header's), else its <meta charset>, else UTF-8 (a BOM wins). */
-function decodeHtml(bytes: Uint8Array, charset?: string): string {
-  const sniff = asLatin1(bytes.subarray(0, 2048));
-  const name = charset ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(sniff)?.[1] ?? 'utf-8';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(/^(?:gb2312|gbk|x-gbk)$/i.test(name) ? 'gb18030' : name);
-  } catch {
-    decoder = new TextDecoder();
-  }
-  return decoder.decode(bytes);
-}
 
 /**
  * The HTML of a .docx file's text. The first paragraph with text is the title (<h1>); when it names only the

@@ -239,6 +239,10 @@ const lineAt = (bytes: Uint8Array, offset: number) => {
   return line;
 };
 
+/** The charset an HTML page's <meta> declares (`<meta charset>`, or `http-equiv` Content-Type), among its first 4 KB. */
+export const metaCharset = (bytes: Uint8Array) =>
+  /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)))?.[1];
+
 /**
  * Decodes text: UTF-16 when a BOM says so, UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030
  * (a superset of GBK and GB2312). `declared` (an HTTP or <meta> charset) wins over UTF-8 when it names a GB encoding.

@@ -12,7 +12,7 @@ import { VERSION } from '../version.js';
 import { parseAnnualFeed } from '../elements/annual-stats/model.js';
 import { reconcile } from '../elements/annual-stats/reconcile.js';
 import {
-  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isOle, isPdf, isUrl, isZip, jsonPieces, looksBinary, parseArgs,
+  CliError, EXIT_FAIL, EXIT_OK, EXIT_USAGE, Progress, decodeText, exitQuietlyOnEpipe, fmt, isOle, isPdf, isUrl, isZip, jsonPieces, looksBinary, metaCharset, parseArgs,
   plural, readBytes, reason, refuseOverwritingInput, usageError, writeOutput,
 } from './io.js';
 import { validateFeed } from './validate.js';
@@ -525,8 +525,7 @@ async function cmdAnnual(argv: string[]): Promise<number> {
     throw new CliError(`${source}: this is a PDF, whose tables are not read here: convert the report's page (.html) or its Word document (.docx) instead`);
   } else {
     if (looksBinary(bytes)) throw new CliError(`${source}: this is not an HTML page (it holds binary data): ${reads}`);
-    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? metaCharset(bytes);
     decoded = decodeText(bytes, declared);
     text = decoded.text;
     if (!/<[a-z!]/i.test(text)) throw new CliError(`${source}: this is not an HTML page: ${reads}`);
