@@ -229,8 +229,8 @@ function numberLabel(numbering: Formats, counters: Counters, para: Paragraph): s
   });
 }
 
-/** The blocks of a document.xml: paragraphs and tables, in order. */
-function blocksOf(xml: string, formats: Formats, chunk: (id: string) => string = () => ''): Block[] {
+/** The blocks of a document.xml: paragraphs, tables and imported chunks (`chunk`: the HTML of the one of that relationship id), in order. */
+function blocksOf(xml: string, formats: Formats, chunk: (id: string) => string): Block[] {
   const body: Block[] = [];
   const tables: TableBlock[] = [];
   const cells: Cell[] = [];
