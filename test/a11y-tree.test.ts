@@ -17,7 +17,7 @@ import type { RequestStatus } from '../src/request-status.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import { scriptEndpoint, storeFeed } from './helpers.js';
 import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
-import { $, $$, answerToReview, fill, formFeed, next, waitUntil } from './request-fixtures.js';
+import { $, $$, STEP1, VALID, answerToReview, fill, formFeed, next, waitUntil } from './request-fixtures.js';
 
 interface AX {
   role: string;
@@ -291,7 +291,7 @@ describe('accessibility tree: <request-form>', () => {
 
   it('a step reached: its focused title says which step of how many; done steps are told apart from those to come by more than colour, and in words', async () => {
     const el = await requestForm();
-    await fill(el, { applicantType: 'naturalPerson', name: '张三', idNumber: '11010519491231002X', mobile: '13800138000' });
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
     await next(el);
     let t = await treeUntil((t) => focused(t)?.name === '所需信息', 'focus on the second step');
     expect([focused(t).role, focused(t).description]).to.deep.equal(['heading', '第 2 步，共 4 步']);
@@ -302,7 +302,7 @@ describe('accessibility tree: <request-form>', () => {
     const [done, current, later] = $$(el, '.progress li');
     expect(mark(done)).to.contain('✓');
     expect([mark(current), mark(later)]).to.deep.equal(['none', 'none']);
-    await fill(el, { description: '2025年道路维修经费', delivery: 'email' });
+    await fill(el, { description: VALID.description, delivery: 'email' });
     await next(el);
     await fill(el, { declaration: true });
     await next(el);
