@@ -1,0 +1,52 @@
+// What using the steps after the form (the receipt, the paper application form, <request-status>) as an elderly or
+// disabled applicant found: keyboard only, 200 % text and large-text at 320 px, print, the accessibility tree. Each test
+// was seen failing on the code before its fix.
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../src/request-form.js';
+import '../src/request-status.js';
+import type { RequestForm } from '../src/request-form.js';
+import type { RequestStatus } from '../src/request-status.js';
+import { scriptEndpoint, storeFeed } from './helpers.js';
+import { $, answerToReview, fill, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
+
+const FOUND = { queryCode: 'K7QM4XPA9R', status: 'accepted', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] };
+
+afterEach(async () => {
+  await emulateMedia({ media: 'screen' });
+  sessionStorage.clear();
+});
+
+describe('after the form, on paper', () => {
+  it('a heading focused by keyboard (the lookup’s result, the paper form’s title) prints without its focus ring: Ctrl+P right after 查询 or 生成申请表 drew a frame on the sheet', async () => {
+    const src = await storeFeed(formFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: FOUND }])));
+    const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${src} today="2026-09-10"></request-status>`);
+    await st.loaded;
+    $(st, '#code').focus();
+    await sendKeys({ type: 'K7QM4XPA9R' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '张三' });
+    await sendKeys({ press: 'Enter' });
+    const h = await waitUntil(() => $(st, '#result-h'), 'the result');
+    await focusedIn(st, '#result-h');
+    // On screen the focused heading shows where the keyboard is …
+    expect(getComputedStyle(h).outlineStyle).to.equal('solid');
+    await emulateMedia({ media: 'print' });
+    // … on paper there is no keyboard: no frame around it.
+    expect(getComputedStyle(h).outlineStyle).to.equal('none');
+    await emulateMedia({ media: 'screen' });
+    st.remove();
+
+    const el = await fixture<RequestForm & HTMLElement>(html`<request-form src=${await storeFeed(formFeed({ mode: 'print' }))}></request-form>`);
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await answerToReview(el);
+    $(el, '#send').focus();
+    await sendKeys({ press: 'Enter' });
+    const p = await waitUntil(() => $(el, '#paper-h'), 'the paper form');
+    await focusedIn(el, '#paper-h');
+    expect(getComputedStyle(p).outlineStyle).to.equal('solid');
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(p).outlineStyle).to.equal('none');
+  });
+});
