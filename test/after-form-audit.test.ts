@@ -7,7 +7,7 @@ import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { scriptEndpoint, storeFeed } from './helpers.js';
+import { scriptEndpoint, shadowText, storeFeed } from './helpers.js';
 import { $, answerToReview, fill, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
 
 const FOUND = { queryCode: 'K7QM4XPA9R', status: 'accepted', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] };
@@ -48,5 +48,26 @@ describe('after the form, on paper', () => {
     expect(getComputedStyle(p).outlineStyle).to.equal('solid');
     await emulateMedia({ media: 'print' });
     expect(getComputedStyle(p).outlineStyle).to.equal('none');
+  });
+});
+
+describe('<request-status> where this page cannot look applications up', () => {
+  it('no lookup address, or a plain http one: the applicant is told progress cannot be checked here and whom to ask (the office), not “申请未发送” (they are not applying) nor a setting’s name', async () => {
+    for (const endpoint of ['http://example.gov.cn/status', undefined]) {
+      const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))}></request-status>`);
+      await st.loaded;
+      $(st, '#code').focus();
+      await sendKeys({ type: 'K7QM4XPA9R' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '张三' });
+      await sendKeys({ press: 'Enter' });
+      await focusedIn(st, '#failure');
+      const said = shadowText(st, '#failure');
+      expect(said, String(endpoint)).to.contain('不能在线查询').and.not.contain('申请未发送').and.not.contain('status.endpoint');
+      // Whom to ask instead: the office of the form feed, with its address.
+      const panel = shadowText(st, '[part="lookup-error"]');
+      expect(panel, String(endpoint)).to.contain('测试区政务公开办').and.contain('测试路1号');
+      st.remove();
+    }
   });
 });

@@ -97,7 +97,7 @@ export class RequestStatus extends DisclosureElement {
   /** `l`: the language it was asked in (Accept-Language), which the server's own words (a history note) came in. */
   private statusAnswer?: (StatusAnswer & { l: string }) | null;
   /** `text` says it in the language of the moment (said again when the language changes). */
-  private lookupFailure?: { text: () => string; retry: boolean } | null;
+  private lookupFailure?: { text: () => string; retry: boolean; office?: 1 } | null;
 
   private readonly statusFeed = new FeedController<RequestFormFeed>(this, parseRequestForm);
   /** The running lookup's: `key` is its query code and name. */
@@ -149,8 +149,10 @@ export class RequestStatus extends DisclosureElement {
       return;
     }
     const endpoint = this.statusFeed.data?.status?.endpoint;
+    // No lookup here (no address, or a plain http one): one plain message (not insecureNote's 申请未发送: no application
+    // is being sent), with whom to ask instead.
     if (!endpoint || insecureEndpoint(endpoint)) {
-      this.lookupFailure = { text: () => endpoint ? this.t.insecureNote : this.t.noStatusEndpoint, retry: false };
+      this.lookupFailure = { text: () => this.t.noStatusEndpoint, retry: false, office: 1 };
       await this.updateComplete;
       this.shadowRoot!.getElementById('failure')?.focus();
       return;
@@ -224,7 +226,7 @@ export class RequestStatus extends DisclosureElement {
               // The retry button goes with this panel: focus waits on the lookup button, not on the page (WCAG 2.4.3).
               this.shadowRoot!.querySelector<HTMLElement>('form .btn')!.focus();
               void this.runLookup();
-            }}>${this.core.retry}</button>` : nothing}</div>`
+            }}>${this.core.retry}</button>` : nothing}${this.lookupFailure.office && officeDetails(this.t, form.agency.office, this.textLang(this.statusFeed))}</div>`
         : nothing}
       ${this.statusAnswer ? this.renderAnswer(this.statusAnswer, form) : nothing}`;
   }

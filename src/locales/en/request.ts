@@ -111,7 +111,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   contactTitle: 'Contact the agency',
   contactCorrection: 'Please make the corrections the history asks for. You can post them or hand them in; if anything is unclear, call first.',
   officeLabels: { name: 'Office', address: 'Address', postcode: 'Postcode', hours: 'Opening hours', phone: 'Telephone', email: 'Email' } as Record<string, string>,
-  noStatusEndpoint: 'This form has no status address (status.endpoint).',
+  noStatusEndpoint: 'Progress cannot be checked on this page (its lookup address is missing or not https). Please ask the office.',
   statusNames: {
     received: 'Received',
     correctionRequested: 'Correction requested',

@@ -122,7 +122,7 @@ const zh = {
   contactTitle: '联系办理机关',
   contactCorrection: '请按办理记录中的要求补正。补正材料可以邮寄或当面提交；有疑问可以先打电话咨询。',
   officeLabels: { name: '机构', address: '地址', postcode: '邮政编码', hours: '办公时间', phone: '电话', email: '电子邮箱' } as Record<string, string>,
-  noStatusEndpoint: '本表单没有提供查询地址（status.endpoint）。',
+  noStatusEndpoint: '本页不能在线查询办理进度（查询地址未设置或未使用 https）。请向办理机关查询。',
   statusNames: {
     received: '已收到申请',
     correctionRequested: '需要补正',
