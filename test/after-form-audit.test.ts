@@ -2,13 +2,13 @@
 // disabled applicant found: keyboard only, 200 % text and large-text at 320 px, print, the accessibility tree. Each test
 // was seen failing on the code before its fix.
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { scriptEndpoint, shadowText, storeFeed } from './helpers.js';
-import { $, answerToReview, fill, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
+import { pastRightEdge, scriptEndpoint, shadowText, storeFeed, textSpacing } from './helpers.js';
+import { $, answerToReview, englishFormFeed, fill, focusedIn, formFeed, next, waitUntil } from './request-fixtures.js';
 
 const FOUND = { queryCode: 'K7QM4XPA9R', status: 'accepted', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] };
 
@@ -68,6 +68,36 @@ describe('<request-status> where this page cannot look applications up', () => {
       const panel = shadowText(st, '[part="lookup-error"]');
       expect(panel, String(endpoint)).to.contain('测试区政务公开办').and.contain('测试路1号');
       st.remove();
+    }
+  });
+});
+
+describe('the receipt on a phone with large text and the reader’s own text spacing (WCAG 1.4.12)', () => {
+  it('the query code stays on one line, on the screen: with wider letter spacing it broke before its last character (K7QM4XPA9 / R), and the first line reads as the whole code', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const [feed, lang] of [[formFeed, 'zh-CN'], [englishFormFeed, 'en']] as const) {
+        const RECEIPT = { requestId: 'r-1', queryCode: 'K7QM4XPA9R', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
+        const src = await storeFeed(feed({ mode: 'api', endpoint: await scriptEndpoint([{ status: 201, body: RECEIPT }]), encoding: 'json' }));
+        const el = await fixture<RequestForm & HTMLElement>(html`<request-form large-text lang=${lang} src=${src}></request-form>`);
+        await el.loaded;
+        await fill(el, { applicantType: 'naturalPerson' });
+        await answerToReview(el);
+        await next(el);
+        const code = await waitUntil(() => $(el, '[part="receipt"] .code'), 'the receipt');
+        // A text-spacing bookmarklet's rules: letters 0.12em apart, words 0.16em, lines 1.5.
+        textSpacing(el);
+        await el.updateComplete;
+        expect(code.textContent).to.equal('K7QM4XPA9R');
+        const r = document.createRange();
+        r.selectNodeContents(code);
+        expect(r.getClientRects().length, `${lang}: lines of the code`).to.equal(1);
+        expect(pastRightEdge(el), lang).to.deep.equal([]);
+        el.remove();
+        sessionStorage.clear();
+      }
+    } finally {
+      await setViewport({ width: 1280, height: 900 });
     }
   });
 });
