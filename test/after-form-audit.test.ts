@@ -101,3 +101,38 @@ describe('the receipt on a phone with large text and the reader’s own text spa
     }
   });
 });
+
+describe('<request-status> on a slow line', () => {
+  it('an applicant who moves on while the lookup runs (back to the code, to correct it) keeps the focus there: the answer no longer pulls it to the result, and what they type is not lost', async () => {
+    const src = await storeFeed(formFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: FOUND, delay: 700 }])));
+    const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${src} today="2026-09-10"></request-status>`);
+    await st.loaded;
+    $(st, '#code').focus();
+    await sendKeys({ type: 'K7QM4XPA9' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '张三' });
+    await sendKeys({ press: 'Enter' });
+    // Back to the code while 正在查询… shows.
+    // (As Shift+Tab or a tap takes it there.)
+    $(st, '#code').focus();
+    expect(st.shadowRoot!.activeElement?.id).to.equal('code');
+    await waitUntil(() => $(st, '#result-h'), 'the answer');
+    await st.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(st.shadowRoot!.activeElement?.id, 'focus after the answer').to.equal('code');
+    await sendKeys({ type: 'R' });
+    expect($<HTMLInputElement>(st, '#code').value).to.equal('K7QM4XPA9R');
+  });
+
+  it('one who waits where they pressed Enter is taken to the result, as before', async () => {
+    const src = await storeFeed(formFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: FOUND, delay: 300 }])));
+    const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${src} today="2026-09-10"></request-status>`);
+    await st.loaded;
+    $(st, '#code').focus();
+    await sendKeys({ type: 'K7QM4XPA9R' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '张三' });
+    await sendKeys({ press: 'Enter' });
+    await focusedIn(st, '#result-h');
+  });
+});

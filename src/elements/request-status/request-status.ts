@@ -161,6 +161,7 @@ export class RequestStatus extends DisclosureElement {
     url.searchParams.set('queryCode', this.typedCode);
     url.searchParams.set('name', this.typedName.trim());
     const abort = (this.lookupAbort = Object.assign(new AbortController(), { key }));
+    const from = this.shadowRoot!.activeElement;
     this.busy = this.announcement = true;
     try {
       // Asked in the element's language (zh-CN or en, a CORS-safelisted value), as <request-form> sends: a server may
@@ -182,7 +183,9 @@ export class RequestStatus extends DisclosureElement {
       if (!abort.signal.aborted) this.busy = false;
     }
     await this.updateComplete;
-    this.shadowRoot!.getElementById(this.statusAnswer ? 'result-h' : 'failure')?.focus();
+    // Only from where it was asked (or from what this lookup took away: the last message, where a click on 查询 leaves
+    // focus in Safari): an applicant who moved on meanwhile (to correct the code) keeps typing there.
+    if (!from?.isConnected || this.shadowRoot!.activeElement == from) this.shadowRoot!.getElementById(this.statusAnswer ? 'result-h' : 'failure')?.focus();
   };
 
   override render(): TemplateResult {
