@@ -12,6 +12,22 @@ import { $, answerToReview, englishFormFeed, fill, focusedIn, formFeed, next, wa
 
 const FOUND = { queryCode: 'K7QM4XPA9R', status: 'accepted', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] };
 
+/** A status page for the sample form (print mode) whose lookups go to `endpoint`. */
+async function statusPage(endpoint?: string) {
+  const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))} today="2026-09-10"></request-status>`);
+  await st.loaded;
+  return st;
+}
+
+/** A lookup from the keyboard: `code` typed, Tab, 张三, Enter. */
+async function typeLookup(st: Element, code = 'K7QM4XPA9R') {
+  $(st, '#code').focus();
+  await sendKeys({ type: code });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ type: '张三' });
+  await sendKeys({ press: 'Enter' });
+}
+
 afterEach(async () => {
   await emulateMedia({ media: 'screen' });
   sessionStorage.clear();
@@ -19,14 +35,8 @@ afterEach(async () => {
 
 describe('after the form, on paper', () => {
   it('a heading focused by keyboard (the lookup’s result, the paper form’s title) prints without its focus ring: Ctrl+P right after 查询 or 生成申请表 drew a frame on the sheet', async () => {
-    const src = await storeFeed(formFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: FOUND }])));
-    const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${src} today="2026-09-10"></request-status>`);
-    await st.loaded;
-    $(st, '#code').focus();
-    await sendKeys({ type: 'K7QM4XPA9R' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '张三' });
-    await sendKeys({ press: 'Enter' });
+    const st = await statusPage(await scriptEndpoint([{ status: 200, body: FOUND }]));
+    await typeLookup(st);
     const h = await waitUntil(() => $(st, '#result-h'), 'the result');
     await focusedIn(st, '#result-h');
     // On screen the focused heading shows where the keyboard is …
@@ -54,13 +64,8 @@ describe('after the form, on paper', () => {
 describe('<request-status> where this page cannot look applications up', () => {
   it('no lookup address, or a plain http one: the applicant is told progress cannot be checked here and whom to ask (the office), not “申请未发送” (they are not applying) nor a setting’s name', async () => {
     for (const endpoint of ['http://example.gov.cn/status', undefined]) {
-      const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))}></request-status>`);
-      await st.loaded;
-      $(st, '#code').focus();
-      await sendKeys({ type: 'K7QM4XPA9R' });
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ type: '张三' });
-      await sendKeys({ press: 'Enter' });
+      const st = await statusPage(endpoint);
+      await typeLookup(st);
       await focusedIn(st, '#failure');
       const said = shadowText(st, '#failure');
       expect(said, String(endpoint)).to.contain('不能在线查询').and.not.contain('申请未发送').and.not.contain('status.endpoint');
@@ -103,15 +108,15 @@ describe('the receipt on a phone with large text and the reader’s own text spa
 });
 
 describe('<request-status> on a slow line', () => {
+  /** A status page whose server answers after `delay` ms, looked up from the keyboard with `code`. */
+  async function lookUp(delay: number, code: string) {
+    const st = await statusPage(await scriptEndpoint([{ status: 200, body: FOUND, delay }]));
+    await typeLookup(st, code);
+    return st;
+  }
+
   it('an applicant who moves on while the lookup runs (back to the code, to correct it) keeps the focus there: the answer no longer pulls it to the result, and what they type is not lost', async () => {
-    const src = await storeFeed(formFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: FOUND, delay: 700 }])));
-    const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${src} today="2026-09-10"></request-status>`);
-    await st.loaded;
-    $(st, '#code').focus();
-    await sendKeys({ type: 'K7QM4XPA9' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '张三' });
-    await sendKeys({ press: 'Enter' });
+    const st = await lookUp(700, 'K7QM4XPA9');
     // Back to the code while 正在查询… shows.
     // (As Shift+Tab or a tap takes it there.)
     $(st, '#code').focus();
@@ -125,14 +130,7 @@ describe('<request-status> on a slow line', () => {
   });
 
   it('one who waits where they pressed Enter is taken to the result, as before', async () => {
-    const src = await storeFeed(formFeed({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: FOUND, delay: 300 }])));
-    const st = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${src} today="2026-09-10"></request-status>`);
-    await st.loaded;
-    $(st, '#code').focus();
-    await sendKeys({ type: 'K7QM4XPA9R' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '张三' });
-    await sendKeys({ press: 'Enter' });
+    const st = await lookUp(300, 'K7QM4XPA9R');
     await focusedIn(st, '#result-h');
   });
 });
