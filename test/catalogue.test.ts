@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/catalogue.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { expectAccessible, mountHtml, pastRightEdge, patchArrayFromLikePrototypeJs, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, uniqueName, waitUntil, waitUntilRendered } from './helpers.js';
 import { appendCatalogue, manyItems, smallCatalogue, titlesOf } from './fixtures/catalogue.js';
 import { newest } from '../src/elements/disclosure-catalogue/query.js';
@@ -453,6 +453,14 @@ describe('<disclosure-catalogue>: the skip link past the filters (WCAG 2.4.1)', 
       await expectAccessible(el);
       await sendKeys({ press: 'Enter' });
       expectFocused(el, $(el, '#summary'));
+      // Its focus ring on screen, none on paper (printed right after, it framed the result line).
+      expect(getComputedStyle($(el, '#summary')).outlineStyle).to.equal('solid');
+      await emulateMedia({ media: 'print' });
+      try {
+        expect(getComputedStyle($(el, '#summary')).outlineStyle).to.equal('none');
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
       // The next Tab goes on from the results, past the filters.
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement?.closest('.filters')).to.equal(null);

@@ -186,6 +186,8 @@ export const baseStyles = css`
   }
   @media print {
     .no-print, button, .btn { display: none !important; }
+    /* Every outline here is a focus ring, and paper has no keyboard: an element focused on screen prints no frame. */
+    * { outline: 0 !important; }
     /* Black on white whatever the theme: .root.root wins over .root.dark (earlier, as specific). */
     .root.root { --_text: #000; --_muted: #000; --_bg: #fff; --_surface: #fff; --_border: #000; --_link: #000; color-scheme: light; }
   }

@@ -75,8 +75,6 @@ export const requestFormStyles = css`
   .timeline time { display: block; }
   @media print {
     header, .progress, .clear, [part='warning'], [part='insecure'] { display: none !important; }
-    /* Paper has no keyboard: a heading focused on screen (the result, the paper form's title) gets no frame on it. */
-    :focus-visible { outline: 0 !important; }
     .receipt, .paper { border: 0; padding: 0; }
     /* On paper the link to the status page is its address. */
     [part='receipt'] a::after { content: ' ' attr(href); overflow-wrap: anywhere; }
