@@ -244,6 +244,8 @@ export const requestFormHanging = shortForm('../slow/requests');
 export const requestFormStatusDown: Json = { ...requestFormApi, status: { endpoint: '../503' } };
 /** The sample form whose status lookups never reach a server (the connection fails: fetch rejects). */
 export const requestFormStatusOffline: Json = { ...requestFormApi, status: { endpoint: '../network-error/status' } };
+/** The sample form whose status lookups would go to a plain http address: this page cannot look applications up. */
+export const requestFormStatusHttp: Json = { ...requestFormApi, status: { endpoint: 'http://example.gov.cn/api/status' } };
 /** The sample form whose status lookups are answered with 429 (too many lookups, e.g. after wrong names). */
 export const requestFormStatusLimited: Json = { ...requestFormApi, status: { endpoint: '../429' } };
 
@@ -511,6 +513,7 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-files-too-large': requestFormFilesTooLarge,
   'request-form-cors': requestFormCorsRefused,
   'request-form-status-offline': requestFormStatusOffline,
+  'request-form-status-http': requestFormStatusHttp,
   'request-form-status-hanging': requestFormStatusHanging,
   'request-form-long': requestFormLong,
   'request-form-hostile': requestFormHostile,

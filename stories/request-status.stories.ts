@@ -141,6 +141,23 @@ export const LookupNetworkFailure: Story = {
 };
 
 /**
+ * A page that cannot look applications up (its feed's `status.endpoint` is plain http, or missing): the applicant is
+ * told so, not that an application was not sent, and given the office to ask; nothing is sent.
+ */
+export const NoLookupHere: Story = {
+  name: 'Lookup not possible on this page (plain http address)',
+  args: { src: 'mock/feed/request-form-status-http', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:lookup-error', 'expect:office'],
+  play: async (context) => {
+    await lookUp('张三')(context);
+    const el = elementIn(context.canvasElement, 'request-status');
+    const failure = await inShadow(el, '[part~="lookup-error"]');
+    await waitFor(() => expect(failure.textContent).toContain('本页不能在线查询办理进度'));
+    await expect(failure.querySelector('[part~="office"]')).toBeTruthy();
+  },
+};
+
+/**
  * The portal's language switch pressed after a lookup (here `lang="en"` set on the element, as a portal's English
  * switch sets it): the result is said again in English, without a new lookup: the headings, labels, status and
  * outcome names, and the dates in English form. Text the agency wrote stays as written: the agency's name (from the
