@@ -251,6 +251,23 @@ export const Submitted: Story = {
 };
 
 /**
+ * The receipt's 填写新的申请 pressed: it asks first (the receipt is not shown again after a new application is started),
+ * with the query code in the question and focus on 取消; 取消 or Escape keeps the receipt.
+ */
+export const NewApplicationAsked: Story = {
+  name: 'Receipt: starting a new application asks first',
+  args: { src: 'mock/feed/request-form-short' },
+  tags: ['expect:receipt'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    await fillAndSend(el);
+    (await inShadow<HTMLButtonElement>(el, '#clear-open')).click();
+    const ask = await inShadow(el, '[part="receipt"] [role="alertdialog"]');
+    await expect(ask.textContent).toContain('K7QM4XPA9R');
+  },
+};
+
+/**
  * Received on 10 December 2026 by a form whose calendar lists 2026's holidays only: the due date, 7 January 2027, is
  * counted over weekends only past 2026, so the receipt says that the 2027 holidays are not listed yet and that the date
  * may be later (the State Council publishes the next year's arrangement in November or December).

@@ -364,6 +364,8 @@ describe('accessibility tree: <request-form>', () => {
     await next(el);
     t = await treeUntil((t) => focused(t)?.role === 'heading' && focused(t).name.includes('申请表'), 'focus on the paper form');
     expect(all(t, (n) => n.role === 'alert')).to.have.length(0);
+    // Its table is named by the form's title (a reader entering it heard "table" with no name).
+    expect(node(t, 'table').name).to.equal(focused(t).name);
   });
 
   it('a submit the server refuses for two fields: back on their step, focus on 请修改以下问题, both fields invalid with the server’s reasons as their descriptions', async () => {

@@ -3,6 +3,7 @@ import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
 import { render as litRender } from 'lit';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { expect } from '@open-wc/testing';
 
 const axe = (window as unknown as { axe: typeof Axe }).axe;
 
@@ -209,4 +210,20 @@ export function cutOff(el: Element): string[] {
     }
   }
   return out;
+}
+
+/**
+ * The headings of an element's shadow root as a screen reader's heading list gives them: level (`aria-level`, else the
+ * tag's) and text, in document order.
+ */
+export function headingOutline(el: Element): string[] {
+  return [...el.shadowRoot!.querySelectorAll('h1,h2,h3,h4,h5,h6,[role="heading"]')]
+    .filter((h) => (h as HTMLElement).offsetParent !== null || h.getClientRects().length > 0)
+    .map((h) => `${h.getAttribute('aria-level') ?? h.tagName.slice(1)} ${h.textContent!.trim()}`);
+}
+
+/** No heading deeper than one level below the one before it (a screen reader's heading list then reads as an outline). */
+export function expectNoSkippedLevel(el: Element): void {
+  const outline = headingOutline(el);
+  outline.forEach((h, i) => i && expect(parseInt(h), outline.join(' / ')).to.be.at.most(parseInt(outline[i - 1]) + 1));
 }

@@ -4,7 +4,7 @@ import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import { residentIdCheckChar } from '../src/validators/index.js';
-import { uniqueName, cutOff, expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
+import { uniqueName, cutOff, expectAccessible, expectNoSkippedLevel, headingOutline, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
 import { $, $$, STEP1, VALID, answerToReview, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
@@ -1356,6 +1356,9 @@ describe('<request-form> submission', () => {
     const offices = () => $$(el, '[part="office"]').length;
     expect(contactOf(el, '[part="insecure"]')).to.deep.equal(CONTACT_ZH);
     expect(offices()).to.equal(1);
+    // The details' heading follows the form's h2: a level 3 one (an h4 there skipped a level in the heading list).
+    expect(headingOutline(el).slice(0, 2)).to.deep.equal(['2 政府信息公开申请', '3 联系办理机关']);
+    expectNoSkippedLevel(el);
     await fill(el, { applicantType: 'naturalPerson' });
     await fill(el, { name: VALID.name, idNumber: VALID.idNumber, mobile: VALID.mobile });
     await next(el);
@@ -1376,6 +1379,7 @@ describe('<request-form> submission', () => {
     expect(contactOf(el, '[part="paper"]')).to.deep.equal(CONTACT_ZH);
     expect(offices()).to.equal(1);
     expect($$(el, 'h4').filter((h) => h.textContent === '联系办理机关').length).to.equal(1);
+    expectNoSkippedLevel(el);
     await expectAccessible(el);
     // Back to the review (返回修改), then to the first step: given there again.
     $$(el, '[part="paper"] button').find((b) => b.textContent!.trim() === '返回修改')!.click();
@@ -1562,6 +1566,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(JSON.parse(reqs[1].body).fields.description).to.equal('2025年桥梁维修经费');
     expect(shadowText(el, '.code')).to.equal('AB12-CD34');
     expect(shadowText(el, '[part="receipt"] .panel.warning')).to.contain('修改之前提交的申请已经送达').and.contain('之后所做的修改没有提交');
+    expectNoSkippedLevel(el);
     // The changes can only reach the agency another way: whom to contact, with the query code.
     expect(contactOf(el, '[part="receipt"] .panel.warning')).to.deep.equal(['联系办理机关', '机构 测试区政务公开办', '地址 测试路1号', '邮政编码 414000']);
     await expectAccessible(el);
@@ -2387,7 +2392,25 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(shadowText(el, '.code')).to.equal('AB12-CD34');
     expect(shadowText(el, '[part="receipt"]')).to.contain('2026年11月3日');
     expect(shadowText(el, '[part="receipt"]'), 'the calendar lists 2026').not.to.contain('尚未列入');
+    // Asked first (one wrong press lost the code): focus on 取消, the code in the question; 取消 and Escape keep the receipt.
     button(el, '填写新的申请').click();
+    await focusedIn(el, '#clear-no');
+    const ask = $(el, '[role="alertdialog"]')!;
+    expect(ask.textContent).to.contain('查询码 AB12-CD34');
+    expect(ask.getAttribute('aria-labelledby')).to.equal('clear-q');
+    await expectAccessible(el);
+    button(el, '取消').click();
+    await focusedIn(el, '#clear-open');
+    expect($(el, '[role="alertdialog"]')).to.equal(null);
+    button(el, '填写新的申请').click();
+    await focusedIn(el, '#clear-no');
+    await sendKeys({ press: 'Escape' });
+    await focusedIn(el, '#clear-open');
+    expect(shadowText(el, '.code')).to.equal('AB12-CD34');
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('request-receipt')).length).to.equal(1);
+    button(el, '填写新的申请').click();
+    await focusedIn(el, '#clear-no');
+    $(el, '[role="alertdialog"]')!.querySelector('button')!.click();
     await focusedIn(el, '#step-h');
     expect(stepTitle(el)).to.equal('申请人信息');
     expect($<HTMLInputElement>(el, '#f-name')).to.equal(null); // applicant type first, nothing filled in

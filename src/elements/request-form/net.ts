@@ -35,9 +35,10 @@ export function formatDateTime(value: string | null | undefined, locale: LocaleI
  * Whom to contact (联系办理机关) and how: the office's details the feed gives (marked with the feed's `lang`), with `note`
  * after the heading; nothing when it gives none. Said where the status asks for it, and where the form cannot go on.
  */
-export const officeDetails = (t: RequestMessages, o: OfficeInfo = {}, lang: unknown, note: unknown = nothing) => {
+export const officeDetails = (t: RequestMessages, o: OfficeInfo = {}, lang: unknown, note: unknown = nothing, level?: 3) => {
   const rows = (['name', 'address', 'postcode', 'hours', 'phone', 'email'] as const).filter((k) => o[k]);
-  return rows.length ? html`<h4>${t.contactTitle}</h4>${note}
+  // A level 3 heading where the block follows an h2 (the form's title, the receipt's, the paper form's), not one under an h3.
+  return rows.length ? html`<h4 aria-level=${level ?? nothing}>${t.contactTitle}</h4>${note}
     <dl class="answers" part="office">${rows.map((k) => html`<div><dt>${t.officeLabels[k]}</dt><dd dir=auto lang=${lang}>${o[k]}</dd></div>`)}</dl>` : nothing;
 };
 

@@ -56,6 +56,12 @@ interface Draft { v: Values; step: number; key?: string; files?: Record<string, 
 /** Why the answers were refused as they are: the key spent (no answers will do), the reason's key, the server's words and code. */
 type Refusal = [spent: boolean, key: string, message: string, code: string];
 /** Why 提交申请 sends nothing: the key spent, or the same answers refused. */
+/** A question with its answers (清空表单's, 填写新的申请's): opened with focus on 取消 (closeClear's `clear-no`); Escape is 取消. */
+const askFirst = (q: string, yes: string, onYes: () => void, no: string, onNo: () => void) => html`<div class="panel warning"
+  role="alertdialog" aria-labelledby="clear-q" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && onNo()}><p id="clear-q">${q}</p>
+  <button class="btn" type="button" @click=${onYes}>${yes}</button>
+  <button class="btn" type="button" id="clear-no" @click=${onNo}>${no}</button></div>`;
+
 const whyRefused = (r: Refusal, t: RequestMessages) => (r[0] ? t.keySpent : t.sameRefused);
 /**
  * The state of a form whose answers were refused as they are, for the reason `how` (a code of ours, or the server's own
@@ -261,8 +267,8 @@ export class RequestForm extends DisclosureElement {
   }
 
   /** Whom to contact and how (the office's details from the feed), with `note` after the heading. */
-  private renderOffice(note?: unknown) {
-    return officeDetails(this.t, this.feedForm!.agency.office, this.labelLang(), note);
+  private renderOffice(level?: 3) {
+    return officeDetails(this.t, this.feedForm!.agency.office, this.labelLang(), nothing, level);
   }
 
   /**
@@ -888,7 +894,7 @@ export class RequestForm extends DisclosureElement {
         again ? html`<div class="panel warning"><p>${again}</p></div>` : nothing}
       ${/* Whom to apply to instead, on the first step, where the applicant decides; said once a page, not on every
         step after it; the review offers the paper form (生成申请表, not 提交申请), which gives them. */
-        this.insecurePanel(this.stepIndex ? nothing : this.renderOffice())}
+        this.insecurePanel(this.stepIndex ? nothing : this.renderOffice(3))}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p id="step-of">${t.stepOf(this.stepIndex + 1, names.length)}</p>
         <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}><span
@@ -898,10 +904,7 @@ export class RequestForm extends DisclosureElement {
       ${review ? this.renderReview(steps) : this.renderStep(steps[this.stepIndex])}
       <div class="clear">
         ${this.confirmClear
-          ? html`<div class="panel warning" role="alertdialog" aria-labelledby="clear-q"
-              @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.closeClear()}><p id="clear-q">${t.clearConfirm}</p>
-              <button class="btn" type="button" @click=${this.clearForm}>${t.clearYes}</button>
-              <button class="btn" type="button" id="clear-no" @click=${this.closeClear}>${t.cancelButton}</button></div>`
+          ? askFirst(t.clearConfirm, t.clearYes, this.clearForm, t.cancelButton, this.closeClear)
           : html`<button class="btn link" type="button" id="clear-open" aria-disabled=${this.sendState === 'sending' ? 'true' : nothing}
               @click=${this.openClear}>${t.clearButton}</button>`}
       </div>`;
@@ -1146,7 +1149,7 @@ export class RequestForm extends DisclosureElement {
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
       <p class="agency" lang=${this.labelLang()}>${this.feedForm!.agency.name}</p>
-      ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p>${this.renderOffice()}</div>` : nothing}
+      ${earlier ? html`<div class="panel warning"><p>${t.earlierVersion}</p>${this.renderOffice(3)}</div>` : nothing}
       <p>${t.queryCodeLabel}</p>
       <p class="code" id="code">${r.queryCode}</p>
       <p class="help">${t.queryCodeHelp}</p>
@@ -1163,8 +1166,10 @@ export class RequestForm extends DisclosureElement {
           this.announce((t) => (ok ? t.copied : t.copyFailed));
         }}>${t.copyButton}</button>
         <button class="btn primary" type="button" @click=${this.printPage}>${t.printButton}</button>
-        <button class="btn" type="button" @click=${this.newApplication}>${t.newApplication}</button>
+        ${this.confirmClear ? nothing : html`<button class="btn" type="button" id="clear-open" @click=${this.openClear}>${t.newApplication}</button>`}
       </div>
+      ${/* One wrong press lost the query code (the receipt is not shown again): asked first, the code said in the question. */
+        this.confirmClear ? askFirst(t.newConfirm(r.queryCode), t.newApplication, this.newApplication, t.cancelButton, this.closeClear) : nothing}
     </section>`;
   }
 
@@ -1173,7 +1178,7 @@ export class RequestForm extends DisclosureElement {
     const form = this.feedForm!;
     return html`<section class="paper" part="paper" aria-labelledby="paper-h">
       <h2 id="paper-h" tabindex="-1">${this.withFeedText(t.paperTitle, form.agency.name)}</h2>${this.insecurePanel()}
-      <table>
+      <table aria-labelledby="paper-h">
         ${this.stepList.map((st) => html`<tbody>${st.fields.map((f, i) => html`<tr>
           ${i === 0 ? html`<th scope="rowgroup" rowspan=${st.fields.length} class="block" lang=${this.labelLang()}><span>${st.title}</span></th>` : nothing}
           ${isSingleCheckbox(f) ? nothing : html`<th scope="row" lang=${this.labelLang(f)}>${f.label}</th>`}
@@ -1182,7 +1187,7 @@ export class RequestForm extends DisclosureElement {
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
-      <p class="help">${this.withFeedText(t.paperHelp, form.agency.name)}</p>${this.renderOffice()}
+      <p class="help">${this.withFeedText(t.paperHelp, form.agency.name)}</p>${this.renderOffice(3)}
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           this.phase = 'form';

@@ -73,6 +73,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   receiptTitle: 'Application submitted',
   earlierVersion: 'The application you sent before your changes has reached the agency, and that is the one it will handle: this is its receipt. The changes you made afterwards were not sent; to add or correct something, contact the agency with the query code.',
   newApplication: 'Start a new application',
+  /** {code}: the receipt's query code. */
+  newConfirm: (code: string) => `A new application removes this receipt from the page. Write down the query code ${code} or print the receipt first.`,
   queryCodeLabel: 'Query code',
   queryCodeHelp: 'Write down or print the query code. With it and the applicant’s name you can check the progress.',
   statusLink: 'Check progress',

@@ -80,6 +80,8 @@ const zh = {
   receiptTitle: '申请已提交',
   earlierVersion: '您在修改之前提交的申请已经送达，本机关按那份申请办理，以下是它的回执。之后所做的修改没有提交；如需补充或更正，请凭查询码与本机关联系。',
   newApplication: '填写新的申请',
+  /** {code}: the receipt's query code. */
+  newConfirm: (code: string) => `开始新的申请后，本页不再显示这份回执。请先记下查询码 ${code} 或打印回执。`,
   queryCodeLabel: '查询码',
   queryCodeHelp: '请记下或打印查询码。凭查询码和申请人姓名（名称）可以查询办理进度。',
   statusLink: '查询办理进度',
