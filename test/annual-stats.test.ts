@@ -958,6 +958,96 @@ describe('<annual-stats>: several years', () => {
     history.replaceState(null, '', location.pathname);
   });
 
+  it('two reports without an id inside another component’s shadow root: each keeps its own year in the page URL, after a reload and on Back', async () => {
+    history.replaceState(null, '', location.pathname);
+    let wrap: HTMLElement;
+    const two = async () => {
+      wrap = mountHtml(html`<div></div>`);
+      const root = wrap.firstElementChild!.attachShadow({ mode: 'open' });
+      root.innerHTML = `<annual-stats src="${FEEDS}/index.json" no-charts></annual-stats><annual-stats src="${FEEDS}/index.json" no-charts></annual-stats>`;
+      const els = [...root.querySelectorAll('annual-stats')] as AnnualStats[];
+      for (const el of els) await el.loaded;
+      return els;
+    };
+    const pick = async (el: AnnualStats, year: string) => {
+      const select = $<HTMLSelectElement>(el, 'select#year');
+      select.value = year;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    let [a, b] = await two();
+    await pick(b!, '2013');
+    await pick(a!, '2020');
+    const url = new URLSearchParams(location.search);
+    expect([url.get('annual.year'), url.get('annual2.year')]).to.deep.equal(['2020', '2013']);
+    expect([a!.shownYear, b!.shownYear]).to.deep.equal([2020, 2013]);
+    // Back: the first one's pick is undone; the second keeps its year, in the report and in its picker.
+    const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    history.back();
+    await popped;
+    await a!.updateComplete;
+    await b!.updateComplete;
+    expect([a!.shownYear, b!.shownYear]).to.deep.equal([2022, 2013]);
+    expect($<HTMLSelectElement>(b!, 'select#year').value).to.equal('2013');
+    history.forward();
+    await waitUntil(() => a!.shownYear === 2020, 'forward again');
+    // A reload (the same page, new elements): each its own year again.
+    wrap!.remove();
+    [a, b] = await two();
+    await waitUntil(() => a!.shownYear === 2020 && b!.shownYear === 2013, 'each report its own year');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('a report with id="annual" and one without an id keep their years apart in the page URL', async () => {
+    history.replaceState(null, '', `${location.pathname}?annual.year=2013`);
+    const wrap = mountHtml(html`
+      <annual-stats src=${`${FEEDS}/index.json`} no-charts></annual-stats>
+      <annual-stats id="annual" src=${`${FEEDS}/index.json`} no-charts></annual-stats>`);
+    const [plain, named] = [...wrap.querySelectorAll('annual-stats')] as AnnualStats[];
+    await Promise.all([plain!.loaded, named!.loaded]);
+    expect(named!.shownYear, 'annual.year is the one with id="annual"').to.equal(2013);
+    expect(plain!.shownYear, 'not the other').to.equal(2022);
+    const select = $<HTMLSelectElement>(plain!, 'select#year');
+    select.value = '2020';
+    select.dispatchEvent(new Event('change'));
+    await plain!.updateComplete;
+    const params = new URLSearchParams(location.search);
+    expect(params.get('annual.year'), 'not written under the other one’s key').to.equal('2013');
+    expect(params.get('annual2.year')).to.equal('2020');
+    expect([plain!.shownYear, named!.shownYear]).to.deep.equal([2020, 2013]);
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('a report with id="annual" added after one that took the automatic key annual: each keeps its own year in the page URL', async () => {
+    history.replaceState(null, '', location.pathname);
+    const wrap = mountHtml(html`<annual-stats src=${`${FEEDS}/index.json`} no-charts></annual-stats>`);
+    const plain = wrap.querySelector('annual-stats') as AnnualStats;
+    await plain.loaded;
+    const select = $<HTMLSelectElement>(plain, 'select#year');
+    select.value = '2020';
+    select.dispatchEvent(new Event('change'));
+    await plain.updateComplete;
+    expect(new URLSearchParams(location.search).get('annual.year')).to.equal('2020');
+    // The page adds a report whose id is the key the first one took.
+    const named = document.createElement('annual-stats') as AnnualStats;
+    named.id = 'annual';
+    named.src = `${FEEDS}/index.json`;
+    named.noCharts = true;
+    wrap.append(named);
+    await named.loaded;
+    expect(named.shownYear, 'the first one’s year is not the named one’s').to.equal(2022);
+    const params = new URLSearchParams(location.search);
+    expect([params.get('annual.year'), params.get('annual2.year')]).to.deep.equal([null, '2020']);
+    const other = $<HTMLSelectElement>(named, 'select#year');
+    other.value = '2013';
+    other.dispatchEvent(new Event('change'));
+    await named.updateComplete;
+    const after = new URLSearchParams(location.search);
+    expect([after.get('annual.year'), after.get('annual2.year')]).to.deep.equal(['2013', '2020']);
+    expect([plain.shownYear, named.shownYear]).to.deep.equal([2020, 2013]);
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('trend sums the 2021 split of （六） so it lines up with 2019', async () => {
     const index = { schemaVersion: 1, reports: [{ year: 2020, url: `${FEEDS}/2020.json` }, { year: 2022, url: `${FEEDS}/2022.json` }] };
     const el = await mount(await storeFeed(index));

@@ -56,6 +56,8 @@ const printing = mq('print');
  * a language switch empties, so that a year switched while it loads is said in the new language.
  */
 const toSay = new WeakSet<object>();
+/** The reports on the page (in any shadow root): their URL keys must differ (stateKey). */
+const live = new Set<AnnualStats>();
 
 /**
  * A UI string made with `\0` in the place of feed text, with `text` there in a `<span lang>` of its own (WCAG 3.1.2:
@@ -165,6 +167,8 @@ export class AnnualStats extends DisclosureElement {
   noCharts = false;
 
   private chosenYear?: number;
+  /** The automatic URL key (stateKey) taken while on the page. */
+  private autoKey?: string;
   /** The years of an index, each loaded as a feed of its own. */
   private yearFeeds = new Map<number, FeedController<Year>>();
   private openTables?: Set<string>;
@@ -218,14 +222,39 @@ export class AnnualStats extends DisclosureElement {
   private tpl(id: TemplateId): Tpl {
     return layout(id, this.t.tpl.split('\n'));
   }
-  /** The key of its state in the page URL: `url-key`, else `id`, else annual, annual2, … by its place among the reports without either. */
+  /**
+   * The key of its state in the page URL: its url-key or id, else the first automatic key (`annual`, `annual2` …) that
+   * no report on the page holds (those in other components' shadow roots too), taken at its first update, so in the
+   * order of the page (a report with no-url-state too, as before), and kept while it is on the page. So one without an
+   * id never shares the key of another's id (`id="annual"`), and one removed and added again gets its key back. One
+   * connected later whose url-key or id another holds as its automatic key moves that one to the next free key
+   * (connectedCallback).
+   */
   private get stateKey(): string {
-    const n = [...document.querySelectorAll('annual-stats:not([id],[url-key])')].indexOf(this);
-    return this.urlKey || this.id || `annual${n > 0 ? n + 1 : ''}`;
+    for (let n = 1; !(this.urlKey || this.id || this.autoKey); n++) {
+      const key = `annual${n > 1 ? n : ''}`;
+      if (![...live].some((c) => key == (c.urlKey || c.id || c.autoKey))) this.autoKey = key;
+    }
+    return this.urlKey || this.id || this.autoKey!;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const key = this.urlKey || this.id;
+    // (An automatic key taken while off the page, its feed loading, is not kept: another may hold it now.)
+    this.autoKey = '';
+    live.add(this);
+    // This one's key taken already as another's automatic key (this one was added to the page later): that one moves
+    // to the next free key, and the year it shows in the page URL with it (none yet: the URL's year is this one's).
+    for (const c of live) {
+      if (key && c.autoKey == key) {
+        c.autoKey = '';
+        if (c.chosenYear && !c.noUrlState) {
+          writeUrlState(key, {}, 'replace');
+          writeUrlState(c.stateKey, { year: String(c.chosenYear) }, 'replace');
+        }
+      }
+    }
     window.addEventListener('popstate', this.fromUrl);
     printing?.addEventListener('change', this.onPrint);
     forcedColors?.addEventListener('change', this.onForcedColors);
@@ -234,6 +263,7 @@ export class AnnualStats extends DisclosureElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    live.delete(this);
     window.removeEventListener('popstate', this.fromUrl);
     printing?.removeEventListener('change', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
@@ -245,6 +275,8 @@ export class AnnualStats extends DisclosureElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.uiStrings = undefined;
+    // (The key taken now, in the order of the page, not when the feed comes.)
+    if (!this.hasUpdated) void this.stateKey;
     if (changed.has('feedTimeout')) this.reportFeed.timeout = this.feedTimeout;
     if (changed.has('src') || (changed.has('provider') && this.src && this.resolveSrc(this.src) !== this.reportFeed.url)) {
       this.yearFeeds.forEach((f) => f.cancel());
