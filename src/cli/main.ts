@@ -90,7 +90,7 @@ date, validity or URL is left out of its entry with a warning. All are reported 
 (--quiet leaves out the warnings, not the skipped rows and errors).
   -o, --output FILE    write the feed here (default: stdout)
   --sheet NAME|N       the sheet of an .xlsx workbook to read: its name, or its number (1 is the first tab, hidden
-                       sheets counted); an unknown one lists the sheets
+                       sheets counted); an unknown one lists the sheets (a usage error, exit 2)
   --include-hidden     read the hidden columns and rows of an .xlsx workbook too (left out by default: they often
                        hold internal notes)
   --publisher NAME     the feed's publisher.name
@@ -403,7 +403,8 @@ async function cmdCatalogue(argv: string[]): Promise<number> {
     try {
       workbook = readXlsx(bytes, sheet, includeHidden);
     } catch (error) {
-      throw new CliError(`${source}: ${reason(error)}`);
+      // (A sheet the workbook does not have keeps its exit code: a usage error.)
+      throw new CliError(`${source}: ${reason(error)}`, (error as Partial<CliError>).exitCode);
     }
     bytes = undefined;
     lw = 'row';

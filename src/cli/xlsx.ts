@@ -36,6 +36,7 @@
  *   with / or \ between folders; zip64 archives are read.
  */
 import { inflateRawSync } from 'node:zlib';
+import { usageError } from './io.js';
 import type { CsvRecord } from './csv.js';
 
 /**
@@ -462,8 +463,9 @@ export function readXlsx(bytes: Uint8Array, choice?: string, includeHidden = fal
     // A name first (a sheet may be called "2013"), then a number.
     const chosen = sheets.find((s) => s.name === choice) ?? sheets.find((s) => s.name?.trim() === choice.trim()) ??
       (/^\s*\d+\s*$/.test(choice) ? sheets[+choice - 1] : undefined);
+    // (A usage error, exit 2, as --sheet with a CSV file: the command is to change, not the workbook.)
     if (!chosen) {
-      throw new Error(`the workbook has no sheet ${JSON.stringify(choice)}; its sheets are ${sheets.map((s, i) => `${i + 1} "${s.name}"`).join(', ')} (--sheet takes a name or a number)`);
+      throw usageError(`the workbook has no sheet ${JSON.stringify(choice)}; its sheets are ${sheets.map((s, i) => `${i + 1} "${s.name}"`).join(', ')} (--sheet takes a name or a number)`);
     }
     first = chosen;
   } else if (sheets.length > 1) {

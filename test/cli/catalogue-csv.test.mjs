@@ -1023,7 +1023,7 @@ test('from-xlsx: numbers are written as Excel shows them (15 significant digits,
   assert.match(r.stderr, /3 entries written, 0 rows skipped; 1 warning\n$/);
 });
 
-test('from-xlsx: --sheet reads another sheet, by its name or its number; an unknown one lists the sheets; a CSV refuses it', async () => {
+test('from-xlsx: --sheet reads another sheet, by its name or its number; an unknown one lists the sheets (exit 2); a CSV refuses it (exit 2)', async () => {
   const dir = tmp();
   const file = join(dir, '目录.xlsx');
   writeFileSync(file, await xlsx([['说明'], ['本表为2013年目录']], {
@@ -1042,12 +1042,14 @@ test('from-xlsx: --sheet reads another sheet, by its name or its number; an unkn
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).items.map((i) => i.title), ['2012年的通知', '另一份']);
   assert.match(r.stderr, /read sheet "2012年" of the workbook/);
+  // A sheet the workbook does not have is a usage error, as --sheet with a CSV is (README): the command is to change.
   r = await run(['catalogue', 'from-xlsx', file, '--sheet', '2014年', '-o', join(dir, 'x.json')]);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
   assert.match(r.stderr, /目录\.xlsx: the workbook has no sheet "2014年"; its sheets are 1 "说明", 2 "2013年", 3 "2012年" \(--sheet takes a name or a number\)/);
   assert.equal(existsSync(join(dir, 'x.json')), false);
   r = await run(['catalogue', 'from-xlsx', file, '--sheet', '4']);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
   assert.match(r.stderr, /the workbook has no sheet "4"; its sheets are 1 "说明", 2 "2013年", 3 "2012年"/);
   const csv = join(dir, '目录.csv');
   writeFileSync(csv, '名称,发布日期\n通知,2013-03-05\n');
