@@ -61,6 +61,23 @@ describe('after the form, on paper', () => {
   });
 });
 
+describe('<request-status> on paper', () => {
+  it('Ctrl+P after a lookup prints the answer without the lookup form above it (the code and name fields, 查询); with no answer shown the form prints', async () => {
+    const st = await statusPage(await scriptEndpoint([{ status: 200, body: FOUND }]));
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle($(st, 'form')).display, 'no answer yet').to.not.equal('none');
+    await emulateMedia({ media: 'screen' });
+    await typeLookup(st);
+    await waitUntil(() => $(st, '#result-h'), 'the result');
+    expect(getComputedStyle($(st, 'form')).display, 'on screen').to.not.equal('none');
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle($(st, 'form')).display, 'printed with the answer').to.equal('none');
+    expect(getComputedStyle($(st, '[part="result"]')).display).to.not.equal('none');
+    // The page's title and the agency still head the sheet.
+    expect(getComputedStyle($(st, '#status-h')).display).to.not.equal('none');
+  });
+});
+
 describe('<request-status> where this page cannot look applications up', () => {
   it('no lookup address, or a plain http one: the applicant is told progress cannot be checked here and whom to ask (the office), not “申请未发送” (they are not applying) nor a setting’s name', async () => {
     for (const endpoint of ['http://example.gov.cn/status', undefined]) {

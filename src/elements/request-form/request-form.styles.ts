@@ -75,6 +75,9 @@ export const requestFormStyles = css`
   .timeline time { display: block; }
   @media print {
     header, .progress, .clear, [part='warning'], [part='insecure'] { display: none !important; }
+    /* The status page's answer (a .receipt) prints without the lookup form above it. A rule of its own: where :has is
+       unknown, only it is dropped (the form prints). */
+    form:has(~ .receipt) { display: none; }
     .receipt, .paper { border: 0; padding: 0; }
     /* On paper the link to the status page is its address. */
     [part='receipt'] a::after { content: ' ' attr(href); overflow-wrap: anywhere; }
