@@ -78,6 +78,17 @@ describe('<request-status> on paper', () => {
   });
 });
 
+describe('<request-status>: typing the query code on a phone', () => {
+  it('the code field is not spell-checked (no red underline under K7QM4XPA9R), and a phone keyboard types capitals (codes are capital letters and digits); no autofill', async () => {
+    const st = await statusPage();
+    const code = $<HTMLInputElement>(st, '#code');
+    expect(code.getAttribute('spellcheck')).to.equal('false');
+    expect(code.spellcheck).to.equal(false);
+    expect(code.getAttribute('autocapitalize')).to.equal('characters');
+    expect(code.getAttribute('autocomplete')).to.equal('off');
+  });
+});
+
 describe('<request-status> where this page cannot look applications up', () => {
   it('no lookup address, or a plain http one: the applicant is told progress cannot be checked here and whom to ask (the office), not “申请未发送” (they are not applying) nor a setting’s name', async () => {
     for (const endpoint of ['http://example.gov.cn/status', undefined]) {

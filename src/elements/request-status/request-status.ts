@@ -198,12 +198,15 @@ export class RequestStatus extends DisclosureElement {
     const t = this.t;
     const codeErr = this.triedLookup && !this.typedCode ? t.errorMessages.required.replace('{label}', t.queryCodeLabel) : '';
     const nameErr = this.triedLookup && !this.typedName.trim() ? t.errorMessages.required.replace('{label}', t.lookupName) : '';
+    // Neither field is spell-checked (a code, a name: no red underline); the query code (capitals and digits) is typed
+    // in capitals on a phone.
     const input = (id: string, label: string, value: string, err: string, set: (v: string) => void, ac: string, help?: string) => html`
       <div class="field${err ? ' invalid' : ''}">
         <label for=${id}>${label} <span class="req">${t.requiredMark}</span></label>
         ${help ? html`<p class="help" id="${id}-help">${help}</p>` : nothing}
         ${err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing}
-        <input type="text" id=${id} .value=${value} autocomplete=${ac} aria-required="true" aria-invalid=${err ? 'true' : nothing}
+        <input type="text" id=${id} .value=${value} autocomplete=${ac} spellcheck="false" aria-required="true" aria-invalid=${err ? 'true' : nothing}
+          autocapitalize=${id == 'code' ? 'characters' : nothing}
           aria-describedby=${[help && `${id}-help`, err && `${id}-error`].filter(Boolean).join(' ') || nothing}
           @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
       </div>`;
