@@ -246,6 +246,8 @@ export const requestFormStatusDown: Json = { ...requestFormApi, status: { endpoi
 export const requestFormStatusOffline: Json = { ...requestFormApi, status: { endpoint: '../network-error/status' } };
 /** The sample form whose status lookups would go to a plain http address: this page cannot look applications up. */
 export const requestFormStatusHttp: Json = { ...requestFormApi, status: { endpoint: 'http://example.gov.cn/api/status' } };
+/** The sample form whose status lookups are answered with a web page (200, HTML: a CMS error page instead of JSON). */
+export const requestFormStatusHtml: Json = { ...requestFormApi, status: { endpoint: '../html' } };
 /** The sample form whose status lookups are answered with 429 (too many lookups, e.g. after wrong names). */
 export const requestFormStatusLimited: Json = { ...requestFormApi, status: { endpoint: '../429' } };
 
@@ -503,6 +505,7 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-hanging': requestFormHanging,
   'request-form-status-down': requestFormStatusDown,
   'request-form-status-limited': requestFormStatusLimited,
+  'request-form-status-html': requestFormStatusHtml,
   'request-form-invalid': requestFormInvalid,
   'request-form-other-fields': requestFormOtherFields,
   'request-form-paper': requestFormPaper,

@@ -115,12 +115,34 @@ export const NotFound: Story = {
   play: lookUp('王五'),
 };
 
-/** The status endpoint answers 503: a lookup error that offers to try again (the form stays filled in). */
+/**
+ * The status endpoint answers 503: the lookup service is not working (查询服务出错了), try again later (重试) or contact
+ * the office, whose details follow (the form stays filled in).
+ */
 export const LookupServerError: Story = {
   name: 'Lookup error (server 503)',
   args: { src: 'mock/feed/request-form-status-down', 'query-code': 'K7QM4XPA9R' },
-  tags: ['expect:lookup-error'],
+  tags: ['expect:lookup-error', 'expect:office'],
   play: lookUp('张三'),
+};
+
+/**
+ * The status endpoint answers with a web page (200, HTML: a CMS error or login page instead of JSON), as a 403 or an
+ * answer that is no status would: said in the applicant's words, not the data file's (数据文件): the lookup service is not
+ * working, try again later, or contact the office (its details follow).
+ */
+export const LookupBroken: Story = {
+  name: 'Lookup error (a web page instead of an answer)',
+  args: { src: 'mock/feed/request-form-status-html', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:lookup-error', 'expect:office'],
+  play: async (context) => {
+    await lookUp('张三')(context);
+    const el = elementIn(context.canvasElement, 'request-status');
+    const failure = await inShadow(el, '[part~="lookup-error"]');
+    await waitFor(() => expect(failure.textContent).toContain('查询服务出错了'));
+    await expect(failure.textContent).not.toContain('数据文件');
+    await expect(failure.querySelector('[part~="office"]')).toBeTruthy();
+  },
 };
 
 /**

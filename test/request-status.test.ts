@@ -222,6 +222,32 @@ describe('<request-status>', () => {
     await expectAccessible(el);
   });
 
+  it('a lookup service that answers wrongly (a web page with 200, a 403, an answer that is no status): said in the applicant’s words, to try again later or ask the office (its details), not the data-file words of a feed', async () => {
+    const page = '<!doctype html><html><title>登录</title><p>请先登录</p></html>';
+    for (const [step, lang] of [
+      [{ status: 200, body: page, type: 'text/html' }, 'zh-CN'],
+      [{ status: 403, body: page, type: 'text/html' }, 'zh-CN'],
+      [{ status: 403, body: { error: { code: 'forbidden', message: 'Forbidden' } } }, 'zh-CN'],
+      [{ status: 200, body: { ok: true } }, 'zh-CN'],
+      [{ status: 200, body: '{"status":', type: 'text/plain' }, 'zh-CN'],
+      [{ status: 200, body: page, type: 'text/html' }, 'en'],
+      [{ status: 403, body: page, type: 'text/html' }, 'en'],
+    ] as const) {
+      const { el } = await mount([step], { lang });
+      await lookup(el, 'ZZZZ-9999', '王五');
+      await waitUntil(() => $(el, '[part="lookup-error"]'), 'error');
+      const said = shadowText(el, '#failure');
+      const what = `${lang} ${JSON.stringify(step).slice(0, 60)}`;
+      if (lang === 'zh-CN') expect(said, what).to.contain('查询服务').and.contain('稍后再试').and.contain('联系').and.not.contain('数据').and.not.contain('网站管理员');
+      else expect(said, what).to.contain('lookup service').and.contain('try again later').and.contain('contact').and.not.contain('data file').and.not.contain('webmaster');
+      // Whom to ask: the office of the form feed, with its address.
+      expect(shadowText(el, '[part="lookup-error"]'), what).to.contain('测试区政务公开办').and.contain('测试路1号');
+      await focusedIn(el, '#failure');
+      await expectAccessible(el);
+      el.remove();
+    }
+  });
+
   it('too many lookups (429, e.g. after wrong names): says to wait a few minutes and check code and name, not “refused (429)”', async () => {
     for (const [lang, words] of [['zh-CN', ['过几分钟', '核对查询码和姓名']], ['en', ['Wait a few minutes', 'query code and name']]] as const) {
       const { el } = await mount([{ status: 429, body: { error: { code: 'rateLimited', message: 'Too many requests' } } }], { lang });
@@ -239,7 +265,7 @@ describe('<request-status>', () => {
   it('a failed lookup, said in Chinese, is said in English once the language is switched (unknown code, a server error)', async () => {
     for (const [step, zh, en] of [
       [{ status: 404, body: { error: { code: 'notFound', message: 'No application' } } }, '没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。', 'No application matches this query code and name. Check both and try again.'],
-      [{ status: 502, body: {} }, '查询失败：服务器出错（502），暂时无法读取数据。请稍后重试。', 'The check failed: The server had an error (502) and could not send the data. Please try again later.'],
+      [{ status: 502, body: {} }, '查询服务出错了。请稍后再试，或联系办理机关。', 'The lookup service is not working properly. Please try again later, or contact the office.'],
     ] as const) {
       const { el } = await mount([step]);
       await lookup(el, 'ZZZZ-9999', '王五');

@@ -175,10 +175,14 @@ export class RequestStatus extends DisclosureElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
+      const k = err.kind;
       // Too many lookups (429, e.g. wrong names one after another): what to do, not a bare refusal; no retry at once.
-      this.lookupFailure = err.kind === 'notFound' || err.status === 429
+      // A lookup service that answers wrongly (a web page, a refusal, a server error, no status): in the applicant's
+      // words, not the feed's (数据文件), and whom to ask meanwhile. A network failure or timeout: check the connection.
+      this.lookupFailure = k == 'notFound' || err.status === 429
         ? { text: () => err.status === 429 ? this.t.lookupLimited : this.t.notFoundNote, retry: false }
-        : { text: () => this.t.lookupFailed + this.errorText(err), retry: err.kind !== 'http' };
+        : k == 'network' || k == 'timeout' ? { text: () => this.t.lookupFailed + this.errorText(err), retry: true }
+        : { text: () => this.t.lookupBroken, retry: k != 'http', office: 1 };
     } finally {
       if (!abort.signal.aborted) this.busy = false;
     }

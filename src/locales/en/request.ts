@@ -101,6 +101,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   notFoundNote: 'No application matches this query code and name. Check both and try again.',
   lookupFailed: 'The check failed: ',
   lookupLimited: 'Too many checks in a short time. Wait a few minutes, check the query code and name, then try again.',
+  lookupBroken: 'The lookup service is not working properly. Please try again later, or contact the office.',
   statusLabel: 'Status',
   outcomeLabel: 'Outcome',
   historyTitle: 'History',

@@ -111,6 +111,7 @@ const zh = {
   notFoundNote: '没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。',
   lookupFailed: '查询失败：',
   lookupLimited: '短时间内查询次数太多。请过几分钟，核对查询码和姓名后再查询。',
+  lookupBroken: '查询服务出错了。请稍后再试，或联系办理机关。',
   statusLabel: '办理状态',
   outcomeLabel: '答复结果',
   historyTitle: '办理记录',
