@@ -7,7 +7,7 @@ import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { pastRightEdge, scriptEndpoint, shadowText, storeFeed, textSpacing } from './helpers.js';
+import { pastRightEdge, requestsTo, scriptEndpoint, shadowText, storeFeed, textSpacing } from './helpers.js';
 import { $, answerToReview, englishFormFeed, fill, focusedIn, formFeed, next, waitUntil } from './request-fixtures.js';
 
 const FOUND = { queryCode: 'K7QM4XPA9R', status: 'accepted', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] };
@@ -155,6 +155,29 @@ describe('<request-status> on a slow line', () => {
     expect(st.shadowRoot!.activeElement?.id, 'focus after the answer').to.equal('code');
     await sendKeys({ type: 'R' });
     expect($<HTMLInputElement>(st, '#code').value).to.equal('K7QM4XPA9R');
+  });
+
+  it('one who keeps typing in the code field where Enter was pressed keeps the focus there and every key: the lookup of the code as it was is stopped (its answer would not be about the code now typed); Enter asks again', async () => {
+    const endpoint = await scriptEndpoint([{ status: 200, body: FOUND, delay: 700 }, { status: 200, body: FOUND }]);
+    const st = await statusPage(endpoint);
+    $(st, '#name').focus();
+    await sendKeys({ type: '张三' });
+    $(st, '#code').focus();
+    await sendKeys({ type: 'K7QM4XPA9' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadowText(st, '[role="status"]'), '正在查询…');
+    await sendKeys({ type: 'R' });
+    await new Promise((r) => setTimeout(r, 1000));
+    await st.updateComplete;
+    expect(st.shadowRoot!.activeElement?.id, 'focus after the slow answer was due').to.equal('code');
+    await sendKeys({ type: ' ' });
+    expect($<HTMLInputElement>(st, '#code').value).to.equal('K7QM4XPA9R ');
+    // Not the answer about K7QM4XPA9 shown under the field that now says K7QM4XPA9R, nor still 正在查询….
+    expect($(st, '[part="result"]'), 'no stale result').to.equal(null);
+    expect(shadowText(st, '[role="status"]')).to.equal('');
+    await sendKeys({ press: 'Enter' });
+    await focusedIn(st, '#result-h');
+    expect((await requestsTo(endpoint)).map((r) => new URL(r.url, location.href).searchParams.get('queryCode'))).to.deep.equal(['K7QM4XPA9', 'K7QM4XPA9R']);
   });
 
   it('one who waits where they pressed Enter is taken to the result, as before', async () => {

@@ -212,7 +212,15 @@ export class RequestStatus extends DisclosureElement {
         <input type="text" id=${id} .value=${value} autocomplete=${ac} spellcheck="false" aria-required="true" aria-invalid=${err ? 'true' : nothing}
           autocapitalize=${id == 'code' ? 'characters' : nothing}
           aria-describedby=${[help && `${id}-help`, err && `${id}-error`].filter(Boolean).join(' ') || nothing}
-          @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
+          @input=${(e: Event) => {
+            set((e.target as HTMLInputElement).value);
+            // A change of the code or name while a lookup runs stops it: its answer would be about what is no longer
+            // typed, and would take the focus from one still typing (Enter pressed here, then typing on). Enter asks again.
+            if (`${normalizeQueryCode(this.typedCode)} ${this.typedName.trim()}` != this.lookupAbort?.key) {
+              this.lookupAbort?.abort();
+              this.busy = false;
+            }
+          }}>
       </div>`;
     // A running lookup is said once, by the status line beside the button: the button keeps its name (a focused button
     // renamed to the same 正在查询… was read out a second time). Nor is it said again in the language switched to while
