@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/request-status.js';
 import type { RequestStatus } from '../src/request-status.js';
-import { cutOff, expectAccessible, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, shadowText, storeFeed, textSpacing } from './helpers.js';
+import { cutOff, expectAccessible, expectNoSkippedLevel, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, shadowText, storeFeed, textSpacing } from './helpers.js';
 import { $, $$, englishFormFeed, focusedIn, formFeed, waitUntil } from './request-fixtures.js';
 
 type El = RequestStatus & HTMLElement;
@@ -242,6 +242,8 @@ describe('<request-status>', () => {
       else expect(said, what).to.contain('lookup service').and.contain('try again later').and.contain('contact').and.not.contain('data file').and.not.contain('webmaster');
       // Whom to ask: the office of the form feed, with its address.
       expect(shadowText(el, '[part="lookup-error"]'), what).to.contain('测试区政务公开办').and.contain('测试路1号');
+      // Its heading under the page's h2: level 3.
+      expectNoSkippedLevel(el);
       await focusedIn(el, '#failure');
       await expectAccessible(el);
       el.remove();

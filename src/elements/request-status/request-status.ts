@@ -244,7 +244,7 @@ export class RequestStatus extends DisclosureElement {
               // The retry button goes with this panel: focus waits on the lookup button, not on the page (WCAG 2.4.3).
               this.shadowRoot!.querySelector<HTMLElement>('form .btn')!.focus();
               void this.runLookup();
-            }}>${this.core.retry}</button>` : nothing}${this.lookupFailure.office && officeDetails(this.t, form.agency.office, this.textLang(this.statusFeed))}</div>`
+            }}>${this.core.retry}</button>` : nothing}${this.lookupFailure.office && officeDetails(this.t, form.agency.office, this.textLang(this.statusFeed), nothing, 3)}</div>`
         : nothing}
       ${this.statusAnswer ? this.renderAnswer(this.statusAnswer, form) : nothing}`;
   }
