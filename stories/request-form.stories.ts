@@ -261,7 +261,8 @@ export const NewApplicationAsked: Story = {
   play: async ({ canvasElement }) => {
     const el = elementIn(canvasElement, 'request-form');
     await fillAndSend(el);
-    (await inShadow<HTMLButtonElement>(el, '#clear-open')).click();
+    // (The review has a #clear-open too, 清空表单: the receipt's is waited for.)
+    (await inShadow<HTMLButtonElement>(el, '[part="receipt"] #clear-open')).click();
     const ask = await inShadow(el, '[part="receipt"] [role="alertdialog"]');
     await expect(ask.textContent).toContain('K7QM4XPA9R');
   },
