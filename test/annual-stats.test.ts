@@ -1748,3 +1748,117 @@ describe('<annual-stats>: a phone and large text (WCAG 1.4.10, 1.4.12)', () => {
     }
   });
 });
+
+describe('<annual-stats>: a table is a Tab stop only while it scrolls (WCAG 2.1.1, 2.4.3)', () => {
+  // (Each test sets the screen's width; the others' is given back.)
+  afterEach(() => setViewport({ width: 1280, height: 900 }));
+
+  /** The report of demo/report.html (the seed, 2020 and 2022), every chart's data table shown. */
+  async function report(year: number): Promise<AnnualStats> {
+    const box = mountHtml(html`<annual-stats src=${`${FEEDS}/index.json`} year=${year} lang="zh-CN" no-url-state></annual-stats>`);
+    const el = box.querySelector('annual-stats') as AnnualStats;
+    await el.loaded;
+    await el.updateComplete;
+    await waitUntil(() => $(el, '#trend-key'), 'the trend');
+    for (const b of $$(el, '[part~="data-toggle"][aria-expanded="false"]')) b.click();
+    await el.updateComplete;
+    return el;
+  }
+
+  /** What Tab reaches in the element, from the year picker on until focus leaves it. */
+  async function tabStops(el: AnnualStats): Promise<string[]> {
+    await executeServerCommand('bring-to-front');
+    $(el, '#year').focus();
+    const stops: string[] = [];
+    for (let n = el.shadowRoot!.activeElement; n && stops.length < 100; n = el.shadowRoot!.activeElement) {
+      stops.push(n.localName === 'table' ? `table ${n.id || n.getAttribute('aria-label')}` : `${n.localName} ${n.id || n.getAttribute('aria-label') || text(n)}`);
+      await sendKeys({ press: 'Tab' });
+    }
+    return stops;
+  }
+
+  /** The tables that scroll in their box (of Table 二, its first block: the box's focus target). */
+  const scrolling = (el: AnnualStats) => $$(el, '.table-wrap').filter((w) => w.scrollWidth > w.clientWidth && w.checkVisibility())
+    .map((w) => w.querySelector('table')!);
+  const tableStop = (t: HTMLTableElement) => `table ${t.id || t.getAttribute('aria-label')}`;
+
+  it('at 1280px no table scrolls, and none is a Tab stop: from the year picker Tab goes from control to control (the seed 2013, 2022)', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    for (const year of [2013, 2022]) {
+      const el = await report(year);
+      expect($$(el, 'table').length, `${year}: tables`).to.be.greaterThan(3);
+      expect(scrolling(el).map(tableStop), `${year}: tables that scroll`).to.deep.equal([]);
+      const stops = await tabStops(el);
+      expect(stops.filter((s) => s.startsWith('table')), `${year}: tables in the Tab order`).to.deep.equal([]);
+      expect(stops[0], `${year}`).to.equal('select year');
+      expect(stops.filter((s) => s.includes('下载')).length, `${year}: every CSV button reached`).to.equal($$(el, '[part~="csv-button"]').length);
+      expect($$<HTMLTableElement>(el, 'table').filter((t) => t.tabIndex >= 0).map(tableStop), `${year}`).to.deep.equal([]);
+      await expectAccessible(el);
+      el.parentElement!.remove();
+    }
+  });
+
+  it('at 320px Table 三 scrolls and is a Tab stop, the arrow keys scroll it; a table that fits is not a Tab stop', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await report(2022);
+    const wide = scrolling(el);
+    expect(wide.map((t) => t.id)).to.include('t3');
+    const stops = await tabStops(el);
+    // Exactly the tables that scroll, in the order of the page, each followed by its CSV button.
+    expect(stops.filter((s) => s.startsWith('table'))).to.deep.equal(wide.map(tableStop));
+    const fits = $$<HTMLTableElement>(el, '.table-wrap table:first-child').filter((t) => t.checkVisibility() && !wide.includes(t));
+    expect(fits.length, 'tables that fit (the charts’ data tables)').to.be.greaterThan(0);
+    for (const t of fits) expect(stops, tableStop(t)).not.to.include(tableStop(t));
+    const t3 = $<HTMLTableElement>(el, '#t3');
+    const w = t3.closest<HTMLElement>('.table-wrap')!;
+    for (let i = 0; i < 5 && !(w.scrollLeft > 0); i++) {
+      await executeServerCommand('bring-to-front');
+      t3.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntilRendered(() => w.scrollLeft > 0, 'Table 三 scrolled', 500).catch(() => undefined);
+    }
+    expect(w.scrollLeft, 'Table 三 scrolled with the keyboard').to.be.greaterThan(0);
+    expect(t3.matches(':focus-visible') && w.matches(':has(:focus-visible)'), 'its ring, on its box').to.equal(true);
+    await expectAccessible(el);
+  });
+
+  it('the screen narrowed (no reload): Table 三 becomes a Tab stop as it starts to scroll, and stops being one when it fits again', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await report(2022);
+    const t3 = $<HTMLTableElement>(el, '#t3');
+    expect(t3.tabIndex, 'at 1280px').to.equal(-1);
+    await setViewport({ width: 320, height: 640 });
+    await waitUntilRendered(() => t3.tabIndex === 0, 'Table 三 a Tab stop at 320px');
+    expect((await tabStops(el)).filter((s) => s.startsWith('table'))).to.deep.equal(scrolling(el).map(tableStop));
+    await expectAccessible(el);
+    await setViewport({ width: 1280, height: 900 });
+    await waitUntilRendered(() => t3.tabIndex === -1, 'Table 三 no longer a Tab stop at 1280px');
+    expect((await tabStops(el)).filter((s) => s.startsWith('table'))).to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('in a box where Table 三 just fits: large text, the page’s larger text and English make it scroll, and a Tab stop (no resize of the element)', async () => {
+    const box = mountHtml(html`<annual-stats src=${`${FEEDS}/2022.json`} lang="zh-CN" no-url-state no-charts></annual-stats>`);
+    const el = box.querySelector('annual-stats') as AnnualStats;
+    await el.loaded;
+    await el.updateComplete;
+    const t3 = $<HTMLTableElement>(el, '#t3');
+    // The narrowest box in which Table 三 fits: as wide as the table is when it scrolls (at its narrowest).
+    box.style.width = '100px';
+    await waitUntilRendered(() => t3.tabIndex === 0, 'Table 三 scrolls in a 100px box');
+    box.style.width = `${t3.getBoundingClientRect().width + 2}px`;
+    await waitUntilRendered(() => t3.tabIndex === -1, 'Table 三 fits');
+    el.largeText = true;
+    await waitUntilRendered(() => t3.tabIndex === 0, 'large text: Table 三 scrolls, a Tab stop');
+    el.largeText = false;
+    await waitUntilRendered(() => t3.tabIndex === -1, 'Table 三 fits again');
+    // The page's text size for the element (no update of the element: its size changes).
+    el.style.setProperty('--de-font-size', 'x-large');
+    await waitUntilRendered(() => t3.tabIndex === 0, 'the page’s larger text: Table 三 scrolls, a Tab stop');
+    el.style.removeProperty('--de-font-size');
+    await waitUntilRendered(() => t3.tabIndex === -1, 'Table 三 fits again');
+    await setLang(el, 'en');
+    await waitUntilRendered(() => t3.tabIndex === 0, 'English: Table 三 scrolls, a Tab stop');
+    await expectAccessible(el);
+  });
+});

@@ -109,6 +109,42 @@ describe('elements moved in the page keep loading', () => {
     await waitUntilRendered(() => live() === 2 && painted() === 2, 'charts drawn again after the move', 8000);
   });
 
+  it('an annual report moved to another box: its tables become Tab stops there when they start to scroll; off the page, its size is not observed', async () => {
+    // (What the element's ResizeObserver watches, whichever made it: no charts, whose chart.js watches its own.)
+    const observed = new Set<Element>();
+    const proto = ResizeObserver.prototype;
+    const { observe, unobserve } = proto;
+    proto.observe = function (this: ResizeObserver, t: Element, o?: ResizeObserverOptions) {
+      observed.add(t);
+      observe.call(this, t, o);
+    };
+    proto.unobserve = function (this: ResizeObserver, t: Element) {
+      observed.delete(t);
+      unobserve.call(this, t);
+    };
+    try {
+      const el = document.createElement('annual-stats');
+      el.setAttribute('no-url-state', '');
+      el.setAttribute('no-charts', '');
+      el.setAttribute('src', '/demo/feeds/annual/2022.json');
+      const { a, b } = await boxes(el);
+      a.style.width = b.style.width = '1200px';
+      await waitUntil(() => el.shadowRoot!.querySelector('#t3'), 'Table 三');
+      const t3 = () => el.shadowRoot!.querySelector<HTMLTableElement>('#t3')!;
+      await waitUntilRendered(() => t3().tabIndex === -1, 'Table 三 fits: no Tab stop');
+      expect(observed.has(el), 'observed on the page').to.equal(true);
+      el.remove();
+      expect(observed.has(el), 'not observed off the page').to.equal(false);
+      b.append(el);
+      expect(observed.has(el), 'observed again').to.equal(true);
+      await waitUntilRendered(() => t3().tabIndex === -1, 'Table 三 fits in its new box');
+      b.style.width = '300px';
+      await waitUntilRendered(() => t3().tabIndex === 0, 'Table 三 scrolls in the narrowed box: a Tab stop');
+    } finally {
+      Object.assign(proto, { observe, unobserve });
+    }
+  });
+
   it('a status lookup in flight when the element is moved still shows its answer', async () => {
     const endpoint = await scriptEndpoint([{ status: 200, delay: 400, body: { queryCode: 'AB12-CD34', status: 'received', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [] } }]);
     const el = document.createElement('request-status');

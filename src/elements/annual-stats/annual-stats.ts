@@ -58,6 +58,20 @@ const printing = mq('print');
 const toSay = new WeakSet<object>();
 /** The reports on the page (in any shadow root): their URL keys must differ (stateKey). */
 const live = new Set<AnnualStats>();
+/**
+ * Each table that is wider than its box a Tab stop, so that the arrow keys scroll it (WCAG 2.1.1), named by its caption
+ * (of Table 二, its first block: the others are in the same box); a table that fits is not one (-1: focused, it keeps
+ * focus when it comes to fit, on a wider screen, rather than leave the reader nowhere). Checked after each
+ * update (a year, a language, a table opened, large text) and whenever the element changes size (`sizes`: the
+ * screen, the zoom, the page's text size).
+ */
+const fit = (root: ParentNode) => {
+  for (const w of root.querySelectorAll('.table-wrap')) {
+    w.querySelector('table')!.tabIndex = w.scrollWidth > w.clientWidth ? 0 : -1;
+  }
+};
+/** The reports on the page, each observed while it is there (fit). */
+let sizes: ResizeObserver | undefined;
 
 /**
  * A UI string made with `\0` in the place of feed text, with `text` there in a `<span lang>` of its own (WCAG 3.1.2:
@@ -258,6 +272,7 @@ export class AnnualStats extends DisclosureElement {
     window.addEventListener('popstate', this.fromUrl);
     printing?.addEventListener('change', this.onPrint);
     forcedColors?.addEventListener('change', this.onForcedColors);
+    (sizes ??= new ResizeObserver((es) => es.forEach((e) => fit(e.target.shadowRoot!)))).observe(this);
     if (this.hasUpdated) this.requestUpdate();
   }
 
@@ -267,6 +282,7 @@ export class AnnualStats extends DisclosureElement {
     window.removeEventListener('popstate', this.fromUrl);
     printing?.removeEventListener('change', this.onPrint);
     forcedColors?.removeEventListener('change', this.onForcedColors);
+    sizes!.unobserve(this);
     // The years' feeds go on loading: an element moved in the page (a tab widget, a framework) must still get them.
     this.chartEntries.forEach((c) => c.handle?.destroy());
     this.chartEntries.clear();
@@ -525,8 +541,8 @@ export class AnnualStats extends DisclosureElement {
 
   /**
    * A table with its legend and CSV button; `quiet`: its caption only for assistive technology (a heading above says the
-   * same). The table scrolls in its box, with the keyboard too: the table takes focus (renderTable), named by its caption,
-   * not the box, which would be a third name of the same words after the heading and the caption.
+   * same). The table scrolls in its box, with the keyboard too: the table takes focus while it is wider than the box
+   * (fit), named by its caption, not the box, which would be a third name of the same words after the heading and the caption.
    */
   private renderTableBlock(m: TableModel, quiet?: boolean) {
     const t = this.t;
@@ -632,6 +648,7 @@ export class AnnualStats extends DisclosureElement {
     super.updated(changed);
     // Heights are set through the CSSOM, not a style attribute, which a strict CSP (style-src-attr) would block.
     for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.chart[data-height]')) box.style.height = box.dataset.height!;
+    fit(this.renderRoot);
     void this.syncCharts();
   }
 

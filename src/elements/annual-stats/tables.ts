@@ -262,8 +262,8 @@ export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls:
 
 /**
  * <table> markup for a model. `value` renders a figure cell's content; null figures get class `nr`. `quiet`: the caption
- * only for assistive technology (a heading above says the same). The table takes focus (tabindex), so that the keyboard
- * scrolls the box it is in; of a split table, the first block, the others being in the same box.
+ * only for assistive technology (a heading above says the same). While the table is wider than the box it is in, it
+ * takes focus (of a split table, the first block), so that the keyboard scrolls the box: set by the element (fit).
  */
 export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string, quiet?: boolean): TemplateResult {
   const cell = (c: TCell) => {
@@ -283,11 +283,11 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
     // title shown above them unless a heading says it.
     return html`<div id=${m.id} class="split">
       ${quiet ? nothing : html`<p class="caption">${m.caption}</p>`}
-      ${m.bodies.map((b, i) => html`<table class=${m.cls ?? nothing} part="table" tabindex=${i ? nothing : 0} aria-label=${`${m.caption} · ${b[0][0].text}`}>
+      ${m.bodies.map((b) => html`<table class=${m.cls ?? nothing} part="table" aria-label=${`${m.caption} · ${b[0][0].text}`}>
         <colgroup><col class="label"><col span=${m.colgroups![1]}></colgroup><tbody>${rows(b)}</tbody></table>`)}
     </div>`;
   }
-  return html`<table id=${m.id} class=${m.cls ?? nothing} part="table" tabindex="0">
+  return html`<table id=${m.id} class=${m.cls ?? nothing} part="table">
     <caption class=${quiet ? 'vh' : nothing} lang=${m.lang ?? nothing}>${m.caption}</caption>
     ${m.colgroups ? m.colgroups.map((s) => html`<colgroup span=${s}></colgroup>`) : nothing}
     <thead>${rows(m.head)}</thead>
