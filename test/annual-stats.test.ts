@@ -31,6 +31,14 @@ const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el
 const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const cellTexts = (n: Element) => [...n.querySelectorAll('th, td')].map(text);
 
+/** Picks a year in a report's year picker, as a reader does (the picker's change event), and waits for the update. */
+async function pickYear(el: AnnualStats, year: string): Promise<void> {
+  const select = $<HTMLSelectElement>(el, 'select#year');
+  select.value = year;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
 async function mount(src: string, attrs: { year?: number; lang?: string; urlKey?: string; noCharts?: boolean; noUrl?: boolean } = {}): Promise<AnnualStats> {
   const el = await fixture<AnnualStats>(html`<annual-stats src=${src} year=${attrs.year ?? ''} lang=${attrs.lang ?? 'zh-CN'}
     url-key=${attrs.urlKey ?? ''} ?no-charts=${!!attrs.noCharts} ?no-url-state=${attrs.noUrl ?? !attrs.urlKey}></annual-stats>`);
@@ -939,15 +947,9 @@ describe('<annual-stats>: several years', () => {
       for (const el of els) await el.loaded;
       return els;
     };
-    const pick = async (el: AnnualStats, year: string) => {
-      const select = $<HTMLSelectElement>(el, 'select#year');
-      select.value = year;
-      select.dispatchEvent(new Event('change'));
-      await el.updateComplete;
-    };
     let [a, b] = await two();
-    await pick(b!, '2013');
-    await pick(a!, '2020');
+    await pickYear(b!, '2013');
+    await pickYear(a!, '2020');
     const url = new URLSearchParams(location.search);
     expect([url.get('annual.year'), url.get('annual2.year')]).to.deep.equal(['2020', '2013']);
     expect([a!.shownYear, b!.shownYear]).to.deep.equal([2020, 2013]);
@@ -969,15 +971,9 @@ describe('<annual-stats>: several years', () => {
       for (const el of els) await el.loaded;
       return els;
     };
-    const pick = async (el: AnnualStats, year: string) => {
-      const select = $<HTMLSelectElement>(el, 'select#year');
-      select.value = year;
-      select.dispatchEvent(new Event('change'));
-      await el.updateComplete;
-    };
     let [a, b] = await two();
-    await pick(b!, '2013');
-    await pick(a!, '2020');
+    await pickYear(b!, '2013');
+    await pickYear(a!, '2020');
     const url = new URLSearchParams(location.search);
     expect([url.get('annual.year'), url.get('annual2.year')]).to.deep.equal(['2020', '2013']);
     expect([a!.shownYear, b!.shownYear]).to.deep.equal([2020, 2013]);
@@ -1007,10 +1003,7 @@ describe('<annual-stats>: several years', () => {
     await Promise.all([plain!.loaded, named!.loaded]);
     expect(named!.shownYear, 'annual.year is the one with id="annual"').to.equal(2013);
     expect(plain!.shownYear, 'not the other').to.equal(2022);
-    const select = $<HTMLSelectElement>(plain!, 'select#year');
-    select.value = '2020';
-    select.dispatchEvent(new Event('change'));
-    await plain!.updateComplete;
+    await pickYear(plain!, '2020');
     const params = new URLSearchParams(location.search);
     expect(params.get('annual.year'), 'not written under the other one’s key').to.equal('2013');
     expect(params.get('annual2.year')).to.equal('2020');
@@ -1023,10 +1016,7 @@ describe('<annual-stats>: several years', () => {
     const wrap = mountHtml(html`<annual-stats src=${`${FEEDS}/index.json`} no-charts></annual-stats>`);
     const plain = wrap.querySelector('annual-stats') as AnnualStats;
     await plain.loaded;
-    const select = $<HTMLSelectElement>(plain, 'select#year');
-    select.value = '2020';
-    select.dispatchEvent(new Event('change'));
-    await plain.updateComplete;
+    await pickYear(plain, '2020');
     expect(new URLSearchParams(location.search).get('annual.year')).to.equal('2020');
     // The page adds a report whose id is the key the first one took.
     const named = document.createElement('annual-stats') as AnnualStats;
@@ -1038,10 +1028,7 @@ describe('<annual-stats>: several years', () => {
     expect(named.shownYear, 'the first one’s year is not the named one’s').to.equal(2022);
     const params = new URLSearchParams(location.search);
     expect([params.get('annual.year'), params.get('annual2.year')]).to.deep.equal([null, '2020']);
-    const other = $<HTMLSelectElement>(named, 'select#year');
-    other.value = '2013';
-    other.dispatchEvent(new Event('change'));
-    await named.updateComplete;
+    await pickYear(named, '2013');
     const after = new URLSearchParams(location.search);
     expect([after.get('annual.year'), after.get('annual2.year')]).to.deep.equal(['2013', '2020']);
     expect([plain.shownYear, named.shownYear]).to.deep.equal([2020, 2013]);
