@@ -19,6 +19,11 @@ import { formatDateTime, insecureEndpoint, officeDetails, post } from './net.js'
 const NAME_VALIDATORS: Record<string, ValidatorName> = {
   idNumber: 'cn-resident-id', uscc: 'cn-uscc', mobile: 'cn-mobile', phone: 'phone', fax: 'phone', postcode: 'postcode', email: 'email',
 };
+/**
+ * The same on a US-FOIA or UK-FOIA form, whose numbers are not Chinese: no resident ID, USCC, 6-digit postcode or 11-digit
+ * mobile check (a mobile is a phone number).
+ */
+const ABROAD_VALIDATORS: Record<string, ValidatorName> = { mobile: 'phone', phone: 'phone', fax: 'phone', email: 'email' };
 /** Autocomplete tokens of standard field names. */
 const AUTOCOMPLETE: Record<string, string> = {
   name: 'name', contactName: 'name', orgName: 'organization', workUnit: 'organization', phone: 'tel', mobile: 'mobile tel',
@@ -37,7 +42,7 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
     sections: form.sections.map((s) => ({
       ...s,
       fields: s.fields.map((f) => {
-        const v = own(NAME_VALIDATORS, f.name);
+        const v = own(/^U[SK]/.test(form.jurisdiction) ? ABROAD_VALIDATORS : NAME_VALIDATORS, f.name);
         if (f.validator !== undefined || !v || !TEXTUAL.has(f.type)) return f;
         // An ID number is only checked as a resident ID when the applicant says it is one.
         return { ...f, validator: v, ...(f.name === 'idNumber' && hasIdType && !f.validatorWhen ? { validatorWhen: { idType: 'residentId' } } : {}) };

@@ -183,7 +183,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
     'email.format': '“{label}” must be an email address, like name@example.com.',
     'postcode.length': '“{label}” must be 6 digits.',
     'postcode.charset': '“{label}” must be 6 digits.',
-    'phone.length': '“{label}” has the wrong number of digits; include the area code, like 0730-1234567.',
+    'phone.length': '“{label}” must have 7 to 20 digits, with the area code.',
     'phone.charset': '“{label}” may contain only digits, spaces, brackets, plus and hyphens.',
   },
 };

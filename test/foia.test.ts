@@ -1,0 +1,94 @@
+// A US agency's FOIA request form (jurisdiction US-FOIA, English feed, English UI), walked as a US requester would:
+// nothing Chinese-specific from the library's own strings or rules (validators, examples, legal wording).
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/request-form.js';
+import '../src/request-status.js';
+import type { RequestForm } from '../src/request-form.js';
+import type { RequestStatus } from '../src/request-status.js';
+import { expectAccessible, scriptEndpoint, shadowText, storeFeed } from './helpers.js';
+import { $, $$, fill, next, stepTitle, waitUntil } from './request-fixtures.js';
+
+type El = RequestForm & HTMLElement;
+type Feed = Record<string, unknown> & { sections: { id: string; fields: Record<string, unknown>[] }[] };
+
+/** The sample US-FOIA feed (demo/feeds/request-form-us-foia.json), its endpoints replaced. */
+async function usFeed(submit?: string, status?: string): Promise<Feed> {
+  const feed = (await (await fetch('/demo/feeds/request-form-us-foia.json')).json()) as Feed;
+  if (submit) feed.submit = { mode: 'api', endpoint: submit, encoding: 'json' };
+  if (status) feed.status = { endpoint: status };
+  return feed;
+}
+
+async function mount(feed: unknown): Promise<El> {
+  const el = await fixture<El>(html`<request-form src=${await storeFeed(feed)} lang="en" persist="session"></request-form>`);
+  await el.loaded;
+  el.retryDelays = [30, 30, 30];
+  return el;
+}
+
+/** Chinese text (CJK ideographs, CJK punctuation, full-width forms) anywhere in the element's rendered text. */
+const chinese = (el: Element) => shadowText(el).match(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef][^\n]{0,20}/g) ?? [];
+const errorOf = (el: El, name: string) => $(el, `#f-${name}-error`)?.textContent?.trim() ?? '';
+
+const REQUESTER = { name: 'Jane Q. Public', email: 'jane@example.com', phone: '(202) 555-0123', address: '1 Main Street, Springfield, VA', postcode: '22150-1234' };
+
+describe('US-FOIA form in English (a US requester)', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  it('US ZIP codes and telephone numbers are accepted: no Chinese 6-digit postcode or 11-digit mobile check on a US form', async () => {
+    const feed = await usFeed();
+    // A webmaster may call the cell phone field by its standard name `mobile`.
+    feed.sections[0]!.fields.push({ name: 'mobile', type: 'tel', label: 'Cell phone' });
+    const el = await mount(feed);
+    expect(chinese(el)).to.deep.equal([]);
+    // A ZIP+4's hyphen: no digits-only keypad.
+    expect($<HTMLInputElement>(el, '#f-postcode').inputMode).not.to.equal('numeric');
+    await fill(el, { ...REQUESTER, mobile: '202-555-0199' });
+    expect(errorOf(el, 'postcode')).to.equal('');
+    expect(errorOf(el, 'phone')).to.equal('');
+    expect(errorOf(el, 'mobile')).to.equal('');
+    await fill(el, { postcode: '20530' });
+    expect(errorOf(el, 'postcode')).to.equal('');
+    await next(el);
+    expect(stepTitle(el)).to.equal('Records you are asking for');
+  });
+
+  it('a telephone number with too few digits is explained without a Chinese example number', async () => {
+    const el = await mount(await usFeed());
+    await fill(el, { phone: '555-01' });
+    const error = errorOf(el, 'phone');
+    expect(error).to.match(/Telephone number/);
+    expect(error).not.to.match(/0730|\d{4}-\d{7}/);
+  });
+
+  it('walked to the receipt: English steps, review and receipt with no Chinese from the library; due date counted over US federal holidays in New York', async () => {
+    // Received Friday 20 November 2026, 10:00 in Washington; Thanksgiving (26 November) is not a working day.
+    const endpoint = await scriptEndpoint([{ status: 201, body: { requestId: 'r-1', queryCode: 'K7QM4XPA9R', receivedAt: '2026-11-20T15:00:00Z', status: 'received' } }]);
+    const el = await mount(await usFeed(endpoint));
+    const seen: string[] = [];
+    const look = async () => {
+      seen.push(...chinese(el));
+      await expectAccessible(el);
+    };
+    expect(shadowText(el, '.intro, header')).to.contain('within 20 working days');
+    await look();
+    await fill(el, REQUESTER);
+    await next(el);
+    await fill(el, { description: 'Contracts for the Springfield office lease, 2020 to 2025.', carrier: 'electronic' });
+    await look();
+    await next(el);
+    await fill(el, { feeCategory: 'other', feeLimit: '25' });
+    await look();
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(stepTitle(el)).to.equal('Check your answers');
+    await look();
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    await look();
+    expect(seen).to.deep.equal([]);
+    const due = $$(el, '[part="receipt"] dt').find((d) => d.textContent!.trim() === 'Reply due by')!.nextElementSibling!.textContent!;
+    expect(due).to.match(/^Dec 21, 2026 /);
+  });
+});
