@@ -92,3 +92,52 @@ describe('US-FOIA form in English (a US requester)', () => {
     expect(due).to.match(/^Dec 21, 2026 /);
   });
 });
+
+describe('<request-status> of a US-FOIA request in English', () => {
+  const FOUND = {
+    queryCode: 'K7QM4XPA9R', status: 'received', outcome: null, receivedAt: '2026-11-20T15:00:00Z', dueDate: '2026-12-21',
+    history: [{ status: 'received', at: '2026-11-20T15:00:00Z' }],
+  };
+  async function look(answer: Record<string, unknown>, today = '2026-12-22'): Promise<RequestStatus & HTMLElement> {
+    const endpoint = await scriptEndpoint([{ status: 200, body: { ...FOUND, ...answer } }]);
+    const el = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${await storeFeed(await usFeed(undefined, endpoint))}
+      lang="en" today=${today}></request-status>`);
+    await el.loaded;
+    for (const [id, v] of [['code', FOUND.queryCode], ['name', 'Jane Q. Public']]) {
+      const i = $<HTMLInputElement>(el, `#${id}`);
+      i.value = v!;
+      i.dispatchEvent(new Event('input'));
+    }
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '#result-h'), 'the result');
+    return el;
+  }
+  const due = (el: Element) => $$(el, '[part="result"] dt').find((d) => d.textContent!.trim() === 'Reply due by')!.nextElementSibling!.textContent!.replace(/\s+/g, ' ').trim();
+
+  it('consulting a third party does not stop a FOIA reply period: past the due date the request is overdue, and no Chinese rule is cited', async () => {
+    const el = await look({ status: 'consultingThirdParty' });
+    expect(shadowText(el, '#result-h')).to.equal('Status: Consulting a third party');
+    expect(due(el)).to.equal('Dec 21, 2026 (The reply is overdue)');
+    expect(chinese(el)).to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('a correction (clarification) asked for: the due date is said to change, not that the period starts again (a Chinese rule; FOIA tolls it)', async () => {
+    const el = await look({ status: 'correctionRequested' });
+    expect(shadowText(el, '#result-h')).to.equal('Status: Clarification or correction requested');
+    expect(due(el)).to.equal('Dec 21, 2026 (the due date will be set again when the agency receives what it asked you for)');
+    expect(shadowText(el, '[part="result"]')).not.to.match(/post them or hand them in/);
+  });
+
+  it('outcomes read as plain English to a US requester (Table 三 keys, words without Chinese legal jargon)', async () => {
+    const words = async (outcome: string) => {
+      const el = await look({ status: 'answered', outcome });
+      return $$(el, '[part="result"] dt').find((d) => d.textContent!.trim() === 'Outcome')!.nextElementSibling!.textContent!.trim();
+    };
+    expect(await words('granted')).to.equal('Disclosed in full');
+    expect(await words('partiallyGranted')).to.equal('Disclosed in part');
+    expect(await words('withheld.processInfo')).to.equal('Withheld: internal deliberations (discussion records, drafts, consultations, reports asking for instructions)');
+    expect(await words('unable.needsCreation')).to.equal('Cannot be provided: no such record exists, and the agency need not create one');
+    expect(await words('other.unpaidFee')).to.equal('Other: the fees were not paid in time');
+  });
+});

@@ -138,7 +138,7 @@ describe('<request-status>', () => {
     await lookup(el, 'AB12CD34', 'Zhang San');
     await waitUntil(() => $(el, '[part="result"]'), 'result');
     result = shadowText(el, '[part="result"]');
-    expect(result).to.contain('(the reply period starts again when the corrected application arrives)').and.not.contain('overdue');
+    expect(result).to.contain('(the due date will be set again when the agency receives what it asked you for)').and.not.contain('overdue');
     expect(shadowText(el, '[part="history"] li:last-child')).to.contain('Time limit extended: ');
   });
 
@@ -151,7 +151,7 @@ describe('<request-status>', () => {
     ({ el } = await mount([{ status: 200, body: { ...FOUND, status: 'correctionRequested', overdue: false } }], { lang: 'en' }));
     await lookup(el, 'AB12CD34', 'Zhang San');
     await waitUntil(() => $(el, '[part="result"]'), 'result');
-    expect(shadowText(el, '[part="result"]')).to.contain('(the reply period starts again when the corrected application arrives)');
+    expect(shadowText(el, '[part="result"]')).to.contain('(the due date will be set again when the agency receives what it asked you for)');
   });
 
   it('while an application is open, says where to send corrections and whom to ask (the form feed’s office); not once answered', async () => {

@@ -255,8 +255,9 @@ export class RequestStatus extends DisclosureElement {
     const today = this.today ?? localDate(new Date().toISOString(), rules.timeZone);
     const final = (FINAL_STATUSES as readonly string[]).includes(a.status);
     // While the reply period is stopped there is no overdue mark, but the reason the date may still move; unless the
-    // server says it is overdue (a pause begun after the due date stopped nothing).
-    const paused = (PAUSED_STATUSES as readonly string[]).includes(a.status);
+    // server says it is overdue (a pause begun after the due date stopped nothing). Consulting a third party stops it
+    // in China (条例 Art. 32), not under the US or UK FOIA.
+    const paused = (PAUSED_STATUSES as readonly string[]).includes(a.status) && !(a.status == PAUSED_STATUSES[0] && /^U[SK]/.test(form.jurisdiction));
     let overdue = a.overdue;
     if (typeof overdue !== 'boolean') {
       try {
