@@ -105,7 +105,7 @@ export const MANGLED_KEYS = [
   // Added later: at the end (or in a FREE place), so that every name above keeps its short name.
   'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
   'untickedText', 'othersTitle', 'fileMeta', 'sameRefused', 'hideFilters', 'keySpent',
-  'skipToResults', 'withCount', 'newConfirm', 'lookupBroken',
+  'skipToResults', 'withCount', 'newConfirm', 'lookupBroken', 'paperHelpNoId',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

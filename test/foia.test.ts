@@ -91,6 +91,26 @@ describe('US-FOIA form in English (a US requester)', () => {
     const due = $$(el, '[part="receipt"] dt').find((d) => d.textContent!.trim() === 'Reply due by')!.nextElementSibling!.textContent!;
     expect(due).to.match(/^Dec 21, 2026 /);
   });
+
+  it('the printed request asks for no copy of an identity document (a Chinese requirement, 条例 Art. 29; FOIA has none)', async () => {
+    const feed = await usFeed();
+    feed.submit = { mode: 'print' };
+    delete feed.status;
+    const el = await mount(feed);
+    await fill(el, REQUESTER);
+    await next(el);
+    await fill(el, { description: 'Contracts for the Springfield office lease, 2020 to 2025.' });
+    await next(el);
+    await next(el);
+    await fill(el, { declaration: true });
+    await next(el);
+    expect(stepTitle(el)).to.equal('Check your answers');
+    await next(el);
+    await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
+    expect(shadowText(el, '[part="paper"] > p.help')).to.equal('Print this form, sign it and post or hand it in to Example Federal Agency.');
+    expect(chinese(el)).to.deep.equal([]);
+    await expectAccessible(el);
+  });
 });
 
 describe('<request-status> of a US-FOIA request in English', () => {

@@ -1192,7 +1192,7 @@ export class RequestForm extends DisclosureElement {
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
-      <p class="help">${this.withFeedText(t.paperHelp, form.agency.name)}</p>${this.renderOffice(3)}
+      <p class="help">${this.withFeedText(/^U[SK]/.test(form.jurisdiction) ? t.paperHelpNoId : t.paperHelp, form.agency.name)}</p>${this.renderOffice(3)}
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           this.phase = 'form';

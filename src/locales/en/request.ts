@@ -88,6 +88,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   printButton: 'Print',
   paperTitle: 'Application for government information to {agency}',
   paperHelp: 'Print this form, sign it and post or hand it in with a copy of your proof of identity to {agency}.',
+  paperHelpNoId: 'Print this form, sign it and post or hand it in to {agency}.',
   signatureLabel: 'Signature (or seal) of the applicant',
   dateLabel: 'Date',
   dateBlank: '____ / __ / __',

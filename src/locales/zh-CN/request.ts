@@ -97,6 +97,8 @@ const zh = {
   paperTitle: '{agency}政府信息公开申请表',
   /** {agency}: as in paperTitle. A sentence of its own: the office's details, when the feed gives them, follow under their heading. */
   paperHelp: '请打印本申请表，签名后连同身份证明复印件邮寄或当面提交至{agency}。',
+  /** paperHelp for a US-FOIA or UK-FOIA form: those Acts ask for no proof of identity. */
+  paperHelpNoId: '请打印本申请表，签名后邮寄或当面提交至{agency}。',
   signatureLabel: '申请人签名（盖章）',
   dateLabel: '申请日期',
   dateBlank: '年　　月　　日',
