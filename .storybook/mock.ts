@@ -76,6 +76,9 @@ export function mockAnswer(method: string, href: string, body?: unknown): Answer
       // Received now; no due date, as a server may answer: the element computes it from the form's rules. (The
       // fixture's March due date beside today's date was a receipt no server would give.)
       return postOnly(json(201, { ...receipt, receivedAt: new Date().toISOString(), dueDate: undefined }));
+    case 'api/requests-us':
+      // A US-FOIA request received on Friday 20 November 2026, 10:00 in Washington: due 21 December (Thanksgiving skipped).
+      return postOnly(json(201, { ...receipt, queryCode: 'U5FT8QKM3D', receivedAt: '2026-11-20T15:00:00Z', dueDate: undefined }));
     case 'api/requests-next-year':
       return postOnly(json(201, { ...receipt, receivedAt: '2026-12-10T10:00:00+08:00', dueDate: undefined }));
     case 'api/requests-changed':

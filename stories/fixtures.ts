@@ -7,6 +7,7 @@
  * intake API at `…/mock/api/requests`, `../503` the mocked failing server.
  */
 import requestFormSample from '../demo/feeds/request-form.json';
+import requestFormUsFoiaSample from '../demo/feeds/request-form-us-foia.json';
 
 /* ------------------------------------------------------------------ catalogue */
 
@@ -251,6 +252,16 @@ export const requestFormStatusHtml: Json = { ...requestFormApi, status: { endpoi
 /** The sample form whose status lookups are answered with 429 (too many lookups, e.g. after wrong names). */
 export const requestFormStatusLimited: Json = { ...requestFormApi, status: { endpoint: '../429' } };
 
+/**
+ * A US agency's FOIA request form in English (`demo/feeds/request-form-us-foia.json`, jurisdiction US-FOIA: 20 + 10
+ * working days, US federal holidays, New York time), in api mode against the mocked intake API.
+ */
+export const requestFormUsFoia: Json = {
+  ...(requestFormUsFoiaSample as unknown as Json),
+  submit: { mode: 'api', endpoint: '../api/requests-us', encoding: 'json' },
+  status: { endpoint: '../api/requests/status' },
+};
+
 /** Submissions answered with 503 (the element retries, then says it failed). */
 export const requestFormServerError = shortForm('../503');
 /** Submissions answered with 201 and a receipt. */
@@ -363,6 +374,18 @@ export const statusAnswers: Record<string, Json> = {
     dueDate: '2026-03-30',
     history: [
       { status: 'received', at: '2026-03-02T09:15:00+08:00', note: '君山区人民政府办公室关于印发《君山区政府信息公开工作年度报告编制与发布规范（试行）》及其配套实施细则的通知'.repeat(3) },
+    ],
+  },
+  // A US-FOIA request (the request-form-us-foia feed): a third party consulted past the due date stops no FOIA period,
+  // so it is overdue.
+  U5FT8QKM3D: {
+    queryCode: 'U5FT8QKM3D',
+    status: 'consultingThirdParty',
+    receivedAt: '2026-11-20T15:00:00Z',
+    dueDate: '2026-12-21',
+    history: [
+      { status: 'received', at: '2026-11-20T15:00:00Z' },
+      { status: 'consultingThirdParty', at: '2026-12-08T16:30:00Z', note: 'Submitter notice sent to the contractor under Executive Order 12600.' },
     ],
   },
   K7QM4XPA9R: {
@@ -499,6 +522,7 @@ export const FEEDS: Record<string, unknown> = {
   'annual-index-missing': annualIndexMissingYear,
   'request-form': requestFormApi,
   'request-form-short': requestFormShort,
+  'request-form-us-foia': requestFormUsFoia,
   'request-form-503': requestFormServerError,
   'request-form-next-year': requestFormNextYear,
   'request-form-changed': requestFormChanged,

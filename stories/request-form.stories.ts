@@ -137,6 +137,44 @@ export const English: Story = {
   args: { lang: 'en' },
 };
 
+/**
+ * A US agency's Freedom of Information Act request form, in English (feed `demo/feeds/request-form-us-foia.json`,
+ * jurisdiction `US-FOIA`): contact details (a ZIP code and a US telephone number are not checked as Chinese ones),
+ * the records asked for, fee category and the most the requester will pay, and a certification.
+ */
+export const UsFoia: Story = {
+  name: 'US FOIA request (English)',
+  args: { src: 'mock/feed/request-form-us-foia', lang: 'en' },
+};
+
+/**
+ * The US FOIA request sent: the receipt, received Friday 20 November 2026 in Washington, due 21 December 2026 (20
+ * working days; Thanksgiving, a federal holiday listed in the feed's calendar, is not one).
+ */
+export const UsFoiaSubmitted: Story = {
+  name: 'US FOIA request: receipt (English)',
+  args: { src: 'mock/feed/request-form-us-foia', lang: 'en' },
+  tags: ['expect:receipt'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    const step = async () => (await inShadow<HTMLFormElement>(el, 'form[part~="step"]')).requestSubmit();
+    typeInto(await inShadow<HTMLInputElement>(el, '#f-name'), 'Jane Q. Public');
+    typeInto(await inShadow<HTMLInputElement>(el, '#f-email'), 'jane@example.com');
+    typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-address'), '1 Main Street, Springfield, VA');
+    typeInto(await inShadow<HTMLInputElement>(el, '#f-postcode'), '22150-1234');
+    await step();
+    typeInto(await inShadow<HTMLTextAreaElement>(el, '#f-description'), 'Contracts for the Springfield office lease, 2020 to 2025.');
+    await step();
+    await inShadow(el, '#f-feeCategory');
+    await step();
+    (await inShadow<HTMLInputElement>(el, '#f-declaration')).click();
+    await step();
+    (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
+    const answers = await inShadow(el, '[part="receipt"] .answers');
+    await expect(answers.textContent).toContain('Dec 21, 2026');
+  },
+};
+
 export const LargeText: Story = {
   name: 'Large text (适老化)',
   args: { 'large-text': true },

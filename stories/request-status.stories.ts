@@ -33,7 +33,8 @@ const render = (a: Args) => html`<request-status
 /**
  * Looks up an application by query code (查询码) and name. The form feed's `status.endpoint` is the in-page mock:
  * `K7QM4XPA9R` is answered (with its history), `R8TV3MWK6P` is received and within the period, `W3HN8TQ2LD` is extended and overdue, `P5RT2KCM8V` waits for a third
- * party (the reply period is stopped), `C4RQ7NXM2E` awaits a correction, `H6WD9KPT3N` was withdrawn, any other code is
+ * party (the reply period is stopped), `C4RQ7NXM2E` awaits a correction, `H6WD9KPT3N` was withdrawn, `U5FT8QKM3D` (with
+ * the `request-form-us-foia` feed) is a US FOIA request consulting a third party past its due date, any other code is
  * not found.
  */
 const meta = {
@@ -91,6 +92,17 @@ export const ConsultingThirdParty: Story = {
   args: { 'query-code': 'P5RT2KCM8V', today: '2026-03-20' },
   tags: ['expect:result', 'expect:history'],
   play: lookUp('赵六'),
+};
+
+/**
+ * A US FOIA request (English form feed, jurisdiction US-FOIA) whose agency consults a third party past the due date:
+ * under FOIA that stops no reply period, so it is marked overdue (in China it would be stopped).
+ */
+export const UsFoiaOverdue: Story = {
+  name: 'US FOIA: consulting a third party, overdue (English)',
+  args: { src: 'mock/feed/request-form-us-foia', lang: 'en', 'query-code': 'U5FT8QKM3D', today: '2026-12-22' },
+  tags: ['expect:result', 'expect:history'],
+  play: lookUp('Jane Q. Public'),
 };
 
 /** A correction was asked for: the history says what, and the office's address and telephone say where to send it. */
