@@ -241,12 +241,17 @@ export function validateFeed(json: unknown, kind: FeedKind | null = detectFeedKi
         }
       }
       // As the intake server logs it: a calendar that ends within 90 days gives due dates that skip no holiday after it.
-      const last = r.form.jurisdiction.startsWith('CN') ? calendarRunsOut(r.form.rules?.calendar, new Date()) : null;
+      // A US or UK agency's holidays are the feed's too (the library knows none), said in its own terms.
+      const j = r.form.jurisdiction;
+      const last = j !== 'custom' ? calendarRunsOut(r.form.rules?.calendar, new Date()) : null;
       if (last != null) {
         problems.push({
           path: 'rules.calendar',
-          message: `${last ? `the last day listed is ${last}` : 'no holidays or 调休 working days are listed'}: due dates after it count only ` +
-            'weekends as days off; add the next year\'s 放假安排 (国务院办公厅通知, published in November or December)',
+          message: j.startsWith('CN')
+            ? `${last ? `the last day listed is ${last}` : 'no holidays or 调休 working days are listed'}: due dates after it count only ` +
+              'weekends as days off; add the next year\'s 放假安排 (国务院办公厅通知, published in November or December)'
+            : `${last ? `the last day listed is ${last}: due dates after it` : 'no holidays are listed: due dates'} count only weekends as ` +
+              `days off; add ${last ? 'the next year\'s' : 'the'} public holidays (for ${j} the ${j === 'US-FOIA' ? 'federal holidays, as observed' : 'bank holidays'})`,
           severity: 'warning',
         });
       }

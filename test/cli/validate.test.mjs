@@ -86,7 +86,7 @@ test('validate: plain http:// submit and status endpoints on another computer ar
   assert.equal(local.code, 0, local.stderr);
 });
 
-test('validate: a CN request form whose holiday calendar ends within 90 days is warned (due dates after it skip no holiday), as the intake server logs it; one that reaches far enough, or a US-FOIA form, is not', async () => {
+test('validate: a CN request form whose holiday calendar ends within 90 days is warned (due dates after it skip no holiday), as the intake server logs it; one that reaches far enough, or a custom form, is not; a US-FOIA or UK-FOIA form is warned in its own terms', async () => {
   const calendar = (holidays, extraWorkdays = []) => (f) => { f.rules = { ...f.rules, calendar: { holidays, extraWorkdays } }; };
   let r = await broken('request-form.json', calendar(['2000-01-03'], ['2000-02-12']));
   assert.equal(r.code, 0, 'a warning does not change the exit code');
@@ -95,8 +95,17 @@ test('validate: a CN request form whose holiday calendar ends within 90 days is 
   assert.match(r.stderr, /warning: rules\.calendar: no holidays or 调休 working days are listed: due dates after it/);
   r = await broken('request-form.json', calendar(['2999-01-01']));
   assert.doesNotMatch(r.stderr, /rules\.calendar/);
-  r = await broken('request-form.json', (f) => { f.jurisdiction = 'US-FOIA'; calendar([])(f); });
+  r = await broken('request-form.json', (f) => { f.jurisdiction = 'custom'; calendar([])(f); });
   assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /rules\.calendar/);
+  // A US agency's federal holidays are the feed's too: without them a due date counted over Thanksgiving is a day early.
+  r = await broken('request-form.json', (f) => { f.jurisdiction = 'US-FOIA'; calendar(['2000-11-23'], ['2000-11-25'])(f); });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /warning: rules\.calendar: the last day listed is 2000-11-25: due dates after it count only weekends as days off; add the next year's public holidays \(for US-FOIA the federal holidays, as observed\)\n/);
+  assert.doesNotMatch(r.stderr, /调休|放假安排|国务院/);
+  r = await broken('request-form.json', (f) => { f.jurisdiction = 'UK-FOIA'; calendar([])(f); });
+  assert.match(r.stderr, /warning: rules\.calendar: no holidays are listed: due dates count only weekends as days off; add the public holidays \(for UK-FOIA the bank holidays\)\n/);
+  r = await broken('request-form-us-foia.json', () => {});
   assert.doesNotMatch(r.stderr, /rules\.calendar/);
 });
 
