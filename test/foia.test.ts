@@ -92,7 +92,7 @@ describe('US-FOIA form in English (a US requester)', () => {
     expect(due).to.match(/^Dec 21, 2026 /);
   });
 
-  it('the printed request asks for no copy of an identity document (a Chinese requirement, 条例 Art. 29; FOIA has none)', async () => {
+  it('the printed request asks for no copy of an identity document (a Chinese requirement, 条例 Art. 29; FOIA has none), and its date line says which blank is the month', async () => {
     const feed = await usFeed();
     feed.submit = { mode: 'print' };
     delete feed.status;
@@ -108,6 +108,9 @@ describe('US-FOIA form in English (a US requester)', () => {
     await next(el);
     await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
     expect(shadowText(el, '[part="paper"] > p.help')).to.equal('Print this form, sign it and post or hand it in to Example Federal Agency.');
+    // The date line is labelled (not '____ / __ / __', year first, which a US reader would fill in as month/day/year).
+    const dateRow = $$(el, '[part="paper"] tr').find((tr) => tr.querySelector('th')?.textContent!.trim() === 'Date')!;
+    expect(dateRow.querySelector('td')!.textContent!.trim()).to.equal('Month ____ Day ____ Year ________');
     expect(chinese(el)).to.deep.equal([]);
     await expectAccessible(el);
   });

@@ -91,7 +91,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   paperHelpNoId: 'Print this form, sign it and post or hand it in to {agency}.',
   signatureLabel: 'Signature (or seal) of the applicant',
   dateLabel: 'Date',
-  dateBlank: '____ / __ / __',
+  dateBlank: 'Month ____ Day ____ Year ________',
   edit: 'Back to the form',
   attachedNote: '(enclosed)',
   statusTitle: 'Check the progress of an application',
