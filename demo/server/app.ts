@@ -364,11 +364,24 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     return history[first]?.at ?? row.updated_at;
   }
 
+  /**
+   * Whether consulting a third party stops the reply period: it does under China's 条例 (Art. 33), not under the US or
+   * UK FOIA (the form's jurisdiction; as `<request-status>` shows it). A form that cannot be read: as in China.
+   */
+  function consultStops(): boolean {
+    try {
+      return !/^U[SK]/.test(forms.get().form.jurisdiction);
+    } catch {
+      return true;
+    }
+  }
+
   function overdueOf(row: RequestRow): boolean {
     if (FINAL.has(row.status)) return false;
     // While a consultation or a correction is awaited the reply period is stopped (条例 Art. 30, 33), but only a period
     // still running can be stopped: begun after the due date, the reply was late already, and stays so meanwhile.
-    const day = NOT_RUNNING.has(row.status) ? statusBegan(row) : now().toISOString();
+    const stopped = NOT_RUNNING.has(row.status) && (row.status !== 'consultingThirdParty' || consultStops());
+    const day = stopped ? statusBegan(row) : now().toISOString();
     return isOverdue(row.due_date, localDate(day, row.time_zone));
   }
 
@@ -787,7 +800,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       // application arrives (`received`). Extending or consulting now would count on from the old period.
       throw new HttpError(409, 'correctionPending', 'A correction is awaited: record the corrected application (received) first.');
     }
-    if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty') {
+    if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty' && consultStops()) {
       // 条例 Art. 33: the time taken to consult a third party or another agency is not counted in the reply period.
       // The working days from the day consultation began to today move the due date on. The start of the current
       // consultation: a note recorded during it repeats the status. Begun after the due date, it stopped nothing.

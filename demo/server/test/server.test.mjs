@@ -1553,6 +1553,25 @@ describe('reply period paused (条例 Art. 30, 33)', () => {
     assert.equal((await (await lookup(s.base, r.queryCode, NAME)).json()).overdue, true);
   });
 
+  test('a US-FOIA form: consulting a third party does not stop the reply period (as <request-status> shows it); the due date stays, and passes', async () => {
+    const form = JSON.parse(readFileSync(FORM, 'utf8'));
+    const feed = join(tmp, 'form-us-foia.json');
+    writeFileSync(feed, JSON.stringify({ ...form, jurisdiction: 'US-FOIA' }));
+    const t = await start({ formFeedPath: feed });
+    t.clock.now = new Date('2026-11-10T15:00:00Z'); // Tue 10 Nov, Washington
+    const r = await (await postJson(t.base, person({ purpose: 'FOIA consultation' }))).json();
+    const due = r.dueDate;
+    t.clock.now = new Date('2026-11-12T15:00:00Z');
+    assert.equal((await setStatus(t.base, r.requestId, { status: 'consultingThirdParty', note: 'Consulting the submitter.' })).status, 200);
+    t.clock.now = new Date(`${due}T15:00:00Z`);
+    assert.equal((await (await lookup(t.base, r.queryCode, NAME)).json()).overdue, false, 'on the due date');
+    t.clock.now = new Date(new Date(`${due}T15:00:00Z`).getTime() + 2 * 86_400_000);
+    const late = await (await lookup(t.base, r.queryCode, NAME)).json();
+    assert.deepEqual([late.status, late.dueDate, late.overdue], ['consultingThirdParty', due, true]);
+    const ended = await (await setStatus(t.base, r.requestId, { status: 'received', note: 'The submitter answered.' })).json();
+    assert.deepEqual([ended.dueDate, ended.overdue], [due, true], 'its end moves nothing');
+  });
+
   test('extended after the due date → 409 extensionAfterDueDate, unless decidedOn names a day within the period', async () => {
     // 条例 Art. 33: the extension is decided (and the applicant told) within the reply period. Recorded afterwards it
     // moved the due date and cleared the overdue flag of an application already late.
