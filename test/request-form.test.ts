@@ -2401,7 +2401,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await expectAccessible(el);
     button(el, '取消').click();
     await focusedIn(el, '#clear-open');
-    expect($(el, '[role="alertdialog"]')).to.equal(null);
+    expect(!!$(el, '[role="alertdialog"]'), 'the question').to.equal(false);
     button(el, '填写新的申请').click();
     await focusedIn(el, '#clear-no');
     await sendKeys({ press: 'Escape' });
@@ -2415,6 +2415,20 @@ describe('<request-form> after a refusal or a lost answer', () => {
     expect(stepTitle(el)).to.equal('申请人信息');
     expect($<HTMLInputElement>(el, '#f-name')).to.equal(null); // applicant type first, nothing filled in
     expect(Object.keys(sessionStorage).filter((k) => k.includes('request-receipt')).length).to.equal(0);
+  });
+
+  it('清空表单’s question left open on the review while 提交申请 is pressed: the receipt comes without a question', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }]);
+    const el = await mount(undefined, await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' })));
+    await toReview(el);
+    button(el, '清空表单').click();
+    await focusedIn(el, '#clear-no');
+    $(el, '#send').click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    await focusedIn(el, '#receipt-h');
+    // (A boolean: chai's message for a DOM element that should not be there takes minutes to build.)
+    expect(!!$(el, '[role="alertdialog"]'), 'a question on the receipt').to.equal(false);
+    expect(!!button(el, '填写新的申请'), '填写新的申请').to.equal(true);
   });
 
   it('a character count is not read out after the applicant has moved on', async () => {

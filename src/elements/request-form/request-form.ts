@@ -848,6 +848,8 @@ export class RequestForm extends DisclosureElement {
     this.sendState = '';
     this.outbox = null;
     this.phase = 'done';
+    // 清空表单's question, left open on the review while 提交申请 was pressed, is not the receipt's (填写新的申请's).
+    this.confirmClear = false;
     this.idemKey = '';
     this.dispatchEvent(new CustomEvent('request-submitted', { bubbles: true, composed: true, detail: receipt }));
     await this.focusHeading('receipt-h');

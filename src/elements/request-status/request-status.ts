@@ -256,7 +256,7 @@ export class RequestStatus extends DisclosureElement {
     const final = (FINAL_STATUSES as readonly string[]).includes(a.status);
     // While the reply period is stopped there is no overdue mark, but the reason the date may still move; unless the
     // server says it is overdue (a pause begun after the due date stopped nothing). Consulting a third party stops it
-    // in China (条例 Art. 32), not under the US or UK FOIA.
+    // in China (条例 Art. 33), not under the US or UK FOIA (PAUSED_STATUSES[0] is consultingThirdParty).
     const paused = (PAUSED_STATUSES as readonly string[]).includes(a.status) && !(a.status == PAUSED_STATUSES[0] && /^U[SK]/.test(form.jurisdiction));
     let overdue = a.overdue;
     if (typeof overdue !== 'boolean') {
