@@ -9,7 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join, resolve as resolvePath } from 'node:path';
-import { addWorkingDays, calendarRunsOut, dueDate, isOverdue, localDate, workingDaysBetween } from '../../src/rules/working-days.js';
+import { addWorkingDays, calendarRunsOut, dueDate, isFoia, isOverdue, localDate, workingDaysBetween } from '../../src/rules/working-days.js';
 import {
   allFields,
   checkAnswers,
@@ -370,7 +370,7 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
    */
   function consultStops(): boolean {
     try {
-      return !/^U[SK]/.test(forms.get().form.jurisdiction);
+      return !isFoia(forms.get().form.jurisdiction);
     } catch {
       return true;
     }

@@ -50,6 +50,13 @@ const JURISDICTIONS: Readonly<Record<Jurisdiction, JurisdictionRules>> = {
 };
 
 /**
+ * The US or UK FOIA, whose forms are not Chinese ones: no Chinese number (resident ID, USCC, postcode, mobile) is checked
+ * by a field's name, the paper form asks no proof of identity (条例 Art. 29), and consulting a third party stops no reply
+ * period (条例 Art. 33). One test for the elements and the intake server.
+ */
+export const isFoia = (j: string): boolean => /^U[SK]-FOIA$/.test(j);
+
+/**
  * Default rules for a jurisdiction id; unknown ids (and 'custom') get the CN-OGI-2019 values.
  * A feed's `rules` override these.
  */

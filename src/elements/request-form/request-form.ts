@@ -6,7 +6,7 @@ import { FeedController } from '../../core/feed.js';
 import { formatBytes, formatDate, isolate } from '../../core/format.js';
 // (The validators before the working-day rules: the order of the shared net chunk's modules, 3 B smaller in gzip.)
 import { inputHints, normalizeValue, type ValidatorName } from '../../validators/index.js';
-import { dueDate, listedYear } from '../../rules/working-days.js';
+import { dueDate, isFoia, listedYear } from '../../rules/working-days.js';
 import {
   checkField, cleanSubmission, own, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
   resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
@@ -42,7 +42,7 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
     sections: form.sections.map((s) => ({
       ...s,
       fields: s.fields.map((f) => {
-        const v = own(/^U[SK]/.test(form.jurisdiction) ? ABROAD_VALIDATORS : NAME_VALIDATORS, f.name);
+        const v = own(isFoia(form.jurisdiction) ? ABROAD_VALIDATORS : NAME_VALIDATORS, f.name);
         if (f.validator !== undefined || !v || !TEXTUAL.has(f.type)) return f;
         // An ID number is only checked as a resident ID when the applicant says it is one.
         return { ...f, validator: v, ...(f.name === 'idNumber' && hasIdType && !f.validatorWhen ? { validatorWhen: { idType: 'residentId' } } : {}) };
@@ -1194,7 +1194,7 @@ export class RequestForm extends DisclosureElement {
         <tbody><tr><th scope="row" colspan="2">${t.signatureLabel}</th><td class="sign"></td></tr>
         <tr><th scope="row" colspan="2">${t.dateLabel}</th><td>${t.dateBlank}</td></tr></tbody>
       </table>
-      <p class="help">${this.withFeedText(/^U[SK]/.test(form.jurisdiction) ? t.paperHelpNoId : t.paperHelp, form.agency.name)}</p>${this.renderOffice(3)}
+      <p class="help">${this.withFeedText(isFoia(form.jurisdiction) ? t.paperHelpNoId : t.paperHelp, form.agency.name)}</p>${this.renderOffice(3)}
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {
           this.phase = 'form';

@@ -3,7 +3,7 @@ import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { formatDate } from '../../core/format.js';
-import { isOverdue, localDate } from '../../rules/working-days.js';
+import { isFoia, isOverdue, localDate } from '../../rules/working-days.js';
 import { normalizeCode } from '../../validators/contact.js';
 import { own, parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
 import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
@@ -257,7 +257,7 @@ export class RequestStatus extends DisclosureElement {
     // While the reply period is stopped there is no overdue mark, but the reason the date may still move; unless the
     // server says it is overdue (a pause begun after the due date stopped nothing). Consulting a third party stops it
     // in China (条例 Art. 33), not under the US or UK FOIA (PAUSED_STATUSES[0] is consultingThirdParty).
-    const paused = (PAUSED_STATUSES as readonly string[]).includes(a.status) && !(a.status == PAUSED_STATUSES[0] && /^U[SK]/.test(form.jurisdiction));
+    const paused = (PAUSED_STATUSES as readonly string[]).includes(a.status) && !(a.status == PAUSED_STATUSES[0] && isFoia(form.jurisdiction));
     let overdue = a.overdue;
     if (typeof overdue !== 'boolean') {
       try {
