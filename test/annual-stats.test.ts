@@ -39,6 +39,15 @@ async function pickYear(el: AnnualStats, year: string): Promise<void> {
   await el.updateComplete;
 }
 
+/** Two reports given years of their own (the second 2013, then the first 2020): each shows its own, in the page URL under its own key. */
+async function pickTwo(a: AnnualStats, b: AnnualStats): Promise<void> {
+  await pickYear(b, '2013');
+  await pickYear(a, '2020');
+  const url = new URLSearchParams(location.search);
+  expect([url.get('annual.year'), url.get('annual2.year')]).to.deep.equal(['2020', '2013']);
+  expect([a.shownYear, b.shownYear]).to.deep.equal([2020, 2013]);
+}
+
 async function mount(src: string, attrs: { year?: number; lang?: string; urlKey?: string; noCharts?: boolean; noUrl?: boolean } = {}): Promise<AnnualStats> {
   const el = await fixture<AnnualStats>(html`<annual-stats src=${src} year=${attrs.year ?? ''} lang=${attrs.lang ?? 'zh-CN'}
     url-key=${attrs.urlKey ?? ''} ?no-charts=${!!attrs.noCharts} ?no-url-state=${attrs.noUrl ?? !attrs.urlKey}></annual-stats>`);
@@ -948,11 +957,7 @@ describe('<annual-stats>: several years', () => {
       return els;
     };
     let [a, b] = await two();
-    await pickYear(b!, '2013');
-    await pickYear(a!, '2020');
-    const url = new URLSearchParams(location.search);
-    expect([url.get('annual.year'), url.get('annual2.year')]).to.deep.equal(['2020', '2013']);
-    expect([a!.shownYear, b!.shownYear]).to.deep.equal([2020, 2013]);
+    await pickTwo(a!, b!);
     // A reload (the same page, new elements): each its own year again.
     a!.parentElement!.remove();
     [a, b] = await two();
@@ -972,11 +977,7 @@ describe('<annual-stats>: several years', () => {
       return els;
     };
     let [a, b] = await two();
-    await pickYear(b!, '2013');
-    await pickYear(a!, '2020');
-    const url = new URLSearchParams(location.search);
-    expect([url.get('annual.year'), url.get('annual2.year')]).to.deep.equal(['2020', '2013']);
-    expect([a!.shownYear, b!.shownYear]).to.deep.equal([2020, 2013]);
+    await pickTwo(a!, b!);
     // Back: the first one's pick is undone; the second keeps its year, in the report and in its picker.
     const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
     history.back();
