@@ -13,6 +13,8 @@ import { formatDateTime, insecureEndpoint, officeDetails } from '../request-form
 
 /** A query code as typed: half-width, upper-case, without spaces. */
 export const normalizeQueryCode: (s: string) => string = normalizeCode;
+/** What a lookup asks (its code as sent, its name): a press with the same is the same lookup; a change while it runs stops it. */
+const lookupKey = (code: string, name: string) => `${normalizeCode(code)} ${name.trim()}`;
 
 /**
  * @tagname request-status
@@ -131,7 +133,7 @@ export class RequestStatus extends DisclosureElement {
 
   private runLookup = async (e?: Event) => {
     e?.preventDefault();
-    const key = `${normalizeQueryCode(this.typedCode)} ${this.typedName.trim()}`;
+    const key = lookupKey(this.typedCode, this.typedName);
     // The same lookup pressed again while it runs (a double click): it goes on. Sent again, it would count twice against
     // the lookups the server allows a code (wrong names: 10 an hour).
     if (this.busy && this.lookupAbort?.key == key) return;
@@ -216,7 +218,7 @@ export class RequestStatus extends DisclosureElement {
             set((e.target as HTMLInputElement).value);
             // A change of the code or name while a lookup runs stops it: its answer would be about what is no longer
             // typed, and would take the focus from one still typing (Enter pressed here, then typing on). Enter asks again.
-            if (`${normalizeQueryCode(this.typedCode)} ${this.typedName.trim()}` != this.lookupAbort?.key) {
+            if (lookupKey(this.typedCode, this.typedName) != this.lookupAbort?.key) {
               this.lookupAbort?.abort();
               this.busy = false;
             }
