@@ -796,17 +796,23 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     // The form's rules, read only by the changes that move the due date (a status change works without the form).
     const rules = () => resolveRules(forms.get().form);
     if (row.status === 'correctionRequested' && (newStatus === 'extended' || newStatus === 'consultingThirdParty')) {
-      // 条例 Art. 30: while a correction is awaited the reply period does not run; it starts again when the corrected
-      // application arrives (`received`). Extending or consulting now would count on from the old period.
+      // While a correction is awaited the reply period does not run: it starts again (条例 Art. 30, UK FOIA s.10(6)) or
+      // resumes (US FOIA) when the answer arrives (`received`). Extending or consulting now would count on from a
+      // period that is not running.
       throw new HttpError(409, 'correctionPending', 'A correction is awaited: record the corrected application (received) first.');
     }
-    if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty' && consultStops()) {
-      // 条例 Art. 33: the time taken to consult a third party or another agency is not counted in the reply period.
-      // The working days from the day consultation began to today move the due date on. The start of the current
-      // consultation: a note recorded during it repeats the status. Begun after the due date, it stopped nothing.
+    /**
+     * The working days from the day the current status began (a note recorded during it repeats the status) to today
+     * move the due date on: the reply period stood still meanwhile. Begun after the due date, it stopped nothing.
+     */
+    const movePaused = () => {
       const began = localDate(statusBegan(row), row.time_zone);
       const { calendar } = rules();
       if (!isOverdue(due, began)) due = addWorkingDays(due, workingDaysBetween(began, localDate(at, row.time_zone), calendar), calendar);
+    };
+    if (row.status === 'consultingThirdParty' && newStatus !== 'consultingThirdParty' && consultStops()) {
+      // 条例 Art. 33: the time taken to consult a third party or another agency is not counted in the reply period.
+      movePaused();
     }
     if (newStatus === 'extended' && extended) {
       // Already extended: a note while extended (the status repeated), or back to `extended` when a consultation that
@@ -828,10 +834,18 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
       due = addWorkingDays(due, extensionWorkingDays, calendar);
       extended = true;
     } else if (newStatus === 'received' && row.status === 'correctionRequested') {
-      // 条例 Art. 30: the reply period starts again when the corrected application arrives.
       const { replyWorkingDays, calendar } = rules();
-      due = dueDate(at, replyWorkingDays, calendar, row.time_zone);
-      extended = false;
+      if (forms.get().form.jurisdiction === 'US-FOIA') {
+        // 5 U.S.C. 552(a)(6)(A)(ii): the agency's request for information (or for clarification about fees) tolls the
+        // 20 days, and the requester's answer ends the tolling: the days already used stay used, so the due date (an
+        // extended one too) moves on by the working days it waited.
+        movePaused();
+      } else {
+        // 条例 Art. 30: the reply period starts again when the corrected application arrives; so does the UK's
+        // (FOIA 2000 s.1(3), s.10(6)(b): the 20 working days follow receipt of the further information asked for).
+        due = dueDate(at, replyWorkingDays, calendar, row.time_zone);
+        extended = false;
+      }
     }
     // decidedOn is kept only with the extension it dates (not with a note while already extended).
     const decidedKept = newStatus === 'extended' && row.extended !== 1 ? (decidedOn as string | null) : null;

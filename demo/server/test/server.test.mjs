@@ -1693,6 +1693,78 @@ describe('reply period paused (条例 Art. 30, 33)', () => {
   });
 });
 
+describe('a correction or clarification asked of the applicant, per jurisdiction', () => {
+  // The same walk under each form: received Tue 10 Nov (due 8 Dec, 20 working days), a correction asked on Tue 17 Nov
+  // (working day 5), the answer in on Tue 1 Dec (10 working days later). Each server dates in its own time zone; 15:00Z
+  // is the same calendar day in Beijing, New York and London.
+  const feedFor = (jurisdiction) => {
+    const feed = join(tmp, `form-correction-${jurisdiction}.json`);
+    writeFileSync(feed, JSON.stringify({ ...JSON.parse(readFileSync(FORM, 'utf8')), jurisdiction }));
+    return feed;
+  };
+  async function walk(jurisdiction) {
+    const t = await start({ formFeedPath: feedFor(jurisdiction) });
+    t.clock.now = new Date('2026-11-10T15:00:00Z');
+    const r = await (await postJson(t.base, person({ purpose: `correction under ${jurisdiction}` }))).json();
+    assert.equal(r.dueDate, '2026-12-08', jurisdiction);
+    t.clock.now = new Date('2026-11-17T15:00:00Z'); // working day 5
+    assert.equal((await setStatus(t.base, r.requestId, { status: 'correctionRequested', note: 'Please name the project.' })).status, 200);
+    t.clock.now = new Date('2026-11-24T15:00:00Z'); // a note while waiting does not move the day the clock stopped
+    assert.equal((await setStatus(t.base, r.requestId, { status: 'correctionRequested', note: 'Reminder sent.' })).status, 200);
+    t.clock.now = new Date('2026-12-01T15:00:00Z'); // the answer is in
+    const v = await (await setStatus(t.base, r.requestId, { status: 'received', note: 'The answer is in.' })).json();
+    return { t, r, v };
+  }
+
+  test('US-FOIA: the request for information tolls the 20 days, and the answer resumes them (5 U.S.C. 552(a)(6)(A)(ii)): due 8 Dec + the 10 working days paused, not 20 days from the answer', async () => {
+    const { t, r, v } = await walk('US-FOIA');
+    // 5 days used before the request, 15 left after the answer: 1 Dec + 15 working days = 22 Dec (a restart gave 29 Dec).
+    assert.deepEqual([v.status, v.dueDate, v.receiptDueDate, v.extended, v.overdue], ['received', '2026-12-22', '2026-12-08', false, false]);
+    t.clock.now = new Date('2026-12-22T15:00:00Z');
+    let a = await (await lookup(t.base, r.queryCode, NAME)).json();
+    assert.deepEqual([a.dueDate, a.overdue], ['2026-12-22', false], 'on the due date');
+    t.clock.now = new Date('2026-12-23T15:00:00Z');
+    a = await (await lookup(t.base, r.queryCode, NAME)).json();
+    assert.deepEqual([a.dueDate, a.overdue], ['2026-12-22', true], 'the day after');
+  });
+
+  test('US-FOIA: an extended application stays extended through the tolling, and its extended due date moves on by the days paused', async () => {
+    const t = await start({ formFeedPath: feedFor('US-FOIA') });
+    t.clock.now = new Date('2026-11-10T15:00:00Z');
+    const r = await (await postJson(t.base, person({ purpose: 'extended, then tolled' }))).json();
+    let v = await (await setStatus(t.base, r.requestId, { status: 'extended' })).json();
+    assert.equal(v.dueDate, '2027-01-05'); // the fixture's 20 extension days after 8 Dec
+    t.clock.now = new Date('2026-11-17T15:00:00Z');
+    await setStatus(t.base, r.requestId, { status: 'correctionRequested' });
+    t.clock.now = new Date('2026-12-01T15:00:00Z');
+    v = await (await setStatus(t.base, r.requestId, { status: 'received' })).json();
+    assert.deepEqual([v.dueDate, v.extended], ['2027-01-19', true]); // 5 Jan + 10 working days
+    const res = await setStatus(t.base, r.requestId, { status: 'extended' });
+    assert.equal((await res.json()).error?.code, 'alreadyExtended', 'still one extension');
+  });
+
+  test('US-FOIA: a request for information made after the due date tolls nothing (the period had ended); the answer moves nothing', async () => {
+    const t = await start({ formFeedPath: feedFor('US-FOIA') });
+    t.clock.now = new Date('2026-11-10T15:00:00Z');
+    const r = await (await postJson(t.base, person({ purpose: 'tolled too late' }))).json();
+    t.clock.now = new Date('2026-12-09T15:00:00Z');
+    await setStatus(t.base, r.requestId, { status: 'correctionRequested' });
+    t.clock.now = new Date('2026-12-15T15:00:00Z');
+    const v = await (await setStatus(t.base, r.requestId, { status: 'received' })).json();
+    assert.deepEqual([v.dueDate, v.overdue], ['2026-12-08', true]);
+  });
+
+  test('CN-OGI-2019: the corrected application starts the 20 working days again (条例 Art. 30): due 1 Dec + 20 = 29 Dec', async () => {
+    const { v } = await walk('CN-OGI-2019');
+    assert.deepEqual([v.status, v.dueDate, v.receiptDueDate, v.overdue], ['received', '2026-12-29', '2026-12-08', false]);
+  });
+
+  test('UK-FOIA: the 20 working days count from the day the further information arrives (FOIA 2000 s.1(3), s.10(6)(b)): 29 Dec', async () => {
+    const { v } = await walk('UK-FOIA');
+    assert.deepEqual([v.status, v.dueDate, v.receiptDueDate, v.overdue], ['received', '2026-12-29', '2026-12-08', false]);
+  });
+});
+
 /* ------------------------------------------------------------------------ demo samples */
 
 describe('demo sample applications (seed.ts, added by npm start)', () => {
