@@ -106,6 +106,7 @@ export const MANGLED_KEYS = [
   'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
   'untickedText', 'othersTitle', 'fileMeta', 'sameRefused', 'hideFilters', 'keySpent',
   'skipToResults', 'withCount', 'newConfirm', 'lookupBroken', 'paperHelpNoId',
+  'serviceNote',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

@@ -2972,19 +2972,88 @@ describe('<request-form> language of parts (WCAG 3.1.2)', () => {
 });
 
 describe('<request-form> odd answers and flaky connections', () => {
-  it('a 2xx answer without a receipt (a Wi-Fi login page, a proxy) is not taken for one: the application is sent again', async () => {
-    const { el, endpoint } = await api([
-      { status: 200, type: 'text/html', body: '<html><body>请登录 Wi-Fi</body></html>' },
-      { status: 200, body: { ok: true } },
-      { status: 201, body: RECEIPT },
-    ]);
+  it('a 2xx answer without a receipt (a Wi-Fi login page the request was redirected to, a proxy) is not taken for one: the application is sent again; redirected every time, it is the connection to check', async () => {
+    const portal = await storeFeed('<html><body>请登录 Wi-Fi</body></html>', { type: 'text/html' });
+    const login = { status: 302, headers: { Location: portal }, body: '' };
+    let { el, endpoint } = await api([login, { status: 200, body: { ok: true } }, { status: 201, body: RECEIPT }]);
     await toReview(el);
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
     expect(shadowText(el, '.code')).to.equal('AB12-CD34');
-    const reqs = await requestsTo(endpoint);
+    let reqs = (await requestsTo(endpoint)).filter((r) => r.method === 'POST');
     expect(reqs.length).to.equal(3);
     expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+    fixtureCleanup();
+    sessionStorage.clear();
+    ({ el, endpoint } = await api([login]));
+    await toReview(el);
+    await next(el);
+    await waitUntil(() => $(el, ALERT), 'failed', 8000);
+    expect(shadowText(el, ALERT)).to.contain('请检查网络连接').and.not.contain('网上申请服务工作不正常');
+    reqs = (await requestsTo(endpoint)).filter((r) => r.method === 'POST');
+    expect(reqs.length, 'the first attempt and the three automatic retries').to.equal(4);
+    expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('the submission address answering 200 with a web page of its own (not redirected: a wrong endpoint’s home page, an app’s fallback page): sent again once, with the same key; then the service is said not to work, not the connection; the answers kept, 重新提交, whom to contact, 生成申请表; focus stays on 提交申请', async () => {
+    const HOME = { status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><title>君山区人民政府</title></head><body><h1>首页</h1></body></html>' };
+    const { el, endpoint } = await reviewed([HOME, HOME, { status: 201, body: RECEIPT }]);
+    el.retryDelays = [30, 30, 30];
+    const send = $(el, '#send') as HTMLButtonElement;
+    send.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, ALERT), 'the failure', 8000);
+    const alert = shadowText(el, `${ALERT} [role="alert"]`);
+    expect(alert).to.equal('网上申请服务工作不正常，没有接受这次提交，这不是您的网络或填写的问题。申请已保留在本页：请稍后再点击“重新提交”，或与本机关联系，或点击“生成申请表”，打印后邮寄或当面提交。');
+    // The office's details follow the alert in the panel (not read out with it), and the paper form.
+    expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+    expect($$(el, `${ALERT} button`).map((b) => b.textContent!.trim())).to.deep.equal(['生成申请表']);
+    expect($$(el, '.actions button').map((b) => b.textContent!.trim())).to.deep.equal(['上一步', '重新提交', '提交申请']);
+    expect(shadowText(el, '[part="review"]')).to.contain(VALID.idNumber);
+    expect(el.shadowRoot!.activeElement, 'focus stays on 提交申请').to.equal(send);
+    expect(send.getAttribute('aria-disabled')).to.equal('false');
+    await expectAccessible(el);
+    let reqs = (await requestsTo(endpoint)).filter((r) => r.method === 'POST');
+    expect(reqs.length, 'the first attempt and one automatic retry').to.equal(2);
+    expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
+    expect(reqs[1].body).to.equal(reqs[0].body);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, ALERT).includes('The online application service is not working properly'), 'in English');
+    expect(shadowText(el, ALERT)).to.contain('not a problem with your connection').and.not.contain('Check your connection');
+    // 重新提交, later: the same application, the same key.
+    $$(el, '.actions button').find((b) => b.textContent!.trim() === 'Send again')!.click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    reqs = (await requestsTo(endpoint)).filter((r) => r.method === 'POST');
+    expect(reqs.length).to.equal(3);
+    expect(new Set(reqs.map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('a 4xx web page (a firewall’s block page, a 404 page) is not a refusal of the answers: the service is said not to work, 提交申请 stays available, no automatic retry; 重新提交 sends the same key', async () => {
+    const WAF = '<html><head><title>403 Forbidden</title></head><body><h1>您的访问被拦截</h1><p>事件编号 8f2c</p></body></html>';
+    for (const status of [403, 404]) {
+      const { el, endpoint } = await reviewed([{ status, type: 'text/html', body: WAF }, { status: 201, body: RECEIPT }]);
+      await next(el);
+      await waitUntil(() => $(el, ALERT), `the failure (${status})`);
+      const alert = shadowText(el, ALERT);
+      expect(alert).to.contain('网上申请服务工作不正常，没有接受这次提交，这不是您的网络或填写的问题。');
+      // Not: 内容不变，再次提交也不会被接受；修改任一项后才能再次提交.
+      expect(alert).to.not.contain('内容不变').and.not.contain('修改任一项').and.not.contain('提交未成功');
+      const send = $(el, '#send');
+      expect(send.getAttribute('aria-disabled')).to.equal('false');
+      expect(send.hasAttribute('aria-describedby')).to.equal(false);
+      expect(contactOf(el, ALERT)).to.deep.equal(CONTACT_ZH);
+      expect($$(el, `${ALERT} button`).map((b) => b.textContent!.trim())).to.deep.equal(['生成申请表']);
+      await expectAccessible(el);
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await requestsTo(endpoint)).length, 'no automatic retry').to.equal(1);
+      $$(el, '.actions button').find((b) => b.textContent!.trim() === '重新提交')!.click();
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+      const reqs = await requestsTo(endpoint);
+      expect(reqs.length).to.equal(2);
+      expect(reqs[1].headers['idempotency-key']).to.equal(reqs[0].headers['idempotency-key']);
+      fixtureCleanup();
+      sessionStorage.clear();
+    }
   });
 
   it('a receipt whose receivedAt is not a time we can read (epoch milliseconds, 2026年9月30日): shown, with a due date', async () => {

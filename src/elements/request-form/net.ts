@@ -52,8 +52,11 @@ export function insecureEndpoint(url: string): boolean {
   }
 }
 
-/** `retryAfter`: the seconds of a `Retry-After` header (429, 503), when the server sent one. */
-export interface PostResult { status: number; json: unknown; retryAfter?: number }
+/**
+ * `retryAfter`: the seconds of a `Retry-After` header (429, 503), when the server sent one. `moved`: the answer came
+ * from another URL than the one posted to (redirected there: a Wi-Fi login page, a sign-in page).
+ */
+export interface PostResult { status: number; json: unknown; retryAfter?: number; moved?: boolean }
 
 /**
  * POSTs with XMLHttpRequest, so an upload reports progress. Never rejects: a network failure or timeout is
@@ -89,7 +92,8 @@ export function post(
         /* not JSON */
       }
       const after = Number(x.getResponseHeader('Retry-After') ?? NaN);
-      resolve({ status: x.status, json, retryAfter: after >= 0 ? after : undefined });
+      // (`url` is absolute, the feed's endpoint resolved. responseURL has no fragment: an endpoint with one is "moved".)
+      resolve({ status: x.status, json, retryAfter: after >= 0 ? after : undefined, moved: x.responseURL != url });
     };
     x.onerror = x.onabort = () => resolve({ status: 0, json: null });
     alive();

@@ -750,7 +750,7 @@ export class RequestForm extends DisclosureElement {
     const url = this.feedForm!.submit.endpoint!;
     // The server's own words (a field message it has no code for) in the applicant's language at this attempt: zh-CN
     // or en, a CORS-safelisted value (no preflight asks for it).
-    const { status, json, retryAfter } = await post(url, box.body, { ...box.headers, 'Accept-Language': this.locale }, (p) => {
+    const { status, json, retryAfter, moved } = await post(url, box.body, { ...box.headers, 'Accept-Language': this.locale }, (p) => {
       this.sentShare = p;
       slow();
     }, this.feedTimeout);
@@ -769,9 +769,17 @@ export class RequestForm extends DisclosureElement {
     if (code === 'idempotencyKeyReused' && err.receipt?.queryCode) return this.gotReceipt(err.receipt, true);
     if (this.outbox !== box) return; // the applicant went back to change answers meanwhile
     // 408: the server or a proxy gave up waiting for the request (a slow line), not a refusal of the answers.
-    if (ok || status === 0 || status >= 500 || status === 429 || status == 408) {
+    const again = ok || status === 0 || status >= 500 || status === 429 || status == 408;
+    // No answer of the intake server's, yet an answer from it: a 2xx that is no JSON from the URL posted to (a web page:
+    // the home page or an app's fallback page of a server the endpoint names wrongly; a Wi-Fi login page is reached by a
+    // redirect, and an https endpoint cannot be answered in its place), a 4xx without the intake server's `error` (a
+    // firewall's block page, a 404 page; a proxy's 413 is the server's payloadTooLarge). The service is broken: not the
+    // connection, not the answers. Sent again once at most (a server restarting, one bad node behind a balancer),
+    // a 4xx not at all: a wrong setting does not heal in seconds.
+    const broken = ok ? !json && !moved : !again && !err.error && status != 413;
+    if (again || broken) {
       if (!this.isOnline()) return this.waitOnline();
-      const next = this.retryDelays[this.attemptNo++];
+      const next = broken && (!ok || this.attemptNo) ? undefined : this.retryDelays[this.attemptNo++];
       if (next === undefined) {
         // No answer the page may read, from another origin that does answer a request whose answer it may not read
         // (no-cors, within 10 s where the browser can limit it): the server refuses this page (CORS, which a page
@@ -783,7 +791,7 @@ export class RequestForm extends DisclosureElement {
         this.sendState = 'failed';
         // Asked to wait (429), the applicant waits; else the way may stay closed: whom to contact is given.
         this.stuck = status != 429;
-        this.sendDetail = (t) => cors ? t.sendErrors.corsRefused : status == 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : t.failedNote;
+        this.sendDetail = (t) => broken ? t.serviceNote : cors ? t.sendErrors.corsRefused : status == 429 ? t.sendErrors.rateLimited : status >= 500 ? t.serverNote : t.failedNote;
         return;
       }
       // Too many requests: wait as long as the server asks (within reason), never less than our own delay.

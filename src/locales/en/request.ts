@@ -51,6 +51,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   uploading: 'Upload progress',
   retryingNote: (s: number, n: number) => `Not sent yet. Your application is kept; we will try again in ${plural(s, 'second')} (attempt ${n}).`,
   serverNote: 'The agency’s server has a problem at the moment, so your application could not be sent. It is kept on this page. Select “Send again” in a few minutes; if it still fails, contact the agency.',
+  serviceNote: 'The online application service is not working properly and did not accept your application; this is not a problem with your connection or your answers. It is kept on this page: select “Send again” later, contact the agency, or select “Create the application form” to post it or hand it in.',
   slowNote: 'The server is slow to answer; your application is still being sent. Please wait, and do not close or reload this page.',
   failedNote: 'Your application could not be sent, but it is kept on this page. Check your connection and select “Send again”.',
   retryNow: 'Send again',

@@ -54,6 +54,8 @@ const zh = {
   uploading: '上传进度',
   retryingNote: (s: number, n: number) => `暂时未能提交。您的申请已保留，将在 ${s} 秒后自动重试（第 ${n} 次）。`,
   serverNote: '服务器暂时出现故障。申请未能提交，但已保留在本页，不会丢失。请过几分钟再点击“重新提交”；如一直不行，请与本机关联系。',
+  /** After the submission address answered with no answer of the intake server's (a web page): a setting is wrong. */
+  serviceNote: '网上申请服务工作不正常，没有接受这次提交，这不是您的网络或填写的问题。申请已保留在本页：请稍后再点击“重新提交”，或与本机关联系，或点击“生成申请表”，打印后邮寄或当面提交。',
   slowNote: '服务器响应较慢，申请仍在提交中。请耐心等待，不要关闭或刷新本页。',
   failedNote: '申请未能提交，但已保留在本页，不会丢失。请检查网络连接后点击“重新提交”。',
   retryNow: '重新提交',
