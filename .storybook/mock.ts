@@ -17,6 +17,8 @@
  *   mock/api/requests-other-fields POST → 422 with field errors about a field of the form and one it does not have
  *   mock/api/requests-reused      POST → 422 idempotencyKeyReused without the receipt of the application stored earlier
  *   mock/api/requests-refused     POST → 422 with a code the element does not know (a refusal the page cannot fix)
+ *   mock/api/requests-home        POST → 200 with a web page (a wrong endpoint: the website's home page, not the API)
+ *   mock/api/requests-blocked     POST → 403 with a web page (a web application firewall's block page)
  *   mock/api/requests-too-large   POST → 413 payloadTooLarge as the intake server says it: `limit: text` for a JSON
  *                                 body (the answers), `limit: body` for a multipart one (with attachments)
  *   mock/network-error/…          no answer at all (the connection fails): fetch rejects, XMLHttpRequest errors
@@ -97,6 +99,10 @@ export function mockAnswer(method: string, href: string, body?: unknown): Answer
       return postOnly(json(422, { error: { code: 'validation', message: 'Some answers were not accepted.', fields: { name: 'charset', passportNo: '护照号码格式不对' } } }));
     case 'api/requests-refused':
       return postOnly(apiError(422, 'intakeSuspended', '系统迁移期间暂停受理网上申请。'));
+    case 'api/requests-home':
+      return postOnly({ status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><title>岳阳市君山区人民政府</title></head><body><h1>首页</h1></body></html>' });
+    case 'api/requests-blocked':
+      return postOnly({ status: 403, type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><title>403 Forbidden</title></head><body><h1>您的访问已被网站防火墙拦截</h1><p>事件编号 8f2c0a</p></body></html>' });
     case 'api/requests-too-large':
       // As demo/server answers: a JSON body is all answers (their text is too long), a multipart one carries the files.
       return postOnly(json(413, {

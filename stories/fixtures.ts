@@ -264,6 +264,10 @@ export const requestFormUsFoia: Json = {
 
 /** Submissions answered with 503 (the element retries, then says it failed). */
 export const requestFormServerError = shortForm('../503');
+/** Submissions answered with a web page, 200 (an endpoint naming the website's home page): the service is broken. */
+export const requestFormWebPage = shortForm('../api/requests-home');
+/** Submissions answered with a firewall's block page, 403: no refusal of the answers, the service is broken. */
+export const requestFormBlocked = shortForm('../api/requests-blocked');
 /** Submissions answered with 201 and a receipt. */
 export const requestFormShort = shortForm('../api/requests');
 /** Submissions answered as changed answers after a lost answer: 422 idempotencyKeyReused with the stored receipt. */
@@ -524,6 +528,8 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-short': requestFormShort,
   'request-form-us-foia': requestFormUsFoia,
   'request-form-503': requestFormServerError,
+  'request-form-web-page': requestFormWebPage,
+  'request-form-blocked': requestFormBlocked,
   'request-form-next-year': requestFormNextYear,
   'request-form-changed': requestFormChanged,
   'request-form-hanging': requestFormHanging,

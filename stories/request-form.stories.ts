@@ -343,6 +343,46 @@ export const ServerError: Story = {
 };
 
 /**
+ * The submission address answers 200 with a web page (`text/html`, from the address posted to, not redirected): the
+ * endpoint names the website's home page, or an app's fallback page, not the intake API. The element resends once with
+ * the same Idempotency-Key (here after 50 ms), then says that the online application service is not working properly
+ * and did not accept the submission, not the applicant's connection or answers; the answers stay, with 重新提交 (to try
+ * later), then 联系办理机关 with the office's details and 生成申请表. (A Wi-Fi login page, reached by a redirect, is still
+ * resent like a network failure, and then said as one.)
+ */
+export const WebPageAnswer: Story = {
+  name: 'Web page instead of an answer (mock 200 HTML each time)',
+  args: { src: 'mock/feed/request-form-web-page', retryDelays: [50, 50] },
+  tags: ['expect:send-status', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    const alert = await stuck(el);
+    await expect(alert.querySelector('[role="alert"]')?.textContent).toContain('网上申请服务工作不正常');
+    await expect(buttonIn(el.shadowRoot!, '重新提交')).toBeTruthy();
+  },
+};
+
+/**
+ * The submission address answers 403 with a web page (a web application firewall's block page), not the intake
+ * server's JSON refusal: said at once, as the web page of "Web page instead of an answer" (the service is not working
+ * properly), not as a refusal of the answers. 提交申请 stays available and 重新提交 is there, with the office's details
+ * and 生成申请表.
+ */
+export const BlockedByFirewall: Story = {
+  name: 'Blocked by a firewall (mock 403 web page)',
+  args: { src: 'mock/feed/request-form-blocked' },
+  tags: ['expect:send-status', 'expect:office'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'request-form');
+    const alert = await stuck(el);
+    await expect(alert.textContent).toContain('网上申请服务工作不正常');
+    await expect(alert.textContent).not.toContain('内容不变');
+    await expect(buttonIn(el.shadowRoot!, '提交申请')!.getAttribute('aria-disabled')).toBe('false');
+    await expect(buttonIn(el.shadowRoot!, '重新提交')).toBeTruthy();
+  },
+};
+
+/**
  * A refusal the applicant cannot fix: the intake server answers 422 with a code the element does not know
  * (`intakeSuspended`) and no field to correct. The alert gives the code and the server's own words, then 联系办理机关
  * with the office's details, and 生成申请表: applying in writing stays open (条例 Art. 29). No 重新提交, and 提交申请 is
