@@ -8,6 +8,7 @@
  *   mock/404, mock/500, mock/503  that status
  *   mock/429                      429 (too many requests, e.g. status lookups after wrong names)
  *   mock/html                     200 with an HTML page (a CMS error page instead of JSON)
+ *   mock/html-404                 404 with the web server's HTML page (an address that is no lookup service)
  *   mock/badjson                  200, application/json, but cut off
  *   mock/v2                       200, a feed with schemaVersion 2
  *   mock/api/requests             POST → 201 with a receipt
@@ -72,6 +73,8 @@ export function mockAnswer(method: string, href: string, body?: unknown): Answer
     case '429': return apiError(429, 'rateLimited', 'Too many requests; try again later.');
     case 'html':
       return { status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><title>页面不存在</title></head><body><h1>您访问的页面不存在</h1></body></html>' };
+    case 'html-404':
+      return { status: 404, type: 'text/html; charset=utf-8', body: '<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>' };
     case 'badjson': return { status: 200, type: 'application/json; charset=utf-8', body: '{"schemaVersion": 1, "items": [{"id": "a", "title": "截断' };
     case 'v2': return json(200, { schemaVersion: 2, items: [], reports: [], sections: [] });
     case 'api/requests':

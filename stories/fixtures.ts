@@ -249,6 +249,8 @@ export const requestFormStatusOffline: Json = { ...requestFormApi, status: { end
 export const requestFormStatusHttp: Json = { ...requestFormApi, status: { endpoint: 'http://example.gov.cn/api/status' } };
 /** The sample form whose status lookups are answered with a web page (200, HTML: a CMS error page instead of JSON). */
 export const requestFormStatusHtml: Json = { ...requestFormApi, status: { endpoint: '../html' } };
+/** The sample form whose status endpoint is a wrong address: the web server answers its 404 page (HTML), not the service's JSON 404. */
+export const requestFormStatusWrongAddress: Json = { ...requestFormApi, status: { endpoint: '../html-404' } };
 /** The sample form whose status lookups are answered with 429 (too many lookups, e.g. after wrong names). */
 export const requestFormStatusLimited: Json = { ...requestFormApi, status: { endpoint: '../429' } };
 
@@ -536,6 +538,7 @@ export const FEEDS: Record<string, unknown> = {
   'request-form-status-down': requestFormStatusDown,
   'request-form-status-limited': requestFormStatusLimited,
   'request-form-status-html': requestFormStatusHtml,
+  'request-form-status-wrong-address': requestFormStatusWrongAddress,
   'request-form-invalid': requestFormInvalid,
   'request-form-other-fields': requestFormOtherFields,
   'request-form-paper': requestFormPaper,

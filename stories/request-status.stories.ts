@@ -158,6 +158,27 @@ export const LookupBroken: Story = {
 };
 
 /**
+ * The feed's `status.endpoint` is a wrong address: the web server answers its own 404 page (HTML), not the lookup
+ * service's JSON 404. Not said as "no application matches" (an applicant might think it lost, or apply again): the
+ * lookup service is not working, contact the office (its details follow); no retry button, as the same address would
+ * answer the same page.
+ */
+export const LookupWrongAddress: Story = {
+  name: 'Lookup error (a 404 web page: a wrong lookup address)',
+  args: { src: 'mock/feed/request-form-status-wrong-address', 'query-code': 'K7QM4XPA9R' },
+  tags: ['expect:lookup-error', 'expect:office'],
+  play: async (context) => {
+    await lookUp('张三')(context);
+    const el = elementIn(context.canvasElement, 'request-status');
+    const failure = await inShadow(el, '[part~="lookup-error"]');
+    await waitFor(() => expect(failure.textContent).toContain('查询服务出错了'));
+    await expect(failure.textContent).not.toContain('没有找到');
+    await expect(failure.querySelector('button')).toBeNull();
+    await expect(failure.querySelector('[part~="office"]')).toBeTruthy();
+  },
+};
+
+/**
  * The lookup never reaches the server (the connection fails; `mock/network-error`): the applicant is told to check
  * their connection, with 重试 (the form stays filled in). Nothing is said about the code or the name: they may be right.
  */

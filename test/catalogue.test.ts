@@ -971,6 +971,7 @@ describe('<disclosure-catalogue>: audit fixes (hostile hosts and feeds)', () => 
 describe('<disclosure-catalogue>: feed errors', () => {
   const cases: [string, unknown, { status?: number; type?: string }, string][] = [
     ['404', 'nope', { status: 404, type: 'text/plain' }, '找不到数据文件（404）'],
+    ['404 as a web page (the web server’s)', '<html><title>404 Not Found</title></html>', { status: 404, type: 'text/html' }, '找不到数据文件（404）'],
     ['500', 'boom', { status: 500, type: 'text/plain' }, '服务器出错（500）'],
     ['invalid JSON', '{"schemaVersion": 1, "items": [', {}, '不是有效的 JSON'],
     ['HTML served as JSON', '<!DOCTYPE html><html><body>登录</body></html>', { type: 'application/json' }, '收到的是一个网页'],

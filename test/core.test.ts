@@ -378,10 +378,10 @@ describe('feed loading', () => {
     expect(failed).to.deep.equal([]);
   });
 
-  it('tells apart not-found, server error, HTML, invalid JSON and timeout; a byte-order mark is no error', async () => {
+  it('tells apart not-found (also a web server’s 404 page: a missing feed), server error, HTML, invalid JSON and timeout; a byte-order mark is no error', async () => {
     const kinds: string[] = [];
     for (const [body, opts] of [
-      ['x', { status: 404, type: 'text/plain' }], ['x', { status: 503, type: 'text/plain' }],
+      ['x', { status: 404, type: 'text/plain' }], ['<html><title>404 Not Found</title></html>', { status: 404, type: 'text/html' }], ['x', { status: 503, type: 'text/plain' }],
       ['<html></html>', {}], ['\r\n\t <!DOCTYPE html><title>登录</title>', {}], ['{oops', {}], [{ schemaVersion: 1 }, { delay: 800 }],
       // Saved by Windows Notepad: UTF-8 with a byte-order mark (response.text() drops it).
       ['\uFEFF{"schemaVersion": 1}', {}],
@@ -395,7 +395,7 @@ describe('feed loading', () => {
         kinds.push((e as FeedError).kind);
       }
     }
-    expect(kinds).to.deep.equal(['notFound', 'server', 'html', 'html', 'invalidJson', 'timeout', 'ok']);
+    expect(kinds).to.deep.equal(['notFound', 'notFound', 'server', 'html', 'html', 'invalidJson', 'timeout', 'ok']);
   });
 
   it('a feed that arrives in pieces, its byte-order mark and its characters cut between them, shows the text as sent; so does one from a fetch polyfill without a body stream', async () => {

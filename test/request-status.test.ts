@@ -222,6 +222,46 @@ describe('<request-status>', () => {
     await expectAccessible(el);
   });
 
+  it('a lookup address that answers a web page’s 404 or 410 (a wrong status.endpoint: the web server’s or CMS’s error page, also as plain text or XML) says the lookup service answers wrongly, with the office, no retry: not that no application matches', async () => {
+    const page = '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>';
+    for (const [step, lang] of [
+      [{ status: 404, body: page, type: 'text/html' }, 'zh-CN'],
+      [{ status: 410, body: page, type: 'text/html; charset=utf-8' }, 'zh-CN'],
+      [{ status: 404, body: '404 page not found', type: 'text/plain' }, 'zh-CN'],
+      [{ status: 404, body: '<?xml version="1.0"?><Error><Code>NoSuchKey</Code></Error>', type: 'application/xml' }, 'zh-CN'],
+      [{ status: 404, body: page, type: 'text/html' }, 'en'],
+    ] as const) {
+      const { el } = await mount([step], { lang });
+      await lookup(el, 'ZZZZ-9999', '王五');
+      await waitUntil(() => $(el, '[part="lookup-error"]'), 'error');
+      const what = `${lang} ${JSON.stringify(step).slice(0, 60)}`;
+      expect(shadowText(el, '#failure'), what).to.equal(lang === 'zh-CN' ? '查询服务出错了。请稍后再试，或联系办理机关。' : 'The lookup service is not working properly. Please try again later, or contact the office.');
+      expect(shadowText(el, '[part="lookup-error"]'), what).to.contain('测试区政务公开办').and.contain('测试路1号');
+      // The same address would answer the same page: no retry button, as after a refusal.
+      expect($(el, '[part="lookup-error"] button'), what).to.equal(null);
+      await focusedIn(el, '#failure');
+      await expectAccessible(el);
+      el.remove();
+    }
+  });
+
+  it('a 404 of the lookup service’s own (JSON, also application/problem+json, or with no body and no Content-Type) still says no application matches', async () => {
+    const { el, endpoint } = await mount([{ status: 404, body: { error: { code: 'notFound', message: 'No application' } }, type: 'application/problem+json' }]);
+    await lookup(el, 'ZZZZ-9999', '王五');
+    await waitUntil(() => $(el, '[part="lookup-error"]'), 'error');
+    expect(shadowText(el, '#failure')).to.equal('没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。');
+    // A body-less 404 (no Content-Type): the test server always sends one, so the page's fetch answers it.
+    const native = window.fetch;
+    window.fetch = async (input, init) => (String(input).includes(endpoint) ? new Response(null, { status: 404 }) : native(input, init));
+    try {
+      await lookup(el, 'ZZZZ-9998', '王五');
+      await waitUntil(() => shadowText(el, '#failure') === '没有找到与该查询码和姓名相符的申请。请核对查询码和姓名后重试。', 'no match, for a body-less 404');
+      expect($(el, '[part="lookup-error"] button')).to.equal(null);
+    } finally {
+      window.fetch = native;
+    }
+  });
+
   it('a lookup service that answers wrongly (a web page with 200, a 403, an answer that is no status): said in the applicant’s words, to try again later or ask the office (its details), not the data-file words of a feed', async () => {
     const page = '<!doctype html><html><title>登录</title><p>请先登录</p></html>';
     for (const [step, lang] of [

@@ -11,7 +11,7 @@ export class FeedError extends Error {
     message: string,
     readonly url: string,
     readonly status?: number,
-    /** For schemaVersion: the version found; for invalidRoot: what is missing. */
+    /** For schemaVersion: the version found; for invalidRoot: what is missing; for notFound: the Content-Type, or null. */
     readonly detail?: string,
   ) {
     super(message);
@@ -85,7 +85,9 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
       headers: { Accept: 'application/json', ...options.headers },
     }));
     const { status, headers } = response;
-    if (status === 404 || status === 410) throw new FeedError('notFound', 'Not found', url, status);
+    // Told before the body is read (a missing feed is missing, whatever page says so). Its Content-Type goes with it: a
+    // status lookup tells a web page (a wrong lookup address) from the service's own JSON 404 by it.
+    if (status === 404 || status === 410) throw new FeedError('notFound', 'Not found', url, status, headers.get('content-type') as string);
     if (status >= 500) throw new FeedError('server', `Server error ${status}`, url, status);
     if (!response.ok) throw new FeedError('http', `HTTP ${status}`, url, status);
     // Decoded piece by piece as it comes: response.text() decodes all of it once the feed has ended (in Chromium, 10 ms

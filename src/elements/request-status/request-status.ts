@@ -177,7 +177,11 @@ export class RequestStatus extends DisclosureElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
-      const k = err.kind;
+      // A 404 or 410 that is no answer of the lookup service (which answers JSON), told by its Content-Type: a web page
+      // (a wrong status.endpoint: the web server's or CMS's 404 page), plain text or XML is said as a service that answers
+      // wrongly, with no retry, not as no match (an applicant told their application is not there may apply again). One
+      // with no Content-Type (no body) cannot be told apart, and is taken as no match.
+      const k = err.kind == 'notFound' && err.detail && !/json/.test(err.detail) ? 'http' : err.kind;
       // Too many lookups (429, e.g. wrong names one after another): what to do, not a bare refusal; no retry at once.
       // A lookup service that answers wrongly (a web page, a refusal, a server error, no status): in the applicant's
       // words, not the feed's (数据文件), and whom to ask meanwhile. A network failure or timeout: check the connection.
