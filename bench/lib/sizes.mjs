@@ -11,7 +11,12 @@ export const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;
 export const kib = (bytes) => (bytes == null ? null : Math.round((bytes / 1024) * 100) / 100);
 
 export const LOCALES = ['zh-CN', 'en'];
-const localeOf = (file) => /locale-(zh-CN|en)-/.exec(file)?.[1] ?? null;
+/**
+ * The locale of a locale chunk, null for any other chunk. The English words of US and UK FOIA forms
+ * (`locale-en-foia-*`, src/locales/en/foia.ts) are not a locale's strings: a page loads them only for such a form shown
+ * in English, so they are listed with the chunks loaded later, as the chart chunk is.
+ */
+const localeOf = (file) => /locale-(zh-CN|en)-(?!foia-)/.exec(file)?.[1] ?? null;
 
 /**
  * @param {{ root: string, outDir: string }} options

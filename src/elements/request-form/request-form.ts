@@ -267,8 +267,14 @@ export class RequestForm extends DisclosureElement {
     return navigator.onLine !== false;
   }
 
+  /** The strings in the element's language (on a US or UK FOIA form in English, FOIA's words: see scheduleUpdate). */
   private get t() {
-    return requestStrings.get(this.locale);
+    return requestStrings.form(this.locale, this.feedForm?.jurisdiction);
+  }
+
+  /** A US or UK FOIA form in English renders once its words (a chunk of their own) have loaded. */
+  protected override scheduleUpdate() {
+    return requestStrings.form(this.locale, this.feedForm?.jurisdiction, () => super.scheduleUpdate());
   }
 
   /** Whom to contact and how (the office's details from the feed), with `note` after the heading. */

@@ -114,8 +114,14 @@ export class RequestStatus extends DisclosureElement {
     return this.updateComplete.then(() => this.statusFeed.loaded).then(() => this.updateComplete).then(() => undefined);
   }
 
+  /** The strings in the element's language (on a US or UK FOIA form in English, FOIA's words: see scheduleUpdate). */
   private get t() {
-    return requestStrings.get(this.locale);
+    return requestStrings.form(this.locale, this.statusFeed.data?.jurisdiction);
+  }
+
+  /** A US or UK FOIA form in English renders once its words (a chunk of their own) have loaded. */
+  protected override scheduleUpdate() {
+    return requestStrings.form(this.locale, this.statusFeed.data?.jurisdiction, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues): void {
