@@ -264,6 +264,25 @@ export const requestFormUsFoia: Json = {
   status: { endpoint: '../api/requests/status' },
 };
 
+/**
+ * A UK public authority's request for information (jurisdiction UK-FOIA, English): the US sample's contact details and
+ * records asked for, with a UK postcode and no fees step, in api mode against the mocked intake API.
+ */
+export const requestFormUkFoia: Json = {
+  ...requestFormUsFoia,
+  jurisdiction: 'UK-FOIA',
+  agency: {
+    name: 'Example Borough Council',
+    office: { name: 'Information Governance Team', address: 'Town Hall, High Street, Exampleton', postcode: 'EX1 1AA', email: 'foi@example.gov.uk' },
+  },
+  intro: 'Under the Freedom of Information Act 2000 you may ask for information the council holds. Describe it as precisely as you can.',
+  privacyNotice: 'We use the information you give only to answer your request and any review of our answer.',
+  rules: undefined,
+  sections: (requestFormUsFoiaSample as unknown as { sections: Json[] }).sections
+    .filter((s) => s.id != 'fees')
+    .map((s) => ({ ...s, fields: (s.fields as Json[]).map((f) => (f.name == 'postcode' ? { name: 'postcode', type: 'text', label: 'Postcode', required: true, maxLength: 8 } : f)) })),
+};
+
 /** Submissions answered with 503 (the element retries, then says it failed). */
 export const requestFormServerError = shortForm('../503');
 /** Submissions answered with a web page, 200 (an endpoint naming the website's home page): the service is broken. */
@@ -529,6 +548,7 @@ export const FEEDS: Record<string, unknown> = {
   'request-form': requestFormApi,
   'request-form-short': requestFormShort,
   'request-form-us-foia': requestFormUsFoia,
+  'request-form-uk-foia': requestFormUkFoia,
   'request-form-503': requestFormServerError,
   'request-form-web-page': requestFormWebPage,
   'request-form-blocked': requestFormBlocked,

@@ -145,6 +145,24 @@ export const English: Story = {
 export const UsFoia: Story = {
   name: 'US FOIA request (English)',
   args: { src: 'mock/feed/request-form-us-foia', lang: 'en' },
+  play: async ({ canvasElement }) => {
+    // A FOIA request in a US office's words (not the Chinese form's “Application for government information”).
+    const title = await inShadow(elementIn(canvasElement, 'request-form'), 'h2');
+    await expect(title.textContent).toBe('FOIA request');
+  },
+};
+
+/**
+ * A UK public authority's request for information, in English (jurisdiction `UK-FOIA`): the same words as a US FOIA
+ * request but a reference number (not a tracking number), the office's postcode, the day first on the paper form.
+ */
+export const UkFoia: Story = {
+  name: 'UK request for information (English)',
+  args: { src: 'mock/feed/request-form-uk-foia', lang: 'en' },
+  play: async ({ canvasElement }) => {
+    const title = await inShadow(elementIn(canvasElement, 'request-form'), 'h2');
+    await expect(title.textContent).toBe('Request for information');
+  },
 };
 
 /**
@@ -172,6 +190,9 @@ export const UsFoiaSubmitted: Story = {
     (await inShadow<HTMLFormElement>(el, 'form[part~="review"]')).requestSubmit();
     const answers = await inShadow(el, '[part="receipt"] .answers');
     await expect(answers.textContent).toContain('Dec 21, 2026');
+    // A FOIA request's receipt, with its tracking number (5 U.S.C. 552(a)(7)(A)), not an application's query code.
+    await expect((await inShadow(el, '#receipt-h')).textContent).toBe('Request submitted');
+    await expect((await inShadow(el, '#code')).previousElementSibling!.textContent).toBe('Tracking number');
   },
 };
 

@@ -102,7 +102,23 @@ export const UsFoiaOverdue: Story = {
   name: 'US FOIA: consulting a third party, overdue (English)',
   args: { src: 'mock/feed/request-form-us-foia', lang: 'en', 'query-code': 'U5FT8QKM3D', today: '2026-12-22' },
   tags: ['expect:result', 'expect:history'],
-  play: lookUp('Jane Q. Public'),
+  play: async (context) => {
+    await lookUp('Jane Q. Public')(context);
+    // A FOIA request's status, found by its tracking number (not an application's query code).
+    const el = elementIn(context.canvasElement, 'request-status');
+    await expect((await inShadow(el, 'h2')).textContent).toBe('Check the status of a request');
+    await expect((await inShadow(el, '[part="result"] dt')).textContent).toBe('Tracking number');
+  },
+};
+
+/** The lookup of a UK request for information (jurisdiction UK-FOIA) in English: by its reference number. */
+export const UkFoia: Story = {
+  name: 'UK request for information: lookup form (English)',
+  args: { src: 'mock/feed/request-form-uk-foia', lang: 'en' },
+  play: async ({ canvasElement }) => {
+    const label = await inShadow(elementIn(canvasElement, 'request-status'), 'label[for="code"]');
+    await expect(label.textContent).toContain('Reference number');
+  },
 };
 
 /** A correction was asked for: the history says what, and the office's address and telephone say where to send it. */
