@@ -32,6 +32,17 @@ const errorOf = (el: El, name: string) => $(el, `#f-${name}-error`)?.textContent
 
 const REQUESTER = { name: 'Jane Q. Public', email: 'jane@example.com', phone: '(202) 555-0123', address: '1 Main Street, Springfield, VA', postcode: '22150-1234' };
 
+/** Fills the sample US form (the requester, `description`, the declaration) step by step to its review. */
+async function toReview(el: El, description: string) {
+  await fill(el, REQUESTER);
+  await next(el);
+  await fill(el, { description });
+  await next(el);
+  await next(el);
+  await fill(el, { declaration: true });
+  await next(el);
+}
+
 /** Whether the FOIA words (src/locales/en/foia.ts, a chunk of their own) were downloaded by this page. */
 const foiaLoaded = () => performance.getEntriesByType('resource').some((e) => /\/locales\/en\/foia\./.test(e.name));
 /** The words of China's procedure (依申请公开 translated: an application, the applicant, its query code, a seal). */
@@ -120,13 +131,7 @@ describe('US-FOIA and UK-FOIA forms in English: the words of a FOIA request, nev
       { status: 422, body: { error: { code: 'idempotencyKeyReused', message: 'used' } } },
     ]);
     const el = await mount(await usFeed(endpoint));
-    await fill(el, REQUESTER);
-    await next(el);
-    await fill(el, { description: 'Contracts for the Springfield office lease, 2020 to 2025.' });
-    await next(el);
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
+    await toReview(el, 'Contracts for the Springfield office lease, 2020 to 2025.');
     $(el, 'form .btn.primary').click();
     // (Their wording may change: what matters is that they speak of the request and its tracking number.)
     const failure = () => shadowText(el, '.panel.error[part="send-status"]');
@@ -148,13 +153,7 @@ describe('US-FOIA and UK-FOIA forms in English: the words of a FOIA request, nev
     feed.submit = { mode: 'print' };
     delete feed.status;
     const el = await mount(feed);
-    await fill(el, REQUESTER);
-    await next(el);
-    await fill(el, { description: 'Contracts for the Springfield office lease, 2020 to 2025.' });
-    await next(el);
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
+    await toReview(el, 'Contracts for the Springfield office lease, 2020 to 2025.');
     expect(shadowText(el, 'form .btn.primary')).to.equal('Create the request form');
     await next(el);
     await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
@@ -201,13 +200,7 @@ describe('US-FOIA and UK-FOIA forms in English: the words of a FOIA request, nev
     delete (feed as Record<string, unknown>).rules;
     const el = await mount(feed);
     expect(shadowText(el, 'h2')).to.equal('Request for information');
-    await fill(el, REQUESTER);
-    await next(el);
-    await fill(el, { description: 'Minutes of the planning committee, 2025.' });
-    await next(el);
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
+    await toReview(el, 'Minutes of the planning committee, 2025.');
     expect(shadowText(el, 'form .btn.primary')).to.equal('Submit request');
     expect(shadowText(el, '[part="review"]')).to.contain('Ticked');
     $(el, 'form .btn.primary').click();
@@ -330,13 +323,7 @@ describe('US-FOIA form in English (a US requester)', () => {
     feed.submit = { mode: 'print' };
     delete feed.status;
     const el = await mount(feed);
-    await fill(el, REQUESTER);
-    await next(el);
-    await fill(el, { description: 'Contracts for the Springfield office lease, 2020 to 2025.' });
-    await next(el);
-    await next(el);
-    await fill(el, { declaration: true });
-    await next(el);
+    await toReview(el, 'Contracts for the Springfield office lease, 2020 to 2025.');
     expect(stepTitle(el)).to.equal('Check your answers');
     await next(el);
     await waitUntil(() => $(el, '[part="paper"]'), 'the paper form');
