@@ -154,6 +154,17 @@ export const LookupServerError: Story = {
   play: lookUp('张三'),
 };
 
+/** Looks up as 张三 and expects the lookup service's failure in the applicant's words (not `unlike`), the office's details. */
+const brokenLookup = (unlike: string, noRetry?: boolean): Story['play'] => async (context) => {
+  await lookUp('张三')(context);
+  const el = elementIn(context.canvasElement, 'request-status');
+  const failure = await inShadow(el, '[part~="lookup-error"]');
+  await waitFor(() => expect(failure.textContent).toContain('查询服务出错了'));
+  await expect(failure.textContent).not.toContain(unlike);
+  if (noRetry) await expect(failure.querySelector('button')).toBeNull();
+  await expect(failure.querySelector('[part~="office"]')).toBeTruthy();
+};
+
 /**
  * The status endpoint answers with a web page (200, HTML: a CMS error or login page instead of JSON), as a 403 or an
  * answer that is no status would: said in the applicant's words, not the data file's (数据文件): the lookup service is not
@@ -163,14 +174,7 @@ export const LookupBroken: Story = {
   name: 'Lookup error (a web page instead of an answer)',
   args: { src: 'mock/feed/request-form-status-html', 'query-code': 'K7QM4XPA9R' },
   tags: ['expect:lookup-error', 'expect:office'],
-  play: async (context) => {
-    await lookUp('张三')(context);
-    const el = elementIn(context.canvasElement, 'request-status');
-    const failure = await inShadow(el, '[part~="lookup-error"]');
-    await waitFor(() => expect(failure.textContent).toContain('查询服务出错了'));
-    await expect(failure.textContent).not.toContain('数据文件');
-    await expect(failure.querySelector('[part~="office"]')).toBeTruthy();
-  },
+  play: brokenLookup('数据文件'),
 };
 
 /**
@@ -183,15 +187,7 @@ export const LookupWrongAddress: Story = {
   name: 'Lookup error (a 404 web page: a wrong lookup address)',
   args: { src: 'mock/feed/request-form-status-wrong-address', 'query-code': 'K7QM4XPA9R' },
   tags: ['expect:lookup-error', 'expect:office'],
-  play: async (context) => {
-    await lookUp('张三')(context);
-    const el = elementIn(context.canvasElement, 'request-status');
-    const failure = await inShadow(el, '[part~="lookup-error"]');
-    await waitFor(() => expect(failure.textContent).toContain('查询服务出错了'));
-    await expect(failure.textContent).not.toContain('没有找到');
-    await expect(failure.querySelector('button')).toBeNull();
-    await expect(failure.querySelector('[part~="office"]')).toBeTruthy();
-  },
+  play: brokenLookup('没有找到', true),
 };
 
 /**
