@@ -615,11 +615,12 @@ describe('<annual-stats>: charts', () => {
       const lines = ticks.flatMap((t) => (Array.isArray(t.label) ? t.label : [t.label]));
       for (const line of lines) expect(ctx.measureText(line).width, line).to.be.at.most(chart.width * 0.45 + 1);
       expect(ticks.some((t) => Array.isArray(t.label) && t.label.length === 2), 'a long label takes two lines').to.equal(true);
-      // "Administrative normative documents · Issued this year" is too long for two lines here: the row part is cut, so
-      // the three bars of that row still say which column they are; the whole label is in the summary.
+      // "Administrative normative documents · Issued this year" is too long for two lines here: the row part is cut
+      // before its last word, so the three bars of that row still say which column they are, and which row (rows that
+      // begin alike differ by their last word); the whole label is in the summary.
       const shown = ticks.map((t) => [t.label].flat().join(' '));
       expect(new Set(shown).size, shown.join(' | ')).to.equal(shown.length);
-      expect(shown.filter((l) => /^Administrative norm.*… · /.test(l)), shown.join(' | ')).to.have.length(3);
+      expect(shown.filter((l) => /^Administra\S*… documents · /.test(l)), shown.join(' | ')).to.have.length(3);
       expect(canvas.parentElement!.getAttribute('aria-label')).to.contain('Administrative normative documents · Issued this year');
     } finally {
       wrapper.remove();
@@ -728,7 +729,10 @@ describe('<annual-stats>: charts', () => {
     expect(wrapLabel(ctx, '行政规范性文件本年制发件数', 6 * zh)).to.deep.equal(['行政规范性文', '件本年制发…']);
     expect(wrapLabel(ctx, 'Supercalifragilistic', 8 * w)).to.deep.equal(['Supercal', 'ifragil…']);
     // A "row · column" label too long for two lines keeps its column and shortens its row.
-    expect(wrapLabel(ctx, 'Administrative normative documents · Issued', 20 * w)).to.deep.equal(['Administrative', 'normative… · Issued']);
+    expect(wrapLabel(ctx, 'Administrative normative documents · Issued', 20 * w)).to.deep.equal(['Administrative norm…', 'documents · Issued']);
+    // Rows that begin alike keep the word that tells them apart; a column too long for the lines left has them, cut.
+    expect(wrapLabel(ctx, 'Administrative licensing · Items last year', 16 * w)).to.deep.equal(['Adm… licensing ·', 'Items last year']);
+    expect(wrapLabel(ctx, 'Normative documents · Newly published this year', 16 * w)).to.deep.equal(['Nor… documents ·', 'Newly published…']);
   });
 
   it('redraws when the data change, without leaking charts', async () => {

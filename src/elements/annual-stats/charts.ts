@@ -76,22 +76,31 @@ function breakLines(ctx: CanvasRenderingContext2D, text: string, max: number): s
 
 /**
  * A category label in at most `lines` lines of at most `max` pixels. When it does not fit, a "row · column" label
- * loses the end of its row part ("Administrative norm… · Issued this year"), so that bars of one row still differ by
- * their column; any other label loses its end. The whole label stays in the tooltip, the chart's text summary and
- * its data table.
+ * loses letters of its row part before the row's last word ("Admin… licensing · Decisions", "Admin… penalties ·
+ * Decisions"), so that bars of one row still differ by their column and bars of rows that begin alike by their row's
+ * last word; failing that, the row (so shortened) has a line of its own and the column the lines left. Any other label
+ * loses its end. The whole label stays in the tooltip, the chart's text summary and its data table.
  */
 export function wrapLabel(ctx: CanvasRenderingContext2D, text: string, max: number, lines = 2): string[] {
-  const out = breakLines(ctx, text, max);
-  if (out.length <= lines) return out;
+  let out = breakLines(ctx, text, max);
   const cut = text.lastIndexOf(' · ');
-  for (let head = text.slice(0, cut); cut > 0 && head.length > 1;) {
-    head = head.slice(0, -1).trimEnd();
-    const shorter = breakLines(ctx, `${head}…${text.slice(cut)}`, max);
-    if (shorter.length <= lines) return shorter;
+  if (out.length > lines && cut > 0) {
+    const sp = text.lastIndexOf(' ', cut - 1) + 1;
+    const last = sp ? text.slice(sp - 1, cut) : '';
+    const rows = [text.slice(0, cut)];
+    for (let head = text.slice(0, sp ? sp - 1 : cut); head;) rows.push(`${head = head.slice(0, -1).trimEnd()}…${last}`);
+    let own: string[] | undefined;
+    for (const row of rows) {
+      const o = breakLines(ctx, row + text.slice(cut), max);
+      if (o.length <= lines) return o;
+      own ??= ctx.measureText(`${row} ·`).width <= max ? [`${row} ·`, ...breakLines(ctx, text.slice(cut + 3), max)] : undefined;
+    }
+    out = own ?? out;
   }
-  let last = out[lines - 1];
-  while (last && ctx.measureText(`${last}…`).width > max) last = last.slice(0, -1);
-  return [...out.slice(0, lines - 1), `${last.trimEnd()}…`];
+  if (out.length <= lines) return out;
+  let end = out[lines - 1];
+  while (end && ctx.measureText(`${end}…`).width > max) end = end.slice(0, -1);
+  return [...out.slice(0, lines - 1), `${end.trimEnd()}…`];
 }
 
 /** Draws a bar chart of `spec` on `canvas` (whose parent is a relatively positioned, sized box). */

@@ -1,0 +1,63 @@
+/**
+ * <annual-stats> in English for readers who zoom: a 320 CSS px screen (a 1280px desktop at 400 %, WCAG 1.4.10), with
+ * large text and the browser's text at 200 % (1.4.4). The bar charts' category labels (bars stay told apart).
+ */
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import '../src/annual-stats.js';
+import type { AnnualStats } from '../src/annual-stats.js';
+import { chartOn } from '../src/elements/annual-stats/charts.js';
+import { expectAccessible, mountHtml, waitUntil } from './helpers.js';
+
+const FEEDS = '/demo/feeds/annual';
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+
+interface TickChart { width: number; scales: { y: { ticks: { label: string | string[] }[]; options: { ticks: { font: { size: number; family: string } } } } } }
+
+/** In English in a box of `box` (288px: 320px less a page's usual margins); the charts drawn. */
+async function phone(src: string, large = false, font = '', box = 'width: 288px'): Promise<AnnualStats> {
+  const wrap = mountHtml(html`<annual-stats src=${src} lang="en" no-url-state ?large-text=${large} style=${font && `--de-font-size: ${font}`}></annual-stats>`, box);
+  const el = wrap.querySelector('annual-stats') as AnnualStats;
+  await el.updateComplete;
+  await el.loaded;
+  await el.updateComplete;
+  await waitUntil(() => $(el, '#t3') && (!src.includes('index') && !src.includes('store') || $(el, '#trend-key')), 'report and trend', 8000);
+  await el.updateComplete;
+  await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => chartOn(c)), 'charts drawn', 8000);
+  return el;
+}
+
+describe('<annual-stats> in English at 320 CSS px (a desktop at 400 %)', () => {
+  beforeEach(async () => {
+    await setViewport({ width: 320, height: 640 });
+    await emulateMedia({ reducedMotion: 'reduce' });
+  });
+  after(() => setViewport({ width: 1280, height: 900 }));
+
+  it('the bar charts’ English category labels tell every bar apart at 320px with large text, and at 640px with text at 200 %: a shortened row keeps its last word and its column', async () => {
+    for (const src of [`${FEEDS}/2020.json`, `${FEEDS}/2022.json`]) {
+      // (Text at 200 % on a 320px screen, a desktop at 800 %, leaves a label ten letters a line: not checked.)
+      for (const [large, font] of [[false, ''], [true, ''], [false, '32px'], [true, '32px']] as const) {
+        await setViewport({ width: font ? 640 : 320, height: 640 });
+        const el = await phone(src, large, font, font ? 'width: 608px' : undefined);
+        const what = `${src.split('/').pop()}${large ? ', large text' : ''}${font ? ', text at 200 % (640px)' : ''}`;
+        for (const canvas of $$<HTMLCanvasElement>(el, 'canvas[data-chart^="c-"]')) {
+          const chart = chartOn(canvas) as TickChart;
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          const { size, family } = chart.scales.y.options.ticks.font;
+          ctx.font = `${size}px ${family}`;
+          const labels = chart.scales.y.ticks.map((t) => [t.label].flat());
+          const shown = labels.map((l) => l.join(' '));
+          // What the reader sees of each bar differs from every other bar's, and no line is wider than its room.
+          expect(new Set(shown).size, `${what} ${canvas.dataset.chart}: ${JSON.stringify(shown)}`).to.equal(shown.length);
+          for (const line of labels.flat()) expect(ctx.measureText(line).width, `${what}: “${line}”`).to.be.at.most(chart.width * 0.45 + 0.5);
+        }
+        // The chart's text summary still names each bar in full.
+        expect($(el, '.chart').getAttribute('aria-label'), what).to.contain(src.endsWith('2020.json') ? 'Administrative licensing · Items last year' : 'Rules · Issued this year');
+        await expectAccessible(el);
+        el.parentElement!.remove();
+      }
+    }
+  });
+});
