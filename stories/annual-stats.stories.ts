@@ -51,7 +51,7 @@ const meta = {
       control: 'select',
       options: [
         'feeds/annual/2013.json', 'feeds/annual/2020.json', 'feeds/annual/2022.json', 'feeds/annual/index.json',
-        'feeds/annual/broken-2021.json', 'feeds/annual/hostile.json', 'mock/feed/annual-index-missing', 'mock/404',
+        'feeds/annual/broken-2021.json', 'feeds/annual/hostile.json', 'mock/feed/annual-index-missing', 'mock/feed/annual-index-2021', 'mock/404',
       ],
     },
   },
@@ -163,4 +163,17 @@ export const Narrow: Story = {
   args: { lang: 'en', 'large-text': true },
   tags: ['long-text'],
   render: (a) => html`<div style="width: 320px; border: 1px dashed #999;">${render(a)}</div>`,
+};
+
+/**
+ * 320px wide (a desktop at 400% zoom), English, large text, an index of two 2021-format years: the trend's 指标
+ * (figure) picker lists every row of Table 三. A national label too long for its list (up to 870px in English) is
+ * shown by a short name (`3. Security and stability`), its option named in full; the chart's caption names the figure
+ * picked in full. The closed picker ends a name it cannot show whole with an ellipsis; the page does not scroll sideways.
+ */
+export const NarrowTrend: Story = {
+  name: 'Narrow trend picker (320px, English, large text, index)',
+  args: { src: 'mock/feed/annual-index-2021', lang: 'en', 'large-text': true },
+  tags: ['long-text', 'expect:year-select', 'expect:trend'],
+  render: Narrow.render,
 };

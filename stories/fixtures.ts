@@ -181,6 +181,20 @@ export const annualIndexMissingYear = {
   ],
 };
 
+/**
+ * An index of two years in the 2021 format (2021 with its reconciliation warnings, and 2022): every row of Table 三 is
+ * a figure of the trend, so its figure picker holds the longest national labels. Relative to `…/mock/feed/annual-index-2021`.
+ */
+export const annualIndex2021 = {
+  schemaVersion: 1,
+  lang: 'zh-CN',
+  publisher: { name: '岳阳市君山区人民政府', id: '430611' },
+  reports: [
+    { year: 2021, url: '../../feeds/annual/broken-2021.json' },
+    { year: 2022, url: '../../feeds/annual/2022.json' },
+  ],
+};
+
 /* ------------------------------------------------------------------ request form and status */
 
 type Json = Record<string, unknown>;
@@ -545,6 +559,7 @@ export const FEEDS: Record<string, unknown> = {
   'catalogue-remote-broken': remoteCatalogueBroken,
   'catalogue-remote-uncounted': remoteCatalogueUncounted,
   'annual-index-missing': annualIndexMissingYear,
+  'annual-index-2021': annualIndex2021,
   'request-form': requestFormApi,
   'request-form-short': requestFormShort,
   'request-form-us-foia': requestFormUsFoia,

@@ -1,17 +1,19 @@
 /**
  * <annual-stats> in English for readers who zoom: a 320 CSS px screen (a 1280px desktop at 400 %, WCAG 1.4.10), with
- * large text and the browser's text at 200 % (1.4.4). The bar charts' category labels (bars stay told apart).
+ * large text and the browser's text at 200 % (1.4.4). The trend's figure picker (its list is no wider than the screen)
+ * and the bar charts' category labels (bars stay told apart).
  */
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/annual-stats.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import { chartOn } from '../src/elements/annual-stats/charts.js';
-import { expectAccessible, mountHtml, waitUntil } from './helpers.js';
+import { expectAccessible, mountHtml, storeFeed, waitUntil } from './helpers.js';
 
 const FEEDS = '/demo/feeds/annual';
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 interface TickChart { width: number; scales: { y: { ticks: { label: string | string[] }[]; options: { ticks: { font: { size: number; family: string } } } } } }
 
@@ -34,6 +36,49 @@ describe('<annual-stats> in English at 320 CSS px (a desktop at 400 %)', () => {
     await emulateMedia({ reducedMotion: 'reduce' });
   });
   after(() => setViewport({ width: 1280, height: 900 }));
+
+  it('the trend’s figure picker: every option and group fits the 320px list (Table 三’s rows by short names, up to 870px before), named in full; the page does not scroll sideways', async () => {
+    // Two CN-2021 years: every row of Table 三 is a figure of the trend; and the demo's index (CN-2019 and CN-2021).
+    const both2021 = await storeFeed({ schemaVersion: 1, reports: [{ year: 2021, url: `${FEEDS}/broken-2021.json` }, { year: 2022, url: `${FEEDS}/2022.json` }] });
+    for (const src of [both2021, `${FEEDS}/index.json`]) {
+      for (const large of [false, true]) {
+        const el = await phone(src, large);
+        const sel = $<HTMLSelectElement>(el, '#trend-key');
+        const em = parseFloat(getComputedStyle(sel).fontSize);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = getComputedStyle(sel).font;
+        const width = (s: string) => ctx.measureText(s).width;
+        const what = `${src.split('/').pop()}${large ? ', large text' : ''}`;
+        // The list is as wide as its longest line, up to the screen's width; an option in a group is indented, and
+        // the list may have a scroll bar. (The figure of a feed's own label, or the fees' in large text, may be cut in the
+        // closed picker, with an ellipsis: its name is in the chart's caption.)
+        const over: string[] = [];
+        for (const g of sel.querySelectorAll('optgroup')) if (width(g.label) > innerWidth - 2 * em) over.push(`group ${g.label}: ${width(g.label)}px`);
+        for (const o of sel.options) {
+          const grouped = o.parentElement instanceof HTMLOptGroupElement;
+          if (grouped ? width(o.text) > innerWidth - (large ? 2 : 4) * em : !large && width(o.text) > innerWidth - 2 * em) over.push(`${o.text}: ${width(o.text)}px`);
+        }
+        expect(over, what).to.deep.equal([]);
+        expect(sel.options.length, what).to.be.greaterThan(15);
+        // Each option named in full (its aria-label: row, group and figure), and the chart's caption names it in full.
+        const longest = [...sel.options].sort((a, b) => b.ariaLabel!.length - a.ariaLabel!.length)[0];
+        if (src === both2021) expect([...sel.options].map((o) => o.ariaLabel).join('\n'), what).to.contain('Endangers the “three securities and one stability” (national');
+        sel.value = longest.value;
+        sel.dispatchEvent(new Event('change'));
+        await el.updateComplete;
+        // (Named by what it shows, then in full: WCAG 2.5.3.)
+        const shortened = longest.ariaLabel!.startsWith(`${longest.text}: `);
+        if (src === both2021) expect(shortened, `${what}: ${longest.ariaLabel}`).to.equal(true);
+        expect(text(sel.closest('figure')!.querySelector('figcaption')), what).to.contain(shortened ? longest.ariaLabel!.slice(longest.text.length + 2) : longest.ariaLabel);
+        // The closed picker within the element, its value ending in an ellipsis where it is cut.
+        expect(sel.getBoundingClientRect().right, what).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+        expect(getComputedStyle(sel).textOverflow, what).to.equal('ellipsis');
+        expect(document.documentElement.scrollWidth, `${what}: the page scrolls sideways`).to.be.at.most(innerWidth);
+        await expectAccessible(el);
+        el.parentElement!.remove();
+      }
+    }
+  });
 
   it('the bar charts’ English category labels tell every bar apart at 320px with large text, and at 640px with text at 200 %: a shortened row keeps its last word and its column', async () => {
     for (const src of [`${FEEDS}/2020.json`, `${FEEDS}/2022.json`]) {

@@ -623,8 +623,14 @@ export class AnnualStats extends DisclosureElement {
     // An option names the figure within its row, group or clause (Table 四's 行政复议 …), an <optgroup> of the figures
     // there (in place of the first of them), so that it is short enough to read on a phone; the chart's caption names
     // it in full, and so does each option's name: a screen reader arrowing through the closed picker hears no group.
+    // (At 400 % zoom the list is 320px wide: a national label too long for it, Table 三's English rows up to 870px, is
+    // shown by its short name, pickLabels.)
     const group = (k: string) => parts(k).at(-2);
-    const option = (k: string) => html`<option value=${k} lang=${lang(k)} dir=auto .selected=${k === key} aria-label=${label(k)}>${parts(k).at(-1)}</option>`;
+    const full = t.tpl.split('\n');
+    const pick = t.pickLabels.split('\n');
+    const short = (s: string) => s.replace(/^(\d+\. )?(.+)/, (_, n = '', l) => n + (pick[full.indexOf(l)] || l));
+    const option = (k: string, s = short(parts(k).at(-1)!)) => html`<option value=${k} lang=${lang(k)} dir=auto .selected=${k === key}
+      aria-label=${/* Its name begins with what it shows (WCAG 2.5.3). */ (s == parts(k).at(-1) ? '' : s + t.colon) + label(k)}>${s}</option>`;
     // The chart's name (an attribute: one language) in the UI's words only; a feed's figure is named in the figcaption,
     // marked with its language. The data table behind the trend lists every shared figure, not only the one drawn.
     return html`<section part="trend" aria-labelledby="s-trend">
@@ -634,7 +640,7 @@ export class AnnualStats extends DisclosureElement {
         <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
           ${keys.map((k) => {
             const same = keys.filter((x) => group(x) === group(k));
-            return !group(k) ? option(k) : same[0] !== k ? nothing : html`<optgroup label=${group(k)!}>${same.map(option)}</optgroup>`;
+            return !group(k) ? option(k) : same[0] !== k ? nothing : html`<optgroup label=${short(group(k)!)}>${same.map((x) => option(x))}</optgroup>`;
           })}
         </select></p>`, dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
         maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })), keys.map(lang)),

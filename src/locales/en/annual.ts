@@ -150,6 +150,94 @@ Total procurement amount
 Normative documents
 Other external administrative services
 Centralised government procurement`,
+  /**
+   * The trend's figure picker: shorter names for the labels of tpl that are too long for an option on a 320px screen
+   * (a desktop at 400 %), one a line in tpl's order, a blank line where tpl's own is kept. Its options are read out by
+   * their full names, and the chart's caption shows the full name of the figure picked.
+   */
+  pickLabels: `
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+I. New applications
+II. Carried over
+
+IV. Carried forward
+
+(2) Partly disclosed
+
+
+Forbidden by other laws
+Security and stability
+Third-party rights
+Internal affairs
+Process information
+Enforcement case file
+Inquiry matter
+
+Not held by this agency
+Needs creating
+Unclear after correction
+
+Petition or complaint
+
+Public publications
+Mass repetition
+Confirm or re-issue
+
+Not corrected in time
+Fee not paid in time
+
+
+Reconsideration
+
+Sued directly
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+Fees (10,000 yuan)
+
+Normative documents
+
+
+
+Administrative fees
+
+
+
+
+
+
+
+
+
+Other services
+Government procurement`,
 };
 
 export default en;

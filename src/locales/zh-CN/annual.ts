@@ -149,6 +149,8 @@ const zh = {
 规范性文件
 其他对外管理服务事项
 政府集中采购`,
+  /** The trend's figure picker: shorter names for the labels of tpl, one a line in its order (see en; none here). */
+  pickLabels: '',
 };
 
 export type AnnualMessages = typeof zh;
