@@ -795,10 +795,14 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     let extended = row.extended === 1;
     // The form's rules, read only by the changes that move the due date (a status change works without the form).
     const rules = () => resolveRules(forms.get().form);
-    if (row.status === 'correctionRequested' && (newStatus === 'extended' || newStatus === 'consultingThirdParty')) {
+    // A US request for information asked while the period was extended: the answer resumes the extended period, so it
+    // may be recorded as `extended` again (as the end of a consultation begun while extended), no second extension.
+    const usAnswerExtended = row.status === 'correctionRequested' && newStatus === 'extended' && extended
+      && forms.get().form.jurisdiction === 'US-FOIA';
+    if (row.status === 'correctionRequested' && (newStatus === 'extended' || newStatus === 'consultingThirdParty') && !usAnswerExtended) {
       // While a correction is awaited the reply period does not run: it starts again (条例 Art. 30, UK FOIA s.10(6)) or
-      // resumes (US FOIA) when the answer arrives (`received`). Extending or consulting now would count on from a
-      // period that is not running.
+      // resumes (US FOIA) when the answer arrives (`received`, or `extended` for a US request already extended).
+      // Extending or consulting now would count on from a period that is not running.
       throw new HttpError(409, 'correctionPending', 'A correction is awaited: record the corrected application (received) first.');
     }
     /**
@@ -816,8 +820,10 @@ export function createIntakeServer(options: IntakeServerOptions): IntakeServer {
     }
     if (newStatus === 'extended' && extended) {
       // Already extended: a note while extended (the status repeated), or back to `extended` when a consultation that
-      // began while extended ends, move nothing more. Anything else would be a second extension.
-      if (row.status !== 'extended' && row.status !== 'consultingThirdParty') {
+      // began while extended ends, move nothing more; the answer to a US request for information moves the due date on
+      // by the working days it waited (as `received` does). Anything else would be a second extension.
+      if (usAnswerExtended) movePaused();
+      else if (row.status !== 'extended' && row.status !== 'consultingThirdParty') {
         throw new HttpError(409, 'alreadyExtended', 'The reply period was already extended once.');
       }
     } else if (newStatus === 'extended') {

@@ -1743,6 +1743,39 @@ describe('a correction or clarification asked of the applicant, per jurisdiction
     assert.equal((await res.json()).error?.code, 'alreadyExtended', 'still one extension');
   });
 
+  test('US-FOIA: the answer to a request for information asked during an extension can be recorded as extended again (the requester reads "Time limit extended", not "Received"): the extended due date moves on by the days paused, no second extension; a CN or UK correction still starts over from received', async () => {
+    const t = await start({ formFeedPath: feedFor('US-FOIA') });
+    t.clock.now = new Date('2026-11-10T15:00:00Z');
+    const r = await (await postJson(t.base, person({ purpose: 'extended, tolled, back to extended' }))).json();
+    await setStatus(t.base, r.requestId, { status: 'extended' }); // due 5 Jan
+    t.clock.now = new Date('2026-11-17T15:00:00Z');
+    await setStatus(t.base, r.requestId, { status: 'correctionRequested' });
+    t.clock.now = new Date('2026-12-01T15:00:00Z');
+    const res = await setStatus(t.base, r.requestId, { status: 'extended', note: 'The answer is in.' });
+    assert.equal(res.status, 200);
+    const v = await res.json();
+    assert.deepEqual([v.status, v.dueDate, v.extended, v.overdue], ['extended', '2027-01-19', true, false]); // 5 Jan + 10 working days
+    const a = await (await lookup(t.base, r.queryCode, NAME)).json();
+    assert.deepEqual([a.status, a.dueDate], ['extended', '2027-01-19']);
+    // A note while extended moves nothing; a second extension is still refused after a received.
+    t.clock.now = new Date('2026-12-08T15:00:00Z');
+    assert.equal((await (await setStatus(t.base, r.requestId, { status: 'extended', note: 'Search under way.' })).json()).dueDate, '2027-01-19');
+    await setStatus(t.base, r.requestId, { status: 'received' });
+    assert.equal((await (await setStatus(t.base, r.requestId, { status: 'extended' })).json()).error?.code, 'alreadyExtended');
+    // Not extended before the request for information: the answer is `received`; `extended` now would be an extension
+    // counted from a period that is not running.
+    const b = await (await postJson(t.base, person({ purpose: 'tolled, not extended' }))).json();
+    await setStatus(t.base, b.requestId, { status: 'correctionRequested' });
+    assert.equal((await (await setStatus(t.base, b.requestId, { status: 'extended' })).json()).error?.code, 'correctionPending');
+    // UK (and CN): the answer starts the period again and ends the extension, so back to `extended` is refused.
+    const u = await start({ formFeedPath: feedFor('UK-FOIA') });
+    u.clock.now = new Date('2026-11-10T15:00:00Z');
+    const c = await (await postJson(u.base, person({ purpose: 'UK extended then correction' }))).json();
+    await setStatus(u.base, c.requestId, { status: 'extended' });
+    await setStatus(u.base, c.requestId, { status: 'correctionRequested' });
+    assert.equal((await (await setStatus(u.base, c.requestId, { status: 'extended' })).json()).error?.code, 'correctionPending');
+  });
+
   test('US-FOIA: a request for information made after the due date tolls nothing (the period had ended); the answer moves nothing', async () => {
     const t = await start({ formFeedPath: feedFor('US-FOIA') });
     t.clock.now = new Date('2026-11-10T15:00:00Z');
