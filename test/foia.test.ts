@@ -258,6 +258,56 @@ describe('US-FOIA and UK-FOIA forms in English: the words of a FOIA request, nev
   });
 });
 
+describe('The agency’s time zone (rules.timeZone) and a UK reader’s dates', () => {
+  beforeEach(() => sessionStorage.clear());
+  const dd = (el: Element, part: string, label: string) => $$(el, `[part="${part}"] dt`).find((d) => d.textContent!.trim() === label)!
+    .nextElementSibling!.textContent!.replace(/\s+/g, ' ').trim();
+  async function lookUp(feed: unknown, answer: Record<string, unknown>): Promise<RequestStatus & HTMLElement> {
+    const endpoint = await scriptEndpoint([{ status: 200, body: { queryCode: 'K7QM4XPA9R', status: 'received', outcome: null, history: [], ...answer } }]);
+    const el = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${await storeFeed({ ...(feed as object), status: { endpoint } })} lang="en" today="2026-12-01"></request-status>`);
+    await el.loaded;
+    for (const [id, v] of [['code', 'K7QM4XPA9R'], ['name', 'Jane Q. Public']]) {
+      const i = $<HTMLInputElement>(el, `#${id}`);
+      i.value = v!;
+      i.dispatchEvent(new Event('input'));
+    }
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '#result-h'), 'the result');
+    return el;
+  }
+
+  it('a US agency in Honolulu: a request sent at 23:30 there on Thursday 19 November is received that day (not Friday, New York’s date), its time shown in Hawaii time, due 20 working days after it', async () => {
+    // 2026-11-20T09:30Z: 23:30 on Thu 19 Nov in Honolulu, 04:30 on Fri 20 Nov in New York.
+    const endpoint = await scriptEndpoint([{ status: 201, body: { requestId: 'r-1', queryCode: 'K7QM4XPA9R', receivedAt: '2026-11-20T09:30:00Z', status: 'received' } }]);
+    const feed = await usFeed(endpoint);
+    (feed.rules as Record<string, unknown>).timeZone = 'Pacific/Honolulu';
+    const el = await mount(feed);
+    await toReview(el, 'Contracts for the Hilo office lease, 2020 to 2025.');
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(dd(el, 'receipt', 'Received')).to.match(/^Nov 19, 2026, 11:30\sPM Hawaii/);
+    // Thanksgiving (26 Nov) is off: 19 Nov + 20 working days = 18 Dec (from New York's 20 Nov it was 21 Dec).
+    expect(dd(el, 'receipt', 'Reply due by')).to.match(/^Dec 18, 2026 /);
+    await expectAccessible(el);
+    const status = await lookUp(feed, { receivedAt: '2026-11-20T09:30:00Z', dueDate: '2026-12-18', history: [{ status: 'received', at: '2026-11-20T09:30:00Z' }] });
+    expect(dd(status, 'result', 'Received')).to.match(/^Nov 19, 2026, 11:30\sPM Hawaii/);
+    expect(shadowText(status, '[part="history"] time')).to.match(/^Nov 19, 2026, 11:30\sPM Hawaii/);
+    await expectAccessible(status);
+  });
+
+  it('an unknown rules.timeZone is ignored: the jurisdiction’s (New York) applies', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: { requestId: 'r-1', queryCode: 'K7QM4XPA9R', receivedAt: '2026-11-20T09:30:00Z', status: 'received' } }]);
+    const feed = await usFeed(endpoint);
+    (feed.rules as Record<string, unknown>).timeZone = 'America/Springfield';
+    const el = await mount(feed);
+    await toReview(el, 'Contracts for the Springfield office lease, 2020 to 2025.');
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(dd(el, 'receipt', 'Received')).to.match(/^Nov 20, 2026, 4:30\sAM Eastern/);
+    expect(dd(el, 'receipt', 'Reply due by')).to.match(/^Dec 21, 2026 /);
+  });
+});
+
 describe('US-FOIA form in English (a US requester)', () => {
   beforeEach(() => sessionStorage.clear());
 

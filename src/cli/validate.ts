@@ -14,7 +14,7 @@ import { reconcile } from '../elements/annual-stats/reconcile.js';
 import type { FeedIssue } from '../core/feed.js';
 import { linkScheme } from './normalize.js';
 import { resolveUrl } from '../core/url.js';
-import { calendarRunsOut } from '../rules/working-days.js';
+import { calendarRunsOut, jurisdictionDefaults } from '../rules/working-days.js';
 
 export interface Problem { path: string; message: string; severity: 'error' | 'warning' }
 
@@ -239,6 +239,16 @@ export function validateFeed(json: unknown, kind: FeedKind | null = detectFeedKi
         if (u?.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) {
           problems.push({ path, message: `${show(url)} is plain http: the elements send no personal data over it (the form can only be printed, a lookup is refused); use https`, severity: 'error' });
         }
+      }
+      // A zone Intl does not know is dropped by the parser (the jurisdiction's applies): said here in full.
+      const tz = (json as { rules?: { timeZone?: unknown } }).rules?.timeZone;
+      if (typeof tz === 'string' && r.form.rules?.timeZone === undefined) {
+        problems.push({
+          path: 'rules.timeZone',
+          message: `${show(tz)} is not an IANA time zone name (e.g. "America/Denver", "Europe/London"): the elements and the intake ` +
+            `server ignore it and date receipts and due dates in ${jurisdictionDefaults(r.form.jurisdiction).timeZone}, the jurisdiction's`,
+          severity: 'error',
+        });
       }
       // As the intake server logs it: a calendar that ends within 90 days gives due dates that skip no holiday after it.
       // A US or UK agency's holidays are the feed's too (the library knows none), said in its own terms.

@@ -4,6 +4,8 @@
  * Pure functions only: no DOM, no Node APIs, so the same code runs in both places.
  */
 import { checkSchemaVersion, type FeedIssue } from '../core/feed.js';
+import { dateFormat } from '../core/format.js';
+import type { LocaleId } from '../core/locale.js';
 import { safeHref } from '../core/url.js';
 import { isJurisdiction, isRealDate, jurisdictionDefaults } from '../rules/working-days.js';
 import { isValidatorName, normalizeValue, validate } from '../validators/index.js';
@@ -121,6 +123,11 @@ export interface RequestRules {
   replyWorkingDays?: number;
   extensionWorkingDays?: number;
   calendar?: WorkingCalendar;
+  /**
+   * The agency's IANA time zone ("America/Denver"), which dates receipt and due dates; default: the jurisdiction's
+   * (Asia/Shanghai, America/New_York, Europe/London). Canonical after parsing.
+   */
+  timeZone?: string;
 }
 
 export interface SubmitConfig {
@@ -252,7 +259,7 @@ export function resolveRules(form: RequestFormFeed): {
   return {
     replyWorkingDays: form.rules?.replyWorkingDays ?? d.replyWorkingDays,
     extensionWorkingDays: form.rules?.extensionWorkingDays ?? d.extensionWorkingDays,
-    timeZone: d.timeZone,
+    timeZone: form.rules?.timeZone ?? d.timeZone,
     calendar: { holidays: [...(form.rules?.calendar?.holidays ?? [])], extraWorkdays: [...(form.rules?.calendar?.extraWorkdays ?? [])] },
   };
 }
@@ -713,6 +720,15 @@ function parseRules(raw: unknown, warn: Warn): RequestRules | undefined {
     else put(rules, key, days);
   }
   put(rules, 'calendar', parseCalendar(raw.calendar, 'rules.calendar', warn));
+  const tz = raw.timeZone;
+  if (tz != null) {
+    try {
+      // Intl refuses an unknown zone (a RangeError) and gives a known one its canonical spelling.
+      put(rules, 'timeZone', dateFormat('en' as LocaleId, { timeZone: isText(tz) ? tz : '?' }).resolvedOptions().timeZone);
+    } catch {
+      warn('rules.timeZone', 'is not a time zone; ignored');
+    }
+  }
   return rules;
 }
 

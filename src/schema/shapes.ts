@@ -257,6 +257,7 @@ export const REQUEST_FORM_SHAPE: FeedShape = {
         replyWorkingDays: { type: 'integer', minimum: 1, maximum: MAX_WORKING_DAYS },
         extensionWorkingDays: { type: 'integer', minimum: 1, maximum: MAX_WORKING_DAYS },
         calendar: obj({ holidays: list(date()), extraWorkdays: list(date()) }),
+        timeZone: text('The agency\'s IANA time zone (e.g. "America/Denver"), which dates receipt and due dates; default: the jurisdiction\'s (Asia/Shanghai, America/New_York for US-FOIA, Europe/London for UK-FOIA).'),
       }),
       applicantTypes: list(obj({ id: label(), label: text() }, ['id', 'label'], { rules: ['ids are unique'] })),
       sections: list(ref('section')),

@@ -71,6 +71,19 @@ test('validate: broken request form fails with JSON paths', async () => {
   assert.match(r.stderr, /rules\.calendar\.holidays\[0\]: expected a date YYYY-MM-DD, got "2026-02-30"/);
 });
 
+test('validate: rules.timeZone: an IANA zone name passes; an unknown one is an error naming the zone that applies instead; a non-string is a type error', async () => {
+  let r = await broken('request-form.json', (f) => { f.jurisdiction = 'US-FOIA'; f.rules.timeZone = 'America/Denver'; });
+  assert.doesNotMatch(r.stderr, /timeZone/);
+  r = await broken('request-form.json', (f) => { f.jurisdiction = 'US-FOIA'; f.rules.timeZone = 'America/Springfield'; });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /error: rules\.timeZone: "America\/Springfield" is not an IANA time zone name \(e\.g\. "America\/Denver", "Europe\/London"\): the elements and the intake server ignore it and date receipts and due dates in America\/New_York, the jurisdiction's\n/);
+  assert.equal(r.stderr.match(/rules\.timeZone/g).length, 1, r.stderr);
+  r = await broken('request-form.json', (f) => { f.rules.timeZone = 8; });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /error: rules\.timeZone: expected text, got 8\n/);
+  assert.equal(r.stderr.match(/rules\.timeZone/g).length, 1, r.stderr);
+});
+
 test('validate: plain http:// submit and status endpoints on another computer are errors (the elements send no name or ID number there: the form can only be printed, a lookup is refused); http://localhost is not', async () => {
   const r = await broken('request-form.json', (f) => {
     f.submit.endpoint = 'http://www.junshan.gov.cn/api/requests';

@@ -1798,6 +1798,34 @@ describe('a correction or clarification asked of the applicant, per jurisdiction
   });
 });
 
+describe('the agency\'s own time zone (rules.timeZone)', () => {
+  test('a US agency in Honolulu: a request sent at 23:30 there on Thursday 19 November is received that day (New York says Friday): due 17 Dec, overdue from midnight in Honolulu, the CSV\'s local time Honolulu\'s', async () => {
+    const feed = join(tmp, 'form-honolulu.json');
+    const form = JSON.parse(readFileSync(FORM, 'utf8'));
+    writeFileSync(feed, JSON.stringify({ ...form, jurisdiction: 'US-FOIA', rules: { ...form.rules, timeZone: 'Pacific/Honolulu' } }));
+    const t = await start({ formFeedPath: feed });
+    t.clock.now = new Date('2026-11-20T09:30:00Z'); // 23:30 Thu 19 Nov in Honolulu, 04:30 Fri 20 Nov in New York
+    const r = await (await postJson(t.base, person({ purpose: 'Honolulu, late at night' }))).json();
+    assert.equal(r.dueDate, '2026-12-17', '19 Nov + 20 working days (from New York\'s 20 Nov it was 18 Dec)');
+    const csv = await (await staff(t.base, '/api/staff/requests.csv')).text();
+    assert.ok(csv.includes('2026-11-19 23:30:00'), 'received, local time: Honolulu\'s');
+    t.clock.now = new Date('2026-12-18T09:59:00Z'); // 23:59 on 17 Dec in Honolulu, 18 Dec in New York
+    assert.equal((await (await lookup(t.base, r.queryCode, NAME)).json()).overdue, false);
+    t.clock.now = new Date('2026-12-18T10:01:00Z'); // 00:01 on 18 Dec in Honolulu
+    assert.equal((await (await lookup(t.base, r.queryCode, NAME)).json()).overdue, true);
+  });
+
+  test('an unknown rules.timeZone is ignored as the element ignores it: the jurisdiction\'s zone (New York) dates receipt', async () => {
+    const feed = join(tmp, 'form-bad-zone.json');
+    const form = JSON.parse(readFileSync(FORM, 'utf8'));
+    writeFileSync(feed, JSON.stringify({ ...form, jurisdiction: 'US-FOIA', rules: { ...form.rules, timeZone: 'America/Springfield' } }));
+    const t = await start({ formFeedPath: feed });
+    t.clock.now = new Date('2026-11-20T09:30:00Z');
+    const r = await (await postJson(t.base, person({ purpose: 'unknown zone' }))).json();
+    assert.equal(r.dueDate, '2026-12-18');
+  });
+});
+
 /* ------------------------------------------------------------------------ demo samples */
 
 describe('demo sample applications (seed.ts, added by npm start)', () => {
