@@ -121,6 +121,22 @@ export const UkFoia: Story = {
   },
 };
 
+/**
+ * A UK request for information found (the US record `U5FT8QKM3D` under the UK feed): its dates written the British way,
+ * 20 Nov 2026 and 21 Dec 2026, not Nov 20, 2026; its times in London time.
+ */
+export const UkFoiaFound: Story = {
+  name: 'UK request for information: status, British dates (English)',
+  args: { src: 'mock/feed/request-form-uk-foia', lang: 'en', 'query-code': 'U5FT8QKM3D', today: '2026-12-22' },
+  tags: ['expect:result', 'expect:history'],
+  play: async (context) => {
+    await lookUp('Jane Q. Public')(context);
+    const result = await inShadow(elementIn(context.canvasElement, 'request-status'), '[part="result"] .answers');
+    await expect(result.textContent).toContain('20 Nov 2026, 15:00');
+    await expect(result.textContent).toContain('21 Dec 2026');
+  },
+};
+
 /** A correction was asked for: the history says what, and the office's address and telephone say where to send it. */
 export const CorrectionRequested: Story = {
   name: 'Correction requested (where to send it)',

@@ -306,6 +306,24 @@ describe('The agency’s time zone (rules.timeZone) and a UK reader’s dates', 
     expect(dd(el, 'receipt', 'Received')).to.match(/^Nov 20, 2026, 4:30\sAM Eastern/);
     expect(dd(el, 'receipt', 'Reply due by')).to.match(/^Dec 21, 2026 /);
   });
+
+  it('a UK form in English shows dates the British way (18 Dec 2026, 20 Nov 2026, 10:00), on the receipt and the status; a US form keeps Dec 18, 2026', async () => {
+    const endpoint = await scriptEndpoint([{ status: 201, body: { requestId: 'r-2', queryCode: 'R4K7QM9XPA', receivedAt: '2026-11-20T10:00:00Z', status: 'received' } }]);
+    const feed = { ...(await usFeed(endpoint)), jurisdiction: 'UK-FOIA', agency: { name: 'Example Borough Council' } };
+    delete (feed as Record<string, unknown>).rules;
+    const el = await mount(feed);
+    await toReview(el, 'Minutes of the planning committee, 2025.');
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(dd(el, 'receipt', 'Received')).to.match(/^20 Nov 2026, 10:00 /);
+    expect(dd(el, 'receipt', 'Reply due by')).to.match(/^18 Dec 2026 /);
+    await expectAccessible(el);
+    const status = await lookUp(feed, { receivedAt: '2026-11-20T10:00:00Z', dueDate: '2026-12-18' });
+    expect(dd(status, 'result', 'Received')).to.match(/^20 Nov 2026, 10:00 /);
+    expect(dd(status, 'result', 'Reply due by')).to.match(/^18 Dec 2026 /);
+    const us = await lookUp({ ...feed, jurisdiction: 'US-FOIA' }, { receivedAt: '2026-11-20T10:00:00Z', dueDate: '2026-12-18' });
+    expect(dd(us, 'result', 'Reply due by')).to.match(/^Dec 18, 2026 /);
+  });
 });
 
 describe('US-FOIA form in English (a US requester)', () => {

@@ -20,12 +20,15 @@ export function formatNumber(value: number, locale: LocaleId, options?: Intl.Num
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A `YYYY-MM-DD` date as the reader expects it (2013年3月5日 / 5 Mar 2013); other text is returned as it is. */
+/**
+ * A `YYYY-MM-DD` date as the reader expects it (2013年3月5日 / Mar 5, 2013; 5 Mar 2013 for `en-GB`, which the request
+ * elements pass for a UK form in English); other text is returned as it is. A short month is written 3月 in Chinese too.
+ */
 export function formatDate(value: string | null | undefined, locale: LocaleId): string {
   if (!value) return '';
   const m = ISO_DATE.exec(value);
   if (!m) return value;
-  return dateFormat(locale, { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' })
+  return dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
     .format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
 }
 

@@ -10,6 +10,9 @@ import { dateFormat, formatDate } from '../../core/format.js';
 import { parseJson } from '../../core/json.js';
 import { ISO_DATE, LOCAL_DATE_TIME } from '../../rules/working-days.js';
 
+/** The Intl locale of a request's dates: British English (21 Dec 2026) for a UK form read in English, else the UI's. */
+export const dateLocale = (locale: LocaleId, jurisdiction: string) => (locale == 'en' && jurisdiction == 'UK-FOIA' ? 'en-GB' : locale) as LocaleId;
+
 /**
  * When an application was received or changed status (a receipt's `receivedAt`, a history entry's `at`), as the reader
  * expects it. Read as the deadline rules read it (localDate, src/rules/working-days.ts): a date alone (`2026-09-01`) is

@@ -13,7 +13,7 @@ import {
 } from '../../schema/request-form.js';
 import { requestStrings, type RequestMessages } from '../../locales/request.js';
 import { requestFormStyles } from './request-form.styles.js';
-import { formatDateTime, insecureEndpoint, officeDetails, post } from './net.js';
+import { dateLocale, formatDateTime, insecureEndpoint, officeDetails, post } from './net.js';
 
 /** Built-in validators of standard field names (feeds.md §2), used when the feed does not name one. */
 const NAME_VALIDATORS: Record<string, ValidatorName> = {
@@ -1113,7 +1113,7 @@ export class RequestForm extends DisclosureElement {
     }
     const text = isSingleCheckbox(f)
       ? v === 'true' ? t.tickedText : ''
-      : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, this.locale) : x).join(listSep(this.locale));
+      : list.map((x) => typeof x === 'object' ? x.name : f.type === 'date' ? formatDate(x, dateLocale(this.locale, this.feedForm!.jurisdiction)) : x).join(listSep(this.locale));
     return paper ? `${text} ${f.type === 'file' && list.length ? t.attachedNote : ''}` : text || t.noneText;
   }
 
@@ -1159,7 +1159,7 @@ export class RequestForm extends DisclosureElement {
   private renderReceipt(): TemplateResult {
     const t = this.t;
     const { receipt: r, earlier } = this.keptReceipt!;
-    const rules = resolveRules(this.feedForm!);
+    const rules = resolveRules(this.feedForm!), dl = dateLocale(this.locale, this.feedForm!.jurisdiction);
     // The status page, with the code filled in (never the name: it would end up in logs and browser history).
     const page = this.feedForm!.status?.page;
     const link = page && new URL(page);
@@ -1176,8 +1176,8 @@ export class RequestForm extends DisclosureElement {
       <p class="help">${t.queryCodeHelp}</p>
       ${link ? html`<p><a href=${link.href}>${t.statusLink}</a></p>` : nothing}
       <dl class="answers">
-        <div><dt>${t.receivedLabel}</dt><dd>${formatDateTime(r.receivedAt, this.locale, rules.timeZone)}</dd></div>
-        <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, this.locale)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays, listed && year > listed ? year : 0))}</span></dd></div>
+        <div><dt>${t.receivedLabel}</dt><dd>${formatDateTime(r.receivedAt, dl, rules.timeZone)}</dd></div>
+        <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, dl)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays, listed && year > listed ? year : 0))}</span></dd></div>
       </dl>
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {

@@ -9,7 +9,7 @@ import { own, parseRequestForm, resolveRules, type RequestFormFeed, type StatusA
 import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
 import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
-import { formatDateTime, insecureEndpoint, officeDetails } from '../request-form/net.js';
+import { dateLocale, formatDateTime, insecureEndpoint, officeDetails } from '../request-form/net.js';
 
 /** A query code as typed: half-width, upper-case, without spaces. */
 export const normalizeQueryCode: (s: string) => string = normalizeCode;
@@ -278,14 +278,14 @@ export class RequestStatus extends DisclosureElement {
         overdue = false;
       }
     }
-    const when = (at: string) => formatDateTime(at, this.locale, rules.timeZone);
+    const dl = dateLocale(this.locale, form.jurisdiction), when = (at: string) => formatDateTime(at, dl, rules.timeZone);
     return html`<section class="receipt" part="result" aria-labelledby="result-h">
       <h3 id="result-h" tabindex="-1">${t.statusLabel}${t.colonMark}${own(t.statusNames, a.status) ?? a.status}</h3>
       <dl class="answers">
         <div><dt>${t.queryCodeLabel}</dt><dd>${a.queryCode}</dd></div>
         ${a.outcome ? html`<div><dt>${t.outcomeLabel}</dt><dd>${own(t.outcomeNames, a.outcome) ?? a.outcome}</dd></div>` : nothing}
         <div><dt>${t.receivedLabel}</dt><dd>${when(a.receivedAt)}</dd></div>
-        <div><dt>${t.dueLabel}</dt><dd>${formatDate(a.dueDate, this.locale)}
+        <div><dt>${t.dueLabel}</dt><dd>${formatDate(a.dueDate, dl)}
           ${final ? nothing : html`<span class=${overdue ? 'overdue' : 'help'}>${t.paren(overdue ? t.overdueNote : paused ? own(t.duePaused, a.status) ?? '' : t.inTime)}</span>`}</dd></div>
       </dl>
       ${a.history.length
