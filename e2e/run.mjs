@@ -303,6 +303,38 @@ test('the ES module build works and loads the chart chunk from beside itself', a
   }
 });
 
+test('a GB2312 CMS page whose server names no charset for the script: every element speaks Chinese, no SyntaxError', async () => {
+  // Old Chinese government CMS templates are GB2312/GBK pages, and a web server's default for .js names no charset
+  // (nginx: application/javascript): a classic script is then read in the page's charset. Its UTF-8 Chinese strings,
+  // read as GBK, swallowed the quotes after them, and the whole file stopped at a SyntaxError. (The page's own Chinese
+  // is written as character references: GB2312 bytes need an encoder Node lacks, and the script is what is tested.)
+  const html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+    <title>君山区政府信息公开</title><script src="/dist/disclosure-elements.js"></script></head><body>
+    <h1>政府信息公开目录</h1>
+    <disclosure-catalogue src="/demo/feeds/catalogue.json" no-url-state></disclosure-catalogue>
+    <annual-stats src="/demo/feeds/annual/2022.json" no-url-state></annual-stats>
+    <request-form src="/demo/feeds/request-form-print.json"></request-form></body></html>`;
+  const { page, log, close } = await open('/e2e/gbk.html', {
+    routes: {
+      '**/e2e/gbk.html': (r) => r.fulfill({ contentType: 'text/html', body: html.replace(/[^\x00-\x7f]/g, (c) => `&#${c.codePointAt(0)};`) }),
+      '**/dist/disclosure-elements.js': (r) => r.fulfill({ contentType: 'application/javascript', body: readFileSync('dist/disclosure-elements.js') }),
+    },
+  });
+  try {
+    assert.equal(await page.evaluate(() => document.characterSet), 'GBK', 'the page is read as GBK');
+    await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+    await waitForShadow(page, 'annual-stats', 'canvas');
+    await waitForShadow(page, 'request-form', 'input');
+    const text = (tag) => page.evaluate((t) => document.querySelector(t).shadowRoot.textContent.replace(/\s+/g, ' '), tag);
+    assert.match(await text('disclosure-catalogue'), /检索/, 'the catalogue\'s own words');
+    assert.match(await text('annual-stats'), /主动公开政府信息情况/, "the national table's label");
+    assert.match(await text('request-form'), /下一步/, "the form's button");
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('on a 320 px phone, the annual report keeps its charts inside its width while chart.js is still loading', async () => {
   // The canvases are in the markup before chart.js arrives: at a canvas's default 300 px they stuck out of the report
   // (288 px inside the page's margins) over the page's margin until the charts drew.

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
+import { makeAsciiOnly } from './ascii-only.mjs';
 import { mangleProps } from './mangle-props.mjs';
 import { safeBuiltins } from './safe-builtins.mjs';
 import { SAFE_GLOBALS } from './safe-globals.mjs';
@@ -113,6 +114,8 @@ export async function buildCdnSplit({ outDir = 'dist' } = {}) {
     },
   });
 
+  // A classic script, as dist/disclosure-elements.js: ASCII, whatever the page's charset (scripts/ascii-only.mjs).
+  makeAsciiOnly(`${root}/${outDir}/disclosure-elements.autoload.js`);
   const autoload = readFileSync(`${root}/${outDir}/disclosure-elements.autoload.js`);
   const gz = gzipSync(autoload, { level: 9 }).length;
   if (gz > AUTOLOAD_BUDGET) throw new Error(`disclosure-elements.autoload.js is ${gz} bytes gzipped, over the ${AUTOLOAD_BUDGET}-byte budget`);

@@ -19,6 +19,7 @@ import { safeBuiltins } from './safe-builtins.mjs';
 import { SAFE_GLOBALS } from './safe-globals.mjs';
 import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 import { buildCdnSplit, chunkNames } from './build-cdn-split.mjs';
+import { makeAsciiOnly } from './ascii-only.mjs';
 import { writeVscodeData } from './vscode-data.mjs';
 import { buildCli } from './build-cli.mjs';
 import { generateSchemas } from './build-schemas.mjs';
@@ -100,6 +101,9 @@ for (const format of ['iife', 'es']) {
       },
     },
   });
+  // A classic script is read in the page's charset when the server names none (a GB2312 CMS page): ASCII reads alike
+  // in all of them (scripts/ascii-only.mjs). An ES module is always read as UTF-8.
+  if (format === 'iife') makeAsciiOnly('dist/disclosure-elements.js');
 }
 
 if (existsSync('src/elements/annual-stats/charts.ts')) {
