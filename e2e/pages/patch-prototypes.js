@@ -6,6 +6,8 @@ Array.prototype.remove = function (x) { var i = this.indexOf(x); if (i >= 0) thi
 Array.prototype.indexOf = function (x) { for (var i = 0; i < this.length; i++) if (this[i] === x) return i; return -1; };
 // Prototype.js 1.7 (`Array.from = $A`) and MooTools: no map function, and [] for a Set or an iterator.
 Array.from = function $A(it) { if (!it) return []; if (it.toArray) return it.toArray(); var n = it.length || 0, r = new Array(n); while (n--) r[n] = it[n]; return r; };
+// Prototype.js 1.6: Array#toJSON returns a string, and JSON.stringify calls it: [1, 2] became the text "[1, 2]".
+Array.prototype.toJSON = function () { var r = []; for (var i = 0; i < this.length; i++) r.push(JSON.stringify(this[i])); return '[' + r.join(', ') + ']'; };
 String.prototype.trim = function () { return this.replace(/^\s+|\s+$/g, ''); };
 Function.prototype.bind = (function (orig) { return function () { return orig.apply(this, arguments); }; })(Function.prototype.bind);
 window.$ = function (id) { return document.getElementById(id); };

@@ -85,6 +85,15 @@ const refused = (how: Refusal, others: () => string[]) => ({
  * `Accept-Language` is added at each attempt: the language of the moment).
  */
 interface Outbox { body: FormData | string; headers: Record<string, string>; files: boolean }
+/**
+ * JSON of plain data, whatever the page did to Array.prototype: Prototype.js 1.6 gives arrays a toJSON that returns a
+ * string, which JSON.stringify calls, and a checkbox group went to the server and into the draft as '["paper", "disk"]'.
+ * The replacer hands back each value as it is held, before any toJSON (primitives have none that JSON calls).
+ */
+const stringify = (value: unknown) => JSON.stringify(value, function (this: Record<string, unknown>, k) {
+  return this[k];
+});
+
 /** A receipt kept in the draft's storage until the applicant starts a new application (a reload must not lose it). */
 interface KeptReceipt { receipt: Receipt; earlier?: boolean }
 type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'rejected';
@@ -506,7 +515,7 @@ export class RequestForm extends DisclosureElement {
       }
       if (value === undefined) return JSON.parse(store.getItem(key) ?? 'null');
       if (value === null) store.removeItem(key);
-      else store.setItem(key, JSON.stringify(value));
+      else store.setItem(key, stringify(value));
     } catch {
       /* storage blocked or full, or not JSON: the form still works */
     }
@@ -719,7 +728,7 @@ export class RequestForm extends DisclosureElement {
     }
     headers['Content-Type'] = 'application/json';
     // cleanSubmission leaves out empty lists: the body is the clean submission as it is.
-    return { body: JSON.stringify(clean), headers, files };
+    return { body: stringify(clean), headers, files };
   }
 
   private waitOnline(): void {
