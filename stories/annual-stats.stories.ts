@@ -177,3 +177,16 @@ export const NarrowTrend: Story = {
   tags: ['long-text', 'expect:year-select', 'expect:trend'],
   render: Narrow.render,
 };
+
+/**
+ * The same in Chinese, the main audience: 320px wide, large text (20px), an index of two 2021-format years. The
+ * national labels too long for the picker's list (Table 三 （六）'s rows, 31 and 36 characters, up to 725px in large text)
+ * are shown by short names a reader knows (`1. 逾期不补正`, `5. 确认或重新出具信息`, `（二）部分公开`), each option named
+ * in full; the tables keep the exact labels.
+ */
+export const NarrowTrendZh: Story = {
+  name: 'Narrow trend picker (320px, 中文, large text, index)',
+  args: { src: 'mock/feed/annual-index-2021', lang: 'zh-CN', 'large-text': true },
+  tags: ['long-text', 'expect:year-select', 'expect:trend'],
+  render: Narrow.render,
+};

@@ -149,8 +149,54 @@ const zh = {
 规范性文件
 其他对外管理服务事项
 政府集中采购`,
-  /** The trend's figure picker: shorter names for the labels of tpl, one a line in its order (see en; none here). */
-  pickLabels: '',
+  /**
+   * The trend's figure picker: shorter names for the labels of tpl too long for an option on a 320px screen (a desktop
+   * at 400 %, or large text), one a line in tpl's order, a blank line where tpl's own is kept (see en).
+   */
+  pickLabels: `
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+一、本年新收申请数量
+二、上年结转申请数量
+
+
+
+（二）部分公开
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+确认或重新出具信息
+
+逾期不补正
+逾期未缴费`,
 };
 
 export type AnnualMessages = typeof zh;
