@@ -14,6 +14,7 @@ import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { makeAsciiOnly } from './ascii-only.mjs';
 import { mangleProps } from './mangle-props.mjs';
 import { safeBuiltins } from './safe-builtins.mjs';
+import { litErrors } from './lit-errors.mjs';
 import { SAFE_GLOBALS } from './safe-globals.mjs';
 import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 
@@ -64,7 +65,7 @@ export function cdnBuildConfig({ outDir = `${root}/dist/cdn`, sourcemap = true, 
     logLevel: 'warn',
     configFile: false,
     root,
-    plugins: [minifyCssLiterals(), minifyHtmlLiterals(), mangleProps(), safeBuiltins()],
+    plugins: [minifyCssLiterals(), minifyHtmlLiterals(), mangleProps(), safeBuiltins(), litErrors()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       target: 'es2022',

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { mangleProps } from './mangle-props.mjs';
 import { safeBuiltins } from './safe-builtins.mjs';
+import { litErrors } from './lit-errors.mjs';
 import { SAFE_GLOBALS } from './safe-globals.mjs';
 import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 import { buildCdnSplit, chunkNames } from './build-cdn-split.mjs';
@@ -80,7 +81,7 @@ const LOADED_GUARD = {
 for (const format of ['iife', 'es']) {
   await build({
     ...quiet,
-    plugins: [minifyCssLiterals(), cdnChartLoader, minifyHtmlLiterals(), mangleProps(), safeBuiltins()],
+    plugins: [minifyCssLiterals(), cdnChartLoader, minifyHtmlLiterals(), mangleProps(), safeBuiltins(), litErrors()],
     // A classic script has no import.meta: its base URL is document.currentScript's (src/cdn.ts), and the module-only
     // branch never runs. Saying so also spares every build two EMPTY_IMPORT_META warnings.
     define: { 'process.env.NODE_ENV': '"production"', ...(format === 'iife' ? { 'import.meta.url': 'undefined' } : {}) },
@@ -109,7 +110,7 @@ for (const format of ['iife', 'es']) {
 if (existsSync('src/elements/annual-stats/charts.ts')) {
   await build({
     ...quiet,
-    plugins: [minifyCssLiterals(), mangleProps(), safeBuiltins()],
+    plugins: [minifyCssLiterals(), mangleProps(), safeBuiltins(), litErrors()],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       ...base,
