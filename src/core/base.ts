@@ -71,6 +71,17 @@ export class DisclosureElement extends LitElement {
   /** The string modules an element renders with, besides the core ones; loaded per locale before rendering. */
   protected static strings: readonly LocaleStrings[] = [];
 
+  /**
+   * Enter pressed inside stays inside: an old page's "Enter anywhere searches the site" (document.onkeydown, keyCode
+   * 13), ASP.NET's default button (keypress on the page's form) or a jQuery keyup took the reader away from the middle
+   * of an application. Other keys go on to the page (an accessibility toolbar's shortcuts).
+   */
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    for (const k of ['keydown', 'keypress', 'keyup']) root.addEventListener(k, (e) => (e as KeyboardEvent).key == 'Enter' && e.stopPropagation());
+    return root;
+  }
+
   /** Set while this element waits for the code of the <disclosure-provider> around it. */
   private providerReady?: Promise<unknown>;
 
