@@ -276,15 +276,21 @@ describe('The agency’s time zone (rules.timeZone) and a UK reader’s dates', 
     return el;
   }
 
-  it('a US agency in Honolulu: a request sent at 23:30 there on Thursday 19 November is received that day (not Friday, New York’s date), its time shown in Hawaii time, due 20 working days after it', async () => {
-    // 2026-11-20T09:30Z: 23:30 on Thu 19 Nov in Honolulu, 04:30 on Fri 20 Nov in New York.
+  /** The sample US form with `rules.timeZone`, sent and received at 09:30 UTC on 20 November (23:30 the day before in Honolulu). */
+  async function sentAt2330InHonolulu(timeZone: string) {
     const endpoint = await scriptEndpoint([{ status: 201, body: { requestId: 'r-1', queryCode: 'K7QM4XPA9R', receivedAt: '2026-11-20T09:30:00Z', status: 'received' } }]);
     const feed = await usFeed(endpoint);
-    (feed.rules as Record<string, unknown>).timeZone = 'Pacific/Honolulu';
+    (feed.rules as Record<string, unknown>).timeZone = timeZone;
     const el = await mount(feed);
-    await toReview(el, 'Contracts for the Hilo office lease, 2020 to 2025.');
+    await toReview(el, 'Contracts for the office lease, 2020 to 2025.');
     $(el, 'form .btn.primary').click();
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    return { feed, el };
+  }
+
+  it('a US agency in Honolulu: a request sent at 23:30 there on Thursday 19 November is received that day (not Friday, New York’s date), its time shown in Hawaii time, due 20 working days after it', async () => {
+    // 2026-11-20T09:30Z: 23:30 on Thu 19 Nov in Honolulu, 04:30 on Fri 20 Nov in New York.
+    const { feed, el } = await sentAt2330InHonolulu('Pacific/Honolulu');
     expect(dd(el, 'receipt', 'Received')).to.match(/^Nov 19, 2026, 11:30\sPM Hawaii/);
     // Thanksgiving (26 Nov) is off: 19 Nov + 20 working days = 18 Dec (from New York's 20 Nov it was 21 Dec).
     expect(dd(el, 'receipt', 'Reply due by')).to.match(/^Dec 18, 2026 /);
@@ -296,13 +302,7 @@ describe('The agency’s time zone (rules.timeZone) and a UK reader’s dates', 
   });
 
   it('an unknown rules.timeZone is ignored: the jurisdiction’s (New York) applies', async () => {
-    const endpoint = await scriptEndpoint([{ status: 201, body: { requestId: 'r-1', queryCode: 'K7QM4XPA9R', receivedAt: '2026-11-20T09:30:00Z', status: 'received' } }]);
-    const feed = await usFeed(endpoint);
-    (feed.rules as Record<string, unknown>).timeZone = 'America/Springfield';
-    const el = await mount(feed);
-    await toReview(el, 'Contracts for the Springfield office lease, 2020 to 2025.');
-    $(el, 'form .btn.primary').click();
-    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    const { el } = await sentAt2330InHonolulu('America/Springfield');
     expect(dd(el, 'receipt', 'Received')).to.match(/^Nov 20, 2026, 4:30\sAM Eastern/);
     expect(dd(el, 'receipt', 'Reply due by')).to.match(/^Dec 21, 2026 /);
   });
