@@ -679,6 +679,68 @@ test('printing a paper application form keeps the rows to sign and to date on on
   }
 });
 
+for (const [name, scripts] of [
+  ['the classic script', '<script src="/dist/disclosure-elements.js"></script>'],
+  ['the code-split set', '<script type="module" src="/dist/cdn/catalogue.js"></script><script type="module" src="/dist/cdn/annual-stats.js"></script>'],
+]) {
+  test(`an old page's own scripts (an old promise library, wrong polyfills, wrapped XMLHttpRequest and pushState, a hash router, every link click hijacked, window.open and confirm replaced): search, pages, back, document links and the CSV downloads work: ${name}`, async () => {
+    const html = `<html><head><script src="/e2e/pages/old-page-scripts.js"></script></head><body>
+      <disclosure-catalogue src="/demo/feeds/catalogue.json"></disclosure-catalogue>
+      <annual-stats src="/demo/feeds/annual/2022.json"></annual-stats>
+      ${scripts}</body></html>`;
+    const { page, log, close } = await open('/e2e/old-scripts.html', {
+      routes: { '**/e2e/old-scripts.html': (r) => r.fulfill({ contentType: 'text/html', body: html }) },
+    });
+    const seen = () => page.evaluate(() => ({ ...window.__seen, href: location.href }));
+    const cat = (expr) => page.evaluate(`(() => { const root = document.querySelector('disclosure-catalogue').shadowRoot; return ${expr}; })()`);
+    try {
+      assert.equal(await page.evaluate(() => String(Promise).includes('[native code]') || 'finally' in Promise.prototype), false, "the page's own Promise");
+      await waitForShadow(page, 'disclosure-catalogue', 'li.item');
+      await waitForShadow(page, 'annual-stats', 'table');
+      await page.evaluate(() => {
+        const q = document.querySelector('disclosure-catalogue').shadowRoot.querySelector('#q');
+        q.value = '防汛';
+        q.dispatchEvent(new Event('input'));
+      });
+      await page.waitForFunction(() => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('mark')?.textContent === '防汛');
+      // The URL state goes through the router's pushState, and its route (#/list) stays.
+      await page.waitForFunction(() => location.search.includes('catalogue.q='));
+      assert.match((await seen()).href, /\?catalogue\.q=%E9%98%B2%E6%B1%9B#\/list$/);
+      const first = await cat("root.querySelector('li.item h3').textContent");
+      await page.locator('disclosure-catalogue nav.pages button').last().click();
+      await page.waitForFunction(() => location.search.includes('catalogue.page=2'));
+      await page.waitForFunction((t) => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('li.item h3').textContent !== t, first);
+      assert.match((await seen()).href, /#\/list$/);
+      await page.goBack();
+      await page.waitForFunction((t) => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('li.item h3')?.textContent === t, first);
+      assert.equal(await cat("root.querySelector('#q').value"), '防汛');
+      // A document's link opens it: the page's link handler sees the element, not a link, and leaves the click alone.
+      const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('disclosure-catalogue li.item a').first().click()]);
+      assert.match(popup.url(), /\/demo\/content\.html\?id=/);
+      // The CSV downloads (the catalogue's, a table's of the report) are not taken for links leaving the site.
+      const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.locator('disclosure-catalogue button', { hasText: 'CSV' }).first().click()]);
+      assert.match(readFileSync(await csv.path(), 'utf8'), /防汛/);
+      const [table] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.locator('annual-stats button', { hasText: 'CSV' }).first().click()]);
+      assert.match(table.suggestedFilename(), /^annual-2022-.+\.csv$/);
+      const s = await seen();
+      assert.deepEqual([s.warned, s.alerts, s.opened], [[], [], []], 'no "leaving the site" warning, no dialog');
+      assert.ok(s.routed.length >= 2);
+      // The report's charts draw with the page's Promise.
+      await page.waitForFunction(() => {
+        const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');
+        if (!canvas || !canvas.width) return false;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
+        return false;
+      }, null, { timeout: 15000 });
+      assert.deepEqual(log.errors, []);
+      assert.deepEqual(log.consoleErrors, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
 await run({
   async setup() {
     server = await serveStatic({

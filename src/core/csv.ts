@@ -14,7 +14,9 @@ export function toCsv(rows: readonly (readonly unknown[])[]): string {
 /**
  * Offers text as a file download: a Blob URL, so it works under a strict Content-Security-Policy. The page's own URL
  * object makes it, as the one src/core/realm.ts may take from a removed iframe makes empty Blob URLs; a page whose own
- * `var URL = '…'` hides that object gets a data: URL instead.
+ * `var URL = '…'` hides that object gets a data: URL instead. The link is clicked out of the page: an old CMS page's
+ * "external link warning" (jQuery's `$(document).on('click', 'a', …)`) stopped its click there, and asked about a
+ * blob: link leaving the site, instead of the download.
  */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
   const page: Partial<typeof URL> | undefined = window.URL;
@@ -24,9 +26,6 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   a.href = url;
   a.download = filename;
   a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
   a.click();
-  a.remove();
   if (blob) setTimeout(() => page!.revokeObjectURL!(url), 10000);
 }
