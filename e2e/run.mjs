@@ -681,12 +681,13 @@ test('printing a paper application form keeps the rows to sign and to date on on
 
 for (const [name, scripts] of [
   ['the classic script', '<script src="/dist/disclosure-elements.js"></script>'],
-  ['the code-split set', '<script type="module" src="/dist/cdn/catalogue.js"></script><script type="module" src="/dist/cdn/annual-stats.js"></script>'],
+  ['the code-split set', '<script type="module" src="/dist/cdn/catalogue.js"></script><script type="module" src="/dist/cdn/annual-stats.js"></script><script type="module" src="/dist/cdn/request-form.js"></script>'],
 ]) {
   test(`an old page's own scripts (an old promise library, wrong polyfills, wrapped XMLHttpRequest and pushState, a hash router, every link click hijacked, window.open and confirm replaced): search, pages, back, document links and the CSV downloads work: ${name}`, async () => {
     const html = `<html><head><script src="/e2e/pages/old-page-scripts.js"></script></head><body>
       <disclosure-catalogue src="/demo/feeds/catalogue.json"></disclosure-catalogue>
       <annual-stats src="/demo/feeds/annual/2022.json"></annual-stats>
+      <request-form src="/demo/feeds/request-form.json"></request-form>
       ${scripts}</body></html>`;
     const { page, log, close } = await open('/e2e/old-scripts.html', {
       routes: { '**/e2e/old-scripts.html': (r) => r.fulfill({ contentType: 'text/html', body: html }) },
@@ -697,6 +698,7 @@ for (const [name, scripts] of [
       assert.equal(await page.evaluate(() => String(Promise).includes('[native code]') || 'finally' in Promise.prototype), false, "the page's own Promise");
       await waitForShadow(page, 'disclosure-catalogue', 'li.item');
       await waitForShadow(page, 'annual-stats', 'table');
+      await waitForShadow(page, 'request-form', 'input');
       await page.evaluate(() => {
         const q = document.querySelector('disclosure-catalogue').shadowRoot.querySelector('#q');
         q.value = '防汛';

@@ -2365,6 +2365,79 @@ describe('<request-form> after a refusal or a lost answer', () => {
     }
   });
 
+  it('an old page’s analytics or page-progress script (pace.js) wrapping XMLHttpRequest: the application with its attachment is sent once, the receipt shows', async () => {
+    // pace.js replaces the constructor with one that returns the browser's own object, watched; other scripts wrap
+    // open and send on its prototype.
+    const Real = window.XMLHttpRequest;
+    const { open, send } = Real.prototype;
+    const seen: string[] = [];
+    Real.prototype.open = function (this: XMLHttpRequest, ...a: unknown[]) {
+      seen.push(`${a[0]} ${a[1]}`);
+      return (open as (...x: unknown[]) => void).apply(this, a);
+    };
+    Real.prototype.send = function (this: XMLHttpRequest, ...a: unknown[]) {
+      this.addEventListener('readystatechange', () => seen.push(`state ${this.readyState}`));
+      return (send as (...x: unknown[]) => void).apply(this, a);
+    };
+    const Paced = function (this: unknown) {
+      const req = new Real();
+      req.addEventListener('progress', () => {});
+      return req;
+    } as unknown as typeof XMLHttpRequest;
+    Paced.prototype = Real.prototype;
+    window.XMLHttpRequest = Paced;
+    try {
+      const { el, endpoint } = await api([{ status: 201, body: RECEIPT }], 'multipart');
+      await toReview(el, true);
+      await next(el);
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+      expect(shadowText(el, '[part="receipt"]')).to.contain(RECEIPT.queryCode);
+      expect((await requestsTo(endpoint)).length).to.equal(1);
+      expect(seen[0]).to.equal(`POST ${new URL(endpoint, location.href).href}`);
+      expect(seen).to.include('state 4');
+    } finally {
+      window.XMLHttpRequest = Real;
+      Object.assign(Real.prototype, { open, send });
+    }
+  });
+
+  it('an old cross-browser XMLHttpRequest shim without `upload` (the IE-era wrappers): the application is still sent, the receipt shows', async () => {
+    const Real = window.XMLHttpRequest;
+    // The shape of the 2008 XMLHttpRequest.js wrapper: the browser's request behind an object of its own, with
+    // onreadystatechange and the old fields, and nothing for uploads.
+    function Shim(this: Record<string, unknown>) {
+      const x = new Real();
+      const self = this;
+      self.readyState = 0;
+      x.onreadystatechange = () => {
+        Object.assign(self, { readyState: x.readyState, status: x.readyState === 4 ? x.status : 0, responseText: x.readyState === 4 ? x.responseText : '' });
+        (self.onreadystatechange as (() => void) | undefined)?.();
+        if (x.readyState === 4) (self.onload as (() => void) | undefined)?.();
+      };
+      x.onerror = () => (self.onerror as (() => void) | undefined)?.();
+      Object.assign(self, {
+        open: (...a: unknown[]) => (x.open as (...y: unknown[]) => void)(...a),
+        send: (b: unknown) => x.send(b as never),
+        abort: () => x.abort(),
+        setRequestHeader: (k: string, v: string) => x.setRequestHeader(k, v),
+        getResponseHeader: (k: string) => x.getResponseHeader(k),
+        get responseURL() { return x.responseURL; },
+      });
+    }
+    (window as { XMLHttpRequest: unknown }).XMLHttpRequest = Shim;
+    try {
+      const { el, endpoint } = await api([{ status: 201, body: RECEIPT }], 'multipart');
+      await toReview(el, true);
+      await next(el);
+      // (It threw on the missing `upload`: the form said 正在提交 for ever, and sent nothing.)
+      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+      expect(shadowText(el, '[part="receipt"]')).to.contain(RECEIPT.queryCode);
+      expect((await requestsTo(endpoint)).length).to.equal(1);
+    } finally {
+      window.XMLHttpRequest = Real;
+    }
+  });
+
   it('hostile answers from a server: only the receipt’s own fields are kept and sent; an error code named constructor is just text', async () => {
     let { el } = await api([{ status: 201, body: { ...RECEIPT, applicant: { name: '张三', idNumber: VALID.idNumber } } }]);
     let detail: Record<string, unknown> = {};

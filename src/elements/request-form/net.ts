@@ -79,7 +79,8 @@ export function post(
       clearTimeout(timer);
       timer = setTimeout(() => x.abort(), timeout);
     };
-    x.upload.onprogress = (e) => {
+    // (An old page's cross-browser XMLHttpRequest shim has no upload: no bar, and the application is still sent.)
+    if (x.upload) x.upload.onprogress = (e) => {
       alive();
       body instanceof FormData && e.lengthComputable && onProgress(e.loaded / e.total);
     };
