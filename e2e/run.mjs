@@ -166,8 +166,8 @@ for (const [name, scripts] of [
   ['the code-split set', '<script type="module" src="/dist/cdn/catalogue.js"></script><script type="module" src="/dist/cdn/annual-stats.js"></script><script type="module" src="/dist/cdn/request-form.js"></script>'],
   ['the autoloader', '<script src="/dist/disclosure-elements.autoload.js"></script>'],
 ]) {
-  test(`patched prototypes and globals of an old page (Prototype.js-style, its own Map and Set) do not break the elements: ${name}`, async () => {
-    const html = `<html><head><script src="/e2e/pages/patch-prototypes.js"></script></head><body>
+  test(`patched prototypes and globals of an old page (Prototype.js-style, its own Map and Set, wrong includes/find/Object.assign polyfills), with its own scripts (e2e/pages/old-page-scripts.js), do not break the elements: ${name}`, async () => {
+    const html = `<html><head><script src="/e2e/pages/patch-prototypes.js"></script><script src="/e2e/pages/old-page-scripts.js"></script></head><body>
       <disclosure-catalogue src="/demo/feeds/catalogue.json" no-url-state></disclosure-catalogue>
       <annual-stats src="/demo/feeds/annual/2022.json" no-url-state></annual-stats>
       <request-form src="/demo/feeds/request-form.json"></request-form>
@@ -218,6 +218,18 @@ for (const [name, scripts] of [
         for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
         return false;
       });
+      // 清空 (clear the form), confirmed: the form is empty again, from its own feed. (With the page's Object.assign, a
+      // for…in that copies Object.prototype's values too, the form took the page's src and lang: it loaded
+      // http://evil.example/feed.json, and said 无法连接服务器 instead of the form.)
+      const form = "document.querySelector('request-form')";
+      await page.evaluate(`${form}.shadowRoot.querySelector('#clear-open').click()`);
+      await until(`!!${form}.shadowRoot.querySelector('[role=alertdialog] button')`);
+      await page.evaluate(`${form}.shadowRoot.querySelector('[role=alertdialog] button').click()`);
+      await until(`!!${form}.shadowRoot.querySelector('#clear-open')`);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await page.evaluate(`${form}.src + ' ' + ${form}.getAttribute('lang')`), '/demo/feeds/request-form.json null');
+      assert.ok(await page.evaluate(`!!${form}.shadowRoot.querySelector('input')`), 'the form is shown');
+      assert.deepEqual(log.requests.filter((u) => u.includes('evil')), []);
       assert.deepEqual(log.errors, []);
       // The page keeps its own Map, and the realm the elements took theirs from is gone from it.
       assert.equal(await page.evaluate(() => typeof new Map().put), 'function');
@@ -683,7 +695,7 @@ for (const [name, scripts] of [
   ['the classic script', '<script src="/dist/disclosure-elements.js"></script>'],
   ['the code-split set', '<script type="module" src="/dist/cdn/catalogue.js"></script><script type="module" src="/dist/cdn/annual-stats.js"></script><script type="module" src="/dist/cdn/request-form.js"></script>'],
 ]) {
-  test(`an old page's own scripts (an old promise library, wrong polyfills, wrapped XMLHttpRequest and pushState, a hash router, every link click hijacked, window.open and confirm replaced): search, pages, back, document links and the CSV downloads work: ${name}`, async () => {
+  test(`an old page's own scripts (an old promise library, wrapped XMLHttpRequest and pushState, a hash router, every link click hijacked, window.open and confirm replaced): search, pages, back, document links and the CSV downloads work: ${name}`, async () => {
     const html = `<html><head><script src="/e2e/pages/old-page-scripts.js"></script></head><body>
       <disclosure-catalogue src="/demo/feeds/catalogue.json"></disclosure-catalogue>
       <annual-stats src="/demo/feeds/annual/2022.json"></annual-stats>

@@ -1,7 +1,7 @@
 // What an old CMS page's own scripts do besides patching prototypes (e2e/pages/patch-prototypes.js): an old promise
-// library as window.Promise, subtly wrong ES2015+ polyfills, an analytics or progress script that wraps
-// XMLHttpRequest, an "external link warning" that hijacks every link click, window.open/alert/confirm replaced, and a
-// single-page router in hash mode that wraps history.pushState. Each records what it saw in window.__seen.
+// library as window.Promise, an analytics or progress script that wraps XMLHttpRequest, an "external link warning"
+// that hijacks every link click, window.open/alert/confirm replaced, and a single-page router in hash mode that wraps
+// history.pushState. Each records what it saw in window.__seen.
 /* eslint-disable no-extend-native */
 window.__seen = { xhr: [], warned: [], opened: [], routed: [], alerts: [] };
 
@@ -60,16 +60,7 @@ window.__seen = { xhr: [], warned: [], opened: [], routed: [], alerts: [] };
   window.Promise = P;
 })();
 
-// (2) Old polyfills, installed over the browser's own, each subtly wrong: includes ignoring fromIndex and NaN, find
-// skipping holes, String#includes ignoring its position, Object.assign copying inherited values too (for…in without
-// hasOwnProperty).
-Array.prototype.includes = function (x) { for (var i = 0; i < this.length; i++) if (this[i] === x) return true; return false; };
-Array.prototype.find = function (fn, that) { for (var i = 0; i < this.length; i++) if (i in this && fn.call(that, this[i], i, this)) return this[i]; };
-String.prototype.includes = function (s) { return this.indexOf(s) !== -1; };
-Object.assign = function (target) {
-  for (var i = 1; i < arguments.length; i++) { var src = arguments[i]; if (src != null) for (var k in src) target[k] = src[k]; }
-  return target;
-};
+// (2) Subtly wrong polyfills of includes, find and Object.assign: in e2e/pages/patch-prototypes.js.
 
 // (3) An analytics or page-progress script (pace.js style): XMLHttpRequest wrapped twice, the constructor (which
 // returns the browser's own object, watched) and open/send on the prototype.

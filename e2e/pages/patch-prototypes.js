@@ -30,3 +30,13 @@ Object.prototype.lang = 'xx';
 Object.prototype.href = 'http://evil.example/';
 // A page-level variable of a JSP or ASP template that shadows the built-in URL for every script on the page.
 var URL = '/cms/ajax.do?method=list';
+// Old polyfills, installed over the browser's own, each subtly wrong: includes ignoring fromIndex and NaN, find
+// skipping holes, String#includes ignoring its position, Object.assign copying inherited values too (for…in without
+// hasOwnProperty: with the values on Object.prototype above, every copy gets them as its own).
+Array.prototype.includes = function (x) { for (var i = 0; i < this.length; i++) if (this[i] === x) return true; return false; };
+Array.prototype.find = function (fn, that) { for (var i = 0; i < this.length; i++) if (i in this && fn.call(that, this[i], i, this)) return this[i]; };
+String.prototype.includes = function (s) { return this.indexOf(s) !== -1; };
+Object.assign = function (target) {
+  for (var i = 1; i < arguments.length; i++) { var src = arguments[i]; if (src != null) for (var k in src) target[k] = src[k]; }
+  return target;
+};

@@ -69,6 +69,12 @@ const askFirst = (q: string, yes: string, onYes: () => void, no: string, onNo: (
 
 const whyRefused = (r: Refusal, t: RequestMessages) => (r[0] ? t.keySpent : t.sameRefused);
 /**
+ * Object.assign, without an old page's polyfill of it: a for…in, which also copied what the page had put on
+ * Object.prototype (its src and lang: 清空 made the form load another feed).
+ */
+const assign = (o: object, v: object) => Object.entries(v).map(([k, x]) => ((o as Record<string, unknown>)[k] = x));
+
+/**
  * The state of a form whose answers were refused as they are, for the reason `how` (a code of ours, or the server's own
  * words and code; `others`: its errors about fields the form does not have): at the answer, and from a draft after a reload.
  */
@@ -551,7 +557,7 @@ export class RequestForm extends DisclosureElement {
     this.entered = d.v;
     this.idemKey = typeof d.key === 'string' ? d.key : '';
     this.stepIndex = Math.min(Math.max(0, Number(d.step) || 0), this.stepList.length);
-    if (Array.isArray(d.r) && d.r.length == 4 && d.r.every((x, i) => typeof x == (i ? 'string' : 'boolean'))) Object.assign(this, refused(d.r, () => this.otherErrors));
+    if (Array.isArray(d.r) && d.r.length == 4 && d.r.every((x, i) => typeof x == (i ? 'string' : 'boolean'))) assign(this, refused(d.r, () => this.otherErrors));
     this.fromReview = d.back === true;
     const e: Record<string, string> = {};
     for (const [k, v] of Object.entries(d.e ?? {})) if (typeof v == 'string') e[k] = v;
@@ -573,7 +579,7 @@ export class RequestForm extends DisclosureElement {
 
   private resetForm(): void {
     for (const k of ['draft', 'retry']) clearTimeout(this.timers[k]);
-    Object.assign(this, { entered: {}, chosenFiles: {}, leftFields: new Set(), serverErrors: {}, stepIndex: 0, showSummary: false, confirmClear: false, againFiles: {}, sendState: '', idemKey: '', outbox: null, busy: false, fromReview: false, asRefused: false });
+    assign(this, { entered: {}, chosenFiles: {}, leftFields: new Set(), serverErrors: {}, stepIndex: 0, showSummary: false, confirmClear: false, againFiles: {}, sendState: '', idemKey: '', outbox: null, busy: false, fromReview: false, asRefused: false });
   }
 
   /** From the receipt: forget it and start again with an empty form. */
@@ -640,7 +646,7 @@ export class RequestForm extends DisclosureElement {
   private leaveReview(): void {
     if (this.stepIndex < this.stepList.length || !this.outbox) return;
     clearTimeout(this.timers.retry);
-    Object.assign(this, { outbox: null, busy: false, sendState: '' });
+    assign(this, { outbox: null, busy: false, sendState: '' });
   }
 
   /** Goes to the step that has `name` and focuses that field. */
@@ -748,7 +754,7 @@ export class RequestForm extends DisclosureElement {
     if (this.inFlight || !box) return;
     clearTimeout(this.timers.retry);
     if (!this.sendable) {
-      Object.assign(this, { outbox: null, busy: false, sendState: '' });
+      assign(this, { outbox: null, busy: false, sendState: '' });
       return this.toPaper();
     }
     if (!this.isOnline()) return this.waitOnline();
@@ -834,7 +840,7 @@ export class RequestForm extends DisclosureElement {
     // Too large (413): the answers' text when the server says so, or when no file was sent (a proxy's 413 says
     // nothing); else the attachments.
     const how: Refusal = [code == 'idempotencyKeyReused', status == 413 && (!box.files || err.error?.limit == 'text') ? 'textTooLarge' : code, err.error?.message ?? '', code || String(status)];
-    Object.assign(this, refused(how, () => this.otherErrors));
+    assign(this, refused(how, () => this.otherErrors));
     this.saveDraft();
   }
 
