@@ -728,6 +728,11 @@ for (const [name, scripts] of [
       await page.goBack();
       await page.waitForFunction((t) => document.querySelector('disclosure-catalogue').shadowRoot.querySelector('li.item h3')?.textContent === t, first);
       assert.equal(await cat("root.querySelector('#q').value"), '防汛');
+      // The router moving to another route (a hash change, which is a popstate too) leaves the results as they are.
+      await page.evaluate(() => (location.hash = '#/detail'));
+      await page.waitForTimeout(300);
+      assert.equal(await cat("root.querySelector('#q').value + ' ' + root.querySelector('li.item h3').textContent"), `防汛 ${first}`);
+      assert.match((await seen()).href, /\?catalogue\.q=%E9%98%B2%E6%B1%9B#\/detail$/);
       // A document's link opens it: the page's link handler sees the element, not a link, and leaves the click alone.
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('disclosure-catalogue li.item a').first().click()]);
       assert.match(popup.url(), /\/demo\/content\.html\?id=/);
