@@ -231,6 +231,18 @@ describe('accessibility tree: <disclosure-catalogue>', () => {
     ]);
   });
 
+  it('entries of the same title, without 文号 and published the same day (a service guide filed twice): their details buttons are told apart by the 索引号, not named alike by the date', async () => {
+    const feed = smallCatalogue();
+    const items = feed.items as Record<string, unknown>[];
+    const guide = { title: '办事指南', publisher: 'qzf', datePublished: '2013-12-31', categoryIds: ['wj'] };
+    items.push({ ...guide, id: 'g1', indexNo: '69912361X/2013-00077' }, { ...guide, id: 'g2', indexNo: '69912361X/2013-00086' });
+    await catalogue(feed);
+    const buttons = names(all(node(await tree(), 'list', '共找到 6 条信息'), (n) => n.role === 'button'));
+    expect(buttons.filter((b) => b.startsWith('办事指南'))).to.deep.equal([
+      '办事指南（69912361X/2013-00077）的详细信息', '办事指南（69912361X/2013-00086）的详细信息',
+    ]);
+  });
+
   it('in English: the search box, the filters, the sort and the pages say it in English', async () => {
     const feed = smallCatalogue();
     (feed.items as unknown[]).push(...manyItems(20));

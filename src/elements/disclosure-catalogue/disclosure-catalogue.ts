@@ -944,11 +944,13 @@ export class DisclosureCatalogue extends DisclosureElement {
   /** An entry; `all` the entries shown with it. */
   private renderItem(item: CatalogueItem, terms: readonly string[], i: number, all: CatalogueItem[]): TemplateResult {
     const t = this.t;
-    const published = formatDate(item.datePublished, this.locale);
     // The details button names its entry. Entries of one title shown together (a notice issued again each year) are
     // told apart in it, in a screen reader's list of buttons too (WCAG 2.4.6), by the 文号, else the date published,
-    // else the 索引号; an entry whose title is its own keeps the short name.
-    const other = all.filter((o) => o.title == item.title)[1] && (item.docNo || published || item.indexNo);
+    // else the 索引号: the first that none of the others shares; an entry whose title is its own keeps the short name.
+    const keys = (o: CatalogueItem) => [o.docNo, formatDate(o.datePublished, this.locale), o.indexNo];
+    const mine = keys(item);
+    const same = all.filter((o) => o != item && o.title == item.title);
+    const other = same[0] && mine.find((v) => v && !same.some((o) => keys(o).includes(v)));
     const open = this.expanded.has(item.id) || this.printing;
     // By position: an item id is any text (spaces included), which an aria-controls list cannot hold.
     const detailId = `d${i}`;
@@ -963,7 +965,7 @@ export class DisclosureCatalogue extends DisclosureElement {
           meta(t.publisher, this.termLabel('publisher', item.publisher), lang)}${
           meta(t.docNo, item.docNo && this.marked(item.docNo, terms, true), lang)}${
           meta(t.dateCreated, formatDate(item.dateCreated, this.locale))}${
-          meta(t.datePublished, published)}${
+          meta(t.datePublished, mine[1])}${
           meta(t.validity, item.validity && t.validityValues[item.validity], nothing, `validity-${item.validity}`)}</dl><div
         class="actions"><button class="btn link" aria-expanded=${open} aria-controls=${detailId}
           aria-label=${t.detailsFor(isolate(item.title), other && isolate(other))}
