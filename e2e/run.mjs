@@ -37,6 +37,15 @@ async function open(path, { routes = {}, viewport = { width: 1280, height: 900 }
   return { page, log, close: () => context.close() };
 }
 
+/** Run in the page: the first <annual-stats> chart has drawn (a pixel that is not transparent). */
+const chartHasPixels = () => {
+  const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');
+  if (!canvas || !canvas.width) return false;
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
+  return false;
+};
+
 const shadowCount = (page, tag, selector) =>
   page.evaluate(([t, s]) => document.querySelector(t)?.shadowRoot?.querySelectorAll(s).length ?? -1, [tag, selector]);
 
@@ -211,13 +220,7 @@ for (const [name, scripts] of [
       assert.match(csv, /防汛/);
       assert.equal(csv.trim().split('\r\n').length > 1, true);
       // chart.js draws (it keeps its scales and datasets in Maps and Sets).
-      await until(() => {
-        const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');
-        if (!canvas || !canvas.width) return false;
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
-        return false;
-      });
+      await until(chartHasPixels);
       // 清空 (clear the form), confirmed: the form is empty again, from its own feed. (With the page's Object.assign, a
       // for…in that copies Object.prototype's values too, the form took the page's src and lang: it loaded
       // http://evil.example/feed.json, and said 无法连接服务器 instead of the form.)
@@ -271,13 +274,7 @@ test('strict CSP with Trusted Types: every element renders, charts draw, no viol
     await waitForShadow(page, 'request-form', 'form, input');
     await waitForShadow(page, 'request-status', 'input');
     // A chart has pixels.
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');
-      if (!canvas || !canvas.width) return false;
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
-      return false;
-    }, null, { timeout: 15000 });
+    await page.waitForFunction(chartHasPixels, null, { timeout: 15000 });
     // Expanding details and searching renders more (still under Trusted Types).
     await page.evaluate(() => {
       const root = document.querySelector('disclosure-catalogue').shadowRoot;
@@ -745,13 +742,7 @@ for (const [name, scripts] of [
       assert.deepEqual([s.warned, s.alerts, s.opened], [[], [], []], 'no "leaving the site" warning, no dialog');
       assert.ok(s.routed.length >= 2);
       // The report's charts draw with the page's Promise.
-      await page.waitForFunction(() => {
-        const canvas = document.querySelector('annual-stats').shadowRoot.querySelector('canvas');
-        if (!canvas || !canvas.width) return false;
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i]) return true;
-        return false;
-      }, null, { timeout: 15000 });
+      await page.waitForFunction(chartHasPixels, null, { timeout: 15000 });
       assert.deepEqual(log.errors, []);
       assert.deepEqual(log.consoleErrors, []);
     } finally {

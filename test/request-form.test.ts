@@ -2365,6 +2365,17 @@ describe('<request-form> after a refusal or a lost answer', () => {
     }
   });
 
+  /** An application with a file, sent (multipart) to a server that takes it: its receipt shows, one request was made. */
+  async function sentOnceWithReceipt(): Promise<string> {
+    const { el, endpoint } = await api([{ status: 201, body: RECEIPT }], 'multipart');
+    await toReview(el, true);
+    await next(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect(shadowText(el, '[part="receipt"]')).to.contain(RECEIPT.queryCode);
+    expect((await requestsTo(endpoint)).length).to.equal(1);
+    return endpoint;
+  }
+
   it('an old page’s analytics or page-progress script (pace.js) wrapping XMLHttpRequest: the application with its attachment is sent once, the receipt shows', async () => {
     // pace.js replaces the constructor with one that returns the browser's own object, watched; other scripts wrap
     // open and send on its prototype.
@@ -2387,12 +2398,7 @@ describe('<request-form> after a refusal or a lost answer', () => {
     Paced.prototype = Real.prototype;
     window.XMLHttpRequest = Paced;
     try {
-      const { el, endpoint } = await api([{ status: 201, body: RECEIPT }], 'multipart');
-      await toReview(el, true);
-      await next(el);
-      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
-      expect(shadowText(el, '[part="receipt"]')).to.contain(RECEIPT.queryCode);
-      expect((await requestsTo(endpoint)).length).to.equal(1);
+      const endpoint = await sentOnceWithReceipt();
       expect(seen[0]).to.equal(`POST ${new URL(endpoint, location.href).href}`);
       expect(seen).to.include('state 4');
     } finally {
@@ -2426,13 +2432,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
     }
     (window as { XMLHttpRequest: unknown }).XMLHttpRequest = Shim;
     try {
-      const { el, endpoint } = await api([{ status: 201, body: RECEIPT }], 'multipart');
-      await toReview(el, true);
-      await next(el);
       // (It threw on the missing `upload`: the form said 正在提交 for ever, and sent nothing.)
-      await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
-      expect(shadowText(el, '[part="receipt"]')).to.contain(RECEIPT.queryCode);
-      expect((await requestsTo(endpoint)).length).to.equal(1);
+      await sentOnceWithReceipt();
     } finally {
       window.XMLHttpRequest = Real;
     }
