@@ -43,6 +43,15 @@ async function toReview(el: El, description: string) {
   await next(el);
 }
 
+/** Types the sample tracking number and requester's name into a <request-status>'s lookup form. */
+function typeLookup(el: Element) {
+  for (const [id, v] of [['code', 'K7QM4XPA9R'], ['name', 'Jane Q. Public']]) {
+    const i = $<HTMLInputElement>(el, `#${id}`);
+    i.value = v!;
+    i.dispatchEvent(new Event('input'));
+  }
+}
+
 /** Whether the FOIA words (src/locales/en/foia.ts, a chunk of their own) were downloaded by this page. */
 const foiaLoaded = () => performance.getEntriesByType('resource').some((e) => /\/locales\/en\/foia\./.test(e.name));
 /** The words of China's procedure (依申请公开 translated: an application, the applicant, its query code, a seal). */
@@ -178,11 +187,7 @@ describe('US-FOIA and UK-FOIA forms in English: the words of a FOIA request, nev
     expect(shadowText(el, '#code-help')).to.equal('The tracking number is on the receipt you got after submitting, e.g. K7QM4XPA9R.');
     expect(procedureWords(el)).to.deep.equal([]);
     await expectAccessible(el);
-    for (const [id, v] of [['code', 'K7QM4XPA9R'], ['name', 'Jane Q. Public']]) {
-      const i = $<HTMLInputElement>(el, `#${id}`);
-      i.value = v!;
-      i.dispatchEvent(new Event('input'));
-    }
+    typeLookup(el);
     $(el, 'form .btn.primary').click();
     await waitUntil(() => $(el, '#failure'), 'not found');
     expect(shadowText(el, '#failure')).to.equal('No request matches this tracking number and name. Check both and try again.');
@@ -266,11 +271,7 @@ describe('The agency’s time zone (rules.timeZone) and a UK reader’s dates', 
     const endpoint = await scriptEndpoint([{ status: 200, body: { queryCode: 'K7QM4XPA9R', status: 'received', outcome: null, history: [], ...answer } }]);
     const el = await fixture<RequestStatus & HTMLElement>(html`<request-status src=${await storeFeed({ ...(feed as object), status: { endpoint } })} lang="en" today="2026-12-01"></request-status>`);
     await el.loaded;
-    for (const [id, v] of [['code', 'K7QM4XPA9R'], ['name', 'Jane Q. Public']]) {
-      const i = $<HTMLInputElement>(el, `#${id}`);
-      i.value = v!;
-      i.dispatchEvent(new Event('input'));
-    }
+    typeLookup(el);
     $(el, 'form .btn.primary').click();
     await waitUntil(() => $(el, '#result-h'), 'the result');
     return el;
