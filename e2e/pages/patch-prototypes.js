@@ -40,3 +40,7 @@ Object.assign = function (target) {
   for (var i = 1; i < arguments.length; i++) { var src = arguments[i]; if (src != null) for (var k in src) target[k] = src[k]; }
   return target;
 };
+// The page's own Lit, with its lit/polyfill-support.js (ShadyDOM/ShadyCSS) and an SSR hydration client: globals that a
+// copy of Lit calls as it loads, to patch its classes. Our bundled copy is ours: it never calls them.
+window.litHtmlPolyfillSupport = window.reactiveElementPolyfillSupport = window.litElementPolyfillSupport =
+  window.litElementHydrateSupport = function () { throw new Error("the page's Lit hooks patched our bundled Lit"); };

@@ -15,9 +15,29 @@ test("Lit's css-tag.js: both sentences shortened, nothing else changed; other mo
   assert.doesNotMatch(out, /not constructable|page security/);
   // Only the two string literals differ: the code around them is the same.
   assert.equal(out.replace('"CSSResult"', '').replace('"css: "+t', ''), code.replace(/"CSSResult is not[^"]*"/, '').replace(/"Value passed[^"]*"\+t\+"[^"]*"/, ''));
-  assert.equal(shortLitErrors(code, '/x/node_modules/lit-html/lit-html.js'), null);
+  assert.equal(shortLitErrors(code, '/x/node_modules/lit-html/directive.js'), null);
 });
 
 test('a Lit whose messages changed stops the build (nothing is shortened silently wrong)', () => {
   assert.throws(() => shortLitErrors('throw Error("something else")', file), /lit-errors\.mjs rewrites has changed/);
+});
+
+test("Lit's hooks for the page's own Lit (polyfill support, SSR hydration, version lists) are not in the bundled copies", () => {
+  const rel = ['lit-html/lit-html.js', '@lit/reactive-element/reactive-element.js', 'lit-element/lit-element.js'];
+  for (const r of rel) {
+    const f = fileURLToPath(new URL(`../../node_modules/${r}`, import.meta.url));
+    const code = readFileSync(f, 'utf8');
+    assert.match(code, /PolyfillSupport/);
+    const out = shortLitErrors(code, f);
+    assert.equal(/PolyfillSupport|HydrateSupport|Versions\?\?=/.test(out), false, r);
+    // Only those statements go: what is left is a prefix and a suffix of the module, unchanged.
+    assert.ok(out.length > code.length - 200, r);
+  }
+});
+
+test('a built classic script ignores a Lit polyfill-support hook the page has set (the page does not patch our Lit)', async () => {
+  const { existsSync } = await import('node:fs');
+  const js = fileURLToPath(new URL('../../dist/disclosure-elements.js', import.meta.url));
+  if (!existsSync(js)) return;
+  assert.equal(/litHtmlPolyfillSupport|litElementHydrateSupport|reactiveElementPolyfillSupport/.test(readFileSync(js, 'utf8')), false);
 });
