@@ -92,6 +92,23 @@ export const ErrorNotFound: Story = {
   tags: ['expect:error'],
 };
 
+/**
+ * The error said in Chinese, then the element switched to English: its words are shown in English, but the panel is no
+ * longer an alert (no `role`), so that a screen reader does not say the old error again as if it had just happened.
+ */
+export const ErrorLanguageSwitched: Story = {
+  name: 'Error (404), then switched to English',
+  args: { src: 'mock/404', lang: 'zh-CN' },
+  tags: ['expect:error'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="error"][role="alert"]')).not.toBeNull(), { timeout: 10000 });
+    el.setAttribute('lang', 'en');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="retry-button"]')?.textContent).toBe('Try again'));
+    expect(el.shadowRoot!.querySelector('[part~="error"]')!.getAttribute('role')).toBeNull();
+  },
+};
+
 /** A CMS that answers a missing file with its HTML error page and status 200. */
 export const ErrorHtml: Story = {
   name: 'Error (HTML served)',

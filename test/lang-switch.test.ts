@@ -10,7 +10,7 @@ import type { AnnualStats } from '../src/annual-stats.js';
 import type { DisclosureCatalogue } from '../src/catalogue.js';
 import type { RequestStatus } from '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
-import { misLanguaged, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
+import { expectAccessible, misLanguaged, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { $, answerToReview, fill, formFeed } from './request-fixtures.js';
 import { catalogueStrings } from '../src/locales/catalogue.js';
@@ -382,5 +382,219 @@ describe('the language an element declares is the one its text is shown in (WCAG
   it('in a page in British English: its own text is marked en', async () => {
     const got = await declared('en-GB');
     for (const [name, [own]] of Object.entries(got)) expect(own, name).to.equal('en');
+  });
+});
+
+/**
+ * What a screen reader is told from now on by the live regions in `el`'s shadow root: the text of an alert that appears
+ * (or turns into an alert), and any text that changes inside a region while it is live (role alert or status, or
+ * aria-live other than off). Text shown where no live region is (a panel that is no longer one) says nothing.
+ */
+function announced(el: Element): string[] {
+  const said: string[] = [];
+  const last = new WeakMap<Element, string>();
+  const scan = (record: boolean) => {
+    for (const r of el.shadowRoot!.querySelectorAll('[role="alert"], [role="status"], [aria-live]')) {
+      const text = r.textContent!.trim().replace(/\s+/g, ' ');
+      const before = last.get(r);
+      if (record && text && text != before && r.getAttribute('aria-live') != 'off' && (before !== undefined || r.getAttribute('role') == 'alert')) said.push(text);
+      last.set(r, text);
+    }
+  };
+  scan(false);
+  new MutationObserver(() => scan(true)).observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+  return said;
+}
+
+/**
+ * Chromium's own word: the live setting (`assertive`, `polite`) of the region a text that holds the start of `text` is read in, as
+ * its accessibility tree gives it to a screen reader; undefined when it is in none (null: no such text).
+ */
+async function liveOf(text: string): Promise<string | undefined | null> {
+  const find = (n: AXNode, live?: string): string | undefined | null => {
+    const l = n.live && n.live != 'off' ? n.live : live;
+    if (n.role === 'StaticText' && n.name.includes(text.slice(0, 12))) return l;
+    for (const c of n.children ?? []) {
+      const r = find(c, l);
+      if (r !== null) return r;
+    }
+    return null;
+  };
+  return find((await executeServerCommand('a11y-tree')) as AXNode);
+}
+
+describe('an alert already said is not said again by a language switch; a new one is said, in the new language', () => {
+  it('<disclosure-catalogue>: its feed’s error, shown in Chinese, is shown in English without being said again; a retry that fails again is said, in English', async () => {
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed({}, { status: 404 })} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    const panel = await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error');
+    expect(panel.textContent).to.contain('无法显示数据');
+    expect(await liveOf('无法显示数据'), 'said at once, as an alert').to.equal('assertive');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '[part~="error"] p').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en), 'not a live region any more').to.equal(undefined);
+    expect(said, 'nothing said by the switch').to.deep.equal([]);
+    // Nor by a switch back and forth.
+    await setLang(el, 'zh-CN');
+    await setLang(el, 'en');
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
+    // Tried again, it fails again: that is news, said in English.
+    $(el, '[part~="retry-button"]').click();
+    await waitUntil(() => said.length, 'the new error said', 4000);
+    expect(said).to.deep.equal([$(el, '[part~="error"]').textContent!.trim().replace(/\s+/g, ' ')]);
+    expect(said[0]).to.contain(en);
+    expect(await liveOf(en)).to.equal('assertive');
+  });
+
+  it('<disclosure-catalogue> remote search: the failed search’s alert is not said again by the switch; the next failure is said, in English', async () => {
+    const page = { schemaVersion: 1, items: smallCatalogue().items, page: { total: 4 } };
+    const endpoint = await scriptEndpoint([{ body: page }, { status: 500, body: 'x', type: 'text/plain' }, { status: 500, body: 'x', type: 'text/plain' }]);
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed({ ...smallCatalogue(), search: { endpoint } })} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    await waitUntil(() => $(el, '#summary')?.textContent?.includes('4'), 'the first page');
+    $<HTMLInputElement>(el, '#q').value = '防汛';
+    $<HTMLFormElement>(el, 'form.search').requestSubmit();
+    await waitUntil(() => $(el, '.panel.error[role="alert"]'), 'the failure');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '.panel.error p').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
+    // Searched again, it fails again: said, in English.
+    $<HTMLFormElement>(el, 'form.search').requestSubmit();
+    await waitUntil(() => said.some((s) => s.includes(en)), 'the new failure said', 4000);
+    expect(await liveOf(en)).to.equal('assertive');
+  });
+
+  it('<request-form>: the failure to send, said in Chinese, is shown in English without being said again; sent again and failing again, it is said in English', async () => {
+    const broken = { status: 404, body: '<html><body>Not Found</body></html>', type: 'text/html' };
+    const endpoint = await scriptEndpoint([broken, broken]);
+    const el = await fixture<RequestForm & Updating>(html`<request-form src=${await storeFeed(formFeed({ mode: 'api', endpoint, encoding: 'json' }))} lang="zh-CN"></request-form>`);
+    await el.loaded;
+    await fill(el, { applicantType: 'naturalPerson' });
+    await answerToReview(el);
+    $(el, '#send').click();
+    const alert = await waitUntil(() => el.shadowRoot!.querySelector('[part="send-status"] [role="alert"]'), 'the failure', 5000);
+    const zh = alert.textContent!.trim();
+    expect(zh).to.contain('网上申请服务工作不正常');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '.panel[part="send-status"] p').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e“”’]+$/);
+    expect(await liveOf(en), 'not a live region any more').to.equal(undefined);
+    expect(said).to.deep.equal([]);
+    await setLang(el, 'zh-CN');
+    await setLang(el, 'en');
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
+    $(el, '#retry').click();
+    await waitUntil(() => said.some((s) => s.includes(en)), 'the new failure said', 5000);
+    expect(await liveOf(en)).to.equal('assertive');
+  });
+
+  it('<request-status>: its form feed’s error is not said again by a switch', async () => {
+    const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed({}, { status: 404 })} lang="zh-CN"></request-status>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error');
+    expect(await liveOf('无法显示数据')).to.equal('assertive');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '[part~="error"] p').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('<annual-stats>: a year’s error is not said again by a switch; another year that fails is said, in English', async () => {
+    const year = (y: number) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: y }] });
+    const index = { schemaVersion: 1, reports: [{ year: 2020, url: await year(2020) }, { year: 2021, url: await storeFeed({}, { status: 404 }) }, { year: 2022, url: await storeFeed({}, { status: 404, delay: 300 }) }] };
+    const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error of 2021');
+    expect(await liveOf('2021')).to.equal('assertive');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '[part~="error"] h2').textContent!.trim();
+    expect(en).to.contain('2021').and.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
+    const select = $<HTMLSelectElement>(el, 'select#year');
+    select.value = '2022';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => said.length, 'the error of 2022 said', 4000);
+    expect(said[0]).to.contain('2022').and.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(said[0])).to.equal('assertive');
+  });
+});
+
+describe('panels that are not live regions stay so: a language switch says nothing of them', () => {
+  it('<request-form>’s error summary (read once, by the focus on its heading)', async () => {
+    const el = await fixture<RequestForm & Updating>(html`<request-form src=${await storeFeed(formFeed())} lang="zh-CN"></request-form>`);
+    await el.loaded;
+    $(el, 'form[part="step"] .btn.primary').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="error-summary"]'), 'the error summary');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '[part="error-summary"] h3').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+  });
+
+  it('<request-status>’s lookup error (read once, by the focus on it)', async () => {
+    const endpoint = await scriptEndpoint([{ status: 404, body: {}, type: 'application/json' }]);
+    const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed(formFeed({ mode: 'print' }, endpoint))} lang="zh-CN"></request-status>`);
+    await el.loaded;
+    for (const [id, v] of [['code', 'AB12-CD34'], ['name', '张三']]) {
+      const i = $<HTMLInputElement>(el, `#${id}`);
+      i.value = v;
+      i.dispatchEvent(new Event('input'));
+    }
+    $(el, 'form .btn.primary').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#failure'), 'the lookup error', 4000);
+    await sleep(50);
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '#failure').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+  });
+});
+
+describe('a status panel already shown is not said again by a language switch', () => {
+  it('<disclosure-catalogue>: its feed’s warnings (数据中有…) are shown in English without being said', async () => {
+    const feed = smallCatalogue();
+    (feed.items as Record<string, unknown>[])[0].dateCreated = '2013-02-30';
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed(feed)} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    const zh = $(el, '[part="warning"] p').textContent!.trim();
+    expect(await liveOf(zh)).to.equal('polite');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '[part="warning"] p').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('<annual-stats>: the reconciliation warnings of a report are shown in English without being said', async () => {
+    const el = await fixture<AnnualStats & Updating>(html`<annual-stats src="/demo/feeds/annual/broken-2021.json" lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    await el.loaded;
+    await el.updateComplete;
+    const zh = $(el, '[part~="reconciliation"] h3').textContent!.trim();
+    expect(await liveOf(zh)).to.equal('polite');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '[part~="reconciliation"] h3').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
   });
 });

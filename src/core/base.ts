@@ -13,6 +13,9 @@ const darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color
 const autoThemed = new Set<DisclosureElement>();
 darkScheme?.addEventListener?.('change', () => autoThemed.forEach((el) => el.requestUpdate()));
 
+/** The strings each message (an error, a list of warnings…) was first shown in; 0 once shown in another. */
+const shownIn = new WeakMap<object, unknown>();
+
 /** What renderFeedState shows of a feed: a FeedController, or anything loading like one (a year of an index). */
 export interface FeedState { status: FeedStatus; error?: FeedError; slow?: boolean; retry(): Promise<void> }
 
@@ -171,6 +174,17 @@ export class DisclosureElement extends LitElement {
     return `root${this.largeText || this.provider?.largeText ? ' large' : ''}${theme === 'dark' || (theme === 'auto' && darkScheme?.matches) ? ' dark' : ''}`;
   }
 
+  /**
+   * On air: the live role (`role`, by default alert) of a panel that shows the message `m` (none: no message) in the
+   * strings `t`, while it shows the words it was first shown in; once a language switch has shown it in other words,
+   * none, for good (a switch back too). A screen reader takes changed text in a live region as news: the old error,
+   * said again in the new language, would sound as if it had just happened. A new message (another object) is live
+   * again, and is said in the new language.
+   */
+  protected air(m: object | false, t: unknown, role = 'alert') {
+    return m && (shownIn.get(m) ?? shownIn.set(m, t).get(m)) == t ? role : (m && shownIn.set(m, 0), nothing);
+  }
+
   /** The loading or error state of a feed, or `nothing` when it has loaded. */
   protected renderFeedState(feed: FeedState, label: string): TemplateResult | typeof nothing {
     const t = this.core;
@@ -179,12 +193,12 @@ export class DisclosureElement extends LitElement {
         ><div class="skeleton" aria-hidden="true"><span></span><span></span><span class="short"></span></div></div>`;
     }
     if (feed.status === 'error' && feed.error) {
-      return html`<div class="panel error" part="error" role="alert"><h2>${t.errorTitle(label)}</h2
+      return html`<div class="panel error" part="error" role=${this.air(feed.error, t)}><h2>${t.errorTitle(label)}</h2
         ><p>${this.errorText(feed.error)}</p
         ><button class="btn" type="button" part="retry-button" @click=${() => this.retryFeed(feed)}>${t.retry}</button></div>`;
     }
     if (feed.status === 'idle') {
-      return html`<div class="panel warning" part="error" role="status"><p>${t.errorNoSrc}</p></div>`;
+      return html`<div class="panel warning" part="error" role=${this.air(feed, t, 'status')}><p>${t.errorNoSrc}</p></div>`;
     }
     return nothing;
   }
@@ -240,7 +254,7 @@ export class DisclosureElement extends LitElement {
     if (!warnings.length) return nothing;
     const t = this.core;
     const shown = warnings.slice(0, 5);
-    return html`<div class="panel warning" part="warning" role="status"><p
+    return html`<div class="panel warning" part="warning" role=${this.air(warnings, t, 'status')}><p
       >${skipped ? t.warningSkipped(skipped) : t.warningIgnored(warnings.length)}</p
       ><details><summary>${t.warningDetails}</summary
         ><ul>${shown.map((w) => html`<li lang="en"><code>${w.path}</code>: ${w.message}</li>`)}</ul

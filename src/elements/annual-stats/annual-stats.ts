@@ -406,7 +406,7 @@ export class AnnualStats extends DisclosureElement {
       ${this.renderFeedState(this.reportFeed, t.reportLabel)}
       ${data?.kind === 'index' ? this.renderWarnings(this.reportFeed.warnings, 0) : nothing}
       ${!data ? nothing : data.kind === 'index' ? this.renderIndex(data.reports) : this.renderReport(data.report, this.reportFeed)}
-      ${this.chartsFailed ? html`<p class="panel warning" role="status">${t.chartsFailed}</p>` : nothing}
+      ${this.chartsFailed ? html`<p class="panel warning" role=${this.air(this, t, 'status')}>${t.chartsFailed}</p>` : nothing}
     </div>`;
   }
 
@@ -481,7 +481,7 @@ export class AnnualStats extends DisclosureElement {
           ${r.sample ? html`<span class="badge">${t.sample}</span>` : nothing}
         </p>
       </header>
-      ${this.renderWarnings(f.warnings, 0)} ${issues.length ? html`<div class="panel warning" part="reconciliation" role="status">
+      ${this.renderWarnings(f.warnings, 0)} ${issues.length ? html`<div class="panel warning" part="reconciliation" role=${this.air(r, t, 'status')}>
         <h3>${t.reconTitle}</h3>
         <p>${t.reconIntro}</p>
         <ul>${issues.map((i) => html`<li>${

@@ -666,7 +666,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // before) loses it (Chromium fires focusout at it): focus goes to the result line, not to the page.
     return html`${
       this.renderWarnings(this.feed.warnings, data.skipped + this.moreSkipped)}${this.extraLoading
-        ? html`<p class="progress" role=${this.extraLoading.failed ? 'alert' : nothing}>${this.pgs()}</p>`
+        ? html`<p class="progress" role=${this.air(this.extraLoading.failed && this.extraLoading, t)}>${this.pgs()}</p>`
         : nothing}${this.renderSearch()}<div class="cols"><button class="btn filters-toggle" aria-expanded=${this.filtersOpen}
           aria-controls="filters"
               @click=${() => (this.filtersOpen = !this.filtersOpen)}>${this.filtersOpen ? t.hideFilters : t.showFilters}</button><div
@@ -917,10 +917,11 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private renderList(): TemplateResult {
     const t = this.t;
-    if (this.remoteResult?.error) {
+    const e = this.remoteResult?.error;
+    if (e) {
       // Retrying removes the button: focus goes to the result summary (正在加载…, then the count), as after a page change.
       return html`<div class="panel error" part="error"
-          role="alert"><p>${t.remoteError} ${this.errorText(this.remoteResult.error)}</p><button class="btn"
+          role=${this.air(e, t)}><p>${t.remoteError} ${this.errorText(e)}</p><button class="btn"
           @click=${() => (this.runRemote(true, true), this.updateComplete.then(() => toSummary(this)))}>${this.core.retry}</button></div>`;
     }
     const items = this.visibleItems();

@@ -1135,7 +1135,8 @@ export class RequestForm extends DisclosureElement {
   private renderReview(steps: Step[]): TemplateResult {
     const t = this.t;
     const s = this.sendState;
-    // The send status is not live (aria-live="off") once it has shown, in a language switched to, the words it said before.
+    // The send status is not live (aria-live="off"), nor is the alert of a failure, once it has shown, in a language
+    // switched to, the words it said before.
     const d = this.sendDetail;
     const detail = d(t);
     if ((d.l ??= this.locale) != this.locale) d.l = '';
@@ -1155,7 +1156,7 @@ export class RequestForm extends DisclosureElement {
       ${this.sentShare != null ? html`<label class="send">${t.uploading}
         <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}
       ${s === 'failed' || s === 'rejected'
-        ? html`<div class="panel error" part="send-status"><div role="alert"><p>${detail}</p>
+        ? html`<div class="panel error" part="send-status"><div role=${d.l ? 'alert' : nothing}><p>${detail}</p>
           ${this.asRefused ? html`<p id="same">${whyRefused(this.asRefused, t)}</p>` : nothing}</div>
           ${/* The office's details after the alert, not in it: read at once, they were some 150 characters more. */
             this.stuck ? html`${this.renderOffice()}<p><button class="btn" type="button" @click=${this.toPaper}>${t.makePaper}</button></p>` : nothing}</div>`
