@@ -598,3 +598,27 @@ describe('a status panel already shown is not said again by a language switch', 
     await expectAccessible(el);
   });
 });
+
+describe('<annual-stats>: a year that failed, chosen again after a language switch', () => {
+  it('its error is said again, in English, as it is without a switch (the reader chose that year)', async () => {
+    const year = (y: number) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'a', label: '指标', value: y }] });
+    const index = { schemaVersion: 1, reports: [{ year: 2020, url: await year(2020) }, { year: 2021, url: await storeFeed({}, { status: 404 }) }] };
+    const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error of 2021');
+    await setLang(el, 'en');
+    const en = $(el, '[part~="error"] h2').textContent!.trim();
+    expect(await liveOf(en), 'not said again by the switch').to.equal(undefined);
+    const said = announced(el);
+    const select = $<HTMLSelectElement>(el, 'select#year');
+    for (const y of ['2020', '2021']) {
+      select.value = y;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    }
+    await sleep(100);
+    expect(said.filter((s) => s.includes('2021'))).to.have.length(1);
+    expect(said.find((s) => s.includes('2021'))).to.contain(en);
+    expect(await liveOf(en)).to.equal('assertive');
+    await expectAccessible(el);
+  });
+});

@@ -368,6 +368,10 @@ export class AnnualStats extends DisclosureElement {
   private pickYear(year: number, history: 'push' | 'replace' | 'none' = 'push'): void {
     if (year === this.chosenYear) return;
     this.chosenYear = year;
+    // A year that failed, shown again: its error is news again (a message of its own: an alert even after a language
+    // switch had its panel no longer one, see DisclosureElement.air).
+    const s = this.yearFeeds.get(year);
+    if (s?.error) s.error = Object.create(s.error);
     if (history !== 'none' && !this.noUrlState) writeUrlState(this.stateKey, { year: String(year) }, history);
     // Said once the year is shown (willUpdate): not while its file loads, nor when it failed (its error, an alert, says so).
     toSay.add(this);
