@@ -622,3 +622,41 @@ describe('<annual-stats>: a year that failed, chosen again after a language swit
     await expectAccessible(el);
   });
 });
+
+describe('more panels already said, not said again by a language switch', () => {
+  it('<disclosure-catalogue>: the failure of its further pages (an alert)', async () => {
+    const src = await storeFeed({ ...smallCatalogue(), page: { total: 14, next: 'missing-page-2.json' } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} lang="zh-CN" no-url-state></disclosure-catalogue>`);
+    await el.loaded;
+    const p = await waitUntil(() => el.shadowRoot!.querySelector('.progress[role="alert"]'), 'the failure', 4000);
+    expect(await liveOf(p.textContent!.trim())).to.equal('assertive');
+    const said = announced(el);
+    await setLang(el, 'en');
+    const en = $(el, '.progress').textContent!.trim();
+    expect(en).to.match(/^[\x20-\x7e]+$/);
+    expect(await liveOf(en)).to.equal(undefined);
+    expect(said).to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('<annual-stats>: 图表无法加载 (a status)', async () => {
+    const measure = CanvasRenderingContext2D.prototype.measureText;
+    CanvasRenderingContext2D.prototype.measureText = () => {
+      throw new TypeError('broken by the host page');
+    };
+    try {
+      const el = await fixture<AnnualStats & Updating>(html`<annual-stats src="/demo/feeds/annual/2022.json" lang="zh-CN" no-url-state></annual-stats>`);
+      const p = await waitUntil(() => el.shadowRoot!.querySelector('.panel.warning[role="status"]'), 'the notice', 8000);
+      expect(await liveOf(p.textContent!.trim())).to.equal('polite');
+      const said = announced(el);
+      await setLang(el, 'en');
+      await sleep(100);
+      const en = $(el, 'p.panel.warning').textContent!.trim();
+      expect(en).to.match(/^[\x20-\x7e]+$/);
+      expect(await liveOf(en)).to.equal(undefined);
+      expect(said).to.deep.equal([]);
+    } finally {
+      CanvasRenderingContext2D.prototype.measureText = measure;
+    }
+  });
+});
