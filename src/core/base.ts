@@ -8,6 +8,16 @@ import { VERSION } from '../version.js';
 import type { FeedError, FeedErrorKind, FeedIssue, FeedStatus } from './feed.js';
 import { warmFormats } from './format.js';
 
+/**
+ * `--de-size` (styles.ts: `1em` on :host) computed to px and inherited into the shadow tree, where the text takes the
+ * host's size when it is larger than its own: an accessibility toolbar that enlarges text by setting every element's
+ * font-size. Registered once per page: a second copy (two ES module builds, the npm bundle beside the CDN script)
+ * finds it registered, which throws. Unregistered (an old browser), `1em` reaches the children as such: no change.
+ */
+try {
+  CSS.registerProperty({ name: '--de-size', syntax: '<length>', inherits: true, initialValue: '0' });
+} catch {}
+
 /** Elements with theme="auto" re-render when the system's colour scheme changes. */
 const darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 const autoThemed = new Set<DisclosureElement>();
@@ -138,7 +148,7 @@ export class DisclosureElement extends LitElement {
         });
       }
     }
-    setTimeout(() => warmFormats(this.locale), 0);
+    setTimeout(() => warmFormats(this.locale));
   }
 
   override disconnectedCallback(): void {

@@ -7,6 +7,7 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
+    --de-size: 1em;
     display: block;
     box-sizing: border-box;
     contain: layout style;
@@ -48,12 +49,18 @@ export const baseStyles = css`
     color: var(--_text);
     background: var(--_bg);
   }
-  /* Large-text mode (适老化): every child of .root is scaled, so em-based sizes and targets grow together. */
+  /* Large-text mode (适老化): every child of .root is scaled, so em-based sizes and targets grow together. Every child
+     also takes the host's own size when that is larger (--de-size: the host's 1em in px, registered in base.ts), so
+     an accessibility toolbar that enlarges text by setting each element's font-size reaches inside, while a smaller
+     CMS size ("* { font-size: 12px }") still shrinks nothing. (:where: a child's own size, request-status's h2, wins.) */
   .root.large > * {
-    font-size: 1.25em;
+    font-size: max(1.25em, var(--de-size));
   }
   .root.large {
     line-height: 1.8;
+  }
+  :where(.root) > * {
+    font-size: max(1em, var(--de-size));
   }
   /* Dark scheme: theme="dark", or theme="auto" while the system is dark (base.ts follows the media query). */
   .root.dark {
@@ -85,15 +92,10 @@ export const baseStyles = css`
   :not(li):focus-visible { outline: 0.2em solid var(--_focus); outline-offset: 0.15em; box-shadow: 0 0 0 0.5em var(--_bg); }
   mark { background: var(--_mark); color: var(--_text); padding: 0 0.05em; }
 
-  /* In a quirks-mode host page (old CMS templates have no doctype) tables do not inherit colour and font: they
-     would stay black and 16px inside a dark or large-text element. */
-  table {
-    color: inherit;
-    /* line-height too: the font shorthand includes it. */
-    font: inherit;
-  }
-  /* The browser's own styles set these on controls; the reader's text spacing (WCAG 1.4.12) must reach them too. */
-  button, input, select, textarea {
+  /* The browser's own styles set these on controls; the reader's text spacing (WCAG 1.4.12) must reach them too. In a
+     quirks-mode host page (old CMS templates have no doctype) tables do not inherit colour and font either: they would
+     stay black and 16px inside a dark or large-text element (line-height too: the font shorthand includes it). */
+  button, input, select, textarea, table {
     font: inherit;
     color: inherit;
     letter-spacing: inherit;
