@@ -4,6 +4,8 @@ import { expect, html } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/request-status.js';
+import '../src/annual-stats.js';
+import { chartOn } from '../src/elements/annual-stats/charts.js';
 import { expectAccessible, mountHtml, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { formFeed } from './request-fixtures.js';
@@ -59,6 +61,20 @@ describe('a page’s accessibility toolbar (无障碍/适老化 工具条)', () 
       expect(px(title), `${what}, reset`).to.equal(before[0]);
       cat.parentElement!.remove();
     }
+  });
+
+  it('文字放大 on an annual report: its charts’ labels grow with its text (drawn again at the new size)', async () => {
+    const wrap = mountHtml(html`<annual-stats src="/demo/feeds/annual/2022.json" no-url-state></annual-stats>`);
+    const el = wrap.firstElementChild as El;
+    await el.loaded;
+    const canvases = () => [...el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
+    type Ticks = { options: { scales: { x: { ticks: { font: { size: number } } } } } };
+    const labelSize = () => canvases().map((c) => (chartOn(c) as Ticks | undefined)?.options.scales.x.ticks.font.size);
+    await waitUntil(() => canvases().length && labelSize().every(Boolean), 'charts drawn', 8000);
+    expect(new Set(labelSize())).to.deep.equal(new Set([13]));
+    undo.push(enlargeEveryElement(1.5));
+    // The text around them is 24px now: the labels are 24 × 0.8125.
+    await waitUntil(() => labelSize().every((s) => s == 20), `labels at 20px (${labelSize()})`, 8000);
   });
 
   it('the host’s size is a registered property: once per page (a second copy of the script finds it so, and goes on)', () => {

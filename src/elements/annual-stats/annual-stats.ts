@@ -70,7 +70,7 @@ const fit = (root: ParentNode) => {
     w.querySelector('table')!.tabIndex = w.scrollWidth > w.clientWidth ? 0 : -1;
   }
 };
-/** The reports on the page, each observed while it is there (fit). */
+/** The reports on the page, each observed while it is there (fit, and the charts' text size). */
 let sizes: ResizeObserver | undefined;
 
 /**
@@ -272,7 +272,8 @@ export class AnnualStats extends DisclosureElement {
     window.addEventListener('popstate', this.fromUrl);
     printing?.addEventListener('change', this.onPrint);
     forcedColors?.addEventListener('change', this.onForcedColors);
-    (sizes ??= new ResizeObserver((es) => es.forEach((e) => fit(e.target.shadowRoot!)))).observe(this);
+    // Resized, also by a toolbar's 文字放大 on the tag (no render): the charts' labels follow the text's size.
+    (sizes ??= new ResizeObserver((es) => es.forEach((e) => (fit(e.target.shadowRoot!), (e.target as AnnualStats).syncCharts())))).observe(this);
     if (this.hasUpdated) this.requestUpdate();
   }
 
