@@ -4,6 +4,7 @@ import { expect, html } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/request-status.js';
+import '../src/request-form.js';
 import '../src/annual-stats.js';
 import { chartOn } from '../src/elements/annual-stats/charts.js';
 import { expectAccessible, mountHtml, storeFeed, waitUntil } from './helpers.js';
@@ -75,6 +76,18 @@ describe('a page’s accessibility toolbar (无障碍/适老化 工具条)', () 
     undo.push(enlargeEveryElement(1.5));
     // The text around them is 24px now: the labels are 24 × 0.8125.
     await waitUntil(() => labelSize().every((s) => s == 20), `labels at 20px (${labelSize()})`, 8000);
+  });
+
+  it('文字放大 by the walker on an application form: its step heading and its fields grow with the tag', async () => {
+    const wrap = mountHtml(html`<request-form src=${await storeFeed(formFeed())} no-url-state></request-form>`);
+    const form = wrap.firstElementChild as El;
+    await form.loaded;
+    await form.updateComplete;
+    const parts = [$(form, '#step-h'), $(form, 'label'), $(form, 'button.primary')];
+    const before = parts.map(px);
+    undo.push(enlargeEveryElement(1.5));
+    parts.forEach((p, i) => expect(px(p) / before[i], p.tagName).to.be.closeTo(1.5, 0.01));
+    await expectAccessible(form);
   });
 
   it('the host’s size is a registered property: once per page (a second copy of the script finds it so, and goes on)', () => {
