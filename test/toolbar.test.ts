@@ -167,6 +167,7 @@ describe('a page’s accessibility toolbar (无障碍/适老化 工具条)', () 
     await sendMouse({ type: 'move', position: [Math.round(r.x + 10), Math.round(r.y + r.height / 2)] });
     const e = await waitUntil(() => heard.at(-1), 'a mouseover');
     expect(e.target).to.equal(cat);
+    expect(document.elementFromPoint(r.x + 10, r.y + r.height / 2)).to.equal(cat);
     expect(e.read.composed).to.have.length.above(5);
     expect(title.textContent).to.contain(e.read.composed);
     // What the toolbars that read event.target get, anywhere over the catalogue (see README, “Accessibility toolbars”):
