@@ -29,6 +29,9 @@ export const baseStyles = css`
     text-transform: none;
     text-indent: 0;
     white-space: normal;
+    /* A word longer than its line (an English heading at 200 % on a 320px screen) breaks rather than running past the
+       element (WCAG 1.4.10); it does not make boxes narrower than their words, so nothing breaks that fits. */
+    overflow-wrap: break-word;
     --_text: var(--de-color-text, #1f1f1f);
     --_muted: var(--de-color-text-muted, #595959);
     --_bg: var(--de-color-background, #ffffff);
@@ -116,6 +119,10 @@ export const baseStyles = css`
     color: var(--_text);
     line-height: 1.3;
     text-decoration: none;
+    /* Its text stays inside it when the line is narrower than the text's longest word (“Start a new application” on a
+       receipt at 200 % with text spacing ran out of its button): the parts of a chip wrap, a word breaks where it must. */
+    flex-wrap: wrap;
+    overflow-wrap: anywhere;
   }
   .btn:hover { background: var(--_surface); }
   .btn.primary { background: var(--_primary); border-color: var(--_primary); color: var(--_on-primary); }
@@ -137,6 +144,9 @@ export const baseStyles = css`
     background: var(--_bg);
     max-width: 100%;
   }
+  /* A closed picker too narrow for its choice (a long name in large text, at 200 %, with wider letter spacing) ends it
+     with an ellipsis: the reader sees that it goes on (the open list shows it whole). */
+  select { text-overflow: ellipsis; }
   input[type='checkbox'], input[type='radio'] { width: 1.15em; height: 1.15em; accent-color: var(--_primary); }
 
   .vh {

@@ -27,8 +27,6 @@ export const annualStyles = css`
   .badge { border: 0.0625em solid var(--_warning); color: var(--_warning); border-radius: var(--_radius); padding: 0 0.4em; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0 0 1em; }
   .toolbar label { font-weight: 700; }
-  /* A closed picker too narrow for its figure's name (a feed's, in large text) ends it with an ellipsis. */
-  select { text-overflow: ellipsis; }
   section { margin: 1.5em 0; }
   section h3 { font-size: 1.15em; margin: 0 0 0.5em; }
   section h4 { margin: 0.75em 0 0.25em; }

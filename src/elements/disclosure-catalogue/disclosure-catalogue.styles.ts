@@ -6,7 +6,8 @@ export const catalogueStyles = css`
      would compute to flex), the chips and the page links. */
   .hd, .search, .toolbar, .toolbar label, .chips, .pages ul { display: flex; flex-wrap: wrap; align-items: center; }
   .hd { align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
-  .hd h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
+  /* (min-width: a title's long word breaks in the line rather than running past the element.) */
+  .hd h2 { margin: 0; font-size: 1.35em; line-height: 1.3; min-width: 0; }
   .hd .publisher { color: var(--_muted); }
   .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
   /* Narrow: the filters behind their button (the three a row each, the rows' gap between them); wide: beside the
@@ -69,8 +70,11 @@ export const catalogueStyles = css`
     padding: 0.75em 0.4em; border-bottom: 0.0625em solid var(--_border); contain: content;
     content-visibility: auto; contain-intrinsic-size: auto 10em;
   }
-  .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; overflow-wrap: anywhere; }
+  .item h3 { margin: 0 0 0.3em; font-size: 1.075em; line-height: 1.4; }
   .meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1em 0.75em; margin: 0; font-size: 0.9375em; }
+  /* An element 12em wide or less (a 320px screen at 200 %): a term above its value (beside it, the terms' column left
+     the values none). */
+  @container (max-width: 12em) { .meta { display: block; } }
   .meta > div { display: contents; }
   .meta dt { color: var(--_muted); }
   .meta dd { margin: 0; overflow-wrap: anywhere; }
@@ -79,7 +83,7 @@ export const catalogueStyles = css`
   .summary-meta { display: flex; flex-wrap: wrap; gap: 0.1em 1.5em; }
   .summary-meta > div { display: flex; gap: 0.5em; min-width: 0; }
   .validity-expired, .validity-repealed { color: var(--_danger); }
-  .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); overflow-wrap: anywhere; }
+  .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); }
   .detail p { margin: 0 0 0.5em; white-space: pre-line; }
   .detail ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
   .item .actions { margin-top: 0.3em; }

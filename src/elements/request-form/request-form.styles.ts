@@ -30,7 +30,8 @@ export const requestFormStyles = css`
   textarea { min-height: 6em; }
   .choice { display: flex; align-items: center; gap: 0.5em; margin: 0.3em 0; min-height: 2em; }
   .choice input { flex: none; }
-  .choice label { font-weight: normal; }
+  /* (min-width: a label's long word breaks beside its radio button rather than running past the element.) */
+  .choice label { font-weight: normal; min-width: 0; }
   .files, .summary ul { margin: 0.3em 0; padding-inline-start: 1.2em; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 1.2em 0; }
   .answers { margin: 0; }
@@ -68,6 +69,13 @@ export const requestFormStyles = css`
   .block span { display: inline-block; width: min-content; }
   .block span:lang(en) { writing-mode: vertical-rl; }
   .paper td.sign { height: 3em; }
+  /* Narrower still (a 320px screen with the browser's text at 200 %), the cells one under another: a section's title,
+     then each question and its answer (side by side, the section's column and the questions' took the whole width). */
+  @container (max-width: 10em) {
+    .paper :is(table, tbody, tr, th, td) { display: block; }
+    .paper th.block { width: auto; }
+    .paper .block span { display: inline; }
+  }
   /* The rows to sign and date stay together on one page. */
   .paper tbody:last-child { break-inside: avoid; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
@@ -91,6 +99,7 @@ export const requestFormStyles = css`
     .paper h2 { break-after: avoid; }
   }
   @media (max-width: 40em) {
-    .answers > div { grid-template-columns: 1fr; }
+    /* (minmax: a term longer than the line breaks in it.) */
+    .answers > div { grid-template-columns: minmax(0, 1fr); }
   }
 `;
