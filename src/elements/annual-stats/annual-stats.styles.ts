@@ -48,7 +48,9 @@ export const annualStyles = css`
   .split col.label { width: 40%; }
   /* English words are not cut: on a phone, Table 二 is as wide as its longest words need, and its scroll area scrolls. */
   .split:lang(en) { min-width: 36em; }
-  th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; overflow-wrap: normal; }
+  /* (break-word: a cell is as wide as its longest word, but in Table 二's fixed columns a word wider than its column with
+     a reader's letter spacing, such as "Procurement", breaks rather than running into the next cell.) */
+  th, td { border: 0.0625em solid var(--_border); padding: 0.3em 0.5em; overflow-wrap: break-word; }
   th, td.corner { font-weight: 400; text-align: start; background: var(--_surface); }
   /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
   thead th { text-align: center; }
