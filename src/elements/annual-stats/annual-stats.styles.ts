@@ -47,6 +47,10 @@ export const annualStyles = css`
   .split > table+table { margin-top: -0.0625em; }
   .split col.label { width: 40%; }
   /* English words are not cut: on a phone, Table 二 is as wide as its longest words need, and its scroll area scrolls. */
+  /* Its figures' columns (a fifth of it) hold a four-digit figure (1,380) in large text or at 200 %: 18em is the width of
+     a 320px screen's column at the normal size, where nothing changes; in a larger font it scrolls (1,380 ran into the
+     next cell in Chinese in large text). */
+  .split { min-width: 18em; }
   .split:lang(en) { min-width: 36em; }
   /* (break-word: a cell is as wide as its longest word, but in Table 二's fixed columns a word wider than its column with
      a reader's letter spacing, such as "Procurement", breaks rather than running into the next cell.) */
