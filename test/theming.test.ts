@@ -454,6 +454,36 @@ describe('theming: a larger base size', () => {
   });
 });
 
+describe('theming: large-text mode (长者模式)', () => {
+  it('makes no text smaller: every text of a catalogue, a form, a status page and an annual report is at least as large as without it', async () => {
+    const shown = async (el: El) => {
+      await el.updateComplete; // the first update starts the load: only then is `loaded` that load's
+      await el.loaded;
+      await el.updateComplete;
+    };
+    const src = await storeFeed(formFeed({ mode: 'print' }));
+    const els = [
+      mountHtml(html`<disclosure-catalogue src=${await storeFeed(smallCatalogue())} no-url-state></disclosure-catalogue>`),
+      mountHtml(html`<request-form src=${src}></request-form>`),
+      mountHtml(html`<request-status src=${src}></request-status>`),
+      mountHtml(html`<annual-stats src="/demo/feeds/annual/2022.json" no-url-state no-charts></annual-stats>`),
+    ].map((box) => box.firstElementChild as El & { largeText: boolean });
+    for (const el of els) {
+      await shown(el);
+      // Each element with text of its own (not a text node's parent only through a child element), by its place.
+      const sizes = () => $$(el, '*').filter((n) => [...n.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim()))
+        .map((n) => [`${n.localName}${n.id ? `#${n.id}` : ''} ${n.textContent!.trim().slice(0, 20)}`, parseFloat(getComputedStyle(n).fontSize)] as const);
+      const before = sizes();
+      el.largeText = true;
+      await el.updateComplete;
+      const after = new Map(sizes());
+      const smaller = before.filter(([k, v]) => after.has(k) && after.get(k)! < v).map(([k, v]) => `${k}: ${v} -> ${after.get(k)}`);
+      expect(smaller, el.localName).to.deep.equal([]);
+      expect(before.length, el.localName).to.be.greaterThan(3);
+    }
+  });
+});
+
 /**
  * The colours a focus ring paints outwards from the focused control's border edge, every half pixel: its outline,
  * over its box shadows (the first one on top), or null where it paints nothing (what lies under shows).

@@ -3,6 +3,8 @@ import { css } from 'lit';
 /** Styles shared by <request-form> and <request-status>. */
 export const requestFormStyles = css`
   h2 { font-size: 1.4em; margin: 0 0 0.3em; }
+  /* A heading right inside the root (request-status' title) in large text: 1.4 × 1.25, not the other children's 1.25. */
+  .root.large > h2 { font-size: 1.75em; }
   h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; overflow-wrap: anywhere; }
   h4 { font-size: 1.05em; margin: 1em 0 0.3em; }
   [tabindex='-1']:focus { outline: none; }
