@@ -211,6 +211,11 @@ for (const [name, scripts] of [
       assert.match(await page.evaluate("document.querySelector('disclosure-catalogue').shadowRoot.querySelector('li.item a').href"), /^http:\/\/[^/]+\/demo\//);
       // Nothing is taken from the page's Object.prototype (its src, lang and href): no link to it, no text marked lang="xx".
       assert.equal(await page.evaluate("document.querySelector('disclosure-catalogue').shadowRoot.querySelectorAll('a[href*=evil], [lang=xx]').length"), 0);
+      // Nor in the annual report (every cell and caption of its tables was marked lang="xx": read as a language no
+      // screen reader has) or the form.
+      for (const tag of ['annual-stats', 'request-form']) {
+        assert.equal(await page.evaluate(`document.querySelector('${tag}').shadowRoot.querySelectorAll('a[href*=evil], [lang=xx]').length`), 0, tag);
+      }
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.evaluate(() => [...document.querySelector('disclosure-catalogue').shadowRoot.querySelectorAll('button')]

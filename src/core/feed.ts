@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseJson } from './json.js';
+import { bare, parseJson } from './json.js';
 
 /** What went wrong while loading a feed, in categories a reader can be told about in plain words. */
 export type FeedErrorKind =
@@ -230,7 +230,8 @@ export class FeedController<T> implements ReactiveController {
       const lang = (json as { lang?: unknown }).lang;
       let result = cached && cached.etag === etag && cached.parse === this.parse ? cached.result : undefined;
       if (!result) {
-        const parsed = this.parse(json, url);
+        // (What the elements read of it has no prototype on a page that polluted Object.prototype, see bare.)
+        const parsed = bare(this.parse(json, url));
         if (!parsed.ok) throw new FeedError(parsed.error, parsed.message, url, undefined, parsed.detail);
         if (lang !== undefined && !langTag(lang)) parsed.warnings.push({ path: 'lang', message: 'must be a language tag' });
         result = parsed;

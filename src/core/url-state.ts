@@ -7,7 +7,8 @@
 export type StateRecord = Record<string, string>;
 
 export function readUrlState(prefix: string, search: string = location.search): StateRecord {
-  const out: StateRecord = {};
+  // (No prototype: a key the URL lacks is not read from a host page's Object.prototype.)
+  const out = { __proto__: null } as unknown as StateRecord;
   const p = `${prefix}.`;
   new URLSearchParams(search).forEach((value, key) => {
     if (key.startsWith(p)) out[key.slice(p.length)] = value;

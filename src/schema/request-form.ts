@@ -655,8 +655,9 @@ function parseField(raw: unknown, path: string, warn: Warn, names: Set<string>):
   if (!label) return skip('.label', 'is missing');
   const type = raw.type;
   if (!isFieldType(type)) return skip('.type', `unknown field type ${JSON.stringify(type)}`);
-  // `constructor`, `__proto__`, `toString` … would be read from Object.prototype wherever answers are looked up.
-  if (name in Object.prototype) return skip('.name', `"${name}" is reserved`);
+  // `constructor`, `__proto__`, `toString` … would be read from Object.prototype wherever answers are looked up. (Not
+  // what a host page added there, enumerable: `email` is not reserved on a page whose scripts polluted the prototype.)
+  if (name in Object.prototype && !Object.prototype.propertyIsEnumerable(name)) return skip('.name', `"${name}" is reserved`);
   if (names.has(name)) return skip('.name', `"${name}" is used twice`);
   const field: FormField = { name, type, label };
   const f = field as unknown as Json;

@@ -26,9 +26,11 @@ type Year = Extract<Loaded, { kind: 'report' }>;
 
 /** The element's feed: an index of several years, or one year's report (always, for a `year` of an index). */
 function parse(json: unknown, url: string, year?: boolean): ParseResult<Loaded> {
-  const r = readAnnual(json, url, !year && isAnnualIndex(json));
+  // (Told by what was asked, not by `'reports' in r`: a host page's Object.prototype may have a `reports`.)
+  const r = readAnnual(json, url, (year = !year && isAnnualIndex(json)));
+  const o = r as unknown as { reports: AnnualIndexEntry[]; publisher?: Publisher; report: AnnualReport };
   return r.ok
-    ? { ok: true, data: 'reports' in r ? { kind: 'index', reports: r.reports, publisher: r.publisher } : { kind: 'report', report: r.report }, warnings: r.warnings }
+    ? { ok: true, data: year ? { kind: 'index', reports: o.reports, publisher: o.publisher } : { kind: 'report', report: o.report }, warnings: r.warnings }
     : r;
 }
 

@@ -13,6 +13,7 @@
  *   56–60 the clauses 第二十条第（一）（五）（六）（八）（九）项; then Table 二's column and row labels, CN-2021 (61–71) and
  *   CN-2019 (72–82), as T2 below lists them.
  */
+import { bare } from '../../core/json.js';
 import {
   APPLICANT_COLUMNS, NOT_PROCESSED_KEYS, OTHER_KEYS, TABLE4_GROUPS, TABLE4_OUTCOMES, UNABLE_KEYS, WITHHELD_KEYS,
 } from '../../schema/constants/annual.js';
@@ -153,7 +154,8 @@ export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
   const litigation = T[47];
   const outcomes = TABLE4_OUTCOMES.map((key, i) => ({ key, label: T[50 + i] }));
   const groups: Table4Group<L>[] = TABLE4_GROUPS.map((key, i) => (i ? { key, label: T[47 + i], parent: litigation } : { key, label: T[46] }));
-  return {
+  // (bare: a row's `group`, a column's `defaultUnit` … it lacks are not read from a host page's polluted Object.prototype.)
+  return bare({
     sections: SECTION_IDS.map((sid, i) => ({ id: sid, label: T[i] })),
     table2: {
       title: T[1],
@@ -194,7 +196,7 @@ export function layout<L>(id: TemplateId, T: readonly L[]): Layout<L> {
       groups,
       outcomes,
     },
-  };
+  });
 }
 
 /** The template whose Table 三 has a report's （六） as the feed gave it: one row (CN-2019), else three (CN-2021). */

@@ -9,6 +9,7 @@ import type { AnnualReport, Cell, CustomFigure } from './model.js';
 import { getRow } from './model.js';
 import type { Layout, Table3Row, ValueKind } from './layout.js';
 import { sum } from './reconcile.js';
+import { bare } from '../../core/json.js';
 
 /** A template with the labels of one language. */
 export type Tpl = Layout<string>;
@@ -266,6 +267,8 @@ export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls:
  * takes focus (of a split table, the first block), so that the keyboard scrolls the box: set by the element (fit).
  */
 export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string, quiet?: boolean): TemplateResult {
+  // (Its cells' `lang`, `id`, `unit` … absent are not read from a host page's polluted Object.prototype.)
+  bare(m);
   const cell = (c: TCell) => {
     const colspan = c.colspan ?? nothing;
     const rowspan = c.rowspan ?? nothing;

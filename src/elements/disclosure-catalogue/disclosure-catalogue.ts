@@ -284,7 +284,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   /** The query the page URL holds (none with no-url-state). */
   private get urlQuery(): CatalogueQuery {
-    return stateToQuery(this.noUrlState ? {} : readUrlState(this.stateKey), this.normalPageSize());
+    return stateToQuery(readUrlState(this.stateKey, this.noUrlState ? '' : undefined), this.normalPageSize());
   }
 
   private normalPageSize(): number {

@@ -3,6 +3,7 @@ import { Directive, directive, type PropertyPart } from 'lit/directive.js';
 import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController } from '../../core/feed.js';
+import { bare } from '../../core/json.js';
 import { formatBytes, formatDate, isolate } from '../../core/format.js';
 // (The validators before the working-day rules: the order of the shared net chunk's modules, 3 B smaller in gzip.)
 import { inputHints, normalizeValue, type ValidatorName } from '../../validators/index.js';
@@ -37,7 +38,8 @@ const listSep = (lang: string) => (/^zh/i.test(lang) ? '、' : ', ');
 /** Adds the built-in behaviour of standard names to a feed's fields (a copy: the parsed feed may be cached). */
 function withDefaults(form: RequestFormFeed): RequestFormFeed {
   const hasIdType = form.sections.some((s) => s.fields.some((f) => f.name === 'idType'));
-  return {
+  // (bare: the copies, as the parsed feed, read nothing a field lacks from a host page's polluted Object.prototype.)
+  return bare({
     ...form,
     sections: form.sections.map((s) => ({
       ...s,
@@ -48,7 +50,7 @@ function withDefaults(form: RequestFormFeed): RequestFormFeed {
         return { ...f, validator: v, ...(f.name === 'idNumber' && hasIdType && !f.validatorWhen ? { validatorWhen: { idType: 'residentId' } } : {}) };
       }),
     })),
-  };
+  });
 }
 
 type Values = Record<string, string | string[]>;
@@ -365,7 +367,8 @@ export class RequestForm extends DisclosureElement {
   // ---- model ----------------------------------------------------------------------------------------------------
 
   private get chosenType(): string {
-    return typeof this.entered.applicantType === 'string' ? this.entered.applicantType : '';
+    const type = own(this.entered, 'applicantType');
+    return typeof type === 'string' ? type : '';
   }
 
   /** The applicant-type question, asked first (radio buttons), as a field. */
@@ -408,7 +411,7 @@ export class RequestForm extends DisclosureElement {
    * applicant type hides keeps its names, asked for again if the type changes back).
    */
   private againNote(): string {
-    const names = this.stepList.flatMap((s) => s.fields.flatMap((f) => this.againFiles[f.name] ?? []));
+    const names = this.stepList.flatMap((s) => s.fields.flatMap((f) => own(this.againFiles, f.name) ?? []));
     return names.length ? this.t.draftFiles(names.join(listSep(this.locale))) : '';
   }
 
@@ -418,13 +421,13 @@ export class RequestForm extends DisclosureElement {
   }
 
   private valueFor(f: FormField): FieldValue | undefined {
-    return f.type === 'file' ? this.chosenFiles[f.name] ?? [] : this.entered[f.name];
+    return f.type === 'file' ? own(this.chosenFiles, f.name) ?? [] : own(this.entered, f.name);
   }
 
   /** The message of a field's problem, or null. */
   private problemOf(f: FormField): unknown {
-    const server = this.serverErrors[f.name];
-    const again = this.againFiles[f.name];
+    const server = own(this.serverErrors, f.name);
+    const again = own(this.againFiles, f.name);
     const p = checkField(f, this.valueFor(f), this.asSubmission());
     // Names after the words: a name is the applicant's, and may hold what looks like a {placeholder}. A file chosen and
     // refused (its type, its size) is said first: else nothing says so.
@@ -449,7 +452,7 @@ export class RequestForm extends DisclosureElement {
   }
 
   private shownError(f: FormField): unknown {
-    return this.leftFields.has(f.name) || this.serverErrors[f.name] ? this.problemOf(f) : null;
+    return this.leftFields.has(f.name) || own(this.serverErrors, f.name) ? this.problemOf(f) : null;
   }
 
   private typesOf(f: FormField): string {
@@ -464,14 +467,14 @@ export class RequestForm extends DisclosureElement {
 
   private setFiles(name: string, list: File[]): void {
     this.chosenFiles = { ...this.chosenFiles, [name]: list };
-    this.againFiles = { ...this.againFiles, [name]: this.againFiles[name]?.filter((n) => !list.some((x) => x.name == n)) ?? [] };
+    this.againFiles = { ...this.againFiles, [name]: own(this.againFiles, name)?.filter((n) => !list.some((x) => x.name == n)) ?? [] };
     this.changedField(name);
   }
 
   /** An answer changed: the server's complaint about the old one no longer applies (and 提交申请 may send it again). */
   private changedField(name: string): void {
     this.asRefused = this.asRefused && this.asRefused[0] && this.asRefused;
-    if (this.serverErrors[name]) {
+    if (own(this.serverErrors, name)) {
       const { [name]: _, ...rest } = this.serverErrors;
       this.serverErrors = rest;
     }
@@ -519,7 +522,8 @@ export class RequestForm extends DisclosureElement {
         localStorage.removeItem(key);
         if (store.getItem(key) == null) store.setItem(key, old);
       }
-      if (value === undefined) return JSON.parse(store.getItem(key) ?? 'null');
+      // (bare: a draft without `key` must not take a host page's polluted Object.prototype.key as its application's key.)
+      if (value === undefined) return bare(JSON.parse(store.getItem(key) ?? 'null'));
       if (value === null) store.removeItem(key);
       else store.setItem(key, stringify(value));
     } catch {
@@ -534,7 +538,7 @@ export class RequestForm extends DisclosureElement {
     if (!this.feedForm || this.phase === 'done') return;
     const files = { ...this.againFiles };
     // Own keys only: old pages put enumerable functions on Object.prototype (json.js's toJSONString).
-    for (const [k, list] of Object.entries(this.chosenFiles)) files[k] = [...list.map((x) => x.name), ...(files[k] ?? [])];
+    for (const [k, list] of Object.entries(this.chosenFiles)) files[k] = [...list.map((x) => x.name), ...(own(files, k) ?? [])];
     const draft: Draft = { v: this.entered, step: this.stepIndex, key: this.idemKey, files, e: this.serverErrors, r: this.asRefused, back: this.fromReview };
     this.keepInStore(false, draft);
   }
@@ -984,7 +988,7 @@ export class RequestForm extends DisclosureElement {
     const t = this.t;
     const id = `f-${f.name}`;
     const err = this.shownError(f);
-    const v = this.entered[f.name];
+    const v = own(this.entered, f.name);
     const text = typeof v === 'string' ? v : '';
     const list = Array.isArray(v) ? v : [];
     const counter = TEXTUAL.has(f.type) && f.maxLength ? f.maxLength - codePointLength(text) : null;
@@ -1033,9 +1037,9 @@ export class RequestForm extends DisclosureElement {
         }}>${f.multiple ? nothing : html`<option value="">${t.choosePrompt}</option>`}
         ${f.options!.map((o) => html`<option lang=${this.labelLang()} dir=auto .value=${o.value} ?selected=${v === o.value || list.includes(o.value)}>${o.label}</option>`)}</select>`;
     } else if (f.type === 'file') {
-      const chosen = this.chosenFiles[f.name] ?? [];
+      const chosen = own(this.chosenFiles, f.name) ?? [];
       // A restored draft's files are listed too, to be chosen again (or removed, when no longer wanted).
-      const again = this.againFiles[f.name] ?? [];
+      const again = own(this.againFiles, f.name) ?? [];
       // The input holds the files listed: else it still has a removed one (chosen again, nothing changes), or only the last chosen.
       const put = (list: File[]) => {
         const input = this.shadowRoot!.getElementById(id) as HTMLInputElement | null;
@@ -1110,10 +1114,10 @@ export class RequestForm extends DisclosureElement {
    */
   private answerText(f: FormField, paper?: boolean): unknown {
     const t = this.t;
-    const sent = (cleanSubmission(this.feedForm!, this.asSubmission()).fields as Record<string, unknown>)[f.name];
+    const sent = own(cleanSubmission(this.feedForm!, this.asSubmission()).fields as Record<string, unknown>, f.name);
     const v = typeof sent === 'string' && !f.options ? sent : this.valueFor(f);
     // A restored draft's files still to be chosen are named as the field lists them (the applicant is not told “none”).
-    const list = ([v ?? [], this.againFiles[f.name]?.map((n) => n + t.paren(t.againMark)) ?? []].flat() as (string | File)[]).filter(Boolean);
+    const list = ([v ?? [], own(this.againFiles, f.name)?.map((n) => n + t.paren(t.againMark)) ?? []].flat() as (string | File)[]).filter(Boolean);
     const lang = this.labelLang();
     if (paper && (f.options?.length || isSingleCheckbox(f))) {
       return (f.options ?? [{ value: 'true', label: f.label }]).map((x, i) => {
