@@ -78,12 +78,13 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   const aborted = new Promise<never>((_, reject) => (controller.signal.onabort = reject));
   const settle = <R>(promise: Promise<R>) => Promise.race([promise, aborted]).catch(failure);
   try {
-    const response = await settle(fetch(url, {
+    // (bare: fetch() reads `mode`, `method`, `body` … it is not given from a host page's polluted Object.prototype.)
+    const response = await settle(fetch(url, bare({
       signal: controller.signal,
       cache: 'no-cache',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', ...options.headers },
-    }));
+    })));
     const { status, headers } = response;
     // Told before the body is read (a missing feed is missing, whatever page says so). Its Content-Type goes with it: a
     // status lookup tells a web page (a wrong lookup address) from the service's own JSON 404 by it.

@@ -1,4 +1,5 @@
 import type { LocaleId } from './locale.js';
+import { bare } from './json.js';
 
 /** Locale-aware formatting of numbers, dates and sizes, all through Intl. */
 
@@ -8,7 +9,8 @@ const cached = <F extends Intl.NumberFormat | Intl.DateTimeFormat>(
   Format: new (locale: LocaleId, options: object) => F, locale: LocaleId, options: object,
 ): F => {
   const key = Format.name + locale + JSON.stringify(options);
-  return (cache.get(key) ?? cache.set(key, new Format(locale, options)).get(key)) as F;
+  // (bare: Intl reads the options it is not given, `unit`, `year`, `timeZone` …, from a host page's polluted prototype.)
+  return (cache.get(key) ?? cache.set(key, new Format(locale, bare(options))).get(key)) as F;
 };
 const numberFormat = (locale: LocaleId, options: Intl.NumberFormatOptions = {}) => cached(Intl.NumberFormat, locale, options);
 /** A cached Intl.DateTimeFormat (also used by the request elements' formatDateTime, src/elements/request-form/net.ts). */

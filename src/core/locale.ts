@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { bare } from './json.js';
 
 /** The locales the library ships. zh-CN is the default, and serves every `zh*` tag. */
 export type LocaleId = 'zh-CN' | 'en';
@@ -105,7 +106,8 @@ export class Strings<M extends Messages> implements LocaleStrings {
   constructor(private readonly loaders: { [L in LocaleId]: () => Promise<{ default: M }> }) {}
 
   has(locale: LocaleId): boolean {
-    return locale in this.loaded;
+    // (bare: a host page's polluted Object.prototype.en is not a loaded locale, nor one on its way, in load.)
+    return locale in bare(this.loaded);
   }
 
   get(locale: LocaleId): M {
@@ -119,7 +121,7 @@ export class Strings<M extends Messages> implements LocaleStrings {
 
   /** Loads `locale` once; a failed load (a lost connection) is tried again on the next call. */
   load(locale: LocaleId): Promise<void> {
-    return (this.pending[locale] ??= this.loaders[locale]().then(
+    return (bare(this.pending)[locale] ??= this.loaders[locale]().then(
       (m) => {
         this.loaded[locale] = m.default;
       },
