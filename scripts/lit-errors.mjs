@@ -16,6 +16,11 @@ const SHORTER = [
   [/node_modules[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/, [
     ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"CSSResult"'],
     [`"Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security."`, '"css: "+t'],
+    // Constructable style sheets are in every browser we support (Chrome 73, Firefox 101, Safari 16.4): the <style>
+    // fallback (and its litNonce) is for browsers without them, or for a page that forces the ShadyDOM polyfill.
+    ['e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,', 'e=!0,'],
+    ['S=(s,o)=>{if(e)s.adoptedStyleSheets=o.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet);else for(const e of o){const o=document.createElement("style"),n=t.litNonce;void 0!==n&&o.setAttribute("nonce",n),o.textContent=e.cssText,s.appendChild(o)}},c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t;',
+      'S=(s,o)=>{s.adoptedStyleSheets=o.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet)},c=t=>t;'],
   ]],
   [/node_modules[\\/]lit-html[\\/]lit-html\.js$/, [
     [/,B=t\.litHtmlPolyfillSupport;B\?\.\(S,k\),\(t\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
@@ -23,6 +28,10 @@ const SHORTER = [
   [/node_modules[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, [
     [',p=a.reactiveElementPolyfillSupport,', ','],
     [/,p\?\.\(\{ReactiveElement:y\}\),\(a\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
+    // Standard decorators' metadata (our classes declare `static properties`, no decorators): nor is the page's
+    // `Symbol.metadata` set for it.
+    ['Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;', ''],
+    ['const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}', ''],
   ]],
   [/node_modules[\\/]lit-element[\\/]lit-element\.js$/, [
     [/,s\.litElementHydrateSupport\?\.\(\{LitElement:i\}\);const o=s\.litElementPolyfillSupport;o\?\.\(\{LitElement:i\}\);/, ';'],
