@@ -6,11 +6,12 @@
 
 export type StateRecord = Record<string, string>;
 
-export function readUrlState(prefix: string, search: string = location.search): StateRecord {
+/** The state under `prefix` in the page URL; none (an empty record) without a prefix: an element with no-url-state. */
+export function readUrlState(prefix: string | false): StateRecord {
   // (No prototype: a key the URL lacks is not read from a host page's Object.prototype.)
-  const out = { __proto__: null } as unknown as StateRecord;
+  const out: StateRecord = Object.create(null);
   const p = `${prefix}.`;
-  new URLSearchParams(search).forEach((value, key) => {
+  if (prefix) new URLSearchParams(location.search).forEach((value, key) => {
     if (key.startsWith(p)) out[key.slice(p.length)] = value;
   });
   return out;

@@ -353,7 +353,7 @@ export class AnnualStats extends DisclosureElement {
    * list (an old link, a typo) is replaced there by the one shown, in the same history entry.
    */
   private initialYear(list: number[]): number {
-    const inUrl = this.noUrlState ? undefined : readUrlState(this.stateKey).year;
+    const inUrl = readUrlState(!this.noUrlState && this.stateKey).year;
     const fromUrl = Number(inUrl);
     const y = list.includes(fromUrl) ? fromUrl : list.includes(this.year!) ? this.year! : list[list.length - 1];
     // (y is undefined for an index without years: nothing to name.)

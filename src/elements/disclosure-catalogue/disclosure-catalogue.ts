@@ -284,7 +284,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   /** The query the page URL holds (none with no-url-state). */
   private get urlQuery(): CatalogueQuery {
-    return stateToQuery(readUrlState(this.stateKey, this.noUrlState ? '' : undefined), this.normalPageSize());
+    return stateToQuery(readUrlState(!this.noUrlState && this.stateKey), this.normalPageSize());
   }
 
   private normalPageSize(): number {
