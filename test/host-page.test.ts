@@ -1,9 +1,10 @@
-// What an old portal page's own scripts do with the keys pressed inside the elements.
+// What an old portal page's own scripts do to the elements: the keys pressed inside them, a broken built-in.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/catalogue.js';
 import '../src/request-form.js';
 import '../src/request-status.js';
+import '../src/annual-stats.js';
 import { storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { formFeed, stepTitle } from './request-fixtures.js';
@@ -11,9 +12,12 @@ import { formFeed, stepTitle } from './request-fixtures.js';
 const made: Element[] = [];
 afterEach(() => made.splice(0).forEach((w) => w.remove()));
 
-function mount(tag: string, src: string): HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> } {
+function mount(tag: string, src: string, lang?: string): HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> } {
   const el = document.createElement(tag) as HTMLElement & { loaded: Promise<void>; updateComplete: Promise<boolean> };
   el.setAttribute('no-url-state', '');
+  // (An annual report draws no charts here: only its feed state is looked at.)
+  if (tag == 'annual-stats') el.setAttribute('no-charts', '');
+  if (lang) el.lang = lang;
   el.setAttribute('src', src);
   document.body.append(el);
   made.push(el);
@@ -55,6 +59,43 @@ describe('an old page’s key handlers', () => {
       document.onkeydown = null;
       document.removeEventListener('keypress', hear);
       document.removeEventListener('keyup', hear);
+    }
+  });
+});
+
+describe('an old page’s broken built-ins', () => {
+  it('an Intl polyfill that throws when called without new: the elements say the page went wrong, not the connection, and the event says kind script', async () => {
+    // An ES-class polyfill of Intl (old portals carried Intl.js for IE) throws "Class constructor … cannot be invoked
+    // without 'new'"; the feed loader calls Intl.DateTimeFormat() to warm it. Such a failure was said as 无法连接服务器:
+    // the reader was sent to check a connection that works.
+    const Real = Intl.DateTimeFormat;
+    Intl.DateTimeFormat = new Proxy(Real, {
+      apply() {
+        throw new TypeError("Class constructor DateTimeFormat cannot be invoked without 'new'");
+      },
+    });
+    const kinds: string[] = [];
+    const onError = (e: Event) => kinds.push((e as CustomEvent<{ kind: string }>).detail.kind);
+    document.addEventListener('disclosure-error', onError);
+    try {
+      const els = [mount('disclosure-catalogue', await storeFeed(smallCatalogue())), mount('annual-stats', '/demo/feeds/annual/2022.json', 'en')];
+      for (const el of els) {
+        await el.updateComplete;
+        await el.loaded;
+        await el.updateComplete;
+      }
+      const panel = (el: Element) => el.shadowRoot!.querySelector('[part~="error"]');
+      await waitUntil(() => panel(els[1])?.textContent!.includes('A program'), 'the English strings');
+      const [zh, en] = els.map((el) => panel(el)!);
+      expect(zh.getAttribute('role')).to.equal('alert');
+      expect(zh.textContent).to.contain('本页的程序出错，数据未能显示（不是网络问题）');
+      expect(zh.textContent!.includes('无法连接服务器')).to.equal(false);
+      expect(en.textContent).to.contain('A program on this page went wrong');
+      expect(en.textContent!.includes('connection.')).to.equal(false);
+      expect(kinds).to.deep.equal(['script', 'script']);
+    } finally {
+      Intl.DateTimeFormat = Real;
+      document.removeEventListener('disclosure-error', onError);
     }
   });
 });

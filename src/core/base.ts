@@ -241,6 +241,7 @@ export class DisclosureElement extends LitElement {
     // Every message is made (they are plain templates), and the one of this kind picked.
     return ({
       network: t.errorNetwork,
+      script: t.errorScript,
       notFound: t.errorNotFound,
       server: t.errorServer(status!),
       http: t.errorHttp(status!),

@@ -3,7 +3,10 @@ import { bare, parseJson } from './json.js';
 
 /** What went wrong while loading a feed, in categories a reader can be told about in plain words. */
 export type FeedErrorKind =
-  | 'network' | 'timeout' | 'notFound' | 'http' | 'server' | 'invalidJson' | 'html' | 'schemaVersion' | 'invalidRoot';
+  | 'network' | 'timeout' | 'notFound' | 'http' | 'server' | 'invalidJson' | 'html' | 'schemaVersion' | 'invalidRoot'
+  // Thrown by no request: a script broke reading the feed (a host page's broken built-in or polyfill, such as an old
+  // Intl polyfill, or our own bug). Not the connection: the reader must not be sent to check it.
+  | 'script';
 
 export class FeedError extends Error {
   constructor(
@@ -252,7 +255,7 @@ export class FeedController<T> implements ReactiveController {
       );
     } catch (error) {
       if (signal.aborted) return;
-      const feedError = error instanceof FeedError ? error : new FeedError('network', String(error), url);
+      const feedError = error instanceof FeedError ? error : new FeedError('script', String(error), url);
       this.error = feedError;
       this.data = undefined;
       this.warnings = [];

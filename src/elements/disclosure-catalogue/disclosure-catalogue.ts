@@ -541,7 +541,7 @@ export class DisclosureCatalogue extends DisclosureElement {
       if (abort.signal.aborted) return;
       // Not 正在加载… after the error (role=alert) has been said.
       clearTimeout(this.announceTimer);
-      const e = error instanceof FeedError ? error : new FeedError('network', String(error), url);
+      const e = error instanceof FeedError ? error : new FeedError('script', String(error), url);
       this.remoteResult = { ...this.remoteResult!, busy: false, error: e };
     }
   }

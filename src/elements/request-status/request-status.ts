@@ -182,7 +182,7 @@ export class RequestStatus extends DisclosureElement {
       this.statusAnswer = { ...a, l, history: Array.isArray(a.history) ? a.history.filter((h) => h && typeof h === 'object') : [] };
     } catch (error) {
       if (abort.signal.aborted) return;
-      const err = error instanceof FeedError ? error : new FeedError('network', String(error), url.href);
+      const err = error instanceof FeedError ? error : new FeedError('script', String(error), url.href);
       // A 404 or 410 that is no answer of the lookup service (which answers JSON), told by its Content-Type: a web page
       // (a wrong status.endpoint: the web server's or CMS's 404 page), plain text or XML is said as a service that answers
       // wrongly, with no retry, not as no match (an applicant told their application is not there may apply again). One

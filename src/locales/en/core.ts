@@ -12,6 +12,7 @@ const en: { [K in keyof CoreMessages]: CoreMessages[K] } = {
   errorHtml: 'A web page arrived instead of the data file. The address may be wrong; please tell the site’s webmaster.',
   errorTimeout: (seconds: number) => `The server did not answer within ${seconds} seconds. Check your connection and try again.`,
   errorNetwork: 'Could not reach the server. Check your internet connection and try again.',
+  errorScript: 'A program on this page went wrong, and the data could not be shown (this is not your connection). Reload the page; if that does not help, please tell the website administrator.',
   errorSchemaVersion: (version: string) =>
     `This data file uses a newer format (version ${version}) that this component cannot read. The webmaster needs to update disclosure-elements.`,
   errorInvalidRoot: (detail: string) => `The data file lacks required content: ${detail}`,

@@ -11,6 +11,7 @@ const zh = {
   errorHtml: '收到的是一个网页，而不是数据文件。地址可能有误，请联系网站管理员。',
   errorTimeout: (seconds: number) => `服务器超过 ${seconds} 秒没有响应。请检查网络后重试。`,
   errorNetwork: '无法连接服务器。请检查网络连接后重试。',
+  errorScript: '本页的程序出错，数据未能显示（不是网络问题）。请刷新页面；仍不行的，请联系网站管理员。',
   errorSchemaVersion: (version: string) =>
     `此数据文件使用了更新的格式（版本 ${version}），当前组件无法读取。请网站管理员升级 disclosure-elements。`,
   errorInvalidRoot: (detail: string) => `数据文件缺少必要内容：${detail}`,
