@@ -423,18 +423,27 @@ async function liveOf(text: string): Promise<string | undefined | null> {
   return find((await executeServerCommand('a11y-tree')) as AXNode);
 }
 
+/**
+ * Switches `el` to English with a recorder of what is said from then on: `sel`'s text is in English (`english`) and in
+ * no live region, and the switch said nothing. Returns that text and the recorder, for what follows.
+ */
+async function switchUnsaid(el: Updating, sel: string, english = /^[\x20-\x7e]+$/): Promise<{ en: string; said: string[] }> {
+  const said = announced(el);
+  await setLang(el, 'en');
+  const en = $(el, sel).textContent!.trim();
+  expect(en).to.match(english);
+  expect(await liveOf(en), 'not a live region any more').to.equal(undefined);
+  expect(said, 'nothing said by the switch').to.deep.equal([]);
+  return { en, said };
+}
+
 describe('an alert already said is not said again by a language switch; a new one is said, in the new language', () => {
   it('<disclosure-catalogue>: its feed’s error, shown in Chinese, is shown in English without being said again; a retry that fails again is said, in English', async () => {
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed({}, { status: 404 })} lang="zh-CN" no-url-state></disclosure-catalogue>`);
     const panel = await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error');
     expect(panel.textContent).to.contain('无法显示数据');
     expect(await liveOf('无法显示数据'), 'said at once, as an alert').to.equal('assertive');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '[part~="error"] p').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en), 'not a live region any more').to.equal(undefined);
-    expect(said, 'nothing said by the switch').to.deep.equal([]);
+    const { en, said } = await switchUnsaid(el, '[part~="error"] p');
     // Nor by a switch back and forth.
     await setLang(el, 'zh-CN');
     await setLang(el, 'en');
@@ -457,12 +466,7 @@ describe('an alert already said is not said again by a language switch; a new on
     $<HTMLInputElement>(el, '#q').value = '防汛';
     $<HTMLFormElement>(el, 'form.search').requestSubmit();
     await waitUntil(() => $(el, '.panel.error[role="alert"]'), 'the failure');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '.panel.error p').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    const { en, said } = await switchUnsaid(el, '.panel.error p');
     await expectAccessible(el);
     // Searched again, it fails again: said, in English.
     $<HTMLFormElement>(el, 'form.search').requestSubmit();
@@ -481,12 +485,7 @@ describe('an alert already said is not said again by a language switch; a new on
     const alert = await waitUntil(() => el.shadowRoot!.querySelector('[part="send-status"] [role="alert"]'), 'the failure', 5000);
     const zh = alert.textContent!.trim();
     expect(zh).to.contain('网上申请服务工作不正常');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '.panel[part="send-status"] p').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e“”’]+$/);
-    expect(await liveOf(en), 'not a live region any more').to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    const { en, said } = await switchUnsaid(el, '.panel[part="send-status"] p', /^[\x20-\x7e“”’]+$/);
     await setLang(el, 'zh-CN');
     await setLang(el, 'en');
     expect(said).to.deep.equal([]);
@@ -500,12 +499,7 @@ describe('an alert already said is not said again by a language switch; a new on
     const el = await fixture<RequestStatus & Updating>(html`<request-status src=${await storeFeed({}, { status: 404 })} lang="zh-CN"></request-status>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error');
     expect(await liveOf('无法显示数据')).to.equal('assertive');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '[part~="error"] p').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    await switchUnsaid(el, '[part~="error"] p');
     await expectAccessible(el);
   });
 
@@ -515,12 +509,8 @@ describe('an alert already said is not said again by a language switch; a new on
     const el = await fixture<AnnualStats & Updating>(html`<annual-stats src=${await storeFeed(index)} year="2021" lang="zh-CN" no-charts no-url-state></annual-stats>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error of 2021');
     expect(await liveOf('2021')).to.equal('assertive');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '[part~="error"] h2').textContent!.trim();
-    expect(en).to.contain('2021').and.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    const { en, said } = await switchUnsaid(el, '[part~="error"] h2');
+    expect(en).to.contain('2021');
     await expectAccessible(el);
     const select = $<HTMLSelectElement>(el, 'select#year');
     select.value = '2022';
@@ -537,12 +527,7 @@ describe('panels that are not live regions stay so: a language switch says nothi
     await el.loaded;
     $(el, 'form[part="step"] .btn.primary').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="error-summary"]'), 'the error summary');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '[part="error-summary"] h3').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    await switchUnsaid(el, '[part="error-summary"] h3');
   });
 
   it('<request-status>’s lookup error (read once, by the focus on it)', async () => {
@@ -557,12 +542,7 @@ describe('panels that are not live regions stay so: a language switch says nothi
     $(el, 'form .btn.primary').click();
     await waitUntil(() => el.shadowRoot!.querySelector('#failure'), 'the lookup error', 4000);
     await sleep(50);
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '#failure').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    await switchUnsaid(el, '#failure');
   });
 });
 
@@ -574,12 +554,7 @@ describe('a status panel already shown is not said again by a language switch', 
     await el.loaded;
     const zh = $(el, '[part="warning"] p').textContent!.trim();
     expect(await liveOf(zh)).to.equal('polite');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '[part="warning"] p').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    await switchUnsaid(el, '[part="warning"] p');
     await expectAccessible(el);
   });
 
@@ -589,12 +564,7 @@ describe('a status panel already shown is not said again by a language switch', 
     await el.updateComplete;
     const zh = $(el, '[part~="reconciliation"] h3').textContent!.trim();
     expect(await liveOf(zh)).to.equal('polite');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '[part~="reconciliation"] h3').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    await switchUnsaid(el, '[part~="reconciliation"] h3');
     await expectAccessible(el);
   });
 });
@@ -630,12 +600,7 @@ describe('more panels already said, not said again by a language switch', () => 
     await el.loaded;
     const p = await waitUntil(() => el.shadowRoot!.querySelector('.progress[role="alert"]'), 'the failure', 4000);
     expect(await liveOf(p.textContent!.trim())).to.equal('assertive');
-    const said = announced(el);
-    await setLang(el, 'en');
-    const en = $(el, '.progress').textContent!.trim();
-    expect(en).to.match(/^[\x20-\x7e]+$/);
-    expect(await liveOf(en)).to.equal(undefined);
-    expect(said).to.deep.equal([]);
+    await switchUnsaid(el, '.progress');
     await expectAccessible(el);
   });
 
