@@ -2,7 +2,8 @@
 // that such portals put in their top bar. They only set attributes on <disclosure-provider>. The language chosen is
 // kept for the next page (sessionStorage). It is the elements' language only: the portal's own text stays Chinese, so
 // <html lang> stays zh-CN, and the switch's own word (English / 中文) is marked with its language (WCAG 3.1.2).
-// Pages without elements hide the switches. The portal is served under Trusted Types (scripts/serve.mjs): words are
+// Pages without elements hide the switches; a page whose provider says data-lang="fixed" (the English FOIA example)
+// hides the language switch and keeps its language. The portal is served under Trusted Types (scripts/serve.mjs): words are
 // set as textContent, never innerHTML.
 (function () {
   var provider = document.querySelector('disclosure-provider');
@@ -31,8 +32,12 @@
     if (provider.hasAttribute('large-text')) provider.removeAttribute('large-text'); else provider.setAttribute('large-text', '');
     b.textContent = provider.hasAttribute('large-text') ? '标准模式' : '长者模式';
   });
-  var langButton = bind('toggle-lang', function (b) { setLang(lang === 'en' ? 'zh-CN' : 'en', b); });
-  if (provider) setLang(lang, langButton);
+  if (provider && provider.getAttribute('data-lang') === 'fixed') {
+    document.getElementById('toggle-lang').style.display = 'none';
+  } else {
+    var langButton = bind('toggle-lang', function (b) { setLang(lang === 'en' ? 'zh-CN' : 'en', b); });
+    if (provider) setLang(lang, langButton);
+  }
   bind('toggle-dark', function () {
     provider.setAttribute('theme', provider.getAttribute('theme') === 'dark' ? 'light' : 'dark');
   });

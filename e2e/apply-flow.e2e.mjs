@@ -19,9 +19,10 @@ const { test, run } = suite('apply-flow', '.apply-flow-counts.json');
 const TOKEN = 'e2e-staff-token-0123456789abcdef0123456789';
 let server;
 let browser;
-let intake;
+const intakes = [];
+const dataDirs = [];
 let intakeUrl;
-let dataDir;
+let foiaUrl;
 
 const freePort = () => new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => {
@@ -30,19 +31,25 @@ const freePort = () => new Promise((resolve) => {
   });
 });
 
-async function startIntake() {
+/** A reference intake server on a fresh SQLite file, with the form feed given (the Chinese form unless told). */
+async function startIntake(formFeed) {
   const port = await freePort();
-  dataDir = mkdtempSync(join(tmpdir(), 'de-intake-'));
-  intake = spawn(process.execPath, ['demo/server/run.mjs'], {
-    env: { ...process.env, INTAKE_PORT: String(port), INTAKE_DB: join(dataDir, 'intake.sqlite'), INTAKE_UPLOAD_DIR: join(dataDir, 'uploads'), INTAKE_STAFF_TOKEN: TOKEN },
+  const dir = mkdtempSync(join(tmpdir(), 'de-intake-'));
+  dataDirs.push(dir);
+  const proc = spawn(process.execPath, ['demo/server/run.mjs'], {
+    env: {
+      ...process.env, INTAKE_PORT: String(port), INTAKE_DB: join(dir, 'intake.sqlite'), INTAKE_UPLOAD_DIR: join(dir, 'uploads'), INTAKE_STAFF_TOKEN: TOKEN,
+      ...(formFeed ? { INTAKE_FORM_FEED: formFeed } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  intake.stdout.resume();
-  intake.stderr.resume();
-  intakeUrl = `http://127.0.0.1:${port}`;
+  intakes.push(proc);
+  proc.stdout.resume();
+  proc.stderr.resume();
+  const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${intakeUrl}/api/health`)).ok) return;
+      if ((await fetch(`${url}/api/health`)).ok) return url;
     } catch {
       // not listening yet
     }
@@ -176,6 +183,63 @@ test('the applicant follows the application on the status page with the query co
   }
 });
 
+// README "The demo portal": the English FOIA example page (foia.html) is another agency: its form goes to its own intake
+// server (the portal forwards /api/foia/ to it, as `npm start` does), which checks it against the FOIA form, stores it
+// and answers its status lookups; the district's server gets nothing.
+test('a requester on the demo\'s English FOIA page submits a request to the FOIA office\'s own intake server and follows it on the same page', async () => {
+  const { context, page, log } = await openPage();
+  const sent = [];
+  page.on('request', (r) => { if (r.url().includes('/api/')) sent.push(`${r.method()} ${new URL(r.url()).pathname}`); });
+  try {
+    assertStrictCsp(await page.goto(`${server.url}/demo/foia.html`), 'foia.html');
+    const form = page.locator('request-form');
+    const next = form.getByRole('button', { name: 'Next' });
+    await form.getByLabel('Full name').fill('Jane Q. Public');
+    await form.getByLabel('Email address').fill('jane@example.com');
+    await form.getByLabel('Mailing address').fill('1 Main Street, Springfield, VA');
+    await form.getByLabel('ZIP code').fill('2215');
+    await next.click();
+    // A wrong ZIP code is said next to its field (and the step stays); nothing is sent.
+    await form.getByText('“ZIP code” is not in the right format').waitFor();
+    assert.equal(await form.getByLabel('ZIP code').getAttribute('aria-invalid'), 'true');
+    await form.getByLabel('ZIP code').fill('22150');
+    await next.click();
+    await form.getByLabel('Description of the records').fill('Contracts for the renovation of the agency headquarters, 2024-2025.');
+    await next.click();
+    await form.getByLabel('Fee category').selectOption('other');
+    await next.click();
+    await form.getByLabel(/I certify/).check();
+    await next.click();
+    await form.locator('[part~="review"]').waitFor();
+    await form.getByRole('button', { name: /^Submit/ }).click();
+    const receipt = form.locator('[part~="receipt"]');
+    await receipt.waitFor({ timeout: 15000 });
+    const text = await receipt.innerText();
+    const code = /[A-HJ-NP-Z2-9]{8,10}/.exec(text)?.[0] ?? '';
+    assert.ok(code, `a query code in the receipt: ${text}`);
+    // The FOIA office's server holds it, with the due date the receipt shows; the district's holds only its own one.
+    const staff = async (base) => (await (await fetch(`${base}/api/staff/requests`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()).items;
+    const [foia] = await staff(foiaUrl);
+    assert.equal(foia.queryCode, code);
+    const due = new Date(`${foia.dueDate}T12:00:00Z`);
+    assert.ok(text.includes(`${due.toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })} (20 working days`), `the due date ${foia.dueDate} in the receipt: ${JSON.stringify(text)}`);
+    assert.equal((await staff(intakeUrl)).filter((r) => r.queryCode === code).length, 0, 'nothing at the district');
+    // Looked up on the same page, by code and name.
+    const status = page.locator('request-status');
+    await status.locator('input').first().fill(code);
+    await status.locator('input').nth(1).fill('Jane Q. Public');
+    await status.getByRole('button', { name: 'Check' }).click();
+    const result = status.locator('[part~="result"]');
+    await result.waitFor({ timeout: 10000 });
+    assert.ok((await result.innerText()).includes(code));
+    assert.deepEqual(sent, ['POST /api/foia/requests', `GET /api/foia/requests/status`]);
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(await cspViolations(page), [], 'no CSP or Trusted Types violation');
+  } finally {
+    await context.close();
+  }
+});
+
 // README "The demo portal": `npm start` serves every page of demo/pages/ through its layout, with the intake server
 // behind /api, under a strict Content-Security-Policy with Trusted Types. Each page, in both languages, loads without a
 // script error, a console error or warning, a failed request or a CSP violation, and its elements finish loading (no
@@ -290,7 +354,15 @@ test('every demo portal page (demo/pages/*.html, zh-CN and en) loads and is used
         await report('loaded');
         await useDemoPage[file]?.(page);
         // The top bar's switches (pages without an element hide them).
-        if (await page.locator('disclosure-provider').count()) {
+        // A page in one language only (the English FOIA example, data-lang="fixed") hides the language switch and stays
+        // in its language whatever the reader chose on another page.
+        const fixed = await page.locator('disclosure-provider[data-lang="fixed"]').count();
+        if (fixed) {
+          assert.equal(await page.locator('#toggle-lang').isVisible(), false, `${where}: no language switch`);
+          assert.equal(await page.locator('disclosure-provider').getAttribute('lang'), 'en', `${where}: stays English`);
+          await page.click('#toggle-large');
+          await page.click('#toggle-dark');
+        } else if (await page.locator('disclosure-provider').count()) {
           await page.click('#toggle-large');
           await page.click('#toggle-dark');
           await page.click('#toggle-lang');
@@ -370,14 +442,15 @@ test('demo portal pages: at 320 px wide nothing scrolls sideways; printed, only 
 
 await run({
   async setup() {
-    await startIntake();
-    server = await serveStatic({ root, apiTarget: intakeUrl });
+    // Two agencies, as `npm start` runs them: the district's (the Chinese form) and the FOIA office of foia.html.
+    [intakeUrl, foiaUrl] = await Promise.all([startIntake(), startIntake('demo/feeds/request-form-us-foia.json')]);
+    server = await serveStatic({ root, apiTarget: intakeUrl, apiTargets: { '/api/foia/': foiaUrl } });
     browser = await launchChromium();
   },
   async teardown() {
     await browser?.close();
     await server?.close();
-    intake?.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const p of intakes) p.kill('SIGTERM');
+    for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
   },
 });

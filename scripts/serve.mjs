@@ -46,15 +46,20 @@ export function renderDemoPage(rootDir, pathname) {
 }
 
 /**
- * @param {{ root?: string, port?: number, host?: string, apiTarget?: string | null,
+ * @param {{ root?: string, port?: number, host?: string, apiTarget?: string | null, apiTargets?: Record<string, string>,
  *           headers?: (path: string) => Record<string, string> | undefined, home?: string | null }} options
+ *   apiTarget: where /api/ is forwarded; apiTargets: other intake servers, by path prefix, tried first (the demo's
+ *   FOIA office: `{ '/api/foia/': url }` forwards /api/foia/requests to url/api/requests);
  *   home: where "/" redirects to (the demo's start page)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url)), port = 0, host = '127.0.0.1', apiTarget = null, headers, home = null } = {}) {
+export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url)), port = 0, host = '127.0.0.1', apiTarget = null, apiTargets = {}, headers, home = null } = {}) {
   const rootDir = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [prefix, target] of Object.entries(apiTargets)) {
+      if (req.url.startsWith(prefix)) return proxy(req, res, target, `/api/${req.url.slice(prefix.length)}`);
+    }
     if (apiTarget && url.pathname.startsWith('/api/')) return proxy(req, res, apiTarget);
     if (home && url.pathname === '/') {
       res.writeHead(302, { location: home }).end();
@@ -110,10 +115,10 @@ export function serveStatic({ root = fileURLToPath(new URL('..', import.meta.url
   });
 }
 
-function proxy(req, res, target) {
+function proxy(req, res, target, path = req.url) {
   const t = new URL(target);
   const upstream = httpRequest(
-    { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host, 'x-forwarded-for': req.socket.remoteAddress } },
+    { host: t.hostname, port: t.port, method: req.method, path, headers: { ...req.headers, host: t.host, 'x-forwarded-for': req.socket.remoteAddress } },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);

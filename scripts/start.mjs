@@ -13,6 +13,9 @@ ensureDependencies();
 
 const port = Number(process.env.PORT ?? 8080);
 const intakePort = Number(process.env.INTAKE_PORT ?? 8787);
+// A second intake server for the demo's US FOIA office (demo/pages/foia.html, feed request-form-us-foia.json): another
+// agency, its own form, database and uploads, as each agency runs its own. The portal forwards /api/foia/ to it.
+const foiaPort = Number(process.env.FOIA_INTAKE_PORT ?? intakePort + 1);
 
 // Both ports free, before building: a busy port is usually another demo still running, whose intake server this one
 // would otherwise talk to without noticing.
@@ -21,7 +24,7 @@ const free = (p) => new Promise((resolve) => {
   probe.once('error', () => resolve(false));
   probe.listen(p, '127.0.0.1', () => probe.close(() => resolve(true)));
 });
-for (const [name, p] of [['PORT', port], ['INTAKE_PORT', intakePort]]) {
+for (const [name, p] of [['PORT', port], ['INTAKE_PORT', intakePort], ['FOIA_INTAKE_PORT', foiaPort]]) {
   if (!(await free(p))) {
     console.error(`Port ${p} (${name}) is in use, perhaps by another demo still running. Stop it, or choose another port: ${name}=${p + 1} npm start`);
     process.exit(1);
@@ -47,13 +50,23 @@ if (existsSync('demo/server/run.mjs')) {
     // only): with this, its rate limits count each visitor's address, not one 127.0.0.1 shared by all.
     INTAKE_TRUST_PROXY: process.env.INTAKE_TRUST_PROXY ?? '1',
   };
-  const intake = spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env });
-  children.push(intake);
-  intake.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`The intake server stopped (${signal ?? `exit code ${code}`}); see its messages above. Stopping the demo.`);
-    stop(1);
-  });
+  const foia = {
+    ...env,
+    INTAKE_PORT: String(foiaPort),
+    INTAKE_FORM_FEED: 'demo/feeds/request-form-us-foia.json',
+    INTAKE_DB: process.env.FOIA_INTAKE_DB ?? 'demo/server/data/foia/intake.sqlite',
+    INTAKE_UPLOAD_DIR: process.env.FOIA_INTAKE_UPLOAD_DIR ?? 'demo/server/data/foia/uploads',
+    INTAKE_SEED_DEMO: '0',
+  };
+  for (const [name, e] of [['intake server', env], ['FOIA intake server', foia]]) {
+    const intake = spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env: e });
+    children.push(intake);
+    intake.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`The ${name} stopped (${signal ?? `exit code ${code}`}); see its messages above. Stopping the demo.`);
+      stop(1);
+    });
+  }
 }
 const stop = (status = 0) => {
   stopping = true;
@@ -65,23 +78,26 @@ process.on('SIGTERM', () => stop());
 
 let server;
 try {
-  server = await serveStatic({ port, apiTarget: `http://127.0.0.1:${intakePort}`, home: '/demo/index.html' });
+  server = await serveStatic({ port, apiTarget: `http://127.0.0.1:${intakePort}`, apiTargets: { '/api/foia/': `http://127.0.0.1:${foiaPort}` }, home: '/demo/index.html' });
 } catch (error) {
   console.error(`Could not listen on port ${port} (${error.code ?? error}). Try another: PORT=${port + 1} npm start`);
   stop(1);
 }
 // The banner last, once the intake server answers, so its start-up lines come before "Press Ctrl+C".
 if (children.length) {
-  for (let i = 0; i < 75; i++) {
-    const ok = await fetch(`http://127.0.0.1:${intakePort}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
+  for (const p of [intakePort, foiaPort]) {
+    for (let i = 0; i < 75; i++) {
+      const ok = await fetch(`http://127.0.0.1:${p}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 }
 console.log(`
 Demo portal (岳阳市君山区人民政府, sample data):  ${server.url}/demo/index.html
   catalogue ${server.url}/demo/index.html · request form ${server.url}/demo/apply.html
   status ${server.url}/demo/status.html · annual report ${server.url}/demo/report.html
+  a US agency's FOIA request form (English, its own intake server) ${server.url}/demo/foia.html
   Served with a strict Content-Security-Policy and Trusted Types (scripts/serve.mjs); your own page need not be.
 Staff API token for the intake server: ${process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token'} (set INTAKE_STAFF_TOKEN to change; named tokens: INTAKE_STAFF_TOKENS)
 Press Ctrl+C to stop.`);
