@@ -57,6 +57,7 @@ if (existsSync('demo/server/run.mjs')) {
     INTAKE_DB: process.env.FOIA_INTAKE_DB ?? 'demo/server/data/foia/intake.sqlite',
     INTAKE_UPLOAD_DIR: process.env.FOIA_INTAKE_UPLOAD_DIR ?? 'demo/server/data/foia/uploads',
     INTAKE_SEED_DEMO: '0',
+    INTAKE_LOG_PREFIX: '[foia] ',
   };
   for (const [name, e] of [['intake server', env], ['FOIA intake server', foia]]) {
     const intake = spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env: e });

@@ -41,8 +41,11 @@ export async function main({ rootDir, env = process.env }: { rootDir: string; en
       console.error(`demo: the sample applications could not be added (${String(error)}); the server starts without them`);
     });
   }
+  // INTAKE_LOG_PREFIX: tells apart the lines of two servers in one terminal (npm start's FOIA office: "[foia] ").
+  const prefix = env.INTAKE_LOG_PREFIX ?? '';
   const intake = createIntakeServer({
     ...paths,
+    log: (line) => console.log(prefix + line),
     staffTokens: Object.fromEntries(staffTokens.map((t) => [t.name, t.token])),
     allowedOrigins: origins,
     trustProxy: env.INTAKE_TRUST_PROXY === 'true' ? 1 : positiveInt(env.INTAKE_TRUST_PROXY, 0),
@@ -58,7 +61,7 @@ export async function main({ rootDir, env = process.env }: { rootDir: string; en
   const address = intake.server.address();
   const shownPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  console.log(`intake server listening on http://${shownHost}:${shownPort}/ (allowed origins: ${origins.join(', ') || 'none'})`);
+  console.log(`${prefix}intake server listening on http://${shownHost}:${shownPort}/ (allowed origins: ${origins.join(', ') || 'none'})`);
   const stop = (): void => {
     intake.close().then(
       () => process.exit(0),
