@@ -8,7 +8,7 @@ import '../src/annual-stats.js';
 import '../src/request-form.js';
 import '../src/request-status.js';
 import { FEED_SHAPES, type Shape } from '../src/schema/shapes.js';
-import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
+import { requestsTo, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { answerToReview, fill, formFeed } from './request-fixtures.js';
 
 /** In every polluted text: none may reach the reader. */
@@ -129,7 +129,8 @@ interface Case {
   settled: (el: Loaded) => boolean;
   /** Before it is in the page (with its feed's absolute URL): a draft kept in the tab, the page's address. */
   before?: (url: string) => void;
-  act?: (el: Loaded) => Promise<void>;
+  /** What the reader does; what it returns (what was sent over the network) is part of what the page shows. */
+  act?: (el: Loaded) => Promise<void | string>;
   /** The draft the form keeps in the tab is part of what it shows (restored after a reload). */
   draft?: boolean;
 }
@@ -157,7 +158,7 @@ async function show(c: Case, polluted: boolean): Promise<{ text: string; errors:
   try {
     document.body.append(el);
     await waitUntil(() => el.shadowRoot && c.settled(el), `${c.tag} ${attrs.src} shown`, 10000);
-    await c.act?.(el);
+    const sent = await c.act?.(el);
     // Later renders (a second feed, the locale, a draft saved 0.4 s after the last answer) settle.
     for (let i = 0; i < 8; i++) {
       await el.updateComplete;
@@ -167,6 +168,7 @@ async function show(c: Case, polluted: boolean): Promise<{ text: string; errors:
     // (The application's key is new each time: a random UUID.)
     if (c.draft) text += `\ndraft: ${sessionStorage.getItem(DRAFT + url)?.replace(/"[\da-f]{8}-[\da-f-]{27}"/, 'a UUID')}`;
     text += `\naddress: ${location.search}`;
+    if (sent) text += `\nsent: ${sent}`;
     return { text, errors };
   } finally {
     restore();
@@ -177,6 +179,13 @@ async function show(c: Case, polluted: boolean): Promise<{ text: string; errors:
   }
 }
 
+/** The scripted intake endpoint of the case being shown (each run has its own). */
+let endpoint = '';
+const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
+/** What the form sent to `endpoint`: method, the headers it chose, the body (its key, new each time, as "a UUID"). */
+const sentTo = async () => JSON.stringify((await requestsTo(endpoint)).map((r) => [r.method, r.headers['content-type'],
+  r.headers['idempotency-key']?.replace(/^[\da-f]{8}-[\da-f-]{27}$/, 'a UUID'), r.headers['accept-language'], r.body.replace(/[\da-f]{8}-[\da-f-]{27}/g, 'a UUID')])).replace(/WebKitFormBoundary\w+/g, 'BOUNDARY');
+const submitted = (el: Loaded) => waitUntil(() => el.shadowRoot!.querySelector('[part="receipt"]'), 'the receipt', 8000);
 const has = (sel: string) => (el: Loaded) => !!el.shadowRoot!.querySelector(sel);
 const q = (el: Loaded, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
 const type = async (el: Loaded, sel: string, text: string) => {
@@ -226,6 +235,41 @@ const CASES: Case[] = [
     before: (url) => sessionStorage.setItem(DRAFT + url, JSON.stringify({ v: { applicantType: 'naturalPerson', name: '张三', mobile: '13812345678' }, step: 1, files: { idProof: ['身份证.pdf'] } })),
     // An answer changed: the draft is kept again, with the application's key.
     act: (el) => fill(el, { description: '道路维修经费' }),
+  },
+  {
+    name: 'an application sent to the intake server: the receipt, and what was sent', tag: 'request-form', draft: true,
+    attrs: async () => ({ src: await storeFeed(formFeed({ mode: 'api', endpoint: (endpoint = await scriptEndpoint([{ status: 201, body: RECEIPT }])) })) }),
+    settled: has('input'),
+    act: async (el) => {
+      await fill(el, { applicantType: 'naturalPerson' });
+      await answerToReview(el);
+      q(el, 'form .btn.primary').click();
+      await submitted(el);
+      expect((await requestsTo(endpoint)).length, 'sent once').to.equal(1);
+      return sentTo();
+    },
+  },
+  {
+    name: 'an application sent offline: it waits for the connection, then goes once, after a server error, with its files', tag: 'request-form',
+    attrs: async () => ({ src: await storeFeed(formFeed({ mode: 'api', endpoint: (endpoint = await scriptEndpoint([{ status: 503, body: { error: { code: 'unavailable' } } }, { status: 201, body: RECEIPT }])) })) }),
+    settled: has('input'),
+    act: async (el) => {
+      let online = false;
+      (el as unknown as { isOnline(): boolean }).isOnline = () => online;
+      await fill(el, { applicantType: 'naturalPerson' });
+      await answerToReview(el, [new File(['%PDF'], '身份证.pdf', { type: 'application/pdf' })]);
+      q(el, 'form .btn.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="send-status"]')?.textContent!.trim(), 'the offline note');
+      const waiting = q(el, '[part="send-status"]').textContent!.replace(/\s+/g, ' ').trim();
+      expect(waiting).to.include('恢复联网后将自动提交');
+      expect((await requestsTo(endpoint)).length, 'nothing sent offline').to.equal(0);
+      online = true;
+      dispatchEvent(new Event('online'));
+      // The 503 is retried (after a second or so) with the same body and key.
+      await submitted(el);
+      expect((await requestsTo(endpoint)).length, 'the 503, then the one stored').to.equal(2);
+      return `${waiting}\n${await sentTo()}`;
+    },
   },
   { name: 'the status lookup', tag: 'request-status', attrs: { src: '/demo/feeds/request-form.json' }, settled: has('input') },
   {
