@@ -5,7 +5,7 @@ import '../src/catalogue.js';
 import '../src/request-form.js';
 import '../src/request-status.js';
 import '../src/annual-stats.js';
-import { storeFeed, waitUntil } from './helpers.js';
+import { scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
 import { formFeed, stepTitle } from './request-fixtures.js';
 
@@ -64,16 +64,54 @@ describe('an old page’s key handlers', () => {
 });
 
 describe('an old page’s broken built-ins', () => {
-  it('an Intl polyfill that throws when called without new: the elements say the page went wrong, not the connection, and the event says kind script', async () => {
-    // An ES-class polyfill of Intl (old portals carried Intl.js for IE) throws "Class constructor … cannot be invoked
-    // without 'new'"; the feed loader calls Intl.DateTimeFormat() to warm it. Such a failure was said as 无法连接服务器:
-    // the reader was sent to check a connection that works.
+  it('an ES-class Intl polyfill that throws when called without new: every element works as on a clean page', async () => {
+    // Old portals carried Intl.js for IE; a polyfill written as an ES class throws "Class constructor … cannot be invoked
+    // without 'new'". Every formatter of ours is made with `new`; the feed loader's warm-up called Intl.DateTimeFormat()
+    // without it, so every element failed to load on such a page, and a receipt's or status's time threw.
     const Real = Intl.DateTimeFormat;
     Intl.DateTimeFormat = new Proxy(Real, {
       apply() {
         throw new TypeError("Class constructor DateTimeFormat cannot be invoked without 'new'");
       },
     });
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<{ kind: string }>).detail.kind);
+    document.addEventListener('disclosure-error', onError);
+    try {
+      const code = 'AB12-CD34';
+      const endpoint = await scriptEndpoint([{ status: 200, body: { queryCode: code, status: 'received', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29', history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }] } }]);
+      const els = [mount('disclosure-catalogue', await storeFeed(smallCatalogue())), mount('annual-stats', '/demo/feeds/annual/2022.json', 'en'),
+        mount('request-status', await storeFeed(formFeed({ mode: 'print' }, endpoint)))];
+      for (const el of els) await el.loaded;
+      const [catalogue, annual, status] = els;
+      await waitUntil(() => catalogue.shadowRoot!.querySelector('li.item time, li.item'), 'the entries');
+      expect(catalogue.shadowRoot!.querySelector('li.item')!.textContent).to.match(/\d{4}年\d{1,2}月\d{1,2}日/);
+      await waitUntil(() => annual.shadowRoot!.querySelector('table'), 'the tables');
+      const input = (id: string, v: string) => {
+        const i = status.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+        i.value = v;
+        i.dispatchEvent(new Event('input'));
+      };
+      input('code', code);
+      input('name', '张三');
+      status.shadowRoot!.querySelector<HTMLButtonElement>('form .btn.primary')!.click();
+      const result = await waitUntil(() => status.shadowRoot!.querySelector('[part~="result"]'), 'the status');
+      expect(result.textContent).to.contain('2026年9月1日');
+      expect(errors).to.deep.equal([]);
+      expect(els.map((el) => !!el.shadowRoot!.querySelector('[part~="error"]'))).to.deep.equal([false, false, false]);
+    } finally {
+      Intl.DateTimeFormat = Real;
+      document.removeEventListener('disclosure-error', onError);
+    }
+  });
+
+  it('a broken Intl (a polyfill that throws however it is called): the elements say the page went wrong, not the connection, and the event says kind script', async () => {
+    // Such a failure was said as 无法连接服务器: the reader was sent to check a connection that works.
+    const Real = Intl.DateTimeFormat;
+    const broken = () => {
+      throw new TypeError('DateTimeFormat is not supported');
+    };
+    Intl.DateTimeFormat = new Proxy(Real, { apply: broken, construct: broken });
     const kinds: string[] = [];
     const onError = (e: Event) => kinds.push((e as CustomEvent<{ kind: string }>).detail.kind);
     document.addEventListener('disclosure-error', onError);

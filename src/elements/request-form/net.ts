@@ -30,7 +30,7 @@ export function formatDateTime(value: string | null | undefined, locale: LocaleI
   // A reader in another time zone is told whose clock it is (10:00 中国标准时间 / 10:00 AM China Standard Time), as Intl's
   // own full time style writes it; a reader in the agency's zone is not (asked each time, not cached: laptops travel). (A clock time's d is a few hours off the
   // instant: its zone's name can be wrong only within hours of a daylight-saving change.)
-  return Intl.DateTimeFormat().resolvedOptions().timeZone == timeZone ? shown
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone == timeZone ? shown
     : `${shown} ${dateFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(d).find((p) => p.type == 'timeZoneName')!.value}`;
 }
 
