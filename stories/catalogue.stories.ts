@@ -122,6 +122,32 @@ export const ErrorBrokenJson: Story = {
   tags: ['expect:error'],
 };
 
+/**
+ * A script of the host page broke a built-in the element needs while it read the feed (here a broken `Intl` polyfill
+ * that throws however it is called): the feed arrived, so the reader is told the page went wrong, not to check their
+ * connection (`disclosure-error` kind `script`). Not on the docs page: the broken `Intl` would reach the stories
+ * beside it there.
+ */
+export const ErrorPageScript: Story = {
+  name: 'Error (a script of the page broke it)',
+  args: { src: 'mock/feed/catalogue-small' },
+  tags: ['expect:error', '!autodocs'],
+  beforeEach: () => {
+    const Real = Intl.DateTimeFormat;
+    const broken = () => {
+      throw new TypeError('DateTimeFormat is not supported');
+    };
+    Intl.DateTimeFormat = new Proxy(Real, { apply: broken, construct: broken });
+    return () => {
+      Intl.DateTimeFormat = Real;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const el = elementIn(canvasElement, 'disclosure-catalogue');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="error"]')?.textContent).toMatch(/本页的程序出错|A program on this page went wrong/), { timeout: 10000 });
+  },
+};
+
 /** A feed written for a later version of the library (`schemaVersion: 2`) is refused with a clear message. */
 export const NewerSchemaVersion: Story = {
   name: 'Newer schemaVersion',

@@ -51,8 +51,12 @@ export function formatBytes(bytes: number, locale: LocaleId): string {
  * which is better spent while a feed is still downloading than after it arrived.
  */
 export function warmFormats(locale: LocaleId): void {
-  numberFormat(locale);
-  formatDate('2000-01-01', locale);
+  try {
+    numberFormat(locale);
+    formatDate('2000-01-01', locale);
+  } catch {
+    // A page whose Intl is broken (its polyfill): said by the feed's load (kind script), not as an error of the page.
+  }
 }
 
 /**
