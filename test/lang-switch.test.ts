@@ -625,3 +625,24 @@ describe('more panels already said, not said again by a language switch', () => 
     }
   });
 });
+
+describe('two elements showing one feed in two languages', () => {
+  it('each says the feed’s warnings in its own language: both panels are live (the parsed feed, and its warnings, are shared)', async () => {
+    const report = await (await fetch('/demo/feeds/annual/2022.json')).json();
+    report.publishedAt = 'yesterday';
+    // With an ETag, the second element takes the first one's parse (its warnings, the same objects).
+    const src = await storeFeed(report, { etag: '"w1"' });
+    const zh = await fixture<AnnualStats>(html`<annual-stats src=${src} lang="zh-CN" no-url-state no-charts></annual-stats>`);
+    const zhPanel = await waitUntil(() => zh.shadowRoot!.querySelector('[part~="warning"]'), 'the Chinese warning');
+    const en = await fixture<AnnualStats>(html`<annual-stats src=${src} lang="en" no-url-state no-charts></annual-stats>`);
+    const enPanel = (await waitUntil(() => en.shadowRoot!.querySelector('[part~="warning"] p:lang(en)'), 'the English warning')).closest('[part~="warning"]')!;
+    await zh.updateComplete;
+    expect(enPanel.textContent).to.contain('publishedAt');
+    expect([zhPanel.getAttribute('role'), enPanel.getAttribute('role')]).to.deep.equal(['status', 'status']);
+    // Each element keeps what it said: a switch of one says nothing again, and leaves the other as it is.
+    const { said } = await switchUnsaid(zh, '[part~="warning"] p');
+    expect(said).to.deep.equal([]);
+    await en.updateComplete;
+    expect(enPanel.getAttribute('role')).to.equal('status');
+  });
+});

@@ -23,8 +23,11 @@ const darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color
 const autoThemed = new Set<DisclosureElement>();
 darkScheme?.addEventListener?.('change', () => autoThemed.forEach((el) => el.requestUpdate()));
 
-/** The strings each message (an error, a list of warnings…) was first shown in; 0 once shown in another. */
-const shownIn = new WeakMap<object, unknown>();
+/**
+ * By each message (an error, a list of warnings…), by each element showing it: the strings it was first shown in there,
+ * 0 once shown in others. (By element: two elements can show one message, a feed parsed once, in two languages.)
+ */
+const shownIn = new WeakMap<object, WeakMap<object, unknown>>();
 
 /** What renderFeedState shows of a feed: a FeedController, or anything loading like one (a year of an index). */
 export interface FeedState { status: FeedStatus; error?: FeedError; slow?: boolean; retry(): Promise<void> }
@@ -192,7 +195,8 @@ export class DisclosureElement extends LitElement {
    * again, and is said in the new language.
    */
   protected air(m: object | false, t: unknown, role = 'alert') {
-    return m && (shownIn.get(m) ?? shownIn.set(m, t).get(m)) == t ? role : (m && shownIn.set(m, 0), nothing);
+    const by = m && (shownIn.get(m) ?? shownIn.set(m, new WeakMap()).get(m)!);
+    return by && (by.get(this) ?? by.set(this, t).get(this)) == t ? role : (by && by.set(this, 0), nothing);
   }
 
   /** The loading or error state of a feed, or `nothing` when it has loaded. */
