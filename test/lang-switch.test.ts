@@ -51,19 +51,19 @@ async function setLang(el: Updating, lang: string): Promise<void> {
 }
 
 /**
- * A first switch to English on a slow network: `strings` (one element's string module) are as if their English had
+ * A first switch to English (or `locale`) on a slow network: `strings` (one element's string module) are as if their English had
  * not been downloaded yet (has() says no, get() answers with Chinese, as Strings does for a locale not loaded) and
  * their download is held back until `done()` (the download comes) or `done(false)` (it fails, as does every download
  * tried again, until a `done()`).
  */
-function holdEnglish(strings: LocaleStrings): (ok?: boolean) => void {
+function holdEnglish(strings: LocaleStrings, locale = 'en', other = 'zh-CN'): (ok?: boolean) => void {
   const { has, get, load } = strings;
   let settle!: (ok: boolean) => void;
   const held = new Promise<boolean>((r) => (settle = r));
   Object.assign(strings, {
-    has: (l: string) => l != 'en' && has.call(strings, l as 'en'),
-    get: (l: string) => get.call(strings, l == 'en' ? 'zh-CN' : (l as 'en')),
-    load: (l: string) => (l == 'en' ? held.then((ok) => (ok ? load.call(strings, 'en') : Promise.reject(new Error('held back')))) : load.call(strings, l as 'en')),
+    has: (l: string) => l != locale && has.call(strings, l as 'en'),
+    get: (l: string) => get.call(strings, (l == locale ? other : l) as 'en'),
+    load: (l: string) => (l == locale ? held.then((ok) => (ok ? load.call(strings, l as 'en') : Promise.reject(new Error('held back')))) : load.call(strings, l as 'en')),
   });
   return (ok = true) => {
     settle(ok);
@@ -644,5 +644,37 @@ describe('two elements showing one feed in two languages', () => {
     expect(said).to.deep.equal([]);
     await en.updateComplete;
     expect(enPanel.getAttribute('role')).to.equal('status');
+  });
+});
+
+describe('the language switched while the first language’s strings are still downloading', () => {
+  it('the element waits for the new language’s strings too, and shows them (it rendered in the language it first waited for, and stayed so)', async () => {
+    // A page that sets lang right after adding the tag (the demo's language switch, kept for the next page, does so as
+    // the page loads): the element was waiting for its Chinese; once that came, it rendered, under lang="en", with the
+    // English not there (Chinese shown and declared), and nothing made it render again when the English came.
+    const zh = holdEnglish(annualStrings, 'zh-CN', 'en');
+    const en = holdEnglish(annualStrings);
+    try {
+      const el = document.createElement('annual-stats') as AnnualStats;
+      el.setAttribute('src', await storeFeed({}, { delay: 20000 }));
+      el.setAttribute('lang', 'zh-CN');
+      el.toggleAttribute('no-url-state', true);
+      document.body.append(el);
+      await sleep(50);
+      el.setAttribute('lang', 'en');
+      await sleep(50);
+      zh();
+      await sleep(100);
+      en();
+      await sleep(100);
+      await el.updateComplete;
+      const root = $(el, '[part="base"]');
+      expect(root.getAttribute('lang')).to.equal('en');
+      expect($(el, '[part~="loading"]').textContent).to.contain('Loading');
+      el.remove();
+    } finally {
+      zh();
+      en();
+    }
   });
 });

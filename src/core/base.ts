@@ -114,7 +114,8 @@ export class DisclosureElement extends LitElement {
     const missing = this.allStrings().filter((s) => !s.has(this.locale));
     if (!missing.length) return super.scheduleUpdate();
     return Promise.all(missing.map((s) => s.load(this.locale))).then(
-      () => super.scheduleUpdate(),
+      // Checked again: the language may have changed while these loaded (a page sets lang right after adding the tag).
+      () => this.scheduleUpdate(),
       (error: unknown) => {
         // A lost connection while the language chunk loads: render what is there (nothing, if no language has loaded
         // yet — see update()), and try again shortly.
