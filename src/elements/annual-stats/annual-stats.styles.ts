@@ -80,6 +80,7 @@ export const annualStyles = css`
     .toolbar, .actions, .trend-pick { display: none !important; }
     .table-wrap { overflow: visible; }
     table { font-size: 9pt; min-width: 0; width: 100%; }
+    .split { min-width: 0 !important; }
     /* Paper does not scroll: Table 三's 10 columns and Table 四's 15 must fit the page width, so header cells lose
        their screen minimum widths. */
     th { min-width: 0 !important; }

@@ -68,6 +68,13 @@ const live = new Set<AnnualStats>();
  * screen, the zoom, the page's text size).
  */
 const fit = (root: ParentNode) => {
+  // Table 二's blocks share fixed columns: a figure wider than its column (a sum in 元 at 200 % text, in a font of wide
+  // Chinese letters) widens the table to hold it (its box scrolls), measured anew each time (another size, year, font).
+  for (const s of root.querySelectorAll<HTMLElement>('.split')) {
+    s.style.minWidth = '';
+    const k = Math.max(1, ...[...s.querySelectorAll('td.n')].map((td) => td.scrollWidth / td.clientWidth || 1));
+    if (k > 1) s.style.minWidth = `${Math.ceil(s.offsetWidth * k) + 1}px`;
+  }
   for (const w of root.querySelectorAll('.table-wrap')) {
     w.querySelector('table')!.tabIndex = w.scrollWidth > w.clientWidth ? 0 : -1;
   }
@@ -275,7 +282,8 @@ export class AnnualStats extends DisclosureElement {
     printing?.addEventListener('change', this.onPrint);
     forcedColors?.addEventListener('change', this.onForcedColors);
     // Resized, also by a toolbar's 文字放大 on the tag (no render): the charts' labels follow the text's size.
-    (sizes ??= new ResizeObserver((es) => es.forEach((e) => (fit(e.target.shadowRoot!), (e.target as AnnualStats).syncCharts())))).observe(this);
+    // (fit in the next frame: Table 二 widened within the observer's callback would resize the element in it, an error.)
+    (sizes ??= new ResizeObserver((es) => es.forEach((e) => (requestAnimationFrame(() => fit(e.target.shadowRoot!)), (e.target as AnnualStats).syncCharts())))).observe(this);
     if (this.hasUpdated) this.requestUpdate();
   }
 
