@@ -6,12 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ensureChrome, ensureDependencies } from './ensure.mjs';
+import { ensureChineseFont, ensureChrome, ensureDependencies } from './ensure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 ensureDependencies();
 process.env.CHROME_PATH = ensureChrome();
+ensureChineseFont();
 process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 
 const only = process.argv.slice(2);
