@@ -57,17 +57,28 @@ async function setLang(el: Updating, lang: string): Promise<void> {
  * tried again, until a `done()`).
  */
 function holdEnglish(strings: LocaleStrings, locale = 'en', other = 'zh-CN'): (ok?: boolean) => void {
+  // (Over another hold of the same strings, in another locale: each passes the other's locale on to it, and once
+  // released lets its own through too, whichever is released first.)
   const { has, get, load } = strings;
+  const over = Object.hasOwn(strings, 'has');
   let settle!: (ok: boolean) => void;
+  let released = false;
   const held = new Promise<boolean>((r) => (settle = r));
-  Object.assign(strings, {
-    has: (l: string) => l != locale && has.call(strings, l as 'en'),
-    get: (l: string) => get.call(strings, (l == locale ? other : l) as 'en'),
-    load: (l: string) => (l == locale ? held.then((ok) => (ok ? load.call(strings, l as 'en') : Promise.reject(new Error('held back')))) : load.call(strings, l as 'en')),
-  });
+  const mine = {
+    has: (l: string) => (released || l != locale) && has.call(strings, l as 'en'),
+    get: (l: string) => get.call(strings, (!released && l == locale ? other : l) as 'en'),
+    load: (l: string) => (!released && l == locale ? held.then((ok) => (ok ? load.call(strings, l as 'en') : Promise.reject(new Error('held back')))) : load.call(strings, l as 'en')),
+  };
+  Object.assign(strings, mine);
   return (ok = true) => {
     settle(ok);
-    if (ok) for (const k of ['has', 'get', 'load']) delete (strings as unknown as Record<string, unknown>)[k];
+    if (!ok) return;
+    released = true;
+    // On top: what was there before it (the hold under it, or the strings' own functions).
+    if ((strings as unknown as typeof mine).has === mine.has) {
+      if (over) Object.assign(strings, { has, get, load });
+      else for (const k of ['has', 'get', 'load']) delete (strings as unknown as Record<string, unknown>)[k];
+    }
   };
 }
 
@@ -552,6 +563,8 @@ describe('a status panel already shown is not said again by a language switch', 
     (feed.items as Record<string, unknown>[])[0].dateCreated = '2013-02-30';
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed(feed)} lang="zh-CN" no-url-state></disclosure-catalogue>`);
     await el.loaded;
+    // The load is said 50 ms after it (a switch before that says it in English, as it should): said first.
+    await waitUntil(() => $(el, '.vh[aria-live="polite"]').textContent!.includes('目录已加载'), 'the load said');
     const zh = $(el, '[part="warning"] p').textContent!.trim();
     expect(await liveOf(zh)).to.equal('polite');
     await switchUnsaid(el, '[part="warning"] p');
