@@ -105,12 +105,21 @@ describe('a page’s accessibility toolbar (无障碍/适老化 工具条)', () 
     await expectAccessible(cat);
   });
 
-  it('大鼠标 (the toolbar’s cursor on “body.cls *”) reaches the elements’ text but not their buttons and links (their own pointer); 十字光标 hears the mouse move over them', async () => {
+  it('大鼠标 (the toolbar’s cursor on “body.cls *”) reaches the elements’ text, and their buttons and links once the page sets --de-cursor-pointer (their own pointer before); 十字光标 hears the mouse move over them', async () => {
     const [cat] = await page();
     undo.push(bodyClassMode('wza-cursor', 'body.wza-cursor * { cursor: url("data:image/png;base64,AA=="), auto !important; }'));
     expect(getComputedStyle($(cat, '.item h3')).cursor).to.match(/^url\(/);
     expect(getComputedStyle($(cat, 'button')).cursor).to.equal('pointer');
     expect(getComputedStyle($(cat, '.item h3 a')).cursor).to.equal('pointer');
+    // The page gives them the toolbar's hand under its class (README): buttons and links take it.
+    const hand = document.createElement('style');
+    hand.textContent = 'body.wza-cursor disclosure-catalogue { --de-cursor-pointer: url("data:image/png;base64,AQ=="), pointer; }';
+    document.head.append(hand);
+    undo.push(() => hand.remove());
+    expect(getComputedStyle($(cat, 'button')).cursor).to.match(/^url\(.*AQ==.*pointer$/);
+    expect(getComputedStyle($(cat, '.item h3 a')).cursor).to.match(/^url\(.*AQ==.*pointer$/);
+    // And the catalogue's clickable rows: a filter's label, a category.
+    for (const sel of ['.facet label', '.node']) expect(getComputedStyle($(cat, sel)).cursor, sel).to.match(/^url\(.*AQ==.*pointer$/);
     const moves: [number, number][] = [];
     const move = (e: MouseEvent) => moves.push([e.clientX, e.clientY]);
     document.addEventListener('mousemove', move);

@@ -49,6 +49,7 @@ export const baseStyles = css`
     --_success: var(--de-color-success, #1e6b34);
     --_mark: var(--de-color-highlight, #ffe58f);
     --_radius: var(--de-radius, 0.25em);
+    --_hand: var(--de-cursor-pointer, pointer);
     color: var(--_text);
     background: var(--_bg);
   }
@@ -105,7 +106,9 @@ export const baseStyles = css`
     word-spacing: inherit;
     margin: 0;
   }
-  button { cursor: pointer; }
+  /* An accessibility toolbar's 大鼠标 (big cursor) sets its own on the page, which does not reach these: its hand set
+     here under the toolbar's class (README). */
+  button, a[href] { cursor: var(--_hand); }
   .btn {
     display: inline-flex;
     align-items: center;

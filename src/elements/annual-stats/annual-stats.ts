@@ -141,6 +141,7 @@ const fill = (ui: string, text: unknown, lang: Lang) => {
  * @cssprop [--de-color-warning=#7a4b00] - The reconciliation panel.
  * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
  * @cssprop [--de-radius=0.25em] - Corner radius.
+ * @cssprop [--de-cursor-pointer=pointer] - The cursor over buttons and links (an accessibility toolbar's 大鼠标: its hand).
  * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): text, chart labels.
  * @cssprop [--de-dark-color-text-muted=#b8b8b8] - Dark scheme: units, notes, legend.
  * @cssprop [--de-dark-color-background=#16181b] - Dark scheme: background.

@@ -27,7 +27,7 @@ export const catalogueStyles = css`
   .filters { display: grid; gap: 1em; align-content: start; contain: layout; }
   .filters h3, .filters legend { font-size: 1em; font-weight: 700; margin: 0 0 0.3em; padding: 0; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-  .facet label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: pointer; }
+  .facet label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: var(--_hand); }
   /* The label of a facet value or a category. */
   .text { flex: 1; overflow-wrap: anywhere; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
@@ -38,7 +38,7 @@ export const catalogueStyles = css`
   /* (A .node is a tree item's row: only tree items have one.) */
   .node {
     display: flex; align-items: center; gap: 0.3em; min-height: 2.2em; padding: 0.1em 0.3em;
-    border-radius: var(--_radius); cursor: pointer;
+    border-radius: var(--_radius); cursor: var(--_hand);
   }
   .node:hover { background: var(--_surface); }
   /* The focus ring inside the row (WCAG 2.4.13), on the element's own background, not the host page's at the side; on

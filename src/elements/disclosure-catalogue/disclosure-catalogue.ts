@@ -107,6 +107,7 @@ interface RemoteState { items: CatalogueItem[]; total: number; facetCounts?: Cat
  * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
  * @cssprop [--de-color-highlight=#ffe58f] - Background of matched search words.
  * @cssprop [--de-radius=0.25em] - Corner radius.
+ * @cssprop [--de-cursor-pointer=pointer] - The cursor over buttons and links (an accessibility toolbar's 大鼠标: its hand).
  * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): body text.
  * @cssprop [--de-dark-color-text-muted=#b8b8b8] - Dark scheme: labels and counts.
  * @cssprop [--de-dark-color-background=#16181b] - Dark scheme: background.

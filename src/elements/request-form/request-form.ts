@@ -172,6 +172,7 @@ const live = directive(class extends Directive {
  * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
  * @cssprop [--de-color-success=#1e6b34] - Confirmations.
  * @cssprop [--de-radius=0.25em] - Corner radius.
+ * @cssprop [--de-cursor-pointer=pointer] - The cursor over buttons and links (an accessibility toolbar's 大鼠标: its hand).
  * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): body text.
  * @cssprop [--de-dark-color-text-muted=#b8b8b8] - Dark scheme: help text.
  * @cssprop [--de-dark-color-background=#16181b] - Dark scheme: background.

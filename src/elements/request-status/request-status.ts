@@ -51,6 +51,7 @@ const lookupKey = (code: string, name: string) => `${normalizeCode(code)} ${name
  * @cssprop [--de-color-warning=#7a4b00] - Warning text and borders.
  * @cssprop [--de-color-warning-background=#fff4d6] - Background of warning panels.
  * @cssprop [--de-radius=0.25em] - Corner radius.
+ * @cssprop [--de-cursor-pointer=pointer] - The cursor over buttons and links (an accessibility toolbar's 大鼠标: its hand).
  * @cssprop [--de-dark-color-text=#ececec] - Dark scheme (`theme="dark"`, or `auto` on a dark system): text.
  * @cssprop [--de-dark-color-text-muted=#b8b8b8] - Dark scheme: help text and times.
  * @cssprop [--de-dark-color-background=#16181b] - Dark scheme: background.
