@@ -58,12 +58,13 @@ function values(tokens: string[]): Record<string, string> {
     else if (t.endsWith('font-size')) out[t] = `${SIZE}px`;
     else if (t.endsWith('line-height')) out[t] = String(LINE);
     else if (t.endsWith('radius')) out[t] = RADIUS;
+    else if (t.endsWith('cursor-pointer')) out[t] = 'crosshair';
     else out[t] = hex(i);
   });
   return out;
 }
 
-/** Every computed colour, radius and font in an element's shadow root (and its charts' colours). */
+/** Every computed colour, radius, font and cursor in an element's shadow root (and its charts' colours). */
 function seen(el: Element): Set<string> {
   const out = new Set<string>();
   const nodes = [...el.shadowRoot!.querySelectorAll('*')];
@@ -80,6 +81,7 @@ function seen(el: Element): Set<string> {
     if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) out.add(s.outlineColor);
     if (n instanceof HTMLInputElement && (n.type === 'checkbox' || n.type === 'radio')) out.add(s.accentColor);
     if (s.borderTopLeftRadius !== '0px') out.add(`radius:${s.borderTopLeftRadius}`);
+    out.add(`cursor:${s.cursor}`);
     if (n.matches('button, input, select, textarea')) out.add(`control-font:${s.fontFamily}`);
     if (n instanceof HTMLCanvasElement) {
       const chart = chartOn(n) as unknown as { data: { datasets: { backgroundColor: string | string[] }[] } } | undefined;
@@ -102,6 +104,7 @@ function looks(token: string, value: string, i: number): string[] {
   if (token.endsWith('font-size')) return [`size:${SIZE}px`];
   if (token.endsWith('line-height')) return [`line:${LINE.toFixed(2)}`];
   if (token.endsWith('radius')) return [`radius:${RADIUS}`];
+  if (token.endsWith('cursor-pointer')) return ['cursor:crosshair'];
   if (/chart-\d$/.test(token)) return [`chart:${value}`];
   return [rgb(i), `chart:${value}`];
 }
