@@ -39,8 +39,9 @@ export function ensureChineseFont() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log('No font with Chinese letters: installing Debian\'s fonts-wqy-zenhei (apt-get)…');
-    if (run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'fonts-wqy-zenhei'], { env })
-      || (run('apt-get', ['update', '-qq'], { env }) && run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'fonts-wqy-zenhei'], { env }))) return;
+    // (With the package lists apt already has; else, as on a fresh machine, after reading them.)
+    const install = () => run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'fonts-wqy-zenhei'], { env });
+    if (install() || (run('apt-get', ['update', '-qq'], { env }) && install())) return;
   }
   console.log('Note: no font with Chinese letters is installed, so the layout tests measure Chinese text in boxes of another width.'
     + ' On Debian or Ubuntu: apt-get install fonts-wqy-zenhei (or fonts-noto-cjk).');

@@ -51,12 +51,12 @@ async function setLang(el: Updating, lang: string): Promise<void> {
 }
 
 /**
- * A first switch to English (or `locale`) on a slow network: `strings` (one element's string module) are as if their English had
- * not been downloaded yet (has() says no, get() answers with Chinese, as Strings does for a locale not loaded) and
- * their download is held back until `done()` (the download comes) or `done(false)` (it fails, as does every download
- * tried again, until a `done()`).
+ * A first switch to `locale` (English unless told) on a slow network: `strings` (one element's string module) are as
+ * if that language had not been downloaded yet (has() says no, get() answers with `other`, as Strings does for a locale
+ * not loaded) and its download is held back until `done()` (the download comes) or `done(false)` (it fails, as does
+ * every download tried again, until a `done()`).
  */
-function holdEnglish(strings: LocaleStrings, locale = 'en', other = 'zh-CN'): (ok?: boolean) => void {
+function holdLocale(strings: LocaleStrings, locale = 'en', other = 'zh-CN'): (ok?: boolean) => void {
   // (Over another hold of the same strings, in another locale: each passes the other's locale on to it, and once
   // released lets its own through too, whichever is released first.)
   const { has, get, load } = strings;
@@ -122,7 +122,7 @@ describe('<disclosure-catalogue>: a sentence about to be said when the language 
 
 describe('<disclosure-catalogue>: a sentence about to be said at a first switch to a language still downloading', () => {
   it('a result count typed just before a switch to English, whose strings come 1.2 s later: said in English once they are there (3 results), never in Chinese', async () => {
-    const done = holdEnglish(catalogueStrings);
+    const done = holdLocale(catalogueStrings);
     try {
       const { el, said, count } = await typed();
       expect(count).to.be.above(1);
@@ -143,7 +143,7 @@ describe('<disclosure-catalogue>: a sentence about to be said at a first switch 
   });
 
   it('the English strings fail to download: nothing said in Chinese under lang="en"; once they come (the element tries again), the count is said in English', async () => {
-    const done = holdEnglish(catalogueStrings);
+    const done = holdLocale(catalogueStrings);
     try {
       const { el, said, count } = await typed();
       el.setAttribute('lang', 'en');
@@ -200,7 +200,7 @@ describe('<annual-stats>: a year chosen just before a first switch to a language
   }
 
   it('its strings come after the year: 2022 is said once, in English (Showing the 2022 report)', async () => {
-    const done = holdEnglish(annualStrings);
+    const done = holdLocale(annualStrings);
     try {
       const { said } = await chosen();
       await sleep(1200);
@@ -215,7 +215,7 @@ describe('<annual-stats>: a year chosen just before a first switch to a language
   });
 
   it('its strings fail to download: nothing said in Chinese under lang="en"; once they come (the element tries again), 2022 is said in English', async () => {
-    const done = holdEnglish(annualStrings);
+    const done = holdLocale(annualStrings);
     try {
       const { said } = await chosen();
       await sleep(200);
@@ -665,8 +665,8 @@ describe('the language switched while the first language’s strings are still d
     // A page that sets lang right after adding the tag (the demo's language switch, kept for the next page, does so as
     // the page loads): the element was waiting for its Chinese; once that came, it rendered, under lang="en", with the
     // English not there (Chinese shown and declared), and nothing made it render again when the English came.
-    const zh = holdEnglish(annualStrings, 'zh-CN', 'en');
-    const en = holdEnglish(annualStrings);
+    const zh = holdLocale(annualStrings, 'zh-CN', 'en');
+    const en = holdLocale(annualStrings);
     try {
       const el = document.createElement('annual-stats') as AnnualStats;
       el.setAttribute('src', await storeFeed({}, { delay: 20000 }));
