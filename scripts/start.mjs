@@ -56,7 +56,8 @@ if (existsSync('demo/server/run.mjs')) {
     INTAKE_FORM_FEED: 'demo/feeds/request-form-us-foia.json',
     INTAKE_DB: process.env.FOIA_INTAKE_DB ?? 'demo/server/data/foia/intake.sqlite',
     INTAKE_UPLOAD_DIR: process.env.FOIA_INTAKE_UPLOAD_DIR ?? 'demo/server/data/foia/uploads',
-    INTAKE_SEED_DEMO: '0',
+    // Its own sample requests (seed.ts US_FOIA_SAMPLES), unless INTAKE_SEED_DEMO=0.
+    INTAKE_SEED_DEMO: env.INTAKE_SEED_DEMO === '0' ? '0' : 'us-foia',
     INTAKE_LOG_PREFIX: '[foia] ',
   };
   for (const [name, e] of [['intake server', env], ['FOIA intake server', foia]]) {

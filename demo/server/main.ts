@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import { createIntakeServer } from './app.js';
-import { seedDemo } from './seed.js';
+import { DEMO_SAMPLES, US_FOIA_SAMPLES, seedDemo } from './seed.js';
 import { staffTokensFromEnv } from './staff-tokens.js';
 
 export { createIntakeServer } from './app.js';
-export { DEMO_SAMPLES, seedDemo } from './seed.js';
+export { DEMO_SAMPLES, US_FOIA_SAMPLES, seedDemo } from './seed.js';
 export { checkStaffTokens, parseStaffTokenFile, StaffTokenError, staffTokensFromEnv } from './staff-tokens.js';
 export type { IntakeServer, IntakeServerOptions, RateLimitOptions } from './app.js';
 
@@ -35,17 +35,19 @@ export async function main({ rootDir, env = process.env }: { rootDir: string; en
     uploadDir: env.INTAKE_UPLOAD_DIR || join(rootDir, 'demo/server/data/uploads'),
     formFeedPath: env.INTAKE_FORM_FEED || join(rootDir, 'demo/feeds/request-form.json'),
   };
-  // `npm start` asks for the demo's sample applications (seed.ts); each added when the database lacks it.
-  if (env.INTAKE_SEED_DEMO === '1') {
-    await seedDemo({ ...paths, log: console.log }).catch((error: unknown) => {
-      console.error(`demo: the sample applications could not be added (${String(error)}); the server starts without them`);
-    });
-  }
   // INTAKE_LOG_PREFIX: tells apart the lines of two servers in one terminal (npm start's FOIA office: "[foia] ").
   const prefix = env.INTAKE_LOG_PREFIX ?? '';
+  const log = (line: string) => console.log(prefix + line);
+  // `npm start` asks for the demo's sample applications (seed.ts); each added when the database lacks it.
+  // (`us-foia`: the samples of the demo's US FOIA office, for its form.)
+  if (env.INTAKE_SEED_DEMO === '1' || env.INTAKE_SEED_DEMO === 'us-foia') {
+    await seedDemo({ ...paths, samples: env.INTAKE_SEED_DEMO === '1' ? DEMO_SAMPLES : US_FOIA_SAMPLES, log }).catch((error: unknown) => {
+      console.error(`${prefix}demo: the sample applications could not be added (${String(error)}); the server starts without them`);
+    });
+  }
   const intake = createIntakeServer({
     ...paths,
-    log: (line) => console.log(prefix + line),
+    log,
     staffTokens: Object.fromEntries(staffTokens.map((t) => [t.name, t.token])),
     allowedOrigins: origins,
     trustProxy: env.INTAKE_TRUST_PROXY === 'true' ? 1 : positiveInt(env.INTAKE_TRUST_PROXY, 0),

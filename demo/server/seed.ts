@@ -24,12 +24,14 @@ export interface DemoSample {
   queryCode: string;
   /** The name to type with the code. */
   name: string;
-  /** What the sample shows, for the demo page (Chinese, like the portal). */
+  /** What the sample shows, for the demo page (in the language of its page). */
   shows: string;
   applicantType: 'naturalPerson' | 'organisation';
   receivedDaysAgo: number;
   description: string;
   steps: Step[];
+  /** The answers, for another form than the Chinese one (then no proof of identity is attached: US_FOIA_SAMPLES). */
+  fields?: Record<string, string>;
 }
 
 export const DEMO_SAMPLES: readonly DemoSample[] = [
@@ -65,6 +67,22 @@ export const DEMO_SAMPLES: readonly DemoSample[] = [
   },
 ];
 
+/**
+ * The demo's US FOIA office (demo/pages/foia.html, feed request-form-us-foia.json; `INTAKE_SEED_DEMO=us-foia`): a request
+ * answered in part, one within the 20 working days, one extended for unusual circumstances. Codes of the server's
+ * alphabet (no I or O), so not FOIA…; the people are invented.
+ */
+export const US_FOIA_SAMPLES: readonly DemoSample[] = [
+  ['USAMPLE234', 'Jane Roe', 'Answered: records released in part', 50, 'Contracts and invoices for the renovation of the agency headquarters, 2024 to 2025.',
+    [{ daysAgo: 20, status: 'answered', outcome: 'partiallyGranted', note: 'Released 212 pages; bank account numbers withheld.' } as Step]],
+  ['USAMPLE235', 'John Doe', 'Being processed, within 20 working days', 4, 'Emails between the regional office and the city about the 2026 flood map revision.', []],
+  ['USAMPLE236', 'Ann Smith', 'Extended (unusual circumstances)', 24, 'All inspection reports of the agency’s field offices since 2020.',
+    [{ daysAgo: 3, status: 'extended', note: 'The records are held at three field offices.' } as Step]],
+].map(([queryCode, name, shows, receivedDaysAgo, description, steps]) => ({
+  queryCode, name, shows, applicantType: 'naturalPerson', receivedDaysAgo, description, steps,
+  fields: { name, email: 'requester@example.com', address: '1 Main Street, Springfield, VA', postcode: '22150', description, carrier: 'electronic', feeCategory: 'other', declaration: 'true' },
+}) as DemoSample);
+
 /** A PDF as small as the server's magic-number check accepts. */
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n% sample proof of identity (demo)\n'), Buffer.from('\n%%EOF\n')]);
 
@@ -81,6 +99,8 @@ export interface SeedOptions {
   formFeedPath: string;
   /** "Today" for the samples (default: now). */
   today?: Date;
+  /** Which (default: DEMO_SAMPLES, for the Chinese form). */
+  samples?: readonly DemoSample[];
   log?: (line: string) => void;
 }
 
@@ -98,7 +118,7 @@ export async function seedDemo(options: SeedOptions): Promise<number> {
     return d;
   };
   const check = new IntakeStore(options.dbPath);
-  const missing = DEMO_SAMPLES.filter((s) => {
+  const missing = (options.samples ?? DEMO_SAMPLES).filter((s) => {
     const row = check.byQueryCode(s.queryCode);
     if (!row) return true;
     if (row.received_at.slice(0, 10) === day(s.receivedDaysAgo).toISOString().slice(0, 10)) return false;
@@ -132,10 +152,10 @@ export async function seedDemo(options: SeedOptions): Promise<number> {
       code = s.queryCode;
       const body = new FormData();
       body.append('applicantType', s.applicantType);
-      for (const [name, value] of Object.entries(answers(s))) {
+      for (const [name, value] of Object.entries(s.fields ?? answers(s))) {
         for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
       }
-      body.append('idProof', new Blob([PDF], { type: 'application/pdf' }), 'sample-id.pdf');
+      if (!s.fields) body.append('idProof', new Blob([PDF], { type: 'application/pdf' }), 'sample-id.pdf');
       const res = await fetch(`${base}/api/requests`, { method: 'POST', headers: { 'Idempotency-Key': randomUUID() }, body });
       if (res.status !== 201) throw new Error(`demo sample ${s.queryCode} was refused: ${res.status} ${await res.text()}`);
       const { requestId } = (await res.json()) as { requestId: string };

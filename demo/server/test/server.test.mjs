@@ -1829,6 +1829,25 @@ describe('the agency\'s own time zone (rules.timeZone)', () => {
 /* ------------------------------------------------------------------------ demo samples */
 
 describe('demo sample applications (seed.ts, added by npm start)', () => {
+  test('the US FOIA office\'s samples (INTAKE_SEED_DEMO=us-foia) go through a server of the FOIA form, without a proof of identity, and show their states', async () => {
+    const dir = mkdtempSync(join(tmp, 'seed-foia-'));
+    const paths = { dbPath: join(dir, 'intake.sqlite'), uploadDir: join(dir, 'uploads'), formFeedPath: join(rootDir, 'demo/feeds/request-form-us-foia.json') };
+    const today = new Date('2026-11-26T16:00:00Z');
+    assert.equal(await mod.seedDemo({ ...paths, today, samples: mod.US_FOIA_SAMPLES }), 3);
+    assert.equal(await mod.seedDemo({ ...paths, today, samples: mod.US_FOIA_SAMPLES }), 0, 'a second run adds nothing');
+    const s = await start({ ...paths, now: () => today });
+    const view = async (code, name) => (await lookup(s.base, code, name)).json();
+    const answered = await view('USAMPLE234', 'Jane Roe');
+    assert.deepEqual([answered.status, answered.outcome], ['answered', 'partiallyGranted']);
+    assert.deepEqual(((v) => [v.status, v.overdue])(await view('USAMPLE235', 'John Doe')), ['received', false]);
+    const extended = await view('USAMPLE236', 'Ann Smith');
+    assert.deepEqual([extended.status, extended.overdue], ['extended', false]);
+    const db = new Database(paths.dbPath, { readonly: true });
+    assert.deepEqual([db.prepare('SELECT COUNT(*) AS n FROM requests').get().n, db.prepare('SELECT COUNT(*) AS n FROM attachments').get().n], [3, 0]);
+    db.close();
+    await s.close();
+  });
+
   test('every sample goes through the server and shows its state on the status API; seeding twice adds nothing', async () => {
     const dir = mkdtempSync(join(tmp, 'seed-'));
     const paths = { dbPath: join(dir, 'intake.sqlite'), uploadDir: join(dir, 'uploads'), formFeedPath: join(rootDir, 'demo/feeds/request-form.json') };
