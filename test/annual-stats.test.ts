@@ -7,7 +7,7 @@ import { templateFor, type AnnualTemplate, type Label } from '../src/elements/an
 import { parseAnnualFeed } from '../src/elements/annual-stats/model.js';
 import { reconcile } from '../src/elements/annual-stats/reconcile.js';
 import { chartCount, chartOn, wrapLabel } from '../src/elements/annual-stats/charts.js';
-import { cutOff, expectAccessible, misLanguaged, mountHtml, patchArrayFromLikePrototypeJs, storeFeed, textSpacing, waitUntilRendered } from './helpers.js';
+import { cutOff, expectAccessible, misLanguaged, mountHtml, nextFrames, patchArrayFromLikePrototypeJs, storeFeed, textSpacing, waitUntilRendered } from './helpers.js';
 
 /** Polls with timers, not animation frames (frames are throttled in a background tab when files run in parallel). */
 async function waitUntil(check: () => unknown, what: string, timeout = 8000): Promise<void> {
@@ -426,10 +426,7 @@ describe('<annual-stats>: charts', () => {
   async function settled(el: Element) {
     await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').filter((c) => chartOn(c)).length === 2, 'charts drawn');
     await waitUntilRendered(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => Math.abs(parseFloat(c.style.width) - c.parentElement!.clientWidth) < 1), 'charts at full width');
-    let frames = 0;
-    const tick = () => ++frames < 4 && requestAnimationFrame(tick);
-    requestAnimationFrame(tick);
-    await waitUntilRendered(() => frames >= 4, 'four frames');
+    await nextFrames(4);
   }
 
   it('under a page scaled with a transform (a 无障碍 toolbar’s `transform: scale(1.5)` on <body>), the charts follow the scale as it is switched on, changed and off', async () => {

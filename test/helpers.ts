@@ -97,6 +97,14 @@ export async function waitUntilRendered<T>(check: () => T | undefined | null | f
   }
 }
 
+/** Waits for `n` animation frames (what a page does in its rendering steps after a change: resize observations). */
+export async function nextFrames(n: number): Promise<void> {
+  let frames = 0;
+  const tick = () => ++frames < n && requestAnimationFrame(tick);
+  requestAnimationFrame(tick);
+  await waitUntilRendered(() => frames >= n, `${n} frames`);
+}
+
 /** Text content of the first match in an element's shadow root, whitespace collapsed. */
 export function shadowText(el: Element, selector = ':host'): string {
   const root = el.shadowRoot!;

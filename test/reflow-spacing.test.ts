@@ -15,7 +15,7 @@ import '../src/annual-stats.js';
 import '../src/request-form.js';
 import '../src/request-status.js';
 import { chartOn } from '../src/elements/annual-stats/charts.js';
-import { cutOff, expectAccessible, mountHtml, scriptEndpoint, storeFeed, textSpacing, waitUntil, waitUntilRendered } from './helpers.js';
+import { cutOff, expectAccessible, mountHtml, scriptEndpoint, storeFeed, nextFrames, textSpacing, waitUntil } from './helpers.js';
 import { englishCatalogue, chineseCatalogue, manyItems } from './fixtures/catalogue.js';
 import { $, $$, answerToReview, englishFormFeed, fill, formFeed, next } from './request-fixtures.js';
 
@@ -101,10 +101,7 @@ async function check(box: HTMLElement, els: Shown[], what: string, settle?: () =
     await settle?.();
     await new Promise((r) => setTimeout(r, 50));
     // What the elements do at the next frames once their size changed (annual-stats widens Table 二 to its figures).
-    let frames = 0;
-    const frame = () => requestAnimationFrame(() => ++frames < 3 && frame());
-    frame();
-    await waitUntilRendered(() => frames >= 3, 'three frames');
+    await nextFrames(3);
     for (const el of els) out.push(...unreadable(el).map((u) => `${what}, ${c}: <${el.localName}> ${u}`));
     // (At 200 % the paper form's cells and a catalogue entry's details are laid out one under another.)
     if (c === 'text at 200 %') for (const el of els) await expectAccessible(el);
