@@ -84,7 +84,7 @@ describe('an old page’s broken built-ins', () => {
         mount('request-status', await storeFeed(formFeed({ mode: 'print' }, endpoint)))];
       for (const el of els) await el.loaded;
       const [catalogue, annual, status] = els;
-      await waitUntil(() => catalogue.shadowRoot!.querySelector('li.item time, li.item'), 'the entries');
+      await waitUntil(() => catalogue.shadowRoot!.querySelector('li.item'), 'the entries');
       expect(catalogue.shadowRoot!.querySelector('li.item')!.textContent).to.match(/\d{4}年\d{1,2}月\d{1,2}日/);
       await waitUntil(() => annual.shadowRoot!.querySelector('table'), 'the tables');
       const input = (id: string, v: string) => {
