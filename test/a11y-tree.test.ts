@@ -17,7 +17,7 @@ import type { RequestStatus } from '../src/request-status.js';
 import type { AnnualStats } from '../src/annual-stats.js';
 import { scriptEndpoint, storeFeed } from './helpers.js';
 import { manyItems, smallCatalogue } from './fixtures/catalogue.js';
-import { $, $$, STEP1, VALID, answerToReview, fill, formFeed, next, waitUntil } from './request-fixtures.js';
+import { $, $$, STEP1, VALID, answerToReview, fill, formFeed, next, waitUntil, RECEIPT } from './request-fixtures.js';
 
 interface AX {
   role: string;
@@ -272,7 +272,6 @@ const visibleLabels = (el: Element) => $$(el, 'form [part~="field"]')
   .map((f) => (f.querySelector('legend, label')! as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
 
 
-const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
 
 /** A form sending to a server answering `steps` (or to the address `steps`), filled in validly up to its review. */
 async function toReview(steps: Parameters<typeof scriptEndpoint>[0] | string, encoding = 'json'): Promise<Form> {

@@ -9,7 +9,7 @@ import '../src/request-form.js';
 import '../src/request-status.js';
 import { FEED_SHAPES, type Shape } from '../src/schema/shapes.js';
 import { requestsTo, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
-import { answerToReview, fill, formFeed } from './request-fixtures.js';
+import { answerToReview, fill, formFeed, RECEIPT } from './request-fixtures.js';
 
 /** In every polluted text: none may reach the reader. */
 const MARK = 'POLLUTED';
@@ -181,7 +181,6 @@ async function show(c: Case, polluted: boolean): Promise<{ text: string; errors:
 
 /** The scripted intake endpoint of the case being shown (each run has its own). */
 let endpoint = '';
-const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
 /** What the form sent to `endpoint`: method, the headers it chose, the body (its key, new each time, as "a UUID"). */
 const sentTo = async () => JSON.stringify((await requestsTo(endpoint)).map((r) => [r.method, r.headers['content-type'],
   r.headers['idempotency-key']?.replace(/^[\da-f]{8}-[\da-f-]{27}$/, 'a UUID'), r.headers['accept-language'], r.body.replace(/[\da-f]{8}-[\da-f-]{27}/g, 'a UUID')])).replace(/WebKitFormBoundary\w+/g, 'BOUNDARY');

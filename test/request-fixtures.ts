@@ -85,6 +85,8 @@ export function englishFormFeed(submit: Record<string, unknown> = { mode: 'print
   };
 }
 
+/** An intake server's answer to a submission (the receipt), as the tests script it. */
+export const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
 export const STEP1 = { name: '张三', idNumber: '11010519491231002X', mobile: '13812345678' };
 export const VALID = { ...STEP1, description: '2025年道路维修经费' };
 

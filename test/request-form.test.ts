@@ -5,7 +5,7 @@ import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import { residentIdCheckChar } from '../src/validators/index.js';
 import { uniqueName, cutOff, expectAccessible, expectNoSkippedLevel, headingOutline, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
-import { $, $$, STEP1, VALID, answerToReview, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil } from './request-fixtures.js';
+import { $, $$, STEP1, VALID, answerToReview, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil, RECEIPT } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
 
@@ -17,7 +17,6 @@ async function mount(feed: unknown = formFeed(), src?: string, attrs: { persist?
   return el;
 }
 
-const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
 const pdf = (name = 'id.pdf', size = 10) => new File(['x'.repeat(size)], name, { type: 'application/pdf' });
 
 /** Fills every step validly and arrives at the review. */

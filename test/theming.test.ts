@@ -12,7 +12,7 @@ import '../src/request-status.js';
 import { chartOn } from '../src/elements/annual-stats/charts.js';
 import { mountHtml, scriptEndpoint, storeFeed, waitUntil } from './helpers.js';
 import { smallCatalogue } from './fixtures/catalogue.js';
-import { $, $$, answerToReview, fill, formFeed, next } from './request-fixtures.js';
+import { $, $$, answerToReview, fill, formFeed, next, RECEIPT } from './request-fixtures.js';
 
 type El = HTMLElement & { updateComplete: Promise<boolean>; loaded: Promise<unknown> };
 const TAGS = ['disclosure-catalogue', 'annual-stats', 'request-form', 'request-status'] as const;
@@ -109,7 +109,6 @@ function looks(token: string, value: string, i: number): string[] {
   return [rgb(i), `chart:${value}`];
 }
 
-const RECEIPT = { requestId: 'r-1', queryCode: 'AB12-CD34', receivedAt: '2026-09-30T02:00:00Z', dueDate: '2026-11-03', status: 'received' };
 const FOUND = {
   queryCode: 'AB12-CD34', status: 'received', outcome: null, receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29',
   history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }],
