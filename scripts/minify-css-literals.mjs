@@ -1,6 +1,8 @@
 // A Vite/Rollup plugin that minifies the CSS inside Lit's css`…` tagged templates (comments, indentation, spaces
 // around punctuation). Vite minifies JavaScript but leaves template literal contents alone, so the styles would
-// otherwise ship with every space and comment. Templates with ${…} interpolations are left as they are.
+// otherwise ship with every space and comment. A css`…` template it cannot read (an interpolation ${…} or a backslash,
+// such as an escaped backtick in a comment) fails the build: left as it was, it would ship unminified (a backtick
+// quoted in a comment of the shared styles once added 2.3 KB to the runtime every page downloads).
 
 /** Minifies one stylesheet's text. Conservative: never touches strings, never removes a space a selector needs. */
 export function minifyCss(text) {
@@ -55,6 +57,8 @@ export function minifyCssLiterals() {
         const body = raw.replace(COMMENT_OR_STRING, (m, str) => str ?? ' ');
         return `css\`${unquoteAttributeValues(body.split(STRING_SPLIT).map((p, i) => (i % 2 ? p : minifyCss(p))).join(''))}\``;
       });
+      const left = out.match(/\bcss`(?![^`$\\]*`)/);
+      if (left) throw new Error(`${id}: a css\`…\` template with \${…} or a backslash, which this plugin cannot minify: write it without`);
       return changed ? { code: out, map: null } : null;
     },
   };

@@ -1,11 +1,11 @@
 /**
  * Every element on a 320 CSS px screen (a 1280px desktop at 400 %, WCAG 1.4.10) with the browser's text at 200 % (the
- * element's `medium`: --de-font-size 32px), in large-text mode, and with a reader's text spacing (WCAG 1.4.12: lines
+ * element's `medium`: --de-font-size 32px), in large-text mode, with a reader's text spacing (WCAG 1.4.12: lines
  * 1.5, paragraphs 2em apart, letters 0.12em, words 0.16em; set on the host page's box, which letter and word spacing
- * reach by inheritance, and inside as a bookmarklet that reaches shadow roots does), in English and Chinese: the states a
- * reader meets stay within the element, no text runs out of its box (a button, a chip, a heading) or is cut off, and a
- * closed picker cut at its edge says so (…). Only the annual report's data tables may scroll sideways (their cells'
- * words and figures within the cells).
+ * reach by inheritance, and inside as a bookmarklet that reaches shadow roots does), and all three at once, in English
+ * and Chinese: the states a reader meets stay within the element, no text runs out of its box (a button, a chip, a
+ * heading) or is cut off, and a closed picker cut at its edge says so (…). Only the annual report's data tables may scroll sideways (their cells'
+ * words and figures within the cells). With the text as it comes, no word is broken where its line would hold it.
  */
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
@@ -79,10 +79,36 @@ function unreadable(el: Element): string[] {
   return out;
 }
 
+/**
+ * The words (Latin letters and figures) of the element's text drawn on two lines: a word broken although the line
+ * would hold it (a box squeezed narrower than its words). Left out: visually hidden text, fields and pickers; tables,
+ * whose columns share the width as they each decide (the paper form, the annual report's, which scroll); tokens longer
+ * than 15 characters (a link, an index number, an ID number), which break where a line ends.
+ */
+function brokenWords(el: Element): string[] {
+  const out: string[] = [];
+  const walk = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+  for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+    if (t.parentElement!.closest('style, option, [hidden], .vh, canvas, select, textarea, table') || !t.parentElement!.checkVisibility()) continue;
+    for (const m of t.textContent!.matchAll(/[A-Za-z0-9][\w'’.,:/-]*[A-Za-z0-9]/g)) {
+      if (m[0].length > 15) continue;
+      const r = document.createRange();
+      r.setStart(t, m.index!);
+      r.setEnd(t, m.index! + m[0].length);
+      const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+      if (tops.size > 1) out.push(`a word broken: “${m[0]}” in ${name(t.parentElement!)}`);
+    }
+  }
+  return out;
+}
+
 const SPACING = 'line-height: 1.5; letter-spacing: 0.12em; word-spacing: 0.16em';
-/** Text at 200 %, with and without the reader's text spacing; large text with it; text at 200 % and large text. */
-const CONDITIONS = [['text at 200 %', '32px', false, false], ['text at 200 %, text spacing', '32px', false, true],
-  ['large text, text spacing', '', true, true], ['text at 200 % and large text', '32px', true, false]] as const;
+/**
+ * Text as it comes (where no word may be broken); at 200 %, with and without the reader's text spacing; large text with
+ * it; text at 200 % and large text; all three.
+ */
+const CONDITIONS = [['as it comes', '', false, false], ['text at 200 %', '32px', false, false], ['text at 200 %, text spacing', '32px', false, true],
+  ['large text, text spacing', '', true, true], ['text at 200 % and large text', '32px', true, false], ['text at 200 %, large text, text spacing', '32px', true, true]] as const;
 
 /** Each element in `els` under each condition: what is unreadable, by condition and element. */
 async function check(box: HTMLElement, els: Shown[], what: string, settle?: () => Promise<unknown>, large$ = (on: boolean) => els.forEach((el) => (el.largeText = on))): Promise<string[]> {
@@ -103,6 +129,8 @@ async function check(box: HTMLElement, els: Shown[], what: string, settle?: () =
     // What the elements do at the next frames once their size changed (annual-stats widens Table 二 to its figures).
     await nextFrames(3);
     for (const el of els) out.push(...unreadable(el).map((u) => `${what}, ${c}: <${el.localName}> ${u}`));
+    // (Where every word fits on a line, none is broken.)
+    if (c === 'as it comes') for (const el of els) out.push(...brokenWords(el).map((u) => `${what}, ${c}: <${el.localName}> ${u}`));
     // (At 200 % the paper form's cells and a catalogue entry's details are laid out one under another.)
     if (c === 'text at 200 %') for (const el of els) await expectAccessible(el);
   }

@@ -30,8 +30,11 @@ export const baseStyles = css`
     text-indent: 0;
     white-space: normal;
     /* A word longer than its line (an English heading at 200 % on a 320px screen) breaks rather than running past the
-       element (WCAG 1.4.10); it does not make boxes narrower than their words, so nothing breaks that fits. */
-    overflow-wrap: break-word;
+       element (WCAG 1.4.10). anywhere, not break-word: a box in a row or a grid column may then be narrower than
+       its longest word (at 200 % text, large text and a reader's spacing together, the form's step list, the catalogue's
+       publisher line, filters and details ran past the screen); boxes still take their words' width where the line
+       has it, so nothing breaks that fits (test/reflow-spacing.test.ts looks for broken words). */
+    overflow-wrap: anywhere;
     --_text: var(--de-color-text, #1f1f1f);
     --_muted: var(--de-color-text-muted, #595959);
     --_bg: var(--de-color-background, #ffffff);
@@ -123,9 +126,9 @@ export const baseStyles = css`
     line-height: 1.3;
     text-decoration: none;
     /* Its text stays inside it when the line is narrower than the text's longest word (“Start a new application” on a
-       receipt at 200 % with text spacing ran out of its button): the parts of a chip wrap, a word breaks where it must. */
+       receipt at 200 % with text spacing ran out of its button): the parts of a chip wrap, a word breaks where it must
+       (.root's overflow-wrap). */
     flex-wrap: wrap;
-    overflow-wrap: anywhere;
   }
   .btn:hover { background: var(--_surface); }
   .btn.primary { background: var(--_primary); border-color: var(--_primary); color: var(--_on-primary); }

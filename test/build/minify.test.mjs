@@ -1,7 +1,7 @@
 // The two minifiers of template text in the shipped builds: CSS in css`` and the indentation of html`` templates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCss, unquoteAttributeValues } from '../../scripts/minify-css-literals.mjs';
+import { minifyCss, minifyCssLiterals, unquoteAttributeValues } from '../../scripts/minify-css-literals.mjs';
 import { minifyHtmlTemplates, unquoteAttributes } from '../../scripts/minify-html-literals.mjs';
 
 test('CSS: leading zeros, !important and quoted attribute names go; numbers inside names and other quotes stay', () => {
@@ -12,6 +12,17 @@ test('CSS: leading zeros, !important and quoted attribute names go; numbers insi
     'b{r:calc(var(--r)*4);w:calc((1em + 2px)/2 - 1px)}.x>*{c:1}', 'spaces around + and - stay; a descendant * is not touched');
   assert.equal(unquoteAttributeValues("[role='tree']>.n,[aria-current=\"page\"]{}"), '[role=tree]>.n,[aria-current=page]{}');
   assert.equal(unquoteAttributeValues("[title='a b'],[x='1a']{content:'=x]'}"), "[title='a b'],[x='1a']{content:'=x]'}");
+});
+
+test('css``: every template of our sources is minified; one the plugin cannot read fails the build (it shipped unminified)', () => {
+  const { transform } = minifyCssLiterals();
+  const id = '/p/src/core/x.styles.ts';
+  assert.equal(transform('export const s = css`\n  a { color: red; }\n`;', id).code, 'export const s = css`a{color:red}`;');
+  assert.equal(transform('export const s = 1;', id), null, 'no css`` template: untouched');
+  // (A backtick quoted in a comment, escaped: the shared styles shipped with every comment and space, 2.3 KB more.)
+  assert.throws(() => transform('const s = css`\n  /* \\`anywhere\\` */ a { b: c; }\n`;', id), /cannot minify/);
+  assert.throws(() => transform('const s = css`a { b: ${c}; }`;', id), /cannot minify/);
+  assert.throws(() => transform('const a = css`a{}`, b = css`x { y: ${z} }`;', id), /cannot minify/, 'the second of two');
 });
 
 test('html``: a line break and the white space around it become one space, in nested templates too; nothing else changes', () => {

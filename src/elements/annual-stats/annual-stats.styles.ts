@@ -1,11 +1,10 @@
 import { css } from 'lit';
 
 export const annualStyles = css`
-  /* A word longer than the line (a feed's name or URL, an English heading in large text or at 200%) is broken rather
-     than running past the element on a 320px screen (WCAG 1.4.10); table cells keep theirs whole: the table scrolls. */
+  /* (A word longer than the line breaks: the common .root's overflow-wrap; table cells keep theirs whole, below: the
+     table scrolls.) */
   .root {
     container-type: inline-size;
-    overflow-wrap: anywhere;
     --_chart-1: var(--de-chart-1, var(--_primary));
     --_chart-2: var(--de-chart-2, #c25400);
     --_chart-3: var(--de-chart-3, #1e6b34);

@@ -29,7 +29,7 @@ export const catalogueStyles = css`
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
   .facet label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: var(--_hand); }
   /* The label of a facet value or a category. */
-  .text { flex: 1; overflow-wrap: anywhere; }
+  .text { flex: 1; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }
 
   .facet ul, [role='tree'], [role='group'], .items, .chips, .pages ul { list-style: none; margin: 0; padding: 0; }
@@ -77,7 +77,7 @@ export const catalogueStyles = css`
   @container (max-width: 12em) { .meta { display: block; } }
   .meta > div { display: contents; }
   .meta dt { color: var(--_muted); }
-  .meta dd { margin: 0; overflow-wrap: anywhere; }
+  .meta dd { margin: 0; }
   /* Under each title: as many term-value pairs on a line as the list column holds (its width, not the element's,
      which also holds the filters), a pair broken only when it cannot fit on a line of its own. */
   .summary-meta { display: flex; flex-wrap: wrap; gap: 0.1em 1.5em; }

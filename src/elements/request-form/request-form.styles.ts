@@ -5,7 +5,7 @@ export const requestFormStyles = css`
   h2 { font-size: 1.4em; margin: 0 0 0.3em; }
   /* A heading right inside the root (request-status' title) in large text: 1.4 × 1.25, not the other children's 1.25. */
   .root.large > h2 { font-size: 1.75em; }
-  h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; overflow-wrap: anywhere; }
+  h3 { font-size: 1.2em; margin: 0.8em 0 0.4em; }
   h4 { font-size: 1.05em; margin: 1em 0 0.3em; }
   [tabindex='-1']:focus { outline: none; }
   [tabindex='-1']:focus-visible, .summary h3:focus { outline: 0.2em solid var(--_focus); }
@@ -39,13 +39,13 @@ export const requestFormStyles = css`
   .answers { margin: 0; }
   .answers > div { display: grid; grid-template-columns: minmax(8em, 1fr) 2fr auto; gap: 0.5em; padding: 0.5em 0; border-bottom: 0.0625em solid var(--_border); }
   .answers dt { font-weight: bold; }
-  .answers dd { margin: 0; overflow-wrap: anywhere; }
+  .answers dd { margin: 0; }
   .answers dd.v, .paper td { white-space: pre-wrap; }
   .send progress { display: block; width: 100%; max-width: 24em; height: 1em; }
   .clear { margin-top: 1.5em; }
   /* A query code of ten characters fits the receipt's width on one line (a phone with large text broke it in two),
      also with a reader's wider letter spacing (WCAG 1.4.12: 0.12em). */
-  .code { font-size: min(2em, 13cqi); font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; overflow-wrap: anywhere; }
+  .code { font-size: min(2em, 13cqi); font-weight: bold; letter-spacing: 0.08em; font-family: ui-monospace, monospace; margin: 0.1em 0; user-select: all; }
   .receipt, .paper { border: 0.0625em solid var(--_border); border-radius: var(--_radius); padding: 1em; }
   /* The receipt of a submitted application: the confirmation colour (--de-color-success) along its side. */
   [part='receipt'] { border-inline-start: 0.375em solid var(--_success); }
@@ -81,7 +81,7 @@ export const requestFormStyles = css`
   /* The rows to sign and date stay together on one page. */
   .paper tbody:last-child { break-inside: avoid; }
   .timeline { list-style: none; padding: 0; border-inline-start: 0.2em solid var(--_border); margin: 0.5em 0 0 0.4em; }
-  .timeline li { padding: 0 0 0.8em 1em; overflow-wrap: anywhere; }
+  .timeline li { padding: 0 0 0.8em 1em; }
   .timeline time { display: block; }
   @media print {
     header, .progress, .clear, [part='warning'], [part='insecure'] { display: none !important; }
@@ -90,7 +90,7 @@ export const requestFormStyles = css`
     form:has(~ .receipt) { display: none; }
     .receipt, .paper { border: 0; padding: 0; }
     /* On paper the link to the status page is its address. */
-    [part='receipt'] a::after { content: ' ' attr(href); overflow-wrap: anywhere; }
+    [part='receipt'] a::after { content: ' ' attr(href); }
     /* A row breaks across pages only inside a cell of 6 lines or more, 3 kept on each side (and not in the space to
        sign): a short row stays whole; a long answer runs on over the next page, where kept whole it went to the next
        page, leaving the rest of this one blank, and was broken there all the same if taller than a page. (Firefox has
