@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { demoIntakeEnvs } from './demo-intake-env.mjs';
 import { ensureDependencies } from './ensure.mjs';
 import { serveStatic } from './serve.mjs';
 
@@ -40,27 +41,8 @@ if (build.status !== 0) {
 const children = [];
 let stopping = false;
 if (existsSync('demo/server/run.mjs')) {
-  const env = {
-    ...process.env,
-    INTAKE_PORT: String(intakePort),
-    INTAKE_STAFF_TOKEN: process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token',
-    // Sample applications in every state, for the status page (demo/server/seed.ts); INTAKE_SEED_DEMO=0 to skip.
-    INTAKE_SEED_DEMO: process.env.INTAKE_SEED_DEMO ?? '1',
-    // The demo's pages reach the intake server through scripts/serve.mjs's /api proxy (the server listens on 127.0.0.1
-    // only): with this, its rate limits count each visitor's address, not one 127.0.0.1 shared by all.
-    INTAKE_TRUST_PROXY: process.env.INTAKE_TRUST_PROXY ?? '1',
-  };
-  const foia = {
-    ...env,
-    INTAKE_PORT: String(foiaPort),
-    INTAKE_FORM_FEED: 'demo/feeds/request-form-us-foia.json',
-    INTAKE_DB: process.env.FOIA_INTAKE_DB ?? 'demo/server/data/foia/intake.sqlite',
-    INTAKE_UPLOAD_DIR: process.env.FOIA_INTAKE_UPLOAD_DIR ?? 'demo/server/data/foia/uploads',
-    // Its own sample requests (seed.ts US_FOIA_SAMPLES), unless INTAKE_SEED_DEMO=0.
-    INTAKE_SEED_DEMO: env.INTAKE_SEED_DEMO === '0' ? '0' : 'us-foia',
-    INTAKE_LOG_PREFIX: '[foia] ',
-  };
-  for (const [name, e] of [['intake server', env], ['FOIA intake server', foia]]) {
+  const { district, foia } = demoIntakeEnvs(process.env, intakePort, foiaPort);
+  for (const [name, e] of [['intake server', district], ['FOIA intake server', foia]]) {
     const intake = spawn(process.execPath, ['demo/server/run.mjs'], { stdio: 'inherit', env: e });
     children.push(intake);
     intake.on('exit', (code, signal) => {
@@ -101,5 +83,6 @@ Demo portal (岳阳市君山区人民政府, sample data):  ${server.url}/demo/i
   status ${server.url}/demo/status.html · annual report ${server.url}/demo/report.html
   a US agency's FOIA request form (English, its own intake server) ${server.url}/demo/foia.html
   Served with a strict Content-Security-Policy and Trusted Types (scripts/serve.mjs); your own page need not be.
-Staff API token for the intake server: ${process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token'} (set INTAKE_STAFF_TOKEN to change; named tokens: INTAKE_STAFF_TOKENS)
+Staff API tokens: the district's intake server ${process.env.INTAKE_STAFF_TOKEN ?? 'demo-staff-token'} (set INTAKE_STAFF_TOKEN to change; named tokens: INTAKE_STAFF_TOKENS),
+  the FOIA office's ${process.env.FOIA_INTAKE_STAFF_TOKEN ?? 'demo-foia-staff-token'} (FOIA_INTAKE_STAFF_TOKEN; FOIA_INTAKE_STAFF_TOKENS)
 Press Ctrl+C to stop.`);
