@@ -1483,6 +1483,24 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     }
   });
 
+  it('a printout says what was searched: the conditions as text, without their × and 清除全部条件, and no other control', async () => {
+    const el = await mount();
+    await search(el, '通知');
+    await check(el, '主题分类', '综合政务');
+    const shown = (sel: string) => $$(el, sel).filter((e) => e.checkVisibility()).map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+    expect(shown('.chips li')).to.deep.equal(['检索：通知 ×', '主题分类：综合政务 ×', '清除全部条件']);
+    await emulateMedia({ media: 'print' });
+    try {
+      // (The × is aria-hidden: its text is there, not drawn.)
+      expect($$(el, '.chips .btn').filter((e) => e.checkVisibility()).map((b) => (b as HTMLElement).innerText.trim())).to.deep.equal(['检索：通知', '主题分类：综合政务']);
+      expect(shown('.search, .filters, .toolbar label, .toolbar button, .pages, .item .actions, .chips .link')).to.deep.equal([]);
+      expect(shadowText(el, '#summary')).to.equal('共找到 2 条信息');
+      expect(shown('.item h3')).to.have.length(2);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('a page-size set while the feed is still loading (a framework setting it late) is the size of the first page shown', async () => {
     const src = await storeFeed({ ...smallCatalogue(), items: manyItems(30) }, { delay: 300 });
     const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} no-url-state></disclosure-catalogue>`);

@@ -6,8 +6,8 @@ export const catalogueStyles = css`
      would compute to flex), the chips and the page links. */
   .hd, .search, .toolbar, .toolbar label, .chips, .pages ul { display: flex; flex-wrap: wrap; align-items: center; }
   .hd { align-items: baseline; gap: 0.25em 1em; margin-bottom: 0.75em; }
-  /* (min-width: a title's long word breaks in the line rather than running past the element.) */
-  .hd h2 { margin: 0; font-size: 1.35em; line-height: 1.3; min-width: 0; }
+  /* (A title's long word breaks in the line rather than running past the element: the .root's overflow-wrap.) */
+  .hd h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   .hd .publisher { color: var(--_muted); }
   .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
   /* Narrow: the filters behind their button (the three a row each, the rows' gap between them); wide: beside the
@@ -97,8 +97,11 @@ export const catalogueStyles = css`
   /* Entries of the last answer while the server works on the next: tinted, never faded (they stay readable: 1.4.3). */
   [aria-busy='true'] .items { background: var(--_surface); cursor: progress; }
 
+  /* On paper the conditions searched stay, as framed text (检索：防汛 类别：…; not their × or 清除全部条件; the common
+     styles print no button): without them a printed list did not say what it held. */
   @media print {
-    .filters, .search, .toolbar label, .chips, .pages, .actions { display: none !important; }
+    .chips .btn { display: inline !important; }
+    .filters, .search, .toolbar label, .chips .link, [aria-hidden], .pages, .actions { display: none !important; }
     .cols { display: block; }
     .detail { background: none; padding: 0; }
     .items > li { break-inside: avoid; content-visibility: visible; }
