@@ -12,6 +12,7 @@
 //   hostile                no <img>, <script>, <iframe>, <object>, <embed> in any shadow root, no javascript:/data: link
 //   step:<n>               <request-form> shows its step n (1 is the first; the review is the last)
 //   long-text              nothing in the element runs past its right edge (long words wrap; tables scroll in their box)
+// In every story, no word (Latin letters and figures, up to 15 characters, outside tables) is broken over two lines.
 //   themed                 the story's `--de-*` args (its theme's tokens, shown in Controls) are set on the element and
 //                          take effect (the primary button's background), and the story shows them as text too
 // Every element has stories of the states a designer looks at (REQUIRED below: loading, error, hostile feed, long text,
@@ -171,6 +172,19 @@ function probe({ tags, main, expects, hostile, docs, step, longText, themed }) {
         return true;
       });
       if (past.length) problems.push(`${name}: <${past[0].localName}> "${past[0].textContent.trim().slice(0, 40)}" runs past the element's right edge`);
+    }
+    // No word is broken where its line would hold it (a box squeezed narrower than its words): Latin words and figures
+    // of up to 15 characters (longer ones, links and identifiers, break where a line ends), outside tables (their
+    // columns share the width as they decide) and visually hidden text.
+    for (const t of (function* walk(w) { for (let n = w.nextNode(); n; n = w.nextNode()) yield n; })(document.createTreeWalker(sr, NodeFilter.SHOW_TEXT))) {
+      if (t.parentElement.closest('style, option, [hidden], .vh, canvas, select, textarea, table') || !t.parentElement.checkVisibility()) continue;
+      for (const m of t.textContent.matchAll(/[A-Za-z0-9][\w'’.,:/-]*[A-Za-z0-9]/g)) {
+        if (m[0].length > 15) continue;
+        const r = document.createRange();
+        r.setStart(t, m.index);
+        r.setEnd(t, m.index + m[0].length);
+        if (new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size > 1) problems.push(`${name}: a word broken over two lines: “${m[0]}” in <${t.parentElement.localName}>`);
+      }
     }
     if (el.localName === main && expects.length) {
       for (const part of expects) if (part !== 'lookup-busy' && !has(part)) problems.push(`${name} shows no [part~="${part}"]`);
