@@ -106,7 +106,7 @@ export const MANGLED_KEYS = [
   'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
   'untickedText', 'othersTitle', 'fileMeta', 'sameRefused', 'hideFilters', 'keySpent',
   'skipToResults', 'withCount', 'newConfirm', 'lookupBroken', 'paperHelpNoId',
-  'serviceNote', 'pickLabels', 'errorScript',
+  'serviceNote', 'pickLabels', 'errorScript', 'lookedUpLabel',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

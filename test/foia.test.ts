@@ -194,7 +194,7 @@ describe('US-FOIA and UK-FOIA forms in English: the words of a FOIA request, nev
     $(el, 'form .btn.primary').click();
     await waitUntil(() => $(el, '#result-h'), 'the result');
     expect($$(el, '[part="result"] dt').map((d) => d.textContent!.trim())).to.deep.equal(
-      ['Tracking number', 'Received', 'Reply due by', 'Office', 'Address', 'ZIP code', 'Office hours', 'Telephone', 'Email']);
+      ['Tracking number', 'Received', 'Reply due by', 'Status as of', 'Office', 'Address', 'ZIP code', 'Office hours', 'Telephone', 'Email']);
     expect(procedureWords(el)).to.deep.equal([]);
     await expectAccessible(el);
   });

@@ -80,8 +80,16 @@ describe('<request-status>', () => {
   it('shows status, due date, overdue and the history; the query code is normalised', async () => {
     const { el, endpoint } = await mount([{ status: 200, body: FOUND }]);
     expect(shadowText(el, 'h2')).to.equal('申请进度查询');
+    const before = new Date();
     await lookup(el, ' ab12-cd34 ', '张三');
     await waitUntil(() => $(el, '[part="result"]'), 'result');
+    // When it was looked up, on the agency's clock (a page left open, a printout for the office): its last line.
+    const clock = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(d).filter((p) => p.type !== 'literal').map((p) => +p.value);
+    const [y, mo, d, h, mi] = clock(before);
+    const asOf = shadowText(el, '[part="result"] .answers > div:last-child');
+    expect([asOf, clock(new Date()).join()]).to.satisfy(([text, after]: string[]) =>
+      text.startsWith('查询时间') && (text.includes(`${y}年${mo}月${d}日 ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`) || after !== [y, mo, d, h, mi].join()), asOf);
     await focusedIn(el, '#result-h');
     const [req] = await requestsTo(endpoint);
     const q = new URL(req.url, location.href).searchParams;

@@ -98,7 +98,7 @@ export class RequestStatus extends DisclosureElement {
   private triedLookup?: boolean;
   private busy?: boolean;
   /** `l`: the language it was asked in (Accept-Language), which the server's own words (a history note) came in. */
-  private statusAnswer?: (StatusAnswer & { l: string }) | null;
+  private statusAnswer?: (StatusAnswer & { l: string; asOf: string }) | null;
   /** `text` says it in the language of the moment (said again when the language changes). */
   private lookupFailure?: { text: () => string; retry: boolean; office?: 1 } | null;
 
@@ -180,7 +180,8 @@ export class RequestStatus extends DisclosureElement {
       const a = json as StatusAnswer;
       if (!a || typeof a.status !== 'string') throw new FeedError('invalidRoot', 'not a status answer', url.href, undefined, 'status');
       // Entries that are not objects (null, a number) would throw in render and leave the page at 正在查询.
-      this.statusAnswer = { ...a, l, history: Array.isArray(a.history) ? a.history.filter((h) => h && typeof h === 'object') : [] };
+      // asOf: when it was looked up, shown with it (a page left open, or printed for the office or a reconsideration).
+      this.statusAnswer = { ...a, l, asOf: new Date().toISOString(), history: Array.isArray(a.history) ? a.history.filter((h) => h && typeof h === 'object') : [] };
     } catch (error) {
       if (abort.signal.aborted) return;
       const err = error instanceof FeedError ? error : new FeedError('script', String(error), url.href);
@@ -262,7 +263,7 @@ export class RequestStatus extends DisclosureElement {
       ${this.statusAnswer ? this.renderAnswer(this.statusAnswer, form) : nothing}`;
   }
 
-  private renderAnswer(a: StatusAnswer & { l: string }, form: RequestFormFeed): TemplateResult {
+  private renderAnswer(a: StatusAnswer & { l: string; asOf: string }, form: RequestFormFeed): TemplateResult {
     const t = this.t;
     const rules = resolveRules(form);
     const today = this.today ?? localDate(new Date().toISOString(), rules.timeZone);
@@ -288,6 +289,7 @@ export class RequestStatus extends DisclosureElement {
         <div><dt>${t.receivedLabel}</dt><dd>${when(a.receivedAt)}</dd></div>
         <div><dt>${t.dueLabel}</dt><dd>${formatDate(a.dueDate, dl)}
           ${final ? nothing : html`<span class=${overdue ? 'overdue' : 'help'}>${t.paren(overdue ? t.overdueNote : paused ? own(t.duePaused, a.status) ?? '' : t.inTime)}</span>`}</dd></div>
+        <div><dt>${t.lookedUpLabel}</dt><dd>${when(a.asOf)}</dd></div>
       </dl>
       ${a.history.length
         ? html`<h4>${t.historyTitle}</h4><ol class="timeline" part="history">${a.history.map((h) => html`<li>

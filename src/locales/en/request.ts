@@ -83,6 +83,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   copied: 'Query code copied.',
   copyFailed: 'The query code could not be copied automatically. It is selected: copy it yourself, or write it down.',
   receivedLabel: 'Received',
+  /** When the status shown was looked up (a page left open, a printout). */
+  lookedUpLabel: 'Status as of',
   dueLabel: 'Reply due by',
   /** {y}: a year whose public holidays the form's calendar does not list yet, the due date's (0 when it does). */
   dueHelp: (n: number, y: number) => `${n} working days after receipt; public holidays are not counted${y ? `; this site does not list the ${y} holidays yet, so the date may be later` : ''}`,

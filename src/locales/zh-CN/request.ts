@@ -91,6 +91,8 @@ const zh = {
   copied: '查询码已复制。',
   copyFailed: '未能自动复制。查询码已选中，请手动复制或记下。',
   receivedLabel: '收到时间',
+  /** When the status shown was looked up (a page left open, a printout). */
+  lookedUpLabel: '查询时间',
   dueLabel: '答复期限',
   /** {y}: a year whose public holidays the form's calendar does not list yet, the due date's (0 when it does). */
   dueHelp: (n: number, y: number) => `自收到申请之日起 ${n} 个工作日，节假日不计算在内${y ? `；本站尚未列入${y}年的节假日安排，期限可能顺延` : ''}`,
