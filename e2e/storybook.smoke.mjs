@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../scripts/serve.mjs';
 import { findChrome, chromeArgs } from '../scripts/chrome.mjs';
+import { brokenWords } from './broken-words.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}dist/storybook`;
@@ -173,19 +174,8 @@ function probe({ tags, main, expects, hostile, docs, step, longText, themed }) {
       });
       if (past.length) problems.push(`${name}: <${past[0].localName}> "${past[0].textContent.trim().slice(0, 40)}" runs past the element's right edge`);
     }
-    // No word is broken where its line would hold it (a box squeezed narrower than its words): Latin words and figures
-    // of up to 15 characters (longer ones, links and identifiers, break where a line ends), outside tables (their
-    // columns share the width as they decide) and visually hidden text.
-    for (const t of (function* walk(w) { for (let n = w.nextNode(); n; n = w.nextNode()) yield n; })(document.createTreeWalker(sr, NodeFilter.SHOW_TEXT))) {
-      if (t.parentElement.closest('style, option, [hidden], .vh, canvas, select, textarea, table') || !t.parentElement.checkVisibility()) continue;
-      for (const m of t.textContent.matchAll(/[A-Za-z0-9][\w'’.,:/-]*[A-Za-z0-9]/g)) {
-        if (m[0].length > 15) continue;
-        const r = document.createRange();
-        r.setStart(t, m.index);
-        r.setEnd(t, m.index + m[0].length);
-        if (new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size > 1) problems.push(`${name}: a word broken over two lines: “${m[0]}” in <${t.parentElement.localName}>`);
-      }
-    }
+    // No word is broken where its line would hold it (e2e/broken-words.mjs).
+    for (const w of window.__brokenWords(sr)) problems.push(`${name}: a word broken over two lines: ${w}`);
     if (el.localName === main && expects.length) {
       for (const part of expects) if (part !== 'lookup-busy' && !has(part)) problems.push(`${name} shows no [part~="${part}"]`);
       if (!expects.includes('loading') && has('loading')) problems.push(`${name} is still loading`);
@@ -220,6 +210,8 @@ const server = await serveStatic({ root: outDir });
 const browser = await chromium.launch({ executablePath, headless: true, args: chromeArgs });
 try {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // (In every page before its scripts: probe() calls it.)
+  await context.addInitScript({ content: `window.__brokenWords = ${brokenWords};` });
   const queue = [...entries];
   const worker = async () => {
     for (let entry = queue.shift(); entry; entry = queue.shift()) await check(entry);

@@ -15,6 +15,7 @@ import '../src/annual-stats.js';
 import '../src/request-form.js';
 import '../src/request-status.js';
 import { chartOn } from '../src/elements/annual-stats/charts.js';
+import { brokenWords } from '../e2e/broken-words.mjs';
 import { cutOff, expectAccessible, mountHtml, scriptEndpoint, storeFeed, nextFrames, textSpacing, waitUntil } from './helpers.js';
 import { englishCatalogue, chineseCatalogue, manyItems } from './fixtures/catalogue.js';
 import { $, $$, answerToReview, englishFormFeed, fill, formFeed, next } from './request-fixtures.js';
@@ -79,29 +80,6 @@ function unreadable(el: Element): string[] {
   return out;
 }
 
-/**
- * The words (Latin letters and figures) of the element's text drawn on two lines: a word broken although the line
- * would hold it (a box squeezed narrower than its words). Left out: visually hidden text, fields and pickers; tables,
- * whose columns share the width as they each decide (the paper form, the annual report's, which scroll); tokens longer
- * than 15 characters (a link, an index number, an ID number), which break where a line ends.
- */
-function brokenWords(el: Element): string[] {
-  const out: string[] = [];
-  const walk = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
-  for (let t = walk.nextNode(); t; t = walk.nextNode()) {
-    if (t.parentElement!.closest('style, option, [hidden], .vh, canvas, select, textarea, table') || !t.parentElement!.checkVisibility()) continue;
-    for (const m of t.textContent!.matchAll(/[A-Za-z0-9][\w'’.,:/-]*[A-Za-z0-9]/g)) {
-      if (m[0].length > 15) continue;
-      const r = document.createRange();
-      r.setStart(t, m.index!);
-      r.setEnd(t, m.index! + m[0].length);
-      const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
-      if (tops.size > 1) out.push(`a word broken: “${m[0]}” in ${name(t.parentElement!)}`);
-    }
-  }
-  return out;
-}
-
 const SPACING = 'line-height: 1.5; letter-spacing: 0.12em; word-spacing: 0.16em';
 /**
  * Text as it comes (where no word may be broken); at 200 %, with and without the reader's text spacing; large text with
@@ -130,7 +108,7 @@ async function check(box: HTMLElement, els: Shown[], what: string, settle?: () =
     await nextFrames(3);
     for (const el of els) out.push(...unreadable(el).map((u) => `${what}, ${c}: <${el.localName}> ${u}`));
     // (Where every word fits on a line, none is broken.)
-    if (c === 'as it comes') for (const el of els) out.push(...brokenWords(el).map((u) => `${what}, ${c}: <${el.localName}> ${u}`));
+    if (c === 'as it comes') for (const el of els) out.push(...brokenWords(el.shadowRoot!).map((u) => `${what}, ${c}: <${el.localName}> a word broken: ${u}`));
     // (At 200 % the paper form's cells and a catalogue entry's details are laid out one under another.)
     if (c === 'text at 200 %') for (const el of els) await expectAccessible(el);
   }
