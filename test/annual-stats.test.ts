@@ -276,6 +276,19 @@ describe('<annual-stats>: CN-legacy seed (2013)', () => {
     await expectAccessible(el);
   });
 
+  it('a figures table beside a long label and note keeps its column header 数值 on one line (it broke as 数/值 in the demo’s 787px column)', async () => {
+    const el = await mount(`${FEEDS}/2013.json`);
+    el.style.cssText = 'display: block; width: 760px';
+    await nextFrames(2);
+    const heads = $$(el, 'thead th').filter((th) => text(th) === '数值' && th.checkVisibility());
+    expect(heads.length).to.be.greaterThan(3);
+    for (const th of heads) {
+      const r = document.createRange();
+      r.selectNodeContents(th);
+      expect(new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size, th.closest('table')!.id).to.equal(1);
+    }
+  });
+
   it('the CSV of custom figures says which are approximate (约500 in the table), in a column of its own; the values stay numbers', async () => {
     const el = await mount(await storeFeed({
       schemaVersion: 1, year: 2013, template: 'CN-legacy', groups: [{ id: 'web', label: '网站访问' }],

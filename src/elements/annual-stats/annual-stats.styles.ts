@@ -58,7 +58,8 @@ export const annualStyles = css`
   /* Every column or column-group header is in a thead (Table 二's column labels, in its blocks, stay as they are). */
   thead th { text-align: center; }
   thead th, th.clause, th.total { font-weight: 700; }
-  td.n { text-align: end; white-space: nowrap; }
+  /* A figure, and the header of a column of them (数值, which broke into 数/值 beside a long label and note). */
+  .n { text-align: end; white-space: nowrap; }
   td.nr { background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }
   /* Smaller, muted text: the corner cell, notes, units, the legend. */
   td.corner, td.note, .unit, .legend { font-size: 0.875em; color: var(--_muted); }

@@ -190,7 +190,7 @@ export function figuresTable(id: string, caption: string, figures: CustomFigure[
   for (const f of figures) csv.push([f.label, ...approx(f.approximate ? h.approx.trim() : ''), f.value, f.unit ? h.unitNames[f.unit] ?? f.unit : '', ...(withNote ? [f.note ?? ''] : [])]);
   return {
     id, caption,
-    head: [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]],
+    head: [[th(h.figure, { scope: 'col' }), th(h.value, { scope: 'col', cls: 'n' }), ...(withNote ? [th(h.note, { scope: 'col' })] : [])]],
     bodies: [figures.map((f) => [
       th(f.label, { scope: 'row', lang }),
       td(f.value, 'amount', { unit: f.unit, approx: f.approximate, lang }),
