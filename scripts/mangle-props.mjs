@@ -106,7 +106,7 @@ export const MANGLED_KEYS = [
   'lookupLimited', 'unitNamesHant', 'yearsInRun', 'statusLink', 'filesAgain', 'againMark', 'serverNote', 'slowNote',
   'untickedText', 'othersTitle', 'fileMeta', 'sameRefused', 'hideFilters', 'keySpent',
   'skipToResults', 'withCount', 'newConfirm', 'lookupBroken', 'paperHelpNoId',
-  'serviceNote', 'pickLabels', 'errorScript', 'lookedUpLabel',
+  'serviceNote', 'pickLabels', 'errorScript', 'lookedUpLabel', 'holidaysUnlisted',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

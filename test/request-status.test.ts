@@ -150,6 +150,22 @@ describe('<request-status>', () => {
     expect(shadowText(el, '[part="history"] li:last-child')).to.contain('Time limit extended: ');
   });
 
+  it('a due date in a year whose holidays the form’s calendar does not list yet may move: said as the receipt says it (not when overdue, answered or in a listed year)', async () => {
+    // The fixtures' calendar lists 2026's National Day; an application looked up on 2026-10-12 and due in January 2027.
+    const shown = async (body: object, lang = 'zh-CN') => {
+      const { el } = await mount([{ status: 200, body: { ...FOUND, ...body } }], { lang });
+      await lookup(el, 'AB12CD34', '张三');
+      await waitUntil(() => $(el, '[part="result"]'), 'result');
+      const due = $$(el, '[part="result"] .answers > div').find((d) => /^(答复期限|Reply due)/.test(d.querySelector('dt')!.textContent!.trim()));
+      return due!.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    expect(await shown({ status: 'received', dueDate: '2027-01-05' })).to.match(/^2027年1月5日\s*（未超过答复期限；本站尚未列入2027年的节假日安排，期限可能顺延）$/);
+    expect(await shown({ status: 'received', dueDate: '2027-01-05' }, 'en')).to.match(/^Jan 5, 2027\s*\(Within the time limit; this site does not list the 2027 holidays yet, so the date may be later\)$/);
+    expect(await shown({ status: 'received', dueDate: '2026-11-05' })).to.match(/^2026年11月5日\s*（未超过答复期限）$/);
+    expect(await shown({ status: 'received', dueDate: '2027-01-05', overdue: true })).to.match(/（已超过答复期限）$/);
+    expect(await shown({ status: 'answered', outcome: 'granted', dueDate: '2027-01-05' })).to.equal('2027年1月5日');
+  });
+
   it('says the reply is overdue when the server says so while paused (a consultation begun after the due date stops nothing)', async () => {
     let { el } = await mount([{ status: 200, body: { ...FOUND, status: 'consultingThirdParty', overdue: true } }]);
     await lookup(el, 'AB12CD34', '张三');

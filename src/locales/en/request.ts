@@ -87,7 +87,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   lookedUpLabel: 'Status as of',
   dueLabel: 'Reply due by',
   /** {y}: a year whose public holidays the form's calendar does not list yet, the due date's (0 when it does). */
-  dueHelp: (n: number, y: number) => `${n} working days after receipt; public holidays are not counted${y ? `; this site does not list the ${y} holidays yet, so the date may be later` : ''}`,
+  dueHelp: (n: number, y: number) => `${n} working days after receipt; public holidays are not counted${y ? en.holidaysUnlisted(y) : ''}`,
   printButton: 'Print',
   paperTitle: 'Application for government information to {agency}',
   paperHelp: 'Print this form, sign it and post or hand it in with a copy of your proof of identity to {agency}.',
@@ -111,6 +111,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   historyTitle: 'History',
   overdueNote: 'The reply is overdue',
   inTime: 'Within the time limit',
+  /** After dueHelp or inTime: {y}, the due date's year, whose public holidays the form's calendar does not list yet. */
+  holidaysUnlisted: (y: number) => `; this site does not list the ${y} holidays yet, so the date may be later`,
   duePaused: {
     consultingThirdParty: 'the time taken to consult a third party does not count towards the reply period',
     correctionRequested: 'the due date will be set again when the agency receives what it asked you for',

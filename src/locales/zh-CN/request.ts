@@ -95,7 +95,7 @@ const zh = {
   lookedUpLabel: '查询时间',
   dueLabel: '答复期限',
   /** {y}: a year whose public holidays the form's calendar does not list yet, the due date's (0 when it does). */
-  dueHelp: (n: number, y: number) => `自收到申请之日起 ${n} 个工作日，节假日不计算在内${y ? `；本站尚未列入${y}年的节假日安排，期限可能顺延` : ''}`,
+  dueHelp: (n: number, y: number) => `自收到申请之日起 ${n} 个工作日，节假日不计算在内${y ? zh.holidaysUnlisted(y) : ''}`,
   printButton: '打印',
   /** {agency}: the agency's name (feed text, marked with the feed's language). */
   paperTitle: '{agency}政府信息公开申请表',
@@ -123,6 +123,8 @@ const zh = {
   historyTitle: '办理记录',
   overdueNote: '已超过答复期限',
   inTime: '未超过答复期限',
+  /** After dueHelp or inTime: {y}, the due date's year, whose public holidays the form's calendar does not list yet. */
+  holidaysUnlisted: (y: number) => `；本站尚未列入${y}年的节假日安排，期限可能顺延`,
   /** Why the due date may move, for each status that stops the reply period (PAUSED_STATUSES). */
   duePaused: {
     consultingThirdParty: '征求第三方意见期间，不计算在答复期限内',
