@@ -385,6 +385,61 @@ test('on a 320 px phone, the annual report keeps its charts inside its width whi
   }
 });
 
+test('on a 320 px phone, a table wider than the screen is shaded on the side it goes on (its scroll bar is not drawn until touched)', async () => {
+  const html = `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+    <body style="margin:16px"><annual-stats src="/demo/feeds/annual/2013.json" no-url-state no-charts></annual-stats>
+    <script src="/dist/disclosure-elements.js"></script></body></html>`;
+  const { page, log, close } = await open('/e2e/narrow-table.html', {
+    viewport: { width: 320, height: 640 },
+    routes: { '**/e2e/narrow-table.html': (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) },
+  });
+  try {
+    await waitForShadow(page, 'annual-stats', '#t4 tbody td');
+    // Table 四: a row of 15 figures (no row header over the edges), in a box that scrolls.
+    const row = page.locator('annual-stats').locator('#t4 tbody tr');
+    await row.scrollIntoViewIfNeeded();
+    const box = await page.evaluate(() => {
+      const wrap = document.querySelector('annual-stats').shadowRoot.querySelector('#t4').closest('.table-wrap');
+      const r = wrap.getBoundingClientRect(), tr = wrap.querySelector('tbody tr').getBoundingClientRect();
+      return { left: r.left, right: r.right, top: tr.top + 2, height: tr.height - 4, scrolls: wrap.scrollWidth > wrap.clientWidth };
+    });
+    assert.ok(box.scrolls, 'Table 四 is wider than the phone');
+    // The median brightness (0–255) of a 6px strip at each edge of the box, over the figures' row (a figure's digits
+    // are a few dark pixels among the ground's).
+    const strips = async () => {
+      const out = [];
+      for (const x of [box.left + 1, box.right - 7]) {
+        const png = await page.screenshot({ clip: { x, y: box.top, width: 6, height: box.height } });
+        out.push(await page.evaluate(async (b64) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = new OffscreenCanvas(img.width, img.height);
+          const ctx = c.getContext('2d');
+          ctx.drawImage(img, 0, 0);
+          const d = ctx.getImageData(0, 0, img.width, img.height).data;
+          const l = [];
+          for (let i = 0; i < d.length; i += 4) l.push((d[i] + d[i + 1] + d[i + 2]) / 3);
+          return l.sort((a, b) => a - b)[l.length >> 1];
+        }, png.toString('base64')));
+      }
+      return out;
+    };
+    const [leftAtStart, rightAtStart] = await strips();
+    assert.ok(rightAtStart < leftAtStart - 20, `shaded on the right, where it goes on, not on the left (left ${leftAtStart}, right ${rightAtStart})`);
+    await page.evaluate(() => {
+      const wrap = document.querySelector('annual-stats').shadowRoot.querySelector('#t4').closest('.table-wrap');
+      wrap.scrollLeft = wrap.scrollWidth;
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const [leftAtEnd, rightAtEnd] = await strips();
+    assert.ok(leftAtEnd < rightAtEnd - 20, `scrolled to its end: shaded on the left, not on the right (left ${leftAtEnd}, right ${rightAtEnd})`);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('every demo portal page passes axe (WCAG 2.2 AA) inside the hostile legacy page: Chinese, English, dark + large text', async () => {
   const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
   const pages = [

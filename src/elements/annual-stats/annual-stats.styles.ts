@@ -33,6 +33,15 @@ export const annualStyles = css`
   .panel ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
 
   .table-wrap { overflow-x: auto; margin: 0.5em 0; }
+  /* A table wider than its box is shaded on the side it goes on (a phone's or a Mac's scroll bar is not drawn until
+     touched: Table 三's 总计 was out of sight, with nothing to say so). The shades stay put; a cover the colour of the
+     page moves with the table and hides each one at its end. Over the figures (the headers keep their own ground). */
+  .table-wrap {
+    background: linear-gradient(90deg, var(--_bg) 40%, #0000) 0 / 2em no-repeat local,
+      linear-gradient(270deg, var(--_bg) 40%, #0000) 100% / 2em no-repeat local,
+      linear-gradient(90deg, color-mix(in srgb, var(--_text) 25%, #0000), #0000) 0 / 1em no-repeat,
+      linear-gradient(270deg, color-mix(in srgb, var(--_text) 25%, #0000), #0000) 100% / 1em no-repeat;
+  }
   /* The focused table's outline inside it: its box would cut off one drawn outside. Where :has() works, on the box
      instead, inside it: the table's own scrolled out of view with it (a browser without :has() drops the two rules that say so). */
   table:focus-visible { outline-offset: -0.2em; }
@@ -78,7 +87,7 @@ export const annualStyles = css`
 
   @media print {
     .toolbar, .actions, .trend-pick { display: none !important; }
-    .table-wrap { overflow: visible; }
+    .table-wrap { overflow: visible; background: none; }
     table { font-size: 9pt; min-width: 0; width: 100%; }
     .split { min-width: 0 !important; }
     /* Paper does not scroll: Table 三's 10 columns and Table 四's 15 must fit the page width, so header cells lose
@@ -103,6 +112,7 @@ export const annualStyles = css`
   }
   @media (forced-colors: active) {
     th, td { border-color: CanvasText; }
+    .table-wrap { background: none; }
     /* A canvas is not recoloured by forced colours: the charts take system colours instead (canvas resolves them to
        the user's palette), or their labels would stay dark grey on a black background. */
     .root.root {
