@@ -246,6 +246,36 @@ describe('<annual-stats>: reconciliation', () => {
   });
 });
 
+describe('<annual-stats>: column headers', () => {
+  it('Table 三 keeps a column header of four Chinese characters on one line (商业企业 broke as 商业企/业), six as four and two', async () => {
+    const el = await mount(`${FEEDS}/2022.json`);
+    el.style.cssText = 'display: block; width: 787px';
+    await nextFrames(2);
+    const lines = (th: Element) => {
+      const r = document.createRange();
+      r.selectNodeContents(th);
+      const rects = [...r.getClientRects()].filter((b) => b.width > 0);
+      return [...new Set(rects.map((b) => Math.round(b.top)))].map((top) => {
+        // The characters on each line, in order.
+        const t = th.textContent!.trim();
+        return [...t].filter((_, i) => {
+          const c = document.createRange();
+          const node = [...th.childNodes].find((n) => n.nodeType === 3 && n.textContent!.includes(t))!;
+          const at = node.textContent!.indexOf(t) + i;
+          c.setStart(node, at);
+          c.setEnd(node, at + 1);
+          return Math.round(c.getBoundingClientRect().top) === top;
+        }).join('');
+      });
+    };
+    const heads = $$(el, '#t3 thead th[scope="col"]');
+    const shown = Object.fromEntries(heads.map((th) => [text(th), lines(th)]));
+    for (const w of ['商业企业', '科研机构']) expect(shown[w], w).to.deep.equal([w]);
+    expect(shown['社会公益组织']).to.deep.equal(['社会公益', '组织']);
+    expect(shown['法律服务机构']).to.deep.equal(['法律服务', '机构']);
+  });
+});
+
 describe('<annual-stats>: CN-legacy seed (2013)', () => {
   it('shows every seed figure under its group and the text sections as paragraphs', async () => {
     const el = await mount(`${FEEDS}/2013.json`);
