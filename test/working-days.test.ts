@@ -6,6 +6,7 @@ import {
   isWorkingDay,
   jurisdictionDefaults,
   listedYear,
+  unlistedYear,
   localDate,
   workingDaysBetween,
   type WorkCalendar,
@@ -208,6 +209,15 @@ describe('isOverdue', () => {
 
   it('throws on invalid dates', () => {
     expect(() => isOverdue('2026-11-31', '2026-12-01')).to.throw(RangeError);
+  });
+});
+
+describe('unlistedYear: a due date\'s year whose holidays the calendar does not list yet', () => {
+  it('is the year past the last one listed, else 0 (a listed year, or a calendar that lists none)', () => {
+    expect(unlistedYear('2027-01-05', NATIONAL_DAY_2026)).to.equal(2027);
+    expect(unlistedYear('2026-12-31', NATIONAL_DAY_2026)).to.equal(0);
+    expect(unlistedYear('2027-01-05', { holidays: ['2027-01-01'] })).to.equal(0);
+    expect(unlistedYear('2027-01-05', undefined)).to.equal(0);
   });
 });
 

@@ -181,6 +181,15 @@ export const listedYear = (cal?: WorkCalendar): number =>
   +([...(cal?.holidays ?? []), ...(cal?.extraWorkdays ?? [])].filter((d) => !d.endsWith('-01-01')).sort().pop() ?? '').slice(0, 4);
 
 /**
+ * The year of a due date (YYYY-MM-DD) whose holidays `cal` does not list yet, so that the date may be later than
+ * counted (the receipt and the status lookup say so), else 0; 0 too for a calendar that lists none.
+ */
+export const unlistedYear = (due: string, cal?: WorkCalendar): number => {
+  const year = +String(due).slice(0, 4), listed = listedYear(cal);
+  return listed && year > listed ? year : 0;
+};
+
+/**
  * Where a calendar runs out too soon: due dates after the last day it lists (a holiday or a 调休 working day) count
  * only weekends as days off, and an application received from `now` on may be due up to about 90 days later (20 + 20
  * working days). Gives that last day (YYYY-MM-DD), '' when the calendar lists none, or null when it reaches past

@@ -7,7 +7,7 @@ import { bare } from '../../core/json.js';
 import { formatBytes, formatDate, isolate } from '../../core/format.js';
 // (The validators before the working-day rules: the order of the shared net chunk's modules, 3 B smaller in gzip.)
 import { inputHints, normalizeValue, type ValidatorName } from '../../validators/index.js';
-import { dueDate, isFoia, listedYear } from '../../rules/working-days.js';
+import { dueDate, isFoia, unlistedYear } from '../../rules/working-days.js';
 import {
   checkField, cleanSubmission, own, codePointLength, effectiveValidator, isRequired, isSingleCheckbox, parseAccept, parseRequestForm,
   resolveRules, visibleFields, type FieldValue, type FormField, type Receipt, type RequestFormFeed, type Submission,
@@ -1186,8 +1186,7 @@ export class RequestForm extends DisclosureElement {
     const link = page && new URL(page);
     link && link.searchParams.set('querycode', r.queryCode);
     // A due date in a year whose holidays the calendar does not list yet (the State Council publishes them in November or
-    // December) may be later than counted: said next to it.
-    const year = +String(r.dueDate).slice(0, 4), listed = listedYear(rules.calendar);
+    // December) may be later than counted: said next to it (unlistedYear).
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" tabindex="-1">${t.receiptTitle}</h2>
       <p class="agency" lang=${this.labelLang()}>${this.feedForm!.agency.name}</p>
@@ -1198,7 +1197,7 @@ export class RequestForm extends DisclosureElement {
       ${link ? html`<p><a href=${link.href}>${t.statusLink}</a></p>` : nothing}
       <dl class="answers">
         <div><dt>${t.receivedLabel}</dt><dd>${formatDateTime(r.receivedAt, dl, rules.timeZone)}</dd></div>
-        <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, dl)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays, listed && year > listed ? year : 0))}</span></dd></div>
+        <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, dl)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays, unlistedYear(r.dueDate, rules.calendar)))}</span></dd></div>
       </dl>
       <div class="actions">
         <button class="btn" type="button" @click=${async () => {

@@ -3,7 +3,7 @@ import { DisclosureElement } from '../../core/base.js';
 import { baseStyles } from '../../core/styles.js';
 import { FeedController, FeedError, fetchJson } from '../../core/feed.js';
 import { formatDate } from '../../core/format.js';
-import { isFoia, isOverdue, listedYear, localDate } from '../../rules/working-days.js';
+import { isFoia, isOverdue, localDate, unlistedYear } from '../../rules/working-days.js';
 import { normalizeCode } from '../../validators/contact.js';
 import { own, parseRequestForm, resolveRules, type RequestFormFeed, type StatusAnswer } from '../../schema/request-form.js';
 import { FINAL_STATUSES, PAUSED_STATUSES } from '../../schema/constants/request-form.js';
@@ -282,7 +282,7 @@ export class RequestStatus extends DisclosureElement {
     }
     const dl = dateLocale(this.locale, form.jurisdiction), when = (at: string) => formatDateTime(at, dl, rules.timeZone);
     // A due date in a year whose holidays the form's calendar does not list yet may move, as the receipt says too.
-    const year = +String(a.dueDate).slice(0, 4), listed = listedYear(rules.calendar);
+    const unlisted = unlistedYear(a.dueDate, rules.calendar);
     return html`<section class="receipt" part="result" aria-labelledby="result-h">
       <h3 id="result-h" tabindex="-1">${t.statusLabel}${t.colonMark}${own(t.statusNames, a.status) ?? a.status}</h3>
       <dl class="answers">
@@ -290,7 +290,7 @@ export class RequestStatus extends DisclosureElement {
         ${a.outcome ? html`<div><dt>${t.outcomeLabel}</dt><dd>${own(t.outcomeNames, a.outcome) ?? a.outcome}</dd></div>` : nothing}
         <div><dt>${t.receivedLabel}</dt><dd>${when(a.receivedAt)}</dd></div>
         <div><dt>${t.dueLabel}</dt><dd>${formatDate(a.dueDate, dl)}
-          ${final ? nothing : html`<span class=${overdue ? 'overdue' : 'help'}>${t.paren(overdue ? t.overdueNote : paused ? own(t.duePaused, a.status) ?? '' : t.inTime + (listed && year > listed ? t.holidaysUnlisted(year) : ''))}</span>`}</dd></div>
+          ${final ? nothing : html`<span class=${overdue ? 'overdue' : 'help'}>${t.paren(overdue ? t.overdueNote : paused ? own(t.duePaused, a.status) ?? '' : t.inTime + (unlisted ? t.holidaysUnlisted(unlisted) : ''))}</span>`}</dd></div>
         <div><dt>${t.lookedUpLabel}</dt><dd>${when(a.asOf)}</dd></div>
       </dl>
       ${a.history.length
