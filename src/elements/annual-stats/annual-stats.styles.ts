@@ -32,11 +32,12 @@ export const annualStyles = css`
   p.text { margin: 0 0 0.75em; white-space: pre-line; }
   .panel ul { margin: 0.25em 0; padding-inline-start: 1.25em; }
 
-  .table-wrap { overflow-x: auto; margin: 0.5em 0; }
   /* A table wider than its box is shaded on the side it goes on (a phone's or a Mac's scroll bar is not drawn until
      touched: Table 三's 总计 was out of sight, with nothing to say so). The shades stay put; a cover the colour of the
      page moves with the table and hides each one at its end. Over the figures (the headers keep their own ground). */
   .table-wrap {
+    overflow-x: auto;
+    margin: 0.5em 0;
     background: linear-gradient(90deg, var(--_bg) 40%, #0000) 0 / 2em no-repeat local,
       linear-gradient(270deg, var(--_bg) 40%, #0000) 100% / 2em no-repeat local,
       linear-gradient(90deg, color-mix(in srgb, var(--_text) 25%, #0000), #0000) 0 / 1em no-repeat,
