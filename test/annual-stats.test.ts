@@ -1839,6 +1839,11 @@ describe('<annual-stats>: a table is a Tab stop only while it scrolls (WCAG 2.1.
     const el = await report(2022);
     const wide = scrolling(el);
     expect(wide.map((t) => t.id)).to.include('t3');
+    // Table 四's fifteen column headers, one line each where the table scrolls (结果维持 broke as 结果维 / 持).
+    const lines = (n: Element) => { const r = document.createRange(); r.selectNodeContents(n); return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; };
+    const heads = $$(el, '#t4 thead tr:last-child th');
+    expect(heads.length, 'Table 四').to.equal(15);
+    expect(heads.filter((h) => lines(h) > 1).map(text), 'Table 四’s headers broken over lines').to.deep.equal([]);
     const stops = await tabStops(el);
     // Exactly the tables that scroll, in the order of the page, each followed by its CSV button.
     expect(stops.filter((s) => s.startsWith('table'))).to.deep.equal(wide.map(tableStop));

@@ -75,8 +75,9 @@ export const annualStyles = css`
   td.corner, td.note, .unit, .legend { font-size: 0.875em; color: var(--_muted); }
   .table3 tbody th:not(.section, .group) { min-width: 12em; }
   /* Table 三's, room for four Chinese characters a line in bold (at 4.5em 商业企业 broke as 商业企/业; now 社会公益/组织).
-     Table 四's fifteen keep 4.5em (结果维/持), so that it still fits a desktop's page. */
+     Table 四's fifteen, just that room in Chinese (结果维持 broke as 结果维/持), so that it still fits a desktop's page. */
   :is(.table3, .table4) thead th[scope='col'] { min-width: 4.5em; }
+  .table4 thead th:lang(zh) { min-width: 5.07em; }
   .table3 thead th[scope='col'] { min-width: 5.5em; }
   .legend { margin: 0.25em 0; }
   .legend::before { content: ''; display: inline-block; width: 1.5em; height: 0.9em; margin-inline-end: 0.4em; vertical-align: middle;
