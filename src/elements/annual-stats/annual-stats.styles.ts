@@ -74,11 +74,11 @@ export const annualStyles = css`
   /* Smaller, muted text: the corner cell, notes, units, the legend. */
   td.corner, td.note, .unit, .legend { font-size: 0.875em; color: var(--_muted); }
   .table3 tbody th:not(.section, .group) { min-width: 12em; }
-  /* Table 三's, room for four Chinese characters a line in bold (at 4.5em 商业企业 broke as 商业企/业; now 社会公益/组织).
-     Table 四's fifteen, just that room in Chinese (结果维持 broke as 结果维/持), so that it still fits a desktop's page. */
-  :is(.table3, .table4) thead th[scope='col'] { min-width: 4.5em; }
-  .table4 thead th:lang(zh) { min-width: 5.07em; }
-  .table3 thead th[scope='col'] { min-width: 5.5em; }
+  /* A column header or row group breaks between words, not inside a Chinese one (商业/企业, 结果/维持, 不予/公开;
+     before: 商业企/业, 结果维/持, 不予公/开): words() puts a <wbr> between them. So Tables 三 and 四 fit a portal's
+     content column. English headers are at least 4.5em wide. */
+  thead th, .section, .group { word-break: keep-all; }
+  :is(.table3, .table4) thead th[scope='col']:lang(en) { min-width: 4.5em; }
   .legend { margin: 0.25em 0; }
   .legend::before { content: ''; display: inline-block; width: 1.5em; height: 0.9em; margin-inline-end: 0.4em; vertical-align: middle;
     border: 0.0625em solid var(--_border); background: repeating-linear-gradient(135deg, transparent 0 0.3em, var(--_surface) 0.3em 0.6em); }

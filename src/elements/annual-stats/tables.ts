@@ -266,6 +266,25 @@ export function seriesLabel(key: string, reports: readonly AnnualReport[], tpls:
  * only for assistive technology (a heading above says the same). While the table is wider than the box it is in, it
  * takes focus (of a split table, the first block), so that the keyboard scrolls the box: set by the element (fit).
  */
+/** Word segmentation where the browser has it (not Firefox before 125 or an old polyfilled Intl: headers then do not break). */
+const seg = Intl.Segmenter && new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * A header's text with a break opportunity between two words (结果<wbr>维持): the styles keep Chinese words whole in
+ * column headers and Table 三's row groups, so a narrow column breaks 结果/维持, not 结果维/持. (Not a plain row
+ * header: its sentence may break anywhere, as text does, where there is no segmenter.)
+ */
+const words = (t: string) => {
+  let w: boolean | undefined;
+  let cut: boolean | undefined;
+  const out = seg && [...seg.segment(t)].map((s) => {
+    const x = w && s.isWordLike ? (cut = true) && [html`<wbr>`, s.segment] : s.segment;
+    w = s.isWordLike;
+    return x;
+  });
+  return cut ? out : t;
+};
+
 export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string, quiet?: boolean): TemplateResult {
   // (Its cells' `lang`, `id`, `unit` … absent are not read from a host page's polluted Object.prototype.)
   bare(m);
@@ -275,7 +294,9 @@ export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | s
     const headers = c.headers ?? nothing;
     const lang = c.lang ?? nothing;
     if (c.th) {
-      return html`<th scope=${c.scope ?? nothing} colspan=${colspan} rowspan=${rowspan} id=${c.id ?? nothing} headers=${headers} class=${c.cls ?? nothing} lang=${lang}>${c.text}</th>`;
+      // (Named by its text: Chromium names a cell with <wbr> in it "结果 维持".)
+      const w = c.scope != 'row' || c.cls ? words(c.text!) : c.text;
+      return html`<th scope=${c.scope ?? nothing} colspan=${colspan} rowspan=${rowspan} id=${c.id ?? nothing} headers=${headers} class=${c.cls ?? nothing} lang=${lang} aria-label=${w == c.text ? nothing : c.text!}>${w}</th>`;
     }
     const cls = [c.cls, c.val && 'n', c.val && typeof c.val.v !== 'number' && 'nr'].filter(Boolean).join(' ');
     return html`<td colspan=${colspan} rowspan=${rowspan} headers=${headers} class=${cls || nothing} lang=${lang}>${c.val ? value(c.val) : c.text}</td>`;
