@@ -1,10 +1,10 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../src/request-form.js';
 import '../src/request-status.js';
 import type { RequestForm } from '../src/request-form.js';
 import { residentIdCheckChar } from '../src/validators/index.js';
-import { uniqueName, cutOff, expectAccessible, expectNoSkippedLevel, headingOutline, misLanguaged, mountHtml, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
+import { uniqueName, cutOff, expectAccessible, expectNoSkippedLevel, headingOutline, misLanguaged, mountHtml, nextFrames, pastRightEdge, requestsTo, scriptEndpoint, sendKeys, shadowText, storeFeed, textSpacing } from './helpers.js';
 import { $, $$, STEP1, VALID, answerToReview, chooseFile, englishFormFeed, fill, focusedIn, formFeed, next, stepTitle, waitUntil, RECEIPT } from './request-fixtures.js';
 
 type El = RequestForm & HTMLElement;
@@ -211,6 +211,27 @@ describe('<request-form> validation', () => {
     expect(id.getAttribute('aria-describedby')).to.equal('f-idNumber-help f-idNumber-error');
     expect(shadowText(el, '#f-idNumber-error')).to.equal('错误：请填写“证件号码”。');
     await expectAccessible(el);
+  });
+
+  it('a field left for 下一步 pressed with the mouse: the click is not lost when the field’s message moves the button', async () => {
+    const el = await mount();
+    await fill(el, { applicantType: 'naturalPerson' });
+    const mobile = $<HTMLInputElement>(el, '#f-mobile');
+    mobile.focus();
+    mobile.value = '123';
+    mobile.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const button = $(el, 'form .btn.primary');
+    button.scrollIntoView({ block: 'center' });
+    const r = button.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await nextFrames(2);
+    await sendMouse({ type: 'up' });
+    await resetMouse();
+    await waitUntil(() => $(el, '[part="error-summary"]'), 'the error summary');
+    expect($$(el, '[part="error-summary"] a').map((a) => a.textContent!.trim()).join(' ')).to.contain('手机号码');
+    await focusedIn(el, '#summary');
   });
 
   it('error summary links move focus to the field', async () => {

@@ -31,6 +31,10 @@ const AUTOCOMPLETE: Record<string, string> = {
   fax: 'fax tel', email: 'email', address: 'street-address', postcode: 'postal-code',
 };
 const TEXTUAL = new Set(['text', 'textarea', 'email', 'tel', 'date']);
+/** Whether a mouse button is down (or a tap is under way): see the field's focusout. */
+let pressed: boolean | undefined;
+addEventListener('mousedown', () => (pressed = true), true);
+addEventListener('mouseup', () => (pressed = false), true);
 
 /** How a list is joined in a language: 、 in Chinese, ", " otherwise. */
 const listSep = (lang: string) => (/^zh/i.test(lang) ? '、' : ', ');
@@ -1007,7 +1011,10 @@ export class RequestForm extends DisclosureElement {
     const error = err ? html`<p class="field-error" id="${id}-error"><span class="vh">${t.errorPrefix}</span>${err}</p>` : nothing;
     const leave = (e: FocusEvent) => {
       if ((e.currentTarget as Element).contains(e.relatedTarget as Node)) return;
-      this.touch(f.name);
+      // Left for a button pressed with the mouse (下一步): its message, put above the field, moved the button down
+      // before it was released, and the click was lost. Shown as the button is released, before its click.
+      if (pressed) addEventListener('mouseup', () => this.touch(f.name), { once: true, capture: true });
+      else this.touch(f.name);
       clearTimeout(this.timers.count); // a count about a field left behind would be read out of context
     };
     const cls = `field${err ? ' invalid' : ''}`;
