@@ -951,8 +951,9 @@ describe('<annual-stats>: several years', () => {
     expect(keys).to.include.members(['reviewLitigation.review.total', 'feesCollected.amount', 'custom.siteVisits']);
     expect(keys).not.to.include('newReceived');
     const csv = el.csvFor('trend')!;
-    expect(csv).to.contain(',2013,2020,2022\r\n');
-    expect(csv).to.contain('网站总访问量（人次）,35000,389000,412000');
+    // (Its last column, 约数, names the years of an approximate figure: 2013's 3.5万余 visits.)
+    expect(csv).to.contain(',2013,2020,2022,约数\r\n');
+    expect(csv).to.contain('网站总访问量（人次）,35000,389000,412000,2013');
     await expectAccessible(el);
     // back button
     const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
@@ -979,7 +980,7 @@ describe('<annual-stats>: several years', () => {
     await el.loaded;
     expect(el.shownYear).to.equal(2022);
     expect(text($(el, 'header h2'))).to.contain('2022年');
-    expect(el.csvFor('trend')).to.contain(',2013,2020,2022\r\n');
+    expect(el.csvFor('trend')).to.contain(',2013,2020,2022,约数\r\n');
     expect($$(el, '#trend-key option')).to.have.length(17);
   });
 
@@ -1136,6 +1137,35 @@ describe('<annual-stats>: several years', () => {
     await setLang(el, 'en');
     expect($$(el, '#trend-key option').map(text)).to.deep.equal(['公开经费 (× 10,000 yuan)']);
     expect(el.csvFor('g0')).to.contain('公开经费,4,"× 10,000 yuan"\r\n');
+  });
+
+  it('the trend keeps 约 / about on the years whose figure is approximate (2013’s 3.5万余 visits): its text summary and data table; its CSV keeps the numbers and names those years in a 约数 column', async () => {
+    const el = await mount(`${FEEDS}/index.json`);
+    const sel = $<HTMLSelectElement>(el, '#trend-key');
+    sel.value = 'custom.siteVisits';
+    sel.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="trend"] [part~="data-toggle"]').click();
+    await el.updateComplete;
+    const summary = () => $(el, '[part~="trend"] [role="img"]').getAttribute('aria-label');
+    const row = () => $$(el, '#trend tbody tr').map(cellTexts).find((r) => r[0] === '网站总访问量（人次）');
+    expect(summary()).to.contain('2013：约35,000；2020：389,000；2022：412,000');
+    expect(row()).to.deep.equal(['网站总访问量（人次）', '约35,000', '389,000', '412,000']);
+    const csv = el.csvFor('trend')!;
+    expect(csv).to.match(/^\uFEFF项目,2013,2020,2022,约数\r\n/);
+    expect(csv).to.contain('\r\n网站总访问量（人次）,35000,389000,412000,2013\r\n');
+    // The other figures are exact: their 约数 cell is empty.
+    expect(csv).to.contain('\r\n信息处理费（元）,0,0,0,\r\n');
+    await expectAccessible(el);
+    await setLang(el, 'en');
+    expect(summary()).to.contain('2013: about 35,000; 2020: 389,000; 2022: 412,000');
+    expect(row()).to.deep.equal(['网站总访问量（人次）', 'about 35,000', '389,000', '412,000']);
+    expect(el.csvFor('trend')).to.match(/^\uFEFFItem,2013,2020,2022,Approximate\r\n/);
+    // Two approximate years of three: both named, apart.
+    const year = (y: number) => storeFeed({ schemaVersion: 1, year: y, template: 'CN-legacy', custom: [{ key: 'v', label: '访问量', value: y - 2000, approximate: y < 2015 }] });
+    const two = await mount(await storeFeed({ schemaVersion: 1, reports: [{ year: 2013, url: await year(2013) }, { year: 2014, url: await year(2014) }, { year: 2015, url: await year(2015) }] }));
+    expect(two.csvFor('trend')).to.equal('\uFEFF项目,2013,2014,2015,约数\r\n访问量,13,14,15,2013 2014\r\n');
+    expect(cellTexts($(two, '#trend tbody'))).to.deep.equal(['访问量', '约13', '约14', '15']);
   });
 
   it('a missing year shows an error for that year only; the picker stays usable; axe passes', async () => {

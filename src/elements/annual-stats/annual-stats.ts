@@ -577,7 +577,7 @@ export class AnnualStats extends DisclosureElement {
    * with a text summary, the data table behind a toggle. Labels in the feed's language are left out of the summary, an
    * attribute of one language: they are in the tables, marked.
    */
-  private renderChart(id: string, title: string, labels: string[], datasets: [{ label: string; data: (number | null)[] }], horizontal = false, langs?: Lang[], picker: unknown = nothing, model?: TableModel, cap: unknown = title) {
+  private renderChart(id: string, title: string, labels: string[], datasets: [{ label: string; data: (number | null)[]; approx?: (boolean | undefined)[] }], horizontal = false, langs?: Lang[], picker: unknown = nothing, model?: TableModel, cap: unknown = title) {
     const t = this.t;
     let table: unknown = this.renderTableBlock(model ?? dataTable(id, t.chartData(title), t.figure, labels, datasets, langs));
     if (!this.noCharts && !this.chartsFailed) {
@@ -586,7 +586,7 @@ export class AnnualStats extends DisclosureElement {
       const open = !!this.openTables?.has(id);
       table = html`<div class="chart" role="img" aria-label=${langs?.some((l) => l != nothing) ? title : t.chartSummary(title,
         // (A chart draws one series, `datasets` says so: its summary names each category and its figure.)
-        labels.map((l, i) => l + t.colon + this.figureText(datasets[0].data[i])).join(t.sep) || t.chartEmpty)} data-height=${horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : nothing}>
+        labels.map((l, i) => l + t.colon + (datasets[0].approx?.[i] ? t.approx : '') + this.figureText(datasets[0].data[i])).join(t.sep) || t.chartEmpty)} data-height=${horizontal ? `${Math.max(8, labels.length * 2.2 + 3)}em` : nothing}>
         <canvas data-chart=${id}></canvas>
       </div>
       <div class="actions">
@@ -634,6 +634,8 @@ export class AnnualStats extends DisclosureElement {
     // Oldest first (the index is sorted by year); every report has every key (seriesKeys), so each map holds each figure drawn.
     const years = ready.map((r) => String(r.year));
     const maps = ready.map(seriesFigures);
+    // A custom figure a year gives as 3.5万余 (approximate): 约 / about before its number, that year's only.
+    const approx = (r: AnnualReport, k: string) => r.custom.find((f) => `custom.${f.key}` === k)?.approximate;
     // .selected, as in the year picker: once the reader has picked, a selected attribute no longer moves the choice, and
     // a year that loads late (which can drop the figure picked) would leave the picker on another figure than is drawn.
     // An option names the figure within its row, group or clause (Table 四's 行政复议 …), an <optgroup> of the figures
@@ -652,14 +654,14 @@ export class AnnualStats extends DisclosureElement {
     return html`<section part="trend" aria-labelledby="s-trend">
       <h3 id="s-trend">${t.trendTitle}</h3>
       <p>${t.trendNote(keys.length)} ${failed.length ? t.trendMissing(failed) : ''}</p>
-      ${this.renderChart('trend', lang(key) === nothing ? t.trendChart(label(key)) : t.trendTitle, years, [{ label: label(key), data: maps.map((m) => m.get(key)!) }], false, undefined, html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
+      ${this.renderChart('trend', lang(key) === nothing ? t.trendChart(label(key)) : t.trendTitle, years, [{ label: label(key), data: maps.map((m) => m.get(key)!), approx: ready.map((r) => approx(r, key)) }], false, undefined, html`<p class="trend-pick"><label for="trend-key">${t.trendFigure}</label>
         <select id="trend-key" @change=${(e: Event) => (this.trendKey = (e.target as HTMLSelectElement).value)}>
           ${keys.map((k) => {
             const same = keys.filter((x) => group(x) === group(k));
             return !group(k) ? option(k) : same[0] !== k ? nothing : html`<optgroup label=${short(group(k)!)}>${same.map((x) => option(x))}</optgroup>`;
           })}
         </select></p>`, dataTable('trend', t.chartData(t.trendTitle), t.figure, keys.map(label),
-        maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!) })), keys.map(lang)),
+        maps.map((m, i) => ({ label: years[i], data: keys.map((k) => m.get(k)!), approx: keys.map((k) => approx(ready[i], k)) })), keys.map(lang), t.approxColumn),
         fill(t.trendChart('\0'), label(key), lang(key)))}
     </section>`;
   }

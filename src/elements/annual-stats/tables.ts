@@ -200,13 +200,20 @@ export function figuresTable(id: string, caption: string, figures: CustomFigure[
   };
 }
 
-/** The data table behind a chart: categories down, series across; `langs`, the language of each category label from a feed. */
-export function dataTable(id: string, caption: string, corner: string, labels: string[], series: { label: string; data: (number | null)[] }[], langs?: Lang[]): TableModel {
+/**
+ * The data table behind a chart: categories down, series across; `langs`, the language of each category label from a
+ * feed. A figure that `approx` marks (the trend's custom figure of a 余/约 year) reads 约35,000 in the table, as in its
+ * year's figuresTable; its CSV keeps the number in its column and names the series (years) of such figures in a last
+ * 约数 column (`approxColumn`), so the years' columns stay where they are.
+ */
+export function dataTable(id: string, caption: string, corner: string, labels: string[], series: { label: string; data: (number | null)[]; approx?: (boolean | undefined)[] }[], langs?: Lang[], approxColumn?: string): TableModel {
+  const marked = labels.map((_, i) => series.filter((s) => s.approx?.[i]).map((s) => s.label).join(' '));
+  const more = (x: string) => (marked.join('') ? [x] : []);
   return {
     id, caption,
     head: [[th(corner, { scope: 'col' }), ...series.map((s) => th(s.label, { scope: 'col' }))]],
-    bodies: [labels.map((l, i) => [th(l, { scope: 'row', lang: langs?.[i] }), ...series.map((s) => td(s.data[i], 'amount'))])],
-    csv: [[corner, ...series.map((s) => s.label)], ...labels.map((l, i) => [l, ...series.map((s) => s.data[i])])], cls: 'data',
+    bodies: [labels.map((l, i) => [th(l, { scope: 'row', lang: langs?.[i] }), ...series.map((s) => td(s.data[i], 'amount', { approx: s.approx?.[i] }))])],
+    csv: [[corner, ...series.map((s) => s.label), ...more(approxColumn!)], ...labels.map((l, i) => [l, ...series.map((s) => s.data[i]), ...more(marked[i])])], cls: 'data',
   };
 }
 
