@@ -559,3 +559,30 @@ describe('theming: focus rings on a page of the other lightness (WCAG 1.4.11, 2.
     }
   }
 });
+
+describe('the dark scheme on a light page', () => {
+  afterEach(() => {
+    fixtureCleanup();
+    document.querySelectorAll('body > div').forEach((d) => d.remove());
+  });
+
+  it('each element’s text keeps a space from the edge of its dark box (it touched it)', async () => {
+    const form = await storeFeed(formFeed({ mode: 'print' }));
+    const box = mountHtml(html`
+      <disclosure-catalogue src=${await storeFeed(smallCatalogue())} no-url-state theme="dark"></disclosure-catalogue>
+      <annual-stats src="/demo/feeds/annual/2022.json" no-url-state no-charts theme="dark"></annual-stats>
+      <request-form src=${form} theme="dark"></request-form>
+      <request-status src=${form} theme="dark"></request-status>`);
+    document.body.style.background = 'white';
+    for (const el of box.children as unknown as El[]) {
+      await el.updateComplete;
+      await el.loaded;
+      await el.updateComplete;
+      const root = el.shadowRoot!.querySelector('.root')!.getBoundingClientRect();
+      const heading = el.shadowRoot!.querySelector('h2, h3')!.getBoundingClientRect();
+      const em = parseFloat(getComputedStyle(el.shadowRoot!.querySelector('.root')!).fontSize);
+      expect(heading.left - root.left, `${el.localName}: left`).to.be.at.least(em / 2);
+      expect(heading.top - root.top, `${el.localName}: top`).to.be.at.least(em / 2);
+    }
+  });
+});

@@ -69,8 +69,10 @@ export const baseStyles = css`
   :where(.root) > * {
     font-size: max(1em, var(--de-size));
   }
-  /* Dark scheme: theme="dark", or theme="auto" while the system is dark (base.ts follows the media query). */
+  /* Dark scheme: theme="dark", or theme="auto" while the system is dark (base.ts follows the media query). Its box,
+     dark on a light page, has room inside: its text touched its edges. */
   .root.dark {
+    padding: 0.75em;
     --_text: var(--de-dark-color-text, #ececec);
     --_muted: var(--de-dark-color-text-muted, #b8b8b8);
     --_bg: var(--de-dark-color-background, #16181b);
