@@ -110,6 +110,17 @@ describe('<request-status>', () => {
     await expectAccessible(el);
   });
 
+  it('a query code pasted with what came with it (查询码：, quotes, a full stop) is looked up as the code', async () => {
+    for (const pasted of ['查询码：AB12-CD34。', '“ab12-cd34”', 'Query code: AB12-CD34.', '"AB12-CD34",']) {
+      const { el, endpoint } = await mount([{ status: 200, body: FOUND }]);
+      await lookup(el, pasted, '张三');
+      await waitUntil(() => $(el, '[part="result"]'), 'result');
+      const [req] = await requestsTo(endpoint);
+      expect(new URL(req.url, location.href).searchParams.get('queryCode'), pasted).to.equal('AB12-CD34');
+      expect($<HTMLInputElement>(el, '#code').value, pasted).to.equal('AB12-CD34');
+    }
+  });
+
   it('asks in the element’s language (Accept-Language, a CORS-safelisted value: zh-CN, then en once switched), so the server’s own words (a history note) come in it', async () => {
     const answer = (note: string) => ({ ...FOUND, history: [FOUND.history[0], { ...FOUND.history[1], note }] });
     const { el, endpoint } = await mount([{ status: 200, byLanguage: { zh: answer('需要调取档案'), en: answer('The archives are being retrieved') } }]);
@@ -143,7 +154,7 @@ describe('<request-status>', () => {
     await lookup(el, 'AB12CD34', '张三');
     await waitUntil(() => $(el, '[part="result"]'), 'result');
     let result = shadowText(el, '[part="result"]');
-    expect(result).to.match(/2026年9月29日\s*（征求第三方意见期间，不计算在答复期限内）/).and.not.contain('已超过');
+    expect(result).to.match(/2026年9月29日\s*（征求第三方意见期间，不计算在答复期限内，期限将相应顺延）/).and.not.contain('已超过');
     expect(el.shadowRoot!.querySelector('.overdue')).to.equal(null);
     await expectAccessible(el);
     ({ el } = await mount([{ status: 200, body: { ...FOUND, status: 'correctionRequested' } }], { lang: 'en' }));
@@ -164,7 +175,7 @@ describe('<request-status>', () => {
       return due!.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim();
     };
     expect(await shown({ status: 'received', dueDate: '2027-01-05' })).to.match(/^2027年1月5日\s*（未超过答复期限；本站尚未列入2027年的节假日安排，期限可能顺延）$/);
-    expect(await shown({ status: 'received', dueDate: '2027-01-05' }, 'en')).to.match(/^Jan 5, 2027\s*\(Within the time limit; this site does not list the 2027 holidays yet, so the date may be later\)$/);
+    expect(await shown({ status: 'received', dueDate: '2027-01-05' }, 'en')).to.match(/^Jan 5, 2027\s*\(within the time limit; this site does not list the 2027 holidays yet, so the date may be later\)$/);
     expect(await shown({ status: 'received', dueDate: '2026-11-05' })).to.match(/^2026年11月5日\s*（未超过答复期限）$/);
     expect(await shown({ status: 'received', dueDate: '2027-01-05', overdue: true })).to.match(/（已超过答复期限）$/);
     expect(await shown({ status: 'answered', outcome: 'granted', dueDate: '2027-01-05' })).to.equal('2027年1月5日');

@@ -11,10 +11,13 @@ import { requestStrings } from '../../locales/request.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
 import { dateLocale, formatDateTime, insecureEndpoint, officeDetails } from '../request-form/net.js';
 
-/** A query code as typed: half-width, upper-case, without spaces. */
-export const normalizeQueryCode: (s: string) => string = normalizeCode;
+/**
+ * A query code as typed or pasted: half-width, upper-case, without spaces, and without what came with it from a
+ * receipt or a message (查询码：, quotes, a full stop after it).
+ */
+export const normalizeQueryCode = (s: string) => normalizeCode(s).replace(/^.*:|^[\p{Pi}\p{Pf}"']+|[\p{Pi}\p{Pf}"'.,;!?。、]+$/gu, '');
 /** What a lookup asks (its code as sent, its name): a press with the same is the same lookup; a change while it runs stops it. */
-const lookupKey = (code: string, name: string) => `${normalizeCode(code)} ${name.trim()}`;
+const lookupKey = (code: string, name: string) => `${normalizeQueryCode(code)} ${name.trim()}`;
 
 /**
  * @tagname request-status
