@@ -429,7 +429,7 @@ describe('<request-status> of a US-FOIA request in English', () => {
   it('consulting a third party does not stop a FOIA reply period: past the due date the request is overdue, and no Chinese rule is cited', async () => {
     const el = await look({ status: 'consultingThirdParty' });
     expect(shadowText(el, '#result-h')).to.equal('Status: Consulting a third party');
-    expect(due(el)).to.equal('Dec 21, 2026 (The reply is overdue)');
+    expect(due(el)).to.equal('Dec 21, 2026 (the reply is overdue)');
     expect(chinese(el)).to.deep.equal([]);
     await expectAccessible(el);
   });

@@ -109,12 +109,12 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   statusLabel: 'Status',
   outcomeLabel: 'Outcome',
   historyTitle: 'History',
-  overdueNote: 'The reply is overdue',
-  inTime: 'Within the time limit',
+  overdueNote: 'the reply is overdue',
+  inTime: 'within the time limit',
   /** After dueHelp or inTime: {y}, the due date's year, whose public holidays the form's calendar does not list yet. */
   holidaysUnlisted: (y: number) => `; this site does not list the ${y} holidays yet, so the date may be later`,
   duePaused: {
-    consultingThirdParty: 'the time taken to consult a third party does not count towards the reply period',
+    consultingThirdParty: 'the time taken to consult a third party does not count towards the reply period, so the date will be later',
     correctionRequested: 'the due date will be set again when the agency receives what it asked you for',
   },
   contactTitle: 'Contact the agency',

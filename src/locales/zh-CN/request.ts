@@ -127,7 +127,7 @@ const zh = {
   holidaysUnlisted: (y: number) => `；本站尚未列入${y}年的节假日安排，期限可能顺延`,
   /** Why the due date may move, for each status that stops the reply period (PAUSED_STATUSES). */
   duePaused: {
-    consultingThirdParty: '征求第三方意见期间，不计算在答复期限内',
+    consultingThirdParty: '征求第三方意见期间，不计算在答复期限内，期限将相应顺延',
     correctionRequested: '收到补正材料后重新计算答复期限',
   } as Record<string, string>,
   contactTitle: '联系办理机关',
