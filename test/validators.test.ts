@@ -85,6 +85,9 @@ describe('cn-resident-id (GB 11643)', () => {
     expect(validate('cn-resident-id', ' 11010519491231002x ')).to.equal(null);
     expect(normalizeValue('cn-resident-id', '11010519491231002x')).to.equal('11010519491231002X');
     expect(normalizeValue('cn-resident-id', fullWidth('11010519491231002x'))).to.equal('11010519491231002X');
+    // Grouped with hyphens as some write it (a mobile number so typed was taken, an ID number refused).
+    expect(validate('cn-resident-id', '110105-19491231-002X')).to.equal(null);
+    expect(normalizeValue('cn-resident-id', '110105－19491231－002x')).to.equal('11010519491231002X');
     expect(normalizeValue('cn-resident-id', '110105 19491231 002X')).to.equal('11010519491231002X');
     expect(validate('cn-resident-id', fullWidth('360426199101010071'))).to.equal(null);
   });
@@ -140,7 +143,7 @@ describe('cn-resident-id (GB 11643)', () => {
 
   it('reports charset, length and format problems', () => {
     expect(validate('cn-resident-id', '11010519491231002Y')).to.equal('charset');
-    expect(validate('cn-resident-id', '1101051949-1231002X')).to.equal('charset');
+    expect(validate('cn-resident-id', '1101051949/1231002X')).to.equal('charset');
     expect(validate('cn-resident-id', '11010519491231002')).to.equal('length');
     expect(validate('cn-resident-id', '11010519491231002XX')).to.equal('length');
     expect(validate('cn-resident-id', '1101051949123100X2')).to.equal('format');

@@ -21,8 +21,8 @@ const PROVINCES = new Set([
   '71', '81', '82', '83',
 ]);
 
-/** Normalizes a resident ID number: full-width to half-width, whitespace removed, `x` to `X`. */
-export const normalizeResidentId: (value: string) => string = normalizeCode;
+/** Normalizes a resident ID number: full-width to half-width, whitespace and hyphens removed, `x` to `X`. */
+export const normalizeResidentId = (value: string): string => normalizeCode(value).replace(/-/g, '');
 
 /** The check character of 17 digits: weights 2^(18−i) mod 11 for positions i = 1–17 (7, 9, 10, 5, …, 4, 2). */
 const checkChar = (first17: string) => CHECK_CHARS[weightedSum(first17, 17, (i) => 2 ** (17 - i) % 11, Number) % 11]!;
