@@ -294,6 +294,23 @@ export const Offline: Story = {
   },
 };
 
+/** Offline, then 修改 and back to the review: the automatic submission is called off, said so; 提交申请 sends it. */
+export const OfflineChanged: Story = {
+  name: 'Offline, changed (automatic submission called off)',
+  args: { src: 'mock/feed/request-form-short' },
+  tags: ['expect:send-status'],
+  play: async ({ canvasElement }) => {
+    const el = elementIn<HTMLElement & { isOnline(): boolean }>(canvasElement, 'request-form');
+    el.isOnline = () => false;
+    await fillAndSend(el);
+    await inShadow(el, '#retry');
+    (await inShadow(el, '[part="review"] dd .btn')).click();
+    (await inShadow(el, '[part="step"] .btn.primary')).click();
+    await inShadow(el, '[part="review"]');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('#retry')).toBeNull());
+  },
+};
+
 /**
  * Fills a two-question form and sends it to the mocked API: the receipt with the query code, and a link (the feed's
  * `status.page`) to the request-status story with the code filled in (`?querycode=`).

@@ -1253,6 +1253,37 @@ describe('<request-form> submission', () => {
     expect((await requestsTo(endpoint)).length).to.equal(1);
   });
 
+  it('waiting offline to send, 修改 then 保存并返回核对页: the automatic submission is called off aloud (said on leaving, on the step, on the review), nothing is sent behind the applicant, 提交申请 is back and sends', async () => {
+    const { el, endpoint } = await api([{ status: 201, body: RECEIPT }]);
+    let online = false;
+    Object.defineProperty(el, 'isOnline', { value: () => online, configurable: true });
+    await toReview(el);
+    await next(el);
+    expect(shadowText(el, '[part="send-status"]')).to.contain('恢复联网后将自动提交');
+    const live = () => shadowText(el, '.vh[role="status"]');
+    $(el, 'button[aria-label="修改：姓名"]').click();
+    await focusedIn(el, '#f-name');
+    await waitUntil(() => live().includes('自动提交已取消'), 'said on leaving the review');
+    expect(shadowText(el, '.panel.warning')).to.contain('自动提交已取消').and.contain('申请尚未提交');
+    await expectAccessible(el);
+    await next(el);
+    expect(stepTitle(el)).to.equal('核对申请信息');
+    expect(shadowText(el, '[part="send-status"]')).to.contain('自动提交已取消').and.contain('提交申请');
+    expect($(el, '#send').getAttribute('aria-disabled')).to.equal('false');
+    expect($(el, '#retry')).to.equal(null);
+    await expectAccessible(el);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await requestsTo(endpoint)).length, 'nothing sent behind the applicant').to.equal(0);
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '[part="send-status"]').includes('Automatic sending was cancelled'), 'in English too');
+    $(el, '#send').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
+    expect((await requestsTo(endpoint)).length).to.equal(1);
+  });
+
   it('waiting offline, moved in the page (re-parented) while the connection came back: sent once it is back in the page', async () => {
     const { el, endpoint } = await api([{ status: 201, body: RECEIPT }]);
     let online = false;
@@ -1609,7 +1640,8 @@ describe('<request-form> after a refusal or a lost answer', () => {
     await next(el);
     expect(stepTitle(el)).to.equal('核对申请信息');
     expect($(el, 'form .btn.primary').getAttribute('aria-disabled')).to.equal('false');
-    expect(shadowText(el, '[part="send-status"]')).to.equal('');
+    // The retry that was promised is called off, and said so (it was not: the review said nothing).
+    expect(shadowText(el, '[part="send-status"]')).to.contain('自动提交已取消');
     await next(el);
     await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
     const reqs = await requestsTo(endpoint);

@@ -108,7 +108,7 @@ const stringify = (value: unknown) => JSON.stringify(value, function (this: Reco
 
 /** A receipt kept in the draft's storage until the applicant starts a new application (a reload must not lose it). */
 interface KeptReceipt { receipt: Receipt; earlier?: boolean }
-type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'rejected';
+type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'rejected' | 'held';
 interface Step { title: string; help?: string; fields: FormField[] }
 
 /**
@@ -650,12 +650,16 @@ export class RequestForm extends DisclosureElement {
   /**
    * The applicant goes back to change answers after a failed or pending submission: nothing is resent behind their back.
    * The key stays, so the next Submit either stores the changed application or, when the earlier one did arrive, gets
-   * its receipt (the server never stores two).
+   * its receipt (the server never stores two). An automatic submission promised (offline, a retry's wait) is called off
+   * aloud ('held'): said now, on every step (it was dropped silently: nothing was ever sent) and on the review, until
+   * 提交申请.
    */
   private leaveReview(): void {
     if (this.stepIndex < this.stepList.length || !this.outbox) return;
     clearTimeout(this.timers.retry);
-    assign(this, { outbox: null, busy: false, sendState: '' });
+    const held = this.sendState == 'retrying' || this.sendState == 'offline';
+    assign(this, { outbox: null, busy: false, sendState: held ? 'held' : '' });
+    if (held) this.announce(this.sendDetail = (t) => t.heldNote);
   }
 
   /** Goes to the step that has `name` and focuses that field. */
@@ -937,6 +941,7 @@ export class RequestForm extends DisclosureElement {
       </header>
       ${/* No live region: the restore and each file chosen again are said by the announcement (it was said twice). */
         again ? html`<div class="panel warning"><p>${again}</p></div>` : nothing}
+      ${this.sendState == 'held' && !review ? html`<div class="panel warning"><p>${t.heldNote}</p></div>` : nothing}
       ${/* Whom to apply to instead, on the first step, where the applicant decides; said once a page, not on every
         step after it; the review offers the paper form (生成申请表, not 提交申请), which gives them. */
         this.insecurePanel(this.stepIndex ? nothing : this.renderOffice(3))}
@@ -1163,7 +1168,7 @@ export class RequestForm extends DisclosureElement {
         </dd></div>`)}
       </dl>`)}
       <div part="send-status" role="status" aria-live=${d.l ? nothing : 'off'}>
-        ${s === 'sending' || s === 'retrying' || s === 'offline' ? html`<p>${detail}</p>` : nothing}
+        ${s && s != 'failed' && s != 'rejected' ? html`<p>${detail}</p>` : nothing}
       </div>
       ${this.sentShare != null ? html`<label class="send">${t.uploading}
         <progress max="100" .value=${Math.round(this.sentShare * 100)}></progress></label>` : nothing}

@@ -56,6 +56,7 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   failedNote: 'Your application could not be sent, but it is kept on this page. Check your connection and select “Send again”.',
   retryNow: 'Send again',
   offlineNote: 'Your device is offline. Your application is kept and will be sent when you are back online.',
+  heldNote: 'Automatic sending was cancelled: your application has not been sent, but it is kept on this page. When your answers are right, select “Submit application”.',
   insecureAhead: 'To protect your personal data, applications cannot be sent from this page: the address that receives them does not use an encrypted https connection. Please tell the site’s webmaster, or apply to the office in writing.',
   insecureNote: 'To protect your personal data, the application cannot be sent over an unencrypted http connection. This page must use an https address; please tell the site’s webmaster. Nothing was sent.',
   rejectedNote: 'Not sent: ',

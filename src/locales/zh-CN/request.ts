@@ -60,6 +60,8 @@ const zh = {
   failedNote: '申请未能提交，但已保留在本页，不会丢失。请检查网络连接后点击“重新提交”。',
   retryNow: '重新提交',
   offlineNote: '您的设备目前没有联网。申请已保留，恢复联网后将自动提交。',
+  /** After 修改 or 上一步 while an automatic submission waited (offline, a retry): it is called off. */
+  heldNote: '自动提交已取消，申请尚未提交，但已保留在本页。核对无误后，请点击“提交申请”。',
   insecureAhead: '为保护您的个人信息，本页的申请不能在线提交：接收申请的地址没有使用加密的 https 连接。请联系网站管理员，或向受理机构提交书面申请。',
   insecureNote: '为保护您的个人信息，申请不能通过未加密的 http 连接发送。本页需要使用 https 地址，请联系网站管理员。申请未发送。',
   rejectedNote: '提交未成功：',
