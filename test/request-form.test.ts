@@ -433,6 +433,22 @@ describe('<request-form> steps and review', () => {
     expect(shadowText(el, '.answers')).to.contain('13900000000');
   });
 
+  it('修改 from the review: the steps already done stay marked done (✓, 已完成) while their answers hold; one no longer valid is not', async () => {
+    const el = await mount();
+    await toReview(el);
+    const progress = () => $$(el, '.progress li').map((li) => li.textContent!.replace(/\s+/g, ''));
+    $(el, 'button[aria-label="修改：内容描述"]').click();
+    await focusedIn(el, '#f-description');
+    expect(progress()).to.deep.equal(['申请人信息（已完成）', '所需信息', '附件与声明（已完成）', '核对申请信息']);
+    expect(getComputedStyle($$(el, '.progress li')[2], '::after').content).to.contain('✓');
+    await expectAccessible(el);
+    // The description emptied, then 上一步: step 2 is no longer done, step 3 still is.
+    await fill(el, { description: '' });
+    $(el, 'form .btn:not(.primary)').click();
+    await waitUntil(() => stepTitle(el) === '申请人信息', 'step 1');
+    expect(progress()).to.deep.equal(['申请人信息', '所需信息', '附件与声明（已完成）', '核对申请信息']);
+  });
+
   it('requiredWhen: an answer by e-mail needs an address; the field is marked required and the submit goes back to it', async () => {
     const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
     const email = feed.sections[0].fields.find((f) => f.name === 'email')!;
@@ -1309,6 +1325,8 @@ describe('<request-form> submission', () => {
     expect(shadowText(el, '#f-idNumber-error')).to.contain('最后一位（校验码）不对');
     expect(shadowText(el, '#f-mobile-error')).to.contain('该号码已被列入黑名单');
     expect($$(el, '[part="error-summary"] a').length).to.equal(2);
+    // The steps after it, done and still valid, stay marked done.
+    expect($$(el, '.progress li').map((li) => li.textContent!.replace(/\s+/g, ''))).to.deep.equal(['申请人信息', '所需信息（已完成）', '附件与声明（已完成）', '核对申请信息']);
     await focusedIn(el, '#summary');
     // Changing the value removes the server's message.
     await fill(el, { mobile: '13900000000' });

@@ -947,8 +947,13 @@ export class RequestForm extends DisclosureElement {
         this.insecurePanel(this.stepIndex ? nothing : this.renderOffice(3))}
       <nav aria-label=${t.stepsLabel} part="progress" class="progress">
         <p id="step-of">${t.stepOf(this.stepIndex + 1, names.length)}</p>
-        <ol>${names.map((n, i) => html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${i < this.stepIndex ? 'past' : ''}><span
-          lang=${i < steps.length ? this.labelLang() : nothing}>${n}</span>${i < this.stepIndex ? html`<span class="vh">${t.stepDone}</span>` : nothing}</li>`)}</ol>
+        <ol>${names.map((n, i) => {
+          // Done: before this step, or (after it, reached by Next before: 修改 from the review, a refusal's field) every
+          // field left by Next with an answer that holds. The review is done only once sent.
+          const done = i < this.stepIndex || i > this.stepIndex && steps[i]?.fields.every((f) => this.leftFields.has(f.name) && !this.problemOf(f));
+          return html`<li aria-current=${i === this.stepIndex ? 'step' : nothing} class=${done ? 'past' : ''}><span
+          lang=${i < steps.length ? this.labelLang() : nothing}>${n}</span>${done ? html`<span class="vh">${t.stepDone}</span>` : nothing}</li>`;
+        })}</ol>
       </nav>
       ${this.renderSummary(review ? [] : steps[this.stepIndex].fields)}
       ${review ? this.renderReview(steps) : this.renderStep(steps[this.stepIndex])}
