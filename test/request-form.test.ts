@@ -449,6 +449,25 @@ describe('<request-form> steps and review', () => {
     expect(progress()).to.deep.equal(['申请人信息', '所需信息', '附件与声明（已完成）', '核对申请信息']);
   });
 
+  it('back on the attachments step (上一步 from the review, 修改): the file input holds the chosen file listed under it, not 未选择任何文件', async () => {
+    const el = await mount();
+    await toReview(el, true);
+    const held = () => [...($<HTMLInputElement>(el, '#f-idProof').files ?? [])].map((x) => x.name);
+    $(el, '.actions .btn:not(.primary)').click();
+    await waitUntil(() => stepTitle(el) === '附件与声明', 'the attachments step');
+    expect(held()).to.deep.equal(['id.pdf']);
+    expect(shadowText(el, 'ul.files')).to.contain('id.pdf');
+    await expectAccessible(el);
+    await next(el);
+    $(el, 'button[aria-label="修改：身份证明"]').click();
+    await focusedIn(el, '#f-idProof');
+    expect(held()).to.deep.equal(['id.pdf']);
+    // Removing it still empties the input.
+    $(el, 'ul.files button').click();
+    await el.updateComplete;
+    expect(held()).to.deep.equal([]);
+  });
+
   it('requiredWhen: an answer by e-mail needs an address; the field is marked required and the submit goes back to it', async () => {
     const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
     const email = feed.sections[0].fields.find((f) => f.name === 'email')!;

@@ -369,6 +369,21 @@ export class RequestForm extends DisclosureElement {
     }
   }
 
+  /**
+   * A file input drawn anew (its step shown again: 上一步, 修改) holds the files listed under it, as it does after a
+   * choice or a removal: it said 未选择任何文件 (No file chosen) beside them.
+   */
+  protected override updated(): void {
+    for (const [k, list] of Object.entries(this.chosenFiles)) {
+      const input = this.shadowRoot!.getElementById(`f-${k}`) as HTMLInputElement | null;
+      if (input?.files?.length === 0 && list.length) {
+        const dt = new DataTransfer();
+        list.forEach((x) => dt.items.add(x));
+        input.files = dt.files;
+      }
+    }
+  }
+
   // ---- model ----------------------------------------------------------------------------------------------------
 
   private get chosenType(): string {
