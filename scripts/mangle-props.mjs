@@ -107,7 +107,7 @@ export const MANGLED_KEYS = [
   'untickedText', 'othersTitle', 'fileMeta', 'sameRefused', 'hideFilters', 'keySpent',
   'skipToResults', 'withCount', 'newConfirm', 'lookupBroken', 'paperHelpNoId',
   'serviceNote', 'pickLabels', 'errorScript', 'lookedUpLabel', 'holidaysUnlisted',
-  'heldNote',
+  'heldNote', 'refusedFiles', 'refusedMark',
 ];
 
 // Letters only: the browser has `RegExp.$1` … `$9`.

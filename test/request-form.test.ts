@@ -412,6 +412,37 @@ describe('<request-form> validation', () => {
     await chooseFile(el, 'idProof', [pdf()]);
     await waitUntil(() => live() === '', 'the live region emptied');
   });
+
+  it('several files chosen, some refused: each problem is said with the files it is about (all of them), and each refused file is marked in the list', async () => {
+    const feed = formFeed() as { sections: { fields: Record<string, unknown>[] }[] };
+    feed.sections[2].fields[0].multiple = true;
+    const el = await mount(feed);
+    await fill(el, { applicantType: 'naturalPerson', ...STEP1 });
+    await next(el);
+    await fill(el, { description: VALID.description });
+    await next(el);
+    const live = () => shadowText(el, '[role="status"][aria-live="polite"]');
+    const gif = new File(['GIF89a'], 'photo.gif', { type: 'image/gif' });
+    const exe = new File(['MZ'], 'virus.exe', { type: 'application/x-msdownload' });
+    await chooseFile(el, 'idProof', [pdf('id.pdf'), gif, pdf('big.pdf', 1024 * 1024 + 1), exe]);
+    const said = 'photo.gif、virus.exe 不能上传。“身份证明”只能上传 PDF、PNG 格式的文件。 big.pdf 不能上传。“身份证明”的文件太大，每个文件不能超过 1 MB。';
+    await waitUntil(() => live() === said, 'every refused file announced');
+    expect(shadowText(el, '#f-idProof-error').replace(/^错误：/, '')).to.equal(said);
+    const items = $$(el, 'ul.files li').map((li) => li.textContent!.replace(/[×\s]+/g, ' ').trim());
+    expect(items).to.deep.equal(['id.pdf (10 B)', 'photo.gif (6 B)（不能上传）', 'big.pdf (1 MB)（不能上传）', 'virus.exe (2 B)（不能上传）']);
+    await expectAccessible(el);
+    // Removed by the keyboard, the refused files go, and with them what was said about them.
+    for (const name of ['photo.gif', 'virus.exe']) {
+      $(el, `ul.files button[aria-label="移除 ${name}"]`).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+    }
+    expect(shadowText(el, '#f-idProof-error')).to.contain('big.pdf 不能上传').and.not.contain('photo.gif');
+    el.lang = 'en';
+    await waitUntil(() => shadowText(el, '#f-idProof-error').includes('cannot'), 'in English');
+    expect(shadowText(el, '#f-idProof-error')).to.equal('Error: big.pdf cannot be uploaded. The file for “身份证明” is too big; each file must be 1 MB or smaller.');
+    expect(shadowText(el, 'ul.files')).to.contain('big.pdf (1 MB) (cannot be uploaded)');
+  });
 });
 
 describe('<request-form> steps and review', () => {

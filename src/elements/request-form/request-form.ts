@@ -453,6 +453,16 @@ export class RequestForm extends DisclosureElement {
     // refused (its type, its size) is said first: else nothing says so.
     if (again?.length && (!p || p.code == 'required')) return [this.withFeedText(this.t.filesAgain, f.label, this.labelLang(f)), again.map(isolate).join(listSep(this.locale))];
     if (!p) return server ? this.messageOf(f, server) : null;
+    // Files refused (their type, their size): each problem, after the files it is about (it named none, and said only
+    // the first problem of several), by the same rule for one file at a time.
+    if (/^file[TS]/.test(p.code)) {
+      const by: Record<string, string[]> = {};
+      for (const x of this.valueFor(f) as File[]) {
+        const c = checkField(f, [x], this.asSubmission())?.code;
+        if (c) (by[c] ??= []).push(isolate(x.name));
+      }
+      return Object.entries(by).map(([c, names], i) => [i ? ' ' : '', this.t.refusedFiles(names.join(listSep(this.locale))), this.messageOf(f, c)]);
+    }
     return this.messageOf(f, p.code);
   }
 
@@ -1095,7 +1105,7 @@ export class RequestForm extends DisclosureElement {
         }}>
         ${chosen.length + again.length ? html`<ul class="files" aria-label=${t.chosenLabel}>${[...chosen, ...again].map((file) => {
           const name = typeof file == 'string' ? file : file.name;
-          return html`<li><bdi>${name}</bdi>${typeof file == 'string' ? t.paren(t.againMark) : ` (${formatBytes(file.size, this.locale)})`}
+          return html`<li><bdi>${name}</bdi>${typeof file == 'string' ? t.paren(t.againMark) : [` (${formatBytes(file.size, this.locale)})`, checkField(f, [file], this.asSubmission()) ? t.paren(t.refusedMark) : '']}
           <button class="btn link" type="button" aria-label=${t.removeLabel(isolate(name))} @click=${async () => {
             const rest = chosen.filter((x) => x !== file);
             this.againFiles = { ...this.againFiles, [f.name]: again.filter((x) => x !== file) };

@@ -35,6 +35,8 @@ const en: { [K in keyof RequestMessages]: RequestMessages[K] } = {
   draftFiles: (names: string) => `Attachments are never kept in a draft. Please choose these files again: ${names}.`,
   filesAgain: 'Please choose these files again for “{label}”: ',
   againMark: 'choose it again',
+  refusedFiles: (names: string) => `${names} cannot be uploaded. `,
+  refusedMark: 'cannot be uploaded',
   summaryTitle: 'There is a problem',
   othersTitle: 'Your application was not sent',
   othersNote: 'These are about answers this form does not ask for, so they cannot be fixed here: contact the agency.',

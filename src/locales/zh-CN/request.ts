@@ -36,6 +36,9 @@ const zh = {
   draftFiles: (names: string) => `为保护您的信息，附件不会保存在草稿中。请重新选择这些文件：${names}。`,
   filesAgain: '请为“{label}”重新选择这些文件：',
   againMark: '需重新选择',
+  /** Files refused (their type, their size), before the problem's words; and the mark of one in the list of chosen files. */
+  refusedFiles: (names: string) => `${names} 不能上传。`,
+  refusedMark: '不能上传',
   summaryTitle: '请修改以下问题',
   /** The error summary's heading when only the server's messages about fields not on the form are left (nothing to fix here). */
   othersTitle: '申请未能提交',
