@@ -285,9 +285,9 @@ describe('<request-form> validation', () => {
     }
   });
 
-  it('a resident ID number with a hyphen, a letter or an X before the end: the message says what it may hold (digits, X last), in both languages', async () => {
+  it('a resident ID number with a slash, a letter or an X before the end: the message says what it may hold (digits, X last), in both languages (hyphens and spaces are dropped)', async () => {
     for (const [lang, words] of [['zh-CN', ['数字', '最后一位', 'X']], ['en', ['digits', 'last character', 'X']]] as const) {
-      for (const id of ['110105-19491231002X', '11010519491231002Y', '1101051949123100X2']) {
+      for (const id of ['110105/19491231002X', '11010519491231002Y', '1101051949123100X2']) {
         const el = await mount();
         el.lang = lang;
         await fill(el, { applicantType: 'naturalPerson', idNumber: id });
