@@ -199,8 +199,10 @@ test('a requester on the demo\'s English FOIA page submits a request to the FOIA
     await form.getByLabel('Mailing address').fill('1 Main Street, Springfield, VA');
     await form.getByLabel('ZIP code').fill('2215');
     await next.click();
-    // A wrong ZIP code is said next to its field (and the step stays); nothing is sent.
-    await form.getByText('“ZIP code” is not in the right format').waitFor();
+    // A wrong ZIP code is said next to its field and in the error summary (the click on Next, as the field is left,
+    // is not lost), and the step stays; nothing is sent.
+    await form.getByRole('link', { name: '“ZIP code” is not in the right format' }).waitFor();
+    await form.locator('#f-postcode-error').getByText('“ZIP code” is not in the right format').waitFor();
     assert.equal(await form.getByLabel('ZIP code').getAttribute('aria-invalid'), 'true');
     await form.getByLabel('ZIP code').fill('22150');
     await next.click();
