@@ -1338,6 +1338,37 @@ describe('<disclosure-catalogue>: audit fixes (screen readers, sorting, remote a
     expect($(el, '[aria-current="page"]').textContent).to.equal('4');
   });
 
+  it('a link with conditions is announced with the results it finds, not the catalogue’s size (a feed in one piece and in pages; none found too)', async () => {
+    const said = (el: DisclosureCatalogue) => {
+      const out: string[] = [];
+      const live = $(el, '[role="status"]');
+      new MutationObserver(() => live.textContent!.trim() && out.push(live.textContent!.trim())).observe(live, { childList: true, subtree: true, characterData: true });
+      return out;
+    };
+    for (const [search, expected] of [['?ld.cat=bm', '共找到 2 条信息'], ['?ld.year=1999', '共找到 0 条信息'], ['?ld.sort=title', '目录已加载，共 4 条信息。']]) {
+      history.replaceState(null, '', search);
+      const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${await storeFeed(smallCatalogue())} url-key="ld"></disclosure-catalogue>`);
+      const out = said(el);
+      await el.loaded;
+      await waitUntil(() => out.length, `${search} said`);
+      await new Promise((r) => setTimeout(r, 700));
+      expect(out, search).to.deep.equal([expected]);
+      expect(shadowText(el, '#summary'), search).to.contain(expected.replace('目录已加载，共', '共找到').replace('。', ''));
+      if (search.includes('1999')) await expectAccessible(el);
+    }
+    // A feed in pages: said once every page has come, with what the link finds among them all.
+    const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(5, 'b') }, { delay: 150 });
+    history.replaceState(null, '', '?ld.q=测试信息');
+    const src = await storeFeed({ ...smallCatalogue(), page: { total: 9, next: p2.split('/').pop() } });
+    const el = await fixture<DisclosureCatalogue>(html`<disclosure-catalogue src=${src} url-key="ld"></disclosure-catalogue>`);
+    const out = said(el);
+    await el.loaded;
+    await waitUntil(() => !$(el, '.progress'), 'every page', 4000);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(out).to.deep.equal(['已加载 4 / 9 条，正在加载其余部分…', '共找到 5 条信息']);
+    expect(shadowText(el, '#summary')).to.equal('共找到 5 条信息');
+  });
+
   it('a link past the last page of a feed in pages is cut to its last page once every page has come', async () => {
     const p2 = await storeFeed({ schemaVersion: 1, items: manyItems(30, 'b') }, { delay: 150 });
     const src = await storeFeed({ ...smallCatalogue(), items: manyItems(30, 'a'), page: { total: 60, next: p2.split('/').pop() } });

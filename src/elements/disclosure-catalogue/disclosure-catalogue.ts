@@ -338,10 +338,11 @@ export class DisclosureCatalogue extends DisclosureElement {
       this.runRemote(true);
       return;
     }
-    // A feed in pages is announced once every page has come (loadMorePages), with the count of them all. (Its loading
-    // starts first: a page the page URL names past the first feed page's entries is not taken out of the URL, runQuery.)
+    // Said: that the load is done (pgs); a feed in pages, that the rest is loading, and once every page has come
+    // (loadMorePages), the count of them all. (Its loading starts first: a page the page URL names past the first feed
+    // page's entries is not taken out of the URL, runQuery.)
     if (data.page?.next) void this.loadMorePages(data.page.next, data.page.total);
-    else this.announce(() => this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
+    this.announce(() => this.pgs(), 0);
     this.rebuildIndex();
   }
 
@@ -375,9 +376,9 @@ export class DisclosureCatalogue extends DisclosureElement {
     const seenIds = new Set(this.allItems.map((i) => i.id));
     let url: string | null = next;
     let pages = 0;
+    // Said when it starts (completeLoad) and when it ends (or fails: role=alert), not at every page, which a feed in 100
+    // pages would be.
     this.extraLoading = { loaded: this.allItems.length, total, failed: false };
-    // Said when it starts and when it ends (or fails: role=alert), not at every page, which a feed in 100 pages would be.
-    this.announce(() => this.pgs(), 0);
     while (url && !seenUrls.has(url) && pages++ < MAX_PAGES) {
       seenUrls.add(url);
       try {
@@ -405,14 +406,20 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.extraLoading = null;
     // The page the page URL names (a link to page 4), which the further pages may hold: shown now.
     this.restoreFromUrl();
-    this.announce(() => this.t.loadedAnnouncement(this.fmt(this.allItems.length)), 0);
+    this.announce(() => this.pgs(), 0);
   }
 
-  /** The progress of the further pages of a feed, in words: shown while they load, said when they start. */
+  /**
+   * The progress of the further pages of a feed, in words: shown while they load, said when they start; once loaded,
+   * what is said: the results a query with conditions finds (a link, a reload: the result line's words), else the
+   * count of every entry (which is the results' count then).
+   */
   private pgs(): string {
-    const { loaded, total, failed } = this.extraLoading!;
+    const x = this.extraLoading;
     const t = this.t;
-    return failed ? t.loadMoreFailed : t.loadingMore(this.fmt(loaded), this.fmt(total || undefined));
+    return x
+      ? x.failed ? t.loadMoreFailed : t.loadingMore(this.fmt(x.loaded), this.fmt(x.total || undefined))
+      : (this.activeFilters()[0] ? t.results : t.loadedAnnouncement)(this.fmt(this.total));
   }
 
   // ---- querying -------------------------------------------------------------------------------------------------
@@ -456,13 +463,13 @@ export class DisclosureCatalogue extends DisclosureElement {
   private runQuery(announce: boolean): void {
     if (!this.searchIndex) return;
     this.queryResult = this.searchIndex.run(this.shownQuery);
-    const pages = Math.max(1, Math.ceil(this.queryResult.matches.length / this.shownQuery.pageSize));
+    const pages = Math.max(1, Math.ceil(this.total / this.shownQuery.pageSize));
     if (this.shownQuery.page > pages) {
       this.shownQuery = { ...this.shownQuery, page: pages };
       // (Not while a feed's further pages load: the page URL keeps a page they may hold, shown once they have come.)
       if (!this.extraLoading) this.writeUrl('replace');
     }
-    if (announce) this.announce(() => this.t.results(this.fmt(this.queryResult!.matches.length)));
+    if (announce) this.announce(() => this.t.results(this.fmt(this.total)));
   }
 
   private restoreFromUrl(): void {
@@ -536,7 +543,7 @@ export class DisclosureCatalogue extends DisclosureElement {
         return this.fetchRemote(notify);
       }
       this.remoteResult = { ...parsed.data, total, busy: false };
-      this.announce(() => this.t.results(this.fmt(total)));
+      this.announce(() => this.t.results(this.fmt(this.total)));
       if (notify) this.queried();
     } catch (error) {
       if (abort.signal.aborted) return;
