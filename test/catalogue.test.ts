@@ -527,6 +527,23 @@ describe('<disclosure-catalogue>: search', () => {
     expect(titles(el)).to.have.length(1);
   });
 
+  it('quotes, commas, 顿号 and semicolons separate words as spaces do; a 文号 or title with punctuation inside is still found', async () => {
+    const el = await mount();
+    for (const q of ['"防汛"', '“防汛”', '＂防汛＂', '防汛，抗旱', '防汛、抗旱', '防汛,抗旱', '防汛；抗旱', '防汛; 抗旱', '“防汛” “抗旱”']) {
+      await search(el, q);
+      expect(titles(el), q).to.deep.equal(['防汛抗旱工作会议召开']);
+    }
+    await search(el, '“防汛”');
+    expect($$(el, '.item mark').map((m) => m.textContent), 'the word marked, not its quotes').to.deep.equal(['防汛']);
+    await search(el, '农业，公告');
+    expect(titles(el), 'ANDed').to.have.length(0);
+    await search(el, '“君政发〔2013〕5号”');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    await search(el, '006991234/2013-00001');
+    expect(titles(el)).to.deep.equal(['关于做好春季农业生产工作的通知']);
+    await expectAccessible(el);
+  });
+
   it('typing with a Chinese input method searches for the characters chosen, not the pinyin letters on the way', async () => {
     const el = await mount();
     const input = $<HTMLInputElement>(el, '#q');

@@ -9,7 +9,7 @@ export const catalogueStyles = css`
   /* (A title's long word breaks in the line rather than running past the element: the .root's overflow-wrap.) */
   .hd h2 { margin: 0; font-size: 1.35em; line-height: 1.3; }
   .hd .publisher { color: var(--_muted); }
-  .cols { display: grid; gap: 1em 1.5em; grid-template-columns: minmax(0, 1fr); }
+  .cols { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1em 1.5em; }
   /* Narrow: the filters behind their button (the three a row each, the rows' gap between them); wide: beside the
      results, always shown (.filters.filters wins). */
   .filters:not(.open) { display: none; }
@@ -27,7 +27,7 @@ export const catalogueStyles = css`
   .filters { display: grid; gap: 1em; align-content: start; contain: layout; }
   .filters h3, .filters legend { font-size: 1em; font-weight: 700; margin: 0 0 0.3em; padding: 0; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-  .facet label { display: flex; gap: 0.5em; align-items: center; padding: 0.2em 0; min-height: 2em; cursor: var(--_hand); }
+  .facet label { display: flex; align-items: center; gap: 0.5em; min-height: 2em; padding: 0.2em 0; cursor: var(--_hand); }
   /* The label of a facet value or a category. */
   .text { flex: 1; }
   .count { color: var(--_muted); font-variant-numeric: tabular-nums; }

@@ -833,7 +833,7 @@ export class DisclosureCatalogue extends DisclosureElement {
 
   private onSubmit(e: Event) {
     e.preventDefault();
-    this.setQuery({ q: (e.target as HTMLFormElement & { q: HTMLInputElement }).q.value.trim() }, 'push');
+    this.setQuery({ q: (e.target as HTMLFormElement & { q: HTMLInputElement }).q.value.trim() });
     // Said again at once on Enter (a local search is done already); a server's answer says it when it comes.
     if (!this.remoteResult) this.announce(() => this.t.results(this.fmt(this.total)), 0);
   }
@@ -904,11 +904,11 @@ export class DisclosureCatalogue extends DisclosureElement {
     if (!(this.renderRoot as ShadowRoot).activeElement) (this.renderRoot.querySelector<HTMLElement>('.chips button') ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
   }
 
-  /** The items of the current page (or, while printing, of every page up to a limit). */
-  private visibleItems(): CatalogueItem[] {
+  /** The items of the current page (or, while printing, of every page up to a limit); `all`: every result (the CSV). */
+  private visibleItems(all?: boolean): CatalogueItem[] {
     if (this.remoteResult) return this.remoteResult.items;
     if (!this.queryResult) return [];
-    return [...this.queryResult.matches.subarray(...this.rng)].map((i) => this.allItems[i]);
+    return [...this.queryResult.matches.subarray(...(all ? [] : this.rng))].map((i) => this.allItems[i]);
   }
 
   /**
@@ -1051,8 +1051,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     this.completeLoad();
     const t = this.t;
     const rows: unknown[][] = [[t.indexNo, t.titleColumn, t.summary, t.docNo, t.publisher, t.dateCreated, t.datePublished, t.validity, t.link]];
-    const items = this.remoteResult ? this.remoteResult.items : [...(this.queryResult?.matches ?? [])].map((i) => this.allItems[i]);
-    for (const item of items) {
+    for (const item of this.visibleItems(true)) {
       // (toCsv writes nothing for a field that is absent.)
       rows.push([
         item.indexNo, item.title, item.summary, item.docNo, this.termLabel('publisher', item.publisher), item.dateCreated,

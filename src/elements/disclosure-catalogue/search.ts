@@ -12,10 +12,14 @@ export function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(OPEN, '[').replace(CLOSE, ']');
 }
 
-/** Splits a query into folded terms: whitespace (full-width too) separates terms. */
+/**
+ * Splits a query into folded terms: white space (full-width too), quotes (" “” ＂) and the separators ， 、 , ; ； between
+ * them separate terms (after folding, ＂ ， ； are " , ;). A term with other punctuation inside (君政发〔2013〕5号,
+ * 006991234/2013-00001) stays whole; text that holds a separator (防汛、抗旱) is found still, its parts being ANDed.
+ */
 export function queryTerms(query: string): string[] {
   return fold(query)
-    .split(/\s+/)
+    .split(/[\s"“”、,;]+/)
     .filter(Boolean);
 }
 
