@@ -158,9 +158,11 @@ describe('every element on a 320px screen with text at 200 %, large text and the
       expect(out).to.deep.equal([]);
     });
 
-    it(`<disclosure-provider> around the catalogue (filters, a chip, details, pages; a feed that failed), request-status (an application’s history) and annual-stats (2020, with its trend; Table 二’s headers and figures ran out of their cells) (${lang})`, async () => {
+    it(`<disclosure-provider> around the catalogue (filters, a chip, details, pages; a long publisher name; a feed that failed), request-status (an application’s history) and annual-stats (2020, with its trend; Table 二’s headers and figures ran out of their cells) (${lang})`, async () => {
       const catalogue = lang === 'en' ? englishCatalogue() : chineseCatalogue();
-      (catalogue.items as unknown[]).push(...manyItems(45));
+      // The first entry's publisher a long Chinese name (an English page of a Chinese feed): “Publisher” beside it broke
+      // as “Publishe” / “r”.
+      (catalogue.items as unknown[]).push(...manyItems(45), { id: 'long', title: 'Notice', datePublished: '2030-01-01', publisher: '君山区人民政府办公室政务公开科信息公开与政府网站管理股', categoryIds: ['zw'], topicIds: ['zhzw', 'kjjy'], genreId: 'tz', validity: 'valid' });
       const FOUND = { queryCode: 'K7QM4XPA9R', status: 'correctionRequested', receivedAt: '2026-09-01T02:00:00Z', dueDate: '2026-09-29',
         history: [{ status: 'received', at: '2026-09-01T02:00:00Z' }, { status: 'correctionRequested', at: '2026-09-08T02:00:00Z', note: 'Proof of identity' }] };
       const status = (lang === 'en' ? englishFormFeed : formFeed)({ mode: 'print' }, await scriptEndpoint([{ status: 200, body: FOUND }]));

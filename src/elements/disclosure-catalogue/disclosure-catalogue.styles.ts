@@ -79,9 +79,11 @@ export const catalogueStyles = css`
   .meta dt { color: var(--_muted); }
   .meta dd { margin: 0; }
   /* Under each title: as many term-value pairs on a line as the list column holds (its width, not the element's,
-     which also holds the filters), a pair broken only when it cannot fit on a line of its own. */
+     which also holds the filters), a pair broken only when it cannot fit on a line of its own: then its value goes
+     under its term (a long publisher name), so the term keeps its words whole (squeezed beside the value, Publisher
+     broke as Publishe / r). */
   .summary-meta { display: flex; flex-wrap: wrap; gap: 0.1em 1.5em; }
-  .summary-meta > div { display: flex; gap: 0.5em; min-width: 0; }
+  .summary-meta > div { display: flex; flex-wrap: wrap; gap: 0 0.5em; }
   .validity-expired, .validity-repealed { color: var(--_danger); }
   .detail { margin-top: 0.5em; padding: 0.75em; background: var(--_surface); border-radius: var(--_radius); }
   .detail p { margin: 0 0 0.5em; white-space: pre-line; }
