@@ -191,6 +191,40 @@ describe('<disclosure-catalogue>: rendering', () => {
   });
 });
 
+describe('<disclosure-catalogue>: a phone with large text', () => {
+  it('End reaches the page links, and 下一页 focused stays on screen: the entries below the fold are laid out once the first ones are shown (until then each held 10em, and the page grew under the reader)', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const items = manyItems(40).map((it, i) => ({
+        ...it, title: `关于进一步做好${i + 1}年度防汛抗旱和地质灾害防治工作有关事项的通知`, docNo: `君政办发〔2013〕${i + 1}号`,
+        indexNo: `006991234/2013-${String(i + 1).padStart(5, '0')}`, publisher: 'qzf', validity: 'valid', dateCreated: '2013-01-01',
+      }));
+      const el = await mount({ ...smallCatalogue(), items });
+      el.largeText = true;
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 100));
+      const onScreen = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight + 0.5;
+      };
+      const nav = $(el, 'nav.pages');
+      scrollTo(0, document.scrollingElement!.scrollHeight);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(onScreen(nav), `the page links after End: ${nav.getBoundingClientRect().top} of ${innerHeight}`).to.be.true;
+      scrollTo(0, 0);
+      await new Promise((r) => setTimeout(r, 100));
+      const next = $$(el, 'nav.pages button').pop()!;
+      next.focus();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(onScreen(next), `下一页 focused: ${next.getBoundingClientRect().top} of ${innerHeight}`).to.be.true;
+      await expectAccessible(el);
+    } finally {
+      scrollTo(0, 0);
+      await setViewport({ width: 1280, height: 900 });
+    }
+  });
+});
+
 describe('<disclosure-catalogue>: facets and categories', () => {
   it('filters by each facet, counting values under the other conditions', async () => {
     const el = await mount();

@@ -171,7 +171,10 @@ export class DisclosureCatalogue extends DisclosureElement {
   private treeOpen = new Set<string>();
   private facetOpen = new Set<FacetKey>();
   private filtersOpen = false;
-  /** The filter column is drawn one frame after the first rows, so the results appear first. */
+  /**
+   * The filter column is drawn one frame after the first rows, so the results appear first. (Until then it is empty,
+   * which the styles read: the entries below the fold are laid out once it is drawn.)
+   */
   private filtersReady?: boolean;
   private announcement?: string;
   private printing = false;
