@@ -598,6 +598,14 @@ describe('<disclosure-catalogue>: big catalogues', () => {
     expect(last.searchParams.get('page')).to.equal('1');
     expect(last.searchParams.get('pageSize')).to.equal('20');
     expect(last.searchParams.get('sort')).to.equal('published-desc');
+    // Quotes and the separators between words (，、;) reach the server as spaces, the words as typed.
+    q.value = '“农业”，君政发〔2013〕5号、通知';
+    q.dispatchEvent(new Event('input'));
+    for (let i = 0; i < 100 && log.length < 3; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      log = await requestsTo(endpoint);
+    }
+    expect(new URL(log[2].url, location.href).searchParams.get('q')).to.equal('农业 君政发〔2013〕5号 通知');
   });
 });
 

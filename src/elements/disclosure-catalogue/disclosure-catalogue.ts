@@ -510,7 +510,8 @@ export class DisclosureCatalogue extends DisclosureElement {
     const q = this.shownQuery;
     // (A number is written as its digits.)
     const set = (k: string, v: string | number) => v && u.searchParams.set(k, v as string);
-    set('q', q.q.trim());
+    // The words as typed, a space between them: not the quotes and commas around them (“防汛”，抗旱: 防汛 抗旱).
+    set('q', queryTerms(q.q, true).join(' '));
     set('category', q.category ?? '');
     for (const f of FACETS) if (f != 'year') set(f, q.facets[f].join(','));
     // The years are one unbroken run (setQuery): its first and last.

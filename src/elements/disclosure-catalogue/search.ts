@@ -14,12 +14,13 @@ export function fold(text: string): string {
 
 /**
  * Splits a query into folded terms: white space (full-width too), quotes (" “” ＂) and the separators ， 、 , ; ； between
- * them separate terms (after folding, ＂ ， ； are " , ;). A term with other punctuation inside (君政发〔2013〕5号,
+ * them separate terms (folding makes ＂ " too). A term with other punctuation inside (君政发〔2013〕5号,
  * 006991234/2013-00001) stays whole; text that holds a separator (防汛、抗旱) is found still, its parts being ANDed.
+ * `asTyped`: the words as typed, not folded (what a server is sent).
  */
-export function queryTerms(query: string): string[] {
-  return fold(query)
-    .split(/[\s"“”、,;]+/)
+export function queryTerms(query: string, asTyped?: boolean): string[] {
+  return (asTyped ? query : fold(query))
+    .split(/[\s"“”，、,;；]+/)
     .filter(Boolean);
 }
 
