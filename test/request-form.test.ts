@@ -1052,6 +1052,10 @@ describe('<request-form> submission', () => {
     expect(req.body).to.contain('name="idProof"; filename="id.pdf"').and.contain('name="applicantType"');
     expect(shadowText(el, '.code')).to.equal('AB12-CD34');
     expect((detail as { queryCode: string }).queryCode).to.equal('AB12-CD34');
+    // Who applied and for what, under the form's labels (a receipt named neither); kept with it, not in the event.
+    const rows = $$(el, '[part="receipt"] .answers > div').map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('dd')!.textContent!.trim()]);
+    expect(rows.slice(0, 2)).to.deep.equal([['姓名', '张三'], ['内容描述', VALID.description]]);
+    expect(Object.keys(detail as object).sort()).to.deep.equal(['dueDate', 'queryCode', 'receivedAt', 'requestId', 'status']);
     await focusedIn(el, '#receipt-h');
     expect(Object.keys(sessionStorage).filter((k) => k.includes('request-draft')).length).to.equal(0);
     // The confirmation colour (--de-color-success) along the receipt's side.
@@ -1454,8 +1458,8 @@ describe('<request-form> submission', () => {
         await next(el);
         await waitUntil(() => $(el, '[part="receipt"]'), 'receipt');
         el.lang = lang;
-        await waitUntil(() => shadowText(el, '[part="receipt"] .answers > div:first-child dt') === (lang === 'en' ? 'Received' : '收到时间'), lang);
-        expect(shadowText(el, '[part="receipt"] .answers > div:first-child dd'), `${receivedAt} (${jurisdiction})`).to.match(shown);
+        await waitUntil(() => shadowText(el, '[part="receipt"] .answers > div:nth-last-child(2) dt') === (lang === 'en' ? 'Received' : '收到时间'), lang);
+        expect(shadowText(el, '[part="receipt"] .answers > div:nth-last-child(2) dd'), `${receivedAt} (${jurisdiction})`).to.match(shown);
         sessionStorage.clear();
         fixtureCleanup();
       }

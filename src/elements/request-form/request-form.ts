@@ -107,7 +107,7 @@ const stringify = (value: unknown) => JSON.stringify(value, function (this: Reco
 });
 
 /** A receipt kept in the draft's storage until the applicant starts a new application (a reload must not lose it). */
-interface KeptReceipt { receipt: Receipt; earlier?: boolean }
+interface KeptReceipt { receipt: Receipt; earlier?: boolean; about?: [string, string][] }
 type SendState = '' | 'sending' | 'retrying' | 'failed' | 'offline' | 'rejected' | 'held';
 interface Step { title: string; help?: string; fields: FormField[] }
 
@@ -908,7 +908,14 @@ export class RequestForm extends DisclosureElement {
       requestId: json.requestId!, queryCode: json.queryCode!, status: json.status!, receivedAt,
       dueDate: json.dueDate || counted,
     };
-    this.keptReceipt = { receipt, earlier };
+    // Who applied and for what, as sent, under the form's labels: a receipt, printed or kept, tells one application from
+    // another (it named neither). Kept with it, not in the event. Not for an earlier version's receipt: what it holds
+    // is not what the form holds now.
+    const sent = cleanSubmission(this.feedForm!, this.asSubmission()).fields;
+    const about = earlier ? [] : this.stepList.flatMap((s) => s.fields)
+      .filter((f) => /^(name|orgName|description)$/.test(f.name) && typeof own(sent, f.name) == 'string')
+      .map((f) => [f.label, own(sent, f.name)] as [string, string]);
+    this.keptReceipt = { receipt, earlier, about };
     this.keepInStore(false, null);
     this.keepInStore(true, this.keptReceipt);
     this.busy = false;
@@ -1221,7 +1228,7 @@ export class RequestForm extends DisclosureElement {
 
   private renderReceipt(): TemplateResult {
     const t = this.t;
-    const { receipt: r, earlier } = this.keptReceipt!;
+    const { receipt: r, earlier, about } = this.keptReceipt!;
     const rules = resolveRules(this.feedForm!), dl = dateLocale(this.locale, this.feedForm!.jurisdiction);
     // The status page, with the code filled in (never the name: it would end up in logs and browser history).
     const page = this.feedForm!.status?.page;
@@ -1238,6 +1245,7 @@ export class RequestForm extends DisclosureElement {
       <p class="help">${t.queryCodeHelp}</p>
       ${link ? html`<p><a href=${link.href}>${t.statusLink}</a></p>` : nothing}
       <dl class="answers">
+        ${Array.isArray(about) && about.map(([label, v]) => html`<div><dt lang=${this.labelLang()}>${label}</dt><dd class="v" dir=auto>${v}</dd></div>`)}
         <div><dt>${t.receivedLabel}</dt><dd>${formatDateTime(r.receivedAt, dl, rules.timeZone)}</dd></div>
         <div><dt>${t.dueLabel}</dt><dd>${formatDate(r.dueDate, dl)} <span class="help">${t.paren(t.dueHelp(rules.replyWorkingDays, unlistedYear(r.dueDate, rules.calendar)))}</span></dd></div>
       </dl>
