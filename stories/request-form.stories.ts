@@ -299,11 +299,10 @@ export const OfflineChanged: Story = {
   name: 'Offline, changed (automatic submission called off)',
   args: { src: 'mock/feed/request-form-short' },
   tags: ['expect:send-status'],
-  play: async ({ canvasElement }) => {
-    const el = elementIn<HTMLElement & { isOnline(): boolean }>(canvasElement, 'request-form');
-    el.isOnline = () => false;
-    await fillAndSend(el);
-    await inShadow(el, '#retry');
+  play: async (context) => {
+    // (The Offline story's steps first.)
+    await Offline.play!(context);
+    const el = elementIn(context.canvasElement, 'request-form');
     (await inShadow(el, '[part="review"] dd .btn')).click();
     (await inShadow(el, '[part="step"] .btn.primary')).click();
     await inShadow(el, '[part="review"]');
