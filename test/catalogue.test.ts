@@ -863,6 +863,23 @@ describe('<disclosure-catalogue>: URL state', () => {
     expect(size.value).to.equal('20');
   });
 
+  it('a page-size change keeps the reader’s place: the page that holds the first entry shown (entries 121–140, then 100 a page: 101–200)', async () => {
+    history.replaceState(null, '', `${location.pathname}?psz.page=7`);
+    const el = await mount({ ...smallCatalogue(), items: manyItems(250) }, { urlKey: 'psz' });
+    const range = () => $(el, '#summary .count').textContent!;
+    expect(range()).to.contain('121–140');
+    const size = $$<HTMLSelectElement>(el, '.toolbar select')[1];
+    for (const [n, shown, page] of [['100', '101–200', '2'], ['10', '101–110', '11'], ['50', '101–150', '3']]) {
+      size.value = n;
+      size.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(range(), n).to.contain(shown);
+      expect(new URL(location.href).searchParams.get('psz.page'), n).to.equal(page);
+    }
+    await expectAccessible(el);
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('a search typed from the unfiltered view gets its own history entry: Back returns to the unfiltered view', async () => {
     const el = await mount(smallCatalogue(), { urlKey: 'hist' });
     // The entry the reader arrived on (marked, so that Back landing before it shows).

@@ -26,7 +26,7 @@ export const catalogueStyles = css`
   /* No paint containment here: it would cut off the focus rings of the categories and facet values at the side. */
   .filters { display: grid; gap: 1em; contain: layout; align-content: start; }
   .filters legend, .filters h3 { margin: 0 0 0.3em; font-size: 1em; padding: 0; font-weight: 700; }
-  fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+  fieldset { border: 0; margin: 0; padding: 0; }
   .facet label { display: flex; align-items: center; gap: 0.5em; min-height: 2em; padding: 0.2em 0; cursor: var(--_hand); }
   /* The label of a facet value or a category. */
   .text { flex: 1; }

@@ -735,14 +735,14 @@ export class DisclosureCatalogue extends DisclosureElement {
   // Focus leaving the tree gives the tab stop back to the selected category (focusout clears focusedTreeId; moving within
   // the tree, focusin sets it again before any update): Tab into a tree lands on its selected node (APG, tree view).
   private onTreeFocus(e: FocusEvent) {
-    const item = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
+    const item = (e.target as HTMLElement).closest('[role=treeitem]') as HTMLElement | null;
     if (item) this.focusedTreeId = item.dataset.id!;
   }
 
   private onTreeKey(e: KeyboardEvent) {
     const tree = e.currentTarget as HTMLElement;
-    const items = [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
-    const current = (e.target as HTMLElement).closest('[role="treeitem"]') as HTMLElement | null;
+    const items = [...tree.querySelectorAll<HTMLElement>('[role=treeitem]')];
+    const current = (e.target as HTMLElement).closest('[role=treeitem]') as HTMLElement | null;
     if (!current) return;
     const i = items.indexOf(current);
     const id = current.dataset.id!;
@@ -756,11 +756,11 @@ export class DisclosureCatalogue extends DisclosureElement {
       case 'End': focus(items[items.length - 1]); break;
       case 'ArrowRight':
         if (expanded === 'false') this.toggleTree(id);
-        else if (expanded === 'true') focus(current.querySelector<HTMLElement>('[role="treeitem"]'));
+        else if (expanded === 'true') focus(current.querySelector<HTMLElement>('[role=treeitem]'));
         break;
       case 'ArrowLeft':
         if (expanded === 'true') this.toggleTree(id);
-        else focus(current.parentElement?.closest<HTMLElement>('[role="treeitem"]'));
+        else focus(current.parentElement?.closest<HTMLElement>('[role=treeitem]'));
         break;
       case 'Enter':
       case ' ':
@@ -781,7 +781,7 @@ export class DisclosureCatalogue extends DisclosureElement {
     // (Focus is on it, or goes to it: the tab stop follows, onTreeFocus.)
     this.setQuery({ category: id });
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id ?? '')}"]`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`[role=treeitem][data-id="${CSS.escape(id ?? '')}"]`)?.focus();
   }
 
   private renderFacet(facet: FacetKey): TemplateResult | typeof nothing {
@@ -854,7 +854,11 @@ export class DisclosureCatalogue extends DisclosureElement {
         class="count">${t.resultsRange(this.fmt(from + 1), this.fmt(to), this.fmt(total))}</span>` : nothing]}</p><label>${t.sortLabel}<select
           @change=${(e: Event) => this.setQuery({ sort: (e.target as HTMLSelectElement).value as SortKey })}>${
           SORTS.map((k, i) => html`<option value=${k} .selected=${this.shownQuery.sort === k}>${sortLabels[i]}</option>`)}</select></label><label>${
-          t.pageSizeLabel}<select @change=${(e: Event) => this.setQuery({ pageSize: Number((e.target as HTMLSelectElement).value) })}>${
+          t.pageSizeLabel}<select @change=${(e: Event) => {
+            // The page that holds the first entry shown (on entries 121–140, 100 a page shows 101–200, not 1–100).
+            const n = +(e.target as HTMLSelectElement).value;
+            this.setQuery({ pageSize: n, page: 1 + ((from / n) | 0) });
+          }}>${
           PAGE_SIZES.map((n) => html`<option value=${n} .selected=${this.shownQuery.pageSize === n}>${n}</option>`)}</select></label><button
           class="btn" @click=${this.exportCsv}
           ?disabled=${!total}>${this.remoteResult ? t.exportCsvPage : t.exportCsv}</button><button class="btn"
