@@ -283,13 +283,13 @@ const seg = Intl.Segmenter && new Intl.Segmenter('zh', { granularity: 'word' });
  */
 const words = (t: string) => {
   let w: boolean | undefined;
-  let cut: boolean | undefined;
-  const out = seg && [...seg.segment(t)].map((s) => {
-    const x = w && s.isWordLike ? (cut = true) && [html`<wbr>`, s.segment] : s.segment;
+  const out = seg ? [...seg.segment(t)].map((s) => {
+    const x = w && s.isWordLike ? [html`<wbr>`, s.segment] : s.segment;
     w = s.isWordLike;
     return x;
-  });
-  return cut ? out : t;
+  }) : [];
+  // (Unchanged, the text itself: renderTable names a header by its text only where a break went in.)
+  return out.some(Array.isArray) ? out : t;
 };
 
 export function renderTable(m: TableModel, value: (v: Val) => TemplateResult | string, quiet?: boolean): TemplateResult {
